@@ -1,0 +1,338 @@
+"""HTTP client for OneNET's datapoints API (requests), with typed errors.
+
+`POST {endpoint}/devices/{device_id}/datapoints[?type=N]` uploads, `GET` on
+the same path reads back (shared onenet-api.md, "Request", "Response",
+"Reading back"). The request is prepared once; the preview shows that very
+object and `send` sends it, so what is shown is what goes over the wire.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import requests
+
+from gui import __version__
+from gui.onenet.formats import EncodedBody
+from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, parse_at
+
+#: The endpoint of the user's API description, over HTTPS (documented as
+#: supported; the official Android SDK's default): shared onenet-api.md.
+DEFAULT_ENDPOINT = "https://api.heclouds.com"
+USER_AGENT = f"onenet-uploader/{__version__} (+requests/{requests.__version__})"
+DEFAULT_TIMEOUT_S = 10.0
+#: The read-back `limit` range (shared onenet-api.md, "Reading back").
+MAX_READ_LIMIT = 6000
+MASK = "••••••••"
+
+#: Plain-language hints for the errno values that are known [H]; the
+#: platform's own `errno`/`error` are always shown verbatim beside them.
+ERRNO_HINTS = {
+    0: "Success.",
+    3: "Authentication failed: the api-key is wrong or does not belong to this device.",
+}
+
+
+@dataclass(frozen=True)
+class PlatformResponse:
+    """What came back: HTTP status, the platform's errno/error, latency (s), raw text."""
+
+    http_status: int
+    errno: int | None
+    error: str | None
+    latency_s: float
+    text: str
+    data: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Success is decided by `errno == 0`, not by HTTP status (shared onenet-api.md)."""
+        return self.errno == 0 and self.http_status < 400
+
+    @property
+    def hint(self) -> str:
+        """A plain-language hint for a known errno, else an empty string."""
+        return ERRNO_HINTS.get(self.errno, "") if self.errno is not None else ""
+
+
+class OneNetError(Exception):
+    """A failed request; `response` holds what came back, if anything did."""
+
+    #: Whether sending the same request again may succeed (shared
+    #: onenet-api.md: connection errors, timeouts, 5xx and 429 yes; auth and
+    #: validation failures no).
+    retryable = False
+
+    def __init__(self, message: str, response: PlatformResponse | None = None) -> None:
+        super().__init__(message)
+        self.response = response
+
+
+class AuthError(OneNetError):
+    """errno 3, `auth failed`: wrong api-key or device."""
+
+
+class RejectedError(OneNetError):
+    """The platform refused the request: a non-zero errno or HTTP 4xx (429 is retryable)."""
+
+    @property
+    def retryable(self) -> bool:  # type: ignore[override]
+        return self.response is not None and self.response.http_status == 429
+
+
+class ServerError(OneNetError):
+    """HTTP 5xx from the platform or a proxy in front of it."""
+
+    retryable = True
+
+
+class NetworkError(OneNetError):
+    """No answer: connection refused, host not found, timeout, connection dropped."""
+
+    retryable = True
+
+
+class MalformedResponse(OneNetError):
+    """An answer that is not the platform's JSON (an HTML proxy page, say)."""
+
+
+class ConfigError(ValueError):
+    """The endpoint, device id or api-key cannot make a valid request."""
+
+
+def validate_endpoint(endpoint: str) -> str:
+    """`http(s)://host[:port][/base]` without trailing slash; ConfigError otherwise."""
+    endpoint = endpoint.strip().rstrip("/")
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"endpoint {endpoint!r} must look like https://api.heclouds.com")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ConfigError("endpoint must not contain a query, fragment or credentials")
+    return endpoint
+
+
+def device_path(device_id: str) -> str:
+    """`/devices/{device_id}/datapoints` with the id percent-encoded.
+
+    Every character but letters, digits and `-._~` is escaped, so no device
+    id can change the path or query (shared onenet-api.md, "Request").
+    Raises ConfigError for an empty id, `.`/`..`, or control characters.
+    """
+    if not device_id or device_id.strip() != device_id:
+        raise ConfigError("device id must not be empty or have spaces around it")
+    if device_id in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in device_id):
+        raise ConfigError(f"device id {device_id!r} is not valid")
+    return f"/devices/{quote(device_id, safe='')}/datapoints"
+
+
+def is_cleartext(endpoint: str) -> bool:
+    """True when the endpoint is plain http to a non-loopback host: the api-key travels in clear text."""
+    parts = urlsplit(endpoint.strip())
+    return parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1")
+
+
+def _raise_for_body(http_status: int, text: str, latency: float, headers: dict[str, str]) -> PlatformResponse:
+    """Turn an HTTP answer into a PlatformResponse, or raise the typed error it means."""
+    try:
+        data = json.loads(text) if text.strip() else None
+    except ValueError:
+        data = None
+    errno = data.get("errno") if isinstance(data, dict) else None
+    error = data.get("error") if isinstance(data, dict) else None
+    response = PlatformResponse(
+        http_status,
+        errno if isinstance(errno, int) and not isinstance(errno, bool) else None,
+        str(error) if error is not None else None,
+        latency,
+        text,
+        data.get("data") if isinstance(data, dict) else None,
+        headers,
+    )
+    if http_status >= 500:
+        raise ServerError(f"server error: HTTP {http_status}", response)
+    if response.errno is None:
+        if http_status >= 400:
+            raise RejectedError(f"request rejected: HTTP {http_status}", response)
+        raise MalformedResponse(f"HTTP {http_status} but the answer is not OneNET JSON (no errno)", response)
+    if response.errno == 3:
+        raise AuthError(f"errno 3: {response.error}", response)
+    if response.errno != 0 or http_status >= 400:
+        raise RejectedError(f"errno {response.errno}: {response.error} (HTTP {http_status})", response)
+    return response
+
+
+def _network_message(exc: requests.RequestException, url: str, timeout: float) -> str:
+    host = urlsplit(url).netloc
+    if isinstance(exc, requests.Timeout):
+        return f"no answer from {host} within {timeout:g} s"
+    text = str(exc)
+    if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
+        return f"host not found: {urlsplit(url).hostname}"
+    if "Connection refused" in text or "ConnectionRefusedError" in text:
+        return f"connection refused by {host}: is the server running?"
+    if "RemoteDisconnected" in text or "Connection aborted" in text or "ConnectionResetError" in text:
+        return f"{host} closed the connection without an answer"
+    return f"network error talking to {host}: {exc.__class__.__name__}"
+
+
+@dataclass(frozen=True)
+class ReadPage:
+    """One page of a read-back: total `count`, the next `cursor` (None at the end), the readings."""
+
+    count: int
+    cursor: str | None
+    readings: Readings
+    response: PlatformResponse
+
+
+class OneNetClient:
+    """Talks to one device of one endpoint; authentication lives in `_auth_headers` only.
+
+    Raises ConfigError at construction for an invalid endpoint or device id.
+    The session may be passed in (tests, retries); timeouts are seconds.
+    """
+
+    def __init__(
+        self,
+        endpoint: str,
+        device_id: str,
+        api_key: str,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.endpoint = validate_endpoint(endpoint)
+        self.path = device_path(device_id)
+        self.device_id = device_id
+        if not api_key or any(c in api_key for c in "\r\n"):
+            raise ConfigError("api-key is empty or spans lines")
+        self._api_key = api_key
+        self.timeout = timeout
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    @property
+    def url(self) -> str:
+        """`{endpoint}/devices/{device_id}/datapoints`."""
+        return self.endpoint + self.path
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {"api-key": self._api_key}
+
+    def prepare_upload(self, body: EncodedBody) -> requests.PreparedRequest:
+        """The exact upload request for `body` (URL with `?type=N`, headers, bytes)."""
+        request = requests.Request(
+            "POST",
+            self.url,
+            params=body.query,
+            data=body.data,
+            headers={**self._auth_headers(), "Content-Type": body.content_type},
+        )
+        return self.session.prepare_request(request)
+
+    def send(self, prepared: requests.PreparedRequest) -> PlatformResponse:
+        """Send a prepared request once; the PlatformResponse on errno 0.
+
+        Raises AuthError, RejectedError, ServerError, NetworkError or
+        MalformedResponse; each carries the response when there was one.
+        """
+        start = time.perf_counter()
+        try:
+            raw = self.session.send(prepared, timeout=self.timeout, allow_redirects=False)
+            text = raw.text
+        except requests.RequestException as exc:
+            raise NetworkError(_network_message(exc, prepared.url or self.url, self.timeout)) from exc
+        latency = time.perf_counter() - start
+        return _raise_for_body(raw.status_code, text, latency, dict(raw.headers))
+
+    def upload(self, body: EncodedBody) -> PlatformResponse:
+        """Prepare and send one upload; see `send` for the errors raised."""
+        return self.send(self.prepare_upload(body))
+
+    def read_datapoints(
+        self,
+        datastream_ids: Sequence[str] | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = 100,
+        sort: str = "ASC",
+        cursor: str | None = None,
+    ) -> ReadPage:
+        """One page of `GET /devices/{id}/datapoints`; times sent in platform time.
+
+        `limit` is 1..6000 (ValueError otherwise), `sort` `ASC` or `DESC`.
+        Returned `at`s are aware datetimes in UTC+8 (the platform writes
+        `2017-06-23 11:09:46.281`). Raises the same errors as `send`.
+        """
+        if not 1 <= limit <= MAX_READ_LIMIT:
+            raise ValueError(f"limit must be 1..{MAX_READ_LIMIT}")
+        if sort not in ("ASC", "DESC"):
+            raise ValueError("sort must be ASC or DESC")
+        params: dict[str, str] = {"limit": str(limit), "sort": sort}
+        if datastream_ids:
+            params["datastream_id"] = ",".join(datastream_ids)
+        if start is not None:
+            params["start"] = start.astimezone(PLATFORM_TZ).strftime(AT_FORMAT)
+        if end is not None:
+            params["end"] = end.astimezone(PLATFORM_TZ).strftime(AT_FORMAT)
+        if cursor:
+            params["cursor"] = cursor
+        prepared = self.session.prepare_request(
+            requests.Request("GET", self.url, params=params, headers=self._auth_headers())
+        )
+        response = self.send(prepared)
+        return _read_page(response)
+
+    def iter_read_pages(
+        self,
+        datastream_ids: Sequence[str] | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int = MAX_READ_LIMIT,
+    ) -> Iterator[ReadPage]:
+        """Every page of a read-back, following `cursor` until the platform gives none."""
+        cursor: str | None = None
+        while True:
+            page = self.read_datapoints(datastream_ids, start, end, limit, "ASC", cursor)
+            yield page
+            if not page.cursor:
+                return
+            cursor = page.cursor
+
+
+def _read_page(response: PlatformResponse) -> ReadPage:
+    data = response.data
+    if not isinstance(data, dict) or not isinstance(data.get("datastreams", []), list):
+        raise MalformedResponse("read-back answer has no data.datastreams", response)
+    pairs = []
+    try:
+        for stream in data.get("datastreams", []):
+            for point in stream.get("datapoints", []):
+                pairs.append((str(stream["id"]), Datapoint(point["value"], parse_at(point["at"], PLATFORM_TZ))))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise MalformedResponse(f"read-back datapoint not understood: {exc}", response) from exc
+    cursor = data.get("cursor") or None
+    return ReadPage(
+        int(data.get("count", len(pairs))), str(cursor) if cursor else None, Readings.from_pairs(pairs), response
+    )
+
+
+def describe_request(prepared: requests.PreparedRequest, reveal_key: bool = False) -> str:
+    """The request as HTTP/1.1 text (request line, Host, headers), api-key masked unless revealed.
+
+    The body is not included; show `prepared.body` bytes beside it.
+    """
+    parts = urlsplit(prepared.url or "")
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    lines = [f"{prepared.method} {target} HTTP/1.1", f"Host: {parts.netloc}"]
+    for name, value in prepared.headers.items():
+        if name.lower() == "api-key" and not reveal_key:
+            value = MASK
+        lines.append(f"{name}: {value}")
+    return "\n".join(lines)
