@@ -178,8 +178,21 @@ def parse_at(text: str, default_tz: tzinfo = PLATFORM_TZ) -> datetime:
         iso += "+00:00" if zone == "Z" else zone
     parsed = datetime.fromisoformat(iso)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=default_tz)
+        parsed = localize(parsed, default_tz)
     return parsed
+
+
+def localize(naive: datetime, tz: tzinfo) -> datetime:
+    """Attach `tz` to a wall-clock time; ValueError when that time does not exist there.
+
+    A time skipped by a DST change (e.g. 02:30 on a spring-forward night in
+    Europe/Berlin) raises; a repeated one (autumn) takes its first
+    occurrence (`fold=0`).
+    """
+    aware = naive.replace(tzinfo=tz, fold=0)
+    if aware.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != naive.replace(tzinfo=None):
+        raise ValueError(f"{naive:%Y-%m-%d %H:%M:%S} does not exist in {tz} (the clocks skipped it)")
+    return aware
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,236 @@
+"""The editor's table of datapoints: one row per datapoint, grouped into readings by stream."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from gui.onenet.readings import (
+    PLATFORM_TZ,
+    Datapoint,
+    Readings,
+    Value,
+    ValueKind,
+    format_at,
+    format_value,
+    kind_of,
+    parse_at,
+    parse_value,
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+DISPLAY_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+class RowStatus(enum.Enum):
+    """Where a row's datapoint is: not sent yet, sent (errno 0), or failed."""
+
+    UNSENT = "unsent"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One editor row: the stream, the datapoint, the kind the user chose, its status."""
+
+    stream_id: str
+    point: Datapoint
+    kind: ValueKind = ValueKind.AUTO
+    status: RowStatus = RowStatus.UNSENT
+
+
+class DatapointsModel(QAbstractTableModel):
+    """Rows of (datastream, at, value, kind, status); edits parse or are refused.
+
+    An edit that cannot be read (a bad number, broken JSON, a time that is
+    not a time) leaves the row as it was and emits `editRejected` with the
+    reason, so nothing typed is silently changed.
+    """
+
+    STREAM, AT, VALUE, KIND, STATUS = range(5)
+    editRejected = Signal(int, int, str)  # row, column, reason
+    #: Custom role: the Row dataclass of an index's row.
+    RowRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, display_tz: tzinfo = PLATFORM_TZ, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._tz = display_tz
+        self._tz_name = "UTC+8"
+
+    # --- Qt model interface -------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [
+            self.tr("Datastream"),
+            self.tr("at ({zone})").format(zone=self._tz_name),
+            self.tr("Value"),
+            self.tr("Kind"),
+            self.tr("Status"),
+        ][section]
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() != self.STATUS:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == self.RowRole:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, column, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.KIND:
+            if row.kind is ValueKind.AUTO:
+                return self.tr("Read automatically from the value; edit to force number, text or json")
+            return self.tr("Chosen by you")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.AT:
+            if row.point.at is None:
+                return self.tr("No at: the platform stamps this datapoint when it arrives")
+            return self.tr("Sent as {at} (platform time, UTC+8)").format(at=format_at(row.point.at))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.STATUS and row.status is RowStatus.FAILED:
+                return QBrush(QColor("#b00020"))
+            if column == self.STATUS and row.status is RowStatus.SENT:
+                return QBrush(QColor("#1b7f3b"))
+            if column == self.AT and row.point.at is None:
+                return QBrush(QColor("#777777"))
+        return None
+
+    def _text(self, row: Row, column: int, edit: bool) -> str:
+        if column == self.STREAM:
+            return row.stream_id
+        if column == self.AT:
+            if row.point.at is None:
+                return "" if edit else self.tr("(platform time)")
+            return row.point.at.astimezone(self._tz).strftime(DISPLAY_FORMAT)
+        if column == self.VALUE:
+            return format_value(row.point.value)
+        if column == self.KIND:
+            return row.kind.value if edit else kind_of(row.point.value).value
+        return {
+            RowStatus.UNSENT: self.tr("not sent"),
+            RowStatus.SENT: self.tr("sent"),
+            RowStatus.FAILED: self.tr("failed"),
+        }[row.status]
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() == self.STATUS:
+            return False
+        row = self._rows[index.row()]
+        try:
+            updated = self._edited(row, index.column(), str(value))
+        except ValueError as exc:
+            self.editRejected.emit(index.row(), index.column(), str(exc))
+            return False
+        if updated == row:
+            return True
+        self._rows[index.row()] = replace(updated, status=RowStatus.UNSENT)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.STATUS))
+        return True
+
+    def _edited(self, row: Row, column: int, text: str) -> Row:
+        if column == self.STREAM:
+            return replace(row, stream_id=text.strip())
+        if column == self.AT:
+            at = parse_at(text, self._tz) if text.strip() else None
+            return replace(row, point=Datapoint(row.point.value, at))
+        if column == self.VALUE:
+            return replace(row, point=Datapoint(parse_value(text, row.kind), row.point.at))
+        kind = ValueKind(text)
+        return Row(row.stream_id, Datapoint(parse_value(format_value(row.point.value), kind), row.point.at), kind)
+
+    # --- editing API ---------------------------------------------------------------
+    @property
+    def display_tz(self) -> tzinfo:
+        """The zone `at` is shown and typed in (the user's setting)."""
+        return self._tz
+
+    def set_display_tz(self, tz: tzinfo, name: str) -> None:
+        """Show and read `at` in `tz` (named `name` in the header); values do not change."""
+        self._tz, self._tz_name = tz, name
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.AT, self.AT)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.AT), self.index(len(self._rows) - 1, self.AT))
+
+    def append(self, stream_id: str, point: Datapoint, kind: ValueKind = ValueKind.AUTO) -> int:
+        """Add a datapoint at the end; returns its row."""
+        return self.extend([Row(stream_id, point, kind)])
+
+    def extend(self, rows: list[Row]) -> int:
+        """Add rows at the end; returns the first new row."""
+        first = len(self._rows)
+        if rows:
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        return first
+
+    def remove_rows(self, rows: list[int]) -> None:
+        """Remove the given rows (any order)."""
+        for row in sorted(set(rows), reverse=True):
+            if 0 <= row < len(self._rows):
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row]
+                self.endRemoveRows()
+
+    def clear(self) -> None:
+        """Remove every row."""
+        self.beginResetModel()
+        self._rows.clear()
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        """A copy of all rows in order."""
+        return list(self._rows)
+
+    def unsent_rows(self) -> list[int]:
+        """Indexes of rows not yet sent successfully."""
+        return [i for i, r in enumerate(self._rows) if r.status is not RowStatus.SENT]
+
+    def readings(self, rows: list[int] | None = None) -> tuple[Readings, list[int]]:
+        """The readings of `rows` (default all), and for each datapoint in readings order its row.
+
+        Streams appear in the order of their first row; within a stream rows
+        keep their order (the type 1 body follows this order).
+        """
+        chosen = range(len(self._rows)) if rows is None else rows
+        by_stream: dict[str, list[int]] = {}
+        for i in chosen:
+            by_stream.setdefault(self._rows[i].stream_id, []).append(i)
+        order = [i for indexes in by_stream.values() for i in indexes]
+        return Readings.from_pairs((self._rows[i].stream_id, self._rows[i].point) for i in order), order
+
+    def set_status(self, rows: list[int], status: RowStatus) -> None:
+        """Mark rows sent or failed."""
+        for i in rows:
+            self._rows[i] = replace(self._rows[i], status=status)
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
+
+    def value_of(self, row: int) -> Value:
+        """The parsed value of a row."""
+        return self._rows[row].point.value
+
+    def at_of(self, row: int) -> datetime | None:
+        """The aware `at` of a row, or None."""
+        return self._rows[row].point.at

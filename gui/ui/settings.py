@@ -1,0 +1,98 @@
+"""Typed settings, declared in one place, kept in QSettings (never the api-key)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QTimeZone
+
+from gui.onenet.client import DEFAULT_ENDPOINT
+
+
+def system_zone_name() -> str:
+    """The computer's IANA time zone id (e.g. `Europe/Berlin`), `UTC` if unknown."""
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"
+    return name
+
+
+class Settings:
+    """What is remembered between runs: connection, streams, zone, window layout."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._s = store
+
+    def _get(self, key: str, default: Any, kind: type) -> Any:
+        value = self._s.value(key, default)
+        try:
+            return kind(value) if value is not None else default
+        except (TypeError, ValueError):
+            return default
+
+    def _set(self, key: str, value: Any) -> None:
+        self._s.setValue(key, value)
+
+    @property
+    def endpoint(self) -> str:
+        return str(self._get("connection/endpoint", DEFAULT_ENDPOINT, str))
+
+    @endpoint.setter
+    def endpoint(self, value: str) -> None:
+        self._set("connection/endpoint", value)
+
+    @property
+    def device_id(self) -> str:
+        return str(self._get("connection/device_id", "", str))
+
+    @device_id.setter
+    def device_id(self, value: str) -> None:
+        self._set("connection/device_id", value)
+
+    @property
+    def streams(self) -> list[str]:
+        value = self._s.value("editor/streams", [])
+        if isinstance(value, str):  # QSettings gives a lone item back as a string
+            return [value] if value else []
+        return [str(v) for v in value or []]
+
+    @streams.setter
+    def streams(self, value: list[str]) -> None:
+        self._set("editor/streams", list(value))
+
+    @property
+    def time_zone(self) -> str:
+        return str(self._get("editor/time_zone", system_zone_name(), str))
+
+    @time_zone.setter
+    def time_zone(self, value: str) -> None:
+        self._set("editor/time_zone", value)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._s.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._set("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._s.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._set("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray | None:
+        value = self._s.value("window/splitter")
+        return value if isinstance(value, QByteArray) else None
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._set("window/splitter", value)
+
+    def sync(self) -> None:
+        """Write to disk now."""
+        self._s.sync()

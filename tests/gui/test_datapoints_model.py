@@ -1,0 +1,42 @@
+"""The editor's table model, checked by pytest-qt's model tester."""
+
+from datetime import UTC, datetime
+
+from gui.onenet.readings import Datapoint, ValueKind
+from gui.ui.datapoints_model import DatapointsModel, RowStatus
+
+
+def test_model_passes_qtmodeltester(qtmodeltester):
+    model = DatapointsModel()
+    model.append("temperature", Datapoint(21.5, datetime(2026, 1, 1, tzinfo=UTC)))
+    model.append("key", Datapoint({"x": 1}), ValueKind.JSON)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_kind_change_rereads_the_value():
+    model = DatapointsModel()
+    model.append("t", Datapoint(84))
+    assert model.setData(model.index(0, model.KIND), "text")
+    assert model.rows()[0].point.value == "84"
+    assert model.setData(model.index(0, model.KIND), "number")
+    assert model.rows()[0].point.value == 84
+
+
+def test_readings_group_rows_and_map_back():
+    model = DatapointsModel()
+    model.append("a", Datapoint(1))
+    model.append("b", Datapoint(2))
+    model.append("a", Datapoint(3))
+    readings, rows = model.readings()
+    assert [s.id for s in readings.datastreams] == ["a", "b"]
+    assert rows == [0, 2, 1]
+    model.set_status([0], RowStatus.SENT)
+    assert model.unsent_rows() == [1, 2]
+
+
+def test_edit_marks_a_sent_row_unsent():
+    model = DatapointsModel()
+    model.append("a", Datapoint(1))
+    model.set_status([0], RowStatus.SENT)
+    assert model.setData(model.index(0, model.VALUE), "2")
+    assert model.rows()[0].status is RowStatus.UNSENT

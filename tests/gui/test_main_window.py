@@ -1,0 +1,284 @@
+"""The upload loop driven through the window's widgets, against the sandbox over real HTTP."""
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
+
+from gui.onenet.client import OneNetClient
+from gui.onenet.examples import DEMO_API_KEY, DEMO_DEVICE_ID
+from gui.ui.datapoints_model import RowStatus
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SEED_ROWS = [
+    ("temperature", "bacd", (0, 35, 43)),
+    ("temperature", "84", (0, 55, 43)),
+    ("key", '{"x": 123, "y": 123.994}', (0, 35, 43)),
+    ("key", "23.001", (0, 35, 43)),
+]
+
+
+def type_datapoint(qtbot, window, stream, value, hms=None):
+    """Fill the add form like a user and press Enter in the value field."""
+    window.stream_combo.setCurrentText("")
+    qtbot.keyClicks(window.stream_combo.lineEdit(), stream)
+    if hms is None:
+        window.time_combo.setCurrentIndex(window.TIME_NOW)
+    else:
+        window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
+        window.at_edit.setDateTime(QDateTime(QDate(2013, 4, 22), QTime(*hms)))
+    window.value_edit.clear()
+    qtbot.keyClicks(window.value_edit, value)
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+
+
+def use_sandbox(window):
+    window.sandbox_check.setChecked(True)
+    window.refresh_preview()
+
+
+def preview_body(window):
+    window.refresh_preview()
+    return window.request_text.toPlainText().split("\n\n", 1)[1]
+
+
+def send_and_wait(qtbot, window, confirm=False):
+    with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
+        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        if confirm:
+            assert window.confirm_bar.isVisible()
+            qtbot.mouseClick(window.send_anyway_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def test_seed_example_typed_in_previews_warns_sends_and_reads_back(qtbot, window, gui_sandbox):
+    use_sandbox(window)
+    for stream, value, hms in SEED_ROWS:
+        type_datapoint(qtbot, window, stream, value, hms)
+    assert window.model.rowCount() == 4
+
+    body = preview_body(window)
+    seed = json.loads((FIXTURES / "seed_example_type1.json").read_text())
+    sent = json.loads(body)
+    assert sent == seed
+    points = [p["value"] for s in sent["datastreams"] for p in s["datapoints"]]
+    assert [type(v) for v in points] == [str, int, dict, float]
+    assert body == json.dumps(seed, separators=(",", ":"))
+
+    warnings = [window.issues_list.item(i).text() for i in range(window.issues_list.count())]
+    assert len(warnings) == 1
+    assert "'key'" in warnings[0] and "23.001" in warnings[0] and "2013-04-22T00:35:43" in warnings[0]
+
+    assert send_and_wait(qtbot, window, confirm=True) is True
+    assert window.errno_label.text() == "0"
+    assert window.error_label.text() == "succ"
+    assert window.http_label.text() == "200"
+    assert [r.status for r in window.model.rows()] == [RowStatus.SENT] * 4
+    assert set(window.plot.curves) == {"temperature", "key", "key.x", "key.y"}
+
+    page = OneNetClient(gui_sandbox.url, DEMO_DEVICE_ID, DEMO_API_KEY).read_datapoints(limit=100)
+    temperature, key = page.readings.stream("temperature"), page.readings.stream("key")
+    assert [p.value for p in temperature.datapoints] == ["bacd", 84]
+    assert [p.value for p in key.datapoints] == [23.001]
+
+
+def test_warning_bar_can_decline(qtbot, window, gui_sandbox):
+    use_sandbox(window)
+    for stream, value, hms in SEED_ROWS:
+        type_datapoint(qtbot, window, stream, value, hms)
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    assert window.confirm_bar.isVisible()
+    qtbot.mouseClick(window.dont_send_button, Qt.MouseButton.LeftButton)
+    assert not window.confirm_bar.isVisible()
+    assert gui_sandbox.streams(DEMO_DEVICE_ID) == []
+
+
+def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, gui_sandbox):
+    use_sandbox(window)
+    window.key_edit.setText("WRONG-KEY")
+    type_datapoint(qtbot, window, "temperature", "21.5")
+    assert send_and_wait(qtbot, window) is False
+    assert window.errno_label.text() == "3"
+    assert window.error_label.text() == "auth failed"
+    assert "api-key is wrong" in window.outcome_label.text()
+    assert gui_sandbox.streams(DEMO_DEVICE_ID) == []
+    assert window.model.rowCount() == 1
+    assert window.model.rows()[0].status is RowStatus.FAILED
+    assert "21.5" in preview_body(window)  # still ready to send again
+
+
+def free_closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_closed_port_gives_a_clear_network_error(qtbot, window):
+    window.endpoint_edit.setText(f"http://127.0.0.1:{free_closed_port()}")
+    window.device_edit.setText("123")
+    window.key_edit.setText("k")
+    type_datapoint(qtbot, window, "temperature", "21.5")
+    assert send_and_wait(qtbot, window) is False
+    assert "connection refused" in window.outcome_label.text()
+    assert window.http_label.text() == "no answer"
+    assert window.model.rowCount() == 1
+
+
+def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, gui_sandbox):
+    gui_sandbox.delay = 2.0
+    use_sandbox(window)
+    type_datapoint(qtbot, window, "temperature", "21.5")
+    ticks = []
+    heartbeat = QTimer(interval=20)
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start()
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    assert window.cancel_button.isEnabled() and window.progress.isVisible()
+    qtbot.wait(600)
+    assert len(ticks) >= 10, "the GUI thread stopped processing events during the send"
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.cancel_button.isEnabled()
+    assert window.send_button.isEnabled()
+    assert "Cancelled" in window.outcome_label.text()
+    assert window.model.rows()[0].status is RowStatus.UNSENT
+    heartbeat.stop()
+
+
+def test_slow_send_finishes_while_events_flow(qtbot, window, gui_sandbox):
+    gui_sandbox.delay = 2.0
+    use_sandbox(window)
+    type_datapoint(qtbot, window, "temperature", "21.5")
+    ticks = []
+    heartbeat = QTimer(interval=20)
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start()
+    assert send_and_wait(qtbot, window) is True
+    heartbeat.stop()
+    assert len(ticks) >= 50  # ~2 s of a 20 ms timer
+    assert len(gui_sandbox.datapoints(DEMO_DEVICE_ID, "temperature")) == 1
+
+
+def test_api_key_is_masked_in_the_preview_unless_revealed(qtbot, window):
+    window.endpoint_edit.setText("https://api.heclouds.com")
+    window.device_edit.setText("4093215")
+    window.key_edit.setText("SECRET-KEY-42")
+    type_datapoint(qtbot, window, "temperature", "1")
+    window.refresh_preview()
+    assert "SECRET-KEY-42" not in window.request_text.toPlainText()
+    assert "api-key: ••••••••" in window.request_text.toPlainText()
+    assert window.key_edit.echoMode() == window.key_edit.EchoMode.Password
+    qtbot.mouseClick(window.reveal_button, Qt.MouseButton.LeftButton)
+    window.refresh_preview()
+    assert "api-key: SECRET-KEY-42" in window.request_text.toPlainText()
+
+
+def test_preview_shows_method_url_headers(qtbot, window):
+    window.endpoint_edit.setText("https://api.heclouds.com")
+    window.device_edit.setText("4093215")
+    window.key_edit.setText("k")
+    type_datapoint(qtbot, window, "temperature", "1")
+    window.refresh_preview()
+    head = window.request_text.toPlainText().split("\n\n")[0].splitlines()
+    assert head[0] == "POST /devices/4093215/datapoints HTTP/1.1"
+    assert "Host: api.heclouds.com" in head
+    assert "Content-Type: application/json" in head
+    assert any(line.startswith("User-Agent: onenet-uploader/") for line in head)
+    assert "bytes" in window.summary_label.text()
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "visible"),
+    [("http://api.heclouds.com", True), ("https://api.heclouds.com", False), ("http://127.0.0.1:1", False)],
+)
+def test_cleartext_warning(window, endpoint, visible):
+    window.show()
+    window.endpoint_edit.setText(endpoint)
+    assert window.cleartext_label.isVisible() is visible
+
+
+def test_device_id_cannot_alter_the_path(qtbot, window):
+    window.endpoint_edit.setText("https://api.heclouds.com")
+    window.device_edit.setText("1/../../x?type=5#")
+    window.key_edit.setText("k")
+    type_datapoint(qtbot, window, "t", "1")
+    window.refresh_preview()
+    first = window.request_text.toPlainText().splitlines()[0]
+    assert first == "POST /devices/1%2F..%2F..%2Fx%3Ftype%3D5%23/datapoints HTTP/1.1"
+
+
+def test_json_is_checked_as_you_type(qtbot, window):
+    window.kind_combo.setCurrentIndex(window.kind_combo.findData(window.kind_combo.itemData(3)))
+    qtbot.keyClicks(window.value_edit, '{"x": ')
+    assert not window.add_button.isEnabled()
+    assert "not valid JSON" in window.value_message.text()
+    qtbot.keyClicks(window.value_edit, "1}")
+    assert window.add_button.isEnabled()
+
+
+def test_invalid_value_is_refused_and_nothing_typed_is_lost(qtbot, window):
+    window.kind_combo.setCurrentIndex(1)  # Number
+    window.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.value_edit, "12,5")
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    assert window.model.rowCount() == 0
+    assert window.value_edit.text() == "12,5"
+    assert "not a number" in window.value_message.text()
+
+
+def test_bad_edit_in_the_table_keeps_the_old_value(qtbot, window):
+    window.kind_combo.setCurrentIndex(1)  # Number
+    type_datapoint(qtbot, window, "t", "12.5")
+    model = window.model
+    index = model.index(0, model.VALUE)
+    with qtbot.waitSignal(model.editRejected):
+        assert model.setData(index, "twelve") is False
+    assert model.data(index) == "12.5"
+    assert "not changed" in window.statusBar().currentMessage()
+
+
+def test_settings_are_remembered_and_the_key_goes_to_the_keyring(qtbot, make_window, memory_keyring, settings_path):
+    first = make_window()
+    first.endpoint_edit.setText("https://api.heclouds.com")
+    first.device_edit.setText("777")
+    first.key_edit.setText("THE-SECRET-KEY")
+    first.zone_combo.setCurrentText("Europe/Berlin")
+    type_datapoint(qtbot, first, "humidity", "40")
+    first.resize(900, 700)
+    first._start_send(first.outgoing())  # network error expected (nothing listens there) is fine
+    qtbot.waitUntil(lambda: first._worker is None, timeout=15_000)
+    first.close()
+
+    assert memory_keyring.passwords[("onenet-uploader", "777")] == "THE-SECRET-KEY"
+    assert "THE-SECRET-KEY" not in Path(settings_path).read_text()
+
+    second = make_window()
+    assert second.device_edit.text() == "777"
+    assert second.key_edit.text() == "THE-SECRET-KEY"
+    assert second.stream_combo.findText("humidity") >= 0
+    assert second.settings.time_zone == "Asia/Shanghai"  # the fixture sets it again
+
+
+def test_without_keyring_the_ui_says_session_only(make_window):
+    from keyring.backends import fail
+
+    from gui.data.secrets import SecretStore
+
+    window = make_window(secrets=SecretStore(fail.Keyring()))
+    assert "session only" in window.keyring_label.text()
+
+
+def test_times_are_typed_and_shown_in_the_chosen_zone(qtbot, window):
+    window.zone_combo.setCurrentText("Europe/Berlin")
+    assert "Europe/Berlin" in window.model.headerData(1, Qt.Orientation.Horizontal)
+    window.endpoint_edit.setText("https://api.heclouds.com")
+    window.device_edit.setText("1")
+    window.key_edit.setText("k")
+    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
+    window.at_edit.setDateTime(QDateTime(QDate(2026, 11, 2), QTime(9, 0, 0)))
+    window.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.value_edit, "1")
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    assert '"at":"2026-11-02T16:00:00"' in preview_body(window)
+    assert window.model.data(window.model.index(0, 1)) == "2026-11-02 09:00:00"

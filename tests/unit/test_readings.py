@@ -1,0 +1,119 @@
+"""Readings model: values, `at` in platform time, grouping."""
+
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gui.onenet.readings import (
+    Datapoint,
+    Readings,
+    ValueKind,
+    format_at,
+    format_value,
+    kind_of,
+    localize,
+    parse_at,
+    parse_value,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("84", 84), ("-3", -3), ("23.001", 23.001), ("1e3", 1000.0), ("bacd", "bacd"), ('{"x": 1}', {"x": 1})],
+)
+def test_auto_kind_reads_numbers_objects_and_text(text, expected):
+    value = parse_value(text)
+    assert value == expected
+    assert type(value) is type(expected)
+
+
+def test_integers_stay_integers_and_floats_floats():
+    assert type(parse_value("84")) is int
+    assert type(parse_value("84.0")) is float
+
+
+def test_explicit_text_keeps_a_number_like_string():
+    assert parse_value("84", ValueKind.TEXT) == "84"
+
+
+@pytest.mark.parametrize("text", ["nan", "inf", "1e999", "12a", ""])
+def test_explicit_number_refuses_what_json_cannot_carry(text):
+    with pytest.raises(ValueError):
+        parse_value(text, ValueKind.NUMBER)
+
+
+def test_broken_json_names_line_and_column():
+    with pytest.raises(ValueError, match=r"line 1, column \d+"):
+        parse_value('{"x": }', ValueKind.JSON)
+
+
+def test_json_kind_refuses_arrays():
+    with pytest.raises(ValueError, match="object"):
+        parse_value("[1, 2]", ValueKind.JSON)
+
+
+def test_auto_keeps_broken_json_as_text_not_lost():
+    assert parse_value('{"x": ') == '{"x": '
+
+
+def test_berlin_reading_is_sent_in_utc_plus_8():
+    # shared onenet-api.md: 09:00 in Berlin (UTC+1) is sent as 16:00.
+    at = datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert format_at(at) == "2026-11-02T16:00:00"
+
+
+def test_format_at_refuses_naive_times():
+    with pytest.raises(ValueError):
+        format_at(datetime(2026, 1, 1))
+    with pytest.raises(ValueError):
+        Datapoint(1, datetime(2026, 1, 1))
+
+
+def test_parse_at_reads_upload_and_read_back_forms():
+    upload = parse_at("2013-04-22T00:35:43")
+    read_back = parse_at("2017-06-23 11:09:46.281")
+    assert format_at(upload) == "2013-04-22T00:35:43"
+    assert read_back.microsecond == 281000
+    assert read_back.utcoffset() == timedelta(hours=8)
+    assert parse_at("2026-01-01T00:00:00Z") == datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def test_dst_gap_is_reported_not_guessed():
+    with pytest.raises(ValueError, match="does not exist"):
+        localize(datetime(2026, 3, 29, 2, 30), ZoneInfo("Europe/Berlin"))
+
+
+@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)))
+def test_at_round_trips_at_seconds_precision(at):
+    at = at.replace(microsecond=0)
+    assert parse_at(format_at(at)) == at
+
+
+@given(
+    st.one_of(
+        st.integers(),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(),
+        st.dictionaries(st.text(), st.integers()),
+    )
+)
+def test_format_value_round_trips_with_its_kind(value):
+    assert parse_value(format_value(value), kind_of(value)) == value
+
+
+def test_readings_group_by_stream_in_first_seen_order():
+    at = datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=8)))
+    readings = Readings.from_pairs(
+        [("b", Datapoint(1, at)), ("a", Datapoint(2)), ("b", Datapoint(3))]
+    )
+    assert [s.id for s in readings.datastreams] == ["b", "a"]
+    assert [p.value for p in readings.datastreams[0].datapoints] == [1, 3]
+    assert len(readings) == 3
+
+
+def test_booleans_are_not_values():
+    with pytest.raises(TypeError):
+        Datapoint(True)

@@ -1,0 +1,83 @@
+"""Validation rules: each with a case that triggers it and one that does not."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from gui.onenet.examples import seed_example
+from gui.onenet.readings import Datapoint, Datastream, Readings
+from gui.onenet.validation import Severity, suggest_stream_id, validate
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+AT = datetime(2026, 11, 29, 11, 0, tzinfo=UTC)
+
+
+def rules(readings):
+    return [(i.rule, i.severity, i.stream_id, i.point_index) for i in validate(readings, now=NOW)]
+
+
+def one(stream_id, *points):
+    return Readings([Datastream(stream_id, list(points))])
+
+
+def test_seed_example_warns_that_key_is_overwritten():
+    issues = validate(seed_example(), now=NOW)
+    duplicate = [i for i in issues if i.rule == "duplicate-at"]
+    assert len(duplicate) == 1
+    assert duplicate[0].stream_id == "key"
+    assert duplicate[0].point_index == 0
+    assert duplicate[0].severity is Severity.WARNING
+    assert "23.001" in duplicate[0].message
+    assert "2013-04-22T00:35:43" in duplicate[0].message
+
+
+def test_distinct_ats_are_fine():
+    assert rules(one("t", Datapoint(1, AT), Datapoint(2, AT + timedelta(seconds=1)))) == []
+
+
+def test_equal_at_after_conversion_to_platform_time_is_a_duplicate():
+    # 08:00 UTC and 16:00 UTC+8 are the same `at` on the wire.
+    from datetime import timezone
+
+    other = AT.astimezone(timezone(timedelta(hours=8)))
+    assert [r[0] for r in rules(one("t", Datapoint(1, AT), Datapoint(2, other)))] == ["duplicate-at"]
+
+
+def test_several_points_without_at():
+    assert rules(one("t", Datapoint(1), Datapoint(2))) == [("several-without-at", Severity.WARNING, "t", 0)]
+    assert rules(one("t", Datapoint(1), Datapoint(2, AT))) == []
+
+
+def test_empty_stream_id_is_an_error():
+    assert rules(one("", Datapoint(1, AT))) == [("empty-id", Severity.ERROR, "", None)]
+
+
+def test_non_finite_values_are_errors():
+    assert rules(one("t", Datapoint(float("nan"), AT))) == [("non-finite", Severity.ERROR, "t", 0)]
+    assert rules(one("t", Datapoint({"x": float("inf")}, AT))) == [("non-finite", Severity.ERROR, "t", 0)]
+    assert rules(one("t", Datapoint(1.5, AT))) == []
+
+
+@pytest.mark.parametrize("stream_id", ["temp erature", "a/b", "温度(℃)"])
+def test_unsafe_ids_are_flagged_with_a_suggestion(stream_id):
+    issues = validate(one(stream_id, Datapoint(1, AT)), now=NOW)
+    assert [i.rule for i in issues] == ["unsafe-id"]
+    assert repr(suggest_stream_id(stream_id)) in issues[0].message
+
+
+@pytest.mark.parametrize("stream_id", ["temperature", "pm2.5", "温度", "test_stream-1"])
+def test_usual_ids_pass(stream_id):
+    assert rules(one(stream_id, Datapoint(1, AT))) == []
+
+
+def test_implausible_times():
+    old = datetime(1999, 12, 31, tzinfo=UTC)
+    future = NOW + timedelta(minutes=11)
+    assert [r[0] for r in rules(one("t", Datapoint(1, old)))] == ["implausible-at"]
+    assert [r[0] for r in rules(one("t", Datapoint(1, future)))] == ["implausible-at"]
+    assert rules(one("t", Datapoint(1, NOW + timedelta(minutes=9)))) == []
+
+
+def test_large_value_warns():
+    assert [r[0] for r in rules(one("t", Datapoint("x" * 70_000, AT)))] == ["large-value"]
+    assert rules(one("t", Datapoint("x" * 60_000, AT))) == []
