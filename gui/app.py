@@ -109,19 +109,25 @@ def smoke_test(argv: Sequence[str]) -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from gui.data.secrets import SecretStore
-    from gui.onenet.examples import DEMO_DEVICE_ID, seed_example
+    from gui.onenet.examples import seed_example
+    from gui.onenet.sandbox import DEFAULT_DEVICE_ID
     from gui.ui.main_window import MainWindow
 
     app = make_application(argv)
     with tempfile.TemporaryDirectory(prefix="onenet-smoke-") as tmp:
         settings = QSettings(os.path.join(tmp, "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings, SecretStore(fail.Keyring()))
+        window = MainWindow(settings, SecretStore(fail.Keyring()))  # type: ignore[no-untyped-call]
         window.sandbox_check.setChecked(True)
         for stream_id, point in seed_example().pairs():
             window.model.append(stream_id, point)
         outcome: list[bool] = []
         loop = QEventLoop()
-        window.sendFinished.connect(lambda ok: (outcome.append(ok), loop.quit()))
+
+        def finished(ok: bool) -> None:
+            outcome.append(ok)
+            loop.quit()
+
+        window.sendFinished.connect(finished)
         QTimer.singleShot(20_000, loop.quit)
         window.show()
         window.send()
@@ -129,9 +135,7 @@ def smoke_test(argv: Sequence[str]) -> int:
         if not outcome:
             loop.exec()
         sandbox = window.sandbox
-        counts = (
-            {s: len(sandbox.datapoints(DEMO_DEVICE_ID, s)) for s in ("temperature", "key")} if sandbox else {}
-        )
+        counts = {s: len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in ("temperature", "key")} if sandbox else {}
         window.close()
         app.processEvents()
     if outcome != [True] or counts != {"temperature": 2, "key": 1}:

@@ -16,7 +16,8 @@ def add_commands(subparsers: Any) -> None:
     sandbox_parser: argparse.ArgumentParser = subparsers.add_parser(
         "sandbox",
         help="run a local OneNET-compatible server in the foreground",
-        description="Run a local OneNET-compatible server (loopback only), logging each request.",
+        description="Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
+        "logging each request.",
     )
     sandbox.add_arguments(sandbox_parser)
     sandbox_parser.set_defaults(run=sandbox.run)

@@ -4,8 +4,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring.backend
+import pytest
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):
@@ -30,3 +30,12 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 @pytest.fixture
 def memory_keyring():
     return MemoryKeyring()
+
+
+@pytest.fixture
+def sandbox():
+    """A started Sandbox on 127.0.0.1 (a free port) with device "4093215" / key "SANDBOX-KEY-1"; stopped after."""
+    from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+
+    with Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}) as running:
+        yield running

@@ -8,6 +8,8 @@ can tell the user; there is no silent plain-text fallback.
 
 from __future__ import annotations
 
+import contextlib
+
 import keyring
 import keyring.backend
 import keyring.errors
@@ -68,7 +70,5 @@ class SecretStore:
         """Forget the api-key of this device, in memory and in the keyring."""
         self._memory.pop(device_id, None)
         if self.available:
-            try:
+            with contextlib.suppress(keyring.errors.KeyringError):
                 self._backend.delete_password(SERVICE, device_id)
-            except keyring.errors.KeyringError:
-                pass

@@ -14,10 +14,6 @@ SEED_EXAMPLE_TYPE1 = (
     b'{"at":"2013-04-22T00:35:43","value":23.001}]}]}'
 )
 
-#: The sandbox's demo device (also the cases' device in shared/cases/README.md).
-DEMO_DEVICE_ID = "4093215"
-DEMO_API_KEY = "SANDBOX-KEY-1"
-
 
 def seed_example() -> Readings:
     """The seed example as readings (`at` in UTC+8)."""

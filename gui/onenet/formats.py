@@ -20,6 +20,7 @@ from gui.onenet.readings import (
     Value,
     format_at,
     format_value,
+    is_finite_value,
     parse_at,
     parse_number,
 )
@@ -69,6 +70,9 @@ def encode(readings: Readings, body_type: BodyType = BodyType.FULL_JSON, separat
     `separators` (two different characters) applies to type 5 only; None
     picks a pair that no id, time or value contains.
     """
+    for stream_id, point in readings.pairs():
+        if not is_finite_value(point.value):
+            raise FormatError(f"datastream {stream_id!r}: NaN or infinity cannot be sent (not valid JSON)")
     try:
         if body_type is BodyType.FULL_JSON:
             return EncodedBody(body_type, encode_type1(readings), _JSON_CT)
@@ -216,6 +220,8 @@ def _refuse_constant(name: str) -> Any:
 def _value(raw: Any, where: str) -> Value:
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str, dict)):
         raise FormatError(f"{where}: value must be a number, a string or a JSON object, not {json.dumps(raw)}")
+    if not is_finite_value(raw):
+        raise FormatError(f"{where}: number out of range (it would be infinity)")
     return raw
 
 
@@ -283,9 +289,11 @@ def decode_type5(text: str) -> Readings:
 
     A bare value's stream id is its field's position counted from 0 (`102`
     above goes to stream `"1"`); number-like values become numbers.
-    Surrounding whitespace (devices append CRLFs) is ignored.
+    Trailing CRLFs (devices append them) are ignored; the first two
+    characters are always the separators, whatever they are.
     """
-    text = text.strip("\r\n\t ")
+    if len(text) > 2:
+        text = text[:2] + text[2:].rstrip("\r\n")
     if len(text) < 2 or text[0] == text[1]:
         raise FormatError("type 5 body must start with two different separator characters, e.g. ',;'")
     sub, sep = text[0], text[1]

@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 #: OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST
@@ -190,7 +190,7 @@ def localize(naive: datetime, tz: tzinfo) -> datetime:
     occurrence (`fold=0`).
     """
     aware = naive.replace(tzinfo=tz, fold=0)
-    if aware.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != naive.replace(tzinfo=None):
+    if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive.replace(tzinfo=None):
         raise ValueError(f"{naive:%Y-%m-%d %H:%M:%S} does not exist in {tz} (the clocks skipped it)")
     return aware
 

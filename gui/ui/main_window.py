@@ -52,10 +52,9 @@ from gui.onenet.client import (
     describe_request,
     is_cleartext,
 )
-from gui.onenet.examples import DEMO_API_KEY, DEMO_DEVICE_ID
 from gui.onenet.formats import BodyType, FormatError, encode
 from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_json_object, parse_value
-from gui.onenet.sandbox import Sandbox
+from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity, validate
 from gui.ui.datapoints_model import DatapointsModel, RowStatus
 from gui.ui.plot import PlotPanel
@@ -67,7 +66,7 @@ SandboxFactory = Callable[[], Sandbox]
 
 def default_sandbox() -> Sandbox:
     """An embedded sandbox on a free loopback port with the demo device."""
-    return Sandbox({DEMO_DEVICE_ID: DEMO_API_KEY}).start()
+    return Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}).start()
 
 
 @dataclass
@@ -163,7 +162,9 @@ class MainWindow(QMainWindow):
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.key_edit.setPlaceholderText(self.tr("api-key of the device or product"))
-        self.reveal_button = QToolButton(text=self.tr("Show"), checkable=True)
+        self.reveal_button = QToolButton()
+        self.reveal_button.setText(self.tr("Show"))
+        self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(self.tr("Show the api-key here and in the preview"))
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         # Editor: add form
         self.stream_combo = QComboBox(editable=True)
         self.stream_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.stream_combo.lineEdit().setPlaceholderText(self.tr("datastream id, e.g. temperature"))
+        self.stream_combo.setPlaceholderText(self.tr("datastream id, e.g. temperature"))
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText(self.tr('84, 23.001, text or {"x": 1}'))
         self.kind_combo = QComboBox()
@@ -306,8 +307,8 @@ class MainWindow(QMainWindow):
         self.error_label = QLabel("–")
         self.http_label = QLabel("–")
         self.latency_label = QLabel("–")
-        for label in (self.errno_label, self.error_label, self.http_label, self.latency_label):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for field in (self.errno_label, self.error_label, self.http_label, self.latency_label):
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.raw_response = QPlainTextEdit(readOnly=True)
         self.raw_response.setFont(mono)
         response = QWidget()
@@ -436,8 +437,8 @@ class MainWindow(QMainWindow):
             if self.sandbox is None:
                 self.sandbox = self._sandbox_factory()
             self.endpoint_edit.setText(self.sandbox.url)
-            self.device_edit.setText(DEMO_DEVICE_ID)
-            self.key_edit.setText(DEMO_API_KEY)
+            self.device_edit.setText(DEFAULT_DEVICE_ID)
+            self.key_edit.setText(DEFAULT_API_KEY)
         else:
             endpoint, device, key = self._real_connection
             self.endpoint_edit.setText(endpoint)
@@ -465,8 +466,7 @@ class MainWindow(QMainWindow):
     def _on_time_combo_changed(self, index: int) -> None:
         self.at_edit.setEnabled(index == self.TIME_CHOSEN)
         if index == self.TIME_CHOSEN:
-            now = datetime.now(self.display_tz).replace(tzinfo=None, microsecond=0)
-            self.at_edit.setDateTime(QDateTime(now.date(), now.time()))
+            self.at_edit.setDateTime(QDateTime(datetime.now(self.display_tz).replace(tzinfo=None, microsecond=0)))
 
     def _current_kind(self) -> ValueKind:
         kind = self.kind_combo.currentData()
@@ -621,7 +621,9 @@ class MainWindow(QMainWindow):
         for issue in out.issues:
             row = out.rows[self._flat_index(out.readings, issue)] if issue.point_index is not None else None
             prefix = self.tr("Error") if issue.severity is Severity.ERROR else self.tr("Warning")
-            text = f"{prefix}: {issue.message}" + (self.tr(" (row {row})").format(row=row + 1) if row is not None else "")
+            text = f"{prefix}: {issue.message}"
+            if row is not None:
+                text += self.tr(" (row {row})").format(row=row + 1)
             icon = style.standardIcon(
                 QStyle.StandardPixmap.SP_MessageBoxCritical
                 if issue.severity is Severity.ERROR
@@ -649,7 +651,9 @@ class MainWindow(QMainWindow):
             return
         if out.warnings:
             self.confirm_label.setText(
-                self.tr("{n} warning(s): {first} Send anyway?").format(n=len(out.warnings), first=out.warnings[0].message)
+                self.tr("{n} warning(s): {first} Send anyway?").format(
+                    n=len(out.warnings), first=out.warnings[0].message
+                )
             )
             self.confirm_bar.show()
             self.send_anyway_button.setFocus()

@@ -52,7 +52,7 @@ class Settings:
         value = self._s.value("editor/streams", [])
         if isinstance(value, str):  # QSettings gives a lone item back as a string
             return [value] if value else []
-        return [str(v) for v in value or []]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     @streams.setter
     def streams(self, value: list[str]) -> None:

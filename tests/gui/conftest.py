@@ -4,15 +4,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
 from gui.data.secrets import SecretStore
-from gui.onenet.examples import DEMO_API_KEY, DEMO_DEVICE_ID
-from gui.onenet.sandbox import Sandbox
 from gui.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def gui_sandbox():
-    with Sandbox({DEMO_DEVICE_ID: DEMO_API_KEY}) as sandbox:
-        yield sandbox
 
 
 @pytest.fixture
@@ -21,7 +13,7 @@ def settings_path(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, settings_path, memory_keyring, gui_sandbox):
+def make_window(qtbot, settings_path, memory_keyring, sandbox):
     """Build main windows sharing one settings file and keyring; closed at teardown."""
     pools = []
 
@@ -31,7 +23,7 @@ def make_window(qtbot, settings_path, memory_keyring, gui_sandbox):
         window = MainWindow(
             QSettings(settings_path, QSettings.Format.IniFormat),
             overrides.get("secrets") or SecretStore(memory_keyring),
-            sandbox_factory=lambda: gui_sandbox,
+            sandbox_factory=lambda: sandbox,
             thread_pool=pool,
         )
         qtbot.addWidget(window)

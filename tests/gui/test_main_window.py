@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 
 from gui.onenet.client import OneNetClient
-from gui.onenet.examples import DEMO_API_KEY, DEMO_DEVICE_ID
+from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.datapoints_model import RowStatus
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -53,7 +53,7 @@ def send_and_wait(qtbot, window, confirm=False):
     return blocker.args[0]
 
 
-def test_seed_example_typed_in_previews_warns_sends_and_reads_back(qtbot, window, gui_sandbox):
+def test_seed_example_typed_in_previews_warns_sends_and_reads_back(qtbot, window, sandbox):
     use_sandbox(window)
     for stream, value, hms in SEED_ROWS:
         type_datapoint(qtbot, window, stream, value, hms)
@@ -78,13 +78,13 @@ def test_seed_example_typed_in_previews_warns_sends_and_reads_back(qtbot, window
     assert [r.status for r in window.model.rows()] == [RowStatus.SENT] * 4
     assert set(window.plot.curves) == {"temperature", "key", "key.x", "key.y"}
 
-    page = OneNetClient(gui_sandbox.url, DEMO_DEVICE_ID, DEMO_API_KEY).read_datapoints(limit=100)
+    page = OneNetClient(sandbox.url, DEFAULT_DEVICE_ID, DEFAULT_API_KEY).read_datapoints(limit=100)
     temperature, key = page.readings.stream("temperature"), page.readings.stream("key")
     assert [p.value for p in temperature.datapoints] == ["bacd", 84]
     assert [p.value for p in key.datapoints] == [23.001]
 
 
-def test_warning_bar_can_decline(qtbot, window, gui_sandbox):
+def test_warning_bar_can_decline(qtbot, window, sandbox):
     use_sandbox(window)
     for stream, value, hms in SEED_ROWS:
         type_datapoint(qtbot, window, stream, value, hms)
@@ -92,10 +92,10 @@ def test_warning_bar_can_decline(qtbot, window, gui_sandbox):
     assert window.confirm_bar.isVisible()
     qtbot.mouseClick(window.dont_send_button, Qt.MouseButton.LeftButton)
     assert not window.confirm_bar.isVisible()
-    assert gui_sandbox.streams(DEMO_DEVICE_ID) == []
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == []
 
 
-def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, gui_sandbox):
+def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, sandbox):
     use_sandbox(window)
     window.key_edit.setText("WRONG-KEY")
     type_datapoint(qtbot, window, "temperature", "21.5")
@@ -103,7 +103,7 @@ def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, gui_sandb
     assert window.errno_label.text() == "3"
     assert window.error_label.text() == "auth failed"
     assert "api-key is wrong" in window.outcome_label.text()
-    assert gui_sandbox.streams(DEMO_DEVICE_ID) == []
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == []
     assert window.model.rowCount() == 1
     assert window.model.rows()[0].status is RowStatus.FAILED
     assert "21.5" in preview_body(window)  # still ready to send again
@@ -126,8 +126,8 @@ def test_closed_port_gives_a_clear_network_error(qtbot, window):
     assert window.model.rowCount() == 1
 
 
-def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, gui_sandbox):
-    gui_sandbox.delay = 2.0
+def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sandbox):
+    sandbox.delay = 2.0
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")
     ticks = []
@@ -146,8 +146,8 @@ def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, gu
     heartbeat.stop()
 
 
-def test_slow_send_finishes_while_events_flow(qtbot, window, gui_sandbox):
-    gui_sandbox.delay = 2.0
+def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox):
+    sandbox.delay = 2.0
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")
     ticks = []
@@ -157,7 +157,7 @@ def test_slow_send_finishes_while_events_flow(qtbot, window, gui_sandbox):
     assert send_and_wait(qtbot, window) is True
     heartbeat.stop()
     assert len(ticks) >= 50  # ~2 s of a 20 ms timer
-    assert len(gui_sandbox.datapoints(DEMO_DEVICE_ID, "temperature")) == 1
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 1
 
 
 def test_api_key_is_masked_in_the_preview_unless_revealed(qtbot, window):

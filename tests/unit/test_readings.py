@@ -106,9 +106,7 @@ def test_format_value_round_trips_with_its_kind(value):
 
 def test_readings_group_by_stream_in_first_seen_order():
     at = datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=8)))
-    readings = Readings.from_pairs(
-        [("b", Datapoint(1, at)), ("a", Datapoint(2)), ("b", Datapoint(3))]
-    )
+    readings = Readings.from_pairs([("b", Datapoint(1, at)), ("a", Datapoint(2)), ("b", Datapoint(3))])
     assert [s.id for s in readings.datastreams] == ["b", "a"]
     assert [p.value for p in readings.datastreams[0].datapoints] == [1, 3]
     assert len(readings) == 3
