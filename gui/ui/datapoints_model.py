@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -14,7 +14,6 @@ from gui.onenet.readings import (
     PLATFORM_TZ,
     Datapoint,
     Readings,
-    Value,
     ValueKind,
     format_at,
     format_value,
@@ -226,11 +225,3 @@ class DatapointsModel(QAbstractTableModel):
             self._rows[i] = replace(self._rows[i], status=status)
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
-
-    def value_of(self, row: int) -> Value:
-        """The parsed value of a row."""
-        return self._rows[row].point.value
-
-    def at_of(self, row: int) -> datetime | None:
-        """The aware `at` of a row, or None."""
-        return self._rows[row].point.at
