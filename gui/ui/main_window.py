@@ -69,6 +69,13 @@ def default_sandbox() -> Sandbox:
     return Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}).start()
 
 
+def _buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose `&` mnemonic focuses `buddy` (QLabel shows `&` literally without one)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 @dataclass
 class Outgoing:
     """The request the preview shows and Send sends: readings, their rows, the prepared request, issues."""
@@ -180,14 +187,16 @@ class MainWindow(QMainWindow):
         form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
         form.addRow("", self.cleartext_label)
         form.addRow(self.tr("&Device id:"), self.device_edit)
-        form.addRow(self.tr("api-&key:"), key_row)
+        form.addRow(_buddy_label(self.tr("api-&key:"), self.key_edit), key_row)
         form.addRow("", self.keyring_label)
         form.addRow("", self.sandbox_check)
 
         # Editor: add form
         self.stream_combo = QComboBox(editable=True)
         self.stream_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.stream_combo.setPlaceholderText(self.tr("datastream id, e.g. temperature"))
+        stream_line = self.stream_combo.lineEdit()
+        assert stream_line is not None
+        stream_line.setPlaceholderText(self.tr("datastream id, e.g. temperature"))
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText(self.tr('84, 23.001, text or {"x": 1}'))
         self.kind_combo = QComboBox()
@@ -203,7 +212,7 @@ class MainWindow(QMainWindow):
         self.time_combo.setToolTip(
             self.tr("'Now' stamps the reading when you add it, so sending it twice stores it once.")
         )
-        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.at_edit = QDateTimeEdit()
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setEnabled(False)
@@ -225,16 +234,16 @@ class MainWindow(QMainWindow):
         value_row = QHBoxLayout()
         value_row.addWidget(self.value_edit, 1)
         value_row.addWidget(self.kind_combo)
-        add_form.addRow(self.tr("&Value:"), value_row)
+        add_form.addRow(_buddy_label(self.tr("&Value:"), self.value_edit), value_row)
         add_form.addRow("", self.value_message)
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_combo)
         time_row.addWidget(self.at_edit, 1)
-        add_form.addRow(self.tr("a&t:"), time_row)
+        add_form.addRow(_buddy_label(self.tr("a&t:"), self.time_combo), time_row)
         zone_row = QHBoxLayout()
         zone_row.addWidget(self.zone_combo, 1)
         zone_row.addWidget(self.add_button)
-        add_form.addRow(self.tr("Time &zone:"), zone_row)
+        add_form.addRow(_buddy_label(self.tr("Time &zone:"), self.zone_combo), zone_row)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -461,12 +470,11 @@ class MainWindow(QMainWindow):
         self.model.set_display_tz(tz, name)
         self.plot.set_time_zone(tz, name)
         self.at_edit.setToolTip(self.tr("In {zone}").format(zone=name))
+        self.at_edit.setDateTime(QDateTime(datetime.now(tz).replace(tzinfo=None, microsecond=0)))
         self.settings.time_zone = name
 
     def _on_time_combo_changed(self, index: int) -> None:
         self.at_edit.setEnabled(index == self.TIME_CHOSEN)
-        if index == self.TIME_CHOSEN:
-            self.at_edit.setDateTime(QDateTime(datetime.now(self.display_tz).replace(tzinfo=None, microsecond=0)))
 
     def _current_kind(self) -> ValueKind:
         kind = self.kind_combo.currentData()
