@@ -10,17 +10,24 @@ from __future__ import annotations
 import bisect
 import enum
 import json
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from gui.onenet.readings import (
+    _EPOCH,
+    _HOUR_PREFIX,
+    _MINUTE_SECOND,
+    _PLATFORM_OFFSET_S,
+    _SECOND,
     PLATFORM_TZ,
     Datapoint,
     Datastream,
     Readings,
     Value,
+    _hour_prefix,
     format_at,
     format_value,
     is_finite_value,
@@ -79,9 +86,27 @@ def wire_ats(readings: Readings) -> AtTexts:
     """Every datapoint's `at` as sent (`format_at`, UTC+8), None where absent; per stream, per point.
 
     Computed once per upload and shared by `can_carry`, the encoders and
-    validation (formatting a million `at`s is the costliest step).
+    validation (formatting a million `at`s is the costliest step, so
+    `format_at` is inlined here; a test checks they agree).
     """
-    return [[None if p.at is None else format_at(p.at) for p in s.datapoints] for s in readings.datastreams]
+    prefixes, minute_second, epoch, second = _HOUR_PREFIX, _MINUTE_SECOND, _EPOCH, _SECOND
+    offset = _PLATFORM_OFFSET_S
+    try:
+        return [
+            [
+                None
+                if a is None
+                else (prefixes.get((t := (a - epoch) // second + offset) // 3600) or _hour_prefix(t // 3600))
+                + minute_second[t % 3600]
+                for a in map(_get_at, stream.datapoints)
+            ]
+            for stream in readings.datastreams
+        ]
+    except TypeError:  # a naive `at`: the Datapoint refuses them, so only a bypass gets here
+        return [[None if p.at is None else format_at(p.at) for p in s.datapoints] for s in readings.datastreams]
+
+
+_get_at = operator.attrgetter("at")
 
 
 def _where(stream: Datastream, index: int) -> str:
@@ -156,15 +181,14 @@ def _type3_reason(readings: Readings) -> str | None:
 
 
 def _type4_reason(readings: Readings, ats: AtTexts | None) -> str | None:
-    for stream in readings.datastreams:
-        for index, point in enumerate(stream.datapoints):
-            if point.at is None:
-                return f"type 4 needs an `at` on every datapoint; {_where(stream, index)} has none"
+    if ats is None:
+        ats = wire_ats(readings)
+    for stream, texts in zip(readings.datastreams, ats, strict=True):
+        if None in texts:
+            return f"type 4 needs an `at` on every datapoint; {_where(stream, texts.index(None))} has none"
     duplicate = _duplicate_stream(readings)
     if duplicate is not None:
         return f"type 4: datastream {duplicate!r} appears twice"
-    if ats is None:
-        ats = wire_ats(readings)
     for stream, texts in zip(readings.datastreams, ats, strict=True):
         if len(set(texts)) != len(texts):
             seen: dict[str | None, int] = {}
@@ -196,33 +220,51 @@ class _Type5Texts:
     has_numbers: bool
 
 
-def _type5_reason(readings: Readings, separators: str | None) -> str | None:
+def _type5_scan(readings: Readings) -> tuple[str | None, _Type5Texts]:
+    """Why type 5 cannot carry the readings (or None), and the texts its separators must avoid."""
+    texts: list[str] = []
+    has_at = has_numbers = False
+    found = _Type5Texts([], "", False, False)
     for stream in readings.datastreams:
         reason = _text_reason(stream.id, "datastream id")
         if reason:
-            return reason
-    texts: list[str] = []
-    has_at = has_numbers = False
+            return reason, found
     for stream in readings.datastreams:
-        for index, point in enumerate(stream.datapoints):
-            value = point.value
-            has_at = has_at or point.at is not None
+        points = stream.datapoints
+        has_at = has_at or any(map(_get_at, points))  # a datetime is always true
+        values = list(map(_get_value, points))
+        kinds = set(map(type, values))
+        if kinds <= _NUMBER_KINDS:  # numbers only: nothing to check one by one
+            has_numbers = has_numbers or bool(values)
+            continue
+        for index, value in enumerate(values):
             if value.__class__ is str:
                 assert isinstance(value, str)
                 texts.append(value)
                 reason = _text_reason(value, f"{_where(stream, index)}: text")
                 if reason:
-                    return reason
+                    return reason, found
                 if _NUMBER_LIKE.fullmatch(value):
-                    return f"{_where(stream, index)}: text {value!r} would arrive as a number in type 5; use type 1"
+                    return (
+                        f"{_where(stream, index)}: text {value!r} would arrive as a number in type 5; use type 1",
+                        found,
+                    )
             elif isinstance(value, dict):
-                return f"type 5 carries text only; {_where(stream, index)} has a JSON object value (use type 1)"
+                return f"type 5 carries text only; {_where(stream, index)} has a JSON object value (use type 1)", found
             else:
                 has_numbers = True
-    if separators is None:
-        return None
-    found = _Type5Texts([s.id for s in readings.datastreams], "\x00".join(texts), has_at, has_numbers)
-    return _separators_reason(readings, separators, found)
+    return None, _Type5Texts([s.id for s in readings.datastreams], "\x00".join(texts), has_at, has_numbers)
+
+
+def _type5_reason(readings: Readings, separators: str | None) -> str | None:
+    reason, found = _type5_scan(readings)
+    if reason is None and separators is not None:
+        reason = _separators_reason(readings, separators, found)
+    return reason
+
+
+_get_value = operator.attrgetter("value")
+_NUMBER_KINDS = frozenset({int, float})
 
 
 def _separators_reason(readings: Readings, separators: str, found: _Type5Texts) -> str | None:
@@ -249,16 +291,13 @@ def _separators_reason(readings: Readings, separators: str, found: _Type5Texts) 
 
 def choose_type5_separators(readings: Readings) -> str:
     """The first candidate pair that no id, `at` or value contains; FormatError if the readings are not type 5 text."""
-    reason = _type5_reason(readings, None)
+    reason, found = _type5_scan(readings)
     if reason:
         raise FormatError(reason)
-    points = [p for s in readings.datastreams for p in s.datapoints]
-    found = _Type5Texts(
-        [s.id for s in readings.datastreams],
-        "\x00".join(p.value for p in points if isinstance(p.value, str)),
-        any(p.at is not None for p in points),
-        any(not isinstance(p.value, str) for p in points),
-    )
+    return _choose_separators(readings, found)
+
+
+def _choose_separators(readings: Readings, found: _Type5Texts) -> str:
     for pair in TYPE5_SEPARATOR_CANDIDATES:
         if _separators_reason(readings, pair, found) is None:
             return pair
@@ -288,6 +327,18 @@ _int_repr = int.__repr__
 
 def _dumps_str(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _refuse_non_finite(value_texts: list[str], stream: Datastream) -> None:
+    """FormatError naming the datapoint when a value is NaN or infinite.
+
+    Quick test first: `float.__repr__` writes them `nan`, `inf`, `-inf`
+    (a type 5 text value may read so too; the exact check then decides).
+    """
+    if "nan" in value_texts or "inf" in value_texts or "-inf" in value_texts:
+        reason = _non_finite(Readings([stream]))
+        if reason:
+            raise FormatError(reason)
 
 
 def _non_finite(readings: Readings) -> str | None:
@@ -370,12 +421,16 @@ def fragments(
     writes each datapoint's text once. `separators` (type 5 only) None
     chooses a pair; `ats` from `wire_ats` avoids formatting `at` again.
     """
-    reason = _non_finite(readings)
-    if reason:
-        raise FormatError(reason)
     if ats is None:
         ats = wire_ats(readings)
-    reason = can_carry(readings, body_type, separators, ats=ats)
+    if body_type is BodyType.TEXT:
+        reason, found = _type5_scan(readings)
+        if reason is None:
+            if separators is None:
+                separators = _choose_separators(readings, found)
+            reason = _separators_reason(readings, separators, found)
+    else:
+        reason = can_carry(readings, body_type, separators, ats=ats)
     if reason:
         raise FormatError(reason)
     streams = readings.datastreams
@@ -388,30 +443,32 @@ def fragments(
     ir: Callable[[Any], str] = _int_repr
     js: Callable[[Any], str] = _json_str
     if body_type is BodyType.TEXT:
-        if separators is None:
-            separators = choose_type5_separators(readings)
+        assert separators is not None
         sub, sep = separators[0], separators[1]
         for stream, texts in zip(streams, ats, strict=True):
             sid = stream.id + sub
-            add(
-                [
-                    (sid if a is None else f"{sid}{a}{sub}")
-                    + (fr(v) if (c := (v := p.value).__class__) is float else ir(v) if c is int else str(v))
-                    for p, a in zip(stream.datapoints, texts, strict=True)
-                ]
-            )
+            values = [
+                fr(v) if (c := (v := p.value).__class__) is float else ir(v) if c is int else str(v)
+                for p in stream.datapoints
+            ]
+            _refuse_non_finite(values, stream)
+            add([(sid if a is None else f"{sid}{a}{sub}") + v for v, a in zip(values, texts, strict=True)])
         return Fragments(body_type, separators, separators, "", [""] * len(streams), "", sep, sep, points, starts)
     for stream, texts in zip(streams, ats, strict=True):
-        values: list[str] = [
-            fr(v)
-            if (c := (v := p.value).__class__) is float
-            else ir(v)
-            if c is int
-            else js(v)
-            if c is str
-            else _dumps_str(v)
-            for p in stream.datapoints
-        ]
+        try:
+            values = [
+                fr(v)
+                if (c := (v := p.value).__class__) is float
+                else ir(v)
+                if c is int
+                else js(v)
+                if c is str
+                else _dumps_str(v)
+                for p in stream.datapoints
+            ]
+        except ValueError:  # json.dumps: NaN inside an object
+            values = ["nan"]
+        _refuse_non_finite(values, stream)
         if body_type is BodyType.FULL_JSON:
             add(
                 [

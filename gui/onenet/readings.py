@@ -167,12 +167,15 @@ def format_at(at: datetime) -> str:
     except TypeError:
         raise ValueError("at must be time-zone-aware") from None
     hour, rest = divmod(seconds, 3600)
-    prefix = _HOUR_PREFIX.get(hour)
-    if prefix is None:
-        if len(_HOUR_PREFIX) >= _HOUR_PREFIX_MAX:
-            _HOUR_PREFIX.clear()
-        prefix = _HOUR_PREFIX[hour] = (_EPOCH_NAIVE + timedelta(hours=hour)).isoformat()[:14]
-    return prefix + _MINUTE_SECOND[rest]
+    return (_HOUR_PREFIX.get(hour) or _hour_prefix(hour)) + _MINUTE_SECOND[rest]
+
+
+def _hour_prefix(hour: int) -> str:
+    """`YYYY-MM-DDThh:` of an hour counted from 1970-01-01T00 (platform time), cached."""
+    if len(_HOUR_PREFIX) >= _HOUR_PREFIX_MAX:
+        _HOUR_PREFIX.clear()
+    prefix = _HOUR_PREFIX[hour] = (_EPOCH_NAIVE + timedelta(hours=hour)).isoformat()[:14]
+    return prefix
 
 
 _AT_RE = re.compile(

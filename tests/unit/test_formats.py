@@ -513,3 +513,17 @@ def test_user_separators_are_used_or_refused_with_the_reason() -> None:
     assert reason is not None and "',' occurs in datastream 'note', datapoint #1 ('a,b')" in reason
     assert can_carry(readings, BodyType.TEXT) is None  # auto separators avoid the comma
     assert choose_type5_separators(readings) == "|;"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.none() | st.datetimes(timezones=st.timezones(), allow_imaginary=False), max_size=5))
+def test_wire_ats_agree_with_format_at(times: list[datetime | None]) -> None:
+    from gui.onenet.formats import wire_ats
+    from gui.onenet.readings import format_at
+
+    readings = one("t", *(Datapoint(1, when) for when in times))
+    try:
+        expected = [None if when is None else format_at(when) for when in times]
+    except OverflowError:
+        assume(False)
+    assert wire_ats(readings) == [expected]
