@@ -316,3 +316,20 @@ def test_a_million_datapoints_preview_without_a_stall_and_split_under_the_limits
     assert window.preview.request_combo.itemText(0).startswith("Request 1 of 2000 · 500 datapoints")
     assert head_and_body(window)[0][0] == f"POST /devices/{DEFAULT_DEVICE_ID}/datapoints HTTP/1.1"
     assert "1,000,000 datapoints in 10 datastreams" in window.summary_label.text()
+
+
+def test_send_pressed_while_the_plan_is_computed_sends_when_ready(qtbot, window, sandbox, monkeypatch):
+    import gui.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "SYNC_PLAN_ROWS", 5)  # take the worker path with a small upload
+    use_sandbox(window)
+    window.model.extend([Row(s, p) for s, p in timed_rows(30)])
+    window.refresh_preview()
+    assert "Computing the requests for 30 datapoints" in window.request_text.toPlainText()
+    window.model.extend([Row(s, p) for s, p in timed_rows(20, "u")])  # supersedes the computation under way
+
+    with qtbot.waitSignal(window.sendFinished, timeout=20_000) as blocker:
+        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [True]
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 30
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "u")) == 20
