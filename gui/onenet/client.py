@@ -9,6 +9,7 @@ object and `send` sends it, so what is shown is what goes over the wire.
 from __future__ import annotations
 
 import json
+import shlex
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -336,3 +337,41 @@ def describe_request(prepared: requests.PreparedRequest, reveal_key: bool = Fals
             value = MASK
         lines.append(f"{name}: {value}")
     return "\n".join(lines)
+
+
+#: The variable a masked curl command reads the api-key from.
+CURL_KEY_VARIABLE = "ONENET_API_KEY"
+#: Bodies up to this many bytes go into curl's argument list; longer ones are
+#: piped in by the shell's printf builtin (Linux caps one argument at 128 KiB).
+CURL_INLINE_BODY_MAX = 100_000
+
+
+def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -> str:
+    """A POSIX shell (sh, bash, zsh) command that sends the same upload with curl, body byte for byte.
+
+    The body is single-quoted (`shlex.quote`), which a POSIX shell passes
+    on unchanged: JSON, type 5 text, Chinese ids, `$`, quotes and
+    backslashes included. Bodies over `CURL_INLINE_BODY_MAX` bytes are
+    piped in with `printf '%s' '…' | curl --data-binary @-` (a shell builtin:
+    no argument-length limit). The api-key is written as
+    `"$ONENET_API_KEY"` unless `reveal_key`. Not for fish or Windows cmd,
+    whose quoting differs. Raises ValueError for a body that is not UTF-8
+    text (the encoders never make one).
+    """
+    body = prepared.body if isinstance(prepared.body, bytes) else (prepared.body or "").encode()
+    text = body.decode("utf-8")
+    if "\x00" in text:
+        raise ValueError("a body with NUL characters cannot be passed to a shell")
+    lines = ["curl -sS -X POST " + shlex.quote(prepared.url or "")]
+    for name, value in prepared.headers.items():
+        if name.lower() == "api-key":
+            lines.append(
+                f"-H {shlex.quote(f'{name}: {value}')}" if reveal_key else f'-H "{name}: ${CURL_KEY_VARIABLE}"'
+            )
+        elif name.lower() == "content-type":
+            lines.append(f"-H {shlex.quote(f'{name}: {value}')}")
+    if len(body) <= CURL_INLINE_BODY_MAX:
+        lines.append(f"--data-binary {shlex.quote(text)}")
+        return " \\\n  ".join(lines)
+    lines.append("--data-binary @-")
+    return f"printf '%s' {shlex.quote(text)} | " + " \\\n  ".join(lines)

@@ -7,17 +7,27 @@ on the wire, so the preview and the send can never differ.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import json
+import operator
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from gui.onenet.readings import (
+    _EPOCH,
+    _HOUR_PREFIX,
+    _MINUTE_SECOND,
+    _PLATFORM_OFFSET_S,
+    _SECOND,
     PLATFORM_TZ,
     Datapoint,
     Datastream,
     Readings,
     Value,
+    _hour_prefix,
     format_at,
     format_value,
     is_finite_value,
@@ -57,90 +67,241 @@ _JSON_CT = "application/json"
 _TEXT_CT = "text/plain; charset=utf-8"
 
 
-def _dumps(obj: Any) -> bytes:
-    # Compact, UTF-8 (stream ids may be Chinese), NaN refused (not JSON).
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+# --- what each format can carry ------------------------------------------------------------------
+
+#: Separator pairs tried in order for type 5 (sub-field, field). The last
+#: pair can never collide: type 5 refuses control characters in texts.
+TYPE5_SEPARATOR_CANDIDATES = [",;", "|;", ",|", "|^", "~^", "#~", "\t\n"]
+
+#: Characters of `at` texts (`2015-03-22T22:31:12`) and of number texts (`-1.5e+16`).
+_AT_CHARS = frozenset("0123456789-:T")
+_NUMBER_CHARS = frozenset("0123456789-+.eE")
+_NUMBER_LIKE = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+AtTexts = list[list[str | None]]
 
 
-def encode(readings: Readings, body_type: BodyType = BodyType.FULL_JSON, separators: str | None = None) -> EncodedBody:
-    """Encode readings as the body of one upload request of `body_type`.
+def wire_ats(readings: Readings) -> AtTexts:
+    """Every datapoint's `at` as sent (`format_at`, UTC+8), None where absent; per stream, per point.
 
-    Raises FormatError when the readings cannot be said in that format
-    (e.g. two points of one stream in type 3) or hold NaN/infinity.
-    `separators` (two different characters) applies to type 5 only; None
-    picks a pair that no id, time or value contains.
+    Computed once per upload and shared by `can_carry`, the encoders and
+    validation (formatting a million `at`s is the costliest step, so
+    `format_at` is inlined here; a test checks they agree).
     """
-    for stream_id, point in readings.pairs():
-        if not is_finite_value(point.value):
-            raise FormatError(f"datastream {stream_id!r}: NaN or infinity cannot be sent (not valid JSON)")
+    prefixes, minute_second, epoch, second = _HOUR_PREFIX, _MINUTE_SECOND, _EPOCH, _SECOND
+    offset = _PLATFORM_OFFSET_S
     try:
-        if body_type is BodyType.FULL_JSON:
-            return EncodedBody(body_type, encode_type1(readings), _JSON_CT)
-        if body_type is BodyType.SIMPLE_JSON:
-            return EncodedBody(body_type, encode_type3(readings), _JSON_CT)
-        if body_type is BodyType.TIMED_JSON:
-            return EncodedBody(body_type, encode_type4(readings), _JSON_CT)
-        return EncodedBody(body_type, encode_type5(readings, separators), _TEXT_CT)
-    except ValueError as exc:
-        if isinstance(exc, FormatError):
-            raise
-        raise FormatError(str(exc)) from exc
+        return [
+            [
+                None
+                if a is None
+                else (prefixes.get((t := (a - epoch) // second + offset) // 3600) or _hour_prefix(t // 3600))
+                + minute_second[t % 3600]
+                for a in map(_get_at, stream.datapoints)
+            ]
+            for stream in readings.datastreams
+        ]
+    except TypeError:  # a naive `at`: the Datapoint refuses them, so only a bypass gets here
+        return [[None if p.at is None else format_at(p.at) for p in s.datapoints] for s in readings.datastreams]
 
 
-def encode_type1(readings: Readings) -> bytes:
-    """Type 1: every stream with its datapoints, `at` omitted where absent.
+_get_at = operator.attrgetter("at")
 
-    Reproduces the seed's example: keys `datastreams`, `id`, `datapoints`,
-    `at`, `value` in that order; ints stay ints, objects stay objects.
+
+def _where(stream: Datastream, index: int) -> str:
+    return f"datastream {stream.id!r}, datapoint #{index + 1}"
+
+
+def can_carry(
+    readings: Readings, body_type: BodyType, separators: str | None = None, *, ats: AtTexts | None = None
+) -> str | None:
+    """Why `body_type` cannot carry these readings exactly, or None when it can.
+
+    The one rule set behind both the window's format selector (its tooltips)
+    and `encode`'s refusals, so the two never disagree. "Carry" means the
+    body says every datapoint as it is, so decoding it gives the same
+    readings (`at` to the second: every format sends seconds):
+
+    - type 1: everything (NaN/infinity are refused by validation and
+      `encode` for every format alike).
+    - type 3 `{"stream": value}`: exactly one datapoint per datastream, without
+      `at` (the platform stamps it), each stream once.
+    - type 4 `{"stream": {"at": value}}`: every datapoint has `at`; no two
+      datapoints of a stream at the same `at` (object keys: one would vanish),
+      each stream once.
+    - type 5 text: no JSON objects; no text value that reads as a number
+      (`"84"` would arrive as 84); no id or text with spaces at either end or
+      with control characters (line breaks, tabs: devices and the platform
+      trim them, undocumented [L] — refusing is the safe side). With
+      `separators` given: two different characters that no id, `at` or value
+      contains, the sub-field one not a line break; with None a pair is
+      chosen (`choose_type5_separators`), which always succeeds given the
+      rules above.
+    Sources: shared onenet-api.md, "Body formats" and type 5 grammar.
+    `ats` (from `wire_ats`) avoids formatting every `at` again.
     """
-    streams = []
+    if body_type is BodyType.FULL_JSON:
+        return None
+    if body_type is BodyType.SIMPLE_JSON:
+        return _type3_reason(readings)
+    if body_type is BodyType.TIMED_JSON:
+        return _type4_reason(readings, ats)
+    return _type5_reason(readings, separators)
+
+
+def carry_reasons(readings: Readings, separators: str | None = None) -> dict[BodyType, str | None]:
+    """`can_carry` for every body type (None where it can), sharing the work."""
+    ats = wire_ats(readings) if any(s.datapoints for s in readings.datastreams) else []
+    return {t: can_carry(readings, t, separators, ats=ats) for t in BodyType}
+
+
+def _duplicate_stream(readings: Readings) -> str | None:
+    seen: set[str] = set()
     for stream in readings.datastreams:
-        points: list[dict[str, Any]] = []
-        for point in stream.datapoints:
-            item: dict[str, Any] = {}
-            if point.at is not None:
-                item["at"] = format_at(point.at)
-            item["value"] = point.value
-            points.append(item)
-        streams.append({"id": stream.id, "datapoints": points})
-    return _dumps({"datastreams": streams})
+        if stream.id in seen:
+            return stream.id
+        seen.add(stream.id)
+    return None
 
 
-def encode_type3(readings: Readings) -> bytes:
-    """Type 3: `{"stream": value}`; exactly one point without `at` per stream."""
-    body: dict[str, Value] = {}
+def _type3_reason(readings: Readings) -> str | None:
     for stream in readings.datastreams:
         if len(stream.datapoints) != 1:
-            raise FormatError(f"type 3 carries one value per datastream; {stream.id!r} has {len(stream.datapoints)}")
-        point = stream.datapoints[0]
-        if point.at is not None:
-            raise FormatError(f"type 3 carries no `at`; {stream.id!r} has one (the platform stamps type 3 points)")
-        if stream.id in body:
-            raise FormatError(f"datastream {stream.id!r} appears twice")
-        body[stream.id] = point.value
-    return _dumps(body)
+            return (
+                f"type 3 carries one value per datastream; {stream.id!r} has {len(stream.datapoints)} "
+                "(use type 1, 4 or 5)"
+            )
+        if stream.datapoints[0].at is not None:
+            return f"type 3 carries no `at`; {_where(stream, 0)} has one (the platform stamps type 3 points)"
+    duplicate = _duplicate_stream(readings)
+    if duplicate is not None:
+        return f"type 3: datastream {duplicate!r} appears twice"
+    return None
 
 
-def encode_type4(readings: Readings) -> bytes:
-    """Type 4: `{"stream": {"YYYY-MM-DDThh:mm:ss": value}}`; every point needs `at`."""
-    body: dict[str, dict[str, Value]] = {}
+def _type4_reason(readings: Readings, ats: AtTexts | None) -> str | None:
+    if ats is None:
+        ats = wire_ats(readings)
+    for stream, texts in zip(readings.datastreams, ats, strict=True):
+        if None in texts:
+            return f"type 4 needs an `at` on every datapoint; {_where(stream, texts.index(None))} has none"
+    duplicate = _duplicate_stream(readings)
+    if duplicate is not None:
+        return f"type 4: datastream {duplicate!r} appears twice"
+    for stream, texts in zip(readings.datastreams, ats, strict=True):
+        if len(set(texts)) != len(texts):
+            seen: dict[str | None, int] = {}
+            for index, text in enumerate(texts):
+                if text in seen:
+                    return (
+                        f"type 4 cannot carry two points of {stream.id!r} at {text} "
+                        f"(#{seen[text] + 1} and #{index + 1}): one would vanish; use type 1"
+                    )
+                seen[text] = index
+    return None
+
+
+def _text_reason(text: str, what: str) -> str | None:
+    if _CONTROL.search(text):
+        return f"{what} {text!r} holds a line break or control character, which type 5 cannot carry; use type 1"
+    if text != text.strip():
+        return f"{what} {text!r} has spaces at an end, which type 5 may lose; use type 1"
+    return None
+
+
+@dataclass(frozen=True)
+class _Type5Texts:
+    """What type 5 separators must avoid: ids, text values (joined), whether `at`s and numbers occur."""
+
+    ids: list[str]
+    texts: str
+    has_at: bool
+    has_numbers: bool
+
+
+def _type5_scan(readings: Readings) -> tuple[str | None, _Type5Texts]:
+    """Why type 5 cannot carry the readings (or None), and the texts its separators must avoid."""
+    texts: list[str] = []
+    has_at = has_numbers = False
+    found = _Type5Texts([], "", False, False)
     for stream in readings.datastreams:
-        if stream.id in body:
-            raise FormatError(f"datastream {stream.id!r} appears twice")
-        points: dict[str, Value] = {}
-        for index, point in enumerate(stream.datapoints):
-            if point.at is None:
-                raise FormatError(f"type 4 needs an `at` on every datapoint; {stream.id!r} #{index + 1} has none")
-            at = format_at(point.at)
-            if at in points:
-                raise FormatError(f"type 4 cannot carry two points of {stream.id!r} at {at}")
-            points[at] = point.value
-        body[stream.id] = points
-    return _dumps(body)
+        reason = _text_reason(stream.id, "datastream id")
+        if reason:
+            return reason, found
+    for stream in readings.datastreams:
+        points = stream.datapoints
+        has_at = has_at or any(map(_get_at, points))  # a datetime is always true
+        values = list(map(_get_value, points))
+        kinds = set(map(type, values))
+        if kinds <= _NUMBER_KINDS:  # numbers only: nothing to check one by one
+            has_numbers = has_numbers or bool(values)
+            continue
+        for index, value in enumerate(values):
+            if value.__class__ is str:
+                assert isinstance(value, str)
+                texts.append(value)
+                reason = _text_reason(value, f"{_where(stream, index)}: text")
+                if reason:
+                    return reason, found
+                if _NUMBER_LIKE.fullmatch(value):
+                    return (
+                        f"{_where(stream, index)}: text {value!r} would arrive as a number in type 5; use type 1",
+                        found,
+                    )
+            elif isinstance(value, dict):
+                return f"type 5 carries text only; {_where(stream, index)} has a JSON object value (use type 1)", found
+            else:
+                has_numbers = True
+    return None, _Type5Texts([s.id for s in readings.datastreams], "\x00".join(texts), has_at, has_numbers)
 
 
-#: Separator pairs tried in order for type 5 (sub-field, field).
-TYPE5_SEPARATOR_CANDIDATES = [",;", "|;", ",|", "|^", "~^", "#~", "\t\n"]
+def _type5_reason(readings: Readings, separators: str | None) -> str | None:
+    reason, found = _type5_scan(readings)
+    if reason is None and separators is not None:
+        reason = _separators_reason(readings, separators, found)
+    return reason
+
+
+_get_value = operator.attrgetter("value")
+_NUMBER_KINDS = frozenset({int, float})
+
+
+def _separators_reason(readings: Readings, separators: str, found: _Type5Texts) -> str | None:
+    if len(separators) != 2 or separators[0] == separators[1]:
+        return f"type 5 needs two different separator characters, not {separators!r}"
+    if separators[0] in "\r\n":
+        return "type 5: the sub-field separator cannot be a line break (devices end bodies with line breaks)"
+    for char in separators:
+        if (found.has_at and char in _AT_CHARS) or (found.has_numbers and char in _NUMBER_CHARS):
+            return f"type 5 separator {char!r} occurs in `at` or number texts; choose others"
+        for stream_id in found.ids:
+            if char in stream_id:
+                return f"type 5 separator {char!r} occurs in datastream id {stream_id!r}; choose others"
+        if char in found.texts:
+            for stream in readings.datastreams:
+                for index, point in enumerate(stream.datapoints):
+                    if isinstance(point.value, str) and char in point.value:
+                        return (
+                            f"type 5 separator {char!r} occurs in {_where(stream, index)} ({point.value!r}); "
+                            "choose others"
+                        )
+    return None
+
+
+def choose_type5_separators(readings: Readings) -> str:
+    """The first candidate pair that no id, `at` or value contains; FormatError if the readings are not type 5 text."""
+    reason, found = _type5_scan(readings)
+    if reason:
+        raise FormatError(reason)
+    return _choose_separators(readings, found)
+
+
+def _choose_separators(readings: Readings, found: _Type5Texts) -> str:
+    for pair in TYPE5_SEPARATOR_CANDIDATES:
+        if _separators_reason(readings, pair, found) is None:
+            return pair
+    raise FormatError("every type 5 separator pair occurs in some id or value; use type 1")  # pragma: no cover
 
 
 def type5_texts(readings: Readings) -> list[str]:
@@ -157,13 +318,213 @@ def type5_texts(readings: Readings) -> list[str]:
     return texts
 
 
-def choose_type5_separators(readings: Readings) -> str:
-    """The first candidate pair that no id, `at` or value contains; FormatError if none."""
-    texts = type5_texts(readings)
-    for pair in TYPE5_SEPARATOR_CANDIDATES:
-        if not any(pair[0] in t or pair[1] in t for t in texts):
-            return pair
-    raise FormatError("every type 5 separator pair occurs in some id or value; use type 1")
+# --- encoding: per-datapoint fragments, joined ------------------------------------------------------
+
+_json_str = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes for a str
+_float_repr = float.__repr__  # json.dumps writes finite floats with float.__repr__
+_int_repr = int.__repr__
+
+
+def _dumps_str(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _refuse_non_finite(value_texts: list[str], stream: Datastream) -> None:
+    """FormatError naming the datapoint when a value is NaN or infinite.
+
+    Quick test first: `float.__repr__` writes them `nan`, `inf`, `-inf`
+    (a type 5 text value may read so too; the exact check then decides).
+    """
+    if "nan" in value_texts or "inf" in value_texts or "-inf" in value_texts:
+        reason = _non_finite(Readings([stream]))
+        if reason:
+            raise FormatError(reason)
+
+
+def _non_finite(readings: Readings) -> str | None:
+    for stream in readings.datastreams:
+        for index, point in enumerate(stream.datapoints):
+            value = point.value
+            kind = value.__class__
+            if kind is float:
+                if value - value != 0.0:  # type: ignore[operator]  # NaN and infinities give NaN
+                    return f"{_where(stream, index)}: NaN or infinity cannot be sent (not valid JSON)"
+            elif kind is not int and kind is not str and not is_finite_value(value):
+                return f"{_where(stream, index)}: NaN or infinity cannot be sent (not valid JSON)"
+    return None
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """One upload in one body type as wire text pieces, built once: any run of datapoints joins into a body.
+
+    `points[i]` is the text of the i-th datapoint in `Readings.pairs()`
+    order; `starts[s]:starts[s+1]` are stream s's. A body of datapoints
+    `a:b` is `opening` + pieces of each stream touched (`heads[s]` + points
+    joined by `point_sep` + `stream_close`) joined by `stream_sep` +
+    `closing`: byte for byte what `json.dumps(..., separators=(",", ":"),
+    ensure_ascii=False)` writes for types 1, 3 and 4.
+    """
+
+    body_type: BodyType
+    separators: str
+    opening: str
+    closing: str
+    heads: list[str]
+    stream_close: str
+    stream_sep: str
+    point_sep: str
+    points: list[str]
+    starts: list[int]
+
+    @property
+    def content_type(self) -> str:
+        """`application/json` for types 1, 3, 4; UTF-8 text for type 5."""
+        return _TEXT_CT if self.body_type is BodyType.TEXT else _JSON_CT
+
+    def text(self, start: int = 0, stop: int | None = None) -> str:
+        """The body text of datapoints `start:stop` (flat order); streams without datapoints there are left out."""
+        starts, points, sep = self.starts, self.points, self.point_sep
+        stop = len(points) if stop is None else stop
+        pieces = []
+        s = max(bisect.bisect_right(starts, start) - 1, 0)
+        while s < len(self.heads) and starts[s] < stop:
+            a, b = max(starts[s], start), min(starts[s + 1], stop)
+            if a < b:
+                pieces.append(self.heads[s] + sep.join(points[a:b]) + self.stream_close)
+            s += 1
+        return self.opening + self.stream_sep.join(pieces) + self.closing
+
+    def full_text(self) -> str:
+        """The body text of every datastream, those without datapoints too (what `encode` sends)."""
+        starts, points, sep = self.starts, self.points, self.point_sep
+        pieces = [
+            head + sep.join(points[starts[s] : starts[s + 1]]) + self.stream_close for s, head in enumerate(self.heads)
+        ]
+        return self.opening + self.stream_sep.join(pieces) + self.closing
+
+    def body(self, start: int = 0, stop: int | None = None) -> EncodedBody:
+        """The EncodedBody of datapoints `start:stop`."""
+        return EncodedBody(self.body_type, self.text(start, stop).encode(), self.content_type)
+
+
+def fragments(
+    readings: Readings,
+    body_type: BodyType = BodyType.FULL_JSON,
+    separators: str | None = None,
+    *,
+    ats: AtTexts | None = None,
+) -> Fragments:
+    """Build the wire fragments of `readings` in `body_type`; FormatError when it cannot carry them.
+
+    Checks NaN/infinity and `can_carry` first (the single rule set), then
+    writes each datapoint's text once. `separators` (type 5 only) None
+    chooses a pair; `ats` from `wire_ats` avoids formatting `at` again.
+    """
+    if ats is None:
+        ats = wire_ats(readings)
+    if body_type is BodyType.TEXT:
+        reason, found = _type5_scan(readings)
+        if reason is None:
+            if separators is None:
+                separators = _choose_separators(readings, found)
+            reason = _separators_reason(readings, separators, found)
+    else:
+        reason = can_carry(readings, body_type, separators, ats=ats)
+    if reason:
+        raise FormatError(reason)
+    streams = readings.datastreams
+    starts = [0]
+    for stream in streams:
+        starts.append(starts[-1] + len(stream.datapoints))
+    points: list[str] = []
+    add = points.extend
+    fr: Callable[[Any], str] = _float_repr
+    ir: Callable[[Any], str] = _int_repr
+    js: Callable[[Any], str] = _json_str
+    if body_type is BodyType.TEXT:
+        assert separators is not None
+        sub, sep = separators[0], separators[1]
+        for stream, texts in zip(streams, ats, strict=True):
+            sid = stream.id + sub
+            values = [
+                fr(v) if (c := (v := p.value).__class__) is float else ir(v) if c is int else str(v)
+                for p in stream.datapoints
+            ]
+            _refuse_non_finite(values, stream)
+            add([(sid if a is None else f"{sid}{a}{sub}") + v for v, a in zip(values, texts, strict=True)])
+        return Fragments(body_type, separators, separators, "", [""] * len(streams), "", sep, sep, points, starts)
+    for stream, texts in zip(streams, ats, strict=True):
+        try:
+            values = [
+                fr(v)
+                if (c := (v := p.value).__class__) is float
+                else ir(v)
+                if c is int
+                else js(v)
+                if c is str
+                else _dumps_str(v)
+                for p in stream.datapoints
+            ]
+        except ValueError:  # json.dumps: NaN inside an object
+            values = ["nan"]
+        _refuse_non_finite(values, stream)
+        if body_type is BodyType.FULL_JSON:
+            add(
+                [
+                    f'{{"value":{v}}}' if a is None else f'{{"at":"{a}","value":{v}}}'
+                    for v, a in zip(values, texts, strict=True)
+                ]
+            )
+        elif body_type is BodyType.TIMED_JSON:
+            add([f'"{a}":{v}' for v, a in zip(values, texts, strict=True)])
+        else:
+            add([f"{js(stream.id)}:{v}" for v in values])
+    if body_type is BodyType.FULL_JSON:
+        heads = [f'{{"id":{_json_str(s.id)},"datapoints":[' for s in streams]
+        return Fragments(body_type, "", '{"datastreams":[', "]}", heads, "]}", ",", ",", points, starts)
+    if body_type is BodyType.TIMED_JSON:
+        heads = [f"{_json_str(s.id)}:{{" for s in streams]
+        return Fragments(body_type, "", "{", "}", heads, "}", ",", ",", points, starts)
+    return Fragments(body_type, "", "{", "}", [""] * len(streams), "", ",", ",", points, starts)
+
+
+def encode(readings: Readings, body_type: BodyType = BodyType.FULL_JSON, separators: str | None = None) -> EncodedBody:
+    """Encode readings as the body of one upload request of `body_type`.
+
+    Raises FormatError when the readings cannot be said in that format
+    (`can_carry` gives the reason, e.g. two points of one stream in type 3)
+    or hold NaN/infinity. `separators` (two different characters) applies
+    to type 5 only; None picks a pair that no id, time or value contains.
+    For many datapoints split into several requests, see
+    `gui.onenet.split.plan_requests`.
+    """
+    try:
+        built = fragments(readings, body_type, separators)
+        return EncodedBody(body_type, built.full_text().encode(), built.content_type)
+    except FormatError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        raise FormatError(str(exc)) from exc
+
+
+def encode_type1(readings: Readings) -> bytes:
+    """Type 1: every stream with its datapoints, `at` omitted where absent.
+
+    Reproduces the seed's example: keys `datastreams`, `id`, `datapoints`,
+    `at`, `value` in that order; ints stay ints, objects stay objects.
+    """
+    return encode(readings, BodyType.FULL_JSON).data
+
+
+def encode_type3(readings: Readings) -> bytes:
+    """Type 3: `{"stream": value}`; exactly one point without `at` per stream."""
+    return encode(readings, BodyType.SIMPLE_JSON).data
+
+
+def encode_type4(readings: Readings) -> bytes:
+    """Type 4: `{"stream": {"YYYY-MM-DDThh:mm:ss": value}}`; every point needs `at`."""
+    return encode(readings, BodyType.TIMED_JSON).data
 
 
 def encode_type5(readings: Readings, separators: str | None = None) -> bytes:
@@ -171,25 +532,9 @@ def encode_type5(readings: Readings, separators: str | None = None) -> bytes:
 
     `separators` is two different characters (sub-field first, field
     second); None chooses them so no text contains either. Raises
-    FormatError on a collision or a JSON object value.
+    FormatError on a collision or a value type 5 cannot carry (`can_carry`).
     """
-    texts = type5_texts(readings)
-    if separators is None:
-        separators = choose_type5_separators(readings)
-    if len(separators) != 2 or separators[0] == separators[1]:
-        raise FormatError("type 5 needs two different separator characters")
-    sub, sep = separators[0], separators[1]
-    for text in texts:
-        if sub in text or sep in text:
-            raise FormatError(f"{text!r} contains a separator {separators!r}; choose others")
-    fields: list[str] = []
-    for stream_id, point in readings.pairs():
-        parts = [stream_id]
-        if point.at is not None:
-            parts.append(format_at(point.at))
-        parts.append(format_value(point.value))
-        fields.append(sub.join(parts))
-    return (separators + sep.join(fields)).encode()
+    return encode(readings, BodyType.TEXT, separators).data
 
 
 def decode(data: bytes, body_type: BodyType = BodyType.FULL_JSON) -> Readings:

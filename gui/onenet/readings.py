@@ -142,17 +142,40 @@ def _is_finite_json(item: Any) -> bool:
     return True
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_NAIVE = datetime(1970, 1, 1)
+_SECOND = timedelta(seconds=1)
+_PLATFORM_OFFSET_S = 8 * 3600
+#: "MM:SS" for every second of an hour, and "YYYY-MM-DDThh:" per hour seen:
+#: formatting a million `at`s this way is ~3x faster than strftime.
+_MINUTE_SECOND = [f"{m:02d}:{s:02d}" for m in range(60) for s in range(60)]
+_HOUR_PREFIX: dict[int, str] = {}
+_HOUR_PREFIX_MAX = 100_000
+
+
 def format_at(at: datetime) -> str:
     """`at` on the wire: converted to platform time (UTC+8), `YYYY-MM-DDThh:mm:ss`.
 
     `at` must be time-zone-aware (ValueError otherwise): a reading taken at
     09:00 in Berlin (UTC+1) is sent as `16:00:00`. Fractions of a second are
     dropped; the platform's upload format has seconds precision
-    (shared onenet-api.md, "Timestamps").
+    (shared onenet-api.md, "Timestamps"). The year always has four digits.
+    OverflowError when the time is out of range in UTC+8 (after 9999-12-31).
     """
-    if at.tzinfo is None or at.utcoffset() is None:
-        raise ValueError("at must be time-zone-aware")
-    return at.astimezone(PLATFORM_TZ).strftime(AT_FORMAT)
+    try:
+        seconds = (at - _EPOCH) // _SECOND + _PLATFORM_OFFSET_S
+    except TypeError:
+        raise ValueError("at must be time-zone-aware") from None
+    hour, rest = divmod(seconds, 3600)
+    return (_HOUR_PREFIX.get(hour) or _hour_prefix(hour)) + _MINUTE_SECOND[rest]
+
+
+def _hour_prefix(hour: int) -> str:
+    """`YYYY-MM-DDThh:` of an hour counted from 1970-01-01T00 (platform time), cached."""
+    if len(_HOUR_PREFIX) >= _HOUR_PREFIX_MAX:
+        _HOUR_PREFIX.clear()
+    prefix = _HOUR_PREFIX[hour] = (_EPOCH_NAIVE + timedelta(hours=hour)).isoformat()[:14]
+    return prefix
 
 
 _AT_RE = re.compile(
@@ -195,7 +218,7 @@ def localize(naive: datetime, tz: tzinfo) -> datetime:
     return aware
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Datapoint:
     """One reading of a datastream: a value and an optional aware `at`.
 

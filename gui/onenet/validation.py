@@ -8,12 +8,14 @@ issue names the datastream and datapoint it concerns and the rule's reason
 from __future__ import annotations
 
 import enum
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from gui.onenet.readings import Readings, format_at, format_value, is_finite_value
+from gui.onenet.formats import AtTexts, wire_ats
+from gui.onenet.readings import Readings, Value, format_value, is_finite_value
 
 #: Stream id characters accepted without comment: letters (any script: the
 #: official SDK used Chinese ids), digits, `_ - .` (`pm2.5` is the docs' own).
@@ -54,103 +56,134 @@ def suggest_stream_id(text: str) -> str:
     return suggestion or "stream"
 
 
-def validate(readings: Readings, now: datetime | None = None) -> list[Issue]:
+#: Each rule's name as shown, and its reason (shared onenet-api.md, cited per rule in `validate`).
+RULES = {
+    "empty-id": ("empty id", "the platform names a datastream by its id and cannot create one without"),
+    "unsafe-id": ("unusual id", "the platform may reject characters other than letters, digits, _ - ."),
+    "non-finite": ("NaN or infinity", "not valid JSON: the platform cannot read it"),
+    "duplicate-at": ("duplicate at", "datapoints of one stream with the same at overwrite each other, the last wins"),
+    "several-without-at": (
+        "several without at",
+        "in one request the platform stamps them alike and keeps only the last",
+    ),
+    "implausible-at": ("implausible at", "likely a wrong time zone or time format"),
+    "large-value": ("large value", "related OneNET endpoints cap bodies at 64 KB; the platform may reject it"),
+}
+
+
+def _issue(
+    severity: Severity, rule: str, what: str, stream_id: str, s_index: int, p_index: int | None = None, at: str = ""
+) -> Issue:
+    """An Issue whose message names the stream, the datapoint (number in its stream, its at) and the rule's reason."""
+    where = f"datastream {stream_id!r}" if stream_id.strip() else f"datastream #{s_index + 1} (no id)"
+    if p_index is not None:
+        where += f", datapoint #{p_index + 1}" + (f" (at {at})" if at else " (no at)")
+    title, reason = RULES[rule]
+    return Issue(severity, rule, f"{where}: {what} — {title}: {reason}", stream_id, s_index, p_index)
+
+
+def _value_bytes(value: Value) -> int:
+    """Bytes of a value on the wire (JSON text; UTF-8), computed only when it could exceed 64 KiB."""
+    if isinstance(value, str):
+        return len(value) if len(value) * 4 <= LARGE_VALUE_BYTES else len(value.encode())
+    if isinstance(value, dict):
+        return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+    return 0
+
+
+def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | None = None) -> list[Issue]:
     """Check readings against the platform's rules; issues in stream/point order.
 
     `now` (aware, default the current time) is the reference for "in the
-    future". Rules and their sources (shared onenet-api.md):
+    future"; `ats` (from `formats.wire_ats`) avoids formatting every `at`
+    again. Each message names the datastream, the datapoint (its number
+    within the stream, 1-based, and its `at` in UTC+8) and the rule with its
+    reason. Rules and their sources (shared onenet-api.md):
     - `empty-id` (error): a datastream needs an id.
-    - `unsafe-id` (warning): characters the platform may reject in an id.
+    - `unsafe-id` (warning): characters the platform may reject in an id;
+      flagged, not forbidden (the official SDK used Chinese ids).
     - `non-finite` (error): NaN and infinity are not valid JSON.
     - `duplicate-at` (warning): equal `at` in one stream overwrite each other,
       the later wins ("Overwrite rule").
     - `several-without-at` (warning): of several points of one stream without
-      `at` in one request only the last is kept ("Overwrite rule").
+      `at` in one request only the last is kept ("Overwrite rule"); the
+      splitter keeps them in one request (gui/onenet/split.py).
     - `implausible-at` (warning): before 2000 or more than 10 minutes in the
       future: likely a wrong time zone or format ("Timestamps").
-    - `large-value` (warning): a value over 64 KiB (related endpoints cap
-      bodies at 64 KB, "Limits").
+    - `large-value` (warning): a value over 64 KiB on the wire (related
+      endpoints cap bodies at 64 KB, "Limits").
     """
     now = now or datetime.now(UTC)
+    latest = now + FUTURE_TOLERANCE
+    if ats is None:
+        ats = wire_ats(readings)
     issues: list[Issue] = []
-    for s_index, stream in enumerate(readings.datastreams):
+    for s_index, (stream, texts) in enumerate(zip(readings.datastreams, ats, strict=True)):
         sid = stream.id
-        label = f"datastream {sid!r}"
         if not sid.strip():
-            issues.append(Issue(Severity.ERROR, "empty-id", f"datastream #{s_index + 1} has no id", sid, s_index))
+            issues.append(_issue(Severity.ERROR, "empty-id", "it has no id", sid, s_index))
         elif not _SAFE_ID.fullmatch(sid):
-            issues.append(
-                Issue(
-                    Severity.WARNING,
-                    "unsafe-id",
-                    f"{label}: the platform may reject its characters; consider {suggest_stream_id(sid)!r}",
-                    sid,
-                    s_index,
-                )
-            )
-        by_at: dict[str, list[int]] = defaultdict(list)
-        without_at: list[int] = []
-        for p_index, point in enumerate(stream.datapoints):
-            where = f"{label}, datapoint #{p_index + 1}"
-            if not is_finite_value(point.value):
-                issues.append(
-                    Issue(
-                        Severity.ERROR,
-                        "non-finite",
-                        f"{where}: NaN or infinity is not valid JSON",
-                        sid,
-                        s_index,
-                        p_index,
-                    )
-                )
-            elif len(format_value(point.value).encode()) > LARGE_VALUE_BYTES:
-                issues.append(
-                    Issue(Severity.WARNING, "large-value", f"{where}: value is over 64 KiB", sid, s_index, p_index)
-                )
-            if point.at is None:
-                without_at.append(p_index)
-                continue
-            by_at[format_at(point.at)].append(p_index)
-            if point.at < EARLIEST_PLAUSIBLE_AT or point.at > now + FUTURE_TOLERANCE:
-                when = "before 2000" if point.at < EARLIEST_PLAUSIBLE_AT else "more than 10 minutes in the future"
-                issues.append(
-                    Issue(
-                        Severity.WARNING,
-                        "implausible-at",
-                        f"{where}: at {format_at(point.at)} (UTC+8) is {when}; check the time zone and format",
-                        sid,
-                        s_index,
-                        p_index,
-                    )
-                )
-        for at, indexes in by_at.items():
-            if len(indexes) > 1:
-                kept = stream.datapoints[indexes[-1]].value
-                numbers = ", ".join(f"#{i + 1}" for i in indexes)
-                for p_index in indexes[:-1]:
+            what = f"consider {suggest_stream_id(sid)!r}"
+            issues.append(_issue(Severity.WARNING, "unsafe-id", what, sid, s_index))
+        points = stream.datapoints
+        for p_index, point in enumerate(points):
+            value, when = point.value, point.at
+            kind = value.__class__
+            if kind is float:
+                if value - value != 0.0:  # type: ignore[operator]  # NaN and infinities give NaN
                     issues.append(
-                        Issue(
+                        _issue(
+                            Severity.ERROR, "non-finite", f"value {value}", sid, s_index, p_index, texts[p_index] or ""
+                        )
+                    )
+            elif kind is not int:
+                if not is_finite_value(value):
+                    issues.append(
+                        _issue(Severity.ERROR, "non-finite", "value", sid, s_index, p_index, texts[p_index] or "")
+                    )
+                elif _value_bytes(value) > LARGE_VALUE_BYTES:
+                    size = _value_bytes(value)
+                    issues.append(
+                        _issue(
                             Severity.WARNING,
-                            "duplicate-at",
-                            f"{label}: datapoints {numbers} share at {at}; the platform keeps only the last "
-                            f"({format_value(kept)})",
+                            "large-value",
+                            f"its value is {size} bytes, over 64 KiB",
                             sid,
                             s_index,
                             p_index,
+                            texts[p_index] or "",
                         )
                     )
-        if len(without_at) > 1:
-            kept = stream.datapoints[without_at[-1]].value
-            for p_index in without_at[:-1]:
+            if when is not None and (when < EARLIEST_PLAUSIBLE_AT or when > latest):
+                why = "before 2000" if when < EARLIEST_PLAUSIBLE_AT else "more than 10 minutes in the future"
                 issues.append(
-                    Issue(
+                    _issue(
                         Severity.WARNING,
-                        "several-without-at",
-                        f"{label}: {len(without_at)} datapoints have no at; in one request the platform keeps only "
-                        f"the last ({format_value(kept)})",
+                        "implausible-at",
+                        f"{texts[p_index]} (UTC+8) is {why}",
                         sid,
                         s_index,
                         p_index,
+                        texts[p_index] or "",
                     )
                 )
+        if len(set(texts)) == len(texts):
+            continue
+        by_at: dict[str | None, list[int]] = defaultdict(list)
+        for p_index, text in enumerate(texts):
+            by_at[text].append(p_index)
+        for text, indexes in by_at.items():
+            if len(indexes) < 2:
+                continue
+            kept = format_value(points[indexes[-1]].value)
+            numbers = ", ".join(f"#{i + 1}" for i in indexes)
+            for p_index in indexes[:-1]:
+                if text is None:
+                    what = f"{len(indexes)} datapoints ({numbers}) have no at; only the last ({kept}) is kept"
+                    rule = "several-without-at"
+                else:
+                    what = f"datapoints {numbers} share at {text}; only the last ({kept}) is kept"
+                    rule = "duplicate-at"
+                issues.append(_issue(Severity.WARNING, rule, what, sid, s_index, p_index, text or ""))
+    issues.sort(key=lambda i: (i.stream_index, -1 if i.point_index is None else i.point_index))
     return issues

@@ -34,7 +34,7 @@ class RowStatus(enum.Enum):
     FAILED = "failed"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One editor row: the stream, the datapoint, the kind the user chose, its status."""
 
@@ -219,8 +219,16 @@ class DatapointsModel(QAbstractTableModel):
         order = [i for indexes in by_stream.values() for i in indexes]
         return Readings.from_pairs((self._rows[i].stream_id, self._rows[i].point) for i in order), order
 
-    def set_status(self, rows: list[int], status: RowStatus) -> None:
-        """Mark rows sent or failed."""
+    def set_status(self, rows: list[int], status: RowStatus, expected: list[Row] | None = None) -> None:
+        """Mark rows sent or failed.
+
+        With `expected` (the Row objects the rows held when they were sent), a
+        row that was edited or removed since is left alone: what it holds now
+        was not sent.
+        """
+        if expected is not None:
+            current = self._rows
+            rows = [i for i, row in zip(rows, expected, strict=True) if i < len(current) and current[i] is row]
         for i in rows:
             self._rows[i] = replace(self._rows[i], status=status)
         if rows:

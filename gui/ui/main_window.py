@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import zoneinfo
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
-import requests
 from PySide6.QtCore import QDateTime, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
@@ -49,17 +46,18 @@ from gui.onenet.client import (
     OneNetClient,
     OneNetError,
     PlatformResponse,
-    describe_request,
     is_cleartext,
 )
-from gui.onenet.formats import BodyType, FormatError, encode
+from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_json_object, parse_value
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
-from gui.onenet.validation import Issue, Severity, validate
+from gui.onenet.validation import Issue, Severity
 from gui.ui.datapoints_model import DatapointsModel, RowStatus
+from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, SendOutcome, compute_outgoing
 from gui.ui.plot import PlotPanel
+from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
 from gui.ui.settings import Settings
-from gui.ui.workers import Worker
+from gui.ui.workers import Worker, WorkerSignals
 
 SandboxFactory = Callable[[], Sandbox]
 
@@ -76,24 +74,13 @@ def _buddy_label(text: str, buddy: QWidget) -> QLabel:
     return label
 
 
-@dataclass
-class Outgoing:
-    """The request the preview shows and Send sends: readings, their rows, the prepared request, issues."""
-
-    readings: Readings
-    rows: list[int]
-    issues: list[Issue]
-    client: OneNetClient | None = None
-    prepared: requests.PreparedRequest | None = None
-    problem: str = ""
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity is Severity.WARNING]
+#: Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms);
+#: above, on a worker, while the preview says "computing…".
+SYNC_PLAN_ROWS = 20_000
+#: Issues listed under the table at most (a million-row upload may have a million).
+MAX_LISTED_ISSUES = 200
+#: Datapoints added to the plot after a send at most (the plot sorts every series in Python).
+MAX_PLOTTED_POINTS = 100_000
 
 
 class MainWindow(QMainWindow):
@@ -120,7 +107,11 @@ class MainWindow(QMainWindow):
         self._worker: Worker | None = None  # the send the window waits for
         self._running: set[Worker] = set()  # every worker still on the pool, cancelled ones too
         self._outgoing: Outgoing | None = None
-        self._in_flight_rows: list[int] = []
+        self._plan_generation = 0  # bumped on every change of the rows or request options
+        self._plan_worker: Worker | None = None  # computing the preview of a big upload
+        self._plan_worker_generation = -1
+        self._send_requested = False  # Send was pressed while the plan was being computed
+        self._jobs: dict[WorkerSignals, SendJob] = {}
         self.model = DatapointsModel(parent=self)
 
         self.setWindowTitle(self.tr("OneNET Datapoint Uploader"))
@@ -274,14 +265,12 @@ class MainWindow(QMainWindow):
 
         # Preview
         self.summary_label = QLabel()
-        self.request_text = QPlainTextEdit(readOnly=True)
-        self.request_text.setFont(mono)
-        self.request_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        self.pretty_text = QPlainTextEdit(readOnly=True)
-        self.pretty_text.setFont(mono)
-        self.preview_tabs = QTabWidget()
-        self.preview_tabs.addTab(self.request_text, self.tr("Request (exact)"))
-        self.preview_tabs.addTab(self.pretty_text, self.tr("Body (pretty)"))
+        self.summary_label.setWordWrap(True)
+        self.options_bar = RequestOptionsBar()
+        self.preview = PreviewPanel()
+        self.request_text = self.preview.request_text
+        self.pretty_text = self.preview.pretty_text
+        self.preview_tabs = self.preview.tabs
 
         self.confirm_bar = QFrame()
         self.confirm_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
@@ -301,7 +290,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(140)
+        self.progress.setMaximumWidth(180)
+        self.progress.setFormat(self.tr("request %v of %m"))
         self.progress.hide()
         send_row = QHBoxLayout()
         send_row.addWidget(self.summary_label, 1)
@@ -338,7 +328,8 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         preview_box = QGroupBox(self.tr("Preview: what will be sent"))
         preview_layout = QVBoxLayout(preview_box)
-        preview_layout.addWidget(self.preview_tabs, 1)
+        preview_layout.addWidget(self.options_bar)
+        preview_layout.addWidget(self.preview, 1)
         preview_layout.addWidget(self.confirm_bar)
         preview_layout.addLayout(send_row)
         vsplit = QSplitter(Qt.Orientation.Vertical)
@@ -361,6 +352,7 @@ class MainWindow(QMainWindow):
         self.endpoint_edit.textChanged.connect(self._on_endpoint_edit_textChanged)
         self.device_edit.editingFinished.connect(self._on_device_edit_editingFinished)
         self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
+        self.options_bar.changed.connect(self._on_options_bar_changed)
         self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
         self.value_edit.textChanged.connect(self._check_value)
         self.value_edit.returnPressed.connect(self.add_datapoint)
@@ -374,7 +366,7 @@ class MainWindow(QMainWindow):
             self.model.rowsRemoved,
             self.model.modelReset,
         ):
-            signal.connect(self._schedule_preview)
+            signal.connect(self._on_rows_changed)
         self.model.editRejected.connect(self._on_model_editRejected)
         self.issues_list.itemActivated.connect(self._on_issues_list_itemActivated)
         self.issues_list.itemClicked.connect(self._on_issues_list_itemActivated)
@@ -409,6 +401,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.geometry)
         if self.settings.splitter_state is not None:
             self.splitter.restoreState(self.settings.splitter_state)
+        self.options_bar.set_options(
+            RequestOptions(
+                BodyType(self.settings.body_type),
+                self.settings.separators or None,
+                self.settings.max_points,
+                self.settings.max_bytes,
+            )
+        )
         self._update_keyring_label()
         self._check_value()
 
@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
     def _on_reveal_button_toggled(self, revealed: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password)
         self.reveal_button.setText(self.tr("Hide") if revealed else self.tr("Show"))
-        self._schedule_preview()
+        self.preview.set_reveal(revealed)
 
     def _update_keyring_label(self) -> None:
         if self.sandbox_check.isChecked():
@@ -578,68 +578,165 @@ class MainWindow(QMainWindow):
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
 
-    def outgoing(self) -> Outgoing:
-        """Build the request Send would send now: unsent rows, validated, encoded, prepared."""
-        readings, rows = self.model.readings(self.model.unsent_rows())
-        outgoing = Outgoing(readings, rows, validate(readings))
-        if not rows:
-            outgoing.problem = self.tr("Nothing to send: add datapoints (every row is sent).")
-            return outgoing
+    def _on_rows_changed(self) -> None:
+        self._plan_generation += 1
+        self._schedule_preview()
+
+    def _on_options_bar_changed(self) -> None:
+        options = self.options_bar.options()
+        self.settings.body_type = int(options.body_type)
+        self.settings.separators = options.separators or ""
+        self.settings.max_points = options.max_points
+        self.settings.max_bytes = options.max_bytes
+        self._on_rows_changed()
+
+    def _make_client(self) -> tuple[OneNetClient | None, str]:
+        """A client for the connection fields, or None and the reason."""
         try:
-            body = encode(readings, BodyType.FULL_JSON)
-        except FormatError as exc:
-            outgoing.problem = str(exc)
-            return outgoing
-        try:
-            outgoing.client = OneNetClient(
-                self.endpoint_edit.text() or DEFAULT_ENDPOINT,
-                self.device_edit.text(),
-                self.key_edit.text(),
+            client = OneNetClient(
+                self.endpoint_edit.text() or DEFAULT_ENDPOINT, self.device_edit.text(), self.key_edit.text()
             )
         except ConfigError as exc:
-            outgoing.problem = self.tr("Cannot build the request: {why}").format(why=exc)
-            return outgoing
-        outgoing.prepared = outgoing.client.prepare_upload(body)
-        return outgoing
+            return None, self.tr("Cannot build the request: {why}").format(why=exc)
+        return client, ""
+
+    def outgoing(self) -> Outgoing:
+        """The upload Send would make now, computed at once: unsent rows, validated, planned into requests."""
+        out = compute_outgoing(self.model.rows(), self.options_bar.options())
+        out.generation = self._plan_generation
+        return out
+
+    def _plan_is_current(self) -> bool:
+        return self._outgoing is not None and self._outgoing.generation == self._plan_generation
 
     def refresh_preview(self) -> None:
-        """Rebuild the preview, the issues list and the Send button state."""
+        """Show the requests Send would send, the issues and each format's ability; recompute if needed.
+
+        Up to `SYNC_PLAN_ROWS` rows this happens at once; a bigger upload is
+        planned on a worker (the preview says "computing…" meanwhile) and
+        shown when it is ready, unless the rows changed again since.
+        """
         self._preview_timer.stop()
-        out = self._outgoing = self.outgoing()
+        if not self._plan_is_current():
+            if self._worker is not None:
+                return  # a send is running: statuses change on every request; plan again when it ends
+            if self.model.rowCount() > SYNC_PLAN_ROWS:
+                self._start_plan_worker()
+                return
+            self._stop_plan_worker()
+            self._outgoing = self.outgoing()
+        assert self._outgoing is not None
+        self._show_outgoing(self._outgoing)
+
+    def _start_plan_worker(self) -> None:
+        if self._plan_worker is not None and self._plan_worker_generation == self._plan_generation:
+            return  # already computing this very state
+        self._stop_plan_worker()
+        rows, options, generation = self.model.rows(), self.options_bar.options(), self._plan_generation
+        now = datetime.now(UTC)
+
+        def compute(cancelled: Callable[[], bool]) -> Outgoing:
+            out = compute_outgoing(rows, options, now, cancelled)
+            out.generation = generation
+            return out
+
+        worker = self._plan_worker = Worker(compute)
+        self._plan_worker_generation = generation
+        self._running.add(worker)
+        worker.signals.result.connect(self._on_plan_worker_result)
+        worker.signals.error.connect(self._on_plan_worker_error)
+        worker.signals.finished.connect(self._on_any_worker_finished)
+        message = self.tr("Computing the requests for {n} datapoints…").format(n=f"{len(rows):,}")
+        self.preview.show_message(message)
+        self.summary_label.setText(message)
+        self.pool.start(worker)
+
+    def _stop_plan_worker(self) -> None:
+        if self._plan_worker is not None:
+            self._plan_worker.cancel()
+            self._plan_worker = None
+
+    def _on_plan_worker_result(self, out: Outgoing) -> None:
+        if self._plan_worker is None or self.sender() is not self._plan_worker.signals:
+            return
+        self._plan_worker = None
+        if out.generation != self._plan_generation:
+            self._schedule_preview()  # the rows changed meanwhile
+            return
+        self._outgoing = out
+        self._show_outgoing(out)
+        if self._send_requested:
+            self._send_requested = False
+            self.send()
+
+    def _on_plan_worker_error(self, exc: Exception) -> None:
+        if self._plan_worker is None or self.sender() is not self._plan_worker.signals:
+            return
+        self._plan_worker = None
+        self._send_requested = False
+        message = self.tr("The preview could not be computed: {why}").format(why=exc)
+        self.preview.show_message(message)
+        self.summary_label.setText(message)
+
+    def _on_any_worker_finished(self) -> None:
+        self._running = {w for w in self._running if w.signals is not self.sender()}
+
+    def _show_outgoing(self, out: Outgoing) -> None:
         self._show_issues(out)
-        if out.prepared is None:
-            self.request_text.setPlainText(out.problem)
-            self.pretty_text.setPlainText("")
-            self.summary_label.setText(out.problem)
+        self.options_bar.set_carry(out.carry)
+        body_type = out.options.body_type
+        if not out.rows:
+            problem = self.tr("Nothing to send: add datapoints (every row is sent).")
+        elif out.plan is None:
+            problem = self.tr("Type {type} cannot be sent: {why}").format(type=int(body_type), why=out.problem)
         else:
-            body = out.prepared.body if isinstance(out.prepared.body, bytes) else b""
-            head = describe_request(out.prepared, reveal_key=self.reveal_button.isChecked())
-            self.request_text.setPlainText(head + "\n\n" + body.decode("utf-8", "replace"))
-            self.pretty_text.setPlainText(json.dumps(json.loads(body), indent=2, ensure_ascii=False))
+            problem = ""
+        if out.plan is None:
+            self.preview.show_message(problem)
+            self.summary_label.setText(problem)
+        else:
+            client, client_problem = self._make_client()
+            self.preview.show_plan(out.plan, client, client_problem, self.reveal_button.isChecked())
+            plan = out.plan
+            summary = self.tr("{points} datapoints in {streams} datastreams · {size} in {n} request(s) · type {type}")
             self.summary_label.setText(
-                self.tr("{points} datapoints in {streams} datastreams · {size} bytes · type 1").format(
-                    points=len(out.readings), streams=len(out.readings.datastreams), size=len(body)
+                summary.format(
+                    points=f"{len(out.readings):,}",
+                    streams=len(out.readings.datastreams),
+                    size=human_bytes(plan.total_bytes),
+                    n=len(plan),
+                    type=int(body_type),
                 )
             )
+            if plan.warnings:
+                self.summary_label.setText(self.summary_label.text() + "\n⚠ " + plan.warnings[0])
         self.confirm_bar.hide()
 
     def _show_issues(self, out: Outgoing) -> None:
         self.issues_list.clear()
         style = self.style()
-        for issue in out.issues:
-            row = out.rows[self._flat_index(out.readings, issue)] if issue.point_index is not None else None
+        icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        starts = [0]
+        for stream in out.readings.datastreams:
+            starts.append(starts[-1] + len(stream.datapoints))
+        for issue in out.issues[:MAX_LISTED_ISSUES]:
+            row = out.rows[starts[issue.stream_index] + issue.point_index] if issue.point_index is not None else None
             prefix = self.tr("Error") if issue.severity is Severity.ERROR else self.tr("Warning")
             text = f"{prefix}: {issue.message}"
             if row is not None:
                 text += self.tr(" (row {row})").format(row=row + 1)
-            icon = style.standardIcon(
-                QStyle.StandardPixmap.SP_MessageBoxCritical
-                if issue.severity is Severity.ERROR
-                else QStyle.StandardPixmap.SP_MessageBoxWarning
-            )
-            item = QListWidgetItem(icon, text)
+            item = QListWidgetItem(icons[issue.severity], text)
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.issues_list.addItem(item)
+        if len(out.issues) > MAX_LISTED_ISSUES:
+            self.issues_list.addItem(
+                self.tr("… and {n} more issues ({errors} errors in all).").format(
+                    n=f"{len(out.issues) - MAX_LISTED_ISSUES:,}", errors=f"{len(out.errors):,}"
+                )
+            )
         self.issues_list.setVisible(bool(out.issues))
 
     @staticmethod
@@ -649,19 +746,33 @@ class MainWindow(QMainWindow):
 
     # --- send ----------------------------------------------------------------------------
     def send(self) -> None:
-        """Send the previewed request on a worker; warnings ask first (inline), errors block."""
+        """Send every planned request in order on one worker; warnings ask first (inline), errors block.
+
+        While a big upload is still being planned, the send starts as soon
+        as the plan is ready.
+        """
         if self._worker is not None:
             return
-        self.refresh_preview()
+        if not self._plan_is_current():
+            self._send_requested = True
+            self.refresh_preview()
+            if not self._plan_is_current():
+                self._say(self.tr("Computing the requests; they are sent as soon as they are ready."))
+                return
+        self._send_requested = False
         out = self._outgoing
-        if out is None or out.prepared is None or out.errors:
-            self._say(out.problem if out and out.problem else self.tr("Fix the errors listed first."), error=True)
+        client, client_problem = self._make_client()
+        if out is None or out.plan is None or out.errors or client is None:
+            if out is not None and out.errors:
+                why = self.tr("Fix the errors listed first.")
+            else:
+                why = client_problem or self.summary_label.text()
+            self._say(why, error=True)
             return
-        if out.warnings:
+        if out.warnings or out.plan.warnings:
+            warnings = [i.message for i in out.warnings] + out.plan.warnings
             self.confirm_label.setText(
-                self.tr("{n} warning(s): {first} Send anyway?").format(
-                    n=len(out.warnings), first=out.warnings[0].message
-                )
+                self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=warnings[0])
             )
             self.confirm_bar.show()
             self.send_anyway_button.setFocus()
@@ -670,30 +781,62 @@ class MainWindow(QMainWindow):
 
     def _on_send_anyway_clicked(self) -> None:
         self.confirm_bar.hide()
-        if self._outgoing is not None and self._outgoing.prepared is not None and self._worker is None:
+        if self._plan_is_current() and self._outgoing is not None and self._worker is None:
             self._start_send(self._outgoing)
 
     def _start_send(self, out: Outgoing) -> None:
-        assert out.client is not None and out.prepared is not None
-        client, prepared = out.client, out.prepared
+        """Send the requests of `out.plan` one after the other; stop at the first that fails.
+
+        Stopping keeps the meaning of the upload: a later request may hold
+        points that must overwrite the failed one's (the overwrite rule), so
+        it is not sent before the failed one is stored. The rows of stored
+        requests are marked sent as each is stored, the failed request's
+        rows failed, the rest stay "not sent" for the next Send.
+        """
+        client, problem = self._make_client()
+        if client is None or out.plan is None:
+            self._say(problem or out.problem, error=True)
+            return
         if not self.sandbox_check.isChecked():
             self.secrets.set(self.device_edit.text(), self.key_edit.text())
             self.settings.endpoint = self.endpoint_edit.text() or DEFAULT_ENDPOINT
             self.settings.device_id = self.device_edit.text()
             self._update_keyring_label()
-        self._in_flight_rows = list(out.rows)
-        self._in_flight_readings = out.readings
-        worker = self._worker = Worker(lambda cancelled: client.send(prepared))
+        plan = out.plan
+        total = len(plan)
+
+        def run(cancelled: Callable[[], bool]) -> SendOutcome:
+            response: PlatformResponse | None = None
+            for k in range(total):
+                if cancelled():
+                    return SendOutcome(k, total, response)
+                try:
+                    response = client.upload(plan.body(k))
+                except OneNetError as exc:
+                    worker.report((k, exc))
+                    return SendOutcome(k, total, exc.response, exc)
+                worker.report((k, None))
+            return SendOutcome(total, total, response)
+
+        worker = self._worker = Worker(run)
+        self._jobs[worker.signals] = SendJob(out, client)
         self._running.add(worker)
+        worker.signals.progress.connect(self._on_worker_progress)
         worker.signals.result.connect(self._on_worker_result)
         worker.signals.error.connect(self._on_worker_error)
         worker.signals.finished.connect(self._on_worker_finished)
+        self.progress.setRange(0, total if total > 1 else 0)
+        self.progress.setValue(0)
         self._set_busy(True)
-        self._say(self.tr("Sending {n} datapoints to {url}…").format(n=len(out.rows), url=client.url))
+        self._say(
+            self.tr("Sending {n} datapoints in {k} request(s) to {url}…").format(
+                n=f"{len(out.rows):,}", k=total, url=client.url
+            )
+        )
         self.pool.start(worker)
 
     def cancel_send(self) -> None:
-        """Stop waiting for the answer; the datapoints stay unsent so they can be sent again."""
+        """Stop after the request in flight; stored requests stay marked sent, the rest 'not sent'."""
         if self._worker is None:
             self.confirm_bar.hide()
             return
@@ -702,8 +845,8 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self.outcome_label.setText(
             self.tr(
-                "Cancelled. The request may already have reached the platform; its datapoints stay 'not sent' "
-                "so you can send them again (datapoints with an explicit at are stored once)."
+                "Cancelled. The request in flight may still reach the platform; requests not yet stored keep their "
+                "datapoints 'not sent' so you can send them again (datapoints with an explicit at are stored once)."
             )
         )
         self._say(self.tr("Send cancelled."))
@@ -715,45 +858,91 @@ class MainWindow(QMainWindow):
         self.cancel_action.setEnabled(busy)
         self.send_button.setEnabled(not busy)
         self.send_action.setEnabled(not busy)
-        for widget in (self.endpoint_edit, self.device_edit, self.key_edit, self.sandbox_check):
+        for widget in (self.endpoint_edit, self.device_edit, self.key_edit, self.sandbox_check, self.options_bar):
             widget.setEnabled(not busy)
 
     def _is_current(self) -> bool:
         return self._worker is not None and self.sender() is self._worker.signals
 
-    def _on_worker_result(self, response: PlatformResponse) -> None:
-        if not self._is_current():
+    def _on_worker_progress(self, item: tuple[int, OneNetError | None]) -> None:
+        """A request was stored (or failed): mark its rows, even after a cancel (it is a fact)."""
+        job = self._jobs.get(self.sender())  # type: ignore[call-overload]
+        if job is None:
             return
-        stamped = datetime.now(UTC)
-        self.model.set_status(self._in_flight_rows, RowStatus.SENT)
-        self.plot.add_sent(self._in_flight_readings, stamped)
-        self._show_response(response, None)
-        self.sendFinished.emit(True)
+        k, exc = item
+        out = job.outgoing
+        rows = out.request_rows(k)
+        expected = [out.snapshot[i] for i in rows]
+        self.model.set_status(rows, RowStatus.FAILED if exc else RowStatus.SENT, expected)
+        if exc is None:
+            job.stored.append(k)
+            if self._is_current():
+                self.progress.setValue(k + 1)
+        elif self._is_current():
+            self._say(self.tr("Request {k} of {n} failed.").format(k=k + 1, n=len(out.plan or ())), error=True)
+
+    def _on_worker_result(self, outcome: SendOutcome) -> None:
+        job = self._jobs.get(self.sender())  # type: ignore[call-overload]
+        if not self._is_current() or job is None:
+            return
+        self._plot_stored(job)
+        points = sum(len(job.outgoing.request_rows(k)) for k in job.stored)
+        if outcome.error is None:
+            self._show_response(
+                outcome.response,
+                None,
+                self.tr("✔ Stored: errno 0. {n} datapoints sent in {k} request(s).").format(
+                    n=f"{points:,}", k=outcome.total
+                ),
+            )
+            self.sendFinished.emit(True)
+            return
+        summary = self.tr("✘ Request {k} of {n} not stored: {why}").format(
+            k=outcome.done + 1, n=outcome.total, why=outcome.error
+        )
+        if outcome.done:
+            summary += "\n" + self.tr("Requests 1 to {k} were stored ({n} datapoints, marked 'sent').").format(
+                k=outcome.done, n=f"{points:,}"
+            )
+        if outcome.done + 1 < outcome.total:
+            summary += "\n" + self.tr(
+                "Stopped there: the later requests were not sent, so their datapoints cannot overwrite the failed "
+                "ones out of order. Send again to go on."
+            )
+        self._show_response(outcome.response, outcome.error, summary)
+        self.sendFinished.emit(False)
 
     def _on_worker_error(self, exc: Exception) -> None:
         if not self._is_current():
             return
-        self.model.set_status(self._in_flight_rows, RowStatus.FAILED)
-        self._show_response(exc.response if isinstance(exc, OneNetError) else None, exc)
+        self._show_response(None, exc, self.tr("✘ Not stored: {why}").format(why=exc))
         self.sendFinished.emit(False)
 
     def _on_worker_finished(self) -> None:
+        self._jobs.pop(self.sender(), None)  # type: ignore[call-overload]
         self._running = {w for w in self._running if w.signals is not self.sender()}
         if self._is_current():
             self._worker = None
             self._set_busy(False)
             self.refresh_preview()
 
-    def _show_response(self, response: PlatformResponse | None, exc: Exception | None) -> None:
-        if exc is None and response is not None:
-            outcome = self.tr("✔ Stored: errno 0. {n} datapoints sent.").format(n=len(self._in_flight_rows))
-            colour = "#1b7f3b"
-        else:
-            outcome = self.tr("✘ Not stored: {why}").format(why=exc)
+    def _plot_stored(self, job: SendJob) -> None:
+        out = job.outgoing
+        pairs = list(out.readings.pairs())
+        assert out.plan is not None
+        stored = [pair for k in job.stored for pair in pairs[out.plan.requests[k].start : out.plan.requests[k].stop]]
+        if len(stored) > MAX_PLOTTED_POINTS:
+            self._say(self.tr("{n} datapoints sent: too many to plot.").format(n=f"{len(stored):,}"))
+        elif stored:
+            self.plot.add_sent(Readings.from_pairs(stored), datetime.now(UTC))
+
+    def _show_response(self, response: PlatformResponse | None, exc: Exception | None, summary: str) -> None:
+        outcome = summary
+        if exc is not None:
             if response is not None and response.hint:
                 outcome += "\n" + response.hint
-            outcome += "\n" + self.tr("The datapoints are kept in the table, marked 'failed'.")
-            colour = "#b00020"
+            outcome += "\n" + self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
+        colour = "#1b7f3b" if exc is None else "#b00020"
         self.outcome_label.setText(outcome)
         self.outcome_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.errno_label.setText(str(response.errno) if response and response.errno is not None else "–")
@@ -779,6 +968,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_plan_worker()
         if self._worker is not None:
             self._worker.cancel()
         self.settings.geometry = self.saveGeometry()

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QTimeZone
 
 from gui.onenet.client import DEFAULT_ENDPOINT
+from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES
 
 
 def system_zone_name() -> str:
@@ -16,7 +17,7 @@ def system_zone_name() -> str:
 
 
 class Settings:
-    """What is remembered between runs: connection, streams, zone, window layout."""
+    """What is remembered between runs: connection, streams, zone, request options, window layout."""
 
     def __init__(self, store: QSettings) -> None:
         self._s = store
@@ -92,6 +93,44 @@ class Settings:
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
         self._set("window/splitter", value)
+
+    @property
+    def body_type(self) -> int:
+        """The `type` of uploads (1, 3, 4 or 5)."""
+        value = int(self._get("request/body_type", 1, int))
+        return value if value in (1, 3, 4, 5) else 1
+
+    @body_type.setter
+    def body_type(self, value: int) -> None:
+        self._set("request/body_type", int(value))
+
+    @property
+    def separators(self) -> str:
+        """Type 5 separators the user chose; empty means automatic."""
+        value = str(self._get("request/separators", "", str))
+        return value if len(value) == 2 else ""
+
+    @separators.setter
+    def separators(self, value: str) -> None:
+        self._set("request/separators", value)
+
+    @property
+    def max_points(self) -> int:
+        """Datapoints per request at most (default 500)."""
+        return max(1, int(self._get("request/max_points", DEFAULT_MAX_POINTS, int)))
+
+    @max_points.setter
+    def max_points(self, value: int) -> None:
+        self._set("request/max_points", int(value))
+
+    @property
+    def max_bytes(self) -> int:
+        """Body bytes per request at most (default 64 KiB)."""
+        return max(MIN_MAX_BYTES, int(self._get("request/max_bytes", DEFAULT_MAX_BYTES, int)))
+
+    @max_bytes.setter
+    def max_bytes(self, value: int) -> None:
+        self._set("request/max_bytes", int(value))
 
     def sync(self) -> None:
         """Write to disk now."""

@@ -10,9 +10,10 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 
 class WorkerSignals(QObject):
-    """started(); result(object); error(Exception); finished() — always last."""
+    """started(); progress(object); result(object); error(Exception); finished() — always last."""
 
     started = Signal()
+    progress = Signal(object)
     result = Signal(object)
     error = Signal(object)
     finished = Signal()
@@ -21,8 +22,10 @@ class WorkerSignals(QObject):
 class Worker(QRunnable):
     """Runs `fn(cancelled)` off the GUI thread; `cancelled()` tells it to stop.
 
-    After `cancel()` nothing but `finished` is emitted, so a cancelled
-    operation can never overwrite what the window shows next.
+    After `cancel()` neither `result` nor `error` is emitted, so a cancelled
+    operation can never overwrite what the window shows next. `report()`
+    (progress) is delivered even after a cancel: it tells facts the window
+    must not lose, such as a request the platform has stored.
     """
 
     def __init__(self, fn: Callable[[Callable[[], bool]], Any]) -> None:
@@ -35,6 +38,10 @@ class Worker(QRunnable):
     def cancel(self) -> None:
         """Ask the work to stop; its result, if any still comes, is dropped."""
         self._cancel.set()
+
+    def report(self, item: Any) -> None:
+        """Emit `progress(item)` from the work (any thread)."""
+        self.signals.progress.emit(item)
 
     @property
     def is_cancelled(self) -> bool:

@@ -12,13 +12,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gui.onenet.formats import (
     TYPE5_SEPARATOR_CANDIDATES,
     BodyType,
     FormatError,
+    can_carry,
+    carry_reasons,
     choose_type5_separators,
     decode,
     encode,
@@ -213,6 +215,12 @@ def test_type5_chooses_separators_no_text_contains() -> None:
         (one("t", Datapoint(1)), BodyType.TEXT, ",", "two different"),
         (one("t", Datapoint("a,b")), BodyType.TEXT, ",;", "separator"),
         (one(",;|^~#\t\n", Datapoint(1)), BodyType.TEXT, None, "use type 1"),
+        (one("t", Datapoint("84")), BodyType.TEXT, None, "would arrive as a number"),
+        (one("t", Datapoint(" ok")), BodyType.TEXT, None, "spaces at an end"),
+        (one("t", Datapoint("a\r\nb")), BodyType.TEXT, None, "line break"),
+        (one("t", Datapoint("x")), BodyType.TEXT, "\n;", "line break"),
+        (one("t", Datapoint(1, at("2020-01-01T00:00:00"))), BodyType.TEXT, "T;", "`at` or number"),
+        (one("a;b", Datapoint("x")), BodyType.TEXT, ",;", "datastream id 'a;b'"),
         (one("t", Datapoint(float("nan"))), BodyType.FULL_JSON, None, ""),
         (one("t", Datapoint(float("inf"))), BodyType.SIMPLE_JSON, None, ""),
     ],
@@ -303,8 +311,10 @@ def test_type1_round_trips(pairs: list[tuple[str, Value, datetime | None]]) -> N
     assert decode(encode(readings).data) == readings
 
 
-_t5_ids = st.text(st.characters(codec="utf-8", exclude_characters=",;|^~#\t\n\r "), min_size=1, max_size=8)
-_t5_texts = _texts.filter(lambda t: t == t.strip() and not any(c in t for c in ",;"))
+_t5_ids = st.text(st.characters(codec="utf-8", exclude_characters=",;|^~#\t\n\r "), min_size=1, max_size=8).filter(
+    lambda t: t == t.strip() and t.isprintable()
+)
+_t5_texts = _texts.filter(lambda t: t == t.strip() and t.isprintable() and not any(c in t for c in ",;"))
 _t5_values: st.SearchStrategy[Value] = st.one_of(
     st.integers(), st.floats(allow_nan=False, allow_infinity=False), _t5_texts
 )
@@ -318,3 +328,202 @@ def test_type5_round_trips_values_it_can_carry(pairs: list[tuple[str, Value, dat
 
     assert body.data.startswith(b",;")
     assert decode(body.data, BodyType.TEXT) == readings
+
+
+# -- what each format can carry: one rule set for the selector and the encoder ------------------------
+
+_any_texts = st.one_of(
+    st.text(max_size=6),
+    st.sampled_from(["84", " 84", "1e5", "-.5", "٣", "a,b", "x;y", "|", "\t", "ok ", "a\nb", "95.2%", "nan"]),
+)
+_any_values: st.SearchStrategy[Value] = st.one_of(
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    _any_texts,
+    st.dictionaries(st.text(max_size=3), st.integers() | st.text(max_size=3), max_size=2),
+)
+_any_ids = st.one_of(st.sampled_from(["t", "pm2.5", "温度", "a b", " s", "x,y", "1"]), st.text(min_size=1, max_size=5))
+_any_separators = st.none() | st.sampled_from([",;", "|^", ";;", ",", "T;", "\n;", ";\n", "a;", " ,"])
+
+
+@st.composite
+def _readings(draw: st.DrawFn, max_points: int = 8) -> Readings:
+    """Readings grouped by stream (as the window and importers build them), `at` to the second."""
+    pairs = draw(st.lists(st.tuples(_any_ids, _any_values, _ats), min_size=1, max_size=max_points))
+    return Readings.from_pairs((stream_id, Datapoint(value, when)) for stream_id, value, when in pairs)
+
+
+@st.composite
+def _type3_readings(draw: st.DrawFn) -> Readings:
+    values = draw(st.dictionaries(_any_ids, _any_values, min_size=1, max_size=5))
+    return Readings([Datastream(k, [Datapoint(v)]) for k, v in values.items()])
+
+
+@st.composite
+def _type4_readings(draw: st.DrawFn) -> Readings:
+    streams = draw(
+        st.dictionaries(
+            _any_ids,
+            st.dictionaries(st.integers(0, 2_000_000_000), _any_values, min_size=1, max_size=4),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    base = at("1970-01-01T08:00:00")
+    return Readings(
+        [
+            Datastream(k, [Datapoint(v, base + timedelta(seconds=sec)) for sec, v in points.items()])
+            for k, points in streams.items()
+        ]
+    )
+
+
+def _check_agreement(readings: Readings, body_type: BodyType, separators: str | None) -> None:
+    """`can_carry` and `encode` agree; when the format can carry the readings, they round-trip exactly."""
+    reason = can_carry(readings, body_type, separators)
+    if reason is None:
+        body = encode(readings, body_type, separators)
+        assert decode(body.data, body_type) == readings
+        assert body.data == _reference_encode(readings, body_type, separators or body.data[:2].decode())
+    else:
+        with pytest.raises(FormatError) as error:
+            encode(readings, body_type, separators)
+        assert str(error.value) == reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(_readings(), st.sampled_from(list(BodyType)), _any_separators)
+def test_can_carry_and_encode_never_disagree_and_what_is_carried_round_trips(
+    readings: Readings, body_type: BodyType, separators: str | None
+) -> None:
+    _check_agreement(readings, body_type, separators if body_type is BodyType.TEXT else None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_type3_readings())
+def test_type3_round_trips_one_value_per_stream(readings: Readings) -> None:
+    assert can_carry(readings, BodyType.SIMPLE_JSON) is None
+    _check_agreement(readings, BodyType.SIMPLE_JSON, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_type4_readings())
+def test_type4_round_trips_timed_points(readings: Readings) -> None:
+    assert can_carry(readings, BodyType.TIMED_JSON) is None
+    _check_agreement(readings, BodyType.TIMED_JSON, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_readings(), _any_separators)
+def test_type5_round_trips_whatever_it_accepts(readings: Readings, separators: str | None) -> None:
+    assume(can_carry(readings, BodyType.TEXT) is None)
+    _check_agreement(readings, BodyType.TEXT, separators)
+
+
+def _reference_encode(readings: Readings, body_type: BodyType, separators: str) -> bytes:
+    """The formats written the obvious way (plain dicts and json.dumps): the fragments must give the same bytes."""
+    from gui.onenet.readings import format_at, format_value
+
+    def dumps(obj: object) -> bytes:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+
+    if body_type is BodyType.FULL_JSON:
+        return dumps(
+            {
+                "datastreams": [
+                    {
+                        "id": s.id,
+                        "datapoints": [
+                            ({"at": format_at(p.at)} if p.at else {}) | {"value": p.value} for p in s.datapoints
+                        ],
+                    }
+                    for s in readings.datastreams
+                ]
+            }
+        )
+    if body_type is BodyType.SIMPLE_JSON:
+        return dumps({s.id: s.datapoints[0].value for s in readings.datastreams})
+    if body_type is BodyType.TIMED_JSON:
+        return dumps({s.id: {format_at(p.at): p.value for p in s.datapoints if p.at} for s in readings.datastreams})
+    sub, sep = separators
+    fields = [
+        sub.join([stream_id] + ([format_at(p.at)] if p.at else []) + [format_value(p.value)])
+        for stream_id, p in readings.pairs()
+    ]
+    return (separators + sep.join(fields)).encode()
+
+
+def test_seed_example_in_all_four_formats() -> None:
+    """Type 1 exact; 3, 4 and 5 refuse it, each with the reason (the selector's tooltip)."""
+    seed = seed_readings()
+    reasons = carry_reasons(seed)
+
+    assert reasons[BodyType.FULL_JSON] is None
+    assert encode(seed).data == SEED_COMPACT
+    assert "one value per datastream; 'temperature' has 2" in str(reasons[BodyType.SIMPLE_JSON])
+    assert "two points of 'key' at 2013-04-22T00:35:43" in str(reasons[BodyType.TIMED_JSON])
+    assert "JSON object" in str(reasons[BodyType.TEXT]) and "'key', datapoint #1" in str(reasons[BodyType.TEXT])
+    for body_type in (BodyType.SIMPLE_JSON, BodyType.TIMED_JSON, BodyType.TEXT):
+        with pytest.raises(FormatError, match="type"):
+            encode(seed, body_type)
+
+
+def test_seed_example_without_the_overwritten_point_goes_as_type_4() -> None:
+    """Drop the object that the platform overwrites anyway: then type 4 can say it, and type 5 could not (text)."""
+    seed = seed_readings()
+    seed.datastreams[1].datapoints.pop(0)
+
+    body = encode(seed, BodyType.TIMED_JSON)
+
+    assert body.data == (
+        b'{"temperature":{"2013-04-22T00:35:43":"bacd","2013-04-22T00:55:43":84},"key":{"2013-04-22T00:35:43":23.001}}'
+    )
+    assert decode(body.data, BodyType.TIMED_JSON) == seed
+    assert encode(seed, BodyType.TEXT).data == (
+        b",;temperature,2013-04-22T00:35:43,bacd;temperature,2013-04-22T00:55:43,84;key,2013-04-22T00:35:43,23.001"
+    )
+
+
+def test_doc_type5_re_encodes_with_named_streams() -> None:
+    """Positional ids come back as named fields: the same readings, said explicitly."""
+    readings = decode((FIXTURES / "doc_example_type5.txt").read_bytes(), BodyType.TEXT)
+
+    data = encode(readings, BodyType.TEXT).data
+
+    assert data == b",;temperature,2015-03-22T22:31:12,22.5;1,102;pm2.5,89;3,10"
+    assert decode(data, BodyType.TEXT) == readings
+
+
+def test_doc_examples_in_every_format_they_fit() -> None:
+    type3 = decode((FIXTURES / "doc_example_type3.json").read_bytes(), BodyType.SIMPLE_JSON)
+    type4 = decode((FIXTURES / "doc_example_type4.json").read_bytes(), BodyType.TIMED_JSON)
+
+    assert carry_reasons(type3)[BodyType.TIMED_JSON] is not None  # no `at`
+    assert encode(type3, BodyType.TEXT).data == b",;temperature,22.5;humidity,95.2%"
+    assert decode(encode(type3).data) == type3
+    assert carry_reasons(type4)[BodyType.SIMPLE_JSON] is not None  # has `at`
+    assert decode(encode(type4, BodyType.TEXT).data, BodyType.TEXT) == type4
+
+
+def test_user_separators_are_used_or_refused_with_the_reason() -> None:
+    readings = Readings([Datastream("note", [Datapoint("a,b")]), Datastream("t", [Datapoint(1)])])
+
+    assert encode(readings, BodyType.TEXT, "|^").data == b"|^note|a,b^t|1"
+    reason = can_carry(readings, BodyType.TEXT, ",;")
+    assert reason is not None and "',' occurs in datastream 'note', datapoint #1 ('a,b')" in reason
+    assert can_carry(readings, BodyType.TEXT) is None  # auto separators avoid the comma
+    assert choose_type5_separators(readings) == "|;"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.none() | st.datetimes(timezones=st.timezones(), allow_imaginary=False), max_size=5))
+def test_wire_ats_agree_with_format_at(times: list[datetime | None]) -> None:
+    from gui.onenet.formats import wire_ats
+    from gui.onenet.readings import format_at
+
+    readings = one("t", *(Datapoint(1, when) for when in times))
+    try:
+        expected = [None if when is None else format_at(when) for when in times]
+    except OverflowError:
+        assume(False)
+    assert wire_ats(readings) == [expected]

@@ -81,3 +81,39 @@ def test_implausible_times():
 def test_large_value_warns():
     assert [r[0] for r in rules(one("t", Datapoint("x" * 70_000, AT)))] == ["large-value"]
     assert rules(one("t", Datapoint("x" * 60_000, AT))) == []
+
+
+@pytest.mark.parametrize(
+    ("readings", "rule", "point"),
+    [
+        (one("", Datapoint(1, AT)), "empty-id", None),
+        (one("a/b", Datapoint(1, AT)), "unsafe-id", None),
+        (one("t", Datapoint(1, AT), Datapoint(float("nan"), AT + timedelta(seconds=1))), "non-finite", 2),
+        (one("t", Datapoint(1, AT), Datapoint(2, AT)), "duplicate-at", 1),
+        (one("t", Datapoint(1), Datapoint(2)), "several-without-at", 1),
+        (one("t", Datapoint(1, datetime(1990, 1, 1, tzinfo=UTC))), "implausible-at", 1),
+        (one("t", Datapoint({"x": "y" * 70_000}, AT)), "large-value", 1),
+    ],
+)
+def test_every_message_names_stream_datapoint_rule_and_reason(readings, rule, point):
+    from gui.onenet.validation import RULES
+
+    issue = next(i for i in validate(readings, now=NOW) if i.rule == rule)
+    title, reason = RULES[rule]
+    stream_id = readings.datastreams[0].id
+    assert (f"datastream {stream_id!r}" if stream_id else "datastream #1 (no id)") in issue.message
+    if point is not None:
+        assert f"datapoint #{point}" in issue.message
+        assert issue.point_index == point - 1
+    assert f"{title}: {reason}" in issue.message
+
+
+def test_many_points_validate_with_one_issue_per_overwritten_point():
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    points = [Datapoint(float(i), base + timedelta(seconds=i // 2)) for i in range(200_000)]
+
+    issues = validate(one("t", *points), now=NOW)
+
+    assert len(issues) == 100_000
+    assert {i.rule for i in issues} == {"duplicate-at"}
+    assert issues[0].point_index == 0 and "(1.0)" in issues[0].message
