@@ -35,6 +35,9 @@ LOGGER_NAME = "gui"
 LOG_FILE = "onenet-uploader.log"
 #: What replaces a registered secret in log lines and stored error texts.
 MASK = "***"
+#: Shorter strings are not masked: they would garble every log line (a one-letter test key
+#: masks every such letter) and are no real api-key (OneNET's are dozens of characters).
+MIN_SECRET_LENGTH = 6
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # UTC, see SecretFilter/_handler below
 
@@ -43,7 +46,8 @@ class SecretFilter(logging.Filter):
     """Masks every registered secret (api-keys) in a record's message, arguments and traceback.
 
     Attach it to handlers (a handler's filters see records of every logger that reach it).
-    Secrets are matched as exact substrings, longest first; the empty string is ignored.
+    Secrets are matched as exact substrings, longest first; strings shorter than
+    `MIN_SECRET_LENGTH` are ignored.
     Thread-safe: the pipeline logs from its sender thread.
     """
 
@@ -53,8 +57,8 @@ class SecretFilter(logging.Filter):
         self._secrets: tuple[str, ...] = ()
 
     def add(self, secret: str) -> None:
-        """Mask `secret` from now on (no-op for an empty string)."""
-        if not secret:
+        """Mask `secret` from now on (no-op for a string shorter than `MIN_SECRET_LENGTH`)."""
+        if len(secret) < MIN_SECRET_LENGTH:
             return
         with self._lock:
             if secret not in self._secrets:
