@@ -928,11 +928,12 @@ def send_outbox(
     cancel: CancelToken = None,
     progress: Callable[[Progress], None] | None = None,
 ) -> tuple[Plan, PipelineResult]:
-    """Plan (`plan_outbox`) and send (`Pipeline.run`) the outbox's unsent and unknown rows, type 1.
+    """Recover (`Store.recover`), plan (`plan_outbox`) and send (`Pipeline.run`) the unsent and unknown rows, type 1.
 
     What `onenet-uploader outbox send` does, and the window's "send the outbox". Returns
     the plan (for `held_back`) and the result. Raises StoreBusy if another sender runs.
     """
+    store.recover()  # rows a killed sender left in flight are part of this send (None: another sender runs)
     plan = plan_outbox(
         store,
         endpoint=endpoint,

@@ -179,9 +179,13 @@ class Attempt:
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    """An attempt with its request: endpoint, device, body type and exact body bytes, carried ids."""
+    """An attempt with its request: endpoint, device, body type and exact body bytes, carried ids.
 
-    attempt_id: int
+    `attempt` (and `attempt_id`) is None for a request none of whose attempts finished:
+    the program stopped while it was on the wire (its `request_outcome` is then unknown).
+    """
+
+    attempt_id: int | None
     request_id: int
     endpoint: str
     device_id: str
@@ -191,7 +195,7 @@ class HistoryEntry:
     datapoints: int
     outbox_ids: tuple[int, ...]
     request_outcome: RequestOutcome | None
-    attempt: Attempt
+    attempt: Attempt | None
 
 
 @dataclass(frozen=True)
@@ -254,11 +258,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             outcome TEXT NOT NULL CHECK (outcome IN ('sent', 'failed', 'unknown'))
         )""",
         "CREATE INDEX attempts_request ON attempts (request_id)",
+        # One row per attempt; a request with no finished attempt (the program stopped while
+        # it was on the wire) appears once, with NULL attempt columns.
         """CREATE VIEW history AS
-            SELECT a.id AS attempt_id, a.request_id, a.number, a.started_ms, r.endpoint, r.device_id,
+            SELECT a.id AS attempt_id, r.id AS request_id, a.number, a.started_ms, r.endpoint, r.device_id,
                    r.body_type, r.content_type, r.body, r.datapoints, r.outbox_ids, a.http_status, a.errno,
-                   a.error, a.response, a.latency_ms, a.outcome, r.outcome AS request_outcome
-            FROM attempts AS a JOIN requests AS r ON r.id = a.request_id""",
+                   a.error, a.response, a.latency_ms, a.outcome, r.outcome AS request_outcome, r.created_ms
+            FROM requests AS r LEFT JOIN attempts AS a ON a.request_id = r.id""",
     ),
 )
 
@@ -949,7 +955,8 @@ class Store:
             raw = self._query(f"SELECT {columns} FROM history WHERE request_id = ? ORDER BY attempt_id", [request_id])
         else:
             raw = self._query(
-                f"SELECT {columns} FROM history ORDER BY attempt_id DESC LIMIT ?", [-1 if limit is None else limit]
+                f"SELECT {columns} FROM history ORDER BY request_id DESC, attempt_id DESC LIMIT ?",
+                [-1 if limit is None else limit],
             )
         return [
             HistoryEntry(
@@ -963,7 +970,9 @@ class Store:
                 datapoints=r[9],
                 outbox_ids=tuple(json.loads(r[10])),
                 request_outcome=RequestOutcome(r[17]) if r[17] is not None else None,
-                attempt=Attempt(
+                attempt=None
+                if r[0] is None
+                else Attempt(
                     number=r[2],
                     started=from_ms(r[3]),
                     latency_s=r[15] / 1000.0,
