@@ -152,7 +152,8 @@ def format_at(at: datetime) -> str:
     """
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError("at must be time-zone-aware")
-    return at.astimezone(PLATFORM_TZ).strftime(AT_FORMAT)
+    # == strftime(AT_FORMAT), twice as fast (it runs for every datapoint sent), 4-digit years everywhere.
+    return at.astimezone(PLATFORM_TZ).isoformat(timespec="seconds")[:19]
 
 
 _AT_RE = re.compile(
