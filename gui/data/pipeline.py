@@ -54,7 +54,6 @@ from gui.data.store import (
     BegunRequest,
     OutboxRow,
     RequestOutcome,
-    State,
     Store,
 )
 from gui.onenet.client import (
@@ -214,7 +213,7 @@ class Plan:
     def __init__(
         self,
         store: Store,
-        chunks: list[tuple[str, str, list[int]]],
+        chunks: list[tuple[str, str, Sequence[int]]],
         body_type: BodyType,
         max_bytes: int | None,
         held_back: int,
@@ -273,19 +272,9 @@ def plan_outbox(
     """
     if body_type is BodyType.SIMPLE_JSON:
         raise ValueError("type 3 carries one value per datastream; plan such requests one by one")
-    if max_points < 1:
-        raise ValueError("max_points must be at least 1")
-    chunks: list[tuple[str, str, list[int]]] = []
-    held_back = 0
-    current: tuple[str, str] | None = None
-    for row_id, row_endpoint, row_device, state, has_at in store.sendable(endpoint=endpoint, device_id=device_id):
-        if state is State.UNKNOWN and not has_at and not allow_duplicates:
-            held_back += 1
-            continue
-        if (row_endpoint, row_device) != current or len(chunks[-1][2]) >= max_points:
-            current = (row_endpoint, row_device)
-            chunks.append((row_endpoint, row_device, []))
-        chunks[-1][2].append(row_id)
+    chunks, held_back = store.sendable(
+        max_points, endpoint=endpoint, device_id=device_id, allow_duplicates=allow_duplicates
+    )
     return Plan(store, chunks, body_type, max_bytes, held_back)
 
 
