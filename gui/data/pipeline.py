@@ -708,8 +708,11 @@ class _Run:
     ) -> None:
         self.pipeline = pipeline
         self.store = pipeline.store
-        self.cancel = cancel
-        self.cancelled = _cancel_check(cancel)
+        user_cancel = _cancel_check(cancel)
+        #: Set when the run ends abnormally (an exception, a second Ctrl+C): the sender then
+        #: stops retrying, as on Cancel, so clean_up waits at most for the attempt on the wire.
+        self.stop = threading.Event()
+        self.cancelled: Callable[[], bool] = lambda: self.stop.is_set() or user_cancel()
         self.progress = progress
         if isinstance(requests, Plan):
             self.plan: Plan | None = requests
@@ -794,7 +797,7 @@ class _Run:
         assert isinstance(client, OneNetClient)
         prepared = client.prepare_upload(staged.planned.body)
         staged.future = executor.submit(
-            self.pipeline._deliver, client, prepared, staged.planned, staged.index, self.cancel, self.events
+            self.pipeline._deliver, client, prepared, staged.planned, staged.index, self.cancelled, self.events
         )
         staged.future.add_done_callback(lambda _: self.events.put(_DONE))
 
@@ -865,14 +868,12 @@ class _Run:
                 # mark the next one in flight early if it is idempotent (one transaction).
                 upcoming = self.stage(iterator)
                 early = upcoming is not None and upcoming.planned.idempotent and not self.cancelled()
-                finished: RequestResult | None = None
                 with self.store.batch(durable=False):
-                    if unrecorded is not None:
-                        finished = self.finish(*unrecorded)
-                        unrecorded = None
+                    finished = self.finish(*unrecorded) if unrecorded is not None else None
                     if early:
                         assert upcoming is not None
                         self.begin(upcoming)  # idempotent: may be marked in flight one request early
+                unrecorded = None  # only now: had the batch failed, clean_up would record it again
                 if finished is not None:
                     self.record(finished)
                 delivery = self.wait(current)
@@ -891,6 +892,7 @@ class _Run:
         self, current: _Staged | None, upcoming: _Staged | None, unrecorded: tuple[_Staged, _Delivery] | None
     ) -> None:
         """After an exception: record what went out, put back what did not. Errors here are only logged."""
+        self.stop.set()
         leftovers: list[Callable[[], None]] = []
         if unrecorded is not None:
             leftovers.append(lambda: self.record(self.finish(*unrecorded)))

@@ -394,3 +394,19 @@ def test_only_one_sender_at_a_time(sandbox, store):
     with store.send_lock(), pytest.raises(StoreBusy):
         send(store)
     assert send(store)[1].ok
+
+
+def test_an_error_mid_run_records_the_request_on_the_wire_and_puts_back_the_rest(sandbox, store):
+    sandbox.delay = 0.2
+    ids = queue(store, readings(30), sandbox.url)
+
+    def progress(state: Progress) -> None:
+        raise RuntimeError("the window went away")
+
+    with pytest.raises(RuntimeError, match="went away"):
+        send(store, progress=progress)
+    states = [r.state for r in store.get(ids)]
+    assert State.IN_FLIGHT not in states
+    assert states == [State.SENT] * 20 + [State.UNSENT] * 10  # request 2 was on the wire: recorded
+    assert store.request_count() == 2  # request 3, marked early, was put back
+    assert send(store)[1].ok
