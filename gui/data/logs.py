@@ -156,10 +156,12 @@ def setup_logging(
 
 
 def close_logging() -> None:
-    """Remove and close the handler `setup_logging` installed (tests, shutdown)."""
+    """Remove and close the handler `setup_logging` installed, and its level (tests, shutdown)."""
     global _handler
     with _handler_lock:
         if _handler is not None:
-            logging.getLogger(LOGGER_NAME).removeHandler(_handler)
+            logger = logging.getLogger(LOGGER_NAME)
+            logger.removeHandler(_handler)
+            logger.setLevel(logging.NOTSET)
             _handler.close()
             _handler = None
