@@ -1,7 +1,9 @@
 """The api-key in the OS keyring (keyring), with an explicit in-memory fallback.
 
 The api-key can write to every device of a product: it is never written to
-settings, logs or files by this program. Where the OS has no keyring, the
+settings, logs or files by this program. Every key this store hands out or is
+given is also registered with the log filter (`gui.data.logs.register_secret`),
+so it is masked should it ever reach a log line. Where the OS has no keyring, the
 key lives only in memory for the session and `available` says so, so the UI
 can tell the user; there is no silent plain-text fallback.
 """
@@ -14,6 +16,8 @@ import keyring
 import keyring.backend
 import keyring.errors
 from keyring.backends import chainer, fail
+
+from gui.data.logs import register_secret
 
 SERVICE = "onenet-uploader"
 
@@ -47,15 +51,19 @@ class SecretStore:
         if not self.available or not device_id:
             return None
         try:
-            return self._backend.get_password(SERVICE, device_id)
+            key = self._backend.get_password(SERVICE, device_id)
         except keyring.errors.KeyringError as exc:
             self.last_error = str(exc) or exc.__class__.__name__
             return None
+        if key:
+            register_secret(key)
+        return key
 
     def set(self, device_id: str, api_key: str) -> bool:
         """Save the api-key for this device; True when it reached the OS keyring."""
         if not device_id:
             return False
+        register_secret(api_key)
         if self.available:
             try:
                 self._backend.set_password(SERVICE, device_id, api_key)

@@ -15,8 +15,9 @@ Endpoints (shared onenet-api.md, "Request" and "Reading back"):
 - Anything else: HTTP 404 with an errno JSON body.
 
 Every answer is JSON ``{"errno": N, "error": "..."}`` with
-``Content-Type: application/json``, except the injected ``fail_every``
-failures (HTTP 500, plain text, like a proxy's error page). The platform's
+``Content-Type: application/json``, except the injected faults
+(``fail_every``, ``throttle_every``, ``html_every``, ``drop_every``; see
+:class:`Sandbox`), which imitate what proxies and networks do. The platform's
 rule is "decide success by errno, not by HTTP status" (shared
 onenet-api.md, "Response"), so the sandbox answers HTTP 200 for every errno
 it sends except 404 (unknown API) and 500 (internal error), which forces
@@ -329,7 +330,19 @@ class Sandbox:
     every Nth upload (counted by :attr:`upload_count`: the 1st..Nth upload
     request received, whatever its outcome) with HTTP 500 and a plain-text,
     non-JSON body, storing nothing. Both are plain attributes settable while
-    running. ``log`` receives one line per request (method, path, device,
+    running, as are these fault injections (0: off), checked in this order
+    after ``fail_every``, each counting uploads the same way:
+
+    - ``throttle_every=N``: HTTP 429 with ``Retry-After: <retry_after>``
+      (``retry_after``, a string: seconds or an HTTP date; default ``"1"``)
+      and a plain-text body, storing nothing (a rate-limiting gateway);
+    - ``html_every=N``: HTTP ``html_status`` (default 200) with an HTML page,
+      storing nothing (a captive portal, or a proxy's error page);
+    - ``drop_every=N``: the upload is handled and **stored**, then the answer
+      is cut off mid-body (headers announce the full length, half the body
+      is sent, the connection is closed): the client cannot know it worked.
+
+    ``log`` receives one line per request (method, path, device,
     type, HTTP status, errno, points stored or returned); the api-key never
     appears in it. It is called from server threads.
 
@@ -370,6 +383,11 @@ class Sandbox:
         self.host = host
         self.delay = delay
         self.fail_every = fail_every
+        self.throttle_every = 0
+        self.retry_after = "1"
+        self.html_every = 0
+        self.html_status = 200
+        self.drop_every = 0
         self.log = log
         #: The server clock, returning an aware datetime; stamps points without `at`
         #: and anchors a lone `duration`. Replace it to freeze time in tests.
@@ -653,6 +671,9 @@ def _lingering_close(connection: socket.socket) -> None:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # The status line and headers go out in one write, the body in a second: with Nagle's
+    # algorithm on, the body waits for the client's delayed ACK (~40 ms per answer on Linux).
+    disable_nagle_algorithm = True
     server_version = "OneNET-Sandbox/1.0"
     sys_version = ""
     timeout = CONNECTION_TIMEOUT
@@ -713,9 +734,11 @@ class _Handler(BaseHTTPRequestHandler):
         path = _SECRET_PARAM.sub(r"\1***", getattr(self, "path", "") or "")
         return path if len(path) <= 200 else path[:200] + "…"
 
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
+    def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         if self.close_connection:
             self.send_header("Connection", "close")
@@ -855,6 +878,26 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.INTERNAL_SERVER_ERROR, text.encode(), "text/plain; charset=utf-8")
             self._log_line(HTTPStatus.INTERNAL_SERVER_ERROR, None, device=device_id, body_type=shown_type, stored=0)
             return
+        if _nth(number, sandbox.throttle_every):
+            sandbox._sleep(sandbox.delay)
+            text = f"429 Too Many Requests\n(sandbox: upload #{number}, throttle_every={sandbox.throttle_every})\n"
+            self._send(
+                HTTPStatus.TOO_MANY_REQUESTS,
+                text.encode(),
+                "text/plain; charset=utf-8",
+                {"Retry-After": sandbox.retry_after},
+            )
+            self._log_line(HTTPStatus.TOO_MANY_REQUESTS, None, device=device_id, body_type=shown_type, stored=0)
+            return
+        if _nth(number, sandbox.html_every):
+            sandbox._sleep(sandbox.delay)
+            status = sandbox.html_status
+            page = (
+                f"<!DOCTYPE html><html><head><title>Sign in</title></head><body>sandbox: upload #{number}</body></html>"
+            )
+            self._send(status, page.encode(), "text/html; charset=utf-8")
+            self._log_line(status, None, device=device_id, body_type=shown_type, stored=0)
+            return
         try:
             if not self._authorized(device_id):
                 raise _RequestError(ERRNO_AUTH_FAILED, _AUTH_FAILED)
@@ -872,6 +915,16 @@ class _Handler(BaseHTTPRequestHandler):
         except _RequestError as exc:
             status, errno, error, stored = exc.status, exc.errno, exc.error, 0
         sandbox._sleep(sandbox.delay)
+        if _nth(number, sandbox.drop_every):
+            answer = _json_bytes({"errno": errno, "error": error})
+            self.close_connection = True
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer[: len(answer) // 2])
+            self._log_line(status, errno, device=device_id, body_type=shown_type, stored=stored, error="answer cut off")
+            return
         self._send_json(status, {"errno": errno, "error": error})
         self._log_line(status, errno, device=device_id, body_type=shown_type, stored=stored, error=error)
 
@@ -919,6 +972,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_OPTIONS(self) -> None:
         self._guarded(self._not_found)
+
+
+def _nth(number: int, every: int) -> bool:
+    """True when fault injection `every` (0: off) picks upload `number`."""
+    return every > 0 and number % every == 0
 
 
 def _body_type(values: list[str] | None) -> BodyType:

@@ -1,0 +1,936 @@
+"""The send pipeline shared by the window and the command line: outbox rows -> requests -> OneNET -> history.
+
+Input: planned requests, each an exact body (`EncodedBody`) plus the outbox ids it
+carries, sent in order, one at a time. Per request: the rows are marked `in_flight`
+(committed before a byte is sent), the request is sent with `OneNetClient.send`,
+retried when that is safe, every attempt is recorded in the history, and the rows end
+`sent`, `failed`, `unknown` or back where they were. No Qt here; the window runs
+`Pipeline.run` on a worker thread and the CLI on its main thread.
+
+Retry rules (shared onenet-api.md, "Response"): connection errors, timeouts, HTTP 5xx
+and 429 are retried with exponential backoff and jitter (`Retry-After` honoured),
+within `RetryPolicy.max_attempts` and `max_total_s`; auth and validation failures
+never are. A failure *after* the request went out (read timeout, connection dropped
+mid-answer, an answer that is not OneNET's) is an **unknown** outcome: the platform may
+have stored the datapoints. Such a request is sent again only when that cannot
+duplicate anything, i.e. every datapoint carries an explicit `at` (OneNET overwrites
+equal `at`, "Overwrite rule"), see `is_safe_to_resend`; otherwise its rows end
+`unknown` and the user decides (`plan_outbox(..., allow_duplicates=True)`).
+
+Why not urllib3's `Retry` mounted on the session: every attempt must be recorded with
+its own status, errno and latency, and a mounted `Retry` hides the attempts it makes;
+an answer cut off mid-body fails while requests reads the body, outside urllib3's retry
+loop, so a second retry layer would be needed anyway; whether a read timeout may be
+retried differs per request (its `at`s), not per session; and `Retry.sleep` cannot be
+interrupted by Cancel. So the loop is here, in one place, and urllib3's own
+`Retry.parse_retry_after` reads `Retry-After` (seconds or an HTTP date).
+
+Cancel (`threading.Event` or a callable returning True) is checked before every
+request and attempt and interrupts backoff sleeps; an attempt already on the wire is
+waited for (at most the client's timeout) and recorded. Requests not started keep their
+rows as they were. Crash safety: killed at any moment, rows of the request on the wire
+are `in_flight` on disk and become `unknown` at the next start (`Store.recover`).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+import requests
+from urllib3.exceptions import ConnectTimeoutError
+from urllib3.util.retry import Retry
+
+from gui.data.store import (
+    Attempt,
+    AttemptOutcome,
+    BegunRequest,
+    OutboxRow,
+    RequestOutcome,
+    Store,
+)
+from gui.onenet.client import (
+    AuthError,
+    ConfigError,
+    NetworkError,
+    OneNetClient,
+    OneNetError,
+    PlatformResponse,
+    RejectedError,
+    ServerError,
+)
+from gui.onenet.formats import BodyType, EncodedBody, encode
+from gui.onenet.readings import Datapoint, Readings
+
+__all__ = [
+    "CancelToken",
+    "ClientFactory",
+    "Pipeline",
+    "PipelineResult",
+    "Plan",
+    "PlannedRequest",
+    "Progress",
+    "RequestResult",
+    "RetryNotice",
+    "RetryPolicy",
+    "Verdict",
+    "classify",
+    "entry_time",
+    "is_safe_to_resend",
+    "make_request",
+    "plan_outbox",
+    "resend_risk",
+    "send_outbox",
+    "stamp",
+]
+
+log = logging.getLogger(__name__)
+
+#: Cancel: an Event that gets set, or a callable that returns True once cancelled.
+CancelToken = threading.Event | Callable[[], bool] | None
+#: `(endpoint, device_id) -> OneNetClient` with the api-key for that device; may raise ConfigError.
+ClientFactory = Callable[[str, str], OneNetClient]
+
+#: Datapoints per request when nothing else is said (shared onenet-api.md, "Limits":
+#: no documented limit; related endpoints cap bodies at 64 KB, 500 type 1 points are ~21 KB).
+DEFAULT_MAX_POINTS = 500
+
+
+# -- idempotency ----------------------------------------------------------------------------------
+
+
+def entry_time(now: datetime | None = None) -> datetime:
+    """The `at` to stamp a reading with when it is entered: aware UTC, whole seconds.
+
+    Seconds because that is the wire precision (`YYYY-MM-DDThh:mm:ss`, shared
+    onenet-api.md, "Timestamps"); two readings of one stream entered within the same
+    second would get the same `at` and overwrite each other, which validation warns about.
+    """
+    return (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+
+
+def stamp(point: Datapoint, now: datetime | None = None) -> Datapoint:
+    """`point` with `at = entry_time(now)` if it has none (unchanged otherwise).
+
+    An explicit `at` makes a resend idempotent: the platform overwrites the datapoint
+    of a stream with an equal `at` (shared onenet-api.md, "Overwrite rule").
+    """
+    return point if point.at is not None else Datapoint(point.value, entry_time(now))
+
+
+def resend_risk(points: Iterable[Datapoint | OutboxRow], body_type: BodyType = BodyType.FULL_JSON) -> int:
+    """How many of these datapoints a second copy of the request could store twice.
+
+    Those without an explicit `at` (the platform stamps each arrival anew); all of them
+    for type 3, which carries no `at` at all (shared onenet-api.md, "Body formats").
+    """
+    items = list(points)
+    if body_type is BodyType.SIMPLE_JSON:
+        return len(items)
+    return sum(1 for item in items if item.at is None)
+
+
+def is_safe_to_resend(points: Iterable[Datapoint | OutboxRow], body_type: BodyType = BodyType.FULL_JSON) -> bool:
+    """True when sending these datapoints again cannot duplicate any: every one has an explicit `at`.
+
+    Use it to word the UI: after an `unknown` outcome rows that are not safe need the
+    user's "send anyway (may duplicate)"; the pipeline re-sends only safe requests itself.
+    """
+    return resend_risk(points, body_type) == 0
+
+
+# -- planned requests -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedRequest:
+    """One request to send: the exact body, where to, and the outbox rows it carries.
+
+    `revisions` are the rows' `OutboxRow.revision` the body was encoded from, aligned
+    with `outbox_ids`: a row edited since is not sent with stale content (the request
+    is skipped). `idempotent`: sending it twice stores everything once (see
+    `is_safe_to_resend`); only then does the pipeline resend after an unknown outcome.
+    """
+
+    endpoint: str
+    device_id: str
+    body: EncodedBody
+    outbox_ids: tuple[int, ...]
+    revisions: tuple[int, ...]
+    idempotent: bool
+
+    @property
+    def datapoints(self) -> int:
+        """Number of datapoints carried."""
+        return len(self.outbox_ids)
+
+    @property
+    def target(self) -> tuple[str, str]:
+        """`(endpoint, device_id)`."""
+        return self.endpoint, self.device_id
+
+
+def make_request(rows: Sequence[OutboxRow], body: EncodedBody) -> PlannedRequest:
+    """A PlannedRequest for a body the caller encoded from exactly these rows (e.g. the window's splitter).
+
+    The rows must be queued (`Store.queue`) to one endpoint and device; ValueError otherwise.
+    """
+    if not rows:
+        raise ValueError("a request carries at least one datapoint")
+    targets = {(row.endpoint, row.device_id) for row in rows}
+    if len(targets) != 1:
+        raise ValueError("the rows of one request must be queued to one endpoint and device")
+    ((endpoint, device_id),) = targets
+    if not (endpoint and device_id):
+        raise ValueError("queue the rows (Store.queue) before planning their request")
+    return PlannedRequest(
+        endpoint,
+        device_id,
+        body,
+        tuple(row.id for row in rows),
+        tuple(row.revision for row in rows),
+        is_safe_to_resend(rows, body.type),
+    )
+
+
+class Plan:
+    """The requests a send of the outbox makes, encoded lazily while earlier ones are on the wire.
+
+    `requests` and `datapoints` are the totals (for progress); `held_back` counts
+    `unknown` rows left out because resending them may duplicate them. Iterating
+    encodes each chunk from the rows as they are then (FormatError if the body type
+    cannot say them). A chunk larger than `max_bytes` is halved until it fits (one
+    datapoint always goes alone), which adds to `requests`.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        chunks: list[tuple[str, str, Sequence[int]]],
+        body_type: BodyType,
+        max_bytes: int | None,
+        held_back: int,
+    ) -> None:
+        self._store = store
+        self._chunks = chunks
+        self._body_type = body_type
+        self._max_bytes = max_bytes
+        self.requests = len(chunks)
+        self.datapoints = sum(len(ids) for _, _, ids in chunks)
+        self.held_back = held_back
+
+    def __iter__(self) -> Iterator[PlannedRequest]:
+        for endpoint, device_id, ids in self._chunks:
+            points = self._store.points(ids)
+            if points:
+                yield from self._encode(endpoint, device_id, points)
+
+    def _encode(
+        self, endpoint: str, device_id: str, points: list[tuple[int, int, str, Datapoint]]
+    ) -> Iterator[PlannedRequest]:
+        body = encode(Readings.from_pairs((stream, point) for _, _, stream, point in points), self._body_type)
+        if self._max_bytes is not None and len(body.data) > self._max_bytes and len(points) > 1:
+            self.requests += 1
+            half = len(points) // 2
+            yield from self._encode(endpoint, device_id, points[:half])
+            yield from self._encode(endpoint, device_id, points[half:])
+            return
+        yield PlannedRequest(
+            endpoint,
+            device_id,
+            body,
+            tuple(p[0] for p in points),
+            tuple(p[1] for p in points),
+            is_safe_to_resend((p[3] for p in points), self._body_type),
+        )
+
+
+def plan_outbox(
+    store: Store,
+    *,
+    endpoint: str | None = None,
+    device_id: str | None = None,
+    body_type: BodyType = BodyType.FULL_JSON,
+    max_points: int = DEFAULT_MAX_POINTS,
+    max_bytes: int | None = None,
+    allow_duplicates: bool = False,
+) -> Plan:
+    """Plan sending the outbox's `unsent` and `unknown` rows (of one endpoint/device if given).
+
+    Rows are grouped by endpoint and device, in id order, `max_points` per request
+    (and at most `max_bytes` bytes of body when given). `unknown` rows without an `at`
+    are held back unless `allow_duplicates`: the first request may have stored them.
+    Drafts and failed rows are not taken (queue them first). Type 3 is not planned here
+    (one value per stream per request): ValueError.
+    """
+    if body_type is BodyType.SIMPLE_JSON:
+        raise ValueError("type 3 carries one value per datastream; plan such requests one by one")
+    chunks, held_back = store.sendable(
+        max_points, endpoint=endpoint, device_id=device_id, allow_duplicates=allow_duplicates
+    )
+    return Plan(store, chunks, body_type, max_bytes, held_back)
+
+
+# -- retry policy and classification --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How hard one request is tried. Times in seconds.
+
+    Attempt n+1 waits `min(backoff_max_s, backoff_s * 2**(n-1))` shortened by up to
+    `jitter` (a fraction, 0..1) at random, so many clients do not retry in step; or
+    exactly what `Retry-After` asks (capped at `retry_after_max_s`). A request gives up
+    after `max_attempts` attempts, or when the next wait would end beyond `max_total_s`
+    after its first attempt started (an attempt on the wire may add one client timeout).
+    """
+
+    max_attempts: int = 5
+    backoff_s: float = 0.5
+    backoff_max_s: float = 30.0
+    jitter: float = 0.5
+    max_total_s: float = 120.0
+    retry_after_max_s: float = 300.0
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        if not 0.0 <= self.jitter <= 1.0:
+            raise ValueError("jitter is a fraction from 0 to 1")
+
+    def wait_s(self, failures: int, retry_after: float | None, rng: random.Random) -> float:
+        """Seconds to wait after `failures` failed attempts (1, 2, ...)."""
+        if retry_after is not None:
+            return min(retry_after, self.retry_after_max_s)
+        backoff = min(self.backoff_max_s, self.backoff_s * 2.0 ** (failures - 1))
+        return backoff * (1.0 - self.jitter * rng.random())
+
+
+def retry_after_s(response: PlatformResponse | None) -> float | None:
+    """The answer's `Retry-After` in seconds (delay-seconds or an HTTP date), None if absent or unreadable."""
+    if response is None:
+        return None
+    for name, value in response.headers.items():
+        if name.lower() == "retry-after":
+            try:
+                return float(Retry().parse_retry_after(value))
+            except Exception:  # urllib3 raises InvalidHeader; any garbage means "not given"
+                return None
+    return None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one attempt's result means: its outcome, whether it may have arrived, whether to retry, the end state."""
+
+    outcome: AttemptOutcome
+    may_have_arrived: bool
+    retry: bool
+    final: RequestOutcome
+
+
+def _before_sending(error: BaseException) -> bool:
+    """True when the failure happened before the request left: no connection, DNS, connect timeout."""
+    seen: set[int] = set()
+    stack: list[object] = [error]
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        # urllib3's NewConnectionError (refused) and NameResolutionError derive from ConnectTimeoutError.
+        if isinstance(item, ConnectTimeoutError | requests.ConnectTimeout):
+            return True
+        stack += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args]
+    return False
+
+
+def classify(error: Exception | None, idempotent: bool) -> Verdict:
+    """What an attempt's error (None: errno 0) means for the request (shared onenet-api.md, "Response").
+
+    - None: sent.
+    - No connection, host not found, connect timeout: not delivered; retry.
+    - Read timeout or connection dropped after sending: may have arrived (unknown);
+      retried only if `idempotent`.
+    - HTTP 5xx, HTTP 429: not stored (the platform said so); retry. [L: OneNET does not
+      document partial writes; with explicit `at` a retry is harmless either way.]
+    - Auth (errno 3) and other rejections (4xx, errno != 0): failed; never retried.
+    - An answer that is not OneNET's (HTML page with HTTP 200, ...) or anything else:
+      unknown, not retried (the same proxy will answer the same; the user looks).
+    """
+    if error is None:
+        return Verdict(AttemptOutcome.SENT, True, False, RequestOutcome.SENT)
+    if isinstance(error, NetworkError):
+        if _before_sending(error):
+            return Verdict(AttemptOutcome.FAILED, False, True, RequestOutcome.UNSENT)
+        return Verdict(AttemptOutcome.UNKNOWN, True, idempotent, RequestOutcome.UNKNOWN)
+    if isinstance(error, ServerError) or (isinstance(error, RejectedError) and error.retryable):
+        return Verdict(AttemptOutcome.FAILED, False, True, RequestOutcome.UNSENT)
+    if isinstance(error, AuthError | RejectedError):
+        return Verdict(AttemptOutcome.FAILED, False, False, RequestOutcome.FAILED)
+    return Verdict(AttemptOutcome.UNKNOWN, True, False, RequestOutcome.UNKNOWN)
+
+
+# -- results and progress --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestResult:
+    """How one planned request ended.
+
+    `outcome` None means it was not sent at all (`message` says why: its rows changed
+    since planning, or no client could be made, e.g. no api-key). `response`/`error`
+    are those of the last attempt.
+    """
+
+    planned: PlannedRequest
+    request_id: int | None
+    outcome: RequestOutcome | None
+    attempts: tuple[Attempt, ...] = ()
+    response: PlatformResponse | None = None
+    error: Exception | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class RetryNotice:
+    """A failed attempt that will be retried after `wait_s` seconds (for a status line)."""
+
+    request_index: int
+    attempt: Attempt
+    wait_s: float
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a run is: requests done of total, datapoints done (any outcome) and sent, of total.
+
+    `last` is the request that just finished; `retry` is set instead while a request
+    waits to be retried. `requests_total` may grow when `max_bytes` splits a chunk.
+    """
+
+    requests_done: int
+    requests_total: int
+    datapoints_done: int
+    datapoints_sent: int
+    datapoints_total: int
+    last: RequestResult | None = None
+    retry: RetryNotice | None = None
+
+
+@dataclass
+class PipelineResult:
+    """Every request's result, in order, and whether the run was cancelled."""
+
+    results: list[RequestResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    def datapoints(self, outcome: RequestOutcome | None) -> int:
+        """Datapoints carried by requests that ended with `outcome` (None: not sent at all)."""
+        return sum(r.planned.datapoints for r in self.results if r.outcome is outcome)
+
+    @property
+    def sent(self) -> int:
+        """Datapoints stored by the platform (errno 0)."""
+        return self.datapoints(RequestOutcome.SENT)
+
+    @property
+    def ok(self) -> bool:
+        """True when every planned request was sent and the run was not cancelled."""
+        return not self.cancelled and all(r.outcome is RequestOutcome.SENT for r in self.results)
+
+    def summary(self) -> str:
+        """One line for a status bar or the terminal (English; the window words its own)."""
+        parts = [f"{self.sent} datapoints sent in {len(self.results)} requests"]
+        for outcome, label in (
+            (RequestOutcome.FAILED, "failed"),
+            (RequestOutcome.UNKNOWN, "unknown (may have arrived)"),
+            (RequestOutcome.UNSENT, "not delivered"),
+            (None, "skipped"),
+        ):
+            count = self.datapoints(outcome)
+            if count:
+                parts.append(f"{count} {label}")
+        if self.cancelled:
+            parts.append("cancelled")
+        return ", ".join(parts)
+
+
+# -- the pipeline -------------------------------------------------------------------------------
+
+
+def _cancel_check(cancel: CancelToken) -> Callable[[], bool]:
+    if cancel is None:
+        return lambda: False
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set
+    return cancel
+
+
+def _sleep(seconds: float, cancel: CancelToken) -> bool:
+    """Sleep up to `seconds`; returns True (early) when cancelled."""
+    if isinstance(cancel, threading.Event):
+        return cancel.wait(seconds)
+    check = _cancel_check(cancel)
+    end = time.monotonic() + seconds
+    while not check():
+        left = end - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(left, 0.05))
+    return True
+
+
+@dataclass(frozen=True)
+class _Delivery:
+    outcome: RequestOutcome
+    attempts: tuple[Attempt, ...]
+    response: PlatformResponse | None
+    error: Exception | None
+    message: str
+    last: Attempt | None = None  # the last attempt, if the history does not have it yet
+
+
+@dataclass(frozen=True)
+class _AttemptEvent:
+    attempt: Attempt
+    notice: RetryNotice | None  # None: the request's last attempt
+
+
+_DONE = object()
+
+
+class Pipeline:
+    """Sends planned requests in order, one at a time, with retries, recording everything in `store`.
+
+    `clients(endpoint, device_id)` makes a new OneNetClient (with the api-key) for a
+    target; it is called once per target and run, the pipeline closes the client's
+    session when the run ends; it may raise ConfigError (e.g. no api-key), which
+    leaves that target's rows unsent. The client's timeout bounds how long
+    Cancel can take. `rng` makes the jitter reproducible in tests.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        clients: ClientFactory,
+        policy: RetryPolicy | None = None,
+        *,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.store = store
+        self._clients = clients
+        self.policy = policy or RetryPolicy()
+        self._rng = rng or random.Random()
+        self._made: dict[tuple[str, str], OneNetClient | ConfigError] = {}
+
+    def _close_clients(self) -> None:
+        """Close the HTTP sessions of the clients this run made (the factory's clients belong to the pipeline)."""
+        for client in self._made.values():
+            if isinstance(client, OneNetClient):
+                client.session.close()
+        self._made.clear()
+
+    def _client(self, endpoint: str, device_id: str) -> OneNetClient | ConfigError:
+        key = (endpoint, device_id)
+        if key not in self._made:
+            try:
+                self._made[key] = self._clients(endpoint, device_id)
+            except ConfigError as exc:
+                self._made[key] = exc
+        return self._made[key]
+
+    def run(
+        self,
+        requests: Iterable[PlannedRequest],
+        *,
+        cancel: CancelToken = None,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> PipelineResult:
+        """Send `requests` (a Plan or any sequence) in order; returns every request's result.
+
+        Holds the outbox's send lock for the run (StoreBusy if another sender has it)
+        and first recovers rows a crashed sender left in flight. `progress` is called on
+        this thread after every request and before every retry wait.
+
+        Sending to a target (endpoint and device) stops at its first request that ends
+        neither sent nor plainly rejected: auth failed, unreachable after every retry,
+        unknown outcome. Its remaining requests are reported not sent (outcome None) and
+        their rows stay in the outbox for the next send. Exceptions from the store or
+        the plan propagate, after the request on the wire has been recorded.
+        """
+        with self.store.send_lock() as lock:
+            recovered = self.store.recover(lock)
+            if recovered:
+                log.warning("recovered %d datapoints left in flight by an earlier run: now unknown", recovered)
+            run = _Run(self, requests, cancel, progress)
+            log.info("send: %d requests, %d datapoints", *run.totals())
+            try:
+                result = run.execute()
+            finally:
+                self._close_clients()
+        log.info("send finished: %s", result.summary())
+        return result
+
+    def _deliver(
+        self,
+        client: OneNetClient,
+        prepared: requests.PreparedRequest,
+        planned: PlannedRequest,
+        index: int,
+        cancel: CancelToken,
+        events: queue.Queue[object],
+    ) -> _Delivery:
+        """The attempts of one request (runs on the sender thread; touches no database).
+
+        Every attempt is put on `events`: with a RetryNotice when a retry follows, else
+        alone (the last one).
+        """
+        policy = self.policy
+        cancelled = _cancel_check(cancel)
+        first_start = time.monotonic()
+        attempts: list[Attempt] = []
+        may_have_arrived = False
+        response: PlatformResponse | None = None
+        error: Exception | None = None
+        note = ""
+        for number in range(1, policy.max_attempts + 1):
+            started = datetime.now(UTC)
+            clock = time.perf_counter()
+            try:
+                response, error = client.send(prepared), None
+            except OneNetError as exc:
+                response, error = exc.response, exc
+            except Exception as exc:  # not the client's typed errors: treat as "may have gone out"
+                response, error = None, exc
+            latency = time.perf_counter() - clock
+            verdict = classify(error, planned.idempotent)
+            may_have_arrived |= verdict.may_have_arrived
+            attempt = Attempt(
+                number,
+                started,
+                latency,
+                response.http_status if response is not None else None,
+                response.errno if response is not None else None,
+                (response.error or "") if error is None and response is not None else str(error),
+                response.text if response is not None else "",
+                verdict.outcome,
+            )
+            attempts.append(attempt)
+            self._log_attempt(prepared, planned, index, attempt)
+            wait = policy.wait_s(number, retry_after_s(response), self._rng)
+            if not verdict.retry:
+                pass
+            elif number == policy.max_attempts:
+                note = f"gave up after {number} attempts"
+            elif time.monotonic() + wait - first_start > policy.max_total_s:
+                note = f"gave up: a retry in {wait:.3g} s would end beyond {policy.max_total_s:g} s"
+            elif cancelled():
+                note = "cancelled"
+            else:
+                log.info("request %d: retrying in %.2f s", index, wait)
+                events.put(_AttemptEvent(attempt, RetryNotice(index, attempt, wait)))
+                if _sleep(wait, cancel):
+                    note = "cancelled"
+                    break
+                continue
+            events.put(_AttemptEvent(attempt, None))
+            break
+        outcome = verdict.final
+        if outcome is not RequestOutcome.SENT and outcome is not RequestOutcome.FAILED:
+            outcome = RequestOutcome.UNKNOWN if may_have_arrived else RequestOutcome.UNSENT
+        message = attempts[-1].error if error is not None else ""
+        if note:
+            message = f"{message} ({note})" if message else note
+        return _Delivery(outcome, tuple(attempts), response, error, message)
+
+    @staticmethod
+    def _log_attempt(prepared: requests.PreparedRequest, planned: PlannedRequest, index: int, attempt: Attempt) -> None:
+        answer = f"HTTP {attempt.http_status}" if attempt.http_status is not None else "no answer"
+        if attempt.errno is not None:
+            answer += f" errno {attempt.errno}"
+        level = logging.INFO if attempt.outcome is AttemptOutcome.SENT else logging.WARNING
+        log.log(
+            level,
+            "request %d attempt %d: POST %s device=%s type=%d datapoints=%d bytes=%d -> %s in %.0f ms: %s (%s)",
+            index,
+            attempt.number,
+            prepared.url,
+            planned.device_id,
+            int(planned.body.type),
+            planned.datapoints,
+            len(planned.body.data),
+            answer,
+            attempt.latency_s * 1000,
+            attempt.outcome.value,
+            attempt.error,
+        )
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("request %d body: %s", index, planned.body.data.decode("utf-8", "replace"))
+
+
+@dataclass
+class _Staged:
+    """A planned request on its way: numbered, with its client, maybe already marked in flight."""
+
+    index: int
+    planned: PlannedRequest
+    begun: BegunRequest | None = None
+    future: Future[_Delivery] | None = None
+    waited: bool = False
+
+
+class _Run:
+    """One `Pipeline.run`: the loop, with the bookkeeping of request k done while k+1 is on the wire.
+
+    Per request only "mark in flight, hand to the sender thread" is on the critical
+    path; recording the previous request and encoding the next happen while this one
+    is on the wire. An idempotent next request (every datapoint has `at`) is even
+    marked in flight early: if the run stops before sending it, it is put back; if the
+    process dies first, its rows come back `unknown`, which for such rows only means
+    "send again" (harmless). Other requests are marked just before they are sent, so
+    `unknown` never flags rows that certainly did not go out.
+    """
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        requests: Iterable[PlannedRequest],
+        cancel: CancelToken,
+        progress: Callable[[Progress], None] | None,
+    ) -> None:
+        self.pipeline = pipeline
+        self.store = pipeline.store
+        user_cancel = _cancel_check(cancel)
+        #: Set when the run ends abnormally (an exception, a second Ctrl+C): the sender then
+        #: stops retrying, as on Cancel, so clean_up waits at most for the attempt on the wire.
+        self.stop = threading.Event()
+        self.cancelled: Callable[[], bool] = lambda: self.stop.is_set() or user_cancel()
+        self.progress = progress
+        if isinstance(requests, Plan):
+            self.plan: Plan | None = requests
+            self._totals = (requests.requests, requests.datapoints)
+            self.requests: Iterable[PlannedRequest] = requests
+        else:
+            listed = list(requests)
+            self.plan = None
+            self._totals = (len(listed), sum(r.datapoints for r in listed))
+            self.requests = listed
+        self.result = PipelineResult()
+        self.done = 0
+        self.sent = 0
+        self.events: queue.Queue[object] = queue.Queue()
+        self.blocked: dict[tuple[str, str], str] = {}
+        self._index = 0
+
+    def totals(self) -> tuple[int, int]:
+        """(requests, datapoints) planned; requests may grow while a Plan splits big chunks."""
+        return (self.plan.requests if self.plan is not None else self._totals[0]), self._totals[1]
+
+    def report(self, last: RequestResult | None = None, retry: RetryNotice | None = None) -> None:
+        if self.progress is not None:
+            requests_total, datapoints_total = self.totals()
+            self.progress(
+                Progress(
+                    len(self.result.results),
+                    requests_total,
+                    self.done,
+                    self.sent,
+                    datapoints_total,
+                    last,
+                    retry,
+                )
+            )
+
+    def record(self, item: RequestResult) -> None:
+        self.result.results.append(item)
+        self.done += item.planned.datapoints
+        if item.outcome is RequestOutcome.SENT:
+            self.sent += item.planned.datapoints
+        self.report(last=item)
+
+    def stage(self, iterator: Iterator[PlannedRequest]) -> _Staged | None:
+        planned = next(iterator, None)
+        if planned is None:
+            return None
+        self._index += 1
+        return _Staged(self._index, planned)
+
+    def begin(self, staged: _Staged) -> str | None:
+        """Mark `staged` in flight unless it cannot be sent; returns why not (None: it may go)."""
+        if staged.begun is not None:
+            return None
+        planned = staged.planned
+        reason = self.blocked.get(planned.target)
+        if reason is None:
+            client = self.pipeline._client(*planned.target)
+            if isinstance(client, ConfigError):
+                reason = self.blocked[planned.target] = str(client)
+        if reason is None:
+            staged.begun = self.store.begin_request(
+                planned.endpoint,
+                planned.device_id,
+                planned.body,
+                planned.outbox_ids,
+                planned.revisions,
+                planned.idempotent,
+            )
+            if staged.begun is None:
+                reason = "its datapoints changed or were sent since the request was planned"
+        return reason
+
+    def put_back(self, staged: _Staged | None) -> None:
+        """Undo an early `begin` of a request that will not be sent after all."""
+        if staged is not None and staged.begun is not None and staged.future is None:
+            self.store.abandon_request(staged.begun)
+            staged.begun = None
+
+    def submit(self, staged: _Staged, executor: ThreadPoolExecutor) -> None:
+        client = self.pipeline._client(staged.planned.endpoint, staged.planned.device_id)
+        assert isinstance(client, OneNetClient)
+        prepared = client.prepare_upload(staged.planned.body)
+        staged.future = executor.submit(
+            self.pipeline._deliver, client, prepared, staged.planned, staged.index, self.cancelled, self.events
+        )
+        staged.future.add_done_callback(lambda _: self.events.put(_DONE))
+
+    def wait(self, staged: _Staged) -> _Delivery:
+        """Wait for the sender, recording retried attempts as they happen."""
+        assert staged.begun is not None and staged.future is not None
+        last: Attempt | None = None
+        while (event := self.events.get()) is not _DONE:
+            assert isinstance(event, _AttemptEvent)
+            if event.notice is None:
+                last = event.attempt
+            else:
+                self.store.record_attempt(staged.begun.request_id, event.attempt)
+                self.report(retry=event.notice)
+        try:
+            delivery = staged.future.result()
+        except Exception as exc:  # a bug in the sender: the request may have gone out
+            log.exception("request %d: unexpected error while sending", staged.index)
+            delivery = _Delivery(RequestOutcome.UNKNOWN, (), None, exc, f"unexpected error: {exc}")
+        if delivery.outcome is not RequestOutcome.SENT and (
+            delivery.outcome is not RequestOutcome.FAILED or isinstance(delivery.error, AuthError)
+        ):
+            planned = staged.planned
+            self.blocked[(planned.endpoint, planned.device_id)] = (
+                f"sending to {planned.endpoint} device {planned.device_id} stopped after request "
+                f"{staged.index}: {delivery.message or delivery.outcome.value}"
+            )
+        staged.waited = True
+        return replace(delivery, last=last)
+
+    def finish(self, staged: _Staged, delivery: _Delivery) -> RequestResult:
+        """Record the outcome (and last attempt) and move the rows on; `record` the result after."""
+        assert staged.begun is not None
+        self.store.finish_request(staged.begun, delivery.outcome, delivery.last, delivery.message)
+        return RequestResult(
+            staged.planned,
+            staged.begun.request_id,
+            delivery.outcome,
+            delivery.attempts,
+            delivery.response,
+            delivery.error,
+            delivery.message,
+        )
+
+    def execute(self) -> PipelineResult:
+        iterator = iter(self.requests)
+        executor = ThreadPoolExecutor(1, thread_name_prefix="onenet-send")
+        current: _Staged | None = None
+        upcoming: _Staged | None = None
+        unrecorded: tuple[_Staged, _Delivery] | None = None
+        try:
+            current = self.stage(iterator)
+            while current is not None:
+                if self.cancelled():
+                    self.result.cancelled = True
+                    break
+                reason = self.begin(current)
+                if reason is not None:
+                    if unrecorded is not None:  # keep the results in order
+                        self.record(self.finish(*unrecorded))
+                        unrecorded = None
+                    log.warning("request %d not sent: %s", current.index, reason)
+                    self.record(RequestResult(current.planned, None, None, message=f"not sent: {reason}"))
+                    current = self.stage(iterator)
+                    continue
+                self.submit(current, executor)
+                # While it is on the wire: encode the next request; record the previous one and
+                # mark the next one in flight early if it is idempotent (one transaction).
+                upcoming = self.stage(iterator)
+                early = upcoming is not None and upcoming.planned.idempotent and not self.cancelled()
+                with self.store.batch(durable=False):
+                    finished = self.finish(*unrecorded) if unrecorded is not None else None
+                    if early:
+                        assert upcoming is not None
+                        self.begin(upcoming)  # idempotent: may be marked in flight one request early
+                unrecorded = None  # only now: had the batch failed, clean_up would record it again
+                if finished is not None:
+                    self.record(finished)
+                delivery = self.wait(current)
+                unrecorded, current, upcoming = (current, delivery), upcoming, None
+                if current is not None and (current.planned.target in self.blocked or self.cancelled()):
+                    self.put_back(current)
+            if unrecorded is not None:
+                self.record(self.finish(*unrecorded))
+                unrecorded = None
+        finally:
+            self.clean_up(current, upcoming, unrecorded)
+            executor.shutdown(wait=True)
+        return self.result
+
+    def clean_up(
+        self, current: _Staged | None, upcoming: _Staged | None, unrecorded: tuple[_Staged, _Delivery] | None
+    ) -> None:
+        """After an exception: record what went out, put back what did not. Errors here are only logged."""
+        self.stop.set()
+        leftovers: list[Callable[[], None]] = []
+        if unrecorded is not None:
+            leftovers.append(lambda: self.record(self.finish(*unrecorded)))
+        if current is not None and current.future is not None and not current.waited:
+            leftovers.append(lambda: self.record(self.finish(current, self.wait(current))))
+        leftovers += [lambda: self.put_back(current), lambda: self.put_back(upcoming)]
+        for step in leftovers:
+            try:
+                step()
+            except Exception:
+                log.exception("while stopping a send after an error")
+
+
+def send_outbox(
+    store: Store,
+    clients: ClientFactory,
+    *,
+    endpoint: str | None = None,
+    device_id: str | None = None,
+    max_points: int = DEFAULT_MAX_POINTS,
+    max_bytes: int | None = None,
+    allow_duplicates: bool = False,
+    policy: RetryPolicy | None = None,
+    cancel: CancelToken = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> tuple[Plan, PipelineResult]:
+    """Recover (`Store.recover`), plan (`plan_outbox`) and send (`Pipeline.run`) the unsent and unknown rows, type 1.
+
+    What `onenet-uploader outbox send` does, and the window's "send the outbox". Returns
+    the plan (for `held_back`) and the result. Raises StoreBusy if another sender runs.
+    """
+    store.recover()  # rows a killed sender left in flight are part of this send (None: another sender runs)
+    plan = plan_outbox(
+        store,
+        endpoint=endpoint,
+        device_id=device_id,
+        max_points=max_points,
+        max_bytes=max_bytes,
+        allow_duplicates=allow_duplicates,
+    )
+    return plan, Pipeline(store, clients, policy).run(plan, cancel=cancel, progress=progress)

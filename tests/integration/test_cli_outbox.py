@@ -1,0 +1,131 @@
+"""`onenet-uploader outbox` and `outbox send` against the sandbox, run in this process on real files."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from keyring.backends import fail
+
+from gui import cli
+from gui.app import build_parser, main
+from gui.data.logs import close_logging
+from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
+from gui.data.secrets import SecretStore
+from gui.data.store import NewRow, State, Store
+from gui.onenet.readings import Datapoint
+from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+
+DEVICE = DEFAULT_DEVICE_ID
+T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def dirs(tmp_path, monkeypatch):
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
+    monkeypatch.delenv(cli.API_KEY_ENV, raising=False)
+    yield tmp_path
+    close_logging()
+
+
+def fill(tmp_path, endpoint: str, count: int = 12, *, at: bool = True, device: str = DEVICE) -> list[int]:
+    with Store(tmp_path / "data" / "outbox.sqlite3") as store:
+        rows = [NewRow("temperature", Datapoint(i, T0 + timedelta(seconds=i) if at else None)) for i in range(count)]
+        return store.add(rows, state=State.UNSENT, endpoint=endpoint, device_id=device)
+
+
+def send_args(*extra: str):
+    return build_parser().parse_args(["outbox", "send", "--batch", "5", *extra])
+
+
+def no_keyring() -> SecretStore:
+    return SecretStore(fail.Keyring())  # type: ignore[no-untyped-call]
+
+
+def test_listing_an_empty_outbox_creates_nothing(dirs, capsys):
+    assert main(["outbox"]) == 0
+    assert "The outbox is empty" in capsys.readouterr().out
+    assert not (dirs / "data").exists()
+
+
+def test_listing_shows_counts_and_rows(dirs, capsys, sandbox):
+    ids = fill(dirs, sandbox.url, 3)
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        store.add([NewRow("note", Datapoint("typed, not sent"))])
+        store.set_state(ids[:1], State.SENT)
+    assert main(["outbox"]) == 0
+    out = capsys.readouterr().out
+    assert f"{'draft':<10}{1:>10}" in out and f"{'unsent':<10}{2:>10}" in out and f"{'sent':<10}{1:>10}" in out
+    assert "2024-05-01T20:00:01" in out  # `at` as sent, platform time UTC+8
+    assert "typed, not sent" in out and "(platform time)" in out
+    assert "2024-05-01T20:00:00" not in out  # sent rows are not listed by default
+    assert main(["outbox", "--state", "sent"]) == 0
+    assert "2024-05-01T20:00:00" in capsys.readouterr().out
+    assert main(["outbox", "--limit", "1"]) == 0
+    assert "… 2 more" in capsys.readouterr().out
+
+
+def test_send_with_the_key_from_the_environment(dirs, capsys, sandbox, monkeypatch):
+    fill(dirs, sandbox.url, 12)
+    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    sandbox.fail_every = 2
+    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_OK
+    captured = capsys.readouterr()
+    assert "12 datapoints sent in 3 requests." in captured.out
+    assert "[3/3] 2 datapoints: sent" in captured.err
+    assert "retrying in" in captured.err
+    assert len(sandbox.datapoints(DEVICE, "temperature")) == 12
+    assert "request 1 attempt 1" in (dirs / "logs" / "onenet-uploader.log").read_text(encoding="utf-8")
+    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_OK
+    assert "Nothing to send" in capsys.readouterr().out
+
+
+def test_send_with_the_key_from_the_keyring(dirs, capsys, sandbox, memory_keyring):
+    fill(dirs, sandbox.url, 4)
+    secrets = SecretStore(memory_keyring)
+    secrets.set(DEVICE, DEFAULT_API_KEY)
+    assert cli.run_outbox_send(send_args(), SecretStore(memory_keyring)) == cli.EXIT_OK
+    assert "4 datapoints sent" in capsys.readouterr().out
+
+
+def test_without_a_key_nothing_is_sent_and_the_rows_wait(dirs, capsys, sandbox):
+    ids = fill(dirs, sandbox.url, 4)
+    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    err = capsys.readouterr().err
+    assert f"no api-key for device {DEVICE}: set ${cli.API_KEY_ENV}" in err
+    assert sandbox.upload_count == 0
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        assert {r.state for r in store.get(ids)} == {State.UNSENT}
+
+
+def test_filters_and_a_busy_outbox(dirs, capsys, sandbox, monkeypatch):
+    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    ours = fill(dirs, sandbox.url, 3)
+    other = fill(dirs, sandbox.url, 3, device="another-device")
+    assert cli.run_outbox_send(send_args("--device", DEVICE, "--endpoint", sandbox.url + "/"), no_keyring()) == 0
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        assert {r.state for r in store.get(ours)} == {State.SENT}
+        assert {r.state for r in store.get(other)} == {State.UNSENT}
+        with store.send_lock():
+            assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_BUSY
+    assert "another send from this outbox is running" in capsys.readouterr().err
+    assert cli.run_outbox_send(send_args("--batch", "0"), no_keyring()) == cli.EXIT_USAGE
+    assert cli.run_outbox_send(send_args("--endpoint", "ftp://nowhere"), no_keyring()) == cli.EXIT_USAGE
+
+
+def test_unknown_points_without_at_are_held_back_unless_allowed(dirs, capsys, sandbox, monkeypatch):
+    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    ids = fill(dirs, sandbox.url, 2, at=False)
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        store.set_state(ids, State.UNKNOWN)
+    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    assert "2 datapoints without an explicit `at` were held back" in capsys.readouterr().out
+    assert sandbox.upload_count == 0
+    assert cli.run_outbox_send(send_args("--allow-duplicates"), no_keyring()) == cli.EXIT_OK
+    assert sandbox.upload_count == 1
+
+
+def test_the_api_key_is_no_command_line_option():
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["outbox", "send", "--api-key", "x"])

@@ -1,0 +1,195 @@
+"""The send pipeline's rules without a network: resend safety, retry policy, classification, planning."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import format_datetime
+
+import pytest
+
+from gui.data.pipeline import (
+    RetryPolicy,
+    classify,
+    entry_time,
+    is_safe_to_resend,
+    make_request,
+    plan_outbox,
+    resend_risk,
+    retry_after_s,
+    stamp,
+)
+from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store
+from gui.onenet.client import AuthError, MalformedResponse, PlatformResponse, RejectedError, ServerError
+from gui.onenet.formats import BodyType, decode, encode
+from gui.onenet.readings import Datapoint, Readings
+
+ENDPOINT = "http://127.0.0.1:9"
+DEVICE = "4093215"
+T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "outbox.sqlite3") as opened:
+        yield opened
+
+
+def answer(status: int, headers: dict[str, str] | None = None, errno: int | None = None) -> PlatformResponse:
+    return PlatformResponse(status, errno, None, 0.01, "", None, headers or {})
+
+
+# -- idempotency -----------------------------------------------------------------------------------
+
+
+def test_entry_time_is_utc_whole_seconds():
+    shanghai = timezone(timedelta(hours=8))
+    assert entry_time(datetime(2024, 5, 1, 20, 0, 1, 999_999, tzinfo=shanghai)) == datetime(
+        2024, 5, 1, 12, 0, 1, tzinfo=UTC
+    )
+    now = entry_time()
+    assert now.tzinfo is UTC and now.microsecond == 0
+
+
+def test_stamp_adds_an_at_only_where_there_is_none():
+    assert stamp(Datapoint(1), T0) == Datapoint(1, T0)
+    earlier = Datapoint(2, T0 - timedelta(days=1))
+    assert stamp(earlier, T0) is earlier
+
+
+def test_resend_is_safe_only_when_every_point_has_an_at():
+    stamped = [Datapoint(1, T0), Datapoint(2, T0 + timedelta(seconds=1))]
+    assert is_safe_to_resend(stamped)
+    assert resend_risk(stamped) == 0
+    assert not is_safe_to_resend([*stamped, Datapoint(3)])
+    assert resend_risk([*stamped, Datapoint(3)]) == 1
+    # type 3 carries no `at` at all: the platform stamps every copy anew
+    assert resend_risk(stamped, BodyType.SIMPLE_JSON) == 2
+
+
+# -- retry policy ----------------------------------------------------------------------------------
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap():
+    policy = RetryPolicy(backoff_s=0.5, backoff_max_s=3.0, jitter=0.5)
+    rng = random.Random(7)
+    for failures, full in ((1, 0.5), (2, 1.0), (3, 2.0), (4, 3.0), (9, 3.0)):
+        for _ in range(20):
+            assert full * 0.5 <= policy.wait_s(failures, None, rng) <= full
+    assert RetryPolicy(jitter=0.0).wait_s(2, None, rng) == 1.0
+
+
+def test_retry_after_wins_but_is_capped():
+    policy = RetryPolicy(retry_after_max_s=60)
+    assert policy.wait_s(1, 7.0, random.Random()) == 7.0
+    assert policy.wait_s(1, 3600.0, random.Random()) == 60
+
+
+def test_retry_after_is_read_as_seconds_or_an_http_date():
+    assert retry_after_s(answer(429, {"Retry-After": "3"})) == 3.0
+    assert retry_after_s(answer(503, {"retry-after": " 2 "})) == 2.0
+    later = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    assert 25 <= (retry_after_s(answer(429, {"Retry-After": later})) or 0) <= 31
+    assert retry_after_s(answer(429, {"Retry-After": "soon"})) is None
+    assert retry_after_s(answer(429)) is None
+    assert retry_after_s(None) is None
+
+
+def test_a_policy_needs_an_attempt_and_a_sane_jitter():
+    with pytest.raises(ValueError):
+        RetryPolicy(max_attempts=0)
+    with pytest.raises(ValueError):
+        RetryPolicy(jitter=1.5)
+
+
+# -- classification (network failures are classified over real sockets in the integration tests) ----
+
+
+@pytest.mark.parametrize("idempotent", [True, False])
+def test_answers_are_classified_by_the_platform_rules(idempotent):
+    ok = classify(None, idempotent)
+    assert (ok.outcome, ok.retry, ok.final) == (AttemptOutcome.SENT, False, RequestOutcome.SENT)
+    for error in (ServerError("HTTP 500", answer(500)), RejectedError("HTTP 429", answer(429))):
+        verdict = classify(error, idempotent)
+        assert (verdict.outcome, verdict.retry, verdict.may_have_arrived) == (AttemptOutcome.FAILED, True, False)
+    for error in (AuthError("errno 3", answer(200, errno=3)), RejectedError("errno 5", answer(200, errno=5))):
+        verdict = classify(error, idempotent)
+        assert (verdict.outcome, verdict.retry, verdict.final) == (AttemptOutcome.FAILED, False, RequestOutcome.FAILED)
+    odd = classify(MalformedResponse("HTML", answer(200)), idempotent)
+    assert (odd.outcome, odd.retry, odd.final) == (AttemptOutcome.UNKNOWN, False, RequestOutcome.UNKNOWN)
+
+
+# -- planning --------------------------------------------------------------------------------------
+
+
+def add(store: Store, count: int, *, at: bool = True, device: str = DEVICE, stream: str = "t") -> list[int]:
+    points = [Datapoint(i, T0 + timedelta(seconds=i) if at else None) for i in range(count)]
+    return store.add(
+        [NewRow(stream, p) for p in points], state=State.UNSENT, endpoint=ENDPOINT, device_id=device, in_editor=False
+    )
+
+
+def test_plan_groups_by_target_and_chunks_in_id_order(store):
+    a1 = add(store, 5, device="A")
+    b = add(store, 3, device="B")
+    a2 = add(store, 2, device="A", stream="u")
+    store.add([NewRow("draft", Datapoint(1, T0))])  # drafts are not sent
+    plan = plan_outbox(store, max_points=4)
+    assert (plan.requests, plan.datapoints, plan.held_back) == (3, 10, 0)
+    planned = list(plan)
+    assert [p.device_id for p in planned] == ["A", "A", "B"]
+    assert [p.outbox_ids for p in planned] == [tuple(a1[:4]), (a1[4], *a2), tuple(b)]
+    second = decode(planned[1].body.data)
+    assert [(s.id, [d.value for d in s.datapoints]) for s in second.datastreams] == [("t", [4]), ("u", [0, 1])]
+    assert all(p.idempotent and p.revisions == (0,) * p.datapoints for p in planned)
+    assert [p.outbox_ids for p in plan_outbox(store, device_id="B")] == [tuple(b)]
+
+
+def test_plan_holds_back_unknown_points_without_at(store):
+    stamped = add(store, 2)
+    unstamped = add(store, 2, at=False, stream="u")
+    store.set_state(stamped + unstamped, State.UNKNOWN)
+    fresh = add(store, 1, at=False, stream="v")
+    plan = plan_outbox(store)
+    assert plan.held_back == 2
+    [request] = list(plan)
+    assert request.outbox_ids == (*stamped, *fresh)
+    assert not request.idempotent  # `fresh` has no at: a first send, but not safe to repeat
+    [request] = list(plan_outbox(store, allow_duplicates=True))
+    assert request.outbox_ids == (*stamped, *unstamped, *fresh)
+
+
+def test_plan_halves_chunks_larger_than_max_bytes(store):
+    add(store, 8)
+    plan = plan_outbox(store, max_points=8, max_bytes=200)
+    planned = list(plan)
+    assert all(len(p.body.data) <= 200 for p in planned)
+    assert sum(p.datapoints for p in planned) == 8
+    assert plan.requests == len(planned) > 1
+
+
+def test_plan_refuses_type_3(store):
+    with pytest.raises(ValueError):
+        plan_outbox(store, body_type=BodyType.SIMPLE_JSON)
+
+
+def test_make_request_checks_the_rows_share_a_target(store):
+    ids = add(store, 2)
+    rows = store.get(ids)
+    body = encode(Readings.from_pairs((r.stream_id, r.point) for r in rows))
+    request = make_request(rows, body)
+    assert (request.endpoint, request.device_id, request.outbox_ids, request.idempotent) == (
+        ENDPOINT,
+        DEVICE,
+        tuple(ids),
+        True,
+    )
+    assert json.loads(request.body.data)["datastreams"][0]["id"] == "t"
+    other = add(store, 1, device="other")
+    with pytest.raises(ValueError):
+        make_request(store.get(ids + other), body)
+    with pytest.raises(ValueError):
+        make_request(store.get(store.add([NewRow("draft", Datapoint(1, T0))])), body)
+    with pytest.raises(ValueError):
+        make_request([], body)
