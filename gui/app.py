@@ -72,29 +72,43 @@ def make_application(argv: Sequence[str]) -> QApplication:
 def add_demo_readings(window: MainWindow) -> None:
     """A few readings of the last half hour, so a newcomer can press Send at once."""
     from gui.onenet.readings import Datapoint
+    from gui.ui.datapoints_model import Row
 
     now = datetime.now(UTC).replace(second=0, microsecond=0)
+    rows = []
     for minutes, temperature, humidity in ((30, 21.4, 45.1), (20, 21.9, 44.0), (10, 22.6, 41.7)):
         at = now - timedelta(minutes=minutes)
-        window.model.append("temperature", Datapoint(temperature, at))
-        window.model.append("humidity", Datapoint(humidity, at))
+        rows += [Row("temperature", Datapoint(temperature, at)), Row("humidity", Datapoint(humidity, at))]
+    window.add_rows(rows)
 
 
 def run_window(argv: Sequence[str], sandbox: bool) -> int:
-    """Open the main window; with `sandbox`, on an embedded sandbox with demo readings."""
-    from PySide6.QtCore import QSettings
+    """Open the main window on the user's outbox; with `sandbox`, on an embedded sandbox with demo readings.
 
+    Logs go to the rotating log file; rows a crashed send left in flight become
+    "unknown" (`Store.recover`) before the table shows the outbox.
+    """
+    from PySide6.QtCore import QSettings, QThreadPool
+
+    from gui.data.logs import close_logging, setup_logging
     from gui.data.secrets import SecretStore
+    from gui.data.store import Store
     from gui.ui.main_window import MainWindow
 
     app = make_application(argv)
-    window = MainWindow(QSettings(), SecretStore())
-    if sandbox:
-        window.sandbox_check.setChecked(True)
-        if window.model.rowCount() == 0:
-            add_demo_readings(window)
-    window.show()
-    return app.exec()
+    setup_logging()
+    with Store() as store:
+        store.recover()  # None: another sender (the CLI) runs; its rows show as being sent
+        window = MainWindow(QSettings(), SecretStore(), store)
+        if sandbox:
+            window.sandbox_check.setChecked(True)
+            if window.model.rowCount() == 0:
+                add_demo_readings(window)
+        window.show()
+        status = app.exec()
+        QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
+    close_logging()
+    return status
 
 
 def smoke_test(argv: Sequence[str]) -> int:
@@ -102,21 +116,25 @@ def smoke_test(argv: Sequence[str]) -> int:
 
     Exits 0 when the sandbox then holds it as the platform would (2 points
     in `temperature`, 1 in `key`: the overwrite rule), else 1 with a message.
-    Touches neither the user's settings nor the keyring.
+    Touches neither the user's settings, outbox, logs nor the keyring (a temporary store).
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from keyring.backends import fail
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from gui.data.secrets import SecretStore
+    from gui.data.store import Store
     from gui.onenet.examples import seed_example
     from gui.onenet.sandbox import DEFAULT_DEVICE_ID
     from gui.ui.main_window import MainWindow
 
     app = make_application(argv)
-    with tempfile.TemporaryDirectory(prefix="onenet-smoke-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="onenet-smoke-") as tmp,
+        Store(os.path.join(tmp, "outbox.sqlite3")) as store,
+    ):
         settings = QSettings(os.path.join(tmp, "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings, SecretStore(fail.Keyring()))  # type: ignore[no-untyped-call]
+        window = MainWindow(settings, SecretStore(fail.Keyring()), store)  # type: ignore[no-untyped-call]
         window.sandbox_check.setChecked(True)
         for stream_id, point in seed_example().pairs():
             window.model.append(stream_id, point)
@@ -138,6 +156,7 @@ def smoke_test(argv: Sequence[str]) -> int:
         counts = {s: len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in ("temperature", "key")} if sandbox else {}
         window.close()
         app.processEvents()
+        window.pool.waitForDone(10_000)
     if outcome != [True] or counts != {"temperature": 2, "key": 1}:
         print(f"smoke test FAILED: send outcome {outcome}, stored {counts}", file=sys.stderr)
         return 1

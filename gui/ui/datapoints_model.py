@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
 from gui.onenet.readings import (
     PLATFORM_TZ,
     Datapoint,
@@ -27,21 +29,45 @@ DISPLAY_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
 class RowStatus(enum.Enum):
-    """Where a row's datapoint is: not sent yet, sent (errno 0), or failed."""
+    """Where a row's datapoint is: not sent yet, being sent, sent (errno 0), failed, or unknown (may have arrived)."""
 
     UNSENT = "unsent"
+    IN_FLIGHT = "in_flight"
     SENT = "sent"
     FAILED = "failed"
+    UNKNOWN = "unknown"
+
+
+#: The editor's status of each outbox state (draft and queued rows are both "not sent").
+STATUS_OF_STATE = {
+    State.DRAFT: RowStatus.UNSENT,
+    State.UNSENT: RowStatus.UNSENT,
+    State.IN_FLIGHT: RowStatus.IN_FLIGHT,
+    State.UNKNOWN: RowStatus.UNKNOWN,
+    State.SENT: RowStatus.SENT,
+    State.FAILED: RowStatus.FAILED,
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One editor row: the stream, the datapoint, the kind the user chose, its status."""
+    """One editor row: the stream, the datapoint, the kind the user chose, its status.
+
+    `id` and `revision` are those of its outbox row (`gui.data.store.OutboxRow`) once the
+    model has a store; None and 0 in a model without one.
+    """
 
     stream_id: str
     point: Datapoint
     kind: ValueKind = ValueKind.AUTO
     status: RowStatus = RowStatus.UNSENT
+    id: int | None = None
+    revision: int = 0
+
+    @classmethod
+    def from_outbox(cls, row: OutboxRow) -> Row:
+        """The editor row of an outbox row."""
+        return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision)
 
 
 class DatapointsModel(QAbstractTableModel):
@@ -50,6 +76,13 @@ class DatapointsModel(QAbstractTableModel):
     An edit that cannot be read (a bad number, broken JSON, a time that is
     not a time) leaves the row as it was and emits `editRejected` with the
     reason, so nothing typed is silently changed.
+
+    With a `store` (`gui.data.store.Store`) every change goes to the outbox on disk
+    first and then to the table, so a crash loses nothing typed or imported:
+    `extend`/`append` add rows in one transaction, edits `Store.update`, removal
+    `Store.remove_from_editor`. Each row keeps its outbox id. Store errors (a row
+    being sent) refuse the change: `editRejected` for edits, StoreError raised from
+    `remove_rows`/`clear`/`mark_unsent`.
     """
 
     STREAM, AT, VALUE, KIND, STATUS = range(5)
@@ -57,11 +90,16 @@ class DatapointsModel(QAbstractTableModel):
     #: Custom role: the Row dataclass of an index's row.
     RowRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, display_tz: tzinfo = PLATFORM_TZ, parent: Any = None) -> None:
+    def __init__(self, display_tz: tzinfo = PLATFORM_TZ, parent: Any = None, store: Store | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
         self._tz = display_tz
         self._tz_name = "UTC+8"
+        self.store = store
+        self._positions: dict[int, int] | None = {}  # outbox id -> row; None: rebuild when needed
+        if store is not None:
+            self._rows = [Row.from_outbox(r) for r in store.editor_rows()]
+            self._positions = None
 
     # --- Qt model interface -------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -102,6 +140,13 @@ class DatapointsModel(QAbstractTableModel):
             if row.kind is ValueKind.AUTO:
                 return self.tr("Read automatically from the value; edit to force number, text or json")
             return self.tr("Chosen by you")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and row.status is RowStatus.UNKNOWN:
+            if row.point.at is None:
+                return self.tr(
+                    "A request carrying it got no clear answer: it may be stored. It has no at, so sending it "
+                    "again may store it twice."
+                )
+            return self.tr("A request carrying it got no clear answer: it may be stored. Sending it again is safe.")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.AT:
             if row.point.at is None:
                 return self.tr("No at: the platform stamps this datapoint when it arrives")
@@ -111,6 +156,10 @@ class DatapointsModel(QAbstractTableModel):
                 return QBrush(QColor("#b00020"))
             if column == self.STATUS and row.status is RowStatus.SENT:
                 return QBrush(QColor("#1b7f3b"))
+            if column == self.STATUS and row.status is RowStatus.UNKNOWN:
+                return QBrush(QColor("#b45f06"))
+            if column == self.STATUS and row.status is RowStatus.IN_FLIGHT:
+                return QBrush(QColor("#1f5fa8"))
             if column == self.AT and row.point.at is None:
                 return QBrush(QColor("#777777"))
         return None
@@ -126,8 +175,11 @@ class DatapointsModel(QAbstractTableModel):
             return format_value(row.point.value)
         if column == self.KIND:
             return row.kind.value if edit else kind_of(row.point.value).value
+        if row.status is RowStatus.UNKNOWN:
+            return self.tr("unknown, safe to resend") if row.point.at is not None else self.tr("unknown, may duplicate")
         return {
             RowStatus.UNSENT: self.tr("not sent"),
+            RowStatus.IN_FLIGHT: self.tr("sending…"),
             RowStatus.SENT: self.tr("sent"),
             RowStatus.FAILED: self.tr("failed"),
         }[row.status]
@@ -143,6 +195,13 @@ class DatapointsModel(QAbstractTableModel):
             return False
         if updated == row:
             return True
+        if self.store is not None and row.id is not None:
+            try:
+                stored = self.store.update(row.id, stream_id=updated.stream_id, point=updated.point, kind=updated.kind)
+            except (StoreError, ValueError) as exc:
+                self.editRejected.emit(index.row(), index.column(), str(exc))
+                return False
+            updated = replace(updated, revision=stored.revision)
         self._rows[index.row()] = replace(updated, status=RowStatus.UNSENT)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.STATUS))
         return True
@@ -156,7 +215,8 @@ class DatapointsModel(QAbstractTableModel):
         if column == self.VALUE:
             return replace(row, point=Datapoint(parse_value(text, row.kind), row.point.at))
         kind = ValueKind(text)
-        return Row(row.stream_id, Datapoint(parse_value(format_value(row.point.value), kind), row.point.at), kind)
+        point = Datapoint(parse_value(format_value(row.point.value), kind), row.point.at)
+        return replace(row, point=point, kind=kind)
 
     # --- editing API ---------------------------------------------------------------
     @property
@@ -175,28 +235,85 @@ class DatapointsModel(QAbstractTableModel):
         """Add a datapoint at the end; returns its row."""
         return self.extend([Row(stream_id, point, kind)])
 
-    def extend(self, rows: list[Row]) -> int:
-        """Add rows at the end; returns the first new row."""
+    def extend(self, rows: Sequence[Row]) -> int:
+        """Add rows at the end (to the store first, in one transaction, as drafts); returns the first new row.
+
+        The one entry point for new rows (typed, imported, demo): a million rows are one
+        `Store.add` (executemany, one fsync). Their status becomes "not sent"; their ids
+        those the store gave. Raises ValueError (nothing added) for a NaN/infinite value.
+        """
         first = len(self._rows)
-        if rows:
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        if not rows:
+            return first
+        if self.store is not None:
+            ids = self.store.add(NewRow(r.stream_id, r.point, r.kind) for r in rows)
+            rows = [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        if self._positions is not None:
+            self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
+        self.endInsertRows()
         return first
 
     def remove_rows(self, rows: list[int]) -> None:
-        """Remove the given rows (any order)."""
-        for row in sorted(set(rows), reverse=True):
-            if 0 <= row < len(self._rows):
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._rows[row]
-                self.endRemoveRows()
+        """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""
+        chosen = sorted({row for row in rows if 0 <= row < len(self._rows)}, reverse=True)
+        self._forget([self._rows[row].id for row in chosen])
+        for row in chosen:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
 
     def clear(self) -> None:
-        """Remove every row."""
+        """Remove every row (StoreError, nothing removed, if one is being sent)."""
+        self._forget([row.id for row in self._rows])
         self.beginResetModel()
         self._rows.clear()
+        self._positions = {}
         self.endResetModel()
+
+    def _forget(self, ids: list[int | None]) -> None:
+        known = [i for i in ids if i is not None]
+        if self.store is not None and known:
+            self.store.remove_from_editor(known)
+        self._positions = None
+
+    def mark_unsent(self, rows: list[int]) -> None:
+        """Mark rows "not sent" (drafts in the store; rows being sent are left alone), e.g. to send them again."""
+        ids = [i for i in (self._rows[r].id for r in rows) if i is not None]
+        if self.store is not None and ids:
+            self.store.set_state(ids, State.DRAFT)
+            self.sync_from_store(ids)
+        else:
+            self.set_status(rows, RowStatus.UNSENT)
+
+    def sync_from_store(self, ids: Iterable[int]) -> None:
+        """Show these outbox rows as the store has them now (status, revision); rows not in the table are skipped."""
+        if self.store is None:
+            return
+        positions = self._position_map()
+        changed: list[int] = []
+        for stored in self.store.get(list(ids)):
+            i = positions.get(stored.id)
+            if i is None:
+                continue
+            current = self._rows[i]
+            status = STATUS_OF_STATE[stored.state]
+            if current.status is not status or current.revision != stored.revision:
+                self._rows[i] = replace(current, status=status, revision=stored.revision)
+                changed.append(i)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), self.STATUS), self.index(max(changed), self.STATUS))
+
+    def show_status(self, ids: Iterable[int], status: RowStatus) -> None:
+        """Show rows (by outbox id) with `status` without writing the store (e.g. "sending…" before it reports)."""
+        positions = self._position_map()
+        self.set_status([p for p in (positions.get(i) for i in ids) if p is not None], status)
+
+    def _position_map(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {r.id: k for k, r in enumerate(self._rows) if r.id is not None}
+        return self._positions
 
     def rows(self) -> list[Row]:
         """A copy of all rows in order."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QDateTime, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QKeySequence
+from PySide6.QtCore import QDateTime, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,21 +39,25 @@ from PySide6.QtWidgets import (
 )
 
 from gui import __version__
+from gui.data.logs import log_folder, register_secret
+from gui.data.pipeline import Pipeline, PipelineResult, PlannedRequest, Progress, RetryPolicy, is_safe_to_resend
 from gui.data.secrets import SecretStore
+from gui.data.store import RequestOutcome, Store, StoreBusy, StoreError
 from gui.onenet.client import (
     DEFAULT_ENDPOINT,
+    DEFAULT_TIMEOUT_S,
     ConfigError,
     OneNetClient,
-    OneNetError,
     PlatformResponse,
     is_cleartext,
+    validate_endpoint,
 )
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_json_object, parse_value
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
-from gui.ui.datapoints_model import DatapointsModel, RowStatus
-from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, SendOutcome, compute_outgoing
+from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
 from gui.ui.settings import Settings
@@ -84,7 +88,13 @@ MAX_PLOTTED_POINTS = 100_000
 
 
 class MainWindow(QMainWindow):
-    """Everything of one upload in one window; collaborators are passed in for tests."""
+    """Everything of one upload in one window; collaborators are passed in for tests.
+
+    `store` is the outbox on disk (the source of truth; `model` shows it): every row
+    typed or imported goes to it before the table shows it, so a crash loses nothing.
+    Sends run `gui.data.pipeline.Pipeline` on a worker with `retry_policy` (default
+    `RetryPolicy()`) and clients of `client_timeout` seconds.
+    """
 
     sendFinished = Signal(bool)  # emitted after every send attempt: True on errno 0
 
@@ -94,12 +104,19 @@ class MainWindow(QMainWindow):
         self,
         settings: QSettings,
         secrets: SecretStore,
+        store: Store,
         sandbox_factory: SandboxFactory = default_sandbox,
         thread_pool: QThreadPool | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> None:
         super().__init__()
         self.settings = Settings(settings)
         self.secrets = secrets
+        self.store = store
+        self.retry_policy = retry_policy or RetryPolicy()
+        self.client_timeout = DEFAULT_TIMEOUT_S  # seconds; bounds how long Cancel takes
+        self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
+        self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._sandbox_factory = sandbox_factory
         self.sandbox: Sandbox | None = None
         self._real_connection = (self.settings.endpoint, self.settings.device_id, "")
@@ -112,7 +129,7 @@ class MainWindow(QMainWindow):
         self._plan_worker_generation = -1
         self._send_requested = False  # Send was pressed while the plan was being computed
         self._jobs: dict[WorkerSignals, SendJob] = {}
-        self.model = DatapointsModel(parent=self)
+        self.model = DatapointsModel(parent=self, store=store)
 
         self.setWindowTitle(self.tr("OneNET Datapoint Uploader"))
         self._build_actions()
@@ -139,8 +156,12 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.about_action = QAction(self.tr("&About"), self)
+        self.log_folder_action = QAction(self.tr("Open &log folder"), self)
+        self.log_folder_action.setToolTip(self.tr("Show the folder of the log file (requests, outcomes, errors)"))
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.log_folder_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
@@ -216,6 +237,15 @@ class MainWindow(QMainWindow):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone_combo.setCompleter(completer)
         self.zone_combo.setToolTip(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self.no_at_label = QLabel(
+            self.tr(
+                "⚠ Without at the platform stamps it on arrival: if a send gets no clear answer, "
+                "sending it again may store it twice."
+            )
+        )
+        self.no_at_label.setWordWrap(True)
+        self.no_at_label.setStyleSheet("color: #b45f06;")
+        self.no_at_label.hide()
         self.add_button = QPushButton(self.tr("&Add datapoint"))
         self.value_message = QLabel()
         self.value_message.setWordWrap(True)
@@ -231,6 +261,7 @@ class MainWindow(QMainWindow):
         time_row.addWidget(self.time_combo)
         time_row.addWidget(self.at_edit, 1)
         add_form.addRow(_buddy_label(self.tr("a&t:"), self.time_combo), time_row)
+        add_form.addRow("", self.no_at_label)
         zone_row = QHBoxLayout()
         zone_row.addWidget(self.zone_combo, 1)
         zone_row.addWidget(self.add_button)
@@ -381,6 +412,7 @@ class MainWindow(QMainWindow):
         self.clear_action.triggered.connect(self._on_clear_action_triggered)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.log_folder_action.triggered.connect(self._on_log_folder_action_triggered)
         self.addAction(self.send_action)
         self.addAction(self.cancel_action)
 
@@ -475,6 +507,7 @@ class MainWindow(QMainWindow):
 
     def _on_time_combo_changed(self, index: int) -> None:
         self.at_edit.setEnabled(index == self.TIME_CHOSEN)
+        self.no_at_label.setVisible(index == self.TIME_NONE)
 
     def _current_kind(self) -> ValueKind:
         kind = self.kind_combo.currentData()
@@ -532,7 +565,11 @@ class MainWindow(QMainWindow):
                 return False
         else:
             at = None
-        row = self.model.append(stream_id, Datapoint(value, at), kind)
+        try:
+            row = self.model.append(stream_id, Datapoint(value, at), kind)
+        except (StoreError, ValueError, OSError) as exc:
+            self._say(self.tr("The datapoint could not be saved: {why}").format(why=exc), error=True)
+            return False
         self.table.scrollTo(self.model.index(row, 0))
         self._remember_stream(stream_id)
         self.value_edit.clear()
@@ -546,12 +583,25 @@ class MainWindow(QMainWindow):
             self.stream_combo.addItem(stream_id)
         self.stream_combo.setCurrentText(stream_id)
 
+    def add_rows(self, rows: list[Row]) -> int:
+        """Add rows (typed, imported) to the outbox and the table in one transaction; returns the first new row.
+
+        The call for importers: `window.add_rows([Row(stream_id, Datapoint(value, at), kind), ...])`
+        (status and id are set here). Same as `window.model.extend(rows)`, which it calls.
+        Raises ValueError (nothing added) for a NaN/infinite value, StoreError/OSError if
+        the outbox cannot be written.
+        """
+        return self.model.extend(rows)
+
     def remove_selected(self) -> None:
-        """Remove the selected rows of the table."""
-        self.model.remove_rows([index.row() for index in self.table.selectionModel().selectedRows()])
+        """Remove the selected rows of the table (sent ones stay on record in the history)."""
+        try:
+            self.model.remove_rows([index.row() for index in self.table.selectionModel().selectedRows()])
+        except StoreError as exc:
+            self._say(self.tr("Not removed: {why}").format(why=exc), error=True)
 
     def _on_resend_action_triggered(self) -> None:
-        self.model.set_status(list(range(self.model.rowCount())), RowStatus.UNSENT)
+        self.model.mark_unsent(list(range(self.model.rowCount())))
 
     def _on_clear_action_triggered(self) -> None:
         if self.model.rowCount() == 0:
@@ -562,7 +612,10 @@ class MainWindow(QMainWindow):
             self.tr("Remove all {n} datapoints from the table?").format(n=self.model.rowCount()),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.model.clear()
+            try:
+                self.model.clear()
+            except StoreError as exc:
+                self._say(self.tr("Not cleared: {why}").format(why=exc), error=True)
 
     def _on_model_editRejected(self, row: int, column: int, reason: str) -> None:
         name = self.model.headerData(column, Qt.Orientation.Horizontal)
@@ -602,7 +655,7 @@ class MainWindow(QMainWindow):
 
     def outgoing(self) -> Outgoing:
         """The upload Send would make now, computed at once: unsent rows, validated, planned into requests."""
-        out = compute_outgoing(self.model.rows(), self.options_bar.options())
+        out = compute_outgoing(self.model.rows(), self.options_bar.options(), allow_duplicates=self._allow_duplicates)
         out.generation = self._plan_generation
         return out
 
@@ -634,9 +687,10 @@ class MainWindow(QMainWindow):
         self._stop_plan_worker()
         rows, options, generation = self.model.rows(), self.options_bar.options(), self._plan_generation
         now = datetime.now(UTC)
+        allow_duplicates = self._allow_duplicates
 
         def compute(cancelled: Callable[[], bool]) -> Outgoing:
-            out = compute_outgoing(rows, options, now, cancelled)
+            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates)
             out.generation = generation
             return out
 
@@ -685,7 +739,12 @@ class MainWindow(QMainWindow):
         self._show_issues(out)
         self.options_bar.set_carry(out.carry)
         body_type = out.options.body_type
-        if not out.rows:
+        if not out.rows and out.held_back:
+            problem = self.tr(
+                "{n} datapoints got no clear answer and have no at: sending them again may store them twice. "
+                "Press Send to choose."
+            ).format(n=f"{len(out.held_back):,}")
+        elif not out.rows:
             problem = self.tr("Nothing to send: add datapoints (every row is sent).")
         elif out.plan is None:
             problem = self.tr("Type {type} cannot be sent: {why}").format(type=int(body_type), why=out.problem)
@@ -710,6 +769,14 @@ class MainWindow(QMainWindow):
             )
             if plan.warnings:
                 self.summary_label.setText(self.summary_label.text() + "\n⚠ " + plan.warnings[0])
+            if out.held_back:
+                self.summary_label.setText(
+                    self.summary_label.text()
+                    + "\n"
+                    + self.tr("{n} datapoints with an unknown outcome and no at are held back.").format(
+                        n=f"{len(out.held_back):,}"
+                    )
+                )
         self.confirm_bar.hide()
 
     def _show_issues(self, out: Outgoing) -> None:
@@ -749,7 +816,8 @@ class MainWindow(QMainWindow):
         """Send every planned request in order on one worker; warnings ask first (inline), errors block.
 
         While a big upload is still being planned, the send starts as soon
-        as the plan is ready.
+        as the plan is ready. Datapoints whose outcome is unknown and that have
+        no `at` are held back unless the user chooses "Send anyway (may duplicate)".
         """
         if self._worker is not None:
             return
@@ -761,6 +829,18 @@ class MainWindow(QMainWindow):
                 return
         self._send_requested = False
         out = self._outgoing
+        if out is not None and out.held_back and not self._allow_duplicates:
+            self._confirming_duplicates = True
+            self.confirm_label.setText(
+                self.tr(
+                    "{n} datapoints got no clear answer and have no at: the platform may have stored them, and "
+                    "sending them again may store them twice. Send anyway (may duplicate)?"
+                ).format(n=f"{len(out.held_back):,}")
+            )
+            self.send_anyway_button.setText(self.tr("Send anyway (may &duplicate)"))
+            self.confirm_bar.show()
+            self.send_anyway_button.setFocus()
+            return
         client, client_problem = self._make_client()
         if out is None or out.plan is None or out.errors or client is None:
             if out is not None and out.errors:
@@ -771,9 +851,11 @@ class MainWindow(QMainWindow):
             return
         if out.warnings or out.plan.warnings:
             warnings = [i.message for i in out.warnings] + out.plan.warnings
+            self._confirming_duplicates = False
             self.confirm_label.setText(
                 self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=warnings[0])
             )
+            self.send_anyway_button.setText(self.tr("Send a&nyway"))
             self.confirm_bar.show()
             self.send_anyway_button.setFocus()
             return
@@ -781,45 +863,66 @@ class MainWindow(QMainWindow):
 
     def _on_send_anyway_clicked(self) -> None:
         self.confirm_bar.hide()
+        if self._confirming_duplicates:
+            self._confirming_duplicates = False
+            self._allow_duplicates = True
+            self._on_rows_changed()
+            self.send()
+            return
         if self._plan_is_current() and self._outgoing is not None and self._worker is None:
             self._start_send(self._outgoing)
 
     def _start_send(self, out: Outgoing) -> None:
-        """Send the requests of `out.plan` one after the other; stop at the first that fails.
+        """Queue the rows of `out.plan` in the outbox and send its requests with the pipeline, on a worker.
 
-        Stopping keeps the meaning of the upload: a later request may hold
-        points that must overwrite the failed one's (the overwrite rule), so
-        it is not sent before the failed one is stored. The rows of stored
-        requests are marked sent as each is stored, the failed request's
-        rows failed, the rest stay "not sent" for the next Send.
+        The bodies are exactly the preview's (`out.plan.body(k)`), each carrying the
+        outbox ids and revisions of its rows, so a row edited meanwhile is not sent
+        stale. The pipeline retries what is safe to retry and records every attempt;
+        rows are re-coloured from the store as each request finishes. Sending stops at
+        the first request that is neither stored nor plainly refused (the overwrite rule:
+        later requests must not overtake it); the rest stay in the outbox for the next Send.
         """
         client, problem = self._make_client()
         if client is None or out.plan is None:
             self._say(problem or out.problem, error=True)
             return
+        self._allow_duplicates = False  # asked again for the next send
+        endpoint = self.endpoint_edit.text() or DEFAULT_ENDPOINT
+        device_id = self.device_edit.text()
+        api_key = self.key_edit.text()
+        register_secret(api_key)  # masked in the logs whatever quotes it
         if not self.sandbox_check.isChecked():
-            self.secrets.set(self.device_edit.text(), self.key_edit.text())
-            self.settings.endpoint = self.endpoint_edit.text() or DEFAULT_ENDPOINT
-            self.settings.device_id = self.device_edit.text()
+            self.secrets.set(device_id, api_key)
+            self.settings.endpoint = endpoint
+            self.settings.device_id = device_id
             self._update_keyring_label()
         plan = out.plan
         total = len(plan)
+        snapshot = out.snapshot
+        request_rows = [[snapshot[i] for i in out.request_rows(k)] for k in range(total)]
+        ids = [row.id for rows in request_rows for row in rows if row.id is not None]
+        store, policy, timeout = self.store, self.retry_policy, self.client_timeout
+        target = validate_endpoint(endpoint)
 
-        def run(cancelled: Callable[[], bool]) -> SendOutcome:
-            response: PlatformResponse | None = None
-            for k in range(total):
-                if cancelled():
-                    return SendOutcome(k, total, response)
-                try:
-                    response = client.upload(plan.body(k))
-                except OneNetError as exc:
-                    worker.report((k, exc))
-                    return SendOutcome(k, total, exc.response, exc)
-                worker.report((k, None))
-            return SendOutcome(total, total, response)
+        def planned() -> Iterator[PlannedRequest]:
+            for k, rows in enumerate(request_rows):
+                body = plan.body(k)
+                yield PlannedRequest(
+                    target,
+                    device_id,
+                    body,
+                    tuple(row.id for row in rows if row.id is not None),
+                    tuple(row.revision for row in rows),
+                    is_safe_to_resend((row.point for row in rows), body.type),
+                )
+
+        def run(cancelled: Callable[[], bool]) -> PipelineResult:
+            store.queue(ids, endpoint, device_id)
+            pipeline = Pipeline(store, lambda e, d: OneNetClient(e, d, api_key, timeout=timeout), policy)
+            return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = self._worker = Worker(run)
-        self._jobs[worker.signals] = SendJob(out, client)
+        self._jobs[worker.signals] = SendJob(out, client, ids=ids)
         self._running.add(worker)
         worker.signals.progress.connect(self._on_worker_progress)
         worker.signals.result.connect(self._on_worker_result)
@@ -828,6 +931,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total if total > 1 else 0)
         self.progress.setValue(0)
         self._set_busy(True)
+        self._mark_in_flight(request_rows[0] if request_rows else [])
         self._say(
             self.tr("Sending {n} datapoints in {k} request(s) to {url}…").format(
                 n=f"{len(out.rows):,}", k=total, url=client.url
@@ -835,8 +939,12 @@ class MainWindow(QMainWindow):
         )
         self.pool.start(worker)
 
+    def _mark_in_flight(self, rows: list[Row]) -> None:
+        """Show the rows of the request going out as "sending…" (the store marks them itself; this is the view)."""
+        self.model.show_status([row.id for row in rows if row.id is not None], RowStatus.IN_FLIGHT)
+
     def cancel_send(self) -> None:
-        """Stop after the request in flight; stored requests stay marked sent, the rest 'not sent'."""
+        """Stop after the request in flight; stored requests stay marked sent, the rest stay in the outbox."""
         if self._worker is None:
             self.confirm_bar.hide()
             return
@@ -864,63 +972,105 @@ class MainWindow(QMainWindow):
     def _is_current(self) -> bool:
         return self._worker is not None and self.sender() is self._worker.signals
 
-    def _on_worker_progress(self, item: tuple[int, OneNetError | None]) -> None:
-        """A request was stored (or failed): mark its rows, even after a cancel (it is a fact)."""
+    def _on_worker_progress(self, progress: Progress) -> None:
+        """A request finished (or waits to be retried): re-colour its rows from the store, even after a cancel."""
         job = self._jobs.get(self.sender())  # type: ignore[call-overload]
         if job is None:
             return
-        k, exc = item
-        out = job.outgoing
-        rows = out.request_rows(k)
-        expected = [out.snapshot[i] for i in rows]
-        self.model.set_status(rows, RowStatus.FAILED if exc else RowStatus.SENT, expected)
-        if exc is None:
-            job.stored.append(k)
-            if self._is_current():
-                self.progress.setValue(k + 1)
-        elif self._is_current():
-            self._say(self.tr("Request {k} of {n} failed.").format(k=k + 1, n=len(out.plan or ())), error=True)
+        current = self._is_current()
+        if progress.retry is not None:
+            if current:
+                notice = progress.retry
+                self._say(
+                    self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
+                        k=notice.request_index + 1, why=notice.attempt.error, s=notice.wait_s
+                    )
+                )
+            return
+        last = progress.last
+        if last is None:
+            return
+        self.model.sync_from_store(last.planned.outbox_ids)
+        if last.outcome is RequestOutcome.SENT:
+            job.stored.append(progress.requests_done - 1)
+        if current:
+            self.progress.setValue(progress.requests_done)
+            plan = job.outgoing.plan
+            if last.outcome is RequestOutcome.SENT and plan is not None and progress.requests_done < len(plan):
+                out = job.outgoing
+                self._mark_in_flight([out.snapshot[i] for i in out.request_rows(progress.requests_done)])
+            elif last.outcome is RequestOutcome.FAILED:
+                self._say(
+                    self.tr("Request {k} of {n} failed.").format(k=progress.requests_done, n=progress.requests_total),
+                    error=True,
+                )
 
-    def _on_worker_result(self, outcome: SendOutcome) -> None:
+    def _on_worker_result(self, result: PipelineResult) -> None:
         job = self._jobs.get(self.sender())  # type: ignore[call-overload]
+        if job is not None:
+            job.finished = result.ok
         if not self._is_current() or job is None:
             return
         self._plot_stored(job)
-        points = sum(len(job.outgoing.request_rows(k)) for k in job.stored)
-        if outcome.error is None:
+        total = len(result.results)
+        if result.ok:
+            last = result.results[-1] if result.results else None
             self._show_response(
-                outcome.response,
+                last.response if last else None,
                 None,
                 self.tr("✔ Stored: errno 0. {n} datapoints sent in {k} request(s).").format(
-                    n=f"{points:,}", k=outcome.total
+                    n=f"{result.sent:,}", k=total
                 ),
             )
             self.sendFinished.emit(True)
             return
-        summary = self.tr("✘ Request {k} of {n} not stored: {why}").format(
-            k=outcome.done + 1, n=outcome.total, why=outcome.error
-        )
-        if outcome.done:
-            summary += "\n" + self.tr("Requests 1 to {k} were stored ({n} datapoints, marked 'sent').").format(
-                k=outcome.done, n=f"{points:,}"
+        k, bad = next((k, r) for k, r in enumerate(result.results) if r.outcome is not RequestOutcome.SENT)
+        why = bad.error or bad.message or self.tr("not sent")
+        if bad.outcome is RequestOutcome.UNKNOWN:
+            rows = self.store.get(bad.planned.outbox_ids)
+            safe = is_safe_to_resend(rows, bad.planned.body.type)
+            summary = self.tr(
+                "? Request {k} of {n}: no clear answer ({why}). The platform may have stored its {m} datapoints; "
+                "they are marked 'unknown'."
+            ).format(k=k + 1, n=total, why=why, m=f"{bad.planned.datapoints:,}")
+            summary += "\n" + (
+                self.tr("Sending them again is safe: they have an explicit at, which the platform overwrites.")
+                if safe
+                else self.tr("They have no at: sending them again may store them twice.")
             )
-        if outcome.done + 1 < outcome.total:
+        elif bad.outcome is RequestOutcome.UNSENT:
+            summary = self.tr("✘ Request {k} of {n} not delivered: {why}").format(k=k + 1, n=total, why=why)
+        else:
+            summary = self.tr("✘ Request {k} of {n} not stored: {why}").format(k=k + 1, n=total, why=why)
+        if result.sent:
+            summary += "\n" + self.tr("{n} datapoints were stored (marked 'sent').").format(n=f"{result.sent:,}")
+        if any(r.outcome is None for r in result.results[k + 1 :]):
             summary += "\n" + self.tr(
-                "Stopped there: the later requests were not sent, so their datapoints cannot overwrite the failed "
+                "Stopped there: the later requests were not sent, so their datapoints cannot overwrite the earlier "
                 "ones out of order. Send again to go on."
             )
-        self._show_response(outcome.response, outcome.error, summary)
+        error = bad.error if bad.error is not None else Exception(why)
+        self._show_response(bad.response, error, summary)
         self.sendFinished.emit(False)
 
     def _on_worker_error(self, exc: Exception) -> None:
         if not self._is_current():
             return
-        self._show_response(None, exc, self.tr("✘ Not stored: {why}").format(why=exc))
+        if isinstance(exc, StoreBusy):
+            message = self.tr(
+                "Another send from this outbox is running (perhaps 'onenet-uploader outbox send', or a cancelled "
+                "send finishing its last request). Nothing was sent; try again when it has finished."
+            )
+        else:
+            message = self.tr("✘ Not stored: {why}").format(why=exc)
+        self._show_response(None, exc, message)
         self.sendFinished.emit(False)
 
     def _on_worker_finished(self) -> None:
-        self._jobs.pop(self.sender(), None)  # type: ignore[call-overload]
+        job = self._jobs.pop(self.sender(), None)  # type: ignore[call-overload]
         self._running = {w for w in self._running if w.signals is not self.sender()}
+        if job is not None and not job.finished:
+            self.model.sync_from_store(job.ids)  # cancelled, stopped or failed: show what the store knows
         if self._is_current():
             self._worker = None
             self._set_busy(False)
@@ -957,6 +1107,9 @@ class MainWindow(QMainWindow):
     def _say(self, message: str, error: bool = False) -> None:
         self.statusBar().setStyleSheet("color: #b00020;" if error else "")
         self.statusBar().showMessage(message, 15000)
+
+    def _on_log_folder_action_triggered(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_folder())))
 
     def _on_about_action_triggered(self) -> None:
         QMessageBox.about(

@@ -40,7 +40,9 @@ class Outgoing:
     `carry` gives, per body type, why it cannot carry the readings (None: it
     can), for the format selector. `problem` says why nothing can be sent.
     `snapshot` holds the Row objects the plan was made from, so a row that
-    changed since is never marked sent by mistake.
+    changed since is never marked sent by mistake. `held_back` lists the rows
+    left out because their outcome is unknown and sending them again may store
+    them twice (no explicit `at`; see `gui.data.pipeline.is_safe_to_resend`).
     """
 
     readings: Readings
@@ -52,6 +54,7 @@ class Outgoing:
     problem: str = ""
     snapshot: Sequence[Row] = ()
     generation: int = 0
+    held_back: list[int] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Issue]:
@@ -86,21 +89,38 @@ def readings_of(rows: Sequence[Row], chosen: Sequence[int]) -> tuple[Readings, l
     return Readings.from_pairs((rows[i].stream_id, rows[i].point) for i in order), order
 
 
+def may_duplicate(row: Row, body_type: BodyType) -> bool:
+    """True when `row`'s outcome is unknown and a second copy could be stored twice (no `at`, or type 3)."""
+    return row.status is RowStatus.UNKNOWN and (row.point.at is None or body_type is BodyType.SIMPLE_JSON)
+
+
 def compute_outgoing(
     rows: Sequence[Row],
     options: RequestOptions,
     now: datetime | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    allow_duplicates: bool = False,
 ) -> Outgoing:
     """Readings of the rows not yet sent, validated, each format's ability to carry them, and the plan.
 
-    `rows` is a snapshot of the table (Row objects are immutable). Raises
-    Cancelled as soon as `cancelled()` is true between steps. Messages in
-    `problem` are English (core messages); the window adds its own words.
+    `rows` is a snapshot of the table (Row objects are immutable). Rows being sent
+    are left out; so are `unknown` rows that may be stored twice, unless
+    `allow_duplicates` (they are listed in `held_back`). Raises Cancelled as soon as
+    `cancelled()` is true between steps. Messages in `problem` are English (core
+    messages); the window adds its own words.
     """
-    chosen = [i for i, row in enumerate(rows) if row.status is not RowStatus.SENT]
+    body_type = options.body_type
+    chosen: list[int] = []
+    held_back: list[int] = []
+    for i, row in enumerate(rows):
+        if row.status is RowStatus.SENT or row.status is RowStatus.IN_FLIGHT:
+            continue
+        if not allow_duplicates and may_duplicate(row, body_type):
+            held_back.append(i)
+        else:
+            chosen.append(i)
     readings, order = readings_of(rows, chosen)
-    outgoing = Outgoing(readings, order, [], options, snapshot=rows)
+    outgoing = Outgoing(readings, order, [], options, snapshot=rows, held_back=held_back)
     if cancelled():
         raise Cancelled
     ats = wire_ats(readings)
@@ -125,11 +145,13 @@ def compute_outgoing(
 
 @dataclass
 class SendJob:
-    """One send: the plan's requests sent in order on a worker; which were stored."""
+    """One send: the plan's requests sent in order on a worker; which were stored; the outbox ids it carries."""
 
     outgoing: Outgoing
     client: OneNetClient
     stored: list[int] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+    finished: bool = False  # the result came: every request was reported
 
 
 @dataclass(frozen=True)

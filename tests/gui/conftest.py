@@ -3,8 +3,13 @@
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
+from gui.data.pipeline import RetryPolicy
 from gui.data.secrets import SecretStore
+from gui.data.store import Store
 from gui.ui.main_window import MainWindow
+
+#: Retries as the window makes them, with short waits so a test takes seconds.
+FAST_RETRIES = RetryPolicy(max_attempts=4, backoff_s=0.05, backoff_max_s=0.2, jitter=0.0, max_total_s=20.0)
 
 
 @pytest.fixture
@@ -13,18 +18,28 @@ def settings_path(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, settings_path, memory_keyring, sandbox):
-    """Build main windows sharing one settings file and keyring; closed at teardown."""
+def store_path(tmp_path):
+    return tmp_path / "data" / "outbox.sqlite3"
+
+
+@pytest.fixture
+def make_window(qtbot, settings_path, store_path, memory_keyring, sandbox):
+    """Build main windows sharing one settings file, keyring and outbox file; closed at teardown."""
     pools = []
+    stores = []
 
     def make(**overrides):
         pool = QThreadPool()
         pools.append(pool)
+        store = Store(store_path)
+        stores.append(store)
         window = MainWindow(
             QSettings(settings_path, QSettings.Format.IniFormat),
             overrides.get("secrets") or SecretStore(memory_keyring),
+            store,
             sandbox_factory=lambda: sandbox,
             thread_pool=pool,
+            retry_policy=overrides.get("retry_policy", FAST_RETRIES),
         )
         qtbot.addWidget(window)
         window.show()
@@ -34,6 +49,8 @@ def make_window(qtbot, settings_path, memory_keyring, sandbox):
     yield make
     for pool in pools:
         assert pool.waitForDone(10_000), "a worker was left running"
+    for store in stores:
+        store.close()
 
 
 @pytest.fixture

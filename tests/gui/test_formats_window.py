@@ -167,17 +167,36 @@ def test_send_sends_every_request_in_order_and_marks_rows(qtbot, window, sandbox
     assert "Nothing to send" in window.request_text.toPlainText()
 
 
-def test_send_stops_at_the_first_failed_request(qtbot, window, sandbox):
-    sandbox.fail_every = 2  # the second upload gets HTTP 500
+def test_server_errors_are_retried_and_every_datapoint_stored_once(qtbot, window, sandbox):
+    sandbox.fail_every = 3  # every third upload gets HTTP 500
+    use_sandbox(window)
+    window.options_bar.max_points_spin.setValue(10)
+    add(window, *timed_rows(95))
+
+    assert send_and_wait(qtbot, window) is True
+    assert sandbox.upload_count > 10  # the failed uploads were retried
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 95
+    assert {r.status for r in window.model.rows()} == {RowStatus.SENT}
+    assert "95 datapoints sent in 10 request(s)" in window.outcome_label.text()
+    history = window.store.history(limit=None)
+    assert sum(e.attempt is not None and e.attempt.http_status == 500 for e in history) >= 3
+
+
+def test_send_stops_at_the_first_request_not_delivered(qtbot, window, sandbox):
+    from gui.data.pipeline import RetryPolicy
+
+    window.retry_policy = RetryPolicy(max_attempts=1)
+    sandbox.fail_every = 2  # the second upload gets HTTP 500, and is not retried here
     use_sandbox(window)
     window.options_bar.max_points_spin.setValue(10)
     add(window, *timed_rows(25))
 
     assert send_and_wait(qtbot, window) is False
     statuses = [r.status for r in window.model.rows()]
-    assert statuses == [RowStatus.SENT] * 10 + [RowStatus.FAILED] * 10 + [RowStatus.UNSENT] * 5
-    assert "Request 2 of 3 not stored" in window.outcome_label.text()
-    assert "Requests 1 to 1 were stored" in window.outcome_label.text()
+    assert statuses == [RowStatus.SENT] * 10 + [RowStatus.UNSENT] * 15
+    assert "Request 2 of 3 not delivered" in window.outcome_label.text()
+    assert "10 datapoints were stored" in window.outcome_label.text()
+    assert "Stopped there" in window.outcome_label.text()
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 10
     assert sandbox.upload_count == 2
 

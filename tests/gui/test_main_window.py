@@ -142,8 +142,11 @@ def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sa
     assert not window.cancel_button.isEnabled()
     assert window.send_button.isEnabled()
     assert "Cancelled" in window.outcome_label.text()
-    assert window.model.rows()[0].status is RowStatus.UNSENT
+    assert window.model.rows()[0].status is RowStatus.IN_FLIGHT  # on the wire: the answer is waited for
     heartbeat.stop()
+    qtbot.waitUntil(lambda: not window._running, timeout=10_000)
+    assert window.model.rows()[0].status is RowStatus.SENT  # it was stored, and the table says so
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 1
 
 
 def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox):
