@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         self.model.set_display_tz(tz, name)
         self.plot.set_time_zone(tz, name)
         self.at_edit.setToolTip(self.tr("In {zone}").format(zone=name))
-        self.at_edit.setDateTime(QDateTime(datetime.now(tz).replace(tzinfo=None, microsecond=0)))
+        self.at_edit.setDateTime(QDateTime(datetime.now(tz).replace(tzinfo=None, microsecond=0)))  # type: ignore[call-overload]  # PySide6 < 6.12 stubs
         self.settings.time_zone = name
 
     def _on_time_combo_changed(self, index: int) -> None:
