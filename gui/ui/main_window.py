@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
         response_form.addRow(self.tr("Latency:"), self.latency_label)
         response_form.addRow(self.tr("Raw response:"), self.raw_response)
         self.plot = PlotPanel()
+        self.plot.set_model(self.model)
         self.result_tabs = QTabWidget()
         self.result_tabs.addTab(response, self.tr("Response"))
         self.result_tabs.addTab(self.plot, self.tr("Plot"))
