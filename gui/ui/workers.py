@@ -13,6 +13,7 @@ class WorkerSignals(QObject):
     """started(); result(object); error(Exception); finished() — always last."""
 
     started = Signal()
+    progress = Signal(object)  # whatever fn passes to Worker.report(), on the GUI thread
     result = Signal(object)
     error = Signal(object)
     finished = Signal()
@@ -40,6 +41,11 @@ class Worker(QRunnable):
     def is_cancelled(self) -> bool:
         """True once `cancel()` was called."""
         return self._cancel.is_set()
+
+    def report(self, progress: Any) -> None:
+        """Emit `progress` to the GUI thread (call it from `fn`); dropped once cancelled."""
+        if not self.is_cancelled:
+            self.signals.progress.emit(progress)
 
     def run(self) -> None:
         self.signals.started.emit()
