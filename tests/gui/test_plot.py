@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui.onenet.examples import seed_example
@@ -44,6 +45,24 @@ def data(panel, name):
 def drawn(item):
     x, y = item.getData()
     return ([] if x is None else x.tolist()), ([] if y is None else y.tolist())
+
+
+def move_mouse(qtbot, widget, pos):
+    """A mouse move (no button) delivered to the plot's viewport.
+
+    pyqtgraph's scene drops moves that come sooner than 1/mouseRateLimit
+    seconds after the previous one, so wait that long first.
+    """
+    qtbot.wait(int(1000 / pg.getConfigOption("mouseRateLimit")) + 5)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(pos),
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, event)
 
 
 def view_pos(panel, x, y):
@@ -323,10 +342,12 @@ def test_dense_curves_drop_symbols_and_downsample_and_zooming_in_brings_them_bac
     assert 100 < len(shown.x) < 20_000  # peak-downsampled to a few points per pixel
 
     view = panel.plot_widget.getPlotItem().getViewBox()
-    view.setXRange(1.7e9 + 1000, 1.7e9 + 1200, padding=0)
-    assert panel.symbols_shown("wave")
+    view.setXRange(1.7e9 + 1000, 1.7e9 + 1400, padding=0)
+    assert not panel.symbols_shown("wave")  # 400 points on about 750 pixels: no room for symbols
     shown = curve._getDisplayDataset()
-    assert 200 <= len(shown.x) <= 210  # clipped to the view, not downsampled
+    assert 400 <= len(shown.x) <= 410  # clipped to the view, not downsampled
+    view.setXRange(1.7e9 + 1000, 1.7e9 + 1060, padding=0)
+    assert panel.symbols_shown("wave")
 
 
 def test_a_short_burst_in_a_wide_view_is_still_drawn(panel):
@@ -349,14 +370,14 @@ def test_crosshair_reads_time_in_the_axis_zone_and_the_nearest_value(qtbot, pane
     ]
     panel.set_rows([*seed_rows(RowStatus.SENT), *frame])
     panel.fit_all()
-    qtbot.mouseMove(panel.plot_widget.viewport(), view_pos(panel, SEED_AT, 23.001))
+    move_mouse(qtbot, panel.plot_widget.viewport(), view_pos(panel, SEED_AT, 23.001))
     text = panel.readout_label.text()
     assert text.startswith("2013-04-21 18:3") and "(Europe/Berlin) · " in text  # the cursor, to a pixel
     assert "key = 23.001 at 2013-04-21 18:35:43 (sent)" in text
     assert panel._vline.isVisible() and panel._vline.value() == pytest.approx(SEED_AT, abs=60)
 
     panel.zone_combo.setCurrentIndex(PlotPanel.ZONE_PLATFORM)
-    qtbot.mouseMove(panel.plot_widget.viewport(), view_pos(panel, SEED_AT2, 84))
+    move_mouse(qtbot, panel.plot_widget.viewport(), view_pos(panel, SEED_AT2, 84))
     text = panel.readout_label.text()
     assert "(UTC+8)" in text
     assert "temperature = 84 at 2013-04-22 00:55:43 (sent)" in text
@@ -427,3 +448,13 @@ def test_csv_times_follow_the_display_zone_across_daylight_saving(panel, tmp_pat
     assert panel.export_csv(str(path)) == 2
     rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
     assert [r[2] for r in rows[1:]] == ["2024-03-31T01:30:00+01:00", "2024-03-31T03:30:00+02:00"]  # at: whole seconds
+
+
+def test_grid_button_turns_the_grid_off_and_on(qtbot, panel):
+    panel.set_rows(seed_rows())
+    axes = [panel.plot_widget.getPlotItem().getAxis(name) for name in ("left", "bottom")]
+    assert panel.grid_button.isChecked() and all(axis.grid for axis in axes)
+    qtbot.mouseClick(panel.grid_button, Qt.MouseButton.LeftButton)
+    assert not any(axis.grid for axis in axes)
+    qtbot.mouseClick(panel.grid_button, Qt.MouseButton.LeftButton)
+    assert all(axis.grid for axis in axes)
