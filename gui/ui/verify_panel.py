@@ -135,11 +135,13 @@ class VerifyPanel(QWidget):
     """Runs a verification on a worker with progress and Cancel, and shows the checks with counts.
 
     `verifyRequested` is emitted by the panel's button (the window knows
-    the connection and what was sent and calls :meth:`start`); `finished`
-    carries the VerifyReport, or None after an error or Cancel.
+    the connection and what was sent and calls :meth:`start`); `progressed`
+    carries each Progress; `finished` carries the VerifyReport, or None
+    after an error or Cancel.
     """
 
     verifyRequested = Signal()
+    progressed = Signal(object)  # a gui.onenet.verify.Progress, after the panel showed it
     finished = Signal(object)
 
     def __init__(self, pool: QThreadPool, parent: QWidget | None = None) -> None:
@@ -267,6 +269,7 @@ class VerifyPanel(QWidget):
                 stream=progress.stream_id, n=progress.read_back, requests=progress.requests
             )
         )
+        self.progressed.emit(progress)
 
     def _on_worker_result(self, report: VerifyReport) -> None:
         if not self._is_current():

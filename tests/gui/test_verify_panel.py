@@ -133,10 +133,9 @@ def test_progress_then_cancel_leaves_nothing_compared(qtbot, sandbox):
             assert panel.progress.isVisible() and panel.cancel_button.isEnabled()
             qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
 
-    panel._running  # noqa: B018 - the panel keeps its workers alive
+    panel.progressed.connect(on_progress)
     with qtbot.waitSignal(panel.finished, timeout=10_000) as blocker:
         assert panel.start(client, readings)
-        next(iter(panel._running)).signals.progress.connect(on_progress)
     assert blocker.args == [None]
     assert pool.waitForDone(10_000)
     assert seen and seen[0].read_back == 6000
