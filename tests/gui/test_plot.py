@@ -9,14 +9,14 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui.onenet.examples import seed_example
 from gui.onenet.readings import Datapoint, parse_at
 from gui.onenet.sandbox import DEFAULT_API_KEY
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
-from gui.ui.plot import PlotPanel
+from gui.ui.plot import PlotPanel, opaque_on_white
 from gui.ui.plot_data import FAILED, SENT, UNSENT, RowTable, SeriesData
 
 SEED_AT = parse_at("2013-04-22T00:35:43").timestamp()
@@ -458,3 +458,21 @@ def test_grid_button_turns_the_grid_off_and_on(qtbot, panel):
     assert not any(axis.grid for axis in axes)
     qtbot.mouseClick(panel.grid_button, Qt.MouseButton.LeftButton)
     assert all(axis.grid for axis in axes)
+
+
+def test_grid_lines_are_opaque_and_behind_the_curves(panel):
+    # semi-transparent lines are ~10x slower to draw; the fade is kept as opaque colours over white
+    panel.set_rows(seed_rows())
+    plot = panel.plot_widget.getPlotItem()
+    image = QImage(800, 500, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            assert axis.zValue() < plot.getViewBox().zValue()
+            _, ticks, _ = axis.generateDrawSpecs(painter)
+            assert ticks and all(pen.color().alpha() == 255 for pen, _, _ in ticks)
+            assert len({pen.color().name() for pen, _, _ in ticks}) >= 1
+    finally:
+        painter.end()
+    assert opaque_on_white(QColor(0, 0, 0, 64)).name() == "#bfbfbf"
