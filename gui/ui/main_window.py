@@ -61,6 +61,7 @@ from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
 from gui.ui.settings import Settings
+from gui.ui.verify_panel import VerifyPanel
 from gui.ui.workers import Worker, WorkerSignals
 
 SandboxFactory = Callable[[], Sandbox]
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About"), self)
         self.log_folder_action = QAction(self.tr("Open &log folder"), self)
         self.log_folder_action.setToolTip(self.tr("Show the folder of the log file (requests, outcomes, errors)"))
+        self.verify_action = QAction(self.tr("&Verify on platform"), self)
+        self.verify_action.setToolTip(self.tr("Read the sent datapoints back from the platform and compare"))
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.log_folder_action)
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
         request_menu = self.menuBar().addMenu(self.tr("&Request"))
         request_menu.addActions([self.send_action, self.cancel_action])
+        request_menu.addSeparator()
+        request_menu.addAction(self.verify_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -349,10 +354,16 @@ class MainWindow(QMainWindow):
         response_form.addRow(self.tr("HTTP status:"), self.http_label)
         response_form.addRow(self.tr("Latency:"), self.latency_label)
         response_form.addRow(self.tr("Raw response:"), self.raw_response)
+        self.verify_button = QPushButton(self.tr("&Verify on platform"))
+        self.verify_button.setToolTip(self.verify_action.toolTip())
+        response_form.addRow("", self.verify_button)
         self.plot = PlotPanel()
+        self.plot.set_model(self.model)
+        self.verify_panel = VerifyPanel(self.pool)
         self.result_tabs = QTabWidget()
         self.result_tabs.addTab(response, self.tr("Response"))
         self.result_tabs.addTab(self.plot, self.tr("Plot"))
+        self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -413,6 +424,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.log_folder_action.triggered.connect(self._on_log_folder_action_triggered)
+        self.verify_action.triggered.connect(self.verify_on_platform)
+        self.verify_button.clicked.connect(self.verify_on_platform)
+        self.verify_panel.verifyRequested.connect(self.verify_on_platform)
         self.addAction(self.send_action)
         self.addAction(self.cancel_action)
 
@@ -501,8 +515,9 @@ class MainWindow(QMainWindow):
             return
         self.model.set_display_tz(tz, name)
         self.plot.set_time_zone(tz, name)
+        self.verify_panel.set_time_zone(tz, name)
         self.at_edit.setToolTip(self.tr("In {zone}").format(zone=name))
-        self.at_edit.setDateTime(QDateTime(datetime.now(tz).replace(tzinfo=None, microsecond=0)))
+        self.at_edit.setDateTime(QDateTime(datetime.now(tz).replace(tzinfo=None, microsecond=0)))  # type: ignore[call-overload]  # PySide6 < 6.12 stubs
         self.settings.time_zone = name
 
     def _on_time_combo_changed(self, index: int) -> None:
@@ -1103,6 +1118,26 @@ class MainWindow(QMainWindow):
         self.result_tabs.setCurrentIndex(0)
         self._say(outcome.splitlines()[0], error=exc is not None)
 
+    # --- verify --------------------------------------------------------------------------
+    def verify_on_platform(self) -> None:
+        """Read the sent rows back from the platform and compare, on a worker (the Verify tab shows it)."""
+        self.result_tabs.setCurrentWidget(self.verify_panel)
+        if self.verify_panel.is_running:
+            return
+        sent = [i for i, row in enumerate(self.model.rows()) if row.status is RowStatus.SENT]
+        if not sent:
+            self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
+            return
+        try:
+            client = OneNetClient(
+                self.endpoint_edit.text() or DEFAULT_ENDPOINT, self.device_edit.text(), self.key_edit.text()
+            )
+        except ConfigError as exc:
+            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
+            return
+        readings, _ = self.model.readings(sent)
+        self.verify_panel.start(client, readings)
+
     # --- misc ----------------------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
         self.statusBar().setStyleSheet("color: #b00020;" if error else "")
@@ -1124,6 +1159,7 @@ class MainWindow(QMainWindow):
         self._stop_plan_worker()
         if self._worker is not None:
             self._worker.cancel()
+        self.verify_panel.cancel()
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         if not self.sandbox_check.isChecked():

@@ -13,7 +13,7 @@ class WorkerSignals(QObject):
     """started(); progress(object); result(object); error(Exception); finished() — always last."""
 
     started = Signal()
-    progress = Signal(object)
+    progress = Signal(object)  # whatever fn passes to Worker.report(), on the GUI thread
     result = Signal(object)
     error = Signal(object)
     finished = Signal()

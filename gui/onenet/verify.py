@@ -1,0 +1,346 @@
+"""Verify on the platform: read sent datapoints back and compare them with what was sent (no Qt).
+
+The platform is read with `GET /devices/{id}/datapoints`, one datastream at a
+time over the sent time range, following `cursor` with `limit` at most 6000
+(shared onenet-api.md, "Reading back"). Every sent datapoint gets one
+:class:`Check` with an :class:`Outcome`.
+
+Rules and decisions (see also the issue note of issue 6):
+
+- **Overwrite rule.** Two datapoints of one stream with the same `at`
+  overwrite each other and the later wins (shared onenet-api.md,
+  "Timestamps"). `at` goes on the wire in whole seconds, platform time
+  (:func:`gui.onenet.readings.format_at`), so the comparison key is the
+  second. Of several sent points with one key, the last in `readings` order
+  is expected on the platform; the earlier ones are reported
+  ``OVERWRITTEN`` (expected to be absent, not a problem). The order of
+  `readings` is taken to be the order the points were sent.
+- **Datapoints without `at`** are stamped by the platform's clock on
+  arrival; nothing ties a read-back point to them but its value, and a value
+  in a time window is not proof (another send or another device may have
+  stored the same value; the two clocks differ by an unknown amount). They
+  are reported ``UNVERIFIABLE``, never found or missing.
+- **Numbers** are compared as JSON numbers, exactly: `84` equals `84.0`
+  (JSON has one number type, RFC 8259; a platform that stores doubles writes
+  either), `23.001` does not equal `23.0010001`, a number never equals a
+  string (`84` vs `"84"`) and JSON `true` never equals `1`. Equal numbers
+  written differently get a note. Objects are compared key by key with the
+  same rule; strings exactly.
+- A datapoint read back at the same second but another millisecond is not
+  the sent one (uploads have whole seconds, so a sent point reads back at
+  `.000`); points of the range that were not sent are counted in
+  :attr:`VerifyReport.others`, not judged.
+- A datastream id containing a comma cannot be read back alone
+  (`datastream_id` is a comma-separated list): its points are
+  ``UNVERIFIABLE``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from typing import Any
+
+from gui.onenet.client import MAX_READ_LIMIT, OneNetClient
+from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of
+
+__all__ = [
+    "Check",
+    "Outcome",
+    "Progress",
+    "VerifyCancelled",
+    "VerifyReport",
+    "compare_values",
+    "plan_checks",
+    "verify",
+]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_ONE_MS = timedelta(milliseconds=1)
+
+
+class Outcome(enum.Enum):
+    """What the platform holds for one sent datapoint."""
+
+    #: Read back at its `at` with an equal value.
+    FOUND = "found"
+    #: Nothing read back at its `at`.
+    MISSING = "missing"
+    #: Something else read back at its `at` (another value or kind).
+    DIFFERENT = "different"
+    #: A later datapoint of the same stream and `at` replaced it: not expected on the platform.
+    OVERWRITTEN = "overwritten"
+    #: Sent without `at` (or unreadable alone): the platform stamped it, it cannot be found by time.
+    UNVERIFIABLE = "unverifiable"
+
+    @property
+    def is_problem(self) -> bool:
+        """True for MISSING and DIFFERENT: what makes a verification fail."""
+        return self in (Outcome.MISSING, Outcome.DIFFERENT)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One sent datapoint and what the platform holds for it.
+
+    `at` is the time as sent: platform time (UTC+8), whole seconds; None
+    for a datapoint sent without `at`. `platform` is the value read back at
+    that `at` (FOUND, DIFFERENT), else None. `note` explains the outcome
+    in a sentence where it needs one.
+    """
+
+    stream_id: str
+    at: datetime | None
+    sent: Value
+    outcome: Outcome
+    platform: Value | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a verification is: datastreams read so far out of all, datapoints read back, GET requests."""
+
+    streams_done: int
+    streams_total: int
+    read_back: int
+    requests: int
+    stream_id: str = ""
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """The checks, one per sent datapoint in `readings` order, and what the read-back cost.
+
+    `read_back` counts datapoints the platform returned, `others` those of
+    them that were not sent (another source, or stamped by the platform),
+    `requests` the GET requests made.
+    """
+
+    checks: tuple[Check, ...]
+    read_back: int = 0
+    others: int = 0
+    requests: int = 0
+
+    @cached_property
+    def counts(self) -> dict[Outcome, int]:
+        """How many checks have each outcome (every Outcome is a key)."""
+        counts = dict.fromkeys(Outcome, 0)
+        for check in self.checks:
+            counts[check.outcome] += 1
+        return counts
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is MISSING or DIFFERENT (unverifiable points do not count)."""
+        return not any(check.outcome.is_problem for check in self.checks)
+
+    @property
+    def problems(self) -> list[Check]:
+        """The MISSING and DIFFERENT checks, in order."""
+        return [check for check in self.checks if check.outcome.is_problem]
+
+    def summary(self) -> str:
+        """One line of counts, e.g. `4 datapoints sent: 2 found, 1 missing, 0 different, 1 overwritten, …`."""
+        c = self.counts
+        return (
+            f"{len(self.checks)} datapoints sent: {c[Outcome.FOUND]} found, {c[Outcome.MISSING]} missing, "
+            f"{c[Outcome.DIFFERENT]} different, {c[Outcome.OVERWRITTEN]} overwritten (not expected), "
+            f"{c[Outcome.UNVERIFIABLE]} unverifiable (no at)"
+        )
+
+
+class VerifyCancelled(Exception):
+    """The verification was cancelled between two read-back requests."""
+
+
+def _ms(at: datetime) -> int:
+    """Milliseconds since the Unix epoch of an aware datetime (exact integer arithmetic)."""
+    return (at - _EPOCH) // _ONE_MS
+
+
+def _sent_second(at: datetime) -> datetime:
+    """`at` as it went on the wire: platform time, fractions of a second dropped (`format_at`)."""
+    at = at.astimezone(PLATFORM_TZ)
+    return at.replace(microsecond=0)
+
+
+def plan_checks(readings: Readings) -> list[Check]:
+    """One check per datapoint of `readings`, in order, before anything is read back.
+
+    Points with `at` start as MISSING (to be looked up), except those a
+    later point of the same stream and second overwrites (OVERWRITTEN).
+    Points without `at`, and points of a datastream id with a comma, are
+    UNVERIFIABLE. `at` of the checks is in platform time, whole seconds.
+    """
+    checks: list[Check] = []
+    winner: dict[tuple[str, datetime], int] = {}
+    for stream_id, point in readings.pairs():
+        if point.at is None:
+            checks.append(
+                Check(
+                    stream_id,
+                    None,
+                    point.value,
+                    Outcome.UNVERIFIABLE,
+                    note="sent without at: the platform stamped it with its own clock",
+                )
+            )
+            continue
+        at = _sent_second(point.at)
+        if "," in stream_id:
+            checks.append(
+                Check(
+                    stream_id,
+                    at,
+                    point.value,
+                    Outcome.UNVERIFIABLE,
+                    note="a datastream id with a comma cannot be read back alone",
+                )
+            )
+            continue
+        earlier = winner.get((stream_id, at))
+        if earlier is not None:
+            replaced = checks[earlier]
+            checks[earlier] = Check(
+                replaced.stream_id,
+                replaced.at,
+                replaced.sent,
+                Outcome.OVERWRITTEN,
+                note=f"a later datapoint of {stream_id!r} at {format_at(at)} replaced it",
+            )
+        winner[(stream_id, at)] = len(checks)
+        checks.append(Check(stream_id, at, point.value, Outcome.MISSING))
+    return checks
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b  # exact: int vs float compares the mathematical values
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_json(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_json(x, y) for x, y in zip(a, b, strict=True))
+    if a is None or b is None:
+        return a is None and b is None
+    return type(a) is type(b) and bool(a == b)
+
+
+def _written_alike(a: Any, b: Any) -> bool:
+    """Whether two equal JSON values are also written alike (84 vs 84.0 are not)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return all(_written_alike(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return all(_written_alike(x, y) for x, y in zip(a, b, strict=True))
+    return type(a) is type(b)
+
+
+def compare_values(sent: Value, platform: Any) -> tuple[bool, str]:
+    """Whether the platform's value equals the sent one (the module's number rule), and a note.
+
+    The note is empty for values equal and written alike; it says "same
+    number, written differently" for `84` vs `84.0`, and names the kinds
+    when they differ (number vs text).
+    """
+    if not _same_json(sent, platform):
+        platform_kind = _kind_name(platform)
+        sent_kind = kind_of(sent).value
+        if platform_kind != sent_kind:
+            return False, f"sent a {sent_kind}, the platform holds a {platform_kind}"
+        return False, "the value differs"
+    if not _written_alike(sent, platform):
+        return True, "same number, written differently by the platform (JSON has one number type)"
+    return True, ""
+
+
+def _kind_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "json"
+    if value is None:
+        return "null"
+    return type(value).__name__
+
+
+def _never() -> bool:
+    return False
+
+
+def verify(
+    client: OneNetClient,
+    readings: Readings,
+    *,
+    cancelled: Callable[[], bool] = _never,
+    progress: Callable[[Progress], None] | None = None,
+    limit: int = MAX_READ_LIMIT,
+) -> VerifyReport:
+    """Read every sent datastream back over its sent time range and compare.
+
+    `readings` is what was sent, in the order it was sent. Per datastream
+    with checkable points, one read-back over [first `at`, last `at` + 1 s]
+    (platform time, whole seconds), paged with `cursor`,
+    `limit` points per page (1..6000). `cancelled()` is asked before every
+    request; when it says True, VerifyCancelled is raised. `progress` is
+    called after every page (from the calling thread).
+
+    Raises the client's errors (AuthError, RejectedError, ServerError,
+    NetworkError, MalformedResponse) and VerifyCancelled.
+    """
+    checks = plan_checks(readings)
+    wanted: dict[str, list[int]] = {}
+    for index, check in enumerate(checks):
+        if check.outcome is Outcome.MISSING:
+            wanted.setdefault(check.stream_id, []).append(index)
+    read_back = others = requests = 0
+    total = len(wanted)
+    for done, (stream_id, indexes) in enumerate(wanted.items()):
+        times = [checks[i].at for i in indexes]
+        start = min(t for t in times if t is not None)
+        end = max(t for t in times if t is not None)
+        expected_ms = {_ms(at) for at in times if at is not None}
+        found: dict[int, Value] = {}
+        # `end` one second wider: whether the platform's `end` is inclusive is not documented [L].
+        pages = client.iter_read_pages([stream_id], start, end + timedelta(seconds=1), limit)
+        while True:
+            if cancelled():
+                raise VerifyCancelled("verification cancelled")
+            page = next(pages, None)
+            if page is None:
+                break
+            requests += 1
+            stream = page.readings.stream(stream_id)
+            for point in stream.datapoints if stream is not None else []:
+                assert point.at is not None
+                read_back += 1
+                key = _ms(point.at)
+                if key in expected_ms:
+                    found[key] = point.value
+                else:
+                    others += 1
+            if progress is not None:
+                progress(Progress(done, total, read_back, requests, stream_id))
+        for i in indexes:
+            check = checks[i]
+            assert check.at is not None
+            key = _ms(check.at)
+            if key not in found:
+                checks[i] = Check(
+                    check.stream_id, check.at, check.sent, Outcome.MISSING, note="nothing read back at this at"
+                )
+                continue
+            equal, note = compare_values(check.sent, found[key])
+            outcome = Outcome.FOUND if equal else Outcome.DIFFERENT
+            checks[i] = Check(check.stream_id, check.at, check.sent, outcome, found[key], note)
+        if progress is not None:
+            progress(Progress(done + 1, total, read_back, requests, stream_id))
+    return VerifyReport(tuple(checks), read_back, others, requests)
