@@ -55,6 +55,11 @@ from gui.onenet.readings import Value, ValueKind, format_at, format_value
 from gui.onenet.validation import Severity, suggest_stream_id
 
 SAMPLE_ROWS = 1000
+#: Texts that usually mean "no reading": they do not make a number column text (they are reported,
+#: with the hint to add them as missing-value markers).
+MISSING_LIKE = frozenset(
+    ["na", "n/a", "n.a.", "nan", "null", "none", "-", "--", "---", "#n/a", "?", "err", "error", "#value!", "#div/0!"]
+)
 CHUNK_ROWS = 4096
 DELIMITERS = ",;\t|"
 
@@ -285,6 +290,7 @@ class _Profile:
     raws: list[Any] = field(default_factory=list)
     decimals: Counter[str] = field(default_factory=Counter)
     ambiguous_comma: int = 0
+    missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     example: str = ""
 
     @property
@@ -312,6 +318,8 @@ def _profile(rows: Sequence[Sequence[Any]], width: int, missing: frozenset[str])
                 profile.formats[fmt] += 1
             if len(profile.raws) < 200:
                 profile.raws.append(raw)
+            if cls is C.CellClass.TEXT and isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
+                profile.missing_like += 1
             if isinstance(raw, str):
                 if len(profile.texts) < SAMPLE_ROWS:
                     profile.texts.append(raw.strip())
@@ -605,8 +613,8 @@ def _plan(structure: _Structure, options: ImportOptions, missing: frozenset[str]
                     kind = ValueKind.AUTO
                 elif profile.share(C.CellClass.JSON) == 1.0:
                     kind = ValueKind.JSON
-                elif profile.share(C.CellClass.NUMBER) > 0.5:
-                    kind = ValueKind.NUMBER
+                elif profile.classes[C.CellClass.NUMBER] * 2 > profile.filled - profile.missing_like > 0:
+                    kind = ValueKind.NUMBER  # a majority of numbers; `NA`-like cells do not vote
                 else:
                     kind = ValueKind.TEXT
             suggested = suggest_stream_id(names[j])
