@@ -57,6 +57,7 @@ from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity, validate
 from gui.ui.datapoints_model import DatapointsModel, RowStatus
+from gui.ui.import_dialog import ImportController
 from gui.ui.plot import PlotPanel
 from gui.ui.settings import Settings
 from gui.ui.workers import Worker
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.quit_action)
+        self.importer = ImportController(self, file_menu, before=self.quit_action)  # Import…, toolbar, drops
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
         request_menu = self.menuBar().addMenu(self.tr("&Request"))

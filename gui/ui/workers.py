@@ -10,9 +10,10 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 
 class WorkerSignals(QObject):
-    """started(); result(object); error(Exception); finished() — always last."""
+    """started(); progress(done, total); result(object); error(Exception); finished() — always last."""
 
     started = Signal()
+    progress = Signal(object, object)  # done, total: any unit (bytes, rows); object carries 64-bit ints
     result = Signal(object)
     error = Signal(object)
     finished = Signal()
@@ -35,6 +36,11 @@ class Worker(QRunnable):
     def cancel(self) -> None:
         """Ask the work to stop; its result, if any still comes, is dropped."""
         self._cancel.set()
+
+    def report_progress(self, done: int, total: int) -> None:
+        """Called by the work (on the worker thread) to report progress; dropped once cancelled."""
+        if not self.is_cancelled:
+            self.signals.progress.emit(done, total)
 
     @property
     def is_cancelled(self) -> bool:
