@@ -692,3 +692,9 @@ def test_missing_file_and_bad_zone(tmp_path):
         load(tmp_path / "nope.csv")
     with pytest.raises(ImportFailed, match="unknown time zone"):
         load(FIXTURES / "lab_readings_wide.csv", source_tz="Mars/Olympus")
+
+
+def test_safe_headers_are_kept_as_stream_ids(tmp_path):
+    result = load(write(tmp_path, "r.csv", "time,A,A_,pm2.5,温度(℃)\n2026-11-02 08:30,1,2,3,4\n"))
+    assert [c.stream_id for c in result.detected.columns[1:]] == ["A", "A_", "pm2.5", "温度"]
+    assert [c.id_safe for c in result.detected.columns[1:]] == [True, True, True, True]

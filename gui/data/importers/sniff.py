@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,11 +146,49 @@ def detect_encoding(head: bytes, tail: bytes, override: str | None) -> Encoding:
         )
     tied = [m for m in matches if m.chaos <= best.chaos + 1e-9]
     names = [_FAMILY.get(name, name) for match in tied for name in match.could_be_from_charset]
-    for preferred in _PREFERRED:
-        if preferred in names:
-            return Encoding(preferred, encoding_label(preferred), "detected")
-    codec = _FAMILY.get(best.encoding, best.encoding)
+    codec = next((p for p in _PREFERRED if p in names), _FAMILY.get(best.encoding, best.encoding))
+    if codec != "gb18030" and _reads_as_chinese(sample, codec):
+        return Encoding("gb18030", encoding_label("gb18030"), "reads as Chinese text")
     return Encoding(codec, encoding_label(codec), "detected")
+
+
+#: Non-letters that Western technical files do contain (so they do not make a Latin reading implausible).
+_LATIN_SYMBOLS = set("°µ²³±§€£×·")
+
+
+def _is_cjk(ch: str) -> bool:
+    name = unicodedata.name(ch, "")
+    return "CJK" in name or "FULLWIDTH" in name or "IDEOGRAPHIC" in name or ch in "℃°±×÷·“”‘’…—–"
+
+
+def _reads_as_chinese(data: bytes, other: str) -> bool:
+    """GB18030 over `other` when charset-normalizer cannot tell (a few Chinese characters in a small file).
+
+    True when the bytes decode strictly as GB18030 into Chinese characters
+    only, and `other` makes of them something no text holds: a run of three
+    or more non-ASCII characters (a Chinese character is two bytes; Western
+    words rarely have two accented letters in a row), a symbol outside the
+    few technical ones (`°`, `µ`, `²`…), or half-width katakana.
+    """
+    cut = data[: data.rfind(b"\n") + 1] or data
+    try:
+        chinese = cut.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in chinese if ord(ch) > 127]
+    if not wide or not all(_is_cjk(ch) for ch in wide):
+        return False
+    read = cut.decode(other, errors="replace")
+    run = 0
+    for ch in read:
+        if ord(ch) <= 127:
+            run = 0
+            continue
+        run += 1
+        odd = not unicodedata.category(ch).startswith("L") and ch not in _LATIN_SYMBOLS
+        if run >= 3 or odd or "\uff61" <= ch <= "\uff9f":
+            return True
+    return False
 
 
 def _decodes_utf8(data: bytes, final: bool, partial_start: bool = False) -> bool:

@@ -52,7 +52,7 @@ from gui.data.importers.result import (
 from gui.data.importers.sniff import HEAD_BYTES, Encoding
 from gui.data.importers.zones import ZoneCheck
 from gui.onenet.readings import Value, ValueKind, format_at, format_value
-from gui.onenet.validation import Severity, suggest_stream_id
+from gui.onenet.validation import Severity, is_safe_stream_id, suggest_stream_id
 
 SAMPLE_ROWS = 1000
 #: Texts that usually mean "no reading": they do not make a number column text (they are reported,
@@ -617,7 +617,7 @@ def _plan(structure: _Structure, options: ImportOptions, missing: frozenset[str]
                     kind = ValueKind.NUMBER  # a majority of numbers; `NA`-like cells do not vote
                 else:
                     kind = ValueKind.TEXT
-            suggested = suggest_stream_id(names[j])
+            suggested = names[j] if is_safe_stream_id(names[j]) else suggest_stream_id(names[j])
             note = "" if profile.filled else f"empty in the first {len(structure.data_sample)} rows"
             if layout is Layout.WIDE:
                 stream_id = choice.stream_id.strip() if choice.stream_id else _unique(suggested, used_ids)
@@ -626,7 +626,7 @@ def _plan(structure: _Structure, options: ImportOptions, missing: frozenset[str]
                     info,
                     stream_id=stream_id,
                     suggested_id=suggested,
-                    id_safe=bool(stream_id) and suggest_stream_id(stream_id) == stream_id,
+                    id_safe=is_safe_stream_id(stream_id),
                 )
                 values.append(j)
             info = replace(info, kind=kind, decimal=decimal_of(j), note=note)
