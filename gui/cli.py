@@ -17,6 +17,7 @@ from gui.data.importers import (
     MissingTime,
     import_file,
     local_zone_name,
+    paused_gc,
 )
 from gui.onenet import sandbox
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
@@ -207,7 +208,8 @@ def run_send(args: argparse.Namespace) -> int:
     if rejected and not args.dry_run:
         _err(f"send: {result.rows_rejected} rows cannot be read: nothing sent (fix them, or --skip-rejected)")
         return EXIT_REJECTED
-    readings = result.readings()
+    with paused_gc():
+        readings = result.readings()
     if not len(readings):
         _err("send: no datapoints to send")
         return EXIT_FAILED if not rejected else EXIT_REJECTED

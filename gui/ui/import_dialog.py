@@ -65,6 +65,7 @@ from gui.data.importers import (
     Role,
     TimeFormat,
     import_file,
+    paused_gc,
     write_rejected,
 )
 from gui.onenet.readings import ValueKind, kind_of
@@ -970,12 +971,13 @@ class ImportDialog(QDialog):
 
         def work(cancelled: Callable[[], bool]) -> list[Row]:
             rows = []
-            for n, (stream_id, point) in enumerate(result.pairs()):
-                if n % 65536 == 0:
-                    if cancelled():
-                        raise ImportCancelled()
-                    worker.report_progress(n, len(result))
-                rows.append(Row(stream_id, point, kind_of(point.value)))
+            with paused_gc():  # millions of objects, no cycles: no collections to stall the GUI thread
+                for n, (stream_id, point) in enumerate(result.pairs()):
+                    if n % 65536 == 0:
+                        if cancelled():
+                            raise ImportCancelled()
+                        worker.report_progress(n, len(result))
+                    rows.append(Row(stream_id, point, kind_of(point.value)))
             return rows
 
         worker = Worker(work)

@@ -205,6 +205,22 @@ def test_encodings_are_detected(tmp_path, encoding, label):
     assert [c.name for c in result.detected.columns] == ["time", "temperature", "note"]
 
 
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("gb18030", "time,湿度\n2001-01-01T08:00:00,早班\n"),  # a few characters: charset-normalizer says EUC-KR
+        ("gb18030", "time,交\n2001-01-01T08:00:00,AAA交\n"),  # one character: a Western code page
+        ("cp949", "시간,온도,비고\n2026-11-04 09:00,18.5,정상 작동\n"),
+        ("cp932", "時間,温度,備考\n2026-11-04 09:00,18.5,早番 引継ぎ\n2026-11-04 10:00,19.5,正常です\n"),
+        ("big5", "時間,溫度,備註\n2026-11-04 09:00,18.5,早班 交接\n2026-11-04 10:00,19.5,正常運作\n"),
+    ],
+)
+def test_east_asian_encodings_are_told_apart(tmp_path, encoding, text):
+    result = load(write(tmp_path, "r.csv", text, encoding))
+    assert result.detected.encoding == encoding
+    assert [c.name for c in result.detected.columns] == text.split("\n")[0].split(",")
+
+
 def test_windows_1252_is_preferred_over_its_look_alikes(tmp_path):
     path = write(tmp_path, "r.csv", "time;Température;Bemerkung\n2026-11-02 08:30;21,4;Prüfung à côté\n", "cp1252")
     result = load(path)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.jsonfile import import_json, looks_like_type5
 from gui.data.importers.options import (
     ColumnChoice,
@@ -67,6 +68,7 @@ __all__ = [
     "encoding_label",
     "import_file",
     "local_zone_name",
+    "paused_gc",
     "resolve_zone",
     "write_rejected",
 ]

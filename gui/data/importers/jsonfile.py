@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.data.importers.cells import EPOCH_MS_RANGE, parse_numeric_time
+from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.result import (
     ColumnInfo,
@@ -385,32 +386,38 @@ def _import_records(
             return result
         if sink is not None:
             sink.header(["stream", "at", "value"])
-        batch: list[Any] = []
-        batch_start = 1
-        for number, obj in records:
-            if not batch:
-                batch_start = number
-            row = _record_row(obj)
-            if isinstance(row, str):
-                _flush(runner, batch, batch_start)
-                batch = []
-                runner._reject_raw(number, (json.dumps(obj, ensure_ascii=False, default=str)[:200],), row)
-                continue
-            if number != batch_start + len(batch):  # JSON Lines: a blank line; keep numbers right
-                _flush(runner, batch, batch_start)
-                batch, batch_start = [], number
-            batch.append(row)
-            if len(batch) >= CHUNK_ROWS:
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled()
-                _flush(runner, batch, batch_start)
-                batch = []
-                if progress is not None:
-                    progress(*records.progress())
-        _flush(runner, batch, batch_start)
+        with paused_gc():
+            _records_pass(records, runner, progress, cancelled)
         return result
     finally:
         records.close()
+
+
+def _records_pass(records: _Records, runner: _Pass, progress: Progress | None, cancelled: Cancelled | None) -> None:
+    """Feed the records to the pass in batches, in file order, rejecting those that are not records."""
+    batch: list[Any] = []
+    batch_start = 1
+    for number, obj in records:
+        if not batch:
+            batch_start = number
+        row = _record_row(obj)
+        if isinstance(row, str):
+            _flush(runner, batch, batch_start)
+            batch = []
+            runner._reject_raw(number, (json.dumps(obj, ensure_ascii=False, default=str)[:200],), row)
+            continue
+        if number != batch_start + len(batch):  # JSON Lines: a blank line; keep numbers right
+            _flush(runner, batch, batch_start)
+            batch, batch_start = [], number
+        batch.append(row)
+        if len(batch) >= CHUNK_ROWS:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            _flush(runner, batch, batch_start)
+            batch = []
+            if progress is not None:
+                progress(*records.progress())
+    _flush(runner, batch, batch_start)
 
 
 def _flush(runner: _Pass, batch: list[Any], start: int) -> None:

@@ -6,7 +6,7 @@ import enum
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from gui.data.importers.options import FileFormat, Layout, MissingTime, Role, TimeFormat
 from gui.onenet.formats import BodyType
@@ -183,7 +183,8 @@ class PointTable:
     row with the index of its stream. `at`s are kept as read: naive (clock
     time of `tz`, `fold` set for a repeated DST hour), aware (the file gave
     an offset, or a Unix time) or None (sent without `at`); Datapoints get
-    their aware `at` when `pairs()` makes them.
+    their aware `at` when `pairs()` makes them (with the zone's UTC offset at
+    that moment as a fixed-offset tzinfo: the same instant, cheaper to use).
     """
 
     def __init__(self, stream_ids: list[str], wide: bool, tz: tzinfo) -> None:
@@ -196,6 +197,7 @@ class PointTable:
         self.stream_of = array("I")
         self.values: list[Value] = []
         self.count = 0
+        self._offsets: dict[timedelta | None, tzinfo] = {}
 
     def stream_index(self, stream_id: str, index: dict[str, int]) -> int:
         """The index of `stream_id` (long layout), adding it on first sight."""
@@ -209,9 +211,18 @@ class PointTable:
         return self.count
 
     def _aware(self, at: datetime | None) -> datetime | None:
+        """A naive `at` with the zone's UTC offset at that moment (fold respected), as a fixed-offset tzinfo.
+
+        Same instant as attaching the zone itself, but `utcoffset()` on it is
+        cheap, which every Datapoint check and encoder calls.
+        """
         if at is None or at.tzinfo is not None:
             return at
-        return at.replace(tzinfo=self.tz)
+        offset = self.tz.utcoffset(at)
+        zone = self._offsets.get(offset)
+        if zone is None:
+            zone = self._offsets[offset] = timezone(offset) if offset is not None else self.tz
+        return at.replace(tzinfo=zone)
 
     def pairs(self) -> Iterator[tuple[str, Datapoint]]:
         """Every datapoint with its stream id, in file order (row by row, left to right)."""

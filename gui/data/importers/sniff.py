@@ -147,7 +147,7 @@ def detect_encoding(head: bytes, tail: bytes, override: str | None) -> Encoding:
     tied = [m for m in matches if m.chaos <= best.chaos + 1e-9]
     names = [_FAMILY.get(name, name) for match in tied for name in match.could_be_from_charset]
     codec = next((p for p in _PREFERRED if p in names), _FAMILY.get(best.encoding, best.encoding))
-    if codec != "gb18030" and _reads_as_chinese(sample, codec):
+    if codec not in ("gb18030", "big5") and _reads_as_chinese(sample, codec):
         return Encoding("gb18030", encoding_label("gb18030"), "reads as Chinese text")
     return Encoding(codec, encoding_label(codec), "detected")
 
@@ -168,7 +168,9 @@ def _reads_as_chinese(data: bytes, other: str) -> bool:
     only, and `other` makes of them something no text holds: a run of three
     or more non-ASCII characters (a Chinese character is two bytes; Western
     words rarely have two accented letters in a row), a symbol outside the
-    few technical ones (`°`, `µ`, `²`…), or half-width katakana.
+    few technical ones (`°`, `µ`, `²`…), half-width katakana, or Hangul
+    mixed with Han characters (what EUC-KR makes of GBK; Korean data files
+    rarely hold Hanja). Big5 is not second-guessed: its bytes are valid GBK.
     """
     cut = data[: data.rfind(b"\n") + 1] or data
     try:
@@ -179,6 +181,13 @@ def _reads_as_chinese(data: bytes, other: str) -> bool:
     if not wide or not all(_is_cjk(ch) for ch in wide):
         return False
     read = cut.decode(other, errors="replace")
+    hangul = any("\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" for ch in read)
+    if hangul and any("\u4e00" <= ch <= "\u9fff" for ch in read):
+        return True
+    if any("\uff61" <= ch <= "\uff9f" for ch in read):
+        return True
+    if len(read) != len(cut):  # a multi-byte reading (Japanese, Korean): runs of letters are normal there
+        return False
     run = 0
     for ch in read:
         if ord(ch) <= 127:
@@ -186,7 +195,7 @@ def _reads_as_chinese(data: bytes, other: str) -> bool:
             continue
         run += 1
         odd = not unicodedata.category(ch).startswith("L") and ch not in _LATIN_SYMBOLS
-        if run >= 3 or odd or "\uff61" <= ch <= "\uff9f":
+        if run >= 3 or odd:
             return True
     return False
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from gui.data.importers import cells as C
+from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.options import (
     DateOrder,
     FileFormat,
@@ -179,19 +180,11 @@ class DelimitedSource(_Source):
         self._text: io.TextIOWrapper | None = None
 
     def rows(self) -> Iterator[list[str]]:
+        """The csv reader itself (no wrapper per row); `take` turns its csv.Error into ImportFailed."""
         self.close()
         self._raw = self.path.open("rb")
         self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="replace", newline="")
-        reader = csv.reader(self._text, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
-        row = 0
-        try:
-            for row, cells in enumerate(reader, 1):  # noqa: B007 (row is read after an error)
-                yield cells
-        except csv.Error as exc:
-            raise ImportFailed(
-                f'Row {row + 1} cannot be read: {exc}. A cell over 128 KiB or a quote (") that is never '
-                "closed can cause this."
-            ) from exc
+        return csv.reader(self._text, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
 
     def progress(self) -> tuple[int, int]:
         try:
@@ -1079,6 +1072,19 @@ class _Pass:
 # --- entry point -----------------------------------------------------------------------------
 
 
+def take(rows: Iterator[Sequence[Any]], count: int, first: int) -> list[Sequence[Any]]:
+    """The next `count` rows (fewer at the end); a row the csv module cannot read is an ImportFailed."""
+    chunk: list[Sequence[Any]] = []
+    try:
+        chunk.extend(islice(rows, count))
+    except csv.Error as exc:
+        raise ImportFailed(
+            f'Row {first + len(chunk)} cannot be read: {exc}. A cell over 128 KiB or a quote (") that is never '
+            "closed can cause this."
+        ) from exc
+    return chunk
+
+
 def _check(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise ImportCancelled()
@@ -1117,7 +1123,7 @@ def import_table(
         delimiter = options.delimiter or sniff_delimiter(lines[:200])
         source = DelimitedSource(path, encoding.codec, delimiter)
     with source:
-        sample = list(islice(source.rows(), SAMPLE_ROWS + 1))
+        sample = take(source.rows(), SAMPLE_ROWS + 1, 1)
         if not sample or all(_effective_width(r) == 0 for r in sample):
             raise ImportFailed("The file is empty." if file_format is not FileFormat.XLSX else "The sheet is empty.")
         structure = _structure(sample, options, missing)
@@ -1171,18 +1177,18 @@ def import_table(
         if sink is not None:
             sink.header(structure.names)
         rows = source.rows()
-        for _ in islice(rows, first_data - 1):
-            pass
+        take(rows, first_data - 1, 1)
         number = first_data
-        while True:
-            _check(cancelled)
-            chunk = list(islice(rows, CHUNK_ROWS))
-            if not chunk:
-                break
-            runner.process(chunk, number)
-            number += len(chunk)
-            if progress is not None:
-                progress(*source.progress())
+        with paused_gc():
+            while True:
+                _check(cancelled)
+                chunk = take(rows, CHUNK_ROWS, number)
+                if not chunk:
+                    break
+                runner.process(chunk, number)
+                number += len(chunk)
+                if progress is not None:
+                    progress(*source.progress())
     return result
 
 
