@@ -66,6 +66,7 @@ from gui.data.importers import (
     TimeFormat,
     import_file,
     paused_gc,
+    resolve_zone,
     write_rejected,
 )
 from gui.onenet.readings import ValueKind, kind_of
@@ -397,7 +398,8 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 1000)
         self.progress.setMaximumWidth(220)
         self.progress.hide()
-        self.stop_button = QPushButton(self.tr("S&top reading"))
+        self.stop_button = QPushButton(self.tr("S&top"))
+        self.stop_button.setToolTip(self.tr("Stop reading (or importing, or saving) the file"))
         self.stop_button.hide()
         status_row = QHBoxLayout()
         status_row.addWidget(self.summary_label, 1)
@@ -478,10 +480,16 @@ class ImportDialog(QDialog):
 
     def _on_zone_combo_changed(self, name: str) -> None:
         try:
-            zoneinfo.ZoneInfo(name.strip())
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            if not name.strip().upper().startswith(("UTC", "GMT", "+", "-")):
-                return
+            resolve_zone(name)
+        except ValueError:
+            self.summary_label.setText(
+                self.tr("“{name}” is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8.").format(
+                    name=name
+                )
+            )
+            self.summary_label.setStyleSheet(f"color: {ORANGE};")
+            self.import_button.setEnabled(False)
+            return
         self._schedule()
 
     # --- reading on a worker ---------------------------------------------------------------
@@ -519,6 +527,7 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         if not quiet:
             self.summary_label.setText(self.tr("Stopped. Change a setting to read the file again."))
+            self.summary_label.setStyleSheet("")
 
     def _is_current(self) -> bool:
         return self._worker is not None and self.sender() is self._worker.signals

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -349,3 +350,31 @@ def test_import_then_send_to_the_sandbox(qtbot, window, sandbox):
     assert [p.value for p in stored] == [7.02, 7.05, 7.01, 6.98]
     assert format_at(stored[0].at) == "2026-11-02T08:30:00"
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "note")) == 4
+
+
+def test_xlsx_sheets_can_be_chosen(qtbot, open_dialog, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.title = "Morning"
+    book.active.append(["time", "temperature"])
+    book.active.append([datetime(2026, 11, 2, 8, 30), 21.4])
+    evening = book.create_sheet("Evening")
+    evening.append(["time", "humidity"])
+    evening.append([datetime(2026, 11, 2, 20, 30), 44])
+    path = tmp_path / "shift.xlsx"
+    book.save(path)
+    dialog, rows = open_dialog(path)
+    assert dialog.sheet_combo.isVisibleTo(dialog) and not dialog.delimiter_combo.isEnabled()
+    assert [dialog.sheet_combo.itemText(i) for i in range(dialog.sheet_combo.count())][1:] == ["Morning", "Evening"]
+    assert preview_texts(dialog) == [["2026-11-02T08:30:00", "21.4"]]
+    reread(qtbot, dialog, lambda: dialog.sheet_combo.setCurrentText("Evening"))
+    assert import_rows(qtbot, dialog, rows) == {"humidity": [("2026-11-02T20:30:00", 44)]}
+
+
+def test_an_unknown_zone_is_said_and_blocks_the_import(qtbot, open_dialog):
+    dialog, _ = open_dialog(FIXTURES / "lab_readings_wide.csv")
+    dialog.zone_combo.setCurrentText("Mars/Olympus")
+    assert "is not a time zone" in dialog.summary_label.text()
+    assert not dialog.import_button.isEnabled()
+    reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("UTC+1"))
+    assert preview_texts(dialog)[0][0] == "2026-11-02T15:30:00" and dialog.import_button.isEnabled()

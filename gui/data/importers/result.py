@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 
@@ -198,6 +198,7 @@ class PointTable:
         self.values: list[Value] = []
         self.count = 0
         self._offsets: dict[timedelta | None, tzinfo] = {}
+        self._counts: list[int] = [0] * len(stream_ids)
 
     def stream_index(self, stream_id: str, index: dict[str, int]) -> int:
         """The index of `stream_id` (long layout), adding it on first sight."""
@@ -250,15 +251,16 @@ class PointTable:
             yield from self.rows
 
     def counts(self) -> dict[str, int]:
-        """Datapoints per stream id, in first-seen order."""
-        if self.wide:
-            return {
-                sid: sum(v is not None for v in col) for sid, col in zip(self.stream_ids, self.columns, strict=True)
-            }
-        totals = [0] * len(self.stream_ids)
-        for index in self.stream_of:
-            totals[index] += 1
-        return dict(zip(self.stream_ids, totals, strict=True))
+        """Datapoints per stream id, in first-seen order (kept up to date by `add_counts`: no pass over the data)."""
+        return {sid: self._counts[i] for i, sid in enumerate(self.stream_ids)}
+
+    def add_counts(self, per_stream: Iterable[tuple[int, int]]) -> None:
+        """Add (stream index, datapoints) pairs to the counts and the total."""
+        for index, n in per_stream:
+            while len(self._counts) <= index:
+                self._counts.append(0)
+            self._counts[index] += n
+            self.count += n
 
 
 @dataclass

@@ -808,11 +808,11 @@ class _Pass:
         if self.plan.layout is Layout.WIDE:
             for target, col in zip(table.columns, converted, strict=True):
                 target.extend(col)
-            table.count += sum(len(col) - col.count(None) for col in converted)
+            table.add_counts((j, len(col) - col.count(None)) for j, col in enumerate(converted))
         else:
             table.stream_of.extend(stream_ids)
             table.values.extend(v for v in long_values if v is not None)
-            table.count += len(long_values)
+            table.add_counts(Counter(stream_ids).items())
 
     def _time_column(self) -> int:
         spec = self.plan.time
