@@ -168,7 +168,7 @@ def _out(data: bytes) -> None:
 
 def _report_import(path: str, result: ImportResult) -> None:
     _err(f"read {path}:", *(f"  {line}" for line in result.detected.describe()))
-    counts = ", ".join(f"{sid} {n}" for sid, n in result.stream_counts().items())
+    counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
         f"  {len(result)} datapoints from {result.rows_read} rows ({counts or 'none'}); "
         f"{result.rows_rejected} rows rejected"

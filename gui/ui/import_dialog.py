@@ -646,6 +646,7 @@ class ImportDialog(QDialog):
         for widget in (self.header_combo, self.layout_combo, self.decimal_combo):
             widget.setEnabled(table)
         self.zone_combo.setEnabled(d.body_type is None)
+        self.order_combo.setEnabled(d.body_type is None)
         xlsx = d.file_format is FileFormat.XLSX
         self.sheet_label.setVisible(xlsx)
         self.sheet_combo.setVisible(xlsx)
@@ -660,21 +661,24 @@ class ImportDialog(QDialog):
         parts = [self._format_name(d)]
         if d.body_type is not None:
             parts.append(self.tr("a OneNET type {n} body: times are platform time (UTC+8)").format(n=int(d.body_type)))
-        for column in d.time_columns():
+        times = d.time_columns() if d.body_type is None else []
+        if times:
             parts.append(
-                self.tr("times from “{name}” ({fmt}, e.g. {example}) in {zone}, sent in UTC+8").format(
-                    name=column.name,
-                    fmt=self._time_format_name(column.time_format),
-                    example=column.example,
+                self.tr("times from {names} ({formats}, e.g. {example}) in {zone}, sent in UTC+8").format(
+                    names=" + ".join(f"“{c.name}”" for c in times),
+                    formats=" + ".join(self._time_format_name(c.time_format, result) for c in times),
+                    example=" ".join(c.example for c in times),
                     zone=d.source_tz,
                 )
             )
-        if not d.time_columns() and d.body_type is None:
+        elif d.body_type is None:
             parts.append(self.tr("no time column"))
         if d.skipped_rows:
             parts.append(self.tr("{n} line(s) above the table skipped").format(n=d.skipped_rows))
         text = " · ".join(p for p in parts if p)
-        notes = [n for n in d.notes if "body" not in n]
+        # The core's notes in English, less those said above in the dialog's own words.
+        shown = ("body", "above the table", "No time column")
+        notes = [n for n in d.notes if not any(s in n for s in shown)]
         if notes:
             text += "\n" + "\n".join(notes)
         self.detected_label.setText(self.tr("Found: {what}").format(what=text))
@@ -699,7 +703,9 @@ class ImportDialog(QDialog):
             return self.tr("JSON ({encoding})").format(encoding=d.encoding_label)
         return self.tr("text table ({encoding})").format(encoding=d.encoding_label)
 
-    def _time_format_name(self, fmt: TimeFormat | None) -> str:
+    def _time_format_name(self, fmt: TimeFormat | None, result: ImportResult | None = None) -> str:
+        if result is not None and result.needs_date_order and fmt in (TimeFormat.DMY, TimeFormat.MDY):
+            return self.tr("day/month or month/day?")
         return (
             {
                 TimeFormat.YMD: self.tr("year-month-day"),
@@ -790,7 +796,10 @@ class ImportDialog(QDialog):
     def _kind_widget(self, column: ColumnInfo, editable: bool) -> QWidget:
         combo = QComboBox()
         if column.role in (Role.TIME, Role.DATE):
-            combo.addItem(self.tr("Automatic: {fmt}").format(fmt=self._time_format_name(column.time_format)), None)
+            combo.addItem(
+                self.tr("Automatic: {fmt}").format(fmt=self._time_format_name(column.time_format, self.import_result)),
+                None,
+            )
             for fmt in (
                 TimeFormat.YMD,
                 TimeFormat.DMY,
@@ -844,8 +853,14 @@ class ImportDialog(QDialog):
                     )
                 )
             elif column.suggested_id != column.name and column.stream_id == column.suggested_id:
-                dropped = "".join(ch for ch in column.name if ch not in column.stream_id)
-                parts.append(self.tr("id shortened: the platform may reject “{chars}”").format(chars=dropped))
+                dropped = "".join(dict.fromkeys(ch for ch in column.name if ch not in column.stream_id))
+                if dropped.strip():
+                    text = self.tr("id shortened: the platform may reject “{chars}”").format(
+                        chars=dropped.replace(" ", "")
+                    )
+                    parts.append(text + (self.tr(" and spaces") if " " in dropped else ""))
+                else:
+                    parts.append(self.tr("id shortened: the platform may reject spaces"))
         if column.role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY) and column.example:
             parts.append(self.tr("e.g. {example}").format(example=column.example))
         if column.note:
@@ -899,7 +914,7 @@ class ImportDialog(QDialog):
             )
             colour = RED
         else:
-            per = ", ".join(f"{sid} {n}" for sid, n in streams.items())
+            per = ", ".join(f"{sid} ({n})" for sid, n in streams.items())
             text = self.tr("{points} datapoints from {rows} rows into {streams} datastreams ({per}).").format(
                 points=count, rows=result.rows_read, streams=len(streams), per=per
             )
@@ -914,7 +929,9 @@ class ImportDialog(QDialog):
             colour = ORANGE if result.rows_rejected else GREEN
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(f"color: {colour};")
-        self.import_button.setText(self.tr("&Import {n} datapoints").format(n=count))
+        self.import_button.setText(
+            self.tr("&Import {n} datapoints").format(n=count) if not result.needs_date_order else self.tr("&Import")
+        )
         self.import_button.setEnabled(self._can_import())
         self.save_rejected_button.setEnabled(bool(result.rows_rejected))
 

@@ -88,7 +88,7 @@ def test_all_case_files_are_covered():
 def test_wide_case(qtbot, open_dialog):
     dialog, rows = open_dialog(FIXTURES / "lab_readings_wide.csv")
     assert dialog.import_button.text() == "&Import 18 datapoints" and dialog.import_button.isEnabled()
-    assert "temperature 5, humidity 5, ph 4, note 4" in dialog.summary_label.text()
+    assert "temperature (5), humidity (5), ph (4), note (4)" in dialog.summary_label.text()
     assert preview_texts(dialog)[0] == ["2026-11-02T08:30:00", "21.4", "45.1", "7.02", "start of shift"]
     assert preview_texts(dialog)[3][3] == "—"  # the empty ph cell: missing, skipped
     got = import_rows(qtbot, dialog, rows)
