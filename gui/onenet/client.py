@@ -324,17 +324,18 @@ def _read_page(response: PlatformResponse) -> ReadPage:
     )
 
 
-def describe_request(prepared: requests.PreparedRequest, reveal_key: bool = False) -> str:
-    """The request as HTTP/1.1 text (request line, Host, headers), api-key masked unless revealed.
+def describe_request(prepared: requests.PreparedRequest, reveal_key: bool = False, mask: str = MASK) -> str:
+    """The request as HTTP/1.1 text (request line, Host, headers), api-key shown as `mask` unless revealed.
 
-    The body is not included; show `prepared.body` bytes beside it.
+    The body is not included; show `prepared.body` bytes beside it. The
+    window masks with dots, `send --dry-run` with `***`.
     """
     parts = urlsplit(prepared.url or "")
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     lines = [f"{prepared.method} {target} HTTP/1.1", f"Host: {parts.netloc}"]
     for name, value in prepared.headers.items():
         if name.lower() == "api-key" and not reveal_key:
-            value = MASK
+            value = mask
         lines.append(f"{name}: {value}")
     return "\n".join(lines)
 

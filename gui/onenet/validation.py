@@ -46,6 +46,11 @@ class Issue:
     point_index: int | None = None
 
 
+def is_safe_stream_id(text: str) -> bool:
+    """True when a stream id has only characters accepted without comment (letters, digits, `_ - .`)."""
+    return bool(_SAFE_ID.fullmatch(text))
+
+
 def suggest_stream_id(text: str) -> str:
     """A stream id without characters the platform may reject: `温度(℃)` -> `温度`.
 

@@ -57,6 +57,7 @@ from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.import_dialog import ImportController
 from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.log_folder_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.importer = ImportController(self, file_menu, before=self.quit_action)  # Import…, toolbar, drops
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
         request_menu = self.menuBar().addMenu(self.tr("&Request"))

@@ -68,6 +68,15 @@ class Settings:
         self._set("editor/time_zone", value)
 
     @property
+    def import_dir(self) -> str:
+        """The folder File > Import last opened a file from ("" at first)."""
+        return str(self._get("import/dir", "", str))
+
+    @import_dir.setter
+    def import_dir(self, value: str) -> None:
+        self._set("import/dir", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) else None

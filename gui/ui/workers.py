@@ -43,6 +43,11 @@ class Worker(QRunnable):
         """Emit `progress(item)` from the work (any thread)."""
         self.signals.progress.emit(item)
 
+    def report_progress(self, done: int, total: int) -> None:
+        """`report((done, total))` in any unit (bytes, rows); dropped once cancelled."""
+        if not self.is_cancelled:
+            self.report((done, total))
+
     @property
     def is_cancelled(self) -> bool:
         """True once `cancel()` was called."""

@@ -12,13 +12,15 @@ CORE = ["gui.onenet", "gui.data"]
 def core_modules():
     root = Path(gui.__file__).parent
     for package in ("onenet", "data"):
-        for path in sorted((root / package).glob("*.py")):
-            yield f"gui.{package}.{path.stem}".removesuffix(".__init__")
+        for path in sorted((root / package).rglob("*.py")):
+            parts = path.relative_to(root).with_suffix("").parts
+            yield ".".join(("gui", *parts)).removesuffix(".__init__")
 
 
 def test_core_modules_import_no_qt():
     modules = list(core_modules())
     assert len(modules) > 5
+    assert "gui.data.importers.tabular" in modules  # subpackages are checked too
     code = (
         "import sys\n"
         f"for m in {modules!r}: __import__(m)\n"

@@ -1,0 +1,508 @@
+"""Reading one cell: numbers (decimal comma, thousands separators), times in many forms, classes for detection.
+
+Every parser raises ValueError whose text is the reason shown to the user
+next to the row and column. Column-wise fast paths (`numbers_fast`,
+`times_fast`) convert a whole chunk of a column with C-level `map` and
+return None when any cell needs the careful per-cell path, which is the
+reference: the fast path accepts only what the per-cell path reads the same.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from itertools import repeat
+from typing import Any
+
+from gui.data.importers.options import DateOrder, TimeFormat
+from gui.onenet.readings import Value, ValueKind, parse_json_object, parse_number
+
+# --- numbers ---------------------------------------------------------------------------------
+
+#: Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break
+#: space and apostrophe are used in both conventions).
+_GROUPS = {".": ", '\u00a0\u202f", ",": ". '\u00a0\u202f"}
+_GROUPED = {
+    mark: re.compile(rf"[+-]?\d{{1,3}}(?P<g>[{re.escape(groups)}])\d{{3}}(?:(?P=g)\d{{3}})*(?:{re.escape(mark)}\d+)?")
+    for mark, groups in _GROUPS.items()
+}
+_PLAIN_CHARS = re.compile(r"[0-9.+\-]*")
+_STRONG = {
+    ",": re.compile(r"[+-]?(?:\d+,\d{1,2}|\d+,\d{4,}|0,\d+|\d{4,},\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})"),
+    ".": re.compile(
+        r"[+-]?(?:\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+|\d{4,}\.\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})"
+    ),
+}
+_AMBIGUOUS_COMMA = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+
+
+def parse_number_text(text: str, decimal: str = ".") -> int | float:
+    """A number as written in a file: `84` -> 84, `2,6` (decimal ",") -> 2.6, `1,013.2` -> 1013.2.
+
+    `decimal` is the decimal mark, `.` or `,`. Thousands separators (the
+    other mark, space, no-break space, apostrophe) are accepted only in
+    groups of three digits. Integers stay ints (OneNET keeps `84` and
+    `84.0` apart). Raises ValueError with the reason, also for NaN and
+    infinity (not JSON).
+    """
+    t = text.strip().replace("\u2212", "-")
+    if decimal == ",":
+        if "." not in t and t.count(",") <= 1:
+            try:
+                return parse_number(t.replace(",", "."))
+            except ValueError:
+                pass
+    else:
+        try:
+            return parse_number(t)
+        except ValueError as exc:
+            if "too large" in str(exc):
+                raise
+    grouped = _GROUPED[decimal].fullmatch(t)
+    if grouped:
+        plain = t.replace(grouped["g"], "")
+        return parse_number(plain.replace(",", ".") if decimal == "," else plain)
+    if decimal == "," and re.fullmatch(r"[+-]?\d*\.\d+", t):
+        raise ValueError(f"{text!r} is not a number with a decimal comma (this column uses `,` as decimal mark)")
+    if decimal == "." and re.fullmatch(r"[+-]?\d+,\d+", t):
+        raise ValueError(f"{text!r} is not a number with a decimal point (this column uses `.` as decimal mark)")
+    raise ValueError(f"{text!r} is not a number")
+
+
+def numbers_fast(cells: Sequence[Any], decimal: str) -> list[int | float] | None:
+    """All cells of a column chunk as numbers at C speed, or None when any cell needs `parse_number_text`.
+
+    Accepted: every cell an int/float object (spreadsheets), or every cell
+    plain digits (ints), or every cell digits with exactly one decimal mark
+    (floats). Empty cells, signs-only, exponents, groups: None.
+    """
+    if not cells:
+        return []
+    if isinstance(cells[0], str):
+        joined = "".join(cells)
+        if decimal == ",":
+            if "." in joined:
+                return None
+            joined = joined.replace(",", ".")
+            cells = list(map(str.replace, cells, repeat(","), repeat(".")))
+        if not _PLAIN_CHARS.fullmatch(joined):
+            return None
+        try:
+            if "." not in joined:
+                return list(map(int, cells))
+            if joined.count(".") == len(cells):
+                return list(map(float, cells))
+        except ValueError:
+            return None
+        return None
+    types = set(map(type, cells))
+    if types <= {int, float}:
+        if float in types and not all(map(math.isfinite, cells)):
+            return None
+        return list(cells)
+    return None
+
+
+def decimal_evidence(text: str) -> str | None:
+    """`,` or `.` when a cell shows which decimal mark it uses (`2,6`, `0.123`, `1.013,2`), else None."""
+    t = text.strip()
+    for mark in (",", "."):
+        if _STRONG[mark].fullmatch(t):
+            return mark
+    return None
+
+
+def is_ambiguous_comma(text: str) -> bool:
+    """`1,234`: a decimal comma or a thousands separator; the file must tell."""
+    return bool(_AMBIGUOUS_COMMA.fullmatch(text.strip()))
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+def parse_cell_value(raw: Any, kind: ValueKind, decimal: str) -> Value:
+    """A value cell (already known not to be missing) read as `kind`; ValueError with the reason.
+
+    NUMBER: `parse_number_text`; TEXT: the stripped text; JSON: a JSON
+    object; AUTO: a number if it is one, a JSON object if it starts with
+    `{` and parses, else the text. Spreadsheet cells keep their type
+    (numbers stay numbers, dates become text in ISO form).
+    """
+    if isinstance(raw, bool):
+        if kind is ValueKind.NUMBER:
+            raise ValueError(f"{raw} is not a number")
+        return "TRUE" if raw else "FALSE"
+    if isinstance(raw, (int, float)):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            raise ValueError("NaN or infinity cannot be sent (not valid JSON)")
+        if kind is ValueKind.TEXT:
+            return _number_text(raw)
+        if kind is ValueKind.JSON:
+            raise ValueError(f"{raw} is not a JSON object")
+        return raw
+    if isinstance(raw, (datetime, date, time)):
+        if kind in (ValueKind.NUMBER, ValueKind.JSON):
+            raise ValueError(f"{raw.isoformat()} is a date or time, not a {kind.value}")
+        return raw.isoformat()
+    text = str(raw).strip()
+    if "\ufffd" in text:
+        raise ValueError(f"{text!r} holds bytes that are not valid in the file's encoding; choose the encoding")
+    if kind is ValueKind.TEXT:
+        return text
+    if kind is ValueKind.NUMBER:
+        return parse_number_text(text, decimal)
+    if kind is ValueKind.JSON:
+        return parse_json_object(text)
+    try:
+        return parse_number_text(text, decimal)
+    except ValueError:
+        pass
+    if text.startswith("{"):
+        try:
+            return parse_json_object(text)
+        except ValueError:
+            pass
+    return text
+
+
+def _number_text(number: int | float) -> str:
+    return str(int(number)) if isinstance(number, float) and number.is_integer() else str(number)
+
+
+# --- times -----------------------------------------------------------------------------------
+
+_TIME = (
+    r"(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<F>\d{1,6}))?)?"
+    r"(?:\s*(?P<P>[AaPp]\.?[Mm]\.?))?"
+)
+_ZONE = r"(?:\s*(?P<Z>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?"
+_YMD_RE = re.compile(
+    rf"(?P<y>\d{{4}})\s*(?P<sep>[-/.年])\s*(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*日?"
+    rf"(?:(?:T|\s+|\s*T\s*){_TIME}{_ZONE})?"
+)
+_XY_RE = re.compile(
+    rf"(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})"
+    rf"(?:(?:T|\s+){_TIME}{_ZONE})?"
+)
+_TOD_RE = re.compile(_TIME)
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+#: Plausible ranges of numeric times (so a column of pressures is never read as dates).
+EXCEL_RANGE = (20000.0, 80000.0)  # 1954 .. 2119
+EPOCH_S_RANGE = (1e8, 4.2e9)  # 1973 .. 2103
+EPOCH_MS_RANGE = (1e11, 4.2e12)
+
+
+def _time_of(match: re.Match[str], text: str) -> time:
+    hour, minute = int(match["H"]), int(match["M"])
+    second = int(match["S"] or 0)
+    micro = int((match["F"] or "0").ljust(6, "0"))
+    meridian = (match["P"] or "").replace(".", "").lower()
+    if meridian:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{text!r}: hour {hour} cannot go with {meridian.upper()}")
+        hour = hour % 12 + (12 if meridian == "pm" else 0)
+    try:
+        return time(hour, minute, second, micro)
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a valid time of day ({exc})") from exc
+
+
+def _zone_of(match: re.Match[str]) -> Any:
+    zone = match["Z"]
+    if not zone:
+        return None
+    if zone in ("Z", "UTC", "GMT"):
+        return UTC
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+    return timezone(sign * timedelta(minutes=minutes))
+
+
+def _build(y: int, m: int, d: int, match: re.Match[str], text: str, order: str) -> datetime:
+    try:
+        day = date(y, m, d)
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a valid date when read as {order} ({exc})") from exc
+    moment = _time_of(match, text) if match["H"] is not None else time(0)
+    stamped = datetime.combine(day, moment)
+    zone = _zone_of(match)
+    return stamped.replace(tzinfo=zone) if zone is not None else stamped
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:  # Excel's rule: 00-29 -> 2000s, 30-99 -> 1900s
+        year += 2000 if year < 30 else 1900
+    return year
+
+
+def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = None) -> datetime:
+    """A date and time written as text, naive (clock time of the source zone) or aware (offset given).
+
+    `fmt` YMD: ISO 8601 (`2026-11-02T08:30:00`, with `Z`/`+01:00`), `2026/11/4 9:00`,
+    `2026.11.04 18.00.00`, `2026年11月4日 9:00`. DMY / MDY: `04/11/2026 18:00`,
+    `4.11.26`, `11/04/2026 6:00 PM`; for DMY/MDY, `order` is not needed.
+    EXCEL / EPOCH_S / EPOCH_MS: numbers (see `parse_numeric_time`).
+    TIME_OF_DAY: ValueError (needs a date). Raises ValueError with the reason.
+    """
+    t = text.strip()
+    if fmt in (TimeFormat.YMD, TimeFormat.NATIVE):
+        try:
+            parsed = datetime.fromisoformat(t)
+        except ValueError:
+            pass
+        else:
+            if len(t) >= 10 and t[4] == "-":
+                return parsed
+        match = _YMD_RE.fullmatch(t)
+        if match is None:
+            raise ValueError(f"{text!r} is not a time like 2026-11-02 08:30 (year first)")
+        return _build(int(match["y"]), int(match["m"]), int(match["d"]), match, text, "year-month-day")
+    if fmt in (TimeFormat.DMY, TimeFormat.MDY):
+        match = _XY_RE.fullmatch(t)
+        if match is None:
+            example = "04/11/2026 18:00 (day first)" if fmt is TimeFormat.DMY else "11/04/2026 6:00 PM (month first)"
+            raise ValueError(f"{text!r} is not a time like {example}")
+        a, b = int(match["a"]), int(match["b"])
+        day, month = (a, b) if fmt is TimeFormat.DMY else (b, a)
+        name = "day/month/year" if fmt is TimeFormat.DMY else "month/day/year"
+        return _build(_year(match["y"]), month, day, match, text, name)
+    if fmt in (TimeFormat.EXCEL, TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS):
+        try:
+            number = float(t.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{text!r} is not a number of {_numeric_name(fmt)}") from None
+        return parse_numeric_time(number, fmt)
+    raise ValueError(f"{text!r}: a time of day needs a date column")
+
+
+def _numeric_name(fmt: TimeFormat) -> str:
+    return {
+        TimeFormat.EXCEL: "Excel days",
+        TimeFormat.EPOCH_S: "Unix seconds",
+        TimeFormat.EPOCH_MS: "Unix milliseconds",
+    }.get(fmt, fmt.value)
+
+
+def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
+    """Excel serial days (naive, the sheet's clock) or Unix seconds/milliseconds (aware UTC instants).
+
+    Excel serials are rounded to the millisecond (09:01 is 0.37569444…
+    days); the 1900 leap-year bug affects only dates before March 1900.
+    """
+    if not math.isfinite(number):
+        raise ValueError("not a finite number")
+    if fmt is TimeFormat.EXCEL:
+        if not 1 <= number < 2958466:
+            raise ValueError(f"{number:g} is not an Excel date serial")
+        return EXCEL_EPOCH + timedelta(milliseconds=round(number * 86_400_000))
+    seconds = number / 1000 if fmt is TimeFormat.EPOCH_MS else number
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise ValueError(f"{number:g} is not a Unix time in {_numeric_name(fmt)}") from exc
+
+
+def parse_date_text(text: str, fmt: TimeFormat) -> date:
+    """The date of a date column (`2026-11-04`, `04.11.2026`); a time part, if any, must be midnight."""
+    stamped = parse_datetime_text(text, fmt)
+    if stamped.time() != time(0) or stamped.tzinfo is not None:
+        raise ValueError(f"{text!r} is not a date alone")
+    return stamped.date()
+
+
+def parse_time_of_day_text(text: str) -> time:
+    """`18:00`, `18.00.00`, `9:00:30.5`, `6:00 PM` -> a time of day; ValueError otherwise."""
+    t = text.strip()
+    match = _TOD_RE.fullmatch(t)
+    if match is None:
+        raise ValueError(f"{text!r} is not a time of day like 18:00 or 18.00.00")
+    return _time_of(match, text)
+
+
+def parse_time_cell(raw: Any, fmt: TimeFormat) -> datetime:
+    """A time cell of any type (text, spreadsheet datetime, number) as naive or aware datetime."""
+    if isinstance(raw, datetime):
+        return raw
+    if isinstance(raw, date):
+        return datetime.combine(raw, time(0))
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        if fmt in (TimeFormat.EXCEL, TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS):
+            return parse_numeric_time(float(raw), fmt)
+        if fmt is TimeFormat.NATIVE:
+            return parse_numeric_time(float(raw), TimeFormat.EXCEL)
+        raise ValueError(f"{raw} is a number, not a time (choose Excel days or Unix time as the format)")
+    if isinstance(raw, time):
+        raise ValueError(f"{raw.isoformat()} is a time of day without a date")
+    return parse_datetime_text(str(raw), fmt)
+
+
+def parse_date_cell(raw: Any, fmt: TimeFormat) -> date:
+    """A date cell: a spreadsheet date, or text in `fmt`."""
+    if isinstance(raw, datetime):
+        if raw.time() != time(0):
+            raise ValueError(f"{raw.isoformat()} is not a date alone")
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and fmt in (TimeFormat.EXCEL, TimeFormat.NATIVE):
+        return parse_numeric_time(float(raw), TimeFormat.EXCEL).date()
+    return parse_date_text(str(raw), TimeFormat.YMD if fmt is TimeFormat.NATIVE else fmt)
+
+
+def parse_time_of_day_cell(raw: Any) -> time:
+    """A time-of-day cell: a spreadsheet time, an Excel day fraction, or text."""
+    if isinstance(raw, time):
+        return raw
+    if isinstance(raw, datetime):
+        return raw.time()
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 <= raw < 1:
+        return (EXCEL_EPOCH + timedelta(milliseconds=round(raw * 86_400_000))).time()
+    return parse_time_of_day_text(str(raw))
+
+
+def times_fast(cells: Sequence[Any], fmt: TimeFormat) -> list[datetime] | None:
+    """A chunk of a YMD (ISO) or spreadsheet time column at C speed, or None for the per-cell path."""
+    if not cells:
+        return []
+    first = cells[0]
+    if isinstance(first, str):
+        if fmt is not TimeFormat.YMD:
+            return None
+        try:
+            parsed = list(map(datetime.fromisoformat, cells))
+        except (ValueError, TypeError):
+            return None
+        # fromisoformat also takes the basic form `20261102T0830`; the per-cell path does not.
+        if not all(map(str.startswith, cells, repeat("-"), repeat(4))):
+            return None
+        return parsed
+    if set(map(type, cells)) == {datetime}:
+        return list(cells)
+    return None
+
+
+# --- classes, for detection ------------------------------------------------------------------
+
+
+class CellClass(enum.Enum):
+    """What a cell looks like, for choosing roles, formats and kinds."""
+
+    MISSING = "missing"
+    DATETIME = "datetime"  # a date with a time
+    DATE = "date"  # a date alone
+    TIME_OF_DAY = "time_of_day"
+    NUMBER = "number"
+    JSON = "json"
+    TEXT = "text"
+
+
+def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat | None]:
+    """The class of a cell and, for dates and times written as text, the format that reads it.
+
+    `TimeFormat.DMY` here means "day/month or month/day, undecided"; the
+    column's numbers decide (see `date_order_from`).
+    """
+    if raw is None:
+        return CellClass.MISSING, None
+    if isinstance(raw, bool):
+        return CellClass.TEXT, None
+    if isinstance(raw, datetime):
+        return (CellClass.DATE if raw.time() == time(0) else CellClass.DATETIME), TimeFormat.NATIVE
+    if isinstance(raw, date):
+        return CellClass.DATE, TimeFormat.NATIVE
+    if isinstance(raw, time):
+        return CellClass.TIME_OF_DAY, TimeFormat.NATIVE
+    if isinstance(raw, (int, float)):
+        return CellClass.NUMBER, None
+    t = str(raw).strip()
+    if t in missing:
+        return CellClass.MISSING, None
+    if t[:1].isdigit():
+        if len(t) >= 8:
+            match = _YMD_RE.fullmatch(t)
+            if match:
+                return (CellClass.DATETIME if match["H"] else CellClass.DATE), TimeFormat.YMD
+            if t[4:5] == "-":
+                try:
+                    datetime.fromisoformat(t)
+                except ValueError:
+                    pass
+                else:
+                    return CellClass.DATETIME, TimeFormat.YMD
+            match = _XY_RE.fullmatch(t)
+            if match:
+                return (CellClass.DATETIME if match["H"] else CellClass.DATE), TimeFormat.DMY
+        match = _TOD_RE.fullmatch(t)
+        if match and (match["ts"] == ":" or match["S"] is not None or match["P"]):
+            return CellClass.TIME_OF_DAY, TimeFormat.TIME_OF_DAY
+    for mark in (".", ","):
+        try:
+            parse_number_text(t, mark)
+        except ValueError:
+            continue
+        return CellClass.NUMBER, None
+    if t.startswith("{"):
+        try:
+            parse_json_object(t)
+        except ValueError:
+            pass
+        else:
+            return CellClass.JSON, None
+    return CellClass.TEXT, None
+
+
+def date_parts(text: str) -> tuple[int, int, str] | None:
+    """The first two numbers and separator of `04/11/2026`-like text, for deciding day/month order."""
+    match = _XY_RE.fullmatch(text.strip())
+    return (int(match["a"]), int(match["b"]), match["sep"]) if match else None
+
+
+def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, str]:
+    """Decide day/month order from `dd?mm?yyyy` cells: a first number above 12 is a day, and so on.
+
+    Returns the order (None when the data cannot tell) and how it was
+    decided, in words. Dots (`04.11.2026`) are day-first by convention.
+    """
+    firsts, seconds, seps = 0, 0, set()
+    for text in samples:
+        parts = date_parts(text)
+        if parts is None:
+            continue
+        a, b, sep = parts
+        firsts, seconds = max(firsts, a), max(seconds, b)
+        seps.add(sep)
+    if firsts > 12 and seconds <= 12:
+        return DateOrder.DMY, f"a first number is {firsts}, so it is the day"
+    if seconds > 12 and firsts <= 12:
+        return DateOrder.MDY, f"a second number is {seconds}, so it is the day"
+    if firsts > 12 and seconds > 12:
+        return None, "both orders occur; choose one (rows that do not fit it are reported)"
+    if seps == {"."}:
+        return DateOrder.DMY, "dots: day.month.year by convention"
+    return None, "no day above 12 in the rows read"
+
+
+def looks_like(cells: Sequence[Any], fmt: TimeFormat) -> bool:
+    """Whether numbers in a column fit a numeric time format's plausible range."""
+    low, high = {TimeFormat.EXCEL: EXCEL_RANGE, TimeFormat.EPOCH_S: EPOCH_S_RANGE, TimeFormat.EPOCH_MS: EPOCH_MS_RANGE}[
+        fmt
+    ]
+    numbers = []
+    for cell in cells:
+        try:
+            numbers.append(float(cell) if not isinstance(cell, str) else float(cell.strip()))
+        except (TypeError, ValueError):
+            return False
+    return bool(numbers) and all(low <= n <= high for n in numbers)
+
+
+def json_dumps_compact(value: Any) -> str:
+    """How a value is shown in a preview cell."""
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))

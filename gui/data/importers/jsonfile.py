@@ -1,0 +1,425 @@
+"""JSON and type 5 files: OneNET bodies (types 1, 3, 4 and 5, via `formats.decode`) and record lists.
+
+A body is decoded as the platform would decode it (its `at`s are platform
+time, UTC+8; points without `at` keep none unless the user chooses
+otherwise). Records are `[{"stream": …, "at": …, "value": …}, …]` (or one
+such object per line, JSON Lines), read one record at a time with
+`JSONDecoder.raw_decode`, so a large list is never held as text; their
+`at` may be ISO text in the source zone, other date forms, or Unix
+seconds/milliseconds, detected like a table's time column. Both go through
+the table pass as a long layout (stream, at, value).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime, tzinfo
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from gui.data.importers.cells import EPOCH_MS_RANGE, parse_numeric_time
+from gui.data.importers.gc_pause import paused_gc
+from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, Role, TimeFormat
+from gui.data.importers.result import (
+    ColumnInfo,
+    ColumnStats,
+    Detected,
+    ImportCancelled,
+    ImportFailed,
+    ImportResult,
+    PointTable,
+)
+from gui.data.importers.sniff import Encoding
+from gui.data.importers.tabular import (
+    CHUNK_ROWS,
+    SAMPLE_ROWS,
+    Cancelled,
+    Progress,
+    RejectedSink,
+    _numeric_time_format,
+    _Pass,
+    _pick_time_format,
+    _Plan,
+    _profile,
+    _TimeSpec,
+)
+from gui.onenet.formats import BodyType, FormatError, decode
+from gui.onenet.readings import ValueKind, parse_at
+
+_KEYS = {
+    "stream": ("stream", "datastream", "datastream_id", "stream_id", "id", "name"),
+    "at": ("at", "time", "timestamp", "datetime", "date", "ts"),
+    "value": ("value", "val", "v"),
+}
+_WS = re.compile(r"\s*")
+_READ = 1 << 16
+MAX_RECORD_CHARS = 16 << 20
+_ABSENT = object()
+
+
+def looks_like_type5(text: str) -> bool:
+    """`,;temperature,2015-03-22T22:31:12,22.5;102`: one line opening with two different separators."""
+    body = text.rstrip("\r\n")
+    if len(body) < 3 or "\n" in body:
+        return False
+    first, second = body[0], body[1]
+    plain = " \t\"'{[" + "0123456789"
+    return (
+        first != second and not first.isalnum() and not second.isalnum() and first not in plain and second not in plain
+    )
+
+
+def body_type_of(obj: Any) -> BodyType:
+    """Which OneNET body a parsed JSON object is: `{"datastreams": …}` type 1, `{"s": {at: v}}` type 4, else 3."""
+    if isinstance(obj, dict) and "datastreams" in obj:
+        return BodyType.FULL_JSON
+    if (
+        isinstance(obj, dict)
+        and obj
+        and all(isinstance(v, dict) and v and all(_is_at(k) for k in v) for v in obj.values())
+    ):
+        return BodyType.TIMED_JSON
+    return BodyType.SIMPLE_JSON
+
+
+def _is_at(text: str) -> bool:
+    try:
+        parse_at(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _key(record: dict[str, Any], name: str) -> Any:
+    for key in _KEYS[name]:
+        if key in record:
+            return record[key]
+    folded = {k.casefold(): v for k, v in record.items() if isinstance(k, str)}
+    for key in _KEYS[name]:
+        if key in folded:
+            return folded[key]
+    return _ABSENT
+
+
+class _Records:
+    """Records of a JSON list or JSON Lines file, one at a time, as (number, object)."""
+
+    def __init__(self, path: Path, encoding: Encoding, lines: bool) -> None:
+        self.path = path
+        self.encoding = encoding
+        self.lines = lines
+        self.size = path.stat().st_size
+        self._raw: Any = None
+
+    def progress(self) -> tuple[int, int]:
+        try:
+            return (self._raw.tell() if self._raw is not None else 0), self.size
+        except (OSError, ValueError):
+            return 0, self.size
+
+    def __iter__(self) -> Iterator[tuple[int, Any]]:
+        self.close()
+        self._raw = self.path.open("rb")
+        text = io.TextIOWrapper(self._raw, encoding=self.encoding.codec, errors="replace")
+        try:
+            if self.lines:
+                for number, line in enumerate(text, 1):
+                    if line.strip():
+                        try:
+                            yield number, json.loads(line, parse_constant=_refuse_constant)
+                        except ValueError as exc:
+                            yield number, _Broken(str(exc))
+            else:
+                yield from enumerate(_iter_array(text), 1)
+        finally:
+            text.detach()
+
+    def close(self) -> None:
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+
+
+class _Broken:
+    """A JSON Lines line that is not JSON."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _iter_array(f: io.TextIOWrapper) -> Iterator[Any]:
+    """The elements of a top-level JSON array, parsed one by one from a text stream."""
+    decoder = json.JSONDecoder(parse_constant=_refuse_constant)
+    buf, pos, eof = "", 0, False
+
+    def refill() -> None:
+        nonlocal buf, pos, eof
+        more = f.read(_READ)
+        eof = not more
+        buf, pos = buf[pos:] + more, 0
+
+    def skip_ws() -> None:
+        nonlocal pos
+        while True:
+            match = _WS.match(buf, pos)
+            pos = match.end() if match else pos
+            if pos < len(buf) or eof:
+                return
+            refill()
+
+    refill()
+    skip_ws()
+    if buf[pos : pos + 1] != "[":
+        raise ImportFailed("The JSON file does not start with [ or {.")
+    pos += 1
+    first = True
+    while True:
+        skip_ws()
+        if pos >= len(buf):
+            raise ImportFailed("The JSON list is not closed with ] (the file ends early).")
+        if buf[pos] == "]":
+            return
+        if not first:
+            if buf[pos] != ",":
+                raise ImportFailed(f"The JSON list has {buf[pos]!r} where a comma should be.")
+            pos += 1
+            skip_ws()
+        while True:
+            try:
+                obj, end = decoder.raw_decode(buf, pos)
+            except ValueError as exc:
+                if eof:
+                    raise ImportFailed(f"The JSON is not valid: {exc}.") from exc
+                if len(buf) - pos > MAX_RECORD_CHARS:
+                    raise ImportFailed("A JSON record is larger than 16 MiB.") from exc
+                refill()
+                continue
+            if end >= len(buf) and not eof:
+                refill()
+                continue
+            break
+        yield obj
+        pos, first = end, False
+
+
+def _record_row(obj: Any) -> tuple[Any, Any, Any] | str:
+    if isinstance(obj, _Broken):
+        return f"this line is not JSON: {obj.reason}"
+    if not isinstance(obj, dict):
+        return 'a record must be an object {"stream": …, "at": …, "value": …}'
+    stream, at, value = _key(obj, "stream"), _key(obj, "at"), _key(obj, "value")
+    if stream is _ABSENT:
+        return 'the record has no "stream"'
+    if value is _ABSENT:
+        return 'the record has no "value"'
+    if isinstance(at, (int, float)) and not isinstance(at, bool):
+        # A number in JSON is a Unix time: milliseconds when it is that large, else seconds.
+        fmt = TimeFormat.EPOCH_MS if abs(at) >= EPOCH_MS_RANGE[0] else TimeFormat.EPOCH_S
+        with contextlib.suppress(ValueError):  # else reported by the pass, with the reason
+            at = parse_numeric_time(float(at), fmt)
+    return (stream, None if at is _ABSENT else at, value)
+
+
+def _long_plan(time_format: TimeFormat, decided: tuple[Any, str, bool] | None = None) -> _Plan:
+    infos = [
+        ColumnInfo(0, "stream", Role.STREAM),
+        ColumnInfo(1, "at", Role.TIME, time_format=time_format),
+        ColumnInfo(2, "value", Role.VALUE, kind=ValueKind.AUTO),
+    ]
+    spec = _TimeSpec(time_col=1, fmt=time_format)
+    plan = _Plan(infos, spec, [], stream_col=0, value_col=2, layout=Layout.LONG)
+    if decided is not None:
+        plan.date_order, plan.date_order_reason, spec.undecided = decided
+    return plan
+
+
+def import_json(
+    path: Path,
+    file_format: FileFormat,
+    encoding: Encoding,
+    head_text: str,
+    options: ImportOptions,
+    tz: tzinfo,
+    now: datetime,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    sink: RejectedSink | None = None,
+) -> ImportResult:
+    """Import a OneNET body or a JSON record list; ImportFailed says why a file cannot be read."""
+    stripped = head_text.lstrip("\ufeff \t\r\n")
+    if file_format is FileFormat.TYPE5 or (stripped.startswith("{") and not _is_json_lines(stripped)):
+        return _import_body(path, file_format, encoding, options, tz, now, sink)
+    if not stripped.startswith(("[", "{")):
+        raise ImportFailed("The file is not JSON: it does not start with [ or {.")
+    return _import_records(path, encoding, stripped.startswith("{"), options, tz, now, progress, cancelled, sink)
+
+
+def _is_json_lines(text: str) -> bool:
+    lines = [line for line in text.splitlines()[:3] if line.strip()]
+    if len(lines) < 2 or not lines[1].lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(lines[0]), dict)
+    except ValueError:
+        return False
+
+
+def _import_body(
+    path: Path,
+    file_format: FileFormat,
+    encoding: Encoding,
+    options: ImportOptions,
+    tz: tzinfo,
+    now: datetime,
+    sink: RejectedSink | None,
+) -> ImportResult:
+    try:
+        text = path.read_bytes().decode(encoding.codec)
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            f"The file is not valid {encoding.label} text (byte {exc.start}): choose the encoding."
+        ) from exc
+    text = text.lstrip("\ufeff")
+    if file_format is FileFormat.TYPE5:
+        body_type = BodyType.TEXT
+    else:
+        try:
+            obj = json.loads(text, parse_constant=_refuse_constant)
+        except ValueError as exc:
+            where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+            message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise ImportFailed(f"The file is not valid JSON: {message}{where}.") from exc
+        body_type = body_type_of(obj)
+    try:
+        readings = decode(text.encode("utf-8"), body_type)
+    except FormatError as exc:
+        raise ImportFailed(f"This looks like a OneNET type {int(body_type)} body but cannot be read: {exc}") from exc
+    if not len(readings):
+        raise ImportFailed("The body holds no datapoints.")
+    missing_time = options.missing_time or MissingTime.PLATFORM
+    plan = _long_plan(TimeFormat.NATIVE)
+    detected = Detected(
+        file_format=file_format,
+        encoding=encoding.codec,
+        encoding_label=encoding.label,
+        encoding_reason=encoding.reason,
+        layout=Layout.LONG,
+        body_type=body_type,
+        columns=tuple(plan.infos),
+        source_tz="UTC+8",
+        missing_time=missing_time,
+        missing_markers=tuple(m.strip() for m in options.missing_markers),
+        notes=("A OneNET body: its times are platform time (UTC+8); the source time zone does not apply.",),
+    )
+    result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
+    missing = frozenset({""} | {m.strip() for m in options.missing_markers})
+    runner = _Pass(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
+    runner.json_typed = True
+    runner.warn_missing_time = False
+    if sink is not None:
+        sink.header(["stream", "at", "value"])
+    rows = [(stream_id, point.at, point.value) for stream_id, point in readings.pairs()]
+    for start in range(0, len(rows), CHUNK_ROWS):
+        runner.process(list(rows[start : start + CHUNK_ROWS]), start + 1)
+    return result
+
+
+def _import_records(
+    path: Path,
+    encoding: Encoding,
+    lines: bool,
+    options: ImportOptions,
+    tz: tzinfo,
+    now: datetime,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    sink: RejectedSink | None,
+) -> ImportResult:
+    records = _Records(path, encoding, lines)
+    missing = frozenset({""} | {m.strip() for m in options.missing_markers})
+    try:
+        sample = list(islice(iter(records), SAMPLE_ROWS))
+        if not sample:
+            raise ImportFailed("The JSON list is empty: no records.")
+        rows = [r for _, obj in sample if not isinstance(r := _record_row(obj), str)]
+        profile = _profile([(at,) for _, at, _ in rows], 1, missing)[0]
+        choice = options.choice(1).time_format
+        if choice is None and profile.filled and not profile.formats:
+            choice = _numeric_time_format(profile)
+        fmt, order, reason, undecided = _pick_time_format(profile, choice, options)
+        plan = _long_plan(fmt, (order, reason, undecided))
+        missing_time = options.missing_time or MissingTime.NOW
+        detected = Detected(
+            file_format=FileFormat.JSON,
+            encoding=encoding.codec,
+            encoding_label=encoding.label,
+            encoding_reason=encoding.reason,
+            layout=Layout.LONG,
+            columns=tuple(plan.infos),
+            date_order=None if order is None else ("day/month/year" if order.value == "dmy" else "month/day/year"),
+            date_order_reason=reason,
+            source_tz=options.source_tz,
+            missing_time=missing_time,
+            missing_markers=tuple(sorted(missing - {""})),
+            notes=("JSON Lines: one record per line.",) if lines else (),
+        )
+        result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
+        runner = _Pass(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
+        runner.json_typed = True
+        if undecided:
+            result.needs_date_order = True
+            result.ambiguous_dates = tuple(profile.texts[:3])
+            runner.store = False
+            first = [r for _, obj in sample[: options.preview_rows] if not isinstance(r := _record_row(obj), str)]
+            runner.process(list(first), 1)
+            result.rows_read = result.rows_rejected = result.problem_count = 0
+            result.problems.clear()
+            return result
+        if sink is not None:
+            sink.header(["stream", "at", "value"])
+        with paused_gc():
+            _records_pass(records, runner, progress, cancelled)
+        return result
+    finally:
+        records.close()
+
+
+def _records_pass(records: _Records, runner: _Pass, progress: Progress | None, cancelled: Cancelled | None) -> None:
+    """Feed the records to the pass in batches, in file order, rejecting those that are not records."""
+    batch: list[Any] = []
+    batch_start = 1
+    for number, obj in records:
+        if not batch:
+            batch_start = number
+        row = _record_row(obj)
+        if isinstance(row, str):
+            _flush(runner, batch, batch_start)
+            batch = []
+            runner._reject_raw(number, (json.dumps(obj, ensure_ascii=False, default=str)[:200],), row)
+            continue
+        if number != batch_start + len(batch):  # JSON Lines: a blank line; keep numbers right
+            _flush(runner, batch, batch_start)
+            batch, batch_start = [], number
+        batch.append(row)
+        if len(batch) >= CHUNK_ROWS:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            _flush(runner, batch, batch_start)
+            batch = []
+            if progress is not None:
+                progress(*records.progress())
+    _flush(runner, batch, batch_start)
+
+
+def _flush(runner: _Pass, batch: list[Any], start: int) -> None:
+    if batch:
+        runner.process(batch, start)

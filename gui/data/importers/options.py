@@ -1,0 +1,130 @@
+"""What may be chosen about reading a file: `ImportOptions`, shared by the import dialog and `send`.
+
+Every field left at its default (`None`) is detected from the file; the
+detected value is reported back in `ImportResult.detected`, so a user sees
+what was assumed and can override exactly that.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from gui.onenet.readings import ValueKind
+
+
+class FileFormat(enum.Enum):
+    """How the bytes are laid out; detected from the content, then the extension."""
+
+    DELIMITED = "delimited"  #: CSV, TSV or TXT: rows of cells split by `,` `;` tab or `|`
+    XLSX = "xlsx"  #: an Excel workbook (Office Open XML)
+    JSON = "json"  #: a OneNET body of type 1/3/4, or a list of {"stream", "at", "value"} records
+    TYPE5 = "type5"  #: a OneNET type 5 text body, e.g. `,;temperature,2015-03-22T22:31:12,22.5;102`
+
+
+class Layout(enum.Enum):
+    """Where datastreams are in a table."""
+
+    WIDE = "wide"  #: a time column (or date + time columns), then one column per datastream
+    LONG = "long"  #: one row per datapoint: a datastream column, a time column, a value column
+
+
+class Role(enum.Enum):
+    """What a column of a table holds."""
+
+    TIME = "time"  #: date and time of the row, in one cell
+    DATE = "date"  #: the date of the row, its time of day in a TIME_OF_DAY column
+    TIME_OF_DAY = "time_of_day"  #: e.g. `18:00`, `18.00.00`, `6:00 PM`
+    VALUE = "value"  #: wide: one datastream's values; long: every row's value
+    STREAM = "stream"  #: long layout: the datastream id of the row
+    SKIP = "skip"  #: not imported
+
+
+class TimeFormat(enum.Enum):
+    """How the cells of a time column are written."""
+
+    YMD = "ymd"  #: year first: ISO 8601 (`2026-11-02T08:30:00+01:00`), `2026/11/4 9:00`, `2026年11月4日`
+    DMY = "dmy"  #: day first: `04/11/2026 18:00`, `4.11.2026 18.00.00`
+    MDY = "mdy"  #: month first: `11/04/2026 6:00 PM`
+    TIME_OF_DAY = "time_of_day"  #: `18:00`, `18.00.00`, `6:00 PM` (with a date column)
+    EXCEL = "excel"  #: Excel serial days since 1899-12-30 (`46330.375`)
+    EPOCH_S = "epoch_s"  #: Unix time in seconds (`1793500200`), an instant: the source zone does not apply
+    EPOCH_MS = "epoch_ms"  #: Unix time in milliseconds
+    NATIVE = "native"  #: spreadsheet date/time cells (their text cells, if any, are read as YMD)
+
+
+class DateOrder(enum.Enum):
+    """Which of `04/11/2026` is the day: asked when the data cannot tell."""
+
+    DMY = "dmy"  #: 4 November 2026
+    MDY = "mdy"  #: April 11, 2026
+
+
+class MissingTime(enum.Enum):
+    """What happens to a row (or datapoint) without a time."""
+
+    NOW = "now"  #: stamped with the import time (a resend then stores it once)
+    PLATFORM = "platform"  #: sent without `at`: the platform stamps it on arrival
+    REFUSE = "refuse"  #: rejected, reported as a problem
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """The user's overrides for one column (by 0-based index); None keeps what was detected."""
+
+    role: Role | None = None
+    stream_id: str | None = None  #: wide layout: the datastream this column goes to
+    kind: ValueKind | None = None  #: how the values are read (AUTO: number, JSON object or text per cell)
+    time_format: TimeFormat | None = None  #: time columns only
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read one file. `source_tz` is required; everything else defaults to "detect".
+
+    - `source_tz`: the zone the file's clock times were written in: an IANA
+      name (`Europe/Berlin`), `UTC`, or a fixed offset (`UTC+8`, `+05:30`).
+      Callers pass the computer's zone by default (the Qt side from
+      `gui.ui.settings.system_zone_name()`, the CLI from `local_zone_name()`).
+      Times with an explicit offset and Unix times ignore it. Everything is
+      converted to platform time, UTC+8, when sent (shared onenet-api.md).
+    - `encoding`: a Python codec name (`gb18030`, `utf-8-sig`, `cp1252`).
+    - `delimiter`: one of `,` `;` tab `|` (any single character works).
+    - `skip_rows`: lines above the header (an instrument's preamble).
+    - `decimal`: `.` or `,` for every number column; None decides per column.
+    - `missing_markers`: cell texts that mean "no reading" besides an empty
+      cell (always missing), e.g. `NA`, `-200`, `--`. Compared after
+      stripping spaces, case-sensitive. A missing cell is skipped, never sent.
+    - `missing_time`: None means NOW for tables and records and PLATFORM for
+      OneNET bodies (whose points without `at` mean "server time").
+    - `columns`: per column overrides, by 0-based column index.
+    - `preview_rows`: how many data rows `ImportResult.preview` keeps.
+    """
+
+    source_tz: str
+    file_format: FileFormat | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    has_header: bool | None = None
+    skip_rows: int | None = None
+    sheet: str | None = None
+    layout: Layout | None = None
+    decimal: str | None = None
+    missing_markers: tuple[str, ...] = ()
+    date_order: DateOrder | None = None
+    missing_time: MissingTime | None = None
+    columns: Mapping[int, ColumnChoice] = field(default_factory=dict)
+    preview_rows: int = 50
+
+    def __post_init__(self) -> None:
+        if self.decimal not in (None, ".", ","):
+            raise ValueError("decimal must be '.' or ','")
+        if self.delimiter is not None and len(self.delimiter) != 1:
+            raise ValueError("the delimiter must be one character")
+        if self.skip_rows is not None and self.skip_rows < 0:
+            raise ValueError("skip_rows must not be negative")
+
+    def choice(self, index: int) -> ColumnChoice:
+        """The overrides of column `index` (an empty choice when there are none)."""
+        return self.columns.get(index) or ColumnChoice()

@@ -1,0 +1,150 @@
+"""Source time zones: names to tzinfo, the computer's zone, and DST gaps and repeats found per row."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import zoneinfo
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
+
+_OFFSET_RE = re.compile(r"(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
+
+
+def resolve_zone(name: str) -> tzinfo:
+    """`Europe/Berlin` -> ZoneInfo; `UTC+8`, `GMT-3`, `+05:30` -> a fixed offset; `UTC` -> UTC.
+
+    Raises ValueError naming the zone when it is unknown (IANA names come
+    from the system's database or the `tzdata` package).
+    """
+    text = name.strip()
+    if text.upper() in ("UTC", "GMT", "Z"):
+        return UTC
+    match = _OFFSET_RE.fullmatch(text)
+    if match:
+        minutes = int(match["h"]) * 60 + int(match["m"] or 0)
+        if minutes > 14 * 60:
+            raise ValueError(f"time zone offset {name!r} is beyond ±14:00")
+        sign = -1 if match["sign"] == "-" else 1
+        return timezone(timedelta(minutes=sign * minutes))
+    try:
+        return zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {name!r}: use a name like Asia/Shanghai or an offset like UTC+8") from exc
+
+
+def local_zone_name() -> str:
+    """The computer's IANA zone name without Qt: `TZ`, then `/etc/localtime`, then `/etc/timezone`.
+
+    Falls back to the current fixed offset (e.g. `UTC+01:00`), which is
+    right today but not across a DST change; the Qt side uses
+    `gui.ui.settings.system_zone_name()` instead.
+    """
+    candidates: list[str] = []
+    env = os.environ.get("TZ", "").lstrip(":")
+    if env:
+        candidates.append(env)
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        target = ""
+    if "zoneinfo/" in target:
+        candidates.append(target.split("zoneinfo/", 1)[1])
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    for candidate in candidates:
+        if candidate and not candidate.startswith("/"):
+            try:
+                zoneinfo.ZoneInfo(candidate)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                continue
+            return candidate
+    offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+class ZoneCheck:
+    """Finds wall-clock times a DST change skipped (gaps) or repeated, in file order.
+
+    A gap (02:30 on a spring-forward night in Europe/Berlin) does not exist:
+    the row is rejected with the reason. A repeated time (02:30 on the
+    autumn night) is read as its first occurrence, unless the rows went back
+    in time inside the repeated hour (a logger writing on through the
+    change): from there on, while times stay ambiguous, the second
+    occurrence. Either way a warning names the reading taken. Days without
+    a change are recognised once (cached) and cost nothing per row.
+    """
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self._fixed = isinstance(tz, timezone)
+        self._changes: dict[date, bool] = {}
+        self._previous: datetime | None = None  # the previous row's naive time on a change day
+        self._second = False
+
+    def changes_on(self, day: date) -> bool:
+        """True when the zone's UTC offset changes on `day` (so some times there are gaps or repeats)."""
+        known = self._changes.get(day)
+        if known is None:
+            offsets = {
+                self.tz.utcoffset(datetime.combine(day, moment).replace(fold=fold))
+                for moment in (time(0), time(23, 59, 59))
+                for fold in (0, 1)
+            }
+            known = self._changes[day] = len(offsets) > 1
+        return known
+
+    def check(self, times: Sequence[datetime | None]) -> tuple[list[datetime | None], dict[int, str], dict[int, str]]:
+        """Check naive times of consecutive rows; aware ones and None pass through.
+
+        Returns the times (second occurrences get `fold=1`), errors by
+        position (gaps) and warnings by position (repeats).
+        """
+        errors: dict[int, str] = {}
+        warnings: dict[int, str] = {}
+        if self._fixed:
+            return list(times), errors, warnings
+        if None in times:
+            naive_days = {t.date() for t in times if t is not None and t.tzinfo is None}
+        else:  # C speed; aware times add a day or two to look at, nothing more
+            naive_days = set(map(datetime.date, times))  # type: ignore[arg-type]
+        if not any(self.changes_on(day) for day in naive_days):
+            self._previous, self._second = None, False
+            return list(times), errors, warnings
+        out = list(times)
+        for i, naive in enumerate(times):
+            if naive is None or naive.tzinfo is not None:
+                continue
+            if not self.changes_on(naive.date()):
+                self._previous, self._second = None, False
+                continue
+            first = self.tz.utcoffset(naive.replace(fold=0))
+            second = self.tz.utcoffset(naive.replace(fold=1))
+            if first == second or first is None or second is None:
+                self._previous, self._second = naive, False
+                continue
+            shown = f"{naive:%Y-%m-%d %H:%M:%S}"
+            if first < second:
+                errors[i] = f"{shown} does not exist in {self.tz} (the clocks skipped it at the DST change)"
+                continue
+            if self._previous is not None and (self._second or naive < self._previous):
+                self._second = True
+            out[i] = naive.replace(fold=1 if self._second else 0)
+            offset = second if self._second else first
+            which = "second" if self._second else "first"
+            warnings[i] = (
+                f"{shown} happens twice in {self.tz} (the clocks went back); read as its {which} occurrence, "
+                f"UTC{_format_offset(offset)}"
+            )
+            self._previous = naive
+        return out, errors, warnings
+
+
+def _format_offset(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

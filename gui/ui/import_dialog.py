@@ -1,0 +1,1165 @@
+"""File > Import…: read a file of readings, show how it was read, let the user adjust, import the good rows."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.data.importers import (
+    FILE_PATTERNS,
+    CellStatus,
+    ColumnChoice,
+    ColumnInfo,
+    DateOrder,
+    FileFormat,
+    ImportCancelled,
+    ImportFailed,
+    ImportOptions,
+    ImportResult,
+    Layout,
+    MissingTime,
+    Problem,
+    Role,
+    TimeFormat,
+    import_file,
+    paused_gc,
+    resolve_zone,
+    write_rejected,
+)
+from gui.onenet.readings import ValueKind, kind_of
+from gui.onenet.validation import Severity, suggest_stream_id
+from gui.ui.datapoints_model import Row
+from gui.ui.settings import system_zone_name
+from gui.ui.workers import Worker
+
+_Index = QModelIndex | QPersistentModelIndex
+#: Problems listed in the dialog; the count says how many more there are.
+SHOWN_PROBLEMS = 1000
+#: Above this many datapoints the dialog says the editor may get slow.
+LARGE_IMPORT = 100_000
+RED, ORANGE, GREY, GREEN = "#b00020", "#b45f06", "#777777", "#1b7f3b"
+
+
+class PreviewModel(QAbstractTableModel):
+    """The first data rows as they will be imported: one column per file column, rows numbered as in the file.
+
+    Display: the value as it will be sent (times as platform-time `at`);
+    tooltip: the cell as read and, for a problem, the reason; rejected rows
+    are tinted, missing cells show a dash, columns not imported are grey.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._result: ImportResult | None = None
+        self._columns: tuple[ColumnInfo, ...] = ()
+
+    def set_result(self, result: ImportResult | None) -> None:
+        """Show the preview of `result` (None: empty)."""
+        self.beginResetModel()
+        self._result = result
+        self._columns = result.detected.columns if result is not None else ()
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._result is None else len(self._result.preview)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._result is None:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._result.preview):
+                return str(self._result.preview[section].row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Row number in the file")
+            return None
+        if not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{column.name}\n{self._target(column)}"
+        if role == Qt.ItemDataRole.ForegroundRole and column.role is Role.SKIP:
+            return QBrush(QColor(GREY))
+        return None
+
+    def _target(self, column: ColumnInfo) -> str:
+        if column.role is Role.SKIP:
+            return self.tr("(not imported)")
+        if column.role in (Role.TIME, Role.DATE):
+            return self.tr("→ at (UTC+8)")
+        if column.role is Role.TIME_OF_DAY:
+            return self.tr("(time of day)")
+        if column.role is Role.STREAM:
+            return self.tr("→ datastream")
+        if column.stream_id:
+            return f"→ {column.stream_id}"
+        return self.tr("→ value")
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._result is None or not index.isValid():
+            return None
+        preview = self._result.preview
+        if not 0 <= index.row() < len(preview):
+            return None
+        row = preview[index.row()]
+        if not 0 <= index.column() < len(row.cells):
+            return None
+        cell = row.cells[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if cell.status is CellStatus.MISSING and not cell.shown:
+                return "—"
+            return cell.shown
+        if role == Qt.ItemDataRole.ToolTipRole:
+            read = self.tr("In the file: {text}").format(text=cell.text) if cell.text else self.tr("Empty in the file")
+            return f"{read}\n{cell.reason}" if cell.reason else read
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = {
+                CellStatus.ERROR: RED,
+                CellStatus.WARNING: ORANGE,
+                CellStatus.MISSING: GREY,
+                CellStatus.SKIPPED: GREY,
+            }.get(cell.status)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.BackgroundRole and row.rejected:
+            return QBrush(QColor("#fde7e9"))
+        if role == Qt.ItemDataRole.FontRole and cell.status is CellStatus.ERROR:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class ImportDialog(QDialog):
+    """Reads a file on a worker as the user adjusts how; "Import N datapoints" hands the good rows on.
+
+    `on_import(rows)` receives the editor rows (built on a worker) and the
+    dialog closes; `source_zone` is the default zone of the file's times
+    (the computer's). Collaborators are passed in so tests can drive it.
+    """
+
+    finishedReading = Signal(bool)  # after every read: True when a result is shown
+    imported = Signal(int)  # datapoints handed to on_import
+    rejectedSaved = Signal(int, str)  # rows written, path
+
+    COL_INCLUDE, COL_NAME, COL_ROLE, COL_ID, COL_KIND, COL_NOTE = range(6)
+
+    def __init__(
+        self,
+        path: str | Path,
+        on_import: Callable[[list[Row]], None],
+        pool: QThreadPool,
+        source_zone: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self._on_import = on_import
+        self.pool = pool
+        self._source_zone = source_zone or system_zone_name()
+        self._choices: dict[int, ColumnChoice] = {}
+        self._worker: Worker | None = None
+        self._running: set[Worker] = set()
+        self.import_result: ImportResult | None = None
+        self.failure = ""
+        self._filling = False
+        self._saving_to = ""
+        self.setWindowTitle(self.tr("Import readings — {name}").format(name=self.path.name))
+        self._build()
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.read)
+        self._connect()
+        self.resize(1100, 840)
+        self.read()
+
+    # --- construction ------------------------------------------------------------------
+    def _combo(self, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox()
+        for text, data in items:
+            combo.addItem(text, data)
+        return combo
+
+    def _build(self) -> None:
+        size = self.path.stat().st_size if self.path.exists() else 0
+        self.file_label = QLabel(
+            self.tr("<b>{name}</b> · {size} · {folder}").format(
+                name=self.path.name, size=_human_size(size), folder=self.path.parent
+            )
+        )
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        auto = self.tr("Automatic")
+        self.encoding_combo = self._combo(
+            [
+                (auto, None),
+                ("UTF-8", "utf-8"),
+                (self.tr("UTF-8 with BOM"), "utf-8-sig"),
+                ("GBK/GB18030", "gb18030"),
+                ("Big5", "big5"),
+                ("Shift-JIS", "cp932"),
+                (self.tr("Windows-1252 (Western European)"), "cp1252"),
+                ("UTF-16", "utf-16"),
+            ]
+        )
+        self.delimiter_combo = self._combo(
+            [
+                (auto, None),
+                (self.tr("Comma  ,"), ","),
+                (self.tr("Semicolon  ;"), ";"),
+                (self.tr("Tab"), "\t"),
+                (self.tr("Vertical bar  |"), "|"),
+            ]
+        )
+        self.header_combo = self._combo(
+            [(auto, None), (self.tr("First row is a header"), True), (self.tr("No header row"), False)]
+        )
+        self.layout_combo = self._combo(
+            [
+                (auto, None),
+                (self.tr("Wide: a column per datastream"), Layout.WIDE),
+                (self.tr("Long: stream, time, value per row"), Layout.LONG),
+            ]
+        )
+        self.sheet_combo = QComboBox()
+        self.sheet_label = QLabel(self.tr("S&heet:"))
+        self.sheet_label.setBuddy(self.sheet_combo)
+        self.order_combo = self._combo(
+            [
+                (self.tr("From the data"), None),
+                (self.tr("Day first: 04/11/2026 is 4 November"), DateOrder.DMY),
+                (self.tr("Month first: 04/11/2026 is April 11"), DateOrder.MDY),
+            ]
+        )
+        self.zone_combo = QComboBox(editable=True)
+        zones = sorted(zoneinfo.available_timezones())
+        self.zone_combo.addItems(zones)
+        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(zones, self.zone_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone_combo.setCompleter(completer)
+        self.zone_combo.setCurrentText(self._source_zone)
+        self.zone_combo.setToolTip(
+            self.tr("The zone the file's clock times were written in; they are sent in platform time, UTC+8.")
+        )
+        self.missing_time_combo = self._combo(
+            [
+                (auto, None),
+                (self.tr("Stamp them with the import time"), MissingTime.NOW),
+                (self.tr("Send without at (the platform stamps them)"), MissingTime.PLATFORM),
+                (self.tr("Refuse them"), MissingTime.REFUSE),
+            ]
+        )
+        self.decimal_combo = self._combo([(auto, None), (self.tr("Point: 2.6"), "."), (self.tr("Comma: 2,6"), ",")])
+        self.markers_edit = QLineEdit()
+        self.markers_edit.setPlaceholderText(self.tr("e.g. NA, -200, --"))
+        self.markers_edit.setToolTip(
+            self.tr(
+                "Cell texts that mean 'no reading', separated by commas. Such cells are skipped, never sent; "
+                "empty cells always are."
+            )
+        )
+
+        settings = QGroupBox(self.tr("How the file is read"))
+        grid = QGridLayout(settings)
+        rows: list[list[tuple[str, QWidget]]] = [
+            [
+                (self.tr("&Encoding:"), self.encoding_combo),
+                (self.tr("&Delimiter:"), self.delimiter_combo),
+                (self.tr("&Header:"), self.header_combo),
+            ],
+            [
+                (self.tr("&Layout:"), self.layout_combo),
+                (self.tr("Day/&month order:"), self.order_combo),
+                (self.tr("Decimal mar&k:"), self.decimal_combo),
+            ],
+            [
+                (self.tr("Times are in &zone:"), self.zone_combo),
+                (self.tr("Rows without a &time:"), self.missing_time_combo),
+                (self.tr("Missing-value ma&rkers:"), self.markers_edit),
+            ],
+        ]
+        for r, row in enumerate(rows):
+            for c, (text, widget) in enumerate(row):
+                label = QLabel(text)
+                label.setBuddy(widget)
+                grid.addWidget(label, r, 2 * c)
+                grid.addWidget(widget, r, 2 * c + 1)
+        grid.addWidget(self.sheet_label, 3, 0)
+        grid.addWidget(self.sheet_combo, 3, 1)
+        for c in (1, 3, 5):
+            grid.setColumnStretch(c, 1)
+        self.order_note = QLabel()
+        self.order_note.setWordWrap(True)
+        self.order_note.setStyleSheet(f"color: {ORANGE}; font-weight: bold;")
+        self.order_note.hide()
+        self.detected_label = QLabel()
+        self.detected_label.setWordWrap(True)
+        self.detected_label.setStyleSheet("color: #444;")
+        grid.addWidget(self.detected_label, 4, 0, 1, 6)
+        grid.addWidget(self.order_note, 5, 0, 1, 6)
+
+        self.columns_table = QTableWidget(0, 6)
+        self.columns_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Import"),
+                self.tr("Column in the file"),
+                self.tr("Use as"),
+                self.tr("Datastream id"),
+                self.tr("Read as"),
+                self.tr("What was found"),
+            ]
+        )
+        self.columns_table.verticalHeader().hide()
+        self.columns_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.columns_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        columns_box = QGroupBox(self.tr("Columns"))
+        QVBoxLayout(columns_box).addWidget(self.columns_table)
+
+        self.preview_model = PreviewModel(self)
+        self.preview_view = QTableView()
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.setAlternatingRowColors(True)
+        self.preview_view.verticalHeader().setDefaultSectionSize(22)
+        self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.preview_view.horizontalHeader().setDefaultSectionSize(150)
+        preview_box = QGroupBox(self.tr("First rows, as they will be sent (times in platform time, UTC+8)"))
+        QVBoxLayout(preview_box).addWidget(self.preview_view)
+
+        self.problems_list = QListWidget()
+        self.problems_list.setWordWrap(True)
+        self.problems_list.setMinimumHeight(24)
+        self.problems_box = QGroupBox(self.tr("Problems"))
+        QVBoxLayout(self.problems_box).addWidget(self.problems_list)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(columns_box)
+        splitter.addWidget(preview_box)
+        splitter.addWidget(self.problems_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        self.splitter = splitter
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        self.stop_button = QPushButton(self.tr("S&top"))
+        self.stop_button.setToolTip(self.tr("Stop reading (or importing, or saving) the file"))
+        self.stop_button.hide()
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.summary_label, 1)
+        status_row.addWidget(self.progress)
+        status_row.addWidget(self.stop_button)
+
+        self.save_rejected_button = QPushButton(self.tr("&Save rejected rows…"))
+        self.save_rejected_button.setToolTip(
+            self.tr("Write the rows that cannot be imported, with the reason, to a CSV file to fix and import later")
+        )
+        self.close_button = QPushButton(self.tr("Close"))
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_rejected_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.import_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_label)
+        layout.addWidget(settings)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(status_row)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        for combo in (
+            self.encoding_combo,
+            self.delimiter_combo,
+            self.header_combo,
+            self.layout_combo,
+            self.sheet_combo,
+        ):
+            combo.currentIndexChanged.connect(self._on_structure_changed)
+        for combo in (self.order_combo, self.missing_time_combo, self.decimal_combo):
+            combo.currentIndexChanged.connect(self._schedule)
+        self.zone_combo.currentTextChanged.connect(self._on_zone_combo_changed)
+        self.markers_edit.editingFinished.connect(self._schedule)
+        self.columns_table.itemChanged.connect(self._on_columns_table_itemChanged)
+        self.stop_button.clicked.connect(self.stop)
+        self.close_button.clicked.connect(self.reject)
+        self.import_button.clicked.connect(self.import_datapoints)
+        self.save_rejected_button.clicked.connect(self._on_save_rejected_button_clicked)
+        self.problems_list.itemActivated.connect(self._on_problems_list_itemActivated)
+        self.problems_list.itemClicked.connect(self._on_problems_list_itemActivated)
+
+    # --- options -------------------------------------------------------------------------
+    def options(self) -> ImportOptions:
+        """The ImportOptions the controls say now."""
+        markers = tuple(m.strip() for m in self.markers_edit.text().split(",") if m.strip())
+        sheet = (
+            self.sheet_combo.currentText() if self.sheet_combo.count() and self.sheet_combo.currentIndex() > 0 else None
+        )
+        return ImportOptions(
+            source_tz=self.zone_combo.currentText().strip() or self._source_zone,
+            encoding=self.encoding_combo.currentData(),
+            delimiter=self.delimiter_combo.currentData(),
+            has_header=self.header_combo.currentData(),
+            sheet=sheet,
+            layout=self.layout_combo.currentData(),
+            decimal=self.decimal_combo.currentData(),
+            missing_markers=markers,
+            date_order=self.order_combo.currentData(),
+            missing_time=self.missing_time_combo.currentData(),
+            columns=dict(self._choices),
+        )
+
+    def _schedule(self) -> None:
+        if not self._filling:
+            self._timer.start()
+
+    def _on_structure_changed(self) -> None:
+        if self._filling:
+            return
+        self._choices.clear()  # column numbers may mean other columns now
+        self._schedule()
+
+    def _on_zone_combo_changed(self, name: str) -> None:
+        try:
+            resolve_zone(name)
+        except ValueError:
+            self.summary_label.setText(
+                self.tr("“{name}” is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8.").format(
+                    name=name
+                )
+            )
+            self.summary_label.setStyleSheet(f"color: {ORANGE};")
+            self.import_button.setEnabled(False)
+            return
+        self._schedule()
+
+    # --- reading on a worker ---------------------------------------------------------------
+    def read(self) -> None:
+        """Read the file with the current options on a worker (a read still running is cancelled)."""
+        self._timer.stop()
+        self.stop(quiet=True)
+        options = self.options()
+        path = self.path
+
+        def work(cancelled: Callable[[], bool]) -> ImportResult:
+            return import_file(path, options, progress=worker.report_progress, cancelled=cancelled)
+
+        worker = Worker(work)
+        self._start(worker, self._on_read_result, self._on_read_error)
+        self.summary_label.setText(self.tr("Reading {name}…").format(name=self.path.name))
+        self.summary_label.setStyleSheet("")
+
+    def _start(self, worker: Worker, on_result: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
+        self._worker = worker
+        self._running.add(worker)
+        worker.signals.progress.connect(self._on_worker_progress)
+        worker.signals.result.connect(on_result)
+        worker.signals.error.connect(on_error)
+        worker.signals.finished.connect(self._on_worker_finished)
+        self._set_busy(True)
+        self.pool.start(worker)
+
+    def stop(self, quiet: bool = False) -> None:
+        """Cancel the read (or save, or import) in progress; what is shown stays."""
+        if self._worker is None:
+            return
+        self._worker.cancel()
+        self._worker = None
+        self._set_busy(False)
+        if not quiet:
+            self.summary_label.setText(self.tr("Stopped. Change a setting to read the file again."))
+            self.summary_label.setStyleSheet("")
+
+    def _is_current(self) -> bool:
+        return self._worker is not None and self.sender() is self._worker.signals
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.stop_button.setVisible(busy)
+        self.import_button.setEnabled(not busy and self._can_import())
+        self.save_rejected_button.setEnabled(not busy and bool(self.import_result and self.import_result.rows_rejected))
+
+    def _on_worker_progress(self, progress: tuple[int, int]) -> None:
+        done, total = progress
+        if self._is_current() and total:
+            self.progress.setValue(int(1000 * min(done, total) / total))
+
+    def _on_worker_finished(self) -> None:
+        self._running = {w for w in self._running if w.signals is not self.sender()}
+        if self._is_current():
+            self._worker = None
+            self._set_busy(False)
+
+    def _on_read_result(self, result: ImportResult) -> None:
+        if not self._is_current():
+            return
+        self.import_result, self.failure = result, ""
+        self._show(result)
+        self.finishedReading.emit(True)
+
+    def _on_read_error(self, exc: Exception) -> None:
+        if not self._is_current():
+            return
+        if isinstance(exc, ImportCancelled):
+            return
+        self.import_result = None
+        self.failure = (
+            str(exc)
+            if isinstance(exc, ImportFailed)
+            else self.tr("Cannot read the file: {why}").format(why=f"{exc.__class__.__name__}: {exc}")
+        )
+        self.preview_model.set_result(None)
+        self.columns_table.setRowCount(0)
+        self.problems_list.clear()
+        self.problems_box.setTitle(self.tr("Problems"))
+        self.detected_label.setText("")
+        self.order_note.hide()
+        self.summary_label.setText(self.tr("✘ {why}").format(why=self.failure))
+        self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        self.import_button.setText(self.tr("Import"))
+        self.finishedReading.emit(False)
+
+    # --- showing a result ------------------------------------------------------------------
+    def _can_import(self) -> bool:
+        return (
+            self.import_result is not None and not self.import_result.needs_date_order and len(self.import_result) > 0
+        )
+
+    def _show(self, result: ImportResult) -> None:
+        self._filling = True
+        try:
+            self._show_detected(result)
+            self._fill_columns(result)
+        finally:
+            self._filling = False
+        self.preview_model.set_result(result)
+        self._fill_problems(result)
+        self._show_summary(result)
+        self._fit_sections(result)
+
+    def _fit_sections(self, result: ImportResult) -> None:
+        """Give the columns table room for its rows, the problems list room only when there are problems."""
+        total = sum(self.splitter.sizes()) or 600
+        row_height = self.columns_table.verticalHeader().defaultSectionSize()
+        header_height = self.columns_table.horizontalHeader().sizeHint().height()
+        columns = min(len(result.detected.columns), 8) * row_height + header_height + 48
+        problems = 50 if not result.problem_count else min(200, 60 + 22 * result.problem_count)
+        self.splitter.setSizes([columns, max(150, total - columns - problems), problems])
+
+    def _set_auto_text(self, combo: QComboBox, detected: str) -> None:
+        combo.setItemText(0, self.tr("Automatic: {found}").format(found=detected) if detected else self.tr("Automatic"))
+
+    def _show_detected(self, result: ImportResult) -> None:
+        d = result.detected
+        text_file = d.file_format is FileFormat.DELIMITED
+        table = d.body_type is None and d.file_format is not FileFormat.JSON
+        self._set_auto_text(self.encoding_combo, d.encoding_label if self.encoding_combo.currentIndex() == 0 else "")
+        delimiter_names = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab"), "|": self.tr("bar")}
+        self._set_auto_text(self.delimiter_combo, delimiter_names.get(d.delimiter or "", ""))
+        self._set_auto_text(self.header_combo, self.tr("yes") if d.has_header else self.tr("no"))
+        self._set_auto_text(
+            self.layout_combo, self.tr("wide") if d.layout is Layout.WIDE else self.tr("long (stream, time, value)")
+        )
+        self._set_auto_text(
+            self.missing_time_combo,
+            {
+                MissingTime.NOW: self.tr("stamp the import time"),
+                MissingTime.PLATFORM: self.tr("send without at"),
+                MissingTime.REFUSE: self.tr("refuse"),
+            }[d.missing_time],
+        )
+        marks = {c.decimal for c in d.columns if c.role is Role.VALUE and c.kind in (ValueKind.NUMBER, ValueKind.AUTO)}
+        self._set_auto_text(
+            self.decimal_combo,
+            (self.tr("point") if marks == {"."} else self.tr("comma") if marks == {","} else self.tr("per column"))
+            if marks
+            else "",
+        )
+        order = {"day/month/year": self.tr("day first"), "month/day/year": self.tr("month first")}.get(
+            d.date_order or "", ""
+        )
+        self.order_combo.setItemText(
+            0, self.tr("From the data: {order}").format(order=order) if order else self.tr("From the data")
+        )
+        self.encoding_combo.setEnabled(d.file_format is not FileFormat.XLSX)
+        for widget in (self.delimiter_combo,):
+            widget.setEnabled(text_file)
+        for widget in (self.header_combo, self.layout_combo, self.decimal_combo):
+            widget.setEnabled(table)
+        self.zone_combo.setEnabled(d.body_type is None)
+        self.order_combo.setEnabled(d.body_type is None)
+        xlsx = d.file_format is FileFormat.XLSX
+        self.sheet_label.setVisible(xlsx)
+        self.sheet_combo.setVisible(xlsx)
+        if xlsx and [self.sheet_combo.itemText(i) for i in range(1, self.sheet_combo.count())] != list(d.sheets):
+            current = self.sheet_combo.currentText()
+            self.sheet_combo.clear()
+            self.sheet_combo.addItem(self.tr("First sheet: {name}").format(name=d.sheets[0] if d.sheets else ""))
+            self.sheet_combo.addItems(list(d.sheets))
+            if current in d.sheets:
+                self.sheet_combo.setCurrentText(current)
+
+        parts = [self._format_name(d)]
+        if d.body_type is not None:
+            parts.append(self.tr("a OneNET type {n} body: times are platform time (UTC+8)").format(n=int(d.body_type)))
+        times = d.time_columns() if d.body_type is None else []
+        if times:
+            parts.append(
+                self.tr("times from {names} ({formats}, e.g. {example}) in {zone}, sent in UTC+8").format(
+                    names=" + ".join(f"“{c.name}”" for c in times),
+                    formats=" + ".join(self._time_format_name(c.time_format, result) for c in times),
+                    example=" ".join(c.example for c in times),
+                    zone=d.source_tz,
+                )
+            )
+        elif d.body_type is None:
+            parts.append(self.tr("no time column"))
+        if d.skipped_rows:
+            parts.append(self.tr("{n} line(s) above the table skipped").format(n=d.skipped_rows))
+        text = " · ".join(p for p in parts if p)
+        # The core's notes in English, less those said above in the dialog's own words.
+        shown = ("body", "above the table", "No time column")
+        notes = [n for n in d.notes if not any(s in n for s in shown)]
+        if notes:
+            text += "\n" + "\n".join(notes)
+        self.detected_label.setText(self.tr("Found: {what}").format(what=text))
+
+        needs = result.needs_date_order
+        self.order_note.setVisible(needs)
+        self.order_combo.setStyleSheet(f"QComboBox {{ border: 2px solid {ORANGE}; }}" if needs else "")
+        if needs:
+            self.order_note.setText(
+                self.tr(
+                    "Dates like {examples} can be read two ways and no day above 12 tells which. "
+                    "Choose the day/month order above."
+                ).format(examples=", ".join(result.ambiguous_dates))
+            )
+
+    def _format_name(self, d: Any) -> str:
+        if d.file_format is FileFormat.XLSX:
+            return self.tr("Excel workbook, sheet “{sheet}”").format(sheet=d.sheet or "")
+        if d.file_format is FileFormat.TYPE5:
+            return self.tr("OneNET type 5 text ({encoding})").format(encoding=d.encoding_label)
+        if d.file_format is FileFormat.JSON:
+            return self.tr("JSON ({encoding})").format(encoding=d.encoding_label)
+        return self.tr("text table ({encoding})").format(encoding=d.encoding_label)
+
+    def _time_format_name(self, fmt: TimeFormat | None, result: ImportResult | None = None) -> str:
+        if result is not None and result.needs_date_order and fmt in (TimeFormat.DMY, TimeFormat.MDY):
+            return self.tr("day/month or month/day?")
+        return (
+            {
+                TimeFormat.YMD: self.tr("year-month-day"),
+                TimeFormat.DMY: self.tr("day/month/year"),
+                TimeFormat.MDY: self.tr("month/day/year"),
+                TimeFormat.TIME_OF_DAY: self.tr("time of day"),
+                TimeFormat.EXCEL: self.tr("Excel days"),
+                TimeFormat.EPOCH_S: self.tr("Unix seconds"),
+                TimeFormat.EPOCH_MS: self.tr("Unix milliseconds"),
+                TimeFormat.NATIVE: self.tr("spreadsheet dates"),
+            }.get(fmt, "?")
+            if fmt is not None
+            else "?"
+        )
+
+    def _role_items(self, layout: Layout) -> list[tuple[str, Role]]:
+        items = [
+            (self.tr("Time (date and time)"), Role.TIME),
+            (self.tr("Date"), Role.DATE),
+            (self.tr("Time of day"), Role.TIME_OF_DAY),
+        ]
+        if layout is Layout.LONG:
+            return [(self.tr("Datastream id"), Role.STREAM), *items, (self.tr("Value"), Role.VALUE)]
+        return [*items, (self.tr("Datastream"), Role.VALUE)]
+
+    def _fill_columns(self, result: ImportResult) -> None:
+        d = result.detected
+        table = self.columns_table
+        table.setRowCount(len(d.columns))
+        editable_roles = d.body_type is None and d.file_format is not FileFormat.JSON
+        style = self.style()
+        for r, column in enumerate(d.columns):
+            stats = result.stats[r] if r < len(result.stats) else None
+            include = QCheckBox()
+            include.setChecked(column.role is not Role.SKIP)
+            include.setEnabled(editable_roles)
+            include.setToolTip(self.tr("Import this column"))
+            include.toggled.connect(lambda on, j=column.index: self._on_include_toggled(j, on))
+            holder = QWidget()
+            box = QHBoxLayout(holder)
+            box.setContentsMargins(6, 0, 0, 0)
+            box.addWidget(include)
+            table.setCellWidget(r, self.COL_INCLUDE, holder)
+
+            name = QTableWidgetItem(column.name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            name.setToolTip(self.tr("e.g. {example}").format(example=column.example) if column.example else "")
+            table.setItem(r, self.COL_NAME, name)
+
+            role_combo = QComboBox()
+            role_combo.addItem(self.tr("Not imported"), Role.SKIP)
+            for text, role in self._role_items(d.layout):
+                role_combo.addItem(text, role)
+            role_combo.setCurrentIndex(max(0, role_combo.findData(column.role)))
+            role_combo.setEnabled(editable_roles)
+            role_combo.currentIndexChanged.connect(
+                lambda _i, j=column.index, c=role_combo: self._set_choice(j, role=c.currentData())
+            )
+            table.setCellWidget(r, self.COL_ROLE, role_combo)
+
+            id_item = QTableWidgetItem(column.stream_id)
+            if column.role is Role.VALUE and d.layout is Layout.WIDE:
+                id_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable)
+                if not column.id_safe:
+                    id_item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+                    id_item.setForeground(QBrush(QColor(RED)))
+                    id_item.setToolTip(
+                        self.tr("The platform may reject characters of this id; suggested: {id}").format(
+                            id=suggest_stream_id(column.stream_id)
+                        )
+                    )
+                else:
+                    id_item.setToolTip(self.tr("Double-click to change the datastream id"))
+            else:
+                id_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(r, self.COL_ID, id_item)
+
+            table.setCellWidget(r, self.COL_KIND, self._kind_widget(column, editable_roles))
+            note = QTableWidgetItem(self._column_note(column, stats, d.layout))
+            note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            wide_value = column.role is Role.VALUE and d.layout is Layout.WIDE
+            if wide_value and column.name != column.stream_id and column.suggested_id != column.name:
+                note.setForeground(QBrush(QColor(ORANGE)))
+            if stats is not None and stats.rejected:
+                note.setForeground(QBrush(QColor(RED)))
+            table.setItem(r, self.COL_NOTE, note)
+
+    def _kind_widget(self, column: ColumnInfo, editable: bool) -> QWidget:
+        combo = QComboBox()
+        if column.role in (Role.TIME, Role.DATE):
+            combo.addItem(
+                self.tr("Automatic: {fmt}").format(fmt=self._time_format_name(column.time_format, self.import_result)),
+                None,
+            )
+            for fmt in (
+                TimeFormat.YMD,
+                TimeFormat.DMY,
+                TimeFormat.MDY,
+                TimeFormat.EXCEL,
+                TimeFormat.EPOCH_S,
+                TimeFormat.EPOCH_MS,
+            ):
+                combo.addItem(self._time_format_name(fmt), fmt)
+            chosen = self._choices.get(column.index, ColumnChoice()).time_format
+            combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+            combo.currentIndexChanged.connect(
+                lambda _i, j=column.index, c=combo: self._set_choice(j, time_format=c.currentData())
+            )
+        elif column.role is Role.VALUE:
+            names = {
+                ValueKind.AUTO: self.tr("number, JSON or text per cell"),
+                ValueKind.NUMBER: self.tr("number"),
+                ValueKind.TEXT: self.tr("text"),
+                ValueKind.JSON: self.tr("JSON object"),
+            }
+            combo.addItem(self.tr("Automatic: {kind}").format(kind=names[column.kind]), None)
+            for kind in (ValueKind.NUMBER, ValueKind.TEXT, ValueKind.JSON):
+                combo.addItem(names[kind], kind)
+            chosen_kind = self._choices.get(column.index, ColumnChoice()).kind
+            combo.setCurrentIndex(max(0, combo.findData(chosen_kind)) if chosen_kind else 0)
+            combo.currentIndexChanged.connect(
+                lambda _i, j=column.index, c=combo: self._set_choice(j, kind=c.currentData())
+            )
+        else:
+            combo.addItem("—", None)
+            combo.setEnabled(False)
+        combo.setEnabled(combo.isEnabled() and editable)
+        return combo
+
+    def _column_note(self, column: ColumnInfo, stats: Any, layout: Layout) -> str:
+        parts: list[str] = []
+        if column.role is Role.VALUE and stats is not None:
+            parts.append(self.tr("{n} values").format(n=stats.values))
+            if stats.missing:
+                parts.append(self.tr("{n} missing (skipped)").format(n=stats.missing))
+            if stats.rejected:
+                parts.append(self.tr("{n} cannot be read").format(n=stats.rejected))
+            if column.kind is ValueKind.NUMBER and column.decimal == ",":
+                parts.append(self.tr("decimal comma"))
+        if column.role is Role.VALUE and layout is Layout.WIDE:
+            if not column.id_safe:
+                parts.append(
+                    self.tr("the platform may reject this id; suggested: {id}").format(
+                        id=suggest_stream_id(column.stream_id)
+                    )
+                )
+            elif column.suggested_id != column.name and column.stream_id == column.suggested_id:
+                dropped = "".join(dict.fromkeys(ch for ch in column.name if ch not in column.stream_id))
+                if dropped.strip():
+                    text = self.tr("id shortened: the platform may reject “{chars}”").format(
+                        chars=dropped.replace(" ", "")
+                    )
+                    parts.append(text + (self.tr(" and spaces") if " " in dropped else ""))
+                else:
+                    parts.append(self.tr("id shortened: the platform may reject spaces"))
+        if column.role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY) and column.example:
+            parts.append(self.tr("e.g. {example}").format(example=column.example))
+        if column.note:
+            parts.append(column.note)
+        return " · ".join(parts)
+
+    def _fill_problems(self, result: ImportResult) -> None:
+        self.problems_list.clear()
+        style = self.style()
+        for problem in result.problems[:SHOWN_PROBLEMS]:
+            item = QListWidgetItem(
+                style.standardIcon(
+                    QStyle.StandardPixmap.SP_MessageBoxCritical
+                    if problem.severity is Severity.ERROR
+                    else QStyle.StandardPixmap.SP_MessageBoxWarning
+                ),
+                self.problem_text(problem),
+            )
+            item.setData(Qt.ItemDataRole.UserRole, problem.row)
+            self.problems_list.addItem(item)
+        if result.problem_count > SHOWN_PROBLEMS:
+            self.problems_list.addItem(
+                self.tr("… and {n} more problems").format(n=result.problem_count - SHOWN_PROBLEMS)
+            )
+        errors = result.rows_rejected
+        warnings = result.problem_count - len(result.errors) if result.problem_count <= SHOWN_PROBLEMS else 0
+        self.problems_box.setTitle(
+            self.tr("Problems: {rows} rows not imported, {warnings} warnings").format(rows=errors, warnings=warnings)
+            if result.problem_count
+            else self.tr("Problems: none")
+        )
+
+    def problem_text(self, problem: Problem) -> str:
+        """A problem as one line: where, the cell, why, and what happens to the row."""
+        where = self.tr("Row {row}").format(row=problem.row) if problem.row is not None else self.tr("File")
+        if problem.column:
+            where += self.tr(", {column}").format(column=problem.column)
+        cell = f" “{problem.text}”" if problem.text and problem.column else ""
+        outcome = self.tr("row not imported") if problem.severity is Severity.ERROR else self.tr("imported")
+        return f"{where}{cell}: {problem.reason} ({outcome})"
+
+    def _show_summary(self, result: ImportResult) -> None:
+        count = len(result)
+        streams = result.stream_counts()
+        if result.needs_date_order:
+            text = self.tr("Choose the day/month order to read the times.")
+            colour = ORANGE
+        elif count == 0:
+            text = self.tr("Nothing to import: {rows} rows read, {rejected} not imported.").format(
+                rows=result.rows_read, rejected=result.rows_rejected
+            )
+            colour = RED
+        else:
+            per = ", ".join(f"{sid} ({n})" for sid, n in streams.items())
+            text = self.tr("{points} datapoints from {rows} rows into {streams} datastreams ({per}).").format(
+                points=count, rows=result.rows_read, streams=len(streams), per=per
+            )
+            if result.rows_rejected:
+                text += " " + self.tr("{n} rows cannot be read and are not imported (see Problems).").format(
+                    n=result.rows_rejected
+                )
+            if count > LARGE_IMPORT:
+                text += " " + self.tr(
+                    "That many datapoints make the editor slow; `onenet-uploader send` uploads files this size."
+                )
+            colour = ORANGE if result.rows_rejected else GREEN
+        self.summary_label.setText(text)
+        self.summary_label.setStyleSheet(f"color: {colour};")
+        self.import_button.setText(
+            self.tr("&Import {n} datapoints").format(n=count) if not result.needs_date_order else self.tr("&Import")
+        )
+        self.import_button.setEnabled(self._can_import())
+        self.save_rejected_button.setEnabled(bool(result.rows_rejected))
+
+    # --- column edits ----------------------------------------------------------------------
+    def _set_choice(self, index: int, **changes: Any) -> None:
+        if self._filling:
+            return
+        self._choices[index] = replace(self._choices.get(index, ColumnChoice()), **changes)
+        self._schedule()
+
+    def _on_include_toggled(self, index: int, on: bool) -> None:
+        detected = (
+            next((c for c in self.import_result.detected.columns if c.index == index), None)
+            if self.import_result
+            else None
+        )
+        if on:
+            role = None if detected is not None and detected.role is not Role.SKIP else Role.VALUE
+            if self._choices.get(index, ColumnChoice()).role is Role.SKIP and detected and detected.role is Role.SKIP:
+                role = Role.VALUE
+        else:
+            role = Role.SKIP
+        self._set_choice(index, role=role)
+
+    def _on_columns_table_itemChanged(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != self.COL_ID or self.import_result is None:
+            return
+        column = self.import_result.detected.columns[item.row()]
+        text = item.text().strip()
+        if text and text != column.stream_id:
+            self._set_choice(column.index, stream_id=text)
+
+    def set_stream_id(self, column_index: int, stream_id: str) -> None:
+        """Type a datastream id into the columns table, as a user would."""
+        row = next(r for r, c in enumerate(self.import_result.detected.columns) if c.index == column_index)  # type: ignore[union-attr]
+        item = self.columns_table.item(row, self.COL_ID)
+        assert item is not None
+        item.setText(stream_id)
+
+    def include_checkbox(self, column_index: int) -> QCheckBox:
+        """The Import checkbox of a column (for tests and accessibility tools)."""
+        holder = self.columns_table.cellWidget(column_index, self.COL_INCLUDE)
+        box = holder.findChild(QCheckBox)
+        assert isinstance(box, QCheckBox)
+        return box
+
+    def _on_problems_list_itemActivated(self, item: QListWidgetItem) -> None:
+        row = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(row, int) or self.import_result is None:
+            return
+        for r, preview in enumerate(self.import_result.preview):
+            if preview.row == row:
+                self.preview_view.selectRow(r)
+                self.preview_view.scrollTo(self.preview_model.index(r, 0))
+                return
+
+    # --- import and save -------------------------------------------------------------------
+    def import_datapoints(self) -> None:
+        """Build the editor rows on a worker, hand them to `on_import`, close."""
+        result = self.import_result
+        if result is None or not self._can_import():
+            return
+
+        def work(cancelled: Callable[[], bool]) -> list[Row]:
+            rows = []
+            with paused_gc():  # millions of objects, no cycles: no collections to stall the GUI thread
+                for n, (stream_id, point) in enumerate(result.pairs()):
+                    if n % 65536 == 0:
+                        if cancelled():
+                            raise ImportCancelled()
+                        worker.report_progress(n, len(result))
+                    rows.append(Row(stream_id, point, kind_of(point.value)))
+            return rows
+
+        worker = Worker(work)
+        self._start(worker, self._on_rows_ready, self._on_read_error)
+        self.summary_label.setText(self.tr("Adding {n} datapoints to the editor…").format(n=len(result)))
+
+    def _on_rows_ready(self, rows: list[Row]) -> None:
+        if not self._is_current():
+            return
+        self._on_import(rows)
+        self.imported.emit(len(rows))
+        self.accept()
+
+    def _on_save_rejected_button_clicked(self) -> None:
+        default = str(self.path.with_name(f"{self.path.stem}-rejected.csv"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), default, self.tr("CSV (*.csv)"))
+        if path:
+            self.save_rejected(path)
+
+    def save_rejected(self, out_path: str) -> None:
+        """Write the rejected rows (row number, reason, cells) to `out_path` as CSV, on a worker."""
+        options = self.options()
+        source = self.path
+
+        def work(cancelled: Callable[[], bool]) -> int:
+            return write_rejected(source, options, out_path, progress=worker.report_progress, cancelled=cancelled)
+
+        worker = Worker(work)
+        self._saving_to = out_path
+        self._start(worker, self._on_rejected_saved, self._on_save_error)
+        self.summary_label.setText(self.tr("Writing the rejected rows to {path}…").format(path=out_path))
+
+    def _on_rejected_saved(self, count: int) -> None:
+        if not self._is_current():
+            return
+        path = self._saving_to
+        self.summary_label.setText(self.tr("{n} rejected rows written to {path}.").format(n=count, path=path))
+        self.summary_label.setStyleSheet(f"color: {GREEN};")
+        self.rejectedSaved.emit(count, path)
+
+    def _on_save_error(self, exc: Exception) -> None:
+        if not self._is_current():
+            return
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.summary_label.setText(self.tr("✘ The rejected rows could not be written: {why}").format(why=why))
+        self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+
+    def done(self, code: int) -> None:
+        """Close: a read still running is cancelled (its result is dropped)."""
+        self._timer.stop()
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
+        super().done(code)
+
+
+def _human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"
+
+
+class ImportController(QObject):
+    """Opens the import dialog from File > Import… (Ctrl+O), a toolbar button and files dropped on the window.
+
+    Imported rows go to `window.model` (the editor), so they join the
+    preview like typed ones. The window keeps one controller.
+    """
+
+    dialogOpened = Signal(object)  # the ImportDialog
+
+    def __init__(self, window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: ImportDialog | None = None
+        self.import_action = QAction(self.tr("&Import readings…"), window)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.setToolTip(
+            self.tr("Import readings from a CSV, Excel or JSON file (Ctrl+O); you can also drop a file on the window")
+        )
+        self.import_action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        if before is not None:
+            file_menu.insertAction(before, self.import_action)
+            file_menu.insertSeparator(before)
+        else:
+            file_menu.addAction(self.import_action)
+        self.toolbar = window.addToolBar(self.tr("File"))
+        self.toolbar.setObjectName("fileToolBar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.import_action)
+        self.import_action.triggered.connect(self._on_import_action_triggered)
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def _on_import_action_triggered(self) -> None:
+        settings = getattr(self.window, "settings", None)
+        folder = settings.import_dir if settings is not None else ""
+        patterns = " ".join(FILE_PATTERNS)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Import readings"),
+            folder,
+            self.tr("Readings ({patterns});;All files (*)").format(patterns=patterns),
+        )
+        if path:
+            self.open(path)
+
+    def open(self, path: str) -> ImportDialog:
+        """Open the import dialog on `path` (window-modal; it reads the file at once)."""
+        settings = getattr(self.window, "settings", None)
+        if settings is not None:
+            settings.import_dir = str(Path(path).parent)
+        if self.dialog is not None:
+            self.dialog.close()
+        model = self.window.model  # type: ignore[attr-defined]
+        pool = getattr(self.window, "pool", None) or QThreadPool.globalInstance()
+        dialog = self.dialog = ImportDialog(path, model.extend, pool, parent=self.window)
+        dialog.imported.connect(self._on_dialog_imported)
+        dialog.open()
+        self.dialogOpened.emit(dialog)
+        return dialog
+
+    def _on_dialog_imported(self, count: int) -> None:
+        say = getattr(self.window, "_say", None)
+        if callable(say):
+            say(
+                self.tr("{n} datapoints imported from {name}.").format(
+                    n=count, name=self.dialog.path.name if self.dialog else ""
+                )
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, (QDragEnterEvent,)) or event.type() == QEvent.Type.DragMove
+            if _dropped_file(event) is not None:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        if watched is self.window and event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            path = _dropped_file(event)
+            if path is not None:
+                event.acceptProposedAction()
+                self.open(path)
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _dropped_file(event: Any) -> str | None:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+            return str(url.toLocalFile())
+    return None

@@ -1,0 +1,55 @@
+"""`onenet-uploader send` over real HTTP to the sandbox: the file's datapoints arrive; failures exit non-zero."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from gui.app import main
+from gui.cli import API_KEY_ENV, EXIT_FAILED, EXIT_OK
+from gui.onenet.readings import PLATFORM_TZ
+from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_send_wide_file_to_the_sandbox(sandbox, monkeypatch, capsys):
+    monkeypatch.setenv(API_KEY_ENV, DEFAULT_API_KEY)
+    args = ["send", str(FIXTURES / "lab_readings_wide.csv"), "--device", DEFAULT_DEVICE_ID]
+    code = main([*args, "--endpoint", sandbox.url, "--source-tz", "Europe/Berlin"])
+    out = capsys.readouterr().out
+    assert code == EXIT_OK
+    assert "request 1/1" in out and "errno 0 (succ), HTTP 200" in out
+    assert "sent 18 datapoints in 1 request(s)" in out
+    ph = sandbox.datapoints(DEFAULT_DEVICE_ID, "ph")
+    assert [p.value for p in ph] == [7.02, 7.05, 7.01, 6.98]
+    assert ph[0].at == datetime(2026, 11, 2, 15, 30, tzinfo=PLATFORM_TZ)
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "note")) == 4
+
+
+def test_a_wrong_key_fails_with_the_platforms_errno(sandbox, monkeypatch, capsys):
+    monkeypatch.setenv(API_KEY_ENV, "WRONG")
+    args = ["send", str(FIXTURES / "lab_readings_long.csv"), "--device", DEFAULT_DEVICE_ID, "--endpoint", sandbox.url]
+    code = main([*args, "--source-tz", "Asia/Shanghai"])
+    out = capsys.readouterr().out
+    assert code == EXIT_FAILED
+    assert "FAILED" in out and "errno 3" in out and "wrong" in out.lower()
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == []
+
+
+def test_send_as_a_separate_process(sandbox, tmp_path):
+    env = {**os.environ, API_KEY_ENV: DEFAULT_API_KEY, "PYTHONIOENCODING": "ascii"}
+    args = [sys.executable, "-m", "gui", "send", str(FIXTURES / "lab_readings_gbk.csv"), "--device", DEFAULT_DEVICE_ID]
+    result = subprocess.run(
+        [*args, "--endpoint", sandbox.url, "--source-tz", "Asia/Shanghai"],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == EXIT_OK, result.stderr.decode("utf-8", "replace")
+    assert b"sent 8 datapoints" in result.stdout
+    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "温度")] == [18.5, 20.25, 19.0]

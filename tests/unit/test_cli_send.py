@@ -1,0 +1,163 @@
+"""`onenet-uploader send FILE --dry-run`: every fixture file, the README's answers, exit statuses, the api-key rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gui.app import main
+from gui.cli import API_KEY_ENV, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def no_key(monkeypatch):
+    monkeypatch.delenv(API_KEY_ENV, raising=False)
+
+
+def dry_run(capsysbinary, name: str | Path, *extra: str) -> tuple[int, list[str], bytes, str, str]:
+    """Run `send FILE --dry-run`; (exit, header lines, body bytes, summary line, stderr)."""
+    path = name if isinstance(name, Path) else FIXTURES / name
+    code = main(["send", str(path), "--dry-run", "--source-tz", "Asia/Shanghai", *extra])
+    captured = capsysbinary.readouterr()
+    out, err = captured.out, captured.err.decode()
+    if not out:
+        return code, [], b"", "", err
+    head, rest = out.split(b"\n\n", 1)
+    body, summary = rest.rstrip(b"\n").rsplit(b"\n", 1)
+    return code, head.decode().split("\n"), body, summary.decode(), err
+
+
+def datapoints(body: bytes) -> dict[str, list[tuple[str | None, object]]]:
+    return {s["id"]: [(p.get("at"), p["value"]) for p in s["datapoints"]] for s in json.loads(body)["datastreams"]}
+
+
+def test_dry_run_prints_an_http_message_with_the_key_masked(capsysbinary, monkeypatch):
+    monkeypatch.setenv(API_KEY_ENV, "SECRET-KEY-123")
+    code, head, body, summary, err = dry_run(capsysbinary, "lab_readings_wide.csv", "--device", "4093215")
+    assert code == EXIT_OK
+    assert head[0] == "POST /devices/4093215/datapoints HTTP/1.1"
+    assert head[1] == "Host: api.heclouds.com"
+    assert "api-key: ***" in head
+    assert "Content-Type: application/json" in head
+    assert f"Content-Length: {len(body)}" in head
+    assert summary == f"dry run: 18 datapoints in 1 request, {len(body)} bytes of body; nothing sent"
+    assert b"SECRET-KEY-123" not in body and "SECRET-KEY-123" not in "\n".join(head) + err
+
+
+def test_dry_run_wide_case(capsysbinary):
+    code, head, body, summary, err = dry_run(capsysbinary, "lab_readings_wide.csv")
+    got = datapoints(body)
+    assert code == EXIT_OK and summary.startswith("dry run: 18 datapoints")
+    assert head[0] == "POST /devices/DEVICE_ID/datapoints HTTP/1.1"
+    assert {k: len(v) for k, v in got.items()} == {"temperature": 5, "humidity": 5, "ph": 4, "note": 4}
+    assert [v for _, v in got["ph"]] == [7.02, 7.05, 7.01, 6.98]
+    assert got["temperature"][0] == ("2026-11-02T08:30:00", 21.4)
+    assert "" not in [v for _, v in got["note"]]
+    assert "layout: wide" in err
+
+
+def test_dry_run_wide_case_in_berlin(capsysbinary):
+    code = main(["send", str(FIXTURES / "lab_readings_wide.csv"), "--dry-run", "--source-tz", "Europe/Berlin"])
+    out = capsysbinary.readouterr().out
+    body = out.split(b"\n\n", 1)[1].split(b"\n", 1)[0]
+    assert code == EXIT_OK
+    assert datapoints(body)["temperature"][0][0] == "2026-11-02T15:30:00"
+
+
+def test_dry_run_long_case(capsysbinary):
+    code, _, body, summary, _ = dry_run(capsysbinary, "lab_readings_long.csv")
+    got = datapoints(body)
+    assert code == EXIT_OK and summary.startswith("dry run: 5 datapoints in 1 request")
+    assert got["temperature"] == [("2026-11-03T09:00:00", 20.9), ("2026-11-03T09:15:00", 21.3)]
+    assert got["pressure"] == [("2026-11-03T09:00:00", 1013.2)]
+    assert got["status"] == [("2026-11-03T09:00:00", "OK")]
+    assert got["vector"] == [("2026-11-03T09:00:00", {"x": 1.5, "y": -0.25})]
+    assert b'"value":{"x":1.5,"y":-0.25}' in body  # an object, not a string
+
+
+def test_dry_run_gbk_case(capsysbinary):
+    code, _, body, _, err = dry_run(capsysbinary, "lab_readings_gbk.csv")
+    got = datapoints(body)
+    assert code == EXIT_OK
+    assert "encoding: GBK/GB18030 (detected)" in err
+    assert "column '温度(℃)' -> datastream '温度'" in err
+    assert got["温度"] == [("2026-11-04T09:00:00", 18.5), ("2026-11-04T13:00:00", 20.25), ("2026-11-04T17:00:00", 19.0)]
+    assert b'"value":20.25' in body
+    assert [v for _, v in got["备注"]] == ["早班", "晚班 交接"]
+
+
+def test_dry_run_type3_body(capsysbinary):
+    code, head, body, summary, _ = dry_run(capsysbinary, "doc_example_type3.json")
+    assert code == EXIT_OK and head[0].endswith("/datapoints HTTP/1.1") and "2 datapoints" in summary
+    assert datapoints(body) == {"temperature": [(None, 22.5)], "humidity": [(None, "95.2%")]}
+
+
+def test_dry_run_type4_body(capsysbinary):
+    code, _, body, _, _ = dry_run(capsysbinary, "doc_example_type4.json")
+    assert code == EXIT_OK
+    assert datapoints(body) == {"temperature": [("2015-03-22T22:31:12", 22.5)]}
+
+
+def test_dry_run_type5_text(capsysbinary):
+    code, _, body, _, _ = dry_run(capsysbinary, "doc_example_type5.txt")
+    assert code == EXIT_OK
+    assert datapoints(body) == {
+        "temperature": [("2015-03-22T22:31:12", 22.5)],
+        "1": [(None, 102)],
+        "pm2.5": [(None, 89)],
+        "3": [(None, 10)],
+    }
+
+
+def test_dry_run_seed_body_is_the_seed(capsysbinary):
+    code, _, body, _, err = dry_run(capsysbinary, "seed_example_type1.json")
+    seed = json.loads((FIXTURES / "seed_example_type1.json").read_text())
+    assert code == EXIT_OK
+    assert body == json.dumps(seed, separators=(",", ":")).encode()
+    assert "warning: datastream 'key'" in err and "23.001" in err  # the platform keeps only the last
+
+
+def test_sending_needs_the_key_from_the_environment(capsysbinary):
+    code = main(["send", str(FIXTURES / "lab_readings_wide.csv"), "--device", "4093215"])
+    err = capsysbinary.readouterr().err.decode()
+    assert code == EXIT_USAGE
+    assert f"set the environment variable {API_KEY_ENV}" in err
+
+
+def test_the_key_cannot_be_given_on_the_command_line(capsysbinary):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["send", str(FIXTURES / "lab_readings_wide.csv"), "--api-key", "X"])
+    assert exit_info.value.code == 2
+
+
+def test_rejected_rows_make_the_exit_status_non_zero_unless_skipped(capsysbinary, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("time,co\n2026-11-02 08:30,1.5\n2026-11-02 09:30,n/a\n")
+    code, _, body, _, err = dry_run(capsysbinary, path)
+    assert code == EXIT_REJECTED
+    assert "rejected: row 3, co: 'n/a' is not a number" in err
+    assert datapoints(body) == {"co": [("2026-11-02T08:30:00", 1.5)]}
+    code, _, _, _, _ = dry_run(capsysbinary, path, "--skip-rejected")
+    assert code == EXIT_OK
+    code, _, body, _, _ = dry_run(capsysbinary, path, "--na", "n/a")
+    assert code == EXIT_OK and datapoints(body) == {"co": [("2026-11-02T08:30:00", 1.5)]}
+
+
+def test_a_question_is_an_error_with_the_option_to_answer_it(capsysbinary, tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("date,v\n04/11/2026 09:00,1\n")
+    code, _, _, _, err = dry_run(capsysbinary, path)
+    assert code == EXIT_USAGE and "--date-order dmy or mdy" in err
+    code, _, body, _, _ = dry_run(capsysbinary, path, "--date-order", "mdy")
+    assert code == EXIT_OK and datapoints(body) == {"v": [("2026-04-11T09:00:00", 1)]}
+
+
+def test_a_file_that_cannot_be_read(capsysbinary, tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    code, _, _, _, err = dry_run(capsysbinary, path)
+    assert code == EXIT_USAGE and "The file is empty" in err
