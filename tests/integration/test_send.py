@@ -30,6 +30,25 @@ def test_send_wide_file_to_the_sandbox(sandbox, monkeypatch, capsys):
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "note")) == 4
 
 
+def test_send_splits_like_the_window_and_stops_at_the_first_failure(sandbox, monkeypatch, capsys):
+    monkeypatch.setenv(API_KEY_ENV, DEFAULT_API_KEY)
+    args = ["send", str(FIXTURES / "lab_readings_wide.csv"), "--device", DEFAULT_DEVICE_ID, "--endpoint", sandbox.url]
+    code = main([*args, "--source-tz", "Asia/Shanghai", "--type", "4", "--max-points", "5"])
+    out = capsys.readouterr().out
+    assert code == EXIT_OK, out
+    assert "sent 18 datapoints in 4 request(s)" in out
+    assert sandbox.upload_count == 4
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 5
+
+    sandbox.clear()
+    sandbox.fail_every = 2  # the second request answers HTTP 500
+    code = main([*args, "--source-tz", "Asia/Shanghai", "--max-points", "5"])
+    out = capsys.readouterr().out
+    assert code == EXIT_FAILED
+    assert "request 2/4" in out and "FAILED" in out and "requests 3 to 4 were not sent" in out
+    assert sum(len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in sandbox.streams(DEFAULT_DEVICE_ID)) == 5
+
+
 def test_a_wrong_key_fails_with_the_platforms_errno(sandbox, monkeypatch, capsys):
     monkeypatch.setenv(API_KEY_ENV, "WRONG")
     args = ["send", str(FIXTURES / "lab_readings_long.csv"), "--device", DEFAULT_DEVICE_ID, "--endpoint", sandbox.url]
