@@ -245,15 +245,27 @@ class DatapointsModel(QAbstractTableModel):
         first = len(self._rows)
         if not rows:
             return first
-        if self.store is not None:
-            ids = self.store.add(NewRow(r.stream_id, r.point, r.kind) for r in rows)
-            rows = [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]
+        if self.store is not None and not all(r.id is not None for r in rows):
+            rows = self.stored(rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         if self._positions is not None:
             self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
         self.endInsertRows()
         return first
+
+    def stored(self, rows: Sequence[Row]) -> list[Row]:
+        """`rows` written to the store (one transaction), with the ids it gave, as "not sent".
+
+        May run on a worker (the Store is thread-safe): the import dialog stores a
+        million rows off the GUI thread, then `extend` only shows them. Raises
+        ValueError (nothing stored) for a NaN/infinite value, StoreError or OSError
+        when the outbox cannot be written.
+        """
+        if self.store is None:
+            return list(rows)
+        ids = self.store.add(NewRow(r.stream_id, r.point, r.kind) for r in rows)
+        return [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]
 
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""

@@ -182,8 +182,9 @@ class PreviewModel(QAbstractTableModel):
 class ImportDialog(QDialog):
     """Reads a file on a worker as the user adjusts how; "Import N datapoints" hands the good rows on.
 
-    `on_import(rows)` receives the editor rows (built on a worker) and the
-    dialog closes; `source_zone` is the default zone of the file's times
+    `on_import(rows)` receives the editor rows (built on a worker, and passed
+    through `prepare` there when given, e.g. to store them) and the dialog
+    closes; `source_zone` is the default zone of the file's times
     (the computer's). Collaborators are passed in so tests can drive it.
     """
 
@@ -200,10 +201,12 @@ class ImportDialog(QDialog):
         pool: QThreadPool,
         source_zone: str | None = None,
         parent: QWidget | None = None,
+        prepare: Callable[[list[Row]], list[Row]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self._on_import = on_import
+        self._prepare = prepare
         self.pool = pool
         self._source_zone = source_zone or system_zone_name()
         self._choices: dict[int, ColumnChoice] = {}
@@ -1005,6 +1008,9 @@ class ImportDialog(QDialog):
                             raise ImportCancelled()
                         worker.report_progress(n, len(result))
                     rows.append(Row(stream_id, point, kind_of(point.value)))
+                if self._prepare is not None:
+                    worker.report_progress(len(result), len(result))
+                    rows = self._prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
             return rows
 
         worker = Worker(work)
@@ -1124,7 +1130,7 @@ class ImportController(QObject):
             self.dialog.close()
         model = self.window.model  # type: ignore[attr-defined]
         pool = getattr(self.window, "pool", None) or QThreadPool.globalInstance()
-        dialog = self.dialog = ImportDialog(path, model.extend, pool, parent=self.window)
+        dialog = self.dialog = ImportDialog(path, model.extend, pool, parent=self.window, prepare=model.stored)
         dialog.imported.connect(self._on_dialog_imported)
         dialog.open()
         self.dialogOpened.emit(dialog)

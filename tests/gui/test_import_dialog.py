@@ -338,6 +338,9 @@ def test_import_then_send_to_the_sandbox(qtbot, window, sandbox):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert window.model.rowCount() == 18
+    # Stored in the outbox on the dialog's worker, before the table showed them: a crash loses nothing.
+    assert [r.id for r in window.model.rows()] == [r.id for r in window.model.store.editor_rows()]
+    assert all(r.id is not None for r in window.model.rows())
     window.refresh_preview()
     body = json.loads(window.request_text.toPlainText().split("\n\n", 1)[1])
     ph = next(s for s in body["datastreams"] if s["id"] == "ph")
