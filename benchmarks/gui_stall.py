@@ -78,8 +78,12 @@ def main() -> int:
         from gui.ui.main_window import MainWindow
 
         tmp = tempfile.mkdtemp(prefix="onenet-stall-")
+        from gui.data.store import Store
+
         window = MainWindow(
-            QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat), SecretStore(fail.Keyring())
+            QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat),
+            SecretStore(fail.Keyring()),
+            Store(os.path.join(tmp, "outbox.sqlite3")),
         )
         window.show()
         app.processEvents()
