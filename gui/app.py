@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui import __version__, cli
@@ -97,16 +98,20 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
 
     app = make_application(argv)
     setup_logging()
-    with Store() as store:
+    # --sandbox is a trial: its demo rows live in a throw-away outbox, never in the user's own
+    # (where they would wait as drafts to be sent to a real device later).
+    trial = tempfile.TemporaryDirectory(prefix="onenet-sandbox-") if sandbox else None
+    with Store(Path(trial.name) / "outbox.sqlite3" if trial else None) as store:
         store.recover()  # None: another sender (the CLI) runs; its rows show as being sent
         window = MainWindow(QSettings(), SecretStore(), store)
         if sandbox:
             window.sandbox_check.setChecked(True)
-            if window.model.rowCount() == 0:
-                add_demo_readings(window)
+            add_demo_readings(window)
         window.show()
         status = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
+    if trial is not None:
+        trial.cleanup()
     close_logging()
     return status
 
@@ -169,7 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     if args.command:
-        return int(args.run(args))
+        try:
+            return int(args.run(args))
+        except BrokenPipeError:  # `onenet-uploader outbox | head`: the reader left; say nothing more
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
     if args.smoke_test:
         return smoke_test(argv)
     return run_window(argv, args.sandbox)

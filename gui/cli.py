@@ -584,7 +584,8 @@ def _send(client: OneNetClient, bodies: Sequence[EncodedBody], points: int) -> i
             hint = f" {answer.hint}" if answer is not None and answer.hint else ""
             _out(f"{where}: FAILED: {exc}.{detail}{hint}\n".encode())
             # Stop: a later request sent first could let an older value overwrite a newer one.
-            _out(f"stopped: requests {index + 1} to {len(bodies)} were not sent\n".encode())
+            if index < len(bodies):
+                _out(f"stopped: requests {index + 1} to {len(bodies)} were not sent\n".encode())
             break
         _out(
             f"{where}: errno {response.errno} ({response.error}), HTTP {response.http_status}, "

@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 110), (1, 140), (2, 130), (3, 70)):
+        for column, width in ((0, 100), (1, 132), (2, 90), (3, 56)):
             self.table.setColumnWidth(column, width)
         self.table.addAction(self.remove_action)
         self.issues_list = QListWidget()
