@@ -349,9 +349,11 @@ class HistoryPanel(QWidget):
         vertical.hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        char = self.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((24, 12, 8, 10, 12, 6, 6, 9)):
-            header.resizeSection(column, chars * char + 12)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate(
+            ("2026-01-01 00:00:00.000", "device 0000000", "type 0", "Datapoints", "unknown (#4)", "HTTP", "errno")
+        ):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
 
         self.detail = QPlainTextEdit(readOnly=True)
         self.detail.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -427,7 +429,8 @@ class HistoryPanel(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
-        self.count_label.setText(self.tr("{total} requests match, {shown} loaded").format(total=total, shown=shown))
+        text = self.tr("1 request matches") if total == 1 else self.tr("{total} requests match").format(total=total)
+        self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=shown))
 
     # --- selection, detail, resend ------------------------------------------------------
     def selected_summaries(self) -> list[HistorySummary]:
