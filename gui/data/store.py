@@ -68,6 +68,8 @@ __all__ = [
     "AttemptOutcome",
     "BegunRequest",
     "HistoryEntry",
+    "HistoryFilter",
+    "HistorySummary",
     "NewRow",
     "OutboxRow",
     "RequestOutcome",
@@ -206,6 +208,57 @@ class BegunRequest:
     request_id: int
     outbox_ids: tuple[int, ...]
     was_unknown: frozenset[int] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class HistoryFilter:
+    """Which history rows a paged query returns; every field None/empty means "any".
+
+    `outcome` matches the attempt's outcome (or, for a request with no finished attempt,
+    the request's). `device` is a substring of the device id. `since`/`until` bound the
+    attempt's start (the request's creation when it has no attempt), `until` exclusive.
+    `text` is a substring (case-insensitive for ASCII) of the error, endpoint, device id
+    or body. `max_request_id` pins a snapshot: later requests are left out, so pages
+    fetched one after the other do not shift when a send adds requests meanwhile.
+    """
+
+    outcome: str | None = None
+    device: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str = ""
+    max_request_id: int | None = None
+
+
+@dataclass(frozen=True)
+class HistorySummary:
+    """One history row as a table shows it (no body, no raw response: see `Store.history(request_id=...)`).
+
+    `time` is the attempt's start (UTC), or the request's creation when it has no finished
+    attempt (then `attempt_id`, `http_status`, `errno`, `latency_s` are None and `outcome`
+    is the request's). `body` is only filled when asked for (`with_body=True`).
+    """
+
+    attempt_id: int | None
+    request_id: int
+    number: int | None
+    time: datetime
+    endpoint: str
+    device_id: str
+    body_type: BodyType
+    datapoints: int
+    outcome: str
+    http_status: int | None
+    errno: int | None
+    latency_s: float | None
+    error: str
+    body: bytes | None = None
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere (with `ESCAPE '\\'`)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 # -- schema -------------------------------------------------------------------------------
@@ -1024,6 +1077,80 @@ class Store:
             )
             for r in raw
         ]
+
+    @staticmethod
+    def _history_where(flt: HistoryFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if flt.outcome:
+            clauses.append("COALESCE(outcome, request_outcome) = ?")
+            params.append(flt.outcome)
+        if flt.device:
+            clauses.append("device_id LIKE ? ESCAPE '\\'")
+            params.append(_like(flt.device))
+        if flt.since is not None:
+            clauses.append("COALESCE(started_ms, created_ms) >= ?")
+            params.append(to_ms(flt.since))
+        if flt.until is not None:
+            clauses.append("COALESCE(started_ms, created_ms) < ?")
+            params.append(to_ms(flt.until))
+        if flt.text:
+            pattern = _like(flt.text)
+            clauses.append(
+                "(error LIKE ? ESCAPE '\\' OR endpoint LIKE ? ESCAPE '\\' OR device_id LIKE ? ESCAPE '\\' "
+                "OR CAST(body AS TEXT) LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern] * 4
+        if flt.max_request_id is not None:
+            clauses.append("request_id <= ?")
+            params.append(flt.max_request_id)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def history_count(self, flt: HistoryFilter = HistoryFilter()) -> int:
+        """How many history rows (attempts; requests without one count once) match `flt`."""
+        where, params = self._history_where(flt)
+        return int(self._query(f"SELECT count(*) FROM history{where}", params)[0][0])
+
+    def history_page(
+        self,
+        flt: HistoryFilter = HistoryFilter(),
+        offset: int = 0,
+        limit: int = 500,
+        *,
+        with_body: bool = False,
+    ) -> list[HistorySummary]:
+        """A page of history rows matching `flt`, newest first (by request, then attempt), from `offset`."""
+        where, params = self._history_where(flt)
+        body = ", body" if with_body else ""
+        raw = self._query(
+            "SELECT attempt_id, request_id, number, COALESCE(started_ms, created_ms), endpoint, device_id, body_type, "
+            "datapoints, COALESCE(outcome, request_outcome, ''), http_status, errno, latency_ms, COALESCE(error, '')"
+            f"{body} FROM history{where} ORDER BY request_id DESC, attempt_id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [
+            HistorySummary(
+                attempt_id=r[0],
+                request_id=r[1],
+                number=r[2],
+                time=from_ms(r[3]),
+                endpoint=r[4],
+                device_id=r[5],
+                body_type=BodyType(r[6]),
+                datapoints=r[7],
+                outcome=r[8],
+                http_status=r[9],
+                errno=r[10],
+                latency_s=r[11] / 1000.0 if r[11] is not None else None,
+                error=r[12],
+                body=bytes(r[13]) if with_body else None,
+            )
+            for r in raw
+        ]
+
+    def last_request_id(self) -> int:
+        """The newest request's id (0 when the history is empty)."""
+        return int(self._query("SELECT COALESCE(max(id), 0) FROM requests")[0][0])
 
     def request_count(self) -> int:
         """How many requests the history holds."""

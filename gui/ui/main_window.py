@@ -57,6 +57,7 @@ from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_dialog import ImportController
 from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
@@ -366,6 +367,8 @@ class MainWindow(QMainWindow):
         self.result_tabs.addTab(response, self.tr("Response"))
         self.result_tabs.addTab(self.plot, self.tr("Plot"))
         self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
+        self.history = HistoryPanel(self.store)
+        self.result_tabs.addTab(self.history, self.tr("History"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -429,6 +432,8 @@ class MainWindow(QMainWindow):
         self.verify_action.triggered.connect(self.verify_on_platform)
         self.verify_button.clicked.connect(self.verify_on_platform)
         self.verify_panel.verifyRequested.connect(self.verify_on_platform)
+        self.history.resendRequested.connect(self._on_history_resendRequested)
+        self.sendFinished.connect(self.history.refresh)
         self.addAction(self.send_action)
         self.addAction(self.cancel_action)
 
@@ -518,6 +523,7 @@ class MainWindow(QMainWindow):
         self.model.set_display_tz(tz, name)
         self.plot.set_time_zone(tz, name)
         self.verify_panel.set_time_zone(tz, name)
+        self.history.set_time_zone(tz, name)
         self.at_edit.setToolTip(self.tr("In {zone}").format(zone=name))
         self.at_edit.setDateTime(QDateTime(datetime.now(tz).replace(tzinfo=None, microsecond=0)))  # type: ignore[call-overload]  # PySide6 < 6.12 stubs
         self.settings.time_zone = name
@@ -619,6 +625,15 @@ class MainWindow(QMainWindow):
 
     def _on_resend_action_triggered(self) -> None:
         self.model.mark_unsent(list(range(self.model.rowCount())))
+
+    def _on_history_resendRequested(self, ids: list[int]) -> None:
+        editor, queued = requeue_for_resend(self.store, ids)
+        self.model.sync_from_store(editor)
+        self._say(
+            self.tr("{n} datapoints marked to send again; {q} not in the table queued for 'outbox send'").format(
+                n=len(editor), q=len(queued)
+            )
+        )
 
     def _on_clear_action_triggered(self) -> None:
         if self.model.rowCount() == 0:
