@@ -50,6 +50,7 @@ def send_and_wait(qtbot, window, confirm=False):
         if confirm:
             assert window.confirm_bar.isVisible()
             qtbot.mouseClick(window.send_anyway_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window._worker is None)  # the worker finished too: the window is idle again
     return blocker.args[0]
 
 

@@ -96,6 +96,7 @@ def test_unknown_rows_without_at_are_held_back_until_the_user_accepts_duplicates
     assert "may store them twice" in window.outcome_label.text()
 
     sandbox.delay = 0.0
+    qtbot.waitUntil(lambda: window._worker is None)  # the send's worker has finished, not only answered
     window.refresh_preview()
     assert "may store them twice. Press Send to choose" in window.summary_label.text()
     qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
