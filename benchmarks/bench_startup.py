@@ -27,10 +27,12 @@ APP_WINDOW = (
     "from PySide6.QtCore import QSettings\n"
     "from gui.app import make_application\n"
     "from gui.data.secrets import SecretStore\n"
+    "from gui.data.store import Store\n"
     "from gui.ui.main_window import MainWindow\n"
     "app = make_application([])\n"
     "d = tempfile.mkdtemp()\n"
-    "w = MainWindow(QSettings(os.path.join(d, 's.ini'), QSettings.Format.IniFormat), SecretStore(fail.Keyring()))\n"
+    "settings = QSettings(os.path.join(d, 's.ini'), QSettings.Format.IniFormat)\n"
+    "w = MainWindow(settings, SecretStore(fail.Keyring()), Store(os.path.join(d, 'o.sqlite3')))\n"
     "w.show(); app.processEvents(); w.close()\n"
 )
 
