@@ -26,6 +26,7 @@ from gui.onenet import sandbox
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
+from gui.onenet.split import RequestPlan, plan_requests
 from gui.onenet.validation import Severity, validate
 
 #: The api-key is read from this environment variable only, never from the command line
@@ -330,7 +331,7 @@ def add_verify_command(subparsers: Any) -> None:
 
 def run_verify(args: argparse.Namespace) -> int:
     """The `verify` command; returns the exit status (see the command's epilog). Never prints the api-key."""
-    from gui.onenet.client import OneNetClient, OneNetError
+    from gui.onenet.client import OneNetClient
     from gui.onenet.formats import BodyType, FormatError, decode
     from gui.onenet.readings import format_at, format_value
     from gui.onenet.verify import Outcome, Progress, verify
@@ -456,19 +457,17 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
     )
 
 
-def request_bodies(readings: Readings, args: argparse.Namespace) -> list[EncodedBody]:
-    """The bodies of the requests that upload `readings`, split as the window splits them.
+def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
+    """The requests that upload `readings`, split as the window splits them.
 
     `args.type`, `args.max_points` and `args.max_bytes` choose the format and
     the limits per request. Raises FormatError when the format cannot carry
     the readings, ValueError for limits below one datapoint.
     """
-    from gui.onenet.split import plan_requests
-
     plan = plan_requests(readings, BodyType(args.type), args.max_points, args.max_bytes)
     for warning in plan.warnings:
         _err(f"warning: {warning}")
-    return [plan.body(k) for k in range(len(plan))]
+    return plan
 
 
 def _err(*lines: str) -> None:
@@ -539,7 +538,8 @@ def run_send(args: argparse.Namespace) -> int:
         _err(f"  {issue.severity.value}: {issue.message}")
     errors = [i for i in issues if i.severity is Severity.ERROR]
     try:
-        bodies = request_bodies(readings, args)
+        plan = request_plan(readings, args)
+        bodies = [plan.body(k) for k in range(len(plan))]
         client = OneNetClient(
             args.endpoint, args.device or DRY_RUN_DEVICE, api_key or DRY_RUN_MASK, timeout=args.timeout
         )
@@ -551,7 +551,7 @@ def run_send(args: argparse.Namespace) -> int:
     if errors:
         _err("send: the datapoints have errors (listed above): nothing sent")
         return EXIT_FAILED
-    return _send(client, bodies, len(readings))
+    return _send_via_outbox(client, readings, plan)
 
 
 def _dry_run(
@@ -571,28 +571,65 @@ def _dry_run(
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
-def _send(client: OneNetClient, bodies: Sequence[EncodedBody], points: int) -> int:
-    failed = 0
-    for index, body in enumerate(bodies, 1):
-        where = f"request {index}/{len(bodies)} ({len(body.data)} bytes)"
-        try:
-            response = client.upload(body)
-        except OneNetError as exc:
-            failed += 1
-            answer = exc.response
-            detail = f" errno {answer.errno}, HTTP {answer.http_status}" if answer is not None else ""
-            hint = f" {answer.hint}" if answer is not None and answer.hint else ""
-            _out(f"{where}: FAILED: {exc}.{detail}{hint}\n".encode())
-            # Stop: a later request sent first could let an older value overwrite a newer one.
-            if index < len(bodies):
-                _out(f"stopped: requests {index + 1} to {len(bodies)} were not sent\n".encode())
-            break
-        _out(
-            f"{where}: errno {response.errno} ({response.error}), HTTP {response.http_status}, "
-            f"{response.latency_s * 1000:.0f} ms\n".encode()
-        )
-    if failed:
-        _out(f"{failed} of {len(bodies)} requests failed; {points} datapoints were to be sent\n".encode())
+def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan) -> int:
+    """Send the plan's requests through the outbox and the send pipeline, as the window does.
+
+    The datapoints enter the outbox first (not the window's editor), every attempt
+    is recorded in the history, connection errors, timeouts, 5xx and 429 are
+    retried, and what is not sent stays in the outbox for `outbox send`.
+    """
+    from gui.data.logs import register_secret, setup_logging
+    from gui.data.pipeline import Pipeline, Progress, make_request
+    from gui.data.store import NewRow, RequestOutcome, Store, StoreBusy
+    from gui.onenet.readings import kind_of
+
+    setup_logging()
+    api_key = os.environ.get(API_KEY_ENV, "")
+    register_secret(api_key)
+    total = len(plan.requests)
+
+    def progress(state: Progress) -> None:
+        if state.retry is not None:
+            attempt = state.retry.attempt
+            _err(f"  attempt {attempt.number} failed: {attempt.error}; retrying in {state.retry.wait_s:.1f} s")
+
+    try:
+        with Store() as store:
+            pairs = list(readings.pairs())
+            ids = store.add((NewRow(s, p, kind_of(p.value)) for s, p in pairs), in_editor=False)
+            store.queue(ids, client.endpoint, client.device_id)
+            rows = store.get(ids)  # by id: the order of readings.pairs()
+            requests = [make_request(rows[r.start : r.stop], plan.body(k)) for k, r in enumerate(plan.requests)]
+            result = Pipeline(
+                store, lambda endpoint, device: OneNetClient(endpoint, device, api_key, timeout=client.timeout)
+            ).run(requests, progress=progress)
+    except StoreBusy as exc:
+        _err(f"send: {exc}")
         return EXIT_FAILED
-    _out(f"sent {points} datapoints in {len(bodies)} request(s) to {client.url}\n".encode())
-    return EXIT_OK
+    not_sent = 0
+    for index, (res, body) in enumerate(zip(result.results, requests, strict=True), 1):
+        where = f"request {index}/{total} ({len(body.body.data)} bytes)"
+        answer = res.response
+        if res.outcome is RequestOutcome.SENT and answer is not None:
+            _out(
+                f"{where}: errno {answer.errno} ({answer.error}), HTTP {answer.http_status}, "
+                f"{answer.latency_s * 1000:.0f} ms\n".encode()
+            )
+            continue
+        if res.outcome is None:
+            not_sent += 1
+            continue
+        detail = f" errno {answer.errno}, HTTP {answer.http_status}." if answer is not None else ""
+        hint = f" {answer.hint}" if answer is not None and answer.hint else ""
+        why = res.message or (str(res.error) if res.error is not None else res.outcome.value)
+        line = f"{where}: {res.outcome.value.upper()}: {why}.{detail}{hint}"
+        if res.outcome is RequestOutcome.UNKNOWN:
+            line += " It may have been stored; `onenet-uploader outbox send` sends it again."
+        _out((line + "\n").encode())
+    if not_sent:
+        _out(f"stopped: {not_sent} later request(s) were not sent; they wait in the outbox\n".encode())
+    if result.ok:
+        _out(f"sent {result.sent} datapoints in {total} request(s) to {client.url}\n".encode())
+        return EXIT_OK
+    _out((result.summary() + "\n").encode())
+    return EXIT_FAILED

@@ -39,3 +39,10 @@ def sandbox():
 
     with Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}) as running:
         yield running
+
+
+@pytest.fixture(autouse=True)
+def _private_data_and_log_dirs(tmp_path, monkeypatch):
+    """No test reads or writes the user's own outbox or logs (commands default to them)."""
+    monkeypatch.setenv("ONENET_UPLOADER_DATA_DIR", str(tmp_path / "user-data"))
+    monkeypatch.setenv("ONENET_UPLOADER_LOG_DIR", str(tmp_path / "user-log"))

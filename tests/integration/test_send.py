@@ -41,12 +41,34 @@ def test_send_splits_like_the_window_and_stops_at_the_first_failure(sandbox, mon
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 5
 
     sandbox.clear()
-    sandbox.fail_every = 2  # the second request answers HTTP 500
+    sandbox.fail_every = 2  # every second upload answers HTTP 500: retried, as in the window
+    code = main([*args, "--source-tz", "Asia/Shanghai", "--max-points", "5"])
+    captured = capsys.readouterr()
+    assert code == EXIT_OK, captured.out
+    assert "retrying" in captured.err
+    assert sum(len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in sandbox.streams(DEFAULT_DEVICE_ID)) == 18
+
+    sandbox.clear()
+    sandbox.fail_every = 0
+    monkeypatch.setenv(API_KEY_ENV, "WRONG")  # auth fails on request 1: never retried, the rest not sent
     code = main([*args, "--source-tz", "Asia/Shanghai", "--max-points", "5"])
     out = capsys.readouterr().out
     assert code == EXIT_FAILED
-    assert "request 2/4" in out and "FAILED" in out and "requests 3 to 4 were not sent" in out
-    assert sum(len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in sandbox.streams(DEFAULT_DEVICE_ID)) == 5
+    assert "request 1/4" in out and "FAILED" in out and "3 later request(s) were not sent" in out
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == []
+
+
+def test_send_records_its_requests_in_the_outbox_history(sandbox, monkeypatch, capsys):
+    from gui.data.store import State, Store
+
+    monkeypatch.setenv(API_KEY_ENV, DEFAULT_API_KEY)
+    args = ["send", str(FIXTURES / "lab_readings_long.csv"), "--device", DEFAULT_DEVICE_ID, "--endpoint", sandbox.url]
+    assert main([*args, "--source-tz", "Asia/Shanghai"]) == EXIT_OK
+    capsys.readouterr()
+    with Store() as store:  # the data dir the autouse fixture made private
+        assert store.counts()[State.SENT] == 5
+        assert store.editor_rows() == []  # a headless send never lands in the window's editor
+        assert len(store.history(10)) == 1
 
 
 def test_a_wrong_key_fails_with_the_platforms_errno(sandbox, monkeypatch, capsys):
