@@ -622,9 +622,12 @@ def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan
         detail = f" errno {answer.errno}, HTTP {answer.http_status}." if answer is not None else ""
         hint = f" {answer.hint}" if answer is not None and answer.hint else ""
         why = res.message or (str(res.error) if res.error is not None else res.outcome.value)
-        line = f"{where}: {res.outcome.value.upper()}: {why}.{detail}{hint}"
+        label = {RequestOutcome.UNKNOWN: "OUTCOME UNKNOWN", RequestOutcome.UNSENT: "NOT DELIVERED"}
+        line = f"{where}: {label.get(res.outcome, 'FAILED')}: {why}.{detail}{hint}"
         if res.outcome is RequestOutcome.UNKNOWN:
             line += " It may have been stored; `onenet-uploader outbox send` sends it again."
+        elif res.outcome is RequestOutcome.UNSENT:
+            line += " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them."
         _out((line + "\n").encode())
     if not_sent:
         _out(f"stopped: {not_sent} later request(s) were not sent; they wait in the outbox\n".encode())
