@@ -47,10 +47,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.data.store import HistoryEntry, HistoryFilter, HistorySummary, State, Store
+from gui.data.store import AttemptOutcome, HistoryEntry, HistoryFilter, HistorySummary, State, Store
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
-from gui.onenet.formats import EncodedBody
-from gui.onenet.readings import PLATFORM_TZ
+from gui.onenet.formats import EncodedBody, FormatError, decode
+from gui.onenet.readings import PLATFORM_TZ, Readings
 
 __all__ = [
     "CSV_COLUMNS",
@@ -301,6 +301,8 @@ class HistoryPanel(QWidget):
 
     #: Outbox ids of the selected entries' rows, to be sent again.
     resendRequested = Signal(list)
+    #: (endpoint, device id, Readings) of the selected requests that were stored (see verify_selected)
+    verifyRequested = Signal(str, str, object)
     DEBOUNCE_MS = 250
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -363,12 +365,16 @@ class HistoryPanel(QWidget):
         self.resend_button = QPushButton(self.tr("&Resend selected"))
         self.resend_button.setEnabled(False)
         self.resend_button.setToolTip(self.tr("Mark the selected requests' datapoints to be sent again"))
+        self.verify_button = QPushButton(self.tr("&Verify selected"))
+        self.verify_button.setEnabled(False)
+        self.verify_button.setToolTip(self.tr("Read the selected requests' datapoints back from the platform"))
         self.export_button = QPushButton(self.tr("Export &CSV…"))
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.resend_button)
+        buttons.addWidget(self.verify_button)
         buttons.addWidget(self.export_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -393,6 +399,7 @@ class HistoryPanel(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.resend_button.clicked.connect(self.resend_selected)
+        self.verify_button.clicked.connect(self.verify_selected)
         self.export_button.clicked.connect(self._on_export_clicked)
         self.refresh_button.clicked.connect(self.refresh)
         self.refresh()
@@ -447,6 +454,7 @@ class HistoryPanel(QWidget):
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         summaries = self.selected_summaries()
         self.resend_button.setEnabled(bool(summaries))
+        self.verify_button.setEnabled(bool(summaries))
         entry = self.entry(summaries[-1]) if summaries else None
         if entry is None:
             self.detail.clear()
@@ -463,6 +471,27 @@ class HistoryPanel(QWidget):
         if ids:
             self.resendRequested.emit(sorted(ids))
         return sorted(ids)
+
+    def verify_selected(self) -> str:
+        """Emit `verifyRequested` with what the selected stored requests carried; returns a problem or "".
+
+        The bodies are decoded as sent (`gui.onenet.formats.decode`); only requests the
+        platform answered with errno 0 are taken, and all must be of one endpoint and device.
+        """
+        entries = [e for e in map(self.entry, self.selected_summaries()) if e is not None]
+        stored = [e for e in entries if e.attempt is not None and e.attempt.outcome is AttemptOutcome.SENT]
+        if not stored:
+            return self.tr("None of the selected requests was stored (errno 0): nothing to verify.")
+        targets = {(e.endpoint, e.device_id) for e in stored}
+        if len(targets) != 1:
+            return self.tr("Select requests of one endpoint and device.")
+        try:
+            pairs = [pair for e in stored for pair in decode(e.body, e.body_type).pairs()]
+        except FormatError as exc:
+            return self.tr("A stored body cannot be read back: {why}").format(why=exc)
+        ((endpoint, device_id),) = targets
+        self.verifyRequested.emit(endpoint, device_id, Readings.from_pairs(pairs))
+        return ""
 
     # --- export ---------------------------------------------------------------------------
     def _on_export_clicked(self) -> None:

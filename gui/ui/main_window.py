@@ -433,6 +433,7 @@ class MainWindow(QMainWindow):
         self.verify_button.clicked.connect(self.verify_on_platform)
         self.verify_panel.verifyRequested.connect(self.verify_on_platform)
         self.history.resendRequested.connect(self._on_history_resendRequested)
+        self.history.verifyRequested.connect(self._on_history_verifyRequested)
         self.sendFinished.connect(self.history.refresh)
         self.addAction(self.send_action)
         self.addAction(self.cancel_action)
@@ -634,6 +635,19 @@ class MainWindow(QMainWindow):
                 n=len(editor), q=len(queued)
             )
         )
+
+    def _on_history_verifyRequested(self, endpoint: str, device_id: str, readings: Readings) -> None:
+        """Verify what selected history requests stored; the key: the form's for its device, else the keyring's."""
+        self.result_tabs.setCurrentWidget(self.verify_panel)
+        if self.verify_panel.is_running:
+            return
+        key = self.key_edit.text() if device_id == self.device_edit.text() else (self.secrets.get(device_id) or "")
+        try:
+            client = OneNetClient(endpoint, device_id, key)
+        except ConfigError as exc:
+            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
+            return
+        self.verify_panel.start(client, readings)
 
     def _on_clear_action_triggered(self) -> None:
         if self.model.rowCount() == 0:

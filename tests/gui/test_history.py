@@ -198,7 +198,6 @@ def test_detail_of_a_real_send_then_export_and_resend(qtbot, window, sandbox, tm
     assert panel.export_csv(path) == 1
     assert DEFAULT_API_KEY not in path.read_text(encoding="utf-8-sig")
     window.grab().save(str(tmp_path / "window.png"))
-    panel.grab().save("/tmp/history.png")
 
     # Resend: the rows become "not sent" in the editor and go out with the next Send
     store = window.store
@@ -213,6 +212,29 @@ def test_detail_of_a_real_send_then_export_and_resend(qtbot, window, sandbox, tm
     assert send_and_wait(qtbot, window) is True
     qtbot.waitUntil(lambda: panel.model.total == 2)
     assert {r.state for r in store.get(ids)} == {State.SENT}
+
+
+def test_verify_selected_reads_the_stored_request_back(qtbot, window, sandbox):
+    from gui.onenet.readings import PLATFORM_TZ
+    from gui.onenet.verify import Outcome
+
+    use_sandbox(window)
+    type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
+    type_datapoint(qtbot, window, "temp", "22.5", (10, 0, 1))
+    assert send_and_wait(qtbot, window) is True
+    panel = window.history
+    window.result_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    # The platform lost one datapoint since: verify from the history says which.
+    assert sandbox.delete(DEFAULT_DEVICE_ID, "temp", datetime(2013, 4, 22, 10, 0, 1, tzinfo=PLATFORM_TZ))
+    select_row(qtbot, panel, 0)
+    assert panel.verify_button.isEnabled()
+    with qtbot.waitSignal(window.verify_panel.finished, timeout=10_000):
+        qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    report = window.verify_panel.report
+    assert report is not None
+    assert (report.counts[Outcome.FOUND], report.counts[Outcome.MISSING]) == (1, 1)
+    assert window.result_tabs.currentWidget() is window.verify_panel
 
 
 def test_resend_queues_rows_no_longer_in_the_editor(qtbot, store):
