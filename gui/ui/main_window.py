@@ -9,7 +9,6 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QDateTime, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -63,6 +60,7 @@ from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
 from gui.ui.settings import Settings
+from gui.ui.tables import row_table
 from gui.ui.verify_panel import VerifyPanel
 from gui.ui.workers import Worker, WorkerSignals
 
@@ -275,16 +273,7 @@ class MainWindow(QMainWindow):
         zone_row.addWidget(self.add_button)
         add_form.addRow(_buddy_label(self.tr("Time &zone:"), self.zone_combo), zone_row)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 100), (1, 132), (2, 90), (3, 56)):
-            self.table.setColumnWidth(column, width)
+        self.table = row_table(self.model, (100, 132, 90, 56))
         self.table.addAction(self.remove_action)
         self.issues_list = QListWidget()
         self.issues_list.setMaximumHeight(110)

@@ -17,14 +17,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from PySide6.QtWidgets import (
 from gui.onenet.client import OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, format_value
 from gui.onenet.verify import Check, Outcome, Progress, VerifyReport, verify
+from gui.ui.tables import row_table
 from gui.ui.workers import Worker
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -170,16 +168,7 @@ class VerifyPanel(QWidget):
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
         self.counts_label.setStyleSheet("color: #555;")
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 100), (1, 140), (2, 90), (3, 110), (4, 90)):
-            self.table.setColumnWidth(column, width)
+        self.table = row_table(self.proxy, (100, 140, 90, 110, 90))
 
         top = QHBoxLayout()
         top.addWidget(self.run_button)
