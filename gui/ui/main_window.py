@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         zone_row.addWidget(self.add_button)
         add_form.addRow(_buddy_label(self.tr("Time &zone:"), self.zone_combo), zone_row)
 
-        self.table = row_table(self.model, (100, 132, 90, 56))
+        self.table = row_table(self.model, (92, 148, 70, 56))
         self.table.addAction(self.remove_action)
         self.issues_list = QListWidget()
         self.issues_list.setMaximumHeight(110)
