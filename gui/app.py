@@ -51,12 +51,13 @@ def _qt_message(mode: object, context: object, message: str) -> None:
 
 
 def make_application(argv: Sequence[str]) -> QApplication:
-    """The QApplication with the names QSettings and the desktop use."""
+    """The QApplication with the names QSettings and the desktop use; cyclic GC on its thread only."""
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from gui.resources import icon_path
+    from gui.ui.gc_guard import guard_gc
 
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -67,6 +68,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(icon_path())))
+    guard_gc(app)  # a widget freed by a collection on a worker thread crashes PySide6
     return app
 
 
@@ -91,13 +93,14 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     """
     from PySide6.QtCore import QSettings, QThreadPool
 
-    from gui.data.logs import close_logging, setup_logging
+    from gui.data.logs import close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
     from gui.ui.main_window import MainWindow
 
     app = make_application(argv)
     setup_logging()
+    enable_crash_log()  # a fatal error leaves every thread's stack beside the log
     # --sandbox is a trial: its demo rows live in a throw-away outbox, never in the user's own
     # (where they would wait as drafts to be sent to a real device later).
     trial = tempfile.TemporaryDirectory(prefix="onenet-sandbox-") if sandbox else None

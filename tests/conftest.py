@@ -1,5 +1,7 @@
 """Shared fixtures: offscreen Qt, an in-memory keyring, isolated settings."""
 
+import faulthandler
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -46,3 +48,32 @@ def _private_data_and_log_dirs(tmp_path, monkeypatch):
     """No test reads or writes the user's own outbox or logs (commands default to them)."""
     monkeypatch.setenv("ONENET_UPLOADER_DATA_DIR", str(tmp_path / "user-data"))
     monkeypatch.setenv("ONENET_UPLOADER_LOG_DIR", str(tmp_path / "user-log"))
+
+
+#: A test that runs longer than this is taken for hung: every thread's stack is printed and the run stops.
+HANG_AFTER_S = 300
+
+
+@pytest.fixture(autouse=True)
+def _hung_test_watchdog():
+    """Stop the whole run, with every thread's Python stack, if one test hangs (a deadlock must not eat CI's hour).
+
+    faulthandler's watchdog is a C thread: it fires even when a deadlocked thread holds the interpreter lock.
+    """
+    faulthandler.dump_traceback_later(HANG_AFTER_S, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+@pytest.fixture(autouse=True)
+def _gc_on_the_gui_thread(request):
+    """Qt tests run as the app does (gui.ui.gc_guard): cyclic collection on the GUI thread only, all of it after."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    from gui.ui.gc_guard import guard_gc
+
+    collector = guard_gc(request.getfixturevalue("qapp"))
+    yield
+    collector.stop()
+    gc.collect()

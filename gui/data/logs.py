@@ -10,11 +10,13 @@ at DEBUG level, when the user switches debug logging on. No Qt here.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import threading
 import time
 from pathlib import Path
+from typing import IO
 
 from gui.data.paths import ensure_dir, log_dir
 
@@ -152,6 +154,29 @@ def setup_logging(
         _handler = handler
         logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.INFO)
+    return path
+
+
+CRASH_FILE = "crash.log"
+_crash_file: IO[str] | None = None
+
+
+def enable_crash_log(directory: Path | None = None) -> Path:
+    """On a fatal error (a segmentation fault, an abort), append every thread's Python stack to `crash.log`.
+
+    In `directory` (default `log_folder()`), beside the log. A stack names files,
+    lines and functions only: never a value, so never the api-key. The file stays
+    open for the life of the process (faulthandler writes to it from the signal
+    handler). Returns its path; raises OSError if it cannot be opened.
+    """
+    global _crash_file
+    folder = ensure_dir(directory) if directory is not None else log_folder()
+    path = folder / CRASH_FILE
+    crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for faulthandler
+    faulthandler.enable(crash_file, all_threads=True)
+    if _crash_file is not None:
+        _crash_file.close()
+    _crash_file = crash_file
     return path
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 from typing import Any
@@ -246,7 +247,7 @@ class DatapointsModel(QAbstractTableModel):
         if not rows:
             return first
         if self.store is not None and not all(r.id is not None for r in rows):
-            rows = self.stored(rows)
+            rows = store_rows(self.store, rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         if self._positions is not None:
@@ -254,18 +255,13 @@ class DatapointsModel(QAbstractTableModel):
         self.endInsertRows()
         return first
 
-    def stored(self, rows: Sequence[Row]) -> list[Row]:
-        """`rows` written to the store (one transaction), with the ids it gave, as "not sent".
+    def preparer(self) -> Callable[[Sequence[Row]], list[Row]]:
+        """A callable that writes rows to this model's store, for a worker (`store_rows` bound to the store).
 
-        May run on a worker (the Store is thread-safe): the import dialog stores a
-        million rows off the GUI thread, then `extend` only shows them. Raises
-        ValueError (nothing stored) for a NaN/infinite value, StoreError or OSError
-        when the outbox cannot be written.
+        It holds the store only, never the model: a Qt object must not be kept
+        alive, or released, by a worker thread.
         """
-        if self.store is None:
-            return list(rows)
-        ids = self.store.add(NewRow(r.stream_id, r.point, r.kind) for r in rows)
-        return [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]
+        return functools.partial(store_rows, self.store)
 
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""
@@ -362,3 +358,17 @@ class DatapointsModel(QAbstractTableModel):
             self._rows[i] = replace(self._rows[i], status=status)
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
+
+
+def store_rows(store: Store | None, rows: Sequence[Row]) -> list[Row]:
+    """`rows` written to `store` (one transaction), with the ids it gave, as "not sent".
+
+    May run on a worker (the Store is thread-safe): the import dialog stores a
+    million rows off the GUI thread, then the model's `extend` only shows them.
+    With no store, the rows as given. Raises ValueError (nothing stored) for a
+    NaN/infinite value, StoreError or OSError when the outbox cannot be written.
+    """
+    if store is None:
+        return list(rows)
+    ids = store.add(NewRow(r.stream_id, r.point, r.kind) for r in rows)
+    return [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]

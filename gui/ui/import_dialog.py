@@ -999,6 +999,8 @@ class ImportDialog(QDialog):
         if result is None or not self._can_import():
             return
 
+        prepare = self._prepare
+
         def work(cancelled: Callable[[], bool]) -> list[Row]:
             rows = []
             with paused_gc():  # millions of objects, no cycles: no collections to stall the GUI thread
@@ -1008,9 +1010,9 @@ class ImportDialog(QDialog):
                             raise ImportCancelled()
                         worker.report_progress(n, len(result))
                     rows.append(Row(stream_id, point, kind_of(point.value)))
-                if self._prepare is not None:
+                if prepare is not None:
                     worker.report_progress(len(result), len(result))
-                    rows = self._prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
+                    rows = prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
             return rows
 
         worker = Worker(work)
@@ -1130,7 +1132,7 @@ class ImportController(QObject):
             self.dialog.close()
         model = self.window.model  # type: ignore[attr-defined]
         pool = getattr(self.window, "pool", None) or QThreadPool.globalInstance()
-        dialog = self.dialog = ImportDialog(path, model.extend, pool, parent=self.window, prepare=model.stored)
+        dialog = self.dialog = ImportDialog(path, model.extend, pool, parent=self.window, prepare=model.preparer())
         dialog.imported.connect(self._on_dialog_imported)
         dialog.open()
         self.dialogOpened.emit(dialog)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
 
@@ -90,3 +92,23 @@ def test_the_log_folder_follows_the_environment(tmp_path, monkeypatch):
     assert (tmp_path / "my logs").is_dir()
     monkeypatch.delenv(paths.LOG_DIR_ENV)
     assert paths.log_dir().name in ("log", "Logs", "onenet-uploader")
+
+
+def test_a_fatal_error_leaves_every_threads_stack_in_the_crash_log(tmp_path):
+    script = (
+        "import ctypes, threading, time\n"
+        "from pathlib import Path\nfrom gui.data.logs import enable_crash_log\n"
+        f"enable_crash_log(Path({str(tmp_path)!r}))\n"
+        "def reading_back():\n"
+        "    time.sleep(30)\n"
+        "threading.Thread(target=reading_back, daemon=True).start()\n"
+        "time.sleep(0.2)\n"
+        "api_key = 'SECRET-KEY-123'\n"
+        "ctypes.string_at(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    report = (tmp_path / "crash.log").read_text(encoding="utf-8")
+    assert "Fatal Python error: Segmentation fault" in report
+    assert "in reading_back" in report  # the other threads too
+    assert "SECRET-KEY-123" not in report

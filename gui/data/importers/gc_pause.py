@@ -35,3 +35,8 @@ def paused_gc() -> Iterator[None]:
             _pausers -= 1
             if _pausers == 0 and _was_enabled:
                 gc.enable()
+
+
+def gc_paused() -> bool:
+    """True while some `paused_gc()` block runs (a collector on a timer should wait)."""
+    return _pausers > 0

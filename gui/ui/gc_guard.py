@@ -1,0 +1,72 @@
+"""Python's cyclic garbage collector, run on the GUI thread only.
+
+Automatic collection runs in whichever thread happens to allocate. When it
+frees a widget that sat in a reference cycle (a widget and a slot connected to
+it are one) on a worker thread, PySide6 hands the widget's destruction to the
+GUI thread while the widget may already be gone: a segmentation fault in
+`Shiboken::BindingManager::runDeletionInMainThread`, or a double destruction,
+seen in this project's CI and test runs. So, as pyqtgraph's `GarbageCollector`
+does (pyqtgraph/util/garbage_collector.py; not imported here, because importing
+pyqtgraph costs a quarter of a second of start-up), automatic collection is
+switched off and a timer on the GUI thread collects each generation when the
+interpreter's own thresholds say it is due.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+from gui.data.importers.gc_pause import gc_paused
+
+
+class GuiThreadCollector(QObject):
+    """While started: no automatic collection; `collect_due()` every `interval_ms` on the GUI thread.
+
+    Create and start it on the GUI thread. `stop()` switches automatic
+    collection back on. A collection is skipped while an import has paused the
+    collector (`paused_gc`), as automatic collection would be.
+    """
+
+    def __init__(self, interval_ms: int = 1000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect_due)
+
+    @property
+    def is_active(self) -> bool:
+        """True between `start()` and `stop()`."""
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        """Switch automatic collection off and collect on the timer instead."""
+        gc.disable()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop the timer and switch automatic collection back on."""
+        self._timer.stop()
+        gc.enable()
+
+    def collect_due(self) -> int:
+        """Collect what the interpreter would collect now (thresholds passed); returns the unreachable objects found."""
+        if gc_paused():
+            return 0
+        counts, due = gc.get_count(), -1
+        for generation in range(3):
+            if counts[generation] <= self._thresholds[generation]:
+                break
+            due = generation
+        return gc.collect(due) if due >= 0 else 0
+
+
+def guard_gc(app: QObject) -> GuiThreadCollector:
+    """Start `app`'s collector (made once, a child of `app`): cyclic collection on the GUI thread only."""
+    collector = app.findChild(GuiThreadCollector)
+    if collector is None:
+        collector = GuiThreadCollector(parent=app)
+    collector.start()
+    return collector
