@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -298,62 +299,136 @@ EXIT_PROBLEMS, EXIT_PLATFORM = 1, 3
 
 
 def add_verify_command(subparsers: Any) -> None:
-    """`onenet-uploader verify --body FILE [--type 1|3|4|5] --device ID [--endpoint URL] [--strict] [--verbose]`."""
-    from gui.onenet.client import DEFAULT_ENDPOINT
-
+    """`onenet-uploader verify (FILE | --body FILE | --last) [--device ID] [--endpoint URL] …`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "verify",
-        help="read sent datapoints back from the platform and compare with a request body",
-        description="Read the datapoints of a request body back from the platform "
-        "(GET /devices/{id}/datapoints, per datastream over the sent time range) and compare: each datapoint "
-        f"is found, missing, different, overwritten (a later one had the same at) or unverifiable (no at). "
-        f"The api-key is read from the environment variable {API_KEY_ENV}.",
+        help="read sent datapoints back from the platform and compare: a file, a request body or the last upload",
+        description="Read datapoints back from the platform (GET /devices/{id}/datapoints, per datastream over "
+        "the sent time range) and compare with what was sent: each datapoint is found, missing, different, "
+        "overwritten (a later one had the same at) or unverifiable (sent without at). What was sent is one of: "
+        "a file of readings, imported as `send` imports it (FILE); a request body as sent (--body FILE); or the "
+        "last upload this computer made, from the outbox's history (--last: its endpoint and device come from "
+        f"there). The api-key is read from the environment variable {API_KEY_ENV}, else from the OS keyring "
+        "entry the window saved for the device.",
         epilog="Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict "
-        "also: something unverifiable); 2 bad arguments, body or api-key; 3 the platform could not be read.",
+        "also: something unverifiable); 2 bad arguments, file, body or api-key, or nothing to verify; 3 the "
+        "platform could not be read.",
     )
-    parser.add_argument("--body", required=True, type=Path, metavar="FILE", help="the request body that was sent")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", metavar="FILE", help="a file of readings (CSV/TSV/TXT, XLSX, JSON)")
+    source.add_argument("--body", type=Path, metavar="FILE", help="a request body as it was sent")
+    source.add_argument(
+        "--last", action="store_true", help="the last upload (one Send or `outbox send`) from the outbox's history"
+    )
     parser.add_argument(
         "--type",
         type=int,
         choices=[1, 3, 4, 5],
         default=1,
-        help="the body's format, the ?type= of the upload (default 1)",
+        help="with --body: the body's format, the ?type= of the upload (default 1)",
     )
-    parser.add_argument("--device", required=True, help="device id")
-    parser.add_argument("--endpoint", default=DEFAULT_ENDPOINT, help=f"API endpoint (default {DEFAULT_ENDPOINT})")
+    parser.add_argument("--device", metavar="ID", help="device id (required unless --last; with --last: narrows)")
+    parser.add_argument(
+        "--endpoint", metavar="URL", help=f"API endpoint (default {DEFAULT_ENDPOINT}; with --last: from the history)"
+    )
     parser.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait per request")
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 also when a datapoint cannot be verified (sent without at)"
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every datapoint, not only problems")
+    import_group = parser.add_argument_group("reading FILE (as `send` reads it)")
+    add_import_arguments(import_group)
     parser.set_defaults(run=run_verify)
 
 
-def run_verify(args: argparse.Namespace) -> int:
-    """The `verify` command; returns the exit status (see the command's epilog). Never prints the api-key."""
+@dataclass
+class _Sent:
+    """What one verification compares: readings sent to one endpoint and device, and where they came from."""
+
+    endpoint: str
+    device_id: str
+    readings: Readings
+    source: str
+
+
+def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
+    """What `verify` compares, by target; or why there is nothing (a message for stderr)."""
+    from gui.data.store import RequestOutcome, Store, StoreError
+    from gui.onenet.formats import BodyType, decode
+
+    if args.last:
+        if args.endpoint:
+            return "--endpoint cannot be combined with --last (the history says where the upload went)"
+        try:
+            with Store() as store:
+                requests = store.last_upload(args.device)
+        except (StoreError, OSError) as exc:
+            return f"cannot read the outbox's history: {exc}"
+        if not requests:
+            return "no upload in the outbox's history" + (f" to device {args.device}" if args.device else "")
+        delivered = [r for r in requests if r.outcome in (RequestOutcome.SENT, RequestOutcome.UNKNOWN, None)]
+        if not delivered:
+            return f"none of the last upload's {len(requests)} requests reached the platform: nothing to verify"
+        groups: dict[tuple[str, str], list[Any]] = {}
+        for request in delivered:
+            groups.setdefault((request.endpoint, request.device_id), []).append(request)
+        sent = []
+        for (endpoint, device_id), group in groups.items():
+            try:
+                pairs = [pair for r in group for pair in decode(r.body, r.body_type).pairs()]
+            except FormatError as exc:
+                return f"a stored body of the last upload cannot be read back: {exc}"
+            unknown = sum(r.outcome is not RequestOutcome.SENT for r in group)
+            source = f"the last upload ({group[0].created:%Y-%m-%d %H:%M:%S} UTC): {len(group)} requests" + (
+                f", {unknown} of unknown outcome" if unknown else ""
+            )
+            sent.append(_Sent(endpoint, device_id, Readings.from_pairs(pairs), source))
+        return sent
+    if not args.device:
+        return "--device ID is required (unless --last)"
+    endpoint = args.endpoint or DEFAULT_ENDPOINT
+    if args.body is not None:
+        try:
+            readings = decode(args.body.read_bytes(), BodyType(args.type))
+        except OSError as exc:
+            return f"cannot read {args.body}: {exc.strerror or exc}"
+        except FormatError as exc:
+            return f"{args.body} is not a type {args.type} body: {exc}"
+        return [_Sent(endpoint, args.device, readings, str(args.body))]
+    try:
+        # A row without a time was sent stamped by the platform (or with the moment of the
+        # send): nothing to look for, so it stays without `at` and counts as unverifiable.
+        result = import_file(args.file, replace(options_from_args(args), missing_time=MissingTime.PLATFORM))
+    except (ImportFailed, ValueError) as exc:
+        return f"{args.file}: {exc}"
+    _report_import(args.file, result)
+    if result.needs_date_order:
+        return f"dates like {', '.join(result.ambiguous_dates)} can be day/month or month/day: pass --date-order"
+    with paused_gc():
+        readings = result.readings()
+    if not len(readings):
+        return f"{args.file}: no datapoints to verify"
+    return [_Sent(endpoint, args.device, readings, args.file)]
+
+
+def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
+    """The `verify` command; returns the exit status (see the command's epilog). Never prints the api-key.
+
+    The api-key: `$ONENET_API_KEY`, else the keyring entry of the device (`secrets`, a
+    SecretStore, defaults to the OS keyring).
+    """
+    from gui.data.logs import register_secret
+    from gui.data.secrets import SecretStore
     from gui.onenet.client import OneNetClient
-    from gui.onenet.formats import BodyType, FormatError, decode
     from gui.onenet.readings import format_at, format_value
     from gui.onenet.verify import Outcome, Progress, verify
 
-    api_key = os.environ.get(API_KEY_ENV, "")
-    if not api_key:
-        print(f"verify: set the api-key in the environment variable {API_KEY_ENV}", file=sys.stderr)
+    sent = _sent_from_args(args)
+    if isinstance(sent, str):
+        print(f"verify: {sent}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        readings = decode(args.body.read_bytes(), BodyType(args.type))
-    except OSError as exc:
-        print(f"verify: cannot read {args.body}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except FormatError as exc:
-        print(f"verify: {args.body} is not a type {args.type} body: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        client = OneNetClient(args.endpoint, args.device, api_key, timeout=args.timeout)
-    except ConfigError as exc:
-        print(f"verify: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-
+    key_from_env = os.environ.get(API_KEY_ENV, "")
+    register_secret(key_from_env)
     show_progress = sys.stderr.isatty()
 
     def progress(p: Progress) -> None:
@@ -361,33 +436,50 @@ def run_verify(args: argparse.Namespace) -> int:
             text = f"reading {p.stream_id!r}: {p.read_back} datapoints, {p.requests} requests"
             print("\r" + text, end="", file=sys.stderr)
 
-    try:
-        report = verify(client, readings, progress=progress)
-    except OneNetError as exc:
-        print(("\n" if show_progress else "") + f"verify: could not read {client.url} back: {exc}", file=sys.stderr)
-        return EXIT_PLATFORM
-    except KeyboardInterrupt:
-        print("\nverify: interrupted", file=sys.stderr)
-        return 130
-    if show_progress:
-        print(file=sys.stderr)
-    for check in report.checks:
-        if not (args.verbose or check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)):
-            continue
-        at = format_at(check.at) if check.at is not None else "(no at)"
-        line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
-        if check.platform is not None:
-            line += f"  platform {format_value(check.platform)}"
-        if check.note:
-            line += f"  ({check.note})"
-        print(line)
-    print(report.summary())
-    print(f"{report.read_back} datapoints read back from {client.url} in {report.requests} requests")
-    if not report.ok:
-        return EXIT_PROBLEMS
-    if args.strict and report.counts[Outcome.UNVERIFIABLE]:
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    status = EXIT_OK
+    for target in sent:
+        api_key = key_from_env or (secrets or SecretStore()).get(target.device_id) or ""
+        if not api_key:
+            print(
+                f"verify: no api-key for device {target.device_id}: set the environment variable {API_KEY_ENV} "
+                "(or save the key in the window)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        try:
+            client = OneNetClient(target.endpoint, target.device_id, api_key, timeout=args.timeout)
+        except ConfigError as exc:
+            print(f"verify: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if args.last:
+            print(f"{target.source} to device {target.device_id} at {client.url}")
+        try:
+            report = verify(client, target.readings, progress=progress)
+        except OneNetError as exc:
+            print(("\n" if show_progress else "") + f"verify: could not read {client.url} back: {exc}", file=sys.stderr)
+            return EXIT_PLATFORM
+        except KeyboardInterrupt:
+            print("\nverify: interrupted", file=sys.stderr)
+            return 130
+        if show_progress:
+            print(file=sys.stderr)
+        strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
+        for check in report.checks:
+            shown = check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)
+            if not (args.verbose or shown):
+                continue
+            at = format_at(check.at) if check.at is not None else "(no at)"
+            line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
+            if check.platform is not None:
+                line += f"  platform {format_value(check.platform)}"
+            if check.note:
+                line += f"  ({check.note})"
+            print(line)
+        print(report.summary())
+        print(f"{report.read_back} datapoints read back from {client.url} in {report.requests} requests")
+        if not report.ok or strict_unverifiable:
+            status = EXIT_PROBLEMS
+    return status
 
 
 def add_send_arguments(parser: argparse.ArgumentParser) -> None:
@@ -395,6 +487,29 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to import")
     parser.add_argument("--device", metavar="ID", help="the device id (required unless --dry-run)")
     parser.add_argument("--endpoint", metavar="URL", default=DEFAULT_ENDPOINT, help="default: %(default)s")
+    add_import_arguments(parser)
+    parser.add_argument(
+        "--missing-time",
+        choices=[m.value for m in MissingTime],
+        help="rows without a time: now (stamp the import time), platform (send without at), refuse; "
+        "default: now (OneNET bodies: platform)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
+    parser.add_argument(
+        "--skip-rejected", action="store_true", help="send the other rows when some cannot be read (exit 0)"
+    )
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer")
+    parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
+    parser.add_argument(
+        "--max-points", type=int, default=500, metavar="N", help="datapoints per request at most (default 500)"
+    )
+    parser.add_argument(
+        "--max-bytes", type=int, default=64 * 1024, metavar="N", help="body bytes per request at most (default 65536)"
+    )
+
+
+def add_import_arguments(parser: Any) -> None:
+    """How a file of readings is read (`send FILE`, `verify FILE`): zone, markers, encoding, layout…"""
     parser.add_argument(
         "--source-tz",
         metavar="ZONE",
@@ -407,10 +522,6 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="a cell text meaning 'no reading' (repeatable), e.g. --na NA --na -200; empty cells always are",
     )
-    parser.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
-    parser.add_argument(
-        "--skip-rejected", action="store_true", help="send the other rows when some cannot be read (exit 0)"
-    )
     parser.add_argument("--encoding", help="the file's encoding, e.g. gb18030, utf-8, cp1252 (default: detect)")
     parser.add_argument("--delimiter", help="the cell delimiter: , ; tab | (default: detect)")
     parser.add_argument("--sheet", help="the XLSX sheet (default: the first)")
@@ -422,20 +533,6 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--decimal", choices=[".", ","], metavar="MARK", help="the decimal mark, . or , (default: detect per column)"
-    )
-    parser.add_argument(
-        "--missing-time",
-        choices=[m.value for m in MissingTime],
-        help="rows without a time: now (stamp the import time), platform (send without at), refuse; "
-        "default: now (OneNET bodies: platform)",
-    )
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer")
-    parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
-    parser.add_argument(
-        "--max-points", type=int, default=500, metavar="N", help="datapoints per request at most (default 500)"
-    )
-    parser.add_argument(
-        "--max-bytes", type=int, default=64 * 1024, metavar="N", help="body bytes per request at most (default 65536)"
     )
 
 
@@ -453,7 +550,7 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
         decimal=args.decimal,
         missing_markers=tuple(args.na),
         date_order=DateOrder(args.date_order) if args.date_order else None,
-        missing_time=MissingTime(args.missing_time) if args.missing_time else None,
+        missing_time=MissingTime(args.missing_time) if getattr(args, "missing_time", None) else None,
     )
 
 

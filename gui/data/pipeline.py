@@ -728,6 +728,7 @@ class _Run:
         self.sent = 0
         self.events: queue.Queue[object] = queue.Queue()
         self.blocked: dict[tuple[str, str], str] = {}
+        self.upload_id = self.store.new_upload_id()  # the run holds the send lock: no other run numbers one
         self._index = 0
 
     def totals(self) -> tuple[int, int]:
@@ -781,6 +782,7 @@ class _Run:
                 planned.outbox_ids,
                 planned.revisions,
                 planned.idempotent,
+                self.upload_id,
             )
             if staged.begun is None:
                 reason = "its datapoints changed or were sent since the request was planned"

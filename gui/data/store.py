@@ -78,6 +78,7 @@ __all__ = [
     "Store",
     "StoreBusy",
     "StoreError",
+    "UploadedRequest",
     "migrate",
 ]
 
@@ -202,6 +203,26 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class UploadedRequest:
+    """A request of an upload (one Send or `outbox send`): its target, exact body and outcome.
+
+    `upload_id` is None for a request recorded before uploads were numbered (schema v1):
+    such a request is an upload of its own. `created` is UTC. `outcome` is None while
+    (or if the program stopped while) the request was on the wire.
+    """
+
+    request_id: int
+    upload_id: int | None
+    created: datetime
+    endpoint: str
+    device_id: str
+    body_type: BodyType
+    body: bytes
+    datapoints: int
+    outcome: RequestOutcome | None
+
+
+@dataclass(frozen=True)
 class BegunRequest:
     """A request the store has marked in flight: its id, its rows, which of them were `unknown` before."""
 
@@ -319,6 +340,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
                    r.body_type, r.content_type, r.body, r.datapoints, r.outbox_ids, a.http_status, a.errno,
                    a.error, a.response, a.latency_ms, a.outcome, r.outcome AS request_outcome, r.created_ms
             FROM requests AS r LEFT JOIN attempts AS a ON a.request_id = r.id""",
+    ),
+    # v2: the upload (one Send, one `outbox send`) each request belongs to; NULL for v1 requests.
+    (
+        "ALTER TABLE requests ADD COLUMN upload_id INTEGER",
+        "CREATE INDEX requests_upload ON requests (upload_id)",
     ),
 )
 
@@ -919,8 +945,11 @@ class Store:
         outbox_ids: Sequence[int],
         revisions: Sequence[int],
         idempotent: bool,
+        upload_id: int | None = None,
     ) -> BegunRequest | None:
         """Record a request and mark its rows `in_flight`, atomically, before it is sent.
+
+        `upload_id` (from `new_upload_id`) groups the requests of one upload.
 
         Returns None (and changes nothing) unless every row still exists, is unsent or
         unknown, is addressed to `endpoint`/`device_id` and is at the `revisions` the
@@ -947,7 +976,7 @@ class Store:
                 )
             request_id = db.execute(
                 "INSERT INTO requests (created_ms, endpoint, device_id, body_type, content_type, body, datapoints, "
-                "outbox_ids, idempotent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "outbox_ids, idempotent, upload_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     now,
                     endpoint,
@@ -958,6 +987,7 @@ class Store:
                     len(outbox_ids),
                     ids_json,
                     int(idempotent),
+                    upload_id,
                 ),
             ).lastrowid
             assert request_id is not None
@@ -1151,6 +1181,44 @@ class Store:
     def last_request_id(self) -> int:
         """The newest request's id (0 when the history is empty)."""
         return int(self._query("SELECT COALESCE(max(id), 0) FROM requests")[0][0])
+
+    def new_upload_id(self) -> int:
+        """A number for the requests of a new upload (one more than any so far); call it holding the send lock."""
+        return int(self._query("SELECT COALESCE(max(upload_id), 0) + 1 FROM requests")[0][0])
+
+    def last_upload(self, device_id: str | None = None) -> list[UploadedRequest]:
+        """The requests of the newest upload (to `device_id`, if given), oldest first; [] if there is none.
+
+        An upload is what one Send (or one `outbox send`) sent; it may hold requests to
+        several devices unless `device_id` narrows it.
+        """
+        device_sql, device_params = ("AND device_id = ?", [device_id]) if device_id is not None else ("", [])
+        newest = self._query(
+            f"SELECT id, upload_id FROM requests WHERE 1 {device_sql} ORDER BY id DESC LIMIT 1", device_params
+        )
+        if not newest:
+            return []
+        request_id, upload_id = newest[0]
+        where, params = ("upload_id = ?", [upload_id]) if upload_id is not None else ("id = ?", [request_id])
+        raw = self._query(
+            "SELECT id, upload_id, created_ms, endpoint, device_id, body_type, body, datapoints, outcome "
+            f"FROM requests WHERE {where} {device_sql} ORDER BY id",
+            [*params, *device_params],
+        )
+        return [
+            UploadedRequest(
+                request_id=r[0],
+                upload_id=r[1],
+                created=from_ms(r[2]),
+                endpoint=r[3],
+                device_id=r[4],
+                body_type=BodyType(r[5]),
+                body=bytes(r[6]),
+                datapoints=r[7],
+                outcome=RequestOutcome(r[8]) if r[8] is not None else None,
+            )
+            for r in raw
+        ]
 
     def request_count(self) -> int:
         """How many requests the history holds."""

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,83 @@ def test_the_installed_command_runs_headless(uploaded, seed_file):
     )
     assert result.returncode == 0, result.stderr
     assert "3 found" in result.stdout
+
+
+# -- verify FILE and verify --last --------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+WIDE = str(FIXTURES / "lab_readings_wide.csv")
+
+
+def send_wide(sandbox, monkeypatch, *extra):
+    monkeypatch.setenv("ONENET_API_KEY", DEFAULT_API_KEY)
+    args = ["send", WIDE, "--device", DEVICE, "--endpoint", sandbox.url, "--source-tz", "Europe/Berlin", *extra]
+    assert main(args) == 0
+
+
+def test_a_file_of_readings_is_read_as_send_reads_it(sandbox, monkeypatch, capsys):
+    send_wide(sandbox, monkeypatch)
+    capsys.readouterr()
+    args = [WIDE, "--device", DEVICE, "--endpoint", sandbox.url, "--source-tz", "Europe/Berlin"]
+    assert run(args, monkeypatch) == 0
+    assert "18 datapoints sent: 18 found, 0 missing" in capsys.readouterr().out
+
+    # Read in the wrong zone, the file's times are not those sent: every datapoint is missing.
+    assert run([*args[:-1], "Asia/Shanghai"], monkeypatch) == 1
+    assert "0 found, 18 missing" in capsys.readouterr().out
+
+
+def test_the_last_upload_from_the_history_found_then_missing(sandbox, monkeypatch, capsys):
+    send_wide(sandbox, monkeypatch, "--max-points", "5")
+    capsys.readouterr()
+    assert run(["--last"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("the last upload (")
+    assert f"4 requests to device {DEVICE} at {sandbox.url}" in out
+    assert "18 datapoints sent: 18 found, 0 missing" in out
+
+    ph = sandbox.datapoints(DEVICE, "ph")
+    sandbox.delete(DEVICE, "ph", ph[0].at)
+    assert run(["--last", "--device", DEVICE], monkeypatch) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].startswith("missing      ph  ")
+    assert "17 found, 1 missing" in out
+
+
+def test_the_last_upload_is_the_newest_send_only(sandbox, monkeypatch, capsys):
+    send_wide(sandbox, monkeypatch)
+    monkeypatch.setenv("ONENET_API_KEY", DEFAULT_API_KEY)
+    long = str(FIXTURES / "lab_readings_long.csv")
+    assert main(["send", long, "--device", DEVICE, "--endpoint", sandbox.url, "--source-tz", "Asia/Shanghai"]) == 0
+    capsys.readouterr()
+    assert run(["--last"], monkeypatch) == 0
+    assert "5 datapoints sent: 5 found" in capsys.readouterr().out
+
+
+def test_the_api_key_comes_from_the_keyring_when_the_environment_has_none(sandbox, monkeypatch, memory_keyring):
+    from gui.app import build_parser
+    from gui.cli import run_verify
+    from gui.data.secrets import SecretStore
+
+    send_wide(sandbox, monkeypatch)
+    monkeypatch.delenv("ONENET_API_KEY")
+    secrets = SecretStore(memory_keyring)
+    args = build_parser().parse_args(["verify", "--last"])
+    assert run_verify(args, secrets) == 2
+    secrets.set(DEVICE, DEFAULT_API_KEY)
+    assert run_verify(args, secrets) == 0
+
+
+def test_nothing_to_verify_and_bad_combinations_exit_2(sandbox, monkeypatch, capsys):
+    assert run(["--last"], monkeypatch) == 2
+    assert "no upload in the outbox's history" in capsys.readouterr().err
+    send_wide(sandbox, monkeypatch)
+    capsys.readouterr()
+    assert run(["--last", "--endpoint", sandbox.url], monkeypatch) == 2
+    assert "--endpoint cannot be combined with --last" in capsys.readouterr().err
+    assert run(["--last", "--device", "another"], monkeypatch) == 2
+    assert "no upload in the outbox's history to device another" in capsys.readouterr().err
+    assert run([WIDE, "--endpoint", sandbox.url], monkeypatch) == 2
+    assert "--device ID is required" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        run([WIDE, "--last"], monkeypatch)  # one source only

@@ -443,3 +443,46 @@ def test_the_default_path_follows_the_environment(tmp_path, monkeypatch):
     with Store() as store:
         assert store.path == tmp_path / "elsewhere" / "outbox.sqlite3"
     assert os.path.exists(tmp_path / "elsewhere" / "outbox.sqlite3")
+
+
+# -- uploads ----------------------------------------------------------------------------------
+
+
+def test_the_last_upload_is_every_request_of_the_newest_send_and_only_those(store):
+    ids = store.add(rows(6))
+    store.queue(ids, ENDPOINT, DEVICE)
+    first = store.new_upload_id()
+    body = encode(Readings.from_pairs((r.stream_id, r.point) for r in store.get(ids[:2])))
+    begun = store.begin_request(ENDPOINT, DEVICE, body, ids[:2], [0, 0], True, first)
+    store.finish_request(begun, RequestOutcome.SENT, attempt())
+    second = store.new_upload_id()
+    assert second == first + 1
+    for part, outcome in ((ids[2:4], RequestOutcome.SENT), (ids[4:], RequestOutcome.UNKNOWN)):
+        body = encode(Readings.from_pairs((r.stream_id, r.point) for r in store.get(part)))
+        begun = store.begin_request(ENDPOINT, DEVICE, body, part, [0, 0], True, second)
+        store.finish_request(begun, outcome, attempt(AttemptOutcome(outcome.value)))
+
+    last = store.last_upload()
+    assert [r.upload_id for r in last] == [second, second]
+    assert [r.outcome for r in last] == [RequestOutcome.SENT, RequestOutcome.UNKNOWN]
+    assert [r.datapoints for r in last] == [2, 2]
+    assert last[0].body.startswith(b'{"datastreams"') and last[0].device_id == DEVICE
+    assert store.last_upload(device_id="another device") == []
+
+
+def test_requests_from_before_uploads_were_numbered_are_uploads_of_their_own(tmp_path):
+    path = tmp_path / "outbox.sqlite3"
+    v1 = sqlite3.connect(path, isolation_level=None)  # a database as the first release wrote it
+    assert migrate(v1, MIGRATIONS[:1]) == 1
+    for n in (1, 2):
+        v1.execute(
+            "INSERT INTO requests (created_ms, endpoint, device_id, body_type, content_type, body, datapoints, "
+            "outbox_ids, idempotent, outcome) VALUES (?, ?, ?, 1, 'application/json', ?, 1, '[]', 1, 'sent')",
+            (n, ENDPOINT, DEVICE, f'{{"datastreams":[{{"id":"t","datapoints":[{{"value":{n}}}]}}]}}'.encode()),
+        )
+    v1.close()
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        [last] = store.last_upload()
+        assert last.upload_id is None and last.request_id == 2 and last.body.endswith(b'"value":2}]}]}')
+        assert store.new_upload_id() == 1
