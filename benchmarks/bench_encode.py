@@ -78,18 +78,20 @@ def preview_open(readings: Readings) -> dict[str, float]:
     """Seconds from refresh_preview() to request 1 shown; GUI-thread block; longest heartbeat gap."""
     from keyring.backends import fail
     from PySide6.QtCore import QSettings, QThreadPool, QTimer
-    from PySide6.QtWidgets import QApplication
 
+    from gui.app import make_application
     from gui.data.secrets import SecretStore
+    from gui.data.store import Store
     from gui.ui.datapoints_model import Row
     from gui.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as tmp:
+    app = make_application([])  # as the app runs: cyclic garbage collected on the GUI thread only
+    with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "outbox.sqlite3")) as store:
         pool = QThreadPool()
         window = MainWindow(
             QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat),
             SecretStore(fail.Keyring()),  # type: ignore[no-untyped-call]
+            store,
             thread_pool=pool,
         )
         window.endpoint_edit.setText("http://127.0.0.1:9")

@@ -312,12 +312,6 @@ def test_big_body_is_shown_by_its_ends_saved_whole_and_curl_pipes_it(qtbot, wind
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="known defect: while the plan for 1,000,000 datapoints is computed on a worker, the GUI thread "
-    "gets almost no turns (2 heartbeats in ~1.8 s, measured); cause not found yet (not the GIL switch interval, "
-    "not GC, not the table view) - left open in issue 4",
-    strict=False,
-)
 def test_a_million_datapoints_preview_without_a_stall_and_split_under_the_limits(qtbot, window):
     use_sandbox(window)
     rows = [Row(f"s{k}", Datapoint(20.5 + k, BASE + timedelta(seconds=i))) for k in range(10) for i in range(100_000)]
