@@ -58,7 +58,7 @@ from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_dialog import ImportController
 from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
-from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
+from gui.ui.preview import PreviewPanel, RequestOptionsBar, counted, human_bytes
 from gui.ui.settings import Settings
 from gui.ui.tables import row_table
 from gui.ui.verify_panel import VerifyPanel
@@ -792,13 +792,13 @@ class MainWindow(QMainWindow):
             client, client_problem = self._make_client()
             self.preview.show_plan(out.plan, client, client_problem, self.reveal_button.isChecked())
             plan = out.plan
-            summary = self.tr("{points} datapoints in {streams} datastreams · {size} in {n} request(s) · type {type}")
+            summary = self.tr("{points} in {streams} · {size} in {n} · type {type}")
             self.summary_label.setText(
                 summary.format(
-                    points=f"{len(out.readings):,}",
-                    streams=len(out.readings.datastreams),
+                    points=counted(len(out.readings), "datapoint"),
+                    streams=counted(len(out.readings.datastreams), "datastream"),
                     size=human_bytes(plan.total_bytes),
-                    n=len(plan),
+                    n=counted(len(plan), "request"),
                     type=int(body_type),
                 )
             )
@@ -1053,8 +1053,8 @@ class MainWindow(QMainWindow):
             self._show_response(
                 last.response if last else None,
                 None,
-                self.tr("✔ Stored: errno 0. {n} datapoints sent in {k} request(s).").format(
-                    n=f"{result.sent:,}", k=total
+                self.tr("✔ Stored: errno 0. {n} sent in {k}.").format(
+                    n=counted(result.sent, "datapoint"), k=counted(total, "request")
                 ),
             )
             self.sendFinished.emit(True)

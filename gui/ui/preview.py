@@ -47,6 +47,11 @@ def human_bytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MiB"
 
 
+def counted(n: int, noun: str) -> str:
+    """`1 datapoint`, `1,000 datapoints` (English plural: the noun plus "s")."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def pretty_body(body: EncodedBody) -> str:
     """A readable view of a body: indented JSON, or type 5 fields one per line with the separators named."""
     if body.type is BodyType.TEXT:
@@ -186,8 +191,11 @@ class RequestListModel(QAbstractListModel):
         if self._plan is None or not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         request = self._plan.requests[index.row()]
-        text = self.tr("Request {k} of {n} · {points} datapoints · {size}").format(
-            k=index.row() + 1, n=len(self._plan), points=request.points, size=human_bytes(request.size)
+        text = self.tr("Request {k} of {n} · {points} · {size}").format(
+            k=index.row() + 1,
+            n=len(self._plan),
+            points=counted(request.points, "datapoint"),
+            size=human_bytes(request.size),
         )
         if request.oversized:
             text += self.tr(" · over the limit")

@@ -150,7 +150,7 @@ def test_request_list_shows_each_request_exactly(window):
     combo.setCurrentIndex(2)
     body = decode(head_and_body(window)[1].encode())
     assert [p.value for p in body.datastreams[0].datapoints] == [6.0]
-    assert "3 request(s)" in window.summary_label.text()
+    assert "in 3 requests" in window.summary_label.text()
 
 
 def test_send_sends_every_request_in_order_and_marks_rows(qtbot, window, sandbox):
@@ -163,7 +163,7 @@ def test_send_sends_every_request_in_order_and_marks_rows(qtbot, window, sandbox
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "a")) == 1200
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "b")) == 30
     assert {r.status for r in window.model.rows()} == {RowStatus.SENT}
-    assert "1,230 datapoints sent in 3 request(s)" in window.outcome_label.text()
+    assert "1,230 datapoints sent in 3 requests" in window.outcome_label.text()
     assert "Nothing to send" in window.request_text.toPlainText()
 
 
@@ -177,7 +177,7 @@ def test_server_errors_are_retried_and_every_datapoint_stored_once(qtbot, window
     assert sandbox.upload_count > 10  # the failed uploads were retried
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 95
     assert {r.status for r in window.model.rows()} == {RowStatus.SENT}
-    assert "95 datapoints sent in 10 request(s)" in window.outcome_label.text()
+    assert "95 datapoints sent in 10 requests" in window.outcome_label.text()
     history = window.store.history(limit=None)
     assert sum(e.attempt is not None and e.attempt.http_status == 500 for e in history) >= 3
 
@@ -353,3 +353,15 @@ def test_send_pressed_while_the_plan_is_computed_sends_when_ready(qtbot, window,
     assert blocker.args == [True]
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 30
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "u")) == 20
+
+
+def test_counts_read_as_english_one_datapoint_many_datapoints(qtbot, window):
+    use_sandbox(window)
+    window.model.append("temperature", Datapoint(21.5, BASE))
+    window.refresh_preview()
+    assert window.summary_label.text().startswith("1 datapoint in 1 datastream · ")
+    assert " in 1 request · type 1" in window.summary_label.text()
+    assert window.preview.request_combo.itemText(0).startswith("Request 1 of 1 · 1 datapoint · ")
+    window.model.append("humidity", Datapoint(40, BASE))
+    window.refresh_preview()
+    assert window.summary_label.text().startswith("2 datapoints in 2 datastreams · ")
