@@ -73,7 +73,13 @@ def _gc_on_the_gui_thread(request):
         return
     from gui.ui.gc_guard import guard_gc
 
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     collector = guard_gc(request.getfixturevalue("qapp"))
     yield
+    # The widgets pytest-qt closed are deleted by Qt first (their Python objects intact), then the
+    # collector frees what is left: collecting first would clear the attributes of Python objects
+    # whose Qt objects still run (an event filter without its `window`, say).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     collector.stop()
     gc.collect()
