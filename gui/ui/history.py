@@ -6,14 +6,15 @@
 the detail pane (the request as the client builds it, api-key masked: the key is never
 stored; the body, pretty-printed when JSON; the answer), "Resend selected" (emits
 `resendRequested` with the outbox ids: the window re-queues them, see `requeue_for_resend`)
-and "Export CSV…" (the matching entries; there is no key to leak).
+and "Export CSV…" (the matching entries, written on a worker with progress and Cancel by
+`gui.data.history_export`; there is no key to leak).
 """
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -47,10 +50,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.data.history_export import CSV_COLUMNS, ExportCancelled, ExportFailed, format_time, write_history_csv
 from gui.data.store import AttemptOutcome, HistoryEntry, HistoryFilter, HistorySummary, State, Store
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.ui.workers import Worker
 
 __all__ = [
     "CSV_COLUMNS",
@@ -64,29 +69,8 @@ __all__ = [
 _Index = QModelIndex | QPersistentModelIndex
 #: Rows read from the store per `fetchMore`.
 PAGE_SIZE = 500
-TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-#: The header of "Export CSV…".
-CSV_COLUMNS = (
-    "time",
-    "request_id",
-    "attempt",
-    "endpoint",
-    "device_id",
-    "type",
-    "datapoints",
-    "outcome",
-    "http_status",
-    "errno",
-    "latency_ms",
-    "error",
-    "body",
-)
 _OUTCOME_COLOURS = {"sent": "#1b7f3b", "failed": "#b00020", "unknown": "#b45f06"}
-
-
-def _format_time(at: datetime, tz: tzinfo) -> str:
-    local = at.astimezone(tz)
-    return local.strftime(TIME_FORMAT) + f".{local.microsecond // 1000:03d}"
+_RED, _GREEN = "#b00020", "#1b7f3b"
 
 
 class HistoryModel(QAbstractTableModel):
@@ -141,18 +125,13 @@ class HistoryModel(QAbstractTableModel):
     def display_tz(self) -> tzinfo:
         return self._tz
 
+    @property
+    def snapshot(self) -> HistoryFilter:
+        """The filter as of the last refresh, pinned to the requests stored then (what the table lists)."""
+        return self._snapshot
+
     def summary(self, row: int) -> HistorySummary:
         return self._rows[row]
-
-    def pages(self, with_body: bool = False, page_size: int = 5000) -> Iterable[HistorySummary]:
-        """Every matching entry (as of the last refresh), a page at a time, from the store."""
-        offset = 0
-        while True:
-            page = self.store.history_page(self._snapshot, offset, page_size, with_body=with_body)
-            yield from page
-            if len(page) < page_size:
-                return
-            offset += len(page)
 
     # --- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -215,7 +194,7 @@ class HistoryModel(QAbstractTableModel):
 
     def _display(self, entry: HistorySummary, column: int) -> str | None:
         if column == self.TIME:
-            return _format_time(entry.time, self._tz)
+            return format_time(entry.time, self._tz)
         if column == self.DEVICE:
             return entry.device_id
         if column == self.FORMAT:
@@ -267,7 +246,7 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
         lines.append(f"no answer recorded (the program stopped while sending); outcome: {outcome}")
     else:
         lines += [
-            f"Attempt: {attempt.number}, started {_format_time(attempt.started, tz)}",
+            f"Attempt: {attempt.number}, started {format_time(attempt.started, tz)}",
             f"Outcome: {attempt.outcome.value}",
             f"HTTP status: {'' if attempt.http_status is None else attempt.http_status}",
             f"errno: {'' if attempt.errno is None else attempt.errno}",
@@ -296,18 +275,34 @@ def requeue_for_resend(store: Store, ids: Iterable[int]) -> tuple[list[int], lis
     return editor, queued
 
 
+@dataclass
+class _ExportJob:
+    """One export, as plain data the worker fills in: where to, and how many rows once the file is in place."""
+
+    path: Path
+    count: int | None = None
+
+
 class HistoryPanel(QWidget):
-    """Filter bar, the lazily filled table, the detail pane, Resend and Export."""
+    """Filter bar, the lazily filled table, the detail pane, Resend and Export.
+
+    Long work (the CSV export) runs on `pool` (default: the global thread pool).
+    """
 
     #: Outbox ids of the selected entries' rows, to be sent again.
     resendRequested = Signal(list)
     #: (endpoint, device id, Readings) of the selected requests that were stored (see verify_selected)
     verifyRequested = Signal(str, str, object)
+    #: After every export (written, cancelled or failed): True when the file was written.
+    exportFinished = Signal(bool)
     DEBOUNCE_MS = 250
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.pool = pool or QThreadPool.globalInstance()
+        self._export_worker: Worker | None = None
+        self._export_job: _ExportJob | None = None
         self.model = HistoryModel(store, self)
 
         self.outcome_combo = QComboBox()
@@ -369,9 +364,23 @@ class HistoryPanel(QWidget):
         self.verify_button.setEnabled(False)
         self.verify_button.setToolTip(self.tr("Read the selected requests' datapoints back from the platform"))
         self.export_button = QPushButton(self.tr("Export &CSV…"))
+        self.export_button.setToolTip(self.tr("Write the entries matching the filter to a CSV file"))
+        self.export_progress = QProgressBar()
+        self.export_progress.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("0,000,000 of 0,000,000 entries") + 40
+        )
+        self.export_progress.hide()
+        self.export_cancel_button = QPushButton(self.tr("Cancel export"))
+        self.export_cancel_button.hide()
+        self.export_label = QLabel()
+        self.export_label.setWordWrap(True)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_label.hide()
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.export_progress)
+        buttons.addWidget(self.export_cancel_button)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.verify_button)
@@ -385,6 +394,7 @@ class HistoryPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.export_label)
 
         self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
@@ -400,7 +410,8 @@ class HistoryPanel(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self.resend_button.clicked.connect(self.resend_selected)
         self.verify_button.clicked.connect(self.verify_selected)
-        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_cancel_button.clicked.connect(self.cancel_export)
         self.refresh_button.clicked.connect(self.refresh)
         self.refresh()
 
@@ -494,40 +505,104 @@ class HistoryPanel(QWidget):
         return ""
 
     # --- export ---------------------------------------------------------------------------
-    def _on_export_clicked(self) -> None:
+    def _on_export_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export history"), "history.csv", self.tr("CSV files (*.csv)")
         )
         if path:
             self.export_csv(Path(path))
 
-    def export_csv(self, path: Path) -> int:
-        """Write every entry matching the filter to `path` (UTF-8 with BOM, for Excel); returns the count.
+    @property
+    def is_exporting(self) -> bool:
+        """True from `export_csv` until its worker has finished (a cancelled one too)."""
+        return self._export_worker is not None
 
-        The api-key is never in the store, so never in the file.
+    def export_csv(self, path: Path) -> bool:
+        """Write the entries the table lists (filter and snapshot as shown) to `path`, on a worker.
+
+        Returns False (and does nothing) while another export runs. Progress shows as
+        "done of total" entries; `cancel_export` (the Cancel button) stops it within a row.
+        The file appears whole or not at all (`gui.data.history_export.write_history_csv`:
+        UTF-8 with BOM, times in the display zone, no api-key: the store has none);
+        `exportFinished(bool)` and the line under the buttons tell how it ended.
         """
-        tz = self.model.display_tz
-        count = 0
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            for s in self.model.pages(with_body=True):
-                writer.writerow(
-                    [
-                        _format_time(s.time, tz),
-                        s.request_id,
-                        "" if s.number is None else s.number,
-                        s.endpoint,
-                        s.device_id,
-                        int(s.body_type),
-                        s.datapoints,
-                        s.outcome,
-                        "" if s.http_status is None else s.http_status,
-                        "" if s.errno is None else s.errno,
-                        "" if s.latency_s is None else f"{s.latency_s * 1000:.1f}",
-                        s.error,
-                        (s.body or b"").decode("utf-8", errors="replace"),
-                    ]
-                )
-                count += 1
-        return count
+        if self._export_worker is not None:
+            return False
+        store, flt, tz, total = self.store, self.model.snapshot, self.model.display_tz, self.model.total
+        job = _ExportJob(Path(path))
+
+        def work(cancelled: Callable[[], bool]) -> int:
+            job.count = write_history_csv(
+                store, flt, job.path, tz, progress=worker.report_progress, cancelled=cancelled, total=total
+            )
+            return job.count
+
+        worker = Worker(work)
+        self._export_worker, self._export_job = worker, job
+        worker.signals.progress.connect(self._on_export_worker_progress)
+        worker.signals.error.connect(self._on_export_worker_error)
+        worker.signals.finished.connect(self._on_export_worker_finished)
+        self.export_progress.setRange(0, max(total, 1))
+        self.export_progress.setValue(0)
+        self.export_progress.setFormat(self.tr("{done} of {total} entries").format(done=0, total=f"{total:,}"))
+        self._set_exporting(True)
+        self._tell(self.tr("Exporting {n} entries to {path}…").format(n=f"{total:,}", path=job.path))
+        self.pool.start(worker)
+        return True
+
+    def cancel_export(self) -> None:
+        """Stop the export (within a row); the chosen file is not written (one already there stays as it was)."""
+        if self._export_worker is None or self._export_worker.is_cancelled:
+            return
+        self._export_worker.cancel()
+        self.export_cancel_button.setEnabled(False)
+        self._tell(self.tr("Cancelling the export…"))
+
+    def _set_exporting(self, busy: bool) -> None:
+        self.export_progress.setVisible(busy)
+        self.export_cancel_button.setVisible(busy)
+        self.export_cancel_button.setEnabled(busy)
+        self.export_button.setEnabled(not busy)
+
+    def _tell(self, text: str, colour: str = "") -> None:
+        self.export_label.setText(text)
+        self.export_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.export_label.setVisible(bool(text))
+
+    def _on_export_worker_progress(self, progress: tuple[int, int]) -> None:
+        done, total = progress
+        if self._export_worker is None or self.sender() is not self._export_worker.signals:
+            return
+        self.export_progress.setMaximum(max(total, 1))
+        self.export_progress.setValue(done)
+        self.export_progress.setFormat(
+            self.tr("{done} of {total} entries").format(done=f"{done:,}", total=f"{total:,}")
+        )
+
+    def _on_export_worker_error(self, exc: Exception) -> None:
+        job = self._export_job
+        if job is None or self._export_worker is None or self.sender() is not self._export_worker.signals:
+            return
+        if isinstance(exc, ExportFailed):
+            message = self.tr("✘ Not exported: {path} could not be written: {why}. Nothing was written there.")
+            self._tell(message.format(path=exc.path, why=exc.why), _RED)
+        elif not isinstance(exc, ExportCancelled):
+            message = self.tr("✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.")
+            self._tell(message.format(why=exc, path=job.path), _RED)
+
+    def _on_export_worker_finished(self) -> None:
+        worker, job = self._export_worker, self._export_job
+        if worker is None or job is None or self.sender() is not worker.signals:
+            return
+        self._export_worker = self._export_job = None
+        self._set_exporting(False)
+        if job.count is not None:  # the file is in place (even when Cancel came after the last row)
+            text = (
+                self.tr("✔ 1 entry exported to {path}.")
+                if job.count == 1
+                else self.tr("✔ {n} entries exported to {path}.")
+            )
+            self._tell(text.format(n=f"{job.count:,}", path=job.path), _GREEN)
+        elif worker.is_cancelled:
+            self._tell(self.tr("Export cancelled: nothing was written to {path}.").format(path=job.path))
+        self.exportFinished.emit(job.count is not None)

@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer
 
 from gui.data.store import HistoryFilter, NewRow, State, Store
 from gui.onenet.readings import Datapoint
@@ -69,6 +69,38 @@ def store(tmp_path):
 def big_store(store):
     fill(store)
     return store
+
+
+@pytest.fixture
+def make_panel(qtbot):
+    """HistoryPanel(store) on its own thread pool, shown; the pool must be idle at teardown."""
+    pools = []
+
+    def make(store):
+        pool = QThreadPool()
+        pools.append(pool)
+        panel = HistoryPanel(store, pool=pool)
+        qtbot.addWidget(panel)
+        panel.resize(1200, 600)
+        panel.show()
+        return panel
+
+    yield make
+    for pool in pools:
+        assert pool.waitForDone(10_000), "an export was left running"
+
+
+def export_and_wait(qtbot, panel, path):
+    """Start an export to `path` and wait for its end: True when the file was written."""
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        assert panel.export_csv(path) is True
+    assert not panel.is_exporting and panel.export_button.isEnabled()
+    return blocker.args[0]
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
 
 
 def test_store_history_pages_and_filters(store):
@@ -147,15 +179,14 @@ def test_history_of_100000_requests_opens_and_filters_without_a_stall(qtbot, big
     qtbot.waitUntil(lambda: panel.model.rowCount() > rows)
 
 
-def test_export_csv_writes_the_filtered_entries(qtbot, store, tmp_path):
+def test_export_csv_writes_the_filtered_entries(qtbot, make_panel, store, tmp_path):
     fill(store, 50)
-    panel = HistoryPanel(store)
-    qtbot.addWidget(panel)
+    panel = make_panel(store)
     panel.outcome_combo.setCurrentIndex(panel.outcome_combo.findData("failed"))
     path = tmp_path / "history.csv"
-    assert panel.export_csv(path) == 5
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+    assert export_and_wait(qtbot, panel, path) is True
+    assert panel.export_label.text() == f"✔ 5 entries exported to {path}."
+    rows = read_csv(path)
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [r[1] for r in rows[1:]] == ["50", "40", "30", "20", "10"]
     first = dict(zip(CSV_COLUMNS, rows[1], strict=True))
@@ -163,6 +194,89 @@ def test_export_csv_writes_the_filtered_entries(qtbot, store, tmp_path):
     assert (first["device_id"], first["type"], first["outcome"], first["errno"]) == ("dev-A", "1", "failed", "3")
     assert first["error"] == "auth failed" and '"value":50' in first["body"]
     assert first["latency_ms"] == "12.5"
+
+
+def test_export_of_100000_entries_runs_on_a_worker_with_progress(qtbot, make_panel, big_store, tmp_path):
+    panel = make_panel(big_store)
+    path = tmp_path / "history.csv"
+    heartbeats = 0
+
+    def beat():
+        nonlocal heartbeats
+        heartbeats += 1
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(beat)
+    seen = []  # (progress shown, heartbeats so far): when the GUI thread got to show each step
+    panel.export_progress.valueChanged.connect(lambda value: seen.append((value, heartbeats)))
+    timer.start()
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)  # the view as it is now
+        assert panel.export_csv(path) is True
+        assert panel.is_exporting and not panel.export_button.isEnabled()  # back at once: the worker writes
+        assert panel.export_progress.isVisible() and panel.export_cancel_button.isVisible()
+        assert panel.export_label.text() == f"Exporting 100,000 entries to {path}…"
+    timer.stop()
+    assert blocker.args == [True]
+    assert panel.export_label.text() == f"✔ 100,000 entries exported to {path}."
+    assert not panel.export_progress.isVisible() and not panel.export_cancel_button.isVisible()
+    # The window went on handling events while the worker wrote: progress steps were shown at different
+    # moments of the event loop, not in one burst at the end.
+    assert seen[-1][0] == N and len(seen) >= 10
+    assert len({beats for _, beats in seen}) >= 3, seen
+
+    rows = read_csv(path)
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == N + 1
+    assert [r[1] for r in rows[1:4]] == ["100000", "99999", "99998"] and rows[-1][1] == "1"
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("outbox.sqlite3")] == ["history.csv"]
+
+
+def test_cancel_stops_the_export_and_leaves_no_file(qtbot, make_panel, big_store, tmp_path):
+    panel = make_panel(big_store)
+    out = tmp_path / "exports"
+    out.mkdir()
+    path = out / "history.csv"
+    path.write_text("last week's export\n", encoding="utf-8")
+    steps = []
+
+    def cancel_at_the_first_step(value):
+        if value == 0:  # the bar's start, before the worker runs
+            return
+        steps.append(value)
+        if len(steps) == 1:
+            qtbot.mouseClick(panel.export_cancel_button, Qt.MouseButton.LeftButton)
+
+    panel.export_progress.valueChanged.connect(cancel_at_the_first_step)
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        assert panel.export_csv(path) is True
+    assert blocker.args == [False]
+    assert 0 < steps[0] < N and steps[-1] < N  # stopped early, not after writing everything
+    assert panel.export_label.text() == f"Export cancelled: nothing was written to {path}."
+    assert path.read_text(encoding="utf-8") == "last week's export\n"  # the file there is untouched
+    assert [p.name for p in out.iterdir()] == ["history.csv"]  # and no temporary file is left behind
+    assert panel.export_button.isEnabled() and not panel.export_progress.isVisible()
+
+    # The next export starts afresh and writes the whole file.
+    assert export_and_wait(qtbot, panel, path) is True
+    assert len(read_csv(path)) == N + 1
+
+
+def test_an_unwritable_path_says_which_file_and_why(qtbot, make_panel, store, tmp_path):
+    fill(store, 2000)
+    panel = make_panel(store)
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    path = not_a_folder / "history.csv"
+    assert export_and_wait(qtbot, panel, path) is False
+    text = panel.export_label.text()
+    assert text.startswith(f"✘ Not exported: {path} could not be written: Not a directory"), text
+    assert "Nothing was written there." in text and "b00020" in panel.export_label.styleSheet()
+
+    a_folder = tmp_path / "taken.csv"  # found only when the finished file takes the name
+    a_folder.mkdir()
+    assert export_and_wait(qtbot, panel, a_folder) is False
+    assert panel.export_label.text().startswith(f"✘ Not exported: {a_folder} could not be written: Is a directory")
+    assert list(a_folder.iterdir()) == [] and not any(p.name.endswith(".part") for p in tmp_path.iterdir())
 
 
 def select_row(qtbot, panel, row):
@@ -195,7 +309,8 @@ def test_detail_of_a_real_send_then_export_and_resend(qtbot, window, sandbox, tm
     assert DEFAULT_API_KEY not in text
 
     path = tmp_path / "h.csv"
-    assert panel.export_csv(path) == 1
+    assert export_and_wait(qtbot, panel, path) is True
+    assert len(read_csv(path)) == 2
     assert DEFAULT_API_KEY not in path.read_text(encoding="utf-8-sig")
     window.grab().save(str(tmp_path / "window.png"))
 
