@@ -5,7 +5,9 @@
 `HistoryPanel` adds the filter bar (outcome, device, from/to date, text; debounced),
 the detail pane (the request as the client builds it, api-key masked: the key is never
 stored; the body, pretty-printed when JSON; the answer), "Resend selected" (emits
-`resendRequested` with the outbox ids: the window re-queues them, see `requeue_for_resend`)
+`resendRequested` with the outbox ids: the window re-queues them, see `requeue_for_resend`;
+datapoints without `at` the platform may hold already are only resent once the user
+accepts duplicates in an inline bar, see `resend_plan`)
 and "Export CSV…" (the matching entries, written on a worker with progress and Cancel by
 `gui.data.history_export`; there is no key to leak).
 """
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,9 +54,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui.data.history_export import CSV_COLUMNS, ExportCancelled, ExportFailed, format_time, write_history_csv
-from gui.data.store import AttemptOutcome, HistoryEntry, HistoryFilter, HistorySummary, State, Store
+from gui.data.store import (
+    AttemptOutcome,
+    HistoryEntry,
+    HistoryFilter,
+    HistorySummary,
+    RequestOutcome,
+    State,
+    Store,
+)
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
-from gui.onenet.formats import EncodedBody, FormatError, decode
+from gui.onenet.formats import BodyType, EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.ui.workers import Worker
 
@@ -64,6 +75,7 @@ __all__ = [
     "HistoryPanel",
     "detail_text",
     "requeue_for_resend",
+    "resend_plan",
 ]
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -283,6 +295,37 @@ class _ExportJob:
     count: int | None = None
 
 
+def resend_plan(store: Store, entries: Iterable[HistoryEntry]) -> tuple[list[int], int]:
+    """What resending these requests sends: `(outbox ids, how many of them would be stored twice)`.
+
+    The ids are the rows the requests carried that still exist and are not being sent
+    (what `requeue_for_resend` re-queues), sorted. A datapoint sent without `at` is stamped
+    by the platform with its arrival time, so a second copy is a second datapoint, not an
+    overwrite (shared onenet-api.md, "Timestamps" and "Overwrite rule"); one with `at`
+    overwrites itself, harmlessly. Counted as duplicates: rows without `at` (and every row
+    of a type 3 body, which carries no `at`) that the platform may hold already, i.e.
+    carried by one of these requests that was stored, has no clear outcome or never
+    finished, or marked sent or unknown now. Rows of refused requests alone are not.
+    """
+    carried: set[int] = set()
+    maybe_stored: set[int] = set()
+    stamped_by_platform: set[int] = set()  # type 3: the platform stamped them whatever the row says
+    for entry in entries:
+        carried.update(entry.outbox_ids)
+        if entry.request_outcome in (None, RequestOutcome.SENT, RequestOutcome.UNKNOWN):
+            maybe_stored.update(entry.outbox_ids)
+        if entry.body_type is BodyType.SIMPLE_JSON:
+            stamped_by_platform.update(entry.outbox_ids)
+    rows = [r for r in store.get(sorted(carried)) if r.state is not State.IN_FLIGHT]
+    duplicates = sum(
+        1
+        for r in rows
+        if (r.at is None or r.id in stamped_by_platform)
+        and (r.id in maybe_stored or r.state in (State.SENT, State.UNKNOWN))
+    )
+    return [r.id for r in rows], duplicates
+
+
 class HistoryPanel(QWidget):
     """Filter bar, the lazily filled table, the detail pane, Resend and Export.
 
@@ -303,6 +346,7 @@ class HistoryPanel(QWidget):
         self.pool = pool or QThreadPool.globalInstance()
         self._export_worker: Worker | None = None
         self._export_job: _ExportJob | None = None
+        self._pending_resend: list[int] = []  # asked about in the resend bar
         self.model = HistoryModel(store, self)
 
         self.outcome_combo = QComboBox()
@@ -363,6 +407,20 @@ class HistoryPanel(QWidget):
         self.verify_button = QPushButton(self.tr("&Verify selected"))
         self.verify_button.setEnabled(False)
         self.verify_button.setToolTip(self.tr("Read the selected requests' datapoints back from the platform"))
+        self.resend_bar = QFrame()
+        self.resend_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        self.resend_label = QLabel()
+        self.resend_label.setWordWrap(True)
+        self.resend_anyway_button = QPushButton(self.tr("Resend anyway (may &duplicate)"))
+        self.resend_cancel_button = QPushButton(self.tr("Cancel"))
+        for button in (self.resend_anyway_button, self.resend_cancel_button):
+            button.setAutoDefault(True)  # Enter presses the focused one: Cancel, when the bar opens
+        resend_layout = QHBoxLayout(self.resend_bar)
+        resend_layout.addWidget(self.resend_label, 1)
+        resend_layout.addWidget(self.resend_anyway_button)
+        resend_layout.addWidget(self.resend_cancel_button)
+        self.resend_bar.hide()
+
         self.export_button = QPushButton(self.tr("Export &CSV…"))
         self.export_button.setToolTip(self.tr("Write the entries matching the filter to a CSV file"))
         self.export_progress = QProgressBar()
@@ -393,6 +451,7 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.resend_bar)
         layout.addLayout(buttons)
         layout.addWidget(self.export_label)
 
@@ -409,6 +468,8 @@ class HistoryPanel(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.resend_button.clicked.connect(self.resend_selected)
+        self.resend_anyway_button.clicked.connect(self._on_resend_anyway_button_clicked)
+        self.resend_cancel_button.clicked.connect(self._on_resend_cancel_button_clicked)
         self.verify_button.clicked.connect(self.verify_selected)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.export_cancel_button.clicked.connect(self.cancel_export)
@@ -435,11 +496,13 @@ class HistoryPanel(QWidget):
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
         self.detail.clear()
+        self._close_resend_bar()
 
     def refresh(self) -> None:
         """Re-read the store (after a send): the filter stays, the selection and detail go."""
         self.model.refresh()
         self.detail.clear()
+        self._close_resend_bar()
 
     def set_time_zone(self, tz: tzinfo, name: str = "") -> None:
         self.model.set_display_tz(tz)
@@ -466,6 +529,7 @@ class HistoryPanel(QWidget):
         summaries = self.selected_summaries()
         self.resend_button.setEnabled(bool(summaries))
         self.verify_button.setEnabled(bool(summaries))
+        self._close_resend_bar()  # it asked about the selection before
         entry = self.entry(summaries[-1]) if summaries else None
         if entry is None:
             self.detail.clear()
@@ -473,15 +537,59 @@ class HistoryPanel(QWidget):
             self.detail.setPlainText(detail_text(entry, self.model.display_tz))
 
     def resend_selected(self) -> list[int]:
-        """Emit `resendRequested` with the outbox ids the selected requests carried; returns them."""
-        ids: set[int] = set()
-        for summary in self.selected_summaries():
-            entry = self.entry(summary)
-            if entry is not None:
-                ids.update(entry.outbox_ids)
+        """Emit `resendRequested` with the outbox ids the selected requests carried; returns the ids emitted.
+
+        When some of those datapoints have no `at` and the platform may hold them already
+        (`resend_plan`), nothing is emitted yet ([] is returned): the resend bar says how
+        many would be stored twice and asks, Cancel focused; "Resend anyway" emits.
+        """
+        entries = [e for e in map(self.entry, self.selected_summaries()) if e is not None]
+        ids, duplicates = resend_plan(self.store, entries)
+        if not ids:
+            self._close_resend_bar()
+            return []
+        if duplicates:
+            self._pending_resend = ids
+            if duplicates == len(ids):
+                text = (
+                    self.tr("The datapoint to resend has no at")
+                    if duplicates == 1
+                    else self.tr("All {n} datapoints to resend have no at")
+                )
+            else:
+                text = (
+                    self.tr("1 of the {total} datapoints to resend has no at")
+                    if duplicates == 1
+                    else self.tr("{n} of the {total} datapoints to resend have no at")
+                )
+            text = text.format(n=f"{duplicates:,}", total=f"{len(ids):,}")
+            self.resend_label.setText(
+                text
+                + self.tr(
+                    ", and the platform may hold them already. It stamps a datapoint without at with its arrival "
+                    "time, so a resend stores a second copy instead of overwriting the first. Resend anyway?"
+                )
+            )
+            self.resend_bar.show()
+            self.resend_cancel_button.setFocus()
+            return []
+        self._close_resend_bar()
+        self.resendRequested.emit(ids)
+        return ids
+
+    def _on_resend_anyway_button_clicked(self) -> None:
+        ids = self._pending_resend
+        self._close_resend_bar()
         if ids:
-            self.resendRequested.emit(sorted(ids))
-        return sorted(ids)
+            self.resendRequested.emit(ids)
+
+    def _on_resend_cancel_button_clicked(self) -> None:
+        self._close_resend_bar()
+        self.resend_button.setFocus()
+
+    def _close_resend_bar(self) -> None:
+        self._pending_resend = []
+        self.resend_bar.hide()
 
     def verify_selected(self) -> str:
         """Emit `verifyRequested` with what the selected stored requests carried; returns a problem or "".

@@ -360,3 +360,128 @@ def test_resend_queues_rows_no_longer_in_the_editor(qtbot, store):
     store.remove_from_editor([ids[1]])
     assert requeue_for_resend(store, ids) == ([ids[0]], [ids[1]])
     assert [r.state for r in store.get(ids)] == [State.DRAFT, State.UNSENT]
+
+
+def type_without_at(qtbot, window, stream, value):
+    """Add a datapoint with at "none" (the platform stamps it) through the form."""
+    window.stream_combo.setCurrentText("")
+    qtbot.keyClicks(window.stream_combo.lineEdit(), stream)
+    window.time_combo.setCurrentIndex(window.TIME_NONE)
+    window.value_edit.clear()
+    qtbot.keyClicks(window.value_edit, value)
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+
+
+def stored_values(sandbox, stream):
+    return [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, stream)]
+
+
+def test_resending_datapoints_without_at_asks_first_with_their_count(qtbot, window, sandbox):
+    use_sandbox(window)
+    type_without_at(qtbot, window, "counter", "7")
+    type_without_at(qtbot, window, "level", "3")
+    type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
+    assert send_and_wait(qtbot, window) is True
+    assert (stored_values(sandbox, "counter"), stored_values(sandbox, "level")) == ([7], [3])
+    uploads = sandbox.upload_count
+    ids = [row.id for row in window.model.rows()]
+
+    panel = window.history
+    window.result_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    select_row(qtbot, panel, 0)
+    with qtbot.assertNotEmitted(panel.resendRequested):
+        qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert panel.resend_bar.isVisible()
+    text = panel.resend_label.text()
+    assert text.startswith("2 of the 3 datapoints to resend have no at, and the platform may hold them already.")
+    assert "stores a second copy" in text and text.endswith("Resend anyway?")
+    assert panel.resend_anyway_button.text() == "Resend anyway (may &duplicate)"
+    assert panel.focusWidget() is panel.resend_cancel_button  # the default answer
+
+    # Enter takes the default: Cancel. Nothing is queued, nothing goes out.
+    with qtbot.assertNotEmitted(panel.resendRequested):
+        qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Return)
+    assert not panel.resend_bar.isVisible()
+    assert {r.state for r in window.store.get(ids)} == {State.SENT}  # nothing queued to go out again
+    assert all(row.status.name == "SENT" for row in window.model.rows())
+    assert sandbox.upload_count == uploads
+
+    # Asked again and accepted: the rows go out again and the platform stores the ones without at twice.
+    qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert panel.resend_bar.isVisible()
+    with qtbot.waitSignal(panel.resendRequested) as blocker:
+        qtbot.mouseClick(panel.resend_anyway_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == sorted(ids) and not panel.resend_bar.isVisible()
+    assert {r.state for r in window.store.get(ids)} == {State.DRAFT}
+    assert send_and_wait(qtbot, window) is True
+    assert sandbox.upload_count == uploads + 1
+    assert (stored_values(sandbox, "counter"), stored_values(sandbox, "level")) == ([7, 7], [3, 3])
+    assert stored_values(sandbox, "temp") == [21.5]  # equal at: overwritten, stored once
+
+
+def test_resending_datapoints_that_all_have_at_does_not_ask(qtbot, window, sandbox):
+    use_sandbox(window)
+    type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
+    type_datapoint(qtbot, window, "temp", "22.5", (10, 0, 1))
+    assert send_and_wait(qtbot, window) is True
+    panel = window.history
+    window.result_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    select_row(qtbot, panel, 0)
+    with qtbot.waitSignal(panel.resendRequested):
+        qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert not panel.resend_bar.isVisible()
+    assert send_and_wait(qtbot, window) is True
+    assert sandbox.upload_count == 2  # really sent twice
+    points = sandbox.datapoints(DEFAULT_DEVICE_ID, "temp")
+    assert [p.value for p in points] == [21.5, 22.5]  # overwritten: each stored once
+    assert [p.at.strftime("%H:%M:%S") for p in points] == ["10:00:00", "10:00:01"]
+
+
+def test_resending_a_refused_request_without_at_does_not_ask(qtbot, window, sandbox):
+    use_sandbox(window)
+    window.key_edit.setText("not-the-key")
+    type_without_at(qtbot, window, "counter", "7")
+    assert send_and_wait(qtbot, window) is False  # errno 3: the platform stored nothing
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == []
+    panel = window.history
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    window.result_tabs.setCurrentWidget(panel)
+    select_row(qtbot, panel, 0)
+    with qtbot.waitSignal(panel.resendRequested):
+        qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert not panel.resend_bar.isVisible()
+    window.key_edit.setText(DEFAULT_API_KEY)
+    assert send_and_wait(qtbot, window) is True
+    assert stored_values(sandbox, "counter") == [7]  # once
+
+
+def test_resend_plan_counts_what_the_platform_may_hold_without_at(store):
+    from gui.data.store import Attempt, AttemptOutcome, RequestOutcome
+    from gui.onenet.formats import BodyType, encode
+    from gui.onenet.readings import Readings
+    from gui.ui.history import resend_plan
+
+    def request(points, outcome, body_type=BodyType.FULL_JSON):
+        rows = [NewRow(stream, point) for stream, point in points]
+        ids = store.add(rows, state=State.UNSENT, endpoint=ENDPOINT, device_id="dev-A")
+        body = encode(Readings.from_pairs(points), body_type)
+        begun = store.begin_request(ENDPOINT, "dev-A", body, ids, [0] * len(ids), False)
+        if outcome is not None:  # None: still on the wire
+            attempt = Attempt(1, T0, 0.01, 200, 0, "succ", "{}", AttemptOutcome.SENT)
+            store.finish_request(begun, outcome, attempt)
+        [entry] = store.history(request_id=begun.request_id)
+        return entry
+
+    timed = request([("t", Datapoint(1, T0)), ("u", Datapoint(2, None))], RequestOutcome.SENT)
+    assert resend_plan(store, [timed]) == (list(timed.outbox_ids), 1)
+    simple = request([("a", Datapoint(1, None)), ("b", Datapoint(2, None))], RequestOutcome.SENT, BodyType.SIMPLE_JSON)
+    unknown = request([("c", Datapoint(3, None))], RequestOutcome.UNKNOWN)
+    refused = request([("d", Datapoint(4, None))], RequestOutcome.FAILED)
+    undelivered = request([("e", Datapoint(5, None))], RequestOutcome.UNSENT)
+    assert resend_plan(store, [simple, unknown])[1] == 3
+    assert resend_plan(store, [refused, undelivered]) == ([*refused.outbox_ids, *undelivered.outbox_ids], 0)
+    on_the_wire = request([("f", Datapoint(6, None))], None)
+    assert resend_plan(store, [on_the_wire]) == ([], 0)  # being sent: left alone
+    assert resend_plan(store, []) == ([], 0)
