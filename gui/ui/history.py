@@ -552,24 +552,23 @@ class HistoryPanel(QWidget):
             self._pending_resend = ids
             if duplicates == len(ids):
                 text = (
-                    self.tr("The datapoint to resend has no at")
+                    self.tr("The datapoint to resend has no at and the platform may hold it already.")
                     if duplicates == 1
-                    else self.tr("All {n} datapoints to resend have no at")
+                    else self.tr("All {n} datapoints to resend have no at and the platform may hold them already.")
                 )
             else:
                 text = (
-                    self.tr("1 of the {total} datapoints to resend has no at")
+                    self.tr("1 of the {total} datapoints to resend has no at and the platform may hold it already.")
                     if duplicates == 1
-                    else self.tr("{n} of the {total} datapoints to resend have no at")
+                    else self.tr(
+                        "{n} of the {total} datapoints to resend have no at and the platform may hold them already."
+                    )
                 )
-            text = text.format(n=f"{duplicates:,}", total=f"{len(ids):,}")
-            self.resend_label.setText(
-                text
-                + self.tr(
-                    ", and the platform may hold them already. It stamps a datapoint without at with its arrival "
-                    "time, so a resend stores a second copy instead of overwriting the first. Resend anyway?"
-                )
+            why = self.tr(
+                "It stamps each datapoint without at with its arrival time, so resending stores a second copy "
+                "instead of overwriting the first. Resend anyway?"
             )
+            self.resend_label.setText(text.format(n=f"{duplicates:,}", total=f"{len(ids):,}") + " " + why)
             self.resend_bar.show()
             self.resend_cancel_button.setFocus()
             return []

@@ -261,6 +261,23 @@ def test_cancel_stops_the_export_and_leaves_no_file(qtbot, make_panel, big_store
     assert len(read_csv(path)) == N + 1
 
 
+def test_closing_the_window_mid_export_leaves_no_file(qtbot, window, tmp_path):
+    fill(window.store)
+    panel = window.history
+    panel.refresh()
+    path = tmp_path / "history.csv"
+
+    def close_at_the_first_step(value):
+        if value > 0 and window.isVisible():
+            window.close()
+
+    panel.export_progress.valueChanged.connect(close_at_the_first_step)
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        assert panel.export_csv(path) is True
+    assert blocker.args == [False] and not window.isVisible()
+    assert not path.exists() and not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
 def test_an_unwritable_path_says_which_file_and_why(qtbot, make_panel, store, tmp_path):
     fill(store, 2000)
     panel = make_panel(store)
@@ -394,7 +411,7 @@ def test_resending_datapoints_without_at_asks_first_with_their_count(qtbot, wind
         qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
     assert panel.resend_bar.isVisible()
     text = panel.resend_label.text()
-    assert text.startswith("2 of the 3 datapoints to resend have no at, and the platform may hold them already.")
+    assert text.startswith("2 of the 3 datapoints to resend have no at and the platform may hold them already.")
     assert "stores a second copy" in text and text.endswith("Resend anyway?")
     assert panel.resend_anyway_button.text() == "Resend anyway (may &duplicate)"
     assert panel.focusWidget() is panel.resend_cancel_button  # the default answer
