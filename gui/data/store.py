@@ -1151,6 +1151,43 @@ class Store:
     ) -> list[HistorySummary]:
         """A page of history rows matching `flt`, newest first (by request, then attempt), from `offset`."""
         where, params = self._history_where(flt)
+        return self._history_rows(where, params, limit, offset, with_body)
+
+    def history_pages(
+        self, flt: HistoryFilter = HistoryFilter(), page_size: int = 1000, *, with_body: bool = False
+    ) -> Iterator[list[HistorySummary]]:
+        """Every history row matching `flt`, newest first, in pages of at most `page_size` rows.
+
+        Keyset paging (each page starts after the last row of the one before), so every page
+        costs the same however deep it is, and the store is free for other threads between
+        pages. Pin `flt.max_request_id` for a consistent snapshot while sends add requests.
+        Raises ValueError for a `page_size` below 1.
+        """
+        if page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        where, params = self._history_where(flt)
+        after: tuple[int, int | None] | None = None
+        while True:
+            keyset_where, keyset_params = where, list(params)
+            if after is not None:
+                request_id, attempt_id = after
+                keyset_where += " AND " if keyset_where else " WHERE "
+                if attempt_id is None:  # a request without attempts has this one row
+                    keyset_where += "request_id < ?"
+                    keyset_params.append(request_id)
+                else:  # the request's older attempts, then older requests
+                    keyset_where += "request_id <= ? AND (request_id < ? OR attempt_id < ?)"
+                    keyset_params += [request_id, request_id, attempt_id]
+            page = self._history_rows(keyset_where, keyset_params, page_size, 0, with_body)
+            if page:
+                yield page
+            if len(page) < page_size:
+                return
+            after = (page[-1].request_id, page[-1].attempt_id)
+
+    def _history_rows(
+        self, where: str, params: list[Any], limit: int, offset: int, with_body: bool
+    ) -> list[HistorySummary]:
         body = ", body" if with_body else ""
         raw = self._query(
             "SELECT attempt_id, request_id, number, COALESCE(started_ms, created_ms), endpoint, device_id, body_type, "

@@ -5,15 +5,18 @@
 `HistoryPanel` adds the filter bar (outcome, device, from/to date, text; debounced),
 the detail pane (the request as the client builds it, api-key masked: the key is never
 stored; the body, pretty-printed when JSON; the answer), "Resend selected" (emits
-`resendRequested` with the outbox ids: the window re-queues them, see `requeue_for_resend`)
-and "Export CSV…" (the matching entries; there is no key to leak).
+`resendRequested` with the outbox ids: the window re-queues them, see `requeue_for_resend`;
+datapoints without `at` the platform may hold already are only resent once the user
+accepts duplicates in an inline bar, see `resend_plan`)
+and "Export CSV…" (the matching entries, written on a worker with progress and Cancel by
+`gui.data.history_export`; there is no key to leak).
 """
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     QTimer,
     Signal,
 )
@@ -35,11 +39,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -47,10 +53,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.data.store import AttemptOutcome, HistoryEntry, HistoryFilter, HistorySummary, State, Store
+from gui.data.history_export import CSV_COLUMNS, ExportCancelled, ExportFailed, format_time, write_history_csv
+from gui.data.store import (
+    AttemptOutcome,
+    HistoryEntry,
+    HistoryFilter,
+    HistorySummary,
+    RequestOutcome,
+    State,
+    Store,
+)
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
-from gui.onenet.formats import EncodedBody, FormatError, decode
+from gui.onenet.formats import BodyType, EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.ui.workers import Worker
 
 __all__ = [
     "CSV_COLUMNS",
@@ -59,34 +75,14 @@ __all__ = [
     "HistoryPanel",
     "detail_text",
     "requeue_for_resend",
+    "resend_plan",
 ]
 
 _Index = QModelIndex | QPersistentModelIndex
 #: Rows read from the store per `fetchMore`.
 PAGE_SIZE = 500
-TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-#: The header of "Export CSV…".
-CSV_COLUMNS = (
-    "time",
-    "request_id",
-    "attempt",
-    "endpoint",
-    "device_id",
-    "type",
-    "datapoints",
-    "outcome",
-    "http_status",
-    "errno",
-    "latency_ms",
-    "error",
-    "body",
-)
 _OUTCOME_COLOURS = {"sent": "#1b7f3b", "failed": "#b00020", "unknown": "#b45f06"}
-
-
-def _format_time(at: datetime, tz: tzinfo) -> str:
-    local = at.astimezone(tz)
-    return local.strftime(TIME_FORMAT) + f".{local.microsecond // 1000:03d}"
+_RED, _GREEN = "#b00020", "#1b7f3b"
 
 
 class HistoryModel(QAbstractTableModel):
@@ -141,18 +137,13 @@ class HistoryModel(QAbstractTableModel):
     def display_tz(self) -> tzinfo:
         return self._tz
 
+    @property
+    def snapshot(self) -> HistoryFilter:
+        """The filter as of the last refresh, pinned to the requests stored then (what the table lists)."""
+        return self._snapshot
+
     def summary(self, row: int) -> HistorySummary:
         return self._rows[row]
-
-    def pages(self, with_body: bool = False, page_size: int = 5000) -> Iterable[HistorySummary]:
-        """Every matching entry (as of the last refresh), a page at a time, from the store."""
-        offset = 0
-        while True:
-            page = self.store.history_page(self._snapshot, offset, page_size, with_body=with_body)
-            yield from page
-            if len(page) < page_size:
-                return
-            offset += len(page)
 
     # --- Qt model interface -------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -215,7 +206,7 @@ class HistoryModel(QAbstractTableModel):
 
     def _display(self, entry: HistorySummary, column: int) -> str | None:
         if column == self.TIME:
-            return _format_time(entry.time, self._tz)
+            return format_time(entry.time, self._tz)
         if column == self.DEVICE:
             return entry.device_id
         if column == self.FORMAT:
@@ -267,7 +258,7 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
         lines.append(f"no answer recorded (the program stopped while sending); outcome: {outcome}")
     else:
         lines += [
-            f"Attempt: {attempt.number}, started {_format_time(attempt.started, tz)}",
+            f"Attempt: {attempt.number}, started {format_time(attempt.started, tz)}",
             f"Outcome: {attempt.outcome.value}",
             f"HTTP status: {'' if attempt.http_status is None else attempt.http_status}",
             f"errno: {'' if attempt.errno is None else attempt.errno}",
@@ -296,18 +287,66 @@ def requeue_for_resend(store: Store, ids: Iterable[int]) -> tuple[list[int], lis
     return editor, queued
 
 
+@dataclass
+class _ExportJob:
+    """One export, as plain data the worker fills in: where to, and how many rows once the file is in place."""
+
+    path: Path
+    count: int | None = None
+
+
+def resend_plan(store: Store, entries: Iterable[HistoryEntry]) -> tuple[list[int], int]:
+    """What resending these requests sends: `(outbox ids, how many of them would be stored twice)`.
+
+    The ids are the rows the requests carried that still exist and are not being sent
+    (what `requeue_for_resend` re-queues), sorted. A datapoint sent without `at` is stamped
+    by the platform with its arrival time, so a second copy is a second datapoint, not an
+    overwrite (shared onenet-api.md, "Timestamps" and "Overwrite rule"); one with `at`
+    overwrites itself, harmlessly. Counted as duplicates: rows without `at` (and every row
+    of a type 3 body, which carries no `at`) that the platform may hold already, i.e.
+    carried by one of these requests that was stored, has no clear outcome or never
+    finished, or marked sent or unknown now. Rows of refused requests alone are not.
+    """
+    carried: set[int] = set()
+    maybe_stored: set[int] = set()
+    stamped_by_platform: set[int] = set()  # type 3: the platform stamped them whatever the row says
+    for entry in entries:
+        carried.update(entry.outbox_ids)
+        if entry.request_outcome in (None, RequestOutcome.SENT, RequestOutcome.UNKNOWN):
+            maybe_stored.update(entry.outbox_ids)
+        if entry.body_type is BodyType.SIMPLE_JSON:
+            stamped_by_platform.update(entry.outbox_ids)
+    rows = [r for r in store.get(sorted(carried)) if r.state is not State.IN_FLIGHT]
+    duplicates = sum(
+        1
+        for r in rows
+        if (r.at is None or r.id in stamped_by_platform)
+        and (r.id in maybe_stored or r.state in (State.SENT, State.UNKNOWN))
+    )
+    return [r.id for r in rows], duplicates
+
+
 class HistoryPanel(QWidget):
-    """Filter bar, the lazily filled table, the detail pane, Resend and Export."""
+    """Filter bar, the lazily filled table, the detail pane, Resend and Export.
+
+    Long work (the CSV export) runs on `pool` (default: the global thread pool).
+    """
 
     #: Outbox ids of the selected entries' rows, to be sent again.
     resendRequested = Signal(list)
     #: (endpoint, device id, Readings) of the selected requests that were stored (see verify_selected)
     verifyRequested = Signal(str, str, object)
+    #: After every export (written, cancelled or failed): True when the file was written.
+    exportFinished = Signal(bool)
     DEBOUNCE_MS = 250
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.pool = pool or QThreadPool.globalInstance()
+        self._export_worker: Worker | None = None
+        self._export_job: _ExportJob | None = None
+        self._pending_resend: list[int] = []  # asked about in the resend bar
         self.model = HistoryModel(store, self)
 
         self.outcome_combo = QComboBox()
@@ -368,10 +407,38 @@ class HistoryPanel(QWidget):
         self.verify_button = QPushButton(self.tr("&Verify selected"))
         self.verify_button.setEnabled(False)
         self.verify_button.setToolTip(self.tr("Read the selected requests' datapoints back from the platform"))
+        self.resend_bar = QFrame()
+        self.resend_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        self.resend_label = QLabel()
+        self.resend_label.setWordWrap(True)
+        self.resend_anyway_button = QPushButton(self.tr("Resend anyway (may &duplicate)"))
+        self.resend_cancel_button = QPushButton(self.tr("Cancel"))
+        for button in (self.resend_anyway_button, self.resend_cancel_button):
+            button.setAutoDefault(True)  # Enter presses the focused one: Cancel, when the bar opens
+        resend_layout = QHBoxLayout(self.resend_bar)
+        resend_layout.addWidget(self.resend_label, 1)
+        resend_layout.addWidget(self.resend_anyway_button)
+        resend_layout.addWidget(self.resend_cancel_button)
+        self.resend_bar.hide()
+
         self.export_button = QPushButton(self.tr("Export &CSV…"))
+        self.export_button.setToolTip(self.tr("Write the entries matching the filter to a CSV file"))
+        self.export_progress = QProgressBar()
+        self.export_progress.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("0,000,000 of 0,000,000 entries") + 40
+        )
+        self.export_progress.hide()
+        self.export_cancel_button = QPushButton(self.tr("Cancel export"))
+        self.export_cancel_button.hide()
+        self.export_label = QLabel()
+        self.export_label.setWordWrap(True)
+        self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_label.hide()
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.export_progress)
+        buttons.addWidget(self.export_cancel_button)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.verify_button)
@@ -384,7 +451,9 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.resend_bar)
         layout.addLayout(buttons)
+        layout.addWidget(self.export_label)
 
         self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
@@ -399,8 +468,11 @@ class HistoryPanel(QWidget):
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
         self.resend_button.clicked.connect(self.resend_selected)
+        self.resend_anyway_button.clicked.connect(self._on_resend_anyway_button_clicked)
+        self.resend_cancel_button.clicked.connect(self._on_resend_cancel_button_clicked)
         self.verify_button.clicked.connect(self.verify_selected)
-        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_cancel_button.clicked.connect(self.cancel_export)
         self.refresh_button.clicked.connect(self.refresh)
         self.refresh()
 
@@ -424,11 +496,13 @@ class HistoryPanel(QWidget):
         self._debounce.stop()
         self.model.set_filter(self.current_filter())
         self.detail.clear()
+        self._close_resend_bar()
 
     def refresh(self) -> None:
         """Re-read the store (after a send): the filter stays, the selection and detail go."""
         self.model.refresh()
         self.detail.clear()
+        self._close_resend_bar()
 
     def set_time_zone(self, tz: tzinfo, name: str = "") -> None:
         self.model.set_display_tz(tz)
@@ -455,6 +529,7 @@ class HistoryPanel(QWidget):
         summaries = self.selected_summaries()
         self.resend_button.setEnabled(bool(summaries))
         self.verify_button.setEnabled(bool(summaries))
+        self._close_resend_bar()  # it asked about the selection before
         entry = self.entry(summaries[-1]) if summaries else None
         if entry is None:
             self.detail.clear()
@@ -462,15 +537,58 @@ class HistoryPanel(QWidget):
             self.detail.setPlainText(detail_text(entry, self.model.display_tz))
 
     def resend_selected(self) -> list[int]:
-        """Emit `resendRequested` with the outbox ids the selected requests carried; returns them."""
-        ids: set[int] = set()
-        for summary in self.selected_summaries():
-            entry = self.entry(summary)
-            if entry is not None:
-                ids.update(entry.outbox_ids)
+        """Emit `resendRequested` with the outbox ids the selected requests carried; returns the ids emitted.
+
+        When some of those datapoints have no `at` and the platform may hold them already
+        (`resend_plan`), nothing is emitted yet ([] is returned): the resend bar says how
+        many would be stored twice and asks, Cancel focused; "Resend anyway" emits.
+        """
+        entries = [e for e in map(self.entry, self.selected_summaries()) if e is not None]
+        ids, duplicates = resend_plan(self.store, entries)
+        if not ids:
+            self._close_resend_bar()
+            return []
+        if duplicates:
+            self._pending_resend = ids
+            if duplicates == len(ids):
+                text = (
+                    self.tr("The datapoint to resend has no at and the platform may hold it already.")
+                    if duplicates == 1
+                    else self.tr("All {n} datapoints to resend have no at and the platform may hold them already.")
+                )
+            else:
+                text = (
+                    self.tr("1 of the {total} datapoints to resend has no at and the platform may hold it already.")
+                    if duplicates == 1
+                    else self.tr(
+                        "{n} of the {total} datapoints to resend have no at and the platform may hold them already."
+                    )
+                )
+            why = self.tr(
+                "It stamps each datapoint without at with its arrival time, so resending stores a second copy "
+                "instead of overwriting the first. Resend anyway?"
+            )
+            self.resend_label.setText(text.format(n=f"{duplicates:,}", total=f"{len(ids):,}") + " " + why)
+            self.resend_bar.show()
+            self.resend_cancel_button.setFocus()
+            return []
+        self._close_resend_bar()
+        self.resendRequested.emit(ids)
+        return ids
+
+    def _on_resend_anyway_button_clicked(self) -> None:
+        ids = self._pending_resend
+        self._close_resend_bar()
         if ids:
-            self.resendRequested.emit(sorted(ids))
-        return sorted(ids)
+            self.resendRequested.emit(ids)
+
+    def _on_resend_cancel_button_clicked(self) -> None:
+        self._close_resend_bar()
+        self.resend_button.setFocus()
+
+    def _close_resend_bar(self) -> None:
+        self._pending_resend = []
+        self.resend_bar.hide()
 
     def verify_selected(self) -> str:
         """Emit `verifyRequested` with what the selected stored requests carried; returns a problem or "".
@@ -494,40 +612,104 @@ class HistoryPanel(QWidget):
         return ""
 
     # --- export ---------------------------------------------------------------------------
-    def _on_export_clicked(self) -> None:
+    def _on_export_button_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export history"), "history.csv", self.tr("CSV files (*.csv)")
         )
         if path:
             self.export_csv(Path(path))
 
-    def export_csv(self, path: Path) -> int:
-        """Write every entry matching the filter to `path` (UTF-8 with BOM, for Excel); returns the count.
+    @property
+    def is_exporting(self) -> bool:
+        """True from `export_csv` until its worker has finished (a cancelled one too)."""
+        return self._export_worker is not None
 
-        The api-key is never in the store, so never in the file.
+    def export_csv(self, path: Path) -> bool:
+        """Write the entries the table lists (filter and snapshot as shown) to `path`, on a worker.
+
+        Returns False (and does nothing) while another export runs. Progress shows as
+        "done of total" entries; `cancel_export` (the Cancel button) stops it within a row.
+        The file appears whole or not at all (`gui.data.history_export.write_history_csv`:
+        UTF-8 with BOM, times in the display zone, no api-key: the store has none);
+        `exportFinished(bool)` and the line under the buttons tell how it ended.
         """
-        tz = self.model.display_tz
-        count = 0
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(CSV_COLUMNS)
-            for s in self.model.pages(with_body=True):
-                writer.writerow(
-                    [
-                        _format_time(s.time, tz),
-                        s.request_id,
-                        "" if s.number is None else s.number,
-                        s.endpoint,
-                        s.device_id,
-                        int(s.body_type),
-                        s.datapoints,
-                        s.outcome,
-                        "" if s.http_status is None else s.http_status,
-                        "" if s.errno is None else s.errno,
-                        "" if s.latency_s is None else f"{s.latency_s * 1000:.1f}",
-                        s.error,
-                        (s.body or b"").decode("utf-8", errors="replace"),
-                    ]
-                )
-                count += 1
-        return count
+        if self._export_worker is not None:
+            return False
+        store, flt, tz, total = self.store, self.model.snapshot, self.model.display_tz, self.model.total
+        job = _ExportJob(Path(path))
+
+        def work(cancelled: Callable[[], bool]) -> int:
+            job.count = write_history_csv(
+                store, flt, job.path, tz, progress=worker.report_progress, cancelled=cancelled, total=total
+            )
+            return job.count
+
+        worker = Worker(work)
+        self._export_worker, self._export_job = worker, job
+        worker.signals.progress.connect(self._on_export_worker_progress)
+        worker.signals.error.connect(self._on_export_worker_error)
+        worker.signals.finished.connect(self._on_export_worker_finished)
+        self.export_progress.setRange(0, max(total, 1))
+        self.export_progress.setValue(0)
+        self.export_progress.setFormat(self.tr("{done} of {total} entries").format(done=0, total=f"{total:,}"))
+        self._set_exporting(True)
+        self._tell(self.tr("Exporting {n} entries to {path}…").format(n=f"{total:,}", path=job.path))
+        self.pool.start(worker)
+        return True
+
+    def cancel_export(self) -> None:
+        """Stop the export (within a row); the chosen file is not written (one already there stays as it was)."""
+        if self._export_worker is None or self._export_worker.is_cancelled:
+            return
+        self._export_worker.cancel()
+        self.export_cancel_button.setEnabled(False)
+        self._tell(self.tr("Cancelling the export…"))
+
+    def _set_exporting(self, busy: bool) -> None:
+        self.export_progress.setVisible(busy)
+        self.export_cancel_button.setVisible(busy)
+        self.export_cancel_button.setEnabled(busy)
+        self.export_button.setEnabled(not busy)
+
+    def _tell(self, text: str, colour: str = "") -> None:
+        self.export_label.setText(text)
+        self.export_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.export_label.setVisible(bool(text))
+
+    def _on_export_worker_progress(self, progress: tuple[int, int]) -> None:
+        done, total = progress
+        if self._export_worker is None or self.sender() is not self._export_worker.signals:
+            return
+        self.export_progress.setMaximum(max(total, 1))
+        self.export_progress.setValue(done)
+        self.export_progress.setFormat(
+            self.tr("{done} of {total} entries").format(done=f"{done:,}", total=f"{total:,}")
+        )
+
+    def _on_export_worker_error(self, exc: Exception) -> None:
+        job = self._export_job
+        if job is None or self._export_worker is None or self.sender() is not self._export_worker.signals:
+            return
+        if isinstance(exc, ExportFailed):
+            message = self.tr("✘ Not exported: {path} could not be written: {why}. Nothing was written there.")
+            self._tell(message.format(path=exc.path, why=exc.why), _RED)
+        elif not isinstance(exc, ExportCancelled):
+            message = self.tr("✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.")
+            self._tell(message.format(why=exc, path=job.path), _RED)
+
+    def _on_export_worker_finished(self) -> None:
+        worker, job = self._export_worker, self._export_job
+        if worker is None or job is None or self.sender() is not worker.signals:
+            return
+        self._export_worker = self._export_job = None
+        self._set_exporting(False)
+        if job.count is not None:  # the file is in place (even when Cancel came after the last row)
+            text = (
+                self.tr("✔ 1 entry exported to {path}.")
+                if job.count == 1
+                else self.tr("✔ {n} entries exported to {path}.")
+            )
+            self._tell(text.format(n=f"{job.count:,}", path=job.path), _GREEN)
+        elif worker.is_cancelled:
+            self._tell(self.tr("Export cancelled: nothing was written to {path}.").format(path=job.path))
+        self.exportFinished.emit(job.count is not None)

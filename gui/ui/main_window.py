@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
         self.result_tabs.addTab(response, self.tr("Response"))
         self.result_tabs.addTab(self.plot, self.tr("Plot"))
         self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
-        self.history = HistoryPanel(self.store)
+        self.history = HistoryPanel(self.store, pool=self.pool)
         self.result_tabs.addTab(self.history, self.tr("History"))
 
         right = QWidget()
@@ -1180,6 +1180,7 @@ class MainWindow(QMainWindow):
         if self._worker is not None:
             self._worker.cancel()
         self.verify_panel.cancel()
+        self.history.cancel_export()
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         if not self.sandbox_check.isChecked():

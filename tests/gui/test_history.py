@@ -6,7 +6,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer
 
 from gui.data.store import HistoryFilter, NewRow, State, Store
 from gui.onenet.readings import Datapoint
@@ -69,6 +69,38 @@ def store(tmp_path):
 def big_store(store):
     fill(store)
     return store
+
+
+@pytest.fixture
+def make_panel(qtbot):
+    """HistoryPanel(store) on its own thread pool, shown; the pool must be idle at teardown."""
+    pools = []
+
+    def make(store):
+        pool = QThreadPool()
+        pools.append(pool)
+        panel = HistoryPanel(store, pool=pool)
+        qtbot.addWidget(panel)
+        panel.resize(1200, 600)
+        panel.show()
+        return panel
+
+    yield make
+    for pool in pools:
+        assert pool.waitForDone(10_000), "an export was left running"
+
+
+def export_and_wait(qtbot, panel, path):
+    """Start an export to `path` and wait for its end: True when the file was written."""
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        assert panel.export_csv(path) is True
+    assert not panel.is_exporting and panel.export_button.isEnabled()
+    return blocker.args[0]
+
+
+def read_csv(path):
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
 
 
 def test_store_history_pages_and_filters(store):
@@ -147,15 +179,14 @@ def test_history_of_100000_requests_opens_and_filters_without_a_stall(qtbot, big
     qtbot.waitUntil(lambda: panel.model.rowCount() > rows)
 
 
-def test_export_csv_writes_the_filtered_entries(qtbot, store, tmp_path):
+def test_export_csv_writes_the_filtered_entries(qtbot, make_panel, store, tmp_path):
     fill(store, 50)
-    panel = HistoryPanel(store)
-    qtbot.addWidget(panel)
+    panel = make_panel(store)
     panel.outcome_combo.setCurrentIndex(panel.outcome_combo.findData("failed"))
     path = tmp_path / "history.csv"
-    assert panel.export_csv(path) == 5
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+    assert export_and_wait(qtbot, panel, path) is True
+    assert panel.export_label.text() == f"✔ 5 entries exported to {path}."
+    rows = read_csv(path)
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [r[1] for r in rows[1:]] == ["50", "40", "30", "20", "10"]
     first = dict(zip(CSV_COLUMNS, rows[1], strict=True))
@@ -163,6 +194,106 @@ def test_export_csv_writes_the_filtered_entries(qtbot, store, tmp_path):
     assert (first["device_id"], first["type"], first["outcome"], first["errno"]) == ("dev-A", "1", "failed", "3")
     assert first["error"] == "auth failed" and '"value":50' in first["body"]
     assert first["latency_ms"] == "12.5"
+
+
+def test_export_of_100000_entries_runs_on_a_worker_with_progress(qtbot, make_panel, big_store, tmp_path):
+    panel = make_panel(big_store)
+    path = tmp_path / "history.csv"
+    heartbeats = 0
+
+    def beat():
+        nonlocal heartbeats
+        heartbeats += 1
+
+    timer = QTimer(interval=5)
+    timer.timeout.connect(beat)
+    seen = []  # (progress shown, heartbeats so far): when the GUI thread got to show each step
+    panel.export_progress.valueChanged.connect(lambda value: seen.append((value, heartbeats)))
+    timer.start()
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        qtbot.mouseClick(panel.refresh_button, Qt.MouseButton.LeftButton)  # the view as it is now
+        assert panel.export_csv(path) is True
+        assert panel.is_exporting and not panel.export_button.isEnabled()  # back at once: the worker writes
+        assert panel.export_progress.isVisible() and panel.export_cancel_button.isVisible()
+        assert panel.export_label.text() == f"Exporting 100,000 entries to {path}…"
+    timer.stop()
+    assert blocker.args == [True]
+    assert panel.export_label.text() == f"✔ 100,000 entries exported to {path}."
+    assert not panel.export_progress.isVisible() and not panel.export_cancel_button.isVisible()
+    # The window went on handling events while the worker wrote: progress steps were shown at different
+    # moments of the event loop, not in one burst at the end.
+    assert seen[-1][0] == N and len(seen) >= 10
+    assert len({beats for _, beats in seen}) >= 3, seen
+
+    rows = read_csv(path)
+    assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == N + 1
+    assert [r[1] for r in rows[1:4]] == ["100000", "99999", "99998"] and rows[-1][1] == "1"
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("outbox.sqlite3")] == ["history.csv"]
+
+
+def test_cancel_stops_the_export_and_leaves_no_file(qtbot, make_panel, big_store, tmp_path):
+    panel = make_panel(big_store)
+    out = tmp_path / "exports"
+    out.mkdir()
+    path = out / "history.csv"
+    path.write_text("last week's export\n", encoding="utf-8")
+    steps = []
+
+    def cancel_at_the_first_step(value):
+        if value == 0:  # the bar's start, before the worker runs
+            return
+        steps.append(value)
+        if len(steps) == 1:
+            qtbot.mouseClick(panel.export_cancel_button, Qt.MouseButton.LeftButton)
+
+    panel.export_progress.valueChanged.connect(cancel_at_the_first_step)
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        assert panel.export_csv(path) is True
+    assert blocker.args == [False]
+    assert 0 < steps[0] < N and steps[-1] < N  # stopped early, not after writing everything
+    assert panel.export_label.text() == f"Export cancelled: nothing was written to {path}."
+    assert path.read_text(encoding="utf-8") == "last week's export\n"  # the file there is untouched
+    assert [p.name for p in out.iterdir()] == ["history.csv"]  # and no temporary file is left behind
+    assert panel.export_button.isEnabled() and not panel.export_progress.isVisible()
+
+    # The next export starts afresh and writes the whole file.
+    assert export_and_wait(qtbot, panel, path) is True
+    assert len(read_csv(path)) == N + 1
+
+
+def test_closing_the_window_mid_export_leaves_no_file(qtbot, window, tmp_path):
+    fill(window.store)
+    panel = window.history
+    panel.refresh()
+    path = tmp_path / "history.csv"
+
+    def close_at_the_first_step(value):
+        if value > 0 and window.isVisible():
+            window.close()
+
+    panel.export_progress.valueChanged.connect(close_at_the_first_step)
+    with qtbot.waitSignal(panel.exportFinished, timeout=60_000) as blocker:
+        assert panel.export_csv(path) is True
+    assert blocker.args == [False] and not window.isVisible()
+    assert not path.exists() and not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def test_an_unwritable_path_says_which_file_and_why(qtbot, make_panel, store, tmp_path):
+    fill(store, 2000)
+    panel = make_panel(store)
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    path = not_a_folder / "history.csv"
+    assert export_and_wait(qtbot, panel, path) is False
+    text = panel.export_label.text()
+    assert text.startswith(f"✘ Not exported: {path} could not be written: Not a directory"), text
+    assert "Nothing was written there." in text and "b00020" in panel.export_label.styleSheet()
+
+    a_folder = tmp_path / "taken.csv"  # found only when the finished file takes the name
+    a_folder.mkdir()
+    assert export_and_wait(qtbot, panel, a_folder) is False
+    assert panel.export_label.text().startswith(f"✘ Not exported: {a_folder} could not be written: Is a directory")
+    assert list(a_folder.iterdir()) == [] and not any(p.name.endswith(".part") for p in tmp_path.iterdir())
 
 
 def select_row(qtbot, panel, row):
@@ -195,7 +326,8 @@ def test_detail_of_a_real_send_then_export_and_resend(qtbot, window, sandbox, tm
     assert DEFAULT_API_KEY not in text
 
     path = tmp_path / "h.csv"
-    assert panel.export_csv(path) == 1
+    assert export_and_wait(qtbot, panel, path) is True
+    assert len(read_csv(path)) == 2
     assert DEFAULT_API_KEY not in path.read_text(encoding="utf-8-sig")
     window.grab().save(str(tmp_path / "window.png"))
 
@@ -245,3 +377,128 @@ def test_resend_queues_rows_no_longer_in_the_editor(qtbot, store):
     store.remove_from_editor([ids[1]])
     assert requeue_for_resend(store, ids) == ([ids[0]], [ids[1]])
     assert [r.state for r in store.get(ids)] == [State.DRAFT, State.UNSENT]
+
+
+def type_without_at(qtbot, window, stream, value):
+    """Add a datapoint with at "none" (the platform stamps it) through the form."""
+    window.stream_combo.setCurrentText("")
+    qtbot.keyClicks(window.stream_combo.lineEdit(), stream)
+    window.time_combo.setCurrentIndex(window.TIME_NONE)
+    window.value_edit.clear()
+    qtbot.keyClicks(window.value_edit, value)
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+
+
+def stored_values(sandbox, stream):
+    return [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, stream)]
+
+
+def test_resending_datapoints_without_at_asks_first_with_their_count(qtbot, window, sandbox):
+    use_sandbox(window)
+    type_without_at(qtbot, window, "counter", "7")
+    type_without_at(qtbot, window, "level", "3")
+    type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
+    assert send_and_wait(qtbot, window) is True
+    assert (stored_values(sandbox, "counter"), stored_values(sandbox, "level")) == ([7], [3])
+    uploads = sandbox.upload_count
+    ids = [row.id for row in window.model.rows()]
+
+    panel = window.history
+    window.result_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    select_row(qtbot, panel, 0)
+    with qtbot.assertNotEmitted(panel.resendRequested):
+        qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert panel.resend_bar.isVisible()
+    text = panel.resend_label.text()
+    assert text.startswith("2 of the 3 datapoints to resend have no at and the platform may hold them already.")
+    assert "stores a second copy" in text and text.endswith("Resend anyway?")
+    assert panel.resend_anyway_button.text() == "Resend anyway (may &duplicate)"
+    assert panel.focusWidget() is panel.resend_cancel_button  # the default answer
+
+    # Enter takes the default: Cancel. Nothing is queued, nothing goes out.
+    with qtbot.assertNotEmitted(panel.resendRequested):
+        qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Return)
+    assert not panel.resend_bar.isVisible()
+    assert {r.state for r in window.store.get(ids)} == {State.SENT}  # nothing queued to go out again
+    assert all(row.status.name == "SENT" for row in window.model.rows())
+    assert sandbox.upload_count == uploads
+
+    # Asked again and accepted: the rows go out again and the platform stores the ones without at twice.
+    qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert panel.resend_bar.isVisible()
+    with qtbot.waitSignal(panel.resendRequested) as blocker:
+        qtbot.mouseClick(panel.resend_anyway_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == sorted(ids) and not panel.resend_bar.isVisible()
+    assert {r.state for r in window.store.get(ids)} == {State.DRAFT}
+    assert send_and_wait(qtbot, window) is True
+    assert sandbox.upload_count == uploads + 1
+    assert (stored_values(sandbox, "counter"), stored_values(sandbox, "level")) == ([7, 7], [3, 3])
+    assert stored_values(sandbox, "temp") == [21.5]  # equal at: overwritten, stored once
+
+
+def test_resending_datapoints_that_all_have_at_does_not_ask(qtbot, window, sandbox):
+    use_sandbox(window)
+    type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
+    type_datapoint(qtbot, window, "temp", "22.5", (10, 0, 1))
+    assert send_and_wait(qtbot, window) is True
+    panel = window.history
+    window.result_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    select_row(qtbot, panel, 0)
+    with qtbot.waitSignal(panel.resendRequested):
+        qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert not panel.resend_bar.isVisible()
+    assert send_and_wait(qtbot, window) is True
+    assert sandbox.upload_count == 2  # really sent twice
+    points = sandbox.datapoints(DEFAULT_DEVICE_ID, "temp")
+    assert [p.value for p in points] == [21.5, 22.5]  # overwritten: each stored once
+    assert [p.at.strftime("%H:%M:%S") for p in points] == ["10:00:00", "10:00:01"]
+
+
+def test_resending_a_refused_request_without_at_does_not_ask(qtbot, window, sandbox):
+    use_sandbox(window)
+    window.key_edit.setText("not-the-key")
+    type_without_at(qtbot, window, "counter", "7")
+    assert send_and_wait(qtbot, window) is False  # errno 3: the platform stored nothing
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == []
+    panel = window.history
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    window.result_tabs.setCurrentWidget(panel)
+    select_row(qtbot, panel, 0)
+    with qtbot.waitSignal(panel.resendRequested):
+        qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
+    assert not panel.resend_bar.isVisible()
+    window.key_edit.setText(DEFAULT_API_KEY)
+    assert send_and_wait(qtbot, window) is True
+    assert stored_values(sandbox, "counter") == [7]  # once
+
+
+def test_resend_plan_counts_what_the_platform_may_hold_without_at(store):
+    from gui.data.store import Attempt, AttemptOutcome, RequestOutcome
+    from gui.onenet.formats import BodyType, encode
+    from gui.onenet.readings import Readings
+    from gui.ui.history import resend_plan
+
+    def request(points, outcome, body_type=BodyType.FULL_JSON):
+        rows = [NewRow(stream, point) for stream, point in points]
+        ids = store.add(rows, state=State.UNSENT, endpoint=ENDPOINT, device_id="dev-A")
+        body = encode(Readings.from_pairs(points), body_type)
+        begun = store.begin_request(ENDPOINT, "dev-A", body, ids, [0] * len(ids), False)
+        if outcome is not None:  # None: still on the wire
+            attempt = Attempt(1, T0, 0.01, 200, 0, "succ", "{}", AttemptOutcome.SENT)
+            store.finish_request(begun, outcome, attempt)
+        [entry] = store.history(request_id=begun.request_id)
+        return entry
+
+    timed = request([("t", Datapoint(1, T0)), ("u", Datapoint(2, None))], RequestOutcome.SENT)
+    assert resend_plan(store, [timed]) == (list(timed.outbox_ids), 1)
+    simple = request([("a", Datapoint(1, None)), ("b", Datapoint(2, None))], RequestOutcome.SENT, BodyType.SIMPLE_JSON)
+    unknown = request([("c", Datapoint(3, None))], RequestOutcome.UNKNOWN)
+    refused = request([("d", Datapoint(4, None))], RequestOutcome.FAILED)
+    undelivered = request([("e", Datapoint(5, None))], RequestOutcome.UNSENT)
+    assert resend_plan(store, [simple, unknown])[1] == 3
+    assert resend_plan(store, [refused, undelivered]) == ([*refused.outbox_ids, *undelivered.outbox_ids], 0)
+    on_the_wire = request([("f", Datapoint(6, None))], None)
+    assert resend_plan(store, [on_the_wire]) == ([], 0)  # being sent: left alone
+    assert resend_plan(store, []) == ([], 0)

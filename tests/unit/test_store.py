@@ -18,6 +18,7 @@ from gui.data.store import (
     SCHEMA_VERSION,
     Attempt,
     AttemptOutcome,
+    HistoryFilter,
     NewRow,
     RequestOutcome,
     State,
@@ -414,6 +415,35 @@ def test_two_connections_and_threads_share_the_file(tmp_path):
         thread.join()
         assert not errors
         assert second.counts()[State.DRAFT] == 2000
+
+
+def test_history_pages_walk_every_row_once_whatever_the_page_size(store):
+    """Keyset paging over requests of 1 to 3 attempts and one with none (the program stopped mid-send)."""
+    for k in range(6):
+        ids = store.add(
+            rows(1, start=T0 + timedelta(minutes=k)), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE
+        )
+        begun = begin(store, ids)
+        assert begun is not None
+        if k == 3:
+            continue  # in flight for good: one history row without an attempt
+        for number in range(1, k % 3 + 1):
+            store.record_attempt(begun.request_id, attempt(AttemptOutcome.FAILED, number, "server error: HTTP 500"))
+        store.finish_request(begun, RequestOutcome.SENT, attempt(AttemptOutcome.SENT, k % 3 + 1))
+    everything = store.history_page(HistoryFilter(), 0, 1000)
+    assert len(everything) == store.history_count() == 1 + 2 + 3 + 1 + 2 + 3
+    assert [s.attempt_id for s in everything].count(None) == 1
+    for size in range(1, 8):
+        pages = list(store.history_pages(HistoryFilter(), size))
+        assert all(1 <= len(page) <= size for page in pages)
+        assert [s for page in pages for s in page] == everything, size
+    failed = [s for page in store.history_pages(HistoryFilter(outcome="failed"), 2) for s in page]
+    assert failed == store.history_page(HistoryFilter(outcome="failed"), 0, 1000) and len(failed) == 6
+    with_body = next(iter(store.history_pages(HistoryFilter(max_request_id=2), 10, with_body=True)))
+    assert [s.request_id for s in with_body] == [2, 2, 1] and all(s.body for s in with_body)
+    assert list(store.history_pages(HistoryFilter(device="nobody"))) == []
+    with pytest.raises(ValueError):
+        next(iter(store.history_pages(page_size=0)))
 
 
 def test_prune_forgets_old_sent_history_but_never_pending_rows(store):
