@@ -71,9 +71,9 @@ def _gc_on_the_gui_thread(request):
     if "qapp" not in request.fixturenames:
         yield
         return
-    from gui.ui.gc_guard import guard_gc
-
     from PySide6.QtCore import QCoreApplication, QEvent
+
+    from gui.ui.gc_guard import guard_gc
 
     collector = guard_gc(request.getfixturevalue("qapp"))
     yield
