@@ -123,7 +123,9 @@ def add_outbox_commands(subparsers: Any) -> None:
         epilog="Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
         "3 another send from this outbox is running; 130 interrupted.",
     )
-    send.add_argument("--endpoint", metavar="URL", help="only datapoints queued for this endpoint")
+    send.add_argument(
+        "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
+    )
     send.add_argument("--device", metavar="ID", help="only datapoints queued for this device id")
     send.add_argument("--batch", type=int, default=500, metavar="N", help="datapoints per request (default 500)")
     send.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for an answer")
@@ -132,6 +134,11 @@ def add_outbox_commands(subparsers: Any) -> None:
         "--allow-duplicates",
         action="store_true",
         help="also resend unknown datapoints without an explicit `at` (the platform may store them twice)",
+    )
+    send.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="also send the datapoints the platform refused before (after fixing the cause: the key, the device)",
     )
     send.add_argument("--debug", action="store_true", help="log request bodies too (the api-key never)")
     send.set_defaults(run=run_outbox_send)
@@ -189,7 +196,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     from gui.data.logs import register_secret, setup_logging
     from gui.data.pipeline import Progress, RetryPolicy, send_outbox
     from gui.data.secrets import SecretStore
-    from gui.data.store import Store, StoreBusy
+    from gui.data.store import State, Store, StoreBusy
     from gui.onenet.client import OneNetClient, validate_endpoint
 
     if args.batch < 1 or args.attempts < 1 or not args.timeout > 0:
@@ -240,6 +247,10 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     restore = _on_interrupt(cancel.set)
     try:
         with Store() as store:
+            failed = [r.id for r in store.rows([State.FAILED], endpoint=endpoint, device_id=args.device)]
+            if args.retry_failed and failed:
+                store.set_state(failed, State.UNSENT)
+                failed = []
             plan, result = send_outbox(
                 store,
                 clients,
@@ -259,10 +270,18 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         return EXIT_INTERRUPTED
     finally:
         restore()
+    narrowed = "".join(f" {what} {value}" for what, value in (("for", endpoint), ("for device", args.device)) if value)
     if plan.requests == 0 and not plan.held_back:
-        print("Nothing to send: the outbox has no unsent or unknown datapoints.")
-        return EXIT_OK
+        print(f"Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.")
+        if failed:
+            print(
+                f"{len(failed)} datapoints{narrowed} were refused by the platform (failed): fix the cause (see "
+                "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed."
+            )
+        return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     print(result.summary() + ".")
+    if failed:
+        print(f"{len(failed)} datapoints refused by the platform earlier were not retried (--retry-failed does).")
     if plan.held_back:
         print(
             f"{plan.held_back} datapoints without an explicit `at` were held back: an earlier request that "
@@ -272,7 +291,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     print(f"Log: {log_file}")
     if result.cancelled:
         return EXIT_INTERRUPTED
-    return EXIT_OK if result.ok and not plan.held_back else EXIT_NOT_ALL_SENT
+    return EXIT_OK if result.ok and not plan.held_back and not failed else EXIT_NOT_ALL_SENT
 
 
 def _on_interrupt(handler: Callable[[], None]) -> Callable[[], None]:

@@ -800,8 +800,14 @@ class Store:
     # -- reading rows --------------------------------------------------------------------------------
 
     def editor_rows(self) -> list[OutboxRow]:
-        """The rows the window's table shows, by id: every row not sent yet, and sent rows still in the editor."""
-        raw = self._query(f"SELECT {_ROW_COLUMNS} FROM outbox WHERE in_editor = 1 OR state != 'sent' ORDER BY id")
+        """The rows the window's table shows, by id: those typed or imported in the window and not removed.
+
+        Rows queued headless (`send`, a history resend of rows no longer in the table) are
+        not among them: they keep the endpoint and device they were queued for, and
+        `outbox send` sends them; the window's Send, which addresses its rows to the
+        window's device, never takes them.
+        """
+        raw = self._query(f"SELECT {_ROW_COLUMNS} FROM outbox WHERE in_editor = 1 ORDER BY id")
         return [_row(r) for r in raw]
 
     def get(self, ids: Collection[int]) -> list[OutboxRow]:

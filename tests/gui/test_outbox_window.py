@@ -173,3 +173,26 @@ def test_the_api_key_is_nowhere_on_disk_or_in_the_logs_after_a_session(
     out = capsys.readouterr()
     assert key not in out.out and key not in out.err
     assert memory_keyring.passwords  # where it belongs
+
+
+def test_rows_queued_headless_for_another_device_stay_out_of_the_window(qtbot, make_window, store_path, sandbox):
+    from gui.data.store import NewRow, Store
+
+    with Store(store_path) as store:  # as `send … --device 999` leaves them when the platform refused them
+        queued = store.add(
+            [NewRow("t", Datapoint(i, BASE + timedelta(seconds=i))) for i in range(3)],
+            state=State.UNSENT,
+            endpoint=sandbox.url,
+            device_id="999",
+            in_editor=False,
+        )
+        store.set_state(queued, State.FAILED)
+    window = make_window()
+    use_sandbox(window)
+    assert window.model.rowCount() == 0
+    type_datapoint(qtbot, window, "own", "1")
+    send_and_wait(qtbot, window)
+    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "own")] == [1]
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == ["own"]
+    rows = window.store.get(queued)
+    assert {(r.device_id, r.state) for r in rows} == {("999", State.FAILED)}  # still for device 999

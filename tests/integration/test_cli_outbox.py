@@ -129,3 +129,31 @@ def test_unknown_points_without_at_are_held_back_unless_allowed(dirs, capsys, sa
 def test_the_api_key_is_no_command_line_option():
     with pytest.raises(SystemExit):
         build_parser().parse_args(["outbox", "send", "--api-key", "x"])
+
+
+def test_refused_datapoints_wait_for_retry_failed(dirs, capsys, sandbox, monkeypatch):
+    ids = fill(dirs, sandbox.url, 4)
+    monkeypatch.setenv(cli.API_KEY_ENV, "WRONG-KEY")
+    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    capsys.readouterr()
+    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)  # the key fixed
+
+    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    out = capsys.readouterr().out
+    assert "Nothing to send: the outbox has no unsent or unknown datapoints." in out
+    assert "4 datapoints were refused by the platform (failed)" in out and "--retry-failed" in out
+    assert sandbox.streams(DEVICE) == []
+
+    assert cli.run_outbox_send(send_args("--retry-failed"), no_keyring()) == cli.EXIT_OK
+    assert "4 datapoints sent" in capsys.readouterr().out
+    assert len(sandbox.datapoints(DEVICE, "temperature")) == 4
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        assert {r.state for r in store.get(ids)} == {State.SENT}
+
+
+def test_a_filter_that_matches_nothing_says_so(dirs, capsys, sandbox, monkeypatch):
+    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    fill(dirs, sandbox.url, 2)
+    assert cli.run_outbox_send(send_args("--device", "another-device"), no_keyring()) == cli.EXIT_OK
+    assert "no unsent or unknown datapoints for device another-device." in capsys.readouterr().out
+    assert sandbox.upload_count == 0

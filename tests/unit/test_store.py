@@ -208,16 +208,17 @@ def test_rows_being_sent_cannot_be_edited_or_removed(store):
     assert store.set_state(ids, State.DRAFT) == 0
 
 
-def test_the_editor_sees_unsent_work_and_its_own_sent_rows(store):
+def test_the_editor_sees_its_own_rows_never_those_queued_headless(store):
     drafts = store.add(rows(2, "draft"))
     queued = store.add(rows(2, "queued"), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE, in_editor=False)
     sent_hidden = store.add(rows(2, "import"), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE, in_editor=False)
     store.set_state(sent_hidden, State.SENT)
     sent_shown = store.add(rows(1, "typed"))
     store.set_state(sent_shown, State.SENT)
-    assert [r.id for r in store.editor_rows()] == drafts + queued + sent_shown
+    assert [r.id for r in store.editor_rows()] == drafts + sent_shown
     assert store.remove_from_editor([drafts[0], sent_shown[0]]) == 2
-    assert [r.id for r in store.editor_rows()] == [drafts[1], *queued]
+    assert [r.id for r in store.editor_rows()] == [drafts[1]]
+    assert list(store.sendable(100)[0][0][2]) == queued  # `outbox send` takes them
     assert store.get(sent_shown)[0].state is State.SENT  # kept on record, out of the table
     assert store.get([drafts[0]]) == []  # a draft removed is gone
 
