@@ -1018,7 +1018,7 @@ class MainWindow(QMainWindow):
                 notice = progress.retry
                 self._say(
                     self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
-                        k=notice.request_index + 1, why=notice.attempt.error, s=notice.wait_s
+                        k=notice.request_index, why=notice.attempt.error, s=notice.wait_s
                     )
                 )
             return
@@ -1060,12 +1060,12 @@ class MainWindow(QMainWindow):
             self.sendFinished.emit(True)
             return
         k, bad = next((k, r) for k, r in enumerate(result.results) if r.outcome is not RequestOutcome.SENT)
-        why = bad.error or bad.message or self.tr("not sent")
+        why = bad.message or bad.error or self.tr("not sent")  # the message adds how often it was tried
         if bad.outcome is RequestOutcome.UNKNOWN:
             rows = self.store.get(bad.planned.outbox_ids)
             safe = is_safe_to_resend(rows, bad.planned.body.type)
             summary = self.tr(
-                "? Request {k} of {n}: no clear answer ({why}). The platform may have stored its {m} datapoints; "
+                "? Request {k} of {n}: no clear answer: {why}. The platform may have stored its {m} datapoints; "
                 "they are marked 'unknown'."
             ).format(k=k + 1, n=total, why=why, m=f"{bad.planned.datapoints:,}")
             summary += "\n" + (
@@ -1084,8 +1084,14 @@ class MainWindow(QMainWindow):
                 "Stopped there: the later requests were not sent, so their datapoints cannot overwrite the earlier "
                 "ones out of order. Send again to go on."
             )
+        kept: str | None = None  # where the datapoints not stored are: the general sentence
+        if not any(r.outcome is RequestOutcome.FAILED for r in result.results):
+            if bad.outcome is RequestOutcome.UNSENT:
+                kept = self.tr("The datapoints not stored are kept in the table, marked 'not sent'.")
+            elif bad.outcome is RequestOutcome.UNKNOWN:
+                kept = ""  # said above: marked 'unknown'; any later ones: "Stopped there"
         error = bad.error if bad.error is not None else Exception(why)
-        self._show_response(bad.response, error, summary)
+        self._show_response(bad.response, error, summary, kept)
         self.sendFinished.emit(False)
 
     def _on_worker_error(self, exc: Exception) -> None:
@@ -1121,12 +1127,21 @@ class MainWindow(QMainWindow):
         elif stored:
             self.plot.add_sent(Readings.from_pairs(stored), datetime.now(UTC))
 
-    def _show_response(self, response: PlatformResponse | None, exc: Exception | None, summary: str) -> None:
+    def _show_response(
+        self, response: PlatformResponse | None, exc: Exception | None, summary: str, kept: str | None = None
+    ) -> None:
+        """Show how a send ended: `summary` first, then (on failure) the platform's hint and `kept`.
+
+        `kept` says where the datapoints not stored are; None: the general sentence, "": nothing.
+        """
         outcome = summary
         if exc is not None:
             if response is not None and response.hint:
                 outcome += "\n" + response.hint
-            outcome += "\n" + self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
+            if kept is None:
+                kept = self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
+            if kept:
+                outcome += "\n" + kept
         colour = "#1b7f3b" if exc is None else "#b00020"
         self.outcome_label.setText(outcome)
         self.outcome_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
