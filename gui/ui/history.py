@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -51,6 +52,7 @@ from gui.data.store import AttemptOutcome, HistoryEntry, HistoryFilter, HistoryS
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
 
 __all__ = [
     "CSV_COLUMNS",
@@ -297,7 +299,11 @@ def requeue_for_resend(store: Store, ids: Iterable[int]) -> tuple[list[int], lis
 
 
 class HistoryPanel(QWidget):
-    """Filter bar, the lazily filled table, the detail pane, Resend and Export."""
+    """Filter bar, the lazily filled table, the detail pane, Resend and Export.
+
+    `keep_days_spin` shows the retention (days; 0: forever); the window stores it in its
+    settings and prunes the history to it at start-up.
+    """
 
     #: Outbox ids of the selected entries' rows, to be sent again.
     resendRequested = Signal(list)
@@ -370,8 +376,23 @@ class HistoryPanel(QWidget):
         self.verify_button.setToolTip(self.tr("Read the selected requests' datapoints back from the platform"))
         self.export_button = QPushButton(self.tr("Export &CSV…"))
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.keep_days_spin = QSpinBox()
+        self.keep_days_spin.setRange(0, MAX_HISTORY_DAYS)
+        self.keep_days_spin.setValue(DEFAULT_HISTORY_DAYS)
+        self.keep_days_spin.setSuffix(self.tr(" days"))
+        self.keep_days_spin.setSpecialValueText(self.tr("forever"))
+        self.keep_days_spin.setToolTip(
+            self.tr(
+                "Requests and sent datapoints older than this are forgotten when the program starts. "
+                "Datapoints not sent yet, failed or unknown are always kept."
+            )
+        )
+        keep_label = QLabel(self.tr("Keep histor&y for:"))
+        keep_label.setBuddy(self.keep_days_spin)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(keep_label)
+        buttons.addWidget(self.keep_days_spin)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.verify_button)
