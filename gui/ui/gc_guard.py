@@ -10,11 +10,19 @@ does (pyqtgraph/util/garbage_collector.py; not imported here, because importing
 pyqtgraph costs a quarter of a second of start-up), automatic collection is
 switched off and a timer on the GUI thread collects each generation when the
 interpreter's own thresholds say it is due.
+
+A full collection traverses every object (a million editor rows are millions
+of them: a pause of the GUI thread). CPython makes one only when the objects
+that survived into the old generation grew by a quarter since the last; this
+collector approximates that with the interpreter's count of allocated memory
+blocks (`sys.getallocatedblocks`): no full collection while the heap has not
+grown by a quarter since the last one.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -22,16 +30,20 @@ from gui.data.importers.gc_pause import gc_paused
 
 
 class GuiThreadCollector(QObject):
-    """While started: no automatic collection; `collect_due()` every `interval_ms` on the GUI thread.
+    """While started: no automatic collection; `collect_due()` every `interval_ms` (ms) on the GUI thread.
 
     Create and start it on the GUI thread. `stop()` switches automatic
     collection back on. A collection is skipped while an import has paused the
     collector (`paused_gc`), as automatic collection would be.
     """
 
-    def __init__(self, interval_ms: int = 1000, parent: QObject | None = None) -> None:
+    #: A full collection waits until the heap grew by this factor since the last one (CPython: 25 %).
+    FULL_GROWTH = 1.25
+
+    def __init__(self, interval_ms: int = 200, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
+        self._blocks_after_full = sys.getallocatedblocks()
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.collect_due)
@@ -60,7 +72,14 @@ class GuiThreadCollector(QObject):
             if counts[generation] <= self._thresholds[generation]:
                 break
             due = generation
-        return gc.collect(due) if due >= 0 else 0
+        if due == 2 and sys.getallocatedblocks() < self._blocks_after_full * self.FULL_GROWTH:
+            due = 1
+        if due < 0:
+            return 0
+        found = gc.collect(due)
+        if due == 2:
+            self._blocks_after_full = sys.getallocatedblocks()
+        return found
 
 
 def guard_gc(app: QObject) -> GuiThreadCollector:

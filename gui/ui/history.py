@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -66,6 +67,7 @@ from gui.data.store import (
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
 from gui.ui.workers import Worker
 
 __all__ = [
@@ -330,6 +332,8 @@ class HistoryPanel(QWidget):
     """Filter bar, the lazily filled table, the detail pane, Resend and Export.
 
     Long work (the CSV export) runs on `pool` (default: the global thread pool).
+    `keep_days_spin` shows the retention (days; 0: forever); the window stores it in its
+    settings and prunes the history to it at start-up.
     """
 
     #: Outbox ids of the selected entries' rows, to be sent again.
@@ -435,10 +439,25 @@ class HistoryPanel(QWidget):
         self.export_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_label.hide()
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.keep_days_spin = QSpinBox()
+        self.keep_days_spin.setRange(0, MAX_HISTORY_DAYS)
+        self.keep_days_spin.setValue(DEFAULT_HISTORY_DAYS)
+        self.keep_days_spin.setSuffix(self.tr(" days"))
+        self.keep_days_spin.setSpecialValueText(self.tr("forever"))
+        self.keep_days_spin.setToolTip(
+            self.tr(
+                "Requests and sent datapoints older than this are forgotten when the program starts. "
+                "Datapoints not sent yet, failed or unknown are always kept."
+            )
+        )
+        keep_label = QLabel(self.tr("Keep histor&y for:"))
+        keep_label.setBuddy(self.keep_days_spin)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.export_progress)
         buttons.addWidget(self.export_cancel_button)
+        buttons.addWidget(keep_label)
+        buttons.addWidget(self.keep_days_spin)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.verify_button)

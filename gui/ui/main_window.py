@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import zoneinfo
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QDateTime, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFontDatabase, QKeySequence
@@ -66,6 +67,8 @@ from gui.ui.workers import Worker, WorkerSignals
 
 SandboxFactory = Callable[[], Sandbox]
 
+log = logging.getLogger(__name__)
+
 
 def default_sandbox() -> Sandbox:
     """An embedded sandbox on a free loopback port with the demo device."""
@@ -94,7 +97,9 @@ class MainWindow(QMainWindow):
     `store` is the outbox on disk (the source of truth; `model` shows it): every row
     typed or imported goes to it before the table shows it, so a crash loses nothing.
     Sends run `gui.data.pipeline.Pipeline` on a worker with `retry_policy` (default
-    `RetryPolicy()`) and clients of `client_timeout` seconds.
+    `RetryPolicy()`) and clients of `client_timeout` seconds. At start-up the history
+    older than the "keep history" setting (`Settings.history_days`) is pruned once, on a
+    worker (`Store.prune`: never rows not sent yet, failed or unknown).
     """
 
     sendFinished = Signal(bool)  # emitted after every send attempt: True on errno 0
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
         self._plan_worker_generation = -1
         self._send_requested = False  # Send was pressed while the plan was being computed
         self._jobs: dict[WorkerSignals, SendJob] = {}
+        self._prune_worker: Worker | None = None  # forgetting old history at start-up
         self.model = DatapointsModel(parent=self, store=store)
 
         self.setWindowTitle(self.tr("OneNET Datapoint Uploader"))
@@ -140,6 +146,7 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore()
         self.refresh_preview()
+        self._start_prune()
 
     # --- construction ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -452,6 +459,8 @@ class MainWindow(QMainWindow):
                 self.settings.max_bytes,
             )
         )
+        self.history.keep_days_spin.setValue(self.settings.history_days)
+        self.history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
         self._update_keyring_label()
         self._check_value()
 
@@ -968,8 +977,8 @@ class MainWindow(QMainWindow):
         self._set_busy(True)
         self._mark_in_flight(request_rows[0] if request_rows else [])
         self._say(
-            self.tr("Sending {n} datapoints in {k} request(s) to {url}…").format(
-                n=f"{len(out.rows):,}", k=total, url=client.url
+            self.tr("Sending {n} in {k} to {url}…").format(
+                n=counted(len(out.rows), "datapoint"), k=counted(total, "request"), url=client.url
             )
         )
         self.pool.start(worker)
@@ -1018,7 +1027,7 @@ class MainWindow(QMainWindow):
                 notice = progress.retry
                 self._say(
                     self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
-                        k=notice.request_index + 1, why=notice.attempt.error, s=notice.wait_s
+                        k=notice.request_index, why=notice.attempt.error, s=notice.wait_s
                     )
                 )
             return
@@ -1060,12 +1069,12 @@ class MainWindow(QMainWindow):
             self.sendFinished.emit(True)
             return
         k, bad = next((k, r) for k, r in enumerate(result.results) if r.outcome is not RequestOutcome.SENT)
-        why = bad.error or bad.message or self.tr("not sent")
+        why = bad.message or bad.error or self.tr("not sent")  # the message adds how often it was tried
         if bad.outcome is RequestOutcome.UNKNOWN:
             rows = self.store.get(bad.planned.outbox_ids)
             safe = is_safe_to_resend(rows, bad.planned.body.type)
             summary = self.tr(
-                "? Request {k} of {n}: no clear answer ({why}). The platform may have stored its {m} datapoints; "
+                "? Request {k} of {n}: no clear answer: {why}. The platform may have stored its {m} datapoints; "
                 "they are marked 'unknown'."
             ).format(k=k + 1, n=total, why=why, m=f"{bad.planned.datapoints:,}")
             summary += "\n" + (
@@ -1084,8 +1093,14 @@ class MainWindow(QMainWindow):
                 "Stopped there: the later requests were not sent, so their datapoints cannot overwrite the earlier "
                 "ones out of order. Send again to go on."
             )
+        kept: str | None = None  # where the datapoints not stored are: the general sentence
+        if not any(r.outcome is RequestOutcome.FAILED for r in result.results):
+            if bad.outcome is RequestOutcome.UNSENT:
+                kept = self.tr("The datapoints not stored are kept in the table, marked 'not sent'.")
+            elif bad.outcome is RequestOutcome.UNKNOWN:
+                kept = ""  # said above: marked 'unknown'; any later ones: "Stopped there"
         error = bad.error if bad.error is not None else Exception(why)
-        self._show_response(bad.response, error, summary)
+        self._show_response(bad.response, error, summary, kept)
         self.sendFinished.emit(False)
 
     def _on_worker_error(self, exc: Exception) -> None:
@@ -1121,12 +1136,21 @@ class MainWindow(QMainWindow):
         elif stored:
             self.plot.add_sent(Readings.from_pairs(stored), datetime.now(UTC))
 
-    def _show_response(self, response: PlatformResponse | None, exc: Exception | None, summary: str) -> None:
+    def _show_response(
+        self, response: PlatformResponse | None, exc: Exception | None, summary: str, kept: str | None = None
+    ) -> None:
+        """Show how a send ended: `summary` first, then (on failure) the platform's hint and `kept`.
+
+        `kept` says where the datapoints not stored are; None: the general sentence, "": nothing.
+        """
         outcome = summary
         if exc is not None:
             if response is not None and response.hint:
                 outcome += "\n" + response.hint
-            outcome += "\n" + self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
+            if kept is None:
+                kept = self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
+            if kept:
+                outcome += "\n" + kept
         colour = "#1b7f3b" if exc is None else "#b00020"
         self.outcome_label.setText(outcome)
         self.outcome_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
@@ -1137,6 +1161,45 @@ class MainWindow(QMainWindow):
         self.raw_response.setPlainText(response.text if response else str(exc))
         self.result_tabs.setCurrentIndex(0)
         self._say(outcome.splitlines()[0], error=exc is not None)
+
+    # --- history retention ----------------------------------------------------------------
+    def _on_keep_days_spin_valueChanged(self, days: int) -> None:
+        self.settings.history_days = days
+
+    def _start_prune(self) -> None:
+        """Forget requests and sent rows older than `Settings.history_days` (0: keep all), once, on a worker."""
+        days = self.settings.history_days
+        if days <= 0:
+            return
+        store, older_than = self.store, timedelta(days=days)
+
+        def prune(cancelled: Callable[[], bool]) -> int:
+            return store.prune(older_than)
+
+        worker = self._prune_worker = Worker(prune)
+        self._running.add(worker)
+        worker.signals.result.connect(self._on_prune_worker_result)
+        worker.signals.error.connect(self._on_prune_worker_error)
+        worker.signals.finished.connect(self._on_prune_worker_finished)
+        self.pool.start(worker)
+
+    def _on_prune_worker_result(self, removed: int) -> None:
+        if removed:
+            log.info("history: %d requests older than %d days forgotten", removed, self.settings.history_days)
+            self.history.refresh()
+            self._say(
+                self.tr("History: {n} older than {days} days forgotten.").format(
+                    n=counted(removed, "request"), days=self.settings.history_days
+                )
+            )
+
+    def _on_prune_worker_error(self, exc: Exception) -> None:
+        log.warning("history: old requests could not be forgotten: %s", exc)
+        self._say(self.tr("The old history could not be forgotten: {why}").format(why=exc), error=True)
+
+    def _on_prune_worker_finished(self) -> None:
+        self._prune_worker = None
+        self._on_any_worker_finished()
 
     # --- verify --------------------------------------------------------------------------
     def verify_on_platform(self) -> None:

@@ -9,6 +9,11 @@ from PySide6.QtCore import QByteArray, QSettings, QTimeZone
 from gui.onenet.client import DEFAULT_ENDPOINT
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES
 
+#: Days of history kept when nothing else is said (History tab, "Keep history for").
+DEFAULT_HISTORY_DAYS = 365
+#: The longest retention that can be chosen (about a century); 0 means "forever".
+MAX_HISTORY_DAYS = 36_500
+
 
 def system_zone_name() -> str:
     """The computer's IANA time zone id (e.g. `Europe/Berlin`), `UTC` if unknown."""
@@ -140,6 +145,21 @@ class Settings:
     @max_bytes.setter
     def max_bytes(self, value: int) -> None:
         self._set("request/max_bytes", int(value))
+
+    @property
+    def history_days(self) -> int:
+        """Days the history keeps finished requests and sent datapoints (default 365; 0: forever).
+
+        Applied once at start-up (`gui.data.store.Store.prune`); datapoints not sent yet,
+        failed or unknown are never pruned. A stored value outside 0..MAX_HISTORY_DAYS
+        reads as the default.
+        """
+        value = int(self._get("history/keep_days", DEFAULT_HISTORY_DAYS, int))
+        return value if 0 <= value <= MAX_HISTORY_DAYS else DEFAULT_HISTORY_DAYS
+
+    @history_days.setter
+    def history_days(self, value: int) -> None:
+        self._set("history/keep_days", int(value))
 
     def sync(self) -> None:
         """Write to disk now."""

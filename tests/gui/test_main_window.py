@@ -212,6 +212,18 @@ def test_device_id_cannot_alter_the_path(qtbot, window):
     assert first == "POST /devices/1%2F..%2F..%2Fx%3Ftype%3D5%23/datapoints HTTP/1.1"
 
 
+def test_an_endpoint_typed_after_the_default_is_refused_with_the_reason(qtbot, window):
+    window.endpoint_edit.setText("https://api.heclouds.com")
+    window.endpoint_edit.end(False)
+    qtbot.keyClicks(window.endpoint_edit, "http://127.0.0.1:60805")  # typed without clearing the field first
+    window.device_edit.setText("4093215")
+    window.key_edit.setText("k")
+    type_datapoint(qtbot, window, "t", "1")
+    window.refresh_preview()
+    assert "two pasted together" in window.request_text.toPlainText()
+    assert "POST //" not in window.request_text.toPlainText()
+
+
 def test_json_is_checked_as_you_type(qtbot, window):
     window.kind_combo.setCurrentIndex(window.kind_combo.findData(window.kind_combo.itemData(3)))
     qtbot.keyClicks(window.value_edit, '{"x": ')

@@ -2,6 +2,7 @@
 
 import functools
 import gc
+import sys
 import threading
 import weakref
 
@@ -88,3 +89,37 @@ def test_no_collection_while_an_import_paused_the_collector(qapp):
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_a_full_collection_waits_until_the_heap_grew_by_a_quarter(qapp):
+    collector = GuiThreadCollector()
+    collector.start()
+    collected: list[int] = []
+
+    def record(phase, info):
+        if phase == "start":
+            collected.append(info["generation"])
+
+    def make_gen2_due():
+        for _ in range(11):
+            gc.collect(1)  # counts[2] > 10
+        for _ in range(11):
+            gc.collect(0)  # counts[1] > 10
+        return [[i] for i in range(1000)]  # counts[0] > 700
+
+    gc.callbacks.append(record)
+    try:
+        young = make_gen2_due()
+        collected.clear()
+        collector.collect_due()
+        assert collected == [1], "a full collection although the heap did not grow"
+
+        grown = [[i] for i in range(sys.getallocatedblocks() // 2)]  # the heap grows by more than a quarter
+        younger = make_gen2_due()  # (freeing `young` now would lower the young generation's count)
+        collected.clear()
+        collector.collect_due()
+        assert collected == [2]
+        del grown, young, younger
+    finally:
+        gc.callbacks.remove(record)
+        collector.stop()

@@ -16,6 +16,7 @@ from gui.onenet.client import (
     RejectedError,
     ServerError,
     describe_request,
+    validate_endpoint,
 )
 from gui.onenet.examples import SEED_EXAMPLE_TYPE1
 from gui.onenet.formats import BodyType, EncodedBody, encode
@@ -136,6 +137,25 @@ def test_invalid_device_ids_are_refused(device):
 def test_invalid_endpoints_are_refused(endpoint):
     with pytest.raises(ConfigError):
         OneNetClient(endpoint, "1", "k")
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "why"),
+    [
+        ("https://api.heclouds.comhttp://127.0.0.1:60805", "two pasted together"),  # typed after the default
+        ("https://api.heclouds.com:", "no valid port"),
+        ("http://127.0.0.1:99999", "no valid port"),
+        ("http://127.0.0.1 :8080", "spaces"),
+    ],
+)
+def test_endpoints_mangled_by_typing_are_refused_with_the_reason(endpoint, why):
+    with pytest.raises(ConfigError, match=why):
+        validate_endpoint(endpoint)
+
+
+@pytest.mark.parametrize("endpoint", ["http://127.0.0.1:8080", "http://[::1]:80", "https://api.heclouds.com/base/"])
+def test_valid_endpoints_pass(endpoint):
+    assert validate_endpoint(endpoint) == endpoint.rstrip("/")
 
 
 def test_prepared_request_carries_key_type_and_user_agent():

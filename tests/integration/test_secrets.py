@@ -94,7 +94,7 @@ def test_a_full_session_leaves_the_api_key_nowhere(tmp_path, monkeypatch, memory
             store.add(readings(10, T0 + timedelta(hours=2)), state=State.UNSENT, endpoint=sandbox.url, device_id=DEVICE)
         close_logging()
         child = subprocess.run(
-            [sys.executable, "-m", "gui", "outbox", "send", "--debug", "--batch", "4"],
+            [sys.executable, "-m", "gui", "outbox", "send", "--debug", "--batch", "4", "--device", DEVICE],
             env={**env, "ONENET_API_KEY": CANARY},
             capture_output=True,
             text=True,

@@ -94,3 +94,17 @@ def test_send_as_a_separate_process(sandbox, tmp_path):
     assert result.returncode == EXIT_OK, result.stderr.decode("utf-8", "replace")
     assert b"sent 8 datapoints" in result.stdout
     assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "温度")] == [18.5, 20.25, 19.0]
+
+
+def test_warnings_stop_the_send_until_send_anyway(sandbox, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv(API_KEY_ENV, DEFAULT_API_KEY)
+    readings = tmp_path / "twice.csv"
+    readings.write_text("time,temperature\n2026-11-02 08:30,21.4\n2026-11-02 08:30,21.9\n", encoding="utf-8")
+    args = ["send", str(readings), "--device", DEFAULT_DEVICE_ID, "--endpoint", sandbox.url, "--source-tz", "UTC"]
+    assert main(args) == EXIT_FAILED
+    err = capsys.readouterr().err
+    assert "warning:" in err and "nothing sent" in err and "--send-anyway" in err
+    assert sandbox.upload_count == 0
+
+    assert main([*args, "--send-anyway"]) == EXIT_OK
+    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")] == [21.9]  # the platform kept one
