@@ -106,7 +106,11 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     trial = tempfile.TemporaryDirectory(prefix="onenet-sandbox-") if sandbox else None
     with Store(Path(trial.name) / "outbox.sqlite3" if trial else None) as store:
         store.recover()  # None: another sender (the CLI) runs; its rows show as being sent
-        window = MainWindow(QSettings(), SecretStore(), store)
+        # The trial's settings (time zone, window layout) are thrown away with it, too.
+        settings = QSettings()
+        if trial is not None:
+            settings = QSettings(str(Path(trial.name) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings, SecretStore(), store)
         if sandbox:
             window.sandbox_check.setChecked(True)
             add_demo_readings(window)
