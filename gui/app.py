@@ -93,7 +93,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     """
     from PySide6.QtCore import QSettings, QThreadPool
 
-    from gui.data.logs import close_logging, enable_crash_log, setup_logging
+    from gui.data.logs import close_crash_log, close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
     from gui.ui.main_window import MainWindow
@@ -119,6 +119,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
         QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
     if trial is not None:
         trial.cleanup()
+    close_crash_log()
     close_logging()
     return status
 

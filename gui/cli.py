@@ -29,6 +29,7 @@ from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan, plan_requests
 from gui.onenet.validation import Severity, validate
+from gui.text import counted
 
 #: The api-key is read from this environment variable only, never from the command line
 #: (a command line is visible to other users and kept in shell history).
@@ -400,7 +401,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             except FormatError as exc:
                 return f"a stored body of the last upload cannot be read back: {exc}"
             unknown = sum(r.outcome is not RequestOutcome.SENT for r in group)
-            source = f"the last upload ({group[0].created:%Y-%m-%d %H:%M:%S} UTC): {len(group)} requests" + (
+            source = f"the last upload ({group[0].created:%Y-%m-%d %H:%M:%S} UTC): {counted(len(group), 'request')}" + (
                 f", {unknown} of unknown outcome" if unknown else ""
             )
             sent.append(_Sent(endpoint, device_id, Readings.from_pairs(pairs), source))
@@ -497,7 +498,10 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
                 line += f"  ({check.note})"
             print(line)
         print(report.summary())
-        print(f"{report.read_back} datapoints read back from {client.url} in {report.requests} requests")
+        print(
+            f"{counted(report.read_back, 'datapoint')} read back from {client.url} "
+            f"in {counted(report.requests, 'request')}"
+        )
         if not report.ok or strict_unverifiable:
             status = EXIT_PROBLEMS
     return status
@@ -614,8 +618,8 @@ def _report_import(path: str, result: ImportResult) -> None:
     _err(f"read {path}:", *(f"  {line}" for line in result.detected.describe()))
     counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
-        f"  {len(result)} datapoints from {result.rows_read} rows ({counts or 'none'}); "
-        f"{result.rows_rejected} rows rejected"
+        f"  {counted(len(result), 'datapoint')} from {counted(result.rows_read, 'row')} ({counts or 'none'}); "
+        f"{counted(result.rows_rejected, 'row')} rejected"
     )
     for problem in result.problems[:SHOWN_PROBLEMS]:
         where = f"row {problem.row}" if problem.row is not None else "file"
@@ -749,9 +753,12 @@ def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan
         if res.outcome is None:
             not_sent += 1
             continue
-        detail = f" errno {answer.errno}, HTTP {answer.http_status}." if answer is not None else ""
-        hint = f" {answer.hint}" if answer is not None and answer.hint else ""
         why = res.message or (str(res.error) if res.error is not None else res.outcome.value)
+        detail = ""
+        if answer is not None:  # the errno once: the reason may already say it
+            errno = f"errno {answer.errno}"
+            detail = f" HTTP {answer.http_status}." if errno in why else f" {errno}, HTTP {answer.http_status}."
+        hint = f" {answer.hint}" if answer is not None and answer.hint else ""
         label = {RequestOutcome.UNKNOWN: "OUTCOME UNKNOWN", RequestOutcome.UNSENT: "NOT DELIVERED"}
         line = f"{where}: {label.get(res.outcome, 'FAILED')}: {why}.{detail}{hint}"
         if res.outcome is RequestOutcome.UNKNOWN:
@@ -760,9 +767,9 @@ def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan
             line += " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them."
         _out((line + "\n").encode())
     if not_sent:
-        _out(f"stopped: {not_sent} later request(s) were not sent; they wait in the outbox\n".encode())
+        _out(f"stopped: {counted(not_sent, 'later request')} not sent; they wait in the outbox\n".encode())
     if result.ok:
-        _out(f"sent {result.sent} datapoints in {total} request(s) to {client.url}\n".encode())
+        _out(f"sent {counted(result.sent, 'datapoint')} in {counted(total, 'request')} to {client.url}\n".encode())
         return EXIT_OK
     _out((result.summary() + "\n").encode())
     return EXIT_FAILED

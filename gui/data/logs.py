@@ -180,6 +180,15 @@ def enable_crash_log(directory: Path | None = None) -> Path:
     return path
 
 
+def close_crash_log() -> None:
+    """Stop writing fatal errors to `crash.log` and close it (at the end of a run; tests)."""
+    global _crash_file
+    if _crash_file is not None:
+        faulthandler.disable()
+        _crash_file.close()
+        _crash_file = None
+
+
 def close_logging() -> None:
     """Remove and close the handler `setup_logging` installed, and its level (tests, shutdown)."""
     global _handler

@@ -68,6 +68,7 @@ from gui.onenet.client import (
 )
 from gui.onenet.formats import BodyType, EncodedBody, encode
 from gui.onenet.readings import Datapoint, Readings
+from gui.text import counted
 
 __all__ = [
     "CancelToken",
@@ -451,7 +452,8 @@ class PipelineResult:
 
     def summary(self) -> str:
         """One line for a status bar or the terminal (English; the window words its own)."""
-        parts = [f"{self.sent} datapoints sent in {len(self.results)} requests"]
+        made = sum(1 for r in self.results if r.outcome is not None)  # skipped requests never went out
+        parts = [f"{counted(self.sent, 'datapoint')} sent in {counted(made, 'request')}"]
         for outcome, label in (
             (RequestOutcome.FAILED, "failed"),
             (RequestOutcome.UNKNOWN, "unknown (may have arrived)"),

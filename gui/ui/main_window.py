@@ -54,12 +54,13 @@ from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_json_object, parse_value
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
+from gui.text import counted
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_dialog import ImportController
 from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
-from gui.ui.preview import PreviewPanel, RequestOptionsBar, counted, human_bytes
+from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
 from gui.ui.settings import Settings
 from gui.ui.tables import row_table
 from gui.ui.verify_panel import VerifyPanel

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.onenet.client import OneNetClient, curl_command, describe_request
 from gui.onenet.formats import BodyType, EncodedBody
 from gui.onenet.split import RequestPlan
+from gui.text import counted
 from gui.ui.outgoing import RequestOptions
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -45,11 +46,6 @@ def human_bytes(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.1f} KiB"
     return f"{size / 1024 / 1024:.1f} MiB"
-
-
-def counted(n: int, noun: str) -> str:
-    """`1 datapoint`, `1,000 datapoints` (English plural: the noun plus "s")."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def pretty_body(body: EncodedBody) -> str:

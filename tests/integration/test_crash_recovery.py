@@ -108,7 +108,7 @@ def test_killed_mid_send_then_outbox_send_delivers_exactly_the_100000(sandbox: S
         [sys.executable, "-m", "gui", "outbox", "send"], env=env, capture_output=True, text=True, timeout=300
     )
     assert second.returncode == 0, second.stdout + second.stderr
-    assert f"{COUNT - counts[State.SENT]} datapoints sent" in second.stdout
+    assert f"{COUNT - counts[State.SENT]:,} datapoints sent" in second.stdout
 
     for stream in STREAMS:
         assert [(p.at, p.value) for p in sandbox.datapoints(DEVICE, stream)] == expected(stream)
