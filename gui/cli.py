@@ -621,7 +621,7 @@ def _report_import(path: str, result: ImportResult) -> None:
         f"  {counted(len(result), 'datapoint')} from {counted(result.rows_read, 'row')} ({counts or 'none'}); "
         f"{counted(result.rows_rejected, 'row')} rejected"
     )
-    for problem in result.problems[:SHOWN_PROBLEMS]:
+    for problem in sorted(result.problems, key=lambda p: (p.row is not None, p.row or 0))[:SHOWN_PROBLEMS]:
         where = f"row {problem.row}" if problem.row is not None else "file"
         if problem.column:
             where += f", {problem.column}"
@@ -685,7 +685,10 @@ def run_send(args: argparse.Namespace) -> int:
             "nothing sent. Check them, then pass --send-anyway to send as they are"
         )
         return EXIT_FAILED
-    return _send_via_outbox(client, readings, plan)
+    status = _send_via_outbox(client, readings, plan)
+    if result.rows_rejected:  # --skip-rejected: say it again under the outcome
+        _err(f"send: {counted(result.rows_rejected, 'row')} of {args.file} rejected (listed above): not sent")
+    return status
 
 
 def _dry_run(

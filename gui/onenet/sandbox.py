@@ -1075,7 +1075,12 @@ def run(
         print(sandbox.url, flush=True)
         print(
             f"OneNET sandbox at {sandbox.url} (plain HTTP): device {args.device}, "
-            f"api-key {mask_key(args.api_key)}; times are UTC+8. Press Ctrl+C to stop.",
+            + (
+                f"api-key {DEFAULT_API_KEY} (the sandbox's default, not a secret)"
+                if args.api_key == DEFAULT_API_KEY
+                else f"api-key {mask_key(args.api_key)}"
+            )
+            + "; times are UTC+8. Press Ctrl+C to stop.",
             file=sys.stderr,
             flush=True,
         )

@@ -821,3 +821,13 @@ def test_cli_reports_a_port_in_use(capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["--port", str(port)]) == 1
 
     assert "cannot listen" in capsys.readouterr().err
+
+
+def test_cli_says_its_default_key_in_clear(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    stop = threading.Event()
+    stop.set()  # serve, print, stop at once
+    assert run(parser.parse_args(["--port", "0"]), stop_event=stop) == 0
+    err = capsys.readouterr().err
+    assert f"api-key {DEFAULT_API_KEY} (the sandbox's default, not a secret)" in err

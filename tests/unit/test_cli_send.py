@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,16 @@ def test_a_file_that_cannot_be_read(capsysbinary, tmp_path):
     path.write_bytes(b"")
     code, _, _, _, err = dry_run(capsysbinary, path)
     assert code == EXIT_USAGE and "The file is empty" in err
+
+
+def test_problems_are_listed_in_row_order_and_a_folder_is_named_as_one(capsysbinary, tmp_path):
+    path = tmp_path / "r.csv"
+    lines = ["time,a,b", "2026-11-02 08:30,1,1", "2026-11-02 09:30,2,2,2", "2026-11-02 10:30,3,x"]
+    lines += ["2026-11-02 11:30,4,4", "2026-11-02 12:30,y,5", "2026-11-02 13:30,6", "2026-11-02 14:30,7,7"]
+    path.write_text("\n".join(lines) + "\n")  # too long, not a number, too short: found in different passes
+    _, _, _, _, err = dry_run(capsysbinary, path)
+    rows = [int(re.match(r"\s*rejected: row (\d+)", line)[1]) for line in err.splitlines() if "rejected: row" in line]
+    assert rows == sorted(rows) and len(rows) == 4, err
+    code, _, _, _, err = dry_run(capsysbinary, tmp_path)
+    assert code == EXIT_USAGE
+    assert "is a folder: give one file of readings in it" in err

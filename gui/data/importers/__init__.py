@@ -103,6 +103,8 @@ def import_file(
     except ValueError as exc:
         raise ImportFailed(f"{exc}.") from exc
     try:
+        if path.is_dir():
+            raise ImportFailed(f"{str(path)!r} is a folder: give one file of readings in it.")
         if not path.is_file():
             raise ImportFailed(f"There is no file {str(path)!r}.")
         head, tail, size = read_probe(path)
