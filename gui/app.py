@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -189,7 +189,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     if args.smoke_test:
         return smoke_test(argv)
+    missing = no_display()
+    if missing:
+        print(f"onenet-uploader: {missing}", file=sys.stderr)
+        return 2
     return run_window(argv, args.sandbox)
+
+
+def no_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str:
+    """Why the window cannot open on this Linux session (no X11 or Wayland display), or ""."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return ""
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset): start it in a desktop "
+        "session; on a machine without a screen, `onenet-uploader --smoke-test` checks the installation and "
+        "the commands (`send`, `verify`, `outbox`) work headless"
+    )
 
 
 if __name__ == "__main__":

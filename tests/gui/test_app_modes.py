@@ -1,12 +1,15 @@
 """The app's modes as a user starts them: `--sandbox` is a trial that leaves nothing behind."""
 
 import faulthandler
+import os
+import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.app import run_window
+from gui.app import no_display, run_window
 from gui.data.paths import data_dir
 from gui.ui.main_window import MainWindow
 
@@ -32,3 +35,20 @@ def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
     assert seen == {"rows": 6, "sandbox": True}  # the demo readings, on the embedded sandbox
     assert not config.exists() or not any(p.is_file() for p in config.rglob("*")), list(config.rglob("*"))
     assert not (data_dir() / "outbox.sqlite3").exists()
+
+
+def test_without_a_display_the_app_says_so_instead_of_aborting():
+    assert "no display" in no_display({}, "linux")
+    assert "--smoke-test" in no_display({}, "linux")
+    assert no_display({"DISPLAY": ":0"}, "linux") == ""
+    assert no_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux") == ""
+    assert no_display({"QT_QPA_PLATFORM": "offscreen"}, "linux") == ""
+    assert no_display({}, "win32") == ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland displays are Linux's")
+def test_the_command_without_a_display_exits_2_with_the_reason():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "gui"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "no display to open the window on" in done.stderr
