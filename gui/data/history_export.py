@@ -9,14 +9,13 @@ and a file already at that path stays as it was. The api-key is never in the sto
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import os
-import secrets
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from gui.data.paths import written_whole
 from gui.data.store import HistoryFilter, HistorySummary, Store
 
 __all__ = [
@@ -97,20 +96,6 @@ def csv_row(entry: HistorySummary, tz: tzinfo) -> list[str | int]:
     ]
 
 
-def _create_beside(path: Path) -> tuple[Path, int]:
-    """A new, empty file in `path`'s folder with a random hidden name: (its path, its descriptor).
-
-    Created exclusively (never an existing file) with the permissions an ordinary new
-    file gets (the umask applies), so the export ends up like any file the user saves.
-    """
-    while True:
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-        try:
-            return temporary, os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
-        except FileExistsError:
-            continue
-
-
 def write_history_csv(
     store: Store,
     flt: HistoryFilter,
@@ -137,13 +122,9 @@ def write_history_csv(
     """
     target = Path(path)
     expected = store.history_count(flt) if total is None else total
-    try:
-        temporary, fd = _create_beside(target)
-    except OSError as exc:
-        raise ExportFailed(target, _reason(exc, f"cannot create a file in {target.parent}")) from exc
     count = 0
     try:
-        with open(fd, "w", encoding="utf-8-sig", newline="") as handle:
+        with written_whole(target, encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_COLUMNS)
             for page in store.history_pages(flt, EXPORT_PAGE_SIZE, with_body=True):
@@ -154,25 +135,13 @@ def write_history_csv(
                     count += 1
                 if progress is not None:
                     progress(count, max(expected, count))
-            handle.flush()
-            os.fsync(handle.fileno())  # the rename must not publish a file whose bytes are not on disk yet
-        if cancelled is not None and cancelled():
-            raise ExportCancelled()
-        os.replace(temporary, target)
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
     except OSError as exc:
-        _remove(temporary)
         raise ExportFailed(target, _reason(exc, "")) from exc
-    except BaseException:
-        _remove(temporary)
-        raise
     return count
 
 
 def _reason(exc: OSError, context: str) -> str:
     why = exc.strerror or str(exc) or type(exc).__name__
     return f"{why} ({context})" if context else why
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):  # the export's own error is the one to report
-        path.unlink(missing_ok=True)

@@ -7,8 +7,12 @@ copies side by side. No Qt here.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import platformdirs
 
@@ -61,3 +65,36 @@ def ensure_dir(path: Path) -> Path:
     """
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
+
+
+@contextlib.contextmanager
+def written_whole(path: str | Path, encoding: str = "utf-8", newline: str | None = None) -> Iterator[IO[str]]:
+    """A text file to write that appears at `path` whole, or not at all.
+
+    Written to a new hidden file beside `path` (same folder, so the rename cannot
+    cross file systems), flushed to disk, then renamed over `path` (`os.replace`)
+    when the block ends normally. If the block raises (an error, a cancel), the
+    temporary file is removed, `path` is left as it was, and the exception
+    propagates. OSError when the folder cannot take a new file or the rename fails
+    (`path` a folder, say). The file gets the permissions of any new file (umask).
+    """
+    target = Path(path)
+    while True:
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:  # say where: the folder is the problem, not the file
+            raise OSError(exc.errno, f"{exc.strerror} (cannot create a file in {target.parent})") from exc
+    try:
+        with open(fd, "w", encoding=encoding, newline=newline) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())  # never publish a file whose bytes are not on disk yet
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):  # the block's own error is the one to report
+            temporary.unlink(missing_ok=True)
+        raise

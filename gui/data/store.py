@@ -345,6 +345,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE requests ADD COLUMN upload_id INTEGER",
         "CREATE INDEX requests_upload ON requests (upload_id)",
+        "CREATE INDEX outbox_request ON outbox (request_id)",
     ),
 )
 
@@ -1273,13 +1274,16 @@ class Store:
     def prune(self, older_than: timedelta, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> int:
         """Forget finished requests (with their attempts) and sent rows not in the editor, older than that.
 
-        Unsent, unknown, failed and draft rows are never pruned. Returns the number of
-        requests removed.
+        Unsent, unknown, failed and draft rows are never pruned, nor is the last request
+        of an unknown or failed row (the history that explains it). Returns the number
+        of requests removed.
         """
         cutoff = to_ms(now() - older_than)
         with self._transaction() as db:
             removed = db.execute(
-                "DELETE FROM requests WHERE outcome IS NOT NULL AND finished_ms < ?", (cutoff,)
+                "DELETE FROM requests WHERE outcome IS NOT NULL AND finished_ms < ? AND NOT EXISTS "
+                "(SELECT 1 FROM outbox WHERE outbox.request_id = requests.id AND state IN ('unknown', 'failed'))",
+                (cutoff,),
             ).rowcount
             db.execute("DELETE FROM outbox WHERE state = 'sent' AND in_editor = 0 AND updated_ms < ?", (cutoff,))
         return int(removed)

@@ -656,6 +656,22 @@ def test_rejected_rows_are_written_with_reasons(tmp_path):
     assert rows[2][1].startswith("time: 'yesterday'")
 
 
+def test_a_cancelled_write_of_rejected_rows_leaves_the_old_file_as_it_was(tmp_path):
+    path = big_csv(tmp_path, 5000)
+    out = tmp_path / "rejected.csv"
+    out.write_text("an earlier list", encoding="utf-8")
+    calls = []
+
+    def cancel_later():
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(ImportCancelled):
+        write_rejected(path, ImportOptions(source_tz=SH), out, cancelled=cancel_later)
+    assert out.read_text(encoding="utf-8") == "an earlier list"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([path.name, "rejected.csv"])
+
+
 # --- bad files ---------------------------------------------------------------------------------
 
 

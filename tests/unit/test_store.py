@@ -459,6 +459,18 @@ def test_prune_forgets_old_sent_history_but_never_pending_rows(store):
     assert [r.id for r in store.rows()] == pending
 
 
+def test_prune_keeps_the_request_that_explains_an_unknown_or_failed_row(store):
+    ids = store.add(rows(3), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    for row_id, outcome in zip(ids, (RequestOutcome.UNKNOWN, RequestOutcome.FAILED, RequestOutcome.SENT), strict=True):
+        begun = begin(store, [row_id])
+        assert begun is not None
+        store.finish_request(begun, outcome, attempt(AttemptOutcome(outcome.value)), "errno 3: auth failed")
+    later = datetime.now(UTC) + timedelta(days=31)
+    assert store.prune(timedelta(days=30), now=lambda: later) == 1  # only the sent one's
+    kept = {e.request_outcome for e in store.history(None)}
+    assert kept == {RequestOutcome.UNKNOWN, RequestOutcome.FAILED}
+
+
 def test_an_encoded_body_is_stored_byte_for_byte(store):
     ids = store.add([NewRow("温度", Datapoint(21.5, T0))], state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
     body = EncodedBody(BodyType.TEXT, ",;温度,2024-05-01T20:00:00,21.5".encode(), "text/plain; charset=utf-8")

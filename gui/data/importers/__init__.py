@@ -12,7 +12,7 @@ import csv
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.jsonfile import import_json, looks_like_type5
@@ -43,6 +43,7 @@ from gui.data.importers.result import (
 from gui.data.importers.sniff import HEAD_BYTES, detect_encoding, detect_format, encoding_label, read_probe
 from gui.data.importers.tabular import Cancelled, Progress, RejectedSink, cell_text, decode_head, import_table
 from gui.data.importers.zones import local_zone_name, resolve_zone
+from gui.data.paths import written_whole
 
 __all__ = [
     "DELIMITER_NAMES",
@@ -140,7 +141,7 @@ def import_file(
 class _CsvSink:
     """Writes rejected rows to CSV: `row`, `problem`, then the file's own columns."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: IO[str]) -> None:
         self.writer = csv.writer(out)
         self.count = 0
 
@@ -166,10 +167,11 @@ def write_rejected(
     The file is read again (nothing is kept in memory meanwhile). Columns:
     `row` (its number in the source), `problem` (the reasons), then the
     source's columns as read. UTF-8 with BOM, so Excel opens Chinese text
-    right. Raises ImportFailed / ImportCancelled like `import_file`, OSError
-    when `out_path` cannot be written.
+    right. `out_path` gets the whole file or, on an error or a cancel, is left as
+    it was (`written_whole`). Raises ImportFailed / ImportCancelled like
+    `import_file`, OSError when `out_path` cannot be written.
     """
-    with open(out_path, "w", encoding="utf-8-sig", newline="") as out:
+    with written_whole(out_path, encoding="utf-8-sig", newline="") as out:
         sink = _CsvSink(out)
         import_file(path, options, progress=progress, cancelled=cancelled, now=now, sink=sink)
     return sink.count
