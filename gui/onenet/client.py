@@ -172,7 +172,8 @@ def _raise_for_body(http_status: int, text: str, latency: float, headers: dict[s
         if http_status == 429:
             raise RejectedError("too many requests: HTTP 429", response)
         if http_status >= 400:
-            raise RejectedError(f"request rejected: HTTP {http_status}", response)
+            page = " (a web page: a proxy or sign-in page in the way?)" if _is_web_page(text, headers) else ""
+            raise RejectedError(f"request rejected: HTTP {http_status}{page}", response)
         if _is_web_page(text, headers):
             raise MalformedResponse(
                 f"HTTP {http_status} but the answer is a web page, not OneNET JSON "

@@ -119,6 +119,12 @@ def test_html_page_is_a_malformed_response_with_its_text(html_server):
     assert caught.value.response.errno is None
 
 
+def test_a_proxy_page_with_a_4xx_status_is_named_a_web_page(html_server, monkeypatch):
+    monkeypatch.setattr(_HtmlHandler, "status", 403)
+    with pytest.raises(RejectedError, match=r"HTTP 403 \(a web page: a proxy or sign-in page in the way\?\)"):
+        OneNetClient(html_server, "1", "k").upload(SEED)
+
+
 def test_device_id_cannot_leave_the_datapoints_path(sandbox):
     client = OneNetClient(sandbox.url, "../../x?type=5", DEFAULT_API_KEY)
     prepared = client.prepare_upload(SEED)
