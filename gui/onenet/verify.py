@@ -148,7 +148,7 @@ class VerifyReport:
         c = self.counts
         return (
             f"{len(self.checks)} datapoints sent: {c[Outcome.FOUND]} found, {c[Outcome.MISSING]} missing, "
-            f"{c[Outcome.DIFFERENT]} different, {c[Outcome.OVERWRITTEN]} overwritten (not expected), "
+            f"{c[Outcome.DIFFERENT]} different, {c[Outcome.OVERWRITTEN]} overwritten (a later one had the same at), "
             f"{c[Outcome.UNVERIFIABLE]} unverifiable (no at)"
         )
 

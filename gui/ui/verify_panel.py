@@ -283,8 +283,8 @@ class VerifyPanel(QWidget):
         self.counts_label.setText(
             self.tr(
                 "found {found} · missing {missing} · different {different} · overwritten {overwritten} "
-                "(not expected) · unverifiable {unverifiable} (sent without at) — {read} datapoints read back "
-                "in {requests} requests"
+                "(a later one had the same at) · unverifiable {unverifiable} (sent without at) — "
+                "{read} datapoints read back in {requests} requests"
             ).format(
                 found=c[Outcome.FOUND],
                 missing=c[Outcome.MISSING],

@@ -93,5 +93,6 @@ def test_report_counts_ok_and_summary():
     assert not report.ok
     assert [c.sent for c in report.problems] == [2, 3]
     assert report.summary() == (
-        "5 datapoints sent: 1 found, 1 missing, 1 different, 1 overwritten (not expected), 1 unverifiable (no at)"
+        "5 datapoints sent: 1 found, 1 missing, 1 different, 1 overwritten (a later one had the same at), "
+        "1 unverifiable (no at)"
     )
