@@ -45,6 +45,12 @@ if TYPE_CHECKING:
 _COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
 _FAILED_COLOR = "#d62728"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+#: Fitting the view never shows less time than this (seconds): one datapoint, or points within a
+#: second, get ten minutes around them, so the axis reads hours and minutes, not "54.600 … 55.099".
+MIN_FIT_SPAN_S = 600.0
+#: The axis label names the date(s) in view while the view spans at most this many seconds
+#: (finer than days, the ticks show clock times only).
+DATED_LABEL_MAX_S = 5 * 24 * 3600
 
 
 @dataclass
@@ -78,6 +84,14 @@ def format_time(timestamp: float, tz: tzinfo, fmt: str = TIME_FORMAT) -> str:
         return ""
 
 
+def fit_span(x0: float, x1: float, minimum: float = MIN_FIT_SPAN_S) -> tuple[float, float]:
+    """The time range (epoch seconds) a fit shows for data from x0 to x1: as it is, or `minimum` around its middle."""
+    if x1 - x0 >= minimum:
+        return x0, x1
+    middle = (x0 + x1) / 2
+    return middle - minimum / 2, middle + minimum / 2
+
+
 def format_number(y: float) -> str:
     """A plotted value as text: integers without `.0`, others in the shortest exact form (`23.001`)."""
     if y.is_integer() and abs(y) < 1e15:
@@ -95,17 +109,19 @@ def opaque_on_white(color: QColor) -> QColor:
     )
 
 
-_axis_classes: tuple[Any, Any] | None = None
+_axis_classes: tuple[Any, Any, Any] | None = None
 
 
-def _axis_types() -> tuple[Any, Any]:
-    """(value axis, zone date axis): pyqtgraph axes whose tick and grid lines are opaque (built on first use).
+def _axis_types() -> tuple[Any, Any, Any]:
+    """(value axis, zone date axis, time view box), pyqtgraph classes built on first use.
 
-    pyqtgraph fades grid lines of finer tick levels with alpha; Qt's raster
-    engine draws semi-transparent lines about ten times slower, which doubled
-    the frame time of panning a million points. The same colours, made
-    opaque over the white background, look alike and draw fast; the axes sit
-    behind the view box so the opaque lines never cover the data.
+    The axes draw their tick and grid lines opaque: pyqtgraph fades grid
+    lines of finer tick levels with alpha; Qt's raster engine draws
+    semi-transparent lines about ten times slower, which doubled the frame
+    time of panning a million points. The same colours, made opaque over the
+    white background, look alike and draw fast; the axes sit behind the view
+    box so the opaque lines never cover the data. The view box auto-ranges
+    over at least MIN_FIT_SPAN_S of time.
     """
     global _axis_classes
     if _axis_classes is None:
@@ -153,7 +169,16 @@ def _axis_types() -> tuple[Any, Any]:
                     texts.append(text)
                 return texts
 
-        _axis_classes = (ValueAxis, ZoneDateAxis)
+        class TimeViewBox(pg.ViewBox):  # type: ignore[misc]
+            """A view box whose auto-range fits at least MIN_FIT_SPAN_S of time (see fit_span)."""
+
+            def childrenBounds(self, *args: Any, **kwargs: Any) -> Any:
+                bounds = super().childrenBounds(*args, **kwargs)
+                if bounds[0] is not None:
+                    bounds[0] = list(fit_span(*bounds[0]))
+                return bounds
+
+        _axis_classes = (ValueAxis, ZoneDateAxis, TimeViewBox)
     return _axis_classes
 
 
@@ -295,10 +320,12 @@ class PlotPanel(QWidget):
         if self.plot_widget is None:
             import pyqtgraph as pg
 
-            value_axis, date_axis = _axis_types()
+            value_axis, date_axis, view_box = _axis_types()
             self._axis = date_axis(self.axis_tz)
             self.plot_widget = pg.PlotWidget(
-                axisItems={"bottom": self._axis, "left": value_axis(orientation="left")}, background="w"
+                axisItems={"bottom": self._axis, "left": value_axis(orientation="left")},
+                viewBox=view_box(),
+                background="w",
             )
             self.plot_widget.setMinimumHeight(120)
             plot_item = self.plot_widget.getPlotItem()
@@ -314,6 +341,7 @@ class PlotPanel(QWidget):
                 plot_item.addItem(line, ignoreBounds=True)
             self.plot_widget.scene().sigMouseMoved.connect(self._on_scene_mouseMoved)
             plot_item.getViewBox().sigXRangeChanged.connect(self._update_detail)
+            plot_item.getViewBox().sigXRangeChanged.connect(self._update_axis_label)
             plot_item.getViewBox().sigResized.connect(self._update_detail)
             self.plot_widget.viewport().installEventFilter(self)
             self._update_axis_label()
@@ -472,6 +500,7 @@ class PlotPanel(QWidget):
                 symbol = ("x" if item is items.failed else "o") if symbols else None
                 item.setData(x, y, symbol=symbol, downsample=ds)  # one update: never a million symbols
         self._update_detail()
+        self._update_axis_label()
         self._update_status_label(counts)
         self._rebuild_series_menu()
         self.refreshed.emit()
@@ -626,6 +655,7 @@ class PlotPanel(QWidget):
 
         The bounds come from the full series: pyqtgraph's own auto-range
         measures the curves as drawn, which are clipped to the current view.
+        At least MIN_FIT_SPAN_S is shown (one datapoint: ten minutes around it).
         """
         import numpy as np
 
@@ -634,8 +664,7 @@ class PlotPanel(QWidget):
         shown = [s for name, s in self._series.items() if len(s) and self.is_series_visible(name)]
         if not shown:
             return
-        x0 = min(float(s.x[0]) for s in shown)
-        x1 = max(float(s.x[-1]) for s in shown)
+        x0, x1 = fit_span(min(float(s.x[0]) for s in shown), max(float(s.x[-1]) for s in shown))
         y0 = min(float(np.min(s.y)) for s in shown)
         y1 = max(float(np.max(s.y)) for s in shown)
         plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), disableAutoRange=False)
@@ -691,9 +720,23 @@ class PlotPanel(QWidget):
             self._axis.update()
             self._update_axis_label()
 
-    def _update_axis_label(self) -> None:
-        if self.plot_widget is not None:
-            self.plot_widget.setLabel("bottom", self.tr("time ({zone})").format(zone=self.axis_zone_name))
+    def _update_axis_label(self, *args: Any) -> None:
+        """The axis label: "time (zone)", and the date(s) in view while the ticks show clock times only."""
+        if self.plot_widget is None:
+            return
+        text = self.tr("time ({zone})").format(zone=self.axis_zone_name)
+        (x0, x1), _ = self.view_range()
+        shown = [s for s in self._series.values() if len(s)]
+        in_view = bool(shown) and x0 <= max(s.x[-1] for s in shown) and x1 >= min(s.x[0] for s in shown)
+        if in_view and x1 - x0 <= DATED_LABEL_MAX_S:
+            first, last = format_time(x0, self.axis_tz, "%Y-%m-%d"), format_time(x1, self.axis_tz, "%Y-%m-%d")
+            if first and first == last:
+                text += " · " + first
+            elif first and last:
+                text += " · " + self.tr("{first} to {last}").format(first=first, last=last)
+        axis = self.plot_widget.getPlotItem().getAxis("bottom")
+        if axis.labelText != text:
+            self.plot_widget.setLabel("bottom", text)
 
     # --- crosshair -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

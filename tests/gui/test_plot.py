@@ -2,13 +2,14 @@
 
 import csv
 import random
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -16,7 +17,7 @@ from gui.onenet.examples import seed_example
 from gui.onenet.readings import Datapoint, parse_at
 from gui.onenet.sandbox import DEFAULT_API_KEY
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
-from gui.ui.plot import PlotPanel, opaque_on_white
+from gui.ui.plot import MIN_FIT_SPAN_S, PlotPanel, opaque_on_white
 from gui.ui.plot_data import FAILED, SENT, UNSENT, RowTable, SeriesData
 
 SEED_AT = parse_at("2013-04-22T00:35:43").timestamp()
@@ -359,6 +360,50 @@ def test_a_short_burst_in_a_wide_view_is_still_drawn(panel):
     assert len(panel.curves["burst"]._getDisplayDataset().x) == 3
 
 
+def tick_labels(panel):
+    """Every tick label the time axis draws for the current view, at its current size."""
+    axis = panel.plot_widget.getPlotItem().getAxis("bottom")
+    (x0, x1), _ = panel.view_range()
+    levels = axis.tickValues(x0, x1, axis.width())
+    return [label for spacing, values in levels for label in axis.tickStrings(values, 1, spacing) if values]
+
+
+CLOCK_LABEL = re.compile(r"\d\d:\d\d(:\d\d)?|\w{3} \d\d")  # 18:55, 18:55:43 or "Mon 22" (a day)
+
+
+def test_one_typed_datapoint_gets_minutes_around_it_with_the_date(qtbot, window):
+    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
+    window.at_edit.setDateTime(QDateTime(QDate(2013, 4, 22), QTime(0, 35, 43)))  # in Asia/Shanghai
+    window.stream_combo.setCurrentText("temperature")
+    qtbot.keyClicks(window.value_edit, "21.5")
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    plot = show_plot(qtbot, window)
+    qtbot.waitUntil(lambda: plot.view_range()[0] != (0.0, 1.0))  # pyqtgraph fits the view as it paints
+
+    (x0, x1), _ = plot.view_range()
+    assert x1 - x0 >= MIN_FIT_SPAN_S and x0 < SEED_AT < x1
+    labels = tick_labels(plot)
+    assert labels and all(CLOCK_LABEL.fullmatch(label) for label in labels), labels  # never "54.600"
+    assert plot.plot_widget.getPlotItem().getAxis("bottom").labelText == "time (Asia/Shanghai) · 2013-04-22"
+
+    qtbot.mouseClick(plot.fit_button, Qt.MouseButton.LeftButton)
+    (f0, f1), _ = plot.view_range()
+    assert f1 - f0 >= MIN_FIT_SPAN_S and f0 < SEED_AT < f1
+
+
+def test_points_within_a_second_fit_into_minutes_and_a_long_range_fits_as_it_is(qtbot, panel):
+    panel.set_series({"burst": SeriesData.of([SEED_AT, SEED_AT + 0.4], [1.0, 2.0])})
+    qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
+    (x0, x1), _ = panel.view_range()
+    assert x1 - x0 >= MIN_FIT_SPAN_S and x0 < SEED_AT < SEED_AT + 0.4 < x1
+    assert all(CLOCK_LABEL.fullmatch(label) for label in tick_labels(panel))
+
+    panel.set_series({"day": SeriesData.of([SEED_AT, SEED_AT + 7200], [1.0, 2.0])})
+    qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
+    (x0, x1), _ = panel.view_range()
+    assert x0 == pytest.approx(SEED_AT, abs=300) and x1 == pytest.approx(SEED_AT + 7200, abs=300)
+
+
 # --- crosshair and time zones -------------------------------------------------------------------
 
 
@@ -381,7 +426,7 @@ def test_crosshair_reads_time_in_the_axis_zone_and_the_nearest_value(qtbot, pane
     text = panel.readout_label.text()
     assert "(UTC+8)" in text
     assert "temperature = 84 at 2013-04-22 00:55:43 (sent)" in text
-    assert panel.plot_widget.getPlotItem().getAxis("bottom").labelText == "time (UTC+8)"
+    assert panel.plot_widget.getPlotItem().getAxis("bottom").labelText == "time (UTC+8) · 2013-04-21 to 2013-04-22"
 
 
 def test_axis_ticks_are_labelled_in_the_chosen_zone(panel):
