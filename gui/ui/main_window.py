@@ -62,7 +62,7 @@ from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
 from gui.ui.plot import PlotPanel
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
 from gui.ui.settings import Settings
-from gui.ui.tables import row_table
+from gui.ui.tables import row_table, text_width
 from gui.ui.verify_panel import VerifyPanel
 from gui.ui.workers import Worker, WorkerSignals
 
@@ -281,7 +281,19 @@ class MainWindow(QMainWindow):
         zone_row.addWidget(self.add_button)
         add_form.addRow(_buddy_label(self.tr("Time &zone:"), self.zone_combo), zone_row)
 
-        self.table = row_table(self.model, (92, 148, 70, 56))
+        model = self.model
+        widths = {  # the datastream column takes the rest; long ids and values are cut in the middle
+            model.AT: text_width(self, "0000-00-00 00:00:00"),
+            model.VALUE: text_width(self, "-1234.567", self.tr("Value")),
+            model.KIND: text_width(self, "number", self.tr("Kind")),
+            model.STATUS: text_width(self, self.tr("sending…"), self.tr("not sent"), self.tr("Status")),
+        }
+        self.table = row_table(
+            model,
+            [widths.get(column, 0) for column in range(model.columnCount())],
+            stretch=model.STREAM,
+            elide_middle=(model.STREAM, model.VALUE),
+        )
         self.table.addAction(self.remove_action)
         self.issues_list = QListWidget()
         self.issues_list.setMaximumHeight(110)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -59,6 +60,15 @@ def pretty_body(body: EncodedBody) -> str:
     return json.dumps(json.loads(body.data), indent=2, ensure_ascii=False)
 
 
+def _size_for_usual_values(spin: QSpinBox, usual: int) -> None:
+    """Let `spin` be as narrow as its text for values up to `usual` (Qt sizes it for its maximum), wider with room."""
+    metrics = spin.fontMetrics()
+    widest = metrics.horizontalAdvance(spin.prefix() + spin.textFromValue(spin.maximum()) + spin.suffix())
+    needed = metrics.horizontalAdvance(spin.prefix() + spin.textFromValue(usual) + spin.suffix())
+    spin.setMinimumWidth(spin.sizeHint().width() - max(0, widest - needed))
+    spin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+
 class RequestOptionsBar(QWidget):
     """Body type (types a reading set cannot use are disabled, the reason in the tooltip), separators, limits."""
 
@@ -67,8 +77,15 @@ class RequestOptionsBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.format_combo = QComboBox()
+        # As narrow as "Type 1 · full JSON" (wider when there is room; the list shows every name whole), so the
+        # preview leaves the editor its room in the default window.
+        shortest = self.tr("Type 1 · full JSON")
+        metrics = self.format_combo.fontMetrics()
+        room = metrics.horizontalAdvance(shortest) - self.format_combo.iconSize().width() - 4  # no item has an icon
+        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.format_combo.setMinimumContentsLength(-(-room // metrics.horizontalAdvance("x")))
         for body_type, label in (
-            (BodyType.FULL_JSON, self.tr("Type 1 · full JSON")),
+            (BodyType.FULL_JSON, shortest),
             (BodyType.SIMPLE_JSON, self.tr("Type 3 · {stream: value}")),
             (BodyType.TIMED_JSON, self.tr("Type 4 · {stream: {at: value}}")),
             (BodyType.TEXT, self.tr("Type 5 · text")),
@@ -98,6 +115,8 @@ class RequestOptionsBar(QWidget):
         self.max_kib_spin.setToolTip(
             self.tr("Body size per request at most. OneNET documents no limit; related endpoints cap bodies at 64 KB.")
         )
+        _size_for_usual_values(self.max_points_spin, 999)
+        _size_for_usual_values(self.max_kib_spin, 999)
         format_label = QLabel(self.tr("&Format:"))
         format_label.setBuddy(self.format_combo)
         limit_label = QLabel(self.tr("Per request at most:"))

@@ -1,23 +1,109 @@
-"""The look every row table of the app shares (editor, verify results)."""
+"""The look every row table of the app shares (editor, verify results, history)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
+
+#: Room (px) a cell needs beside its text: the style's text margins and a little air.
+CELL_PADDING = 18
+#: Tooltips of cut text show at most this many characters (a value may be 64 KiB of JSON).
+TOOLTIP_MAX_CHARS = 2000
 
 
-def row_table(model: QAbstractItemModel, widths: Sequence[int]) -> QTableView:
-    """A table of `model` selecting whole rows, compact rows, `widths` (px) for the first columns."""
+def text_width(widget: QWidget, *samples: str) -> int:
+    """The width (px) of a column that shows the widest of `samples` whole in `widget`'s font."""
+    metrics = widget.fontMetrics()
+    return max(metrics.horizontalAdvance(sample) for sample in samples) + CELL_PADDING
+
+
+class ElideMiddleDelegate(QStyledItemDelegate):
+    """Cuts a cell's text in the middle ("bench_volt…lab_three": both ends of an id tell ids apart).
+
+    When the text is cut and the model gives no tooltip of its own, the
+    whole text is the tooltip.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideMiddle
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if (
+            event is not None
+            and event.type() == QEvent.Type.ToolTip
+            and index.isValid()
+            and index.data(Qt.ItemDataRole.ToolTipRole) is None
+        ):
+            if self.is_cut(view, option, index):
+                text = str(index.data(Qt.ItemDataRole.DisplayRole))
+                if len(text) > TOOLTIP_MAX_CHARS:
+                    text = text[:TOOLTIP_MAX_CHARS] + "…"
+                QToolTip.showText(event.globalPos(), text, view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().helpEvent(event, view, option, index)
+
+    def is_cut(
+        self, view: QWidget | None, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        """Whether the cell's text is wider than the room the style gives it (so it is shown elided)."""
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        style = view.style() if view is not None else QApplication.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, styled, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        return bool(styled.text) and styled.fontMetrics.horizontalAdvance(styled.text) > room.width() - 2 * margin
+
+
+def row_table(
+    model: QAbstractItemModel,
+    widths: Sequence[int],
+    stretch: int | None = None,
+    elide_middle: Sequence[int] = (),
+) -> QTableView:
+    """A table of `model` selecting whole rows, compact one-line rows, `widths` (px) for the first columns.
+
+    `stretch`: the column that takes the room the others leave (the last one
+    when None), so the columns fill the view without a horizontal scrollbar;
+    its width in `widths` is ignored. `elide_middle`: columns whose text is
+    cut in the middle, the whole text in the tooltip (`ElideMiddleDelegate`).
+    """
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
+    table.setWordWrap(False)  # cut text is elided on its line, not wrapped out of the row
     table.verticalHeader().setDefaultSectionSize(22)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(stretch is None)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    if elide_middle:
+        delegate = ElideMiddleDelegate(table)
+        for column in elide_middle:
+            table.setItemDelegateForColumn(column, delegate)
     return table

@@ -5,7 +5,9 @@ import socket
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
 from gui.onenet.client import OneNetClient
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
@@ -298,3 +300,38 @@ def test_times_are_typed_and_shown_in_the_chosen_zone(qtbot, window):
     qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
     assert '"at":"2026-11-02T16:00:00"' in preview_body(window)
     assert window.model.data(window.model.index(0, 1)) == "2026-11-02 09:00:00"
+
+
+def tooltip_at(view, index):
+    """The tooltip the view shows when the mouse rests on `index` (as a user would see it), then hidden again."""
+    center = view.visualRect(index).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, center, view.viewport().mapToGlobal(center))
+    QApplication.sendEvent(view.viewport(), event)
+    text = QToolTip.text() if QToolTip.isVisible() else ""
+    QToolTip.hideText()
+    return text
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform, showing the tooltip
+def test_editor_columns_fit_the_default_window_and_long_ids_elide_in_the_middle(qtbot, window):
+    long_id = "bench_voltage_channel_a_of_the_second_rack_in_lab_three"
+    type_datapoint(qtbot, window, "bench_voltage_channel_a", "12.5", (0, 35, 43))
+    type_datapoint(qtbot, window, long_id, "12.75", (0, 35, 44))
+    table, model = window.table, window.model
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= table.viewport().width())  # every column in view: no scrollbar
+    assert header.sectionViewportPosition(model.STATUS) + header.sectionSize(model.STATUS) <= table.viewport().width()
+
+    metrics = table.fontMetrics()
+    for column in (model.STREAM, model.AT, model.VALUE, model.KIND, model.STATUS):
+        text = model.index(0, column).data()
+        assert metrics.horizontalAdvance(text) < header.sectionSize(column) - 8, (column, text)
+    assert tooltip_at(table, model.index(0, model.STREAM)) == ""  # shown whole: no tooltip needed
+
+    long_index = model.index(1, model.STREAM)
+    assert metrics.horizontalAdvance(long_id) > header.sectionSize(model.STREAM)
+    option = QStyleOptionViewItem()
+    table.itemDelegateForColumn(model.STREAM).initStyleOption(option, long_index)
+    assert option.textElideMode is Qt.TextElideMode.ElideMiddle  # "bench_volt…lab_three": both ends tell ids apart
+    assert tooltip_at(table, long_index) == long_id
+    assert "UTC+8" in tooltip_at(table, model.index(1, model.AT))  # the model's own tooltips stay
