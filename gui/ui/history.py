@@ -68,6 +68,7 @@ from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
+from gui.ui.tables import ElideMiddleDelegate, text_width
 from gui.ui.workers import Worker
 
 __all__ = [
@@ -90,7 +91,8 @@ _RED, _GREEN = "#b00020", "#1b7f3b"
 class HistoryModel(QAbstractTableModel):
     """History rows matching a `HistoryFilter`, newest first, read from the store lazily."""
 
-    TIME, DEVICE, FORMAT, DATAPOINTS, OUTCOME, HTTP, ERRNO, LATENCY = range(8)
+    #: Columns: what happened when, first (the outcome must show in a narrow tab), then where and the details.
+    TIME, OUTCOME, DATAPOINTS, DEVICE, FORMAT, HTTP, ERRNO, LATENCY = range(8)
     #: Custom role: the `HistorySummary` of an index's row.
     SummaryRole = Qt.ItemDataRole.UserRole + 1
 
@@ -172,17 +174,17 @@ class HistoryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = [
-            self.tr("Time"),
-            self.tr("Device"),
-            self.tr("Format"),
-            self.tr("Datapoints"),
-            self.tr("Outcome"),
-            self.tr("HTTP"),
-            self.tr("errno"),
-            self.tr("Latency"),
-        ]
-        return names[section] if 0 <= section < len(names) else None
+        names = {
+            self.TIME: self.tr("Time"),
+            self.OUTCOME: self.tr("Outcome"),
+            self.DATAPOINTS: self.tr("Datapoints"),
+            self.DEVICE: self.tr("Device"),
+            self.FORMAT: self.tr("Format"),
+            self.HTTP: self.tr("HTTP"),
+            self.ERRNO: self.tr("errno"),
+            self.LATENCY: self.tr("Latency"),
+        }
+        return names.get(section)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -214,7 +216,7 @@ class HistoryModel(QAbstractTableModel):
         if column == self.FORMAT:
             return self.tr("type {n}").format(n=int(entry.body_type))
         if column == self.DATAPOINTS:
-            return str(entry.datapoints)
+            return f"{entry.datapoints:,}"
         if column == self.OUTCOME:
             text = {
                 "sent": self.tr("sent"),
@@ -394,11 +396,19 @@ class HistoryPanel(QWidget):
         vertical.hide()
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        metrics = self.fontMetrics()
-        for column, sample in enumerate(
-            ("2026-01-01 00:00:00.000", "device 0000000", "type 0", "Datapoints", "unknown (#4)", "HTTP", "errno")
-        ):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        model = self.model
+        samples = {  # each column as wide as its usual text or its name; a longer device id is cut in the middle
+            model.TIME: ("2026-01-01 00:00:00.000",),
+            model.OUTCOME: (self.tr("unknown (#4)"), self.tr("not sent (#4)"), self.tr("Outcome")),
+            model.DATAPOINTS: ("100,000", self.tr("Datapoints")),
+            model.DEVICE: ("4093215000", self.tr("Device")),
+            model.FORMAT: (self.tr("type {n}").format(n=5), self.tr("Format")),
+            model.HTTP: ("000", self.tr("HTTP")),
+            model.ERRNO: ("000", self.tr("errno")),
+        }
+        for column, texts in samples.items():
+            header.resizeSection(column, text_width(self, *texts))
+        self.table.setItemDelegateForColumn(model.DEVICE, ElideMiddleDelegate(self.table))
 
         self.detail = QPlainTextEdit(readOnly=True)
         self.detail.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -529,8 +539,10 @@ class HistoryPanel(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
-        text = self.tr("1 request matches") if total == 1 else self.tr("{total} requests match").format(total=total)
-        self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=shown))
+        text = (
+            self.tr("1 request matches") if total == 1 else self.tr("{total} requests match").format(total=f"{total:,}")
+        )
+        self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=f"{shown:,}"))
 
     # --- selection, detail, resend ------------------------------------------------------
     def selected_summaries(self) -> list[HistorySummary]:

@@ -502,3 +502,19 @@ def test_resend_plan_counts_what_the_platform_may_hold_without_at(store):
     on_the_wire = request([("f", Datapoint(6, None))], None)
     assert resend_plan(store, [on_the_wire]) == ([], 0)  # being sent: left alone
     assert resend_plan(store, []) == ([], 0)
+
+
+def test_history_tab_shows_the_outcome_whole_and_counts_with_thousands_separators(qtbot, window):
+    fill(window.store, 1234)
+    panel = window.history
+    window.result_tabs.setCurrentWidget(panel)
+    panel.refresh()
+    table, header = panel.table, panel.table.horizontalHeader()
+    column = HistoryModel.OUTCOME
+    qtbot.waitUntil(
+        lambda: header.sectionViewportPosition(column) + header.sectionSize(column) <= table.viewport().width()
+    )
+    metrics = table.fontMetrics()
+    needed = max(metrics.horizontalAdvance(text) for text in ("Outcome", "unknown (#4)", "not sent (#12)"))
+    assert header.sectionSize(column) > needed
+    assert panel.count_label.text() == "1,234 requests match, 500 loaded"
