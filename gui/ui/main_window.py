@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self._plan_worker: Worker | None = None  # computing the preview of a big upload
         self._plan_worker_generation = -1
         self._send_requested = False  # Send was pressed while the plan was being computed
+        self._nothing_to_send = ""  # why Send is disabled when no row waits to be sent ("" when some do)
         self._jobs: dict[WorkerSignals, SendJob] = {}
         self._prune_worker: Worker | None = None  # forgetting old history at start-up
         self.model = DatapointsModel(parent=self, store=store)
@@ -690,6 +691,7 @@ class MainWindow(QMainWindow):
 
     def _on_rows_changed(self) -> None:
         self._plan_generation += 1
+        self._set_nothing_to_send("")  # until the preview says otherwise: Send plans afresh anyway
         self._schedule_preview()
 
     def _on_options_bar_changed(self) -> None:
@@ -760,6 +762,7 @@ class MainWindow(QMainWindow):
         message = self.tr("Computing the requests for {n} datapoints…").format(n=f"{len(rows):,}")
         self.preview.show_message(message)
         self.summary_label.setText(message)
+        self._set_nothing_to_send("")  # Send now sends as soon as the requests are ready
         self.pool.start(worker)
 
     def _stop_plan_worker(self) -> None:
@@ -801,12 +804,18 @@ class MainWindow(QMainWindow):
                 "{n} datapoints got no clear answer and have no at: sending them again may store them twice. "
                 "Press Send to choose."
             ).format(n=f"{len(out.held_back):,}")
+        elif not out.rows and out.snapshot:
+            problem = self.tr(
+                "Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark "
+                "them unsent (Edit menu) to send them again."
+            )
         elif not out.rows:
-            problem = self.tr("Nothing to send: add datapoints (every row is sent).")
+            problem = self.tr("Nothing to send: add datapoints first.")
         elif out.plan is None:
             problem = self.tr("Type {type} cannot be sent: {why}").format(type=int(body_type), why=out.problem)
         else:
             problem = ""
+        self._set_nothing_to_send(problem if not out.rows and not out.held_back else "")
         if out.plan is None:
             self.preview.show_message(problem)
             self.summary_label.setText(problem)
@@ -1021,10 +1030,22 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(busy)
         self.cancel_button.setEnabled(busy)
         self.cancel_action.setEnabled(busy)
-        self.send_button.setEnabled(not busy)
-        self.send_action.setEnabled(not busy)
+        self._update_send_enabled()
         for widget in (self.endpoint_edit, self.device_edit, self.key_edit, self.sandbox_check, self.options_bar):
             widget.setEnabled(not busy)
+
+    def _set_nothing_to_send(self, reason: str) -> None:
+        """Disable Send (button and Ctrl+Enter) with `reason` in its tooltip, or enable it again ("")."""
+        self._nothing_to_send = reason
+        self._update_send_enabled()
+
+    def _update_send_enabled(self) -> None:
+        idle = self._worker is None
+        self.send_button.setEnabled(idle and not self._nothing_to_send)
+        self.send_action.setEnabled(idle and not self._nothing_to_send)
+        tooltip = self._nothing_to_send or self.tr("Send the request shown in the preview (Ctrl+Enter)")
+        self.send_button.setToolTip(tooltip)
+        self.send_action.setToolTip(tooltip)
 
     def _is_current(self) -> bool:
         return self._worker is not None and self.sender() is self._worker.signals

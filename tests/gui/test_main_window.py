@@ -143,7 +143,8 @@ def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sa
     assert len(ticks) >= 10, "the GUI thread stopped processing events during the send"
     qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.cancel_button.isEnabled()
-    assert window.send_button.isEnabled()
+    assert not window.send_button.isEnabled()  # idle again, but its only datapoint is still on the wire
+    assert "being sent" in window.send_button.toolTip()
     assert "Cancelled" in window.outcome_label.text()
     assert window.model.rows()[0].status is RowStatus.IN_FLIGHT  # on the wire: the answer is waited for
     heartbeat.stop()
@@ -335,3 +336,31 @@ def test_editor_columns_fit_the_default_window_and_long_ids_elide_in_the_middle(
     assert option.textElideMode is Qt.TextElideMode.ElideMiddle  # "bench_volt…lab_three": both ends tell ids apart
     assert tooltip_at(table, long_index) == long_id
     assert "UTC+8" in tooltip_at(table, model.index(1, model.AT))  # the model's own tooltips stay
+
+
+def test_send_is_disabled_with_the_reason_while_there_is_nothing_to_send(qtbot, window, sandbox):
+    use_sandbox(window)
+    window.refresh_preview()
+    assert "Nothing to send" in window.request_text.toPlainText()
+    assert not window.send_button.isEnabled() and not window.send_action.isEnabled()
+    assert window.send_button.toolTip() == "Nothing to send: add datapoints first."
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window._worker is None
+    assert window.statusBar().currentMessage() == ""  # Ctrl+Enter did nothing: no "cannot send" either
+
+    type_datapoint(qtbot, window, "temperature", "21.5")
+    window.refresh_preview()
+    assert window.send_button.isEnabled() and window.send_action.isEnabled()
+    assert "Ctrl+Enter" in window.send_button.toolTip()
+    with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert blocker.args == [True]
+    qtbot.waitUntil(lambda: window._worker is None)
+    window.refresh_preview()
+    assert not window.send_button.isEnabled()  # all sent: nothing left, and the tooltip says what to do
+    assert window.send_button.toolTip().startswith("Nothing to send: every datapoint in the table is sent")
+    assert "Edit menu" in window.send_button.toolTip()
+
+    window.resend_action.trigger()  # marked unsent: Send comes back
+    window.refresh_preview()
+    assert window.send_button.isEnabled()
