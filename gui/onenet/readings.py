@@ -68,6 +68,72 @@ def parse_number(text: str) -> int | float:
     raise ValueError(f"{text!r} is not a number")
 
 
+@dataclass(frozen=True, slots=True)
+class MistypedNumber:
+    """Text that looks like a number typed wrongly, and the number(s) probably meant.
+
+    `numbers`: one or two texts that `parse_number` reads (two when a comma is
+    a decimal mark or a thousands separator: `1,000` -> `1.000`, `1000`).
+    `cause`: "comma" (`150,2`), "thousands" (`1,234,567`), "comma or thousands"
+    (`1,000`), "after" (something after the number, a unit or a stray letter:
+    `12.5 V`, `12.0x`; `extra` is it), "letter" (one letter before the
+    number: `V12`; `extra` is it) or "minus" (the typographic minus sign `−5`).
+    """
+
+    numbers: tuple[str, ...]
+    cause: str
+    extra: str = ""
+
+
+#: A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`.
+_NUMBER_THEN_RE = re.compile(r"(?P<number>[+-]?(\d+([.,]\d*)?|[.,]\d+))\s*(?P<after>[^\d\s.,+-][^\d\s]*)")
+_GROUPED_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        parse_number(text)
+    except ValueError:
+        return False
+    return True
+
+
+def mistyped_number(text: str) -> MistypedNumber | None:
+    """What a text that is not a number but looks like a mistyped one probably meant, or None.
+
+    For hints only: the value stays the text typed (`parse_value` is not
+    changed by this); the user decides. Conservative: `3rd floor`, `N/A`,
+    `2024-01-05`, `0x1F`, `1o0` and numbers give None.
+    """
+    stripped = text.strip()
+    if not stripped or _is_number(stripped):
+        return None
+    if "\u2212" in stripped:
+        candidate = stripped.replace("\u2212", "-")
+        if _is_number(candidate):
+            return MistypedNumber((candidate,), "minus")
+    if "," in stripped and "." not in stripped:
+        if _GROUPED_RE.fullmatch(stripped):
+            grouped = stripped.replace(",", "")
+            if stripped.count(",") > 1:
+                return MistypedNumber((grouped,), "thousands")
+            return MistypedNumber((stripped.replace(",", "."), grouped), "comma or thousands")
+        candidate = stripped.replace(",", ".")
+        if stripped.count(",") == 1 and _is_number(candidate):
+            return MistypedNumber((candidate,), "comma")
+    match = _NUMBER_THEN_RE.fullmatch(stripped)
+    if match is not None:
+        candidate = match["number"].replace(",", ".")
+        if _is_number(candidate):
+            return MistypedNumber((candidate,), "after", match["after"])
+    if _LETTER_RE.fullmatch(stripped[0]):
+        candidate = stripped[1:].strip()
+        if _is_number(candidate):
+            return MistypedNumber((candidate,), "letter", stripped[0])
+    return None
+
+
 def parse_json_object(text: str) -> dict[str, Any]:
     """Parse a JSON object such as `{"x": 123, "y": 123.994}`.
 

@@ -51,7 +51,17 @@ from gui.onenet.client import (
     validate_endpoint,
 )
 from gui.onenet.formats import BodyType
-from gui.onenet.readings import Datapoint, Readings, ValueKind, localize, parse_json_object, parse_value
+from gui.onenet.readings import (
+    Datapoint,
+    MistypedNumber,
+    Readings,
+    Value,
+    ValueKind,
+    localize,
+    mistyped_number,
+    parse_json_object,
+    parse_value,
+)
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
 from gui.text import counted
@@ -561,6 +571,9 @@ class MainWindow(QMainWindow):
                 value = parse_value(text, kind)
             except ValueError as exc:
                 ok, message, colour = False, str(exc), "#b00020"
+                hint = mistyped_number(text) if kind is ValueKind.NUMBER else None
+                if hint is not None:
+                    message += " — " + self.tr("did you mean {number}?").format(number=self._numbers_meant(hint))
             else:
                 if kind is ValueKind.AUTO and text.lstrip().startswith("{") and isinstance(value, str):
                     try:
@@ -571,11 +584,36 @@ class MainWindow(QMainWindow):
                         )
                         colour = "#b45f06"
                 elif kind is ValueKind.AUTO:
-                    message = self.tr("Read as {kind}").format(kind=type(value).__name__.replace("dict", "JSON object"))
+                    message, colour = self._read_as(text, value)
         self.value_message.setText(message)
         self.value_message.setStyleSheet(f"color: {colour};")
         self.add_button.setEnabled(ok)
         return ok
+
+    def _read_as(self, text: str, value: Value) -> tuple[str, str]:
+        """How Auto read `text`, in words, and the colour to say it in: a text that looks like a mistyped number
+        gets a visible hint with the number probably meant (the value stays the text; the user decides)."""
+        if isinstance(value, dict):
+            return self.tr("Read as a JSON object"), "#555"
+        if not isinstance(value, str):
+            return self.tr("Read as a number"), "#555"
+        hint = mistyped_number(text)
+        if hint is None:
+            return self.tr("Read as text"), "#555"
+        why = {
+            "comma": self.tr("A number takes a decimal point, not a comma."),
+            "thousands": self.tr("A number is typed without thousands separators."),
+            "comma or thousands": self.tr("A number takes a decimal point and no thousands separators."),
+            "after": self.tr("'{extra}' after the number makes it text."),
+            "letter": self.tr("'{extra}' before the number makes it text."),
+            "minus": self.tr("A number's minus sign is '-', not '−'."),
+        }.get(hint.cause, "")
+        message = self.tr("Read as text — did you mean {number}?").format(number=self._numbers_meant(hint))
+        return f"{message} {why.format(extra=hint.extra)}".rstrip(), "#b45f06"
+
+    def _numbers_meant(self, hint: MistypedNumber) -> str:
+        """`150.2`, or `1.000 or 1000`."""
+        return self.tr(" or ").join(hint.numbers)
 
     def add_datapoint(self) -> bool:
         """Add the datapoint of the form to the table; False (with a message) when it cannot be."""

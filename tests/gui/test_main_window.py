@@ -10,6 +10,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
 from gui.onenet.client import OneNetClient
+from gui.onenet.readings import ValueKind, parse_value
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.datapoints_model import RowStatus
 
@@ -364,3 +365,39 @@ def test_send_is_disabled_with_the_reason_while_there_is_nothing_to_send(qtbot, 
     window.resend_action.trigger()  # marked unsent: Send comes back
     window.refresh_preview()
     assert window.send_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("84", "Read as a number"),
+        ("23.001", "Read as a number"),
+        ('{"x": 1}', "Read as a JSON object"),
+        ("open", "Read as text"),
+        ("150,2", "Read as text — did you mean 150.2? A number takes a decimal point, not a comma."),
+        ("12.5 V", "Read as text — did you mean 12.5? 'V' after the number makes it text."),
+        ("12.0x", "Read as text — did you mean 12.0? 'x' after the number makes it text."),
+        (
+            "1,000",
+            "Read as text — did you mean 1.000 or 1000? A number takes a decimal point and no thousands separators.",
+        ),
+    ],
+)
+def test_auto_says_in_words_how_the_value_is_read_and_hints_at_a_mistyped_number(qtbot, window, typed, message):
+    window.stream_combo.setCurrentText("bench_voltage")
+    qtbot.keyClicks(window.value_edit, typed)
+    assert window.value_message.isVisible() and window.value_message.text() == message
+    hinted = "did you mean" in message
+    assert ("#b45f06" in window.value_message.styleSheet()) is hinted  # a hint stands out, the rest is grey
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    (row,) = window.model.rows()
+    assert row.point.value == parse_value(typed)  # added as Auto reads it: a hint never changes the value
+    if hinted:
+        assert window.model.index(0, window.model.KIND).data() == "text"
+
+
+def test_number_kind_refuses_a_mistyped_number_and_says_which_was_meant(qtbot, window):
+    window.kind_combo.setCurrentIndex(window.kind_combo.findData(ValueKind.NUMBER))
+    qtbot.keyClicks(window.value_edit, "150,2")
+    assert not window.add_button.isEnabled()
+    assert window.value_message.text() == "'150,2' is not a number — did you mean 150.2?"

@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 
 from gui.onenet.readings import (
     Datapoint,
+    MistypedNumber,
     Readings,
     ValueKind,
     format_at,
     format_value,
     kind_of,
     localize,
+    mistyped_number,
     parse_at,
     parse_value,
 )
@@ -115,3 +117,36 @@ def test_readings_group_by_stream_in_first_seen_order():
 def test_booleans_are_not_values():
     with pytest.raises(TypeError):
         Datapoint(True)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("150,2", MistypedNumber(("150.2",), "comma")),
+        (" 7,5 ", MistypedNumber(("7.5",), "comma")),
+        ("1,234,567", MistypedNumber(("1234567",), "thousands")),
+        ("1,000", MistypedNumber(("1.000", "1000"), "comma or thousands")),
+        ("12.5 V", MistypedNumber(("12.5",), "after", "V")),
+        ("150,2 V", MistypedNumber(("150.2",), "after", "V")),
+        ("-3 °C", MistypedNumber(("-3",), "after", "°C")),
+        ("12.0x", MistypedNumber(("12.0",), "after", "x")),
+        ("V12.5", MistypedNumber(("12.5",), "letter", "V")),
+        ("\u22125", MistypedNumber(("-5",), "minus")),
+        ("84", None),
+        ("23.001", None),
+        ("open", None),
+        ("3rd floor", None),
+        ("N/A", None),
+        ("2024-01-05", None),
+        ("0x1F", None),
+        ("1o0", None),
+        ("12 V DC", None),
+        ('{"x": 1}', None),
+        ("", None),
+    ],
+)
+def test_mistyped_number_suggests_only_numbers_that_parse(text, hint):
+    assert mistyped_number(text) == hint
+    if hint is not None:
+        assert all(isinstance(parse_value(n), int | float) for n in hint.numbers)
+        assert isinstance(parse_value(text), str)  # the hint never changes how the text is read
