@@ -110,7 +110,11 @@ class DatapointsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.AT:
+            return self.tr("Shown and typed in {zone}; sent in platform time (UTC+8)").format(zone=self._tz_name)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return [
             self.tr("Datastream"),

@@ -6,6 +6,7 @@ import logging
 import zoneinfo
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, tzinfo
+from itertools import islice
 
 from PySide6.QtCore import QDateTime, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFontDatabase, QKeySequence
@@ -57,6 +58,7 @@ from gui.onenet.readings import (
     Readings,
     Value,
     ValueKind,
+    format_at,
     localize,
     mistyped_number,
     parse_json_object,
@@ -65,7 +67,7 @@ from gui.onenet.readings import (
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
 from gui.text import counted
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DISPLAY_FORMAT, DatapointsModel, Row, RowStatus
 from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_dialog import ImportController
 from gui.ui.outgoing import Outgoing, RequestOptions, SendJob, compute_outgoing
@@ -100,6 +102,8 @@ SYNC_PLAN_ROWS = 20_000
 MAX_LISTED_ISSUES = 200
 #: Datapoints added to the plot after a send at most (the plot sorts every series in Python).
 MAX_PLOTTED_POINTS = 100_000
+#: Datapoints the preview's note on the zone of `at` looks through for an example `at`.
+AT_NOTE_SCAN = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -871,6 +875,7 @@ class MainWindow(QMainWindow):
                     type=int(body_type),
                 )
             )
+            self.preview.set_at_note(self._at_note(out))
             if plan.warnings:
                 self.summary_label.setText(self.summary_label.text() + "\n⚠ " + plan.warnings[0])
             if out.held_back:
@@ -882,6 +887,29 @@ class MainWindow(QMainWindow):
                     )
                 )
         self.confirm_bar.hide()
+
+    def _at_note(self, out: Outgoing) -> str:
+        """The preview's note on the zone of the body's `at` (platform time, UTC+8), with the first `at` as example.
+
+        The table shows `at` in the user's zone, the body in UTC+8 (shared onenet-api.md,
+        "Timestamps"): the same instant may be another hour, even another date. "" when the
+        body carries no `at` (type 3, or no datapoint of the first AT_NOTE_SCAN has one).
+        """
+        if out.options.body_type is BodyType.SIMPLE_JSON:
+            return ""
+        first = next((p.at for _, p in islice(out.readings.pairs(), AT_NOTE_SCAN) if p.at is not None), None)
+        if first is None:
+            return ""
+        try:
+            sent = format_at(first)
+        except (OverflowError, ValueError):
+            return ""
+        shown = first.astimezone(self.display_tz).strftime(DISPLAY_FORMAT)
+        if shown == sent.replace("T", " "):
+            return self.tr("at in the body is platform time (UTC+8), as the table shows it.")
+        return self.tr("at in the body is platform time (UTC+8): {shown} in {zone} is sent as {sent}.").format(
+            shown=shown, zone=self.settings.time_zone, sent=sent
+        )
 
     def _show_issues(self, out: Outgoing) -> None:
         self.issues_list.clear()

@@ -245,6 +245,10 @@ class PreviewPanel(QWidget):
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #b45f06;")
         self.note_label.hide()
+        self.at_note_label = QLabel()  # the zone of the body's `at` (the table shows the user's zone)
+        self.at_note_label.setWordWrap(True)
+        self.at_note_label.setStyleSheet("color: #1f5fa8;")
+        self.at_note_label.hide()
         self.copy_curl_button = QPushButton(self.tr("Copy as c&url"))
         self.copy_curl_button.setToolTip(
             self.tr("A curl command for sh/bash/zsh sending exactly these bytes; the api-key as $ONENET_API_KEY")
@@ -263,6 +267,7 @@ class PreviewPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.at_note_label)
         layout.addWidget(self.note_label)
         layout.addLayout(buttons)
 
@@ -290,7 +295,13 @@ class PreviewPanel(QWidget):
         self.pretty_text.setPlainText("")
         self.size_label.setText("")
         self.note_label.hide()
+        self.set_at_note("")
         self._set_buttons()
+
+    def set_at_note(self, text: str) -> None:
+        """Say under the body in which zone its `at` are (platform time), or nothing ("")."""
+        self.at_note_label.setText(text)
+        self.at_note_label.setVisible(bool(text))
 
     def show_plan(
         self, plan: RequestPlan, client: OneNetClient | None, client_problem: str = "", reveal: bool = False

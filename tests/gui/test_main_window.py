@@ -401,3 +401,30 @@ def test_number_kind_refuses_a_mistyped_number_and_says_which_was_meant(qtbot, w
     qtbot.keyClicks(window.value_edit, "150,2")
     assert not window.add_button.isEnabled()
     assert window.value_message.text() == "'150,2' is not a number — did you mean 150.2?"
+
+
+def test_the_preview_says_the_body_carries_at_in_platform_time(qtbot, window):
+    use_sandbox(window)
+    window.zone_combo.setCurrentText("Europe/Berlin")
+    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
+    window.at_edit.setDateTime(QDateTime(QDate(2025, 3, 1), QTime(23, 30, 0)))  # 1 March in Berlin, 2 March in UTC+8
+    window.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.value_edit, "1")
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    assert window.model.index(0, window.model.AT).data() == "2025-03-01 23:30:00"
+    header_tip = window.model.headerData(window.model.AT, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert header_tip == "Shown and typed in Europe/Berlin; sent in platform time (UTC+8)"
+    assert '"at":"2025-03-02T06:30:00"' in preview_body(window)
+    note = window.preview.at_note_label
+    assert note.isVisible()
+    assert note.text() == (
+        "at in the body is platform time (UTC+8): 2025-03-01 23:30:00 in Europe/Berlin is sent as 2025-03-02T06:30:00."
+    )
+
+    window.zone_combo.setCurrentText("Asia/Shanghai")
+    window.refresh_preview()
+    assert note.text() == "at in the body is platform time (UTC+8), as the table shows it."
+
+    window.options_bar.format_combo.setCurrentIndex(window.options_bar.format_combo.findData(3))  # no at in type 3
+    window.refresh_preview()
+    assert not note.isVisible()
