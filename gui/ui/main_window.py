@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
         vsplit = QSplitter(Qt.Orientation.Vertical)
         vsplit.addWidget(preview_box)
         vsplit.addWidget(self.result_tabs)
-        vsplit.setSizes([360, 320])
+        vsplit.setSizes([420, 280])  # the preview shows the headers and the start of the body
         right_layout.addWidget(vsplit)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
