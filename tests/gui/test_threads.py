@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from gui.data.importers.gc_pause import paused_gc
-from gui.ui.gc_guard import GuiThreadCollector, guard_gc
+from gui.ui.gc_guard import GUI_SWITCH_INTERVAL_S, GuiThreadCollector, guard_gc
 from gui.ui.workers import Worker
 
 
@@ -71,6 +71,20 @@ def test_cyclic_garbage_holding_a_widget_is_collected_on_the_gui_thread_only(qtb
     assert collector.collect_due() > 0
     gc.collect()  # the widget's cycle may sit in an older generation than the ones due
     assert alive() is None
+
+
+def test_the_collector_hands_the_gil_over_often_while_it_runs(qapp):
+    assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S)  # the app's (tests/conftest.py)
+    saved = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)  # Python's default
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S)
+    finally:
+        collector.stop()
+        assert sys.getswitchinterval() == pytest.approx(0.005)  # what it found
+        sys.setswitchinterval(saved)
 
 
 def test_no_collection_while_an_import_paused_the_collector(qapp):
