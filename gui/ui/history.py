@@ -462,8 +462,8 @@ class HistoryPanel(QWidget):
         )
         keep_label = QLabel(self.tr("Keep histor&y for:"))
         keep_label.setBuddy(self.keep_days_spin)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
+        buttons = QHBoxLayout()  # under the table; the count goes above it, so the tab needs no more width
+        buttons.addStretch(1)
         buttons.addWidget(self.export_progress)
         buttons.addWidget(self.export_cancel_button)
         buttons.addWidget(keep_label)
@@ -479,6 +479,7 @@ class HistoryPanel(QWidget):
         splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.count_label)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.resend_bar)
         layout.addLayout(buttons)
