@@ -1148,12 +1148,16 @@ class ImportController(QObject):
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        # The window is asked of Qt (our parent), not of a Python attribute: while a closed window is
+        # destroyed, its events still come here after Python may have cleared this object's attributes.
+        if watched is not self.parent():
+            return super().eventFilter(watched, event)
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, (QDragEnterEvent,)) or event.type() == QEvent.Type.DragMove
             if _dropped_file(event) is not None:
                 event.acceptProposedAction()  # type: ignore[attr-defined]
                 return True
-        if watched is self.window and event.type() == QEvent.Type.Drop:
+        if event.type() == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
             path = _dropped_file(event)
             if path is not None:
