@@ -301,13 +301,18 @@ def select_row(qtbot, panel, row):
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_detail_of_a_real_send_then_export_and_resend(qtbot, window, sandbox, tmp_path):
+def send_two_and_open_history(qtbot, window):
+    """Send two timed datapoints of `temp` to the sandbox; the History tab, shown."""
     use_sandbox(window)
     type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
     type_datapoint(qtbot, window, "temp", "22.5", (10, 0, 1))
     assert send_and_wait(qtbot, window) is True
-    panel = window.history
-    window.result_tabs.setCurrentWidget(panel)
+    window.result_tabs.setCurrentWidget(window.history)
+    return window.history
+
+
+def test_detail_of_a_real_send_then_export_and_resend(qtbot, window, sandbox, tmp_path):
+    panel = send_two_and_open_history(qtbot, window)
     assert window.result_tabs.tabText(window.result_tabs.currentIndex()) == "History"
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     assert panel.model.index(0, HistoryModel.DEVICE).data() == DEFAULT_DEVICE_ID
@@ -350,12 +355,7 @@ def test_verify_selected_reads_the_stored_request_back(qtbot, window, sandbox):
     from gui.onenet.readings import PLATFORM_TZ
     from gui.onenet.verify import Outcome
 
-    use_sandbox(window)
-    type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
-    type_datapoint(qtbot, window, "temp", "22.5", (10, 0, 1))
-    assert send_and_wait(qtbot, window) is True
-    panel = window.history
-    window.result_tabs.setCurrentWidget(panel)
+    panel = send_two_and_open_history(qtbot, window)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     # The platform lost one datapoint since: verify from the history says which.
     assert sandbox.delete(DEFAULT_DEVICE_ID, "temp", datetime(2013, 4, 22, 10, 0, 1, tzinfo=PLATFORM_TZ))
@@ -438,12 +438,7 @@ def test_resending_datapoints_without_at_asks_first_with_their_count(qtbot, wind
 
 
 def test_resending_datapoints_that_all_have_at_does_not_ask(qtbot, window, sandbox):
-    use_sandbox(window)
-    type_datapoint(qtbot, window, "temp", "21.5", (10, 0, 0))
-    type_datapoint(qtbot, window, "temp", "22.5", (10, 0, 1))
-    assert send_and_wait(qtbot, window) is True
-    panel = window.history
-    window.result_tabs.setCurrentWidget(panel)
+    panel = send_two_and_open_history(qtbot, window)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     select_row(qtbot, panel, 0)
     with qtbot.waitSignal(panel.resendRequested):
