@@ -16,11 +16,13 @@ from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
 from gui.onenet.readings import (
     PLATFORM_TZ,
     Datapoint,
+    MistypedNumber,
     Readings,
     ValueKind,
     format_at,
     format_value,
     kind_of,
+    mistyped_number,
     parse_at,
     parse_value,
 )
@@ -141,6 +143,15 @@ class DatapointsModel(QAbstractTableModel):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column, role == Qt.ItemDataRole.EditRole)
+        if column in (self.VALUE, self.KIND) and role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+            hint = self._mistyped(row)
+            if hint is not None:  # text that looks like a number typed wrongly: say so where the row is
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QBrush(QColor("#b45f06"))
+                return self.tr(
+                    "Read as text — did you mean {number}? Edit the value to send a number, or set the kind to "
+                    "text to keep it as text."
+                ).format(number=self.tr(" or ").join(hint.numbers))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.KIND:
             if row.kind is ValueKind.AUTO:
                 return self.tr("Read automatically from the value; edit to force number, text or json")
@@ -168,6 +179,14 @@ class DatapointsModel(QAbstractTableModel):
             if column == self.AT and row.point.at is None:
                 return QBrush(QColor("#777777"))
         return None
+
+    @staticmethod
+    def _mistyped(row: Row) -> MistypedNumber | None:
+        """For an Auto row read as text: the number it probably meant (`mistyped_number`), else None."""
+        value = row.point.value
+        if row.kind is not ValueKind.AUTO or not isinstance(value, str):
+            return None
+        return mistyped_number(value)
 
     def _text(self, row: Row, column: int, edit: bool) -> str:
         if column == self.STREAM:

@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+from PySide6.QtCore import Qt
+
 from gui.onenet.readings import Datapoint, ValueKind
 from gui.ui.datapoints_model import DatapointsModel, RowStatus
 
@@ -40,3 +42,17 @@ def test_edit_marks_a_sent_row_unsent():
     model.set_status([0], RowStatus.SENT)
     assert model.setData(model.index(0, model.VALUE), "2")
     assert model.rows()[0].status is RowStatus.UNSENT
+
+
+def test_a_value_that_looks_like_a_mistyped_number_is_flagged_in_the_table():
+    model = DatapointsModel()
+    model.append("t", Datapoint(21.5))
+    model.append("t", Datapoint("left the door open"))
+    assert model.setData(model.index(1, model.VALUE), "150,2")  # edited in the table, kind Auto
+    tip = model.index(1, model.VALUE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Read as text — did you mean 150.2?")
+    assert model.index(1, model.KIND).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b45f06"
+    assert model.rows()[1].point.value == "150,2"  # never changed silently
+    assert model.index(0, model.VALUE).data(Qt.ItemDataRole.ToolTipRole) is None  # a number: nothing to say
+    assert model.setData(model.index(1, model.KIND), "text")  # the user says it is text: no more hint
+    assert model.index(1, model.VALUE).data(Qt.ItemDataRole.ToolTipRole) is None
