@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from gui.onenet.formats import AtTexts, wire_ats
-from gui.onenet.readings import Readings, Value, format_value, is_finite_value
+from gui.onenet.readings import Readings, Value, format_value, is_finite_value, mistyped_number
 
 #: Stream id characters accepted without comment: letters (any script: the
 #: official SDK used Chinese ids), digits, `_ - .` (`pm2.5` is the docs' own).
@@ -73,6 +73,10 @@ RULES = {
     ),
     "implausible-at": ("implausible at", "likely a wrong time zone or time format"),
     "large-value": ("large value", "related OneNET endpoints cap bodies at 64 KB; the platform may reject it"),
+    "text-among-numbers": (
+        "text among numbers",
+        "the platform stores it as text (values may be numbers, strings or objects), not as the number it looks like",
+    ),
 }
 
 
@@ -117,6 +121,10 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
       future: likely a wrong time zone or format ("Timestamps").
     - `large-value` (warning): a value over 64 KiB on the wire (related
       endpoints cap bodies at 64 KB, "Limits").
+    - `text-among-numbers` (warning): in a stream that has numbers, a text
+      that looks like a mistyped number (`21,5`, `12.5 V`: `mistyped_number`);
+      a value may be a number, a string or an object ("Body formats", type 1),
+      so the platform keeps it as text.
     """
     now = now or datetime.now(UTC)
     latest = now + FUTURE_TOLERANCE
@@ -131,17 +139,24 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
             what = f"consider {suggest_stream_id(sid)!r}"
             issues.append(_issue(Severity.WARNING, "unsafe-id", what, sid, s_index))
         points = stream.datapoints
+        has_numbers = False
+        texts_seen: list[int] = []
         for p_index, point in enumerate(points):
             value, when = point.value, point.at
             kind = value.__class__
-            if kind is float:
+            if kind is int:
+                has_numbers = True
+            elif kind is float:
+                has_numbers = True
                 if value - value != 0.0:  # type: ignore[operator]  # NaN and infinities give NaN
                     issues.append(
                         _issue(
                             Severity.ERROR, "non-finite", f"value {value}", sid, s_index, p_index, texts[p_index] or ""
                         )
                     )
-            elif kind is not int:
+            else:
+                if kind is str:
+                    texts_seen.append(p_index)
                 if not is_finite_value(value):
                     issues.append(
                         _issue(Severity.ERROR, "non-finite", "value", sid, s_index, p_index, texts[p_index] or "")
@@ -172,6 +187,17 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                         texts[p_index] or "",
                     )
                 )
+        if has_numbers:
+            for p_index in texts_seen:
+                hint = mistyped_number(points[p_index].value)  # type: ignore[arg-type]  # a str, seen above
+                if hint is not None:
+                    meant = " or ".join(hint.numbers)
+                    what = f"value {points[p_index].value!r} is text: did you mean {meant}?"
+                    issues.append(
+                        _issue(
+                            Severity.WARNING, "text-among-numbers", what, sid, s_index, p_index, texts[p_index] or ""
+                        )
+                    )
         if len(set(texts)) == len(texts):
             continue
         by_at: dict[str | None, list[int]] = defaultdict(list)

@@ -99,6 +99,20 @@ def test_warning_bar_can_decline(qtbot, window, sandbox):
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
 
 
+def test_a_decimal_comma_among_numbers_asks_before_it_is_sent_as_text(qtbot, window, sandbox):
+    use_sandbox(window)
+    type_datapoint(qtbot, window, "temperature", "21.4", (8, 0, 0))
+    type_datapoint(qtbot, window, "temperature", "21,5", (8, 10, 0))
+    kind = window.model.index(1, window.model.KIND)
+    assert kind.data() == "text" and kind.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b45f06"
+    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    assert window.confirm_bar.isVisible()
+    issues = [window.issues_list.item(i).text() for i in range(window.issues_list.count())]
+    assert any("'21,5' is text: did you mean 21.5?" in text for text in issues), issues
+    qtbot.mouseClick(window.dont_send_button, Qt.MouseButton.LeftButton)
+    assert sandbox.streams(DEFAULT_DEVICE_ID) == []
+
+
 def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, sandbox):
     use_sandbox(window)
     window.key_edit.setText("WRONG-KEY")

@@ -117,3 +117,24 @@ def test_many_points_validate_with_one_issue_per_overwritten_point():
     assert len(issues) == 100_000
     assert {i.rule for i in issues} == {"duplicate-at"}
     assert issues[0].point_index == 0 and "(1.0)" in issues[0].message
+
+
+def test_a_mistyped_number_among_numbers_is_flagged_with_the_number_meant():
+    second = timedelta(seconds=1)
+    readings = one("t", Datapoint(21.4, AT), Datapoint("21,5", AT + second), Datapoint(22, AT + 2 * second))
+    [issue] = validate(readings, now=NOW)
+    assert (issue.rule, issue.severity, issue.point_index) == ("text-among-numbers", Severity.WARNING, 1)
+    assert "datapoint #2" in issue.message and "'21,5' is text: did you mean 21.5?" in issue.message
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["21,5", "22,5"],  # no numbers in the stream: text is what it holds
+        [21.4, "left the door open"],  # a note, not a number typed wrongly
+        [21.4, 22.0],
+    ],
+)
+def test_text_that_is_not_a_mistyped_number_among_numbers_is_not_flagged(values):
+    points = [Datapoint(v, AT + timedelta(seconds=i)) for i, v in enumerate(values)]
+    assert rules(one("t", *points)) == []
