@@ -71,6 +71,7 @@ from gui.data.importers import (
 )
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
+from gui.text import counted
 from gui.ui.datapoints_model import Row
 from gui.ui.settings import system_zone_name
 from gui.ui.workers import Worker
@@ -892,7 +893,9 @@ class ImportDialog(QDialog):
         errors = result.rows_rejected
         warnings = result.problem_count - len(result.errors) if result.problem_count <= SHOWN_PROBLEMS else 0
         self.problems_box.setTitle(
-            self.tr("Problems: {rows} rows not imported, {warnings} warnings").format(rows=errors, warnings=warnings)
+            self.tr("Problems: {rows} not imported, {warnings}").format(
+                rows=counted(errors, "row"), warnings=counted(warnings, "warning")
+            )
             if result.problem_count
             else self.tr("Problems: none")
         )
@@ -903,7 +906,9 @@ class ImportDialog(QDialog):
         if problem.column:
             where += self.tr(", {column}").format(column=problem.column)
         cell = f" “{problem.text}”" if problem.text and problem.column else ""
-        outcome = self.tr("row not imported") if problem.severity is Severity.ERROR else self.tr("imported")
+        outcome = (
+            self.tr("the whole row is not imported") if problem.severity is Severity.ERROR else self.tr("imported")
+        )
         return f"{where}{cell}: {problem.reason} ({outcome})"
 
     def _show_summary(self, result: ImportResult) -> None:
@@ -913,18 +918,21 @@ class ImportDialog(QDialog):
             text = self.tr("Choose the day/month order to read the times.")
             colour = ORANGE
         elif count == 0:
-            text = self.tr("Nothing to import: {rows} rows read, {rejected} not imported.").format(
-                rows=result.rows_read, rejected=result.rows_rejected
+            text = self.tr("Nothing to import: {rows} read, {rejected} not imported.").format(
+                rows=counted(result.rows_read, "row"), rejected=result.rows_rejected
             )
             colour = RED
         else:
             per = ", ".join(f"{sid} ({n})" for sid, n in streams.items())
-            text = self.tr("{points} datapoints from {rows} rows into {streams} datastreams ({per}).").format(
-                points=count, rows=result.rows_read, streams=len(streams), per=per
+            text = self.tr("{points} from {rows} into {streams} ({per}).").format(
+                points=counted(count, "datapoint"),
+                rows=counted(result.rows_read, "row"),
+                streams=counted(len(streams), "datastream"),
+                per=per,
             )
             if result.rows_rejected:
-                text += " " + self.tr("{n} rows cannot be read and are not imported (see Problems).").format(
-                    n=result.rows_rejected
+                text += " " + self.tr("{n} cannot be read and are not imported (see Problems).").format(
+                    n=counted(result.rows_rejected, "row")
                 )
             if count > LARGE_IMPORT:
                 text += " " + self.tr(

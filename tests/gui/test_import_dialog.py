@@ -207,7 +207,9 @@ def bad_rows(tmp_path):
 def test_problems_are_listed_by_row_and_column(qtbot, open_dialog, bad_rows):
     dialog, rows = open_dialog(bad_rows)
     texts = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
-    assert texts[0].startswith("Row 3, co “n/a”: 'n/a' is not a number") and texts[0].endswith("(row not imported)")
+    assert texts[0].startswith("Row 3, co “n/a”: 'n/a' is not a number") and texts[0].endswith(
+        "(the whole row is not imported)"
+    )
     assert texts[1].startswith("Row 4, time “yesterday”")
     assert dialog.problems_box.title() == "Problems: 2 rows not imported, 0 warnings"
     model = dialog.preview_model
