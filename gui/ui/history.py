@@ -105,6 +105,7 @@ class HistoryModel(QAbstractTableModel):
         self._rows: list[HistorySummary] = []
         self._total = 0
         self._tz: tzinfo = PLATFORM_TZ
+        self._tz_name = "UTC+8"
 
     # --- what is shown -----------------------------------------------------------------
     @property
@@ -132,8 +133,11 @@ class HistoryModel(QAbstractTableModel):
         if self._total:
             self.fetchMore(QModelIndex())
 
-    def set_display_tz(self, tz: tzinfo) -> None:
+    def set_display_tz(self, tz: tzinfo, name: str = "") -> None:
+        """Show times in `tz`; the Time column's header names the zone (`name`, default `str(tz)`)."""
         self._tz = tz
+        self._tz_name = name or str(tz)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.TIME, self.TIME)
         if self._rows:
             self.dataChanged.emit(self.index(0, self.TIME), self.index(len(self._rows) - 1, self.TIME))
 
@@ -175,7 +179,7 @@ class HistoryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = {
-            self.TIME: self.tr("Time"),
+            self.TIME: self.tr("Time ({zone})").format(zone=self._tz_name),
             self.OUTCOME: self.tr("Outcome"),
             self.DATAPOINTS: self.tr("Datapoints"),
             self.DEVICE: self.tr("Device"),
@@ -535,7 +539,7 @@ class HistoryPanel(QWidget):
         self._close_resend_bar()
 
     def set_time_zone(self, tz: tzinfo, name: str = "") -> None:
-        self.model.set_display_tz(tz)
+        self.model.set_display_tz(tz, name)
         self.table.horizontalHeader().setToolTip(self.tr("Times in {zone}").format(zone=name or str(tz)))
 
     def _update_count(self) -> None:

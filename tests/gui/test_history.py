@@ -513,3 +513,14 @@ def test_history_tab_shows_the_outcome_whole_and_counts_with_thousands_separator
     needed = max(metrics.horizontalAdvance(text) for text in ("Outcome", "unknown (#4)", "not sent (#12)"))
     assert header.sectionSize(column) > needed
     assert panel.count_label.text() == "1,234 requests match, 500 loaded"
+
+
+def test_the_time_column_names_the_zone_the_window_shows(qtbot, window, sandbox):
+    panel = send_two_and_open_history(qtbot, window)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    header = panel.model.headerData(HistoryModel.TIME, Qt.Orientation.Horizontal)
+    assert header == "Time (Asia/Shanghai)"  # the window fixture's zone
+    shanghai = panel.model.index(0, HistoryModel.TIME).data()
+    window.zone_combo.setCurrentText("Europe/Berlin")
+    assert panel.model.headerData(HistoryModel.TIME, Qt.Orientation.Horizontal) == "Time (Europe/Berlin)"
+    assert panel.model.index(0, HistoryModel.TIME).data() != shanghai
