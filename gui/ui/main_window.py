@@ -8,14 +8,13 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, tzinfo
 from itertools import islice
 
-from PySide6.QtCore import QDateTime, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -67,6 +66,7 @@ from gui.onenet.readings import (
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
 from gui.text import counted
+from gui.ui.at_edit import AtEdit
 from gui.ui.datapoints_model import DISPLAY_FORMAT, DatapointsModel, Row, RowStatus
 from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_dialog import ImportController
@@ -253,9 +253,7 @@ class MainWindow(QMainWindow):
         self.time_combo.setToolTip(
             self.tr("'Now' stamps the reading when you add it, so sending it twice stores it once.")
         )
-        self.at_edit = QDateTimeEdit()
-        self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        self.at_edit.setCalendarPopup(True)
+        self.at_edit = AtEdit()
         self.at_edit.setEnabled(False)
         self.zone_combo = QComboBox(editable=True)
         zones = sorted(zoneinfo.available_timezones())
@@ -551,8 +549,8 @@ class MainWindow(QMainWindow):
         self.plot.set_time_zone(tz, name)
         self.verify_panel.set_time_zone(tz, name)
         self.history.set_time_zone(tz, name)
-        self.at_edit.setToolTip(self.tr("In {zone}").format(zone=name))
-        self.at_edit.setDateTime(QDateTime(datetime.now(tz).replace(tzinfo=None, microsecond=0)))  # type: ignore[call-overload]  # PySide6 < 6.12 stubs
+        self.at_edit.set_zone_tip(self.tr("In {zone}").format(zone=name))
+        self.at_edit.set_value(datetime.now(tz))
         self.settings.time_zone = name
 
     def _on_time_combo_changed(self, index: int) -> None:
@@ -637,9 +635,10 @@ class MainWindow(QMainWindow):
             at = datetime.now(UTC).replace(microsecond=0)
         elif mode == self.TIME_CHOSEN:
             try:
-                at = localize(self.at_edit.dateTime().toPython(), self.display_tz)  # type: ignore[arg-type]
-            except ValueError as exc:
-                self._say(str(exc), error=True)
+                at = localize(self.at_edit.value(), self.display_tz)
+            except ValueError as exc:  # not a time, or a time the clocks skipped in that zone
+                self._say(self.tr("The at cannot be read: {why}").format(why=exc), error=True)
+                self.at_edit.line.setFocus()
                 return False
         else:
             at = None

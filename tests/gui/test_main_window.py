@@ -2,7 +2,9 @@
 
 import json
 import socket
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer
@@ -442,3 +444,33 @@ def test_the_preview_says_the_body_carries_at_in_platform_time(qtbot, window):
     window.options_bar.format_combo.setCurrentIndex(window.options_bar.format_combo.findData(3))  # no at in type 3
     window.refresh_preview()
     assert not note.isVisible()
+
+
+def test_a_whole_time_typed_over_the_at_field_is_read_exactly(qtbot, window):
+    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
+    window.at_edit.line.selectAll()
+    qtbot.keyClicks(window.at_edit.line, "2024-05-14 08:10:00")  # a QDateTimeEdit made this 2026-05-14 08:31:10
+    window.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.value_edit, "1")
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    [row] = window.model.rows()
+    assert row.point.at == datetime(2024, 5, 14, 8, 10, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def test_an_at_that_is_not_a_time_is_refused_and_nothing_is_added(qtbot, window):
+    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
+    window.at_edit.line.setText("2024-13-01 08:00:00")
+    assert "is not a time: type it as 2026-11-02 08:30:00" in window.at_edit.line.toolTip()
+    window.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.value_edit, "1")
+    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    assert window.model.rowCount() == 0
+    assert "The at cannot be read" in window.statusBar().currentMessage()
+    assert window.value_edit.text() == "1"  # what was typed stays
+
+
+def test_the_calendar_sets_the_date_and_keeps_the_time(qtbot, window):
+    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
+    window.at_edit.line.setText("2026-11-02 08:30:15")
+    window.at_edit.calendar.clicked.emit(QDate(2026, 10, 31))  # a click on 31 October
+    assert window.at_edit.line.text() == "2026-10-31 08:30:15"
