@@ -242,7 +242,8 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 detail = last.message or (f"errno {last.response.errno}" if last.response is not None else "")
                 text = last.outcome.value + (f" ({detail})" if detail else "")
             print(
-                f"[{state.requests_done}/{state.requests_total}] {last.planned.datapoints} datapoints: {text}",
+                f"[{state.requests_done}/{state.requests_total}] "
+                f"{counted(last.planned.datapoints, 'datapoint')}: {text}",
                 file=sys.stderr,
             )
 
@@ -390,7 +391,8 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             return "no upload in the outbox's history" + (f" to device {args.device}" if args.device else "")
         delivered = [r for r in requests if r.outcome in (RequestOutcome.SENT, RequestOutcome.UNKNOWN, None)]
         if not delivered:
-            return f"none of the last upload's {len(requests)} requests reached the platform: nothing to verify"
+            made = counted(len(requests), "request")
+            return f"none of the last upload's {made} reached the platform: nothing to verify"
         groups: dict[tuple[str, str], list[Any]] = {}
         for request in delivered:
             groups.setdefault((request.endpoint, request.device_id), []).append(request)

@@ -634,7 +634,7 @@ class Pipeline:
             if not verdict.retry:
                 pass
             elif number == policy.max_attempts:
-                note = f"gave up after {number} attempts"
+                note = f"gave up after {counted(number, 'attempt')}"
             elif time.monotonic() + wait - first_start > policy.max_total_s:
                 note = f"gave up: a retry in {wait:.3g} s would end beyond {policy.max_total_s:g} s"
             elif cancelled():
