@@ -461,8 +461,12 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
             print("\r" + text, end="", file=sys.stderr)
 
     status = EXIT_OK
+    keyring = secrets
     for target in sent:
-        api_key = key_from_env or (secrets or SecretStore()).get(target.device_id) or ""
+        api_key = key_from_env
+        if not api_key:
+            keyring = keyring or SecretStore()  # opened once, only when the environment has no key
+            api_key = keyring.get(target.device_id) or ""
         if not api_key:
             print(
                 f"verify: no api-key for device {target.device_id}: set the environment variable {API_KEY_ENV} "

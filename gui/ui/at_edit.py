@@ -1,27 +1,49 @@
-"""The add form's `at` field: a wall-clock time typed or pasted as text, or its date picked on a calendar."""
+"""Time fields of the forms: the add form's `at` (typed, pasted or its date picked) and the time-zone chooser."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import zoneinfo
+from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
 
-#: How the field shows a time, and the first way it reads one.
+from gui.onenet.readings import parse_at
+
+#: How the field shows a time.
 DISPLAY_FORMAT = "%Y-%m-%d %H:%M:%S"
-#: Also read: without seconds, and with ISO's `T`.
-READ_FORMATS = (DISPLAY_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M")
 
 
-def read_wall_time(text: str) -> datetime:
-    """`2026-11-02 08:30:00` (or without seconds, or with `T`) as a naive datetime; ValueError saying how to type it."""
-    stripped = text.strip()
-    for form in READ_FORMATS:
-        try:
-            return datetime.strptime(stripped, form)
-        except ValueError:
-            continue
-    raise ValueError(f"{stripped!r} is not a time: type it as 2026-11-02 08:30:00")
+def zone_combo(tip: str) -> QComboBox:
+    """An editable chooser of every IANA time zone, completing on any part of the name (`berlin`)."""
+    combo = QComboBox(editable=True)
+    zones = sorted(zoneinfo.available_timezones())
+    combo.addItems(zones)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(zones, combo)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.setCompleter(completer)
+    combo.setToolTip(tip)
+    return combo
+
+
+def _check_time(text: str) -> None:
+    """ValueError saying how to type a time, unless `text` is one `parse_at` reads (the table's edits use it too)."""
+    try:
+        parse_at(text, UTC)
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a time: type it as 2026-11-02 08:30:00") from None
 
 
 class AtEdit(QWidget):
@@ -29,9 +51,9 @@ class AtEdit(QWidget):
 
     It replaces a QDateTimeEdit, which turned a whole timestamp typed over its
     text into another time without a word (typing `2024-05-14 08:10:00` over
-    `2026-…` gave `2026-05-14 08:31:10`). `value()` reads the text or raises
-    ValueError; while the text cannot be read the field is outlined in red and
-    its tooltip says why. `changed` is emitted on every edit.
+    `2026-…` gave `2026-05-14 08:31:10`). The text is read as the table's `at`
+    edits are (`parse_at`). While it cannot be read the field is outlined in
+    red and its tooltip says why. `changed` is emitted on every edit.
     """
 
     changed = Signal()
@@ -59,9 +81,12 @@ class AtEdit(QWidget):
         self.line.textChanged.connect(self._on_line_textChanged)
         self.calendar.clicked.connect(self._on_calendar_clicked)
 
-    def value(self) -> datetime:
-        """The time shown, naive (a wall-clock time in the form's zone); ValueError if the text is not one."""
-        return read_wall_time(self.line.text())
+    def value(self, tz: tzinfo) -> datetime:
+        """The time shown, aware: in `tz` unless the text gives an offset; ValueError if it is not a time or
+        the clocks skipped it in `tz` (`localize`)."""
+        text = self.line.text()
+        _check_time(text)
+        return parse_at(text, tz)
 
     def set_value(self, when: datetime) -> None:
         """Show `when` (its wall-clock part), to the second."""
@@ -78,7 +103,7 @@ class AtEdit(QWidget):
 
     def _on_line_textChanged(self, text: str) -> None:
         try:
-            read_wall_time(text)
+            _check_time(text)
         except ValueError as exc:
             self.line.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
             self.line.setToolTip(f"{exc}\n{self._zone_tip}".strip())
@@ -88,11 +113,13 @@ class AtEdit(QWidget):
         self.changed.emit()
 
     def _on_calendar_clicked(self, date: QDate) -> None:
+        text = self.line.text().strip()
         try:
-            current = self.value()
+            _check_time(text)
+            rest = text[10:]  # after `YYYY-MM-DD`, which a time always starts with: its time of day, as typed
         except ValueError:
-            current = datetime(2000, 1, 1)
-        self.set_value(current.replace(year=date.year(), month=date.month(), day=date.day()))
+            rest = " 00:00:00"
+        self.line.setText(date.toString("yyyy-MM-dd") + rest)
         menu = self.calendar_button.menu()
         if menu is not None:
             menu.hide()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -126,7 +126,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         last = self.store.last_request_id()
         flt = self._filter
-        self._snapshot = HistoryFilter(flt.outcome, flt.device, flt.since, flt.until, flt.text, last)
+        self._snapshot = replace(flt, max_request_id=last)
         self._total = self.store.history_count(self._snapshot)
         self._rows = []
         self.endResetModel()

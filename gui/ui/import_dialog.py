@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QFileDialog,
     QGridLayout,
@@ -72,6 +70,7 @@ from gui.data.importers import (
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
 from gui.text import counted
+from gui.ui.at_edit import zone_combo
 from gui.ui.datapoints_model import Row
 from gui.ui.settings import system_zone_name
 from gui.ui.workers import Worker
@@ -283,18 +282,10 @@ class ImportDialog(QDialog):
                 (self.tr("Month first: 04/11/2026 is April 11"), DateOrder.MDY),
             ]
         )
-        self.zone_combo = QComboBox(editable=True)
-        zones = sorted(zoneinfo.available_timezones())
-        self.zone_combo.addItems(zones)
-        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(zones, self.zone_combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone_combo.setCompleter(completer)
-        self.zone_combo.setCurrentText(self._source_zone)
-        self.zone_combo.setToolTip(
+        self.zone_combo = zone_combo(
             self.tr("The zone the file's clock times were written in; they are sent in platform time, UTC+8.")
         )
+        self.zone_combo.setCurrentText(self._source_zone)
         self.missing_time_combo = self._combo(
             [
                 (auto, None),

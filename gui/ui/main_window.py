@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -58,7 +57,6 @@ from gui.onenet.readings import (
     Value,
     ValueKind,
     format_at,
-    localize,
     mistyped_number,
     parse_json_object,
     parse_value,
@@ -66,7 +64,7 @@ from gui.onenet.readings import (
 from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
 from gui.text import counted
-from gui.ui.at_edit import AtEdit
+from gui.ui.at_edit import AtEdit, zone_combo
 from gui.ui.datapoints_model import DISPLAY_FORMAT, DatapointsModel, Row, RowStatus
 from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_dialog import ImportController
@@ -255,15 +253,7 @@ class MainWindow(QMainWindow):
         )
         self.at_edit = AtEdit()
         self.at_edit.setEnabled(False)
-        self.zone_combo = QComboBox(editable=True)
-        zones = sorted(zoneinfo.available_timezones())
-        self.zone_combo.addItems(zones)
-        self.zone_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(zones, self.zone_combo)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.zone_combo.setCompleter(completer)
-        self.zone_combo.setToolTip(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self.zone_combo = zone_combo(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
         self.no_at_label = QLabel(
             self.tr(
                 "⚠ Without at the platform stamps it on arrival: if a send gets no clear answer, "
@@ -635,7 +625,7 @@ class MainWindow(QMainWindow):
             at = datetime.now(UTC).replace(microsecond=0)
         elif mode == self.TIME_CHOSEN:
             try:
-                at = localize(self.at_edit.value(), self.display_tz)
+                at = self.at_edit.value(self.display_tz)
             except ValueError as exc:  # not a time, or a time the clocks skipped in that zone
                 self._say(self.tr("The at cannot be read: {why}").format(why=exc), error=True)
                 self.at_edit.line.setFocus()

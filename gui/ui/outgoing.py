@@ -90,11 +90,6 @@ def readings_of(rows: Sequence[Row], chosen: Sequence[int]) -> tuple[Readings, l
     return Readings([Datastream(stream_id, points) for stream_id, (_, points) in by_stream.items()]), order
 
 
-def may_duplicate(row: Row, body_type: BodyType) -> bool:
-    """True when `row`'s outcome is unknown and a second copy could be stored twice (no `at`, or type 3)."""
-    return row.status is RowStatus.UNKNOWN and (row.point.at is None or body_type is BodyType.SIMPLE_JSON)
-
-
 def compute_outgoing(
     rows: Sequence[Row],
     options: RequestOptions,
@@ -116,7 +111,8 @@ def compute_outgoing(
     sent, in_flight, unknown = RowStatus.SENT, RowStatus.IN_FLIGHT, RowStatus.UNKNOWN
     chosen: list[int] = []
     held_back: list[int] = []
-    for i, row in enumerate(rows):  # a million rows: `may_duplicate` inlined
+    # A row whose outcome is unknown may be stored twice if sent again without an `at`, or as type 3.
+    for i, row in enumerate(rows):
         status = row.status
         if status is sent or status is in_flight:
             continue
