@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from gui.data.outbox import plan_outbox
 from gui.data.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -218,7 +219,7 @@ def test_the_editor_sees_its_own_rows_never_those_queued_headless(store):
     assert [r.id for r in store.editor_rows()] == drafts + sent_shown
     assert store.remove_from_editor([drafts[0], sent_shown[0]]) == 2
     assert [r.id for r in store.editor_rows()] == [drafts[1]]
-    assert list(store.sendable(100)[0][0][2]) == queued  # `outbox send` takes them
+    assert [i for request in plan_outbox(store) for i in request.outbox_ids] == queued  # `outbox send` takes them
     assert store.get(sent_shown)[0].state is State.SENT  # kept on record, out of the table
     assert store.get([drafts[0]]) == []  # a draft removed is gone
 

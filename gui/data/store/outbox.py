@@ -27,7 +27,6 @@ from gui.data.store.codec import (
 )
 from gui.data.store.connection import Connection, SendLock
 from gui.data.store.records import (
-    SENDABLE,
     Attempt,
     BegunRequest,
     NewRow,
@@ -259,53 +258,6 @@ class OutboxRows(Connection):
         where, params = self._filter(None, endpoint, device_id)
         found = dict(self._query(f"SELECT state, count(*) FROM outbox{where} GROUP BY state", params))
         return {state: int(found.get(state.value, 0)) for state in State}
-
-    def sendable(
-        self,
-        max_points: int,
-        *,
-        endpoint: str | None = None,
-        device_id: str | None = None,
-        allow_duplicates: bool = False,
-    ) -> tuple[list[tuple[str, str, Sequence[int]]], int]:
-        """What a send takes, in chunks: `[(endpoint, device_id, ids)]`, and how many rows are held back.
-
-        Unsent and unknown rows, grouped by endpoint and device, in id order, at most
-        `max_points` per chunk (`ids` is a `range` when the ids are consecutive). `unknown`
-        rows without an `at` are held back (counted, not listed) unless `allow_duplicates`:
-        a copy of them could be stored twice (see `gui.data.pipeline.is_safe_to_resend`).
-        Consecutive ids are not even read: 100,000 rows of one import plan in milliseconds.
-        """
-        if max_points < 1:
-            raise ValueError("max_points must be at least 1")
-        where, params = self._filter(SENDABLE, endpoint, device_id)
-        risky = "state = 'unknown' AND at_ms IS NULL"
-        held_back = 0
-        if not allow_duplicates:
-            held_back = int(self._query(f"SELECT count(*) FROM outbox{where} AND {risky}", params)[0][0])
-            where += f" AND NOT ({risky})"
-        chunks: list[tuple[str, str, Sequence[int]]] = []
-        targets = self._query(
-            f"SELECT endpoint, device_id, count(*), min(id), max(id) FROM outbox{where} "
-            "GROUP BY endpoint, device_id ORDER BY endpoint, device_id",
-            params,
-        )
-        for target_endpoint, target_device, count, low, high in targets:
-            ids: Sequence[int]
-            if high - low + 1 == count:  # consecutive ids (an import, a typing session): no need to read them
-                ids = range(low, high + 1)
-            else:
-                ids = [
-                    r[0]
-                    for r in self._query(
-                        f"SELECT id FROM outbox{where} AND endpoint = ? AND device_id = ? ORDER BY id",
-                        [*params, target_endpoint, target_device],
-                    )
-                ]
-            chunks += [
-                (target_endpoint, target_device, ids[i : i + max_points]) for i in range(0, len(ids), max_points)
-            ]
-        return chunks, held_back
 
     def points(self, ids: Collection[int]) -> list[tuple[int, int, str, Datapoint]]:
         """`(id, revision, stream_id, datapoint)` of these rows, by id: what a request body is made of.
