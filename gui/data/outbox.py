@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Protocol
 
 from gui.data.logs import register_secret
-from gui.data.store import SENDABLE, HistoryEntry, OutboxRow, RequestOutcome, State, Store
+from gui.data.store import HistoryEntry, OutboxRow, QueuedRow, RequestOutcome, State, Store
 from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError, OneNetClient
 from gui.onenet.formats import AtTexts, BodyType, EncodedBody
 from gui.onenet.readings import Datapoint, Datastream, Readings
@@ -303,7 +303,7 @@ class Plan:
     `RequestPlan.warnings` does.
     """
 
-    def __init__(self, targets: list[tuple[str, str, RequestPlan, list[OutboxRow]]], held_back: int) -> None:
+    def __init__(self, targets: list[tuple[str, str, RequestPlan, list[QueuedRow]]], held_back: int) -> None:
         self._targets = targets
         self.requests = sum(len(plan) for _, _, plan, _ in targets)
         self.datapoints = sum(len(rows) for _, _, _, rows in targets)
@@ -339,14 +339,14 @@ def plan_outbox(
     if body_type is BodyType.SIMPLE_JSON:
         raise ValueError("type 3 carries one value per datastream and no `at`; the outbox is sent as type 1")
     options = RequestOptions(body_type, None, max_points, max_bytes)
-    targets: dict[tuple[str, str], list[OutboxRow]] = {}
+    targets: dict[tuple[str, str], list[QueuedRow]] = {}
     held_back = 0
-    for row in store.rows(SENDABLE, endpoint=endpoint, device_id=device_id):
-        if not allow_duplicates and may_store_twice(row.state, row.at, options.body_type):
+    for row in store.queued(endpoint=endpoint, device_id=device_id):
+        if not allow_duplicates and may_store_twice(row.state, row.point.at, body_type):
             held_back += 1
         else:
             targets.setdefault((row.endpoint, row.device_id), []).append(row)
-    planned: list[tuple[str, str, RequestPlan, list[OutboxRow]]] = []
+    planned: list[tuple[str, str, RequestPlan, list[QueuedRow]]] = []
     for (target_endpoint, target_device), rows in sorted(targets.items()):
         readings, order = readings_of(rows)
         planned.append((target_endpoint, target_device, plan_readings(readings, options), [rows[i] for i in order]))

@@ -1,4 +1,4 @@
-"""The outbox and history database (gui/data/store.py) on real files in tmp_path."""
+"""The outbox and history database (the gui/data/store package) on real files in tmp_path."""
 
 from __future__ import annotations
 
@@ -151,7 +151,12 @@ def test_values_kinds_and_times_round_trip(store):
     assert got[1].at == berlin and got[1].at.tzinfo is UTC  # the same instant, kept in UTC, ms precision
     assert got[2].at is None
     assert all(r.state is State.DRAFT and r.in_editor and r.revision == 0 for r in got)
-    assert [(i, r, s, p) for i, r, s, p in store.points(ids)][1][3].at.utcoffset() == PLATFORM_TZ.utcoffset(None)
+    store.queue(ids, ENDPOINT, DEVICE)
+    queued = store.queued()  # what a send plans: `at` in platform time, ready for the encoders
+    assert [(q.id, q.stream_id, q.point.value, q.state) for q in queued] == [
+        (i, e.stream_id, e.point.value, State.UNSENT) for i, e in zip(ids, entered, strict=True)
+    ]
+    assert queued[1].point.at == berlin and queued[1].point.at.utcoffset() == PLATFORM_TZ.utcoffset(None)
 
 
 def test_non_finite_values_are_refused_at_entry(store):

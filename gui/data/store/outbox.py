@@ -27,10 +27,12 @@ from gui.data.store.codec import (
 )
 from gui.data.store.connection import Connection, SendLock
 from gui.data.store.records import (
+    SENDABLE,
     Attempt,
     BegunRequest,
     NewRow,
     OutboxRow,
+    QueuedRow,
     RequestOutcome,
     State,
     StoreBusy,
@@ -39,6 +41,8 @@ from gui.data.store.records import (
 from gui.onenet.client import validate_endpoint
 from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind
+
+_STATES = {state.value: state for state in State}
 
 
 class OutboxRows(Connection):
@@ -259,20 +263,31 @@ class OutboxRows(Connection):
         found = dict(self._query(f"SELECT state, count(*) FROM outbox{where} GROUP BY state", params))
         return {state: int(found.get(state.value, 0)) for state in State}
 
-    def points(self, ids: Collection[int]) -> list[tuple[int, int, str, Datapoint]]:
-        """`(id, revision, stream_id, datapoint)` of these rows, by id: what a request body is made of.
+    def queued(self, *, endpoint: str | None = None, device_id: str | None = None) -> list[QueuedRow]:
+        """The rows a send takes (`unsent`, `unknown`; of one endpoint/device if given), by id.
 
-        `at` comes back in platform time (UTC+8), ready for the encoders.
+        Only what a request is made of (`QueuedRow`), `at` already in platform time
+        (UTC+8), ready for the encoders: this runs per datapoint of an `outbox send`.
+        Which of them a send may take is `gui.data.outbox`'s rule (`may_store_twice`).
         """
-        if not ids:
-            return []
-        where, params = _where_ids(ids if isinstance(ids, range) else list(ids))
-        raw = self._query(f"SELECT id, revision, stream_id, at_ms, value FROM outbox WHERE {where} ORDER BY id", params)
-        # from_ms(), inlined: this runs per datapoint sent. timedelta(0, 0, 0, ms) is
-        # timedelta(milliseconds=ms), exact, without the keyword argument's cost (a third faster).
-        epoch, delta = _EPOCHS[PLATFORM_TZ], timedelta
+        where, params = self._filter(SENDABLE, endpoint, device_id)
+        raw = self._query(
+            f"SELECT id, revision, endpoint, device_id, stream_id, state, at_ms, value FROM outbox{where} ORDER BY id",
+            params,
+        )
+        # from_ms(), inlined. timedelta(0, 0, 0, ms) is timedelta(milliseconds=ms), exact,
+        # without the keyword argument's cost (a third faster); State(...) as a dict lookup.
+        epoch, delta, states = _EPOCHS[PLATFORM_TZ], timedelta, _STATES
         return [
-            (r[0], r[1], r[2], Datapoint(_value(r[4]), epoch + delta(0, 0, 0, r[3]) if r[3] is not None else None))
+            QueuedRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                states[r[5]],
+                Datapoint(_value(r[7]), epoch + delta(0, 0, 0, r[6]) if r[6] is not None else None),
+            )
             for r in raw
         ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Value, ValueKind
@@ -87,6 +88,21 @@ class OutboxRow:
     def point(self) -> Datapoint:
         """The datapoint (value and `at`) of this row."""
         return Datapoint(self.value, self.at)
+
+
+class QueuedRow(NamedTuple):
+    """An outbox row as a send plans it (`Store.queued`): what its request is made of, and its state.
+
+    `point.at` is in platform time (UTC+8); the row is queued to `endpoint`/`device_id`.
+    """
+
+    id: int
+    revision: int
+    endpoint: str
+    device_id: str
+    stream_id: str
+    state: State
+    point: Datapoint
 
 
 @dataclass(frozen=True)
