@@ -535,3 +535,22 @@ def test_requests_from_before_uploads_were_numbered_are_uploads_of_their_own(tmp
         [last] = store.last_upload()
         assert last.upload_id is None and last.request_id == 2 and last.body.endswith(b'"value":2}]}]}')
         assert store.new_upload_id() == 1
+
+
+def test_requests_of_ids_in_steps_move_exactly_their_rows(store):
+    """A stream's rows typed in turns with others have ids in steps (every 3rd here): only they move."""
+    ids = store.add(rows(12), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    carried = ids[1::3]
+    begun = begin(store, carried)
+    assert begun is not None
+    assert [r.id for r in store.rows([State.IN_FLIGHT])] == carried
+    store.finish_request(begun, RequestOutcome.SENT, attempt())
+    assert [r.id for r in store.rows([State.SENT])] == carried
+    assert [r.id for r in store.rows([State.UNSENT])] == [i for i in ids if i not in carried]
+    others = ids[2::3]
+    store.set_state(ids[5:6], State.UNKNOWN)  # one of them unknown: put back as unknown, the others unsent
+    again = begin(store, others)
+    assert again is not None and [r.id for r in store.rows([State.IN_FLIGHT])] == others
+    store.abandon_request(again)
+    assert [r.id for r in store.rows([State.UNKNOWN])] == [ids[5]]
+    assert [r.id for r in store.rows([State.UNSENT])] == [i for i in ids if i not in carried and i != ids[5]]
