@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from gui import __version__
 from gui.data.logs import log_folder, register_secret
-from gui.data.pipeline import Pipeline, PipelineResult, PlannedRequest, Progress, RetryPolicy, is_safe_to_resend
+from gui.data.outbox import PlannedRequest, clients, is_safe_to_resend, requests_of
+from gui.data.pipeline import Pipeline, PipelineResult, Progress, RetryPolicy
 from gui.data.secrets import SecretStore
 from gui.data.store import RequestOutcome, Store, StoreBusy, StoreError
 from gui.onenet.client import (
@@ -1026,20 +1027,11 @@ class MainWindow(QMainWindow):
         target = validate_endpoint(endpoint)
 
         def planned() -> Iterator[PlannedRequest]:
-            for k, rows in enumerate(request_rows):
-                body = plan.body(k)
-                yield PlannedRequest(
-                    target,
-                    device_id,
-                    body,
-                    tuple(row.id for row in rows if row.id is not None),
-                    tuple(row.revision for row in rows),
-                    is_safe_to_resend((row.point for row in rows), body.type),
-                )
+            return requests_of(plan, [snapshot[i] for i in out.rows], target, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
             store.queue(ids, endpoint, device_id)
-            pipeline = Pipeline(store, lambda e, d: OneNetClient(e, d, api_key, timeout=timeout), policy)
+            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy)
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = self._worker = Worker(run)
