@@ -37,7 +37,7 @@ def memory_keyring():
 @pytest.fixture
 def sandbox():
     """A started Sandbox on 127.0.0.1 (a free port) with device "4093215" / key "SANDBOX-KEY-1"; stopped after."""
-    from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+    from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
     with Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}) as running:
         yield running

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
 from gui.onenet.client import OneNetClient
 from gui.onenet.readings import ValueKind, parse_value
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.datapoints_model import RowStatus
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
