@@ -43,6 +43,20 @@ def sandbox():
         yield running
 
 
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nothing listens on: bound a moment ago and closed (connections are refused).
+
+    The suite never reaches past loopback (pytest-socket's --allow-hosts in pyproject.toml enforces it):
+    an unreachable endpoint in a test is ``http://127.0.0.1:<closed_port>`` or a reserved ``.invalid`` name.
+    """
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @pytest.fixture(autouse=True)
 def _private_data_and_log_dirs(tmp_path, monkeypatch):
     """No test reads or writes the user's own outbox or logs (commands default to them)."""

@@ -1,7 +1,6 @@
 """The upload loop driven through the window's widgets, against the sandbox over real HTTP."""
 
 import json
-import socket
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -129,14 +128,8 @@ def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, sandbox):
     assert "21.5" in preview_body(window)  # still ready to send again
 
 
-def free_closed_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_closed_port_gives_a_clear_network_error(qtbot, window):
-    window.endpoint_edit.setText(f"http://127.0.0.1:{free_closed_port()}")
+def test_closed_port_gives_a_clear_network_error(qtbot, window, closed_port):
+    window.endpoint_edit.setText(f"http://127.0.0.1:{closed_port}")
     window.device_edit.setText("123")
     window.key_edit.setText("k")
     type_datapoint(qtbot, window, "temperature", "21.5")
@@ -274,15 +267,17 @@ def test_bad_edit_in_the_table_keeps_the_old_value(qtbot, window):
     assert "not changed" in window.statusBar().currentMessage()
 
 
-def test_settings_are_remembered_and_the_key_goes_to_the_keyring(qtbot, make_window, memory_keyring, settings_path):
+def test_settings_are_remembered_and_the_key_goes_to_the_keyring(
+    qtbot, make_window, memory_keyring, settings_path, closed_port
+):
     first = make_window()
-    first.endpoint_edit.setText("https://api.heclouds.com")
+    first.endpoint_edit.setText(f"http://127.0.0.1:{closed_port}")
     first.device_edit.setText("777")
     first.key_edit.setText("THE-SECRET-KEY")
     first.zone_combo.setCurrentText("Europe/Berlin")
     type_datapoint(qtbot, first, "humidity", "40")
     first.resize(900, 700)
-    first._start_send(first.outgoing())  # network error expected (nothing listens there) is fine
+    first._start_send(first.outgoing())  # connection refused (nothing listens there) is fine
     qtbot.waitUntil(lambda: first._worker is None, timeout=15_000)
     first.close()
 
