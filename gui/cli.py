@@ -23,12 +23,12 @@ from gui.data.importers import (
     local_zone_name,
     paused_gc,
 )
-from gui.onenet import sandbox
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES, RequestPlan
 from gui.onenet.validation import Severity, validate
+from gui.sandbox import cli as sandbox_cli
 from gui.text import counted
 
 #: The api-key is read from this environment variable only, never from the command line
@@ -74,8 +74,8 @@ def add_commands(subparsers: Any) -> None:
         description="Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
         "logging each request.",
     )
-    sandbox.add_arguments(sandbox_parser)
-    sandbox_parser.set_defaults(run=sandbox.run)
+    sandbox_cli.add_arguments(sandbox_parser)
+    sandbox_parser.set_defaults(run=sandbox_cli.run)
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
 

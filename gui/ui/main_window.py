@@ -62,8 +62,8 @@ from gui.onenet.readings import (
     parse_json_object,
     parse_value,
 )
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.text import counted
 from gui.ui.at_edit import AtEdit, zone_combo
 from gui.ui.datapoints_model import DISPLAY_FORMAT, DatapointsModel, Row, RowStatus

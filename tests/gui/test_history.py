@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer
 
 from gui.data.store import HistoryFilter, NewRow, State, Store
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.history import CSV_COLUMNS, PAGE_SIZE, HistoryModel, HistoryPanel
 
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox

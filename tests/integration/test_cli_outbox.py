@@ -17,7 +17,7 @@ from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.secrets import SecretStore
 from gui.data.store import NewRow, State, Store
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 DEVICE = DEFAULT_DEVICE_ID
 T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)

@@ -21,7 +21,7 @@ from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store,
 from gui.onenet.client import ConfigError, OneNetClient
 from gui.onenet.formats import BodyType, EncodedBody, decode, encode
 from gui.onenet.readings import Datapoint, Readings
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
 DEVICE = DEFAULT_DEVICE_ID
 KEY = DEFAULT_API_KEY
