@@ -97,3 +97,63 @@ def _gc_on_the_gui_thread(request):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     collector.stop()
     gc.collect()
+
+
+@pytest.fixture
+def rogue_server():
+    """A loopback HTTP server written to misbehave: `rogue_server(answer) -> "http://127.0.0.1:<port>"`.
+
+    `answer(connection)` is called with the connected socket after the whole request (headers
+    and Content-Length body) has been read; it writes whatever raw bytes it likes. Every
+    request gets a connection of its own (the answer decides when it closes).
+    """
+    import socket
+    import threading
+
+    servers: list[socket.socket] = []
+    stop = threading.Event()
+
+    def start(answer):
+        listener = socket.create_server(("127.0.0.1", 0))
+        listener.settimeout(0.1)
+        servers.append(listener)
+
+        def handle(connection: socket.socket) -> None:
+            with connection:
+                connection.settimeout(30)
+                data = b""
+                try:
+                    while b"\r\n\r\n" not in data:
+                        data += connection.recv(65536) or b"\r\n\r\n"
+                    head, _, body = data.partition(b"\r\n\r\n")
+                    length = next(
+                        (
+                            int(line.split(b":", 1)[1])
+                            for line in head.split(b"\r\n")
+                            if line.lower().startswith(b"content-length:")
+                        ),
+                        0,
+                    )
+                    while len(body) < length:
+                        body += connection.recv(65536)
+                    answer(connection)
+                except OSError:  # the client hung up: what some answers test
+                    pass
+
+        def serve() -> None:
+            while not stop.is_set():
+                try:
+                    connection, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+                threading.Thread(target=handle, args=(connection,), daemon=True).start()
+
+        threading.Thread(target=serve, daemon=True).start()
+        return f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+    yield start
+    stop.set()
+    for listener in servers:
+        listener.close()

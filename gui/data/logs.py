@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from gui.data.paths import ensure_dir, log_dir
+from gui.onenet.masking import MIN_SECRET_LENGTH, mask, secret_forms
 
 __all__ = [
     "LOGGER_NAME",
@@ -35,11 +36,6 @@ __all__ = [
 #: The package logger: every module logs to `logging.getLogger(__name__)` below it.
 LOGGER_NAME = "gui"
 LOG_FILE = "onenet-uploader.log"
-#: What replaces a registered secret in log lines and stored error texts.
-MASK = "***"
-#: Shorter strings are not masked: they would garble every log line (a one-letter test key
-#: masks every such letter) and are no real api-key (OneNET's are dozens of characters).
-MIN_SECRET_LENGTH = 6
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # UTC, see SecretFilter/_handler below
 
@@ -48,35 +44,39 @@ class SecretFilter(logging.Filter):
     """Masks every registered secret (api-keys) in a record's message, arguments and traceback.
 
     Attach it to handlers (a handler's filters see records of every logger that reach it).
-    Secrets are matched as exact substrings, longest first; strings shorter than
-    `MIN_SECRET_LENGTH` are ignored.
+    Every form of a secret is matched (`gui.onenet.masking.secret_forms`: as is,
+    URL-encoded, base64), longest first; strings shorter than `MIN_SECRET_LENGTH` are ignored.
     Thread-safe: the pipeline logs from its sender thread.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._lock = threading.Lock()
-        self._secrets: tuple[str, ...] = ()
+        self._by_secret: dict[str, tuple[str, ...]] = {}
+        self._secrets: tuple[str, ...] = ()  # every form of every secret, longest first
 
     def add(self, secret: str) -> None:
-        """Mask `secret` from now on (no-op for a string shorter than `MIN_SECRET_LENGTH`)."""
+        """Mask `secret`, in every form, from now on (no-op for a string shorter than `MIN_SECRET_LENGTH`)."""
         if len(secret) < MIN_SECRET_LENGTH:
             return
         with self._lock:
-            if secret not in self._secrets:
-                self._secrets = tuple(sorted({*self._secrets, secret}, key=len, reverse=True))
+            if secret not in self._by_secret:
+                self._by_secret[secret] = secret_forms(secret)
+                self._refresh()
 
     def discard(self, secret: str) -> None:
         """Stop masking `secret`."""
         with self._lock:
-            self._secrets = tuple(s for s in self._secrets if s != secret)
+            if self._by_secret.pop(secret, None) is not None:
+                self._refresh()
+
+    def _refresh(self) -> None:
+        forms = {form for forms in self._by_secret.values() for form in forms}
+        self._secrets = tuple(sorted(forms, key=len, reverse=True))
 
     def redact(self, text: str) -> str:
-        """`text` with every registered secret replaced by `***`."""
-        for secret in self._secrets:
-            if secret in text:
-                text = text.replace(secret, MASK)
-        return text
+        """`text` with every form of every registered secret replaced by `***` (`MASK`)."""
+        return mask(text, self._secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the record in place with secrets masked; never drops a record."""

@@ -4,12 +4,23 @@
 the same path reads back (shared onenet-api.md, "Request", "Response",
 "Reading back"). The request is prepared once; the preview shows that very
 object and `send` sends it, so what is shown is what goes over the wire.
+
+Every answer is bounded: at most `MAX_ANSWER_BYTES` are read (more: "answer too
+large", a MalformedResponse, outcome unknown), and one deadline covers an attempt's
+connect, send and answer (`timeout` seconds): a server trickling a byte every few
+seconds is cut off at the deadline. The deadline is kept by a timer that shuts the
+attempt's socket down (urllib3's own timeouts apply per socket operation only). Every
+text an answer brings (body, headers, error) is masked (`gui.onenet.masking`) before
+anything else sees it: an echoed api-key never leaves the client.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shlex
+import socket
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +29,14 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import PoolManager
 
 from gui import __version__
 from gui.onenet.formats import EncodedBody
+from gui.onenet.masking import mask, secret_forms
 from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, parse_at
 
 #: The endpoint of the user's API description, over HTTPS (documented as
@@ -28,6 +44,10 @@ from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, par
 DEFAULT_ENDPOINT = "https://api.heclouds.com"
 USER_AGENT = f"onenet-uploader/{__version__} (+requests/{requests.__version__})"
 DEFAULT_TIMEOUT_S = 10.0
+#: The most bytes read from one answer (after content decoding). OneNET answers are a
+#: few hundred bytes, a read-back page of 6,000 datapoints about 300 KB.
+MAX_ANSWER_BYTES = 1 << 20
+_CHUNK = 64 * 1024
 #: The read-back `limit` range (shared onenet-api.md, "Reading back").
 MAX_READ_LIMIT = 6000
 MASK = "••••••••"
@@ -210,6 +230,124 @@ def _network_message(exc: requests.RequestException, url: str, timeout: float) -
     return f"network error talking to {host}: {exc.__class__.__name__}"
 
 
+class _Deadline:
+    """One attempt's deadline: at `seconds` after `start()` the attempt's socket is shut down.
+
+    The socket is handed over by the connection that carries the attempt (`watch`); a
+    read blocked on it then returns at once, and `fired` tells the attempt why.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._lock = threading.Lock()
+        self._sock: socket.socket | None = None
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._sock = sock
+            if self.fired:
+                self._shut()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            self._shut()
+
+    def _shut(self) -> None:
+        if self._sock is not None:
+            with contextlib.suppress(OSError):  # already closed
+                self._sock.shutdown(socket.SHUT_RDWR)
+
+
+_attempt = threading.local()  # .deadline: the _Deadline of the attempt running on this thread
+
+
+def _watch(sock: socket.socket | None) -> None:
+    deadline: _Deadline | None = getattr(_attempt, "deadline", None)
+    if deadline is not None and sock is not None:
+        deadline.watch(sock)
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    """An HTTP connection that hands its socket to the running attempt's deadline."""
+
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _watch(self.sock)  # a kept-alive connection is not connected again
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    """`_WatchedHTTPConnection` over TLS."""
+
+    def connect(self) -> None:
+        super().connect()
+        _watch(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _watch(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+def _watched(manager: PoolManager) -> PoolManager:
+    manager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+    return manager
+
+
+class _DeadlineAdapter(HTTPAdapter):
+    """requests' adapter over connections whose sockets an attempt's deadline can shut down."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        _watched(self.poolmanager)
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> PoolManager:
+        return _watched(super().proxy_manager_for(proxy, **proxy_kwargs))
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read_bounded(raw: requests.Response) -> bytes:
+    """The answer's body, decoded (gzip, ...), at most MAX_ANSWER_BYTES; _TooLarge beyond."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in raw.iter_content(_CHUNK):
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise _TooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _text_of(raw: requests.Response, body: bytes) -> str:
+    """The body as text in the answer's charset (UTF-8 when none or an unknown one), undecodable bytes replaced."""
+    try:
+        return body.decode(raw.encoding or "utf-8", "replace")
+    except LookupError:
+        return body.decode("utf-8", "replace")
+
+
 @dataclass(frozen=True)
 class ReadPage:
     """One page of a read-back: total `count`, the next `cursor` (None at the end), the readings."""
@@ -224,7 +362,9 @@ class OneNetClient:
     """Talks to one device of one endpoint; authentication lives in `_auth_headers` only.
 
     Raises ConfigError at construction for an invalid endpoint or device id.
-    The session may be passed in (tests, retries); timeouts are seconds.
+    The session may be passed in (tests, retries); its http(s) adapters are replaced by
+    ones that keep the attempt's deadline. `timeout` is seconds per attempt: connect,
+    send and the whole answer.
     """
 
     def __init__(
@@ -241,9 +381,12 @@ class OneNetClient:
         if not api_key or any(c in api_key for c in "\r\n"):
             raise ConfigError("api-key is empty or spans lines")
         self._api_key = api_key
+        self._secret_forms = secret_forms(api_key)
         self.timeout = timeout
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
+        for prefix in ("http://", "https://"):
+            self.session.mount(prefix, _DeadlineAdapter())
 
     @property
     def url(self) -> str:
@@ -267,17 +410,52 @@ class OneNetClient:
     def send(self, prepared: requests.PreparedRequest) -> PlatformResponse:
         """Send a prepared request once; the PlatformResponse on errno 0.
 
-        Raises AuthError, RejectedError, ServerError, NetworkError or
-        MalformedResponse; each carries the response when there was one.
+        One deadline of `timeout` seconds covers connecting, sending and reading the
+        whole answer; at most `MAX_ANSWER_BYTES` of it are read. Every text of the
+        answer (body, headers, error texts) has the api-key masked in any form.
+        Raises AuthError, RejectedError, ServerError, NetworkError (no answer, cut off,
+        past the deadline) or MalformedResponse (not OneNET's JSON, or too large); each
+        carries the response when there was one.
         """
+        host = urlsplit(prepared.url or self.url).netloc
         start = time.perf_counter()
+        deadline = _Deadline(self.timeout)
+        _attempt.deadline = deadline
+        deadline.start()
         try:
-            raw = self.session.send(prepared, timeout=self.timeout, allow_redirects=False)
-            text = raw.text
+            raw = self.session.send(prepared, timeout=self.timeout, allow_redirects=False, stream=True)
+            try:
+                body = _read_bounded(raw)
+            finally:
+                raw.close()
+        except _TooLarge:
+            latency = time.perf_counter() - start
+            headers = self._masked_headers(raw)
+            response = PlatformResponse(raw.status_code, None, None, latency, "", None, headers)
+            raise MalformedResponse(
+                f"the answer from {host} is larger than {MAX_ANSWER_BYTES // (1 << 20)} MiB: "
+                "answer too large, not read (whether it was stored is unknown)",
+                response,
+            ) from None
         except requests.RequestException as exc:
-            raise NetworkError(_network_message(exc, prepared.url or self.url, self.timeout)) from exc
+            if deadline.fired:
+                raise NetworkError(f"no answer from {host} within {self.timeout:g} s") from exc
+            message = self._mask(_network_message(exc, prepared.url or self.url, self.timeout))
+            raise NetworkError(message) from exc
+        finally:
+            deadline.cancel()
+            _attempt.deadline = None
+        if deadline.fired:  # the answer ended when its socket was shut: it may be cut short
+            raise NetworkError(f"no answer from {host} within {self.timeout:g} s")
         latency = time.perf_counter() - start
-        return _raise_for_body(raw.status_code, text, latency, dict(raw.headers))
+        text = self._mask(_text_of(raw, body))
+        return _raise_for_body(raw.status_code, text, latency, self._masked_headers(raw))
+
+    def _mask(self, text: str) -> str:
+        return mask(text, self._secret_forms)
+
+    def _masked_headers(self, raw: requests.Response) -> dict[str, str]:
+        return {name: self._mask(value) for name, value in raw.headers.items()}
 
     def upload(self, body: EncodedBody) -> PlatformResponse:
         """Prepare and send one upload; see `send` for the errors raised."""
