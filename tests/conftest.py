@@ -6,12 +6,12 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import keyring.backend
+import keyring.backends.SecretService
 import pytest
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Stands in for the OS keyring, which cannot run on a headless test machine."""
+class MemoryKeyring(keyring.backends.SecretService.Keyring):
+    """Stands in for the OS keyring (Secret Service), which cannot run on a headless test machine."""
 
     priority = 1  # type: ignore[assignment]
 

@@ -6,6 +6,13 @@ given is also registered with the log filter (`gui.data.logs.register_secret`),
 so it is masked should it ever reach a log line. Where the OS has no keyring, the
 key lives only in memory for the session and `available` says so, so the UI
 can tell the user; there is no silent plain-text fallback.
+
+Only a backend that is the OS's store (Secret Service, KWallet, macOS Keychain,
+Windows Credential Locker) or encrypts (keyrings.alt's password-encrypted file,
+its DPAPI-protected Windows stores) counts as the system keyring
+(`SYSTEM_KEYRINGS`). Any other backend keyring may choose, e.g. keyrings.alt's
+`PlaintextKeyring`, which writes the key base64-encoded into `keyring_pass.cfg`,
+is not used: the key stays in memory and `last_error` names the backend.
 """
 
 from __future__ import annotations
@@ -21,28 +28,67 @@ from gui.data.logs import register_secret
 
 SERVICE = "onenet-uploader"
 
+#: Backend classes (module.qualname, subclasses included) that keep a key as the OS's
+#: store does or encrypted: the only ones called "the system keyring".
+SYSTEM_KEYRINGS = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.macOS.Keyring",
+        "keyring.backends.Windows.WinVaultKeyring",
+        "keyrings.alt.file.EncryptedKeyring",
+        "keyrings.alt.Windows.EncryptedKeyring",
+        "keyrings.alt.Windows.RegistryKeyring",
+    }
+)
 
-def _usable(backend: keyring.backend.KeyringBackend) -> bool:
+
+def _name(backend: keyring.backend.KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def is_system_keyring(backend: keyring.backend.KeyringBackend) -> bool:
+    """True when `backend` is the OS's secret store or encrypts what it keeps (`SYSTEM_KEYRINGS`)."""
+    return any(f"{cls.__module__}.{cls.__qualname__}" in SYSTEM_KEYRINGS for cls in type(backend).__mro__)
+
+
+def system_keyring(
+    backend: keyring.backend.KeyringBackend,
+) -> tuple[keyring.backend.KeyringBackend | None, str]:
+    """The backend to keep api-keys in, and why there is none ("" when there is one).
+
+    A chain of backends (keyring's default when several exist) gives its highest-priority
+    system keyring: a chain would fall back to a plain-text file when the OS's store is
+    locked.
+    """
     if isinstance(backend, fail.Keyring):
-        return False
-    if isinstance(backend, chainer.ChainerBackend):
-        return bool(backend.backends)
-    return True
+        return None, "no OS keyring is available"
+    candidates = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
+    for candidate in candidates:
+        if is_system_keyring(candidate):
+            return candidate, ""
+    if not candidates:
+        return None, "no OS keyring is available"
+    names = ", ".join(_name(c) for c in candidates)
+    return None, f"the keyring backend {names} does not encrypt the key"
 
 
 class SecretStore:
-    """api-keys by device id: in the OS keyring when one exists, else in memory.
+    """api-keys by device id: in the system keyring when there is one (`system_keyring`), else in memory.
 
     `backend` defaults to keyring's choice for this OS. Keyring failures
     (locked, denied) never raise: the key is kept in memory and
-    `last_error` says why.
+    `last_error` says why; so does a backend that is not a system keyring.
     """
 
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
-        self._backend = backend if backend is not None else keyring.get_keyring()
-        self.available = _usable(self._backend)
+        chosen, why = system_keyring(backend if backend is not None else keyring.get_keyring())
+        self._backend: keyring.backend.KeyringBackend = chosen if chosen is not None else fail.Keyring()  # type: ignore[no-untyped-call]
+        self.available = chosen is not None
         self._memory: dict[str, str] = {}
-        self.last_error = "" if self.available else "no OS keyring is available"
+        self.last_error = why
 
     def get(self, device_id: str) -> str | None:
         """The api-key saved for this device, or None."""

@@ -412,7 +412,7 @@ class OutboxRows(Connection):
         if they were before, else `unsent`.
         """
         now = _now_ms()
-        error = "" if outcome is RequestOutcome.SENT else last_error
+        error = "" if outcome is RequestOutcome.SENT else redact(last_error)
         sets = ("last_error = ?, request_id = ?, updated_ms = ?", (error, begun.request_id, now))
         with self._transaction(durable=False) as db:
             if last is not None:
