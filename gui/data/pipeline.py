@@ -11,8 +11,9 @@ Retry rules (shared onenet-api.md, "Response"): connection errors, timeouts, HTT
 and 429 are retried with exponential backoff and jitter (`Retry-After` honoured),
 within `RetryPolicy.max_attempts` and `max_total_s`; auth and validation failures
 never are. A failure *after* the request went out (read timeout, connection dropped
-mid-answer, an answer that is not OneNET's) is an **unknown** outcome: the platform may
-have stored the datapoints. Such a request is sent again only when that cannot
+mid-answer, a 5xx other than 503 such as a gateway's 502/504, a redirect, an answer
+that is not OneNET's or too large) is an **unknown** outcome: the platform may have
+stored the datapoints (`classify`). Such a request is sent again only when that cannot
 duplicate anything, i.e. every datapoint carries an explicit `at` (OneNET overwrites
 equal `at`, "Overwrite rule"), see `gui.data.outbox.is_safe_to_resend`; otherwise its rows end
 `unknown` and the user decides (`plan_outbox(..., allow_duplicates=True)`).
@@ -64,6 +65,7 @@ from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS
 from gui.text import counted
 
 __all__ = [
+    "NOT_PROCESSED_STATUSES",
     "CancelToken",
     "Pipeline",
     "PipelineResult",
@@ -156,18 +158,31 @@ def _before_sending(error: BaseException) -> bool:
     return False
 
 
+#: HTTP statuses that say the request was not processed: 503 (Service Unavailable: refused
+#: before it was handled, what an overloaded platform or a gateway with no upstream says)
+#: and 429 (Too Many Requests). Every other 5xx may come after the platform stored the
+#: datapoints: a gateway's 502/504 after forwarding, the platform's 500 midway.
+NOT_PROCESSED_STATUSES = frozenset({429, 503})
+
+
 def classify(error: Exception | None, idempotent: bool) -> Verdict:
     """What an attempt's error (None: errno 0) means for the request (shared onenet-api.md, "Response").
 
+    "Unknown" means the platform may hold the datapoints: such an attempt is retried only
+    when the request is `idempotent` (every datapoint has an explicit `at`, which the
+    platform overwrites: "Overwrite rule"); otherwise its rows end `unknown` and are never
+    sent again without the user's word (`plan_outbox(..., allow_duplicates=True)`).
+
     - None: sent.
     - No connection, host not found, connect timeout: not delivered; retry.
-    - Read timeout or connection dropped after sending: may have arrived (unknown);
-      retried only if `idempotent`.
-    - HTTP 5xx, HTTP 429: not stored (the platform said so); retry. [L: OneNET does not
-      document partial writes; with explicit `at` a retry is harmless either way.]
+    - HTTP 503 and 429 (`NOT_PROCESSED_STATUSES`): not stored (the server said it did not
+      handle it); retry.
+    - Any other HTTP 5xx (a gateway's 502/504, a 500): may have arrived: unknown.
+    - Read timeout, past the attempt's deadline, connection dropped after sending: unknown.
     - Auth (errno 3) and other rejections (4xx, errno != 0): failed; never retried.
-    - An answer that is not OneNET's (HTML page with HTTP 200, ...) or anything else:
-      unknown, not retried (the same proxy will answer the same; the user looks).
+    - A redirect, an answer that is not OneNET's (HTML page with HTTP 200, ...), one too
+      large to read, or anything else: unknown, not retried (the same proxy will answer
+      the same; the user looks).
     """
     if error is None:
         return Verdict(AttemptOutcome.SENT, True, False, RequestOutcome.SENT)
@@ -175,8 +190,12 @@ def classify(error: Exception | None, idempotent: bool) -> Verdict:
         if _before_sending(error):
             return Verdict(AttemptOutcome.FAILED, False, True, RequestOutcome.UNSENT)
         return Verdict(AttemptOutcome.UNKNOWN, True, idempotent, RequestOutcome.UNKNOWN)
-    if isinstance(error, ServerError) or (isinstance(error, RejectedError) and error.retryable):
+    if isinstance(error, ServerError | RejectedError) and (
+        error.response is not None and error.response.http_status in NOT_PROCESSED_STATUSES
+    ):
         return Verdict(AttemptOutcome.FAILED, False, True, RequestOutcome.UNSENT)
+    if isinstance(error, ServerError):
+        return Verdict(AttemptOutcome.UNKNOWN, True, idempotent, RequestOutcome.UNKNOWN)
     if isinstance(error, AuthError | RejectedError):
         return Verdict(AttemptOutcome.FAILED, False, False, RequestOutcome.FAILED)
     return Verdict(AttemptOutcome.UNKNOWN, True, False, RequestOutcome.UNKNOWN)

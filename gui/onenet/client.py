@@ -121,7 +121,7 @@ class NetworkError(OneNetError):
 
 
 class MalformedResponse(OneNetError):
-    """An answer that is not the platform's JSON (an HTML proxy page, say)."""
+    """An answer that is not the platform's JSON (an HTML proxy page, say), a redirect, or over MAX_ANSWER_BYTES."""
 
 
 class ConfigError(ValueError):
@@ -188,6 +188,13 @@ def _raise_for_body(http_status: int, text: str, latency: float, headers: dict[s
     )
     if http_status >= 500:
         raise ServerError(f"server error: HTTP {http_status}", response)
+    if 300 <= http_status < 400:
+        location = next((v for k, v in headers.items() if k.lower() == "location"), "")
+        raise MalformedResponse(
+            f"HTTP {http_status}: a redirect{f' to {location}' if location else ''}, not followed "
+            "(the api-key would go along); whether it was stored is unknown",
+            response,
+        )
     if response.errno is None:
         if http_status == 429:
             raise RejectedError("too many requests: HTTP 429", response)

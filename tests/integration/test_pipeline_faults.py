@@ -85,7 +85,7 @@ def free_port() -> int:
 # -- HTTP 5xx, 429 ---------------------------------------------------------------------------------
 
 
-def test_http_500_on_every_third_request_is_retried_and_everything_arrives_once(sandbox, store):
+def test_http_500_on_every_third_request_is_unknown_retried_with_at_and_everything_arrives_once(sandbox, store):
     sandbox.fail_every = 3
     rows = readings(60)
     queue(store, rows, sandbox.url)
@@ -93,7 +93,7 @@ def test_http_500_on_every_third_request_is_retried_and_everything_arrives_once(
     assert result.ok and result.sent == 60
     retried = [r for r in result.results if len(r.attempts) == 2]
     assert retried and all(
-        attempts_of(result, result.results.index(r))[0] == (500, AttemptOutcome.FAILED) for r in retried
+        attempts_of(result, result.results.index(r))[0] == (500, AttemptOutcome.UNKNOWN) for r in retried
     )
     assert sandbox.upload_count == sum(len(r.attempts) for r in result.results) == 6 + len(retried)
     assert_exactly_once(sandbox, rows)
@@ -133,14 +133,14 @@ def test_a_retry_after_beyond_the_time_budget_gives_up_at_once_and_keeps_the_row
     assert_exactly_once(sandbox, rows)
 
 
-def test_html_502_from_a_proxy_is_a_server_error_and_is_retried(sandbox, store):
+def test_html_502_from_a_proxy_is_unknown_and_retried_when_every_datapoint_has_at(sandbox, store):
     sandbox.html_every = 2
     sandbox.html_status = 502
     rows = readings(20)
     queue(store, rows, sandbox.url)
     _, result = send(store)
     assert result.ok
-    assert attempts_of(result, 1) == [(502, AttemptOutcome.FAILED), (200, AttemptOutcome.SENT)]
+    assert attempts_of(result, 1) == [(502, AttemptOutcome.UNKNOWN), (200, AttemptOutcome.SENT)]
     assert_exactly_once(sandbox, rows)
 
 
@@ -313,7 +313,8 @@ def run_in_thread(target: Callable[[], object]) -> tuple[threading.Thread, list[
 
 
 def test_cancel_interrupts_a_backoff_wait_at_once(sandbox, store):
-    sandbox.fail_every = 1
+    sandbox.html_every = 1
+    sandbox.html_status = 503  # "not handled": retried, stores nothing
     ids = queue(store, readings(20), sandbox.url)
     cancel = threading.Event()
     retrying = threading.Event()
@@ -331,9 +332,9 @@ def test_cancel_interrupts_a_backoff_wait_at_once(sandbox, store):
     assert not thread.is_alive() and time.monotonic() - cancelled_at < 1.0
     _, result = box[0]
     assert result.cancelled and [r.outcome for r in result.results] == [RequestOutcome.UNSENT]
-    assert [r.state for r in store.get(ids)] == [State.UNSENT] * 20  # a 500 stored nothing
+    assert [r.state for r in store.get(ids)] == [State.UNSENT] * 20  # a 503 stored nothing
     assert store.counts()[State.IN_FLIGHT] == 0
-    assert [h.attempt.http_status for h in store.history(None)] == [500]  # the one attempt made, recorded
+    assert [h.attempt.http_status for h in store.history(None)] == [503]  # the one attempt made, recorded
 
 
 def test_cancel_during_a_request_finishes_it_and_starts_no_other(sandbox, store):

@@ -86,9 +86,17 @@ def test_a_policy_needs_an_attempt_and_a_sane_jitter():
 def test_answers_are_classified_by_the_platform_rules(idempotent):
     ok = classify(None, idempotent)
     assert (ok.outcome, ok.retry, ok.final) == (AttemptOutcome.SENT, False, RequestOutcome.SENT)
-    for error in (ServerError("HTTP 500", answer(500)), RejectedError("HTTP 429", answer(429))):
+    for error in (ServerError("HTTP 503", answer(503)), RejectedError("HTTP 429", answer(429))):
         verdict = classify(error, idempotent)
         assert (verdict.outcome, verdict.retry, verdict.may_have_arrived) == (AttemptOutcome.FAILED, True, False)
+    for status in (500, 502, 504):  # a gateway may have forwarded it; the platform may have stored it
+        verdict = classify(ServerError(f"HTTP {status}", answer(status)), idempotent)
+        assert (verdict.outcome, verdict.may_have_arrived, verdict.final) == (
+            AttemptOutcome.UNKNOWN,
+            True,
+            RequestOutcome.UNKNOWN,
+        )
+        assert verdict.retry is idempotent  # resent only when every datapoint has an `at`
     for error in (AuthError("errno 3", answer(200, errno=3)), RejectedError("errno 5", answer(200, errno=5))):
         verdict = classify(error, idempotent)
         assert (verdict.outcome, verdict.retry, verdict.final) == (AttemptOutcome.FAILED, False, RequestOutcome.FAILED)
