@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import signal
 import sys
@@ -556,6 +557,12 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-rejected", action="store_true", help="send the other rows when some cannot be read (exit 0)"
     )
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="queue the file's datapoints although this file was queued to this device before (they wait in "
+        "the outbox or were sent): without `at` the platform stores them twice",
+    )
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer")
     parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
     parser.add_argument(
@@ -722,7 +729,7 @@ def run_send(args: argparse.Namespace) -> int:
             "nothing sent. Check them, then pass --send-anyway to send as they are"
         )
         return EXIT_FAILED
-    status = _send_via_outbox(client, readings, plan)
+    status = _send_via_outbox(client, readings, plan, args, _sources(args.file, result))
     if result.rows_rejected:  # --skip-rejected: say it again under the outcome
         _err(f"send: {counted(result.rows_rejected, 'row')} of {args.file} rejected (listed above): not sent")
     return status
@@ -745,39 +752,102 @@ def _dry_run(
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
-def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan) -> int:
+def _sources(path: str, result: ImportResult) -> tuple[str, list[int]]:
+    """The file's SHA-256 (hex) and, in `result.readings().pairs()` order, each datapoint's row in the file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    by_stream: dict[str, list[int]] = {}
+    for (stream_id, _), row in zip(result.pairs(), result.table.source_rows(), strict=True):
+        by_stream.setdefault(stream_id, []).append(row)
+    return digest.hexdigest(), [row for rows in by_stream.values() for row in rows]
+
+
+def _report_queued_before(path: str, states: list[Any]) -> None:
+    """Say that datapoints of this file were queued to this device before, and where they are (`states`: theirs)."""
+    from gui.data.store import State
+
+    sent = sum(1 for state in states if state is State.SENT)
+    unknown = sum(1 for state in states if state is State.UNKNOWN)
+    failed = sum(1 for state in states if state is State.FAILED)
+    waiting = len(states) - sent - unknown - failed
+    parts = [
+        f"{counted(n, 'datapoint')} {what}"
+        for n, what in (
+            (waiting, "wait in the outbox (`onenet-uploader outbox send` sends them)"),
+            (unknown, "may have been stored (outcome unknown; `outbox send --allow-duplicates` resends them)"),
+            (failed, "were refused by the platform (`outbox send --retry-failed` resends them)"),
+            (sent, "were sent"),
+        )
+        if n
+    ]
+    _err(
+        f"send: {path} was queued to this device before: " + "; ".join(parts) + ". "
+        "They are not queued again; --again queues them anew (datapoints without `at` would be stored twice)."
+    )
+
+
+def _send_via_outbox(
+    client: OneNetClient,
+    readings: Readings,
+    plan: RequestPlan,
+    args: argparse.Namespace,
+    source: tuple[str, list[int]],
+) -> int:
     """Send the plan's requests through the outbox and the send pipeline, as the window does.
 
-    The datapoints enter the outbox first (not the window's editor), every attempt
-    is recorded in the history, connection errors, timeouts, 5xx and 429 are
-    retried, and what is not sent stays in the outbox for `outbox send`.
+    Under the outbox's send lock (refused: nothing is queued), the datapoints enter the
+    outbox first (not the window's editor), each remembering its `source` (the file's
+    SHA-256 and its row there): datapoints of this file queued to this device before
+    (waiting or sent) are not queued again unless `args.again`, and the user is told.
+    Every attempt is recorded in the history, connection errors, timeouts, 503 and 429
+    are retried, and what is not sent stays in the outbox for `outbox send`.
     """
     from gui.data.logs import setup_logging
     from gui.data.outbox import clients, requests_of
     from gui.data.pipeline import Pipeline, Progress
-    from gui.data.store import NewRow, RequestOutcome, Store, StoreBusy
+    from gui.data.store import NewRow, RequestOutcome, State, Store, StoreBusy
     from gui.onenet.readings import kind_of
 
     setup_logging()
     api_key = os.environ.get(API_KEY_ENV, "")
-    total = len(plan.requests)
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
             attempt = state.retry.attempt
             _err(f"  attempt {attempt.number} failed: {attempt.error}; retrying in {state.retry.wait_s:.1f} s")
 
+    digest, source_rows = source
     try:
-        with Store() as store:
+        with Store() as store, store.send_lock() as lock:
             pairs = list(readings.pairs())
-            ids = store.add((NewRow(s, p, kind_of(p.value)) for s, p in pairs), in_editor=False)
-            store.queue(ids, client.endpoint, client.device_id)
+            known = {
+                (r.row, r.stream_id): r.state for r in store.from_source(digest, client.endpoint, client.device_id)
+            }
+            keys = [(row, stream_id) for row, (stream_id, _) in zip(source_rows, pairs, strict=True)]
+            keep = [i for i, key in enumerate(keys) if key not in known]
+            if len(keep) < len(pairs) and not args.again:
+                _report_queued_before(args.file, [known[key] for key in keys if key in known])
+                if not keep:
+                    return EXIT_USAGE
+                pairs, source_rows = [pairs[i] for i in keep], [source_rows[i] for i in keep]
+                plan = request_plan(Readings.from_pairs(pairs), args)  # same order: pairs are grouped by stream
+            new = (
+                NewRow(s, p, kind_of(p.value), (digest, row)) for (s, p), row in zip(pairs, source_rows, strict=True)
+            )
+            ids = store.add(
+                new, state=State.UNSENT, endpoint=client.endpoint, device_id=client.device_id, in_editor=False
+            )
             rows = store.get(ids)  # by id: the order of readings.pairs(), the plan's
             requests = list(requests_of(plan, rows, client.endpoint, client.device_id))
-            result = Pipeline(store, clients(api_key, timeout=client.timeout)).run(requests, progress=progress)
+            result = Pipeline(store, clients(api_key, timeout=client.timeout)).run(
+                requests, progress=progress, lock=lock
+            )
     except StoreBusy as exc:
-        _err(f"send: {exc}")
+        _err(f"send: {exc}: nothing queued, nothing sent")
         return EXIT_FAILED
+    total = len(plan.requests)
     not_sent = 0
     for index, (res, body) in enumerate(zip(result.results, requests, strict=True), 1):
         where = f"request {index}/{total} ({len(body.body.data)} bytes)"

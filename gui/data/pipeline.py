@@ -35,6 +35,7 @@ are `in_flight` on disk and become `unknown` at the next start (`Store.recover`)
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
 import random
@@ -50,7 +51,7 @@ from urllib3.exceptions import ConnectTimeoutError
 from urllib3.util.retry import Retry
 
 from gui.data.outbox import ClientFactory, Plan, PlannedRequest, plan_outbox
-from gui.data.store import Attempt, AttemptOutcome, BegunRequest, RequestOutcome, Store
+from gui.data.store import Attempt, AttemptOutcome, BegunRequest, RequestOutcome, SendLock, Store
 from gui.onenet.client import (
     AuthError,
     ConfigError,
@@ -380,11 +381,14 @@ class Pipeline:
         *,
         cancel: CancelToken = None,
         progress: Callable[[Progress], None] | None = None,
+        lock: SendLock | None = None,
     ) -> PipelineResult:
         """Send `requests` (a Plan or any sequence) in order; returns every request's result.
 
-        Holds the outbox's send lock for the run (StoreBusy if another sender has it)
-        and first recovers rows a crashed sender left in flight. `progress` is called on
+        Holds the outbox's send lock for the run (StoreBusy if another sender has it),
+        or runs under `lock`, one the caller holds already (it queued the rows under it,
+        so a refused send queues nothing), and first recovers rows a crashed sender left
+        in flight. `progress` is called on
         this thread after every request and before every retry wait.
 
         Sending to a target (endpoint and device) stops at its first request that ends
@@ -393,8 +397,10 @@ class Pipeline:
         their rows stay in the outbox for the next send. Exceptions from the store or
         the plan propagate, after the request on the wire has been recorded.
         """
-        with self.store.send_lock() as lock:
-            recovered = self.store.recover(lock)
+        if lock is not None and not lock.held:
+            raise ValueError("a send lock passed to Pipeline.run must be held")
+        with contextlib.nullcontext(lock) if lock is not None else self.store.send_lock() as held:
+            recovered = self.store.recover(held)
             if recovered:
                 log.warning("recovered %d datapoints left in flight by an earlier run: now unknown", recovered)
             run = _Run(self, requests, cancel, progress)

@@ -42,7 +42,7 @@ def test_send_splits_like_the_window_and_stops_at_the_first_failure(sandbox, mon
 
     sandbox.clear()
     sandbox.fail_every = 2  # every second upload answers HTTP 500: retried, as in the window
-    code = main([*args, "--source-tz", "Asia/Shanghai", "--max-points", "5"])
+    code = main([*args, "--source-tz", "Asia/Shanghai", "--max-points", "5", "--again"])  # sent before: --again
     captured = capsys.readouterr()
     assert code == EXIT_OK, captured.out
     assert "retrying" in captured.err
@@ -51,7 +51,7 @@ def test_send_splits_like_the_window_and_stops_at_the_first_failure(sandbox, mon
     sandbox.clear()
     sandbox.fail_every = 0
     monkeypatch.setenv(API_KEY_ENV, "WRONG")  # auth fails on request 1: never retried, the rest not sent
-    code = main([*args, "--source-tz", "Asia/Shanghai", "--max-points", "5"])
+    code = main([*args, "--source-tz", "Asia/Shanghai", "--max-points", "5", "--again"])
     out = capsys.readouterr().out
     assert code == EXIT_FAILED
     assert "request 1/4" in out and "FAILED" in out and "3 later requests not sent" in out

@@ -34,6 +34,7 @@ from gui.data.store.records import (
     OutboxRow,
     QueuedRow,
     RequestOutcome,
+    SourceRow,
     State,
     StoreBusy,
     StoreError,
@@ -83,6 +84,7 @@ class OutboxRows(Connection):
                 None if row.point.at is None else (row.point.at - _EPOCH) // _ONE_MS,
                 _value_json(row.point.value),
                 kinds[row.kind],
+                *(row.source or (None, None)),
             )
             for row in rows
         ]
@@ -95,10 +97,10 @@ class OutboxRows(Connection):
             )
             db.executemany(
                 "INSERT INTO outbox (id, endpoint, device_id, stream_id, at_ms, value, kind, state, in_editor, "
-                "created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_ms, updated_ms, source_hash, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    (first + i, endpoint, device_id, stream_id, at_ms, value, kind, state.value, editor, now, now)
-                    for i, (stream_id, at_ms, value, kind) in enumerate(values)
+                    (first + i, endpoint, device_id, stream_id, at_ms, value, kind, state.value, editor, now, now, h, r)
+                    for i, (stream_id, at_ms, value, kind, h, r) in enumerate(values)
                 ),
             )
         return list(range(first, first + len(values)))
@@ -290,6 +292,20 @@ class OutboxRows(Connection):
             )
             for r in raw
         ]
+
+    def from_source(self, source_hash: str, endpoint: str, device_id: str) -> list[SourceRow]:
+        """The rows read from the file with this SHA-256 and queued to `endpoint`/`device_id`, by id.
+
+        What a second `send` of the same file asks before it queues anything (drafts and
+        rows of other targets are not counted). The endpoint is normalised as `queue`
+        stores it; ConfigError if invalid.
+        """
+        raw = self._query(
+            "SELECT source_row, stream_id, state FROM outbox WHERE source_hash = ? AND endpoint = ? "
+            "AND device_id = ? AND state != 'draft' ORDER BY id",
+            (source_hash, validate_endpoint(endpoint), device_id),
+        )
+        return [SourceRow(r[0], r[1], _STATES[r[2]]) for r in raw]
 
     # -- crash recovery ----------------------------------------------------------------------------
 

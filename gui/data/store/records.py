@@ -51,13 +51,28 @@ class StoreBusy(StoreError):
     """Another process (or pipeline) is sending from this outbox right now."""
 
 
+class SourceRow(NamedTuple):
+    """An outbox row read from a file: its row number there, its stream, its state (`Store.from_source`)."""
+
+    row: int
+    stream_id: str
+    state: State
+
+
 @dataclass(frozen=True)
 class NewRow:
-    """A datapoint entering the outbox: its stream, the point, the kind the user chose."""
+    """A datapoint entering the outbox: its stream, the point, the kind the user chose, where it came from.
+
+    `source` is `(content hash, row number)` for a datapoint read from a file: the file's
+    SHA-256 (hex) and its row as a spreadsheet shows it (1-based); with `stream_id` it
+    names the reading, so the same file sent twice is noticed (`Store.from_source`).
+    None for a datapoint typed in.
+    """
 
     stream_id: str
     point: Datapoint
     kind: ValueKind = ValueKind.AUTO
+    source: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX requests_upload ON requests (upload_id)",
         "CREATE INDEX outbox_request ON outbox (request_id)",
     ),
+    # v3: where a row read from a file came from (the file's SHA-256, its row number): with the
+    # stream it names the reading, so a file sent twice is queued once. NULL for typed rows.
+    (
+        "ALTER TABLE outbox ADD COLUMN source_hash TEXT",
+        "ALTER TABLE outbox ADD COLUMN source_row INTEGER",
+        "CREATE INDEX outbox_source ON outbox (source_hash, endpoint, device_id) WHERE source_hash IS NOT NULL",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
