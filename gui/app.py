@@ -182,8 +182,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     if args.command:
+        from gui.cli import EXIT_STORAGE
+        from gui.data.store.health import StorageFault
+
         try:
             return int(args.run(args))
+        except StorageFault as exc:  # damaged, lost, full, read-only: said with the path, its own exit status
+            print(f"onenet-uploader: {exc}", file=sys.stderr)
+            return EXIT_STORAGE
         except BrokenPipeError:  # `onenet-uploader outbox | head`: the reader left; say nothing more
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 1

@@ -46,6 +46,9 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # a request failed, or validation found an error
 EXIT_USAGE = 2  # bad arguments, no api-key, a file that cannot be read, a question to answer
 EXIT_REJECTED = 3  # rows were rejected: nothing sent (unless --skip-rejected)
+#: The outbox database cannot be used as it is (every command): damaged (moved aside and
+#: salvaged), gone or emptied since it held data, disk full, read-only. The message says which.
+EXIT_STORAGE = 4
 
 SEND_EPILOG = f"""\
 The api-key is read from the environment variable {API_KEY_ENV}, never from the command line.
@@ -59,8 +62,12 @@ exit status:
      one) and --send-anyway was not given
   2  bad arguments, no {API_KEY_ENV}, a file that cannot be read, or a question to answer
      (e.g. --date-order for dates like 04/11/2026)
+  2  also: this file was queued to this device before (its datapoints wait in the outbox or
+     were sent): nothing queued again; --again queues them anew
   3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
      the other rows (exit 0 if they are stored)
+  4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
+     saved into a new one), gone or emptied since it held data, disk full or read-only
 """
 
 
@@ -126,7 +133,8 @@ def add_outbox_commands(subparsers: Any) -> None:
         f"The api-key comes from ${API_KEY_ENV} or, if unset, from the system keyring (saved there by the "
         "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
         epilog="Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
-        "3 another send from this outbox is running; 130 interrupted.",
+        "3 another send from this outbox is running; 4 the outbox database is damaged (salvaged), gone, full or "
+        "read-only; 130 interrupted.",
     )
     send.add_argument(
         "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
@@ -170,9 +178,11 @@ def run_outbox_list(args: argparse.Namespace) -> int:
     """Print the outbox's counts by state and its rows (`at` in platform time, UTC+8, as sent)."""
     from gui.data.paths import default_store_path
     from gui.data.store import State, Store
+    from gui.data.store.health import check_not_lost
     from gui.onenet.readings import format_at, format_value
 
     path = default_store_path()
+    check_not_lost(path)  # StoreMissing: it held data before
     if not path.exists():
         print(f"The outbox is empty (no database yet at {path}).")
         return EXIT_OK
@@ -357,7 +367,7 @@ def add_verify_command(subparsers: Any) -> None:
         "entry the window saved for the device.",
         epilog="Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict "
         "also: something unverifiable); 2 bad arguments, file, body or api-key, or nothing to verify; 3 the "
-        "platform could not be read.",
+        "platform could not be read; 4 the outbox database is damaged (salvaged), gone, full or read-only.",
     )
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", metavar="FILE", help="a file of readings (CSV/TSV/TXT, XLSX, JSON)")

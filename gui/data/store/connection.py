@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import sys
@@ -15,8 +16,20 @@ from typing import Any, Self
 from filelock import FileLock, Timeout
 
 from gui.data.paths import default_store_path, ensure_dir
+from gui.data.store.health import (
+    StoreSalvaged,
+    StoreUnwritable,
+    check_not_lost,
+    is_damaged,
+    quick_check,
+    salvage,
+    unwritable,
+    write_marker,
+)
 from gui.data.store.records import StoreBusy
 from gui.data.store.schema import MIGRATIONS, migrate
+
+log = logging.getLogger(__name__)
 
 # -- the send lock ------------------------------------------------------------------------------
 
@@ -81,23 +94,96 @@ class Connection:
         migrations: Sequence[Sequence[str]] = MIGRATIONS,
     ) -> None:
         self.path = Path(path) if path is not None else default_store_path()
-        ensure_dir(self.path.parent)
+        self._migrations = migrations
+        try:
+            ensure_dir(self.path.parent)
+        except OSError as exc:
+            raise StoreUnwritable(
+                f"Cannot create the folder of the outbox database {self.path.parent}: {exc.strerror or exc}.",
+                self.path,
+            ) from exc
         self._lock = threading.RLock()
         self._bookkeeping_sync = "FULL" if durable_bookkeeping else "NORMAL"
         self._sync = ""
         self._depth = 0
+        #: Times the database was written again at its path after it was deleted while open.
+        self.rewritten = 0
+        check_not_lost(self.path)
+        self._marked = False
+        self._db = self._open(check=True)
+
+    def _open(self, *, check: bool) -> sqlite3.Connection:
+        """Connect, check (`PRAGMA quick_check`), set WAL and migrate; salvage a damaged file (StoreSalvaged).
+
+        Raises StoreUnwritable when the file cannot be created or written, StoreError for a
+        newer schema.
+        """
         new = not self.path.exists()
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10.0)
+        try:
+            db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10.0)
+        except sqlite3.Error as exc:
+            raise (unwritable(exc, self.path) or exc) from exc
         try:
             if new and sys.platform != "win32":
                 os.chmod(self.path, 0o600)
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
+            found = quick_check(db) if check and not new else []
+            if found:
+                raise sqlite3.DatabaseError("quick_check: " + "; ".join(found[:3]))
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            self._sync = ""
+            self._db = db
             self._set_sync("FULL")
-            self.schema_version = migrate(self._db, migrations)
+            self.schema_version = migrate(db, self._migrations)
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            if not is_damaged(exc) and not str(exc).startswith("quick_check"):
+                raise (unwritable(exc, self.path) or exc) from exc
+            raise StoreSalvaged(salvage(self.path, lambda fresh: migrate(fresh, self._migrations))) from exc
         except BaseException:
-            self._db.close()
+            db.close()
             raise
+        stat = os.stat(self.path)
+        self._identity = (stat.st_dev, stat.st_ino)
+        return db
+
+    def _check_file(self) -> None:
+        """Before a write: if the file at the path is no longer the one open (deleted, replaced), write it again.
+
+        The open connection still reads the deleted file, so the whole database (rows and
+        history) is copied to the path with SQLite's backup API and reopened there.
+        """
+        try:
+            stat = os.stat(self.path)
+            if (stat.st_dev, stat.st_ino) == self._identity:
+                return
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise (unwritable(exc, self.path) or exc) from exc
+        log.error("the outbox database %s was deleted or replaced while open: writing it again", self.path)
+        fresh = self.path.with_name(self.path.name + ".rewrite")
+        try:
+            ensure_dir(self.path.parent)
+            with contextlib.suppress(FileNotFoundError):
+                fresh.unlink()
+            target = sqlite3.connect(fresh, isolation_level=None)
+            try:
+                self._db.backup(target)
+            finally:
+                target.close()
+            if sys.platform != "win32":
+                os.chmod(fresh, 0o600)
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(str(self.path) + suffix)
+            os.replace(fresh, self.path)
+        except (OSError, sqlite3.Error) as exc:
+            raise (unwritable(exc, self.path) or exc) from exc
+        self._db.close()
+        self._db = self._open(check=False)
+        self.rewritten += 1
+        write_marker(self.path)
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -126,18 +212,33 @@ class Connection:
             if self._depth:
                 yield self._db
                 return
-            self._set_sync("FULL" if durable else self._bookkeeping_sync)
-            self._db.execute("BEGIN IMMEDIATE")
+            self._check_file()
+            try:
+                self._set_sync("FULL" if durable else self._bookkeeping_sync)
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise (unwritable(exc, self.path) or exc) from exc
             self._depth += 1
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            else:
                 self._db.execute("COMMIT")
+            except BaseException as exc:
+                # SQLite may have rolled back already (disk full): an explicit ROLLBACK would then
+                # raise "cannot rollback" and hide the real error.
+                if self._db.in_transaction:
+                    try:
+                        self._db.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        log.exception("rollback failed after: %s", exc)
+                fault = unwritable(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+                if fault is not None:
+                    raise fault from exc
+                raise
             finally:
                 self._depth -= 1
+            if not self._marked:
+                self._marked = True
+                write_marker(self.path)
 
     @contextlib.contextmanager
     def batch(self, durable: bool = True) -> Iterator[None]:

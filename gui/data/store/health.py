@@ -1,0 +1,333 @@
+"""Storage faults, said and survived: a damaged file salvaged, a lost one reported, a full or read-only disk named.
+
+What the store does when its file is not what it left (issue 12, "Why" 5):
+
+- **Checked when opened** (`PRAGMA quick_check`). A damaged file (garbage inside, cut
+  short, "file is not a database") is moved aside as `outbox.sqlite3.damaged-<UTC time>`
+  (with its `-wal`/`-shm`), a new database is made at the old path and everything still
+  readable is copied into it: unsent, unknown, failed and in-flight rows first (in-flight
+  ones become unknown), then drafts, then sent rows, then the history. `StoreSalvaged`
+  then says what was saved and where the old file is.
+- **Written before, now empty or gone**: a marker beside the database
+  (`outbox.sqlite3.written`, made at the first commit) remembers that it held data;
+  opening a missing or empty database with the marker present raises `StoreMissing`
+  instead of creating an empty one silently.
+- **Deleted while running**: noticed before the next write (the file at the path is no
+  longer the one open) and the whole database, still readable through the open
+  connection, is written again at the path (`Connection._check_file`).
+- **Disk full, read-only, I/O errors**: `StoreUnwritable`, with the path and the
+  reason, never a bare "cannot rollback".
+
+Every fault is a `StorageFault` (a `StoreError`): the CLI exits with its own status for
+it, the window shows its message. No Qt here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from gui.data.store.records import StoreError
+
+__all__ = [
+    "SalvageReport",
+    "StorageFault",
+    "StoreMissing",
+    "StoreSalvaged",
+    "StoreUnwritable",
+    "marker_path",
+    "unwritable",
+]
+
+log = logging.getLogger(__name__)
+
+#: Rows taken first from a damaged file: those still to be sent or decided on.
+_PENDING = ("unsent", "unknown", "failed", "in_flight")
+_CHUNK = 1000
+
+
+class StorageFault(StoreError):
+    """The outbox's file cannot be used as it is; the message names the path and what to do."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class StoreMissing(StorageFault):
+    """The database held data before (its marker says so) and is now empty or gone."""
+
+
+class StoreUnwritable(StorageFault):
+    """The database cannot be written: disk full, read-only folder or file, an I/O error."""
+
+
+@dataclass
+class SalvageReport:
+    """What was saved from a damaged database: rows per state, history requests and attempts, where the old file is."""
+
+    damaged_path: Path
+    new_path: Path
+    rows: dict[str, int] = field(default_factory=dict)
+    requests: int = 0
+    attempts: int = 0
+    unreadable: list[str] = field(default_factory=list)  # what could not be read at all (tables, id ranges)
+    _gaps: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def lost(self, what: str, row_id: int) -> None:
+        """Note that the row `row_id` of `what` (e.g. "outbox rows (pending)") could not be read."""
+        self._gaps.setdefault(what, []).append(row_id)
+
+    def gaps(self) -> list[str]:
+        """Everything that could not be read: whole tables, then id ranges per kind of row."""
+        found = list(self.unreadable)
+        for what, ids in self._gaps.items():
+            ids = sorted(set(ids))
+            start = previous = ids[0]
+            for row_id in [*ids[1:], None]:
+                if row_id is not None and row_id == previous + 1:
+                    previous = row_id
+                    continue
+                found.append(f"{what} id {start}" if start == previous else f"{what} ids {start}-{previous}")
+                if row_id is not None:
+                    start = previous = row_id
+        return found
+
+    def describe(self) -> str:
+        """Several lines in English for the terminal or a dialog."""
+        saved = ", ".join(f"{n} {state}" for state, n in self.rows.items() if n) or "no rows"
+        lines = [
+            f"The outbox database {self.new_path} was damaged.",
+            f"It was moved aside to {self.damaged_path} (keep it: a backup tool or a support request may save more).",
+            f"Saved into a new outbox: {saved}; history: {self.requests} requests, {self.attempts} attempts.",
+        ]
+        gaps = self.gaps()
+        if gaps:
+            lines.append("Could not be read: " + "; ".join(gaps[:5]) + ("; …" if len(gaps) > 5 else ""))
+        lines.append("Check the outbox (`onenet-uploader outbox`), then send again.")
+        return "\n".join(lines)
+
+
+class StoreSalvaged(StorageFault):
+    """The database was damaged: moved aside and salvaged (`report`); opening it again opens the new one."""
+
+    def __init__(self, report: SalvageReport) -> None:
+        super().__init__(report.describe(), report.new_path)
+        self.report = report
+
+
+def marker_path(path: Path) -> Path:
+    """The marker beside the database that says it has held data (`outbox.sqlite3.written`)."""
+    return path.with_name(path.name + ".written")
+
+
+def write_marker(path: Path) -> None:
+    """Leave the marker (best effort: a marker that cannot be written only weakens the check)."""
+    marker = marker_path(path)
+    if not marker.exists():
+        with contextlib.suppress(OSError):
+            marker.write_text(
+                "onenet-uploader: the outbox database beside this file has held data. If it is gone or empty,\n"
+                "the program reports it instead of starting an empty one. Delete this file to start afresh.\n",
+                encoding="utf-8",
+            )
+
+
+def check_not_lost(path: Path) -> None:
+    """StoreMissing when the database is missing or empty although its marker says it held data."""
+    try:
+        size: int | None = path.stat().st_size
+    except FileNotFoundError:
+        size = None
+    if (size is None or size == 0) and marker_path(path).exists():
+        what = "is gone" if size is None else "is empty (0 bytes)"
+        raise StoreMissing(
+            f"The outbox database {path} {what}, though it held datapoints and history before: it was deleted "
+            "or truncated outside the program. Restore it from a backup if you have one; to start with an empty "
+            f"outbox instead, delete {marker_path(path)}.",
+            path,
+        )
+
+
+_UNWRITABLE = {
+    "database or disk is full": "the disk is full",
+    "attempt to write a readonly database": "the file or its folder is read-only",
+    "unable to open database file": "it cannot be opened (a read-only or missing folder?)",
+    "disk i/o error": "the disk reported an error (full, removed, or failing)",
+    "readonly database": "the file or its folder is read-only",
+}
+
+
+def unwritable(exc: BaseException, path: Path) -> StoreUnwritable | None:
+    """The StoreUnwritable an sqlite3 or OS error means (disk full, read-only, I/O), or None for other errors."""
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc).lower()
+        for needle, reason in _UNWRITABLE.items():
+            if needle in text:
+                return StoreUnwritable(f"Cannot write the outbox database {path}: {reason} ({exc}).", path)
+        return None
+    if isinstance(exc, OSError):
+        return StoreUnwritable(f"Cannot write the outbox database {path}: {exc.strerror or exc}.", path)
+    return None
+
+
+def is_damaged(exc: sqlite3.Error) -> bool:
+    """True for the errors of a damaged file (not of a locked or unwritable one)."""
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
+
+
+def quick_check(db: sqlite3.Connection) -> list[str]:
+    """`PRAGMA quick_check`'s findings: [] when the file is sound."""
+    found = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    return [] if found == ["ok"] else found
+
+
+# -- salvage -----------------------------------------------------------------------------------
+
+
+def _columns(db: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+
+
+def _id_range(db: sqlite3.Connection, table: str, size_hint: int) -> tuple[int, int]:
+    try:
+        low, high = db.execute(f"SELECT min(id), max(id) FROM {table}").fetchone()
+        if low is not None and high is not None:
+            return int(low), int(high)
+    except sqlite3.DatabaseError:
+        pass
+    with contextlib.suppress(sqlite3.DatabaseError):
+        row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+        if row is not None:
+            return 1, int(row[0])
+    return 1, max(1, size_hint)
+
+
+def _readable_rows(
+    db: sqlite3.Connection, sql: str, low: int, high: int, report: SalvageReport, what: str
+) -> Iterator[tuple[object, ...]]:
+    """The rows `sql` (with `id BETWEEN ? AND ?`) finds in [low, high], halving ranges that fail to read."""
+    stack = [(start, min(start + _CHUNK - 1, high)) for start in range(low, high + 1, _CHUNK)][::-1]
+    while stack:
+        first, last = stack.pop()
+        try:
+            rows = db.execute(sql, (first, last)).fetchall()
+        except sqlite3.DatabaseError:
+            if first == last:
+                report.lost(what, first)
+                continue
+            middle = (first + last) // 2
+            stack += [(middle + 1, last), (first, middle)]
+            continue
+        yield from rows
+
+
+def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> SalvageReport:
+    """Move the damaged database at `path` aside and copy what is readable into a new one there.
+
+    `migrate_new(connection)` gives the new database its schema. Returns the report;
+    raises StoreUnwritable when the file cannot be moved or the new one written.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    damaged = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(str(path) + suffix)
+            if source.exists():
+                os.replace(source, Path(str(damaged) + suffix))
+    except OSError as exc:
+        raise StoreUnwritable(f"The outbox database {path} is damaged and cannot be moved aside: {exc}", path) from exc
+    report = SalvageReport(damaged, path)
+    log.error("the outbox database %s is damaged: moved aside to %s, salvaging", path, damaged)
+    new = sqlite3.connect(path, isolation_level=None)
+    try:
+        migrate_new(new)
+        new.execute("PRAGMA foreign_keys = ON")
+        try:
+            old = sqlite3.connect(f"{damaged.as_uri()}?mode=ro", uri=True, isolation_level=None)
+            # Tolerate a schema naming pages past the end of a file cut short: read what is there.
+            old.execute("PRAGMA writable_schema = ON")
+        except sqlite3.Error as exc:
+            report.unreadable.append(f"the whole file ({exc})")
+            return report
+        try:
+            _copy_outbox(old, new, report, damaged.stat().st_size // 32)
+            _copy_history(old, new, report, damaged.stat().st_size // 64)
+        finally:
+            old.close()
+    except sqlite3.Error as exc:
+        fault = unwritable(exc, path)
+        raise (fault or StoreUnwritable(f"Cannot write the new outbox database {path}: {exc}", path)) from exc
+    finally:
+        new.close()
+    log.error("salvaged from %s: %s", damaged, report.describe().replace("\n", " "))
+    return report
+
+
+def _copy_outbox(old: sqlite3.Connection, new: sqlite3.Connection, report: SalvageReport, hint: int) -> None:
+    try:
+        columns = [c for c in _columns(old, "outbox") if c in set(_columns(new, "outbox"))]
+    except sqlite3.DatabaseError as exc:
+        report.unreadable.append(f"the outbox table ({exc})")
+        return
+    if "id" not in columns or "state" not in columns:
+        report.unreadable.append("the outbox table")
+        return
+    low, high = _id_range(old, "outbox", hint)
+    names = ", ".join(columns)
+    insert = f"INSERT OR IGNORE INTO outbox ({names}) VALUES ({', '.join('?' * len(columns))})"
+    state_at = columns.index("state")
+    passes = (
+        ("pending", f"state IN ({', '.join(repr(s) for s in _PENDING)})"),
+        ("drafts", "state = 'draft'"),
+        ("sent", f"state NOT IN ({', '.join(repr(s) for s in (*_PENDING, 'draft'))})"),
+    )
+    for _, where in passes:
+        sql = f"SELECT {names} FROM outbox NOT INDEXED WHERE id BETWEEN ? AND ? AND {where}"
+        new.execute("BEGIN")
+        for raw in _readable_rows(old, sql, low, high, report, "outbox rows"):
+            row = list(raw)
+            if row[state_at] == "in_flight":
+                row[state_at] = "unknown"  # the program stopped while sending it
+            try:
+                if new.execute(insert, row).rowcount:
+                    report.rows[str(row[state_at])] = report.rows.get(str(row[state_at]), 0) + 1
+            except sqlite3.IntegrityError:  # a garbled value the schema refuses
+                report.unreadable.append(f"outbox row {row[0]}")
+        new.execute("COMMIT")
+
+
+def _copy_history(old: sqlite3.Connection, new: sqlite3.Connection, report: SalvageReport, hint: int) -> None:
+    for table in ("requests", "attempts"):
+        try:
+            columns = [c for c in _columns(old, table) if c in set(_columns(new, table))]
+        except sqlite3.DatabaseError as exc:
+            report.unreadable.append(f"the {table} table ({exc})")
+            continue
+        if "id" not in columns:
+            report.unreadable.append(f"the {table} table")
+            continue
+        low, high = _id_range(old, table, hint)
+        names = ", ".join(columns)
+        insert = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+        sql = f"SELECT {names} FROM {table} NOT INDEXED WHERE id BETWEEN ? AND ?"
+        new.execute("BEGIN")
+        for raw in _readable_rows(old, sql, low, high, report, table):
+            try:
+                if new.execute(insert, raw).rowcount:
+                    if table == "requests":
+                        report.requests += 1
+                    else:
+                        report.attempts += 1
+            except sqlite3.IntegrityError:  # an attempt whose request was lost, a garbled value
+                pass
+        if table == "requests":  # requests left unfinished by a crash are unknown, as Store.recover makes them
+            new.execute("UPDATE requests SET outcome = 'unknown' WHERE outcome IS NULL")
+        new.execute("COMMIT")
