@@ -405,7 +405,7 @@ class Fragments:
 
     def body(self, start: int = 0, stop: int | None = None) -> EncodedBody:
         """The EncodedBody of datapoints `start:stop`."""
-        return EncodedBody(self.body_type, self.text(start, stop).encode(), self.content_type)
+        return EncodedBody(self.body_type, utf8(self.text(start, stop)), self.content_type)
 
 
 def fragments(
@@ -468,6 +468,8 @@ def fragments(
             ]
         except ValueError:  # json.dumps: NaN inside an object
             values = ["nan"]
+        except RecursionError:
+            raise FormatError(f"datastream {stream.id!r}: a value is nested too deeply to be written") from None
         _refuse_non_finite(values, stream)
         if body_type is BodyType.FULL_JSON:
             add(
@@ -501,11 +503,13 @@ def encode(readings: Readings, body_type: BodyType = BodyType.FULL_JSON, separat
     """
     try:
         built = fragments(readings, body_type, separators)
-        return EncodedBody(body_type, built.full_text().encode(), built.content_type)
+        return EncodedBody(body_type, utf8(built.full_text()), built.content_type)
     except FormatError:
         raise
     except (ValueError, OverflowError) as exc:
         raise FormatError(str(exc)) from exc
+    except RecursionError:
+        raise FormatError("a value is nested too deeply to encode") from None
 
 
 def encode_type1(readings: Readings) -> bytes:
@@ -540,7 +544,9 @@ def encode_type5(readings: Readings, separators: str | None = None) -> bytes:
 def decode(data: bytes, body_type: BodyType = BodyType.FULL_JSON) -> Readings:
     """Decode a request body of `body_type` into readings; `at` in platform time.
 
-    Raises FormatError with a message saying what is wrong and where.
+    Raises FormatError, and only FormatError, with a message saying what is wrong and
+    where: for any bytes (nesting too deep for the parser, an integer of more than 4,300
+    digits, a number beyond float range included).
     """
     if body_type is BodyType.TEXT:
         try:
@@ -549,13 +555,45 @@ def decode(data: bytes, body_type: BodyType = BodyType.FULL_JSON) -> Readings:
             raise FormatError(f"type 5 body is not UTF-8 text (byte {exc.start})") from exc
     try:
         obj = json.loads(data, parse_constant=_refuse_constant)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except FormatError:
+        raise
+    except RecursionError:
+        raise FormatError("body is not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer of over 4,300 digits
         raise FormatError(f"body is not valid JSON: {exc}") from exc
-    if body_type is BodyType.FULL_JSON:
-        return decode_type1(obj)
-    if body_type is BodyType.SIMPLE_JSON:
-        return decode_type3(obj)
-    return decode_type4(obj)
+    try:
+        if body_type is BodyType.FULL_JSON:
+            return decode_type1(obj)
+        if body_type is BodyType.SIMPLE_JSON:
+            return decode_type3(obj)
+        return decode_type4(obj)
+    except RecursionError:  # a value nested almost as deep as the parser allows
+        raise FormatError("a value is nested too deeply") from None
+
+
+def utf8(text: str) -> bytes:
+    """`text` as UTF-8 bytes; FormatError for text no UTF-8 can carry (a lone surrogate such as `\\ud800`).
+
+    Python strings may hold lone surrogates (a JSON `"\\ud800"`, a damaged file); no body can.
+    """
+    try:
+        return text.encode()
+    except UnicodeEncodeError as exc:
+        near = text[max(0, exc.start - 20) : exc.start]
+        raise FormatError(
+            f"the text after {near!r} holds {text[exc.start]!r}, a lone surrogate: not text, cannot be sent"
+        ) from None
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True when `text` holds a lone surrogate (see `utf8`); quick for ASCII text."""
+    if text.isascii():
+        return False
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _refuse_constant(name: str) -> Any:

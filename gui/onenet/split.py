@@ -32,7 +32,7 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
-from gui.onenet.formats import AtTexts, BodyType, EncodedBody, Fragments, fragments
+from gui.onenet.formats import AtTexts, BodyType, EncodedBody, Fragments, fragments, utf8
 from gui.onenet.readings import Datastream, Readings
 
 DEFAULT_MAX_POINTS = 500
@@ -109,7 +109,7 @@ class RequestPlan:
 
 
 def _utf8_len(text: str) -> int:
-    return len(text) if text.isascii() else len(text.encode())
+    return len(text) if text.isascii() else len(utf8(text))  # FormatError for a lone surrogate
 
 
 def plan_requests(
@@ -133,7 +133,8 @@ def plan_requests(
     avoids formatting every `at` again.
 
     Raises FormatError when `body_type` cannot carry the readings
-    (`formats.can_carry`) or they hold NaN/infinity, ValueError for a
+    (`formats.can_carry`), they hold NaN/infinity or a lone surrogate
+    (`formats.utf8`), ValueError for a
     limit below 1 datapoint or `MIN_MAX_BYTES` bytes. Fast for a million
     datapoints: each datapoint is written once; cuts are found by bisection
     over running byte sums.

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from gui.onenet.formats import AtTexts, wire_ats
+from gui.onenet.formats import AtTexts, has_lone_surrogate, wire_ats
 from gui.onenet.readings import Readings, Value, format_value, is_finite_value, mistyped_number
 
 #: Stream id characters accepted without comment: letters (any script: the
@@ -66,6 +66,8 @@ RULES = {
     "empty-id": ("empty id", "the platform names a datastream by its id and cannot create one without"),
     "unsafe-id": ("unusual id", "the platform may reject characters other than letters, digits, _ - ."),
     "non-finite": ("NaN or infinity", "not valid JSON: the platform cannot read it"),
+    "not-text": ("not text", "it holds a lone surrogate (e.g. \\ud800), which no UTF-8 body can carry"),
+    "too-deep": ("nested too deeply", "a JSON object this deep cannot be written"),
     "duplicate-at": ("duplicate at", "datapoints of one stream with the same at overwrite each other, the last wins"),
     "several-without-at": (
         "several without at",
@@ -92,7 +94,10 @@ def _issue(
 
 
 def _value_bytes(value: Value) -> int:
-    """Bytes of a value on the wire (JSON text; UTF-8), computed only when it could exceed 64 KiB."""
+    """Bytes of a value on the wire (JSON text; UTF-8), computed only when it could exceed 64 KiB.
+
+    Raises UnicodeEncodeError for text with a lone surrogate, RecursionError for an object nested too deeply.
+    """
     if isinstance(value, str):
         return len(value) if len(value) * 4 <= LARGE_VALUE_BYTES else len(value.encode())
     if isinstance(value, dict):
@@ -112,6 +117,8 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
     - `unsafe-id` (warning): characters the platform may reject in an id;
       flagged, not forbidden (the official SDK used Chinese ids).
     - `non-finite` (error): NaN and infinity are not valid JSON.
+    - `not-text` (error): an id or a text holding a lone surrogate (`\\ud800`) cannot be UTF-8.
+    - `too-deep` (error): an object value nested too deeply to be written.
     - `duplicate-at` (warning): equal `at` in one stream overwrite each other,
       the later wins ("Overwrite rule").
     - `several-without-at` (warning): of several points of one stream without
@@ -133,6 +140,8 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
     issues: list[Issue] = []
     for s_index, (stream, texts) in enumerate(zip(readings.datastreams, ats, strict=True)):
         sid = stream.id
+        if has_lone_surrogate(sid):  # the messages show the id as repr(): escaped
+            issues.append(_issue(Severity.ERROR, "not-text", "its id", sid, s_index))
         if not sid.strip():
             issues.append(_issue(Severity.ERROR, "empty-id", "it has no id", sid, s_index))
         elif not _SAFE_ID.fullmatch(sid):
@@ -157,12 +166,26 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
             else:
                 if kind is str:
                     texts_seen.append(p_index)
-                if not is_finite_value(value):
+                    if has_lone_surrogate(value):  # type: ignore[arg-type]  # a str
+                        at_text = texts[p_index] or ""
+                        issues.append(_issue(Severity.ERROR, "not-text", "its value", sid, s_index, p_index, at_text))
+                        continue
+                try:
+                    finite = is_finite_value(value)
+                    size = _value_bytes(value) if finite else 0
+                except UnicodeEncodeError:
+                    at_text = texts[p_index] or ""
+                    issues.append(_issue(Severity.ERROR, "not-text", "its value", sid, s_index, p_index, at_text))
+                    continue
+                except RecursionError:
+                    at_text = texts[p_index] or ""
+                    issues.append(_issue(Severity.ERROR, "too-deep", "its value", sid, s_index, p_index, at_text))
+                    continue
+                if not finite:
                     issues.append(
                         _issue(Severity.ERROR, "non-finite", "value", sid, s_index, p_index, texts[p_index] or "")
                     )
-                elif _value_bytes(value) > LARGE_VALUE_BYTES:
-                    size = _value_bytes(value)
+                elif size > LARGE_VALUE_BYTES:
                     issues.append(
                         _issue(
                             Severity.WARNING,
