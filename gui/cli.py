@@ -154,7 +154,13 @@ def add_outbox_commands(subparsers: Any) -> None:
         metavar="N",
         help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
     )
-    send.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for an answer")
+    send.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="seconds per attempt: connect, send and the whole answer",
+    )
     send.add_argument("--attempts", type=int, default=5, metavar="N", help="attempts per request (default 5)")
     send.add_argument(
         "--allow-duplicates",
@@ -573,7 +579,9 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
         help="queue the file's datapoints although this file was queued to this device before (they wait in "
         "the outbox or were sent): without `at` the platform stores them twice",
     )
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer")
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds per attempt: connect, send and the whole answer"
+    )
     parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
     parser.add_argument(
         "--max-points",
