@@ -186,7 +186,8 @@ def test_send_stops_at_the_first_request_not_delivered(qtbot, window, sandbox):
     from gui.data.pipeline import RetryPolicy
 
     window.retry_policy = RetryPolicy(max_attempts=1)
-    sandbox.fail_every = 2  # the second upload gets HTTP 500, and is not retried here
+    sandbox.html_every = 2  # the second upload gets HTTP 503 (not handled: a 500 may have stored it), not retried here
+    sandbox.html_status = 503
     use_sandbox(window)
     window.options_bar.max_points_spin.setValue(10)
     add(window, *timed_rows(25))
@@ -200,7 +201,7 @@ def test_send_stops_at_the_first_request_not_delivered(qtbot, window, sandbox):
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 10
     assert sandbox.upload_count == 2
 
-    sandbox.fail_every = 0
+    sandbox.html_every = 0
     assert send_and_wait(qtbot, window) is True  # goes on with what is left
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 25
 
