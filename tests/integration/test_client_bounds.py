@@ -95,3 +95,40 @@ def test_an_answer_of_exactly_the_limit_is_read(rogue_server):
 
     response = OneNetClient(rogue_server(full), "1", "a-key-of-some-length").upload(SEED)
     assert response.errno == 0
+
+
+def test_cancel_returns_within_the_timeout_while_a_server_trickles(rogue_server, tmp_path):
+    """Cancel waits for the attempt on the wire, which its deadline ends: not for the 60 s the trickle would take."""
+    from gui.data.pipeline import Pipeline, RetryPolicy
+    from gui.data.store import NewRow, State, Store
+    from gui.onenet.readings import Datapoint
+
+    stop = threading.Event()
+    answering = threading.Event()
+
+    def trickle(connection):
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 300\r\n\r\n")
+        answering.set()
+        for _ in range(300):  # 60 s at 0.2 s a byte
+            connection.sendall(b" ")
+            if stop.wait(0.2):
+                return
+
+    url = rogue_server(trickle)
+    with Store(tmp_path / "outbox.sqlite3") as store:
+        store.add([NewRow("t", Datapoint(1))], state=State.UNSENT, endpoint=url, device_id="1")
+        from gui.data.outbox import clients, plan_outbox
+
+        cancel = threading.Event()
+        box: list[object] = []
+        pipeline = Pipeline(store, clients("a-key-of-some-length", timeout=1.0), RetryPolicy(max_attempts=3))
+        thread = threading.Thread(
+            target=lambda: box.append(pipeline.run(plan_outbox(store, allow_duplicates=True), cancel=cancel))
+        )
+        thread.start()
+        assert answering.wait(10)
+        cancel.set()  # the request on the wire is waited for, within its deadline
+        thread.join(20)
+        stop.set()
+        assert not thread.is_alive()
+        assert store.counts()[State.UNKNOWN] + store.counts()[State.UNSENT] == 1  # never taken for sent
