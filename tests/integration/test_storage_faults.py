@@ -82,7 +82,7 @@ def test_a_deleted_database_is_reported(data, capsys):
 
 
 def damaged_copies(data: Path) -> list[Path]:
-    return sorted(p for p in data.glob("outbox.sqlite3.damaged-*") if p.name.endswith("Z"))  # not its -wal, -shm
+    return sorted(p for p in data.glob("outbox.sqlite3.damaged-*") if not p.name.endswith(("-wal", "-shm")))
 
 
 def test_a_database_cut_to_half_is_moved_aside_and_its_readable_rows_saved(data, capsys):

@@ -28,6 +28,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -237,6 +238,10 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
     """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     damaged = path.with_name(f"{path.name}.damaged-{stamp}")
+    number = 1
+    while damaged.exists():  # never over an earlier damaged copy
+        number += 1
+        damaged = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
     try:
         for suffix in ("", "-wal", "-shm"):
             source = Path(str(path) + suffix)
@@ -248,6 +253,8 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
     log.error("the outbox database %s is damaged: moved aside to %s, salvaging", path, damaged)
     new = sqlite3.connect(path, isolation_level=None)
     try:
+        if sys.platform != "win32":
+            os.chmod(path, 0o600)  # the user's readings, as a new store is
         migrate_new(new)
         new.execute("PRAGMA foreign_keys = ON")
         try:
