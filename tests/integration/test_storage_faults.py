@@ -123,6 +123,9 @@ def test_a_garbage_file_is_moved_aside(data, capsys):
     code, text = run(capsys, "outbox", "send")
     assert code == EXIT_STORAGE and "was damaged" in text
     assert len(damaged_copies(data)) == 1
+    (data / "outbox.sqlite3").write_bytes(b"garbage again, " * 400)  # within the same second, most likely
+    assert run(capsys, "outbox")[0] == EXIT_STORAGE
+    assert len(damaged_copies(data)) == 2  # the first copy is kept, not replaced
 
 
 # -- deleted while running ----------------------------------------------------------------------------
