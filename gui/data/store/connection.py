@@ -110,6 +110,7 @@ class Connection:
         self.rewritten = 0
         check_not_lost(self.path)
         self._marked = False
+        self._fd: int | None = None
         self._db = self._open(check=True)
 
     def _open(self, *, check: bool) -> sqlite3.Connection:
@@ -143,24 +144,22 @@ class Connection:
         except BaseException:
             db.close()
             raise
-        stat = os.stat(self.path)
-        self._identity = (stat.st_dev, stat.st_ino)
+        # A descriptor of our own on the file: fstat() tells cheaply (no path lookup: a stat
+        # of the path cost 0.1 ms a write) whether the file was deleted or replaced (no links).
+        old_fd = self._fd
+        self._fd = os.open(self.path, os.O_RDONLY)
+        if old_fd is not None:
+            os.close(old_fd)
         return db
 
     def _check_file(self) -> None:
-        """Before a write: if the file at the path is no longer the one open (deleted, replaced), write it again.
+        """Before a write: if the file open is no longer at the path (deleted, replaced), write it again there.
 
         The open connection still reads the deleted file, so the whole database (rows and
         history) is copied to the path with SQLite's backup API and reopened there.
         """
-        try:
-            stat = os.stat(self.path)
-            if (stat.st_dev, stat.st_ino) == self._identity:
-                return
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            raise (unwritable(exc, self.path) or exc) from exc
+        if self._fd is None or os.fstat(self._fd).st_nlink > 0:
+            return
         log.error("the outbox database %s was deleted or replaced while open: writing it again", self.path)
         fresh = self.path.with_name(self.path.name + ".rewrite")
         try:
@@ -191,6 +190,9 @@ class Connection:
         """Close the database (committed data is on disk; nothing is pending between calls)."""
         with self._lock:
             self._db.close()
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
 
     def __enter__(self) -> Self:
         return self
