@@ -32,7 +32,7 @@ from gui.data.importers import (
     write_rejected,
 )
 from gui.data.importers.cells import numbers_fast, parse_number_text
-from gui.data.importers.tabular import sniff_delimiter
+from gui.data.importers.detect import sniff_delimiter
 from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import PLATFORM_TZ, ValueKind, format_at
 from gui.onenet.validation import Severity
@@ -269,7 +269,7 @@ def test_delimiters_are_sniffed(tmp_path, delimiter):
 
 def test_sniffer_is_checked_against_consistency():
     lines = ["time;temp;hum", "2026-11-02 08:30;21,4;45,1", "2026-11-02 09:30;21,5;45,2"]
-    assert sniff_delimiter(lines) == ";"
+    assert sniff_delimiter(lines)[0] == ";"
 
 
 def test_decimal_comma_is_decided_from_the_data(tmp_path):
@@ -463,9 +463,11 @@ def test_dst_repeat_is_read_in_file_order_and_reported(tmp_path):
 
 def test_rows_without_time_follow_the_choice(tmp_path):
     path = write(tmp_path, "r.csv", "temperature,humidity\n21.4,45\n21.5,46\n")
-    stamped = load(path)
+    refused_by_default = load(path)  # no time column understood: nothing is stamped "now" unless asked
+    assert refused_by_default.needs_time and len(refused_by_default) == 0
+    assert any("no column was understood as a time" in d for d in refused_by_default.detected.decisions)
+    stamped = load(path, missing_time=MissingTime.NOW)
     assert {at for at, _ in points(stamped)["temperature"]} == {format_at(NOW)}
-    assert any("No time column" in n for n in stamped.detected.notes)
     assert {at for at, _ in points(load(path, missing_time=MissingTime.PLATFORM))["humidity"]} == {None}
     refused = load(path, missing_time=MissingTime.REFUSE)
     assert len(refused) == 0 and refused.rows_rejected == 2
