@@ -724,12 +724,12 @@ def run_send(args: argparse.Namespace) -> int:
     if result.needs_date_order:
         examples = ", ".join(result.ambiguous_dates)
         _err(f"send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy")
-        return EXIT_USAGE
     if result.zone_question:
         _err(
             f"send: the time column's header says {result.zone_question_text}, which can mean "
             f"{' or '.join(result.zone_question)}: pass --source-tz with the zone the times were written in"
         )
+    if result.needs_date_order or result.zone_question:
         return EXIT_USAGE
     if result.needs_time:
         _err(

@@ -199,7 +199,7 @@ def test_empty_preview_model_passes_the_model_tester(qtmodeltester):
 def bad_rows(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text(
-        "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,n/a,b\nyesterday,2,c\n2026-11-02 11:30,3,d\n"
+        "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,offline,b\nyesterday,2,c\n2026-11-02 11:30,3,d\n"
     )
     return path
 
@@ -207,7 +207,7 @@ def bad_rows(tmp_path):
 def test_problems_are_listed_by_row_and_column(qtbot, open_dialog, bad_rows):
     dialog, rows = open_dialog(bad_rows)
     texts = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
-    assert texts[0].startswith("Row 3, co “n/a”: 'n/a' is not a number") and texts[0].endswith(
+    assert texts[0].startswith("Row 3, co “offline”: 'offline' is not a number") and texts[0].endswith(
         "(the whole row is not imported)"
     )
     assert texts[1].startswith("Row 4, time “yesterday”")
@@ -225,7 +225,7 @@ def test_problems_are_listed_by_row_and_column(qtbot, open_dialog, bad_rows):
 
 def test_missing_markers_turn_problems_into_skipped_cells(qtbot, open_dialog, bad_rows):
     dialog, _ = open_dialog(bad_rows)
-    dialog.markers_edit.setText("n/a, -200")
+    dialog.markers_edit.setText("offline, -200")
     reread(qtbot, dialog, dialog.markers_edit.editingFinished.emit)
     assert dialog.import_result.rows_rejected == 1 and dialog.problems_list.count() == 1
 

@@ -326,13 +326,13 @@ def test_missing_markers_skip_cells(tmp_path):
 
 def test_a_text_cell_in_a_number_column_rejects_its_row_with_a_hint(tmp_path):
     path = write(
-        tmp_path, "r.csv", "time,co,hum\n2026-11-02 08:30,1.5,40\n2026-11-02 09:30,n/a,41\n2026-11-02 10:30,2,42\n"
+        tmp_path, "r.csv", "time,co,hum\n2026-11-02 08:30,1.5,40\n2026-11-02 09:30,offline,41\n2026-11-02 10:30,2,42\n"
     )
     result = load(path)
     assert result.detected.columns[1].kind is ValueKind.NUMBER
     assert result.rows_rejected == 1
     (problem,) = result.problems
-    assert (problem.row, problem.column, problem.text, problem.severity) == (3, "co", "n/a", Severity.ERROR)
+    assert (problem.row, problem.column, problem.text, problem.severity) == (3, "co", "offline", Severity.ERROR)
     assert "missing-value marker" in problem.reason
     assert values(result, "hum") == [40, 42]  # a row is imported whole or not at all
 
@@ -647,14 +647,14 @@ def test_preview_holds_the_first_rows_only(tmp_path):
 
 
 def test_rejected_rows_are_written_with_reasons(tmp_path):
-    path = write(tmp_path, "r.csv", "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,n/a,b\nyesterday,2,c\n")
+    path = write(tmp_path, "r.csv", "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,offline,b\nyesterday,2,c\n")
     out = tmp_path / "rejected.csv"
     assert write_rejected(path, ImportOptions(source_tz=SH), out) == 2
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["row", "problem", "time", "co", "note"]
     assert [r[0] for r in rows[1:]] == ["3", "4"]
-    assert rows[1][1].startswith("co: 'n/a' is not a number") and rows[1][2:] == ["2026-11-02 09:30", "n/a", "b"]
+    assert rows[1][1].startswith("co: 'offline' is not a number") and rows[1][2:] == ["2026-11-02 09:30", "offline", "b"]
     assert rows[2][1].startswith("time: 'yesterday'")
 
 

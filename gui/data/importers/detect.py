@@ -159,6 +159,7 @@ class Profile:
     distinct: set[str] = field(default_factory=set)
     ambiguous_comma: int = 0
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
+    missing_texts: set[str] = field(default_factory=set)
     example: str = ""
 
     @property
@@ -191,6 +192,7 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
                 profile.distinct.add(cell_text(raw).strip())
             if cls is C.CellClass.TEXT and isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
                 profile.missing_like += 1
+                profile.missing_texts.add(raw.strip())
             if isinstance(raw, str):
                 if len(profile.texts) < SAMPLE_ROWS:
                     profile.texts.append(raw.strip())
@@ -221,10 +223,24 @@ class Structure:
     decisions: list[str] = field(default_factory=list)
 
 
+_TIMELIKE = (C.CellClass.DATE, C.CellClass.DATETIME, C.CellClass.TIME_OF_DAY)
+
+
 def _is_text_row(row: Sequence[Any], missing: frozenset[str]) -> bool:
+    """A row of names: no date or time, and at least 80% text (a station number among them is allowed)."""
     classes = [C.classify(c, missing)[0] for c in row]
     filled = [c for c in classes if c is not C.CellClass.MISSING]
-    return bool(filled) and all(c is C.CellClass.TEXT for c in filled)
+    if not filled or any(c in _TIMELIKE for c in filled):
+        return False
+    return sum(c is C.CellClass.TEXT for c in filled) >= 0.8 * len(filled)
+
+
+def _names_time_column(row: Sequence[Any], data: Sequence[Any], missing: frozenset[str]) -> bool:
+    """True when the row's name above a date or time cell of the first data row says "time" (`Datum`)."""
+    return any(
+        j < len(row) and is_time_name(cell_text(row[j])) and C.classify(cell, missing)[0] in _TIMELIKE
+        for j, cell in enumerate(data)
+    )
 
 
 def _is_units_row(row: Sequence[Any]) -> bool:
@@ -282,15 +298,21 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
         )
         text_rows = [i for i in range(start, first_data if first_data is not None else min(n, start + 1))]
         text_rows = [i for i in text_rows if widths[i] >= need and _is_text_row(rows[i], missing)]
+        naming = (
+            [i for i in text_rows if _names_time_column(rows[i], rows[first_data], missing)]
+            if first_data is not None
+            else []
+        )
+        how = "the first row of names above the data"
         if options.has_header is False:
             header_at, skip = None, start
         elif not text_rows:
             header_at, skip = (start, start) if options.has_header else (None, start)
-        elif len(text_rows) >= 2 and _is_units_row(rows[text_rows[-1]]) and not _is_units_row(rows[text_rows[-2]]):
-            header_at = skip = text_rows[-2]
+        elif naming:
+            header_at = skip = naming[-1]
+            how = "the row of names that names the time column"
         else:
-            header_at = skip = text_rows[-1]
-        how = "the first row of names above the data"
+            header_at = skip = text_rows[0]
     if skip >= n:
         raise ImportFailed("Nothing is left to read below the skipped lines.")
     if skip and any(widths[:skip]):
@@ -380,6 +402,7 @@ class Plan:
     zone_reason: str = ""
     zone_question: StatedZone | None = None  #: an ambiguous zone the file states: ask
     rename: dict[str, str] = field(default_factory=dict)  #: long layout: datastream ids renamed
+    missing: frozenset[str] = frozenset()  #: texts found among numbers that mean "no reading" (`---`, `NA`)
 
 
 def pick_time_format(
@@ -545,6 +568,8 @@ def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: b
     if folded in _EVENT_NAMES or any(folded.startswith(e + " (") for e in _EVENT_NAMES):
         return "a logger's event marker, not readings"
     texts = profile.classes[C.CellClass.TEXT]
+    if profile.missing_like == profile.filled:
+        return f"only {next(iter(profile.missing_texts))!r} (no reading) in the first {rows} rows"
     if len(profile.distinct) == 1 and profile.filled >= 2:
         if texts == profile.filled:
             return f"the same text in every row ({next(iter(profile.distinct))!r}): a label"
@@ -888,6 +913,12 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             raise ImportFailed(
                 f"stream id: the file has no column {unknown[0]!r} to rename. Its columns are {', '.join(names)}."
             )
+    found_missing = frozenset(
+        t for info in infos if info.kind is ValueKind.NUMBER for t in profiles[info.index].missing_texts
+    )
+    if found_missing:
+        shown = ", ".join(repr(t) for t in sorted(found_missing))
+        decisions.append(f"no reading: {shown} among numbers (skipped, never sent)")
     skipped = [f"{names[j]!r} ({reasons[j]})" for j in range(width) if roles[j] is Role.SKIP and reasons.get(j)]
     if skipped:
         decisions.append("not imported: " + ", ".join(skipped))
@@ -918,6 +949,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         zone_reason,
         question,
         rename if layout is Layout.LONG else {},
+        found_missing,
     )
 
 

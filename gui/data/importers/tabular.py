@@ -114,11 +114,10 @@ def import_rows(
         plan = make_plan(structure, options, missing, delimiter)
         if plan.zone is not None:
             tz = plan.zone
+        missing |= plan.missing
         no_time = not plan.time.found
         missing_time = options.missing_time or MissingTime.NOW
         decisions = list(structure.decisions) + plan.decisions
-        if delimiter is not None:
-            decisions.insert(0, f"delimiter: {delimiter!r} ({delimiter_reason})")
         detected = Detected(
             file_format=file_format,
             encoding=encoding.codec if encoding else None,
@@ -163,14 +162,12 @@ def import_rows(
 
         first_data = structure.data_start + 1
         if plan.time.undecided or plan.zone_question is not None or (no_time and options.missing_time is None):
-            if plan.time.undecided:
-                result.needs_date_order = True
-                result.ambiguous_dates = plan.ambiguous
-            elif plan.zone_question is not None:
+            result.needs_date_order = plan.time.undecided
+            result.ambiguous_dates = plan.ambiguous
+            if plan.zone_question is not None:
                 result.zone_question = plan.zone_question.choices
                 result.zone_question_text = plan.zone_question.text
-            else:
-                result.needs_time = True
+            result.needs_time = no_time
             preview = converter(None)
             preview.store = False
             preview.warn_missing_time = False
