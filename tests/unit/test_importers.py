@@ -654,7 +654,11 @@ def test_rejected_rows_are_written_with_reasons(tmp_path):
         rows = list(csv.reader(f))
     assert rows[0] == ["row", "problem", "time", "co", "note"]
     assert [r[0] for r in rows[1:]] == ["3", "4"]
-    assert rows[1][1].startswith("co: 'offline' is not a number") and rows[1][2:] == ["2026-11-02 09:30", "offline", "b"]
+    assert rows[1][1].startswith("co: 'offline' is not a number") and rows[1][2:] == [
+        "2026-11-02 09:30",
+        "offline",
+        "b",
+    ]
     assert rows[2][1].startswith("time: 'yesterday'")
 
 

@@ -56,8 +56,13 @@ def is_missing(raw: Any, missing: frozenset[str]) -> bool:
     return False
 
 
+def _shown(at: datetime) -> str:
+    return f"{at:%Y-%m-%d %H:%M}" + ("" if at.tzinfo is None else f" {at:%z}")
+
+
 def _first_few(rows: list[int], count: int) -> str:
-    return ", ".join(str(r) for r in rows) + (", …" if count > len(rows) else "")
+    """`row 30` or `rows 3, 9, 12, …`."""
+    return ("row " if count == 1 else "rows ") + ", ".join(str(r) for r in rows) + (", …" if count > len(rows) else "")
 
 
 class RowConverter:
@@ -274,8 +279,8 @@ class RowConverter:
                 Problem(
                     None,
                     name,
-                    f"{count_far:,} time(s) lie far from the rest of the column ({format_at(low)} to "
-                    f"{format_at(high)} for most rows): rows {_first_few(far_rows, count_far)}. A typing error, "
+                    f"{count_far:,} time(s) lie far from the rest of the column ({_shown(low)} to "
+                    f"{_shown(high)} for most rows): {_first_few(far_rows, count_far)}. A typing error, "
                     "or another format?",
                     Severity.WARNING,
                 )
@@ -285,7 +290,7 @@ class RowConverter:
                 Problem(
                     None,
                     name,
-                    f"{count_future:,} time(s) are in the future: rows {_first_few(future_rows, count_future)}. "
+                    f"{count_future:,} time(s) are in the future: {_first_few(future_rows, count_future)}. "
                     "Is the time zone or the format right?",
                     Severity.WARNING,
                 )

@@ -725,7 +725,9 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         for j in range(width):
             if j in roles:
                 continue
-            unnamed = names[j] == f"column {j + 1}" and structure.has_header
+            unnamed = structure.has_header and (
+                names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])
+            )
             reason = _skip_reason(names[j], profiles[j], rows_read, unnamed, j == 0)
             if reason:
                 roles[j], reasons[j] = Role.SKIP, reason
@@ -830,7 +832,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             break
     if zone is None and question is None:
         zone_name = options.source_tz
-        zone_reason = "the computer's" if options.zone_from_file else "chosen"
+        zone_reason = "not stated in the file" if options.zone_from_file else "chosen"
 
     # time decision, in words
     if spec.parts:
