@@ -58,7 +58,10 @@ _EVENT_NAMES = (
     "coupler attached", "coupler detached", "bad battery", "good battery", "new interval",
 )  # fmt: skip
 #: Headers of label columns (a station's code) that are not readings even when they hold numbers.
-_LABEL_HINTS = {"station", "stations_id", "station_id", "stn", "code", "site", "site_id", "location", "eor", "qn"}
+_LABEL_HINTS = {
+    "station", "stations_id", "station_id", "stn", "code", "site", "site_id", "location", "eor", "qn", "sensor",
+    "serial", "device", "logger", "model", "host", "unit", "place", "ort", "standort", "站点", "站名", "设备",
+}  # fmt: skip
 #: Time parts split over columns, by header (lower case), and their unit.
 _PART_NAMES = {
     "year": "year", "yr": "year", "yyyy": "year", "jahr": "year", "年": "year", "年份": "year",
@@ -285,7 +288,7 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
         decisions.append("InfluxDB annotated CSV: #group, #datatype and #default lines skipped")
     n = len(rows)
     if options.skip_rows is not None:
-        skip = min(options.skip_rows, n)
+        skip = next((k for k, i in enumerate(at) if i >= options.skip_rows), n)  # annotation lines count
         header_at: int | None = skip if options.has_header is not False else None
         how = "chosen"
     else:
@@ -571,10 +574,14 @@ def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: b
     if profile.missing_like == profile.filled:
         return f"only {next(iter(profile.missing_texts))!r} (no reading) in the first {rows} rows"
     if len(profile.distinct) == 1 and profile.filled >= 2:
-        if texts == profile.filled:
-            return f"the same text in every row ({next(iter(profile.distinct))!r}): a label"
-        if plain_name(name) in _LABEL_HINTS or _tokens(name) & _LABEL_HINTS:
-            return f"the same code in every row ({next(iter(profile.distinct))!r}): a label"
+        value = next(iter(profile.distinct))
+        named = plain_name(name) in _LABEL_HINTS or bool(_tokens(name) & _LABEL_HINTS)
+        # A constant text is a label when its header says so, when it holds digits (a serial number), or
+        # over many rows; a reading may stay the same over a short file (wind from SE all day).
+        if texts == profile.filled and (named or any(ch.isdigit() for ch in value) or profile.filled >= 100):
+            return f"the same text in every row ({value!r}): a label"
+        if texts != profile.filled and named:
+            return f"the same code in every row ({value!r}): a label"
     return ""
 
 
