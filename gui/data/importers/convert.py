@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
 from gui.data.importers.detect import Plan
@@ -118,6 +118,7 @@ class RowConverter:
         self._lowest: datetime | None = None
         self._highest: datetime | None = None
         self._sampled: list[datetime] = []
+        self._chunks: list[tuple[int, int, datetime, datetime]] = []  # stored rows [start, end): lowest, highest
 
     # -- rows --
     def process(self, rows: list[Sequence[Any]], first: int) -> None:
@@ -195,7 +196,6 @@ class RowConverter:
         self._report(numbers, good, errors, warnings, rejected)
         if len(self.result.preview) < self.preview_rows:
             preview_rows(self, numbers, good, times, converted, long_values, errors, warnings, rejected)
-        self._note_times(times)
         if not self.store:
             return
         table = self.table
@@ -206,6 +206,7 @@ class RowConverter:
             converted = [[col[i] for i in keep] for col in converted]
             stream_ids = [stream_ids[i] for i in keep] if stream_ids else []
             long_values = [long_values[i] for i in keep] if long_values else []
+        self._note_times(times, len(table.ats))
         table.rows.extend(numbers)
         table.ats.extend(times)
         if self.plan.layout is Layout.WIDE:
@@ -221,16 +222,20 @@ class RowConverter:
         return self.plan.time.column()
 
     # -- times far off --
-    def _note_times(self, times: list[datetime | None]) -> None:
-        """Keep the lowest and highest time and a sample, for `finish` (C-level min/max per chunk)."""
-        known: list[datetime] = [t for t in times if t is not None]
+    def _note_times(self, times: list[datetime | None], start: int) -> None:
+        """Keep each chunk's lowest and highest time and a sample, for `finish` (C-level min/max per chunk).
+
+        `times` are the chunk's stored times, from row `start` of the table.
+        """
+        known = cast(list[datetime], times) if None not in times else [t for t in times if t is not None]
         if not known:
             return
         try:
             low, high = min(known), max(known)
             if self._lowest is not None and self._highest is not None:
                 low, high = min(low, self._lowest), max(high, self._highest)
-        except TypeError:  # naive and aware times mixed (some cells gave an offset): compared in `finish`
+            self._chunks.append((start, start + len(times), min(known), max(known)))
+        except TypeError:  # naive and aware times mixed (some cells gave an offset): not compared
             return
         self._lowest, self._highest = low, high
         step = max(1, len(known) // 64)
@@ -262,17 +267,23 @@ class RowConverter:
         future_rows: list[int] = []
         count_far = count_future = 0
         limit = latest if aware else latest.astimezone(self.table.tz).replace(tzinfo=None)
-        for row, at in zip(self.table.rows, self.table.ats, strict=True):
-            if at is None:
+        first, last = low - spread, high + spread
+        rows, ats = self.table.rows, self.table.ats
+        for begin, end, lowest, highest in self._chunks:  # only the chunks that hold such times are read
+            if not (lowest < first or highest > min(last, limit)):
                 continue
-            if far and (at < low - spread or at > high + spread):
-                count_far += 1
-                if len(far_rows) < 5:
-                    far_rows.append(row)
-            if future and at > limit:
-                count_future += 1
-                if len(future_rows) < 5:
-                    future_rows.append(row)
+            for index in range(begin, end):
+                at = ats[index]
+                if at is None:
+                    continue
+                if far and (at < first or at > last):
+                    count_far += 1
+                    if len(far_rows) < 5:
+                        far_rows.append(rows[index])
+                if future and at > limit:
+                    count_future += 1
+                    if len(future_rows) < 5:
+                        future_rows.append(rows[index])
         name = self.names[self._time_column()] if 0 <= self._time_column() < len(self.names) else "time"
         if count_far:
             self.result.add_problem(
