@@ -44,6 +44,10 @@ READ_TIMEOUT_MS = 20_000
 #: marks are strict, so a pass that is still listed fails the run.
 FAILS_TODAY: dict[tuple[str, str], str] = {
     (
+        "homeassistant_history.csv",
+        "no_options",
+    ): "`entity_id,state,last_changed` is not read as long: entity_id and state are imported as datastreams",
+    (
         "aquameasure_670364.csv",
         "careful",
     ): "`Timestamp(UTC)` in the header is ignored: the times are read in the computer's zone",

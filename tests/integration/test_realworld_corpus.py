@@ -39,6 +39,10 @@ NO_ZONE_QUESTION = "no zone question: the computer's zone is taken for times tha
 #: (file, mode) -> why it fails on today's main. Delete an entry when a change makes it pass: the
 #: marks are strict, so a pass that is still listed fails the run.
 FAILS_TODAY: dict[tuple[str, str], str] = {
+    (
+        "homeassistant_history.csv",
+        "no_options",
+    ): "`entity_id,state,last_changed` is not read as long: entity_id and state are sent as datastreams",
     ("aquameasure_670364.csv", "careful"): "no --exclude option",
     ("dwd_10min_solar_produkt_zehn_now_sd_01766.txt", "careful"): "no --exclude option",
     (
