@@ -1014,11 +1014,17 @@ class ImportDialog(QDialog):
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
         streams = result.stream_counts()
-        if result.needs_date_order:
-            text = self.tr("Choose the day/month order to read the times.")
-            colour = ORANGE
-        elif result.zone_question:
-            text = self.tr("Choose the zone the times were written in.")
+        if result.needs_date_order or result.zone_question:
+            asked = []
+            if result.zone_question:
+                asked.append(
+                    self.tr("The time column's header says {text}: choose the zone the times were written in.").format(
+                        text=result.zone_question_text
+                    )
+                )
+            if result.needs_date_order:
+                asked.append(self.tr("Choose the day/month order to read the times."))
+            text = " ".join(asked)
             colour = ORANGE
         elif result.needs_time:
             text = self.tr("No time column: choose one, type the time format, or stamp the rows with the import time.")

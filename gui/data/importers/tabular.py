@@ -172,9 +172,10 @@ def import_rows(
             preview.store = False
             preview.warn_missing_time = False
             preview.process(sample[first_data - 1 : first_data - 1 + options.preview_rows], first_data)
-            result.rows_read = result.rows_rejected = 0
-            result.problems.clear()
-            result.problem_count = 0
+            if result.needs_date_order or result.zone_question:  # the answer changes what can be read
+                result.rows_read = result.rows_rejected = 0
+                result.problems.clear()
+                result.problem_count = 0
             return result
         runner = converter(sink)
         if sink is not None:
