@@ -132,10 +132,10 @@ class Detected:
             lines.append(f"sheet: {self.sheet}")
         if self.body_type is not None:
             lines.append(f"OneNET body type {int(self.body_type)}")
-        else:
+        elif not self.decisions:  # else the decisions say layout and header, with how they were found
             lines.append(f"layout: {self.layout.value}" + ("" if self.has_header else ", no header row"))
-        if self.skipped_rows:
-            lines.append(f"skipped {self.skipped_rows} line(s) above the header")
+            if self.skipped_rows:
+                lines.append(f"skipped {self.skipped_rows} line(s) above the header")
         lines.extend(self.decisions)
         if not self.decisions:
             for column in self.time_columns():
@@ -293,7 +293,8 @@ class ImportResult:
       read says which number is the day; `ambiguous_dates` are examples.
     - `needs_time`: no column was understood as a time and the caller did
       not choose what rows without a time get (`MissingTime`): nothing is
-      imported (stamping thousands of readings "now" is never a default).
+      imported (stamping thousands of readings "now" is never a default);
+      the problems of the first rows are kept (rows that do not fit the table).
     - `zone_question`: the file states an ambiguous zone (`CST`): the
       zones it may mean; nothing is imported until one is chosen.
     - `time_warnings`: times far from the rest of their column or in the
