@@ -23,12 +23,12 @@ from gui.data.importers import (
     local_zone_name,
     paused_gc,
 )
-from gui.onenet import sandbox
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
-from gui.onenet.split import RequestPlan, plan_requests
+from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES, RequestPlan
 from gui.onenet.validation import Severity, validate
+from gui.sandbox import cli as sandbox_cli
 from gui.text import counted
 
 #: The api-key is read from this environment variable only, never from the command line
@@ -79,8 +79,8 @@ def add_commands(subparsers: Any) -> None:
         description="Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
         "logging each request.",
     )
-    sandbox.add_arguments(sandbox_parser)
-    sandbox_parser.set_defaults(run=sandbox.run)
+    sandbox_cli.add_arguments(sandbox_parser)
+    sandbox_parser.set_defaults(run=sandbox_cli.run)
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
 
@@ -124,10 +124,11 @@ def add_outbox_commands(subparsers: Any) -> None:
     send: argparse.ArgumentParser = actions.add_parser(
         "send",
         help="send the unsent and unknown datapoints",
-        description=f"Send the outbox's unsent and unknown datapoints, in requests of --batch datapoints, "
-        f"retrying connection errors, timeouts, HTTP 5xx and 429. The api-key comes from ${API_KEY_ENV} "
-        "or, if unset, from the system keyring (saved there by the window). Ctrl+C stops after the "
-        "request on the wire; what is not sent stays in the outbox.",
+        description=f"Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
+        "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
+        f"without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
+        f"The api-key comes from ${API_KEY_ENV} or, if unset, from the system keyring (saved there by the "
+        "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
         epilog="Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
         "3 another send from this outbox is running; 130 interrupted.",
     )
@@ -135,7 +136,20 @@ def add_outbox_commands(subparsers: Any) -> None:
         "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
     )
     send.add_argument("--device", metavar="ID", help="only datapoints queued for this device id")
-    send.add_argument("--batch", type=int, default=500, metavar="N", help="datapoints per request (default 500)")
+    send.add_argument(
+        "--batch",
+        type=int,
+        default=DEFAULT_MAX_POINTS,
+        metavar="N",
+        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
+    )
+    send.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
+    )
     send.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for an answer")
     send.add_argument("--attempts", type=int, default=5, metavar="N", help="attempts per request (default 5)")
     send.add_argument(
@@ -202,13 +216,18 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     SecretStore, defaults to the OS keyring). Logs to the rotating log file.
     """
     from gui.data.logs import register_secret, setup_logging
+    from gui.data.outbox import clients
     from gui.data.pipeline import Progress, RetryPolicy, send_outbox
     from gui.data.secrets import SecretStore
     from gui.data.store import State, Store, StoreBusy
-    from gui.onenet.client import OneNetClient, validate_endpoint
+    from gui.onenet.client import validate_endpoint
 
-    if args.batch < 1 or args.attempts < 1 or not args.timeout > 0:
-        print("outbox send: --batch and --attempts must be at least 1, --timeout above 0", file=sys.stderr)
+    if args.batch < 1 or args.attempts < 1 or not args.timeout > 0 or args.max_bytes < MIN_MAX_BYTES:
+        print(
+            f"outbox send: --batch and --attempts must be at least 1, --max-bytes at least {MIN_MAX_BYTES}, "
+            "--timeout above 0",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         endpoint = validate_endpoint(args.endpoint) if args.endpoint else None
@@ -220,7 +239,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     register_secret(key_from_env)
     keyring = secrets
 
-    def clients(target_endpoint: str, device_id: str) -> OneNetClient:
+    def key_for(device_id: str) -> str:
         nonlocal keyring
         key = key_from_env
         if not key:
@@ -228,8 +247,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             key = keyring.get(device_id) or ""
         if not key:
             raise ConfigError(f"no api-key for device {device_id}: set ${API_KEY_ENV} or save the key in the window")
-        register_secret(key)
-        return OneNetClient(target_endpoint, device_id, key, timeout=args.timeout)
+        return key
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
@@ -262,10 +280,11 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 failed = []
             plan, result = send_outbox(
                 store,
-                clients,
+                clients(key_for, timeout=args.timeout),
                 endpoint=endpoint,
                 device_id=args.device,
                 max_points=args.batch,
+                max_bytes=args.max_bytes,
                 allow_duplicates=args.allow_duplicates,
                 policy=RetryPolicy(max_attempts=args.attempts),
                 cancel=cancel,
@@ -288,6 +307,8 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed."
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(result.summary() + ".")
     if failed:
         print(f"{len(failed)} datapoints refused by the platform earlier were not retried (--retry-failed does).")
@@ -547,10 +568,18 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer")
     parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
     parser.add_argument(
-        "--max-points", type=int, default=500, metavar="N", help="datapoints per request at most (default 500)"
+        "--max-points",
+        type=int,
+        default=DEFAULT_MAX_POINTS,
+        metavar="N",
+        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
     )
     parser.add_argument(
-        "--max-bytes", type=int, default=64 * 1024, metavar="N", help="body bytes per request at most (default 65536)"
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
     )
 
 
@@ -659,13 +688,15 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
 
 
 def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
-    """The requests that upload `readings`, split as the window splits them.
+    """The requests that upload `readings`, planned as the window and `outbox send` plan them.
 
     `args.type`, `args.max_points` and `args.max_bytes` choose the format and
     the limits per request. Raises FormatError when the format cannot carry
     the readings, ValueError for limits below one datapoint.
     """
-    plan = plan_requests(readings, BodyType(args.type), args.max_points, args.max_bytes)
+    from gui.data.outbox import RequestOptions, plan_readings
+
+    plan = plan_readings(readings, RequestOptions(BodyType(args.type), None, args.max_points, args.max_bytes))
     for warning in plan.warnings:
         _err(f"warning: {warning}")
     return plan
@@ -805,14 +836,14 @@ def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan
     is recorded in the history, connection errors, timeouts, 5xx and 429 are
     retried, and what is not sent stays in the outbox for `outbox send`.
     """
-    from gui.data.logs import register_secret, setup_logging
-    from gui.data.pipeline import Pipeline, Progress, make_request
+    from gui.data.logs import setup_logging
+    from gui.data.outbox import clients, requests_of
+    from gui.data.pipeline import Pipeline, Progress
     from gui.data.store import NewRow, RequestOutcome, Store, StoreBusy
     from gui.onenet.readings import kind_of
 
     setup_logging()
     api_key = os.environ.get(API_KEY_ENV, "")
-    register_secret(api_key)
     total = len(plan.requests)
 
     def progress(state: Progress) -> None:
@@ -825,11 +856,9 @@ def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan
             pairs = list(readings.pairs())
             ids = store.add((NewRow(s, p, kind_of(p.value)) for s, p in pairs), in_editor=False)
             store.queue(ids, client.endpoint, client.device_id)
-            rows = store.get(ids)  # by id: the order of readings.pairs()
-            requests = [make_request(rows[r.start : r.stop], plan.body(k)) for k, r in enumerate(plan.requests)]
-            result = Pipeline(
-                store, lambda endpoint, device: OneNetClient(endpoint, device, api_key, timeout=client.timeout)
-            ).run(requests, progress=progress)
+            rows = store.get(ids)  # by id: the order of readings.pairs(), the plan's
+            requests = list(requests_of(plan, rows, client.endpoint, client.device_id))
+            result = Pipeline(store, clients(api_key, timeout=client.timeout)).run(requests, progress=progress)
     except StoreBusy as exc:
         _err(f"send: {exc}")
         return EXIT_FAILED

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from gui import __version__
 from gui.data.logs import log_folder, register_secret
-from gui.data.pipeline import Pipeline, PipelineResult, PlannedRequest, Progress, RetryPolicy, is_safe_to_resend
+from gui.data.outbox import PlannedRequest, clients, is_safe_to_resend, requests_of
+from gui.data.pipeline import Pipeline, PipelineResult, Progress, RetryPolicy
 from gui.data.secrets import SecretStore
 from gui.data.store import RequestOutcome, Store, StoreBusy, StoreError
 from gui.onenet.client import (
@@ -61,8 +62,8 @@ from gui.onenet.readings import (
     parse_json_object,
     parse_value,
 )
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.onenet.validation import Issue, Severity
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.text import counted
 from gui.ui.at_edit import AtEdit, zone_combo
 from gui.ui.datapoints_model import DISPLAY_FORMAT, DatapointsModel, Row, RowStatus
@@ -1026,20 +1027,11 @@ class MainWindow(QMainWindow):
         target = validate_endpoint(endpoint)
 
         def planned() -> Iterator[PlannedRequest]:
-            for k, rows in enumerate(request_rows):
-                body = plan.body(k)
-                yield PlannedRequest(
-                    target,
-                    device_id,
-                    body,
-                    tuple(row.id for row in rows if row.id is not None),
-                    tuple(row.revision for row in rows),
-                    is_safe_to_resend((row.point for row in rows), body.type),
-                )
+            return requests_of(plan, [snapshot[i] for i in out.rows], target, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
             store.queue(ids, endpoint, device_id)
-            pipeline = Pipeline(store, lambda e, d: OneNetClient(e, d, api_key, timeout=timeout), policy)
+            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy)
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = self._worker = Worker(run)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 
 from gui.data.importers import CellStatus, DateOrder, Role
 from gui.onenet.readings import format_at
-from gui.onenet.sandbox import DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_DEVICE_ID
 from gui.ui.import_dialog import ImportDialog, PreviewModel
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -11,7 +11,7 @@ from pathlib import Path
 from gui.app import main
 from gui.cli import API_KEY_ENV, EXIT_FAILED, EXIT_OK
 from gui.onenet.readings import PLATFORM_TZ
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
