@@ -52,8 +52,12 @@ EXIT_STORAGE = 4
 
 SEND_EPILOG = f"""\
 The api-key is read from the environment variable {API_KEY_ENV}, never from the command line.
-Defaults are the import dialog's: every column, suggested datastream ids, detected encoding,
-delimiter, layout and time format, rows without a time stamped now.
+Defaults are the import dialog's: the columns detection proposes (row indexes, labels and
+event markers are left out, with the reason), suggested datastream ids, detected encoding,
+delimiter, header row, layout, time column, time format and zone (a zone stated in the
+time column's header wins over this computer's). A file in which no time column is
+understood is refused (exit 3) unless --time-column/--time-format name it or
+--missing-time says what rows without a time get.
 
 exit status:
   0  everything sent (or, with --dry-run, every request printed) and nothing rejected
@@ -61,11 +65,12 @@ exit status:
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
      one) and --send-anyway was not given
   2  bad arguments, no {API_KEY_ENV}, a file that cannot be read, or a question to answer
-     (e.g. --date-order for dates like 04/11/2026)
+     (--date-order for dates like 04/11/2026, --source-tz for a header that says CST)
   2  also: this file was queued to this device before (its datapoints wait in the outbox or
      were sent): nothing queued again; --again queues them anew
   3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
-     the other rows (exit 0 if they are stored)
+     the other rows (exit 0 if they are stored); or no time column was understood and
+     --missing-time was not given: nothing is sent
   4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
      saved into a new one), gone or emptied since it held data, disk full or read-only
 """
@@ -466,6 +471,9 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     _report_import(args.file, result)
     if result.needs_date_order:
         return f"dates like {', '.join(result.ambiguous_dates)} can be day/month or month/day: pass --date-order"
+    if result.zone_question:
+        choices = " or ".join(result.zone_question)
+        return f"the time column's header says {result.zone_question_text} ({choices}): pass --source-tz"
     with paused_gc():
         readings = result.readings()
     if not len(readings):
@@ -561,7 +569,8 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
         "--missing-time",
         choices=[m.value for m in MissingTime],
         help="rows without a time: now (stamp the import time), platform (send without at), refuse; "
-        "default: now (OneNET bodies: platform)",
+        "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
+        "(OneNET bodies: platform)",
     )
     parser.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
     parser.add_argument(
@@ -625,13 +634,63 @@ def add_import_arguments(parser: Any) -> None:
     parser.add_argument(
         "--decimal", choices=[".", ","], metavar="MARK", help="the decimal mark, . or , (default: detect per column)"
     )
+    parser.add_argument(
+        "--header-row", type=int, metavar="N", help="the header is line N of the file (default: detect; 0: none)"
+    )
+    parser.add_argument(
+        "--time-format",
+        metavar="PATTERN",
+        help="how the time column is written, as a strftime pattern, e.g. '%%d.%%m.%%Y %%H:%%M' (overrides "
+        "detection; cells that do not match are rejected)",
+    )
+    parser.add_argument("--time-column", metavar="COLUMN", help="the time column, by name or 1-based number")
+    parser.add_argument(
+        "--columns",
+        metavar="LIST",
+        action="append",
+        help="import only these columns (names or 1-based numbers, comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        metavar="LIST",
+        action="append",
+        default=[],
+        help="do not import these columns (names or 1-based numbers, comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--stream-id",
+        metavar="OLD=NEW",
+        action="append",
+        default=[],
+        help="send column OLD (name, number or suggested id; long layout: a datastream id in the file) as "
+        "datastream NEW (repeatable)",
+    )
+
+
+def _column_list(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def options_from_args(args: argparse.Namespace) -> ImportOptions:
-    """The ImportOptions of `send`'s arguments: the dialog's defaults unless an option says otherwise."""
+    """The ImportOptions of `send`'s arguments: the dialog's defaults unless an option says otherwise.
+
+    Raises ValueError for a malformed option (`--stream-id` without `=`,
+    a negative `--header-row`, a `--time-format` without a directive).
+    """
     delimiter = args.delimiter
     if delimiter in ("tab", "\\t"):
         delimiter = "\t"
+    rename: dict[str, str] = {}
+    for pair in getattr(args, "stream_id", []):
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise ValueError(f"--stream-id {pair!r}: give OLD=NEW, e.g. --stream-id 'Temp, °C=temperature'")
+        rename[old.strip()] = new.strip()
+    header_row = getattr(args, "header_row", None)
+    if header_row is not None and header_row < 0:
+        raise ValueError("--header-row must be 0 (no header) or a line number")
     return ImportOptions(
         source_tz=args.source_tz or local_zone_name(),
         encoding=args.encoding,
@@ -642,6 +701,14 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
         missing_markers=tuple(args.na),
         date_order=DateOrder(args.date_order) if args.date_order else None,
         missing_time=MissingTime(args.missing_time) if getattr(args, "missing_time", None) else None,
+        skip_rows=max(0, header_row - 1) if header_row is not None else None,
+        has_header=(header_row != 0) if header_row is not None else None,
+        time_pattern=getattr(args, "time_format", None),
+        time_column=getattr(args, "time_column", None),
+        include=_column_list(getattr(args, "columns", None)),
+        exclude=_column_list(getattr(args, "exclude", [])) or (),
+        rename=rename,
+        zone_from_file=not args.source_tz,
     )
 
 
@@ -713,7 +780,20 @@ def run_send(args: argparse.Namespace) -> int:
     if result.needs_date_order:
         examples = ", ".join(result.ambiguous_dates)
         _err(f"send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy")
+    if result.zone_question:
+        _err(
+            f"send: the time column's header says {result.zone_question_text}, which can mean "
+            f"{' or '.join(result.zone_question)}: pass --source-tz with the zone the times were written in"
+        )
+    if result.needs_date_order or result.zone_question:
         return EXIT_USAGE
+    if result.needs_time:
+        _err(
+            f"send: no time column was understood in {args.file}: nothing sent. Name it with --time-column "
+            "(and --time-format '%d.%m.%Y %H:%M' if it is written another way), or pass --missing-time now to "
+            "stamp every row with the time of sending (or platform: the platform stamps each on arrival)"
+        )
+        return EXIT_REJECTED
     rejected = result.rows_rejected > 0 and not args.skip_rejected
     if rejected and not args.dry_run:
         _err(f"send: {result.rows_rejected} rows cannot be read: nothing sent (fix them, or --skip-rejected)")
@@ -740,6 +820,10 @@ def run_send(args: argparse.Namespace) -> int:
         return _dry_run(client, bodies, len(readings), errors, rejected)
     if errors:
         _err("send: the datapoints have errors (listed above): nothing sent")
+        return EXIT_FAILED
+    if result.time_warnings and not args.send_anyway:
+        _err("send: some times are far from the rest or in the future (listed above): nothing sent. Check them, "
+             "then pass --send-anyway to send as they are")  # fmt: skip
         return EXIT_FAILED
     if issues and not args.send_anyway:
         _err(
