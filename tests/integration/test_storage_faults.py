@@ -230,3 +230,11 @@ def test_a_read_only_folder_is_said_with_the_path(read_only_folder, monkeypatch,
     close_logging()
     assert code == EXIT_STORAGE, text  # main: a traceback
     assert str(read_only_folder / "outbox.sqlite3") in text and "read-only" in text
+
+
+def test_an_outbox_that_never_held_data_may_vanish_quietly(data, capsys):
+    with Store(data / "outbox.sqlite3") as store:
+        store.recover()  # a transaction, but no data
+    assert not (data / "outbox.sqlite3.written").exists()
+    (data / "outbox.sqlite3").unlink()
+    assert run(capsys, "outbox")[0] == 0

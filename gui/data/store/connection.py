@@ -112,6 +112,14 @@ class Connection:
         self._marked = False
         self._fd: int | None = None
         self._db = self._open(check=True)
+        self._mark()
+
+    def _mark(self) -> None:
+        """Leave the marker beside the file once it holds a row or a request (see `health.check_not_lost`)."""
+        held = self._db.execute("SELECT EXISTS (SELECT 1 FROM outbox) OR EXISTS (SELECT 1 FROM requests)").fetchone()
+        if held[0]:
+            self._marked = True
+            write_marker(self.path)
 
     def _open(self, *, check: bool) -> sqlite3.Connection:
         """Connect, check (`PRAGMA quick_check`), set WAL and migrate; salvage a damaged file (StoreSalvaged).
@@ -239,8 +247,7 @@ class Connection:
             finally:
                 self._depth -= 1
             if not self._marked:
-                self._marked = True
-                write_marker(self.path)
+                self._mark()
 
     @contextlib.contextmanager
     def batch(self, durable: bool = True) -> Iterator[None]:

@@ -9,7 +9,7 @@ What the store does when its file is not what it left (issue 12, "Why" 5):
   ones become unknown), then drafts, then sent rows, then the history. `StoreSalvaged`
   then says what was saved and where the old file is.
 - **Written before, now empty or gone**: a marker beside the database
-  (`outbox.sqlite3.written`, made at the first commit) remembers that it held data;
+  (`outbox.sqlite3.written`, made once it holds a row or a request) remembers that it held data;
   opening a missing or empty database with the marker present raises `StoreMissing`
   instead of creating an empty one silently.
 - **Deleted while running**: noticed before the next write (the file at the path is no
