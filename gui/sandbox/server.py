@@ -2,7 +2,15 @@
 
 It answers the legacy OneNET "datapoints" API the way shared onenet-api.md
 describes the platform, so the product, its tests and a user's own firmware
-can be tried without an account or network. Standard library only; no Qt.
+can be tried without an account or network. HTTP/1.0 and 1.1 are parsed by
+h11: Content-Length and chunked bodies (trailers too), keep-alive and
+pipelining, ``Expect: 100-continue``, header names in any case, ``name:value``
+without a space; empty lines before a request line are skipped (firmware
+writes CRLFs after a body; RFC 9112 2.2). Limits: ``MAX_HEADER_BYTES`` of
+request line and headers (HTTP 431), ``MAX_BODY_BYTES`` of body, and
+``max_connections`` at once (HTTP 503). Every request is kept with its exact
+bytes, answer and verdict in :attr:`Sandbox.capture` (the inspector's data,
+:mod:`gui.sandbox.capture`). No Qt.
 
 Endpoints (shared onenet-api.md, "Request" and "Reading back"):
 
@@ -36,10 +44,13 @@ errno codes:
 5    invalid body         the body does not decode as its ``type`` (the
                           :class:`~gui.onenet.formats.FormatError` text is the
                           ``error``), or holds a non-finite number
-6    content length       POST without ``Content-Length``, with a chunked
-                          body, a bad length, a body larger than
+6    content length       POST without ``Content-Length`` (nor a chunked
+                          body), a bad length, a transfer coding other
+                          than chunked, a body larger than
                           ``MAX_BODY_BYTES`` or shorter than announced
 7    not found            unknown path or method; HTTP 404
+8    busy                 more than ``max_connections`` connections at
+                          once; HTTP 503, the connection is closed
 ==== ==================== ================================================
 
 Only 0 and 3 are the platform's documented codes; 1 and 4-7 are the
@@ -54,20 +65,37 @@ The api-key is never logged: log lines and error texts show it masked
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import json
 import re
 import socket
 import socketserver
 import sys
 import threading
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import formatdate
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, cast
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import h11
+
 from gui.onenet.formats import BodyType, FormatError, decode
+from gui.sandbox.capture import (
+    DEFAULT_CAPACITY,
+    Capture,
+    Exchange,
+    Finding,
+    Severity,
+    body_findings,
+    fix_for_format_error,
+    mask_head,
+    mask_target,
+)
 from gui.sandbox.platform import (
     ERRNO_AUTH_FAILED,
     ERRNO_BAD_BODY,
@@ -78,25 +106,53 @@ from gui.sandbox.platform import (
     ERRNO_OK,
     Platform,
     ReadQuery,
-    is_whole,
+    mask_key,
     readback_at,
 )
 
-__all__ = ["CONNECTION_TIMEOUT", "MAX_BODY_BYTES", "Sandbox"]
-
+__all__ = [
+    "CONNECTION_TIMEOUT",
+    "ERRNO_BUSY",
+    "MAX_BODY_BYTES",
+    "MAX_CONNECTIONS",
+    "MAX_HEADER_BYTES",
+    "Sandbox",
+    "is_loopback",
+]
 
 #: The sandbox's own cap on one request body. The platform documents no
 #: limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md,
 #: "Limits"); this only keeps a runaway client from filling memory.
 MAX_BODY_BYTES = 8 * 1024 * 1024
-
+#: The cap on a request line and its headers together (HTTP 431 beyond).
+MAX_HEADER_BYTES = 16 * 1024
+#: Connections served at once by default; more are answered HTTP 503 errno 8 and closed.
+MAX_CONNECTIONS = 64
 #: Seconds a connection may stay idle, or take to send its body, before it is closed.
 CONNECTION_TIMEOUT = 10.0
 
+ERRNO_BUSY = 8
+
 _SUCC = "succ"
 _AUTH_FAILED = "auth failed"
+_SERVER = "OneNET-Sandbox/1.0"
 _DATAPOINTS_PATH = re.compile(r"/devices/(?P<device>[^/]+)/datapoints/?")
+_NO_VERSION = re.compile(rb"([!-~]+) ([!-~]+)")
+_CONTENT_LENGTH = re.compile(rb"^content-length[ \t]*:[ \t]*(.*?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_TRANSFER_ENCODING = re.compile(rb"^transfer-encoding[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 _SECRET_PARAM = re.compile(r"((?:^|[?&;])[^=&;]*key[^=&;]*=)[^&;]*", re.IGNORECASE)
+_HOST = re.compile(rb"^host[ \t]*:", re.IGNORECASE | re.MULTILINE)
+_CRLF = b"\r\n"
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` is this computer only: ``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _json_bytes(obj: Any) -> bytes:
@@ -106,18 +162,22 @@ def _json_bytes(obj: Any) -> bytes:
 class _RequestError(Exception):
     """An errno answer decided while handling a request."""
 
-    def __init__(self, errno: int, error: str, status: int = HTTPStatus.OK) -> None:
+    def __init__(self, errno: int, error: str, status: int = HTTPStatus.OK, finding: Finding | None = None) -> None:
         super().__init__(error)
         self.errno = errno
         self.error = error
         self.status = status
+        self.finding = finding
 
 
 class Sandbox(Platform):
     """A local OneNET-compatible HTTP server in front of a :class:`~gui.sandbox.platform.Platform`.
 
-    ``devices`` maps ``device_id`` -> api-key. ``port=0`` picks a free port
-    (see :attr:`port` after :meth:`start`). ``delay`` (seconds, float) is
+    ``devices`` maps ``device_id`` -> api-key. ``host`` is the address to
+    listen on: loopback (``127.0.0.1``) unless the caller chooses another;
+    an empty host (every address) is refused, so the sandbox never listens
+    beyond this computer by itself. ``port=0`` picks a free port (see
+    :attr:`port` after :meth:`start`). ``delay`` (seconds, float) is
     slept before answering every upload; ``fail_every=N`` (N > 0) answers
     every Nth upload (counted by :attr:`upload_count`: the 1st..Nth upload
     request received, whatever its outcome) with HTTP 500 and a plain-text,
@@ -136,7 +196,9 @@ class Sandbox(Platform):
 
     ``log`` receives one line per request (method, path, device,
     type, HTTP status, errno, points stored or returned); the api-key never
-    appears in it. It is called from server threads.
+    appears in it. It is called from server threads. :attr:`capture` keeps
+    the last ``capture_size`` requests whole (:class:`~gui.sandbox.capture.Capture`).
+    ``max_connections`` caps the connections served at once.
     """
 
     def __init__(
@@ -147,11 +209,18 @@ class Sandbox(Platform):
         delay: float = 0.0,
         fail_every: int = 0,
         log: Callable[[str], None] | None = None,
+        *,
+        capture_size: int = DEFAULT_CAPACITY,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         if delay < 0:
             raise ValueError("delay must be >= 0 seconds")
         if fail_every < 0:
             raise ValueError("fail_every must be >= 0")
+        if not host.strip():
+            raise ValueError("an empty host would listen on every address; name the address (e.g. 0.0.0.0)")
+        if max_connections < 1:
+            raise ValueError("max_connections must be >= 1")
         super().__init__(devices)
         self.host = host
         self.delay = delay
@@ -162,6 +231,8 @@ class Sandbox(Platform):
         self.html_status = 200
         self.drop_every = 0
         self.log = log
+        self.max_connections = max_connections
+        self.capture = Capture(capture_size)
         self._requested_port = port
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -186,7 +257,7 @@ class Sandbox(Platform):
         return self
 
     def stop(self) -> None:
-        """Stop serving, close the listening socket and open connections. Storage is kept."""
+        """Stop serving, close the listening socket and open connections. Storage and capture are kept."""
         server, thread = self._server, self._thread
         if server is None:
             return
@@ -220,13 +291,28 @@ class Sandbox(Platform):
 
     @property
     def url(self) -> str:
-        """``http://HOST:PORT``, the endpoint to configure in a client."""
-        host = self.host or "127.0.0.1"
+        """``http://HOST:PORT``, the endpoint to configure in a client on this computer."""
+        host = self.host
         if host in ("0.0.0.0", "::"):
             host = "127.0.0.1" if host == "0.0.0.0" else "::1"
-        if ":" in host:
-            host = f"[{host}]"
-        return f"http://{host}:{self.port}"
+        return _url(host, self.port)
+
+    @property
+    def loopback_only(self) -> bool:
+        """True when only this computer can reach the sandbox."""
+        return is_loopback(self.host)
+
+    def device_urls(self) -> list[str]:
+        """The endpoints a device should use: the chosen address, or this machine's addresses for 0.0.0.0/::."""
+        if self.host not in ("0.0.0.0", "::"):
+            return [_url(self.host, self.port)]
+        family = socket.AF_INET if self.host == "0.0.0.0" else socket.AF_INET6
+        try:
+            infos = socket.getaddrinfo(socket.gethostname(), None, family, socket.SOCK_STREAM)
+        except OSError:
+            infos = []
+        addresses = sorted({str(info[4][0]) for info in infos} - {"127.0.1.1"}, key=is_loopback)
+        return [_url(a, self.port) for a in addresses] or [self.url]
 
     def _sleep(self, seconds: float) -> None:
         if seconds > 0:
@@ -239,7 +325,11 @@ class Sandbox(Platform):
                 log(line)
 
 
-class _Server(ThreadingHTTPServer):
+def _url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class _Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
     daemon_threads = True
     block_on_close = False
     request_queue_size = 128  # the default 5 drops connections of a burst of parallel uploads
@@ -250,22 +340,53 @@ class _Server(ThreadingHTTPServer):
         self.sandbox = sandbox
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
-        super().__init__(address, _Handler)
+        super().__init__(address, _Connection)
 
-    def server_bind(self) -> None:
-        # HTTPServer.server_bind does a reverse DNS lookup (getfqdn), which can
-        # take seconds on machines without DNS; the name is never used here.
-        socketserver.TCPServer.server_bind(self)
-        self.server_name = str(self.server_address[0])
-        self.server_port = int(self.server_address[1])
-
-    def process_request(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+    def process_request(self, request: Any, client_address: Any) -> None:
         if isinstance(request, socket.socket):
             with self._connections_lock:
-                self._connections.add(request)
+                busy = len(self._connections) >= self.sandbox.max_connections
+                if not busy:
+                    self._connections.add(request)
+            if busy:
+                refusal = threading.Thread(
+                    target=self._refuse, args=(request, client_address), name="onenet-sandbox-busy", daemon=True
+                )
+                refusal.start()
+                return
         super().process_request(request, client_address)
 
-    def shutdown_request(self, request: socket.socket | tuple[bytes, socket.socket]) -> None:
+    def _refuse(self, request: socket.socket, client_address: Any) -> None:
+        """Answer HTTP 503 errno 8 without reading the request, and close: too many connections."""
+        sandbox = self.sandbox
+        started = time.perf_counter()
+        error = f"too many connections (more than {sandbox.max_connections} at once); try again"
+        body = _json_bytes({"errno": ERRNO_BUSY, "error": error})
+        answer = (
+            f"HTTP/1.1 503 Service Unavailable\r\nServer: {_SERVER}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n"
+        ).encode() + body
+        with contextlib.suppress(OSError):
+            request.settimeout(1.0)
+            request.sendall(answer)
+        _lingering_close(request)
+        request.close()
+        finding = Finding(Severity.ERROR, error, "close each connection when done, or use fewer at once")
+        sandbox.capture.add(
+            _exchange_stub(
+                sandbox,
+                client_address,
+                started,
+                status=503,
+                errno=ERRNO_BUSY,
+                error=error,
+                answer=answer,
+                finding=finding,
+            )
+        )
+        sandbox._emit(f"- (connection from {_client(client_address)}) -> HTTP 503 errno={ERRNO_BUSY}")
+
+    def shutdown_request(self, request: Any) -> None:
         if isinstance(request, socket.socket):
             _lingering_close(request)
             with self._connections_lock:
@@ -287,7 +408,7 @@ class _Server(ThreadingHTTPServer):
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
 
-    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         exc = sys.exc_info()[1]
         self.sandbox._emit(f"internal error: {type(exc).__name__}: {exc}")
 
@@ -312,283 +433,475 @@ def _lingering_close(connection: socket.socket) -> None:
         pass
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # The status line and headers go out in one write, the body in a second: with Nagle's
-    # algorithm on, the body waits for the client's delayed ACK (~40 ms per answer on Linux).
-    disable_nagle_algorithm = True
-    server_version = "OneNET-Sandbox/1.0"
-    sys_version = ""
-    timeout = CONNECTION_TIMEOUT
+def _client(address: Any) -> str:
+    if isinstance(address, tuple) and len(address) >= 2:
+        host = str(address[0])
+        return f"[{host}]:{address[1]}" if ":" in host else f"{host}:{address[1]}"
+    return str(address)
 
-    # -- plumbing --------------------------------------------------------
 
-    @property
-    def sandbox(self) -> Sandbox:
-        return cast(_Server, self.server).sandbox
+def _exchange_stub(
+    sandbox: Sandbox,
+    client_address: Any,
+    started: float,
+    *,
+    status: int,
+    errno: int | None,
+    error: str,
+    answer: bytes,
+    finding: Finding,
+    raw: bytes = b"",
+    received: datetime | None = None,
+) -> Exchange:
+    """An exchange for bytes that never became a request (refused, or not HTTP)."""
+    elapsed = (time.perf_counter() - started) * 1000
+    return Exchange(
+        number=sandbox.capture.next_number(),
+        client=_client(client_address),
+        received=received or datetime.now(UTC),
+        receive_ms=0.0,
+        answer_ms=elapsed,
+        raw=mask_head(raw),
+        method="-",
+        target="",
+        version="",
+        headers=(),
+        body=b"",
+        chunks=0,
+        trailers=(),
+        device=None,
+        body_type=None,
+        status=status,
+        errno=errno,
+        error=error,
+        answer=answer,
+        stored=0,
+        findings=(finding,),
+    )
 
-    def version_string(self) -> str:
-        return self.server_version
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence http.server's own stderr lines; one line per request is logged instead."""
+@dataclass
+class _Answer:
+    """What to send back: status, body, content type and extra headers; ``close`` ends the connection."""
 
-    def parse_request(self) -> bool:
-        # Firmware appends CRLFs after a body; RFC 9112 2.2 says a server
-        # SHOULD ignore empty lines before a request line.
-        line: bytes = getattr(self, "raw_requestline", b"")  # typeshed leaves it untyped
-        for _ in range(8):
-            if line not in (b"\r\n", b"\n"):
-                break
-            line = self.rfile.readline(65537)
-        self.raw_requestline = line
-        if not line or line in (b"\r\n", b"\n"):
-            self.close_connection = True
+    status: int
+    body: bytes
+    content_type: str = "application/json"
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    errno: int | None = None
+    error: str = ""
+    stored: int = 0
+    returned: int | None = None
+    close: bool = False
+    cut: bool = False  # send half the body, then close (drop_every)
+
+    @classmethod
+    def of(cls, status: int, errno: int, error: str, **kwargs: Any) -> _Answer:
+        return cls(status, _json_bytes({"errno": errno, "error": error}), errno=errno, error=error, **kwargs)
+
+
+@dataclass
+class _Request:
+    """One request as it is being handled: the parsed head, the body, what was found."""
+
+    method: str
+    target: str
+    version: str
+    head: bytes  # as received
+    headers: list[tuple[str, str]]
+    h11_headers: dict[str, list[str]]
+    body: bytearray = field(default_factory=bytearray)
+    body_done: bool = False
+    chunks: int = 0
+    trailers: list[tuple[str, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    device: str | None = None
+    body_type: str | None = None
+
+    def header(self, name: str) -> str | None:
+        values = self.h11_headers.get(name)
+        return values[0] if values else None
+
+
+class _Connection(socketserver.BaseRequestHandler):
+    """One TCP connection: requests parsed by h11, one after another (keep-alive, pipelining)."""
+
+    request: socket.socket
+    server: _Server
+
+    def setup(self) -> None:
+        self.sandbox = self.server.sandbox
+        self.client = _client(self.client_address)
+        self.pending = bytearray()
+        self.eof = False
+        self.request.settimeout(CONNECTION_TIMEOUT)
+        # The status line and headers go out in one write, the body in a second: with Nagle's
+        # algorithm on, the body waits for the client's delayed ACK (~40 ms per answer on Linux).
+        with contextlib.suppress(OSError):
+            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def handle(self) -> None:
+        with contextlib.suppress(OSError):  # the client went away (reset, broken pipe): nothing to answer
+            while not self.sandbox._stopping.is_set() and self._one_request():
+                pass
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _receive(self) -> bool:
+        """Read more bytes into ``pending``; False at end of input or on timeout."""
+        if self.eof:
             return False
-        if len(line) > 65536:
-            self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
+        try:
+            data = self.request.recv(65536)
+        except TimeoutError:
             return False
-        if not super().parse_request():
+        if not data:
+            self.eof = True
             return False
-        if self.request_version == "HTTP/0.9":  # answer with a status line all the same
-            self.request_version = "HTTP/1.0"
+        self.pending += data
         return True
 
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """Protocol errors as errno JSON; unknown methods (501) become 404 like unknown paths."""
-        self.close_connection = True
-        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
-            # Garbage parses as HTTP/0.9, whose answers carry no status line; nobody speaks 0.9.
-            self.request_version = "HTTP/1.0"
-        command = getattr(self, "command", None)
-        status: int
-        if code == HTTPStatus.NOT_IMPLEMENTED and command:
-            status, errno, error = HTTPStatus.NOT_FOUND, ERRNO_NOT_FOUND, f"no such API: {command} {self._path()}"
-        elif code >= 500:
-            status, errno, error = code, ERRNO_INTERNAL, message or "internal error"
-        else:
-            status, errno, error = code, ERRNO_BAD_PARAMETER, message or "bad request"
-        with contextlib.suppress(OSError):
-            self._send(status, _json_bytes({"errno": errno, "error": error}), "application/json")
-        self._log_line(status, errno, error=error)
+    def _skip_empty_lines(self) -> int:
+        """Drop CR and LF bytes before a request line (RFC 9112 2.2); how many there were."""
+        stripped = bytes(self.pending).lstrip(b"\r\n")
+        count = len(self.pending) - len(stripped)
+        if count:
+            del self.pending[:count]
+        return count
 
-    def _path(self) -> str:
-        """The request target for the log, any `*key*=` query value masked, at most 200 characters."""
-        path = _SECRET_PARAM.sub(r"\1***", getattr(self, "path", "") or "")
-        return path if len(path) <= 200 else path[:200] + "…"
-
-    def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        if self.close_connection:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _send_json(self, status: int, payload: dict[str, Any]) -> None:
-        self._send(status, _json_bytes(payload), "application/json")
-
-    def _log_line(
-        self,
-        status: int,
-        errno: int | None,
-        *,
-        device: str | None = None,
-        body_type: str | None = None,
-        stored: int | None = None,
-        returned: int | None = None,
-        error: str | None = None,
-    ) -> None:
-        parts = [f"{getattr(self, 'command', None) or '-'} {self._path()}"]
-        if device is not None:
-            parts.append(f"device={device}")
-        if body_type is not None:
-            parts.append(f"type={body_type}")
-        parts.append(f"-> HTTP {int(status)}")
-        if errno is not None:
-            parts.append(f"errno={errno}")
-        if stored is not None:
-            parts.append(f"stored={stored}")
-        if returned is not None:
-            parts.append(f"returned={returned}")
-        if error is not None and errno != ERRNO_OK:
-            parts.append(f"error={error[:160]!r}")
-        self.sandbox._emit(" ".join(parts))
-
-    def _guarded(self, handler: Callable[[], None]) -> None:
+    def _one_request(self) -> bool:
+        """Read, answer and capture one request; True when the connection stays open for another."""
+        stray = self._skip_empty_lines()
+        while not self.pending:
+            if not self._receive():
+                return False
+            stray += self._skip_empty_lines()
+        started_wall = datetime.now(UTC)
+        started = time.perf_counter()
+        head_end = _head_end(self.pending)
+        while head_end is None and len(self.pending) <= MAX_HEADER_BYTES:
+            if not self._receive():
+                break
+            head_end = _head_end(self.pending)
+        if head_end is None:  # too long, cut off, or silent: h11 names the problem
+            conn = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEADER_BYTES)
+            conn.receive_data(bytes(self.pending))
+            if len(self.pending) <= MAX_HEADER_BYTES:
+                conn.receive_data(b"")
+            try:
+                conn.next_event()
+                raise h11.RemoteProtocolError("the request ended inside its head", error_status_hint=400)
+            except h11.RemoteProtocolError as exc:
+                self._protocol_error(conn, exc, bytes(self.pending), started, started_wall)
+            return False
+        head = bytes(self.pending[:head_end])
+        after_head = bytearray(self.pending[head_end:])
+        self.pending = bytearray()
+        fed_head, findings = _for_h11(head)
+        if stray:
+            findings.insert(
+                0,
+                Finding(
+                    Severity.NOTE,
+                    f"{stray} bytes of empty lines came before the request line (CRLFs after an earlier body?); "
+                    "skipped, as RFC 9112 2.2 allows",
+                ),
+            )
+        conn = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEADER_BYTES + 1024)
+        conn.receive_data(fed_head + bytes(after_head))
         try:
-            handler()
-        except OSError:
-            # The client went away (timeout, reset, broken pipe): nothing to answer.
-            self.close_connection = True
-        except Exception as exc:
-            self.close_connection = True
+            event = conn.next_event()
+            if not isinstance(event, h11.Request):
+                raise h11.RemoteProtocolError("no request line", error_status_hint=400)
+            if event.http_version not in (b"1.0", b"1.1"):
+                version = event.http_version.decode("ascii", "replace")
+                raise h11.RemoteProtocolError(f"HTTP/{version} is not spoken here", error_status_hint=505)
+        except h11.RemoteProtocolError as exc:
+            self._protocol_error(conn, exc, head + bytes(after_head), started, started_wall)
+            return False
+        request = _Request(
+            method=event.method.decode("ascii", "replace"),
+            target=event.target.decode("latin-1"),
+            version=f"HTTP/{event.http_version.decode('ascii')}",
+            head=head,
+            headers=_header_lines(head),
+            h11_headers=_h11_headers(event.headers),
+            findings=findings,
+        )
+        self.conn, self.after_head = conn, after_head
+        try:
+            answer = self._answer(request)
+        except Exception as exc:  # a sandbox bug: say so, never die
             error = f"internal error: {type(exc).__name__}: {exc}"
-            self._log_line(HTTPStatus.INTERNAL_SERVER_ERROR, ERRNO_INTERNAL, error=error)
-            with contextlib.suppress(OSError):
-                self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"errno": ERRNO_INTERNAL, "error": "internal error"})
+            self.sandbox._emit(f"{request.method} {_shown_target(request.target)} -> HTTP 500 errno=1 error={error!r}")
+            answer = _Answer.of(HTTPStatus.INTERNAL_SERVER_ERROR, ERRNO_INTERNAL, "internal error", close=True)
+        body_done = time.perf_counter()
+        leftover = b""
+        if request.body_done and conn.their_state is not h11.ERROR:
+            leftover = bytes(conn.trailing_data[0])
+            consumed = len(after_head) - len(leftover)
+            raw = head + bytes(after_head[:consumed])
+        else:
+            raw = head + bytes(after_head)
+        extra = len(leftover) - len(leftover.lstrip(b"\r\n"))
+        if extra:
+            request.findings.append(
+                Finding(Severity.NOTE, f"{extra} bytes of CR/LF came after the body; ignored, as the platform does")
+            )
+            leftover = leftover[extra:]
+        if leftover and (answer.close or conn.their_state is h11.MUST_CLOSE):
+            request.findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"{len(leftover)} more bytes came after the body the request announced; they were not read",
+                    "make Content-Length the body's length in bytes as sent",
+                )
+            )
+        sent = self._send(conn, request, answer)
+        keep = not answer.close and conn.our_state is h11.DONE and conn.their_state is h11.DONE
+        self.pending = bytearray(leftover) if keep else bytearray()
+        finished = time.perf_counter()
+        self.sandbox.capture.add(
+            Exchange(
+                number=self.sandbox.capture.next_number(),
+                client=self.client,
+                received=started_wall,
+                receive_ms=(body_done - started) * 1000,
+                answer_ms=(finished - body_done) * 1000,
+                raw=mask_head(raw[: len(head)]) + raw[len(head) :],
+                method=request.method,
+                target=mask_target(request.target.encode("latin-1")).decode("latin-1"),
+                version=request.version,
+                headers=tuple(_masked_headers(request.headers)),
+                body=bytes(request.body),
+                chunks=request.chunks,
+                trailers=tuple(_masked_headers(request.trailers)),
+                device=request.device,
+                body_type=request.body_type,
+                status=answer.status if sent else 0,
+                errno=answer.errno,
+                error=answer.error,
+                answer=sent,
+                stored=answer.stored,
+                findings=tuple(request.findings),
+            )
+        )
+        self._log(request, answer)
+        return keep
 
-    def _read_body(self) -> bytes:
-        """Exactly Content-Length bytes of body; _RequestError(errno 6) otherwise.
+    def _read_body(self, request: _Request) -> bytes:
+        """The whole body, de-chunked; _RequestError(errno 6) when it cannot be read whole.
 
         On any framing problem the connection is closed after the answer,
         since the end of the body cannot be known.
         """
-        if self.headers.get("Transfer-Encoding") is not None:
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, "chunked bodies are not supported; send Content-Length")
-        lengths = self.headers.get_all("Content-Length") or []
-        if not lengths:
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, "Content-Length required")
-        texts = {text.strip() for text in lengths}
-        text = texts.pop()
-        if texts or not is_whole(text):
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, f"invalid Content-Length {', '.join(lengths)!r}")
-        length = int(text)
-        if length > MAX_BODY_BYTES:
-            self.close_connection = True
+        conn = self.conn
+        lengths = request.h11_headers.get("content-length")
+        chunked = request.header("transfer-encoding") is not None
+        if request.method == "POST" and not lengths and not chunked:
+            raise _RequestError(
+                ERRNO_BAD_LENGTH,
+                "Content-Length required",
+                finding=Finding(
+                    Severity.ERROR,
+                    "the request has neither Content-Length nor a chunked body, so its body cannot be read",
+                    "add Content-Length: <the body's length in bytes>",
+                ),
+            )
+        length = int(lengths[0]) if lengths else None
+        if length is not None and length > MAX_BODY_BYTES:
             raise _RequestError(ERRNO_BAD_LENGTH, f"body of {length} bytes is larger than {MAX_BODY_BYTES}")
-        data = self.rfile.read(length)
-        if len(data) < length:
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, f"body ended after {len(data)} of {length} bytes")
-        return data
+        if conn.they_are_waiting_for_100_continue:
+            self._write(conn.send(h11.InformationalResponse(status_code=100, headers=[], reason=b"Continue")))
+        while True:
+            try:
+                event = conn.next_event()
+            except h11.RemoteProtocolError as exc:
+                raise _framing_error(request, length, chunked) from exc
+            if isinstance(event, h11.Data):
+                request.body += event.data
+                request.chunks += 1 if chunked and event.chunk_start else 0
+                if len(request.body) > MAX_BODY_BYTES:
+                    raise _RequestError(ERRNO_BAD_LENGTH, f"body is larger than {MAX_BODY_BYTES} bytes")
+            elif isinstance(event, h11.EndOfMessage):
+                request.trailers = [(n.decode("latin-1"), v.decode("latin-1")) for n, v in event.headers.raw_items()]
+                request.body_done = True
+                break
+            elif event is h11.NEED_DATA:
+                before = len(self.pending)
+                if self._receive():
+                    data = bytes(self.pending[before:])
+                    del self.pending[before:]
+                    self.after_head += data
+                    conn.receive_data(data)
+                elif self.eof:
+                    conn.receive_data(b"")
+                else:
+                    raise _framing_error(request, length, chunked)
+            else:  # h11.PAUSED and the like cannot come before EndOfMessage
+                raise _framing_error(request, length, chunked)
+        if chunked:
+            trailers = ", ".join(name for name, _ in request.trailers)
+            request.findings.append(
+                Finding(
+                    Severity.NOTE,
+                    f"chunked body: {request.chunks} chunks"
+                    + (f", trailers {trailers}" if trailers else "")
+                    + f", {len(request.body)} bytes; the sandbox joins them, the platform documents only "
+                    "Content-Length bodies (onenet-api.md, What real devices send)",
+                    "if the platform refuses it, send Content-Length instead",
+                )
+            )
+        return bytes(request.body)
 
-    def _discard_body(self) -> None:
-        """Consume a body this request does not use, or close the connection after it."""
-        if self.headers.get("Transfer-Encoding") is not None:
-            self.close_connection = True
-            return
-        text = (self.headers.get("Content-Length") or "0").strip()
-        if is_whole(text) and int(text) <= MAX_BODY_BYTES:
-            if int(text) and len(self.rfile.read(int(text))) < int(text):
-                self.close_connection = True
-        else:
-            self.close_connection = True
+    # -- answering ---------------------------------------------------------------------------
 
-    def _device(self) -> str | None:
-        match = _DATAPOINTS_PATH.fullmatch(urlsplit(self.path).path)
-        return unquote(match["device"]) if match else None
+    def _answer(self, request: _Request) -> _Answer:
+        path = urlsplit(request.target).path
+        match = _DATAPOINTS_PATH.fullmatch(path)
+        if match is None or request.method not in ("POST", "GET"):
+            return self._not_found(request)
+        request.device = unquote(match["device"])
+        if request.method == "POST":
+            return self._post(request)
+        return self._get(request)
 
-    def _params(self) -> dict[str, list[str]]:
-        return parse_qs(urlsplit(self.path).query, keep_blank_values=True)
+    def _not_found(self, request: _Request) -> _Answer:
+        close = False
+        try:
+            if request.method != "POST" or request.h11_headers.get("content-length"):
+                self._read_body(request)
+        except _RequestError:
+            close = True
+        error = f"no such API: {request.method} {_shown_target(request.target)}"
+        request.findings.append(
+            Finding(
+                Severity.ERROR,
+                error,
+                "uploads are POST /devices/<device_id>/datapoints[?type=N]; read-back is GET on the same path",
+            )
+        )
+        return _Answer.of(HTTPStatus.NOT_FOUND, ERRNO_NOT_FOUND, error, close=close)
 
-    def _authorized(self, device_id: str) -> bool:
-        given = self.headers.get("api-key")  # header names are case-insensitive
-        return self.sandbox.key_matches(device_id, given.strip() if given is not None else None)
+    def _params(self, request: _Request) -> dict[str, list[str]]:
+        return parse_qs(urlsplit(request.target).query, keep_blank_values=True)
 
-    def _not_found(self) -> None:
-        self._discard_body()
-        error = f"no such API: {self.command} {self._path()}"
-        self._send_json(HTTPStatus.NOT_FOUND, {"errno": ERRNO_NOT_FOUND, "error": error})
-        self._log_line(HTTPStatus.NOT_FOUND, ERRNO_NOT_FOUND, error=error)
-
-    # -- methods -----------------------------------------------------------
-
-    def do_POST(self) -> None:
-        self._guarded(self._post)
-
-    def do_GET(self) -> None:
-        self._guarded(self._get)
-
-    def _post(self) -> None:
-        device_id = self._device()
-        if device_id is None:
-            self._not_found()
+    def _auth(self, request: _Request, device_id: str) -> None:
+        """_RequestError(errno 3) with the reason in words unless the api-key is that device's."""
+        given = request.header("api-key")  # header names are case-insensitive
+        given = given.strip() if given is not None else None
+        if self.sandbox.key_matches(device_id, given):
             return
         sandbox = self.sandbox
+        if given is None:
+            finding = Finding(Severity.ERROR, "no api-key header", "add the header api-key: <the device's api-key>")
+        elif not sandbox.knows(device_id):
+            finding = Finding(
+                Severity.ERROR,
+                f"device {device_id!r} is not one the sandbox knows",
+                "check the device id in the path /devices/<device_id>/datapoints",
+            )
+        elif (owner := sandbox.device_of_key(given)) is not None:
+            finding = Finding(
+                Severity.ERROR,
+                f"the api-key {mask_key(given)} is the key of device {owner!r}, not of {device_id!r}",
+                f"send device {device_id!r}'s own api-key, or post to /devices/{owner}/datapoints",
+            )
+        else:
+            finding = Finding(
+                Severity.ERROR,
+                f"the api-key {mask_key(given)} is not device {device_id!r}'s",
+                "copy the device's api-key again (no spaces, same case)",
+            )
+        raise _RequestError(ERRNO_AUTH_FAILED, _AUTH_FAILED, finding=finding)
+
+    def _post(self, request: _Request) -> _Answer:
+        sandbox = self.sandbox
+        device_id = request.device
+        assert device_id is not None
         number = sandbox.count_upload()
-        type_values = self._params().get("type")
-        shown_type = ",".join(type_values) if type_values else "1"
-        status: int = HTTPStatus.OK
-        errno, error, stored = ERRNO_OK, _SUCC, 0
-        body: bytes | None = None
+        type_values = self._params(request).get("type")
+        request.body_type = ",".join(type_values) if type_values else "1"
         framing: _RequestError | None = None
+        body = b""
         try:
-            body = self._read_body()
+            body = self._read_body(request)
         except _RequestError as exc:
             framing = exc
-        fail_every = sandbox.fail_every
-        if fail_every > 0 and number % fail_every == 0:
+        close = framing is not None
+        if _nth(number, sandbox.fail_every):
             sandbox._sleep(sandbox.delay)
-            text = f"500 Internal Server Error\n(sandbox: upload #{number} fails, fail_every={fail_every})\n"
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, text.encode(), "text/plain; charset=utf-8")
-            self._log_line(HTTPStatus.INTERNAL_SERVER_ERROR, None, device=device_id, body_type=shown_type, stored=0)
-            return
+            text = f"500 Internal Server Error\n(sandbox: upload #{number} fails, fail_every={sandbox.fail_every})\n"
+            request.findings.append(Finding(Severity.NOTE, f"fault injected: fail_every={sandbox.fail_every}"))
+            return _Answer(HTTPStatus.INTERNAL_SERVER_ERROR, text.encode(), "text/plain; charset=utf-8", close=close)
         if _nth(number, sandbox.throttle_every):
             sandbox._sleep(sandbox.delay)
             text = f"429 Too Many Requests\n(sandbox: upload #{number}, throttle_every={sandbox.throttle_every})\n"
-            self._send(
+            request.findings.append(Finding(Severity.NOTE, f"fault injected: throttle_every={sandbox.throttle_every}"))
+            return _Answer(
                 HTTPStatus.TOO_MANY_REQUESTS,
                 text.encode(),
                 "text/plain; charset=utf-8",
-                {"Retry-After": sandbox.retry_after},
+                [("Retry-After", sandbox.retry_after)],
+                close=close,
             )
-            self._log_line(HTTPStatus.TOO_MANY_REQUESTS, None, device=device_id, body_type=shown_type, stored=0)
-            return
         if _nth(number, sandbox.html_every):
             sandbox._sleep(sandbox.delay)
-            status = sandbox.html_status
             page = (
                 f"<!DOCTYPE html><html><head><title>Sign in</title></head><body>sandbox: upload #{number}</body></html>"
             )
-            self._send(status, page.encode(), "text/html; charset=utf-8")
-            self._log_line(status, None, device=device_id, body_type=shown_type, stored=0)
-            return
+            request.findings.append(Finding(Severity.NOTE, f"fault injected: html_every={sandbox.html_every}"))
+            return _Answer(sandbox.html_status, page.encode(), "text/html; charset=utf-8", close=close)
+        status: int = HTTPStatus.OK
+        errno, error, stored = ERRNO_OK, _SUCC, 0
         try:
-            if not self._authorized(device_id):
-                raise _RequestError(ERRNO_AUTH_FAILED, _AUTH_FAILED)
+            self._auth(request, device_id)
             if framing is not None:
                 raise framing
-            assert body is not None
             body_type = _body_type(type_values)
             try:
                 readings = decode(body, body_type)
+                request.findings.extend(body_findings(readings))
                 stored = len(sandbox.store(device_id, readings))
             except FormatError as exc:
-                raise _RequestError(ERRNO_BAD_BODY, str(exc)) from exc
+                raise _RequestError(
+                    ERRNO_BAD_BODY,
+                    str(exc),
+                    finding=Finding(
+                        Severity.ERROR,
+                        f"the body is not valid type {int(body_type)}: {exc}",
+                        fix_for_format_error(str(exc)),
+                    ),
+                ) from exc
             except RecursionError as exc:
                 raise _RequestError(ERRNO_BAD_BODY, "body is nested too deeply") from exc
         except _RequestError as exc:
             status, errno, error, stored = exc.status, exc.errno, exc.error, 0
+            request.findings.append(exc.finding or Finding(Severity.ERROR, exc.error))
         sandbox._sleep(sandbox.delay)
-        if _nth(number, sandbox.drop_every):
-            answer = _json_bytes({"errno": errno, "error": error})
-            self.close_connection = True
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer[: len(answer) // 2])
-            self._log_line(status, errno, device=device_id, body_type=shown_type, stored=stored, error="answer cut off")
-            return
-        self._send_json(status, {"errno": errno, "error": error})
-        self._log_line(status, errno, device=device_id, body_type=shown_type, stored=stored, error=error)
+        cut = _nth(number, sandbox.drop_every)
+        if cut:
+            request.findings.append(Finding(Severity.NOTE, f"fault injected: drop_every={sandbox.drop_every}"))
+        return _Answer.of(status, errno, error, stored=stored, close=close or cut, cut=cut)
 
-    def _get(self) -> None:
-        device_id = self._device()
-        if device_id is None:
-            self._not_found()
-            return
-        self._discard_body()
+    def _get(self, request: _Request) -> _Answer:
         sandbox = self.sandbox
+        device_id = request.device
+        assert device_id is not None
         try:
-            if not self._authorized(device_id):
-                raise _RequestError(ERRNO_AUTH_FAILED, _AUTH_FAILED)
+            self._read_body(request)
+            self._auth(request, device_id)
             try:
-                query = ReadQuery.parse(self._params(), sandbox.clock())
+                query = ReadQuery.parse(self._params(request), sandbox.clock())
             except ValueError as exc:
-                raise _RequestError(ERRNO_BAD_PARAMETER, str(exc)) from exc
+                raise _RequestError(
+                    ERRNO_BAD_PARAMETER,
+                    str(exc),
+                    finding=Finding(Severity.ERROR, str(exc), "see onenet-api.md, Reading back, for the parameters"),
+                ) from exc
         except _RequestError as exc:
-            self._send_json(exc.status, {"errno": exc.errno, "error": exc.error})
-            self._log_line(exc.status, exc.errno, device=device_id, error=exc.error)
-            return
+            request.findings.append(exc.finding or Finding(Severity.ERROR, exc.error))
+            return _Answer.of(exc.status, exc.errno, exc.error, close=not request.body_done)
         page, cursor = sandbox.read(device_id, query)
         count = sum(len(points) for _, points in page)
         data: dict[str, Any] = {"count": count}
@@ -598,23 +911,197 @@ class _Handler(BaseHTTPRequestHandler):
             {"id": stream_id, "datapoints": [{"at": readback_at(p.at), "value": p.value} for p in points if p.at]}
             for stream_id, points in page
         ]
-        self._send_json(HTTPStatus.OK, {"errno": ERRNO_OK, "error": _SUCC, "data": data})
-        self._log_line(HTTPStatus.OK, ERRNO_OK, device=device_id, returned=count)
+        body = _json_bytes({"errno": ERRNO_OK, "error": _SUCC, "data": data})
+        return _Answer(HTTPStatus.OK, body, errno=ERRNO_OK, error=_SUCC, returned=count)
 
-    def do_PUT(self) -> None:
-        self._guarded(self._not_found)
+    def _protocol_error(
+        self, conn: h11.Connection, exc: h11.RemoteProtocolError, raw: bytes, started: float, started_wall: datetime
+    ) -> None:
+        """Answer bytes h11 cannot take as a request (errno JSON), capture them and close."""
+        status, errno, error, fix = _protocol_answer(exc, raw)
+        answer = _Answer.of(status, errno, error, close=True)
+        sent = b""
+        with contextlib.suppress(OSError, h11.LocalProtocolError):
+            sent = self._respond(conn, answer, head_only=False)
+        exchange = _exchange_stub(
+            self.sandbox,
+            self.client_address,
+            started,
+            status=status if sent else 0,
+            errno=errno,
+            error=error,
+            answer=sent,
+            finding=Finding(Severity.ERROR, error, fix),
+            raw=raw,
+            received=started_wall,
+        )
+        self.sandbox.capture.add(exchange)
+        self.sandbox._emit(f"- {self.client} -> HTTP {status} errno={errno} error={error[:160]!r}")
 
-    def do_DELETE(self) -> None:
-        self._guarded(self._not_found)
+    def _send(self, conn: h11.Connection, request: _Request, answer: _Answer) -> bytes:
+        """Send the answer; the bytes that went out."""
+        try:
+            return self._respond(conn, answer, head_only=request.method == "HEAD")
+        except (OSError, h11.LocalProtocolError):
+            answer.close = True
+            return b""
 
-    def do_PATCH(self) -> None:
-        self._guarded(self._not_found)
+    def _respond(self, conn: h11.Connection, answer: _Answer, *, head_only: bool) -> bytes:
+        headers = [
+            ("Server", _SERVER),
+            ("Date", formatdate(usegmt=True)),
+            ("Content-Type", answer.content_type),
+            *answer.headers,
+            ("Content-Length", str(len(answer.body))),
+        ]
+        if answer.close:
+            headers.append(("Connection", "close"))
+        phrase = HTTPStatus(answer.status).phrase if answer.status in HTTPStatus._value2member_map_ else ""
+        sent = conn.send(h11.Response(status_code=answer.status, headers=headers, reason=phrase.encode()))
+        assert sent is not None
+        if answer.cut:
+            sent += conn.send(h11.Data(data=answer.body[: len(answer.body) // 2])) or b""
+        else:
+            if not head_only and answer.body:
+                sent += conn.send(h11.Data(data=answer.body)) or b""
+            sent += conn.send(h11.EndOfMessage()) or b""
+        self._write(sent)
+        return sent
 
-    def do_HEAD(self) -> None:
-        self._guarded(self._not_found)
+    def _write(self, data: bytes | None) -> None:
+        if data:
+            self.request.sendall(data)
 
-    def do_OPTIONS(self) -> None:
-        self._guarded(self._not_found)
+    def _log(self, request: _Request, answer: _Answer) -> None:
+        parts = [f"{request.method} {_shown_target(request.target)}"]
+        if request.device is not None:
+            parts.append(f"device={request.device}")
+        if request.body_type is not None:
+            parts.append(f"type={request.body_type}")
+        parts.append(f"-> HTTP {int(answer.status)}")
+        if answer.errno is not None:
+            parts.append(f"errno={answer.errno}")
+        if request.method == "POST" and request.device is not None:
+            parts.append(f"stored={answer.stored}")
+        if answer.returned is not None:
+            parts.append(f"returned={answer.returned}")
+        if answer.cut:
+            parts.append("error='answer cut off'")
+        elif answer.errno not in (None, ERRNO_OK):
+            parts.append(f"error={answer.error[:160]!r}")
+        self.sandbox._emit(" ".join(parts))
+
+
+def _head_end(data: bytearray) -> int | None:
+    """The index just past the blank line ending a request head (CRLFCRLF or bare LFLF), or None."""
+    ends = [i + n for i, n in ((data.find(b"\r\n\r\n"), 4), (data.find(b"\n\n"), 2)) if i >= 0]
+    return min(ends) if ends else None
+
+
+def _for_h11(head: bytes) -> tuple[bytes, list[Finding]]:
+    """The head as h11 will take it, and what was mended: a missing version (HTTP/0.9 style), a missing Host."""
+    findings: list[Finding] = []
+    line, _, rest = head.partition(b"\n")
+    line = line.removesuffix(b"\r")
+    if _NO_VERSION.fullmatch(line):
+        line += b" HTTP/1.0"
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "the request line has no HTTP version; read as HTTP/1.0",
+                "end the request line with HTTP/1.1",
+            )
+        )
+    elif line.endswith(b"HTTP/1.1") and not _HOST.search(rest):
+        rest = b"Host: onenet-sandbox\r\n" + rest
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "HTTP/1.1 requires a Host header and there is none",
+                "add Host: api.heclouds.com (the platform's host name)",
+            )
+        )
+    return line + _CRLF + rest, findings
+
+
+def _header_lines(head: bytes) -> list[tuple[str, str]]:
+    """The header lines of a head as received (name case kept, value stripped)."""
+    lines = head.replace(b"\r\n", b"\n").split(b"\n")[1:]
+    pairs = []
+    for line in lines:
+        if not line.strip():
+            continue
+        name, _, value = line.partition(b":")
+        pairs.append((name.decode("latin-1").strip(), value.decode("latin-1").strip()))
+    return pairs
+
+
+def _masked_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [
+        (name, mask_key(value) if name.lower().encode("latin-1") in {b"api-key", b"token", b"authorization"} else value)
+        for name, value in headers
+    ]
+
+
+def _h11_headers(headers: Any) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for name, value in headers:
+        found.setdefault(name.decode("latin-1"), []).append(value.decode("latin-1"))
+    return found
+
+
+def _shown_target(target: str) -> str:
+    """The request target for the log, any `*key*=` query value masked, at most 200 characters."""
+    shown = _SECRET_PARAM.sub(r"\1***", target)
+    return shown if len(shown) <= 200 else shown[:200] + "…"
+
+
+def _framing_error(request: _Request, length: int | None, chunked: bool) -> _RequestError:
+    got = len(request.body)
+    if chunked:
+        error = f"chunked body ended after {got} bytes without its last (zero) chunk"
+        fix = "end a chunked body with 0\\r\\n\\r\\n"
+    else:
+        error = f"body ended after {got} of {length} bytes"
+        fix = "make Content-Length the body's length in bytes as sent (UTF-8 encoded, without trailing CRLF)"
+    text = f"Content-Length {length} but {got} bytes came" if not chunked else error
+    return _RequestError(ERRNO_BAD_LENGTH, error, finding=Finding(Severity.ERROR, text, fix))
+
+
+def _protocol_answer(exc: h11.RemoteProtocolError, raw: bytes) -> tuple[int, int, str, str]:
+    """Status, errno, error and fix for bytes h11 refused."""
+    message = str(exc)
+    head = raw[: _head_end(bytearray(raw)) or len(raw)]
+    if "Content-Length" in message or "content-length" in message.lower():
+        values = ", ".join(v.decode("latin-1").strip() for v in _CONTENT_LENGTH.findall(head.replace(b"\r", b"")))
+        return (
+            HTTPStatus.OK,
+            ERRNO_BAD_LENGTH,
+            f"invalid Content-Length {values!r}",
+            "Content-Length is the body's length in bytes: digits only, once",
+        )
+    if "Transfer-Encoding" in message or "transfer-encoding" in message.lower():
+        values = ", ".join(v.decode("latin-1") for v in _TRANSFER_ENCODING.findall(head))
+        return (
+            HTTPStatus.OK,
+            ERRNO_BAD_LENGTH,
+            f"Transfer-Encoding {values!r} is not supported; send chunked or Content-Length",
+            "send Content-Length: <bytes>, or Transfer-Encoding: chunked alone",
+        )
+    if exc.error_status_hint == HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE:
+        return (
+            HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            ERRNO_BAD_PARAMETER,
+            f"request line and headers longer than {MAX_HEADER_BYTES} bytes",
+            "shorten the URL and headers",
+        )
+    status = exc.error_status_hint if 400 <= exc.error_status_hint < 600 else HTTPStatus.BAD_REQUEST
+    return (
+        status,
+        ERRNO_BAD_PARAMETER,
+        f"not an HTTP request: {message}",
+        "start with a request line like POST /devices/<id>/datapoints HTTP/1.1, then headers, then a blank line",
+    )
 
 
 def _nth(number: int, every: int) -> bool:
@@ -633,4 +1120,10 @@ def _body_type(values: list[str] | None) -> BodyType:
         return BodyType(int(text.strip()))
     except ValueError:
         allowed = ", ".join(str(int(t)) for t in BodyType)
-        raise _RequestError(ERRNO_BAD_PARAMETER, f"type must be one of {allowed}, not {text!r}") from None
+        raise _RequestError(
+            ERRNO_BAD_PARAMETER,
+            f"type must be one of {allowed}, not {text!r}",
+            finding=Finding(
+                Severity.ERROR, f"type {text!r} is not a body type", f"use ?type= one of {allowed} (or none for 1)"
+            ),
+        ) from None
