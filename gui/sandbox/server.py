@@ -366,11 +366,6 @@ class _Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
             f"HTTP/1.1 503 Service Unavailable\r\nServer: {_SERVER}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n"
         ).encode() + body
-        with contextlib.suppress(OSError):
-            request.settimeout(1.0)
-            request.sendall(answer)
-        _lingering_close(request)
-        request.close()
         finding = Finding(Severity.ERROR, error, "close each connection when done, or use fewer at once")
         sandbox.capture.add(
             _exchange_stub(
@@ -385,6 +380,11 @@ class _Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
             )
         )
         sandbox._emit(f"- (connection from {_client(client_address)}) -> HTTP 503 errno={ERRNO_BUSY}")
+        with contextlib.suppress(OSError):
+            request.settimeout(1.0)
+            request.sendall(answer)
+        _lingering_close(request)
+        request.close()
 
     def shutdown_request(self, request: Any) -> None:
         if isinstance(request, socket.socket):
@@ -583,12 +583,14 @@ class _Connection(socketserver.BaseRequestHandler):
             if not self._receive():
                 break
             head_end = _head_end(self.pending)
-        if head_end is None:  # too long, cut off, or silent: h11 names the problem
+        if head_end is None or head_end > MAX_HEADER_BYTES:  # too long, cut off, or silent
             conn = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEADER_BYTES)
             conn.receive_data(bytes(self.pending))
-            if len(self.pending) <= MAX_HEADER_BYTES:
+            if head_end is None and len(self.pending) <= MAX_HEADER_BYTES:
                 conn.receive_data(b"")
             try:
+                if head_end is not None:
+                    raise h11.RemoteProtocolError("head too long", error_status_hint=431)
                 conn.next_event()
                 raise h11.RemoteProtocolError("the request ended inside its head", error_status_hint=400)
             except h11.RemoteProtocolError as exc:
@@ -657,7 +659,10 @@ class _Connection(socketserver.BaseRequestHandler):
                     "make Content-Length the body's length in bytes as sent",
                 )
             )
-        sent = self._send(conn, request, answer)
+        try:
+            sent = self._answer_bytes(conn, answer, head_only=request.method == "HEAD")
+        except h11.LocalProtocolError:
+            sent, answer.close = b"", True
         keep = not answer.close and conn.our_state is h11.DONE and conn.their_state is h11.DONE
         self.pending = bytearray(leftover) if keep else bytearray()
         finished = time.perf_counter()
@@ -687,6 +692,7 @@ class _Connection(socketserver.BaseRequestHandler):
             )
         )
         self._log(request, answer)
+        self._write(sent)  # after the capture: whoever reads the answer finds it captured
         return keep
 
     def _read_body(self, request: _Request) -> bytes:
@@ -921,8 +927,8 @@ class _Connection(socketserver.BaseRequestHandler):
         status, errno, error, fix = _protocol_answer(exc, raw)
         answer = _Answer.of(status, errno, error, close=True)
         sent = b""
-        with contextlib.suppress(OSError, h11.LocalProtocolError):
-            sent = self._respond(conn, answer, head_only=False)
+        with contextlib.suppress(h11.LocalProtocolError):
+            sent = self._answer_bytes(conn, answer, head_only=False)
         exchange = _exchange_stub(
             self.sandbox,
             self.client_address,
@@ -937,16 +943,10 @@ class _Connection(socketserver.BaseRequestHandler):
         )
         self.sandbox.capture.add(exchange)
         self.sandbox._emit(f"- {self.client} -> HTTP {status} errno={errno} error={error[:160]!r}")
+        self._write(sent)
 
-    def _send(self, conn: h11.Connection, request: _Request, answer: _Answer) -> bytes:
-        """Send the answer; the bytes that went out."""
-        try:
-            return self._respond(conn, answer, head_only=request.method == "HEAD")
-        except (OSError, h11.LocalProtocolError):
-            answer.close = True
-            return b""
-
-    def _respond(self, conn: h11.Connection, answer: _Answer, *, head_only: bool) -> bytes:
+    def _answer_bytes(self, conn: h11.Connection, answer: _Answer, *, head_only: bool) -> bytes:
+        """The answer's bytes as h11 frames them (a cut-off answer: its first half); nothing is written yet."""
         headers = [
             ("Server", _SERVER),
             ("Date", formatdate(usegmt=True)),
@@ -965,7 +965,6 @@ class _Connection(socketserver.BaseRequestHandler):
             if not head_only and answer.body:
                 sent += conn.send(h11.Data(data=answer.body)) or b""
             sent += conn.send(h11.EndOfMessage()) or b""
-        self._write(sent)
         return sent
 
     def _write(self, data: bytes | None) -> None:
