@@ -117,6 +117,7 @@ __all__ = [
     "MAX_CONNECTIONS",
     "MAX_HEADER_BYTES",
     "Sandbox",
+    "device_urls",
     "is_loopback",
 ]
 
@@ -303,16 +304,8 @@ class Sandbox(Platform):
         return is_loopback(self.host)
 
     def device_urls(self) -> list[str]:
-        """The endpoints a device should use: the chosen address, or this machine's addresses for 0.0.0.0/::."""
-        if self.host not in ("0.0.0.0", "::"):
-            return [_url(self.host, self.port)]
-        family = socket.AF_INET if self.host == "0.0.0.0" else socket.AF_INET6
-        try:
-            infos = socket.getaddrinfo(socket.gethostname(), None, family, socket.SOCK_STREAM)
-        except OSError:
-            infos = []
-        addresses = sorted({str(info[4][0]) for info in infos} - {"127.0.1.1"}, key=is_loopback)
-        return [_url(a, self.port) for a in addresses] or [self.url]
+        """The endpoints a device should use (see :func:`device_urls`)."""
+        return device_urls(self.host, self.port)
 
     def _sleep(self, seconds: float) -> None:
         if seconds > 0:
@@ -323,6 +316,24 @@ class Sandbox(Platform):
         if log is not None:
             with contextlib.suppress(Exception):  # a broken logger must not break the server
                 log(line)
+
+
+def device_urls(host: str, port: int) -> list[str]:
+    """The endpoints a device should use for a sandbox on ``host``:``port``.
+
+    The chosen address itself, or for ``0.0.0.0``/``::`` (every address) this
+    machine's own addresses (from its host name; loopback last), so the user
+    knows what to put in the firmware.
+    """
+    if host not in ("0.0.0.0", "::"):
+        return [_url(host, port)]
+    family = socket.AF_INET if host == "0.0.0.0" else socket.AF_INET6
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, family, socket.SOCK_STREAM)
+    except OSError:
+        infos = []
+    addresses = sorted({str(info[4][0]) for info in infos}, key=is_loopback)
+    return [_url(a, port) for a in addresses] or [_url("127.0.0.1" if family == socket.AF_INET else "::1", port)]
 
 
 def _url(host: str, port: int) -> str:
@@ -651,12 +662,19 @@ class _Connection(socketserver.BaseRequestHandler):
                 Finding(Severity.NOTE, f"{extra} bytes of CR/LF came after the body; ignored, as the platform does")
             )
             leftover = leftover[extra:]
-        if leftover and (answer.close or conn.their_state is h11.MUST_CLOSE):
+        if leftover and (answer.close or conn.their_state is h11.MUST_CLOSE or answer.errno == ERRNO_BAD_BODY):
+            length = request.header("content-length")
             request.findings.append(
                 Finding(
                     Severity.WARNING,
-                    f"{len(leftover)} more bytes came after the body the request announced; they were not read",
-                    "make Content-Length the body's length in bytes as sent",
+                    (f"Content-Length {length} but " if length else "")
+                    + f"{len(leftover)} more bytes came right after the body; "
+                    + (
+                        "they were not read"
+                        if answer.close or conn.their_state is h11.MUST_CLOSE
+                        else "read as a next request"
+                    ),
+                    "make Content-Length the body's length in bytes as sent (UTF-8 encoded)",
                 )
             )
         try:

@@ -229,6 +229,16 @@ def test_verdict_content_length_larger_than_the_body(sandbox: Sandbox) -> None:
     assert sandbox.streams(DEVICE) == []
 
 
+def test_verdict_content_length_smaller_than_the_body(sandbox: Sandbox) -> None:
+    body = b'{"datastreams":[{"id":"t","datapoints":[{"value":1}]}]}'
+    upload_raw(sandbox, body, length=len(body) - 2)
+    item, rest = sandbox.capture.exchanges()  # the 2 bytes left over are read as a next "request"
+
+    assert (item.errno, rest.status) == (5, 400)
+    assert f"Content-Length {len(body) - 2} but 2 more bytes came right after the body" in item.verdict
+    assert sandbox.streams(DEVICE) == []
+
+
 def test_verdict_at_in_the_wrong_format(sandbox: Sandbox) -> None:
     item = upload_raw(sandbox, b'{"datastreams":[{"id":"t","datapoints":[{"at":"07/12/2026 10:00","value":1}]}]}')
 
