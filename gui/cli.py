@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from gui.cli_simulate import add_simulate_command
 from gui.data.importers import (
     DateOrder,
     ImportFailed,
@@ -69,7 +70,7 @@ exit status:
 
 
 def add_commands(subparsers: Any) -> None:
-    """Register `sandbox`, `outbox`, `verify` and `send` on the app's argument parser.
+    """Register `sandbox`, `outbox`, `verify`, `simulate` and `send` on the app's argument parser.
 
     Each command sets `run(args) -> int` as its default, the exit status.
     """
@@ -83,6 +84,7 @@ def add_commands(subparsers: Any) -> None:
     sandbox_parser.set_defaults(run=sandbox_cli.run)
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
+    add_simulate_command(subparsers)
 
     send_parser: argparse.ArgumentParser = subparsers.add_parser(
         "send",
