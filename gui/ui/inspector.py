@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.sandbox.capture import Capture, Exchange, Severity, as_curl, hex_dump, shown_bytes
+from gui.text import counted
 from gui.ui.tables import row_table, text_width
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -320,8 +321,10 @@ class InspectorPanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(self.tr("%n request(s)", "", total) if shown == total else
-                                 self.tr("{shown} of {total} requests").format(shown=shown, total=total))  # fmt: skip
+        if shown == total:
+            self.count_label.setText(self.tr("{requests}").format(requests=counted(total, "request")))
+        else:
+            self.count_label.setText(self.tr("{shown} of {total} requests").format(shown=shown, total=total))
 
     # -- filters and selection ----------------------------------------------------------------------
 
@@ -381,7 +384,7 @@ class InspectorPanel(QWidget):
             self.message_label.setText(self.tr("Cannot import: {reason}").format(reason=exc))
             return False
         self.readingsImported.emit(readings)
-        self.message_label.setText(self.tr("%n datapoint(s) imported", "", len(readings)))
+        self.message_label.setText(self.tr("{points} imported").format(points=counted(len(readings), "datapoint")))
         return True
 
     def export_to(self, path: Path) -> int:
@@ -403,4 +406,4 @@ class InspectorPanel(QWidget):
         except OSError as exc:
             self.message_label.setText(self.tr("Not saved: {reason}").format(reason=exc.strerror or exc))
             return
-        self.message_label.setText(self.tr("%n request(s) saved", "", count))
+        self.message_label.setText(self.tr("{requests} saved").format(requests=counted(count, "request")))
