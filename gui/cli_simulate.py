@@ -74,6 +74,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
     ``stop`` (a threading.Event) ends it early, as Ctrl+C does.
     """
     from gui.data.logs import register_secret, setup_logging
+    from gui.data.outbox import clients as outbox_clients
 
     api_key = os.environ.get("ONENET_API_KEY", "")
     try:
@@ -101,8 +102,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
     stop = stop or threading.Event()
     waiting = 0
 
-    def clients(target: str, device_id: str) -> OneNetClient:
-        return OneNetClient(target, device_id, api_key, timeout=args.timeout)
+    clients = outbox_clients(api_key, timeout=args.timeout)
 
     def tick(number: int) -> None:
         nonlocal waiting
@@ -129,7 +129,7 @@ def send_tick(
     pairs: list[tuple[str, Datapoint]],
     endpoint: str,
     device_id: str,
-    clients: Callable[[str, str], OneNetClient],
+    clients: Callable[[str, str], OneNetClient],  # gui.data.outbox.clients
     cancel: threading.Event | None = None,
 ) -> tuple[int, int, str]:
     """Put one tick's datapoints in the outbox, then send that endpoint's and device's outbox.

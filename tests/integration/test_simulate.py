@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from gui.cli_simulate import add_simulate_command, run_simulate, send_tick
+from gui.data.outbox import clients as outbox_clients
 from gui.data.simulator import Simulation, parse_interval, parse_stream, run_schedule
 from gui.data.store import State, Store
-from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
@@ -142,8 +142,7 @@ def test_every_fault_keeps_the_datapoints_in_the_outbox_until_they_are_sent(sand
         setattr(sandbox, fault, 2)
     start = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 
-    def clients(endpoint: str, device: str) -> OneNetClient:
-        return OneNetClient(endpoint, device, KEY, timeout=5)
+    clients = outbox_clients(KEY, timeout=5)
 
     waiting = []
     for n in range(6):
