@@ -45,6 +45,7 @@ from ..integration.test_realworld_corpus import (
 #: Seconds a read of a file of a few hundred rows may take.
 READ_TIMEOUT_MS = 20_000
 
+
 def cases() -> Iterator[Any]:
     for name in sorted(EXPECTED):
         for mode in MODES:

@@ -34,6 +34,7 @@ COMPUTER_ZONE = "Asia/Shanghai"
 #: Seconds one `send --dry-run` of a file of a few hundred rows may take before it counts as hung.
 HUNG_AFTER_S = 60
 
+
 def cases() -> Iterator[Any]:
     for name in sorted(EXPECTED):
         for mode in MODES:
