@@ -74,6 +74,7 @@ def test_rows_without_a_time_are_not_asked_a_zone(tmp_path):
     path = write(tmp_path, "temp\n21.4\n")
     result = import_file(path, ImportOptions(source_tz="Europe/Berlin", missing_time=MissingTime.PLATFORM))
     assert result.zone_unstated == () and len(result) == 1
+    assert result.detected.zone_reason != ZONE_IN_TIMES  # no times: none states a zone
 
 
 @pytest.mark.parametrize(

@@ -870,10 +870,10 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         zone_name = options.source_tz
         if not options.zone_from_file:
             zone_reason = "chosen"
-        elif spec.found and not times_state_zone(profiles, spec):
-            zone_reason, unstated = ZONE_UNSTATED, True
-        else:
+        elif spec.found and times_state_zone(profiles, spec):
             zone_reason = ZONE_IN_TIMES
+        else:  # no times at all is not a zone to ask about: rows without a time follow `missing_time`
+            zone_reason, unstated = ZONE_UNSTATED, spec.found
 
     # time decision, in words
     if spec.parts:

@@ -362,10 +362,10 @@ def _import_records(
         missing_time = options.missing_time or MissingTime.NOW
         if not options.zone_from_file:
             zone_reason = "chosen"
-        elif profile.filled and not times_state_zone([profile], TimeSpec(time_col=0, fmt=fmt)):
-            zone_reason = ZONE_UNSTATED
-        else:
+        elif profile.filled and times_state_zone([profile], TimeSpec(time_col=0, fmt=fmt)):
             zone_reason = ZONE_IN_TIMES
+        else:
+            zone_reason = ZONE_UNSTATED
         detected = Detected(
             file_format=FileFormat.JSON,
             encoding=encoding.codec,
@@ -382,7 +382,7 @@ def _import_records(
             zone_reason=zone_reason,
         )
         result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
-        if zone_reason == ZONE_UNSTATED:
+        if zone_reason == ZONE_UNSTATED and profile.filled:  # records without any `at` follow missing_time
             result.zone_unstated = ("at",)
         runner = RowConverter(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
         runner.json_typed = True
