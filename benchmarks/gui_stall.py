@@ -9,6 +9,11 @@ Usage (from the repository root, after benchmarks/import_bench.py made the file)
 
 --window imports through the real main window (File > Import), so the
 editor's own preview refresh after the import is measured too.
+
+A file the dialog does not import (it cannot be read, a question is open, no
+row can be read: `tests/fixtures/realworld/quotes_500.csv`) gives the reading
+figures, then says why nothing was imported and exits 1; a wait that times out
+(10 minutes) says which and exits 1 too.
 """
 
 from __future__ import annotations
@@ -45,18 +50,26 @@ class Ticks:
         return max(b - a for a, b in pairwise(points)) * 1000 - TICK_MS
 
 
-def wait(signal, timeout_s: float = 600) -> list:
-    loop = QEventLoop()
-    got: list = []
+class Catch:
+    """Catches `signal` from now on (so an emission before `wait()` is not missed)."""
 
-    def done(*args) -> None:
-        got.extend(args)
-        loop.quit()
+    def __init__(self, signal) -> None:
+        self.got: list[tuple] = []
+        self.loop = QEventLoop()
+        signal.connect(self._done)
 
-    signal.connect(done)
-    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
-    loop.exec()
-    return got
+    def _done(self, *args) -> None:
+        self.got.append(args)
+        self.loop.quit()
+
+    def wait(self, what: str, timeout_s: float = 600) -> bool:
+        """True once the signal came; False, with a message, after `timeout_s`."""
+        if not self.got:
+            QTimer.singleShot(int(timeout_s * 1000), self.loop.quit)
+            self.loop.exec()
+        if not self.got:
+            print(f"gui_stall: gave up waiting for {what} after {timeout_s:.0f} s", file=sys.stderr)
+        return bool(self.got)
 
 
 def main() -> int:
@@ -89,6 +102,7 @@ def main() -> int:
         app.processEvents()
         start = time.perf_counter()
         dialog = window.importer.open(str(args.file))
+        read = Catch(dialog.finishedReading)
         dialog.zone_combo.setCurrentText("Asia/Shanghai")
         dialog.read()  # now, instead of after the 250 ms pause (the first read is cancelled)
     else:
@@ -96,19 +110,27 @@ def main() -> int:
         pool = QThreadPool()
         start = time.perf_counter()
         dialog = ImportDialog(args.file, model.extend, pool, source_zone="Asia/Shanghai")
+        read = Catch(dialog.finishedReading)
         dialog.show()
     app.processEvents()
     shown = time.perf_counter()
-    wait(dialog.finishedReading)
+    if not read.wait("the dialog to read the file"):
+        return 1
     read_end = time.perf_counter()
     print(f"opening the dialog (building and first paint, GUI thread): {(shown - start) * 1000:.0f} ms")
     result = dialog.import_result
     points = len(result) if result is not None else 0
     print(f"read {args.file.name}: {points:,} datapoints in {read_end - start:.2f} s")
     print(f"  longest event-loop stall while reading: {ticks.longest_stall_ms(shown, read_end):.0f} ms")
+    if not dialog.import_button.isEnabled():  # import_datapoints() would do nothing: no `imported` to wait for
+        why = dialog.failure or dialog.summary_label.text()
+        print(f"not imported: the dialog does not import this file ({why}); the import into the editor is not measured")
+        return 1
     import_start = time.perf_counter()
+    imported_signal = Catch(dialog.imported)
     dialog.import_datapoints()
-    wait(dialog.imported)
+    if not imported_signal.wait("the rows to reach the editor"):
+        return 1
     imported = time.perf_counter()
     print(f"import into the editor: {imported - import_start:.2f} s")
     print(

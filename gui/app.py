@@ -180,7 +180,7 @@ def smoke_test(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `onenet-uploader` and `python -m gui`."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(cli.join_dash_values(argv))
     if args.command:
         from gui.cli import EXIT_STORAGE
         from gui.data.store.health import StorageFault

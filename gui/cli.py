@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from gui.cli_simulate import add_simulate_command
 from gui.data.importers import (
     DateOrder,
     ImportFailed,
@@ -54,10 +55,13 @@ SEND_EPILOG = f"""\
 The api-key is read from the environment variable {API_KEY_ENV}, never from the command line.
 Defaults are the import dialog's: the columns detection proposes (row indexes, labels and
 event markers are left out, with the reason), suggested datastream ids, detected encoding,
-delimiter, header row, layout, time column, time format and zone (a zone stated in the
-time column's header wins over this computer's). A file in which no time column is
-understood is refused (exit 3) unless --time-column/--time-format name it or
---missing-time says what rows without a time get.
+delimiter, header row, layout, time column and time format. The zone of the times is
+the file's: an offset or Z/UTC in each time, Unix times (UTC), or a zone in the time
+column's header. Times whose zone the file does not state are refused (exit 2) unless
+--source-tz names the zone they were written in (--source-tz local: this computer's);
+it is never assumed. A file in which no time column is understood is refused (exit 3)
+unless --time-column/--time-format name it or --missing-time says what rows without a
+time get. Missing-value markers that start with '-' are given as --na=--- or --na ---.
 
 exit status:
   0  everything sent (or, with --dry-run, every request printed) and nothing rejected
@@ -65,7 +69,8 @@ exit status:
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
      one) and --send-anyway was not given
   2  bad arguments, no {API_KEY_ENV}, a file that cannot be read, or a question to answer
-     (--date-order for dates like 04/11/2026, --source-tz for a header that says CST)
+     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
+     does not state, or for a header that says CST)
   2  also: this file was queued to this device before (its datapoints wait in the outbox or
      were sent): nothing queued again; --again queues them anew
   3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
@@ -77,7 +82,7 @@ exit status:
 
 
 def add_commands(subparsers: Any) -> None:
-    """Register `sandbox`, `outbox`, `verify` and `send` on the app's argument parser.
+    """Register `sandbox`, `outbox`, `verify`, `simulate` and `send` on the app's argument parser.
 
     Each command sets `run(args) -> int` as its default, the exit status.
     """
@@ -91,6 +96,7 @@ def add_commands(subparsers: Any) -> None:
     sandbox_parser.set_defaults(run=sandbox_cli.run)
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
+    add_simulate_command(subparsers)
 
     send_parser: argparse.ArgumentParser = subparsers.add_parser(
         "send",
@@ -377,8 +383,9 @@ def add_verify_command(subparsers: Any) -> None:
         f"there). The api-key is read from the environment variable {API_KEY_ENV}, else from the OS keyring "
         "entry the window saved for the device.",
         epilog="Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict "
-        "also: something unverifiable); 2 bad arguments, file, body or api-key, or nothing to verify; 3 the "
-        "platform could not be read; 4 the outbox database is damaged (salvaged), gone, full or read-only.",
+        "also: something unverifiable); 2 bad arguments, file, body or api-key, a question to answer (--source-tz "
+        "for times whose zone FILE does not state, --date-order), or nothing to verify; 3 the platform could not "
+        "be read; 4 the outbox database is damaged (salvaged), gone, full or read-only.",
     )
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("file", nargs="?", metavar="FILE", help="a file of readings (CSV/TSV/TXT, XLSX, JSON)")
@@ -474,6 +481,8 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     if result.zone_question:
         choices = " or ".join(result.zone_question)
         return f"the time column's header says {result.zone_question_text} ({choices}): pass --source-tz"
+    if result.zone_unstated:
+        return zone_unstated_message(result)
     with paused_gc():
         readings = result.readings()
     if not len(readings):
@@ -613,14 +622,16 @@ def add_import_arguments(parser: Any) -> None:
     parser.add_argument(
         "--source-tz",
         metavar="ZONE",
-        help="the zone the file's times were written in (IANA name or UTC+8); default: this computer's",
+        help="the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
+        "computer's; needed when the file does not state it (a zone in the times or the time column's header "
+        "is used otherwise)",
     )
     parser.add_argument(
         "--na",
         metavar="MARKER",
         action="append",
         default=[],
-        help="a cell text meaning 'no reading' (repeatable), e.g. --na NA --na -200; empty cells always are",
+        help="a cell text meaning 'no reading' (repeatable), e.g. --na NA --na -200 --na ---; empty cells always are",
     )
     parser.add_argument("--encoding", help="the file's encoding, e.g. gb18030, utf-8, cp1252 (default: detect)")
     parser.add_argument("--delimiter", help="the cell delimiter: , ; tab | (default: detect)")
@@ -691,8 +702,11 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
     header_row = getattr(args, "header_row", None)
     if header_row is not None and header_row < 0:
         raise ValueError("--header-row must be 0 (no header) or a line number")
+    source_tz = None if args.source_tz is None else args.source_tz.strip()
+    if source_tz == "":
+        raise ValueError("--source-tz needs a zone, e.g. --source-tz Asia/Shanghai (or local: this computer's)")
     return ImportOptions(
-        source_tz=args.source_tz or local_zone_name(),
+        source_tz=local_zone_name() if source_tz in (None, LOCAL_ZONE) else source_tz,
         encoding=args.encoding,
         delimiter=delimiter,
         sheet=args.sheet,
@@ -708,8 +722,58 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
         include=_column_list(getattr(args, "columns", None)),
         exclude=_column_list(getattr(args, "exclude", [])) or (),
         rename=rename,
-        zone_from_file=not args.source_tz,
+        zone_from_file=source_tz is None,
     )
+
+
+#: `--source-tz local`: this computer's zone, chosen explicitly.
+LOCAL_ZONE = "local"
+
+
+def zone_unstated_message(result: ImportResult) -> str:
+    """The question `send` and `verify` ask when `result.zone_unstated`: name the zone, never assumed."""
+    names = " + ".join(repr(name) for name in result.zone_unstated)
+    which = f"column {names}" if len(result.zone_unstated) == 1 else f"columns {names}"
+    here = local_zone_name()
+    return (
+        f"the times in {which} do not say which time zone they are in, and the file does not say either: "
+        f"pass --source-tz ZONE with the zone they were written in, e.g. --source-tz {here} (this computer's "
+        f"zone; --source-tz {LOCAL_ZONE} means the same), --source-tz UTC or --source-tz Europe/Berlin"
+    )
+
+
+#: Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.
+DASH_VALUE_OPTIONS = ("--na",)
+
+
+def join_dash_values(argv: Sequence[str]) -> list[str]:
+    """`argv` with `--na VALUE` written `--na=VALUE` where VALUE starts with `-` and is not an option.
+
+    argparse reads `---` (or `-`, `--x`) after `--na` as an option, not as the
+    marker; `--na=---` always works, and this makes `--na ---` work too. A
+    value that looks like an option (`-v`, `--dry-run`) is left alone, so a
+    forgotten marker is still reported; nothing after a bare `--` is touched.
+    """
+    out: list[str] = []
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token == "--":
+            out.append(token)
+            out.extend(rest)
+            break
+        if token in DASH_VALUE_OPTIONS and rest and rest[0].startswith("-") and not _looks_like_option(rest[0]):
+            out.append(f"{token}={rest.pop(0)}")
+        else:
+            out.append(token)
+    return out
+
+
+def _looks_like_option(token: str) -> bool:
+    """`-v`, `--dry-run`, `--na=x`: an option name; `---`, `-`, `--`, `-200`, `-n/a`: not."""
+    name = token.removeprefix("--") if token.startswith("--") else token.removeprefix("-")
+    name = name.split("=", 1)[0]
+    return bool(name) and name[0].isalpha() and all(c.isalnum() or c == "-" for c in name)
 
 
 def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
@@ -785,7 +849,9 @@ def run_send(args: argparse.Namespace) -> int:
             f"send: the time column's header says {result.zone_question_text}, which can mean "
             f"{' or '.join(result.zone_question)}: pass --source-tz with the zone the times were written in"
         )
-    if result.needs_date_order or result.zone_question:
+    if result.zone_unstated:
+        _err(f"send: {zone_unstated_message(result)}")
+    if result.needs_date_order or result.zone_question or result.zone_unstated:
         return EXIT_USAGE
     if result.needs_time:
         _err(

@@ -1,8 +1,11 @@
 """The sandbox: a local OneNET-compatible server, a tool of the product (not a platform rule).
 
 Modules: :mod:`~gui.sandbox.platform` (devices, stored datapoints and
-read-back by the platform's rules), :mod:`~gui.sandbox.server` (the HTTP
-layer and fault injection) and :mod:`~gui.sandbox.cli` (``onenet-uploader
+read-back by the platform's rules), :mod:`~gui.sandbox.server` (the
+:class:`Sandbox`: listening, fault injection, who can reach it),
+:mod:`~gui.sandbox.connection` (HTTP on h11: parsing, answers, limits),
+:mod:`~gui.sandbox.capture` (the inspector's data: every request with its
+bytes, answer and verdict) and :mod:`~gui.sandbox.cli` (``onenet-uploader
 sandbox``). It imports the core (:mod:`gui.onenet`), never the reverse, and
 no Qt.
 """

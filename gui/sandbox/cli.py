@@ -1,17 +1,21 @@
-"""``onenet-uploader sandbox``: run the sandbox in the foreground and log its requests."""
+"""``onenet-uploader sandbox``: run the sandbox in the foreground and log its requests (``--verbose``: whole)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
 
+from gui.sandbox.capture import Exchange, describe
 from gui.sandbox.platform import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, is_whole, mask_key
-from gui.sandbox.server import Sandbox
+from gui.sandbox.server import Sandbox, device_urls, is_loopback
 
-__all__ = ["add_arguments", "main", "run"]
+__all__ = ["add_arguments", "exposure_lines", "main", "run"]
 
 
 def _port_number(text: str) -> int:
@@ -39,7 +43,10 @@ def _count(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``sandbox`` subcommand's options to ``parser``."""
     parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this computer only)"
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1, this computer only; 0.0.0.0: every network of this "
+        "computer, so that a device on the bench can reach it)",
     )
     parser.add_argument("--port", type=_port_number, default=0, help="TCP port (default: a free port)")
     parser.add_argument(
@@ -58,6 +65,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="answer every Nth upload with HTTP 500 and store nothing (0: never)",
     )
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="print each request whole on stderr: its bytes (api-key masked), the answer and the verdict",
+    )
+    parser.add_argument(
+        "--capture",
+        type=Path,
+        metavar="FILE",
+        help="append each request, answer and verdict to FILE as one line of JSON (api-key masked)",
+    )
+
+
+def exposure_lines(host: str, port: int, device: str, api_key: str) -> list[str]:
+    """What to tell the user about who can reach a sandbox on ``host``:``port``, and the URL a device should use.
+
+    Loopback: one line with the URL. Any other address: a warning that anyone
+    on that network can send to it, which api-key it expects (the default
+    key in clear, any other masked), and the URL(s) for a device.
+    """
+    if is_loopback(host):
+        return [f"this computer only: a client here uses {device_urls(host, port)[0]}"]
+    shown_key = api_key if api_key == DEFAULT_API_KEY else mask_key(api_key)
+    return [
+        f"warning: listening on {host}: anyone on that network can send to this sandbox; "
+        f"it expects device {device} with api-key {shown_key}",
+        *(f"a device on the bench posts to {url}/devices/{device}/datapoints" for url in device_urls(host, port)),
+    ]
 
 
 def run(
@@ -68,13 +104,27 @@ def run(
 ) -> int:
     """Serve in the foreground until Ctrl+C (or ``stop_event``); returns the exit status.
 
-    Prints the URL on stdout and one line per request on stderr.
-    ``on_ready`` is called with the running sandbox (for embedding and tests).
-    Returns 1 when the address cannot be bound.
+    Prints the URL on stdout and one line per request on stderr, or with
+    ``args.verbose`` each request whole (bytes with the api-key masked,
+    answer, verdict). ``args.capture`` (a path) gets each request appended
+    as a line of JSON. ``on_ready`` is called with the running sandbox (for
+    embedding and tests). Returns 1 when the address cannot be bound or the
+    capture file cannot be opened.
     """
+    verbose = bool(getattr(args, "verbose", False))
+    capture_path: Path | None = getattr(args, "capture", None)
 
     def log(line: str) -> None:
-        print(f"{time.strftime('%H:%M:%S')} {line}", file=sys.stderr, flush=True)
+        if not verbose:
+            print(f"{time.strftime('%H:%M:%S')} {line}", file=sys.stderr, flush=True)
+
+    capture_file: TextIO | None = None
+    if capture_path is not None:
+        try:
+            capture_file = capture_path.open("a", encoding="utf-8")
+        except OSError as exc:
+            print(f"sandbox: cannot write {capture_path}: {exc}", file=sys.stderr)
+            return 1
 
     sandbox = Sandbox(
         {args.device: args.api_key},
@@ -84,10 +134,23 @@ def run(
         fail_every=args.fail_every,
         log=log,
     )
+    lock = threading.Lock()
+
+    def on_exchange(exchange: Exchange) -> None:
+        with lock:
+            if verbose:
+                print(describe(exchange), file=sys.stderr, flush=True)
+            if capture_file is not None:
+                capture_file.write(json.dumps(exchange.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+                capture_file.flush()
+
+    sandbox.capture.subscribe(on_exchange)
     try:
         sandbox.start()
     except OSError as exc:
         print(f"sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        if capture_file is not None:
+            capture_file.close()
         return 1
     try:
         print(sandbox.url, flush=True)
@@ -102,8 +165,8 @@ def run(
             file=sys.stderr,
             flush=True,
         )
-        if args.host not in ("127.0.0.1", "localhost", "::1"):
-            print(f"warning: listening on {args.host}, reachable from other computers", file=sys.stderr, flush=True)
+        for line in exposure_lines(sandbox.host, sandbox.port, args.device, args.api_key):
+            print(line, file=sys.stderr, flush=True)
         if on_ready is not None:
             on_ready(sandbox)
         event = stop_event if stop_event is not None else threading.Event()
@@ -113,11 +176,15 @@ def run(
         pass
     finally:
         sandbox.stop()
+        if capture_file is not None:
+            with lock:
+                capture_file.close()
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``onenet-uploader sandbox [--port N] [--device ID] [--api-key KEY] [--delay S] [--fail-every N]``."""
+    """``onenet-uploader sandbox [--host H] [--port N] [--device ID] [--api-key KEY] [--delay S] [--fail-every N]
+    [--verbose] [--capture FILE]``."""
     parser = argparse.ArgumentParser(
         prog="onenet-uploader sandbox",
         description="Run a local OneNET-compatible server to try uploads without an account.",

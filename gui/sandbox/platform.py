@@ -383,10 +383,25 @@ class Platform:
             self._uploads += 1
             return self._uploads
 
+    def device_of_key(self, key: str) -> str | None:
+        """The device whose api-key ``key`` is (the first in id order), or None: to say "the key of another device"."""
+        with self._lock:
+            devices = sorted(self._devices.items())
+        return next((d for d, k in devices if hmac.compare_digest(_utf8(k), _utf8(key))), None)
+
+    def knows(self, device_id: str) -> bool:
+        """True when ``device_id`` is a device this platform accepts."""
+        with self._lock:
+            return device_id in self._devices
+
     def key_matches(self, device_id: str, given: str | None) -> bool:
         """True when ``given`` is the api-key of ``device_id`` (compared in constant time)."""
         with self._lock:
             expected = self._devices.get(device_id)
         if expected is None or given is None:
             return False
-        return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+        return hmac.compare_digest(_utf8(given), _utf8(expected))
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")

@@ -2,7 +2,15 @@
 
 It answers the legacy OneNET "datapoints" API the way shared onenet-api.md
 describes the platform, so the product, its tests and a user's own firmware
-can be tried without an account or network. Standard library only; no Qt.
+can be tried without an account or network. HTTP/1.0 and 1.1 are parsed by
+h11: Content-Length and chunked bodies (trailers too), keep-alive and
+pipelining, ``Expect: 100-continue``, header names in any case, ``name:value``
+without a space; empty lines before a request line are skipped (firmware
+writes CRLFs after a body; RFC 9112 2.2). Limits: ``MAX_HEADER_BYTES`` of
+request line and headers (HTTP 431), ``MAX_BODY_BYTES`` of body, and
+``max_connections`` at once (HTTP 503). Every request is kept with its exact
+bytes, answer and verdict in :attr:`Sandbox.capture` (the inspector's data,
+:mod:`gui.sandbox.capture`). No Qt.
 
 Endpoints (shared onenet-api.md, "Request" and "Reading back"):
 
@@ -36,10 +44,13 @@ errno codes:
 5    invalid body         the body does not decode as its ``type`` (the
                           :class:`~gui.onenet.formats.FormatError` text is the
                           ``error``), or holds a non-finite number
-6    content length       POST without ``Content-Length``, with a chunked
-                          body, a bad length, a body larger than
+6    content length       POST without ``Content-Length`` (nor a chunked
+                          body), a bad length, a transfer coding other
+                          than chunked, a body larger than
                           ``MAX_BODY_BYTES`` or shorter than announced
 7    not found            unknown path or method; HTTP 404
+8    busy                 more than ``max_connections`` connections at
+                          once; HTTP 503, the connection is closed
 ==== ==================== ================================================
 
 Only 0 and 3 are the platform's documented codes; 1 and 4-7 are the
@@ -54,70 +65,54 @@ The api-key is never logged: log lines and error texts show it masked
 from __future__ import annotations
 
 import contextlib
-import json
-import re
+import ipaddress
 import socket
-import socketserver
-import sys
 import threading
 from collections.abc import Callable
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, cast
-from urllib.parse import parse_qs, unquote, urlsplit
 
-from gui.onenet.formats import BodyType, FormatError, decode
-from gui.sandbox.platform import (
-    ERRNO_AUTH_FAILED,
-    ERRNO_BAD_BODY,
-    ERRNO_BAD_LENGTH,
-    ERRNO_BAD_PARAMETER,
-    ERRNO_INTERNAL,
-    ERRNO_NOT_FOUND,
-    ERRNO_OK,
-    Platform,
-    ReadQuery,
-    is_whole,
-    readback_at,
+from gui.sandbox.capture import DEFAULT_CAPACITY, Capture
+from gui.sandbox.connection import (
+    CONNECTION_TIMEOUT,
+    ERRNO_BUSY,
+    MAX_BODY_BYTES,
+    MAX_CONNECTIONS,
+    MAX_HEADER_BYTES,
+    _Server,
+    _Server6,
 )
+from gui.sandbox.platform import Platform
 
-__all__ = ["CONNECTION_TIMEOUT", "MAX_BODY_BYTES", "Sandbox"]
-
-
-#: The sandbox's own cap on one request body. The platform documents no
-#: limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md,
-#: "Limits"); this only keeps a runaway client from filling memory.
-MAX_BODY_BYTES = 8 * 1024 * 1024
-
-#: Seconds a connection may stay idle, or take to send its body, before it is closed.
-CONNECTION_TIMEOUT = 10.0
-
-_SUCC = "succ"
-_AUTH_FAILED = "auth failed"
-_DATAPOINTS_PATH = re.compile(r"/devices/(?P<device>[^/]+)/datapoints/?")
-_SECRET_PARAM = re.compile(r"((?:^|[?&;])[^=&;]*key[^=&;]*=)[^&;]*", re.IGNORECASE)
+__all__ = [
+    "CONNECTION_TIMEOUT",
+    "ERRNO_BUSY",
+    "MAX_BODY_BYTES",
+    "MAX_CONNECTIONS",
+    "MAX_HEADER_BYTES",
+    "Sandbox",
+    "device_urls",
+    "is_loopback",
+]
 
 
-def _json_bytes(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
-
-
-class _RequestError(Exception):
-    """An errno answer decided while handling a request."""
-
-    def __init__(self, errno: int, error: str, status: int = HTTPStatus.OK) -> None:
-        super().__init__(error)
-        self.errno = errno
-        self.error = error
-        self.status = status
+def is_loopback(host: str) -> bool:
+    """True when ``host`` is this computer only: ``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class Sandbox(Platform):
     """A local OneNET-compatible HTTP server in front of a :class:`~gui.sandbox.platform.Platform`.
 
-    ``devices`` maps ``device_id`` -> api-key. ``port=0`` picks a free port
-    (see :attr:`port` after :meth:`start`). ``delay`` (seconds, float) is
+    ``devices`` maps ``device_id`` -> api-key. ``host`` is the address to
+    listen on: loopback (``127.0.0.1``) unless the caller chooses another;
+    an empty host (every address) is refused, so the sandbox never listens
+    beyond this computer by itself. ``port=0`` picks a free port (see
+    :attr:`port` after :meth:`start`). ``delay`` (seconds, float) is
     slept before answering every upload; ``fail_every=N`` (N > 0) answers
     every Nth upload (counted by :attr:`upload_count`: the 1st..Nth upload
     request received, whatever its outcome) with HTTP 500 and a plain-text,
@@ -136,7 +131,9 @@ class Sandbox(Platform):
 
     ``log`` receives one line per request (method, path, device,
     type, HTTP status, errno, points stored or returned); the api-key never
-    appears in it. It is called from server threads.
+    appears in it. It is called from server threads. :attr:`capture` keeps
+    the last ``capture_size`` requests whole (:class:`~gui.sandbox.capture.Capture`).
+    ``max_connections`` caps the connections served at once.
     """
 
     def __init__(
@@ -147,11 +144,18 @@ class Sandbox(Platform):
         delay: float = 0.0,
         fail_every: int = 0,
         log: Callable[[str], None] | None = None,
+        *,
+        capture_size: int = DEFAULT_CAPACITY,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         if delay < 0:
             raise ValueError("delay must be >= 0 seconds")
         if fail_every < 0:
             raise ValueError("fail_every must be >= 0")
+        if not host.strip():
+            raise ValueError("an empty host would listen on every address; name the address (e.g. 0.0.0.0)")
+        if max_connections < 1:
+            raise ValueError("max_connections must be >= 1")
         super().__init__(devices)
         self.host = host
         self.delay = delay
@@ -162,6 +166,8 @@ class Sandbox(Platform):
         self.html_status = 200
         self.drop_every = 0
         self.log = log
+        self.max_connections = max_connections
+        self.capture = Capture(capture_size)
         self._requested_port = port
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -186,7 +192,7 @@ class Sandbox(Platform):
         return self
 
     def stop(self) -> None:
-        """Stop serving, close the listening socket and open connections. Storage is kept."""
+        """Stop serving, close the listening socket and open connections. Storage and capture are kept."""
         server, thread = self._server, self._thread
         if server is None:
             return
@@ -220,13 +226,20 @@ class Sandbox(Platform):
 
     @property
     def url(self) -> str:
-        """``http://HOST:PORT``, the endpoint to configure in a client."""
-        host = self.host or "127.0.0.1"
+        """``http://HOST:PORT``, the endpoint to configure in a client on this computer."""
+        host = self.host
         if host in ("0.0.0.0", "::"):
             host = "127.0.0.1" if host == "0.0.0.0" else "::1"
-        if ":" in host:
-            host = f"[{host}]"
-        return f"http://{host}:{self.port}"
+        return _url(host, self.port)
+
+    @property
+    def loopback_only(self) -> bool:
+        """True when only this computer can reach the sandbox."""
+        return is_loopback(self.host)
+
+    def device_urls(self) -> list[str]:
+        """The endpoints a device should use (see :func:`device_urls`)."""
+        return device_urls(self.host, self.port)
 
     def _sleep(self, seconds: float) -> None:
         if seconds > 0:
@@ -239,398 +252,23 @@ class Sandbox(Platform):
                 log(line)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-    request_queue_size = 128  # the default 5 drops connections of a burst of parallel uploads
-    # On Windows SO_REUSEADDR lets a second server bind a port in use; refuse that instead.
-    allow_reuse_address = not sys.platform.startswith("win")
+def device_urls(host: str, port: int) -> list[str]:
+    """The endpoints a device should use for a sandbox on ``host``:``port``.
 
-    def __init__(self, address: tuple[str, int], sandbox: Sandbox) -> None:
-        self.sandbox = sandbox
-        self._connections: set[socket.socket] = set()
-        self._connections_lock = threading.Lock()
-        super().__init__(address, _Handler)
-
-    def server_bind(self) -> None:
-        # HTTPServer.server_bind does a reverse DNS lookup (getfqdn), which can
-        # take seconds on machines without DNS; the name is never used here.
-        socketserver.TCPServer.server_bind(self)
-        self.server_name = str(self.server_address[0])
-        self.server_port = int(self.server_address[1])
-
-    def process_request(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
-        if isinstance(request, socket.socket):
-            with self._connections_lock:
-                self._connections.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request: socket.socket | tuple[bytes, socket.socket]) -> None:
-        if isinstance(request, socket.socket):
-            _lingering_close(request)
-            with self._connections_lock:
-                self._connections.discard(request)
-        self.close_request(request)
-
-    def wake(self) -> None:
-        """Connect to the listening socket so a waiting serve_forever loop looks at its flags."""
-        host, port = str(self.server_address[0]), int(self.server_address[1])
-        host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
-        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.2):
-            pass
-
-    def close_connections(self) -> None:
-        """Wake every handler thread blocked on a connection so it ends."""
-        with self._connections_lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-
-    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
-        exc = sys.exc_info()[1]
-        self.sandbox._emit(f"internal error: {type(exc).__name__}: {exc}")
-
-
-class _Server6(_Server):
-    address_family = socket.AF_INET6
-
-
-def _lingering_close(connection: socket.socket) -> None:
-    """Half-close, then read what the client still sends (e.g. firmware's trailing CRLFs).
-
-    Closing a socket with unread input makes the kernel send RST, which can
-    destroy the response before the client reads it.
+    The chosen address itself, or for ``0.0.0.0``/``::`` (every address) this
+    machine's own addresses (from its host name; loopback last), so the user
+    knows what to put in the firmware.
     """
+    if host not in ("0.0.0.0", "::"):
+        return [_url(host, port)]
+    family = socket.AF_INET if host == "0.0.0.0" else socket.AF_INET6
     try:
-        connection.shutdown(socket.SHUT_WR)
-        connection.settimeout(0.5)
-        for _ in range(16):
-            if not connection.recv(65536):
-                break
+        infos = socket.getaddrinfo(socket.gethostname(), None, family, socket.SOCK_STREAM)
     except OSError:
-        pass
+        infos = []
+    addresses = sorted({str(info[4][0]) for info in infos}, key=is_loopback)
+    return [_url(a, port) for a in addresses] or [_url("127.0.0.1" if family == socket.AF_INET else "::1", port)]
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # The status line and headers go out in one write, the body in a second: with Nagle's
-    # algorithm on, the body waits for the client's delayed ACK (~40 ms per answer on Linux).
-    disable_nagle_algorithm = True
-    server_version = "OneNET-Sandbox/1.0"
-    sys_version = ""
-    timeout = CONNECTION_TIMEOUT
-
-    # -- plumbing --------------------------------------------------------
-
-    @property
-    def sandbox(self) -> Sandbox:
-        return cast(_Server, self.server).sandbox
-
-    def version_string(self) -> str:
-        return self.server_version
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Silence http.server's own stderr lines; one line per request is logged instead."""
-
-    def parse_request(self) -> bool:
-        # Firmware appends CRLFs after a body; RFC 9112 2.2 says a server
-        # SHOULD ignore empty lines before a request line.
-        line: bytes = getattr(self, "raw_requestline", b"")  # typeshed leaves it untyped
-        for _ in range(8):
-            if line not in (b"\r\n", b"\n"):
-                break
-            line = self.rfile.readline(65537)
-        self.raw_requestline = line
-        if not line or line in (b"\r\n", b"\n"):
-            self.close_connection = True
-            return False
-        if len(line) > 65536:
-            self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
-            return False
-        if not super().parse_request():
-            return False
-        if self.request_version == "HTTP/0.9":  # answer with a status line all the same
-            self.request_version = "HTTP/1.0"
-        return True
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """Protocol errors as errno JSON; unknown methods (501) become 404 like unknown paths."""
-        self.close_connection = True
-        if getattr(self, "request_version", "HTTP/0.9") == "HTTP/0.9":
-            # Garbage parses as HTTP/0.9, whose answers carry no status line; nobody speaks 0.9.
-            self.request_version = "HTTP/1.0"
-        command = getattr(self, "command", None)
-        status: int
-        if code == HTTPStatus.NOT_IMPLEMENTED and command:
-            status, errno, error = HTTPStatus.NOT_FOUND, ERRNO_NOT_FOUND, f"no such API: {command} {self._path()}"
-        elif code >= 500:
-            status, errno, error = code, ERRNO_INTERNAL, message or "internal error"
-        else:
-            status, errno, error = code, ERRNO_BAD_PARAMETER, message or "bad request"
-        with contextlib.suppress(OSError):
-            self._send(status, _json_bytes({"errno": errno, "error": error}), "application/json")
-        self._log_line(status, errno, error=error)
-
-    def _path(self) -> str:
-        """The request target for the log, any `*key*=` query value masked, at most 200 characters."""
-        path = _SECRET_PARAM.sub(r"\1***", getattr(self, "path", "") or "")
-        return path if len(path) <= 200 else path[:200] + "…"
-
-    def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        if self.close_connection:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _send_json(self, status: int, payload: dict[str, Any]) -> None:
-        self._send(status, _json_bytes(payload), "application/json")
-
-    def _log_line(
-        self,
-        status: int,
-        errno: int | None,
-        *,
-        device: str | None = None,
-        body_type: str | None = None,
-        stored: int | None = None,
-        returned: int | None = None,
-        error: str | None = None,
-    ) -> None:
-        parts = [f"{getattr(self, 'command', None) or '-'} {self._path()}"]
-        if device is not None:
-            parts.append(f"device={device}")
-        if body_type is not None:
-            parts.append(f"type={body_type}")
-        parts.append(f"-> HTTP {int(status)}")
-        if errno is not None:
-            parts.append(f"errno={errno}")
-        if stored is not None:
-            parts.append(f"stored={stored}")
-        if returned is not None:
-            parts.append(f"returned={returned}")
-        if error is not None and errno != ERRNO_OK:
-            parts.append(f"error={error[:160]!r}")
-        self.sandbox._emit(" ".join(parts))
-
-    def _guarded(self, handler: Callable[[], None]) -> None:
-        try:
-            handler()
-        except OSError:
-            # The client went away (timeout, reset, broken pipe): nothing to answer.
-            self.close_connection = True
-        except Exception as exc:
-            self.close_connection = True
-            error = f"internal error: {type(exc).__name__}: {exc}"
-            self._log_line(HTTPStatus.INTERNAL_SERVER_ERROR, ERRNO_INTERNAL, error=error)
-            with contextlib.suppress(OSError):
-                self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"errno": ERRNO_INTERNAL, "error": "internal error"})
-
-    def _read_body(self) -> bytes:
-        """Exactly Content-Length bytes of body; _RequestError(errno 6) otherwise.
-
-        On any framing problem the connection is closed after the answer,
-        since the end of the body cannot be known.
-        """
-        if self.headers.get("Transfer-Encoding") is not None:
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, "chunked bodies are not supported; send Content-Length")
-        lengths = self.headers.get_all("Content-Length") or []
-        if not lengths:
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, "Content-Length required")
-        texts = {text.strip() for text in lengths}
-        text = texts.pop()
-        if texts or not is_whole(text):
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, f"invalid Content-Length {', '.join(lengths)!r}")
-        length = int(text)
-        if length > MAX_BODY_BYTES:
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, f"body of {length} bytes is larger than {MAX_BODY_BYTES}")
-        data = self.rfile.read(length)
-        if len(data) < length:
-            self.close_connection = True
-            raise _RequestError(ERRNO_BAD_LENGTH, f"body ended after {len(data)} of {length} bytes")
-        return data
-
-    def _discard_body(self) -> None:
-        """Consume a body this request does not use, or close the connection after it."""
-        if self.headers.get("Transfer-Encoding") is not None:
-            self.close_connection = True
-            return
-        text = (self.headers.get("Content-Length") or "0").strip()
-        if is_whole(text) and int(text) <= MAX_BODY_BYTES:
-            if int(text) and len(self.rfile.read(int(text))) < int(text):
-                self.close_connection = True
-        else:
-            self.close_connection = True
-
-    def _device(self) -> str | None:
-        match = _DATAPOINTS_PATH.fullmatch(urlsplit(self.path).path)
-        return unquote(match["device"]) if match else None
-
-    def _params(self) -> dict[str, list[str]]:
-        return parse_qs(urlsplit(self.path).query, keep_blank_values=True)
-
-    def _authorized(self, device_id: str) -> bool:
-        given = self.headers.get("api-key")  # header names are case-insensitive
-        return self.sandbox.key_matches(device_id, given.strip() if given is not None else None)
-
-    def _not_found(self) -> None:
-        self._discard_body()
-        error = f"no such API: {self.command} {self._path()}"
-        self._send_json(HTTPStatus.NOT_FOUND, {"errno": ERRNO_NOT_FOUND, "error": error})
-        self._log_line(HTTPStatus.NOT_FOUND, ERRNO_NOT_FOUND, error=error)
-
-    # -- methods -----------------------------------------------------------
-
-    def do_POST(self) -> None:
-        self._guarded(self._post)
-
-    def do_GET(self) -> None:
-        self._guarded(self._get)
-
-    def _post(self) -> None:
-        device_id = self._device()
-        if device_id is None:
-            self._not_found()
-            return
-        sandbox = self.sandbox
-        number = sandbox.count_upload()
-        type_values = self._params().get("type")
-        shown_type = ",".join(type_values) if type_values else "1"
-        status: int = HTTPStatus.OK
-        errno, error, stored = ERRNO_OK, _SUCC, 0
-        body: bytes | None = None
-        framing: _RequestError | None = None
-        try:
-            body = self._read_body()
-        except _RequestError as exc:
-            framing = exc
-        fail_every = sandbox.fail_every
-        if fail_every > 0 and number % fail_every == 0:
-            sandbox._sleep(sandbox.delay)
-            text = f"500 Internal Server Error\n(sandbox: upload #{number} fails, fail_every={fail_every})\n"
-            self._send(HTTPStatus.INTERNAL_SERVER_ERROR, text.encode(), "text/plain; charset=utf-8")
-            self._log_line(HTTPStatus.INTERNAL_SERVER_ERROR, None, device=device_id, body_type=shown_type, stored=0)
-            return
-        if _nth(number, sandbox.throttle_every):
-            sandbox._sleep(sandbox.delay)
-            text = f"429 Too Many Requests\n(sandbox: upload #{number}, throttle_every={sandbox.throttle_every})\n"
-            self._send(
-                HTTPStatus.TOO_MANY_REQUESTS,
-                text.encode(),
-                "text/plain; charset=utf-8",
-                {"Retry-After": sandbox.retry_after},
-            )
-            self._log_line(HTTPStatus.TOO_MANY_REQUESTS, None, device=device_id, body_type=shown_type, stored=0)
-            return
-        if _nth(number, sandbox.html_every):
-            sandbox._sleep(sandbox.delay)
-            status = sandbox.html_status
-            page = (
-                f"<!DOCTYPE html><html><head><title>Sign in</title></head><body>sandbox: upload #{number}</body></html>"
-            )
-            self._send(status, page.encode(), "text/html; charset=utf-8")
-            self._log_line(status, None, device=device_id, body_type=shown_type, stored=0)
-            return
-        try:
-            if not self._authorized(device_id):
-                raise _RequestError(ERRNO_AUTH_FAILED, _AUTH_FAILED)
-            if framing is not None:
-                raise framing
-            assert body is not None
-            body_type = _body_type(type_values)
-            try:
-                readings = decode(body, body_type)
-                stored = len(sandbox.store(device_id, readings))
-            except FormatError as exc:
-                raise _RequestError(ERRNO_BAD_BODY, str(exc)) from exc
-            except RecursionError as exc:
-                raise _RequestError(ERRNO_BAD_BODY, "body is nested too deeply") from exc
-        except _RequestError as exc:
-            status, errno, error, stored = exc.status, exc.errno, exc.error, 0
-        sandbox._sleep(sandbox.delay)
-        if _nth(number, sandbox.drop_every):
-            answer = _json_bytes({"errno": errno, "error": error})
-            self.close_connection = True
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer[: len(answer) // 2])
-            self._log_line(status, errno, device=device_id, body_type=shown_type, stored=stored, error="answer cut off")
-            return
-        self._send_json(status, {"errno": errno, "error": error})
-        self._log_line(status, errno, device=device_id, body_type=shown_type, stored=stored, error=error)
-
-    def _get(self) -> None:
-        device_id = self._device()
-        if device_id is None:
-            self._not_found()
-            return
-        self._discard_body()
-        sandbox = self.sandbox
-        try:
-            if not self._authorized(device_id):
-                raise _RequestError(ERRNO_AUTH_FAILED, _AUTH_FAILED)
-            try:
-                query = ReadQuery.parse(self._params(), sandbox.clock())
-            except ValueError as exc:
-                raise _RequestError(ERRNO_BAD_PARAMETER, str(exc)) from exc
-        except _RequestError as exc:
-            self._send_json(exc.status, {"errno": exc.errno, "error": exc.error})
-            self._log_line(exc.status, exc.errno, device=device_id, error=exc.error)
-            return
-        page, cursor = sandbox.read(device_id, query)
-        count = sum(len(points) for _, points in page)
-        data: dict[str, Any] = {"count": count}
-        if cursor is not None:
-            data["cursor"] = cursor
-        data["datastreams"] = [
-            {"id": stream_id, "datapoints": [{"at": readback_at(p.at), "value": p.value} for p in points if p.at]}
-            for stream_id, points in page
-        ]
-        self._send_json(HTTPStatus.OK, {"errno": ERRNO_OK, "error": _SUCC, "data": data})
-        self._log_line(HTTPStatus.OK, ERRNO_OK, device=device_id, returned=count)
-
-    def do_PUT(self) -> None:
-        self._guarded(self._not_found)
-
-    def do_DELETE(self) -> None:
-        self._guarded(self._not_found)
-
-    def do_PATCH(self) -> None:
-        self._guarded(self._not_found)
-
-    def do_HEAD(self) -> None:
-        self._guarded(self._not_found)
-
-    def do_OPTIONS(self) -> None:
-        self._guarded(self._not_found)
-
-
-def _nth(number: int, every: int) -> bool:
-    """True when fault injection `every` (0: off) picks upload `number`."""
-    return every > 0 and number % every == 0
-
-
-def _body_type(values: list[str] | None) -> BodyType:
-    """The ``type`` URL parameter: absent -> 1 (shared onenet-api.md, "Body formats")."""
-    if not values:
-        return BodyType.FULL_JSON
-    if len(values) > 1:
-        raise _RequestError(ERRNO_BAD_PARAMETER, "type is given more than once")
-    text = values[0]
-    try:
-        return BodyType(int(text.strip()))
-    except ValueError:
-        allowed = ", ".join(str(int(t)) for t in BodyType)
-        raise _RequestError(ERRNO_BAD_PARAMETER, f"type must be one of {allowed}, not {text!r}") from None
+def _url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"

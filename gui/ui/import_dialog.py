@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
 
 from gui.data.importers import (
     FILE_PATTERNS,
+    ZONE_IN_TIMES,
+    ZONE_UNSTATED,
     CellStatus,
     ColumnChoice,
     ColumnInfo,
@@ -345,12 +347,23 @@ class ImportDialog(QDialog):
                 (self.tr("Time &format:"), self.time_format_edit),
             ],
         ]
+        # Beside the zone choice: the file does not say its zone, so the one shown is used (importing confirms it).
+        self.zone_note = QLabel()
+        self.zone_note.setWordWrap(True)
+        self.zone_note.setStyleSheet(f"color: {ORANGE};")
+        self.zone_note.hide()
+        zone_cell = QWidget()
+        zone_column = QVBoxLayout(zone_cell)
+        zone_column.setContentsMargins(0, 0, 0, 0)
+        zone_column.addWidget(self.zone_combo)
+        zone_column.addWidget(self.zone_note)
+        cells: dict[QWidget, QWidget] = {self.zone_combo: zone_cell}
         for r, row in enumerate(rows):
             for c, (text, widget) in enumerate(row):
                 label = QLabel(text)
                 label.setBuddy(widget)
-                grid.addWidget(label, r, 2 * c)
-                grid.addWidget(widget, r, 2 * c + 1)
+                grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(cells.get(widget, widget), r, 2 * c + 1)
         grid.addWidget(self.sheet_label, 3, 4)
         grid.addWidget(self.sheet_combo, 3, 5)
         for c in (1, 3, 5):
@@ -627,6 +640,7 @@ class ImportDialog(QDialog):
         self.problems_box.setTitle(self.tr("Problems"))
         self.detected_label.setText("")
         self.order_note.hide()
+        self._show_zone_note(None)
         self.time_box.hide()
         self.summary_label.setText(self.tr("✘ {why}").format(why=self.failure))
         self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
@@ -717,13 +731,14 @@ class ImportDialog(QDialog):
         times = d.time_columns() if d.body_type is None else []
         if times:
             shown_formats = dict.fromkeys(self._time_format_name(c.time_format, result) for c in times)
+            in_times = d.zone_reason == ZONE_IN_TIMES
             parts.append(
                 self.tr("times from {names} ({formats}, e.g. {example}) in {zone}{how}, sent in UTC+8").format(
                     names=" + ".join(f"“{c.name}”" for c in times),
                     formats=" + ".join(shown_formats),
                     example=" ".join(c.example for c in times),
-                    zone=d.source_tz,
-                    how=self._zone_reason(d.zone_reason),
+                    zone=self.tr("the zone each time gives") if in_times else d.source_tz,
+                    how="" if in_times else self._zone_reason(d.zone_reason),
                 )
             )
         elif d.body_type is None:
@@ -742,6 +757,7 @@ class ImportDialog(QDialog):
             text += "\n" + self.tr("How:") + " " + "; ".join(decided)
         self.detected_label.setText(self.tr("Found: {what}").format(what=text))
 
+        self._show_zone_note(result)
         self._show_time_question(result)
         needs = result.needs_date_order
         self.order_note.setVisible(needs)
@@ -759,9 +775,22 @@ class ImportDialog(QDialog):
             return self.tr(" (from the header {header})").format(header=reason.removeprefix("from the header "))
         if reason == "chosen":
             return self.tr(" (chosen)")
-        if reason:
-            return self.tr(" (the file does not say; change it if it was written elsewhere)")
+        if reason == ZONE_UNSTATED:
+            return self.tr(" (not stated in the file: the zone chosen above)")
         return ""
+
+    def _show_zone_note(self, result: ImportResult | None) -> None:
+        """Beside the zone choice: the times state no zone, so the one shown is used; importing confirms it."""
+        unstated = result is not None and bool(result.zone_unstated)
+        if unstated:
+            self.zone_note.setText(
+                self.tr(
+                    "The file does not say which time zone its times are in: this computer's zone, {zone}, is "
+                    "used. Importing confirms it; choose the zone they were written in if it is another."
+                ).format(zone=result.detected.source_tz if result is not None else "")
+            )
+        self.zone_note.setVisible(unstated)
+        self.zone_combo.setStyleSheet(f"QComboBox {{ border: 2px solid {ORANGE}; }}" if unstated else "")
 
     def _show_time_question(self, result: ImportResult) -> None:
         """No time understood, or a zone the file states ambiguously: say so and offer the explicit choices."""

@@ -105,6 +105,28 @@ def test_wide_case_in_berlin_by_changing_the_zone(qtbot, open_dialog):
     assert import_rows(qtbot, dialog, rows)["temperature"][0][0] == "2026-11-02T15:30:00"
 
 
+def test_times_without_a_zone_are_read_in_the_computers_zone_and_said_beside_the_zone_choice(qtbot, open_dialog):
+    dialog, rows = open_dialog(FIXTURES / "lab_readings_wide.csv", zone="Asia/Shanghai")
+    note = dialog.zone_note
+    assert note.isVisibleTo(dialog) and note.parentWidget() is dialog.zone_combo.parentWidget()
+    assert "does not say which time zone" in note.text() and "Asia/Shanghai" in note.text()
+    assert "(not stated in the file" in dialog.detected_label.text()
+    assert dialog.import_button.isEnabled()  # a confirmation, not a question: importing confirms the zone
+    reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("Europe/Berlin"))
+    assert not note.isVisibleTo(dialog)  # chosen: nothing left to confirm
+    assert "(chosen)" in dialog.detected_label.text()
+    assert import_rows(qtbot, dialog, rows)["temperature"][0][0] == "2026-11-02T15:30:00"
+
+
+def test_times_that_give_their_zone_need_no_confirmation(qtbot, open_dialog, tmp_path):
+    path = tmp_path / "offsets.csv"
+    path.write_text("time,temp\n2026-11-02T08:30:00+01:00,21.4\n2026-11-02T09:30:00+01:00,21.5\n")
+    dialog, rows = open_dialog(path)
+    assert not dialog.zone_note.isVisibleTo(dialog)
+    assert "the zone each time gives" in dialog.detected_label.text()
+    assert import_rows(qtbot, dialog, rows)["temp"][0][0] == "2026-11-02T15:30:00"
+
+
 def test_wide_case_without_the_note_column(qtbot, open_dialog):
     dialog, rows = open_dialog(FIXTURES / "lab_readings_wide.csv")
     reread(qtbot, dialog, lambda: dialog.include_checkbox(4).setChecked(False))

@@ -7,6 +7,12 @@ editor are compared per datastream with the answer. A file that `send` must refu
 (exit 2) must leave "Import" disabled and ask, in its summary or its list of problems, naming what
 it asks (the zone, for `--source-tz`); one with rows that cannot be read (exit 3) must list them.
 
+A file whose times state no zone is the exception: `send` asks for `--source-tz`, but the dialog is
+a confirmation step. It starts with the computer's zone and says, beside the zone choice, that the
+file does not state one; importing confirms it. Its answer with no options is the answer's
+`dialog` (the file read in the computer's zone, or another question the file raises), and the
+words of its `says` must be beside the zone choice.
+
 `apply_option` knows which control answers which `send` option (`--header-row`: the Header row
 field, `--time-format`: the Time format field). `--columns` and `--stream-id` are the columns
 table's Import boxes and ids; no answer uses them yet.
@@ -31,8 +37,6 @@ from ..integration.test_realworld_corpus import (
     CORPUS,
     EXPECTED,
     MODES,
-    SHANGHAI_1987,
-    ZONE_POLICY,
     assert_streams,
     by_label,
     summarise,
@@ -41,39 +45,11 @@ from ..integration.test_realworld_corpus import (
 #: Seconds a read of a file of a few hundred rows may take.
 READ_TIMEOUT_MS = 20_000
 
-#: (file, mode) -> why it fails on this branch (the reasons: see the integration module). Delete an entry
-#: when a change makes it pass: the marks are strict, so a pass that is still listed fails the run.
-FAILS_TODAY: dict[tuple[str, str], str] = {
-    ("dwd_10min_solar_produkt_zehn_now_sd_01766.txt", "no_options"): ZONE_POLICY,
-    ("dwd_hourly_precip_produkt_rr_stunde_00020.txt", "no_options"): ZONE_POLICY,
-    ("lo_de_DE_cp1252.csv", "no_options"): ZONE_POLICY,
-    ("lo_de_DE_datum_zeit.xlsx", "no_options"): ZONE_POLICY,
-    ("lo_en_US_cp1252.csv", "no_options"): ZONE_POLICY,
-    ("lo_en_US_utf16_tab.txt", "no_options"): ZONE_POLICY,
-    ("lo_zh_CN_chinese_dates.xlsx", "no_options"): ZONE_POLICY,
-    ("lo_zh_CN_gb18030.csv", "no_options"): ZONE_POLICY,
-    ("prsa_beijing_split_time.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_co2_weekly.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_danish_quarterly.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_elec_equip_monthly.csv", "no_options"): ZONE_POLICY,
-    ("uci_air_quality_semicolon.csv", "no_options"): ZONE_POLICY,
-    ("vega_ohlc_records.json", "no_options"): ZONE_POLICY,
-    ("vega_seattle_weather_daily.csv", "no_options"): ZONE_POLICY,
-    ("vega_stocks_long.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_danish_quarterly.csv", "careful"): SHANGHAI_1987,
-}
-
 
 def cases() -> Iterator[Any]:
     for name in sorted(EXPECTED):
         for mode in MODES:
-            why = FAILS_TODAY.get((name, mode))
-            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-            yield pytest.param(name, mode, marks=marks, id=f"{name}-{mode}")
-
-
-def test_the_failure_list_names_only_real_cases():
-    assert set(FAILS_TODAY) <= {(name, mode) for name in EXPECTED for mode in MODES}
+            yield pytest.param(name, mode, id=f"{name}-{mode}")
 
 
 @pytest.fixture
@@ -190,9 +166,19 @@ def stream_columns(dialog: ImportDialog) -> dict[str, str]:
     return {stream: name for stream, name in pairs if stream}
 
 
+def zone_note(dialog: ImportDialog) -> str:
+    """What the dialog says beside its zone choice ("" when it says nothing there)."""
+    note = dialog.zone_note
+    shown = note.isVisibleTo(dialog) and dialog.zone_combo.parentWidget() is note.parentWidget()
+    return note.text() if shown else ""
+
+
 @pytest.mark.parametrize(("name", "mode"), list(cases()))
 def test_import_dialog_gives_the_answer(qtbot, pool, name, mode):
     answer = EXPECTED[name][mode]
+    dialog_answer = answer.get("dialog")
+    if dialog_answer is not None:  # the file states no zone: the dialog reads it in the computer's, and says so
+        answer = {"args": answer["args"], **dialog_answer}
     rows: list = []
     dialog = ImportDialog(Path(CORPUS / name), rows.extend, pool, source_zone=COMPUTER_ZONE)
     qtbot.addWidget(dialog)
@@ -200,6 +186,15 @@ def test_import_dialog_gives_the_answer(qtbot, pool, name, mode):
         dialog.show()
     for option, value in options(answer["args"]):
         apply_option(qtbot, dialog, option, value)
+    # Beside the zone choice: said while the file states no zone and the zone shown is still the computer's
+    # (the careful user who names that zone confirms it by importing, as the dialog says); never otherwise.
+    beside_zone = zone_note(dialog)
+    unstated = EXPECTED[name]["no_options"].get("dialog")
+    if unstated is not None and dict(options(answer["args"])).get("--source-tz", COMPUTER_ZONE) == COMPUTER_ZONE:
+        missing = [w for w in unstated["says"] if w.lower() not in beside_zone.lower()]
+        assert not missing, f"beside the zone choice, the dialog does not say {missing}: {beside_zone!r}"
+    else:
+        assert not beside_zone, f"the file states its zone, or another was chosen, yet the dialog says {beside_zone!r}"
     if "refusal" in answer:
         refusal = answer["refusal"]
         exits = refusal["exit"] if isinstance(refusal["exit"], list) else [refusal["exit"]]

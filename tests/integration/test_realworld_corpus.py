@@ -34,52 +34,17 @@ COMPUTER_ZONE = "Asia/Shanghai"
 #: Seconds one `send --dry-run` of a file of a few hundred rows may take before it counts as hung.
 HUNG_AFTER_S = 60
 
-#: The answers refuse a file that does not state its zone (exit 2, --source-tz); the importers branch reads it
-#: in the computer's zone, as the README documents and issue 10 item 2 says ("zones stated in the file win over
-#: the computer's zone"). To be settled by the lead; the careful answers, which name the zone, pass.
-ZONE_POLICY = "the computer's zone is used where the file states none (the answer asks for --source-tz)"
-#: China kept summer time from 1986 to 1991: 1987-07-01 00:00 in Asia/Shanghai is UTC+9, 1987-06-30T23:00 in
-#: platform time (UTC+8). The answer assumes UTC+8 all year; `--source-tz UTC+8` would give it.
-SHANGHAI_1987 = "the answer takes Asia/Shanghai as UTC+8 in July 1987 (it was UTC+9, summer time)"
-#: (file, mode) -> why it fails on this branch. Delete an entry when a change makes it pass: the
-#: marks are strict, so a pass that is still listed fails the run.
-FAILS_TODAY: dict[tuple[str, str], str] = {
-    ("dwd_10min_solar_produkt_zehn_now_sd_01766.txt", "no_options"): ZONE_POLICY,
-    ("dwd_hourly_precip_produkt_rr_stunde_00020.txt", "no_options"): ZONE_POLICY,
-    ("lo_de_DE_cp1252.csv", "no_options"): ZONE_POLICY,
-    ("lo_de_DE_datum_zeit.xlsx", "no_options"): ZONE_POLICY,
-    ("lo_en_US_cp1252.csv", "no_options"): ZONE_POLICY,
-    ("lo_en_US_utf16_tab.txt", "no_options"): ZONE_POLICY,
-    ("lo_zh_CN_chinese_dates.xlsx", "no_options"): ZONE_POLICY,
-    ("lo_zh_CN_gb18030.csv", "no_options"): ZONE_POLICY,
-    ("prsa_beijing_split_time.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_co2_weekly.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_danish_quarterly.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_elec_equip_monthly.csv", "no_options"): ZONE_POLICY,
-    ("uci_air_quality_semicolon.csv", "no_options"): ZONE_POLICY,
-    ("vega_ohlc_records.json", "no_options"): ZONE_POLICY,
-    ("vega_seattle_weather_daily.csv", "no_options"): ZONE_POLICY,
-    ("vega_stocks_long.csv", "no_options"): ZONE_POLICY,
-    ("statsmodels_danish_quarterly.csv", "careful"): SHANGHAI_1987,
-}
-
 
 def cases() -> Iterator[Any]:
     for name in sorted(EXPECTED):
         for mode in MODES:
-            why = FAILS_TODAY.get((name, mode))
-            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
-            yield pytest.param(name, mode, marks=marks, id=f"{name}-{mode}")
+            yield pytest.param(name, mode, id=f"{name}-{mode}")
 
 
 def test_every_file_has_an_answer_and_every_answer_a_file():
     files = {p.name for p in CORPUS.iterdir() if p.suffix not in (".md", ".py") and p.name != "expected.json"}
     assert files == set(EXPECTED)
     assert len(files) >= 20
-
-
-def test_the_failure_list_names_only_real_cases():
-    assert set(FAILS_TODAY) <= {(name, mode) for name in EXPECTED for mode in MODES}
 
 
 # --- reading what `send --dry-run` printed ----------------------------------------------------

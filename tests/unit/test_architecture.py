@@ -120,7 +120,7 @@ def test_the_check_would_catch_qt():
 
 def test_the_sandbox_imports_the_core_and_no_ui():
     modules = modules_of(ROOT / "sandbox", "gui.sandbox")
-    assert {"gui.sandbox.server", "gui.sandbox.platform", "gui.sandbox.cli"} <= set(modules)
+    assert {"gui.sandbox.server", "gui.sandbox.connection", "gui.sandbox.platform", "gui.sandbox.cli"} <= set(modules)
     assert forbidden_imports(modules, ABOVE_THE_SANDBOX) == []
     assert any(name.startswith("gui.onenet") for m, p in modules.items() for name in imported_names(m, p))
     assert loaded_after_import(list(modules), (*QT, "gui.ui")) == []

@@ -30,6 +30,8 @@ from gui.data.importers.options import (
 from gui.data.importers.result import (
     DELIMITER_NAMES,
     MAX_PROBLEMS,
+    ZONE_IN_TIMES,
+    ZONE_UNSTATED,
     CellStatus,
     ColumnInfo,
     ColumnStats,
@@ -50,6 +52,8 @@ from gui.data.paths import written_whole
 __all__ = [
     "DELIMITER_NAMES",
     "MAX_PROBLEMS",
+    "ZONE_IN_TIMES",
+    "ZONE_UNSTATED",
     "CellStatus",
     "ColumnChoice",
     "ColumnInfo",

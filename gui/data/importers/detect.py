@@ -20,7 +20,7 @@ from typing import Any
 
 from gui.data.importers import cells as C
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
-from gui.data.importers.result import ColumnInfo, ImportFailed
+from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNSTATED, ColumnInfo, ImportFailed
 from gui.data.importers.sources import cell_text, effective_width
 from gui.data.importers.zones import StatedZone, resolve_zone, stated_zone
 from gui.onenet.readings import ValueKind
@@ -404,8 +404,36 @@ class Plan:
     zone_name: str = ""
     zone_reason: str = ""
     zone_question: StatedZone | None = None  #: an ambiguous zone the file states: ask
+    #: The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are
+    #: read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows.
+    zone_unstated: bool = False
     rename: dict[str, str] = field(default_factory=dict)  #: long layout: datastream ids renamed
     missing: frozenset[str] = frozenset()  #: texts found among numbers that mean "no reading" (`---`, `NA`)
+
+
+def times_state_zone(profiles: Sequence[Profile], spec: TimeSpec) -> bool:
+    """True when every sampled time cell gives its own zone: an offset, `Z`, ` UTC`, or a Unix time (UTC).
+
+    Only a single time column can: a date column with a time-of-day column,
+    or year/month/day… parts, are clock times of some zone. Cells that do
+    not parse are left out (they are rejected later, with their reason);
+    decided on the sample, as every detection is.
+    """
+    if spec.time_col is None or spec.tod_col is not None or spec.parts:
+        return False
+    aware = False
+    for raw in profiles[spec.time_col].raws:
+        try:
+            if spec.fmt is TimeFormat.PATTERN and spec.pattern and not isinstance(raw, date):
+                parsed = C.parse_pattern(cell_text(raw), spec.pattern)
+            else:
+                parsed = C.parse_time_cell(raw, spec.fmt)
+        except (ValueError, OverflowError):
+            continue
+        if parsed.tzinfo is None:
+            return False
+        aware = True
+    return aware
 
 
 def pick_time_format(
@@ -837,9 +865,15 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 zone, zone_name = resolve_zone(stated.name), stated.name
                 zone_reason = f"from the header {names[j]!r}"
             break
+    unstated = False
     if zone is None and question is None:
         zone_name = options.source_tz
-        zone_reason = "not stated in the file" if options.zone_from_file else "chosen"
+        if not options.zone_from_file:
+            zone_reason = "chosen"
+        elif spec.found and times_state_zone(profiles, spec):
+            zone_reason = ZONE_IN_TIMES
+        else:  # no times at all is not a zone to ask about: rows without a time follow `missing_time`
+            zone_reason, unstated = ZONE_UNSTATED, spec.found
 
     # time decision, in words
     if spec.parts:
@@ -851,8 +885,13 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         if spec.tod_col is not None:
             where += f" + {names[spec.tod_col]!r}" + (" (intervals: their start)" if spec.interval else "")
         how = f" ({time_reason})" if time_reason else ""
-        aware = spec.fmt in (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)
-        zone_text = "UTC instants: no zone applies" if aware else f"zone {zone_name} ({zone_reason})"
+        epoch = spec.fmt in (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)
+        if epoch:
+            zone_text = "UTC instants: no zone applies"
+        elif zone_reason == ZONE_IN_TIMES:
+            zone_text = "each time gives its zone (an offset, Z or UTC)"
+        else:
+            zone_text = f"zone {zone_name} ({zone_reason})"
         decisions.append(f"time: {where}, format {fmt_label or 'time of day'}{how}, {zone_text}")
     else:
         decisions.append("time: no column was understood as a time")
@@ -957,6 +996,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         zone_name,
         zone_reason,
         question,
+        unstated,
         rename if layout is Layout.LONG else {},
         found_missing,
     )

@@ -24,10 +24,20 @@ from typing import Any
 
 from gui.data.importers.cells import EPOCH_FORMATS, parse_epoch_int, parse_numeric_time
 from gui.data.importers.convert import RejectedSink, RowConverter
-from gui.data.importers.detect import SAMPLE_ROWS, long_plan, numeric_time_format, pick_time_format, profile_columns
+from gui.data.importers.detect import (
+    SAMPLE_ROWS,
+    TimeSpec,
+    long_plan,
+    numeric_time_format,
+    pick_time_format,
+    profile_columns,
+    times_state_zone,
+)
 from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, TimeFormat
 from gui.data.importers.result import (
+    ZONE_IN_TIMES,
+    ZONE_UNSTATED,
     ColumnStats,
     Detected,
     ImportCancelled,
@@ -350,6 +360,12 @@ def _import_records(
         fmt, order, reason, undecided = pick_time_format(profile, choice, options)
         plan = long_plan(fmt, (order, reason, undecided))
         missing_time = options.missing_time or MissingTime.NOW
+        if not options.zone_from_file:
+            zone_reason = "chosen"
+        elif profile.filled and times_state_zone([profile], TimeSpec(time_col=0, fmt=fmt)):
+            zone_reason = ZONE_IN_TIMES
+        else:
+            zone_reason = ZONE_UNSTATED
         detected = Detected(
             file_format=FileFormat.JSON,
             encoding=encoding.codec,
@@ -363,8 +379,11 @@ def _import_records(
             missing_time=missing_time,
             missing_markers=tuple(sorted(missing - {""})),
             notes=("JSON Lines: one record per line.",) if lines else (),
+            zone_reason=zone_reason,
         )
         result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
+        if zone_reason == ZONE_UNSTATED and profile.filled:  # records without any `at` follow missing_time
+            result.zone_unstated = ("at",)
         runner = RowConverter(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
         runner.json_typed = True
         if undecided:

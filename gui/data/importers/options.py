@@ -96,8 +96,11 @@ class ImportOptions:
       name (`Europe/Berlin`), `UTC`, or a fixed offset (`UTC+8`, `+05:30`).
       Callers pass the computer's zone by default (the Qt side from
       `gui.ui.settings.system_zone_name()`, the CLI from `local_zone_name()`).
-      Times with an explicit offset and Unix times ignore it. Everything is
-      converted to platform time, UTC+8, when sent (shared onenet-api.md).
+      Times with an explicit offset and Unix times ignore it. Times that
+      state no zone read in it while `zone_from_file` is True are named in
+      `ImportResult.zone_unstated`: the dialog shows that it used this zone,
+      `send` refuses without `--source-tz`. Everything is converted to
+      platform time, UTC+8, when sent (shared onenet-api.md).
     - `encoding`: a Python codec name (`gb18030`, `utf-8-sig`, `cp1252`).
     - `delimiter`: one of `,` `;` tab `|` (any single character works).
     - `skip_rows`: lines above the header (an instrument's preamble); the
@@ -121,7 +124,7 @@ class ImportOptions:
       column number or a suggested id (wide), or a datastream id in the file (long).
     - `zone_from_file`: a zone stated in the file (a header such as
       `Date Time, GMT+00:00`) wins over `source_tz`; False when the user chose
-      the zone explicitly.
+      the zone explicitly (then `source_tz` is never "unstated").
     """
 
     source_tz: str

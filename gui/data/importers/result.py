@@ -15,6 +15,10 @@ from gui.onenet.validation import Severity
 
 #: Problems kept in detail; beyond this only `problem_count` grows.
 MAX_PROBLEMS = 10_000
+#: `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`).
+ZONE_UNSTATED = "not stated in the file"
+#: `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC).
+ZONE_IN_TIMES = "stated in each time"
 
 
 class ImportFailed(Exception):
@@ -143,8 +147,11 @@ class Detected:
                 lines.append(f"time: column {column.name!r} ({column.role.value}, {fmt}, e.g. {column.example!r})")
         if self.date_order:
             lines.append(f"day/month order: {self.date_order} ({self.date_order_reason})")
-        how = f", {self.zone_reason}" if self.zone_reason else ""
-        lines.append(f"source time zone: {self.source_tz}{how} (sent as UTC+8)")
+        if self.zone_reason == ZONE_IN_TIMES:
+            lines.append("source time zone: stated in each time (sent as UTC+8)")
+        else:
+            how = f", {self.zone_reason}" if self.zone_reason else ""
+            lines.append(f"source time zone: {self.source_tz}{how} (sent as UTC+8)")
         lines.append(f"rows without a time: {self.missing_time.value}")
         for column in self.columns:
             if column.role is Role.VALUE and column.stream_id:
@@ -299,6 +306,13 @@ class ImportResult:
       zones it may mean; nothing is imported until one is chosen.
     - `time_warnings`: times far from the rest of their column or in the
       future were found (listed as warnings): ask before sending.
+    - `zone_unstated`: the names of the time column(s) whose times
+      state no zone, in a file that states none either, read in
+      `detected.source_tz` because nobody chose a zone; () when the times or
+      the header give their zone, the zone was chosen, or there are no times.
+      Not a question for `needs_answer`: the dialog shows the zone it used
+      beside its zone choice (importing confirms it); `send` and `verify`
+      refuse without `--source-tz` (never a silent guess).
     """
 
     path: str
@@ -316,6 +330,7 @@ class ImportResult:
     zone_question: tuple[str, ...] = ()
     zone_question_text: str = ""
     time_warnings: int = 0
+    zone_unstated: tuple[str, ...] = ()
 
     @property
     def needs_answer(self) -> bool:

@@ -148,6 +148,8 @@ def import_rows(
             PointTable(stream_ids, plan.layout is Layout.WIDE, tz),
             stats=[ColumnStats() for _ in range(structure.width)],
         )
+        if plan.zone_unstated:
+            result.zone_unstated = tuple(c.name for c in detected.time_columns())
         padded = file_format is not FileFormat.DELIMITED
 
         def converter(target: RejectedSink | None) -> RowConverter:

@@ -1,0 +1,409 @@
+"""The inspector: every request the sandbox received, its bytes, verdict and answer; filter, curl, import, export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.sandbox.capture import Capture, Exchange, Severity, as_curl, hex_dump, shown_bytes
+from gui.text import counted
+from gui.ui.tables import row_table, text_width
+
+_Index = QModelIndex | QPersistentModelIndex
+_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#b45f06"}
+
+
+def _worst(exchange: Exchange) -> Severity | None:
+    for severity in (Severity.ERROR, Severity.WARNING, Severity.NOTE):
+        if any(f.severity is severity for f in exchange.findings):
+            return severity
+    return None
+
+
+class ExchangesModel(QAbstractTableModel):
+    """One row per captured request: number, time, client, method, path, device, HTTP status, errno, verdict."""
+
+    NUMBER, TIME, CLIENT, METHOD, TARGET, DEVICE, STATUS, ERRNO, VERDICT = range(9)
+    #: The Exchange of a row.
+    ExchangeRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, capacity: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Exchange] = []
+        self.capacity = capacity
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 9
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            self.tr("#"),
+            self.tr("Time"),
+            self.tr("From"),
+            self.tr("Method"),
+            self.tr("Path"),
+            self.tr("Device"),
+            self.tr("HTTP"),
+            self.tr("errno"),
+            self.tr("Verdict"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        exchange = self._rows[index.row()]
+        column = index.column()
+        if role == self.ExchangeRole:
+            return exchange
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(exchange, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.VERDICT:
+            colour = _COLOURS.get(_worst(exchange) or Severity.NOTE)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.VERDICT:
+            return exchange.verdict
+        return None
+
+    def _text(self, exchange: Exchange, column: int) -> str:
+        if column == self.NUMBER:
+            return str(exchange.number)
+        if column == self.TIME:
+            return exchange.received.astimezone().strftime("%H:%M:%S.%f")[:-3]
+        if column == self.CLIENT:
+            return exchange.client
+        if column == self.METHOD:
+            return exchange.method
+        if column == self.TARGET:
+            return exchange.target
+        if column == self.DEVICE:
+            return exchange.device or ""
+        if column == self.STATUS:
+            return str(exchange.status) if exchange.status else self.tr("none")
+        if column == self.ERRNO:
+            return "" if exchange.errno is None else str(exchange.errno)
+        if not exchange.findings:
+            return self.tr("no rule broken")
+        worst = _worst(exchange)
+        first = next(f for f in exchange.findings if f.severity is worst)
+        return first.text
+
+    def append(self, exchange: Exchange) -> None:
+        """Add a captured request at the end, dropping the oldest beyond the capacity (as the capture does)."""
+        if len(self._rows) >= self.capacity:
+            drop = len(self._rows) - self.capacity + 1
+            self.beginRemoveRows(QModelIndex(), 0, drop - 1)
+            del self._rows[:drop]
+            self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+        self._rows.append(exchange)
+        self.endInsertRows()
+
+    def reset(self, exchanges: list[Exchange]) -> None:
+        self.beginResetModel()
+        self._rows = list(exchanges[-self.capacity :])
+        self.endResetModel()
+
+    def exchanges(self) -> list[Exchange]:
+        return list(self._rows)
+
+
+class ExchangeFilter(QSortFilterProxyModel):
+    """Shows the rows of one device (or all) and of one kind of outcome (all, accepted, refused, with a warning)."""
+
+    ALL, ACCEPTED, REFUSED, WARNED = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._device: str | None = None
+        self._kind = self.ALL
+
+    def set_device(self, device: str | None) -> None:
+        """Only requests to ``device`` (None: every request)."""
+        self._refilter(device, self._kind)
+
+    def set_kind(self, kind: int) -> None:
+        """One of ALL, ACCEPTED (errno 0), REFUSED (no errno 0), WARNED (a warning)."""
+        self._refilter(self._device, kind)
+
+    def _refilter(self, device: str | None, kind: int) -> None:
+        if hasattr(self, "endFilterChange"):  # Qt 6.10; invalidateRowsFilter() is deprecated there
+            self.beginFilterChange()
+            self._device, self._kind = device, kind
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._device, self._kind = device, kind
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        exchange: Exchange = self.sourceModel().data(index, ExchangesModel.ExchangeRole)
+        if self._device is not None and exchange.device != self._device:
+            return False
+        if self._kind == self.ACCEPTED:
+            return exchange.errno == 0
+        if self._kind == self.REFUSED:
+            return exchange.errno != 0
+        if self._kind == self.WARNED:
+            return any(f.severity is Severity.WARNING for f in exchange.findings)
+        return True
+
+
+class _Arrivals(QObject):
+    """Carries exchanges from the sandbox's threads to the GUI thread (a queued signal)."""
+
+    arrived = Signal(object)
+
+
+class InspectorPanel(QWidget):
+    """The sandbox's captured requests: a table filterable by device and outcome, and the selected one whole.
+
+    Give it the sandbox's :class:`~gui.sandbox.capture.Capture` and the URL a
+    copied curl command should target (:meth:`set_capture`). ``readingsImported``
+    carries the datapoints (a :class:`~gui.onenet.readings.Readings`) of the
+    selected request when the user imports them. The api-key is masked in
+    everything shown, copied or exported (the capture never holds it).
+    """
+
+    readingsImported = Signal(object)
+
+    def __init__(self, capture: Capture | None = None, url: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._url = url
+        self._unsubscribe: Callable[[], None] | None = None
+        self._arrivals = _Arrivals(self)
+        self._arrivals.arrived.connect(self._on_arrivals_arrived)
+        self.model = ExchangesModel(capture.capacity if capture is not None else 1000, self)
+        self.proxy = ExchangeFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        if capture is not None:
+            self.set_capture(capture, url)
+
+    def _build(self) -> None:
+        self.device_combo = QComboBox()
+        self.device_combo.addItem(self.tr("All devices"), None)
+        self.kind_combo = QComboBox()
+        for label, kind in (
+            (self.tr("All requests"), ExchangeFilter.ALL),
+            (self.tr("Accepted (errno 0)"), ExchangeFilter.ACCEPTED),
+            (self.tr("Refused"), ExchangeFilter.REFUSED),
+            (self.tr("With a warning"), ExchangeFilter.WARNED),
+        ):
+            self.kind_combo.addItem(label, kind)
+        self.count_label = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Device:")))
+        filters.addWidget(self.device_combo)
+        filters.addWidget(QLabel(self.tr("Show:")))
+        filters.addWidget(self.kind_combo)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        widths = [text_width(self, "99999"), text_width(self, "00:00:00.000"), text_width(self, "127.0.0.1:65535")]
+        widths += [text_width(self, "DELETE"), 260, text_width(self, "4093215"), text_width(self, "HTTP")]
+        widths += [text_width(self, "errno")]
+        self.table = row_table(self.proxy, widths, stretch=ExchangesModel.VERDICT, elide_middle=[ExchangesModel.TARGET])
+
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.request_text = QPlainTextEdit(readOnly=True)
+        self.hex_text = QPlainTextEdit(readOnly=True)
+        self.answer_text = QPlainTextEdit(readOnly=True)
+        for text in (self.request_text, self.hex_text, self.answer_text):
+            text.setFont(mono)
+            text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.verdict_text = QPlainTextEdit(readOnly=True)
+        self.details = QTabWidget()
+        self.details.addTab(self.request_text, self.tr("Request"))
+        self.details.addTab(self.hex_text, self.tr("Hex"))
+        self.details.addTab(self.answer_text, self.tr("Answer"))
+        self.details.addTab(self.verdict_text, self.tr("Verdict"))
+
+        self.curl_button = QPushButton(self.tr("Copy as curl"))
+        self.import_button = QPushButton(self.tr("Import as readings"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save every captured request as JSON lines (api-keys masked)"))
+        self.message_label = QLabel()
+        buttons = QHBoxLayout()
+        for button in (self.curl_button, self.import_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.message_label, 1)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.details)
+        lower_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter)
+
+        self.device_combo.currentIndexChanged.connect(self._on_device_combo_changed)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.curl_button.clicked.connect(self.copy_as_curl)
+        self.import_button.clicked.connect(self.import_readings)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self._show(None)
+
+    # -- the capture ----------------------------------------------------------------------------
+
+    def set_capture(self, capture: Capture | None, url: str = "") -> None:
+        """Show ``capture`` (what it holds now, then each new request as it arrives); None shows nothing."""
+        self.detach()
+        self._url = url
+        if capture is None:
+            self.model.reset([])
+        else:
+            self.model.capacity = capture.capacity
+            self._unsubscribe = capture.subscribe(self._arrivals.arrived.emit)
+            self.model.reset(capture.exchanges())
+            # the capture's listener must not outlive this panel's signal object
+            self._arrivals.destroyed.connect(self._unsubscribe)
+        self._refresh_devices()
+        self._update_count()
+
+    def detach(self) -> None:
+        """Stop following the capture (what is shown stays)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def _on_arrivals_arrived(self, exchange: Exchange) -> None:
+        self.model.append(exchange)
+        if exchange.device is not None and self.device_combo.findData(exchange.device) < 0:
+            self.device_combo.addItem(exchange.device, exchange.device)
+        self._update_count()
+
+    def _refresh_devices(self) -> None:
+        current = self.device_combo.currentData()
+        self.device_combo.blockSignals(True)
+        self.device_combo.clear()
+        self.device_combo.addItem(self.tr("All devices"), None)
+        for device in sorted({e.device for e in self.model.exchanges() if e.device is not None}):
+            self.device_combo.addItem(device, device)
+        self.device_combo.setCurrentIndex(max(self.device_combo.findData(current), 0))
+        self.device_combo.blockSignals(False)
+        self.proxy.set_device(self.device_combo.currentData())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("{requests}").format(requests=counted(total, "request")))
+        else:
+            self.count_label.setText(self.tr("{shown} of {total} requests").format(shown=shown, total=total))
+
+    # -- filters and selection ----------------------------------------------------------------------
+
+    def _on_device_combo_changed(self, _index: int) -> None:
+        self.proxy.set_device(self.device_combo.currentData())
+        self._update_count()
+
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        self.proxy.set_kind(int(self.kind_combo.currentData()))
+        self._update_count()
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show(self.selected())
+
+    def selected(self) -> Exchange | None:
+        """The request selected in the table, or None."""
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid():
+            return None
+        exchange: Exchange = self.proxy.data(index, ExchangesModel.ExchangeRole)
+        return exchange
+
+    def _show(self, exchange: Exchange | None) -> None:
+        self.message_label.clear()
+        for button in (self.curl_button, self.import_button):
+            button.setEnabled(exchange is not None)
+        if exchange is None:
+            for text in (self.request_text, self.hex_text, self.answer_text, self.verdict_text):
+                text.clear()
+            return
+        self.request_text.setPlainText(shown_bytes(exchange.raw))
+        self.hex_text.setPlainText(hex_dump(exchange.raw))
+        self.answer_text.setPlainText(shown_bytes(exchange.answer) if exchange.answer else self.tr("(no answer)"))
+        self.verdict_text.setPlainText(exchange.verdict)
+        self.import_button.setEnabled(exchange.method == "POST" and exchange.device is not None)
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def copy_as_curl(self) -> str:
+        """Put the selected request on the clipboard as a curl command (api-key masked); returns it."""
+        exchange = self.selected()
+        if exchange is None:
+            return ""
+        command = as_curl(exchange, self._url or "http://127.0.0.1")
+        QGuiApplication.clipboard().setText(command)
+        self.message_label.setText(self.tr("Copied; put the api-key back in before running it."))
+        return command
+
+    def import_readings(self) -> bool:
+        """Emit ``readingsImported`` with the selected upload's datapoints; False (the reason shown) if none."""
+        exchange = self.selected()
+        if exchange is None:
+            return False
+        try:
+            readings = exchange.readings()
+        except ValueError as exc:
+            self.message_label.setText(self.tr("Cannot import: {reason}").format(reason=exc))
+            return False
+        self.readingsImported.emit(readings)
+        self.message_label.setText(self.tr("{points} imported").format(points=counted(len(readings), "datapoint")))
+        return True
+
+    def export_to(self, path: Path) -> int:
+        """Write every captured request shown in the table (all of them, filters aside) as JSON lines; the count."""
+        exchanges = self.model.exchanges()
+        with path.open("w", encoding="utf-8") as file:
+            for exchange in exchanges:
+                file.write(json.dumps(exchange.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        return len(exchanges)
+
+    def _on_export_button_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export captured requests"), "sandbox-requests.jsonl", self.tr("JSON lines (*.jsonl)")
+        )
+        if not name:
+            return
+        try:
+            count = self.export_to(Path(name))
+        except OSError as exc:
+            self.message_label.setText(self.tr("Not saved: {reason}").format(reason=exc.strerror or exc))
+            return
+        self.message_label.setText(self.tr("{requests} saved").format(requests=counted(count, "request")))

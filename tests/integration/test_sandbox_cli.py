@@ -1,0 +1,117 @@
+"""`onenet-uploader sandbox --verbose / --capture / --host`: each request whole, exported, and who can reach it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from gui.sandbox import Sandbox
+from gui.sandbox.cli import add_arguments, exposure_lines, run
+
+KEY = "CLI-SECRET-KEY-42"
+
+
+@contextmanager
+def serving(*argv: str) -> Iterator[Sandbox]:
+    """Run the command in a thread until the block ends; the running sandbox."""
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    args = parser.parse_args(["--device", "42", "--api-key", KEY, *argv])
+    stop, ready = threading.Event(), threading.Event()
+    started: list[Sandbox] = []
+    result: list[int] = []
+
+    def on_ready(sandbox: Sandbox) -> None:
+        started.append(sandbox)
+        ready.set()
+
+    thread = threading.Thread(target=lambda: result.append(run(args, stop_event=stop, on_ready=on_ready)))
+    thread.start()
+    try:
+        assert ready.wait(10)
+        yield started[0]
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert result == [0]
+
+
+def post_raw(sandbox: Sandbox, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
+        conn.sendall(request)
+        conn.shutdown(socket.SHUT_WR)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+    return received
+
+
+REQUEST = (
+    b"POST /devices/42/datapoints?type=5 HTTP/1.1\r\napi-key:" + KEY.encode() + b"\r\nHost:api.heclouds.com\r\n"
+    b"Content-Length:16\r\n\r\n,;temperature,25"
+)
+
+
+def test_verbose_prints_each_request_whole_with_the_key_masked(capsys: pytest.CaptureFixture[str]) -> None:
+    with serving("--verbose") as sandbox:
+        assert post_raw(sandbox, REQUEST).endswith(b'{"errno":0,"error":"succ"}')
+        assert post_raw(sandbox, REQUEST.replace(b"16\r\n\r\n,;temperature,25", b"3\r\n\r\n\xff\xfe\x00"))
+
+    _, err = capsys.readouterr()
+    assert KEY not in err
+    assert "#1 " in err and "-> HTTP 200 errno 0, stored 1" in err
+    assert "api-key:***************42\\r\\n" in err  # the bytes as sent, CRLFs shown
+    assert ",;temperature,25" in err
+    assert '{"errno":0,"error":"succ"}' in err
+    assert "no rule broken" in err
+    assert "ff fe 00" in err  # a body that is not UTF-8 is shown in hex
+    assert "the body is not valid type 5" in err
+
+
+def test_capture_appends_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "traffic.jsonl"
+    path.write_text('{"earlier":1}\n')
+    with serving("--capture", str(path)) as sandbox:
+        post_raw(sandbox, REQUEST)
+        post_raw(sandbox, b"GET /nothing HTTP/1.0\r\n\r\n")
+
+    text = path.read_text(encoding="utf-8")
+    assert KEY not in text
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert lines[0] == {"earlier": 1}
+    assert [(x["method"], x["status"], x["errno"]) for x in lines[1:]] == [("POST", 200, 0), ("GET", 404, 7)]
+    assert lines[1]["body"] == ",;temperature,25"
+    assert lines[1]["raw"].startswith("POST /devices/42/datapoints?type=5 HTTP/1.1\r\napi-key:***")
+
+
+def test_capture_to_an_unwritable_file_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    assert run(parser.parse_args(["--capture", str(tmp_path)])) == 1  # a folder
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_loopback_is_said_and_any_other_address_is_warned_with_the_url_for_a_device() -> None:
+    assert exposure_lines("127.0.0.1", 8080, "42", KEY) == [
+        "this computer only: a client here uses http://127.0.0.1:8080"
+    ]
+    warning, *urls = exposure_lines("192.168.1.5", 8080, "42", KEY)
+    assert "anyone on that network can send to this sandbox" in warning
+    assert "device 42 with api-key ***************42" in warning
+    assert urls == ["a device on the bench posts to http://192.168.1.5:8080/devices/42/datapoints"]
+    warning, *urls = exposure_lines("0.0.0.0", 8080, "42", "SANDBOX-KEY-1")
+    assert "api-key SANDBOX-KEY-1" in warning  # the sandbox's default key is no secret
+    assert urls and all(u.startswith("a device on the bench posts to http://") for u in urls)
+
+
+def test_the_command_listens_on_loopback_unless_told(capsys: pytest.CaptureFixture[str]) -> None:
+    with serving() as sandbox:
+        assert sandbox.host == "127.0.0.1"
+    assert "this computer only" in capsys.readouterr().err
