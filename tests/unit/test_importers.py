@@ -272,6 +272,19 @@ def test_sniffer_is_checked_against_consistency():
     assert sniff_delimiter(lines)[0] == ";"
 
 
+def test_a_quoted_cell_with_a_line_break_does_not_decide_the_delimiter(tmp_path):
+    # Found by hypothesis: the data rows were taken from the lines after the first quarter,
+    # which began inside the quoted cell, so the rest of the file read as one quoted cell.
+    lines = ["time,A,note", '2001-01-01 08:00:00,,":', ';"'] + [f"2001-01-01 08:0{i}:00,{i}," for i in range(1, 6)]
+    assert sniff_delimiter(lines)[0] == ","
+    path = tmp_path / "quoted.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load(path)
+    assert result.detected.delimiter == ","
+    assert values(result, "note") == [":\n;"]
+    assert values(result, "A") == [1, 2, 3, 4, 5]
+
+
 def test_decimal_comma_is_decided_from_the_data(tmp_path):
     path = write(tmp_path, "r.csv", "time;temp;count\n2026-11-02 08:30;2,6;3\n2026-11-02 09:30;21,45;4\n")
     result = load(path)

@@ -118,7 +118,7 @@ def plain_name(name: str) -> str:
 def sniff_delimiter(lines: Sequence[str]) -> tuple[str, str]:
     """The delimiter among `, ; tab |` and why: the one that splits the data rows most evenly.
 
-    The data rows are the lower three quarters of the lines read (headers,
+    The data rows are the lower three quarters of the records read (headers,
     titles and notes are at the top, so a header with trailing junk cannot
     outvote them). Score: rows splitting into more than one cell, the share
     of rows with the most common cell count, few cells that hold another
@@ -130,10 +130,15 @@ def sniff_delimiter(lines: Sequence[str]) -> tuple[str, str]:
     sample = [line[:SNIFF_LINE_CHARS] for line in lines[:SNIFF_LINES] if line.strip()]
     if not sample:
         return ",", "empty"
-    data = sample[len(sample) // 4 :] if len(sample) >= 8 else sample
     scores: dict[str, tuple[bool, float, float, int]] = {}
     for delimiter in DELIMITERS:
-        rows = [r for r in csv.reader(data, delimiter=delimiter) if r]
+        try:
+            records = [r for r in csv.reader(sample, delimiter=delimiter) if r]
+        except csv.Error:  # a quoted field longer than the csv module allows: not this delimiter's layout
+            continue
+        # Records, not lines: a quoted cell may hold line breaks, and cutting the sample
+        # inside one would read the rest of the file as a single cell.
+        rows = records[len(records) // 4 :] if len(records) >= 8 else records
         if not rows:
             continue
         width, hits = mode_of([len(r) for r in rows])
