@@ -18,6 +18,7 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -87,6 +88,8 @@ def _case(points: int) -> dict[str, float]:
         pool = QThreadPool()
         window = MainWindow(settings, secrets, store, thread_pool=pool)
         window.show()
+        controller = getattr(window, "send_controller", window)  # the window did it all before it was split
+        preview = getattr(window, "send_panel", window).preview
         window.model.extend(rows)
         del rows
         app.processEvents()
@@ -98,12 +101,12 @@ def _case(points: int) -> dict[str, float]:
         def longest_gap(start: float, end: float) -> float:
             inside = [t for t in ticks if start <= t <= end]
             points_ = [start, *inside, end]
-            return max(b - a for a, b in zip(points_, points_[1:], strict=False))
+            return max(b - a for a, b in itertools.pairwise(points_))
 
         heartbeat.start()
         start = time.perf_counter()
-        window.refresh_preview()
-        while window.preview.request_combo.count() == 0:
+        controller.refresh_preview()
+        while preview.request_combo.count() == 0:
             app.processEvents()
             time.sleep(0.001)
         end = time.perf_counter()
@@ -113,7 +116,7 @@ def _case(points: int) -> dict[str, float]:
         finished: list[bool] = []
         window.sendFinished.connect(finished.append)
         start = time.perf_counter()
-        window.send()
+        controller.send()
         while not finished:
             app.processEvents()
             time.sleep(0.001)

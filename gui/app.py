@@ -112,7 +112,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
             settings = QSettings(str(Path(trial.name) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, SecretStore(), store)
         if sandbox:
-            window.sandbox_check.setChecked(True)
+            window.connection.sandbox_check.setChecked(True)
             add_demo_readings(window)
         window.show()
         status = app.exec()
@@ -148,7 +148,7 @@ def smoke_test(argv: Sequence[str]) -> int:
     ):
         settings = QSettings(os.path.join(tmp, "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, SecretStore(fail.Keyring()), store)  # type: ignore[no-untyped-call]
-        window.sandbox_check.setChecked(True)
+        window.connection.sandbox_check.setChecked(True)
         for stream_id, point in seed_example().pairs():
             window.model.append(stream_id, point)
         outcome: list[bool] = []
@@ -161,11 +161,11 @@ def smoke_test(argv: Sequence[str]) -> int:
         window.sendFinished.connect(finished)
         QTimer.singleShot(20_000, loop.quit)
         window.show()
-        window.send()
-        window.send_anyway_button.click()  # the seed has a duplicate `at`: a warning
+        window.send_controller.send()
+        window.send_panel.send_anyway_button.click()  # the seed has a duplicate `at`: a warning
         if not outcome:
             loop.exec()
-        sandbox = window.sandbox
+        sandbox = window.connection.sandbox
         counts = {s: len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in ("temperature", "key")} if sandbox else {}
         window.close()
         app.processEvents()

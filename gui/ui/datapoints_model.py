@@ -322,9 +322,13 @@ class DatapointsModel(QAbstractTableModel):
         """Show these outbox rows as the store has them now (status, revision); rows not in the table are skipped."""
         if self.store is None:
             return
+        self.show_stored(self.store.get(list(ids)))
+
+    def show_stored(self, stored_rows: Iterable[OutboxRow]) -> None:
+        """Show outbox rows read from the store (on any thread) with their status and revision, in one change."""
         positions = self._position_map()
         changed: list[int] = []
-        for stored in self.store.get(list(ids)):
+        for stored in stored_rows:
             i = positions.get(stored.id)
             if i is None:
                 continue

@@ -71,8 +71,8 @@ from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
 from gui.text import counted
 from gui.ui.at_edit import zone_combo
-from gui.ui.datapoints_model import Row
-from gui.ui.settings import system_zone_name
+from gui.ui.datapoints_model import DatapointsModel, Row
+from gui.ui.settings import Settings, system_zone_name
 from gui.ui.workers import Worker
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -1080,15 +1080,31 @@ def _human_size(size: int) -> str:
 class ImportController(QObject):
     """Opens the import dialog from File > Import… (Ctrl+O), a toolbar button and files dropped on the window.
 
-    Imported rows go to `window.model` (the editor), so they join the
-    preview like typed ones. The window keeps one controller.
+    What it needs of the window is passed in, nothing is looked up on it:
+    `model` (the editor's DatapointsModel: imported rows go to `model.extend`,
+    so they join the preview like typed ones), `pool` (the thread pool the
+    dialog reads on) and `settings` (the folder last imported from is
+    remembered in `settings.import_dir`). It says what was imported with
+    `message(text)`. `window` is the QMainWindow that gets the menu entry, the
+    toolbar and the drops; the window keeps one controller.
     """
 
     dialogOpened = Signal(object)  # the ImportDialog
+    message = Signal(str)  # "N datapoints imported from NAME.", for the window's status bar
 
-    def __init__(self, window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        file_menu: QMenu,
+        model: DatapointsModel,
+        pool: QThreadPool,
+        settings: Settings,
+        before: QAction | None = None,
+    ) -> None:
         super().__init__(window)
-        self.window = window
+        self._model = model
+        self._pool = pool
+        self._settings = settings
         self.dialog: ImportDialog | None = None
         self.import_action = QAction(self.tr("&Import readings…"), window)
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
@@ -1109,14 +1125,16 @@ class ImportController(QObject):
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
+    def _window(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
     def _on_import_action_triggered(self) -> None:
-        settings = getattr(self.window, "settings", None)
-        folder = settings.import_dir if settings is not None else ""
         patterns = " ".join(FILE_PATTERNS)
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self._window(),
             self.tr("Import readings"),
-            folder,
+            self._settings.import_dir,
             self.tr("Readings ({patterns});;All files (*)").format(patterns=patterns),
         )
         if path:
@@ -1124,27 +1142,26 @@ class ImportController(QObject):
 
     def open(self, path: str) -> ImportDialog:
         """Open the import dialog on `path` (window-modal; it reads the file at once)."""
-        settings = getattr(self.window, "settings", None)
-        if settings is not None:
-            settings.import_dir = str(Path(path).parent)
+        self._settings.import_dir = str(Path(path).parent)
         if self.dialog is not None:
             self.dialog.close()
-        model = self.window.model  # type: ignore[attr-defined]
-        pool = getattr(self.window, "pool", None) or QThreadPool.globalInstance()
-        dialog = self.dialog = ImportDialog(path, model.extend, pool, parent=self.window, prepare=model.preparer())
+        model = self._model
+
+        def add(rows: list[Row]) -> None:
+            model.extend(rows)
+
+        dialog = self.dialog = ImportDialog(path, add, self._pool, parent=self._window(), prepare=model.preparer())
         dialog.imported.connect(self._on_dialog_imported)
         dialog.open()
         self.dialogOpened.emit(dialog)
         return dialog
 
     def _on_dialog_imported(self, count: int) -> None:
-        say = getattr(self.window, "_say", None)
-        if callable(say):
-            say(
-                self.tr("{n} datapoints imported from {name}.").format(
-                    n=count, name=self.dialog.path.name if self.dialog else ""
-                )
+        self.message.emit(
+            self.tr("{n} datapoints imported from {name}.").format(
+                n=count, name=self.dialog.path.name if self.dialog else ""
             )
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The window is asked of Qt (our parent), not of a Python attribute: while a closed window is
