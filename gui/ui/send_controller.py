@@ -510,7 +510,9 @@ class SendController(QObject):
     def _plot_stored(self, report: SendReport) -> None:
         if report.stored > MAX_PLOTTED_POINTS:
             self._say(self.tr("{n} datapoints sent: too many to plot.").format(n=f"{report.stored:,}"))
-        elif report.stored:
+        elif report.unstamped or (report.stored and self.plot.isVisible()):
+            # Only the datapoints without `at` need the send time; a hidden plot follows the rest from the
+            # model when it is shown (building its table for every row here would stall the window).
             self.plot.add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
 
     def _show_outcome(self, outcome: SendOutcome) -> None:
