@@ -33,7 +33,7 @@ TICK_S = 0.010
 STREAMS = 4
 
 
-def _case(points: int) -> dict[str, float]:
+def _case(points: int, send: bool = True) -> dict[str, float]:
     """Run in a child process: load `points` rows, preview them, send them; the seconds and longest gaps."""
     import keyring.backend
     from PySide6.QtCore import QSettings, QThreadPool, QTimer
@@ -113,6 +113,11 @@ def _case(points: int) -> dict[str, float]:
         result["preview_s"] = end - start
         result["preview_gap_s"] = longest_gap(start, end)
 
+        if not send:
+            heartbeat.stop()
+            window.close()
+            pool.waitForDone()
+            return result
         finished: list[bool] = []
         window.sendFinished.connect(finished.append)
         start = time.perf_counter()
@@ -135,10 +140,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--points", type=int, action="append", help="datapoints (default: 100000 and 1000000)")
     parser.add_argument("--tree", action="append", default=[], help="NAME=PATH of a checkout to measure (repeatable)")
+    parser.add_argument("--preview-only", action="store_true", help="measure the preview only, not the send")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(_case(args.child)))
+        print(json.dumps(_case(args.child, send=not args.preview_only)))
         return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     trees = dict(tree.split("=", 1) for tree in args.tree) or {"this tree": str(ROOT)}
@@ -148,12 +154,17 @@ def main() -> int:
         for name, path in trees.items():
             env = dict(os.environ, PYTHONPATH=str(Path(path).resolve()))
             out = subprocess.run(
-                [sys.executable, __file__, "--child", str(points)], env=env, capture_output=True, text=True
+                [sys.executable, __file__, "--child", str(points), *(["--preview-only"] if args.preview_only else [])],
+                env=env,
+                capture_output=True,
+                text=True,
             )
             if out.returncode != 0:
                 print(f"| {name} | {points:,} | failed: {out.stderr.strip().splitlines()[-1:]} |")
                 continue
             r = json.loads(out.stdout.strip().splitlines()[-1])
+            if args.preview_only:
+                r.update(send_s=0.0, send_gap_s=0.0, stored=0.0)
             print(
                 f"| {name} | {points:,} | {r['preview_s']:.2f} s | {r['preview_gap_s']:.3f} s "
                 f"| {r['send_s']:.2f} s | {r['send_gap_s']:.3f} s | {int(r['stored']):,} |",

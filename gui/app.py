@@ -51,13 +51,12 @@ def _qt_message(mode: object, context: object, message: str) -> None:
 
 
 def make_application(argv: Sequence[str]) -> QApplication:
-    """The QApplication with the names QSettings and the desktop use; cyclic GC on its thread only."""
+    """The QApplication with the names QSettings and the desktop use."""
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from gui.resources import icon_path
-    from gui.ui.gc_guard import guard_gc
 
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -68,7 +67,6 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(icon_path())))
-    guard_gc(app)  # a widget freed by a collection on a worker thread crashes PySide6
     return app
 
 
@@ -96,7 +94,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     from gui.data.logs import close_crash_log, close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
-    from gui.ui.main_window import MainWindow
+    from gui.ui.main_window import MainWindow, delete_now
 
     app = make_application(argv)
     setup_logging()
@@ -117,6 +115,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
         window.show()
         status = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
+        delete_now(window)  # here, on the GUI thread
     if trial is not None:
         trial.cleanup()
     close_crash_log()
@@ -139,7 +138,7 @@ def smoke_test(argv: Sequence[str]) -> int:
     from gui.data.store import Store
     from gui.onenet.examples import seed_example
     from gui.onenet.sandbox import DEFAULT_DEVICE_ID
-    from gui.ui.main_window import MainWindow
+    from gui.ui.main_window import MainWindow, delete_now
 
     app = make_application(argv)
     with (
@@ -168,8 +167,8 @@ def smoke_test(argv: Sequence[str]) -> int:
         sandbox = window.connection.sandbox
         counts = {s: len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in ("temperature", "key")} if sandbox else {}
         window.close()
-        app.processEvents()
         window.pool.waitForDone(10_000)
+        delete_now(window)
     if outcome != [True] or counts != {"temperature": 2, "key": 1}:
         print(f"smoke test FAILED: send outcome {outcome}, stored {counts}", file=sys.stderr)
         return 1

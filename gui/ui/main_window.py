@@ -28,7 +28,19 @@ from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
 from gui.ui.verify_panel import VerifyPanel
 
-__all__ = ["MainWindow", "SandboxFactory", "default_sandbox"]
+__all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
+
+
+def delete_now(widget: QWidget) -> None:
+    """Delete `widget` and its children now, on this (the GUI) thread, once it is closed and its pool is done.
+
+    A window is owned by whoever made it: deleting it explicitly means its Qt
+    objects never wait for Python's collector, which may run on any thread.
+    """
+    import shiboken6
+
+    if shiboken6.isValid(widget):
+        shiboken6.delete(widget)
 
 
 class MainWindow(QMainWindow):

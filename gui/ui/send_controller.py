@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 SYNC_PLAN_ROWS = 20_000
 #: Datapoints added to the plot after a send at most (the plot sorts every series in Python).
 MAX_PLOTTED_POINTS = 100_000
+#: Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown).
+PLOT_AT_ONCE = 20_000
 #: Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).
 PROGRESS_INTERVAL_S = 0.1
 
@@ -510,9 +512,9 @@ class SendController(QObject):
     def _plot_stored(self, report: SendReport) -> None:
         if report.stored > MAX_PLOTTED_POINTS:
             self._say(self.tr("{n} datapoints sent: too many to plot.").format(n=f"{report.stored:,}"))
-        elif report.unstamped or (report.stored and self.plot.isVisible()):
-            # Only the datapoints without `at` need the send time; a hidden plot follows the rest from the
-            # model when it is shown (building its table for every row here would stall the window).
+        elif report.unstamped or (report.stored and (self.plot.isVisible() or report.stored <= PLOT_AT_ONCE)):
+            # Only the datapoints without `at` need the send time; after a big send a hidden plot follows the
+            # rest from the model when it is shown (building its table for every row now would stall the window).
             self.plot.add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
 
     def _show_outcome(self, outcome: SendOutcome) -> None:
