@@ -167,6 +167,7 @@ def smoke_test(argv: Sequence[str]) -> int:
         sandbox = window.connection.sandbox
         counts = {s: len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in ("temperature", "key")} if sandbox else {}
         window.close()
+        app.processEvents()
         window.pool.waitForDone(10_000)
         delete_now(window)
     if outcome != [True] or counts != {"temperature": 2, "key": 1}:

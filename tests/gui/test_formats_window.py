@@ -300,7 +300,9 @@ def test_big_body_is_shown_by_its_ends_saved_whole_and_curl_pipes_it(qtbot, wind
     assert "too large to pretty-print" in window.send_panel.preview.pretty_text.toPlainText()
     window.send_panel.preview.save_body(tmp_path / "body.json")
     assert (tmp_path / "body.json").read_bytes() == window.send_panel.preview.body().data
-    assert any("large value" in window.editor.issues_list.item(i).text() for i in range(window.editor.issues_list.count()))
+    assert any(
+        "large value" in window.editor.issues_list.item(i).text() for i in range(window.editor.issues_list.count())
+    )
 
     command = window.send_panel.preview.curl_text()
     assert command.startswith("printf '%s' ")

@@ -62,7 +62,8 @@ def remove_rows_of(window, stream):
         if row.stream_id == stream:
             window.editor.table.selectionModel().select(
                 window.model.index(r, 0),
-                window.editor.table.selectionModel().SelectionFlag.Select | window.editor.table.selectionModel().SelectionFlag.Rows,
+                window.editor.table.selectionModel().SelectionFlag.Select
+                | window.editor.table.selectionModel().SelectionFlag.Rows,
             )
     window.editor.remove_selected()
 
@@ -90,7 +91,9 @@ def test_start_up_forgets_sent_history_older_than_a_year_and_keeps_every_pending
     remove_rows_of(first, "recent")
     recent_request = request_ids(first.store)[-1]
 
-    first.send_panel.options_bar.max_points_spin.setValue(1)  # one datapoint per request: the second waits behind the first
+    first.send_panel.options_bar.max_points_spin.setValue(
+        1
+    )  # one datapoint per request: the second waits behind the first
     if fault == "unknown":
         sandbox.html_every = 1  # a sign-in page: the platform may or may not have it
     else:

@@ -55,7 +55,9 @@ def send_and_wait(qtbot, window, confirm=False):
         if confirm:
             assert window.send_panel.confirm_bar.isVisible()
             qtbot.mouseClick(window.send_panel.send_anyway_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.send_controller.sending.is_busy)  # the worker finished too: the window is idle again
+    qtbot.waitUntil(
+        lambda: not window.send_controller.sending.is_busy
+    )  # the worker finished too: the window is idle again
     return blocker.args[0]
 
 
@@ -282,7 +284,9 @@ def test_settings_are_remembered_and_the_key_goes_to_the_keyring(qtbot, make_win
     first.editor.zone_combo.setCurrentText("Europe/Berlin")
     type_datapoint(qtbot, first, "humidity", "40")
     first.resize(900, 700)
-    first.send_controller._start_send(first.send_controller.outgoing())  # network error expected (nothing listens there) is fine
+    first.send_controller._start_send(
+        first.send_controller.outgoing()
+    )  # network error expected (nothing listens there) is fine
     qtbot.waitUntil(lambda: not first.send_controller.sending.is_busy, timeout=15_000)
     first.close()
 
@@ -423,7 +427,9 @@ def test_the_preview_says_the_body_carries_at_in_platform_time(qtbot, window):
     use_sandbox(window)
     window.editor.zone_combo.setCurrentText("Europe/Berlin")
     window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
-    window.editor.at_edit.setDateTime(QDateTime(QDate(2025, 3, 1), QTime(23, 30, 0)))  # 1 March in Berlin, 2 March in UTC+8
+    window.editor.at_edit.setDateTime(
+        QDateTime(QDate(2025, 3, 1), QTime(23, 30, 0))
+    )  # 1 March in Berlin, 2 March in UTC+8
     window.editor.stream_combo.setCurrentText("t")
     qtbot.keyClicks(window.editor.value_edit, "1")
     qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
@@ -441,7 +447,9 @@ def test_the_preview_says_the_body_carries_at_in_platform_time(qtbot, window):
     window.send_controller.refresh_preview()
     assert note.text() == "at in the body is platform time (UTC+8), as the table shows it."
 
-    window.send_panel.options_bar.format_combo.setCurrentIndex(window.send_panel.options_bar.format_combo.findData(3))  # no at in type 3
+    window.send_panel.options_bar.format_combo.setCurrentIndex(
+        window.send_panel.options_bar.format_combo.findData(3)
+    )  # no at in type 3
     window.send_controller.refresh_preview()
     assert not note.isVisible()
 

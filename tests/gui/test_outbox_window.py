@@ -96,7 +96,9 @@ def test_unknown_rows_without_at_are_held_back_until_the_user_accepts_duplicates
     assert "may store them twice" in window.response.outcome_label.text()
 
     sandbox.delay = 0.0
-    qtbot.waitUntil(lambda: not window.send_controller.sending.is_busy)  # the send's worker has finished, not only answered
+    qtbot.waitUntil(
+        lambda: not window.send_controller.sending.is_busy
+    )  # the send's worker has finished, not only answered
     window.send_controller.refresh_preview()
     assert "may store them twice. Press Send to choose" in window.send_panel.summary_label.text()
     qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)

@@ -91,7 +91,11 @@ def as_stored(points):
 
 
 def assert_no_key_shown(window, key=DEFAULT_API_KEY):
-    for text in (window.response.outcome_label.text(), window.response.raw_response.toPlainText(), window.statusBar().currentMessage()):
+    for text in (
+        window.response.outcome_label.text(),
+        window.response.raw_response.toPlainText(),
+        window.statusBar().currentMessage(),
+    ):
         assert key not in text
 
 
