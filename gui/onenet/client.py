@@ -14,20 +14,29 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
-
-import requests
 
 from gui import __version__
 from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, parse_at
 
+if TYPE_CHECKING:  # requests is imported when a client is made, not with this module (start-up time)
+    import requests
+
 #: The endpoint of the user's API description, over HTTPS (documented as
 #: supported; the official Android SDK's default): shared onenet-api.md.
 DEFAULT_ENDPOINT = "https://api.heclouds.com"
-USER_AGENT = f"onenet-uploader/{__version__} (+requests/{requests.__version__})"
 DEFAULT_TIMEOUT_S = 10.0
+
+
+def user_agent() -> str:
+    """The User-Agent of every request: `onenet-uploader/VERSION (+requests/VERSION)`."""
+    import requests
+
+    return f"onenet-uploader/{__version__} (+requests/{requests.__version__})"
+
+
 #: The read-back `limit` range (shared onenet-api.md, "Reading back").
 MAX_READ_LIMIT = 6000
 MASK = "••••••••"
@@ -195,6 +204,8 @@ def _is_web_page(text: str, headers: dict[str, str]) -> bool:
 
 
 def _network_message(exc: requests.RequestException, url: str, timeout: float) -> str:
+    import requests
+
     host = urlsplit(url).netloc
     if isinstance(exc, requests.Timeout):
         return f"no answer from {host} within {timeout:g} s"
@@ -242,8 +253,12 @@ class OneNetClient:
             raise ConfigError("api-key is empty or spans lines")
         self._api_key = api_key
         self.timeout = timeout
-        self.session = session or requests.Session()
-        self.session.headers["User-Agent"] = USER_AGENT
+        if session is None:
+            import requests
+
+            session = requests.Session()
+        self.session = session
+        self.session.headers["User-Agent"] = user_agent()
 
     @property
     def url(self) -> str:
@@ -255,6 +270,8 @@ class OneNetClient:
 
     def prepare_upload(self, body: EncodedBody) -> requests.PreparedRequest:
         """The exact upload request for `body` (URL with `?type=N`, headers, bytes)."""
+        import requests
+
         request = requests.Request(
             "POST",
             self.url,
@@ -270,6 +287,8 @@ class OneNetClient:
         Raises AuthError, RejectedError, ServerError, NetworkError or
         MalformedResponse; each carries the response when there was one.
         """
+        import requests
+
         start = time.perf_counter()
         try:
             raw = self.session.send(prepared, timeout=self.timeout, allow_redirects=False)
@@ -311,6 +330,8 @@ class OneNetClient:
             params["end"] = end.astimezone(PLATFORM_TZ).strftime(AT_FORMAT)
         if cursor:
             params["cursor"] = cursor
+        import requests
+
         prepared = self.session.prepare_request(
             requests.Request("GET", self.url, params=params, headers=self._auth_headers())
         )

@@ -3,13 +3,14 @@ result tabs (response, plot, verify, history) and the send controller, and wires
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui import __version__
 from gui.data.logs import log_folder
-from gui.data.pipeline import RetryPolicy
 from gui.data.secrets import SecretStore
 from gui.data.store import Store, StoreError
 from gui.onenet.client import DEFAULT_TIMEOUT_S
@@ -19,7 +20,7 @@ from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_san
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.editor import DatapointEditor
 from gui.ui.history import HistoryPanel, requeue_for_resend
-from gui.ui.import_dialog import ImportController
+from gui.ui.import_controller import ImportController
 from gui.ui.outgoing import RequestOptions
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
@@ -27,6 +28,9 @@ from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
 from gui.ui.verify_panel import VerifyPanel
+
+if TYPE_CHECKING:
+    from gui.data.pipeline import RetryPolicy
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
 
@@ -96,7 +100,7 @@ class MainWindow(QMainWindow):
             send_action=self.send_action,
             cancel_action=self.cancel_action,
             pool=self.pool,
-            retry_policy=retry_policy or RetryPolicy(),
+            retry_policy=retry_policy,
             parent=self,
         )
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S

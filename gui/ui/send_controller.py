@@ -14,19 +14,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
-from gui.data.pipeline import (
-    Pipeline,
-    PipelineResult,
-    PlannedRequest,
-    Progress,
-    RetryNotice,
-    RetryPolicy,
-    is_safe_to_resend,
-)
 from gui.data.store import OutboxRow, RequestOutcome, Store
 from gui.onenet.client import OneNetClient, validate_endpoint
 from gui.onenet.readings import Datapoint, Readings
@@ -37,10 +29,13 @@ from gui.ui.editor import DatapointEditor
 from gui.ui.outgoing import Outgoing, compute_outgoing
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
-from gui.ui.send_messages import SendOutcome, outcome_of_error, outcome_of_result
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
 from gui.ui.workers import Task, Worker
+
+if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
+    from gui.data.pipeline import PipelineResult, PlannedRequest, Progress, RetryNotice, RetryPolicy
+    from gui.ui.send_messages import SendOutcome
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +162,7 @@ class SendController(QObject):
         send_action: QAction,
         cancel_action: QAction,
         pool: QThreadPool,
-        retry_policy: RetryPolicy,
+        retry_policy: RetryPolicy | None,
         parent: QObject,
     ) -> None:
         super().__init__(parent)
@@ -181,7 +176,7 @@ class SendController(QObject):
         self.plot = plot
         self.send_action = send_action
         self.cancel_action = cancel_action
-        self.retry_policy = retry_policy
+        self.retry_policy = retry_policy  # None: `RetryPolicy()`, made by the first send
         self.client_timeout = 0.0  # seconds; set by the window (bounds how long Cancel takes)
         self.sending = Task(pool, self)  # the send the window waits for
         self.planning = Task(pool, self)  # computing the preview of a big upload
@@ -385,10 +380,14 @@ class SendController(QObject):
         the first request that is neither stored nor plainly refused (the overwrite rule:
         later requests must not overtake it); the rest stay in the outbox for the next Send.
         """
+        from gui.data.pipeline import Pipeline, PlannedRequest, RetryPolicy, is_safe_to_resend
+
         client, problem = self.connection.make_client()
         if client is None or out.plan is None:
             self._say(problem or out.problem, error=True)
             return
+        if self.retry_policy is None:
+            self.retry_policy = RetryPolicy()
         self._allow_duplicates = False  # asked again for the next send
         endpoint = self.connection.endpoint
         device_id = self.connection.device_id
@@ -495,11 +494,15 @@ class SendController(QObject):
             self._mark_in_flight([out.snapshot[i] for i in out.request_rows(progress.done)])
 
     def _on_send_result(self, job: _SendJob, report: SendReport) -> None:
+        from gui.ui.send_messages import outcome_of_result
+
         job.finished = report.result.ok
         self._plot_stored(report)
         self._show_outcome(outcome_of_result(report.result, self.store))
 
     def _on_send_error(self, exc: Exception) -> None:
+        from gui.ui.send_messages import outcome_of_error
+
         self._show_outcome(outcome_of_error(exc))
 
     def _on_send_finished(self, job: _SendJob, current: bool) -> None:
