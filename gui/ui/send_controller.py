@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
-from gui.data.store import OutboxRow, RequestOutcome, Store
+from gui.data.store import RequestOutcome, State, Store
 from gui.onenet.client import OneNetClient, validate_endpoint
 from gui.onenet.readings import Datapoint, Readings
 from gui.text import counted
@@ -56,7 +56,9 @@ class SendProgress:
 
     done: int
     total: int
-    stored_rows: list[OutboxRow] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)  # outbox rows of the requests finished, as plain columns
+    states: list[State] = field(default_factory=list)
+    revisions: list[int] = field(default_factory=list)
     failed: int | None = None  # the request (1-based) that just failed
     last_sent: bool = False  # the last request finished was stored (so the next one goes out)
     retry: RetryNotice | None = None  # a request waits to be retried
@@ -72,7 +74,7 @@ class SendReport:
 
 
 class SendWorker(Worker):
-    """A send on the pool; the pipeline's progress is read from the outbox here, on the sending thread.
+    """A send on the pool: `prepare()`, then `run(cancelled)`; progress is read from the outbox on this thread.
 
     `report(progress)` (the pipeline's callback) reads the rows of the finished
     request from `store` and keeps them; every PROGRESS_INTERVAL_S, on a
@@ -80,9 +82,16 @@ class SendWorker(Worker):
     `SendProgress`. The result is a `SendReport`.
     """
 
-    def __init__(self, run: Callable[[Callable[[], bool]], PipelineResult], store: Store, out: Outgoing) -> None:
+    def __init__(
+        self,
+        run: Callable[[Callable[[], bool]], PipelineResult],
+        store: Store,
+        out: Outgoing,
+        prepare: Callable[[], None],
+    ) -> None:
         super().__init__(self._send)
         self._run = run
+        self._prepare = prepare
         self._store = store
         self._out = out
         self._stored_requests: list[int] = []
@@ -101,7 +110,10 @@ class SendWorker(Worker):
         if last is None:
             return
         pending = self._pending
-        pending.stored_rows.extend(self._store.get(list(last.planned.outbox_ids)))
+        for row in self._store.get(list(last.planned.outbox_ids)):
+            pending.ids.append(row.id)
+            pending.states.append(row.state)
+            pending.revisions.append(row.revision)
         pending.done, pending.total = progress.requests_done, progress.requests_total
         pending.last_sent = last.outcome is RequestOutcome.SENT
         if pending.last_sent:
@@ -114,12 +126,13 @@ class SendWorker(Worker):
 
     def _flush(self, now: float | None = None) -> None:
         pending = self._pending
-        if pending.stored_rows or pending.failed is not None:
+        if pending.ids or pending.failed is not None:
             self.signals.progress.emit(pending)
             self._pending = SendProgress(pending.done, pending.total)
         self._last_report = time.monotonic() if now is None else now
 
     def _send(self, cancelled: Callable[[], bool]) -> SendReport:
+        self._prepare()
         try:
             result = self._run(cancelled)
         finally:
@@ -396,8 +409,15 @@ class SendController(QObject):
         plan = out.plan
         total = len(plan)
         snapshot = out.snapshot
-        request_rows = [[snapshot[i] for i in out.request_rows(k)] for k in range(total)]
-        ids = [row.id for rows in request_rows for row in rows if row.id is not None]
+        first_rows = [snapshot[i] for i in out.request_rows(0)] if total else []
+        request_rows: list[list[Row]] = []  # set by prepare(), on the worker: a million rows take a while
+        ids: list[int] = []
+
+        def prepare() -> None:
+            nonlocal request_rows, ids
+            request_rows = [[snapshot[i] for i in out.request_rows(k)] for k in range(total)]
+            ids = [row.id for rows in request_rows for row in rows if row.id is not None]
+
         store, policy, timeout = self.store, self.retry_policy, self.client_timeout
         target = validate_endpoint(endpoint)
 
@@ -418,8 +438,8 @@ class SendController(QObject):
             pipeline = Pipeline(store, lambda e, d: OneNetClient(e, d, api_key, timeout=timeout), policy)
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
-        worker = SendWorker(run, store, out)
-        job = _SendJob(out, ids)
+        worker = SendWorker(run, store, out, prepare)
+        job = _SendJob(out)
         self.sending.start(
             worker,
             progress=job.bind(self._on_send_progress),
@@ -430,7 +450,7 @@ class SendController(QObject):
         self.panel.progress.setRange(0, total if total > 1 else 0)
         self.panel.progress.setValue(0)
         self._set_busy(True)
-        self._mark_in_flight(request_rows[0] if request_rows else [])
+        self._mark_in_flight(first_rows)
         self._say(
             self.tr("Sending {n} in {k} to {url}…").format(
                 n=counted(len(out.rows), "datapoint"), k=counted(total, "request"), url=client.url
@@ -483,7 +503,7 @@ class SendController(QObject):
                     )
                 )
             return
-        self.model.show_stored(progress.stored_rows)
+        self.model.show_states(progress.ids, progress.states, progress.revisions)
         if not current:
             return
         self.panel.progress.setValue(progress.done)
@@ -564,8 +584,13 @@ class _SendJob:
     """One send's own data, handed to its callbacks (the send of a cancelled run still reports)."""
 
     outgoing: Outgoing
-    ids: list[int]
     finished: bool = False  # the pipeline ran to the end with every request stored
+
+    @property
+    def ids(self) -> list[int]:
+        """The outbox ids of every row the send carries (its plan's rows)."""
+        snapshot = self.outgoing.snapshot
+        return [i for i in (snapshot[k].id for k in self.outgoing.rows) if i is not None]
 
     def bind(self, method: Callable[..., None]) -> Callable[..., None]:
         def call(*args: object) -> None:
