@@ -102,9 +102,7 @@ class SendWorker(Worker):
         progress = item
         if progress.retry is not None:
             self._flush()
-            self.signals.progress.emit(
-                SendProgress(progress.requests_done, progress.requests_total, retry=progress.retry)
-            )
+            super().report(SendProgress(progress.requests_done, progress.requests_total, retry=progress.retry))
             return
         last = progress.last
         if last is None:
@@ -127,7 +125,7 @@ class SendWorker(Worker):
     def _flush(self, now: float | None = None) -> None:
         pending = self._pending
         if pending.ids or pending.failed is not None:
-            self.signals.progress.emit(pending)
+            super().report(pending)
             self._pending = SendProgress(pending.done, pending.total)
         self._last_report = time.monotonic() if now is None else now
 

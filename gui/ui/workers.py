@@ -28,6 +28,15 @@ class WorkerSignals(QObject):
     finished = Signal()
 
 
+class TaskSignals(QObject):
+    """A Task's one signals object: every signal carries the Worker it is about first."""
+
+    progress = Signal(object, object)
+    result = Signal(object, object)
+    error = Signal(object, object)
+    finished = Signal(object)
+
+
 class Worker(QRunnable):
     """Runs `fn(cancelled)` off the GUI thread; `cancelled()` tells it to stop.
 
@@ -37,14 +46,27 @@ class Worker(QRunnable):
     operation can never overwrite what the window shows next. `report()`
     (progress) is delivered even after a cancel: it tells facts the window
     must not lose, such as a request the platform has stored.
+
+    Run by a `Task`, a worker emits through the task's one signals object (no
+    Qt object of its own, so whichever thread drops the worker last destroys
+    nothing of Qt's); run alone, `signals` (made on first use, on the GUI
+    thread) tells what happens.
     """
 
-    def __init__(self, fn: Callable[[Callable[[], bool]], Any], parent: QObject | None = None) -> None:
+    def __init__(self, fn: Callable[[Callable[[], bool]], Any]) -> None:
         super().__init__()
         self.setAutoDelete(False)
-        self.signals = WorkerSignals(parent)  # with a parent, deleted on the GUI thread (see Task)
         self._fn = fn
         self._cancel = threading.Event()
+        self._signals: WorkerSignals | None = None
+        self._task_signals: TaskSignals | None = None
+
+    @property
+    def signals(self) -> WorkerSignals:
+        """The signals of a worker run alone (not by a Task); connect before starting it."""
+        if self._signals is None:
+            self._signals = WorkerSignals()
+        return self._signals
 
     def cancel(self) -> None:
         """Ask the work to stop; its result, if any still comes, is dropped."""
@@ -52,7 +74,10 @@ class Worker(QRunnable):
 
     def report(self, item: Any) -> None:
         """Emit `progress(item)` from the work (any thread)."""
-        self.signals.progress.emit(item)
+        if self._task_signals is not None:
+            self._task_signals.progress.emit(self, item)
+        elif self._signals is not None:
+            self._signals.progress.emit(item)
 
     def report_progress(self, done: int, total: int) -> None:
         """`report((done, total))` in any unit (bytes, rows); dropped once cancelled."""
@@ -65,17 +90,28 @@ class Worker(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        self.signals.started.emit()
+        task, alone = self._task_signals, self._signals
+        if alone is not None:
+            alone.started.emit()
         try:
             outcome = self._fn(self._cancel.is_set)
         except Exception as exc:  # reported to the GUI thread, never lost
             if not self.is_cancelled:
-                self.signals.error.emit(exc)
+                if task is not None:
+                    task.error.emit(self, exc)
+                elif alone is not None:
+                    alone.error.emit(exc)
         else:
             if not self.is_cancelled:
-                self.signals.result.emit(outcome)
+                if task is not None:
+                    task.result.emit(self, outcome)
+                elif alone is not None:
+                    alone.result.emit(outcome)
         finally:
-            self.signals.finished.emit()
+            if task is not None:
+                task.finished.emit(self)
+            elif alone is not None:
+                alone.finished.emit()
 
 
 Callback = Callable[..., object]
@@ -83,7 +119,6 @@ Callback = Callable[..., object]
 
 @dataclass
 class _Run:
-    worker: Worker
     result: Callback | None
     error: Callback | None
     progress: Callable[[Any, bool], object] | None
@@ -99,15 +134,22 @@ class Task(QObject):
     - `progress(item, current)`: every report, of a cancelled run too (`current` False);
     - `finished(current)`: always, last; the task forgets the run after it.
     The task drops its references to the callbacks when the run finished, so a
-    finished run keeps nothing of the panel alive, and deletes the run's signals
-    object (a child of the task) on the GUI thread.
+    finished run keeps nothing of the panel alive. The runs report through the
+    task's one signals object (a child of the task, so deleted with the panel,
+    on the GUI thread): no run has a Qt object of its own, and which run a
+    signal is about is its first argument, not `sender()`.
     """
 
     def __init__(self, pool: QThreadPool, parent: QObject) -> None:
         super().__init__(parent)
         self.pool = pool
         self._current: Worker | None = None
-        self._runs: dict[QObject, _Run] = {}  # by the run's signals object: every run still on the pool
+        self._runs: dict[Worker, _Run] = {}  # every run still on the pool
+        self._signals = TaskSignals(self)  # one for all runs: deleted with the task, on the GUI thread
+        self._signals.result.connect(self._on_result)
+        self._signals.error.connect(self._on_error)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
 
     @property
     def current(self) -> Worker | None:
@@ -134,16 +176,10 @@ class Task(QObject):
         finished: Callable[[bool], object] | None = None,
     ) -> Worker:
         """Run `fn(cancelled)` (or a ready `Worker`) on the pool as the current run; returns its worker."""
-        worker = fn if isinstance(fn, Worker) else Worker(fn, parent=self)
-        signals = worker.signals
-        if signals.parent() is None:
-            signals.setParent(self)
-        self._runs[signals] = _Run(worker, result, error, progress, finished)
+        worker = fn if isinstance(fn, Worker) else Worker(fn)
+        worker._task_signals = self._signals
+        self._runs[worker] = _Run(result, error, progress, finished)
         self._current = worker
-        signals.result.connect(self._on_result)
-        signals.error.connect(self._on_error)
-        signals.progress.connect(self._on_progress)
-        signals.finished.connect(self._on_finished)
         self.pool.start(worker)
         return worker
 
@@ -158,39 +194,30 @@ class Task(QObject):
     def cancel_all(self) -> None:
         """Cancel every run still on the pool (the window closes)."""
         self._current = None
-        for run in self._runs.values():
-            run.worker.cancel()
+        for worker in self._runs:
+            worker.cancel()
 
-    def _run_of_sender(self) -> tuple[_Run | None, bool]:
-        run = self._runs.get(self.sender())
-        return run, run is not None and run.worker is self._current
-
-    def _on_result(self, value: object) -> None:
-        run, current = self._run_of_sender()
-        if run is not None and current and run.result is not None:
+    def _on_result(self, worker: Worker, value: object) -> None:
+        run = self._runs.get(worker)
+        if run is not None and worker is self._current and run.result is not None:
             run.result(value)
 
-    def _on_error(self, exc: object) -> None:
-        run, current = self._run_of_sender()
-        if run is not None and current and run.error is not None:
+    def _on_error(self, worker: Worker, exc: object) -> None:
+        run = self._runs.get(worker)
+        if run is not None and worker is self._current and run.error is not None:
             run.error(exc)
 
-    def _on_progress(self, item: object) -> None:
-        run, current = self._run_of_sender()
+    def _on_progress(self, worker: Worker, item: object) -> None:
+        run = self._runs.get(worker)
         if run is not None and run.progress is not None:
-            run.progress(item, current)
+            run.progress(item, worker is self._current)
 
-    def _on_finished(self) -> None:
-        run, current = self._run_of_sender()
+    def _on_finished(self, worker: Worker) -> None:
+        run = self._runs.pop(worker, None)
         if run is None:
             return
+        current = worker is self._current
         if current:
             self._current = None
-        try:
-            if run.finished is not None:
-                run.finished(current)
-        finally:
-            # The pool's thread may still hold the Worker (its run() returning); its signals object, a QObject
-            # of this thread, is deleted here, on this thread, never by whichever thread drops the Worker last.
-            self._runs.pop(run.worker.signals, None)
-            run.worker.signals.deleteLater()
+        if run.finished is not None:
+            run.finished(current)

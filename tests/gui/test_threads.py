@@ -4,7 +4,7 @@ import gc
 import threading
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, QThreadPool
+from PySide6.QtCore import QObject, QThreadPool
 
 from gui.ui.main_window import delete_now
 from gui.ui.workers import Task, Worker
@@ -56,14 +56,16 @@ def test_a_cancelled_or_superseded_run_says_nothing_but_its_progress_and_end(qtb
     assert not task.is_running
 
 
-def test_a_finished_runs_signals_are_deleted_on_the_gui_thread(qtbot):
+def test_a_tasks_runs_have_no_qt_object_of_their_own(qtbot):
     owner = QObject()
     task = Task(QThreadPool.globalInstance(), owner)
-    worker = task.start(lambda cancelled: None)
-    deleted_on = []
-    worker.signals.destroyed.connect(lambda: deleted_on.append(QThread.currentThread()))
-    qtbot.waitUntil(lambda: bool(deleted_on))
-    assert deleted_on == [owner.thread()]
+    ends = []
+    workers = [task.start(lambda cancelled: None, finished=ends.append) for _ in range(3)]
+    qtbot.waitUntil(lambda: len(ends) == 3)
+    # Whichever thread drops a worker last destroys nothing of Qt's: the one signals object is the task's.
+    assert all(worker._signals is None for worker in workers)
+    assert [type(child).__name__ for child in task.children()] == ["TaskSignals"]
+    assert all(child.thread() is owner.thread() for child in task.children())
 
 
 def test_a_closed_window_is_deleted_whole_before_any_collection(qtbot, make_window):
