@@ -41,7 +41,7 @@ from gui.data.store import NewRow, State, Store
 from gui.onenet.client import OneNetClient
 from gui.onenet.formats import encode
 from gui.onenet.readings import Datapoint, Readings
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 STREAMS = ("temperature", "humidity", "pressure", "pm2.5")
 

@@ -47,7 +47,7 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
 
     try:
         from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
-    except ImportError:  # before the sandbox moved to its own package
+    except ImportError:  # a checkout from before the sandbox moved to its own package
         from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
     class Keys(keyring.backend.KeyringBackend):

@@ -137,7 +137,7 @@ def smoke_test(argv: Sequence[str]) -> int:
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
     from gui.onenet.examples import seed_example
-    from gui.onenet.sandbox import DEFAULT_DEVICE_ID
+    from gui.sandbox import DEFAULT_DEVICE_ID
     from gui.ui.main_window import MainWindow, delete_now
 
     app = make_application(argv)

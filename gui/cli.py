@@ -23,12 +23,12 @@ from gui.data.importers import (
     local_zone_name,
     paused_gc,
 )
-from gui.onenet import sandbox
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
-from gui.onenet.split import RequestPlan, plan_requests
+from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES, RequestPlan
 from gui.onenet.validation import Severity, validate
+from gui.sandbox import cli as sandbox_cli
 from gui.text import counted
 
 #: The api-key is read from this environment variable only, never from the command line
@@ -48,8 +48,12 @@ EXIT_REJECTED = 3  # rows were rejected: nothing sent (unless --skip-rejected)
 
 SEND_EPILOG = f"""\
 The api-key is read from the environment variable {API_KEY_ENV}, never from the command line.
-Defaults are the import dialog's: every column, suggested datastream ids, detected encoding,
-delimiter, layout and time format, rows without a time stamped now.
+Defaults are the import dialog's: the columns detection proposes (row indexes, labels and
+event markers are left out, with the reason), suggested datastream ids, detected encoding,
+delimiter, header row, layout, time column, time format and zone (a zone stated in the
+time column's header wins over this computer's). A file in which no time column is
+understood is refused (exit 3) unless --time-column/--time-format name it or
+--missing-time says what rows without a time get.
 
 exit status:
   0  everything sent (or, with --dry-run, every request printed) and nothing rejected
@@ -57,9 +61,10 @@ exit status:
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
      one) and --send-anyway was not given
   2  bad arguments, no {API_KEY_ENV}, a file that cannot be read, or a question to answer
-     (e.g. --date-order for dates like 04/11/2026)
+     (--date-order for dates like 04/11/2026, --source-tz for a header that says CST)
   3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
-     the other rows (exit 0 if they are stored)
+     the other rows (exit 0 if they are stored); or no time column was understood and
+     --missing-time was not given: nothing is sent
 """
 
 
@@ -74,8 +79,8 @@ def add_commands(subparsers: Any) -> None:
         description="Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
         "logging each request.",
     )
-    sandbox.add_arguments(sandbox_parser)
-    sandbox_parser.set_defaults(run=sandbox.run)
+    sandbox_cli.add_arguments(sandbox_parser)
+    sandbox_parser.set_defaults(run=sandbox_cli.run)
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
 
@@ -119,10 +124,11 @@ def add_outbox_commands(subparsers: Any) -> None:
     send: argparse.ArgumentParser = actions.add_parser(
         "send",
         help="send the unsent and unknown datapoints",
-        description=f"Send the outbox's unsent and unknown datapoints, in requests of --batch datapoints, "
-        f"retrying connection errors, timeouts, HTTP 5xx and 429. The api-key comes from ${API_KEY_ENV} "
-        "or, if unset, from the system keyring (saved there by the window). Ctrl+C stops after the "
-        "request on the wire; what is not sent stays in the outbox.",
+        description=f"Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
+        "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
+        f"without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
+        f"The api-key comes from ${API_KEY_ENV} or, if unset, from the system keyring (saved there by the "
+        "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
         epilog="Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
         "3 another send from this outbox is running; 130 interrupted.",
     )
@@ -130,7 +136,20 @@ def add_outbox_commands(subparsers: Any) -> None:
         "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
     )
     send.add_argument("--device", metavar="ID", help="only datapoints queued for this device id")
-    send.add_argument("--batch", type=int, default=500, metavar="N", help="datapoints per request (default 500)")
+    send.add_argument(
+        "--batch",
+        type=int,
+        default=DEFAULT_MAX_POINTS,
+        metavar="N",
+        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
+    )
+    send.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
+    )
     send.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait for an answer")
     send.add_argument("--attempts", type=int, default=5, metavar="N", help="attempts per request (default 5)")
     send.add_argument(
@@ -197,13 +216,18 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     SecretStore, defaults to the OS keyring). Logs to the rotating log file.
     """
     from gui.data.logs import register_secret, setup_logging
+    from gui.data.outbox import clients
     from gui.data.pipeline import Progress, RetryPolicy, send_outbox
     from gui.data.secrets import SecretStore
     from gui.data.store import State, Store, StoreBusy
-    from gui.onenet.client import OneNetClient, validate_endpoint
+    from gui.onenet.client import validate_endpoint
 
-    if args.batch < 1 or args.attempts < 1 or not args.timeout > 0:
-        print("outbox send: --batch and --attempts must be at least 1, --timeout above 0", file=sys.stderr)
+    if args.batch < 1 or args.attempts < 1 or not args.timeout > 0 or args.max_bytes < MIN_MAX_BYTES:
+        print(
+            f"outbox send: --batch and --attempts must be at least 1, --max-bytes at least {MIN_MAX_BYTES}, "
+            "--timeout above 0",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
         endpoint = validate_endpoint(args.endpoint) if args.endpoint else None
@@ -215,7 +239,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     register_secret(key_from_env)
     keyring = secrets
 
-    def clients(target_endpoint: str, device_id: str) -> OneNetClient:
+    def key_for(device_id: str) -> str:
         nonlocal keyring
         key = key_from_env
         if not key:
@@ -223,8 +247,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             key = keyring.get(device_id) or ""
         if not key:
             raise ConfigError(f"no api-key for device {device_id}: set ${API_KEY_ENV} or save the key in the window")
-        register_secret(key)
-        return OneNetClient(target_endpoint, device_id, key, timeout=args.timeout)
+        return key
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
@@ -257,10 +280,11 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 failed = []
             plan, result = send_outbox(
                 store,
-                clients,
+                clients(key_for, timeout=args.timeout),
                 endpoint=endpoint,
                 device_id=args.device,
                 max_points=args.batch,
+                max_bytes=args.max_bytes,
                 allow_duplicates=args.allow_duplicates,
                 policy=RetryPolicy(max_attempts=args.attempts),
                 cancel=cancel,
@@ -283,6 +307,8 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed."
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     print(result.summary() + ".")
     if failed:
         print(f"{len(failed)} datapoints refused by the platform earlier were not retried (--retry-failed does).")
@@ -428,6 +454,9 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     _report_import(args.file, result)
     if result.needs_date_order:
         return f"dates like {', '.join(result.ambiguous_dates)} can be day/month or month/day: pass --date-order"
+    if result.zone_question:
+        choices = " or ".join(result.zone_question)
+        return f"the time column's header says {result.zone_question_text} ({choices}): pass --source-tz"
     with paused_gc():
         readings = result.readings()
     if not len(readings):
@@ -523,7 +552,8 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
         "--missing-time",
         choices=[m.value for m in MissingTime],
         help="rows without a time: now (stamp the import time), platform (send without at), refuse; "
-        "default: now (OneNET bodies: platform)",
+        "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
+        "(OneNET bodies: platform)",
     )
     parser.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
     parser.add_argument(
@@ -538,10 +568,18 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer")
     parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
     parser.add_argument(
-        "--max-points", type=int, default=500, metavar="N", help="datapoints per request at most (default 500)"
+        "--max-points",
+        type=int,
+        default=DEFAULT_MAX_POINTS,
+        metavar="N",
+        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
     )
     parser.add_argument(
-        "--max-bytes", type=int, default=64 * 1024, metavar="N", help="body bytes per request at most (default 65536)"
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
     )
 
 
@@ -571,13 +609,63 @@ def add_import_arguments(parser: Any) -> None:
     parser.add_argument(
         "--decimal", choices=[".", ","], metavar="MARK", help="the decimal mark, . or , (default: detect per column)"
     )
+    parser.add_argument(
+        "--header-row", type=int, metavar="N", help="the header is line N of the file (default: detect; 0: none)"
+    )
+    parser.add_argument(
+        "--time-format",
+        metavar="PATTERN",
+        help="how the time column is written, as a strftime pattern, e.g. '%%d.%%m.%%Y %%H:%%M' (overrides "
+        "detection; cells that do not match are rejected)",
+    )
+    parser.add_argument("--time-column", metavar="COLUMN", help="the time column, by name or 1-based number")
+    parser.add_argument(
+        "--columns",
+        metavar="LIST",
+        action="append",
+        help="import only these columns (names or 1-based numbers, comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--exclude",
+        metavar="LIST",
+        action="append",
+        default=[],
+        help="do not import these columns (names or 1-based numbers, comma-separated; repeatable)",
+    )
+    parser.add_argument(
+        "--stream-id",
+        metavar="OLD=NEW",
+        action="append",
+        default=[],
+        help="send column OLD (name, number or suggested id; long layout: a datastream id in the file) as "
+        "datastream NEW (repeatable)",
+    )
+
+
+def _column_list(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
 def options_from_args(args: argparse.Namespace) -> ImportOptions:
-    """The ImportOptions of `send`'s arguments: the dialog's defaults unless an option says otherwise."""
+    """The ImportOptions of `send`'s arguments: the dialog's defaults unless an option says otherwise.
+
+    Raises ValueError for a malformed option (`--stream-id` without `=`,
+    a negative `--header-row`, a `--time-format` without a directive).
+    """
     delimiter = args.delimiter
     if delimiter in ("tab", "\\t"):
         delimiter = "\t"
+    rename: dict[str, str] = {}
+    for pair in getattr(args, "stream_id", []):
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise ValueError(f"--stream-id {pair!r}: give OLD=NEW, e.g. --stream-id 'Temp, °C=temperature'")
+        rename[old.strip()] = new.strip()
+    header_row = getattr(args, "header_row", None)
+    if header_row is not None and header_row < 0:
+        raise ValueError("--header-row must be 0 (no header) or a line number")
     return ImportOptions(
         source_tz=args.source_tz or local_zone_name(),
         encoding=args.encoding,
@@ -588,17 +676,27 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
         missing_markers=tuple(args.na),
         date_order=DateOrder(args.date_order) if args.date_order else None,
         missing_time=MissingTime(args.missing_time) if getattr(args, "missing_time", None) else None,
+        skip_rows=max(0, header_row - 1) if header_row is not None else None,
+        has_header=(header_row != 0) if header_row is not None else None,
+        time_pattern=getattr(args, "time_format", None),
+        time_column=getattr(args, "time_column", None),
+        include=_column_list(getattr(args, "columns", None)),
+        exclude=_column_list(getattr(args, "exclude", [])) or (),
+        rename=rename,
+        zone_from_file=not args.source_tz,
     )
 
 
 def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
-    """The requests that upload `readings`, split as the window splits them.
+    """The requests that upload `readings`, planned as the window and `outbox send` plan them.
 
     `args.type`, `args.max_points` and `args.max_bytes` choose the format and
     the limits per request. Raises FormatError when the format cannot carry
     the readings, ValueError for limits below one datapoint.
     """
-    plan = plan_requests(readings, BodyType(args.type), args.max_points, args.max_bytes)
+    from gui.data.outbox import RequestOptions, plan_readings
+
+    plan = plan_readings(readings, RequestOptions(BodyType(args.type), None, args.max_points, args.max_bytes))
     for warning in plan.warnings:
         _err(f"warning: {warning}")
     return plan
@@ -657,7 +755,20 @@ def run_send(args: argparse.Namespace) -> int:
     if result.needs_date_order:
         examples = ", ".join(result.ambiguous_dates)
         _err(f"send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy")
+    if result.zone_question:
+        _err(
+            f"send: the time column's header says {result.zone_question_text}, which can mean "
+            f"{' or '.join(result.zone_question)}: pass --source-tz with the zone the times were written in"
+        )
+    if result.needs_date_order or result.zone_question:
         return EXIT_USAGE
+    if result.needs_time:
+        _err(
+            f"send: no time column was understood in {args.file}: nothing sent. Name it with --time-column "
+            "(and --time-format '%d.%m.%Y %H:%M' if it is written another way), or pass --missing-time now to "
+            "stamp every row with the time of sending (or platform: the platform stamps each on arrival)"
+        )
+        return EXIT_REJECTED
     rejected = result.rows_rejected > 0 and not args.skip_rejected
     if rejected and not args.dry_run:
         _err(f"send: {result.rows_rejected} rows cannot be read: nothing sent (fix them, or --skip-rejected)")
@@ -684,6 +795,10 @@ def run_send(args: argparse.Namespace) -> int:
         return _dry_run(client, bodies, len(readings), errors, rejected)
     if errors:
         _err("send: the datapoints have errors (listed above): nothing sent")
+        return EXIT_FAILED
+    if result.time_warnings and not args.send_anyway:
+        _err("send: some times are far from the rest or in the future (listed above): nothing sent. Check them, "
+             "then pass --send-anyway to send as they are")  # fmt: skip
         return EXIT_FAILED
     if issues and not args.send_anyway:
         _err(
@@ -721,14 +836,14 @@ def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan
     is recorded in the history, connection errors, timeouts, 5xx and 429 are
     retried, and what is not sent stays in the outbox for `outbox send`.
     """
-    from gui.data.logs import register_secret, setup_logging
-    from gui.data.pipeline import Pipeline, Progress, make_request
+    from gui.data.logs import setup_logging
+    from gui.data.outbox import clients, requests_of
+    from gui.data.pipeline import Pipeline, Progress
     from gui.data.store import NewRow, RequestOutcome, Store, StoreBusy
     from gui.onenet.readings import kind_of
 
     setup_logging()
     api_key = os.environ.get(API_KEY_ENV, "")
-    register_secret(api_key)
     total = len(plan.requests)
 
     def progress(state: Progress) -> None:
@@ -741,11 +856,9 @@ def _send_via_outbox(client: OneNetClient, readings: Readings, plan: RequestPlan
             pairs = list(readings.pairs())
             ids = store.add((NewRow(s, p, kind_of(p.value)) for s, p in pairs), in_editor=False)
             store.queue(ids, client.endpoint, client.device_id)
-            rows = store.get(ids)  # by id: the order of readings.pairs()
-            requests = [make_request(rows[r.start : r.stop], plan.body(k)) for k, r in enumerate(plan.requests)]
-            result = Pipeline(
-                store, lambda endpoint, device: OneNetClient(endpoint, device, api_key, timeout=client.timeout)
-            ).run(requests, progress=progress)
+            rows = store.get(ids)  # by id: the order of readings.pairs(), the plan's
+            requests = list(requests_of(plan, rows, client.endpoint, client.device_id))
+            result = Pipeline(store, clients(api_key, timeout=client.timeout)).run(requests, progress=progress)
     except StoreBusy as exc:
         _err(f"send: {exc}")
         return EXIT_FAILED

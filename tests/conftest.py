@@ -37,10 +37,24 @@ def memory_keyring():
 @pytest.fixture
 def sandbox():
     """A started Sandbox on 127.0.0.1 (a free port) with device "4093215" / key "SANDBOX-KEY-1"; stopped after."""
-    from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+    from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
     with Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}) as running:
         yield running
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nothing listens on: bound a moment ago and closed (connections are refused).
+
+    The suite never reaches past loopback (pytest-socket's --allow-hosts in pyproject.toml enforces it):
+    an unreachable endpoint in a test is ``http://127.0.0.1:<closed_port>`` or a reserved ``.invalid`` name.
+    """
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ never are. A failure *after* the request went out (read timeout, connection drop
 mid-answer, an answer that is not OneNET's) is an **unknown** outcome: the platform may
 have stored the datapoints. Such a request is sent again only when that cannot
 duplicate anything, i.e. every datapoint carries an explicit `at` (OneNET overwrites
-equal `at`, "Overwrite rule"), see `is_safe_to_resend`; otherwise its rows end
+equal `at`, "Overwrite rule"), see `gui.data.outbox.is_safe_to_resend`; otherwise its rows end
 `unknown` and the user decides (`plan_outbox(..., allow_duplicates=True)`).
 
 Why not urllib3's `Retry` mounted on the session: every attempt must be recorded with
@@ -39,7 +39,7 @@ import queue
 import random
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -48,14 +48,8 @@ import requests
 from urllib3.exceptions import ConnectTimeoutError
 from urllib3.util.retry import Retry
 
-from gui.data.store import (
-    Attempt,
-    AttemptOutcome,
-    BegunRequest,
-    OutboxRow,
-    RequestOutcome,
-    Store,
-)
+from gui.data.outbox import ClientFactory, Plan, PlannedRequest, plan_outbox
+from gui.data.store import Attempt, AttemptOutcome, BegunRequest, RequestOutcome, Store
 from gui.onenet.client import (
     AuthError,
     ConfigError,
@@ -66,217 +60,26 @@ from gui.onenet.client import (
     RejectedError,
     ServerError,
 )
-from gui.onenet.formats import BodyType, EncodedBody, encode
-from gui.onenet.readings import Datapoint, Readings
+from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS
 from gui.text import counted
 
 __all__ = [
     "CancelToken",
-    "ClientFactory",
     "Pipeline",
     "PipelineResult",
-    "Plan",
-    "PlannedRequest",
     "Progress",
     "RequestResult",
     "RetryNotice",
     "RetryPolicy",
     "Verdict",
     "classify",
-    "entry_time",
-    "is_safe_to_resend",
-    "make_request",
-    "plan_outbox",
-    "resend_risk",
     "send_outbox",
-    "stamp",
 ]
 
 log = logging.getLogger(__name__)
 
 #: Cancel: an Event that gets set, or a callable that returns True once cancelled.
 CancelToken = threading.Event | Callable[[], bool] | None
-#: `(endpoint, device_id) -> OneNetClient` with the api-key for that device; may raise ConfigError.
-ClientFactory = Callable[[str, str], OneNetClient]
-
-#: Datapoints per request when nothing else is said (shared onenet-api.md, "Limits":
-#: no documented limit; related endpoints cap bodies at 64 KB, 500 type 1 points are ~21 KB).
-DEFAULT_MAX_POINTS = 500
-
-
-# -- idempotency ----------------------------------------------------------------------------------
-
-
-def entry_time(now: datetime | None = None) -> datetime:
-    """The `at` to stamp a reading with when it is entered: aware UTC, whole seconds.
-
-    Seconds because that is the wire precision (`YYYY-MM-DDThh:mm:ss`, shared
-    onenet-api.md, "Timestamps"); two readings of one stream entered within the same
-    second would get the same `at` and overwrite each other, which validation warns about.
-    """
-    return (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-
-
-def stamp(point: Datapoint, now: datetime | None = None) -> Datapoint:
-    """`point` with `at = entry_time(now)` if it has none (unchanged otherwise).
-
-    An explicit `at` makes a resend idempotent: the platform overwrites the datapoint
-    of a stream with an equal `at` (shared onenet-api.md, "Overwrite rule").
-    """
-    return point if point.at is not None else Datapoint(point.value, entry_time(now))
-
-
-def resend_risk(points: Iterable[Datapoint | OutboxRow], body_type: BodyType = BodyType.FULL_JSON) -> int:
-    """How many of these datapoints a second copy of the request could store twice.
-
-    Those without an explicit `at` (the platform stamps each arrival anew); all of them
-    for type 3, which carries no `at` at all (shared onenet-api.md, "Body formats").
-    """
-    items = list(points)
-    if body_type is BodyType.SIMPLE_JSON:
-        return len(items)
-    return sum(1 for item in items if item.at is None)
-
-
-def is_safe_to_resend(points: Iterable[Datapoint | OutboxRow], body_type: BodyType = BodyType.FULL_JSON) -> bool:
-    """True when sending these datapoints again cannot duplicate any: every one has an explicit `at`.
-
-    Use it to word the UI: after an `unknown` outcome rows that are not safe need the
-    user's "send anyway (may duplicate)"; the pipeline re-sends only safe requests itself.
-    """
-    return resend_risk(points, body_type) == 0
-
-
-# -- planned requests -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlannedRequest:
-    """One request to send: the exact body, where to, and the outbox rows it carries.
-
-    `revisions` are the rows' `OutboxRow.revision` the body was encoded from, aligned
-    with `outbox_ids`: a row edited since is not sent with stale content (the request
-    is skipped). `idempotent`: sending it twice stores everything once (see
-    `is_safe_to_resend`); only then does the pipeline resend after an unknown outcome.
-    """
-
-    endpoint: str
-    device_id: str
-    body: EncodedBody
-    outbox_ids: tuple[int, ...]
-    revisions: tuple[int, ...]
-    idempotent: bool
-
-    @property
-    def datapoints(self) -> int:
-        """Number of datapoints carried."""
-        return len(self.outbox_ids)
-
-    @property
-    def target(self) -> tuple[str, str]:
-        """`(endpoint, device_id)`."""
-        return self.endpoint, self.device_id
-
-
-def make_request(rows: Sequence[OutboxRow], body: EncodedBody) -> PlannedRequest:
-    """A PlannedRequest for a body the caller encoded from exactly these rows (e.g. the window's splitter).
-
-    The rows must be queued (`Store.queue`) to one endpoint and device; ValueError otherwise.
-    """
-    if not rows:
-        raise ValueError("a request carries at least one datapoint")
-    targets = {(row.endpoint, row.device_id) for row in rows}
-    if len(targets) != 1:
-        raise ValueError("the rows of one request must be queued to one endpoint and device")
-    ((endpoint, device_id),) = targets
-    if not (endpoint and device_id):
-        raise ValueError("queue the rows (Store.queue) before planning their request")
-    return PlannedRequest(
-        endpoint,
-        device_id,
-        body,
-        tuple(row.id for row in rows),
-        tuple(row.revision for row in rows),
-        is_safe_to_resend(rows, body.type),
-    )
-
-
-class Plan:
-    """The requests a send of the outbox makes, encoded lazily while earlier ones are on the wire.
-
-    `requests` and `datapoints` are the totals (for progress); `held_back` counts
-    `unknown` rows left out because resending them may duplicate them. Iterating
-    encodes each chunk from the rows as they are then (FormatError if the body type
-    cannot say them). A chunk larger than `max_bytes` is halved until it fits (one
-    datapoint always goes alone), which adds to `requests`.
-    """
-
-    def __init__(
-        self,
-        store: Store,
-        chunks: list[tuple[str, str, Sequence[int]]],
-        body_type: BodyType,
-        max_bytes: int | None,
-        held_back: int,
-    ) -> None:
-        self._store = store
-        self._chunks = chunks
-        self._body_type = body_type
-        self._max_bytes = max_bytes
-        self.requests = len(chunks)
-        self.datapoints = sum(len(ids) for _, _, ids in chunks)
-        self.held_back = held_back
-
-    def __iter__(self) -> Iterator[PlannedRequest]:
-        for endpoint, device_id, ids in self._chunks:
-            points = self._store.points(ids)
-            if points:
-                yield from self._encode(endpoint, device_id, points)
-
-    def _encode(
-        self, endpoint: str, device_id: str, points: list[tuple[int, int, str, Datapoint]]
-    ) -> Iterator[PlannedRequest]:
-        body = encode(Readings.from_pairs((stream, point) for _, _, stream, point in points), self._body_type)
-        if self._max_bytes is not None and len(body.data) > self._max_bytes and len(points) > 1:
-            self.requests += 1
-            half = len(points) // 2
-            yield from self._encode(endpoint, device_id, points[:half])
-            yield from self._encode(endpoint, device_id, points[half:])
-            return
-        yield PlannedRequest(
-            endpoint,
-            device_id,
-            body,
-            tuple(p[0] for p in points),
-            tuple(p[1] for p in points),
-            is_safe_to_resend((p[3] for p in points), self._body_type),
-        )
-
-
-def plan_outbox(
-    store: Store,
-    *,
-    endpoint: str | None = None,
-    device_id: str | None = None,
-    body_type: BodyType = BodyType.FULL_JSON,
-    max_points: int = DEFAULT_MAX_POINTS,
-    max_bytes: int | None = None,
-    allow_duplicates: bool = False,
-) -> Plan:
-    """Plan sending the outbox's `unsent` and `unknown` rows (of one endpoint/device if given).
-
-    Rows are grouped by endpoint and device, in id order, `max_points` per request
-    (and at most `max_bytes` bytes of body when given). `unknown` rows without an `at`
-    are held back unless `allow_duplicates`: the first request may have stored them.
-    Drafts and failed rows are not taken (queue them first). Type 3 is not planned here
-    (one value per stream per request): ValueError.
-    """
-    if body_type is BodyType.SIMPLE_JSON:
-        raise ValueError("type 3 carries one value per datastream; plan such requests one by one")
-    chunks, held_back = store.sendable(
-        max_points, endpoint=endpoint, device_id=device_id, allow_duplicates=allow_duplicates
-    )
-    return Plan(store, chunks, body_type, max_bytes, held_back)
 
 
 # -- retry policy and classification --------------------------------------------------------------
@@ -417,7 +220,7 @@ class Progress:
     """Where a run is: requests done of total, datapoints done (any outcome) and sent, of total.
 
     `last` is the request that just finished; `retry` is set instead while a request
-    waits to be retried. `requests_total` may grow when `max_bytes` splits a chunk.
+    waits to be retried.
     """
 
     requests_done: int
@@ -719,13 +522,12 @@ class _Run:
         self.stop = threading.Event()
         self.cancelled: Callable[[], bool] = lambda: self.stop.is_set() or user_cancel()
         self.progress = progress
-        if isinstance(requests, Plan):
-            self.plan: Plan | None = requests
+        self.requests: Iterable[PlannedRequest]
+        if isinstance(requests, Plan):  # knows its totals; its bodies are joined as they are taken
             self._totals = (requests.requests, requests.datapoints)
-            self.requests: Iterable[PlannedRequest] = requests
+            self.requests = requests
         else:
             listed = list(requests)
-            self.plan = None
             self._totals = (len(listed), sum(r.datapoints for r in listed))
             self.requests = listed
         self.result = PipelineResult()
@@ -737,8 +539,8 @@ class _Run:
         self._index = 0
 
     def totals(self) -> tuple[int, int]:
-        """(requests, datapoints) planned; requests may grow while a Plan splits big chunks."""
-        return (self.plan.requests if self.plan is not None else self._totals[0]), self._totals[1]
+        """(requests, datapoints) planned."""
+        return self._totals
 
     def report(self, last: RequestResult | None = None, retry: RetryNotice | None = None) -> None:
         if self.progress is not None:
@@ -920,16 +722,19 @@ def send_outbox(
     endpoint: str | None = None,
     device_id: str | None = None,
     max_points: int = DEFAULT_MAX_POINTS,
-    max_bytes: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
     allow_duplicates: bool = False,
     policy: RetryPolicy | None = None,
     cancel: CancelToken = None,
     progress: Callable[[Progress], None] | None = None,
 ) -> tuple[Plan, PipelineResult]:
-    """Recover (`Store.recover`), plan (`plan_outbox`) and send (`Pipeline.run`) the unsent and unknown rows, type 1.
+    """Recover (`Store.recover`), plan (`gui.data.outbox.plan_outbox`) and send (`Pipeline.run`) the outbox, type 1.
 
-    What `onenet-uploader outbox send` does, and the window's "send the outbox". Returns
-    the plan (for `held_back`) and the result. Raises StoreBusy if another sender runs.
+    What `onenet-uploader outbox send` does: its unsent and unknown rows, planned into
+    requests of at most `max_points` datapoints and `max_bytes` body bytes exactly as the
+    window plans its rows. Returns the plan (for `held_back` and `warnings`) and the
+    result. Raises StoreBusy if another sender runs, FormatError if type 1 cannot carry
+    the rows (NaN never enters the outbox, so in practice it can).
     """
     store.recover()  # rows a killed sender left in flight are part of this send (None: another sender runs)
     plan = plan_outbox(

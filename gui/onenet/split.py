@@ -42,8 +42,11 @@ MIN_MAX_BYTES = 64
 
 
 @dataclass(frozen=True)
-class PlannedRequest:
-    """One request of a plan: datapoints `start:stop` in `Readings.pairs()` order, its body size in bytes."""
+class RequestSpan:
+    """One request of a plan: datapoints `start:stop` in `Readings.pairs()` order, its body size in bytes.
+
+    Which outbox rows it carries, and where to, is `gui.data.outbox.PlannedRequest`'s (see `requests_of`).
+    """
 
     start: int
     stop: int
@@ -67,7 +70,7 @@ class RequestPlan:
     """
 
     fragments: Fragments
-    requests: list[PlannedRequest]
+    requests: list[RequestSpan]
     max_points: int
     max_bytes: int
     warnings: list[str] = field(default_factory=list)
@@ -155,7 +158,7 @@ def plan_requests(
 
     def close_chunk(stop: int, oversized: bool) -> None:
         nonlocal chunk_start, used, count, streams_in_chunk
-        plan.requests.append(PlannedRequest(chunk_start, stop, used, streams_in_chunk, oversized))
+        plan.requests.append(RequestSpan(chunk_start, stop, used, streams_in_chunk, oversized))
         chunk_start, used, count, streams_in_chunk = stop, base, 0, 0
 
     for s, stream in enumerate(readings.datastreams):

@@ -10,12 +10,12 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from gui.onenet.formats import AtTexts, wire_ats
-from gui.onenet.readings import Readings, Value, format_value, is_finite_value, mistyped_number
+from gui.onenet.readings import Datapoint, Readings, Value, format_value, is_finite_value, mistyped_number
 
 #: Stream id characters accepted without comment: letters (any script: the
 #: official SDK used Chinese ids), digits, `_ - .` (`pm2.5` is the docs' own).
@@ -100,6 +100,49 @@ def _value_bytes(value: Value) -> int:
     return 0
 
 
+#: How many datapoint numbers a message about many datapoints lists before "…".
+FIRST_FEW = 5
+
+
+def _overwritten(points: list[Datapoint], texts: Sequence[str | None], sid: str, s_index: int) -> list[Issue]:
+    """`duplicate-at` and `several-without-at` of one stream: one issue per rule, with a count and the first few.
+
+    O(n) in time and memory: a stream whose datapoints all share one `at`
+    (a file read without times, stamped "now") gives one message, not one
+    per datapoint listing every other.
+    """
+    last: dict[str | None, int] = {}
+    for p_index, text in enumerate(texts):
+        last[text] = p_index
+    lost: dict[bool, list[int]] = {True: [], False: []}  # without at?
+    for p_index, text in enumerate(texts):
+        if last[text] != p_index:
+            lost[text is None].append(p_index)
+    issues = []
+    for without_at, indexes in lost.items():
+        if not indexes:
+            continue
+        count = len(indexes)
+        first = indexes[0]
+        shown = ", ".join(f"#{i + 1}" for i in indexes[:FIRST_FEW]) + (", …" if count > FIRST_FEW else "")
+        text = texts[first]
+        kept = format_value(points[last[text]].value)
+        if without_at:
+            what = (
+                f"{count:,} datapoint{'s' if count != 1 else ''} without at ({shown}) would be overwritten by a later "
+                f"one without at; only the last ({kept}, #{last[None] + 1}) is kept"
+            )
+            rule = "several-without-at"
+        else:
+            what = (
+                f"{count:,} datapoint{'s' if count != 1 else ''} share{'s' if count == 1 else ''} an at with a later "
+                f"one ({shown}); the first: at {text}, where only the last ({kept}, #{last[text] + 1}) is kept"
+            )
+            rule = "duplicate-at"
+        issues.append(_issue(Severity.WARNING, rule, what, sid, s_index, first, text or ""))
+    return issues
+
+
 def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | None = None) -> list[Issue]:
     """Check readings against the platform's rules; issues in stream/point order.
 
@@ -113,10 +156,12 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
       flagged, not forbidden (the official SDK used Chinese ids).
     - `non-finite` (error): NaN and infinity are not valid JSON.
     - `duplicate-at` (warning): equal `at` in one stream overwrite each other,
-      the later wins ("Overwrite rule").
+      the later wins ("Overwrite rule"). One issue per stream: the count of
+      overwritten datapoints and the first few (`_overwritten`, O(n)).
     - `several-without-at` (warning): of several points of one stream without
       `at` in one request only the last is kept ("Overwrite rule"); the
-      splitter keeps them in one request (gui/onenet/split.py).
+      splitter keeps them in one request (gui/onenet/split.py). One issue per
+      stream, as above.
     - `implausible-at` (warning): before 2000 or more than 10 minutes in the
       future: likely a wrong time zone or format ("Timestamps").
     - `large-value` (warning): a value over 64 KiB on the wire (related
@@ -198,23 +243,7 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                             Severity.WARNING, "text-among-numbers", what, sid, s_index, p_index, texts[p_index] or ""
                         )
                     )
-        if len(set(texts)) == len(texts):
-            continue
-        by_at: dict[str | None, list[int]] = defaultdict(list)
-        for p_index, text in enumerate(texts):
-            by_at[text].append(p_index)
-        for text, indexes in by_at.items():
-            if len(indexes) < 2:
-                continue
-            kept = format_value(points[indexes[-1]].value)
-            numbers = ", ".join(f"#{i + 1}" for i in indexes)
-            for p_index in indexes[:-1]:
-                if text is None:
-                    what = f"{len(indexes)} datapoints ({numbers}) have no at; only the last ({kept}) is kept"
-                    rule = "several-without-at"
-                else:
-                    what = f"datapoints {numbers} share at {text}; only the last ({kept}) is kept"
-                    rule = "duplicate-at"
-                issues.append(_issue(Severity.WARNING, rule, what, sid, s_index, p_index, text or ""))
+        if len(set(texts)) != len(texts):
+            issues.extend(_overwritten(points, texts, sid, s_index))
     issues.sort(key=lambda i: (i.stream_index, -1 if i.point_index is None else i.point_index))
     return issues

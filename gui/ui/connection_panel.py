@@ -14,14 +14,14 @@ from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cl
 from gui.ui.settings import Settings
 
 if TYPE_CHECKING:
-    from gui.onenet.sandbox import Sandbox
+    from gui.sandbox import Sandbox
 
 SandboxFactory = Callable[[], "Sandbox"]
 
 
 def default_sandbox() -> Sandbox:
     """An embedded sandbox on a free loopback port with the demo device."""
-    from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+    from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
     return Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}).start()
 
@@ -179,7 +179,7 @@ class ConnectionPanel(QGroupBox):
 
     def _on_sandbox_check_toggled(self, on: bool) -> None:
         if on:
-            from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+            from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
             self._real_connection = (self.endpoint_edit.text(), self.device_edit.text(), self.key_edit.text())
             if self.sandbox is None:

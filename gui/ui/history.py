@@ -5,9 +5,9 @@
 `HistoryPanel` adds the filter bar (outcome, device, from/to date, text; debounced),
 the detail pane (the request as the client builds it, api-key masked: the key is never
 stored; the body, pretty-printed when JSON; the answer), "Resend selected" (emits
-`resendRequested` with the outbox ids: the window re-queues them, see `requeue_for_resend`;
+`resendRequested` with the outbox ids: the window re-queues them, see `gui.data.outbox.requeue_for_resend`;
 datapoints without `at` the platform may hold already are only resent once the user
-accepts duplicates in an inline bar, see `resend_plan`)
+accepts duplicates in an inline bar, see `gui.data.outbox.resend_plan`)
 and "Export CSV…" (the matching entries, written on a worker with progress and Cancel by
 `gui.data.history_export`; there is no key to leak).
 """
@@ -15,7 +15,7 @@ and "Export CSV…" (the matching entries, written on a worker with progress and
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
@@ -55,17 +55,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui.data.history_export import CSV_COLUMNS, ExportCancelled, ExportFailed, format_time, write_history_csv
+from gui.data.outbox import requeue_for_resend, resend_plan
 from gui.data.store import (
     AttemptOutcome,
     HistoryEntry,
     HistoryFilter,
     HistorySummary,
-    RequestOutcome,
-    State,
     Store,
 )
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
-from gui.onenet.formats import BodyType, EncodedBody, FormatError, decode
+from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
 from gui.ui.tables import ElideMiddleDelegate, text_width
@@ -278,23 +277,6 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
     return "\n".join(lines)
 
 
-def requeue_for_resend(store: Store, ids: Iterable[int]) -> tuple[list[int], list[int]]:
-    """Make these outbox rows go out again: `(editor_ids, queued_ids)`.
-
-    Rows in the editor become "not sent" there (`draft`, as "Mark all unsent" does) so the
-    next Send takes them; rows no longer in the editor are queued (`unsent`) for
-    `onenet-uploader outbox send`. Rows being sent are left alone.
-    """
-    rows = [r for r in store.get(sorted(set(ids))) if r.state is not State.IN_FLIGHT]
-    editor = [r.id for r in rows if r.in_editor]
-    queued = [r.id for r in rows if not r.in_editor]
-    if editor:
-        store.set_state(editor, State.DRAFT)
-    if queued:
-        store.set_state(queued, State.UNSENT)
-    return editor, queued
-
-
 @dataclass
 class _ExportJob:
     """One export, as plain data the worker fills in: where to, and how many rows once the file is in place."""
@@ -302,37 +284,6 @@ class _ExportJob:
     path: Path
     count: int | None = None
     cancelled: bool = False  # Cancel was pressed (the worker may still finish the file)
-
-
-def resend_plan(store: Store, entries: Iterable[HistoryEntry]) -> tuple[list[int], int]:
-    """What resending these requests sends: `(outbox ids, how many of them would be stored twice)`.
-
-    The ids are the rows the requests carried that still exist and are not being sent
-    (what `requeue_for_resend` re-queues), sorted. A datapoint sent without `at` is stamped
-    by the platform with its arrival time, so a second copy is a second datapoint, not an
-    overwrite (shared onenet-api.md, "Timestamps" and "Overwrite rule"); one with `at`
-    overwrites itself, harmlessly. Counted as duplicates: rows without `at` (and every row
-    of a type 3 body, which carries no `at`) that the platform may hold already, i.e.
-    carried by one of these requests that was stored, has no clear outcome or never
-    finished, or marked sent or unknown now. Rows of refused requests alone are not.
-    """
-    carried: set[int] = set()
-    maybe_stored: set[int] = set()
-    stamped_by_platform: set[int] = set()  # type 3: the platform stamped them whatever the row says
-    for entry in entries:
-        carried.update(entry.outbox_ids)
-        if entry.request_outcome in (None, RequestOutcome.SENT, RequestOutcome.UNKNOWN):
-            maybe_stored.update(entry.outbox_ids)
-        if entry.body_type is BodyType.SIMPLE_JSON:
-            stamped_by_platform.update(entry.outbox_ids)
-    rows = [r for r in store.get(sorted(carried)) if r.state is not State.IN_FLIGHT]
-    duplicates = sum(
-        1
-        for r in rows
-        if (r.at is None or r.id in stamped_by_platform)
-        and (r.id in maybe_stored or r.state in (State.SENT, State.UNKNOWN))
-    )
-    return [r.id for r in rows], duplicates
 
 
 class HistoryPanel(QWidget):

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QStyle,
     QTableView,
@@ -212,6 +213,7 @@ class ImportDialog(QDialog):
         self.failure = ""
         self._filling = False
         self._saving_to = ""
+        self._zone_chosen = False  # the user chose the zone: it wins over a zone the file states
         self.setWindowTitle(self.tr("Import readings — {name}").format(name=self.path.name))
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -291,6 +293,22 @@ class ImportDialog(QDialog):
             ]
         )
         self.decimal_combo = self._combo([(auto, None), (self.tr("Point: 2.6"), "."), (self.tr("Comma: 2,6"), ",")])
+        self.header_row_spin = QSpinBox()
+        self.header_row_spin.setRange(0, 9999)
+        self.header_row_spin.setSpecialValueText(self.tr("Automatic"))
+        self.header_row_spin.setPrefix(self.tr("line "))
+        self.header_row_spin.setToolTip(
+            self.tr("The line of the file that holds the column names (lines above it are skipped)")
+        )
+        self.time_format_edit = QLineEdit()
+        self.time_format_edit.setPlaceholderText(self.tr("Automatic, or e.g. %d.%m.%Y %H:%M"))
+        self.time_format_edit.setToolTip(
+            self.tr(
+                "How the time column is written, as a strftime pattern (%Y year, %m month, %d day, %H hour, "
+                "%M minute, %S second, %b month name). It overrides what was detected; cells that do not match "
+                "are listed and their rows are not imported."
+            )
+        )
         self.markers_edit = QLineEdit()
         self.markers_edit.setPlaceholderText(self.tr("e.g. NA, -200, --"))
         self.markers_edit.setToolTip(
@@ -318,6 +336,10 @@ class ImportDialog(QDialog):
                 (self.tr("Rows without a &time:"), self.missing_time_combo),
                 (self.tr("Missing-value ma&rkers:"), self.markers_edit),
             ],
+            [
+                (self.tr("Header &row:"), self.header_row_spin),
+                (self.tr("Time &format:"), self.time_format_edit),
+            ],
         ]
         for r, row in enumerate(rows):
             for c, (text, widget) in enumerate(row):
@@ -325,8 +347,8 @@ class ImportDialog(QDialog):
                 label.setBuddy(widget)
                 grid.addWidget(label, r, 2 * c)
                 grid.addWidget(widget, r, 2 * c + 1)
-        grid.addWidget(self.sheet_label, 3, 0)
-        grid.addWidget(self.sheet_combo, 3, 1)
+        grid.addWidget(self.sheet_label, 3, 4)
+        grid.addWidget(self.sheet_combo, 3, 5)
         for c in (1, 3, 5):
             grid.setColumnStretch(c, 1)
         self.order_note = QLabel()
@@ -336,8 +358,22 @@ class ImportDialog(QDialog):
         self.detected_label = QLabel()
         self.detected_label.setWordWrap(True)
         self.detected_label.setStyleSheet("color: #444;")
+        self.time_note = QLabel()
+        self.time_note.setWordWrap(True)
+        self.time_note.setStyleSheet(f"color: {ORANGE}; font-weight: bold;")
+        self.stamp_now_button = QPushButton(self.tr("Stamp every row with the import time"))
+        self.stamp_now_button.setToolTip(
+            self.tr("Send the rows at the moment of importing: only right for readings taken just now")
+        )
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.time_note, 1)
+        time_row.addWidget(self.stamp_now_button)
+        self.time_box = QWidget()
+        self.time_box.setLayout(time_row)
+        self.time_box.hide()
         grid.addWidget(self.detected_label, 4, 0, 1, 6)
         grid.addWidget(self.order_note, 5, 0, 1, 6)
+        grid.addWidget(self.time_box, 6, 0, 1, 6)
 
         self.columns_table = QTableWidget(0, 6)
         self.columns_table.setHorizontalHeaderLabels(
@@ -426,6 +462,9 @@ class ImportDialog(QDialog):
             self.sheet_combo,
         ):
             combo.currentIndexChanged.connect(self._on_structure_changed)
+        self.header_row_spin.valueChanged.connect(self._on_structure_changed)
+        self.time_format_edit.editingFinished.connect(self._schedule)
+        self.stamp_now_button.clicked.connect(self._on_stamp_now_button_clicked)
         for combo in (self.order_combo, self.missing_time_combo, self.decimal_combo):
             combo.currentIndexChanged.connect(self._schedule)
         self.zone_combo.currentTextChanged.connect(self._on_zone_combo_changed)
@@ -445,11 +484,16 @@ class ImportDialog(QDialog):
         sheet = (
             self.sheet_combo.currentText() if self.sheet_combo.count() and self.sheet_combo.currentIndex() > 0 else None
         )
+        header_line = self.header_row_spin.value()
+        pattern = self.time_format_edit.text().strip() or None
         return ImportOptions(
             source_tz=self.zone_combo.currentText().strip() or self._source_zone,
             encoding=self.encoding_combo.currentData(),
             delimiter=self.delimiter_combo.currentData(),
-            has_header=self.header_combo.currentData(),
+            has_header=True if header_line else self.header_combo.currentData(),
+            skip_rows=header_line - 1 if header_line else None,
+            time_pattern=pattern if pattern and "%" in pattern else None,
+            zone_from_file=not self._zone_chosen,
             sheet=sheet,
             layout=self.layout_combo.currentData(),
             decimal=self.decimal_combo.currentData(),
@@ -469,7 +513,13 @@ class ImportDialog(QDialog):
         self._choices.clear()  # column numbers may mean other columns now
         self._schedule()
 
+    def _on_stamp_now_button_clicked(self) -> None:
+        """The explicit choice the dialog offers when no time column is understood."""
+        self.missing_time_combo.setCurrentIndex(self.missing_time_combo.findData(MissingTime.NOW))
+
     def _on_zone_combo_changed(self, name: str) -> None:
+        if not self._filling:
+            self._zone_chosen = True
         try:
             resolve_zone(name)
         except ValueError:
@@ -488,6 +538,14 @@ class ImportDialog(QDialog):
         """Read the file with the current options on a worker (a read still running is cancelled)."""
         self._timer.stop()
         self.stop(quiet=True)
+        pattern = self.time_format_edit.text().strip()
+        if pattern and "%" not in pattern:
+            self.summary_label.setText(
+                self.tr("“{pattern}” is not a time format: use % codes such as %d.%m.%Y %H:%M.").format(pattern=pattern)
+            )
+            self.summary_label.setStyleSheet(f"color: {ORANGE};")
+            self.import_button.setEnabled(False)
+            return
         options = self.options()
         path = self.path
 
@@ -565,6 +623,7 @@ class ImportDialog(QDialog):
         self.problems_box.setTitle(self.tr("Problems"))
         self.detected_label.setText("")
         self.order_note.hide()
+        self.time_box.hide()
         self.summary_label.setText(self.tr("✘ {why}").format(why=self.failure))
         self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
         self.import_button.setText(self.tr("Import"))
@@ -572,9 +631,7 @@ class ImportDialog(QDialog):
 
     # --- showing a result ------------------------------------------------------------------
     def _can_import(self) -> bool:
-        return (
-            self.import_result is not None and not self.import_result.needs_date_order and len(self.import_result) > 0
-        )
+        return self.import_result is not None and not self.import_result.needs_answer and len(self.import_result) > 0
 
     def _show(self, result: ImportResult) -> None:
         self._filling = True
@@ -655,12 +712,14 @@ class ImportDialog(QDialog):
             parts.append(self.tr("a OneNET type {n} body: times are platform time (UTC+8)").format(n=int(d.body_type)))
         times = d.time_columns() if d.body_type is None else []
         if times:
+            shown_formats = dict.fromkeys(self._time_format_name(c.time_format, result) for c in times)
             parts.append(
-                self.tr("times from {names} ({formats}, e.g. {example}) in {zone}, sent in UTC+8").format(
+                self.tr("times from {names} ({formats}, e.g. {example}) in {zone}{how}, sent in UTC+8").format(
                     names=" + ".join(f"“{c.name}”" for c in times),
-                    formats=" + ".join(self._time_format_name(c.time_format, result) for c in times),
+                    formats=" + ".join(shown_formats),
                     example=" ".join(c.example for c in times),
                     zone=d.source_tz,
+                    how=self._zone_reason(d.zone_reason),
                 )
             )
         elif d.body_type is None:
@@ -673,8 +732,13 @@ class ImportDialog(QDialog):
         notes = [n for n in d.notes if not any(s in n for s in shown)]
         if notes:
             text += "\n" + "\n".join(notes)
+        # How each decision was reached, as the core says it (the same lines `send` prints).
+        decided = [line for line in d.decisions if not line.startswith(("layout:", "header:"))]
+        if decided:
+            text += "\n" + self.tr("How:") + " " + "; ".join(decided)
         self.detected_label.setText(self.tr("Found: {what}").format(what=text))
 
+        self._show_time_question(result)
         needs = result.needs_date_order
         self.order_note.setVisible(needs)
         self.order_combo.setStyleSheet(f"QComboBox {{ border: 2px solid {ORANGE}; }}" if needs else "")
@@ -685,6 +749,35 @@ class ImportDialog(QDialog):
                     "Choose the day/month order above."
                 ).format(examples=", ".join(result.ambiguous_dates))
             )
+
+    def _zone_reason(self, reason: str) -> str:
+        if reason.startswith("from the header"):
+            return self.tr(" (from the header {header})").format(header=reason.removeprefix("from the header "))
+        if reason == "chosen":
+            return self.tr(" (chosen)")
+        if reason:
+            return self.tr(" (the file does not say; change it if it was written elsewhere)")
+        return ""
+
+    def _show_time_question(self, result: ImportResult) -> None:
+        """No time understood, or a zone the file states ambiguously: say so and offer the explicit choices."""
+        if result.zone_question:
+            self.time_note.setText(
+                self.tr(
+                    "The time column's header says {text}, which can mean {choices}. Choose the zone above."
+                ).format(text=result.zone_question_text, choices=self.tr(" or ").join(result.zone_question))
+            )
+            self.stamp_now_button.hide()
+        elif result.needs_time:
+            self.time_note.setText(
+                self.tr(
+                    "No column was understood as a time, so nothing is imported. Choose the time column "
+                    "(Use as: Time) below and, if it is written another way, type its Time format above — "
+                    "or stamp every row with the import time."
+                )
+            )
+            self.stamp_now_button.show()
+        self.time_box.setVisible(bool(result.zone_question) or result.needs_time)
 
     def _format_name(self, d: Any) -> str:
         if d.file_format is FileFormat.XLSX:
@@ -707,6 +800,14 @@ class ImportDialog(QDialog):
                 TimeFormat.EXCEL: self.tr("Excel days"),
                 TimeFormat.EPOCH_S: self.tr("Unix seconds"),
                 TimeFormat.EPOCH_MS: self.tr("Unix milliseconds"),
+                TimeFormat.EPOCH_US: self.tr("Unix microseconds"),
+                TimeFormat.EPOCH_NS: self.tr("Unix nanoseconds"),
+                TimeFormat.COMPACT: self.tr("YYYYMMDD[HH[MM[SS]]] digits"),
+                TimeFormat.MONTH_NAME: self.tr("dates with month names"),
+                TimeFormat.PERIOD: self.tr("periods, read as their start"),
+                TimeFormat.INTERVAL: self.tr("intervals, read as their start"),
+                TimeFormat.PATTERN: self.tr("the format typed above"),
+                TimeFormat.PARTS: self.tr("year, month, day… columns combined"),
                 TimeFormat.NATIVE: self.tr("spreadsheet dates"),
             }.get(fmt, "?")
             if fmt is not None
@@ -718,6 +819,7 @@ class ImportDialog(QDialog):
             (self.tr("Time (date and time)"), Role.TIME),
             (self.tr("Date"), Role.DATE),
             (self.tr("Time of day"), Role.TIME_OF_DAY),
+            (self.tr("Part of the time (year, month, day, hour…)"), Role.TIME_PART),
         ]
         if layout is Layout.LONG:
             return [(self.tr("Datastream id"), Role.STREAM), *items, (self.tr("Value"), Role.VALUE)]
@@ -796,9 +898,14 @@ class ImportDialog(QDialog):
                 TimeFormat.YMD,
                 TimeFormat.DMY,
                 TimeFormat.MDY,
+                TimeFormat.COMPACT,
+                TimeFormat.MONTH_NAME,
+                TimeFormat.PERIOD,
                 TimeFormat.EXCEL,
                 TimeFormat.EPOCH_S,
                 TimeFormat.EPOCH_MS,
+                TimeFormat.EPOCH_US,
+                TimeFormat.EPOCH_NS,
             ):
                 combo.addItem(self._time_format_name(fmt), fmt)
             chosen = self._choices.get(column.index, ColumnChoice()).time_format
@@ -853,6 +960,8 @@ class ImportDialog(QDialog):
                     parts.append(text + (self.tr(" and spaces") if " " in dropped else ""))
                 else:
                     parts.append(self.tr("id shortened: the platform may reject spaces"))
+        if column.unit:
+            parts.append(self.tr("unit {unit}").format(unit=column.unit))
         if column.role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY) and column.example:
             parts.append(self.tr("e.g. {example}").format(example=column.example))
         if column.note:
@@ -901,8 +1010,20 @@ class ImportDialog(QDialog):
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
         streams = result.stream_counts()
-        if result.needs_date_order:
-            text = self.tr("Choose the day/month order to read the times.")
+        if result.needs_date_order or result.zone_question:
+            asked = []
+            if result.zone_question:
+                asked.append(
+                    self.tr("The time column's header says {text}: choose the zone the times were written in.").format(
+                        text=result.zone_question_text
+                    )
+                )
+            if result.needs_date_order:
+                asked.append(self.tr("Choose the day/month order to read the times."))
+            text = " ".join(asked)
+            colour = ORANGE
+        elif result.needs_time:
+            text = self.tr("No time column: choose one, type the time format, or stamp the rows with the import time.")
             colour = ORANGE
         elif count == 0:
             text = self.tr("Nothing to import: {rows} read, {rejected} not imported.").format(
@@ -929,7 +1050,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
         self.summary_label.setStyleSheet(f"color: {colour};")
         self.import_button.setText(
-            self.tr("&Import {n} datapoints").format(n=count) if not result.needs_date_order else self.tr("&Import")
+            self.tr("&Import {n} datapoints").format(n=count) if not result.needs_answer else self.tr("&Import")
         )
         self.import_button.setEnabled(self._can_import())
         self.save_rejected_button.setEnabled(bool(result.rows_rejected))

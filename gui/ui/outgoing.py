@@ -11,22 +11,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gui.onenet.client import OneNetClient, OneNetError, PlatformResponse
+from gui.data.outbox import RequestOptions, may_store_twice, plan_readings, readings_of
+from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType, FormatError, can_carry, wire_ats
-from gui.onenet.readings import Datapoint, Datastream, Readings
-from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, RequestPlan, plan_requests
+from gui.onenet.readings import Readings
+from gui.onenet.split import RequestPlan
 from gui.onenet.validation import Issue, Severity, validate
 from gui.ui.datapoints_model import Row, RowStatus
 
-
-@dataclass(frozen=True)
-class RequestOptions:
-    """The user's choices for the requests: body type, type 5 separators (None: automatic), limits per request."""
-
-    body_type: BodyType = BodyType.FULL_JSON
-    separators: str | None = None
-    max_points: int = DEFAULT_MAX_POINTS
-    max_bytes: int = DEFAULT_MAX_BYTES
+#: `RequestOptions` is the outbox service's (`gui.data.outbox`); named here for the window and the preview.
+__all__ = ["Cancelled", "Outgoing", "RequestOptions", "SendJob", "compute_outgoing"]
 
 
 class Cancelled(Exception):
@@ -42,7 +36,7 @@ class Outgoing:
     `snapshot` holds the Row objects the plan was made from, so a row that
     changed since is never marked sent by mistake. `held_back` lists the rows
     left out because their outcome is unknown and sending them again may store
-    them twice (no explicit `at`; see `gui.data.pipeline.is_safe_to_resend`).
+    them twice (`gui.data.outbox.may_store_twice`).
     """
 
     readings: Readings
@@ -71,25 +65,6 @@ class Outgoing:
         return self.rows[request.start : request.stop]
 
 
-def readings_of(rows: Sequence[Row], chosen: Sequence[int]) -> tuple[Readings, list[int]]:
-    """The readings of rows `chosen`, and for each datapoint in readings order its row.
-
-    Streams appear in the order of their first row; within a stream rows keep
-    their order (the bodies follow this order). Same as
-    `DatapointsModel.readings`, on a snapshot.
-    """
-    by_stream: dict[str, tuple[list[int], list[Datapoint]]] = {}
-    for i in chosen:
-        row = rows[i]
-        group = by_stream.get(row.stream_id)
-        if group is None:
-            group = by_stream[row.stream_id] = ([], [])
-        group[0].append(i)
-        group[1].append(row.point)
-    order = [i for indexes, _ in by_stream.values() for i in indexes]
-    return Readings([Datastream(stream_id, points) for stream_id, (_, points) in by_stream.items()]), order
-
-
 def compute_outgoing(
     rows: Sequence[Row],
     options: RequestOptions,
@@ -100,23 +75,22 @@ def compute_outgoing(
     """Readings of the rows not yet sent, validated, each format's ability to carry them, and the plan.
 
     `rows` is a snapshot of the table (Row objects are immutable). Rows being sent
-    are left out; so are `unknown` rows that may be stored twice, unless
-    `allow_duplicates` (they are listed in `held_back`). Raises Cancelled as soon as
+    are left out; so are rows that may be stored twice (`may_store_twice`), unless
+    `allow_duplicates` (they are listed in `held_back`). Rows are grouped and planned
+    by `gui.data.outbox` (`readings_of`, `plan_readings`), as `send` and `outbox send` do. Raises Cancelled as soon as
     `cancelled()` is true between steps. Messages in `problem` are English (core
     messages); the window adds its own words.
     """
     body_type = options.body_type
-    unknown_may_duplicate = not allow_duplicates
-    type3 = body_type is BodyType.SIMPLE_JSON
-    sent, in_flight, unknown = RowStatus.SENT, RowStatus.IN_FLIGHT, RowStatus.UNKNOWN
+    sent, in_flight, unsent = RowStatus.SENT, RowStatus.IN_FLIGHT, RowStatus.UNSENT
     chosen: list[int] = []
     held_back: list[int] = []
-    # A row whose outcome is unknown may be stored twice if sent again without an `at`, or as type 3.
     for i, row in enumerate(rows):
         status = row.status
         if status is sent or status is in_flight:
             continue
-        if unknown_may_duplicate and status is unknown and (type3 or row.point.at is None):
+        # `status is not unsent` only spares a million unsent rows the call: the platform holds none of them.
+        if not allow_duplicates and status is not unsent and may_store_twice(status.value, row.point.at, body_type):
             held_back.append(i)
         else:
             chosen.append(i)
@@ -136,9 +110,7 @@ def compute_outgoing(
     if cancelled():
         raise Cancelled
     try:
-        outgoing.plan = plan_requests(
-            readings, options.body_type, options.max_points, options.max_bytes, options.separators, ats=ats
-        )
+        outgoing.plan = plan_readings(readings, options, ats=ats)
     except (FormatError, ValueError) as exc:
         outgoing.problem = str(exc)
     return outgoing
@@ -153,13 +125,3 @@ class SendJob:
     stored: list[int] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
     finished: bool = False  # the result came: every request was reported
-
-
-@dataclass(frozen=True)
-class SendOutcome:
-    """How a send ended: `done` requests of `total` stored; the failure of request `done`, if any."""
-
-    done: int
-    total: int
-    response: PlatformResponse | None
-    error: OneNetError | None = None

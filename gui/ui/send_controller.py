@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from gui.data.store import RequestOutcome, State, Store
-from gui.onenet.client import OneNetClient, validate_endpoint
+from gui.onenet.client import validate_endpoint
 from gui.onenet.readings import Datapoint, Readings
 from gui.text import counted
 from gui.ui.connection_panel import ConnectionPanel
@@ -34,7 +34,8 @@ from gui.ui.settings import Settings
 from gui.ui.workers import Task, Worker
 
 if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
-    from gui.data.pipeline import PipelineResult, PlannedRequest, Progress, RetryNotice, RetryPolicy
+    from gui.data.outbox import PlannedRequest
+    from gui.data.pipeline import PipelineResult, Progress, RetryNotice, RetryPolicy
     from gui.ui.send_messages import SendOutcome
 
 log = logging.getLogger(__name__)
@@ -391,7 +392,8 @@ class SendController(QObject):
         the first request that is neither stored nor plainly refused (the overwrite rule:
         later requests must not overtake it); the rest stay in the outbox for the next Send.
         """
-        from gui.data.pipeline import Pipeline, PlannedRequest, RetryPolicy, is_safe_to_resend
+        from gui.data.outbox import clients, requests_of
+        from gui.data.pipeline import Pipeline, RetryPolicy
 
         client, problem = self.connection.make_client()
         if client is None or out.plan is None:
@@ -408,11 +410,10 @@ class SendController(QObject):
         total = len(plan)
         snapshot = out.snapshot
         first_rows = [snapshot[i] for i in out.request_rows(0)] if total else []
-        request_rows: list[list[Row]] = []  # set by prepare(), on the worker: a million rows take a while
-        ids: list[int] = []
+        ids: list[int] = []  # set by prepare(), on the worker: listing a million rows takes a while
 
         def prepare() -> None:
-            nonlocal request_rows, ids
+            nonlocal ids
             request_rows = [[snapshot[i] for i in out.request_rows(k)] for k in range(total)]
             ids = [row.id for rows in request_rows for row in rows if row.id is not None]
 
@@ -420,20 +421,11 @@ class SendController(QObject):
         target = validate_endpoint(endpoint)
 
         def planned() -> Iterator[PlannedRequest]:
-            for k, rows in enumerate(request_rows):
-                body = plan.body(k)
-                yield PlannedRequest(
-                    target,
-                    device_id,
-                    body,
-                    tuple(row.id for row in rows if row.id is not None),
-                    tuple(row.revision for row in rows),
-                    is_safe_to_resend((row.point for row in rows), body.type),
-                )
+            return requests_of(plan, [snapshot[i] for i in out.rows], target, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
             store.queue(ids, endpoint, device_id)
-            pipeline = Pipeline(store, lambda e, d: OneNetClient(e, d, api_key, timeout=timeout), policy)
+            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy)
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)

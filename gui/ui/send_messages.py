@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from gui.data.pipeline import PipelineResult, is_safe_to_resend
+from gui.data.outbox import is_safe_to_resend
+from gui.data.pipeline import PipelineResult
 from gui.data.store import RequestOutcome, Store, StoreBusy
 from gui.onenet.client import PlatformResponse
 from gui.text import counted

@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from gui.onenet.examples import seed_example
 from gui.onenet.formats import BodyType, decode
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.datapoints_model import Row, RowStatus
 from gui.ui.send_controller import SYNC_PLAN_ROWS
 

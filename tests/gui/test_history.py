@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer
 
 from gui.data.store import HistoryFilter, NewRow, State, Store
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.history import CSV_COLUMNS, PAGE_SIZE, HistoryModel, HistoryPanel
 
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox
@@ -370,7 +370,7 @@ def test_verify_selected_reads_the_stored_request_back(qtbot, window, sandbox):
 
 
 def test_resend_queues_rows_no_longer_in_the_editor(qtbot, store):
-    from gui.ui.history import requeue_for_resend
+    from gui.data.outbox import requeue_for_resend
 
     ids = store.add([NewRow("temp", Datapoint(1, T0)), NewRow("temp", Datapoint(2, T0 + timedelta(seconds=1)))])
     store.set_state(ids, State.SENT)
@@ -470,10 +470,10 @@ def test_resending_a_refused_request_without_at_does_not_ask(qtbot, window, sand
 
 
 def test_resend_plan_counts_what_the_platform_may_hold_without_at(store):
+    from gui.data.outbox import resend_plan
     from gui.data.store import Attempt, AttemptOutcome, RequestOutcome
     from gui.onenet.formats import BodyType, encode
     from gui.onenet.readings import Readings
-    from gui.ui.history import resend_plan
 
     def request(points, outcome, body_type=BodyType.FULL_JSON):
         rows = [NewRow(stream, point) for stream, point in points]

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from gui.data.store import State
-from gui.onenet.sandbox import DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_DEVICE_ID
 from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.settings import DEFAULT_HISTORY_DAYS
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 
 from gui.data.importers import CellStatus, DateOrder, Role
 from gui.onenet.readings import format_at
-from gui.onenet.sandbox import DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_DEVICE_ID
 from gui.ui.import_dialog import ImportDialog, PreviewModel
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -199,7 +199,7 @@ def test_empty_preview_model_passes_the_model_tester(qtmodeltester):
 def bad_rows(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text(
-        "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,n/a,b\nyesterday,2,c\n2026-11-02 11:30,3,d\n"
+        "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,offline,b\nyesterday,2,c\n2026-11-02 11:30,3,d\n"
     )
     return path
 
@@ -207,7 +207,7 @@ def bad_rows(tmp_path):
 def test_problems_are_listed_by_row_and_column(qtbot, open_dialog, bad_rows):
     dialog, rows = open_dialog(bad_rows)
     texts = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
-    assert texts[0].startswith("Row 3, co “n/a”: 'n/a' is not a number") and texts[0].endswith(
+    assert texts[0].startswith("Row 3, co “offline”: 'offline' is not a number") and texts[0].endswith(
         "(the whole row is not imported)"
     )
     assert texts[1].startswith("Row 4, time “yesterday”")
@@ -225,7 +225,7 @@ def test_problems_are_listed_by_row_and_column(qtbot, open_dialog, bad_rows):
 
 def test_missing_markers_turn_problems_into_skipped_cells(qtbot, open_dialog, bad_rows):
     dialog, _ = open_dialog(bad_rows)
-    dialog.markers_edit.setText("n/a, -200")
+    dialog.markers_edit.setText("offline, -200")
     reread(qtbot, dialog, dialog.markers_edit.editingFinished.emit)
     assert dialog.import_result.rows_rejected == 1 and dialog.problems_list.count() == 1
 
@@ -384,3 +384,55 @@ def test_an_unknown_zone_is_said_and_blocks_the_import(qtbot, open_dialog):
     assert not dialog.import_button.isEnabled()
     reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("UTC+1"))
     assert preview_texts(dialog)[0][0] == "2026-11-02T15:30:00" and dialog.import_button.isEnabled()
+
+
+# --- issue 10: decisions said and changeable, refusals with their way out -------------------------
+
+
+def test_no_time_column_is_refused_and_stamping_now_is_an_explicit_choice(qtbot, open_dialog, tmp_path):
+    path = tmp_path / "no_time.csv"
+    path.write_text("Date,temp\nJan 1st of 2000,21.5\nJan 2nd of 2000,21.7\n")
+    dialog, rows = open_dialog(path)
+    assert dialog.import_result.needs_time and not dialog.import_button.isEnabled()
+    assert dialog.time_box.isVisible() and "No column was understood as a time" in dialog.time_note.text()
+    reread(qtbot, dialog, lambda: qtbot.mouseClick(dialog.stamp_now_button, Qt.MouseButton.LeftButton))
+    assert not dialog.time_box.isVisible() and dialog.import_button.isEnabled()
+    assert [v for _, v in import_rows(qtbot, dialog, rows)["temp"]] == [21.5, 21.7]
+
+
+def test_a_typed_time_format_reads_the_column_and_lists_cells_that_do_not_match(qtbot, open_dialog, tmp_path):
+    path = tmp_path / "pattern.csv"
+    path.write_text("when,v\n2024/14/05-0830,1\n2024-15-05,2\n2024/16/05-1030,3\n")
+    dialog, rows = open_dialog(path)
+    assert dialog.import_result.needs_time
+
+    def type_format() -> None:
+        dialog.time_format_edit.setText("%Y/%d/%m-%H%M")
+        dialog.time_format_edit.editingFinished.emit()
+
+    reread(qtbot, dialog, type_format)
+    texts = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
+    assert texts[0].startswith("Row 3, when “2024-15-05”: '2024-15-05' does not match the time format %Y/%d/%m-%H%M")
+    assert import_rows(qtbot, dialog, rows) == {"v": [("2024-05-14T08:30:00", 1), ("2024-05-16T10:30:00", 3)]}
+
+
+def test_the_zone_a_header_states_is_used_and_said_and_a_chosen_zone_wins(qtbot, open_dialog, tmp_path):
+    path = tmp_path / "hobo.csv"
+    path.write_text('"#","Date Time, GMT+00:00","Temp, °C"\n1,2019-05-30 12:00:00,11.2\n2,2019-05-30 12:10:00,11.3\n')
+    dialog, _ = open_dialog(path, zone="Asia/Shanghai")
+    assert "(from the header 'Date Time, GMT+00:00')" in dialog.detected_label.text()
+    assert dialog.import_result.detected.columns[0].role is Role.SKIP  # "#": a row index, with the reason
+    note = dialog.columns_table.item(0, dialog.COL_NOTE).text()
+    assert "not imported: a row index" in note
+    assert preview_texts(dialog)[0][1] == "2019-05-30T20:00:00"
+    reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("Europe/Berlin"))
+    assert preview_texts(dialog)[0][1] == "2019-05-30T18:00:00"  # 12:00 in Berlin (UTC+2) is 18:00 in UTC+8
+
+
+def test_the_header_row_can_be_chosen(qtbot, open_dialog, tmp_path):
+    path = tmp_path / "ids.csv"
+    path.write_text("p1;p2;p3\nDatum;Wert;Menge\n2024-05-14 08:00;1;2\n")
+    dialog, _ = open_dialog(path)
+    reread(qtbot, dialog, lambda: dialog.header_row_spin.setValue(2))
+    assert column_names(dialog) == ["Datum", "Wert", "Menge"]
+    assert dialog.import_result.detected.header_line == 2

@@ -9,7 +9,7 @@ from gui.data.logs import close_logging, setup_logging
 from gui.data.pipeline import RetryPolicy
 from gui.data.store import State
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_DEVICE_ID
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from gui.onenet.examples import seed_example
 from gui.onenet.readings import Datapoint, parse_at
-from gui.onenet.sandbox import DEFAULT_API_KEY
+from gui.sandbox import DEFAULT_API_KEY
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.plot import MIN_FIT_SPAN_S, PlotPanel, opaque_on_white
 from gui.ui.plot_data import FAILED, SENT, UNSENT, RowTable, SeriesData

@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from gui.data.pipeline import RetryPolicy
 from gui.data.store import AttemptOutcome, RequestOutcome, State
 from gui.onenet.readings import PLATFORM_TZ, Datapoint
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.ui.datapoints_model import DatapointsModel, RowStatus
 from gui.ui.history import HistoryModel
 

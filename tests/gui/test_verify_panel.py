@@ -8,8 +8,8 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.examples import seed_example
 from gui.onenet.formats import encode
 from gui.onenet.readings import Datapoint, Readings, parse_at
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.onenet.verify import Check, Outcome, VerifyReport
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.verify_panel import VerifyModel, VerifyPanel
 
 DEVICE = DEFAULT_DEVICE_ID

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,7 +17,7 @@ from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.secrets import SecretStore
 from gui.data.store import NewRow, State, Store
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 DEVICE = DEFAULT_DEVICE_ID
 T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
@@ -157,3 +160,40 @@ def test_a_filter_that_matches_nothing_says_so(dirs, capsys, sandbox, monkeypatc
     assert cli.run_outbox_send(send_args("--device", "another-device"), no_keyring()) == cli.EXIT_OK
     assert "no unsent or unknown datapoints for device another-device." in capsys.readouterr().out
     assert sandbox.upload_count == 0
+
+
+def test_a_send_lock_held_by_another_process_makes_outbox_send_exit_3(dirs, sandbox):
+    """The lock is an OS file lock (filelock): one process holds it, `outbox send` in another is refused."""
+    ids = fill(dirs, sandbox.url, 3)
+    env = {**os.environ, cli.API_KEY_ENV: DEFAULT_API_KEY}
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from gui.data.store import Store\n"
+            "lock = Store(sys.argv[1]).send_lock(); lock.acquire(); print('held', flush=True); time.sleep(60)\n",
+            str(dirs / "data" / "outbox.sqlite3"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        busy = subprocess.run(
+            [sys.executable, "-m", "gui", "outbox", "send"], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert busy.returncode == cli.EXIT_BUSY == 3, busy.stdout + busy.stderr
+        assert "another send from this outbox is running" in busy.stderr
+        assert sandbox.upload_count == 0
+    finally:
+        holder.kill()  # SIGKILL on POSIX: the OS lets go of the lock, no clean-up runs in the holder
+        holder.wait(10)
+        holder.stdout.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "gui", "outbox", "send"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == cli.EXIT_OK, done.stdout + done.stderr
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        assert {r.state for r in store.get(ids)} == {State.SENT}

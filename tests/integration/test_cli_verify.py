@@ -11,7 +11,7 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.examples import SEED_EXAMPLE_TYPE1, seed_example
 from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import Datapoint, Readings, parse_at
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 DEVICE = DEFAULT_DEVICE_ID
 

@@ -21,7 +21,7 @@ from gui.onenet.client import (
 from gui.onenet.examples import SEED_EXAMPLE_TYPE1
 from gui.onenet.formats import BodyType, EncodedBody, encode
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Readings, parse_at
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 SEED = EncodedBody(BodyType.FULL_JSON, SEED_EXAMPLE_TYPE1, "application/json")
 

@@ -13,7 +13,7 @@ import pytest
 from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.store import RequestOutcome, State, Store
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
 DEVICE = DEFAULT_DEVICE_ID
 COUNT = 100_000

@@ -15,20 +15,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gui.data.pipeline import (
-    Pipeline,
-    Progress,
-    RetryPolicy,
-    is_safe_to_resend,
-    make_request,
-    plan_outbox,
-    send_outbox,
-)
+from gui.data.outbox import is_safe_to_resend, make_request, plan_outbox
+from gui.data.pipeline import Pipeline, Progress, RetryPolicy, send_outbox
 from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store, StoreBusy
 from gui.onenet.client import ConfigError, OneNetClient
 from gui.onenet.formats import BodyType, EncodedBody, decode, encode
 from gui.onenet.readings import Datapoint, Readings
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
 DEVICE = DEFAULT_DEVICE_ID
 KEY = DEFAULT_API_KEY
@@ -72,6 +65,11 @@ def assert_exactly_once(sandbox: Sandbox, rows: list[NewRow]) -> None:
         stored = [(p.at, p.value) for p in sandbox.datapoints(DEVICE, stream)]
         assert stored == expected, f"{stream}: {len(stored)} stored, {len(expected)} expected"
     assert set(sandbox.streams(DEVICE)) == {row.stream_id for row in rows}
+
+
+def states_by_request(store: Store, planned) -> list[set[State]]:
+    """The states of the rows of each planned request, in sending order (requests group rows by datastream)."""
+    return [{row.state for row in store.get(request.outbox_ids)} for request in planned]
 
 
 def attempts_of(result, index: int) -> list[tuple[int | None, AttemptOutcome]]:
@@ -206,14 +204,15 @@ def test_an_answer_cut_off_mid_body_is_resent_when_safe(sandbox, store):
 def test_an_html_page_with_200_is_unknown_not_retried_and_stops_the_send(sandbox, store):
     sandbox.html_every = 2
     rows = readings(40)
-    ids = queue(store, rows, sandbox.url)
+    queue(store, rows, sandbox.url)
     _, result = send(store)
     assert [r.outcome for r in result.results] == [RequestOutcome.SENT, RequestOutcome.UNKNOWN, None, None]
     assert attempts_of(result, 1) == [(200, AttemptOutcome.UNKNOWN)]
     assert "not OneNET JSON" in result.results[1].message
     assert "stopped after request 2" in result.results[2].message
-    states = [r.state for r in store.get(ids)]
-    assert states == [State.SENT] * 10 + [State.UNKNOWN] * 10 + [State.UNSENT] * 20
+    planned = [r.planned for r in result.results]
+    assert states_by_request(store, planned) == [{State.SENT}, {State.UNKNOWN}, {State.UNSENT}, {State.UNSENT}]
+    assert [p.datapoints for p in planned] == [10] * 4
     sandbox.html_every = 0
     assert send(store)[1].ok
     assert_exactly_once(sandbox, rows)
@@ -263,7 +262,9 @@ def test_auth_failure_is_not_retried_and_stops_sending_to_that_device(sandbox, s
     assert attempts_of(result, 0) == [(200, AttemptOutcome.FAILED)]
     assert result.results[0].attempts[0].errno == 3
     assert sandbox.upload_count == 1 and sandbox.streams(DEVICE) == []
-    assert [r.state for r in store.get(ids)] == [State.FAILED] * 10 + [State.UNSENT] * 20
+    planned = [r.planned for r in result.results]
+    assert states_by_request(store, planned) == [{State.FAILED}, {State.UNSENT}, {State.UNSENT}]
+    assert sum(p.datapoints for p in planned) == len(ids)
     store.queue(ids, sandbox.url, DEVICE)  # the user fixes the key and sends again
     assert send(store)[1].ok
     assert_exactly_once(sandbox, rows)
@@ -338,7 +339,7 @@ def test_cancel_interrupts_a_backoff_wait_at_once(sandbox, store):
 def test_cancel_during_a_request_finishes_it_and_starts_no_other(sandbox, store):
     sandbox.delay = 1.0
     rows = readings(30)
-    ids = queue(store, rows, sandbox.url)
+    queue(store, rows, sandbox.url)
     cancel = threading.Event()
     thread, box = run_in_thread(lambda: send(store, cancel=cancel))
     time.sleep(0.3)  # request 1 is on the wire (the sandbox holds its answer for 1 s)
@@ -348,7 +349,8 @@ def test_cancel_during_a_request_finishes_it_and_starts_no_other(sandbox, store)
     _, result = box[0]
     assert result.cancelled
     assert [r.outcome for r in result.results] == [RequestOutcome.SENT]
-    assert [r.state for r in store.get(ids)] == [State.SENT] * 10 + [State.UNSENT] * 20
+    assert states_by_request(store, [result.results[0].planned]) == [{State.SENT}]
+    assert store.counts()[State.SENT] == 10 and store.counts()[State.UNSENT] == 20
     assert store.request_count() == 1  # request 2, marked early, was put back
     assert sandbox.upload_count == 1
     sandbox.delay = 0.0
@@ -371,7 +373,8 @@ def test_progress_history_and_bodies(sandbox, store):
     ]
     assert all(p.datapoints_total == 25 and p.last is not None for p in seen)
     history = list(reversed(store.history(None)))
-    assert [h.outbox_ids for h in history] == [tuple(ids[:10]), tuple(ids[10:20]), tuple(ids[20:])]
+    by_stream = ids[0::2] + ids[1::2]  # rows alternate between two streams; requests group them, as the window does
+    assert [h.outbox_ids for h in history] == [tuple(by_stream[:10]), tuple(by_stream[10:20]), tuple(by_stream[20:])]
     sent_back = [pair for h in history for pair in decode(h.body, h.body_type).pairs()]
     assert sorted((p.at, p.value) for _, p in sent_back) == sorted((r.point.at, r.point.value) for r in rows)
     assert all(h.endpoint == sandbox.url and h.device_id == DEVICE for h in history)
@@ -399,14 +402,15 @@ def test_only_one_sender_at_a_time(sandbox, store):
 def test_an_error_mid_run_records_the_request_on_the_wire_and_puts_back_the_rest(sandbox, store):
     sandbox.delay = 0.2
     ids = queue(store, readings(30), sandbox.url)
+    planned = list(plan_outbox(store, max_points=10))  # what the send below plans
 
     def progress(state: Progress) -> None:
         raise RuntimeError("the window went away")
 
     with pytest.raises(RuntimeError, match="went away"):
         send(store, progress=progress)
-    states = [r.state for r in store.get(ids)]
-    assert State.IN_FLIGHT not in states
-    assert states == [State.SENT] * 20 + [State.UNSENT] * 10  # request 2 was on the wire: recorded
+    assert State.IN_FLIGHT not in {r.state for r in store.get(ids)}
+    # request 2 was on the wire: recorded
+    assert states_by_request(store, planned) == [{State.SENT}, {State.SENT}, {State.UNSENT}]
     assert store.request_count() == 2  # request 3, marked early, was put back
     assert send(store)[1].ok

@@ -20,7 +20,7 @@ import requests
 
 from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Datastream, Readings
-from gui.onenet.sandbox import (
+from gui.sandbox import (
     DEFAULT_API_KEY,
     DEFAULT_DEVICE_ID,
     ERRNO_AUTH_FAILED,
@@ -29,11 +29,9 @@ from gui.onenet.sandbox import (
     ERRNO_BAD_PARAMETER,
     ERRNO_NOT_FOUND,
     Sandbox,
-    add_arguments,
-    main,
     mask_key,
-    run,
 )
+from gui.sandbox.cli import add_arguments, main, run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEVICE = DEFAULT_DEVICE_ID

@@ -7,7 +7,7 @@ import http.client
 import pytest
 import requests
 
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
 DEVICE = DEFAULT_DEVICE_ID
 

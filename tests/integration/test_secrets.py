@@ -24,7 +24,7 @@ from gui.data.secrets import SecretStore
 from gui.data.store import NewRow, State, Store
 from gui.onenet.client import OneNetClient, describe_request
 from gui.onenet.readings import Datapoint
-from gui.onenet.sandbox import Sandbox
+from gui.sandbox import Sandbox
 
 CANARY = "CANARY-APIKEY-3f9d2c7b1e8a4d60"
 DEVICE = "4093215"

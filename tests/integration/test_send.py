@@ -11,7 +11,7 @@ from pathlib import Path
 from gui.app import main
 from gui.cli import API_KEY_ENV, EXIT_FAILED, EXIT_OK
 from gui.onenet.readings import PLATFORM_TZ
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -114,8 +114,9 @@ def test_warnings_stop_the_send_until_send_anyway(sandbox, monkeypatch, capsys, 
 def test_skipped_rows_are_named_again_under_the_outcome(sandbox, monkeypatch, capsys, tmp_path):
     monkeypatch.setenv(API_KEY_ENV, DEFAULT_API_KEY)
     path = tmp_path / "r.csv"
-    path.write_text("time,co\n2026-11-02 08:30,1.5\n2026-11-02 09:30,n/a\n", encoding="utf-8")
+    # `offline` is no number and no usual "no reading" text (`n/a` is read as missing since issue 10)
+    path.write_text("time,co\n2026-11-02 08:30,1.5\n2026-11-02 09:30,offline\n2026-11-02 10:30,2\n", encoding="utf-8")
     args = ["send", str(path), "--device", DEFAULT_DEVICE_ID, "--endpoint", sandbox.url, "--source-tz", "UTC"]
     assert main([*args, "--skip-rejected"]) == EXIT_OK
     assert capsys.readouterr().err.splitlines()[-1] == f"send: 1 row of {path} rejected (listed above): not sent"
-    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "co")] == [1.5]
+    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "co")] == [1.5, 2]

@@ -7,8 +7,8 @@ import pytest
 from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Datastream, Readings
-from gui.onenet.sandbox import DEFAULT_API_KEY
 from gui.onenet.split import plan_requests
+from gui.sandbox import DEFAULT_API_KEY
 
 ONE, SPLIT = "1000001", "1000002"
 

@@ -8,8 +8,8 @@ from gui.onenet.client import AuthError, OneNetClient
 from gui.onenet.examples import seed_example
 from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import Datapoint, Readings, parse_at
-from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.onenet.verify import Outcome, VerifyCancelled, verify
+from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 DEVICE = DEFAULT_DEVICE_ID
 

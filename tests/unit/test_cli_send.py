@@ -137,15 +137,15 @@ def test_the_key_cannot_be_given_on_the_command_line(capsysbinary):
 
 def test_rejected_rows_make_the_exit_status_non_zero_unless_skipped(capsysbinary, tmp_path):
     path = tmp_path / "r.csv"
-    path.write_text("time,co\n2026-11-02 08:30,1.5\n2026-11-02 09:30,n/a\n")
+    path.write_text("time,co\n2026-11-02 08:30,1.5\n2026-11-02 09:30,offline\n2026-11-02 10:30,2\n")
     code, _, body, _, err = dry_run(capsysbinary, path)
     assert code == EXIT_REJECTED
-    assert "rejected: row 3, co: 'n/a' is not a number" in err
-    assert datapoints(body) == {"co": [("2026-11-02T08:30:00", 1.5)]}
+    assert "rejected: row 3, co: 'offline' is not a number" in err
+    assert datapoints(body) == {"co": [("2026-11-02T08:30:00", 1.5), ("2026-11-02T10:30:00", 2)]}
     code, _, _, _, _ = dry_run(capsysbinary, path, "--skip-rejected")
     assert code == EXIT_OK
-    code, _, body, _, _ = dry_run(capsysbinary, path, "--na", "n/a")
-    assert code == EXIT_OK and datapoints(body) == {"co": [("2026-11-02T08:30:00", 1.5)]}
+    code, _, body, _, _ = dry_run(capsysbinary, path, "--na", "offline")
+    assert code == EXIT_OK and datapoints(body) == {"co": [("2026-11-02T08:30:00", 1.5), ("2026-11-02T10:30:00", 2)]}
 
 
 def test_a_question_is_an_error_with_the_option_to_answer_it(capsysbinary, tmp_path):

@@ -32,7 +32,7 @@ from gui.data.importers import (
     write_rejected,
 )
 from gui.data.importers.cells import numbers_fast, parse_number_text
-from gui.data.importers.tabular import sniff_delimiter
+from gui.data.importers.detect import sniff_delimiter
 from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import PLATFORM_TZ, ValueKind, format_at
 from gui.onenet.validation import Severity
@@ -269,7 +269,7 @@ def test_delimiters_are_sniffed(tmp_path, delimiter):
 
 def test_sniffer_is_checked_against_consistency():
     lines = ["time;temp;hum", "2026-11-02 08:30;21,4;45,1", "2026-11-02 09:30;21,5;45,2"]
-    assert sniff_delimiter(lines) == ";"
+    assert sniff_delimiter(lines)[0] == ";"
 
 
 def test_decimal_comma_is_decided_from_the_data(tmp_path):
@@ -326,13 +326,13 @@ def test_missing_markers_skip_cells(tmp_path):
 
 def test_a_text_cell_in_a_number_column_rejects_its_row_with_a_hint(tmp_path):
     path = write(
-        tmp_path, "r.csv", "time,co,hum\n2026-11-02 08:30,1.5,40\n2026-11-02 09:30,n/a,41\n2026-11-02 10:30,2,42\n"
+        tmp_path, "r.csv", "time,co,hum\n2026-11-02 08:30,1.5,40\n2026-11-02 09:30,offline,41\n2026-11-02 10:30,2,42\n"
     )
     result = load(path)
     assert result.detected.columns[1].kind is ValueKind.NUMBER
     assert result.rows_rejected == 1
     (problem,) = result.problems
-    assert (problem.row, problem.column, problem.text, problem.severity) == (3, "co", "n/a", Severity.ERROR)
+    assert (problem.row, problem.column, problem.text, problem.severity) == (3, "co", "offline", Severity.ERROR)
     assert "missing-value marker" in problem.reason
     assert values(result, "hum") == [40, 42]  # a row is imported whole or not at all
 
@@ -463,9 +463,11 @@ def test_dst_repeat_is_read_in_file_order_and_reported(tmp_path):
 
 def test_rows_without_time_follow_the_choice(tmp_path):
     path = write(tmp_path, "r.csv", "temperature,humidity\n21.4,45\n21.5,46\n")
-    stamped = load(path)
+    refused_by_default = load(path)  # no time column understood: nothing is stamped "now" unless asked
+    assert refused_by_default.needs_time and len(refused_by_default) == 0
+    assert any("no column was understood as a time" in d for d in refused_by_default.detected.decisions)
+    stamped = load(path, missing_time=MissingTime.NOW)
     assert {at for at, _ in points(stamped)["temperature"]} == {format_at(NOW)}
-    assert any("No time column" in n for n in stamped.detected.notes)
     assert {at for at, _ in points(load(path, missing_time=MissingTime.PLATFORM))["humidity"]} == {None}
     refused = load(path, missing_time=MissingTime.REFUSE)
     assert len(refused) == 0 and refused.rows_rejected == 2
@@ -645,14 +647,18 @@ def test_preview_holds_the_first_rows_only(tmp_path):
 
 
 def test_rejected_rows_are_written_with_reasons(tmp_path):
-    path = write(tmp_path, "r.csv", "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,n/a,b\nyesterday,2,c\n")
+    path = write(tmp_path, "r.csv", "time,co,note\n2026-11-02 08:30,1.5,a\n2026-11-02 09:30,offline,b\nyesterday,2,c\n")
     out = tmp_path / "rejected.csv"
     assert write_rejected(path, ImportOptions(source_tz=SH), out) == 2
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
     assert rows[0] == ["row", "problem", "time", "co", "note"]
     assert [r[0] for r in rows[1:]] == ["3", "4"]
-    assert rows[1][1].startswith("co: 'n/a' is not a number") and rows[1][2:] == ["2026-11-02 09:30", "n/a", "b"]
+    assert rows[1][1].startswith("co: 'offline' is not a number") and rows[1][2:] == [
+        "2026-11-02 09:30",
+        "offline",
+        "b",
+    ]
     assert rows[2][1].startswith("time: 'yesterday'")
 
 

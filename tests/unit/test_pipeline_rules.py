@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
 
-from gui.data.pipeline import (
-    RetryPolicy,
-    classify,
-    entry_time,
-    is_safe_to_resend,
-    make_request,
-    plan_outbox,
-    resend_risk,
-    retry_after_s,
-    stamp,
-)
+from gui.data.outbox import is_safe_to_resend, make_request, plan_outbox, resend_risk
+from gui.data.pipeline import RetryPolicy, classify, retry_after_s
 from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store
 from gui.onenet.client import AuthError, MalformedResponse, PlatformResponse, RejectedError, ServerError
 from gui.onenet.formats import BodyType, decode, encode
@@ -41,21 +32,6 @@ def answer(status: int, headers: dict[str, str] | None = None, errno: int | None
 
 
 # -- idempotency -----------------------------------------------------------------------------------
-
-
-def test_entry_time_is_utc_whole_seconds():
-    shanghai = timezone(timedelta(hours=8))
-    assert entry_time(datetime(2024, 5, 1, 20, 0, 1, 999_999, tzinfo=shanghai)) == datetime(
-        2024, 5, 1, 12, 0, 1, tzinfo=UTC
-    )
-    now = entry_time()
-    assert now.tzinfo is UTC and now.microsecond == 0
-
-
-def test_stamp_adds_an_at_only_where_there_is_none():
-    assert stamp(Datapoint(1), T0) == Datapoint(1, T0)
-    earlier = Datapoint(2, T0 - timedelta(days=1))
-    assert stamp(earlier, T0) is earlier
 
 
 def test_resend_is_safe_only_when_every_point_has_an_at():
@@ -160,13 +136,27 @@ def test_plan_holds_back_unknown_points_without_at(store):
     assert request.outbox_ids == (*stamped, *unstamped, *fresh)
 
 
-def test_plan_halves_chunks_larger_than_max_bytes(store):
+def test_plan_splits_requests_larger_than_max_bytes(store):
     add(store, 8)
     plan = plan_outbox(store, max_points=8, max_bytes=200)
     planned = list(plan)
     assert all(len(p.body.data) <= 200 for p in planned)
     assert sum(p.datapoints for p in planned) == 8
     assert plan.requests == len(planned) > 1
+
+
+def test_plan_keeps_a_streams_datapoints_without_at_in_one_request(store):
+    # Interleaved rows, as typed: split by id they would cut the run of "door" without `at` in two,
+    # and the platform would keep two of them instead of only the last (split.py, overwrite rule).
+    ids = []
+    for _ in range(3):
+        ids += add(store, 1, stream="temp")
+        ids += add(store, 1, at=False, stream="door")
+    plan = plan_outbox(store, max_points=4)
+    planned = list(plan)
+    doors = [p for p in planned if any(s.id == "door" for s in decode(p.body.data).datastreams)]
+    assert len(doors) == 1 and sum(1 for i in doors[0].outbox_ids if i in ids[1::2]) == 3
+    assert [p.datapoints for p in planned] == [3, 3] and plan.requests == 2
 
 
 def test_plan_refuses_type_3(store):

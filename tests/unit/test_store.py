@@ -1,4 +1,4 @@
-"""The outbox and history database (gui/data/store.py) on real files in tmp_path."""
+"""The outbox and history database (the gui/data/store package) on real files in tmp_path."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from gui.data.outbox import plan_outbox
 from gui.data.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -150,7 +151,12 @@ def test_values_kinds_and_times_round_trip(store):
     assert got[1].at == berlin and got[1].at.tzinfo is UTC  # the same instant, kept in UTC, ms precision
     assert got[2].at is None
     assert all(r.state is State.DRAFT and r.in_editor and r.revision == 0 for r in got)
-    assert [(i, r, s, p) for i, r, s, p in store.points(ids)][1][3].at.utcoffset() == PLATFORM_TZ.utcoffset(None)
+    store.queue(ids, ENDPOINT, DEVICE)
+    queued = store.queued()  # what a send plans: `at` in platform time, ready for the encoders
+    assert [(q.id, q.stream_id, q.point.value, q.state) for q in queued] == [
+        (i, e.stream_id, e.point.value, State.UNSENT) for i, e in zip(ids, entered, strict=True)
+    ]
+    assert queued[1].point.at == berlin and queued[1].point.at.utcoffset() == PLATFORM_TZ.utcoffset(None)
 
 
 def test_non_finite_values_are_refused_at_entry(store):
@@ -218,7 +224,7 @@ def test_the_editor_sees_its_own_rows_never_those_queued_headless(store):
     assert [r.id for r in store.editor_rows()] == drafts + sent_shown
     assert store.remove_from_editor([drafts[0], sent_shown[0]]) == 2
     assert [r.id for r in store.editor_rows()] == [drafts[1]]
-    assert list(store.sendable(100)[0][0][2]) == queued  # `outbox send` takes them
+    assert [i for request in plan_outbox(store) for i in request.outbox_ids] == queued  # `outbox send` takes them
     assert store.get(sent_shown)[0].state is State.SENT  # kept on record, out of the table
     assert store.get([drafts[0]]) == []  # a draft removed is gone
 
@@ -529,3 +535,22 @@ def test_requests_from_before_uploads_were_numbered_are_uploads_of_their_own(tmp
         [last] = store.last_upload()
         assert last.upload_id is None and last.request_id == 2 and last.body.endswith(b'"value":2}]}]}')
         assert store.new_upload_id() == 1
+
+
+def test_requests_of_ids_in_steps_move_exactly_their_rows(store):
+    """A stream's rows typed in turns with others have ids in steps (every 3rd here): only they move."""
+    ids = store.add(rows(12), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    carried = ids[1::3]
+    begun = begin(store, carried)
+    assert begun is not None
+    assert [r.id for r in store.rows([State.IN_FLIGHT])] == carried
+    store.finish_request(begun, RequestOutcome.SENT, attempt())
+    assert [r.id for r in store.rows([State.SENT])] == carried
+    assert [r.id for r in store.rows([State.UNSENT])] == [i for i in ids if i not in carried]
+    others = ids[2::3]
+    store.set_state(ids[5:6], State.UNKNOWN)  # one of them unknown: put back as unknown, the others unsent
+    again = begin(store, others)
+    assert again is not None and [r.id for r in store.rows([State.IN_FLIGHT])] == others
+    store.abandon_request(again)
+    assert [r.id for r in store.rows([State.UNKNOWN])] == [ids[5]]
+    assert [r.id for r in store.rows([State.UNSENT])] == [i for i in ids if i not in carried and i != ids[5]]

@@ -108,15 +108,27 @@ def test_every_message_names_stream_datapoint_rule_and_reason(readings, rule, po
     assert f"{title}: {reason}" in issue.message
 
 
-def test_many_points_validate_with_one_issue_per_overwritten_point():
+def test_many_overwritten_points_are_one_message_with_a_count_and_the_first_few():
     base = datetime(2026, 1, 1, tzinfo=UTC)
     points = [Datapoint(float(i), base + timedelta(seconds=i // 2)) for i in range(200_000)]
 
-    issues = validate(one("t", *points), now=NOW)
+    [issue] = validate(one("t", *points), now=NOW)
 
-    assert len(issues) == 100_000
-    assert {i.rule for i in issues} == {"duplicate-at"}
-    assert issues[0].point_index == 0 and "(1.0)" in issues[0].message
+    assert issue.rule == "duplicate-at" and issue.point_index == 0
+    assert "100,000 datapoints share an at with a later one (#1, #3, #5, #7, #9, …)" in issue.message
+    assert "(1.0, #2)" in issue.message
+
+
+def test_a_stream_sharing_one_at_gives_a_message_of_bounded_length():
+    # A file read without times and stamped "now": every datapoint shares one at. The message once listed
+    # every other datapoint for each datapoint (O(n^2): 6.4 GB for 9,357 rows); now it is one line.
+    points = [Datapoint(i, AT) for i in range(50_000)]
+    issues = validate(one("t", *points), now=NOW)
+    assert [(i.rule, i.point_index) for i in issues] == [("duplicate-at", 0)]
+    assert len(issues[0].message) < 400 and "49,999 datapoints" in issues[0].message
+    [without] = validate(one("t", *[Datapoint(i) for i in range(50_000)]), now=NOW)
+    assert without.rule == "several-without-at" and "49,999 datapoints without at" in without.message
+    assert "only the last (49999, #50000) is kept" in without.message
 
 
 def test_a_mistyped_number_among_numbers_is_flagged_with_the_number_meant():

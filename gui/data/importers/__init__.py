@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from gui.data.importers.convert import RejectedSink
 from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.jsonfile import import_json, looks_like_type5
 from gui.data.importers.options import (
@@ -41,7 +42,8 @@ from gui.data.importers.result import (
     Problem,
 )
 from gui.data.importers.sniff import HEAD_BYTES, detect_encoding, detect_format, encoding_label, read_probe
-from gui.data.importers.tabular import Cancelled, Progress, RejectedSink, cell_text, decode_head, import_table
+from gui.data.importers.sources import cell_text
+from gui.data.importers.tabular import Cancelled, Progress, decode_head, import_table
 from gui.data.importers.zones import local_zone_name, resolve_zone
 from gui.data.paths import written_whole
 

@@ -195,6 +195,57 @@ EXCEL_EPOCH = datetime(1899, 12, 30)
 EXCEL_RANGE = (20000.0, 80000.0)  # 1954 .. 2119
 EPOCH_S_RANGE = (1e8, 4.2e9)  # 1973 .. 2103
 EPOCH_MS_RANGE = (1e11, 4.2e12)
+EPOCH_US_RANGE = (1e14, 4.2e15)
+EPOCH_NS_RANGE = (1e17, 4.2e18)
+#: Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart.
+EPOCH_FORMATS = (
+    (TimeFormat.EPOCH_S, EPOCH_S_RANGE, 1),
+    (TimeFormat.EPOCH_MS, EPOCH_MS_RANGE, 1_000),
+    (TimeFormat.EPOCH_US, EPOCH_US_RANGE, 1_000_000),
+    (TimeFormat.EPOCH_NS, EPOCH_NS_RANGE, 1_000_000_000),
+)
+_EPOCH_UNITS = {fmt: per_second for fmt, _, per_second in EPOCH_FORMATS}
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+#: Years a compact `YYYYMMDD…` number may have (a weather service's archive starts in the 19th century).
+COMPACT_YEARS = (1800, 2200)
+COMPACT_LENGTHS = {8: "YYYYMMDD", 10: "YYYYMMDDHH", 12: "YYYYMMDDHHMM", 14: "YYYYMMDDHHMMSS"}
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ),
+        1,
+    )
+    for name in names
+}  # fmt: skip
+_SEP = r"[\s\-/.]*"
+_TAIL = rf"(?:(?:T|\s+|,\s*|\s+at\s+){_TIME}{_ZONE})?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_MONTH_RES = (
+    re.compile(
+        rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_SEP}(?P<mon>[a-z]{{3,9}})\.?,?{_SEP}(?P<y>\d{{4}}|\d{{2}}){_TAIL}",
+        re.I,
+    ),
+    re.compile(
+        rf"{_WEEKDAY}(?P<mon>[a-z]{{3,9}})\.?{_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y>\d{{4}}){_TAIL}", re.I
+    ),
+    re.compile(rf"(?P<y>\d{{4}}){_SEP}(?P<mon>[a-z]{{3,9}})\.?{_SEP}(?P<d>\d{{1,2}}){_TAIL}", re.I),
+)
+_QUARTER_RES = (
+    re.compile(r"(?P<y>\d{4})\s*[-/ ]?\s*Q(?P<q>[1-4])", re.I),
+    re.compile(r"Q(?P<q>[1-4])\s*[-/ ]?\s*(?P<y>\d{4})", re.I),
+)
+_YEAR_MONTH_RE = re.compile(r"(?P<y>\d{4})\s*[-/年]\s*(?P<m>\d{1,2})\s*月?")
+_YEAR_RE = re.compile(r"\d{4}")
+_INTERVAL_RE = re.compile(
+    rf"{_TIME}\s*(?:-|–|—|~|to|bis)\s*\d{{1,2}}[:.]\d{{2}}(?:[:.]\d{{2}})?(?:\s*[AaPp]\.?[Mm]\.?)?"
+)
+#: Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`).
+_CJK_CLOCK = re.compile(r"(\d{1,2})\s*[时時点點]\s*(?:(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?)?")
 
 
 def _time_of(match: re.Match[str], text: str) -> time:
@@ -253,6 +304,8 @@ def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = No
     """
     t = text.strip()
     if fmt in (TimeFormat.YMD, TimeFormat.NATIVE):
+        if not t.isascii():
+            t = cjk_clock(t)
         try:
             parsed = datetime.fromisoformat(t)
         except ValueError:
@@ -273,7 +326,15 @@ def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = No
         day, month = (a, b) if fmt is TimeFormat.DMY else (b, a)
         name = "day/month/year" if fmt is TimeFormat.DMY else "month/day/year"
         return _build(_year(match["y"]), month, day, match, text, name)
-    if fmt in (TimeFormat.EXCEL, TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS):
+    if fmt is TimeFormat.COMPACT:
+        return parse_compact(t)
+    if fmt is TimeFormat.MONTH_NAME:
+        return parse_month_name(t)
+    if fmt is TimeFormat.PERIOD:
+        return parse_period(t)
+    if fmt in _EPOCH_UNITS and t.isdigit():
+        return parse_epoch_int(int(t), fmt)
+    if fmt in _NUMERIC_TIMES:
         try:
             number = float(t.replace(",", "."))
         except ValueError:
@@ -282,16 +343,111 @@ def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = No
     raise ValueError(f"{text!r}: a time of day needs a date column")
 
 
+_NUMERIC_TIMES = (TimeFormat.EXCEL, *_EPOCH_UNITS)
+
+
+def cjk_clock(text: str) -> str:
+    """`2024年5月14日 8时30分` -> `2024年5月14日 8:30`: Chinese clock times in the form the time parsers read."""
+
+    def clock(match: re.Match[str]) -> str:
+        hour, minute, second = match[1], match[2] or "0", match[3]
+        return f" {int(hour)}:{int(minute):02d}" + (f":{int(second):02d}" if second else "")
+
+    return _CJK_CLOCK.sub(clock, text).replace("日 ", "日").replace("日", "日 ").strip()
+
+
+def parse_compact(text: str) -> datetime:
+    """`20170101`, `2017010113`, `201701011330`, `20170101133005`: year, month, day [hour [minute [second]]].
+
+    The usual form of German and Swiss weather-service exports (DWD, MeteoSwiss).
+    Naive: the clock time of the source zone. Raises ValueError with the reason.
+    """
+    t = text.strip()
+    if not t.isdigit() or len(t) not in COMPACT_LENGTHS:
+        raise ValueError(f"{text!r} is not a time written as YYYYMMDD[HH[MM[SS]]] digits")
+    parts = [int(t[0:4]), int(t[4:6]), int(t[6:8]), int(t[8:10] or 0), int(t[10:12] or 0), int(t[12:14] or 0)]
+    if not COMPACT_YEARS[0] <= parts[0] <= COMPACT_YEARS[1]:
+        raise ValueError(f"{text!r}: year {parts[0]} is not plausible for {COMPACT_LENGTHS[len(t)]}")
+    try:
+        return datetime(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a valid {COMPACT_LENGTHS[len(t)]} time ({exc})") from None
+
+
+def parse_month_name(text: str) -> datetime:
+    """`Jan 1 2000`, `Jan-1-1995`, `1-Jan-2020`, `January 1, 2000 08:30`, `2000 Jan 01`: English month names.
+
+    The month name makes the order unambiguous. Raises ValueError with the reason.
+    """
+    t = text.strip()
+    for pattern in _MONTH_RES:
+        match = pattern.fullmatch(t)
+        if match is None:
+            continue
+        month = _MONTHS.get(match["mon"].casefold())
+        if month is None:
+            raise ValueError(f"{text!r}: {match['mon']!r} is not an English month name")
+        return _build(_year(match["y"]), month, int(match["d"]), match, text, "a date with a month name")
+    raise ValueError(f"{text!r} is not a date like Jan 1 2000 or 1-Jan-2020")
+
+
+def parse_period(text: str) -> datetime:
+    """The start of a period: `1974Q1` -> 1974-01-01, `2024-05` -> 2024-05-01, `2024` -> 2024-01-01 (naive)."""
+    t = text.strip()
+    for pattern in _QUARTER_RES:
+        match = pattern.fullmatch(t)
+        if match:
+            return datetime(int(match["y"]), 3 * int(match["q"]) - 2, 1)
+    match = _YEAR_MONTH_RE.fullmatch(t)
+    if match:
+        month = int(match["m"])
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r}: month {month} does not exist")
+        return datetime(int(match["y"]), month, 1)
+    if _YEAR_RE.fullmatch(t):
+        return datetime(int(t), 1, 1)
+    raise ValueError(f"{text!r} is not a period like 1974Q1, 2024-05 or 2024")
+
+
+def parse_interval_start(text: str) -> time:
+    """`00:00 - 01:00`, `08:00–09:00` -> the interval's start time of day; ValueError otherwise."""
+    t = text.strip()
+    match = _INTERVAL_RE.fullmatch(t)
+    if match is None:
+        raise ValueError(f"{text!r} is not an interval of times of day like 00:00 - 01:00")
+    return _time_of(match, text)
+
+
+def parse_pattern(text: str, pattern: str) -> datetime:
+    """A time read with the user's strftime `pattern`; naive unless the pattern has `%z`. ValueError if no match."""
+    try:
+        return datetime.strptime(text.strip(), pattern)
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} does not match the time format {pattern}") from None
+
+
+def parse_epoch_int(number: int, fmt: TimeFormat) -> datetime:
+    """Unix time as an integer count of `fmt`'s unit (exact: no float rounding of nanoseconds)."""
+    per_second = _EPOCH_UNITS[fmt]
+    seconds, rest = divmod(number, per_second)
+    try:
+        return _EPOCH + timedelta(seconds=seconds, microseconds=rest * 1_000_000 // per_second)
+    except OverflowError:
+        raise ValueError(f"{number} is not a Unix time in {_numeric_name(fmt)}") from None
+
+
 def _numeric_name(fmt: TimeFormat) -> str:
     return {
         TimeFormat.EXCEL: "Excel days",
         TimeFormat.EPOCH_S: "Unix seconds",
         TimeFormat.EPOCH_MS: "Unix milliseconds",
+        TimeFormat.EPOCH_US: "Unix microseconds",
+        TimeFormat.EPOCH_NS: "Unix nanoseconds",
     }.get(fmt, fmt.value)
 
 
 def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
-    """Excel serial days (naive, the sheet's clock) or Unix seconds/milliseconds (aware UTC instants).
+    """Excel serial days (naive, the sheet's clock) or Unix time in s/ms/us/ns (aware UTC instants).
 
     Excel serials are rounded to the millisecond (09:01 is 0.37569444…
     days); the 1900 leap-year bug affects only dates before March 1900.
@@ -302,7 +458,9 @@ def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
         if not 1 <= number < 2958466:
             raise ValueError(f"{number:g} is not an Excel date serial")
         return EXCEL_EPOCH + timedelta(milliseconds=round(number * 86_400_000))
-    seconds = number / 1000 if fmt is TimeFormat.EPOCH_MS else number
+    if fmt is not TimeFormat.EPOCH_S and number.is_integer():
+        return parse_epoch_int(int(number), fmt)
+    seconds = number / _EPOCH_UNITS[fmt]
     try:
         return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError) as exc:
@@ -333,8 +491,12 @@ def parse_time_cell(raw: Any, fmt: TimeFormat) -> datetime:
     if isinstance(raw, date):
         return datetime.combine(raw, time(0))
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        if fmt in (TimeFormat.EXCEL, TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS):
+        if fmt in _EPOCH_UNITS and isinstance(raw, int):
+            return parse_epoch_int(raw, fmt)
+        if fmt in _NUMERIC_TIMES:
             return parse_numeric_time(float(raw), fmt)
+        if fmt in (TimeFormat.COMPACT, TimeFormat.PERIOD) and float(raw).is_integer():
+            return parse_datetime_text(str(int(raw)), fmt)
         if fmt is TimeFormat.NATIVE:
             return parse_numeric_time(float(raw), TimeFormat.EXCEL)
         raise ValueError(f"{raw} is a number, not a time (choose Excel days or Unix time as the format)")
@@ -356,14 +518,16 @@ def parse_date_cell(raw: Any, fmt: TimeFormat) -> date:
     return parse_date_text(str(raw), TimeFormat.YMD if fmt is TimeFormat.NATIVE else fmt)
 
 
-def parse_time_of_day_cell(raw: Any) -> time:
-    """A time-of-day cell: a spreadsheet time, an Excel day fraction, or text."""
+def parse_time_of_day_cell(raw: Any, interval: bool = False) -> time:
+    """A time-of-day cell: a spreadsheet time, an Excel day fraction, or text (`interval`: `00:00 - 01:00`'s start)."""
     if isinstance(raw, time):
         return raw
     if isinstance(raw, datetime):
         return raw.time()
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 <= raw < 1:
         return (EXCEL_EPOCH + timedelta(milliseconds=round(raw * 86_400_000))).time()
+    if interval:
+        return parse_interval_start(str(raw))
     return parse_time_of_day_text(str(raw))
 
 
@@ -424,6 +588,12 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
     t = str(raw).strip()
     if t in missing:
         return CellClass.MISSING, None
+    if not t.isascii() and "年" in t:
+        t = cjk_clock(t)
+    if t[:1].isalpha() or (t[:1].isdigit() and any(ch.isalpha() for ch in t[:12])):
+        found = _classify_words(t)
+        if found is not None:
+            return found
     if t[:1].isdigit():
         if len(t) >= 8:
             match = _YMD_RE.fullmatch(t)
@@ -442,6 +612,10 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
         match = _TOD_RE.fullmatch(t)
         if match and (match["ts"] == ":" or match["S"] is not None or match["P"]):
             return CellClass.TIME_OF_DAY, TimeFormat.TIME_OF_DAY
+        if _INTERVAL_RE.fullmatch(t):
+            return CellClass.TIME_OF_DAY, TimeFormat.INTERVAL
+        if len(t) <= 9 and (_YEAR_MONTH_RE.fullmatch(t) or _QUARTER_RES[0].fullmatch(t)):
+            return CellClass.DATE, TimeFormat.PERIOD
     for mark in (".", ","):
         try:
             parse_number_text(t, mark)
@@ -456,6 +630,17 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
         else:
             return CellClass.JSON, None
     return CellClass.TEXT, None
+
+
+def _classify_words(t: str) -> tuple[CellClass, TimeFormat] | None:
+    """Dates with English month names (`Jan 1 2000`) and quarters (`Q1 1974`, `1974Q1`), else None."""
+    for pattern in _MONTH_RES:
+        match = pattern.fullmatch(t)
+        if match and match["mon"].casefold() in _MONTHS:
+            return (CellClass.DATETIME if match["H"] else CellClass.DATE), TimeFormat.MONTH_NAME
+    if len(t) <= 9 and any(p.fullmatch(t) for p in _QUARTER_RES):
+        return CellClass.DATE, TimeFormat.PERIOD
+    return None
 
 
 def date_parts(text: str) -> tuple[int, int, str] | None:
@@ -491,9 +676,8 @@ def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, str]:
 
 def looks_like(cells: Sequence[Any], fmt: TimeFormat) -> bool:
     """Whether numbers in a column fit a numeric time format's plausible range."""
-    low, high = {TimeFormat.EXCEL: EXCEL_RANGE, TimeFormat.EPOCH_S: EPOCH_S_RANGE, TimeFormat.EPOCH_MS: EPOCH_MS_RANGE}[
-        fmt
-    ]
+    ranges = {TimeFormat.EXCEL: EXCEL_RANGE, **{f: r for f, r, _ in EPOCH_FORMATS}}
+    low, high = ranges[fmt]
     numbers = []
     for cell in cells:
         try:

@@ -16,17 +16,18 @@ import contextlib
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, tzinfo
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from gui.data.importers.cells import EPOCH_MS_RANGE, parse_numeric_time
+from gui.data.importers.cells import EPOCH_FORMATS, parse_epoch_int, parse_numeric_time
+from gui.data.importers.convert import RejectedSink, RowConverter
+from gui.data.importers.detect import SAMPLE_ROWS, long_plan, numeric_time_format, pick_time_format, profile_columns
 from gui.data.importers.gc_pause import paused_gc
-from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, Role, TimeFormat
+from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, TimeFormat
 from gui.data.importers.result import (
-    ColumnInfo,
     ColumnStats,
     Detected,
     ImportCancelled,
@@ -35,21 +36,10 @@ from gui.data.importers.result import (
     PointTable,
 )
 from gui.data.importers.sniff import Encoding
-from gui.data.importers.tabular import (
-    CHUNK_ROWS,
-    SAMPLE_ROWS,
-    Cancelled,
-    Progress,
-    RejectedSink,
-    _numeric_time_format,
-    _Pass,
-    _pick_time_format,
-    _Plan,
-    _profile,
-    _TimeSpec,
-)
-from gui.onenet.formats import BodyType, FormatError, decode
-from gui.onenet.readings import ValueKind, parse_at
+from gui.data.importers.sources import RowsSource
+from gui.data.importers.tabular import CHUNK_ROWS, Cancelled, Progress, import_rows
+from gui.onenet.formats import BodyType, FormatError, decode_type1, decode_type3, decode_type4, decode_type5
+from gui.onenet.readings import parse_at
 
 _KEYS = {
     "stream": ("stream", "datastream", "datastream_id", "stream_id", "id", "name"),
@@ -222,24 +212,21 @@ def _record_row(obj: Any) -> tuple[Any, Any, Any] | str:
     if value is _ABSENT:
         return 'the record has no "value"'
     if isinstance(at, (int, float)) and not isinstance(at, bool):
-        # A number in JSON is a Unix time: milliseconds when it is that large, else seconds.
-        fmt = TimeFormat.EPOCH_MS if abs(at) >= EPOCH_MS_RANGE[0] else TimeFormat.EPOCH_S
+        # A number in JSON is a Unix time: seconds, ms, µs or ns by its magnitude.
+        fmt = next((f for f, (low, _), _ in reversed(EPOCH_FORMATS) if abs(at) >= low), TimeFormat.EPOCH_S)
         with contextlib.suppress(ValueError):  # else reported by the pass, with the reason
-            at = parse_numeric_time(float(at), fmt)
+            at = parse_epoch_int(at, fmt) if isinstance(at, int) else parse_numeric_time(float(at), fmt)
     return (stream, None if at is _ABSENT else at, value)
 
 
-def _long_plan(time_format: TimeFormat, decided: tuple[Any, str, bool] | None = None) -> _Plan:
-    infos = [
-        ColumnInfo(0, "stream", Role.STREAM),
-        ColumnInfo(1, "at", Role.TIME, time_format=time_format),
-        ColumnInfo(2, "value", Role.VALUE, kind=ValueKind.AUTO),
-    ]
-    spec = _TimeSpec(time_col=1, fmt=time_format)
-    plan = _Plan(infos, spec, [], stream_col=0, value_col=2, layout=Layout.LONG)
-    if decided is not None:
-        plan.date_order, plan.date_order_reason, spec.undecided = decided
-    return plan
+def _is_row_record(obj: Any) -> bool:
+    """`{"date": …, "open": …, "close": …}`: a record of a table's row (no stream/value keys), read as wide."""
+    return (
+        isinstance(obj, dict)
+        and bool(obj)
+        and (_key(obj, "stream") is _ABSENT or _key(obj, "value") is _ABSENT)
+        and all(v is None or isinstance(v, (int, float, str, bool)) for v in obj.values())
+    )
 
 
 def import_json(
@@ -289,6 +276,7 @@ def _import_body(
             f"The file is not valid {encoding.label} text (byte {exc.start}): choose the encoding."
         ) from exc
     text = text.lstrip("\ufeff")
+    obj: Any = None
     if file_format is FileFormat.TYPE5:
         body_type = BodyType.TEXT
     else:
@@ -299,14 +287,15 @@ def _import_body(
             message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             raise ImportFailed(f"The file is not valid JSON: {message}{where}.") from exc
         body_type = body_type_of(obj)
+    decoders = {BodyType.FULL_JSON: decode_type1, BodyType.SIMPLE_JSON: decode_type3, BodyType.TIMED_JSON: decode_type4}
     try:
-        readings = decode(text.encode("utf-8"), body_type)
+        readings = decode_type5(text) if body_type is BodyType.TEXT else decoders[body_type](obj)
     except FormatError as exc:
         raise ImportFailed(f"This looks like a OneNET type {int(body_type)} body but cannot be read: {exc}") from exc
     if not len(readings):
         raise ImportFailed("The body holds no datapoints.")
     missing_time = options.missing_time or MissingTime.PLATFORM
-    plan = _long_plan(TimeFormat.NATIVE)
+    plan = long_plan(TimeFormat.NATIVE)
     detected = Detected(
         file_format=file_format,
         encoding=encoding.codec,
@@ -322,7 +311,7 @@ def _import_body(
     )
     result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
     missing = frozenset({""} | {m.strip() for m in options.missing_markers})
-    runner = _Pass(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
+    runner = RowConverter(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
     runner.json_typed = True
     runner.warn_missing_time = False
     if sink is not None:
@@ -350,13 +339,16 @@ def _import_records(
         sample = list(islice(iter(records), SAMPLE_ROWS))
         if not sample:
             raise ImportFailed("The JSON list is empty: no records.")
+        if _is_row_record(sample[0][1]):
+            return _import_row_records(path, records, sample, encoding, options, tz, now, progress, cancelled, sink)
         rows = [r for _, obj in sample if not isinstance(r := _record_row(obj), str)]
-        profile = _profile([(at,) for _, at, _ in rows], 1, missing)[0]
+        profile = profile_columns([(at,) for _, at, _ in rows], 1, missing)[0]
         choice = options.choice(1).time_format
         if choice is None and profile.filled and not profile.formats:
-            choice = _numeric_time_format(profile)
-        fmt, order, reason, undecided = _pick_time_format(profile, choice, options)
-        plan = _long_plan(fmt, (order, reason, undecided))
+            found = numeric_time_format(profile, True)
+            choice = found[0] if found else None
+        fmt, order, reason, undecided = pick_time_format(profile, choice, options)
+        plan = long_plan(fmt, (order, reason, undecided))
         missing_time = options.missing_time or MissingTime.NOW
         detected = Detected(
             file_format=FileFormat.JSON,
@@ -373,7 +365,7 @@ def _import_records(
             notes=("JSON Lines: one record per line.",) if lines else (),
         )
         result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
-        runner = _Pass(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
+        runner = RowConverter(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
         runner.json_typed = True
         if undecided:
             result.needs_date_order = True
@@ -393,7 +385,53 @@ def _import_records(
         records.close()
 
 
-def _records_pass(records: _Records, runner: _Pass, progress: Progress | None, cancelled: Cancelled | None) -> None:
+def _import_row_records(
+    path: Path,
+    records: _Records,
+    sample: list[tuple[int, Any]],
+    encoding: Encoding,
+    options: ImportOptions,
+    tz: tzinfo,
+    now: datetime,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    sink: RejectedSink | None,
+) -> ImportResult:
+    """A list of row records (`[{"date": …, "open": …}]`) read as a wide table: keys are the columns."""
+    keys: dict[str, None] = {}
+    for _, obj in sample:
+        if isinstance(obj, dict):
+            keys.update(dict.fromkeys(str(k) for k in obj))
+    names = list(keys)
+
+    def rows() -> Iterator[Sequence[Any]]:
+        yield names
+        for _, obj in records:
+            if isinstance(obj, dict):
+                yield [obj.get(k) for k in names]
+            else:
+                yield [json.dumps(obj, ensure_ascii=False, default=str)[:200]]
+
+    return import_rows(
+        path,
+        RowsSource(rows, records.progress),
+        FileFormat.JSON,
+        options,
+        tz,
+        now,
+        encoding,
+        None,
+        "",
+        progress,
+        cancelled,
+        sink,
+        notes=("A JSON list of row records: read as a table, one column per key.",),
+    )
+
+
+def _records_pass(
+    records: _Records, runner: RowConverter, progress: Progress | None, cancelled: Cancelled | None
+) -> None:
     """Feed the records to the pass in batches, in file order, rejecting those that are not records."""
     batch: list[Any] = []
     batch_start = 1
@@ -404,7 +442,7 @@ def _records_pass(records: _Records, runner: _Pass, progress: Progress | None, c
         if isinstance(row, str):
             _flush(runner, batch, batch_start)
             batch = []
-            runner._reject_raw(number, (json.dumps(obj, ensure_ascii=False, default=str)[:200],), row)
+            runner.reject(number, (json.dumps(obj, ensure_ascii=False, default=str)[:200],), row)
             continue
         if number != batch_start + len(batch):  # JSON Lines: a blank line; keep numbers right
             _flush(runner, batch, batch_start)
@@ -420,6 +458,6 @@ def _records_pass(records: _Records, runner: _Pass, progress: Progress | None, c
     _flush(runner, batch, batch_start)
 
 
-def _flush(runner: _Pass, batch: list[Any], start: int) -> None:
+def _flush(runner: RowConverter, batch: list[Any], start: int) -> None:
     if batch:
         runner.process(batch, start)

@@ -35,7 +35,8 @@ class Role(enum.Enum):
 
     TIME = "time"  #: date and time of the row, in one cell
     DATE = "date"  #: the date of the row, its time of day in a TIME_OF_DAY column
-    TIME_OF_DAY = "time_of_day"  #: e.g. `18:00`, `18.00.00`, `6:00 PM`
+    TIME_OF_DAY = "time_of_day"  #: e.g. `18:00`, `18.00.00`, `6:00 PM`, `00:00 - 01:00` (its start)
+    TIME_PART = "time_part"  #: one part of a time split over columns (year, month, day, hour, minute, second)
     VALUE = "value"  #: wide: one datastream's values; long: every row's value
     STREAM = "stream"  #: long layout: the datastream id of the row
     SKIP = "skip"  #: not imported
@@ -44,13 +45,21 @@ class Role(enum.Enum):
 class TimeFormat(enum.Enum):
     """How the cells of a time column are written."""
 
-    YMD = "ymd"  #: year first: ISO 8601 (`2026-11-02T08:30:00+01:00`), `2026/11/4 9:00`, `2026年11月4日`
+    YMD = "ymd"  #: year first: ISO 8601 (`2026-11-02T08:30:00+01:00`), `2026/11/4 9:00`, `2024年5月14日 8时30分`
     DMY = "dmy"  #: day first: `04/11/2026 18:00`, `4.11.2026 18.00.00`
     MDY = "mdy"  #: month first: `11/04/2026 6:00 PM`
     TIME_OF_DAY = "time_of_day"  #: `18:00`, `18.00.00`, `6:00 PM` (with a date column)
     EXCEL = "excel"  #: Excel serial days since 1899-12-30 (`46330.375`)
     EPOCH_S = "epoch_s"  #: Unix time in seconds (`1793500200`), an instant: the source zone does not apply
     EPOCH_MS = "epoch_ms"  #: Unix time in milliseconds
+    EPOCH_US = "epoch_us"  #: Unix time in microseconds
+    EPOCH_NS = "epoch_ns"  #: Unix time in nanoseconds (InfluxDB line protocol)
+    COMPACT = "compact"  #: digits `YYYYMMDD`, `YYYYMMDDHH`, `YYYYMMDDHHMM`, `YYYYMMDDHHMMSS` (weather services)
+    MONTH_NAME = "month_name"  #: English month names: `Jan 1 2000`, `1-Jan-2020`, `January 1, 2000 08:30`
+    PERIOD = "period"  #: a period, read as its start: `1974Q1`, `2024-05`, `2024`
+    INTERVAL = "interval"  #: an interval of times of day, read as its start: `00:00 - 01:00` (with a date column)
+    PATTERN = "pattern"  #: the user's strftime pattern (`ImportOptions.time_pattern`), e.g. `%d.%m.%Y %H:%M`
+    PARTS = "parts"  #: year / month / day / hour [/ minute / second] columns combined
     NATIVE = "native"  #: spreadsheet date/time cells (their text cells, if any, are read as YMD)
 
 
@@ -91,7 +100,8 @@ class ImportOptions:
       converted to platform time, UTC+8, when sent (shared onenet-api.md).
     - `encoding`: a Python codec name (`gb18030`, `utf-8-sig`, `cp1252`).
     - `delimiter`: one of `,` `;` tab `|` (any single character works).
-    - `skip_rows`: lines above the header (an instrument's preamble).
+    - `skip_rows`: lines above the header (an instrument's preamble); the
+      header is then line `skip_rows + 1` (`send --header-row N`).
     - `decimal`: `.` or `,` for every number column; None decides per column.
     - `missing_markers`: cell texts that mean "no reading" besides an empty
       cell (always missing), e.g. `NA`, `-200`, `--`. Compared after
@@ -100,6 +110,18 @@ class ImportOptions:
       OneNET bodies (whose points without `at` mean "server time").
     - `columns`: per column overrides, by 0-based column index.
     - `preview_rows`: how many data rows `ImportResult.preview` keeps.
+    - `time_pattern`: a strftime pattern (`%d.%m.%Y %H:%M`) for the time
+      column, overriding detection; cells that do not match are rejected.
+      Without a time column chosen, the column whose cells match it is used.
+    - `time_column`: the time column by name or 1-based number (`send --time-column`).
+    - `include`: only these columns are imported (names or 1-based numbers;
+      time columns are always read); None: every column detection proposes.
+    - `exclude`: these columns are not imported (names or 1-based numbers).
+    - `rename`: datastream ids: {old: new}; old is a column name, a 1-based
+      column number or a suggested id (wide), or a datastream id in the file (long).
+    - `zone_from_file`: a zone stated in the file (a header such as
+      `Date Time, GMT+00:00`) wins over `source_tz`; False when the user chose
+      the zone explicitly.
     """
 
     source_tz: str
@@ -116,6 +138,12 @@ class ImportOptions:
     missing_time: MissingTime | None = None
     columns: Mapping[int, ColumnChoice] = field(default_factory=dict)
     preview_rows: int = 50
+    time_pattern: str | None = None
+    time_column: str | None = None
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
+    rename: Mapping[str, str] = field(default_factory=dict)
+    zone_from_file: bool = True
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):
@@ -124,6 +152,8 @@ class ImportOptions:
             raise ValueError("the delimiter must be one character")
         if self.skip_rows is not None and self.skip_rows < 0:
             raise ValueError("skip_rows must not be negative")
+        if self.time_pattern is not None and "%" not in self.time_pattern:
+            raise ValueError(f"the time format {self.time_pattern!r} has no % directive (e.g. %d.%m.%Y %H:%M)")
 
     def choice(self, index: int) -> ColumnChoice:
         """The overrides of column `index` (an empty choice when there are none)."""

@@ -55,6 +55,8 @@ class ColumnInfo:
     `suggested_id` what `suggest_stream_id` makes of the header; `id_safe`
     False when `stream_id` has characters the platform may reject.
     `decimal` applies to number columns, `time_format` to time columns.
+    `note` says why a column is proposed as not imported (a row index, a
+    label, a logger's event marker, a part of the time).
     """
 
     index: int
@@ -68,6 +70,7 @@ class ColumnInfo:
     time_format: TimeFormat | None = None
     example: str = ""
     note: str = ""
+    unit: str = ""  #: from a units row under the header (`°C`, `mm`), shown beside the column
 
 
 @dataclass
@@ -106,10 +109,14 @@ class Detected:
     missing_time: MissingTime = MissingTime.NOW
     missing_markers: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    delimiter_reason: str = ""
+    header_line: int | None = None  #: the header's line in the file (1-based), None without a header
+    zone_reason: str = ""  #: where `source_tz` came from: "from the header 'Date Time, GMT+00:00'", "chosen"…
+    decisions: tuple[str, ...] = ()  #: each decision with how it was reached, one line each
 
     def time_columns(self) -> list[ColumnInfo]:
         """The columns that give rows their time."""
-        return [c for c in self.columns if c.role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY)]
+        return [c for c in self.columns if c.role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY, Role.TIME_PART)]
 
     def describe(self) -> list[str]:
         """The settings as short English lines (`send` prints them; the dialog builds its own, translated)."""
@@ -119,26 +126,33 @@ class Detected:
                 f"encoding: {self.encoding_label}" + (f" ({self.encoding_reason})" if self.encoding_reason else "")
             )
         if self.delimiter is not None:
-            lines.append(f"delimiter: {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}")
+            how = f" ({self.delimiter_reason})" if self.delimiter_reason else ""
+            lines.append(f"delimiter: {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}{how}")
         if self.sheet is not None:
             lines.append(f"sheet: {self.sheet}")
         if self.body_type is not None:
             lines.append(f"OneNET body type {int(self.body_type)}")
-        else:
+        elif not self.decisions:  # else the decisions say layout and header, with how they were found
             lines.append(f"layout: {self.layout.value}" + ("" if self.has_header else ", no header row"))
-        if self.skipped_rows:
-            lines.append(f"skipped {self.skipped_rows} line(s) above the header")
-        for column in self.time_columns():
-            fmt = column.time_format.value if column.time_format else "?"
-            lines.append(f"time: column {column.name!r} ({column.role.value}, {fmt}, e.g. {column.example!r})")
+            if self.skipped_rows:
+                lines.append(f"skipped {self.skipped_rows} line(s) above the header")
+        lines.extend(self.decisions)
+        if not self.decisions:
+            for column in self.time_columns():
+                fmt = column.time_format.value if column.time_format else "?"
+                lines.append(f"time: column {column.name!r} ({column.role.value}, {fmt}, e.g. {column.example!r})")
         if self.date_order:
             lines.append(f"day/month order: {self.date_order} ({self.date_order_reason})")
-        lines.append(f"source time zone: {self.source_tz} (sent as UTC+8)")
+        how = f", {self.zone_reason}" if self.zone_reason else ""
+        lines.append(f"source time zone: {self.source_tz}{how} (sent as UTC+8)")
         lines.append(f"rows without a time: {self.missing_time.value}")
         for column in self.columns:
             if column.role is Role.VALUE and column.stream_id:
                 unsafe = "" if column.id_safe else " (may be rejected by the platform)"
-                lines.append(f"column {column.name!r} -> datastream {column.stream_id!r}{unsafe}, {column.kind.value}")
+                unit = f" [{column.unit}]" if column.unit else ""
+                lines.append(
+                    f"column {column.name!r}{unit} -> datastream {column.stream_id!r}{unsafe}, {column.kind.value}"
+                )
         lines.extend(self.notes)
         return lines
 
@@ -277,6 +291,14 @@ class ImportResult:
     - `preview`: the first `ImportOptions.preview_rows` data rows as read.
     - `needs_date_order`: dates like `04/11/2026` and nothing in the rows
       read says which number is the day; `ambiguous_dates` are examples.
+    - `needs_time`: no column was understood as a time and the caller did
+      not choose what rows without a time get (`MissingTime`): nothing is
+      imported (stamping thousands of readings "now" is never a default);
+      the problems of the first rows are kept (rows that do not fit the table).
+    - `zone_question`: the file states an ambiguous zone (`CST`): the
+      zones it may mean; nothing is imported until one is chosen.
+    - `time_warnings`: times far from the rest of their column or in the
+      future were found (listed as warnings): ask before sending.
     """
 
     path: str
@@ -290,6 +312,15 @@ class ImportResult:
     preview: list[PreviewRow] = field(default_factory=list)
     needs_date_order: bool = False
     ambiguous_dates: tuple[str, ...] = ()
+    needs_time: bool = False
+    zone_question: tuple[str, ...] = ()
+    zone_question_text: str = ""
+    time_warnings: int = 0
+
+    @property
+    def needs_answer(self) -> bool:
+        """True while a question must be answered before anything is imported."""
+        return self.needs_date_order or self.needs_time or bool(self.zone_question)
 
     def __len__(self) -> int:
         """The number of datapoints imported."""

@@ -149,7 +149,33 @@ def detect_encoding(head: bytes, tail: bytes, override: str | None) -> Encoding:
     codec = next((p for p in _PREFERRED if p in names), _FAMILY.get(best.encoding, best.encoding))
     if codec not in ("gb18030", "big5") and _reads_as_chinese(sample, codec):
         return Encoding("gb18030", encoding_label("gb18030"), "reads as Chinese text")
+    if western_over(codec, sample):
+        return Encoding("cp1252", encoding_label("cp1252"), "Western European text (preferred over " + codec + ")")
     return Encoding(codec, encoding_label(codec), "detected")
+
+
+#: Single-byte Latin encodings charset-normalizer may name for Western European text that Windows-1252
+#: (what Excel and most Western software write) reads as well: `®` is `ź` in ISO-8859-16.
+_LATIN_LOOKALIKES = frozenset(
+    {"latin_1", "iso8859_1", "iso8859_3", "iso8859_9", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman",
+     "cp1254", "cp1258", "cp850", "cp858", "cp437"}
+)  # fmt: skip
+
+
+def western_over(codec: str, data: bytes) -> bool:
+    """True when `codec` is a Latin look-alike of Windows-1252 and the bytes are valid Windows-1252 text.
+
+    Valid: every byte defined in cp1252 and no C1 control characters; then
+    cp1252 is the likelier writer (Western European Excel, LibreOffice,
+    loggers' Windows software).
+    """
+    if codec not in _LATIN_LOOKALIKES:
+        return False
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not any("\x80" <= ch <= "\x9f" for ch in text)
 
 
 #: Non-letters that Western technical files do contain (so they do not make a Latin reading implausible).

@@ -7,6 +7,7 @@ import os
 import re
 import zoneinfo
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 
@@ -33,6 +34,73 @@ def resolve_zone(name: str) -> tzinfo:
         return zoneinfo.ZoneInfo(text)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ValueError(f"unknown time zone {name!r}: use a name like Asia/Shanghai or an offset like UTC+8") from exc
+
+
+#: Abbreviations that name one offset; a file's header writing them means that offset (no DST switch).
+_ABBREVIATIONS = {
+    "UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "WET": 0, "WEST": 60, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "AWST": 480,
+    "AEST": 600, "AEDT": 660, "NZST": 720, "NZDT": 780, "EST": -300, "EDT": -240, "PST": -480, "PDT": -420,
+    "MST": -420, "MDT": -360, "AKST": -540, "AKDT": -480, "HST": -600, "PKT": 300,
+}  # fmt: skip
+#: Abbreviations several zones use: the file cannot say which, so the user is asked.
+_AMBIGUOUS = {
+    "CST": ("Asia/Shanghai (China, UTC+8)", "America/Chicago (US Central, UTC-6)", "America/Havana (Cuba, UTC-5)"),
+    "AST": ("America/Halifax (Atlantic, UTC-4)", "Asia/Riyadh (Arabia, UTC+3)"),
+    "ADT": ("America/Halifax (Atlantic daylight, UTC-3)", "Asia/Baghdad (Arabia daylight, UTC+4)"),
+    "IST": ("Asia/Kolkata (India, UTC+5:30)", "Europe/Dublin (Ireland, UTC+1)", "Asia/Jerusalem (Israel, UTC+2)"),
+    "BST": ("Europe/London (British summer, UTC+1)", "Asia/Dhaka (Bangladesh, UTC+6)"),
+    "CDT": ("America/Chicago (US Central daylight, UTC-5)", "America/Havana (Cuba daylight, UTC-4)"),
+}
+_WORD = re.compile(r"[A-Za-z]+(?:/[A-Za-z_]+)*")
+_STATED_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*(?P<sign>[+-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?!\d)")
+
+
+@dataclass(frozen=True)
+class StatedZone:
+    """A zone a file states (in a column's header): `zone` set when it names one, else `choices` to ask among."""
+
+    text: str  #: what the header says, e.g. `GMT+00:00`, `UTC`, `CST`
+    name: str = ""  #: the zone as `resolve_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous
+    choices: tuple[str, ...] = ()  #: for an ambiguous abbreviation: the zones it may mean, in words
+
+
+def stated_zone(header: str) -> StatedZone | None:
+    """The zone a column header states: `Date Time, GMT+00:00`, `Timestamp(UTC)`, `time (UTC+8)`, `Zeit (MEZ)`.
+
+    Offsets after UTC/GMT, fixed-offset abbreviations (`CET` means UTC+1
+    all year: loggers that write it do not switch to summer time), IANA
+    names (`Europe/Berlin`). Ambiguous abbreviations (`CST`, `AST/ADT`,
+    `IST`, `BST`) give `choices` instead of a zone. None when the header
+    states no zone.
+    """
+    match = _STATED_OFFSET.search(header)
+    if match:
+        minutes = int(match["h"]) * 60 + int(match["m"] or 0)
+        sign = "-" if match["sign"] in "-−" else "+"
+        if minutes <= 14 * 60:
+            return StatedZone(match[0].strip(), f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}")
+    for word in _WORD.findall(header):
+        if "/" in word:
+            try:
+                zoneinfo.ZoneInfo(word)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                continue
+            return StatedZone(word, word)
+        if not word.isupper():
+            continue
+        if word in _AMBIGUOUS:
+            return StatedZone(word, choices=_AMBIGUOUS[word])
+        if word in _ABBREVIATIONS and word != "Z":
+            minutes = _ABBREVIATIONS[word]
+            if minutes == 0:
+                return StatedZone(word, "UTC")
+            sign = "-" if minutes < 0 else "+"
+            return StatedZone(word, f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
+    for first, second in (("AST", "ADT"), ("CST", "CDT")):
+        if first in header and second in header:
+            return StatedZone(f"{first}/{second}", choices=_AMBIGUOUS[first])
+    return None
 
 
 def local_zone_name() -> str:

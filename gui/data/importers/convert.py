@@ -1,0 +1,555 @@
+"""Converting rows of a table into datapoints by column, with every bad cell's row, column and reason.
+
+The plan (`detect.Plan`) says what each column is; `RowConverter` turns
+chunks of rows into the `PointTable` of an `ImportResult`, with C-level
+`map` where a whole chunk of a column is plain (`cells.numbers_fast`,
+`cells.times_fast`) and the per-cell parsers otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, Protocol, cast
+
+from gui.data.importers import cells as C
+from gui.data.importers.detect import Plan
+from gui.data.importers.options import Layout, MissingTime, TimeFormat
+from gui.data.importers.preview import preview_rows
+from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
+from gui.data.importers.sources import cell_text, effective_width
+from gui.data.importers.zones import ZoneCheck
+from gui.onenet.readings import Value, ValueKind, format_at
+from gui.onenet.validation import Severity
+
+
+class RejectedSink(Protocol):
+    """Receives the rejected rows of a pass: first the column names, then each row."""
+
+    def header(self, names: list[str]) -> None:
+        """The table's column names, before any row."""
+
+    def row(self, number: int, reasons: list[str], cells: Sequence[Any]) -> None:
+        """A rejected row: its row number in the file, the reasons, its cells as read."""
+
+
+def typed_value(raw: Any) -> Value:
+    """A JSON value as a datapoint value: numbers, strings and objects as they are."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str, dict)):
+        shown = json.dumps(raw, ensure_ascii=False)
+        raise ValueError(f"{shown} is not a datapoint value (a number, a string or a JSON object)")
+    if isinstance(raw, float) and not math.isfinite(raw):
+        raise ValueError("NaN or infinity cannot be sent (not valid JSON)")
+    return raw
+
+
+def is_missing(raw: Any, missing: frozenset[str]) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return raw.strip() in missing
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(missing) > 1:
+        return cell_text(raw) in missing
+    return False
+
+
+def _shown(at: datetime) -> str:
+    return f"{at:%Y-%m-%d %H:%M}" + ("" if at.tzinfo is None else f" {at:%z}")
+
+
+def _first_few(rows: list[int], count: int) -> str:
+    """`row 30` or `rows 3, 9, 12, …`."""
+    return ("row " if count == 1 else "rows ") + ", ".join(str(r) for r in rows) + (", …" if count > len(rows) else "")
+
+
+class RowConverter:
+    """Converts chunks of rows by column and stores the good rows in `result.table`; one instance per import.
+
+    `process(rows, first)` takes a chunk of raw rows numbered from `first`
+    (the file's row numbers); bad cells become Problems and their rows are
+    rejected whole; `reject(number, row, reason)` rejects a row that is not
+    a row of the table at all; `finish()` adds the warnings that need the
+    whole column (times far from the rest, times in the future). JSON
+    sources set `json_typed` (values keep their JSON type) and OneNET bodies
+    `warn_missing_time = False`. `store = False` reports without keeping
+    datapoints (a preview, or rejected rows written to a sink).
+    """
+
+    def __init__(
+        self,
+        plan: Plan,
+        width: int,
+        missing: frozenset[str],
+        missing_time: MissingTime,
+        tz: tzinfo,
+        now: datetime,
+        result: ImportResult,
+        padded: bool,
+        preview_rows: int,
+        sink: RejectedSink | None,
+    ) -> None:
+        self.plan = plan
+        self.width = width
+        self.missing = missing
+        self.markers = missing - {""}
+        self.missing_time = missing_time
+        self.zone = ZoneCheck(tz)
+        self.now = now
+        self.result = result
+        self.table = result.table
+        self.padded = padded  # spreadsheets: short rows are padded, not refused
+        self.preview_rows = preview_rows
+        self.sink = sink
+        self.store = sink is None
+        self.stream_index: dict[str, int] = {}
+        self.names = [info.name for info in plan.infos]
+        self.stats = result.stats
+        #: JSON sources: values keep their JSON type ("20.9" stays text); no text is parsed.
+        self.json_typed = False
+        #: Warn per row about a missing time (not for OneNET bodies, where no `at` means "server time").
+        self.warn_missing_time = True
+        #: InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped).
+        self.repeated_header: list[Any] | None = None
+        #: Long layout: datastream ids renamed ({id in the file: id sent}).
+        self.rename: dict[str, str] = {}
+        self._lowest: datetime | None = None
+        self._highest: datetime | None = None
+        self._sampled: list[datetime] = []
+        self._chunks: list[tuple[int, int, datetime, datetime]] = []  # stored rows [start, end): lowest, highest
+
+    # -- rows --
+    def process(self, rows: list[Sequence[Any]], first: int) -> None:
+        """Convert and store rows numbered `first`, `first + 1`, … (blank rows are skipped)."""
+        width = self.width
+        if self.repeated_header is not None:  # InfluxDB annotated CSV: each table has its own annotations and header
+            header = self.repeated_header
+            rows = [
+                [] if (r and isinstance(r[0], str) and r[0].startswith("#")) or list(r[: len(header)]) == header else r
+                for r in rows
+            ]
+        if set(map(len, rows)) == {width}:
+            good: list[Sequence[Any]] = rows
+            numbers: Sequence[int] = range(first, first + len(rows))
+        else:
+            good, kept = [], []
+            for offset, row in enumerate(rows):
+                number = first + offset
+                effective = effective_width(row)
+                if effective == 0:
+                    continue
+                if len(row) > width:
+                    if effective > width:
+                        self.reject(
+                            number,
+                            row,
+                            f"the row has {effective} cells but the table has {width} columns "
+                            "(a delimiter inside a cell without quotes?)",
+                        )
+                        continue
+                    row = row[:width]
+                elif len(row) < width:
+                    if not self.padded:
+                        self.reject(
+                            number, row, f"the row has {len(row)} cells but the table has {width} columns (cut short?)"
+                        )
+                        continue
+                    row = tuple(row) + (None,) * (width - len(row))
+                good.append(row)
+                kept.append(number)
+            numbers = kept
+        if not good:
+            return
+        self.result.rows_read += len(good)
+        columns = list(zip(*good, strict=True))
+        errors: dict[int, list[tuple[int, str]]] = {}
+        warnings: dict[int, list[tuple[int, str]]] = {}
+
+        times, time_errors = self._times(columns)
+        times, gaps, repeats = self.zone.check(times)
+        time_col = self._time_column()
+        for i, found in time_errors.items():
+            errors.setdefault(i, []).append(found)
+        for i, reason in gaps.items():
+            errors.setdefault(i, []).append((time_col, reason))
+        for i, reason in repeats.items():
+            warnings.setdefault(i, []).append((time_col, reason))
+
+        if self.plan.layout is Layout.WIDE:
+            converted = [self._values(j, columns[j], errors) for j in self.plan.values]
+            if all(None not in col for col in converted):
+                has_value = [True] * len(good)
+            else:
+                has_value = [any(col[i] is not None for col in converted) for i in range(len(good))]
+            stream_ids: list[int] = []
+            long_values: list[Value | None] = []
+        else:
+            converted = []
+            stream_ids, long_values = self._long(columns, errors)
+            has_value = [v is not None for v in long_values]
+
+        self._missing_times(times, has_value, errors, warnings, time_col)
+        rejected = {i for i in errors if i < len(good)}
+        skip = rejected | ({i for i in range(len(good)) if not has_value[i]} if False in has_value else set())
+        self._report(numbers, good, errors, warnings, rejected)
+        if len(self.result.preview) < self.preview_rows:
+            preview_rows(self, numbers, good, times, converted, long_values, errors, warnings, rejected)
+        if not self.store:
+            return
+        table = self.table
+        if skip:
+            keep = [i for i in range(len(good)) if i not in skip]
+            numbers = [numbers[i] for i in keep]
+            times = [times[i] for i in keep]
+            converted = [[col[i] for i in keep] for col in converted]
+            stream_ids = [stream_ids[i] for i in keep] if stream_ids else []
+            long_values = [long_values[i] for i in keep] if long_values else []
+        self._note_times(times, len(table.ats))
+        table.rows.extend(numbers)
+        table.ats.extend(times)
+        if self.plan.layout is Layout.WIDE:
+            for target, col in zip(table.columns, converted, strict=True):
+                target.extend(col)
+            table.add_counts((j, len(col) - col.count(None)) for j, col in enumerate(converted))
+        else:
+            table.stream_of.extend(stream_ids)
+            table.values.extend(v for v in long_values if v is not None)
+            table.add_counts(Counter(stream_ids).items())
+
+    def _time_column(self) -> int:
+        return self.plan.time.column()
+
+    # -- times far off --
+    def _note_times(self, times: list[datetime | None], start: int) -> None:
+        """Keep each chunk's lowest and highest time and a sample, for `finish` (C-level min/max per chunk).
+
+        `times` are the chunk's stored times, from row `start` of the table.
+        """
+        known = cast(list[datetime], times) if None not in times else [t for t in times if t is not None]
+        if not known:
+            return
+        try:
+            low, high = min(known), max(known)
+            if self._lowest is not None and self._highest is not None:
+                low, high = min(low, self._lowest), max(high, self._highest)
+            self._chunks.append((start, start + len(times), min(known), max(known)))
+        except TypeError:  # naive and aware times mixed (some cells gave an offset): not compared
+            return
+        self._lowest, self._highest = low, high
+        step = max(1, len(known) // 64)
+        self._sampled.extend(known[::step])
+
+    def finish(self) -> None:
+        """Warn about times far from the rest of their column and times in the future (one message each).
+
+        Plausibility is judged per column, not by a fixed year: a time is
+        far off when it lies more than ten times the column's inner spread
+        (between its 5th and 95th percentiles, at least a day) outside that
+        range. Future: later than the import's `now` plus ten minutes.
+        """
+        if self._lowest is None or self._highest is None or not self._sampled:
+            return
+        ordered = sorted(self._sampled)
+        low, high = ordered[len(ordered) // 20], ordered[-1 - len(ordered) // 20]
+        spread = max(high - low, timedelta(days=1)) * 10
+        try:
+            far = self._lowest < low - spread or self._highest > high + spread
+            aware = self._highest.tzinfo is not None
+            latest = self.now + timedelta(minutes=10)
+            future = self._highest > (latest if aware else latest.astimezone(self.table.tz).replace(tzinfo=None))
+        except (TypeError, OverflowError):
+            return
+        if not far and not future:
+            return
+        far_rows: list[int] = []
+        future_rows: list[int] = []
+        count_far = count_future = 0
+        limit = latest if aware else latest.astimezone(self.table.tz).replace(tzinfo=None)
+        first, last = low - spread, high + spread
+        rows, ats = self.table.rows, self.table.ats
+        for begin, end, lowest, highest in self._chunks:  # only the chunks that hold such times are read
+            if not (lowest < first or highest > min(last, limit)):
+                continue
+            for index in range(begin, end):
+                at = ats[index]
+                if at is None:
+                    continue
+                if far and (at < first or at > last):
+                    count_far += 1
+                    if len(far_rows) < 5:
+                        far_rows.append(rows[index])
+                if future and at > limit:
+                    count_future += 1
+                    if len(future_rows) < 5:
+                        future_rows.append(rows[index])
+        name = self.names[self._time_column()] if 0 <= self._time_column() < len(self.names) else "time"
+        if count_far:
+            self.result.add_problem(
+                Problem(
+                    None,
+                    name,
+                    f"{count_far:,} time(s) lie far from the rest of the column ({_shown(low)} to "
+                    f"{_shown(high)} for most rows): {_first_few(far_rows, count_far)}. A typing error, "
+                    "or another format?",
+                    Severity.WARNING,
+                )
+            )
+        if count_future:
+            self.result.add_problem(
+                Problem(
+                    None,
+                    name,
+                    f"{count_future:,} time(s) are in the future: {_first_few(future_rows, count_future)}. "
+                    "Is the time zone or the format right?",
+                    Severity.WARNING,
+                )
+            )
+        self.result.time_warnings = count_far + count_future
+
+    def reject(self, number: int, row: Sequence[Any], reason: str) -> None:
+        self.result.rows_read += 1
+        self.result.rows_rejected += 1
+        self.result.add_problem(Problem(number, None, reason, Severity.ERROR, self._row_text(row)))
+        if self.sink is not None:
+            self.sink.row(number, [reason], row)
+        if len(self.result.preview) < self.preview_rows:
+            padded = list(row[: self.width]) + [None] * (self.width - len(row))
+            cells = tuple(PreviewCell(cell_text(c), cell_text(c), CellStatus.ERROR, reason) for c in padded)
+            self.result.preview.append(PreviewRow(number, cells, True))
+
+    @staticmethod
+    def _row_text(row: Sequence[Any]) -> str:
+        text = ",".join(cell_text(c) for c in row)
+        return text if len(text) <= 200 else text[:200] + "…"
+
+    # -- times --
+    def _times(self, columns: list[tuple[Any, ...]]) -> tuple[list[datetime | None], dict[int, tuple[int, str]]]:
+        spec = self.plan.time
+        n = len(columns[0])
+        errors: dict[int, tuple[int, str]] = {}
+        if spec.parts:
+            return self._parts(columns, n)
+        if spec.time_col is not None and spec.fmt is TimeFormat.PATTERN:
+            cells = columns[spec.time_col]
+            out_p: list[datetime | None] = []
+            pattern = spec.pattern or ""
+            for i, raw in enumerate(cells):
+                if is_missing(raw, self.missing):
+                    out_p.append(None)
+                    continue
+                try:
+                    out_p.append(raw if isinstance(raw, datetime) else C.parse_pattern(cell_text(raw), pattern))
+                except ValueError as exc:
+                    errors[i] = (spec.time_col, str(exc))
+                    out_p.append(None)
+            return out_p, errors
+        if spec.time_col is not None:
+            cells = columns[spec.time_col]
+            fast = None if self.markers else C.times_fast(cells, spec.fmt)
+            if fast is not None:
+                return list(fast), errors
+            out: list[datetime | None] = []
+            for i, raw in enumerate(cells):
+                if is_missing(raw, self.missing):
+                    out.append(None)
+                    continue
+                try:
+                    out.append(C.parse_time_cell(raw, spec.fmt))
+                except ValueError as exc:
+                    errors[i] = (spec.time_col, str(exc))
+                    out.append(None)
+            return out, errors
+        if spec.tod_col is None and spec.date_col is None:
+            return [None] * n, errors
+        out = []
+        dates = columns[spec.date_col] if spec.date_col is not None else [spec.today] * n
+        tods = columns[spec.tod_col] if spec.tod_col is not None else [None] * n
+        for i, (raw_date, raw_tod) in enumerate(zip(dates, tods, strict=True)):
+            if spec.date_col is not None and is_missing(raw_date, self.missing):
+                out.append(None)
+                continue
+            try:
+                day = raw_date if isinstance(raw_date, date) and spec.date_col is None else None
+                if day is None:
+                    assert spec.date_col is not None
+                    day = C.parse_date_cell(raw_date, spec.date_fmt)
+            except ValueError as exc:
+                errors[i] = (spec.date_col if spec.date_col is not None else -1, str(exc))
+                out.append(None)
+                continue
+            if spec.tod_col is None or is_missing(raw_tod, self.missing):
+                if spec.tod_col is not None:
+                    errors[i] = (spec.tod_col, "no time of day")
+                    out.append(None)
+                    continue
+                out.append(datetime.combine(day, time(0)))
+                continue
+            try:
+                out.append(datetime.combine(day, C.parse_time_of_day_cell(raw_tod, spec.interval)))
+            except ValueError as exc:
+                errors[i] = (spec.tod_col, str(exc))
+                out.append(None)
+        return out, errors
+
+    def _parts(
+        self, columns: list[tuple[Any, ...]], n: int
+    ) -> tuple[list[datetime | None], dict[int, tuple[int, str]]]:
+        """Times combined from year / month / day / hour / minute / second columns (missing parts: their start)."""
+        spec = self.plan.time
+        errors: dict[int, tuple[int, str]] = {}
+        units = list(spec.parts)
+        cols = [columns[spec.parts[u]] for u in units]
+        out: list[datetime | None] = []
+        for i in range(n):
+            values = [1, 1, 1, 0, 0, 0]
+            bad = None
+            for k, (unit, col) in enumerate(zip(units, cols, strict=True)):
+                raw = col[i]
+                if is_missing(raw, self.missing):
+                    bad = (spec.parts[unit], f"no {unit}")
+                    break
+                text = cell_text(raw).strip()
+                try:
+                    number = float(text)
+                except ValueError:
+                    bad = (spec.parts[unit], f"{text!r} is not a whole number ({unit})")
+                    break
+                if not number.is_integer():
+                    bad = (spec.parts[unit], f"{text!r} is not a whole number ({unit})")
+                    break
+                values[k] = int(number)
+            if bad is not None:
+                errors[i] = bad
+                out.append(None)
+                continue
+            extra = timedelta(0)
+            if values[3] == 24 and values[4] == values[5] == 0:  # hour 24: the end of the day, the next one's 00:00
+                values[3], extra = 0, timedelta(days=1)
+            try:
+                y, mo, d, h, mi, sec = values
+                out.append(datetime(y, mo, d, h, mi, sec) + extra)
+            except ValueError as exc:
+                errors[i] = (spec.parts[units[0]], f"{'-'.join(map(str, values[: len(units)]))} is not a time ({exc})")
+                out.append(None)
+        return out, errors
+
+    def _missing_times(
+        self,
+        times: list[datetime | None],
+        has_value: list[bool],
+        errors: dict[int, list[tuple[int, str]]],
+        warnings: dict[int, list[tuple[int, str]]],
+        time_col: int,
+    ) -> None:
+        if None not in times:
+            return
+        timed = time_col >= 0 and self.warn_missing_time
+        policy = self.missing_time
+        for i, at in enumerate(times):
+            if at is not None or i in errors or not has_value[i]:
+                continue
+            if policy is MissingTime.REFUSE:
+                errors.setdefault(i, []).append((time_col, "no time (rows without a time are refused)"))
+            elif policy is MissingTime.NOW:
+                times[i] = self.now
+                if timed:
+                    warnings.setdefault(i, []).append((time_col, f"no time: stamped now ({format_at(self.now)})"))
+            elif timed:
+                warnings.setdefault(i, []).append((time_col, "no time: sent without at (the platform stamps it)"))
+
+    # -- values --
+    def _values(self, j: int, cells: tuple[Any, ...], errors: dict[int, list[tuple[int, str]]]) -> list[Value | None]:
+        info = self.plan.infos[j]
+        stats = self.stats[j]
+        kind = info.kind
+        if not self.markers:
+            if kind is ValueKind.NUMBER:
+                fast = C.numbers_fast(cells, info.decimal)
+                if fast is not None:
+                    stats.values += len(fast)
+                    return list(fast)
+            elif kind is ValueKind.TEXT and set(map(type, cells)) == {str}:
+                stripped = list(map(str.strip, cells))
+                if "\ufffd" not in "".join(stripped):
+                    out: list[Value | None] = [None if s == "" else s for s in stripped]
+                    missing = out.count(None)
+                    stats.missing += missing
+                    stats.values += len(out) - missing
+                    return out
+        out = []
+        for i, raw in enumerate(cells):
+            if is_missing(raw, self.missing):
+                stats.missing += 1
+                out.append(None)
+                continue
+            try:
+                out.append(C.parse_cell_value(raw, kind, info.decimal))
+            except ValueError as exc:
+                reason = str(exc)
+                if kind is ValueKind.NUMBER and isinstance(raw, str) and raw.strip() and not raw.strip()[0].isdigit():
+                    reason += "; if it marks a missing reading, add it as a missing-value marker"
+                errors.setdefault(i, []).append((j, reason))
+                out.append(None)
+                continue
+            stats.values += 1
+        return out
+
+    def _long(
+        self, columns: list[tuple[Any, ...]], errors: dict[int, list[tuple[int, str]]]
+    ) -> tuple[list[int], list[Value | None]]:
+        plan = self.plan
+        assert plan.stream_col is not None and plan.value_col is not None
+        info = plan.infos[plan.value_col]
+        streams, values = columns[plan.stream_col], columns[plan.value_col]
+        ids: list[int] = []
+        out: list[Value | None] = []
+        stats = self.stats[plan.value_col]
+        for i, (raw_stream, raw) in enumerate(zip(streams, values, strict=True)):
+            stream = cell_text(raw_stream).strip()
+            if not stream:
+                errors.setdefault(i, []).append((plan.stream_col, "no datastream id"))
+                ids.append(0)
+                out.append(None)
+                continue
+            ids.append(self.table.stream_index(self.rename.get(stream, stream), self.stream_index))
+            if is_missing(raw, self.missing):
+                stats.missing += 1
+                out.append(None)
+                continue
+            try:
+                out.append(typed_value(raw) if self.json_typed else C.parse_cell_value(raw, info.kind, info.decimal))
+            except ValueError as exc:
+                errors.setdefault(i, []).append((plan.value_col, str(exc)))
+                out.append(None)
+                continue
+            stats.values += 1
+        return ids, out
+
+    # -- reporting --
+    def _report(
+        self,
+        numbers: Sequence[int],
+        good: list[Sequence[Any]],
+        errors: dict[int, list[tuple[int, str]]],
+        warnings: dict[int, list[tuple[int, str]]],
+        rejected: set[int],
+    ) -> None:
+        result = self.result
+        for i in sorted(set(errors) | set(warnings)):
+            row = good[i]
+            for severity, found in ((Severity.ERROR, errors.get(i, [])), (Severity.WARNING, warnings.get(i, []))):
+                for j, reason in found:
+                    name = self.names[j] if 0 <= j < len(self.names) else None
+                    text = cell_text(row[j]) if 0 <= j < len(row) else ""
+                    result.add_problem(Problem(numbers[i], name, reason, severity, text))
+                    if severity is Severity.ERROR and 0 <= j < len(self.stats):
+                        self.stats[j].rejected += 1
+            if i in rejected:
+                result.rows_rejected += 1
+                if self.sink is not None:
+                    reasons = [
+                        f"{self.names[j]}: {reason}" if 0 <= j < len(self.names) else reason for j, reason in errors[i]
+                    ]
+                    self.sink.row(numbers[i], reasons, row)

@@ -1,0 +1,174 @@
+"""Where a table's rows come from: a delimited text file, a worksheet of a workbook, or rows in memory.
+
+Each source yields rows as sequences of raw cells (text for CSV; typed
+values for XLSX and JSON) and reports progress as (done, total) in its own
+unit; `take` reads a batch and turns the csv module's errors into
+ImportFailed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import date, datetime, time
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from gui.data.importers.result import ImportFailed
+
+
+def is_empty(cell: Any) -> bool:
+    """An empty cell: None or only spaces."""
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def effective_width(row: Sequence[Any]) -> int:
+    """The row's width without its trailing empty cells."""
+    n = len(row)
+    while n and is_empty(row[n - 1]):
+        n -= 1
+    return n
+
+
+def cell_text(raw: Any) -> str:
+    """A cell as text, as a spreadsheet would show it (dates in ISO form)."""
+    if raw is None:
+        return ""
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, bool):
+        return "TRUE" if raw else "FALSE"
+    if isinstance(raw, datetime):
+        return raw.isoformat(sep=" ")
+    if isinstance(raw, (date, time)):
+        return raw.isoformat()
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw)
+
+
+class Source(AbstractContextManager["Source"]):
+    """Rows of a table, with progress as (done, total) in the source's own unit."""
+
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
+
+    def rows(self) -> Iterator[Sequence[Any]]:
+        raise NotImplementedError
+
+    def progress(self) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class DelimitedSource(Source):
+    """A CSV/TSV/TXT file decoded with `encoding` (bad bytes become U+FFFD, reported per cell)."""
+
+    def __init__(self, path: Path, encoding: str, delimiter: str) -> None:
+        self.path = path
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.size = path.stat().st_size
+        self._raw: Any = None
+        self._text: io.TextIOWrapper | None = None
+
+    def rows(self) -> Iterator[list[str]]:
+        """The csv reader itself (no wrapper per row); `take` turns its csv.Error into ImportFailed."""
+        self.close()
+        self._raw = self.path.open("rb")
+        self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="replace", newline="")
+        return csv.reader(self._text, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
+
+    def progress(self) -> tuple[int, int]:
+        try:
+            done = self._raw.tell() if self._raw is not None else 0
+        except (OSError, ValueError):
+            done = 0
+        return done, self.size
+
+    def close(self) -> None:
+        if self._text is not None:
+            self._text.detach()
+            self._text = None
+        if self._raw is not None:
+            self._raw.close()
+            self._raw = None
+
+
+class XlsxSource(Source):
+    """A worksheet of an XLSX workbook read with openpyxl in read-only mode (cells keep their types)."""
+
+    def __init__(self, path: Path, sheet: str | None) -> None:
+        import openpyxl  # a few hundred ms: only when a workbook is opened
+        from openpyxl.utils.exceptions import InvalidFileException
+
+        try:
+            self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+            raise ImportFailed(f"{path.name} cannot be opened as an Excel workbook: {exc}") from exc
+        except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
+            raise ImportFailed(f"{path.name} is not a readable Excel workbook ({exc.__class__.__name__}).") from exc
+        self.sheets = tuple(self._book.sheetnames)
+        if sheet is None:
+            self.sheet = self.sheets[0] if self.sheets else None
+        elif sheet in self.sheets:
+            self.sheet = sheet
+        else:
+            self.close()
+            raise ImportFailed(f"The workbook has no sheet {sheet!r}; it has {', '.join(self.sheets)}.")
+        if self.sheet is None:
+            self.close()
+            raise ImportFailed("The workbook has no sheets.")
+        self._sheet = self._book[self.sheet]
+        self._done = 0
+
+    def rows(self) -> Iterator[Sequence[Any]]:
+        self._done = 0
+        for values in self._sheet.iter_rows(values_only=True):
+            self._done += 1
+            yield values
+
+    def progress(self) -> tuple[int, int]:
+        total = self._sheet.max_row or 0
+        return self._done, max(total, self._done)
+
+    def close(self) -> None:
+        self._book.close()
+
+
+class RowsSource(Source):
+    """Rows already in memory or made on the fly (JSON records read as a table); progress from `progress_of`."""
+
+    def __init__(self, rows: Callable[[], Iterable[Sequence[Any]]], progress_of: Callable[[], tuple[int, int]]) -> None:
+        self._rows = rows
+        self._progress_of = progress_of
+
+    def rows(self) -> Iterator[Sequence[Any]]:
+        return iter(self._rows())
+
+    def progress(self) -> tuple[int, int]:
+        return self._progress_of()
+
+    def close(self) -> None:
+        pass
+
+
+def take(rows: Iterator[Sequence[Any]], count: int, first: int) -> list[Sequence[Any]]:
+    """The next `count` rows (fewer at the end); a row the csv module cannot read is an ImportFailed."""
+    chunk: list[Sequence[Any]] = []
+    try:
+        chunk.extend(islice(rows, count))
+    except csv.Error as exc:
+        raise ImportFailed(
+            f'Row {first + len(chunk)} cannot be read: {exc}. A cell over 128 KiB or a quote (") that is never '
+            "closed can cause this."
+        ) from exc
+    return chunk

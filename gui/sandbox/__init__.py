@@ -1,0 +1,43 @@
+"""The sandbox: a local OneNET-compatible server, a tool of the product (not a platform rule).
+
+Modules: :mod:`~gui.sandbox.platform` (devices, stored datapoints and
+read-back by the platform's rules), :mod:`~gui.sandbox.server` (the HTTP
+layer and fault injection) and :mod:`~gui.sandbox.cli` (``onenet-uploader
+sandbox``). It imports the core (:mod:`gui.onenet`), never the reverse, and
+no Qt.
+"""
+
+from gui.sandbox.platform import (
+    DEFAULT_API_KEY,
+    DEFAULT_DEVICE_ID,
+    ERRNO_AUTH_FAILED,
+    ERRNO_BAD_BODY,
+    ERRNO_BAD_LENGTH,
+    ERRNO_BAD_PARAMETER,
+    ERRNO_INTERNAL,
+    ERRNO_NOT_FOUND,
+    ERRNO_OK,
+    READ_LIMIT_DEFAULT,
+    READ_LIMIT_MAX,
+    Platform,
+    mask_key,
+)
+from gui.sandbox.server import MAX_BODY_BYTES, Sandbox
+
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_DEVICE_ID",
+    "ERRNO_AUTH_FAILED",
+    "ERRNO_BAD_BODY",
+    "ERRNO_BAD_LENGTH",
+    "ERRNO_BAD_PARAMETER",
+    "ERRNO_INTERNAL",
+    "ERRNO_NOT_FOUND",
+    "ERRNO_OK",
+    "MAX_BODY_BYTES",
+    "READ_LIMIT_DEFAULT",
+    "READ_LIMIT_MAX",
+    "Platform",
+    "Sandbox",
+    "mask_key",
+]

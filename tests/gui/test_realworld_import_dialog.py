@@ -1,0 +1,218 @@
+"""The real-world corpus (tests/fixtures/realworld) through the import dialog, driven with pytest-qt.
+
+The same files and answers as tests/integration/test_realworld_corpus.py: each file is opened on a
+UTC+8 computer, once as it is read and once after the careful user's choices (the `send` options
+of expected.json, made through the dialog's controls), then imported; the rows handed to the
+editor are compared per datastream with the answer. A file that `send` must refuse with a question
+(exit 2) must leave "Import" disabled and ask, in its summary or its list of problems, naming what
+it asks (the zone, for `--source-tz`); one with rows that cannot be read (exit 3) must list them.
+
+`apply_option` knows which control answers which `send` option (`--header-row`: the Header row
+field, `--time-format`: the Time format field). `--columns` and `--stream-id` are the columns
+table's Import boxes and ids; no answer uses them yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QComboBox
+
+from gui.data.importers import DateOrder, Layout, MissingTime
+from gui.onenet.readings import format_at
+from gui.ui.import_dialog import ImportDialog
+
+from ..integration.test_realworld_corpus import (
+    COMPUTER_ZONE,
+    CORPUS,
+    EXPECTED,
+    MODES,
+    SHANGHAI_1987,
+    ZONE_POLICY,
+    assert_streams,
+    by_label,
+    summarise,
+)
+
+#: Seconds a read of a file of a few hundred rows may take.
+READ_TIMEOUT_MS = 20_000
+
+#: (file, mode) -> why it fails on this branch (the reasons: see the integration module). Delete an entry
+#: when a change makes it pass: the marks are strict, so a pass that is still listed fails the run.
+FAILS_TODAY: dict[tuple[str, str], str] = {
+    ("dwd_10min_solar_produkt_zehn_now_sd_01766.txt", "no_options"): ZONE_POLICY,
+    ("dwd_hourly_precip_produkt_rr_stunde_00020.txt", "no_options"): ZONE_POLICY,
+    ("lo_de_DE_cp1252.csv", "no_options"): ZONE_POLICY,
+    ("lo_de_DE_datum_zeit.xlsx", "no_options"): ZONE_POLICY,
+    ("lo_en_US_cp1252.csv", "no_options"): ZONE_POLICY,
+    ("lo_en_US_utf16_tab.txt", "no_options"): ZONE_POLICY,
+    ("lo_zh_CN_chinese_dates.xlsx", "no_options"): ZONE_POLICY,
+    ("lo_zh_CN_gb18030.csv", "no_options"): ZONE_POLICY,
+    ("prsa_beijing_split_time.csv", "no_options"): ZONE_POLICY,
+    ("statsmodels_co2_weekly.csv", "no_options"): ZONE_POLICY,
+    ("statsmodels_danish_quarterly.csv", "no_options"): ZONE_POLICY,
+    ("statsmodels_elec_equip_monthly.csv", "no_options"): ZONE_POLICY,
+    ("uci_air_quality_semicolon.csv", "no_options"): ZONE_POLICY,
+    ("vega_ohlc_records.json", "no_options"): ZONE_POLICY,
+    ("vega_seattle_weather_daily.csv", "no_options"): ZONE_POLICY,
+    ("vega_stocks_long.csv", "no_options"): ZONE_POLICY,
+    ("statsmodels_danish_quarterly.csv", "careful"): SHANGHAI_1987,
+}
+
+
+def cases() -> Iterator[Any]:
+    for name in sorted(EXPECTED):
+        for mode in MODES:
+            why = FAILS_TODAY.get((name, mode))
+            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+            yield pytest.param(name, mode, marks=marks, id=f"{name}-{mode}")
+
+
+def test_the_failure_list_names_only_real_cases():
+    assert set(FAILS_TODAY) <= {(name, mode) for name in EXPECTED for mode in MODES}
+
+
+@pytest.fixture
+def pool():
+    pool = QThreadPool()
+    yield pool
+    assert pool.waitForDone(READ_TIMEOUT_MS), "a worker was left running"
+
+
+def options(args: list[str]) -> list[tuple[str, str | None]]:
+    """`send` arguments as (option, value) pairs: `--na=NA`, `--na NA` and `--skip-rejected`."""
+    pairs: list[tuple[str, str | None]] = []
+    rest = list(args)
+    while rest:
+        option = rest.pop(0)
+        if "=" in option:
+            option, value = option.split("=", 1)
+            pairs.append((option, value))
+        elif option == "--skip-rejected":
+            pairs.append((option, None))
+        else:
+            pairs.append((option, rest.pop(0)))
+    return pairs
+
+
+def reread(qtbot, dialog: ImportDialog, change) -> None:
+    with qtbot.waitSignal(dialog.finishedReading, timeout=READ_TIMEOUT_MS):
+        change()
+
+
+def choose(qtbot, dialog: ImportDialog, combo: QComboBox, data: Any) -> None:
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not offered"
+    if combo.currentIndex() != index:
+        reread(qtbot, dialog, lambda: combo.setCurrentIndex(index))
+
+
+def column_names(dialog: ImportDialog) -> list[str]:
+    table = dialog.columns_table
+    return [table.item(r, dialog.COL_NAME).text() for r in range(table.rowCount())]
+
+
+def apply_option(qtbot, dialog: ImportDialog, option: str, value: str | None) -> None:
+    """Make the choice `send OPTION VALUE` makes, through the dialog's own control for it."""
+    if option == "--source-tz":
+        if dialog.zone_combo.currentText() != value:
+            reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText(value))
+    elif option == "--na":
+        markers = [m.strip() for m in dialog.markers_edit.text().split(",") if m.strip()]
+        dialog.markers_edit.setText(", ".join([*markers, str(value)]))
+        reread(qtbot, dialog, dialog.markers_edit.editingFinished.emit)
+    elif option == "--date-order":
+        choose(qtbot, dialog, dialog.order_combo, DateOrder(value))
+    elif option == "--layout":
+        choose(qtbot, dialog, dialog.layout_combo, Layout(value))
+    elif option == "--missing-time":
+        choose(qtbot, dialog, dialog.missing_time_combo, MissingTime(value))
+    elif option == "--encoding":
+        choose(qtbot, dialog, dialog.encoding_combo, value)
+    elif option == "--delimiter":
+        choose(qtbot, dialog, dialog.delimiter_combo, "\t" if value == "tab" else value)
+    elif option == "--decimal":
+        choose(qtbot, dialog, dialog.decimal_combo, value)
+    elif option == "--exclude":
+        names = column_names(dialog)
+        for item in str(value).split(","):
+            column = int(item) - 1 if item.isdigit() else names.index(item)
+            box = dialog.include_checkbox(column)
+            if box.isChecked():
+                reread(qtbot, dialog, lambda box=box: box.setChecked(False))
+    elif option == "--header-row":
+        if dialog.header_row_spin.value() != int(str(value)):
+            reread(qtbot, dialog, lambda: dialog.header_row_spin.setValue(int(str(value))))
+    elif option == "--time-format":
+
+        def type_format() -> None:
+            dialog.time_format_edit.setText(str(value))
+            dialog.time_format_edit.editingFinished.emit()
+
+        reread(qtbot, dialog, type_format)
+    elif option == "--skip-rejected":
+        pass  # the dialog never imports a row it cannot read; it imports the others when asked
+    else:
+        pytest.fail(f"the import dialog has no control for {option} yet")
+
+
+def dialog_text(dialog: ImportDialog) -> str:
+    """What the dialog says about this file: its summary line and its list of problems."""
+    problems = [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
+    return "\n".join([dialog.summary_label.text(), *problems])
+
+
+#: The dialog's word for what a `send` option answers, in a question.
+QUESTION_WORDS = {"--source-tz": "zone", "--date-order": "day", "--header-row": "header", "--time-format": "time"}
+
+
+def imported_points(qtbot, dialog: ImportDialog, rows: list) -> dict[str, list[tuple[str | None, Any]]]:
+    assert dialog.import_button.isEnabled(), dialog_text(dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=READ_TIMEOUT_MS):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    points: dict[str, list[tuple[str | None, Any]]] = {}
+    for row in rows:
+        at = format_at(row.point.at) if row.point.at else None
+        points.setdefault(row.stream_id, []).append((at, row.point.value))
+    return points
+
+
+def stream_columns(dialog: ImportDialog) -> dict[str, str]:
+    """Datastream id -> the column it is read from, as the dialog's column table shows them."""
+    table = dialog.columns_table
+    pairs = (
+        (table.item(r, dialog.COL_ID).text(), table.item(r, dialog.COL_NAME).text()) for r in range(table.rowCount())
+    )
+    return {stream: name for stream, name in pairs if stream}
+
+
+@pytest.mark.parametrize(("name", "mode"), list(cases()))
+def test_import_dialog_gives_the_answer(qtbot, pool, name, mode):
+    answer = EXPECTED[name][mode]
+    rows: list = []
+    dialog = ImportDialog(Path(CORPUS / name), rows.extend, pool, source_zone=COMPUTER_ZONE)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finishedReading, timeout=READ_TIMEOUT_MS):
+        dialog.show()
+    for option, value in options(answer["args"]):
+        apply_option(qtbot, dialog, option, value)
+    if "refusal" in answer:
+        refusal = answer["refusal"]
+        exits = refusal["exit"] if isinstance(refusal["exit"], list) else [refusal["exit"]]
+        text = dialog_text(dialog)
+        if exits == [3]:  # rows that cannot be read: listed, never imported
+            result = dialog.import_result
+            assert result is not None and result.rows_rejected > 0, text
+            assert dialog.problems_list.count() > 0, text
+        else:  # a question: nothing can be imported before it is answered
+            assert not dialog.import_button.isEnabled(), text
+            words = [QUESTION_WORDS.get(w, w) for w in refusal["words"]]
+            missing = [w for w in words if w.lower() not in text.lower()]
+            assert not missing, f"the dialog does not say {missing}:\n{text}"
+        return
+    points = imported_points(qtbot, dialog, rows)
+    assert_streams(summarise(by_label(points, stream_columns(dialog))), answer["streams"])
