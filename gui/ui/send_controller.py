@@ -10,6 +10,7 @@ at most ten times a second, however many requests finish meanwhile.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ SYNC_PLAN_ROWS = 20_000
 MAX_PLOTTED_POINTS = 100_000
 #: Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown).
 PLOT_AT_ONCE = 20_000
+#: The interpreter's GIL switch interval (s) while a plan runs on a worker (Python's default: 0.005).
+PLANNING_SWITCH_INTERVAL_S = 0.001
 #: Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).
 PROGRESS_INTERVAL_S = 0.1
 
@@ -200,6 +203,7 @@ class SendController(QObject):
         self._plan_worker_generation = -1
         self._send_requested = False  # Send was pressed while the plan was being computed
         self._nothing_to_send = ""  # why Send is disabled when no row waits to be sent ("" when some do)
+        self._saved_switch_interval: float | None = None  # while a plan runs (see _hand_gil_to_gui)
         self.preview_timer = QTimer(self, singleShot=True, interval=80)
         self.preview_timer.timeout.connect(self.refresh_preview)
 
@@ -281,7 +285,10 @@ class SendController(QObject):
             return out
 
         self._plan_worker_generation = generation
-        self.planning.start(compute, result=self._on_plan_result, error=self._on_plan_error)
+        self._hand_gil_to_gui(True)
+        self.planning.start(
+            compute, result=self._on_plan_result, error=self._on_plan_error, finished=self._on_plan_finished
+        )
         message = self.tr("Computing the requests for {n} datapoints…").format(n=f"{len(rows):,}")
         self.panel.show_message(message)
         self._set_nothing_to_send("")  # Send now sends as soon as the requests are ready
@@ -295,6 +302,27 @@ class SendController(QObject):
         if self._send_requested:
             self._send_requested = False
             self.send()
+
+    def _on_plan_finished(self, current: bool) -> None:
+        if not self.planning.is_running:
+            self._hand_gil_to_gui(False)
+
+    def _hand_gil_to_gui(self, planning: bool) -> None:
+        """While a plan runs on a worker, the GUI thread gets the GIL within PLANNING_SWITCH_INTERVAL_S.
+
+        Planning a million datapoints is seconds of pure Python on a worker; every
+        call Qt makes into Python on the GUI thread (a table cell painted, a timer)
+        waits for the worker to hand the GIL over, up to the switch interval (5 ms
+        by default): a table repaint took seconds. Only for that time the interval
+        is shorter; it is restored when the last plan has finished. (Not done yet:
+        planning in a process, which would need no interpreter setting at all.)
+        """
+        if planning and self._saved_switch_interval is None:
+            self._saved_switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(PLANNING_SWITCH_INTERVAL_S)
+        elif not planning and self._saved_switch_interval is not None:
+            sys.setswitchinterval(self._saved_switch_interval)
+            self._saved_switch_interval = None
 
     def _on_plan_error(self, exc: Exception) -> None:
         self._send_requested = False
@@ -567,6 +595,7 @@ class SendController(QObject):
         self.preview_timer.stop()
         for task in (self.planning, self.sending, self.pruning):
             task.cancel_all()
+        self._hand_gil_to_gui(False)
 
 
 @dataclass
