@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui import __version__, cli
+from gui import __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build the window offscreen, send the seed example to an embedded sandbox, check it arrived, exit",
     )
+    from gui import cli  # the commands and what they import: not needed to show the window
+
     cli.add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
 
