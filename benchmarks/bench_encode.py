@@ -94,9 +94,9 @@ def preview_open(readings: Readings) -> dict[str, float]:
             store,
             thread_pool=pool,
         )
-        window.endpoint_edit.setText("http://127.0.0.1:9")
-        window.device_edit.setText("4093215")
-        window.key_edit.setText("k")
+        window.connection.endpoint_edit.setText("http://127.0.0.1:9")
+        window.connection.device_edit.setText("4093215")
+        window.connection.key_edit.setText("k")
         window.show()
         start = time.perf_counter()
         window.model.extend([Row(stream_id, point) for stream_id, point in readings.pairs()])
@@ -114,16 +114,16 @@ def preview_open(readings: Readings) -> dict[str, float]:
         heartbeat.timeout.connect(beat)
         heartbeat.start()
         start = time.perf_counter()
-        window.refresh_preview()
+        window.send_controller.refresh_preview()
         blocked = time.perf_counter() - start
         last[0] = time.perf_counter()
-        while window.preview.request_combo.count() == 0:
+        while window.send_panel.preview.request_combo.count() == 0:
             app.processEvents()
             time.sleep(0.001)
         shown = time.perf_counter() - start
         heartbeat.stop()
         start = time.perf_counter()
-        window.preview.request_combo.setCurrentIndex(window.preview.request_combo.count() // 2)
+        window.send_panel.preview.request_combo.setCurrentIndex(window.send_panel.preview.request_combo.count() // 2)
         switch = time.perf_counter() - start
         window.close()
         pool.waitForDone()

@@ -1,8 +1,11 @@
 """Start-up: `onenet-uploader --smoke-test` vs a bare PySide6 window, side by side.
 
-Run: `QT_QPA_PLATFORM=offscreen python benchmarks/bench_startup.py [RUNS]`
+Run: `QT_QPA_PLATFORM=offscreen python benchmarks/bench_startup.py [RUNS] [--tree NAME=PATH ...]`
 (the venv's python, with the project installed). Prints the median and the
 spread of wall time per process over RUNS alternating runs (default 15).
+`--tree NAME=PATH` (repeatable) measures the window and the smoke test of
+another checkout too (its `gui` package first on PYTHONPATH, e.g. main
+exported with `git archive main | tar -x -C /tmp/base`), side by side.
 The smoke test does more than start (it sends a request to an embedded
 sandbox and checks it), so it is an upper bound on the app's start-up.
 """
@@ -37,30 +40,40 @@ APP_WINDOW = (
 )
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], tree: str | None = None) -> float:
+    env = dict(os.environ, PYTHONPATH=tree) if tree else None
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, capture_output=True)
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
 def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
+    args = sys.argv[1:]
+    trees: dict[str, str | None] = {}
+    while "--tree" in args:
+        at = args.index("--tree")
+        name, path = args[at + 1].split("=", 1)
+        trees[name] = os.path.abspath(path)
+        del args[at : at + 2]
+    runs = int(args[0]) if args else 15
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    commands = {
-        "bare PySide6 window (floor)": [sys.executable, "-c", BARE_WINDOW],
-        "onenet-uploader window shown": [sys.executable, "-c", APP_WINDOW],
-        "onenet-uploader --smoke-test": [sys.executable, "-m", "gui", "--smoke-test"],
+    commands: dict[str, tuple[list[str], str | None]] = {
+        "bare PySide6 window (floor)": ([sys.executable, "-c", BARE_WINDOW], None)
     }
+    for name, tree in trees.items() or {"": None}.items():
+        suffix = f" [{name}]" if name else ""
+        commands[f"onenet-uploader window shown{suffix}"] = ([sys.executable, "-c", APP_WINDOW], tree)
+        commands[f"onenet-uploader --smoke-test{suffix}"] = ([sys.executable, "-m", "gui", "--smoke-test"], tree)
     results: dict[str, list[float]] = {name: [] for name in commands}
-    for cmd in commands.values():  # warm the file cache once each
-        timed(cmd)
+    for cmd, tree in commands.values():  # warm the file cache once each
+        timed(cmd, tree)
     for _ in range(runs):
-        for name, cmd in commands.items():
-            results[name].append(timed(cmd))
+        for name, (cmd, tree) in commands.items():
+            results[name].append(timed(cmd, tree))
     floor = statistics.median(results["bare PySide6 window (floor)"])
     for name, times in results.items():
         median = statistics.median(times)
-        print(f"{name:32s} median {median:.3f} s  min {min(times):.3f}  max {max(times):.3f}  ({median / floor:.2f}x)")
+        print(f"{name:42s} median {median:.3f} s  min {min(times):.3f}  max {max(times):.3f}  ({median / floor:.2f}x)")
 
 
 if __name__ == "__main__":

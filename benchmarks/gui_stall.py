@@ -138,7 +138,7 @@ def main() -> int:
     )
     if window is not None:
         settle_start = time.perf_counter()
-        window._preview_timer.timeout.emit()  # the preview refresh the import scheduled, now
+        window.send_controller.preview_timer.timeout.emit()  # the preview refresh the import scheduled, now
         for _ in range(5):
             app.processEvents()
         settled = time.perf_counter()

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui import __version__, cli
+from gui import __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="build the window offscreen, send the seed example to an embedded sandbox, check it arrived, exit",
     )
+    from gui import cli  # the commands and what they import: not needed to show the window
+
     cli.add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
 
@@ -51,13 +53,12 @@ def _qt_message(mode: object, context: object, message: str) -> None:
 
 
 def make_application(argv: Sequence[str]) -> QApplication:
-    """The QApplication with the names QSettings and the desktop use; cyclic GC on its thread only."""
+    """The QApplication with the names QSettings and the desktop use."""
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from gui.resources import icon_path
-    from gui.ui.gc_guard import guard_gc
 
     qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -68,7 +69,6 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(icon_path())))
-    guard_gc(app)  # a widget freed by a collection on a worker thread crashes PySide6
     return app
 
 
@@ -96,7 +96,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     from gui.data.logs import close_crash_log, close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
-    from gui.ui.main_window import MainWindow
+    from gui.ui.main_window import MainWindow, delete_now
 
     app = make_application(argv)
     setup_logging()
@@ -112,11 +112,12 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
             settings = QSettings(str(Path(trial.name) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, SecretStore(), store)
         if sandbox:
-            window.sandbox_check.setChecked(True)
+            window.connection.sandbox_check.setChecked(True)
             add_demo_readings(window)
         window.show()
         status = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
+        delete_now(window)  # here, on the GUI thread
     if trial is not None:
         trial.cleanup()
     close_crash_log()
@@ -139,7 +140,7 @@ def smoke_test(argv: Sequence[str]) -> int:
     from gui.data.store import Store
     from gui.onenet.examples import seed_example
     from gui.sandbox import DEFAULT_DEVICE_ID
-    from gui.ui.main_window import MainWindow
+    from gui.ui.main_window import MainWindow, delete_now
 
     app = make_application(argv)
     with (
@@ -148,7 +149,7 @@ def smoke_test(argv: Sequence[str]) -> int:
     ):
         settings = QSettings(os.path.join(tmp, "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, SecretStore(fail.Keyring()), store)  # type: ignore[no-untyped-call]
-        window.sandbox_check.setChecked(True)
+        window.connection.sandbox_check.setChecked(True)
         for stream_id, point in seed_example().pairs():
             window.model.append(stream_id, point)
         outcome: list[bool] = []
@@ -161,15 +162,16 @@ def smoke_test(argv: Sequence[str]) -> int:
         window.sendFinished.connect(finished)
         QTimer.singleShot(20_000, loop.quit)
         window.show()
-        window.send()
-        window.send_anyway_button.click()  # the seed has a duplicate `at`: a warning
+        window.send_controller.send()
+        window.send_panel.send_anyway_button.click()  # the seed has a duplicate `at`: a warning
         if not outcome:
             loop.exec()
-        sandbox = window.sandbox
+        sandbox = window.connection.sandbox
         counts = {s: len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in ("temperature", "key")} if sandbox else {}
         window.close()
         app.processEvents()
         window.pool.waitForDone(10_000)
+        delete_now(window)
     if outcome != [True] or counts != {"temperature": 2, "key": 1}:
         print(f"smoke test FAILED: send outcome {outcome}, stored {counts}", file=sys.stderr)
         return 1
@@ -180,7 +182,10 @@ def smoke_test(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `onenet-uploader` and `python -m gui`."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(cli.join_dash_values(argv))
+    parser = build_parser()
+    from gui.cli import join_dash_values  # loaded by build_parser already
+
+    args = parser.parse_args(join_dash_values(argv))
     if args.command:
         from gui.cli import EXIT_STORAGE
         from gui.data.store.health import StorageFault

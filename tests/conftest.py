@@ -80,23 +80,36 @@ def _hung_test_watchdog():
 
 
 @pytest.fixture(autouse=True)
-def _gc_on_the_gui_thread(request):
-    """Qt tests run as the app does (gui.ui.gc_guard): cyclic collection on the GUI thread only, all of it after."""
+def _qt_leaves_nothing_behind(request):
+    """A Qt test leaves no window behind: what it made is deleted here, on the GUI thread, and checked.
+
+    pytest-qt has closed and `deleteLater()`ed the widgets the test registered; they are deleted now,
+    before Python's collector could meet them (it runs on whichever thread allocates, and a Qt object
+    it frees on a worker thread crashes PySide6). A window still there fails the test, as napari's do.
+    """
     if "qapp" not in request.fixturenames:
         yield
         return
-    from PySide6.QtCore import QCoreApplication, QEvent
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtWidgets import QApplication
 
-    from gui.ui.gc_guard import guard_gc
+    def windows():  # Qt's own popups (menus, tooltips) come and go by themselves
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if shiboken6.isValid(w) and w.parent() is None and w.windowType() not in (Qt.Popup, Qt.ToolTip)
+        ]
 
-    collector = guard_gc(request.getfixturevalue("qapp"))
+    before = set(windows())
     yield
-    # The widgets pytest-qt closed are deleted by Qt first (their Python objects intact), then the
-    # collector frees what is left: collecting first would clear the attributes of Python objects
-    # whose Qt objects still run (an event filter without its `window`, say).
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    collector.stop()
+    left = [w for w in windows() if w not in before]
+    for widget in left:  # deleted all the same, so one leak does not fail the tests after it
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+    assert not left, f"the test left top-level widgets behind: {[type(w).__name__ for w in left]}"
 
 
 @pytest.fixture

@@ -16,43 +16,41 @@ anything else sees it: an echoed api-key never leaves the client.
 
 from __future__ import annotations
 
-import contextlib
-import heapq
-import itertools
 import json
 import shlex
-import socket
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
-
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-from urllib3.poolmanager import PoolManager
 
 from gui import __version__
 from gui.onenet.formats import EncodedBody
 from gui.onenet.masking import mask, secret_forms
 from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, parse_at
 
+if TYPE_CHECKING:  # requests is imported when a client is made, not with this module (start-up time)
+    import requests
+
 #: The endpoint of the user's API description, over HTTPS (documented as
 #: supported; the official Android SDK's default): shared onenet-api.md.
 DEFAULT_ENDPOINT = "https://api.heclouds.com"
-USER_AGENT = f"onenet-uploader/{__version__} (+requests/{requests.__version__})"
 DEFAULT_TIMEOUT_S = 10.0
 #: The most bytes read from one answer (after content decoding). OneNET answers are a
 #: few hundred bytes, a read-back page of 6,000 datapoints about 300 KB.
 MAX_ANSWER_BYTES = 1 << 20
-_CHUNK = 64 * 1024
 #: The read-back `limit` range (shared onenet-api.md, "Reading back").
 MAX_READ_LIMIT = 6000
 MASK = "••••••••"
+
+
+def user_agent() -> str:
+    """The User-Agent of every request: `onenet-uploader/VERSION (+requests/VERSION)`."""
+    import requests
+
+    return f"onenet-uploader/{__version__} (+requests/{requests.__version__})"
+
 
 #: Plain-language hints for the errno values that are known [H]; the
 #: platform's own `errno`/`error` are always shown verbatim beside them.
@@ -224,6 +222,8 @@ def _is_web_page(text: str, headers: dict[str, str]) -> bool:
 
 
 def _network_message(exc: requests.RequestException, url: str, timeout: float) -> str:
+    import requests
+
     host = urlsplit(url).netloc
     if isinstance(exc, requests.Timeout):
         return f"no answer from {host} within {timeout:g} s"
@@ -237,161 +237,6 @@ def _network_message(exc: requests.RequestException, url: str, timeout: float) -
     if "RemoteDisconnected" in text or "Connection aborted" in text or "ConnectionResetError" in text:
         return f"{host} closed the connection without an answer"
     return f"network error talking to {host}: {exc.__class__.__name__}"
-
-
-class _Deadline:
-    """One attempt's deadline: at `seconds` after `start()` the attempt's socket is shut down.
-
-    The socket is handed over by the connection that carries the attempt (`watch`); a
-    read blocked on it then returns at once, and `fired` tells the attempt why. One
-    watchdog thread (`_WATCHDOG`) keeps every running attempt's deadline.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.fired = False
-        self.cancelled = False
-        self._lock = threading.Lock()
-        self._sock: socket.socket | None = None
-
-    def start(self) -> None:
-        _WATCHDOG.add(time.monotonic() + self.seconds, self)
-
-    def cancel(self) -> None:
-        with self._lock:
-            self.cancelled = True
-            self._sock = None  # the watchdog keeps this object until it is due
-
-    def watch(self, sock: socket.socket | None) -> None:
-        with self._lock:
-            self._sock = sock
-            if self.fired:
-                self._shut()
-
-    def fire(self) -> None:
-        with self._lock:
-            if self.cancelled:
-                return
-            self.fired = True
-            self._shut()
-
-    def _shut(self) -> None:
-        if self._sock is not None:
-            with contextlib.suppress(OSError):  # already closed
-                self._sock.shutdown(socket.SHUT_RDWR)
-
-
-class _Watchdog:
-    """One daemon thread firing `_Deadline`s when due (a thread per attempt cost 2 ms a request)."""
-
-    def __init__(self) -> None:
-        self._condition = threading.Condition()
-        self._due: list[tuple[float, int, _Deadline]] = []
-        self._count = itertools.count()
-        self._thread: threading.Thread | None = None
-
-    def add(self, at: float, deadline: _Deadline) -> None:
-        with self._condition:
-            heapq.heappush(self._due, (at, next(self._count), deadline))
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="onenet-deadlines", daemon=True)
-                self._thread.start()
-            self._condition.notify()
-
-    def _run(self) -> None:
-        while True:
-            with self._condition:
-                while not self._due:
-                    self._condition.wait()
-                at, _, deadline = self._due[0]
-                left = at - time.monotonic()
-                if left > 0:
-                    self._condition.wait(left)
-                    continue
-                heapq.heappop(self._due)
-            deadline.fire()
-
-
-_WATCHDOG = _Watchdog()
-_attempt = threading.local()  # .deadline: the _Deadline of the attempt running on this thread
-
-
-def _watch(sock: socket.socket | None) -> None:
-    deadline: _Deadline | None = getattr(_attempt, "deadline", None)
-    if deadline is not None and sock is not None:
-        deadline.watch(sock)
-
-
-class _WatchedHTTPConnection(HTTPConnection):
-    """An HTTP connection that hands its socket to the running attempt's deadline."""
-
-    def connect(self) -> None:
-        super().connect()
-        _watch(self.sock)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _watch(self.sock)  # a kept-alive connection is not connected again
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPSConnection(HTTPSConnection):
-    """`_WatchedHTTPConnection` over TLS."""
-
-    def connect(self) -> None:
-        super().connect()
-        _watch(self.sock)
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _watch(self.sock)
-        super().request(*args, **kwargs)
-
-
-class _WatchedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _WatchedHTTPConnection
-
-
-class _WatchedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _WatchedHTTPSConnection
-
-
-def _watched(manager: PoolManager) -> PoolManager:
-    manager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
-    return manager
-
-
-class _DeadlineAdapter(HTTPAdapter):
-    """requests' adapter over connections whose sockets an attempt's deadline can shut down."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        _watched(self.poolmanager)
-
-    def proxy_manager_for(self, proxy: str, **proxy_kwargs: Any) -> PoolManager:
-        return _watched(super().proxy_manager_for(proxy, **proxy_kwargs))
-
-
-class _TooLarge(Exception):
-    pass
-
-
-def _read_bounded(raw: requests.Response) -> bytes:
-    """The answer's body, decoded (gzip, ...), at most MAX_ANSWER_BYTES; _TooLarge beyond."""
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in raw.iter_content(_CHUNK):
-        size += len(chunk)
-        if size > MAX_ANSWER_BYTES:
-            raise _TooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _text_of(raw: requests.Response, body: bytes) -> str:
-    """The body as text in the answer's charset (UTF-8 when none or an unknown one), undecodable bytes replaced."""
-    try:
-        return body.decode(raw.encoding or "utf-8", "replace")
-    except LookupError:
-        return body.decode("utf-8", "replace")
 
 
 @dataclass(frozen=True)
@@ -429,10 +274,14 @@ class OneNetClient:
         self._api_key = api_key
         self._secret_forms = secret_forms(api_key)
         self.timeout = timeout
+        import requests
+
+        from gui.onenet import transport
+
         self.session = session or requests.Session()
-        self.session.headers["User-Agent"] = USER_AGENT
+        self.session.headers["User-Agent"] = user_agent()
         for prefix in ("http://", "https://"):
-            self.session.mount(prefix, _DeadlineAdapter())
+            self.session.mount(prefix, transport.DeadlineAdapter())
 
     @property
     def url(self) -> str:
@@ -444,6 +293,8 @@ class OneNetClient:
 
     def prepare_upload(self, body: EncodedBody) -> requests.PreparedRequest:
         """The exact upload request for `body` (URL with `?type=N`, headers, bytes)."""
+        import requests
+
         request = requests.Request(
             "POST",
             self.url,
@@ -463,18 +314,22 @@ class OneNetClient:
         past the deadline) or MalformedResponse (not OneNET's JSON, or too large); each
         carries the response when there was one.
         """
+        import requests
+
+        from gui.onenet import transport
+
         host = urlsplit(prepared.url or self.url).netloc
         start = time.perf_counter()
-        deadline = _Deadline(self.timeout)
-        _attempt.deadline = deadline
+        deadline = transport.Deadline(self.timeout)
+        transport.attempt.deadline = deadline
         deadline.start()
         try:
             raw = self.session.send(prepared, timeout=self.timeout, allow_redirects=False, stream=True)
             try:
-                body = _read_bounded(raw)
+                body = transport.read_bounded(raw)
             finally:
                 raw.close()
-        except _TooLarge:
+        except transport.TooLarge:
             latency = time.perf_counter() - start
             headers = self._masked_headers(raw)
             response = PlatformResponse(raw.status_code, None, None, latency, "", None, headers)
@@ -490,11 +345,11 @@ class OneNetClient:
             raise NetworkError(message) from exc
         finally:
             deadline.cancel()
-            _attempt.deadline = None
+            transport.attempt.deadline = None
         if deadline.fired:  # the answer ended when its socket was shut: it may be cut short
             raise NetworkError(f"no answer from {host} within {self.timeout:g} s")
         latency = time.perf_counter() - start
-        text = self._mask(_text_of(raw, body))
+        text = self._mask(transport.text_of(raw, body))
         return _raise_for_body(raw.status_code, text, latency, self._masked_headers(raw))
 
     def _mask(self, text: str) -> str:
@@ -535,6 +390,8 @@ class OneNetClient:
             params["end"] = end.astimezone(PLATFORM_TZ).strftime(AT_FORMAT)
         if cursor:
             params["cursor"] = cursor
+        import requests
+
         prepared = self.session.prepare_request(
             requests.Request("GET", self.url, params=params, headers=self._auth_headers())
         )

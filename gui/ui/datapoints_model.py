@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import tzinfo
@@ -50,6 +51,28 @@ STATUS_OF_STATE = {
     State.SENT: RowStatus.SENT,
     State.FAILED: RowStatus.FAILED,
 }
+
+
+#: Rows added or replaced (in any number of steps) after which they are declared long-lived data (`settle`).
+SETTLE_ROWS = 10_000
+_unsettled = [0]  # rows added or replaced since the last gc.freeze()
+
+
+def settle(count: int) -> None:
+    """`count` rows were added or replaced: once SETTLE_ROWS were, keep them out of later full collections.
+
+    Rows and their datapoints are plain acyclic data (frozen slotted dataclasses
+    of numbers, strings, datetimes) that reference counting frees; a million of
+    them are millions of objects the cyclic collector would otherwise traverse
+    in every full collection, a pause of the thread it runs on (up to 0.8 s,
+    measured in benchmarks/bench_window_stall.py). `gc.freeze()` (O(1)) moves
+    what exists now out of the collector's generations; the collector keeps
+    running as usual for everything made later.
+    """
+    _unsettled[0] += count
+    if _unsettled[0] >= SETTLE_ROWS:
+        _unsettled[0] = 0
+        gc.freeze()
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +126,7 @@ class DatapointsModel(QAbstractTableModel):
         if store is not None:
             self._rows = [Row.from_outbox(r) for r in store.editor_rows()]
             self._positions = None
+            settle(len(self._rows))
 
     # --- Qt model interface -------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -276,6 +300,7 @@ class DatapointsModel(QAbstractTableModel):
         if self._positions is not None:
             self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
         self.endInsertRows()
+        settle(len(rows))
         return first
 
     def preparer(self) -> Callable[[Sequence[Row]], list[Row]]:
@@ -322,17 +347,23 @@ class DatapointsModel(QAbstractTableModel):
         """Show these outbox rows as the store has them now (status, revision); rows not in the table are skipped."""
         if self.store is None:
             return
+        stored = self.store.get(list(ids))
+        self.show_states([r.id for r in stored], [r.state for r in stored], [r.revision for r in stored])
+
+    def show_states(self, ids: Sequence[int], states: Sequence[State], revisions: Sequence[int]) -> None:
+        """Show outbox rows (by id) in their store `states` and `revisions` (read on any thread), in one change."""
         positions = self._position_map()
         changed: list[int] = []
-        for stored in self.store.get(list(ids)):
-            i = positions.get(stored.id)
+        for row_id, state, revision in zip(ids, states, revisions, strict=True):
+            i = positions.get(row_id)
             if i is None:
                 continue
             current = self._rows[i]
-            status = STATUS_OF_STATE[stored.state]
-            if current.status is not status or current.revision != stored.revision:
-                self._rows[i] = replace(current, status=status, revision=stored.revision)
+            status = STATUS_OF_STATE[state]
+            if current.status is not status or current.revision != revision:
+                self._rows[i] = replace(current, status=status, revision=revision)
                 changed.append(i)
+        settle(len(changed))
         if changed:
             self.dataChanged.emit(self.index(min(changed), self.STATUS), self.index(max(changed), self.STATUS))
 
@@ -379,6 +410,7 @@ class DatapointsModel(QAbstractTableModel):
             rows = [i for i, row in zip(rows, expected, strict=True) if i < len(current) and current[i] is row]
         for i in rows:
             self._rows[i] = replace(self._rows[i], status=status)
+        settle(len(rows))
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
 

@@ -68,7 +68,7 @@ from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
 from gui.ui.tables import ElideMiddleDelegate, text_width
-from gui.ui.workers import Worker
+from gui.ui.workers import Task, Worker
 
 __all__ = [
     "CSV_COLUMNS",
@@ -283,6 +283,7 @@ class _ExportJob:
 
     path: Path
     count: int | None = None
+    cancelled: bool = False  # Cancel was pressed (the worker may still finish the file)
 
 
 class HistoryPanel(QWidget):
@@ -305,7 +306,7 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.pool = pool or QThreadPool.globalInstance()
-        self._export_worker: Worker | None = None
+        self.export_task = Task(self.pool, self)
         self._export_job: _ExportJob | None = None
         self._pending_resend: list[int] = []  # asked about in the resend bar
         self.model = HistoryModel(store, self)
@@ -609,7 +610,7 @@ class HistoryPanel(QWidget):
     @property
     def is_exporting(self) -> bool:
         """True from `export_csv` until its worker has finished (a cancelled one too)."""
-        return self._export_worker is not None
+        return self.export_task.is_busy
 
     def export_csv(self, path: Path) -> bool:
         """Write the entries the table lists (filter and snapshot as shown) to `path`, on a worker.
@@ -620,7 +621,7 @@ class HistoryPanel(QWidget):
         UTF-8 with BOM, times in the display zone, no api-key: the store has none);
         `exportFinished(bool)` and the line under the buttons tell how it ended.
         """
-        if self._export_worker is not None:
+        if self.export_task.is_busy:
             return False
         store, flt, tz, total = self.store, self.model.snapshot, self.model.display_tz, self.model.total
         job = _ExportJob(Path(path))
@@ -631,24 +632,29 @@ class HistoryPanel(QWidget):
             )
             return job.count
 
+        self._export_job = job
         worker = Worker(work)
-        self._export_worker, self._export_job = worker, job
-        worker.signals.progress.connect(self._on_export_worker_progress)
-        worker.signals.error.connect(self._on_export_worker_error)
-        worker.signals.finished.connect(self._on_export_worker_finished)
+        self.export_task.start(
+            worker,
+            progress=self._on_export_worker_progress,
+            error=self._on_export_worker_error,
+            finished=self._on_export_worker_finished,
+        )
         self.export_progress.setRange(0, max(total, 1))
         self.export_progress.setValue(0)
         self.export_progress.setFormat(self.tr("{done} of {total} entries").format(done=0, total=f"{total:,}"))
         self._set_exporting(True)
         self._tell(self.tr("Exporting {n} entries to {path}…").format(n=f"{total:,}", path=job.path))
-        self.pool.start(worker)
         return True
 
     def cancel_export(self) -> None:
         """Stop the export (within a row); the chosen file is not written (one already there stays as it was)."""
-        if self._export_worker is None or self._export_worker.is_cancelled:
+        worker = self.export_task.current
+        if worker is None or worker.is_cancelled:
             return
-        self._export_worker.cancel()
+        worker.cancel()  # still the current run: its end is shown (Task.cancel would forget it)
+        if self._export_job is not None:
+            self._export_job.cancelled = True
         self.export_cancel_button.setEnabled(False)
         self._tell(self.tr("Cancelling the export…"))
 
@@ -663,9 +669,9 @@ class HistoryPanel(QWidget):
         self.export_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.export_label.setVisible(bool(text))
 
-    def _on_export_worker_progress(self, progress: tuple[int, int]) -> None:
+    def _on_export_worker_progress(self, progress: tuple[int, int], current: bool) -> None:
         done, total = progress
-        if self._export_worker is None or self.sender() is not self._export_worker.signals:
+        if not current:
             return
         self.export_progress.setMaximum(max(total, 1))
         self.export_progress.setValue(done)
@@ -675,7 +681,7 @@ class HistoryPanel(QWidget):
 
     def _on_export_worker_error(self, exc: Exception) -> None:
         job = self._export_job
-        if job is None or self._export_worker is None or self.sender() is not self._export_worker.signals:
+        if job is None:
             return
         if isinstance(exc, ExportFailed):
             message = self.tr("✘ Not exported: {path} could not be written: {why}. Nothing was written there.")
@@ -684,11 +690,11 @@ class HistoryPanel(QWidget):
             message = self.tr("✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.")
             self._tell(message.format(why=exc, path=job.path), _RED)
 
-    def _on_export_worker_finished(self) -> None:
-        worker, job = self._export_worker, self._export_job
-        if worker is None or job is None or self.sender() is not worker.signals:
+    def _on_export_worker_finished(self, current: bool) -> None:
+        job = self._export_job
+        if not current or job is None:
             return
-        self._export_worker = self._export_job = None
+        self._export_job = None
         self._set_exporting(False)
         if job.count is not None:  # the file is in place (even when Cancel came after the last row)
             text = (
@@ -697,6 +703,6 @@ class HistoryPanel(QWidget):
                 else self.tr("✔ {n} entries exported to {path}.")
             )
             self._tell(text.format(n=f"{job.count:,}", path=job.path), _GREEN)
-        elif worker.is_cancelled:
+        elif job.cancelled:
             self._tell(self.tr("Export cancelled: nothing was written to {path}.").format(path=job.path))
         self.exportFinished.emit(job.count is not None)

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,7 +17,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QColor, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,8 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -48,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui.data.importers import (
-    FILE_PATTERNS,
     ZONE_IN_TIMES,
     ZONE_UNSTATED,
     CellStatus,
@@ -1225,102 +1221,3 @@ def _human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} bytes"
-
-
-class ImportController(QObject):
-    """Opens the import dialog from File > Import… (Ctrl+O), a toolbar button and files dropped on the window.
-
-    Imported rows go to `window.model` (the editor), so they join the
-    preview like typed ones. The window keeps one controller.
-    """
-
-    dialogOpened = Signal(object)  # the ImportDialog
-
-    def __init__(self, window: QMainWindow, file_menu: QMenu, before: QAction | None = None) -> None:
-        super().__init__(window)
-        self.window = window
-        self.dialog: ImportDialog | None = None
-        self.import_action = QAction(self.tr("&Import readings…"), window)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.setToolTip(
-            self.tr("Import readings from a CSV, Excel or JSON file (Ctrl+O); you can also drop a file on the window")
-        )
-        self.import_action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
-        if before is not None:
-            file_menu.insertAction(before, self.import_action)
-            file_menu.insertSeparator(before)
-        else:
-            file_menu.addAction(self.import_action)
-        self.toolbar = window.addToolBar(self.tr("File"))
-        self.toolbar.setObjectName("fileToolBar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.addAction(self.import_action)
-        self.import_action.triggered.connect(self._on_import_action_triggered)
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
-
-    def _on_import_action_triggered(self) -> None:
-        settings = getattr(self.window, "settings", None)
-        folder = settings.import_dir if settings is not None else ""
-        patterns = " ".join(FILE_PATTERNS)
-        path, _ = QFileDialog.getOpenFileName(
-            self.window,
-            self.tr("Import readings"),
-            folder,
-            self.tr("Readings ({patterns});;All files (*)").format(patterns=patterns),
-        )
-        if path:
-            self.open(path)
-
-    def open(self, path: str) -> ImportDialog:
-        """Open the import dialog on `path` (window-modal; it reads the file at once)."""
-        settings = getattr(self.window, "settings", None)
-        if settings is not None:
-            settings.import_dir = str(Path(path).parent)
-        if self.dialog is not None:
-            self.dialog.close()
-        model = self.window.model  # type: ignore[attr-defined]
-        pool = getattr(self.window, "pool", None) or QThreadPool.globalInstance()
-        dialog = self.dialog = ImportDialog(path, model.extend, pool, parent=self.window, prepare=model.preparer())
-        dialog.imported.connect(self._on_dialog_imported)
-        dialog.open()
-        self.dialogOpened.emit(dialog)
-        return dialog
-
-    def _on_dialog_imported(self, count: int) -> None:
-        say = getattr(self.window, "_say", None)
-        if callable(say):
-            say(
-                self.tr("{n} datapoints imported from {name}.").format(
-                    n=count, name=self.dialog.path.name if self.dialog else ""
-                )
-            )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The window is asked of Qt (our parent), not of a Python attribute: while a closed window is
-        # destroyed, its events still come here after Python may have cleared this object's attributes.
-        if watched is not self.parent():
-            return super().eventFilter(watched, event)
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            assert isinstance(event, (QDragEnterEvent,)) or event.type() == QEvent.Type.DragMove
-            if _dropped_file(event) is not None:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
-                return True
-        if event.type() == QEvent.Type.Drop:
-            assert isinstance(event, QDropEvent)
-            path = _dropped_file(event)
-            if path is not None:
-                event.acceptProposedAction()
-                self.open(path)
-                return True
-        return super().eventFilter(watched, event)
-
-
-def _dropped_file(event: Any) -> str | None:
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return None
-    for url in mime.urls():
-        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
-            return str(url.toLocalFile())
-    return None

@@ -12,15 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from gui.data.outbox import RequestOptions, may_store_twice, plan_readings, readings_of
-from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType, FormatError, can_carry, wire_ats
 from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan
 from gui.onenet.validation import Issue, Severity, validate
 from gui.ui.datapoints_model import Row, RowStatus
 
-#: `RequestOptions` is the outbox service's (`gui.data.outbox`); named here for the window and the preview.
-__all__ = ["Cancelled", "Outgoing", "RequestOptions", "SendJob", "compute_outgoing"]
+__all__ = ["Cancelled", "Outgoing", "compute_outgoing"]
 
 
 class Cancelled(Exception):
@@ -114,14 +112,3 @@ def compute_outgoing(
     except (FormatError, ValueError) as exc:
         outgoing.problem = str(exc)
     return outgoing
-
-
-@dataclass
-class SendJob:
-    """One send: the plan's requests sent in order on a worker; which were stored; the outbox ids it carries."""
-
-    outgoing: Outgoing
-    client: OneNetClient
-    stored: list[int] = field(default_factory=list)
-    ids: list[int] = field(default_factory=list)
-    finished: bool = False  # the result came: every request was reported

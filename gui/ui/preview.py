@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -24,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.data.outbox import RequestOptions
 from gui.onenet.client import OneNetClient, curl_command, describe_request
 from gui.onenet.formats import BodyType, EncodedBody
 from gui.onenet.split import RequestPlan
 from gui.text import counted
-from gui.ui.outgoing import RequestOptions
+
+if TYPE_CHECKING:
+    import requests
 
 _Index = QModelIndex | QPersistentModelIndex
 

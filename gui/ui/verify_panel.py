@@ -30,7 +30,7 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, format_value
 from gui.onenet.verify import Check, Outcome, Progress, VerifyReport, verify
 from gui.ui.tables import row_table
-from gui.ui.workers import Worker
+from gui.ui.workers import Task, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -145,8 +145,7 @@ class VerifyPanel(QWidget):
     def __init__(self, pool: QThreadPool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pool = pool
-        self._worker: Worker | None = None  # the verification the panel waits for
-        self._running: set[Worker] = set()  # every worker still on the pool, cancelled ones too
+        self.task = Task(pool, self)  # the verification the panel waits for
         self.report: VerifyReport | None = None
         self.model = VerifyModel(self)
         self.proxy = QSortFilterProxyModel(self)  # "only missing and different" filters on OutcomeRole
@@ -190,11 +189,11 @@ class VerifyPanel(QWidget):
     @property
     def is_running(self) -> bool:
         """True while a verification runs."""
-        return self._worker is not None
+        return self.task.is_busy
 
     def start(self, client: OneNetClient, readings: Readings) -> bool:
         """Verify `readings` (what was sent, in send order) on a worker; False if one already runs."""
-        if self._worker is not None:
+        if self.task.is_busy:
             return False
         self.report = None
         self.model.set_report(None)
@@ -203,26 +202,25 @@ class VerifyPanel(QWidget):
         def work(cancelled: Any) -> VerifyReport:
             return verify(client, readings, cancelled=cancelled, progress=worker.report)
 
-        worker = self._worker = Worker(work)
-        self._running.add(worker)
-        worker.signals.progress.connect(self._on_worker_progress)
-        worker.signals.result.connect(self._on_worker_result)
-        worker.signals.error.connect(self._on_worker_error)
-        worker.signals.finished.connect(self._on_worker_finished)
+        worker = Worker(work)
+        self.task.start(
+            worker,
+            progress=self._on_worker_progress,
+            result=self._on_worker_result,
+            error=self._on_worker_error,
+            finished=self._on_worker_finished,
+        )
         self._set_busy(True)
         self.progress.setRange(0, 0)
         self._show_summary(
             self.tr("Reading {n} datapoints back from {url}…").format(n=len(readings), url=client.url), "#555"
         )
-        self.pool.start(worker)
         return True
 
     def cancel(self) -> None:
         """Stop the verification; nothing is compared."""
-        if self._worker is None:
+        if not self.task.cancel():
             return
-        self._worker.cancel()
-        self._worker = None
         self._set_busy(False)
         self._show_summary(self.tr("Verification cancelled: nothing was compared."), "#b45f06")
         self.finished.emit(None)
@@ -244,11 +242,8 @@ class VerifyPanel(QWidget):
         self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)
 
-    def _is_current(self) -> bool:
-        return self._worker is not None and self.sender() is self._worker.signals
-
-    def _on_worker_progress(self, progress: Progress) -> None:
-        if not self._is_current():
+    def _on_worker_progress(self, progress: Progress, current: bool) -> None:
+        if not current:
             return
         self.progress.setRange(0, max(1, progress.streams_total))
         self.progress.setValue(progress.streams_done)
@@ -261,8 +256,6 @@ class VerifyPanel(QWidget):
         self.progressed.emit(progress)
 
     def _on_worker_result(self, report: VerifyReport) -> None:
-        if not self._is_current():
-            return
         self.report = report
         self.model.set_report(report)
         c = report.counts
@@ -298,15 +291,11 @@ class VerifyPanel(QWidget):
         self.finished.emit(report)
 
     def _on_worker_error(self, exc: Exception) -> None:
-        if not self._is_current():
-            return
         self._show_summary(self.tr("✘ Could not read the platform back: {why}").format(why=exc), "#b00020")
         self.finished.emit(None)
 
-    def _on_worker_finished(self) -> None:
-        self._running = {w for w in self._running if w.signals is not self.sender()}
-        if self._is_current():
-            self._worker = None
+    def _on_worker_finished(self, current: bool) -> None:
+        if current:
             self._set_busy(False)
 
     def _on_only_problems_check_toggled(self, on: bool) -> None:

@@ -1,13 +1,21 @@
-"""Background work: a QRunnable plus a signals QObject, with a cancel flag."""
+"""Background work in one place: a `Worker` (a QRunnable with a cancel flag) and `Task`, which runs them.
+
+A panel keeps one `Task` per kind of work (a send, a preview, an export) and
+starts its runs with `Task.start(fn, result=..., error=..., progress=...,
+finished=...)`. The task holds every run until it finished (a cancelled one
+too, so nothing is released while the pool still runs it), knows which run is
+the current one, and calls `result`/`error` only for the current run: a
+cancelled or superseded run can never overwrite what the window shows next.
+"""
 
 from __future__ import annotations
 
-import functools
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class WorkerSignals(QObject):
@@ -20,32 +28,45 @@ class WorkerSignals(QObject):
     finished = Signal()
 
 
+class TaskSignals(QObject):
+    """A Task's one signals object: every signal carries the Worker it is about first."""
+
+    progress = Signal(object, object)
+    result = Signal(object, object)
+    error = Signal(object, object)
+    finished = Signal(object)
+
+
 class Worker(QRunnable):
     """Runs `fn(cancelled)` off the GUI thread; `cancelled()` tells it to stop.
 
-    `fn` may hold plain data only, never a QObject (a widget, a model): the
-    last reference to an object is dropped by whichever thread ends it, and a
-    widget released on a worker thread is destroyed twice by PySide6 (a crash
-    seen in CI). TypeError names the Qt object `fn` holds.
-
+    `fn` should hold plain data (rows, options, a client), not widgets: what it
+    reads of the window is read when the work starts, on the GUI thread.
     After `cancel()` neither `result` nor `error` is emitted, so a cancelled
     operation can never overwrite what the window shows next. `report()`
     (progress) is delivered even after a cancel: it tells facts the window
     must not lose, such as a request the platform has stored.
+
+    Run by a `Task`, a worker emits through the task's one signals object (no
+    Qt object of its own, so whichever thread drops the worker last destroys
+    nothing of Qt's); run alone, `signals` (made on first use, on the GUI
+    thread) tells what happens.
     """
 
     def __init__(self, fn: Callable[[Callable[[], bool]], Any]) -> None:
-        held = next(_qt_objects_held_by(fn), None)
-        if held is not None:
-            raise TypeError(
-                f"the work of a Worker holds the Qt object {held!r}: a Qt object kept alive (and maybe "
-                "released) by a worker thread is destroyed off the GUI thread; pass plain data instead"
-            )
         super().__init__()
         self.setAutoDelete(False)
-        self.signals = WorkerSignals()
         self._fn = fn
         self._cancel = threading.Event()
+        self._signals: WorkerSignals | None = None
+        self._task_signals: TaskSignals | None = None
+
+    @property
+    def signals(self) -> WorkerSignals:
+        """The signals of a worker run alone (not by a Task); connect before starting it."""
+        if self._signals is None:
+            self._signals = WorkerSignals()
+        return self._signals
 
     def cancel(self) -> None:
         """Ask the work to stop; its result, if any still comes, is dropped."""
@@ -53,7 +74,10 @@ class Worker(QRunnable):
 
     def report(self, item: Any) -> None:
         """Emit `progress(item)` from the work (any thread)."""
-        self.signals.progress.emit(item)
+        if self._task_signals is not None:
+            self._task_signals.progress.emit(self, item)
+        elif self._signals is not None:
+            self._signals.progress.emit(item)
 
     def report_progress(self, done: int, total: int) -> None:
         """`report((done, total))` in any unit (bytes, rows); dropped once cancelled."""
@@ -66,37 +90,134 @@ class Worker(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        self.signals.started.emit()
+        task, alone = self._task_signals, self._signals
+        if alone is not None:
+            alone.started.emit()
         try:
             outcome = self._fn(self._cancel.is_set)
         except Exception as exc:  # reported to the GUI thread, never lost
             if not self.is_cancelled:
-                self.signals.error.emit(exc)
+                if task is not None:
+                    task.error.emit(self, exc)
+                elif alone is not None:
+                    alone.error.emit(exc)
         else:
             if not self.is_cancelled:
-                self.signals.result.emit(outcome)
+                if task is not None:
+                    task.result.emit(self, outcome)
+                elif alone is not None:
+                    alone.result.emit(outcome)
         finally:
-            self.signals.finished.emit()
+            if task is not None:
+                task.finished.emit(self)
+            elif alone is not None:
+                alone.finished.emit()
 
 
-def _qt_objects_held_by(fn: object, depth: int = 0) -> Iterator[QObject]:
-    """The QObjects reachable from `fn`: its bound object, closure cells, partial arguments, nested functions."""
-    if depth > 4:
-        return
-    if isinstance(fn, QObject):
-        yield fn
-        return
-    if isinstance(fn, functools.partial):
-        for item in (fn.func, *fn.args, *fn.keywords.values()):
-            yield from _qt_objects_held_by(item, depth + 1)
-        return
-    bound = getattr(fn, "__self__", None)
-    if bound is not None and not isinstance(bound, type):
-        yield from _qt_objects_held_by(bound, depth + 1)
-    for cell in getattr(fn, "__closure__", None) or ():
-        try:
-            item = cell.cell_contents
-        except ValueError:  # not assigned yet (e.g. the worker itself)
-            continue
-        if isinstance(item, QObject) or callable(item):
-            yield from _qt_objects_held_by(item, depth + 1)
+Callback = Callable[..., object]
+
+
+@dataclass
+class _Run:
+    result: Callback | None
+    error: Callback | None
+    progress: Callable[[Any, bool], object] | None
+    finished: Callable[[bool], object] | None
+
+
+class Task(QObject):
+    """One kind of background work of a panel, run on `pool`: at most one current run.
+
+    `start` makes the new run the current one (the caller cancels the old one
+    first if it must stop). Callbacks run on the GUI thread:
+    - `result(value)` and `error(exc)`: for the current run only;
+    - `progress(item, current)`: every report, of a cancelled run too (`current` False);
+    - `finished(current)`: always, last; the task forgets the run after it.
+    The task drops its references to the callbacks when the run finished, so a
+    finished run keeps nothing of the panel alive. The runs report through the
+    task's one signals object (a child of the task, so deleted with the panel,
+    on the GUI thread): no run has a Qt object of its own, and which run a
+    signal is about is its first argument, not `sender()`.
+    """
+
+    def __init__(self, pool: QThreadPool, parent: QObject) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self._current: Worker | None = None
+        self._runs: dict[Worker, _Run] = {}  # every run still on the pool
+        self._signals = TaskSignals(self)  # one for all runs: deleted with the task, on the GUI thread
+        self._signals.result.connect(self._on_result)
+        self._signals.error.connect(self._on_error)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+
+    @property
+    def current(self) -> Worker | None:
+        """The run the panel waits for (None when idle or after `cancel()`)."""
+        return self._current
+
+    @property
+    def is_busy(self) -> bool:
+        """True while a current run exists."""
+        return self._current is not None
+
+    @property
+    def is_running(self) -> bool:
+        """True while any run, a cancelled one too, is still on the pool."""
+        return bool(self._runs)
+
+    def start(
+        self,
+        fn: Callable[[Callable[[], bool]], Any] | Worker,
+        *,
+        result: Callback | None = None,
+        error: Callback | None = None,
+        progress: Callable[[Any, bool], object] | None = None,
+        finished: Callable[[bool], object] | None = None,
+    ) -> Worker:
+        """Run `fn(cancelled)` (or a ready `Worker`) on the pool as the current run; returns its worker."""
+        worker = fn if isinstance(fn, Worker) else Worker(fn)
+        worker._task_signals = self._signals
+        self._runs[worker] = _Run(result, error, progress, finished)
+        self._current = worker
+        self.pool.start(worker)
+        return worker
+
+    def cancel(self) -> bool:
+        """Cancel the current run and forget it as current; False if there was none."""
+        worker, self._current = self._current, None
+        if worker is None:
+            return False
+        worker.cancel()
+        return True
+
+    def cancel_all(self) -> None:
+        """Cancel every run still on the pool (the window closes)."""
+        self._current = None
+        for worker in self._runs:
+            worker.cancel()
+
+    def _on_result(self, worker: Worker, value: object) -> None:
+        run = self._runs.get(worker)
+        if run is not None and worker is self._current and run.result is not None:
+            run.result(value)
+
+    def _on_error(self, worker: Worker, exc: object) -> None:
+        run = self._runs.get(worker)
+        if run is not None and worker is self._current and run.error is not None:
+            run.error(exc)
+
+    def _on_progress(self, worker: Worker, item: object) -> None:
+        run = self._runs.get(worker)
+        if run is not None and run.progress is not None:
+            run.progress(item, worker is self._current)
+
+    def _on_finished(self, worker: Worker) -> None:
+        run = self._runs.pop(worker, None)
+        if run is None:
+            return
+        current = worker is self._current
+        if current:
+            self._current = None
+        if run.finished is not None:
+            run.finished(current)

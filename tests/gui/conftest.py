@@ -43,7 +43,7 @@ def make_window(qtbot, settings_path, store_path, memory_keyring, sandbox):
         )
         qtbot.addWidget(window)
         window.show()
-        window.zone_combo.setCurrentText("Asia/Shanghai")
+        window.editor.zone_combo.setCurrentText("Asia/Shanghai")
         return window
 
     yield make

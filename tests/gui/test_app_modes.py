@@ -23,8 +23,8 @@ def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
     def look_and_close():
         [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         seen["rows"] = window.model.rowCount()
-        seen["sandbox"] = window.sandbox_check.isChecked()
-        window.zone_combo.setCurrentText("Europe/Berlin")  # a choice a real session would remember
+        seen["sandbox"] = window.connection.sandbox_check.isChecked()
+        window.editor.zone_combo.setCurrentText("Europe/Berlin")  # a choice a real session would remember
         window.close()
 
     QTimer.singleShot(300, look_and_close)

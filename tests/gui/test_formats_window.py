@@ -20,48 +20,48 @@ from gui.onenet.formats import BodyType, decode
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.datapoints_model import Row, RowStatus
-from gui.ui.main_window import SYNC_PLAN_ROWS
+from gui.ui.send_controller import SYNC_PLAN_ROWS
 
 BASE = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)
 
 
 def use_sandbox(window):
-    window.sandbox_check.setChecked(True)
-    window.refresh_preview()
+    window.connection.sandbox_check.setChecked(True)
+    window.send_controller.refresh_preview()
 
 
 def add(window, *rows):
     window.model.extend([Row(stream_id, point) for stream_id, point in rows])
-    window.refresh_preview()
+    window.send_controller.refresh_preview()
 
 
 def choose(window, body_type):
-    combo = window.options_bar.format_combo
+    combo = window.send_panel.options_bar.format_combo
     combo.setCurrentIndex(combo.findData(int(body_type)))
-    window.refresh_preview()
+    window.send_controller.refresh_preview()
 
 
 def item_enabled(window, body_type):
-    combo = window.options_bar.format_combo
+    combo = window.send_panel.options_bar.format_combo
     return combo.model().item(combo.findData(int(body_type))).isEnabled()
 
 
 def item_tooltip(window, body_type):
-    combo = window.options_bar.format_combo
+    combo = window.send_panel.options_bar.format_combo
     return combo.itemData(combo.findData(int(body_type)), Qt.ItemDataRole.ToolTipRole)
 
 
 def head_and_body(window):
-    head, body = window.request_text.toPlainText().split("\n\n", 1)
+    head, body = window.send_panel.preview.request_text.toPlainText().split("\n\n", 1)
     return head.splitlines(), body
 
 
 def send_and_wait(qtbot, window, confirm=False):
     with qtbot.waitSignal(window.sendFinished, timeout=20_000) as blocker:
-        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
         if confirm:
-            assert window.confirm_bar.isVisible()
-            qtbot.mouseClick(window.send_anyway_button, Qt.MouseButton.LeftButton)
+            assert window.send_panel.confirm_bar.isVisible()
+            qtbot.mouseClick(window.send_panel.send_anyway_button, Qt.MouseButton.LeftButton)
     return blocker.args[0]
 
 
@@ -108,10 +108,10 @@ def test_a_format_that_can_no_longer_carry_the_readings_stays_chosen_and_blocks_
     choose(window, BodyType.SIMPLE_JSON)
     add(window, ("t", Datapoint(2)))
 
-    assert window.options_bar.body_type() is BodyType.SIMPLE_JSON
-    assert "Type 3 cannot be sent" in window.request_text.toPlainText()
-    assert "'t' has 2" in window.summary_label.text()
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    assert window.send_panel.options_bar.body_type() is BodyType.SIMPLE_JSON
+    assert "Type 3 cannot be sent" in window.send_panel.preview.request_text.toPlainText()
+    assert "'t' has 2" in window.send_panel.summary_label.text()
+    qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     assert sandbox.upload_count == 0
     assert len(window.model.rows()) == 2
 
@@ -122,13 +122,13 @@ def test_type5_separators_auto_or_chosen_and_refused_on_collision(qtbot, window)
     choose(window, BodyType.TEXT)
     assert head_and_body(window)[1] == "|;note|a,b;t|1"
 
-    qtbot.keyClicks(window.options_bar.separators_edit, ",;")
-    window.refresh_preview()
-    text = window.request_text.toPlainText()
+    qtbot.keyClicks(window.send_panel.options_bar.separators_edit, ",;")
+    window.send_controller.refresh_preview()
+    text = window.send_panel.preview.request_text.toPlainText()
     assert "Type 5 cannot be sent" in text and "',' occurs in datastream 'note', datapoint #1" in text
 
-    window.options_bar.separators_edit.setText("~^")
-    window.refresh_preview()
+    window.send_panel.options_bar.separators_edit.setText("~^")
+    window.send_controller.refresh_preview()
     assert head_and_body(window)[1] == "~^note~a,b^t~1"
 
 
@@ -141,21 +141,21 @@ def timed_rows(n, stream="t", start=0):
 
 def test_request_list_shows_each_request_exactly(window):
     use_sandbox(window)
-    window.options_bar.max_points_spin.setValue(3)
+    window.send_panel.options_bar.max_points_spin.setValue(3)
     add(window, *timed_rows(7))
 
-    combo = window.preview.request_combo
+    combo = window.send_panel.preview.request_combo
     assert combo.count() == 3
     assert combo.itemText(1).startswith("Request 2 of 3 · 3 datapoints · ")
     combo.setCurrentIndex(2)
     body = decode(head_and_body(window)[1].encode())
     assert [p.value for p in body.datastreams[0].datapoints] == [6.0]
-    assert "in 3 requests" in window.summary_label.text()
+    assert "in 3 requests" in window.send_panel.summary_label.text()
 
 
 def test_send_sends_every_request_in_order_and_marks_rows(qtbot, window, sandbox):
     use_sandbox(window)
-    window.options_bar.max_points_spin.setValue(500)
+    window.send_panel.options_bar.max_points_spin.setValue(500)
     add(window, *timed_rows(1200, "a"), *timed_rows(30, "b"))
 
     assert send_and_wait(qtbot, window) is True
@@ -163,21 +163,21 @@ def test_send_sends_every_request_in_order_and_marks_rows(qtbot, window, sandbox
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "a")) == 1200
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "b")) == 30
     assert {r.status for r in window.model.rows()} == {RowStatus.SENT}
-    assert "1,230 datapoints sent in 3 requests" in window.outcome_label.text()
-    assert "Nothing to send" in window.request_text.toPlainText()
+    assert "1,230 datapoints sent in 3 requests" in window.response.outcome_label.text()
+    assert "Nothing to send" in window.send_panel.preview.request_text.toPlainText()
 
 
 def test_server_errors_are_retried_and_every_datapoint_stored_once(qtbot, window, sandbox):
     sandbox.fail_every = 3  # every third upload gets HTTP 500
     use_sandbox(window)
-    window.options_bar.max_points_spin.setValue(10)
+    window.send_panel.options_bar.max_points_spin.setValue(10)
     add(window, *timed_rows(95))
 
     assert send_and_wait(qtbot, window) is True
     assert sandbox.upload_count > 10  # the failed uploads were retried
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 95
     assert {r.status for r in window.model.rows()} == {RowStatus.SENT}
-    assert "95 datapoints sent in 10 requests" in window.outcome_label.text()
+    assert "95 datapoints sent in 10 requests" in window.response.outcome_label.text()
     history = window.store.history(limit=None)
     assert sum(e.attempt is not None and e.attempt.http_status == 500 for e in history) >= 3
 
@@ -185,19 +185,19 @@ def test_server_errors_are_retried_and_every_datapoint_stored_once(qtbot, window
 def test_send_stops_at_the_first_request_not_delivered(qtbot, window, sandbox):
     from gui.data.pipeline import RetryPolicy
 
-    window.retry_policy = RetryPolicy(max_attempts=1)
+    window.send_controller.retry_policy = RetryPolicy(max_attempts=1)
     sandbox.html_every = 2  # the second upload gets HTTP 503 (not handled: a 500 may have stored it), not retried here
     sandbox.html_status = 503
     use_sandbox(window)
-    window.options_bar.max_points_spin.setValue(10)
+    window.send_panel.options_bar.max_points_spin.setValue(10)
     add(window, *timed_rows(25))
 
     assert send_and_wait(qtbot, window) is False
     statuses = [r.status for r in window.model.rows()]
     assert statuses == [RowStatus.SENT] * 10 + [RowStatus.UNSENT] * 15
-    assert "Request 2 of 3 not delivered" in window.outcome_label.text()
-    assert "10 datapoints were stored" in window.outcome_label.text()
-    assert "Stopped there" in window.outcome_label.text()
+    assert "Request 2 of 3 not delivered" in window.response.outcome_label.text()
+    assert "10 datapoints were stored" in window.response.outcome_label.text()
+    assert "Stopped there" in window.response.outcome_label.text()
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 10
     assert sandbox.upload_count == 2
 
@@ -209,14 +209,14 @@ def test_send_stops_at_the_first_request_not_delivered(qtbot, window, sandbox):
 def test_cancel_stops_between_requests_and_rows_tell_what_was_stored(qtbot, window, sandbox):
     sandbox.delay = 0.3
     use_sandbox(window)
-    window.options_bar.max_points_spin.setValue(10)
+    window.send_panel.options_bar.max_points_spin.setValue(10)
     add(window, *timed_rows(40))
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rows()[0].status is RowStatus.SENT, timeout=10_000)
-    assert window.progress.isVisible() and window.progress.maximum() == 4
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    assert window.send_button.isEnabled()
-    qtbot.waitUntil(lambda: not window._running, timeout=10_000)
+    assert window.send_panel.progress.isVisible() and window.send_panel.progress.maximum() == 4
+    qtbot.mouseClick(window.send_panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert window.send_panel.send_button.isEnabled()
+    qtbot.waitUntil(lambda: not window.send_controller.is_working, timeout=10_000)
 
     stored = len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t"))
     sent = sum(r.status is RowStatus.SENT for r in window.model.rows())
@@ -228,13 +228,13 @@ def test_cancel_stops_between_requests_and_rows_tell_what_was_stored(qtbot, wind
 def test_request_options_are_remembered(make_window):
     first = make_window()
     choose(first, BodyType.TEXT)
-    first.options_bar.separators_edit.setText("|^")
-    first.options_bar.max_points_spin.setValue(42)
-    first.options_bar.max_kib_spin.setValue(8)
+    first.send_panel.options_bar.separators_edit.setText("|^")
+    first.send_panel.options_bar.max_points_spin.setValue(42)
+    first.send_panel.options_bar.max_kib_spin.setValue(8)
     first.close()
 
     second = make_window()
-    options = second.options_bar.options()
+    options = second.send_panel.options_bar.options()
     assert (options.body_type, options.separators, options.max_points, options.max_bytes) == (
         BodyType.TEXT,
         "|^",
@@ -269,41 +269,43 @@ def test_copy_as_curl_reproduces_the_body_bytes(qtbot, window, sandbox, body_typ
         ("note", Datapoint("a;b|c", BASE + timedelta(seconds=1))),
     )
     choose(window, body_type)
-    body = window.preview.body()
-    command = window.preview.curl_text()
+    body = window.send_panel.preview.body()
+    command = window.send_panel.preview.curl_text()
 
     assert DEFAULT_API_KEY not in command and "$ONENET_API_KEY" in command
-    qtbot.mouseClick(window.preview.copy_curl_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_panel.preview.copy_curl_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == command
-    qtbot.mouseClick(window.preview.copy_body_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_panel.preview.copy_body_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text().encode() == body.data
 
     run_curl(command, sandbox)
     assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "note")] == [tricky, "a;b|c"]
     assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "温度")] == [20.25]
 
-    window.reveal_button.setChecked(True)
-    assert f"api-key: {DEFAULT_API_KEY}" in window.preview.curl_text()
+    window.connection.reveal_button.setChecked(True)
+    assert f"api-key: {DEFAULT_API_KEY}" in window.send_panel.preview.curl_text()
 
 
 @pytest.mark.skipif(CURL is None, reason="curl is not installed")
 def test_big_body_is_shown_by_its_ends_saved_whole_and_curl_pipes_it(qtbot, window, sandbox, tmp_path):
     use_sandbox(window)
-    window.options_bar.max_kib_spin.setValue(4096)
+    window.send_panel.options_bar.max_kib_spin.setValue(4096)
     big = "start-" + "x" * 1_500_000 + "-end"
     add(window, ("blob", Datapoint(big, BASE)))
 
-    text = window.request_text.toPlainText()
+    text = window.send_panel.preview.request_text.toPlainText()
     assert "bytes not shown" in text and "start-" in text and "-end" in text
     assert len(text) < 100_000
-    assert window.preview.note_label.isVisible()
-    window.preview.tabs.setCurrentIndex(1)
-    assert "too large to pretty-print" in window.pretty_text.toPlainText()
-    window.preview.save_body(tmp_path / "body.json")
-    assert (tmp_path / "body.json").read_bytes() == window.preview.body().data
-    assert any("large value" in window.issues_list.item(i).text() for i in range(window.issues_list.count()))
+    assert window.send_panel.preview.note_label.isVisible()
+    window.send_panel.preview.tabs.setCurrentIndex(1)
+    assert "too large to pretty-print" in window.send_panel.preview.pretty_text.toPlainText()
+    window.send_panel.preview.save_body(tmp_path / "body.json")
+    assert (tmp_path / "body.json").read_bytes() == window.send_panel.preview.body().data
+    assert any(
+        "large value" in window.editor.issues_list.item(i).text() for i in range(window.editor.issues_list.count())
+    )
 
-    command = window.preview.curl_text()
+    command = window.send_panel.preview.curl_text()
     assert command.startswith("printf '%s' ")
     run_curl(command, sandbox)
     assert sandbox.datapoints(DEFAULT_DEVICE_ID, "blob")[0].value == big
@@ -322,35 +324,35 @@ def test_a_million_datapoints_preview_without_a_stall_and_split_under_the_limits
     heartbeat.start()
     window.model.extend(rows)
     assert window.model.rowCount() == 1_000_000 > SYNC_PLAN_ROWS
-    window.refresh_preview()
-    assert "Computing the requests for 1,000,000 datapoints" in window.request_text.toPlainText()
-    qtbot.waitUntil(lambda: window.preview.request_combo.count() > 0, timeout=120_000)
+    window.send_controller.refresh_preview()
+    assert "Computing the requests for 1,000,000 datapoints" in window.send_panel.preview.request_text.toPlainText()
+    qtbot.waitUntil(lambda: window.send_panel.preview.request_combo.count() > 0, timeout=120_000)
     heartbeat.stop()
 
     # The GUI thread kept turning while the plan was computed (a stalled loop would coalesce the ticks).
     assert len(ticks) >= 20, f"only {len(ticks)} heartbeats while the plan was computed"
-    plan = window._outgoing.plan
-    assert plan is not None, window.request_text.toPlainText()[:500]
+    plan = window.send_controller._outgoing.plan
+    assert plan is not None, window.send_panel.preview.request_text.toPlainText()[:500]
     assert plan.total_points == 1_000_000 and plan.warnings == [], plan.warnings[:3]
     assert all(r.points <= 500 and r.size <= 64 * 1024 for r in plan.requests)
-    assert window.preview.request_combo.count() == len(plan) == 2000
-    assert window.preview.request_combo.itemText(0).startswith("Request 1 of 2000 · 500 datapoints")
+    assert window.send_panel.preview.request_combo.count() == len(plan) == 2000
+    assert window.send_panel.preview.request_combo.itemText(0).startswith("Request 1 of 2000 · 500 datapoints")
     assert head_and_body(window)[0][0] == f"POST /devices/{DEFAULT_DEVICE_ID}/datapoints HTTP/1.1"
-    assert "1,000,000 datapoints in 10 datastreams" in window.summary_label.text()
+    assert "1,000,000 datapoints in 10 datastreams" in window.send_panel.summary_label.text()
 
 
 def test_send_pressed_while_the_plan_is_computed_sends_when_ready(qtbot, window, sandbox, monkeypatch):
-    import gui.ui.main_window as main_window
+    import gui.ui.send_controller as send_controller
 
-    monkeypatch.setattr(main_window, "SYNC_PLAN_ROWS", 5)  # take the worker path with a small upload
+    monkeypatch.setattr(send_controller, "SYNC_PLAN_ROWS", 5)  # take the worker path with a small upload
     use_sandbox(window)
     window.model.extend([Row(s, p) for s, p in timed_rows(30)])
-    window.refresh_preview()
-    assert "Computing the requests for 30 datapoints" in window.request_text.toPlainText()
+    window.send_controller.refresh_preview()
+    assert "Computing the requests for 30 datapoints" in window.send_panel.preview.request_text.toPlainText()
     window.model.extend([Row(s, p) for s, p in timed_rows(20, "u")])  # supersedes the computation under way
 
     with qtbot.waitSignal(window.sendFinished, timeout=20_000) as blocker:
-        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [True]
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t")) == 30
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "u")) == 20
@@ -359,10 +361,10 @@ def test_send_pressed_while_the_plan_is_computed_sends_when_ready(qtbot, window,
 def test_counts_read_as_english_one_datapoint_many_datapoints(qtbot, window):
     use_sandbox(window)
     window.model.append("temperature", Datapoint(21.5, BASE))
-    window.refresh_preview()
-    assert window.summary_label.text().startswith("1 datapoint in 1 datastream · ")
-    assert " in 1 request · type 1" in window.summary_label.text()
-    assert window.preview.request_combo.itemText(0).startswith("Request 1 of 1 · 1 datapoint · ")
+    window.send_controller.refresh_preview()
+    assert window.send_panel.summary_label.text().startswith("1 datapoint in 1 datastream · ")
+    assert " in 1 request · type 1" in window.send_panel.summary_label.text()
+    assert window.send_panel.preview.request_combo.itemText(0).startswith("Request 1 of 1 · 1 datapoint · ")
     window.model.append("humidity", Datapoint(40, BASE))
-    window.refresh_preview()
-    assert window.summary_label.text().startswith("2 datapoints in 2 datastreams · ")
+    window.send_controller.refresh_preview()
+    assert window.send_panel.summary_label.text().startswith("2 datapoints in 2 datastreams · ")

@@ -381,12 +381,12 @@ def test_resend_queues_rows_no_longer_in_the_editor(qtbot, store):
 
 def type_without_at(qtbot, window, stream, value):
     """Add a datapoint with at "none" (the platform stamps it) through the form."""
-    window.stream_combo.setCurrentText("")
-    qtbot.keyClicks(window.stream_combo.lineEdit(), stream)
-    window.time_combo.setCurrentIndex(window.TIME_NONE)
-    window.value_edit.clear()
-    qtbot.keyClicks(window.value_edit, value)
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    window.editor.stream_combo.setCurrentText("")
+    qtbot.keyClicks(window.editor.stream_combo.lineEdit(), stream)
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_NONE)
+    window.editor.value_edit.clear()
+    qtbot.keyClicks(window.editor.value_edit, value)
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
 
 
 def stored_values(sandbox, stream):
@@ -453,7 +453,7 @@ def test_resending_datapoints_that_all_have_at_does_not_ask(qtbot, window, sandb
 
 def test_resending_a_refused_request_without_at_does_not_ask(qtbot, window, sandbox):
     use_sandbox(window)
-    window.key_edit.setText("not-the-key")
+    window.connection.key_edit.setText("not-the-key")
     type_without_at(qtbot, window, "counter", "7")
     assert send_and_wait(qtbot, window) is False  # errno 3: the platform stored nothing
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
@@ -464,7 +464,7 @@ def test_resending_a_refused_request_without_at_does_not_ask(qtbot, window, sand
     with qtbot.waitSignal(panel.resendRequested):
         qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
     assert not panel.resend_bar.isVisible()
-    window.key_edit.setText(DEFAULT_API_KEY)
+    window.connection.key_edit.setText(DEFAULT_API_KEY)
     assert send_and_wait(qtbot, window) is True
     assert stored_values(sandbox, "counter") == [7]  # once
 
@@ -521,6 +521,6 @@ def test_the_time_column_names_the_zone_the_window_shows(qtbot, window, sandbox)
     header = panel.model.headerData(HistoryModel.TIME, Qt.Orientation.Horizontal)
     assert header == "Time (Asia/Shanghai)"  # the window fixture's zone
     shanghai = panel.model.index(0, HistoryModel.TIME).data()
-    window.zone_combo.setCurrentText("Europe/Berlin")
+    window.editor.zone_combo.setCurrentText("Europe/Berlin")
     assert panel.model.headerData(HistoryModel.TIME, Qt.Orientation.Horizontal) == "Time (Europe/Berlin)"
     assert panel.model.index(0, HistoryModel.TIME).data() != shanghai

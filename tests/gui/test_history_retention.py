@@ -57,18 +57,19 @@ def table(window):
 
 
 def remove_rows_of(window, stream):
-    window.table.clearSelection()
+    window.editor.table.clearSelection()
     for r, row in enumerate(window.model.rows()):
         if row.stream_id == stream:
-            window.table.selectionModel().select(
+            window.editor.table.selectionModel().select(
                 window.model.index(r, 0),
-                window.table.selectionModel().SelectionFlag.Select | window.table.selectionModel().SelectionFlag.Rows,
+                window.editor.table.selectionModel().SelectionFlag.Select
+                | window.editor.table.selectionModel().SelectionFlag.Rows,
             )
-    window.remove_selected()
+    window.editor.remove_selected()
 
 
 def wait_for_start_up(qtbot, window):
-    qtbot.waitUntil(lambda: window._prune_worker is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.send_controller.pruning.is_running, timeout=10_000)
 
 
 @pytest.mark.parametrize("fault", ["unknown", "failed"])
@@ -90,11 +91,13 @@ def test_start_up_forgets_sent_history_older_than_a_year_and_keeps_every_pending
     remove_rows_of(first, "recent")
     recent_request = request_ids(first.store)[-1]
 
-    first.options_bar.max_points_spin.setValue(1)  # one datapoint per request: the second waits behind the first
+    first.send_panel.options_bar.max_points_spin.setValue(
+        1
+    )  # one datapoint per request: the second waits behind the first
     if fault == "unknown":
         sandbox.html_every = 1  # a sign-in page: the platform may or may not have it
     else:
-        first.key_edit.setText("WRONG-KEY")  # errno 3: refused
+        first.connection.key_edit.setText("WRONG-KEY")  # errno 3: refused
     type_datapoint(qtbot, first, "pending", "5", (8, 0, 4))
     type_datapoint(qtbot, first, "pending", "6", (8, 0, 5))
     assert send_and_wait(qtbot, first) is False

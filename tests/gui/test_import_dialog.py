@@ -354,7 +354,7 @@ def test_dropping_a_file_on_the_window_opens_the_dialog(qtbot, window):
 
 
 def test_import_then_send_to_the_sandbox(qtbot, window, sandbox):
-    window.sandbox_check.setChecked(True)
+    window.connection.sandbox_check.setChecked(True)
     dialog = window.importer.open(str(FIXTURES / "lab_readings_wide.csv"))
     qtbot.waitSignal(dialog.finishedReading, timeout=10_000).wait()
     reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("Asia/Shanghai"))
@@ -365,14 +365,14 @@ def test_import_then_send_to_the_sandbox(qtbot, window, sandbox):
     # Stored in the outbox on the dialog's worker, before the table showed them: a crash loses nothing.
     assert [r.id for r in window.model.rows()] == [r.id for r in window.model.store.editor_rows()]
     assert all(r.id is not None for r in window.model.rows())
-    window.refresh_preview()
-    body = json.loads(window.request_text.toPlainText().split("\n\n", 1)[1])
+    window.send_controller.refresh_preview()
+    body = json.loads(window.send_panel.preview.request_text.toPlainText().split("\n\n", 1)[1])
     ph = next(s for s in body["datastreams"] if s["id"] == "ph")
     assert [p["value"] for p in ph["datapoints"]] == [7.02, 7.05, 7.01, 6.98]
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
-        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
-        if window.confirm_bar.isVisible():
-            qtbot.mouseClick(window.send_anyway_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+        if window.send_panel.confirm_bar.isVisible():
+            qtbot.mouseClick(window.send_panel.send_anyway_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [True]
     stored = sandbox.datapoints(DEFAULT_DEVICE_ID, "ph")
     assert [p.value for p in stored] == [7.02, 7.05, 7.01, 6.98]

@@ -9,6 +9,6 @@ def test_with_a_plaintext_keyring_the_window_says_session_only(make_window, tmp_
     backend = PlaintextKeyring()  # type: ignore[no-untyped-call]
     backend.file_path = str(tmp_path / "keyring_pass.cfg")
     window = make_window(secrets=SecretStore(backend))
-    text = window.keyring_label.text()
+    text = window.connection.keyring_label.text()
     assert "session only" in text and "PlaintextKeyring" in text
     assert "saved in the system keyring" not in text

@@ -26,35 +26,37 @@ SEED_ROWS = [
 
 def type_datapoint(qtbot, window, stream, value, hms=None):
     """Fill the add form like a user and press Enter in the value field."""
-    window.stream_combo.setCurrentText("")
-    qtbot.keyClicks(window.stream_combo.lineEdit(), stream)
+    window.editor.stream_combo.setCurrentText("")
+    qtbot.keyClicks(window.editor.stream_combo.lineEdit(), stream)
     if hms is None:
-        window.time_combo.setCurrentIndex(window.TIME_NOW)
+        window.editor.time_combo.setCurrentIndex(window.editor.TIME_NOW)
     else:
-        window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
-        window.at_edit.setDateTime(QDateTime(QDate(2013, 4, 22), QTime(*hms)))
-    window.value_edit.clear()
-    qtbot.keyClicks(window.value_edit, value)
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+        window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
+        window.editor.at_edit.setDateTime(QDateTime(QDate(2013, 4, 22), QTime(*hms)))
+    window.editor.value_edit.clear()
+    qtbot.keyClicks(window.editor.value_edit, value)
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
 
 
 def use_sandbox(window):
-    window.sandbox_check.setChecked(True)
-    window.refresh_preview()
+    window.connection.sandbox_check.setChecked(True)
+    window.send_controller.refresh_preview()
 
 
 def preview_body(window):
-    window.refresh_preview()
-    return window.request_text.toPlainText().split("\n\n", 1)[1]
+    window.send_controller.refresh_preview()
+    return window.send_panel.preview.request_text.toPlainText().split("\n\n", 1)[1]
 
 
 def send_and_wait(qtbot, window, confirm=False):
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
-        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
         if confirm:
-            assert window.confirm_bar.isVisible()
-            qtbot.mouseClick(window.send_anyway_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window._worker is None)  # the worker finished too: the window is idle again
+            assert window.send_panel.confirm_bar.isVisible()
+            qtbot.mouseClick(window.send_panel.send_anyway_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: not window.send_controller.sending.is_busy
+    )  # the worker finished too: the window is idle again
     return blocker.args[0]
 
 
@@ -72,14 +74,14 @@ def test_seed_example_typed_in_previews_warns_sends_and_reads_back(qtbot, window
     assert [type(v) for v in points] == [str, int, dict, float]
     assert body == json.dumps(seed, separators=(",", ":"))
 
-    warnings = [window.issues_list.item(i).text() for i in range(window.issues_list.count())]
+    warnings = [window.editor.issues_list.item(i).text() for i in range(window.editor.issues_list.count())]
     assert len(warnings) == 1
     assert "'key'" in warnings[0] and "23.001" in warnings[0] and "2013-04-22T00:35:43" in warnings[0]
 
     assert send_and_wait(qtbot, window, confirm=True) is True
-    assert window.errno_label.text() == "0"
-    assert window.error_label.text() == "succ"
-    assert window.http_label.text() == "200"
+    assert window.response.errno_label.text() == "0"
+    assert window.response.error_label.text() == "succ"
+    assert window.response.http_label.text() == "200"
     assert [r.status for r in window.model.rows()] == [RowStatus.SENT] * 4
     assert set(window.plot.curves) == {"temperature", "key", "key.x", "key.y"}
 
@@ -93,10 +95,10 @@ def test_warning_bar_can_decline(qtbot, window, sandbox):
     use_sandbox(window)
     for stream, value, hms in SEED_ROWS:
         type_datapoint(qtbot, window, stream, value, hms)
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
-    assert window.confirm_bar.isVisible()
-    qtbot.mouseClick(window.dont_send_button, Qt.MouseButton.LeftButton)
-    assert not window.confirm_bar.isVisible()
+    qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+    assert window.send_panel.confirm_bar.isVisible()
+    qtbot.mouseClick(window.send_panel.dont_send_button, Qt.MouseButton.LeftButton)
+    assert not window.send_panel.confirm_bar.isVisible()
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
 
 
@@ -106,22 +108,22 @@ def test_a_decimal_comma_among_numbers_asks_before_it_is_sent_as_text(qtbot, win
     type_datapoint(qtbot, window, "temperature", "21,5", (8, 10, 0))
     kind = window.model.index(1, window.model.KIND)
     assert kind.data() == "text" and kind.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b45f06"
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
-    assert window.confirm_bar.isVisible()
-    issues = [window.issues_list.item(i).text() for i in range(window.issues_list.count())]
+    qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+    assert window.send_panel.confirm_bar.isVisible()
+    issues = [window.editor.issues_list.item(i).text() for i in range(window.editor.issues_list.count())]
     assert any("'21,5' is text: did you mean 21.5?" in text for text in issues), issues
-    qtbot.mouseClick(window.dont_send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_panel.dont_send_button, Qt.MouseButton.LeftButton)
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
 
 
 def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, sandbox):
     use_sandbox(window)
-    window.key_edit.setText("WRONG-KEY")
+    window.connection.key_edit.setText("WRONG-KEY")
     type_datapoint(qtbot, window, "temperature", "21.5")
     assert send_and_wait(qtbot, window) is False
-    assert window.errno_label.text() == "3"
-    assert window.error_label.text() == "auth failed"
-    assert "api-key is wrong" in window.outcome_label.text()
+    assert window.response.errno_label.text() == "3"
+    assert window.response.error_label.text() == "auth failed"
+    assert "api-key is wrong" in window.response.outcome_label.text()
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
     assert window.model.rowCount() == 1
     assert window.model.rows()[0].status is RowStatus.FAILED
@@ -129,13 +131,13 @@ def test_wrong_api_key_shows_errno_3_and_keeps_readings(qtbot, window, sandbox):
 
 
 def test_closed_port_gives_a_clear_network_error(qtbot, window, closed_port):
-    window.endpoint_edit.setText(f"http://127.0.0.1:{closed_port}")
-    window.device_edit.setText("123")
-    window.key_edit.setText("k")
+    window.connection.endpoint_edit.setText(f"http://127.0.0.1:{closed_port}")
+    window.connection.device_edit.setText("123")
+    window.connection.key_edit.setText("k")
     type_datapoint(qtbot, window, "temperature", "21.5")
     assert send_and_wait(qtbot, window) is False
-    assert "connection refused" in window.outcome_label.text()
-    assert window.http_label.text() == "no answer"
+    assert "connection refused" in window.response.outcome_label.text()
+    assert window.response.http_label.text() == "no answer"
     assert window.model.rowCount() == 1
 
 
@@ -147,18 +149,18 @@ def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sa
     heartbeat = QTimer(interval=20)
     heartbeat.timeout.connect(lambda: ticks.append(1))
     heartbeat.start()
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
-    assert window.cancel_button.isEnabled() and window.progress.isVisible()
+    qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+    assert window.send_panel.cancel_button.isEnabled() and window.send_panel.progress.isVisible()
     qtbot.wait(600)
     assert len(ticks) >= 10, "the GUI thread stopped processing events during the send"
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    assert not window.cancel_button.isEnabled()
-    assert not window.send_button.isEnabled()  # idle again, but its only datapoint is still on the wire
-    assert "being sent" in window.send_button.toolTip()
-    assert "Cancelled" in window.outcome_label.text()
+    qtbot.mouseClick(window.send_panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert not window.send_panel.cancel_button.isEnabled()
+    assert not window.send_panel.send_button.isEnabled()  # idle again, but its only datapoint is still on the wire
+    assert "being sent" in window.send_panel.send_button.toolTip()
+    assert "Cancelled" in window.response.outcome_label.text()
     assert window.model.rows()[0].status is RowStatus.IN_FLIGHT  # on the wire: the answer is waited for
     heartbeat.stop()
-    qtbot.waitUntil(lambda: not window._running, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.send_controller.is_working, timeout=10_000)
     assert window.model.rows()[0].status is RowStatus.SENT  # it was stored, and the table says so
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 1
 
@@ -178,31 +180,31 @@ def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox):
 
 
 def test_api_key_is_masked_in_the_preview_unless_revealed(qtbot, window):
-    window.endpoint_edit.setText("https://api.heclouds.com")
-    window.device_edit.setText("4093215")
-    window.key_edit.setText("SECRET-KEY-42")
+    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.device_edit.setText("4093215")
+    window.connection.key_edit.setText("SECRET-KEY-42")
     type_datapoint(qtbot, window, "temperature", "1")
-    window.refresh_preview()
-    assert "SECRET-KEY-42" not in window.request_text.toPlainText()
-    assert "api-key: ••••••••" in window.request_text.toPlainText()
-    assert window.key_edit.echoMode() == window.key_edit.EchoMode.Password
-    qtbot.mouseClick(window.reveal_button, Qt.MouseButton.LeftButton)
-    window.refresh_preview()
-    assert "api-key: SECRET-KEY-42" in window.request_text.toPlainText()
+    window.send_controller.refresh_preview()
+    assert "SECRET-KEY-42" not in window.send_panel.preview.request_text.toPlainText()
+    assert "api-key: ••••••••" in window.send_panel.preview.request_text.toPlainText()
+    assert window.connection.key_edit.echoMode() == window.connection.key_edit.EchoMode.Password
+    qtbot.mouseClick(window.connection.reveal_button, Qt.MouseButton.LeftButton)
+    window.send_controller.refresh_preview()
+    assert "api-key: SECRET-KEY-42" in window.send_panel.preview.request_text.toPlainText()
 
 
 def test_preview_shows_method_url_headers(qtbot, window):
-    window.endpoint_edit.setText("https://api.heclouds.com")
-    window.device_edit.setText("4093215")
-    window.key_edit.setText("k")
+    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.device_edit.setText("4093215")
+    window.connection.key_edit.setText("k")
     type_datapoint(qtbot, window, "temperature", "1")
-    window.refresh_preview()
-    head = window.request_text.toPlainText().split("\n\n")[0].splitlines()
+    window.send_controller.refresh_preview()
+    head = window.send_panel.preview.request_text.toPlainText().split("\n\n")[0].splitlines()
     assert head[0] == "POST /devices/4093215/datapoints HTTP/1.1"
     assert "Host: api.heclouds.com" in head
     assert "Content-Type: application/json" in head
     assert any(line.startswith("User-Agent: onenet-uploader/") for line in head)
-    assert "bytes" in window.summary_label.text()
+    assert "bytes" in window.send_panel.summary_label.text()
 
 
 @pytest.mark.parametrize(
@@ -211,53 +213,53 @@ def test_preview_shows_method_url_headers(qtbot, window):
 )
 def test_cleartext_warning(window, endpoint, visible):
     window.show()
-    window.endpoint_edit.setText(endpoint)
-    assert window.cleartext_label.isVisible() is visible
+    window.connection.endpoint_edit.setText(endpoint)
+    assert window.connection.cleartext_label.isVisible() is visible
 
 
 def test_device_id_cannot_alter_the_path(qtbot, window):
-    window.endpoint_edit.setText("https://api.heclouds.com")
-    window.device_edit.setText("1/../../x?type=5#")
-    window.key_edit.setText("k")
+    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.device_edit.setText("1/../../x?type=5#")
+    window.connection.key_edit.setText("k")
     type_datapoint(qtbot, window, "t", "1")
-    window.refresh_preview()
-    first = window.request_text.toPlainText().splitlines()[0]
+    window.send_controller.refresh_preview()
+    first = window.send_panel.preview.request_text.toPlainText().splitlines()[0]
     assert first == "POST /devices/1%2F..%2F..%2Fx%3Ftype%3D5%23/datapoints HTTP/1.1"
 
 
 def test_an_endpoint_typed_after_the_default_is_refused_with_the_reason(qtbot, window):
-    window.endpoint_edit.setText("https://api.heclouds.com")
-    window.endpoint_edit.end(False)
-    qtbot.keyClicks(window.endpoint_edit, "http://127.0.0.1:60805")  # typed without clearing the field first
-    window.device_edit.setText("4093215")
-    window.key_edit.setText("k")
+    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.endpoint_edit.end(False)
+    qtbot.keyClicks(window.connection.endpoint_edit, "http://127.0.0.1:60805")  # typed without clearing the field first
+    window.connection.device_edit.setText("4093215")
+    window.connection.key_edit.setText("k")
     type_datapoint(qtbot, window, "t", "1")
-    window.refresh_preview()
-    assert "two pasted together" in window.request_text.toPlainText()
-    assert "POST //" not in window.request_text.toPlainText()
+    window.send_controller.refresh_preview()
+    assert "two pasted together" in window.send_panel.preview.request_text.toPlainText()
+    assert "POST //" not in window.send_panel.preview.request_text.toPlainText()
 
 
 def test_json_is_checked_as_you_type(qtbot, window):
-    window.kind_combo.setCurrentIndex(window.kind_combo.findData(window.kind_combo.itemData(3)))
-    qtbot.keyClicks(window.value_edit, '{"x": ')
-    assert not window.add_button.isEnabled()
-    assert "not valid JSON" in window.value_message.text()
-    qtbot.keyClicks(window.value_edit, "1}")
-    assert window.add_button.isEnabled()
+    window.editor.kind_combo.setCurrentIndex(window.editor.kind_combo.findData(window.editor.kind_combo.itemData(3)))
+    qtbot.keyClicks(window.editor.value_edit, '{"x": ')
+    assert not window.editor.add_button.isEnabled()
+    assert "not valid JSON" in window.editor.value_message.text()
+    qtbot.keyClicks(window.editor.value_edit, "1}")
+    assert window.editor.add_button.isEnabled()
 
 
 def test_invalid_value_is_refused_and_nothing_typed_is_lost(qtbot, window):
-    window.kind_combo.setCurrentIndex(1)  # Number
-    window.stream_combo.setCurrentText("t")
-    qtbot.keyClicks(window.value_edit, "12,5")
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    window.editor.kind_combo.setCurrentIndex(1)  # Number
+    window.editor.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.editor.value_edit, "12,5")
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     assert window.model.rowCount() == 0
-    assert window.value_edit.text() == "12,5"
-    assert "not a number" in window.value_message.text()
+    assert window.editor.value_edit.text() == "12,5"
+    assert "not a number" in window.editor.value_message.text()
 
 
 def test_bad_edit_in_the_table_keeps_the_old_value(qtbot, window):
-    window.kind_combo.setCurrentIndex(1)  # Number
+    window.editor.kind_combo.setCurrentIndex(1)  # Number
     type_datapoint(qtbot, window, "t", "12.5")
     model = window.model
     index = model.index(0, model.VALUE)
@@ -269,23 +271,27 @@ def test_bad_edit_in_the_table_keeps_the_old_value(qtbot, window):
 
 def test_settings_are_remembered_and_the_key_goes_to_the_keyring(qtbot, make_window, memory_keyring, settings_path):
     first = make_window()
-    first.endpoint_edit.setText("https://onenet.invalid")  # reserved (RFC 6761): never resolves, never retried
-    first.device_edit.setText("777")
-    first.key_edit.setText("THE-SECRET-KEY")
-    first.zone_combo.setCurrentText("Europe/Berlin")
+    first.connection.endpoint_edit.setText(
+        "https://onenet.invalid"
+    )  # reserved (RFC 6761): never resolves, never retried
+    first.connection.device_edit.setText("777")
+    first.connection.key_edit.setText("THE-SECRET-KEY")
+    first.editor.zone_combo.setCurrentText("Europe/Berlin")
     type_datapoint(qtbot, first, "humidity", "40")
     first.resize(900, 700)
-    first._start_send(first.outgoing())  # host not found is fine: only what is remembered counts
-    qtbot.waitUntil(lambda: first._worker is None, timeout=15_000)
+    first.send_controller._start_send(
+        first.send_controller.outgoing()
+    )  # host not found is fine: only what is remembered counts
+    qtbot.waitUntil(lambda: not first.send_controller.sending.is_busy, timeout=15_000)
     first.close()
 
     assert memory_keyring.passwords[("onenet-uploader", "777")] == "THE-SECRET-KEY"
     assert "THE-SECRET-KEY" not in Path(settings_path).read_text()
 
     second = make_window()
-    assert second.device_edit.text() == "777"
-    assert second.key_edit.text() == "THE-SECRET-KEY"
-    assert second.stream_combo.findText("humidity") >= 0
+    assert second.connection.device_edit.text() == "777"
+    assert second.connection.key_edit.text() == "THE-SECRET-KEY"
+    assert second.editor.stream_combo.findText("humidity") >= 0
     assert second.settings.time_zone == "Asia/Shanghai"  # the fixture sets it again
 
 
@@ -295,20 +301,20 @@ def test_without_keyring_the_ui_says_session_only(make_window):
     from gui.data.secrets import SecretStore
 
     window = make_window(secrets=SecretStore(fail.Keyring()))
-    assert "session only" in window.keyring_label.text()
+    assert "session only" in window.connection.keyring_label.text()
 
 
 def test_times_are_typed_and_shown_in_the_chosen_zone(qtbot, window):
-    window.zone_combo.setCurrentText("Europe/Berlin")
+    window.editor.zone_combo.setCurrentText("Europe/Berlin")
     assert "Europe/Berlin" in window.model.headerData(1, Qt.Orientation.Horizontal)
-    window.endpoint_edit.setText("https://api.heclouds.com")
-    window.device_edit.setText("1")
-    window.key_edit.setText("k")
-    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
-    window.at_edit.setDateTime(QDateTime(QDate(2026, 11, 2), QTime(9, 0, 0)))
-    window.stream_combo.setCurrentText("t")
-    qtbot.keyClicks(window.value_edit, "1")
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.device_edit.setText("1")
+    window.connection.key_edit.setText("k")
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
+    window.editor.at_edit.setDateTime(QDateTime(QDate(2026, 11, 2), QTime(9, 0, 0)))
+    window.editor.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.editor.value_edit, "1")
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     assert '"at":"2026-11-02T16:00:00"' in preview_body(window)
     assert window.model.data(window.model.index(0, 1)) == "2026-11-02 09:00:00"
 
@@ -328,7 +334,7 @@ def test_editor_columns_fit_the_default_window_and_long_ids_elide_in_the_middle(
     long_id = "bench_voltage_channel_a_of_the_second_rack_in_lab_three"
     type_datapoint(qtbot, window, "bench_voltage_channel_a", "12.5", (0, 35, 43))
     type_datapoint(qtbot, window, long_id, "12.75", (0, 35, 44))
-    table, model = window.table, window.model
+    table, model = window.editor.table, window.model
     header = table.horizontalHeader()
     qtbot.waitUntil(lambda: header.length() <= table.viewport().width())  # every column in view: no scrollbar
     assert header.sectionViewportPosition(model.STATUS) + header.sectionSize(model.STATUS) <= table.viewport().width()
@@ -350,30 +356,30 @@ def test_editor_columns_fit_the_default_window_and_long_ids_elide_in_the_middle(
 
 def test_send_is_disabled_with_the_reason_while_there_is_nothing_to_send(qtbot, window, sandbox):
     use_sandbox(window)
-    window.refresh_preview()
-    assert "Nothing to send" in window.request_text.toPlainText()
-    assert not window.send_button.isEnabled() and not window.send_action.isEnabled()
-    assert window.send_button.toolTip() == "Nothing to send: add datapoints first."
+    window.send_controller.refresh_preview()
+    assert "Nothing to send" in window.send_panel.preview.request_text.toPlainText()
+    assert not window.send_panel.send_button.isEnabled() and not window.send_action.isEnabled()
+    assert window.send_panel.send_button.toolTip() == "Nothing to send: add datapoints first."
     qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window._worker is None
+    assert not window.send_controller.sending.is_busy
     assert window.statusBar().currentMessage() == ""  # Ctrl+Enter did nothing: no "cannot send" either
 
     type_datapoint(qtbot, window, "temperature", "21.5")
-    window.refresh_preview()
-    assert window.send_button.isEnabled() and window.send_action.isEnabled()
-    assert "Ctrl+Enter" in window.send_button.toolTip()
+    window.send_controller.refresh_preview()
+    assert window.send_panel.send_button.isEnabled() and window.send_action.isEnabled()
+    assert "Ctrl+Enter" in window.send_panel.send_button.toolTip()
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
         qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert blocker.args == [True]
-    qtbot.waitUntil(lambda: window._worker is None)
-    window.refresh_preview()
-    assert not window.send_button.isEnabled()  # all sent: nothing left, and the tooltip says what to do
-    assert window.send_button.toolTip().startswith("Nothing to send: every datapoint in the table is sent")
-    assert "Edit menu" in window.send_button.toolTip()
+    qtbot.waitUntil(lambda: not window.send_controller.sending.is_busy)
+    window.send_controller.refresh_preview()
+    assert not window.send_panel.send_button.isEnabled()  # all sent: nothing left, and the tooltip says what to do
+    assert window.send_panel.send_button.toolTip().startswith("Nothing to send: every datapoint in the table is sent")
+    assert "Edit menu" in window.send_panel.send_button.toolTip()
 
     window.resend_action.trigger()  # marked unsent: Send comes back
-    window.refresh_preview()
-    assert window.send_button.isEnabled()
+    window.send_controller.refresh_preview()
+    assert window.send_panel.send_button.isEnabled()
 
 
 @pytest.mark.parametrize(
@@ -393,12 +399,12 @@ def test_send_is_disabled_with_the_reason_while_there_is_nothing_to_send(qtbot, 
     ],
 )
 def test_auto_says_in_words_how_the_value_is_read_and_hints_at_a_mistyped_number(qtbot, window, typed, message):
-    window.stream_combo.setCurrentText("bench_voltage")
-    qtbot.keyClicks(window.value_edit, typed)
-    assert window.value_message.isVisible() and window.value_message.text() == message
+    window.editor.stream_combo.setCurrentText("bench_voltage")
+    qtbot.keyClicks(window.editor.value_edit, typed)
+    assert window.editor.value_message.isVisible() and window.editor.value_message.text() == message
     hinted = "did you mean" in message
-    assert ("#b45f06" in window.value_message.styleSheet()) is hinted  # a hint stands out, the rest is grey
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    assert ("#b45f06" in window.editor.value_message.styleSheet()) is hinted  # a hint stands out, the rest is grey
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     (row,) = window.model.rows()
     assert row.point.value == parse_value(typed)  # added as Auto reads it: a hint never changes the value
     if hinted:
@@ -406,64 +412,68 @@ def test_auto_says_in_words_how_the_value_is_read_and_hints_at_a_mistyped_number
 
 
 def test_number_kind_refuses_a_mistyped_number_and_says_which_was_meant(qtbot, window):
-    window.kind_combo.setCurrentIndex(window.kind_combo.findData(ValueKind.NUMBER))
-    qtbot.keyClicks(window.value_edit, "150,2")
-    assert not window.add_button.isEnabled()
-    assert window.value_message.text() == "'150,2' is not a number — did you mean 150.2?"
+    window.editor.kind_combo.setCurrentIndex(window.editor.kind_combo.findData(ValueKind.NUMBER))
+    qtbot.keyClicks(window.editor.value_edit, "150,2")
+    assert not window.editor.add_button.isEnabled()
+    assert window.editor.value_message.text() == "'150,2' is not a number — did you mean 150.2?"
 
 
 def test_the_preview_says_the_body_carries_at_in_platform_time(qtbot, window):
     use_sandbox(window)
-    window.zone_combo.setCurrentText("Europe/Berlin")
-    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
-    window.at_edit.setDateTime(QDateTime(QDate(2025, 3, 1), QTime(23, 30, 0)))  # 1 March in Berlin, 2 March in UTC+8
-    window.stream_combo.setCurrentText("t")
-    qtbot.keyClicks(window.value_edit, "1")
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    window.editor.zone_combo.setCurrentText("Europe/Berlin")
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
+    window.editor.at_edit.setDateTime(
+        QDateTime(QDate(2025, 3, 1), QTime(23, 30, 0))
+    )  # 1 March in Berlin, 2 March in UTC+8
+    window.editor.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.editor.value_edit, "1")
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     assert window.model.index(0, window.model.AT).data() == "2025-03-01 23:30:00"
     header_tip = window.model.headerData(window.model.AT, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert header_tip == "Shown and typed in Europe/Berlin; sent in platform time (UTC+8)"
     assert '"at":"2025-03-02T06:30:00"' in preview_body(window)
-    note = window.preview.at_note_label
+    note = window.send_panel.preview.at_note_label
     assert note.isVisible()
     assert note.text() == (
         "at in the body is platform time (UTC+8): 2025-03-01 23:30:00 in Europe/Berlin is sent as 2025-03-02T06:30:00."
     )
 
-    window.zone_combo.setCurrentText("Asia/Shanghai")
-    window.refresh_preview()
+    window.editor.zone_combo.setCurrentText("Asia/Shanghai")
+    window.send_controller.refresh_preview()
     assert note.text() == "at in the body is platform time (UTC+8), as the table shows it."
 
-    window.options_bar.format_combo.setCurrentIndex(window.options_bar.format_combo.findData(3))  # no at in type 3
-    window.refresh_preview()
+    window.send_panel.options_bar.format_combo.setCurrentIndex(
+        window.send_panel.options_bar.format_combo.findData(3)
+    )  # no at in type 3
+    window.send_controller.refresh_preview()
     assert not note.isVisible()
 
 
 def test_a_whole_time_typed_over_the_at_field_is_read_exactly(qtbot, window):
-    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
-    window.at_edit.line.selectAll()
-    qtbot.keyClicks(window.at_edit.line, "2024-05-14 08:10:00")  # a QDateTimeEdit made this 2026-05-14 08:31:10
-    window.stream_combo.setCurrentText("t")
-    qtbot.keyClicks(window.value_edit, "1")
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
+    window.editor.at_edit.line.selectAll()
+    qtbot.keyClicks(window.editor.at_edit.line, "2024-05-14 08:10:00")  # a QDateTimeEdit made this 2026-05-14 08:31:10
+    window.editor.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.editor.value_edit, "1")
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     [row] = window.model.rows()
     assert row.point.at == datetime(2024, 5, 14, 8, 10, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
 def test_an_at_that_is_not_a_time_is_refused_and_nothing_is_added(qtbot, window):
-    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
-    window.at_edit.line.setText("2024-13-01 08:00:00")
-    assert "is not a time: type it as 2026-11-02 08:30:00" in window.at_edit.line.toolTip()
-    window.stream_combo.setCurrentText("t")
-    qtbot.keyClicks(window.value_edit, "1")
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
+    window.editor.at_edit.line.setText("2024-13-01 08:00:00")
+    assert "is not a time: type it as 2026-11-02 08:30:00" in window.editor.at_edit.line.toolTip()
+    window.editor.stream_combo.setCurrentText("t")
+    qtbot.keyClicks(window.editor.value_edit, "1")
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     assert window.model.rowCount() == 0
     assert "The at cannot be read" in window.statusBar().currentMessage()
-    assert window.value_edit.text() == "1"  # what was typed stays
+    assert window.editor.value_edit.text() == "1"  # what was typed stays
 
 
 def test_the_calendar_sets_the_date_and_keeps_the_time(qtbot, window):
-    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
-    window.at_edit.line.setText("2026-11-02 08:30:15")
-    window.at_edit.calendar.clicked.emit(QDate(2026, 10, 31))  # a click on 31 October
-    assert window.at_edit.line.text() == "2026-10-31 08:30:15"
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
+    window.editor.at_edit.line.setText("2026-11-02 08:30:15")
+    window.editor.at_edit.calendar.clicked.emit(QDate(2026, 10, 31))  # a click on 31 October
+    assert window.editor.at_edit.line.text() == "2026-10-31 08:30:15"

@@ -33,8 +33,8 @@ def test_rows_typed_edited_and_removed_are_back_in_a_new_window_without_sending(
     type_datapoint(qtbot, first, "note", "door open")
     type_datapoint(qtbot, first, "gone", "1")
     first.model.setData(first.model.index(1, DatapointsModel.VALUE), "23.25")
-    first.table.selectRow(3)
-    first.remove_selected()
+    first.editor.table.selectRow(3)
+    first.editor.remove_selected()
     before = shown(first)
     assert [row[1] for row in before] == [21.5, 23.25, "door open"]
     first.deleteLater()  # no close, no send: the edits must already be on disk
@@ -56,8 +56,8 @@ def test_add_rows_is_one_transaction_and_rows_keep_their_ids(make_window):
 
 def test_timeout_gives_an_unknown_outcome_and_a_resend_stores_once(qtbot, window, sandbox):
     sandbox.delay = 3.0
-    window.client_timeout = 1.0
-    window.retry_policy = RetryPolicy(max_attempts=2, backoff_s=0.05, jitter=0.0)
+    window.send_controller.client_timeout = 1.0
+    window.send_controller.retry_policy = RetryPolicy(max_attempts=2, backoff_s=0.05, jitter=0.0)
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")  # "Now": an explicit at
     ticks = []
@@ -72,8 +72,8 @@ def test_timeout_gives_an_unknown_outcome_and_a_resend_stores_once(qtbot, window
 
     assert window.model.rows()[0].status is RowStatus.UNKNOWN
     assert window.model.index(0, DatapointsModel.STATUS).data() == "unknown, safe to resend"
-    assert "no clear answer" in window.outcome_label.text()
-    assert "Sending them again is safe" in window.outcome_label.text()
+    assert "no clear answer" in window.response.outcome_label.text()
+    assert "Sending them again is safe" in window.response.outcome_label.text()
     assert window.store.counts()[State.UNKNOWN] == 1
 
     sandbox.delay = 0.0
@@ -84,25 +84,27 @@ def test_timeout_gives_an_unknown_outcome_and_a_resend_stores_once(qtbot, window
 
 def test_unknown_rows_without_at_are_held_back_until_the_user_accepts_duplicates(qtbot, window, sandbox):
     sandbox.delay = 2.0
-    window.client_timeout = 0.5
+    window.send_controller.client_timeout = 0.5
     use_sandbox(window)
-    window.time_combo.setCurrentIndex(window.TIME_NONE)
-    assert window.no_at_label.isVisible()  # the form says a resend may duplicate
-    window.stream_combo.setCurrentText("counter")
-    window.value_edit.setText("7")
-    assert window.add_datapoint()
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_NONE)
+    assert window.editor.no_at_label.isVisible()  # the form says a resend may duplicate
+    window.editor.stream_combo.setCurrentText("counter")
+    window.editor.value_edit.setText("7")
+    assert window.editor.add_datapoint()
     assert send_and_wait(qtbot, window) is False
     assert window.model.index(0, DatapointsModel.STATUS).data() == "unknown, may duplicate"
-    assert "may store them twice" in window.outcome_label.text()
+    assert "may store them twice" in window.response.outcome_label.text()
 
     sandbox.delay = 0.0
-    qtbot.waitUntil(lambda: window._worker is None)  # the send's worker has finished, not only answered
-    window.refresh_preview()
-    assert "may store them twice. Press Send to choose" in window.summary_label.text()
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
-    assert window.confirm_bar.isVisible() and "may &duplicate" in window.send_anyway_button.text()
+    qtbot.waitUntil(
+        lambda: not window.send_controller.sending.is_busy
+    )  # the send's worker has finished, not only answered
+    window.send_controller.refresh_preview()
+    assert "may store them twice. Press Send to choose" in window.send_panel.summary_label.text()
+    qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+    assert window.send_panel.confirm_bar.isVisible() and "may &duplicate" in window.send_panel.send_anyway_button.text()
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
-        qtbot.mouseClick(window.send_anyway_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.send_panel.send_anyway_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [True]
     assert window.model.rows()[0].status is RowStatus.SENT
 
@@ -111,12 +113,12 @@ def test_cancel_mid_send_keeps_the_unsent_rows_in_the_outbox(qtbot, make_window,
     window = make_window()
     sandbox.delay = 0.3
     use_sandbox(window)
-    window.options_bar.max_points_spin.setValue(10)
+    window.send_panel.options_bar.max_points_spin.setValue(10)
     window.add_rows(timed(40))
-    qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rows()[0].status is RowStatus.SENT, timeout=10_000)
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window._running, timeout=10_000)
+    qtbot.mouseClick(window.send_panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.send_controller.is_working, timeout=10_000)
 
     stored = len(sandbox.datapoints(DEFAULT_DEVICE_ID, "t"))
     counts = window.store.counts()
@@ -138,7 +140,7 @@ def test_a_send_lock_held_elsewhere_says_another_send_is_running(qtbot, window, 
     type_datapoint(qtbot, window, "temperature", "21.5")
     with window.store.send_lock():  # as `onenet-uploader outbox send` holds it
         assert send_and_wait(qtbot, window) is False
-    assert "Another send from this outbox is running" in window.outcome_label.text()
+    assert "Another send from this outbox is running" in window.response.outcome_label.text()
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
     assert window.model.rows()[0].status is RowStatus.UNSENT
     assert send_and_wait(qtbot, window) is True
@@ -153,12 +155,12 @@ def test_the_api_key_is_nowhere_on_disk_or_in_the_logs_after_a_session(
     caplog.set_level(logging.DEBUG, logger="gui")
     try:
         window = make_window()
-        window.endpoint_edit.setText(sandbox.url)
-        window.device_edit.setText("5550001")
-        window.key_edit.setText(key)
+        window.connection.endpoint_edit.setText(sandbox.url)
+        window.connection.device_edit.setText("5550001")
+        window.connection.key_edit.setText(key)
         type_datapoint(qtbot, window, "temperature", "21.5")
         assert send_and_wait(qtbot, window) is True
-        window.key_edit.setText(key + "-wrong")  # a refused request is logged with its error too
+        window.connection.key_edit.setText(key + "-wrong")  # a refused request is logged with its error too
         type_datapoint(qtbot, window, "temperature", "22.5")
         assert send_and_wait(qtbot, window) is False
         window.close()

@@ -128,9 +128,9 @@ def test_status_styles_differ(panel):
 
 def send(qtbot, window, confirm=True):
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
-        qtbot.mouseClick(window.send_button, Qt.MouseButton.LeftButton)
-        if confirm and window.confirm_bar.isVisible():
-            qtbot.mouseClick(window.send_anyway_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+        if confirm and window.send_panel.confirm_bar.isVisible():
+            qtbot.mouseClick(window.send_panel.send_anyway_button, Qt.MouseButton.LeftButton)
     return blocker.args[0]
 
 
@@ -142,7 +142,7 @@ def show_plot(qtbot, window):
 
 
 def test_window_plot_follows_the_editor_rows_by_status(qtbot, window):
-    window.sandbox_check.setChecked(True)
+    window.connection.sandbox_check.setChecked(True)
     for stream_id, point in seed_example().pairs():
         window.model.append(stream_id, point)
     plot = show_plot(qtbot, window)
@@ -165,8 +165,8 @@ def test_window_plot_follows_the_editor_rows_by_status(qtbot, window):
 
 
 def test_window_failed_send_marks_the_plot_failed(qtbot, window, sandbox):
-    window.sandbox_check.setChecked(True)
-    window.key_edit.setText("WRONG")
+    window.connection.sandbox_check.setChecked(True)
+    window.connection.key_edit.setText("WRONG")
     window.model.append("temperature", Datapoint(21.5, datetime(2024, 5, 1, tzinfo=UTC)))
     plot = show_plot(qtbot, window)
     assert send(qtbot, window) is False
@@ -177,7 +177,7 @@ def test_window_failed_send_marks_the_plot_failed(qtbot, window, sandbox):
 
 
 def test_points_without_at_are_drawn_when_sent_at_the_send_time_and_omitted_before(qtbot, window):
-    window.sandbox_check.setChecked(True)
+    window.connection.sandbox_check.setChecked(True)
     window.model.append("level", Datapoint(5))
     window.model.append("level", Datapoint(7, datetime(2024, 5, 1, tzinfo=UTC)))
     plot = show_plot(qtbot, window)
@@ -372,11 +372,11 @@ CLOCK_LABEL = re.compile(r"\d\d:\d\d(:\d\d)?|\w{3} \d\d")  # 18:55, 18:55:43 or 
 
 
 def test_one_typed_datapoint_gets_minutes_around_it_with_the_date(qtbot, window):
-    window.time_combo.setCurrentIndex(window.TIME_CHOSEN)
-    window.at_edit.setDateTime(QDateTime(QDate(2013, 4, 22), QTime(0, 35, 43)))  # in Asia/Shanghai
-    window.stream_combo.setCurrentText("temperature")
-    qtbot.keyClicks(window.value_edit, "21.5")
-    qtbot.keyClick(window.value_edit, Qt.Key.Key_Return)
+    window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
+    window.editor.at_edit.setDateTime(QDateTime(QDate(2013, 4, 22), QTime(0, 35, 43)))  # in Asia/Shanghai
+    window.editor.stream_combo.setCurrentText("temperature")
+    qtbot.keyClicks(window.editor.value_edit, "21.5")
+    qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     plot = show_plot(qtbot, window)
     qtbot.waitUntil(lambda: plot.view_range()[0] != (0.0, 1.0))  # pyqtgraph fits the view as it paints
 
@@ -447,7 +447,7 @@ def test_axis_ticks_are_labelled_in_the_chosen_zone(panel):
 
 
 def test_export_png_and_csv_through_the_menu(qtbot, window, tmp_path, monkeypatch):
-    window.sandbox_check.setChecked(True)
+    window.connection.sandbox_check.setChecked(True)
     for stream_id, point in seed_example().pairs():
         window.model.append(stream_id, point)
     assert send(qtbot, window) is True

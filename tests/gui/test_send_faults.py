@@ -91,7 +91,11 @@ def as_stored(points):
 
 
 def assert_no_key_shown(window, key=DEFAULT_API_KEY):
-    for text in (window.outcome_label.text(), window.raw_response.toPlainText(), window.statusBar().currentMessage()):
+    for text in (
+        window.response.outcome_label.text(),
+        window.response.raw_response.toPlainText(),
+        window.statusBar().currentMessage(),
+    ):
         assert key not in text
 
 
@@ -102,7 +106,7 @@ def test_429_with_retry_after_is_waited_out_and_retried_and_the_history_shows_ev
     sandbox.throttle_every = 2  # upload 2 (the second request) is throttled, its retry (upload 3) goes through
     sandbox.retry_after = "1"
     use_sandbox(window)
-    window.options_bar.max_points_spin.setValue(2)
+    window.send_panel.options_bar.max_points_spin.setValue(2)
     expected = type_readings(qtbot, window)
 
     with Heartbeat(window) as heartbeat:
@@ -117,7 +121,7 @@ def test_429_with_retry_after_is_waited_out_and_retried_and_the_history_shows_ev
     assert statuses(window) == [RowStatus.SENT] * 4
     assert status_texts(window) == ["sent"] * 4
     assert store_states(window) == [State.SENT] * 4
-    assert window.outcome_label.text().startswith("✔ Stored: errno 0. 4 datapoints sent in 2 requests.")
+    assert window.response.outcome_label.text().startswith("✔ Stored: errno 0. 4 datapoints sent in 2 requests.")
     # The History tab: the second request's throttled attempt and its retry, then the first request.
     assert history_rows(window) == [("sent (#2)", "200"), ("failed", "429"), ("sent", "200")]
     throttled = window.history.model.summary(1)
@@ -140,12 +144,12 @@ def test_an_html_page_with_http_200_is_an_unknown_outcome_said_in_words_and_the_
 
     assert send_and_wait(qtbot, window) is False
 
-    outcome = window.outcome_label.text()
+    outcome = window.response.outcome_label.text()
     assert "no clear answer" in outcome and "web page, not OneNET JSON" in outcome
     assert "marked 'unknown'" in outcome and "Sending them again is safe" in outcome
     assert "marked 'failed' or 'not sent'" not in outcome  # they are not: they are 'unknown'
-    assert window.http_label.text() == "200" and window.errno_label.text() == "–"
-    assert window.raw_response.toPlainText().startswith("<!DOCTYPE html>")
+    assert window.response.http_label.text() == "200" and window.response.errno_label.text() == "–"
+    assert window.response.raw_response.toPlainText().startswith("<!DOCTYPE html>")
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
     assert sandbox.upload_count == 1  # the same page would come again: not retried
     assert status_texts(window) == ["unknown, safe to resend"] * 2
@@ -162,7 +166,7 @@ def test_an_html_page_with_http_200_is_an_unknown_outcome_said_in_words_and_the_
 def test_an_html_503_page_from_a_proxy_is_retried_and_the_rows_stay_not_sent(qtbot, window, sandbox):
     sandbox.html_every = 1
     sandbox.html_status = 503  # "not handled"; a 502/504 may have been forwarded: unknown
-    window.retry_policy = SLOW_RETRIES
+    window.send_controller.retry_policy = SLOW_RETRIES
     use_sandbox(window)
     type_readings(qtbot, window, values=("21.5", "22.0"))
 
@@ -170,10 +174,10 @@ def test_an_html_503_page_from_a_proxy_is_retried_and_the_rows_stay_not_sent(qtb
         assert send_and_wait(qtbot, window) is False
 
     assert heartbeat.ticks_while("Request 1: server error: HTTP 503; trying again") >= MIN_TICKS_WHILE_WAITING
-    outcome = window.outcome_label.text()
+    outcome = window.response.outcome_label.text()
     assert outcome.startswith("✘ Request 1 of 1 not delivered: server error: HTTP 503 (gave up after 3 attempts)")
     assert "kept in the table, marked 'not sent'" in outcome
-    assert window.http_label.text() == "503"
+    assert window.response.http_label.text() == "503"
     assert sandbox.upload_count == 3 and sandbox.streams(DEFAULT_DEVICE_ID) == []
     assert status_texts(window) == ["not sent"] * 2
     assert store_states(window) == [State.UNSENT] * 2
@@ -185,7 +189,7 @@ def test_an_html_503_page_from_a_proxy_is_retried_and_the_rows_stay_not_sent(qtb
 
 def test_an_answer_cut_off_is_unknown_and_a_second_send_stores_each_datapoint_once(qtbot, window, sandbox):
     sandbox.drop_every = 1  # the sandbox stores every upload, then cuts its answer off mid-body
-    window.retry_policy = SLOW_RETRIES
+    window.send_controller.retry_policy = SLOW_RETRIES
     use_sandbox(window)
     expected = type_readings(qtbot, window)
 
@@ -196,10 +200,10 @@ def test_an_answer_cut_off_is_unknown_and_a_second_send_stores_each_datapoint_on
     assert heartbeat.ticks_while("Request 1: ") >= MIN_TICKS_WHILE_WAITING
     assert heartbeat.ticks_while("cut off") >= MIN_TICKS_WHILE_WAITING
     assert sandbox.upload_count == 3
-    outcome = window.outcome_label.text()
+    outcome = window.response.outcome_label.text()
     assert outcome.startswith("? Request 1 of 1: no clear answer: the answer from 127.0.0.1:")
     assert "cut off" in outcome and "marked 'unknown'" in outcome and "Sending them again is safe" in outcome
-    assert window.http_label.text() == "no answer"
+    assert window.response.http_label.text() == "no answer"
     assert status_texts(window) == ["unknown, safe to resend"] * 4
     assert store_states(window) == [State.UNKNOWN] * 4
     assert stored(sandbox) == as_stored(expected)  # it did arrive: only the answer was lost
@@ -234,21 +238,21 @@ def test_no_connection_says_why_keeps_the_rows_not_sent_and_a_later_send_deliver
         endpoint, why = f"http://127.0.0.1:{port}", f"connection refused by 127.0.0.1:{port}"
     else:  # the reserved TLD `.invalid` never resolves (RFC 6761)
         endpoint, why = "http://onenet-sandbox.invalid:8080", "host not found: onenet-sandbox.invalid"
-    window.retry_policy = SLOW_RETRIES
-    window.endpoint_edit.setText(endpoint)
-    window.device_edit.setText(DEFAULT_DEVICE_ID)
-    window.key_edit.setText(DEFAULT_API_KEY)
+    window.send_controller.retry_policy = SLOW_RETRIES
+    window.connection.endpoint_edit.setText(endpoint)
+    window.connection.device_edit.setText(DEFAULT_DEVICE_ID)
+    window.connection.key_edit.setText(DEFAULT_API_KEY)
     expected = type_readings(qtbot, window, values=("21.5", "22.0"))
 
     with Heartbeat(window) as heartbeat:
         assert send_and_wait(qtbot, window) is False
 
     assert heartbeat.ticks_while(f"Request 1: {why}") >= MIN_TICKS_WHILE_WAITING
-    outcome = window.outcome_label.text()
+    outcome = window.response.outcome_label.text()
     assert outcome.startswith(f"✘ Request 1 of 1 not delivered: {why}")
     assert "(gave up after 3 attempts)" in outcome
     assert "kept in the table, marked 'not sent'" in outcome
-    assert window.http_label.text() == "no answer"
+    assert window.response.http_label.text() == "no answer"
     assert status_texts(window) == ["not sent"] * 2
     assert store_states(window) == [State.UNSENT] * 2
     assert history_rows(window) == [("failed (#3)", ""), ("failed (#2)", ""), ("failed", "")]

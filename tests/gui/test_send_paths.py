@@ -57,7 +57,7 @@ def test_the_three_send_paths_make_the_same_requests(qtbot, window, sandbox, tmp
 
     use_sandbox(window)
     window.add_rows([Row(stream, point) for stream, point in rows])
-    window.options_bar.set_options(RequestOptions(max_points=MAX_POINTS))
+    window.send_panel.options_bar.set_options(RequestOptions(max_points=MAX_POINTS))
     assert send_and_wait(qtbot, window, confirm=True)  # warned: several datapoints of "door" without `at`
     from_window = sent_bodies(window.store)
 

@@ -1,139 +1,82 @@
-"""Qt objects and worker threads: workers hold plain data only; cyclic garbage is collected on the GUI thread only."""
+"""Background work (gui.ui.workers.Task) and Qt object ownership: nothing Qt is left for Python's collector."""
 
-import functools
 import gc
-import sys
 import threading
-import weakref
 
-import pytest
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool
 
-from gui.data.importers.gc_pause import paused_gc
-from gui.ui.gc_guard import GUI_SWITCH_INTERVAL_S, GuiThreadCollector, guard_gc
-from gui.ui.workers import Worker
+from gui.ui.main_window import delete_now
+from gui.ui.workers import Task, Worker
 
 
-def test_a_worker_refuses_work_that_holds_a_widget(qtbot):
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    with pytest.raises(TypeError, match=r"holds the Qt object .*QWidget"):
-        Worker(lambda cancelled: widget.width())
-    with pytest.raises(TypeError, match="QObject"):
-        Worker(functools.partial(lambda owner, cancelled: None, QObject()))
+class Gate:
+    """A work function that waits until opened, reporting first; the test decides when it ends."""
 
-    def nested(cancelled):
-        return inner()
+    def __init__(self, value):
+        self.value = value
+        self.open = threading.Event()
 
-    def inner():
-        return widget.width()
-
-    with pytest.raises(TypeError, match="QWidget"):
-        Worker(nested)
+    def __call__(self, cancelled):
+        self.open.wait(10)
+        return self.value
 
 
-def test_a_worker_takes_plain_data_and_itself(qtbot):
-    rows = [1, 2, 3]
-
-    def work(cancelled):
-        worker.report(len(rows))  # the worker's own cell is still empty when Worker() looks
-        return sum(rows)
-
-    worker = Worker(work)
-    assert worker.signals is not None
-
-
-def test_cyclic_garbage_holding_a_widget_is_collected_on_the_gui_thread_only(qtbot, qapp):
-    collector = guard_gc(qapp)
-    assert collector.is_active and not gc.isenabled()
-
-    class Holder:
-        pass
-
-    holder = Holder()
-    holder.me = holder  # a cycle: only the cyclic collector can free it
-    holder.widget = QWidget()
-    alive = weakref.ref(holder)
-    del holder
-
-    def allocate():  # enough to trigger several automatic collections, were they on
-        junk = [[i] for i in range(200_000)]
-        for item in junk:
-            item.append(item)
-
-    thread = threading.Thread(target=allocate)
-    thread.start()
-    thread.join()
-    assert alive() is not None, "collected on the worker thread"
-
-    assert gc.get_count()[0] > gc.get_threshold()[0]
-    assert collector.collect_due() > 0
-    gc.collect()  # the widget's cycle may sit in an older generation than the ones due
-    assert alive() is None
+def test_a_task_delivers_result_and_finished_of_its_current_run(qtbot):
+    owner = QObject()
+    task = Task(QThreadPool.globalInstance(), owner)
+    seen = []
+    task.start(lambda cancelled: 42, result=seen.append, finished=lambda current: seen.append(("end", current)))
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen == [42, ("end", True)]
+    assert not task.is_busy and not task.is_running
 
 
-def test_the_collector_hands_the_gil_over_often_while_it_runs(qapp):
-    assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S)  # the app's (tests/conftest.py)
-    saved = sys.getswitchinterval()
-    sys.setswitchinterval(0.005)  # Python's default
-    collector = GuiThreadCollector()
+def test_a_cancelled_or_superseded_run_says_nothing_but_its_progress_and_end(qtbot):
+    owner = QObject()
+    task = Task(QThreadPool.globalInstance(), owner)
+    seen = []
+    old = Gate("old")
+    first = Worker(lambda cancelled: (first.report("stored"), old(cancelled))[1])
+    task.start(
+        first,
+        result=lambda v: seen.append(("result", v)),
+        progress=lambda item, current: seen.append(("progress", item, current)),
+        finished=lambda current: seen.append(("end old", current)),
+    )
+    assert task.cancel() is True and not task.is_busy and task.is_running
+    new = Gate("new")
+    task.start(new, result=lambda v: seen.append(("result", v)), finished=lambda c: seen.append(("end new", c)))
+    old.open.set()
+    qtbot.waitUntil(lambda: ("end old", False) in seen)
+    new.open.set()
+    qtbot.waitUntil(lambda: ("end new", True) in seen)
+    assert ("progress", "stored", False) in seen  # a fact the window must not lose, even after Cancel
+    assert ("result", "old") not in seen and ("result", "new") in seen
+    assert not task.is_running
+
+
+def test_a_tasks_runs_have_no_qt_object_of_their_own(qtbot):
+    owner = QObject()
+    task = Task(QThreadPool.globalInstance(), owner)
+    ends = []
+    workers = [task.start(lambda cancelled: None, finished=ends.append) for _ in range(3)]
+    qtbot.waitUntil(lambda: len(ends) == 3)
+    # Whichever thread drops a worker last destroys nothing of Qt's: the one signals object is the task's.
+    assert all(worker._signals is None for worker in workers)
+    assert [type(child).__name__ for child in task.children()] == ["TaskSignals"]
+    assert all(child.thread() is owner.thread() for child in task.children())
+
+
+def test_a_closed_window_is_deleted_whole_before_any_collection(qtbot, make_window):
+    window = make_window()
+    model, table = window.model, window.editor.table
+    window.close()
+    window.pool.waitForDone(10_000)
+    delete_now(window)
+    assert not shiboken6.isValid(window) and not shiboken6.isValid(model) and not shiboken6.isValid(table)
+    # Python's collector may now run on any thread: there is no Qt object left for it to destroy.
+    collector = threading.Thread(target=gc.collect)
     collector.start()
-    try:
-        assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S)
-    finally:
-        collector.stop()
-        assert sys.getswitchinterval() == pytest.approx(0.005)  # what it found
-        sys.setswitchinterval(saved)
-
-
-def test_no_collection_while_an_import_paused_the_collector(qapp):
-    collector = GuiThreadCollector()
-    collector.start()
-    try:
-        junk = [[i] for i in range(2000)]
-        for item in junk:
-            item.append(item)
-        del junk
-        with paused_gc():
-            assert collector.collect_due() == 0
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the pause gives back the state it found
-        assert collector.collect_due() > 1000
-    finally:
-        collector.stop()
+    collector.join()
     assert gc.isenabled()
-
-
-def test_a_full_collection_waits_until_the_heap_grew_by_a_quarter(qapp):
-    collector = GuiThreadCollector()
-    collector.start()
-    collected: list[int] = []
-
-    def record(phase, info):
-        if phase == "start":
-            collected.append(info["generation"])
-
-    def make_gen2_due():
-        for _ in range(11):
-            gc.collect(1)  # counts[2] > 10
-        for _ in range(11):
-            gc.collect(0)  # counts[1] > 10
-        return [[i] for i in range(1000)]  # counts[0] > 700
-
-    gc.callbacks.append(record)
-    try:
-        young = make_gen2_due()
-        collected.clear()
-        collector.collect_due()
-        assert collected == [1], "a full collection although the heap did not grow"
-
-        grown = [[i] for i in range(sys.getallocatedblocks() // 2)]  # the heap grows by more than a quarter
-        younger = make_gen2_due()  # (freeing `young` now would lower the young generation's count)
-        collected.clear()
-        collector.collect_due()
-        assert collected == [2]
-        del grown, young, younger
-    finally:
-        gc.callbacks.remove(record)
-        collector.stop()

@@ -17,12 +17,12 @@ AT = parse_at("2013-04-22T00:35:43")
 
 
 def send_seed(qtbot, window):
-    window.sandbox_check.setChecked(True)
+    window.connection.sandbox_check.setChecked(True)
     for stream_id, point in seed_example().pairs():
         window.model.append(stream_id, point)
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
-        window.send()
-        window.send_anyway_button.click()
+        window.send_controller.send()
+        window.send_panel.send_anyway_button.click()
     assert blocker.args == [True]
 
 
@@ -57,7 +57,7 @@ def test_verify_from_the_window_all_found_then_the_right_ones_missing_and_differ
     send_seed(qtbot, window)
     panel = window.verify_panel
     with qtbot.waitSignal(panel.finished, timeout=10_000) as blocker:
-        qtbot.mouseClick(window.verify_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.response.verify_button, Qt.MouseButton.LeftButton)
     report = blocker.args[0]
     assert report.ok
     assert window.result_tabs.currentWidget() is panel
@@ -86,7 +86,7 @@ def test_verify_from_the_window_all_found_then_the_right_ones_missing_and_differ
     panel.only_problems_check.setChecked(False)
     assert len(table_rows(panel)) == 4
 
-    window.zone_combo.setCurrentText("Europe/Berlin")
+    window.editor.zone_combo.setCurrentText("Europe/Berlin")
     assert table_rows(panel)[0][1] == "2013-04-21 18:35:43"
     assert panel.model.headerData(1, Qt.Orientation.Horizontal) == "at (Europe/Berlin)"
 
@@ -97,16 +97,16 @@ def test_verify_is_in_the_request_menu(window):
 
 
 def test_nothing_sent_nothing_to_verify(qtbot, window):
-    window.sandbox_check.setChecked(True)
+    window.connection.sandbox_check.setChecked(True)
     window.model.append("t", Datapoint(1, AT))
-    qtbot.mouseClick(window.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.response.verify_button, Qt.MouseButton.LeftButton)
     assert not window.verify_panel.is_running
     assert "no datapoint in the table is marked sent" in window.verify_panel.summary_label.text()
 
 
 def test_a_read_back_error_is_shown(qtbot, window):
     send_seed(qtbot, window)
-    window.key_edit.setText("WRONG")
+    window.connection.key_edit.setText("WRONG")
     with qtbot.waitSignal(window.verify_panel.finished, timeout=10_000) as blocker:
         window.verify_on_platform()
     assert blocker.args == [None]

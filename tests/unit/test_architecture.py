@@ -160,7 +160,7 @@ def test_the_checks_would_catch_violations(tmp_path):
         "gui.onenet.sub.view -> gui.ui",
     ]
     assert sql_in(package / "store_ui.py") == ["import sqlite3", "SELECT id FROM outbox WHERE state = ?"]
-    assert loaded_after_import(["gui.ui.main_window"], ("gui.sandbox",)) != []  # the UI may use the sandbox
+    assert loaded_after_import(["gui.cli"], ("gui.sandbox",)) != []  # the CLI may use the sandbox
 
 
 # -- loopback only -----------------------------------------------------------------------------

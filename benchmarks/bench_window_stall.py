@@ -1,0 +1,177 @@
+"""Longest GUI stall of the main window while a big upload is previewed, and while it is sent.
+
+A 10 ms QTimer ticks on the GUI thread; the longest gap between two ticks
+(and from the start to the first tick, and from the last tick to the end) is
+the longest time a click would have waited. Offscreen, on a real outbox file,
+sending to the embedded sandbox on loopback. Each case runs in its own
+process, so one case's memory and threads cannot slow the next.
+
+Side by side with a named baseline: `--tree NAME=PATH` (repeatable) runs the
+same cases against the `gui` package of another checkout (e.g. main exported
+with `git archive main | tar -x -C /tmp/base`), with this venv's libraries.
+
+Usage (from the repository root):
+  QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_window_stall.py \
+      [--points 100000 --points 1000000] [--tree main=/tmp/base --tree branch=.]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TICK_S = 0.010
+STREAMS = 4
+
+
+def _case(points: int, send: bool = True) -> dict[str, float]:
+    """Run in a child process: load `points` rows, preview them, send them; the seconds and longest gaps."""
+    import keyring.backend
+    from PySide6.QtCore import QSettings, QThreadPool, QTimer
+
+    from gui.app import make_application
+    from gui.data.secrets import SecretStore
+    from gui.data.store import Store
+    from gui.onenet.readings import Datapoint
+    from gui.ui.datapoints_model import Row
+    from gui.ui.main_window import MainWindow
+
+    try:
+        from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+    except ImportError:  # a checkout from before the sandbox moved to its own package
+        from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+
+    class Keys(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.passwords.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.passwords.pop((service, username), None)
+
+    app = make_application([])
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    per_stream = points // STREAMS
+    rows = [
+        Row(f"sensor{k}", Datapoint(round(20 + k + (i % 1000) / 100, 2), base + timedelta(seconds=i)))
+        for k in range(STREAMS)
+        for i in range(per_stream)
+    ]
+    result: dict[str, float] = {}
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}) as sandbox,
+        Store(os.path.join(tmp, "outbox.sqlite3")) as store,
+    ):
+        settings = QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat)
+        settings.setValue("connection/endpoint", sandbox.url)
+        settings.setValue("connection/device_id", DEFAULT_DEVICE_ID)
+        secrets = SecretStore(Keys())
+        secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
+        pool = QThreadPool()
+        window = MainWindow(settings, secrets, store, thread_pool=pool)
+        window.show()
+        controller = getattr(window, "send_controller", window)  # the window did it all before it was split
+        preview = getattr(window, "send_panel", window).preview
+        window.model.extend(rows)
+        del rows
+        app.processEvents()
+
+        ticks: list[float] = []
+        heartbeat = QTimer(interval=int(TICK_S * 1000))
+        heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+        def longest_gap(start: float, end: float) -> float:
+            inside = [t for t in ticks if start <= t <= end]
+            points_ = [start, *inside, end]
+            return max(b - a for a, b in itertools.pairwise(points_))
+
+        heartbeat.start()
+        start = time.perf_counter()
+        controller.refresh_preview()
+        while preview.request_combo.count() == 0:
+            app.processEvents()
+            time.sleep(0.001)
+        end = time.perf_counter()
+        result["preview_s"] = end - start
+        result["preview_gap_s"] = longest_gap(start, end)
+
+        if not send:
+            heartbeat.stop()
+            window.close()
+            pool.waitForDone()
+            return result
+        finished: list[bool] = []
+        window.sendFinished.connect(finished.append)
+        start = time.perf_counter()
+        controller.send()
+        while not finished:
+            app.processEvents()
+            time.sleep(0.001)
+        end = time.perf_counter()
+        heartbeat.stop()
+        result["send_s"] = end - start
+        result["send_gap_s"] = longest_gap(start, end)
+        result["sent_ok"] = float(finished[0])
+        result["stored"] = float(sum(len(sandbox.datapoints(DEFAULT_DEVICE_ID, f"sensor{k}")) for k in range(STREAMS)))
+        window.close()
+        pool.waitForDone()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--points", type=int, action="append", help="datapoints (default: 100000 and 1000000)")
+    parser.add_argument("--tree", action="append", default=[], help="NAME=PATH of a checkout to measure (repeatable)")
+    parser.add_argument("--preview-only", action="store_true", help="measure the preview only, not the send")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        print(json.dumps(_case(args.child, send=not args.preview_only)))
+        return 0
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    trees = dict(tree.split("=", 1) for tree in args.tree) or {"this tree": str(ROOT)}
+    print("| tree | datapoints | preview open | longest gap | send | longest gap | stored |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for points in args.points or [100_000, 1_000_000]:
+        for name, path in trees.items():
+            env = dict(os.environ, PYTHONPATH=str(Path(path).resolve()))
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", str(points), *(["--preview-only"] if args.preview_only else [])],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if out.returncode != 0:
+                print(f"| {name} | {points:,} | failed: {out.stderr.strip().splitlines()[-1:]} |")
+                continue
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            if args.preview_only:
+                r.update(send_s=0.0, send_gap_s=0.0, stored=0.0)
+            print(
+                f"| {name} | {points:,} | {r['preview_s']:.2f} s | {r['preview_gap_s']:.3f} s "
+                f"| {r['send_s']:.2f} s | {r['send_gap_s']:.3f} s | {int(r['stored']):,} |",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

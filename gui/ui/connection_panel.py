@@ -1,0 +1,196 @@
+"""The Connection box: endpoint, device id, api-key (kept in the keyring), and the local sandbox switch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from gui.data.logs import register_secret
+from gui.data.secrets import SecretStore
+from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
+from gui.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from gui.sandbox import Sandbox
+
+SandboxFactory = Callable[[], "Sandbox"]
+
+
+def default_sandbox() -> Sandbox:
+    """An embedded sandbox on a free loopback port with the demo device."""
+    from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+
+    return Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}).start()
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A form label whose `&` mnemonic focuses `buddy` (QLabel shows `&` literally without one)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+class ConnectionPanel(QGroupBox):
+    """Where requests go: `endpoint_edit`, `device_edit`, `key_edit` (masked unless revealed), `sandbox_check`.
+
+    `changed` fires on every edit of the three fields; `revealToggled(bool)` when
+    the api-key is shown or masked. The sandbox (made by `sandbox_factory` on
+    first use) replaces the fields while checked; unchecking gives back what was
+    typed. The api-key goes to `secrets` (the system keyring) only on a send
+    (`remember`), never to the settings file. `stop_sandbox()` at close.
+    """
+
+    changed = Signal()
+    revealToggled = Signal(bool)
+
+    def __init__(
+        self, settings: Settings, secrets: SecretStore, sandbox_factory: SandboxFactory, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Connection"), parent)
+        self.settings = settings
+        self.secrets = secrets
+        self._sandbox_factory = sandbox_factory
+        self.sandbox: Sandbox | None = None
+        self._real_connection = (settings.endpoint, settings.device_id, "")
+
+        self.endpoint_edit = QLineEdit()
+        self.endpoint_edit.setPlaceholderText(DEFAULT_ENDPOINT)
+        self.device_edit = QLineEdit()
+        self.device_edit.setPlaceholderText(self.tr("e.g. 4093215"))
+        self.key_edit = QLineEdit()
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_edit.setPlaceholderText(self.tr("api-key of the device or product"))
+        self.reveal_button = QToolButton()
+        self.reveal_button.setText(self.tr("Show"))
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setToolTip(self.tr("Show the api-key here and in the preview"))
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.reveal_button)
+        self.sandbox_check = QCheckBox(self.tr("Use the local sandbox (no account needed)"))
+        self.cleartext_label = QLabel(self.tr("⚠ Plain http sends the api-key in clear text. Use https."))
+        self.cleartext_label.setStyleSheet("color: #b45f06;")
+        self.keyring_label = QLabel()
+        self.keyring_label.setWordWrap(True)
+        self.keyring_label.setStyleSheet("color: #555;")
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
+        form.addRow("", self.cleartext_label)
+        form.addRow(self.tr("&Device id:"), self.device_edit)
+        form.addRow(buddy_label(self.tr("api-&key:"), self.key_edit), key_row)
+        form.addRow("", self.keyring_label)
+        form.addRow("", self.sandbox_check)
+
+        for edit in (self.endpoint_edit, self.device_edit, self.key_edit):
+            edit.textChanged.connect(self.changed)
+        self.endpoint_edit.textChanged.connect(self._on_endpoint_edit_textChanged)
+        self.device_edit.editingFinished.connect(self._on_device_edit_editingFinished)
+        self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
+        self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
+
+    def restore(self) -> None:
+        """Show the remembered endpoint and device, and the device's api-key from the keyring."""
+        self.endpoint_edit.setText(self.settings.endpoint)
+        self.device_edit.setText(self.settings.device_id)
+        stored_key = self.secrets.get(self.settings.device_id) if self.settings.device_id else None
+        if stored_key:
+            self.key_edit.setText(stored_key)
+        self._update_keyring_label()
+
+    @property
+    def endpoint(self) -> str:
+        """The endpoint typed (the default when empty)."""
+        return self.endpoint_edit.text() or DEFAULT_ENDPOINT
+
+    @property
+    def device_id(self) -> str:
+        return self.device_edit.text()
+
+    @property
+    def api_key(self) -> str:
+        return self.key_edit.text()
+
+    @property
+    def is_revealed(self) -> bool:
+        """True while the api-key is shown in clear."""
+        return self.reveal_button.isChecked()
+
+    def make_client(self) -> tuple[OneNetClient | None, str]:
+        """A client for the fields, or None and the reason."""
+        try:
+            client = OneNetClient(self.endpoint, self.device_id, self.api_key)
+        except ConfigError as exc:
+            return None, self.tr("Cannot build the request: {why}").format(why=exc)
+        return client, ""
+
+    def key_for(self, device_id: str) -> str:
+        """The api-key for `device_id`: the form's for its own device, else the keyring's ("" if none)."""
+        return self.api_key if device_id == self.device_id else (self.secrets.get(device_id) or "")
+
+    def remember(self) -> None:
+        """A send starts: mask the key in the logs; outside the sandbox keep the key and the connection."""
+        register_secret(self.api_key)  # masked in the logs whatever quotes it
+        if not self.sandbox_check.isChecked():
+            self.secrets.set(self.device_id, self.api_key)
+            self.settings.endpoint = self.endpoint
+            self.settings.device_id = self.device_id
+            self._update_keyring_label()
+
+    def save(self) -> None:
+        """The window closes: remember the connection typed (not the sandbox's)."""
+        if not self.sandbox_check.isChecked():
+            self.settings.endpoint = self.endpoint
+            self.settings.device_id = self.device_id
+
+    def stop_sandbox(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+
+    def _on_endpoint_edit_textChanged(self, text: str) -> None:
+        self.cleartext_label.setVisible(is_cleartext(text or DEFAULT_ENDPOINT))
+
+    def _on_device_edit_editingFinished(self) -> None:
+        if self.sandbox_check.isChecked() or self.key_edit.text():
+            return
+        stored = self.secrets.get(self.device_edit.text().strip())
+        if stored:
+            self.key_edit.setText(stored)
+
+    def _on_reveal_button_toggled(self, revealed: bool) -> None:
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password)
+        self.reveal_button.setText(self.tr("Hide") if revealed else self.tr("Show"))
+        self.revealToggled.emit(revealed)
+
+    def _update_keyring_label(self) -> None:
+        if self.sandbox_check.isChecked():
+            self.keyring_label.setText(self.tr("Sandbox: a local test server on this computer; nothing leaves it."))
+        elif self.secrets.available:
+            self.keyring_label.setText(self.tr("The api-key is saved in the system keyring when you send."))
+        else:
+            self.keyring_label.setText(
+                self.tr("No system keyring ({why}): the api-key is kept for this session only.").format(
+                    why=self.secrets.last_error
+                )
+            )
+
+    def _on_sandbox_check_toggled(self, on: bool) -> None:
+        if on:
+            from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+
+            self._real_connection = (self.endpoint_edit.text(), self.device_edit.text(), self.key_edit.text())
+            if self.sandbox is None:
+                self.sandbox = self._sandbox_factory()
+            self.endpoint_edit.setText(self.sandbox.url)
+            self.device_edit.setText(DEFAULT_DEVICE_ID)
+            self.key_edit.setText(DEFAULT_API_KEY)
+        else:
+            endpoint, device, key = self._real_connection
+            self.endpoint_edit.setText(endpoint)
+            self.device_edit.setText(device)
+            self.key_edit.setText(key)
+        self.endpoint_edit.setReadOnly(on)
+        self._update_keyring_label()

@@ -1,0 +1,333 @@
+"""The Datapoints box: the add form (datastream, value, at, zone), the table of rows, and the issues under it."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.data.store import StoreError
+from gui.onenet.readings import (
+    Datapoint,
+    MistypedNumber,
+    Value,
+    ValueKind,
+    mistyped_number,
+    parse_json_object,
+    parse_value,
+)
+from gui.onenet.validation import Severity
+from gui.ui.at_edit import AtEdit, zone_combo
+from gui.ui.connection_panel import buddy_label
+from gui.ui.datapoints_model import DatapointsModel
+from gui.ui.outgoing import Outgoing
+from gui.ui.settings import Settings
+from gui.ui.tables import row_table, text_width
+
+#: Issues listed under the table at most (a million-row upload may have a million).
+MAX_LISTED_ISSUES = 200
+
+
+class DatapointEditor(QGroupBox):
+    """The rows of the upload: typed in the add form or imported, edited in the table (`model`, the outbox's view).
+
+    `zoneChanged(tzinfo, name)` when the user picks another display zone (the
+    window passes it to the other panels); `message(text, error)` for the status
+    bar. `remove_action` (Delete) removes the selected rows.
+    """
+
+    TIME_NOW, TIME_CHOSEN, TIME_NONE = range(3)
+
+    zoneChanged = Signal(object, str)
+    message = Signal(str, bool)
+
+    def __init__(
+        self, model: DatapointsModel, settings: Settings, remove_action: QAction, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Datapoints"), parent)
+        self.model = model
+        self.settings = settings
+
+        self.stream_combo = QComboBox(editable=True)
+        self.stream_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        stream_line = self.stream_combo.lineEdit()
+        assert stream_line is not None
+        stream_line.setPlaceholderText(self.tr("datastream id, e.g. temperature"))
+        self.value_edit = QLineEdit()
+        self.value_edit.setPlaceholderText(self.tr('84, 23.001, text or {"x": 1}'))
+        self.kind_combo = QComboBox()
+        for kind, label in (
+            (ValueKind.AUTO, self.tr("Auto")),
+            (ValueKind.NUMBER, self.tr("Number")),
+            (ValueKind.TEXT, self.tr("Text")),
+            (ValueKind.JSON, self.tr("JSON object")),
+        ):
+            self.kind_combo.addItem(label, kind)
+        self.time_combo = QComboBox()
+        self.time_combo.addItems([self.tr("Now"), self.tr("Chosen time"), self.tr("No at (platform stamps it)")])
+        self.time_combo.setToolTip(
+            self.tr("'Now' stamps the reading when you add it, so sending it twice stores it once.")
+        )
+        self.at_edit = AtEdit()
+        self.at_edit.setEnabled(False)
+        self.zone_combo = zone_combo(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self.no_at_label = QLabel(
+            self.tr(
+                "⚠ Without at the platform stamps it on arrival: if a send gets no clear answer, "
+                "sending it again may store it twice."
+            )
+        )
+        self.no_at_label.setWordWrap(True)
+        self.no_at_label.setStyleSheet("color: #b45f06;")
+        self.no_at_label.hide()
+        self.add_button = QPushButton(self.tr("&Add datapoint"))
+        self.value_message = QLabel()
+        self.value_message.setWordWrap(True)
+
+        add_form = QFormLayout()
+        add_form.addRow(self.tr("Data&stream:"), self.stream_combo)
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.value_edit, 1)
+        value_row.addWidget(self.kind_combo)
+        add_form.addRow(buddy_label(self.tr("&Value:"), self.value_edit), value_row)
+        add_form.addRow("", self.value_message)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.time_combo)
+        time_row.addWidget(self.at_edit, 1)
+        add_form.addRow(buddy_label(self.tr("a&t:"), self.time_combo), time_row)
+        add_form.addRow("", self.no_at_label)
+        zone_row = QHBoxLayout()
+        zone_row.addWidget(self.zone_combo, 1)
+        zone_row.addWidget(self.add_button)
+        add_form.addRow(buddy_label(self.tr("Time &zone:"), self.zone_combo), zone_row)
+
+        widths = {  # the datastream column takes the rest; long ids and values are cut in the middle
+            model.AT: text_width(self, "0000-00-00 00:00:00"),
+            model.VALUE: text_width(self, "-1234.567", self.tr("Value")),
+            model.KIND: text_width(self, "number", self.tr("Kind")),
+            model.STATUS: text_width(self, self.tr("sending…"), self.tr("not sent"), self.tr("Status")),
+        }
+        self.table = row_table(
+            model,
+            [widths.get(column, 0) for column in range(model.columnCount())],
+            stretch=model.STREAM,
+            elide_middle=(model.STREAM, model.VALUE),
+        )
+        self.table.addAction(remove_action)
+        self.issues_list = QListWidget()
+        self.issues_list.setMaximumHeight(110)
+        self.issues_list.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(add_form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.issues_list)
+
+        self.value_edit.textChanged.connect(self.check_value)
+        self.value_edit.returnPressed.connect(self.add_datapoint)
+        self.kind_combo.currentIndexChanged.connect(self.check_value)
+        self.time_combo.currentIndexChanged.connect(self._on_time_combo_changed)
+        self.zone_combo.currentTextChanged.connect(self._on_zone_combo_changed)
+        self.add_button.clicked.connect(self.add_datapoint)
+        self.model.editRejected.connect(self._on_model_editRejected)
+        self.issues_list.itemActivated.connect(self._on_issues_list_itemActivated)
+        self.issues_list.itemClicked.connect(self._on_issues_list_itemActivated)
+        remove_action.triggered.connect(self.remove_selected)
+
+    def restore(self) -> None:
+        """Show the remembered datastreams and zone (UTC if the remembered one is unknown here)."""
+        self.stream_combo.addItems(self.settings.streams)
+        self.stream_combo.setCurrentText(self.settings.streams[0] if self.settings.streams else "")
+        zone = self.settings.time_zone
+        if self.zone_combo.findText(zone) < 0:
+            zone = "UTC"
+        self.zone_combo.setCurrentText(zone)
+        self._on_zone_combo_changed(zone)
+        self.check_value()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.emit(text, error)
+
+    @property
+    def display_tz(self) -> tzinfo:
+        """The zone the user types and reads times in."""
+        return self.model.display_tz
+
+    def _on_zone_combo_changed(self, name: str) -> None:
+        try:
+            tz = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return
+        self.model.set_display_tz(tz, name)
+        self.at_edit.set_zone_tip(self.tr("In {zone}").format(zone=name))
+        self.at_edit.set_value(datetime.now(tz))
+        self.settings.time_zone = name
+        self.zoneChanged.emit(tz, name)
+
+    def _on_time_combo_changed(self, index: int) -> None:
+        self.at_edit.setEnabled(index == self.TIME_CHOSEN)
+        self.no_at_label.setVisible(index == self.TIME_NONE)
+
+    def _current_kind(self) -> ValueKind:
+        kind = self.kind_combo.currentData()
+        return kind if isinstance(kind, ValueKind) else ValueKind.AUTO
+
+    def check_value(self) -> bool:
+        """Check the value as it is typed; True when it can be added as it stands."""
+        text = self.value_edit.text()
+        kind = self._current_kind()
+        ok, message, colour = True, "", "#555"
+        if not text and kind is not ValueKind.TEXT:
+            ok = False
+        else:
+            try:
+                value = parse_value(text, kind)
+            except ValueError as exc:
+                ok, message, colour = False, str(exc), "#b00020"
+                hint = mistyped_number(text) if kind is ValueKind.NUMBER else None
+                if hint is not None:
+                    message += " — " + self.tr("did you mean {number}?").format(number=self._numbers_meant(hint))
+            else:
+                if kind is ValueKind.AUTO and text.lstrip().startswith("{") and isinstance(value, str):
+                    try:
+                        parse_json_object(text)
+                    except ValueError as exc:
+                        message = self.tr("{why}: it would be sent as text; choose 'JSON object' to insist.").format(
+                            why=exc
+                        )
+                        colour = "#b45f06"
+                elif kind is ValueKind.AUTO:
+                    message, colour = self._read_as(text, value)
+        self.value_message.setText(message)
+        self.value_message.setStyleSheet(f"color: {colour};")
+        self.add_button.setEnabled(ok)
+        return ok
+
+    def _read_as(self, text: str, value: Value) -> tuple[str, str]:
+        """How Auto read `text`, in words, and the colour to say it in: a text that looks like a mistyped number
+        gets a visible hint with the number probably meant (the value stays the text; the user decides)."""
+        if isinstance(value, dict):
+            return self.tr("Read as a JSON object"), "#555"
+        if not isinstance(value, str):
+            return self.tr("Read as a number"), "#555"
+        hint = mistyped_number(text)
+        if hint is None:
+            return self.tr("Read as text"), "#555"
+        why = {
+            "comma": self.tr("A number takes a decimal point, not a comma."),
+            "thousands": self.tr("A number is typed without thousands separators."),
+            "comma or thousands": self.tr("A number takes a decimal point and no thousands separators."),
+            "after": self.tr("'{extra}' after the number makes it text."),
+            "letter": self.tr("'{extra}' before the number makes it text."),
+            "minus": self.tr("A number's minus sign is '-', not '−'."),
+        }.get(hint.cause, "")
+        message = self.tr("Read as text — did you mean {number}?").format(number=self._numbers_meant(hint))
+        return f"{message} {why.format(extra=hint.extra)}".rstrip(), "#b45f06"
+
+    def _numbers_meant(self, hint: MistypedNumber) -> str:
+        """`150.2`, or `1.000 or 1000`."""
+        return self.tr(" or ").join(hint.numbers)
+
+    def add_datapoint(self) -> bool:
+        """Add the datapoint of the form to the table; False (with a message) when it cannot be."""
+        stream_id = self.stream_combo.currentText().strip()
+        if not stream_id:
+            self._say(self.tr("Type a datastream id first."), error=True)
+            self.stream_combo.setFocus()
+            return False
+        if not self.check_value():
+            self._say(self.tr("The value cannot be read: {why}").format(why=self.value_message.text()), error=True)
+            return False
+        kind = self._current_kind()
+        value = parse_value(self.value_edit.text(), kind)
+        mode = self.time_combo.currentIndex()
+        at: datetime | None
+        if mode == self.TIME_NOW:
+            at = datetime.now(UTC).replace(microsecond=0)
+        elif mode == self.TIME_CHOSEN:
+            try:
+                at = self.at_edit.value(self.display_tz)
+            except ValueError as exc:  # not a time, or a time the clocks skipped in that zone
+                self._say(self.tr("The at cannot be read: {why}").format(why=exc), error=True)
+                self.at_edit.line.setFocus()
+                return False
+        else:
+            at = None
+        try:
+            row = self.model.append(stream_id, Datapoint(value, at), kind)
+        except (StoreError, ValueError, OSError) as exc:
+            self._say(self.tr("The datapoint could not be saved: {why}").format(why=exc), error=True)
+            return False
+        self.table.scrollTo(self.model.index(row, 0))
+        self._remember_stream(stream_id)
+        self.value_edit.clear()
+        self.value_edit.setFocus()
+        return True
+
+    def _remember_stream(self, stream_id: str) -> None:
+        streams = [stream_id] + [s for s in self.settings.streams if s != stream_id]
+        self.settings.streams = streams[:50]
+        if self.stream_combo.findText(stream_id) < 0:
+            self.stream_combo.addItem(stream_id)
+        self.stream_combo.setCurrentText(stream_id)
+
+    def remove_selected(self) -> None:
+        """Remove the selected rows of the table (sent ones stay on record in the history)."""
+        try:
+            self.model.remove_rows([index.row() for index in self.table.selectionModel().selectedRows()])
+        except StoreError as exc:
+            self._say(self.tr("Not removed: {why}").format(why=exc), error=True)
+
+    def _on_model_editRejected(self, row: int, column: int, reason: str) -> None:
+        name = self.model.headerData(column, Qt.Orientation.Horizontal)
+        self._say(self.tr("Row {row}, {column}: not changed: {why}").format(row=row + 1, column=name, why=reason), True)
+
+    def _on_issues_list_itemActivated(self, item: QListWidgetItem) -> None:
+        row = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(row, int) and 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def show_issues(self, out: Outgoing) -> None:
+        """List the issues of the upload (at most MAX_LISTED_ISSUES), each pointing at its row."""
+        self.issues_list.clear()
+        style = self.style()
+        icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        starts = [0]
+        for stream in out.readings.datastreams:
+            starts.append(starts[-1] + len(stream.datapoints))
+        for issue in out.issues[:MAX_LISTED_ISSUES]:
+            row = out.rows[starts[issue.stream_index] + issue.point_index] if issue.point_index is not None else None
+            prefix = self.tr("Error") if issue.severity is Severity.ERROR else self.tr("Warning")
+            text = f"{prefix}: {issue.message}"
+            if row is not None:
+                text += self.tr(" (row {row})").format(row=row + 1)
+            item = QListWidgetItem(icons[issue.severity], text)
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.issues_list.addItem(item)
+        if len(out.issues) > MAX_LISTED_ISSUES:
+            self.issues_list.addItem(
+                self.tr("… and {n} more issues ({errors} errors in all).").format(
+                    n=f"{len(out.issues) - MAX_LISTED_ISSUES:,}", errors=f"{len(out.errors):,}"
+                )
+            )
+        self.issues_list.setVisible(bool(out.issues))

@@ -1,0 +1,618 @@
+"""The send controller: plans the preview, sends it, and prunes old history, each on the window's thread pool.
+
+It owns the work and the state of a send (which plan is current, whether a
+send runs, what the user confirmed); the panels only show what it tells them.
+Progress of a send is read from the outbox and coalesced on the sending
+thread (`SendWorker`), so the GUI thread applies one bulk change to the table
+at most ten times a second, however many requests finish meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction
+
+from gui.data.store import RequestOutcome, State, Store
+from gui.onenet.client import validate_endpoint
+from gui.onenet.readings import Datapoint, Readings
+from gui.text import counted
+from gui.ui.connection_panel import ConnectionPanel
+from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.editor import DatapointEditor
+from gui.ui.outgoing import Outgoing, compute_outgoing
+from gui.ui.plot import PlotPanel
+from gui.ui.response_panel import ResponsePanel
+from gui.ui.send_panel import PreviewSendPanel
+from gui.ui.settings import Settings
+from gui.ui.workers import Task, Worker
+
+if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
+    from gui.data.outbox import PlannedRequest
+    from gui.data.pipeline import PipelineResult, Progress, RetryNotice, RetryPolicy
+    from gui.ui.send_messages import SendOutcome
+
+log = logging.getLogger(__name__)
+
+#: Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms);
+#: above, on a worker, while the preview says "computing…".
+SYNC_PLAN_ROWS = 20_000
+#: Datapoints added to the plot after a send at most (the plot sorts every series in Python).
+MAX_PLOTTED_POINTS = 100_000
+#: Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown).
+PLOT_AT_ONCE = 20_000
+#: The interpreter's GIL switch interval (s) while a plan runs on a worker (Python's default: 0.005).
+PLANNING_SWITCH_INTERVAL_S = 0.001
+#: Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).
+PROGRESS_INTERVAL_S = 0.1
+
+
+@dataclass
+class SendProgress:
+    """What finished since the last report of a send: the rows as the store has them now, and where the send is."""
+
+    done: int
+    total: int
+    ids: list[int] = field(default_factory=list)  # outbox rows of the requests finished, as plain columns
+    states: list[State] = field(default_factory=list)
+    revisions: list[int] = field(default_factory=list)
+    failed: int | None = None  # the request (1-based) that just failed
+    last_sent: bool = False  # the last request finished was stored (so the next one goes out)
+    retry: RetryNotice | None = None  # a request waits to be retried
+
+
+@dataclass
+class SendReport:
+    """A finished send: the pipeline's result, and the datapoints it stored."""
+
+    result: PipelineResult
+    stored: int  # datapoints of the requests stored
+    unstamped: list[tuple[str, Datapoint]]  # those of them without `at`: the plot draws them at the send time
+
+
+class SendWorker(Worker):
+    """A send on the pool: `prepare()`, then `run(cancelled)`; progress is read from the outbox on this thread.
+
+    `report(progress)` (the pipeline's callback) reads the rows of the finished
+    request from `store` and keeps them; every PROGRESS_INTERVAL_S, on a
+    failure, a retry notice and at the end they go to the GUI thread in one
+    `SendProgress`. The result is a `SendReport`.
+    """
+
+    def __init__(
+        self,
+        run: Callable[[Callable[[], bool]], PipelineResult],
+        store: Store,
+        out: Outgoing,
+        prepare: Callable[[], None],
+    ) -> None:
+        super().__init__(self._send)
+        self._run = run
+        self._prepare = prepare
+        self._store = store
+        self._out = out
+        self._stored_requests: list[int] = []
+        self._pending = SendProgress(0, len(out.plan) if out.plan is not None else 0)
+        self._last_report = 0.0
+
+    def report(self, item: Progress) -> None:
+        progress = item
+        if progress.retry is not None:
+            self._flush()
+            super().report(SendProgress(progress.requests_done, progress.requests_total, retry=progress.retry))
+            return
+        last = progress.last
+        if last is None:
+            return
+        pending = self._pending
+        for row in self._store.get(list(last.planned.outbox_ids)):
+            pending.ids.append(row.id)
+            pending.states.append(row.state)
+            pending.revisions.append(row.revision)
+        pending.done, pending.total = progress.requests_done, progress.requests_total
+        pending.last_sent = last.outcome is RequestOutcome.SENT
+        if pending.last_sent:
+            self._stored_requests.append(progress.requests_done - 1)
+        elif last.outcome is RequestOutcome.FAILED:
+            pending.failed = progress.requests_done
+        now = time.monotonic()
+        if pending.failed is not None or now - self._last_report >= PROGRESS_INTERVAL_S:
+            self._flush(now)
+
+    def _flush(self, now: float | None = None) -> None:
+        pending = self._pending
+        if pending.ids or pending.failed is not None:
+            super().report(pending)
+            self._pending = SendProgress(pending.done, pending.total)
+        self._last_report = time.monotonic() if now is None else now
+
+    def _send(self, cancelled: Callable[[], bool]) -> SendReport:
+        self._prepare()
+        try:
+            result = self._run(cancelled)
+        finally:
+            self._flush()
+        out, stored = self._out, 0
+        unstamped: list[tuple[str, Datapoint]] = []
+        if out.plan is not None and self._stored_requests:
+            pairs = list(out.readings.pairs())
+            for k in self._stored_requests:
+                request = out.plan.requests[k]
+                stored += request.stop - request.start
+                unstamped.extend(pair for pair in pairs[request.start : request.stop] if pair[1].at is None)
+        return SendReport(result, stored, unstamped)
+
+
+class SendController(QObject):
+    """Plans the preview, sends it, and prunes old history; the window's panels show what it says.
+
+    Sends run `gui.data.pipeline.Pipeline` on a worker with `retry_policy` and
+    clients of `client_timeout` seconds. At start-up the history older than the
+    "keep history" setting (`Settings.history_days`) is pruned once, on a worker
+    (`Store.prune`: never rows not sent yet, failed or unknown).
+    """
+
+    sendFinished = Signal(bool)  # emitted after every send attempt: True on errno 0
+    message = Signal(str, bool)  # for the status bar: text, error
+    historyPruned = Signal()
+
+    def __init__(
+        self,
+        *,
+        model: DatapointsModel,
+        store: Store,
+        settings: Settings,
+        connection: ConnectionPanel,
+        editor: DatapointEditor,
+        panel: PreviewSendPanel,
+        response: ResponsePanel,
+        plot: PlotPanel,
+        send_action: QAction,
+        cancel_action: QAction,
+        pool: QThreadPool,
+        retry_policy: RetryPolicy | None,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.store = store
+        self.settings = settings
+        self.connection = connection
+        self.editor = editor
+        self.panel = panel
+        self.response = response
+        self.plot = plot
+        self.send_action = send_action
+        self.cancel_action = cancel_action
+        self.retry_policy = retry_policy  # None: `RetryPolicy()`, made by the first send
+        self.client_timeout = 0.0  # seconds; set by the window (bounds how long Cancel takes)
+        self.sending = Task(pool, self)  # the send the window waits for
+        self.planning = Task(pool, self)  # computing the preview of a big upload
+        self.pruning = Task(pool, self)  # forgetting old history at start-up
+        self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
+        self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
+        self._outgoing: Outgoing | None = None
+        self._plan_generation = 0  # bumped on every change of the rows or request options
+        self._plan_worker_generation = -1
+        self._send_requested = False  # Send was pressed while the plan was being computed
+        self._nothing_to_send = ""  # why Send is disabled when no row waits to be sent ("" when some do)
+        self._saved_switch_interval: float | None = None  # while a plan runs (see _hand_gil_to_gui)
+        self.preview_timer = QTimer(self, singleShot=True, interval=80)
+        self.preview_timer.timeout.connect(self.refresh_preview)
+
+        for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._on_rows_changed)
+        connection.changed.connect(self.schedule_preview)
+        panel.options_bar.changed.connect(self._on_options_bar_changed)
+        panel.send_button.clicked.connect(self.send)
+        panel.send_anyway_button.clicked.connect(self._on_send_anyway_clicked)
+        panel.cancel_button.clicked.connect(self.cancel_send)
+        send_action.triggered.connect(self.send)
+        cancel_action.triggered.connect(self.cancel_send)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.emit(text, error)
+
+    @property
+    def is_working(self) -> bool:
+        """True while any plan, send or prune, a cancelled one too, is still on the pool."""
+        return any(task.is_running for task in (self.planning, self.sending, self.pruning))
+
+    # --- preview -------------------------------------------------------------------------
+    def schedule_preview(self) -> None:
+        self.preview_timer.start()
+
+    def _on_rows_changed(self) -> None:
+        self._plan_generation += 1
+        self._set_nothing_to_send("")  # until the preview says otherwise: Send plans afresh anyway
+        self.schedule_preview()
+
+    def _on_options_bar_changed(self) -> None:
+        options = self.panel.options_bar.options()
+        self.settings.body_type = int(options.body_type)
+        self.settings.separators = options.separators or ""
+        self.settings.max_points = options.max_points
+        self.settings.max_bytes = options.max_bytes
+        self._on_rows_changed()
+
+    def outgoing(self) -> Outgoing:
+        """The upload Send would make now, computed at once: unsent rows, validated, planned into requests."""
+        options = self.panel.options_bar.options()
+        out = compute_outgoing(self.model.rows(), options, allow_duplicates=self._allow_duplicates)
+        out.generation = self._plan_generation
+        return out
+
+    def _plan_is_current(self) -> bool:
+        return self._outgoing is not None and self._outgoing.generation == self._plan_generation
+
+    def refresh_preview(self) -> None:
+        """Show the requests Send would send, the issues and each format's ability; recompute if needed.
+
+        Up to `SYNC_PLAN_ROWS` rows this happens at once; a bigger upload is
+        planned on a worker (the preview says "computing…" meanwhile) and
+        shown when it is ready, unless the rows changed again since.
+        """
+        self.preview_timer.stop()
+        if not self._plan_is_current():
+            if self.sending.is_busy:
+                return  # a send is running: statuses change on every request; plan again when it ends
+            if self.model.rowCount() > SYNC_PLAN_ROWS:
+                self._start_plan_worker()
+                return
+            self.planning.cancel()
+            self._outgoing = self.outgoing()
+        assert self._outgoing is not None
+        self._show_outgoing(self._outgoing)
+
+    def _start_plan_worker(self) -> None:
+        if self.planning.is_busy and self._plan_worker_generation == self._plan_generation:
+            return  # already computing this very state
+        self.planning.cancel()
+        rows, options, generation = self.model.rows(), self.panel.options_bar.options(), self._plan_generation
+        now = datetime.now(UTC)
+        allow_duplicates = self._allow_duplicates
+
+        def compute(cancelled: Callable[[], bool]) -> Outgoing:
+            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates)
+            out.generation = generation
+            return out
+
+        self._plan_worker_generation = generation
+        self._hand_gil_to_gui(True)
+        self.planning.start(
+            compute, result=self._on_plan_result, error=self._on_plan_error, finished=self._on_plan_finished
+        )
+        message = self.tr("Computing the requests for {n} datapoints…").format(n=f"{len(rows):,}")
+        self.panel.show_message(message)
+        self._set_nothing_to_send("")  # Send now sends as soon as the requests are ready
+
+    def _on_plan_result(self, out: Outgoing) -> None:
+        if out.generation != self._plan_generation:
+            self.schedule_preview()  # the rows changed meanwhile
+            return
+        self._outgoing = out
+        self._show_outgoing(out)
+        if self._send_requested:
+            self._send_requested = False
+            self.send()
+
+    def _on_plan_finished(self, current: bool) -> None:
+        if not self.planning.is_running:
+            self._hand_gil_to_gui(False)
+
+    def _hand_gil_to_gui(self, planning: bool) -> None:
+        """While a plan runs on a worker, the GUI thread gets the GIL within PLANNING_SWITCH_INTERVAL_S.
+
+        Planning a million datapoints is seconds of pure Python on a worker; every
+        call Qt makes into Python on the GUI thread (a table cell painted, a timer)
+        waits for the worker to hand the GIL over, up to the switch interval (5 ms
+        by default): a table repaint took seconds. Only for that time the interval
+        is shorter; it is restored when the last plan has finished. (Not done yet:
+        planning in a process, which would need no interpreter setting at all.)
+        """
+        if planning and self._saved_switch_interval is None:
+            self._saved_switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(PLANNING_SWITCH_INTERVAL_S)
+        elif not planning and self._saved_switch_interval is not None:
+            sys.setswitchinterval(self._saved_switch_interval)
+            self._saved_switch_interval = None
+
+    def _on_plan_error(self, exc: Exception) -> None:
+        self._send_requested = False
+        self.panel.show_message(self.tr("The preview could not be computed: {why}").format(why=exc))
+
+    def _show_outgoing(self, out: Outgoing) -> None:
+        self.editor.show_issues(out)
+        client, client_problem = self.connection.make_client()
+        problem = self.panel.show_outgoing(
+            out,
+            client,
+            client_problem,
+            self.connection.is_revealed,
+            self.editor.display_tz,
+            self.settings.time_zone,
+        )
+        self._set_nothing_to_send(problem)
+
+    def _set_nothing_to_send(self, reason: str) -> None:
+        """Disable Send (button and Ctrl+Enter) with `reason` in its tooltip, or enable it again ("")."""
+        self._nothing_to_send = reason
+        self._update_send_enabled()
+
+    def _update_send_enabled(self) -> None:
+        enabled = not self.sending.is_busy and not self._nothing_to_send
+        tooltip = self._nothing_to_send or self.tr("Send the request shown in the preview (Ctrl+Enter)")
+        for widget in (self.panel.send_button, self.send_action):
+            widget.setEnabled(enabled)
+            widget.setToolTip(tooltip)
+
+    # --- send ----------------------------------------------------------------------------
+    def send(self) -> None:
+        """Send every planned request in order on one worker; warnings ask first (inline), errors block.
+
+        While a big upload is still being planned, the send starts as soon
+        as the plan is ready. Datapoints whose outcome is unknown and that have
+        no `at` are held back unless the user chooses "Send anyway (may duplicate)".
+        """
+        if self.sending.is_busy:
+            return
+        if not self._plan_is_current():
+            self._send_requested = True
+            self.refresh_preview()
+            if not self._plan_is_current():
+                self._say(self.tr("Computing the requests; they are sent as soon as they are ready."))
+                return
+        self._send_requested = False
+        out = self._outgoing
+        if out is not None and out.held_back and not self._allow_duplicates:
+            self._confirming_duplicates = True
+            self.panel.ask(
+                self.tr(
+                    "{n} datapoints got no clear answer and have no at: the platform may have stored them, and "
+                    "sending them again may store them twice. Send anyway (may duplicate)?"
+                ).format(n=f"{len(out.held_back):,}"),
+                self.tr("Send anyway (may &duplicate)"),
+            )
+            return
+        client, client_problem = self.connection.make_client()
+        if out is None or out.plan is None or out.errors or client is None:
+            if out is not None and out.errors:
+                why = self.tr("Fix the errors listed first.")
+            else:
+                why = client_problem or self.panel.summary_label.text()
+            self._say(why, error=True)
+            return
+        if out.warnings or out.plan.warnings:
+            warnings = [i.message for i in out.warnings] + out.plan.warnings
+            self._confirming_duplicates = False
+            self.panel.ask(
+                self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=warnings[0]),
+                self.tr("Send a&nyway"),
+            )
+            return
+        self._start_send(out)
+
+    def _on_send_anyway_clicked(self) -> None:
+        self.panel.confirm_bar.hide()
+        if self._confirming_duplicates:
+            self._confirming_duplicates = False
+            self._allow_duplicates = True
+            self._on_rows_changed()
+            self.send()
+            return
+        if self._plan_is_current() and self._outgoing is not None and not self.sending.is_busy:
+            self._start_send(self._outgoing)
+
+    def _start_send(self, out: Outgoing) -> None:
+        """Queue the rows of `out.plan` in the outbox and send its requests with the pipeline, on a worker.
+
+        The bodies are exactly the preview's (`out.plan.body(k)`), each carrying the
+        outbox ids and revisions of its rows, so a row edited meanwhile is not sent
+        stale. The pipeline retries what is safe to retry and records every attempt;
+        rows are re-coloured from the store as requests finish. Sending stops at
+        the first request that is neither stored nor plainly refused (the overwrite rule:
+        later requests must not overtake it); the rest stay in the outbox for the next Send.
+        """
+        from gui.data.outbox import clients, requests_of
+        from gui.data.pipeline import Pipeline, RetryPolicy
+
+        client, problem = self.connection.make_client()
+        if client is None or out.plan is None:
+            self._say(problem or out.problem, error=True)
+            return
+        if self.retry_policy is None:
+            self.retry_policy = RetryPolicy()
+        self._allow_duplicates = False  # asked again for the next send
+        endpoint = self.connection.endpoint
+        device_id = self.connection.device_id
+        api_key = self.connection.api_key
+        self.connection.remember()
+        plan = out.plan
+        total = len(plan)
+        snapshot = out.snapshot
+        first_rows = [snapshot[i] for i in out.request_rows(0)] if total else []
+        ids: list[int] = []  # set by prepare(), on the worker: listing a million rows takes a while
+
+        def prepare() -> None:
+            nonlocal ids
+            request_rows = [[snapshot[i] for i in out.request_rows(k)] for k in range(total)]
+            ids = [row.id for rows in request_rows for row in rows if row.id is not None]
+
+        store, policy, timeout = self.store, self.retry_policy, self.client_timeout
+        target = validate_endpoint(endpoint)
+
+        def planned() -> Iterator[PlannedRequest]:
+            return requests_of(plan, [snapshot[i] for i in out.rows], target, device_id)
+
+        def run(cancelled: Callable[[], bool]) -> PipelineResult:
+            store.queue(ids, endpoint, device_id)
+            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy)
+            return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
+
+        worker = SendWorker(run, store, out, prepare)
+        job = _SendJob(out)
+        self.sending.start(
+            worker,
+            progress=job.bind(self._on_send_progress),
+            result=job.bind(self._on_send_result),
+            error=self._on_send_error,
+            finished=job.bind(self._on_send_finished),
+        )
+        self.panel.progress.setRange(0, total if total > 1 else 0)
+        self.panel.progress.setValue(0)
+        self._set_busy(True)
+        self._mark_in_flight(first_rows)
+        self._say(
+            self.tr("Sending {n} in {k} to {url}…").format(
+                n=counted(len(out.rows), "datapoint"), k=counted(total, "request"), url=client.url
+            )
+        )
+
+    def _mark_in_flight(self, rows: list[Row]) -> None:
+        """Show the rows of the request going out as "sending…" (the store marks them itself; this is the view)."""
+        self.model.show_status([row.id for row in rows if row.id is not None], RowStatus.IN_FLIGHT)
+
+    def cancel_send(self) -> None:
+        """Stop after the request in flight; stored requests stay marked sent, the rest stay in the outbox."""
+        if not self.sending.cancel():
+            self.panel.confirm_bar.hide()
+            return
+        self._set_busy(False)
+        self.response.outcome_label.setText(
+            self.tr(
+                "Cancelled. The request in flight may still reach the platform; requests not yet stored keep their "
+                "datapoints 'not sent' so you can send them again (datapoints with an explicit at are stored once)."
+            )
+        )
+        self._say(self.tr("Send cancelled."))
+        self.refresh_preview()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.panel.progress.setVisible(busy)
+        self.panel.cancel_button.setEnabled(busy)
+        self.cancel_action.setEnabled(busy)
+        self._update_send_enabled()
+        connection = self.connection
+        for widget in (
+            connection.endpoint_edit,
+            connection.device_edit,
+            connection.key_edit,
+            connection.sandbox_check,
+            self.panel.options_bar,
+        ):
+            widget.setEnabled(not busy)
+
+    def _on_send_progress(self, job: _SendJob, progress: SendProgress, current: bool) -> None:
+        """Requests finished (or one waits to be retried): re-colour their rows as the store has them, even after a
+        cancel; the progress bar and the next request's "sending…" only for the send the window waits for."""
+        if progress.retry is not None:
+            if current:
+                notice = progress.retry
+                self._say(
+                    self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
+                        k=notice.request_index, why=notice.attempt.error, s=notice.wait_s
+                    )
+                )
+            return
+        self.model.show_states(progress.ids, progress.states, progress.revisions)
+        if not current:
+            return
+        self.panel.progress.setValue(progress.done)
+        out = job.outgoing
+        if progress.failed is not None:
+            self._say(self.tr("Request {k} of {n} failed.").format(k=progress.failed, n=progress.total), error=True)
+        elif progress.last_sent and out.plan is not None and progress.done < len(out.plan):
+            self._mark_in_flight([out.snapshot[i] for i in out.request_rows(progress.done)])
+
+    def _on_send_result(self, job: _SendJob, report: SendReport) -> None:
+        from gui.ui.send_messages import outcome_of_result
+
+        job.finished = report.result.ok
+        self._plot_stored(report)
+        self._show_outcome(outcome_of_result(report.result, self.store))
+
+    def _on_send_error(self, exc: Exception) -> None:
+        from gui.ui.send_messages import outcome_of_error
+
+        self._show_outcome(outcome_of_error(exc))
+
+    def _on_send_finished(self, job: _SendJob, current: bool) -> None:
+        if not job.finished:
+            self.model.sync_from_store(job.ids)  # cancelled, stopped or failed: show what the store knows
+        if current:
+            self._set_busy(False)
+            self.refresh_preview()
+
+    def _plot_stored(self, report: SendReport) -> None:
+        if report.stored > MAX_PLOTTED_POINTS:
+            self._say(self.tr("{n} datapoints sent: too many to plot.").format(n=f"{report.stored:,}"))
+        elif report.unstamped or (report.stored and (self.plot.isVisible() or report.stored <= PLOT_AT_ONCE)):
+            # Only the datapoints without `at` need the send time; after a big send a hidden plot follows the
+            # rest from the model when it is shown (building its table for every row now would stall the window).
+            self.plot.add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
+
+    def _show_outcome(self, outcome: SendOutcome) -> None:
+        text = self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)
+        self._say(text.splitlines()[0], error=not outcome.ok)
+        self.sendFinished.emit(outcome.ok)
+
+    # --- history retention ----------------------------------------------------------------
+    def start_prune(self) -> None:
+        """Forget requests and sent rows older than `Settings.history_days` (0: keep all), once, on a worker."""
+        days = self.settings.history_days
+        if days <= 0:
+            return
+        store, older_than = self.store, timedelta(days=days)
+
+        def prune(cancelled: Callable[[], bool]) -> int:
+            return store.prune(older_than)
+
+        self.pruning.start(prune, result=self._on_prune_result, error=self._on_prune_error)
+
+    def _on_prune_result(self, removed: int) -> None:
+        if removed:
+            log.info("history: %d requests older than %d days forgotten", removed, self.settings.history_days)
+            self.historyPruned.emit()
+            self._say(
+                self.tr("History: {n} older than {days} days forgotten.").format(
+                    n=counted(removed, "request"), days=self.settings.history_days
+                )
+            )
+
+    def _on_prune_error(self, exc: Exception) -> None:
+        log.warning("history: old requests could not be forgotten: %s", exc)
+        self._say(self.tr("The old history could not be forgotten: {why}").format(why=exc), error=True)
+
+    def stop(self) -> None:
+        """The window closes: cancel every run (a send stops after the request in flight)."""
+        self.preview_timer.stop()
+        for task in (self.planning, self.sending, self.pruning):
+            task.cancel_all()
+        self._hand_gil_to_gui(False)
+
+
+@dataclass
+class _SendJob:
+    """One send's own data, handed to its callbacks (the send of a cancelled run still reports)."""
+
+    outgoing: Outgoing
+    finished: bool = False  # the pipeline ran to the end with every request stored
+
+    @property
+    def ids(self) -> list[int]:
+        """The outbox ids of every row the send carries (its plan's rows)."""
+        snapshot = self.outgoing.snapshot
+        return [i for i in (snapshot[k].id for k in self.outgoing.rows) if i is not None]
+
+    def bind(self, method: Callable[..., None]) -> Callable[..., None]:
+        def call(*args: object) -> None:
+            method(self, *args)
+
+        return call
