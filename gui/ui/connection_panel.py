@@ -45,6 +45,7 @@ class ConnectionPanel(QGroupBox):
 
     changed = Signal()
     revealToggled = Signal(bool)
+    sandboxChanged = Signal()  # the sandbox was started, stopped, or switched on or off
 
     def __init__(
         self, settings: Settings, secrets: SecretStore, sandbox_factory: SandboxFactory, parent: QWidget | None = None
@@ -145,10 +146,16 @@ class ConnectionPanel(QGroupBox):
             self.settings.endpoint = self.endpoint
             self.settings.device_id = self.device_id
 
+    @property
+    def sandbox_in_use(self) -> bool:
+        """True while requests go to the local sandbox (the check box is checked)."""
+        return self.sandbox_check.isChecked()
+
     def stop_sandbox(self) -> None:
         if self.sandbox is not None:
             self.sandbox.stop()
             self.sandbox = None
+            self.sandboxChanged.emit()
 
     def _on_endpoint_edit_textChanged(self, text: str) -> None:
         self.cleartext_label.setVisible(is_cleartext(text or DEFAULT_ENDPOINT))
@@ -194,3 +201,4 @@ class ConnectionPanel(QGroupBox):
             self.key_edit.setText(key)
         self.endpoint_edit.setReadOnly(on)
         self._update_keyring_label()
+        self.sandboxChanged.emit()

@@ -16,7 +16,8 @@ from gui.data.secrets import SecretStore
 from gui.data.store import Store, StoreError
 from gui.onenet.client import DEFAULT_TIMEOUT_S
 from gui.onenet.formats import BodyType
-from gui.onenet.readings import Readings
+from gui.onenet.readings import Readings, kind_of
+from gui.text import counted
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.editor import DatapointEditor
@@ -24,6 +25,7 @@ from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_controller import ImportController
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
+from gui.ui.sandbox_tab import SandboxTab
 from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
     typed or imported goes to it before the table shows it, so a crash loses nothing.
     The parts, each in its module: `connection` (ConnectionPanel), `editor`
     (DatapointEditor), `send_panel` (PreviewSendPanel), `response` (ResponsePanel),
-    `plot`, `verify_panel`, `history`, and `sender` (SendController: plan, send,
+    `plot`, `verify_panel`, `history`, `sandbox_tab` (the inspector), and `sender` (SendController: plan, send,
     prune, with `retry_policy`, default `RetryPolicy()`). Closing cancels its work;
     whoever made the window deletes it (`deleteLater()`) once its pool is done.
     """
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.plot.set_model(self.model)
         self.verify_panel = VerifyPanel(self.pool)
         self.history = HistoryPanel(self.store, pool=self.pool)
+        self.sandbox_tab = SandboxTab()
         self._build_layout()
         self.send_controller = SendController(
             model=self.model,
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
         self.result_tabs.addTab(self.plot, self.tr("Plot"))
         self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
         self.result_tabs.addTab(self.history, self.tr("History"))
+        self.result_tabs.addTab(self.sandbox_tab, self.tr("Sandbox"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -176,6 +180,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
+        self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
+        self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.editor.zoneChanged.connect(self._on_editor_zoneChanged)
         for source in (self.editor, self.send_controller):
             source.message.connect(self._say)
@@ -222,6 +228,21 @@ class MainWindow(QMainWindow):
     def _on_editor_zoneChanged(self, tz: object, name: str) -> None:
         for panel in (self.plot, self.verify_panel, self.history):
             panel.set_time_zone(tz, name)  # type: ignore[arg-type]
+
+    def _on_connection_sandboxChanged(self) -> None:
+        self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+
+    def _on_inspector_readingsImported(self, readings: Readings) -> None:
+        """A captured request's datapoints go to the editor as the import dialog's do: the outbox first."""
+        rows = [Row(stream_id, point, kind_of(point.value)) for stream_id, point in readings.pairs()]
+        try:
+            self.add_rows(rows)
+        except (ValueError, StoreError, OSError) as exc:
+            self._say(self.tr("Not imported: {why}").format(why=exc), error=True)
+            return
+        self._say(
+            self.tr("{points} imported from the sandbox's request.").format(points=counted(len(rows), "datapoint"))
+        )
 
     def _on_sendFinished(self, ok: bool) -> None:
         self.result_tabs.setCurrentIndex(0)

@@ -1,0 +1,63 @@
+"""The Sandbox tab of the window: the inspector on the window's own sandbox, and its datapoints into the editor."""
+
+from __future__ import annotations
+
+import socket
+
+from gui.data.store import State
+from gui.ui.inspector import ExchangesModel
+
+
+def chunked_request() -> bytes:
+    """What Android's HttpURLConnection writes in streaming mode: a chunked body with a trailer."""
+    return (
+        b"POST /devices/4093215/datapoints?type=3 HTTP/1.1\r\napi-key: SANDBOX-KEY-1\r\nHost: 127.0.0.1\r\n"
+        b'Transfer-Encoding: chunked\r\n\r\nf\r\n{"temperature":\r\n5\r\n22.5}\r\n0\r\nX-Checksum: 7f3a\r\n\r\n'
+    )
+
+
+def send(port: int, data: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+        conn.sendall(data)
+        conn.shutdown(socket.SHUT_WR)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+    return received
+
+
+def test_the_tab_says_how_to_start_the_sandbox_while_it_is_off(window):
+    tab = window.sandbox_tab
+    assert window.result_tabs.indexOf(tab) >= 0
+    assert tab.hint_label.isVisibleTo(tab)
+    assert tab.inspector is None  # built with the sandbox, not with the window
+    window.connection.sandbox_check.setChecked(True)
+    assert tab.inspector is not None
+    assert not tab.hint_label.isVisibleTo(tab)
+    window.connection.sandbox_check.setChecked(False)
+    assert tab.hint_label.isVisibleTo(tab)
+
+
+def test_a_chunked_device_request_shows_with_its_verdict_and_imports_into_the_editor(qtbot, window, sandbox):
+    window.connection.sandbox_check.setChecked(True)
+    inspector = window.sandbox_tab.inspector
+    window.result_tabs.setCurrentWidget(window.sandbox_tab)
+
+    answer = send(window.connection.sandbox.port, chunked_request())
+    assert answer.startswith(b"HTTP/1.1 200")
+    qtbot.waitUntil(lambda: inspector.model.rowCount() == 1)
+    verdict = inspector.model.index(0, ExchangesModel.VERDICT).data()
+    assert "chunked body: 2 chunks, trailers X-Checksum" in verdict, verdict
+
+    inspector.table.setCurrentIndex(inspector.proxy.index(0, 0))
+    assert "Transfer-Encoding: chunked" in inspector.request_text.toPlainText()
+    rows_before = window.model.rowCount()
+    drafts_before = window.store.counts()[State.DRAFT]
+    inspector.import_button.click()
+
+    assert window.model.rowCount() == rows_before + 1
+    row = window.model.rows()[-1]
+    assert row.stream_id == "temperature" and row.point.value == 22.5
+    assert row.id is not None  # in the outbox first, as the import dialog's rows are
+    assert window.store.counts()[State.DRAFT] == drafts_before + 1
+    assert "1 datapoint imported" in window.statusBar().currentMessage()
