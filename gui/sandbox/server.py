@@ -209,6 +209,18 @@ class Sandbox(Platform):
             thread.join(timeout=5)
         self._server = self._thread = None
 
+    def listen_on(self, host: str) -> Sandbox:
+        """Stop, then listen on ``host`` (a new free port unless one was asked for); returns self.
+
+        Storage and capture are kept. Raises ValueError for an empty host (every
+        address), OSError when ``host`` cannot be bound (then nothing listens).
+        """
+        if not host.strip():
+            raise ValueError("an empty host would listen on every address; name the address (e.g. 0.0.0.0)")
+        self.stop()
+        self.host = host
+        return self.start()
+
     def __enter__(self) -> Sandbox:
         return self.start()
 
@@ -216,6 +228,11 @@ class Sandbox(Platform):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.stop()
+
+    @property
+    def running(self) -> bool:
+        """True between :meth:`start` and :meth:`stop`."""
+        return self._server is not None
 
     @property
     def port(self) -> int:

@@ -151,6 +151,24 @@ class ConnectionPanel(QGroupBox):
         """True while requests go to the local sandbox (the check box is checked)."""
         return self.sandbox_check.isChecked()
 
+    def listen_on(self, host: str) -> str:
+        """Restart the sandbox on `host` (an address of this computer); "" or why it could not listen.
+
+        On failure the sandbox goes back to loopback, so it never stays on an address by accident.
+        """
+        if self.sandbox is None:
+            return self.tr("The sandbox is not running.")
+        why = ""
+        try:
+            self.sandbox.listen_on(host)
+        except (OSError, ValueError) as exc:
+            why = self.tr("Cannot listen on {host}: {why}").format(host=host, why=exc)
+            self.sandbox.listen_on("127.0.0.1")
+        if self.sandbox_check.isChecked():
+            self.endpoint_edit.setText(self.sandbox.url)
+        self.sandboxChanged.emit()
+        return why
+
     def stop_sandbox(self) -> None:
         if self.sandbox is not None:
             self.sandbox.stop()

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
+        self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.editor.zoneChanged.connect(self._on_editor_zoneChanged)
         for source in (self.editor, self.send_controller):
             source.message.connect(self._say)
@@ -231,6 +232,11 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+
+    def _on_sandbox_tab_listenRequested(self, host: str) -> None:
+        why = self.connection.listen_on(host)
+        if why:
+            self._say(why, error=True)
 
     def _on_inspector_readingsImported(self, readings: Readings) -> None:
         """A captured request's datapoints go to the editor as the import dialog's do: the outbox first."""

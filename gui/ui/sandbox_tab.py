@@ -1,4 +1,4 @@
-"""The Sandbox tab of the window: the inspector on the window's sandbox, or how to start it when it is off.
+"""The Sandbox tab of the window: where the sandbox listens, and the inspector on its traffic (or how to start it).
 
 The inspector (and with it the sandbox's modules) is built when the window's
 sandbox first starts, not with the window: the first paint does not need them.
@@ -9,31 +9,56 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from gui.sandbox import Sandbox
     from gui.ui.inspector import InspectorPanel
 
 
+LOOPBACK = "127.0.0.1"
+EVERY_ADDRESS = "0.0.0.0"
+
+
+def machine_addresses() -> list[str]:
+    """This computer's IPv4 addresses other than loopback (from QNetworkInterface), in the order Qt lists them."""
+    return [
+        address.toString()
+        for address in QNetworkInterface.allAddresses()
+        if address.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol and not address.isLoopback()
+    ]
+
+
 class SandboxTab(QWidget):
     """`hint_label` while the sandbox is not in use; `inspector` (an InspectorPanel, None until the sandbox starts).
 
+    Above the inspector, the bench bar: `address_combo` (where the sandbox
+    listens: loopback unless the user chooses one of the machine's addresses or
+    every address; a choice emits `listenRequested(host)`), `warning_label`
+    (shown beyond loopback: anyone on that network can send to it),
+    `expects_label` (the device and api-key it expects) and `url_edit` with
+    `copy_button` (the URL a device should use).
+
     :meth:`show_sandbox` is called by the window whenever its sandbox starts,
-    stops or is switched on or off; the traffic already captured stays shown.
+    stops, moves or is switched on or off; the traffic already captured stays shown.
     `readingsImported(Readings)` passes on the inspector's "import as readings".
     """
 
     readingsImported = Signal(object)
+    listenRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sandbox: Sandbox | None = None
+        self._url = ""
         self.inspector: InspectorPanel | None = None
         self.hint_label = QLabel(
             self.tr(
-                "The local sandbox is off. Check “Use the local sandbox” under Connection to start it: every request "
-                "it receives (from this window, curl or a device) shows here with its bytes and a verdict."
+                "The window is not using the local sandbox. Check “Use the local sandbox” under Connection to "
+                "start it: every request it receives (from this window, curl or a device) shows here with its "
+                "bytes and a verdict."
             )
         )
         self.hint_label.setWordWrap(True)
@@ -41,19 +66,90 @@ class SandboxTab(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.hint_label)
+        self._build_bench()
         self._layout.addStretch(1)
+
+    def _build_bench(self) -> None:
+        self.bench = QWidget()
+        self.address_combo = QComboBox()
+        self.address_combo.addItem(self.tr("This computer only ({host})").format(host=LOOPBACK), LOOPBACK)
+        for host in machine_addresses():
+            self.address_combo.addItem(host, host)
+        self.address_combo.addItem(
+            self.tr("Every address of this computer ({host})").format(host=EVERY_ADDRESS), EVERY_ADDRESS
+        )
+        self.address_combo.setToolTip(
+            self.tr("Where the sandbox listens; a device on the bench needs an address of this computer on its network")
+        )
+        self.url_edit = QLineEdit(readOnly=True)
+        self.copy_button = QPushButton(self.tr("Copy URL"))
+        self.expects_label = QLabel()
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #b45f06;")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Listen on:")))
+        row.addWidget(self.address_combo)
+        row.addWidget(QLabel(self.tr("Device URL:")))
+        row.addWidget(self.url_edit, 1)
+        row.addWidget(self.copy_button)
+        layout = QVBoxLayout(self.bench)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.expects_label)
+        layout.addWidget(self.warning_label)
+        self.bench.setVisible(False)
+        self._layout.addWidget(self.bench)
+        self.address_combo.currentIndexChanged.connect(self._on_address_combo_currentIndexChanged)
+        self.copy_button.clicked.connect(self._on_copy_button_clicked)
+
+    def _on_address_combo_currentIndexChanged(self, _index: int) -> None:
+        self.listenRequested.emit(str(self.address_combo.currentData()))
+
+    def _on_copy_button_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.url_edit.text())
 
     def show_sandbox(self, sandbox: Sandbox | None, in_use: bool) -> None:
         """Follow `sandbox`'s capture (None: keep what is shown); the hint shows unless `in_use`."""
         self.hint_label.setVisible(not in_use)
-        if sandbox is None or sandbox is self._sandbox:
+        self.bench.setVisible(sandbox is not None and sandbox.running)
+        if sandbox is None or not sandbox.running:
             return
-        self._sandbox = sandbox
+        self._show_bench(sandbox)
+        if sandbox is self._sandbox and sandbox.url == self._url:
+            return
+        self._sandbox, self._url = sandbox, sandbox.url
         if self.inspector is None:
             from gui.ui.inspector import InspectorPanel
 
             self.inspector = InspectorPanel()
             self.inspector.readingsImported.connect(self.readingsImported)
-            self._layout.takeAt(1)  # the stretch that kept the hint at the top
+            self._layout.takeAt(self._layout.count() - 1)  # the stretch that kept the hint at the top
             self._layout.addWidget(self.inspector, 1)
         self.inspector.set_capture(sandbox.capture, sandbox.url)
+
+    def _show_bench(self, sandbox: Sandbox) -> None:
+        from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+        from gui.sandbox.server import device_urls, is_loopback
+
+        self.address_combo.blockSignals(True)
+        if self.address_combo.findData(sandbox.host) < 0:
+            self.address_combo.addItem(sandbox.host, sandbox.host)
+        self.address_combo.setCurrentIndex(self.address_combo.findData(sandbox.host))
+        self.address_combo.blockSignals(False)
+        urls = device_urls(sandbox.host, sandbox.port)
+        self.url_edit.setText(urls[0])
+        self.url_edit.setToolTip("\n".join(urls))
+        self.expects_label.setText(
+            self.tr(
+                "It expects device {device} with api-key {key}; a device posts to {url}/devices/{device}/datapoints"
+            ).format(device=DEFAULT_DEVICE_ID, key=DEFAULT_API_KEY, url=urls[0])
+        )
+        beyond = not is_loopback(sandbox.host)
+        self.warning_label.setVisible(beyond)
+        if beyond:
+            self.warning_label.setText(
+                self.tr("⚠ Listening on {host}: anyone on that network can send to this sandbox.").format(
+                    host=sandbox.host
+                )
+            )

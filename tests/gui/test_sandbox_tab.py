@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 
+from PySide6.QtGui import QGuiApplication
+
 from gui.data.store import State
 from gui.ui.inspector import ExchangesModel
 
@@ -61,3 +63,25 @@ def test_a_chunked_device_request_shows_with_its_verdict_and_imports_into_the_ed
     assert row.id is not None  # in the outbox first, as the import dialog's rows are
     assert window.store.counts()[State.DRAFT] == drafts_before + 1
     assert "1 datapoint imported" in window.statusBar().currentMessage()
+
+
+def test_the_sandbox_listens_on_loopback_until_another_address_is_chosen_then_warns(qtbot, window, sandbox):
+    window.connection.sandbox_check.setChecked(True)
+    tab = window.sandbox_tab
+    assert sandbox.host == "127.0.0.1" and sandbox.loopback_only
+    assert tab.address_combo.currentData() == "127.0.0.1"
+    assert not tab.warning_label.isVisibleTo(tab)
+    assert tab.url_edit.text() == sandbox.url
+    assert "4093215" in tab.expects_label.text() and "SANDBOX-KEY-1" in tab.expects_label.text()
+
+    tab.address_combo.setCurrentIndex(tab.address_combo.findData("0.0.0.0"))  # every address: beyond loopback
+    assert sandbox.running and sandbox.host == "0.0.0.0" and not sandbox.loopback_only
+    assert tab.warning_label.isVisibleTo(tab)
+    assert "anyone on that network can send" in tab.warning_label.text()
+    assert window.connection.endpoint_edit.text() == sandbox.url  # the window sends to where it now listens
+    tab.copy_button.click()
+    assert QGuiApplication.clipboard().text() == tab.url_edit.text()
+
+    tab.address_combo.setCurrentIndex(tab.address_combo.findData("127.0.0.1"))
+    assert sandbox.host == "127.0.0.1" and not tab.warning_label.isVisibleTo(tab)
+    assert send(sandbox.port, b"GET /devices/4093215 HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.")
