@@ -33,6 +33,7 @@ from gui.ui.verify_panel import VerifyPanel
 
 if TYPE_CHECKING:
     from gui.data.pipeline import RetryPolicy
+    from gui.ui.timed_send import TimedSendDialog
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
 
@@ -132,6 +133,11 @@ class MainWindow(QMainWindow):
         self.log_folder_action.setToolTip(self.tr("Show the folder of the log file (requests, outcomes, errors)"))
         self.verify_action = QAction(self.tr("&Verify on platform"), self)
         self.verify_action.setToolTip(self.tr("Read the sent datapoints back from the platform and compare"))
+        self.timed_send_action = QAction(self.tr("Send on a &timer…"), self)
+        self.timed_send_action.setToolTip(
+            self.tr("Send the selected streams every N seconds, as a device would (through the outbox)")
+        )
+        self.timed_send: TimedSendDialog | None = None
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.log_folder_action)
@@ -142,7 +148,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
         request_menu = self.menuBar().addMenu(self.tr("&Request"))
-        request_menu.addActions([self.send_action, self.cancel_action])
+        request_menu.addActions([self.send_action, self.cancel_action, self.timed_send_action])
         request_menu.addSeparator()
         request_menu.addAction(self.verify_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -196,6 +202,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.log_folder_action.triggered.connect(self._on_log_folder_action_triggered)
         self.verify_action.triggered.connect(self.verify_on_platform)
+        self.timed_send_action.triggered.connect(self.open_timed_send)
         self.response.verify_button.clicked.connect(self.verify_on_platform)
         self.verify_panel.verifyRequested.connect(self.verify_on_platform)
         self.history.resendRequested.connect(self._on_history_resendRequested)
@@ -293,6 +300,26 @@ class MainWindow(QMainWindow):
             except StoreError as exc:
                 self._say(self.tr("Not cleared: {why}").format(why=exc), error=True)
 
+    # --- timed sending -------------------------------------------------------------------
+    def open_timed_send(self) -> TimedSendDialog:
+        """Show the timer dialog (one per window), filled with the selected streams and their last values."""
+        from gui.ui.timed_send import TimedSendDialog
+
+        if self.timed_send is None:
+            rows = self.model.rows()
+            chosen = sorted(index.row() for index in self.editor.table.selectionModel().selectedRows())
+            last = {rows[r].stream_id: rows[r].point.value for r in chosen}
+            self.timed_send = TimedSendDialog(
+                list(last.items()),
+                self.add_rows,
+                self.send_controller.send,
+                lambda: self.send_controller.sending.is_busy,
+                parent=self,
+            )
+            self.sendFinished.connect(self.timed_send.on_send_finished)
+        self.timed_send.show()
+        return self.timed_send
+
     # --- verify --------------------------------------------------------------------------
     def verify_on_platform(self) -> None:
         """Read the sent rows back from the platform and compare, on a worker (the Verify tab shows it)."""
@@ -338,6 +365,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel all work, wait (up to 2 s) for the pool, remember the layout, stop the sandbox."""
+        if self.timed_send is not None:
+            self.timed_send.stop()
         self.send_controller.stop()
         self.verify_panel.cancel()
         self.history.cancel_export()
