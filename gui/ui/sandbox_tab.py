@@ -84,6 +84,7 @@ class SandboxTab(QWidget):
         self.url_edit = QLineEdit(readOnly=True)
         self.copy_button = QPushButton(self.tr("Copy URL"))
         self.expects_label = QLabel()
+        self.expects_label.setWordWrap(True)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #b45f06;")
