@@ -66,6 +66,7 @@ from gui.data.importers import (
     resolve_zone,
     write_rejected,
 )
+from gui.data.store import StoreError
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
 from gui.text import counted
@@ -625,11 +626,12 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportCancelled):
             return
         self.import_result = None
-        self.failure = (
-            str(exc)
-            if isinstance(exc, ImportFailed)
-            else self.tr("Cannot read the file: {why}").format(why=f"{exc.__class__.__name__}: {exc}")
-        )
+        if isinstance(exc, ImportFailed):
+            self.failure = str(exc)
+        elif isinstance(exc, StoreError):  # the rows were read, the outbox could not take them (its path: in exc)
+            self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=exc)
+        else:
+            self.failure = self.tr("Cannot read the file: {why}").format(why=f"{exc.__class__.__name__}: {exc}")
         self.preview_model.set_result(None)
         self.columns_table.setRowCount(0)
         self.problems_list.clear()
