@@ -142,3 +142,25 @@ def test_a_storage_fault_while_importing_is_said_in_the_dialog_not_left_reading(
     assert "Cannot read the file" not in text  # main: the file blamed for the outbox's fault
     assert window.model.rowCount() == 0
     dialog.close()
+
+
+def test_a_storage_fault_while_sending_is_said_with_the_path_and_nothing_is_marked_sent(
+    qtbot, make_window, monkeypatch
+):
+    from .test_main_window import send_and_wait, type_datapoint, use_sandbox
+
+    window = make_window()
+    use_sandbox(window)
+    type_datapoint(qtbot, window, "temperature", "21.5", (8, 0, 0))
+    path = window.store.path
+    fault = StoreUnwritable(f"Cannot write the outbox database {path}: the disk is full.", path)
+
+    def full(*args, **kwargs):
+        raise fault
+
+    monkeypatch.setattr(window.store, "queue", full)
+    assert send_and_wait(qtbot, window) is False
+    outcome = window.response.outcome_label.text()
+    assert str(path) in outcome and "disk is full" in outcome and "Traceback" not in outcome
+    assert str(path) in window.statusBar().currentMessage()
+    assert State.SENT not in {row.state for row in window.store.rows()}
