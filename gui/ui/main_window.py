@@ -135,7 +135,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         # Import…, toolbar, drops
-        self.importer = ImportController(self, file_menu, self.model, self.pool, self.settings, before=self.quit_action)
+        self.importer = ImportController(
+            self,
+            file_menu,
+            self.model,
+            self.pool,
+            self.settings,
+            before=self.quit_action,
+            target=lambda: (self.connection.endpoint, self.connection.device_id),
+        )
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
         request_menu = self.menuBar().addMenu(self.tr("&Request"))
