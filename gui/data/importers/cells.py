@@ -682,7 +682,7 @@ def looks_like(cells: Sequence[Any], fmt: TimeFormat) -> bool:
     for cell in cells:
         try:
             numbers.append(float(cell) if not isinstance(cell, str) else float(cell.strip()))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an integer too large for a float
             return False
     return bool(numbers) and all(low <= n <= high for n in numbers)
 
