@@ -48,7 +48,8 @@ class ImportController(QObject):
     ) -> None:
         super().__init__(window)
         self._model = model
-        self._target = target
+        #: (endpoint, device id) a send would go to now: a second import of a file queued there asks first.
+        self.target = target
         self._pool = pool
         self._settings = settings
         self.dialog: ImportDialog | None = None
@@ -120,9 +121,9 @@ class ImportController(QObject):
         An invalid endpoint: nothing is known to be queued to it.
         """
         store = self._model.store
-        if store is None or self._target is None:
+        if store is None or self.target is None:
             return None
-        endpoint, device_id = self._target()
+        endpoint, device_id = self.target()
 
         def queued_before(digest: str) -> set[tuple[int, str]]:
             from gui.onenet.client import ConfigError

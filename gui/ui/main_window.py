@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.connection = ConnectionPanel(self.settings, secrets, sandbox_factory)
+        self.importer.target = self.connection.target  # the panel's bound method: no cycle back to the window
         self.editor = DatapointEditor(self.model, self.settings, self.remove_action)
         self.send_panel = PreviewSendPanel(self.send_action)
         self.response = ResponsePanel(self.verify_action)
@@ -142,7 +143,6 @@ class MainWindow(QMainWindow):
             self.pool,
             self.settings,
             before=self.quit_action,
-            target=lambda: (self.connection.endpoint, self.connection.device_id),
         )
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
