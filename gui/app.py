@@ -89,14 +89,16 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     """Open the main window on the user's outbox; with `sandbox`, on an embedded sandbox with demo readings.
 
     Logs go to the rotating log file; rows a crashed send left in flight become
-    "unknown" (`Store.recover`) before the table shows the outbox.
+    "unknown" (`Store.recover`) before the table shows the outbox. A storage fault at
+    start is said in a dialog (`gui.ui.storage_faults.open_outbox`): a damaged outbox is
+    salvaged and the window opens on the new one; otherwise returns `gui.cli.EXIT_STORAGE`.
     """
     from PySide6.QtCore import QSettings, QThreadPool
 
     from gui.data.logs import close_crash_log, close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
-    from gui.data.store import Store
     from gui.ui.main_window import MainWindow, delete_now
+    from gui.ui.storage_faults import open_outbox
 
     app = make_application(argv)
     setup_logging()
@@ -104,8 +106,17 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     # --sandbox is a trial: its demo rows live in a throw-away outbox, never in the user's own
     # (where they would wait as drafts to be sent to a real device later).
     trial = tempfile.TemporaryDirectory(prefix="onenet-sandbox-") if sandbox else None
-    with Store(Path(trial.name) / "outbox.sqlite3" if trial else None) as store:
-        store.recover()  # None: another sender (the CLI) runs; its rows show as being sent
+    # A damaged outbox is salvaged and said in a dialog; an emptied, gone, full or read-only one: a dialog, then exit.
+    opened = open_outbox(Path(trial.name) / "outbox.sqlite3" if trial else None)
+    if opened is None:
+        from gui.cli import EXIT_STORAGE  # loaded by build_parser already
+
+        if trial is not None:
+            trial.cleanup()
+        close_crash_log()
+        close_logging()
+        return EXIT_STORAGE
+    with opened as store:
         # The trial's settings (time zone, window layout) are thrown away with it, too.
         settings = QSettings()
         if trial is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import signal
 import sys
@@ -922,14 +921,12 @@ def _dry_run(
 
 def _sources(path: str, result: ImportResult) -> tuple[str, list[int]]:
     """The file's SHA-256 (hex) and, in `result.readings().pairs()` order, each datapoint's row in the file."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        while chunk := file.read(1 << 20):
-            digest.update(chunk)
+    from gui.data.store import content_hash
+
     by_stream: dict[str, list[int]] = {}
     for (stream_id, _), row in zip(result.pairs(), result.table.source_rows(), strict=True):
         by_stream.setdefault(stream_id, []).append(row)
-    return digest.hexdigest(), [row for rows in by_stream.values() for row in rows]
+    return content_hash(path), [row for rows in by_stream.values() for row in rows]
 
 
 def _report_queued_before(path: str, states: list[Any]) -> None:

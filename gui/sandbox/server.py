@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import re
 import socket
 import threading
 from collections.abc import Callable
@@ -263,10 +264,21 @@ class Sandbox(Platform):
             self._stopping.wait(seconds)
 
     def _emit(self, line: str) -> None:
+        """Hand one log line to ``log``, its control characters escaped (a `%0d%0a` in a device id forges no line)."""
         log = self.log
+        line = _CONTROL.sub(_escaped, line)
         if log is not None:
             with contextlib.suppress(Exception):  # a broken logger must not break the server
                 log(line)
+
+
+#: Characters that would break or fake a log line: C0 and C1 controls, DEL, the Unicode line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """A control character as Python writes it in a literal: \\r, \\n, \\t, \\x1b, \\u2028."""
+    return repr(match[0])[1:-1]
 
 
 def device_urls(host: str, port: int) -> list[str]:

@@ -110,6 +110,10 @@ class ConnectionPanel(QGroupBox):
     def device_id(self) -> str:
         return self.device_edit.text()
 
+    def target(self) -> tuple[str, str]:
+        """(endpoint, device id) as typed: where a send would go now."""
+        return self.endpoint, self.device_id
+
     @property
     def api_key(self) -> str:
         return self.key_edit.text()

@@ -80,7 +80,8 @@ class Row:
     """One editor row: the stream, the datapoint, the kind the user chose, its status.
 
     `id` and `revision` are those of its outbox row (`gui.data.store.OutboxRow`) once the
-    model has a store; None and 0 in a model without one.
+    model has a store; None and 0 in a model without one. `source` is where a row read
+    from a file came from, `(content hash, row number)` (`gui.data.store.NewRow.source`).
     """
 
     stream_id: str
@@ -89,6 +90,7 @@ class Row:
     status: RowStatus = RowStatus.UNSENT
     id: int | None = None
     revision: int = 0
+    source: tuple[str, int] | None = None
 
     @classmethod
     def from_outbox(cls, row: OutboxRow) -> Row:
@@ -425,5 +427,5 @@ def store_rows(store: Store | None, rows: Sequence[Row]) -> list[Row]:
     """
     if store is None:
         return list(rows)
-    ids = store.add(NewRow(r.stream_id, r.point, r.kind) for r in rows)
+    ids = store.add(NewRow(r.stream_id, r.point, r.kind, r.source) for r in rows)
     return [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]

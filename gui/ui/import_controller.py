@@ -6,6 +6,7 @@ first opened, not with the window: the first paint does not need them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +44,12 @@ class ImportController(QObject):
         pool: QThreadPool,
         settings: Settings,
         before: QAction | None = None,
+        target: Callable[[], tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(window)
         self._model = model
+        #: (endpoint, device id) a send would go to now: a second import of a file queued there asks first.
+        self.target = target
         self._pool = pool
         self._settings = settings
         self.dialog: ImportDialog | None = None
@@ -97,11 +101,39 @@ class ImportController(QObject):
         def add(rows: list[Row]) -> None:
             model.extend(rows)
 
-        dialog = self.dialog = ImportDialog(path, add, self._pool, parent=self._window(), prepare=model.preparer())
+        dialog = self.dialog = ImportDialog(
+            path,
+            add,
+            self._pool,
+            parent=self._window(),
+            prepare=model.preparer(),
+            queued_before=self._queued_before(),
+        )
         dialog.imported.connect(self._on_dialog_imported)
         dialog.open()
         self.dialogOpened.emit(dialog)
         return dialog
+
+    def _queued_before(self) -> Callable[[str], set[tuple[int, str]]] | None:
+        """For the dialog's worker: (row, stream id) of a file's datapoints that wait or were sent to the target.
+
+        The target (endpoint, device id) is the window's as the dialog opens (it is modal).
+        An invalid endpoint: nothing is known to be queued to it.
+        """
+        store = self._model.store
+        if store is None or self.target is None:
+            return None
+        endpoint, device_id = self.target()
+
+        def queued_before(digest: str) -> set[tuple[int, str]]:
+            from gui.onenet.client import ConfigError
+
+            try:
+                return {(r.row, r.stream_id) for r in store.from_source(digest, endpoint, device_id)}
+            except ConfigError:
+                return set()
+
+        return queued_before
 
     def _on_dialog_imported(self, count: int) -> None:
         self.message.emit(

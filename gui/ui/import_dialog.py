@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -66,6 +67,7 @@ from gui.data.importers import (
     resolve_zone,
     write_rejected,
 )
+from gui.data.store import StoreError, content_hash
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
 from gui.text import counted
@@ -184,7 +186,11 @@ class ImportDialog(QDialog):
     `on_import(rows)` receives the editor rows (built on a worker, and passed
     through `prepare` there when given, e.g. to store them) and the dialog
     closes; `source_zone` is the default zone of the file's times
-    (the computer's). Collaborators are passed in so tests can drive it.
+    (the computer's). Each row remembers its source (the file's SHA-256, its row).
+    `queued_before(sha256)`, called on the worker, gives the (row, stream id) of this
+    file's datapoints that already wait or were sent: when some are imported again the
+    dialog asks first (`again_box`: "Import again" / "Cancel", Cancel the default).
+    Collaborators are passed in so tests can drive it.
     """
 
     finishedReading = Signal(bool)  # after every read: True when a result is shown
@@ -201,11 +207,15 @@ class ImportDialog(QDialog):
         source_zone: str | None = None,
         parent: QWidget | None = None,
         prepare: Callable[[list[Row]], list[Row]] | None = None,
+        queued_before: Callable[[str], Collection[tuple[int, str]]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = Path(path)
         self._on_import = on_import
         self._prepare = prepare
+        self._queued_before = queued_before
+        #: The question when rows of this file already wait or were sent (shown window-modal, not blocking).
+        self.again_box: QMessageBox | None = None
         self.pool = pool
         self._source_zone = source_zone or system_zone_name()
         self._choices: dict[int, ColumnChoice] = {}
@@ -625,11 +635,12 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportCancelled):
             return
         self.import_result = None
-        self.failure = (
-            str(exc)
-            if isinstance(exc, ImportFailed)
-            else self.tr("Cannot read the file: {why}").format(why=f"{exc.__class__.__name__}: {exc}")
-        )
+        if isinstance(exc, ImportFailed):
+            self.failure = str(exc)
+        elif isinstance(exc, StoreError):  # the rows were read, the outbox could not take them (its path: in exc)
+            self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=exc)
+        else:
+            self.failure = self.tr("Cannot read the file: {why}").format(why=f"{exc.__class__.__name__}: {exc}")
         self.preview_model.set_result(None)
         self.columns_table.setRowCount(0)
         self.problems_list.clear()
@@ -1138,23 +1149,37 @@ class ImportDialog(QDialog):
                 return
 
     # --- import and save -------------------------------------------------------------------
-    def import_datapoints(self) -> None:
-        """Build the editor rows on a worker, hand them to `on_import`, close."""
+    def import_datapoints(self, again: bool = False) -> None:
+        """Build the editor rows on a worker, hand them to `on_import`, close.
+
+        Unless `again`, rows of this file that already wait or were sent (`queued_before`)
+        stop the import and the dialog asks (`again_box`); "Import again" calls this with `again`.
+        """
         result = self.import_result
         if result is None or not self._can_import():
             return
 
         prepare = self._prepare
+        queued_before = None if again else self._queued_before
+        path = self.path
 
-        def work(cancelled: Callable[[], bool]) -> list[Row]:
+        def work(cancelled: Callable[[], bool]) -> list[Row] | _QueuedBefore:
+            digest = content_hash(path)
             rows = []
             with paused_gc():  # millions of objects, no cycles: no collections to stall the GUI thread
-                for n, (stream_id, point) in enumerate(result.pairs()):
+                pairs = zip(result.pairs(), result.table.source_rows(), strict=True)
+                for n, ((stream_id, point), row) in enumerate(pairs):
                     if n % 65536 == 0:
                         if cancelled():
                             raise ImportCancelled()
                         worker.report_progress(n, len(result))
-                    rows.append(Row(stream_id, point, kind_of(point.value)))
+                    rows.append(Row(stream_id, point, kind_of(point.value), source=(digest, row)))
+                if queued_before is not None:
+                    known = queued_before(digest)
+                    if known:
+                        repeated = sum(1 for r in rows if r.source is not None and (r.source[1], r.stream_id) in known)
+                        if repeated:
+                            return _QueuedBefore(repeated, len(rows))
                 if prepare is not None:
                     worker.report_progress(len(result), len(result))
                     rows = prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
@@ -1164,12 +1189,48 @@ class ImportDialog(QDialog):
         self._start(worker, self._on_rows_ready, self._on_read_error)
         self.summary_label.setText(self.tr("Adding {n} datapoints to the editor…").format(n=len(result)))
 
-    def _on_rows_ready(self, rows: list[Row]) -> None:
+    def _on_rows_ready(self, rows: list[Row] | _QueuedBefore) -> None:
         if not self._is_current():
+            return
+        if isinstance(rows, _QueuedBefore):
+            self._ask_again(rows)
             return
         self._on_import(rows)
         self.imported.emit(len(rows))
         self.accept()
+
+    def _ask_again(self, found: _QueuedBefore) -> None:
+        """Some rows of this file already wait or were sent: "Import again" or "Cancel" (the default)."""
+        self.summary_label.setText(
+            self.tr("{n} of {total} datapoints of this file already wait to be sent or were sent.").format(
+                n=found.repeated, total=found.total
+            )
+        )
+        self.summary_label.setStyleSheet(f"color: {ORANGE};")
+        box = self.again_box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Already queued"))
+        box.setText(
+            self.tr(
+                "{n} of the {total} datapoints in {name} were imported before and already wait to be sent or were "
+                "sent to this device. Import them again? Datapoints without a time of their own would be stored twice."
+            ).format(n=found.repeated, total=found.total, name=self.path.name)
+        )
+        again = box.addButton(self.tr("Import again"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+
+        def answered() -> None:
+            self.again_box = None
+            if box.clickedButton() is again:
+                self.import_datapoints(again=True)
+            else:
+                self.summary_label.setText(self.tr("Not imported: the datapoints of this file are already queued."))
+            box.deleteLater()
+
+        box.finished.connect(answered)
+        box.open()
 
     def _on_save_rejected_button_clicked(self) -> None:
         default = str(self.path.with_name(f"{self.path.stem}-rejected.csv"))
@@ -1212,6 +1273,14 @@ class ImportDialog(QDialog):
             self._worker.cancel()
             self._worker = None
         super().done(code)
+
+
+@dataclass(frozen=True)
+class _QueuedBefore:
+    """What the import worker found: `repeated` of the `total` datapoints of the file already wait or were sent."""
+
+    repeated: int
+    total: int
 
 
 def _human_size(size: int) -> str:

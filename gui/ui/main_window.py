@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.connection = ConnectionPanel(self.settings, secrets, sandbox_factory)
+        self.importer.target = self.connection.target  # the panel's bound method: no cycle back to the window
         self.editor = DatapointEditor(self.model, self.settings, self.remove_action)
         self.send_panel = PreviewSendPanel(self.send_action)
         self.response = ResponsePanel(self.verify_action)
@@ -144,7 +145,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         # Import…, toolbar, drops
-        self.importer = ImportController(self, file_menu, self.model, self.pool, self.settings, before=self.quit_action)
+        self.importer = ImportController(
+            self,
+            file_menu,
+            self.model,
+            self.pool,
+            self.settings,
+            before=self.quit_action,
+        )
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
         request_menu = self.menuBar().addMenu(self.tr("&Request"))

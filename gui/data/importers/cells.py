@@ -493,6 +493,8 @@ def parse_time_cell(raw: Any, fmt: TimeFormat) -> datetime:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         if fmt in _EPOCH_UNITS and isinstance(raw, int):
             return parse_epoch_int(raw, fmt)
+        if isinstance(raw, int) and not -(2**63) <= raw < 2**63:  # float() of it overflows: far past any time
+            raise ValueError(f"{str(raw)[:12]}… ({len(str(abs(raw)))} digits) is not a time")
         if fmt in _NUMERIC_TIMES:
             return parse_numeric_time(float(raw), fmt)
         if fmt in (TimeFormat.COMPACT, TimeFormat.PERIOD) and float(raw).is_integer():
@@ -682,7 +684,7 @@ def looks_like(cells: Sequence[Any], fmt: TimeFormat) -> bool:
     for cell in cells:
         try:
             numbers.append(float(cell) if not isinstance(cell, str) else float(cell.strip()))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an integer too large for a float
             return False
     return bool(numbers) and all(low <= n <= high for n in numbers)
 

@@ -286,6 +286,8 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
     at = [i for i, r in enumerate(sample) if not (annotated and _is_annotation(r))]  # sample index of each row
     rows = [sample[i] for i in at]
     widths = [effective_width(r) for r in rows]
+    if not any(widths):
+        raise ImportFailed("The file has no data: only annotation lines (#group, #datatype, #default).")
     mode = mode_of([w for w in widths if w])[0]
     notes: list[str] = []
     decisions: list[str] = []
@@ -474,7 +476,7 @@ def _integers(raws: Sequence[Any]) -> list[int] | None:
             out.append(raw)
         elif isinstance(raw, float) and raw.is_integer():
             out.append(int(raw))
-        elif isinstance(raw, str) and raw.strip().isdigit():
+        elif isinstance(raw, str) and raw.strip().isdecimal():  # not isdigit: "²" is a digit int() refuses
             out.append(int(raw.strip()))
         else:
             return None

@@ -59,6 +59,10 @@ _KEYS = {
 _WS = re.compile(r"\s*")
 _READ = 1 << 16
 MAX_RECORD_CHARS = 16 << 20
+#: What a JSON nested deeper than Python's parser goes (thousands of levels) is refused with.
+TOO_DEEP = (
+    "The JSON is nested too deeply to read (thousands of [ or { inside each other): it is not a file of readings."
+)
 _ABSENT = object()
 
 
@@ -136,6 +140,8 @@ class _Records:
                     if line.strip():
                         try:
                             yield number, json.loads(line, parse_constant=_refuse_constant)
+                        except RecursionError:
+                            yield number, _Broken(TOO_DEEP)
                         except ValueError as exc:
                             yield number, _Broken(str(exc))
             else:
@@ -196,6 +202,8 @@ def _iter_array(f: io.TextIOWrapper) -> Iterator[Any]:
         while True:
             try:
                 obj, end = decoder.raw_decode(buf, pos)
+            except RecursionError as exc:
+                raise ImportFailed(TOO_DEEP) from exc
             except ValueError as exc:
                 if eof:
                     raise ImportFailed(f"The JSON is not valid: {exc}.") from exc
@@ -292,6 +300,8 @@ def _import_body(
     else:
         try:
             obj = json.loads(text, parse_constant=_refuse_constant)
+        except RecursionError as exc:
+            raise ImportFailed(TOO_DEEP) from exc
         except ValueError as exc:
             where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
             message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)

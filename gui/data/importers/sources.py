@@ -132,9 +132,15 @@ class XlsxSource(Source):
 
     def rows(self) -> Iterator[Sequence[Any]]:
         self._done = 0
-        for values in self._sheet.iter_rows(values_only=True):
-            self._done += 1
-            yield values
+        try:
+            for values in self._sheet.iter_rows(values_only=True):
+                self._done += 1
+                yield values
+        except Exception as exc:  # a damaged sheet inside a sound zip: ParseError, TypeError, ValueError…
+            raise ImportFailed(
+                f"Row {self._done + 1} of sheet {self.sheet!r} cannot be read: the workbook is damaged "
+                f"({exc.__class__.__name__}). Open it in Excel or LibreOffice and save it again."
+            ) from exc
 
     def progress(self) -> tuple[int, int]:
         total = self._sheet.max_row or 0

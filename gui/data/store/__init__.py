@@ -65,6 +65,7 @@ from gui.data.store.records import (
     StoreBusy,
     StoreError,
     UploadedRequest,
+    content_hash,
 )
 from gui.data.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 
@@ -89,6 +90,7 @@ __all__ = [
     "StoreBusy",
     "StoreError",
     "UploadedRequest",
+    "content_hash",
     "migrate",
 ]
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import NamedTuple
 
 from gui.onenet.formats import BodyType
@@ -57,6 +59,15 @@ class SourceRow(NamedTuple):
     row: int
     stream_id: str
     state: State
+
+
+def content_hash(path: str | Path) -> str:
+    """The SHA-256 (hex) of the file's bytes: the hash of `NewRow.source`. OSError if it cannot be read."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
