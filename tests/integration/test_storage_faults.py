@@ -5,6 +5,7 @@ limit; the read-only case on a folder this process cannot write (chmod, or a rea
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -108,7 +109,7 @@ def test_garbage_inside_is_found_when_opened_and_unsent_rows_are_saved_first(dat
     size = path.stat().st_size
     with open(path, "r+b") as file:
         file.seek(size * 3 // 4)
-        file.write(os.urandom(8192))  # two pages of the sent rows' part... or the unsent: whatever it hits
+        file.write(random.Random(8192).randbytes(8192))  # two pages of garbage, the same on every run
     code, text = run(capsys, "outbox")
     assert code == EXIT_STORAGE
     assert "was damaged" in text and len(damaged_copies(data)) == 1
