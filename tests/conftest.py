@@ -8,6 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring.backends.SecretService
 import pytest
+from hypothesis import settings
+
+# The suite runs the same hypothesis examples every time (CI must not turn red by luck);
+# HYPOTHESIS_PROFILE=explore draws new ones, to look for bugs on purpose.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 class MemoryKeyring(keyring.backends.SecretService.Keyring):
