@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,6 +33,11 @@ from PySide6.QtWidgets import (
 from gui.sandbox.capture import Capture, Exchange, Severity, as_curl, hex_dump, shown_bytes
 from gui.text import counted
 from gui.ui.tables import row_table, text_width
+
+if TYPE_CHECKING:
+    import requests
+
+    from gui.ui.compare_dialog import CompareDialog
 
 _Index = QModelIndex | QPersistentModelIndex
 _COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#b45f06"}
@@ -193,6 +198,9 @@ class InspectorPanel(QWidget):
     carries the datapoints (a :class:`~gui.onenet.readings.Readings`) of the
     selected request when the user imports them. The api-key is masked in
     everything shown, copied or exported (the capture never holds it).
+    "Compare with the editor's request" (`compare_button`) opens a
+    :class:`~gui.ui.compare_dialog.CompareDialog` of the selected request
+    beside the one given to :meth:`set_editor_request`.
     """
 
     readingsImported = Signal(object)
@@ -201,6 +209,9 @@ class InspectorPanel(QWidget):
         super().__init__(parent)
         self._url = url
         self._unsubscribe: Callable[[], None] | None = None
+        self._editor_request: requests.PreparedRequest | None = None
+        self._editor_problem = self.tr("The editor has no request to send")
+        self.compare_dialog: CompareDialog | None = None
         self._arrivals = _Arrivals(self)
         self._arrivals.arrived.connect(self._on_arrivals_arrived)
         self.model = ExchangesModel(capture.capacity if capture is not None else 1000, self)
@@ -251,11 +262,12 @@ class InspectorPanel(QWidget):
 
         self.curl_button = QPushButton(self.tr("Copy as curl"))
         self.import_button = QPushButton(self.tr("Import as readings"))
+        self.compare_button = QPushButton(self.tr("Compare with the editor's request"))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save every captured request as JSON lines (api-keys masked)"))
         self.message_label = QLabel()
         buttons = QHBoxLayout()
-        for button in (self.curl_button, self.import_button, self.export_button):
+        for button in (self.curl_button, self.import_button, self.compare_button, self.export_button):
             buttons.addWidget(button)
         buttons.addWidget(self.message_label, 1)
 
@@ -276,6 +288,7 @@ class InspectorPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.curl_button.clicked.connect(self.copy_as_curl)
         self.import_button.clicked.connect(self.import_readings)
+        self.compare_button.clicked.connect(self.compare)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self._show(None)
 
@@ -349,6 +362,7 @@ class InspectorPanel(QWidget):
 
     def _show(self, exchange: Exchange | None) -> None:
         self.message_label.clear()
+        self._update_compare_button()
         for button in (self.curl_button, self.import_button):
             button.setEnabled(exchange is not None)
         if exchange is None:
@@ -360,6 +374,24 @@ class InspectorPanel(QWidget):
         self.answer_text.setPlainText(shown_bytes(exchange.answer) if exchange.answer else self.tr("(no answer)"))
         self.verdict_text.setPlainText(exchange.verdict)
         self.import_button.setEnabled(exchange.method == "POST" and exchange.device is not None)
+
+    def _update_compare_button(self) -> None:
+        if self.selected() is None:
+            why = self.tr("Select a captured request to compare it with the editor's")
+        elif self._editor_request is None:
+            why = self._editor_problem
+        else:
+            why = ""
+        self.compare_button.setEnabled(not why)
+        self.compare_button.setToolTip(
+            why or self.tr("Show the selected request and the editor's side by side: headers, bodies, datapoints")
+        )
+
+    def set_editor_request(self, prepared: requests.PreparedRequest | None, problem: str = "") -> None:
+        """The request the editor would send now (None: it has none, `problem` says why) to compare with."""
+        self._editor_request = prepared
+        self._editor_problem = problem or self.tr("The editor has no request to send")
+        self._update_compare_button()
 
     # -- actions -------------------------------------------------------------------------------------
 
@@ -386,6 +418,23 @@ class InspectorPanel(QWidget):
         self.readingsImported.emit(readings)
         self.message_label.setText(self.tr("{points} imported").format(points=counted(len(readings), "datapoint")))
         return True
+
+    def compare(self) -> CompareDialog | None:
+        """Open the selected request beside the editor's in a dialog (returned); None when either is missing."""
+        from gui.ui.compare_dialog import CompareDialog, RequestSide
+
+        exchange, prepared = self.selected(), self._editor_request
+        if exchange is None or prepared is None:
+            return None
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+        self.compare_dialog = CompareDialog(
+            RequestSide.of_exchange(exchange, self.tr("Captured request #{number}").format(number=exchange.number)),
+            RequestSide.of_prepared(prepared, self.tr("The editor's request")),
+            self,
+        )
+        self.compare_dialog.show()
+        return self.compare_dialog
 
     def export_to(self, path: Path) -> int:
         """Write every captured request shown in the table (all of them, filters aside) as JSON lines; the count."""

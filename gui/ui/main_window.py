@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
+        self.send_panel.preview.shown.connect(self._on_preview_shown)
         self.editor.zoneChanged.connect(self._on_editor_zoneChanged)
         for source in (self.editor, self.send_controller):
             source.message.connect(self._say)
@@ -247,6 +248,10 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+
+    def _on_preview_shown(self) -> None:
+        problem = "" if self.send_panel.preview.prepared() is not None else self.tr("The editor has no request to send")
+        self.sandbox_tab.set_editor_request(self.send_panel.preview.prepared(), problem)
 
     def _on_sandbox_tab_listenRequested(self, host: str) -> None:
         why = self.connection.listen_on(host)

@@ -225,7 +225,10 @@ class PreviewPanel(QWidget):
     Large bodies (over `WHOLE_BODY_MAX` bytes) show their start and end;
     "Save body to file…" writes them whole. "Copy as curl" gives a command
     that sends the same bytes (api-key as `$ONENET_API_KEY` unless revealed).
+    `shown` is emitted whenever the request shown (:meth:`prepared`) was set or cleared.
     """
+
+    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -299,6 +302,7 @@ class PreviewPanel(QWidget):
         self.note_label.hide()
         self.set_at_note("")
         self._set_buttons()
+        self.shown.emit()
 
     def set_at_note(self, text: str) -> None:
         """Say under the body in which zone its `at` are (platform time), or nothing ("")."""
@@ -390,6 +394,7 @@ class PreviewPanel(QWidget):
         if self.tabs.currentWidget() is self.pretty_text:
             self._fill_pretty()
         self._set_buttons()
+        self.shown.emit()
 
     def _on_tabs_currentChanged(self, index: int) -> None:
         if self.tabs.widget(index) is self.pretty_text and not self._pretty_done:

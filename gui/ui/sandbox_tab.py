@@ -14,6 +14,8 @@ from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    import requests
+
     from gui.sandbox import Sandbox
     from gui.ui.inspector import InspectorPanel
 
@@ -44,6 +46,7 @@ class SandboxTab(QWidget):
     :meth:`show_sandbox` is called by the window whenever its sandbox starts,
     stops, moves or is switched on or off; the traffic already captured stays shown.
     `readingsImported(Readings)` passes on the inspector's "import as readings".
+    :meth:`set_editor_request` gives the inspector the editor's request to compare with.
     """
 
     readingsImported = Signal(object)
@@ -54,6 +57,7 @@ class SandboxTab(QWidget):
         self._sandbox: Sandbox | None = None
         self._url = ""
         self.inspector: InspectorPanel | None = None
+        self._editor_request: tuple[requests.PreparedRequest | None, str] = (None, "")
         self.hint_label = QLabel(
             self.tr(
                 "The window is not using the local sandbox. Check “Use the local sandbox” under Connection to "
@@ -125,9 +129,16 @@ class SandboxTab(QWidget):
 
             self.inspector = InspectorPanel()
             self.inspector.readingsImported.connect(self.readingsImported)
+            self.inspector.set_editor_request(*self._editor_request)
             self._layout.takeAt(self._layout.count() - 1)  # the stretch that kept the hint at the top
             self._layout.addWidget(self.inspector, 1)
         self.inspector.set_capture(sandbox.capture, sandbox.url)
+
+    def set_editor_request(self, prepared: requests.PreparedRequest | None, problem: str = "") -> None:
+        """The request the editor would send now (None: none, `problem` says why), for the inspector's compare."""
+        self._editor_request = (prepared, problem)
+        if self.inspector is not None:
+            self.inspector.set_editor_request(prepared, problem)
 
     def _show_bench(self, sandbox: Sandbox) -> None:
         from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
