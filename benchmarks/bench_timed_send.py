@@ -1,0 +1,137 @@
+"""The window sending on a timer for minutes (issue 16): is memory flat, does the window stay responsive?
+
+The main window, offscreen, on a real outbox file and the embedded sandbox on
+loopback, runs Request > Send on a timer (`gui/ui/timed_send.py`) with three
+streams (a random walk, a sine, a list) every `--every` seconds, `--count` times.
+A 10 ms QTimer ticks on the GUI thread: the longest gap between two heartbeats is
+the longest a click would have waited. Resident memory (VmRSS) is sampled at
+every send tick; the baseline is the same process after its warm-up (the first
+10 % of ticks), so "flat" means the last minute is within noise of it.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timed_send.py                # 10 min at 1 s
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timed_send.py --count 60     # 1 min
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+TICK_S = 0.010
+
+
+def rss_mib() -> float:
+    """Resident memory of this process in MiB (Linux /proc; elsewhere the peak from getrusage)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--every", type=float, default=1.0, help="seconds between sends (default 1)")
+    parser.add_argument("--count", type=int, default=600, help="sends (default 600: 10 minutes at 1 s)")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    import keyring.backend
+    from PySide6.QtCore import QSettings, QThreadPool, QTimer
+
+    from gui.app import make_application
+    from gui.data.secrets import SecretStore
+    from gui.data.store import Store
+    from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+    from gui.ui.main_window import MainWindow
+
+    class Keys(keyring.backend.KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.passwords.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.passwords.pop((service, username), None)
+
+    app = make_application([])
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}) as sandbox,
+        Store(os.path.join(tmp, "outbox.sqlite3")) as store,
+    ):
+        settings = QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat)
+        settings.setValue("connection/endpoint", sandbox.url)
+        settings.setValue("connection/device_id", DEFAULT_DEVICE_ID)
+        secrets = SecretStore(Keys())
+        secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
+        pool = QThreadPool()
+        window = MainWindow(settings, secrets, store, thread_pool=pool)
+        window.show()
+        dialog = window.open_timed_send()
+        dialog.streams_edit.setPlainText("temp=walk:20..25\nhum=sine:40..60/60s\nmode=list:eco,boost")
+        dialog.every_spin.setValue(args.every)
+        dialog.count_spin.setValue(args.count)
+
+        beats: list[float] = []
+        heartbeat = QTimer(interval=round(TICK_S * 1000))
+        heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+        memory: list[float] = []
+        tick_times: list[float] = []
+        dialog.ticked.connect(lambda _n: (memory.append(rss_mib()), tick_times.append(time.perf_counter())))
+        heartbeat.start()
+        start = time.perf_counter()
+        if not dialog.start():
+            print(f"could not start: {dialog.message_label.text()}")
+            return 1
+        while dialog.ticks < args.count or window.send_controller.sending.is_busy:
+            app.processEvents()
+            time.sleep(0.001)
+        # the last tick's send: wait until the outbox has nothing left to send
+        while window.send_controller.sending.is_busy:
+            app.processEvents()
+            time.sleep(0.001)
+        end = time.perf_counter()
+        heartbeat.stop()
+        stored = sum(len(sandbox.datapoints(DEFAULT_DEVICE_ID, s)) for s in ("temp", "hum", "mode"))
+        gaps = [b - a for a, b in itertools.pairwise([start, *beats, end])]
+        # The first send loads the HTTP client and the pipeline (imported when first needed, not at start-up).
+        second = tick_times[1] if len(tick_times) > 1 else end
+        later = [b - a for a, b in itertools.pairwise([second, *(t for t in beats if t >= second), end])]
+        warm = max(1, len(memory) // 10)
+        baseline = statistics.median(memory[warm : 2 * warm])
+        last_minute = statistics.median(memory[-max(1, round(60 / args.every)) :])
+        sent = f"{stored} of {3 * dialog.ticks} datapoints stored"
+        print(f"{dialog.ticks} sends every {args.every:g} s in {end - start:.0f} s; {sent}")
+        print("| what | value |")
+        print("|---|---|")
+        print(f"| resident memory after warm-up (median of sends {warm + 1}-{2 * warm}) | {baseline:.1f} MiB |")
+        print(f"| resident memory, last minute (median) | {last_minute:.1f} MiB |")
+        print(f"| growth | {last_minute - baseline:+.1f} MiB |")
+        print(f"| longest GUI heartbeat gap (10 ms timer), whole run | {max(gaps) * 1000:.0f} ms |")
+        print(f"| longest GUI heartbeat gap from the second send on | {max(later) * 1000:.0f} ms |")
+        print(f"| heartbeat gaps over 100 ms, whole run | {sum(g > 0.1 for g in gaps)} |")
+        dialog.stop()
+        window.close()
+        pool.waitForDone()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
