@@ -180,7 +180,7 @@ def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox):
 
 
 def test_api_key_is_masked_in_the_preview_unless_revealed(qtbot, window):
-    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.endpoint_edit.setText("https://onenet.invalid")  # previewed only; never a real host
     window.connection.device_edit.setText("4093215")
     window.connection.key_edit.setText("SECRET-KEY-42")
     type_datapoint(qtbot, window, "temperature", "1")
@@ -194,6 +194,7 @@ def test_api_key_is_masked_in_the_preview_unless_revealed(qtbot, window):
 
 
 def test_preview_shows_method_url_headers(qtbot, window):
+    # The real endpoint's text, previewed only: nothing is sent (pytest-socket allows loopback only).
     window.connection.endpoint_edit.setText("https://api.heclouds.com")
     window.connection.device_edit.setText("4093215")
     window.connection.key_edit.setText("k")
