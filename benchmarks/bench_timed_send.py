@@ -20,22 +20,10 @@ import os
 import statistics
 import tempfile
 import time
-from pathlib import Path
+
+from bench_simulate import rss_mib  # benchmarks/ is on sys.path when a script there runs
 
 TICK_S = 0.010
-
-
-def rss_mib() -> float:
-    """Resident memory of this process in MiB (Linux /proc; elsewhere the peak from getrusage)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
