@@ -18,7 +18,9 @@ _OFFSET = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 #: The start of an offset still being typed: `U`, `UTC`, `UTC+`, `+05:`.
-_OFFSET_START = re.compile(r"(?:U|UT|UTC|G|GM|GMT)?\s*(?:[+\-−]\s*(?:\d{1,2}(?::\d?)?|\d{3})?)?", re.IGNORECASE | re.ASCII)
+_OFFSET_START = re.compile(
+    r"(?:U|UT|UTC|G|GM|GMT)?\s*(?:[+\-−]\s*(?:\d{1,2}(?::\d?)?|\d{3})?)?", re.IGNORECASE | re.ASCII
+)
 
 
 class ZoneError(ValueError):

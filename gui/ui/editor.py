@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +32,8 @@ from gui.onenet.readings import (
     parse_value,
 )
 from gui.onenet.validation import Severity
-from gui.ui.at_edit import AtEdit, zone_combo
+from gui.onenet.zones import Zone, ZoneError, parse_zone
+from gui.ui.at_edit import DISPLAY_FORMAT, AtEdit, ZoneCombo
 from gui.ui.connection_panel import buddy_label
 from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.outgoing import Outgoing
@@ -86,7 +86,9 @@ class DatapointEditor(QGroupBox):
         )
         self.at_edit = AtEdit()
         self.at_edit.setEnabled(False)
-        self.zone_combo = zone_combo(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self.zone_combo = ZoneCombo(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self._chosen_text = ""  # the chosen time as typed, kept while "Now" or "No at" is picked
+        self._now_timer = QTimer(self, singleShot=True)  # the greyed "Now" shows the current time
         self.no_at_label = QLabel(
             self.tr(
                 "⚠ Without at the platform stamps it on arrival: if a send gets no clear answer, "
@@ -116,6 +118,7 @@ class DatapointEditor(QGroupBox):
         zone_row.addWidget(self.zone_combo, 1)
         zone_row.addWidget(self.add_button)
         add_form.addRow(buddy_label(self.tr("Time &zone:"), self.zone_combo), zone_row)
+        add_form.addRow("", self.zone_combo.reason_label)
 
         widths = {  # the datastream column takes the rest; long ids and values are cut in the middle
             model.AT: text_width(self, "0000-00-00 00:00:00"),
@@ -143,7 +146,8 @@ class DatapointEditor(QGroupBox):
         self.value_edit.returnPressed.connect(self.add_datapoint)
         self.kind_combo.currentIndexChanged.connect(self.check_value)
         self.time_combo.currentIndexChanged.connect(self._on_time_combo_changed)
-        self.zone_combo.currentTextChanged.connect(self._on_zone_combo_changed)
+        self.zone_combo.zoneChanged.connect(self._on_zone_combo_zoneChanged)
+        self._now_timer.timeout.connect(self._show_now)
         self.add_button.clicked.connect(self.add_datapoint)
         self.model.editRejected.connect(self._on_model_editRejected)
         self.issues_list.itemActivated.connect(self._on_issues_list_itemActivated)
@@ -151,15 +155,23 @@ class DatapointEditor(QGroupBox):
         remove_action.triggered.connect(self.remove_selected)
 
     def restore(self) -> None:
-        """Show the remembered datastreams and zone (UTC if the remembered one is unknown here)."""
+        """Show the remembered datastreams and zone (UTC if the remembered one is not a zone here)."""
         self.stream_combo.addItems(self.settings.streams)
         self.stream_combo.setCurrentText(self.settings.streams[0] if self.settings.streams else "")
-        zone = self.settings.time_zone
-        if self.zone_combo.findText(zone) < 0:
+        try:
+            zone = parse_zone(self.settings.time_zone).name
+        except ZoneError:
             zone = "UTC"
-        self.zone_combo.setCurrentText(zone)
-        self._on_zone_combo_changed(zone)
+        self.set_zone(zone)
+        self._on_time_combo_changed(self.time_combo.currentIndex())
         self.check_value()
+
+    def set_zone(self, text: str) -> None:
+        """Type `text` into the zone box (`Asia/Shanghai`, `UTC+8`): used when it is a zone, else said beside it."""
+        self.zone_combo.setCurrentText(text)
+        zone = self.zone_combo.zone
+        if zone is not None and self.settings.time_zone != zone.name:  # the box held this text already
+            self._on_zone_combo_zoneChanged(zone)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.emit(text, error)
@@ -169,20 +181,38 @@ class DatapointEditor(QGroupBox):
         """The zone the user types and reads times in."""
         return self.model.display_tz
 
-    def _on_zone_combo_changed(self, name: str) -> None:
-        try:
-            tz = zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return
-        self.model.set_display_tz(tz, name)
-        self.at_edit.set_zone_tip(self.tr("In {zone}").format(zone=name))
-        self.at_edit.set_value(datetime.now(tz))
-        self.settings.time_zone = name
-        self.zoneChanged.emit(tz, name)
+    def _on_zone_combo_zoneChanged(self, zone: Zone) -> None:
+        """Show and read times in `zone` from now on; nothing typed is converted or replaced."""
+        self.model.set_display_tz(zone.tz, zone.name)
+        self.at_edit.set_zone_tip(self.tr("In {zone}").format(zone=zone.name))
+        self.settings.time_zone = zone.name
+        if self.time_combo.currentIndex() == self.TIME_NOW:
+            self._show_now()
+        self.zoneChanged.emit(zone.tz, zone.name)
 
     def _on_time_combo_changed(self, index: int) -> None:
-        self.at_edit.setEnabled(index == self.TIME_CHOSEN)
+        chosen = index == self.TIME_CHOSEN
+        if self.at_edit.isEnabled() and not chosen:
+            self._chosen_text = self.at_edit.line.text()
+        self.at_edit.setEnabled(chosen)
         self.no_at_label.setVisible(index == self.TIME_NONE)
+        if index == self.TIME_NOW:
+            self._show_now()
+            return
+        self._now_timer.stop()
+        if chosen:
+            if self._chosen_text:
+                self.at_edit.line.setText(self._chosen_text)
+            elif not self.at_edit.line.text():
+                self.at_edit.set_value(datetime.now(self.display_tz))
+        else:
+            self.at_edit.line.clear()
+
+    def _show_now(self) -> None:
+        """The greyed field of "Now": the current time in the display zone, renewed as each second starts."""
+        now = datetime.now(self.display_tz)
+        self.at_edit.line.setText(now.strftime(DISPLAY_FORMAT))
+        self._now_timer.start(1000 - now.microsecond // 1000)
 
     def _current_kind(self) -> ValueKind:
         kind = self.kind_combo.currentData()
@@ -261,6 +291,13 @@ class DatapointEditor(QGroupBox):
         if mode == self.TIME_NOW:
             at = datetime.now(UTC).replace(microsecond=0)
         elif mode == self.TIME_CHOSEN:
+            if self.zone_combo.problem is not None:  # the time would be read in a zone other than the one typed
+                self._say(
+                    self.tr("The at cannot be read: {why}").format(why=self.zone_combo.reason(self.zone_combo.problem)),
+                    error=True,
+                )
+                self.zone_combo.setFocus()
+                return False
             try:
                 at = self.at_edit.value(self.display_tz)
             except ValueError as exc:  # not a time, or a time the clocks skipped in that zone

@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         for source in (self.editor, self.send_controller):
             source.message.connect(self._say)
         self.importer.message.connect(self._say)
+        self.importer.zoneRequested.connect(self.editor.set_zone)
         self.send_controller.sendFinished.connect(self.sendFinished)
         self.send_controller.sendFinished.connect(self._on_sendFinished)
         self.send_controller.historyPruned.connect(self.history.refresh)
