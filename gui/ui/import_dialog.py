@@ -383,7 +383,7 @@ class ImportDialog(QDialog):
                 label = QLabel(text)
                 label.setBuddy(widget)
                 grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(cells.get(widget, widget), r, 2 * c + 1)
+                grid.addWidget(cells.get(widget, widget), r, 2 * c + 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.sheet_label, 3, 4)
         grid.addWidget(self.sheet_combo, 3, 5)
         for c in (1, 3, 5):
@@ -585,6 +585,7 @@ class ImportDialog(QDialog):
             self.summary_label.setText(self.zone_combo.reason(problem))
             self.summary_label.setStyleSheet(f"color: {ORANGE};")
             self.import_button.setEnabled(False)
+            self.editor_zone_box.hide()  # it spoke of the zone read before
             return
         self._schedule()
 
