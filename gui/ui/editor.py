@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,10 +28,9 @@ from gui.onenet.readings import (
     Value,
     ValueKind,
     mistyped_number,
-    parse_json_object,
     parse_value,
 )
-from gui.onenet.validation import Severity
+from gui.onenet.validation import BrokenJson, Severity, broken_json
 from gui.onenet.zones import Zone, ZoneError, parse_zone
 from gui.ui.at_edit import DISPLAY_FORMAT, AtEdit, ZoneCombo
 from gui.ui.connection_panel import buddy_label
@@ -42,6 +41,30 @@ from gui.ui.tables import row_table, text_width
 
 #: Issues listed under the table at most (a million-row upload may have a million).
 MAX_LISTED_ISSUES = 200
+
+
+class HintLabel(QLabel):
+    """A word-wrapped message that keeps two lines' height whatever it says (more only for a longer one), so
+    the rows under it stay put as hints come and go."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # narrower: a message may need a third line
+            self._fit()
+
+    def _fit(self) -> None:
+        two_lines = 2 * self.fontMetrics().lineSpacing()
+        self.setFixedHeight(max(two_lines, self.heightForWidth(self.width()) if self.text() else 0))
 
 
 class DatapointEditor(QGroupBox):
@@ -99,8 +122,7 @@ class DatapointEditor(QGroupBox):
         self.no_at_label.setStyleSheet("color: #b45f06;")
         self.no_at_label.hide()
         self.add_button = QPushButton(self.tr("&Add datapoint"))
-        self.value_message = QLabel()
-        self.value_message.setWordWrap(True)
+        self.value_message = HintLabel()
 
         add_form = QFormLayout()
         add_form.addRow(self.tr("Data&stream:"), self.stream_combo)
@@ -234,14 +256,17 @@ class DatapointEditor(QGroupBox):
                 if hint is not None:
                     message += " — " + self.tr("did you mean {number}?").format(number=self._numbers_meant(hint))
             else:
-                if kind is ValueKind.AUTO and text.lstrip().startswith("{") and isinstance(value, str):
-                    try:
-                        parse_json_object(text)
-                    except ValueError as exc:
-                        message = self.tr("{why}: it would be sent as text; choose 'JSON object' to insist.").format(
-                            why=exc
-                        )
-                        colour = "#b45f06"
+                broken = broken_json(text) if isinstance(value, str) else None
+                if broken is not None and kind is ValueKind.AUTO:  # never added as text without asking for text
+                    ok, colour = False, "#b00020"
+                    message = self.tr("{why}. To add it as text, set the kind to Text.").format(
+                        why=self._broken_json(broken)
+                    )
+                elif broken is not None:
+                    message = self.tr("Text: {why}; it is sent as this text, not as an object.").format(
+                        why=self._broken_json(broken)
+                    )
+                    colour = "#b45f06"
                 elif kind is ValueKind.AUTO:
                     message, colour = self._read_as(text, value)
         self.value_message.setText(message)
@@ -269,6 +294,14 @@ class DatapointEditor(QGroupBox):
         }.get(hint.cause, "")
         message = self.tr("Read as text — did you mean {number}?").format(number=self._numbers_meant(hint))
         return f"{message} {why.format(extra=hint.extra)}".rstrip(), "#b45f06"
+
+    def _broken_json(self, broken: BrokenJson) -> str:
+        """ "Not valid JSON: Expecting value (line 1, column 15)" (json's own words for what is wrong)."""
+        if broken.line:
+            return self.tr("Not valid JSON: {what} (line {line}, column {column})").format(
+                what=broken.what, line=broken.line, column=broken.column
+            )
+        return self.tr("Not valid JSON: {what}").format(what=broken.what)
 
     def _numbers_meant(self, hint: MistypedNumber) -> str:
         """`150.2`, or `1.000 or 1000`."""
