@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
+        self.send_panel.preview.copied.connect(self._say)
         self.editor.zoneChanged.connect(self._on_editor_zoneChanged)
         for source in (self.editor, self.send_controller):
             source.message.connect(self._say)
