@@ -208,3 +208,23 @@ def test_the_import_dialog_says_how_the_files_times_appear_and_offers_the_files_
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.model.index(0, window.model.AT).data() == "2026-11-02 08:30:00"  # as in the file
+
+
+@pytest.mark.parametrize(
+    ("cell", "note", "offered"),
+    [
+        ("2026-11-02T08:30:00+02:00", "08:30 in the file shows as 06:30 in the table", "UTC+02:00"),
+        ("2026-11-02T23:30:00Z", "2026-11-02 23:30 in the file shows as 2026-11-03 07:30 in the table", "UTC"),
+        ("1793500200", "", ""),  # a Unix time: the file shows a number, no clock to compare
+    ],
+)
+def test_times_that_give_their_zone_are_compared_with_the_editors(qtbot, window, tmp_path, cell, note, offered):
+    path = tmp_path / "stated.csv"
+    path.write_text(f"time,t\n{cell},1\n", encoding="utf-8")
+    editor_zone = "UTC" if offered != "UTC" else "Asia/Shanghai"
+    type_zone(qtbot, window.editor.zone_combo, editor_zone)
+    dialog = open_import(qtbot, window, path)
+    assert dialog.editor_zone_note.isVisibleTo(dialog) is bool(note)
+    if note:
+        assert dialog.editor_zone_note.text().startswith(note)
+        assert dialog.show_in_zone_button.text() == f"Show the editor in {offered}"
