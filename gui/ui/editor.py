@@ -296,7 +296,7 @@ class DatapointEditor(QGroupBox):
         return f"{message} {why.format(extra=hint.extra)}".rstrip(), "#b45f06"
 
     def _broken_json(self, broken: BrokenJson) -> str:
-        """ "Not valid JSON: Expecting value (line 1, column 15)" (json's own words for what is wrong)."""
+        """The value line's words for `broken`: `Not valid JSON: Expecting value (line 1, column 15)` (json's own)."""
         if broken.line:
             return self.tr("Not valid JSON: {what} (line {line}, column {column})").format(
                 what=broken.what, line=broken.line, column=broken.column
