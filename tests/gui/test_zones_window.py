@@ -228,3 +228,15 @@ def test_times_that_give_their_zone_are_compared_with_the_editors(qtbot, window,
     if note:
         assert dialog.editor_zone_note.text().startswith(note)
         assert dialog.show_in_zone_button.text() == f"Show the editor in {offered}"
+
+
+def test_a_zone_the_file_states_is_not_remembered_for_the_next_file(qtbot, window, tmp_path):
+    window.settings.import_zone = "Europe/Berlin"
+    path = tmp_path / "stated.csv"
+    path.write_text('"Date Time, GMT+00:00",t\n2026-11-02 08:30,1\n', encoding="utf-8")
+    dialog = open_import(qtbot, window, path)
+    assert dialog.zone_combo.currentText() == "Europe/Berlin"  # offered, but the header's zone is used
+    assert "from the header" in dialog.detected_label.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert window.settings.import_zone == "Europe/Berlin"
