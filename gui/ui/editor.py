@@ -180,10 +180,17 @@ class DatapointEditor(QGroupBox):
         """Show the remembered datastreams and zone (UTC if the remembered one is not a zone here)."""
         self.stream_combo.addItems(self.settings.streams)
         self.stream_combo.setCurrentText(self.settings.streams[0] if self.settings.streams else "")
+        remembered = self.settings.time_zone
         try:
-            zone = parse_zone(self.settings.time_zone).name
-        except ZoneError:
+            zone = parse_zone(remembered).name
+        except ZoneError as exc:
             zone = "UTC"
+            self._say(
+                self.tr("The remembered time zone is not used: {why} Times are shown in UTC.").format(
+                    why=self.zone_combo.reason(exc)
+                ),
+                error=True,
+            )
         self.set_zone(zone)
         self._on_time_combo_changed(self.time_combo.currentIndex())
         self.check_value()

@@ -240,3 +240,14 @@ def test_a_zone_the_file_states_is_not_remembered_for_the_next_file(qtbot, windo
     with qtbot.waitSignal(dialog.imported, timeout=10_000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert window.settings.import_zone == "Europe/Berlin"
+
+
+def test_a_remembered_zone_that_is_no_zone_here_is_said_not_used_silently(qtbot, make_window, settings_path):
+    from PySide6.QtCore import QSettings
+
+    QSettings(settings_path, QSettings.Format.IniFormat).setValue("editor/time_zone", "Mars/Olympus")
+    window = make_window()  # the fixture then types Asia/Shanghai, as a user would
+    assert window.statusBar().currentMessage() == (
+        "The remembered time zone is not used: “Mars/Olympus” is not a time zone: type a name like Asia/Shanghai "
+        "or an offset like UTC+8. Times are shown in UTC."
+    )
