@@ -83,6 +83,7 @@ from gui.sandbox.connection import (
     _Server6,
 )
 from gui.sandbox.platform import Platform
+from gui.sandbox.things import ThingStore
 
 __all__ = [
     "CONNECTION_TIMEOUT",
@@ -169,6 +170,8 @@ class Sandbox(Platform):
         self.log = log
         self.max_connections = max_connections
         self.capture = Capture(capture_size)
+        #: The current platform's product, devices, thing model and values (:mod:`gui.sandbox.things`).
+        self.things = ThingStore.demo()
         self._requested_port = port
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
