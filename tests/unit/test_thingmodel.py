@@ -1,4 +1,4 @@
-"""The thing model: read from the platform's answer, values checked with the rule named, values read back as their type."""
+"""The thing model read from the platform's answer, values checked with the rule named, read back as their type."""
 
 from __future__ import annotations
 
