@@ -77,6 +77,7 @@ ERRNO_INTERNAL = 1
 ERRNO_AUTH = 2
 ERRNO_MISSING = 4
 ERRNO_INVALID = 6
+_AUTH_FAILED = "auth failed"
 
 #: The demo product's thing model, as the console writes one (numbers in specs as text).
 DEMO_THING_MODEL: list[dict[str, Any]] = [
@@ -249,7 +250,9 @@ class _Refused(Exception):
 
 
 def _refused(errno: int, error: str, fix: str = "") -> _Refused:
-    return _Refused(errno, error, Finding(Severity.ERROR, error, fix))
+    """A refusal: the answer says `error`, except auth failures, which say only `auth failed` (the reason is the
+    verdict's, as the legacy sandbox does)."""
+    return _Refused(errno, _AUTH_FAILED if errno == ERRNO_AUTH else error, Finding(Severity.ERROR, error, fix))
 
 
 def _value_text(value: Any) -> str:
