@@ -8,8 +8,10 @@ and misaddressed tokens; answers in both shapes (errno/error, code/msg).
 from __future__ import annotations
 
 import json
+import socket
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import requests
@@ -287,3 +289,51 @@ def test_tokens_and_keys_never_reach_the_log_or_the_capture(sandbox, thing):
     everything = "\n".join(lines) + exchange.raw.decode() + json.dumps(exchange.to_json())
     assert sign not in everything and DEFAULT_DEVICE_KEY not in everything
     assert exchange.header("token") is not None and exchange.header("token").endswith(token[-2:])
+
+
+# -- a firmware's request, byte for byte -------------------------------------------------------
+
+FIRMWARE = Path(__file__).parents[1] / "fixtures" / "thing_firmware_property_post.http"
+#: Product, keys and token stated in public firmware (tests/fixtures/README.md, thing_firmware_property_post.http).
+FIRMWARE_PRODUCT = "8q4Ad1z2jn"
+FIRMWARE_ACCESS_KEY = "s6W5Qf29VVc1gaUfA5VBt+XZbyPBC/Wpk7Ntf7vNE0E="
+FIRMWARE_DEVICE_KEY = "RTdyTTMwcm5Cd1YzSTFOZGQ2TTVFQUpVMWMxV0lCc0Q="
+
+
+def firmware_sandbox(sandbox: Sandbox) -> Sandbox:
+    model = [
+        {"identifier": name, "dataType": {"type": "int32", "specs": {"min": "0", "max": "99"}}}
+        for name in ("temp", "humi", "mq2")
+    ]
+    sandbox.things.add_product(FIRMWARE_PRODUCT, FIRMWARE_ACCESS_KEY, model)
+    sandbox.things.add_device(FIRMWARE_PRODUCT, "MY_MQTT", FIRMWARE_DEVICE_KEY)
+    return sandbox
+
+
+def replay(sandbox: Sandbox, data: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
+        conn.sendall(data)
+        conn.shutdown(socket.SHUT_WR)
+        received = b""
+        while chunk := conn.recv(65536):
+            received += chunk
+    return received
+
+
+def test_a_firmware_property_post_replayed_byte_for_byte_is_stored(sandbox):
+    firmware_sandbox(sandbox)
+    answer = replay(sandbox, FIRMWARE.read_bytes())
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 200 ") and json.loads(body) == {"errno": 0, "error": "succ"}
+    assert [v for _, v in sandbox.things.history(FIRMWARE_PRODUCT, "MY_MQTT", "humi")] == [56]
+    exchange = sandbox.capture.exchanges()[-1]
+    assert exchange.verdict == "no rule broken" and exchange.stored == 3
+    assert exchange.device == f"{FIRMWARE_PRODUCT}/MY_MQTT"
+    assert b"vw2LFxZMrYawijQhxQRSJ3aC4C" not in exchange.raw  # the token is masked in the capture
+
+
+def test_the_same_firmware_request_after_its_token_expired_is_refused(sandbox):
+    firmware_sandbox(sandbox).things.clock = lambda: 1893456000.0  # et: 2030-01-01 00:00:00 UTC
+    answer = replay(sandbox, FIRMWARE.read_bytes())
+    assert json.loads(answer.partition(b"\r\n\r\n")[2]) == {"errno": 2, "error": "auth failed"}
+    assert "the token expired at 2030-01-01 00:00:00 UTC" in sandbox.capture.exchanges()[-1].verdict
