@@ -20,6 +20,9 @@ Endpoints (shared onenet-api.md, "Request" and "Reading back"):
 - ``GET /devices/{device_id}/datapoints`` -- read them back with
   ``datastream_id``, ``start``, ``end``, ``duration``, ``limit``, ``cursor``,
   ``sort``; see :class:`~gui.sandbox.platform.Platform` for the exact semantics.
+- The current platform's routes (``/fuse/http/device/thing/{property,history}/post``,
+  ``/thingmodel/...``): answered by :mod:`gui.sandbox.things` (token checks, the thing
+  model, its own errno/code values; see there). :attr:`Sandbox.things` holds its product.
 - Anything else: HTTP 404 with an errno JSON body.
 
 Every answer is JSON ``{"errno": N, "error": "..."}`` with

@@ -7,8 +7,10 @@ and misaddressed tokens; answers in both shapes (errno/error, code/msg).
 
 from __future__ import annotations
 
+import argparse
 import json
 import socket
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,6 +28,7 @@ from gui.onenet.token import fresh_token, make_token
 from gui.onenet.verify import Outcome
 from gui.sandbox import Sandbox
 from gui.sandbox.capture import Severity
+from gui.sandbox.cli import add_arguments, run
 from gui.sandbox.things import (
     DEFAULT_ACCESS_KEY,
     DEFAULT_DEVICE_KEY,
@@ -337,3 +340,32 @@ def test_the_same_firmware_request_after_its_token_expired_is_refused(sandbox):
     answer = replay(sandbox, FIRMWARE.read_bytes())
     assert json.loads(answer.partition(b"\r\n\r\n")[2]) == {"errno": 2, "error": "auth failed"}
     assert "the token expired at 2030-01-01 00:00:00 UTC" in sandbox.capture.exchanges()[-1].verdict
+
+
+# -- onenet-uploader sandbox --verbose / --capture ---------------------------------------------
+
+
+def test_sandbox_command_verdicts_name_the_thing_model_rule(tmp_path, capsys):
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    capture = tmp_path / "traffic.jsonl"
+    args = parser.parse_args(["--verbose", "--capture", str(capture)])
+    stop, ready = threading.Event(), threading.Event()
+    started: list[Sandbox] = []
+    thread = threading.Thread(
+        target=run, args=(args,), kwargs={"stop_event": stop, "on_ready": lambda s: (started.append(s), ready.set())}
+    )
+    thread.start()
+    try:
+        assert ready.wait(10)
+        payload = raw_post(started[0], {"id": "9", "version": "1.0", "params": {"count": {"value": "12"}}}).json()
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert payload["errno"] == 6
+    err = capsys.readouterr().err
+    assert f"product {PID}, device {DEV}" in err
+    assert "thing model rule wrong-type (wrong type)" in err and "send the property's data type" in err
+    line = json.loads(capture.read_text(encoding="utf-8").splitlines()[-1])
+    assert any("thing model rule wrong-type" in f["text"] for f in line["findings"])
+    assert line["device"] == f"{PID}/{DEV}"
