@@ -369,3 +369,17 @@ def test_sandbox_command_verdicts_name_the_thing_model_rule(tmp_path, capsys):
     line = json.loads(capture.read_text(encoding="utf-8").splitlines()[-1])
     assert any("thing model rule wrong-type" in f["text"] for f in line["findings"])
     assert line["device"] == f"{PID}/{DEV}"
+
+
+def test_the_request_as_shown_and_as_curl_masks_the_token(thing):
+    from gui.onenet.client import curl_command, describe_request
+
+    prepared = thing.prepare_post(ThingRequest(PostKind.PROPERTY, (0,), (("count", ((1, None),)),)), "77")
+    token = prepared.headers["token"]
+    shown = describe_request(prepared, mask="***")
+    assert "token: ***" in shown and token not in shown
+    assert "?topic=$sys/SbxProd001/dev1/thing/property/post&protocol=http HTTP/1.1" in shown
+    curl = curl_command(prepared)
+    assert '-H "token: $ONENET_TOKEN"' in curl and token not in curl
+    assert """--data-binary '{"id":"77","version":"1.0","params":{"count":{"value":1}}}'""" in curl
+    assert token in curl_command(prepared, reveal_key=True)
