@@ -379,7 +379,8 @@ def _post(
             values = _history_values(product.model, message)
     except _Refused as exc:
         return _device_answer(exc.errno, exc.error, exc.finding, device=device)
-    stamped = [(identifier, ms if ms is not None else store._stamp(), value) for identifier, ms, value in values]
+    stamp = store._stamp() if any(ms is None for _, ms, _ in values) else 0  # one arrival time per request
+    stamped = [(identifier, ms if ms is not None else stamp, value) for identifier, ms, value in values]
     store._store(product_id, device_name, stamped)
     return _device_answer(ERRNO_OK, "succ", None, stored=len(stamped), device=device)
 

@@ -294,52 +294,67 @@ def test_tokens_and_keys_never_reach_the_log_or_the_capture(sandbox, thing):
     assert exchange.header("token") is not None and exchange.header("token").endswith(token[-2:])
 
 
-# -- a firmware's request, byte for byte -------------------------------------------------------
+# -- a firmware's requests, byte for byte ------------------------------------------------------
 
-FIRMWARE = Path(__file__).parents[1] / "fixtures" / "thing_firmware_property_post.http"
-#: Product, keys and token stated in public firmware (tests/fixtures/README.md, thing_firmware_property_post.http).
-FIRMWARE_PRODUCT = "8q4Ad1z2jn"
-FIRMWARE_ACCESS_KEY = "s6W5Qf29VVc1gaUfA5VBt+XZbyPBC/Wpk7Ntf7vNE0E="
-FIRMWARE_DEVICE_KEY = "RTdyTTMwcm5Cd1YzSTFOZGQ2TTVFQUpVMWMxV0lCc0Q="
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+#: omeCp-cmyw/Zigbe-CC2530 (commit 4944f1f4), Projects/zstack/Samples/GenericApp/Source/IOT.h: the product,
+#: device name, key and token the coordinator firmware states (tests/fixtures/README.md).
+FIRMWARE_PRODUCT, FIRMWARE_DEVICE = "gZSY9iX0tP", "temp"
+FIRMWARE_KEY = "o0trd0lLvyPhqUPFRdmRHbllH1tj82nph9E97yFXz2s="
+FIRMWARE_ET = 1780918555  # the token's expiry: 2026-06-08 11:35:55 UTC
 
 
-def firmware_sandbox(sandbox: Sandbox) -> Sandbox:
+def firmware_sandbox(sandbox: Sandbox, now: float) -> Sandbox:
+    """The firmware's product as the sandbox's: its properties (int32: the firmware writes %d), its key, a clock."""
+    identifiers = ("temp", "humi", "MQ_2", "flame", "indoorAqi", "Relay", "HC-SR501")
     model = [
-        {"identifier": name, "dataType": {"type": "int32", "specs": {"min": "0", "max": "99"}}}
-        for name in ("temp", "humi", "mq2")
+        {"identifier": name, "dataType": {"type": "int32", "specs": {"min": "0", "max": "100"}}} for name in identifiers
     ]
-    sandbox.things.add_product(FIRMWARE_PRODUCT, FIRMWARE_ACCESS_KEY, model)
-    sandbox.things.add_device(FIRMWARE_PRODUCT, "MY_MQTT", FIRMWARE_DEVICE_KEY)
+    sandbox.things.add_product(FIRMWARE_PRODUCT, FIRMWARE_KEY, model)
+    # The firmware signs its device token (res=products/<pid>/devices/temp) with the key IOT.h calls ACCESS_KEY.
+    sandbox.things.add_device(FIRMWARE_PRODUCT, FIRMWARE_DEVICE, FIRMWARE_KEY)
+    sandbox.things.clock = lambda: now
     return sandbox
 
 
-def replay(sandbox: Sandbox, data: bytes) -> bytes:
+def replay(sandbox: Sandbox, data: bytes) -> tuple[bytes, dict]:
     with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
         conn.sendall(data)
         conn.shutdown(socket.SHUT_WR)
         received = b""
         while chunk := conn.recv(65536):
             received += chunk
-    return received
+    head, _, body = received.partition(b"\r\n\r\n")
+    return head, json.loads(body)
 
 
-def test_a_firmware_property_post_replayed_byte_for_byte_is_stored(sandbox):
-    firmware_sandbox(sandbox)
-    answer = replay(sandbox, FIRMWARE.read_bytes())
-    head, _, body = answer.partition(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.1 200 ") and json.loads(body) == {"errno": 0, "error": "succ"}
-    assert [v for _, v in sandbox.things.history(FIRMWARE_PRODUCT, "MY_MQTT", "humi")] == [56]
+@pytest.mark.parametrize(
+    ("fixture", "stored"),
+    [
+        ("thing_zigbee_coordinator_id1.http", {"temp": 25, "humi": 60, "MQ_2": 30}),
+        ("thing_zigbee_coordinator_id3.http", {"Relay": 1, "HC-SR501": 0}),
+    ],
+)
+def test_a_firmware_property_post_replayed_byte_for_byte_is_stored(sandbox, fixture, stored):
+    firmware_sandbox(sandbox, FIRMWARE_ET - 3600)  # an hour before its token expired
+    head, answer = replay(sandbox, (FIXTURES / fixture).read_bytes())
+    assert head.startswith(b"HTTP/1.1 200 ") and answer == {"errno": 0, "error": "succ"}
+    for identifier, value in stored.items():
+        assert sandbox.things.history(FIRMWARE_PRODUCT, FIRMWARE_DEVICE, identifier) == [
+            (FIRMWARE_ET * 1000 - 3_600_000, value)
+        ]
     exchange = sandbox.capture.exchanges()[-1]
-    assert exchange.verdict == "no rule broken" and exchange.stored == 3
-    assert exchange.device == f"{FIRMWARE_PRODUCT}/MY_MQTT"
-    assert b"vw2LFxZMrYawijQhxQRSJ3aC4C" not in exchange.raw  # the token is masked in the capture
+    assert exchange.verdict == "no rule broken" and exchange.stored == len(stored)
+    assert exchange.device == f"{FIRMWARE_PRODUCT}/{FIRMWARE_DEVICE}"
+    assert b"4KqqNF59z77rYCafkNpS2Q" not in exchange.raw  # the token is masked in the capture
 
 
 def test_the_same_firmware_request_after_its_token_expired_is_refused(sandbox):
-    firmware_sandbox(sandbox).things.clock = lambda: 1893456000.0  # et: 2030-01-01 00:00:00 UTC
-    answer = replay(sandbox, FIRMWARE.read_bytes())
-    assert json.loads(answer.partition(b"\r\n\r\n")[2]) == {"errno": 2, "error": "auth failed"}
-    assert "the token expired at 2030-01-01 00:00:00 UTC" in sandbox.capture.exchanges()[-1].verdict
+    firmware_sandbox(sandbox, FIRMWARE_ET)
+    _, answer = replay(sandbox, (FIXTURES / "thing_zigbee_coordinator_id1.http").read_bytes())
+    assert answer == {"errno": 2, "error": "auth failed"}
+    assert "the token expired at 2026-06-08 11:35:55 UTC" in sandbox.capture.exchanges()[-1].verdict
+    assert sandbox.things.history(FIRMWARE_PRODUCT, FIRMWARE_DEVICE, "temp") == []
 
 
 # -- onenet-uploader sandbox --verbose / --capture ---------------------------------------------

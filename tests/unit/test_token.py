@@ -82,6 +82,18 @@ def test_a_real_world_token_from_public_firmware():
     assert parts.product_id == "8q4Ad1z2jn" and parts.device_name is None
 
 
+def test_a_real_world_device_token_from_public_firmware():
+    """omeCp-cmyw/Zigbe-CC2530, Projects/zstack/Samples/GenericApp/Source/IOT.h (commit 4944f1f4): product gZSY9iX0tP,
+    device temp, the key it calls ACCESS_KEY, and the ONENET_TOKEN it states (device res, md5, et 1780918555)."""
+    stated = (
+        "version=2018-10-31&res=products%2FgZSY9iX0tP%2Fdevices%2Ftemp&et=1780918555&method=md5"
+        "&sign=4KqqNF59z77rYCafkNpS2Q%3D%3D"
+    )
+    key = "o0trd0lLvyPhqUPFRdmRHbllH1tj82nph9E97yFXz2s="
+    assert make_token(key, "gZSY9iX0tP", "temp", et=1780918555, method="md5", now=NOW - 10**8) == stated
+    assert independent_token(key, "products/gZSY9iX0tP/devices/temp", 1780918555, "md5") == stated
+
+
 def test_fresh_token_expires_minutes_from_now():
     parts = parse_token(fresh_token(DEVICE_KEY, "P", "d", now=NOW))
     assert parts.et == NOW + 300 and parts.method == "sha256" and parts.res == "products/P/devices/d"
