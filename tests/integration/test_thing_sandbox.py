@@ -398,3 +398,17 @@ def test_the_request_as_shown_and_as_curl_masks_the_token(thing):
     assert '-H "token: $ONENET_TOKEN"' in curl and token not in curl
     assert """--data-binary '{"id":"77","version":"1.0","params":{"count":{"value":1}}}'""" in curl
     assert token in curl_command(prepared, reveal_key=True)
+
+
+def test_code_and_msg_are_read_only_for_the_current_platform(sandbox, thing):
+    """The legacy client still decides by errno alone: a code/msg answer is not OneNET's legacy JSON to it."""
+    from gui.onenet.client import MalformedResponse, OneNetClient
+
+    legacy = OneNetClient(sandbox.url, "4093215", "SANDBOX-KEY-1")
+    prepared = legacy.session.prepare_request(
+        requests.Request("GET", f"{sandbox.url}/thingmodel/query-thing-model", params={"product_id": PID})
+    )
+    with pytest.raises(MalformedResponse, match="no errno"):
+        legacy.send(prepared)
+    response = thing._get("/thingmodel/query-thing-model", {"product_id": PID})
+    assert (response.errno, response.error, response.ok) == (0, "succ", True)
