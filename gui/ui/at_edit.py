@@ -34,6 +34,10 @@ def zone_combo(tip: str) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     combo.setCompleter(completer)
+    # As wide as a usual name, not the longest (America/Argentina/ComodRivadavia): the window fits a small
+    # screen. The list shows every name whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(len("America/Sao_Paulo"))
     combo.setToolTip(tip)
     return combo
 

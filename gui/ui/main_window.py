@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import __version__
 from gui.data.logs import log_folder
@@ -26,6 +35,7 @@ from gui.ui.import_controller import ImportController
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
 from gui.ui.sandbox_tab import SandboxTab
+from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
@@ -36,6 +46,9 @@ if TYPE_CHECKING:
     from gui.ui.timed_send import TimedSendDialog
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
+
+#: The window's size at first start (px), or less: it opens within the screen's available area.
+DEFAULT_SIZE = QSize(1280, 820)
 
 
 def delete_now(widget: QWidget) -> None:
@@ -174,7 +187,10 @@ class MainWindow(QMainWindow):
         self.result_tabs.addTab(self.plot, self.tr("Plot"))
         self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
         self.result_tabs.addTab(self.history, self.tr("History"))
-        self.result_tabs.addTab(self.sandbox_tab, self.tr("Sandbox"))
+        # The inspector is the tallest tab: it scrolls rather than make the window too tall for a small screen.
+        self.sandbox_page = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.sandbox_page.setWidget(self.sandbox_tab)
+        self.result_tabs.addTab(self.sandbox_page, self.tr("Sandbox"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -190,7 +206,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([560, 640])
         self.setCentralWidget(self.splitter)
         self.statusBar()
-        self.resize(1280, 820)
+        fit_to_screen(self, DEFAULT_SIZE)
 
     def _connect_signals(self) -> None:
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
@@ -224,6 +240,7 @@ class MainWindow(QMainWindow):
         self.editor.restore()
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
+            fit_to_screen(self, self.size())  # saved on a larger screen, or the screen got smaller
         if self.settings.splitter_state is not None:
             self.splitter.restoreState(self.settings.splitter_state)
         self.send_panel.options_bar.set_options(
@@ -236,6 +253,8 @@ class MainWindow(QMainWindow):
         )
         self.history.keep_days_spin.setValue(self.settings.history_days)
         self.history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
+        self.plot.set_axes_mode(self.settings.plot_axes)
+        self.plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
 
     # --- between the parts ---------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
@@ -276,6 +295,9 @@ class MainWindow(QMainWindow):
 
     def _on_keep_days_spin_valueChanged(self, days: int) -> None:
         self.settings.history_days = days
+
+    def _on_plot_axesModeChanged(self, mode: str) -> None:
+        self.settings.plot_axes = mode
 
     def add_rows(self, rows: list[Row]) -> int:
         """Add rows (typed, imported) to the outbox and the table in one transaction; returns the first new row.
