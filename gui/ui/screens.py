@@ -7,7 +7,7 @@ offers (minus the title bar and frame the window manager adds), placed on it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -25,18 +25,40 @@ def available_area(window: QWidget) -> QRect:
 def fit_to_screen(window: QWidget, preferred: QSize) -> QSize:
     """Resize a top-level `window` to `preferred` (px) or less: it and its frame fit its screen's available area.
 
-    A window that was already placed (e.g. restored geometry) is moved back
-    inside the area if it lies partly outside. Returns the size given. A
-    window whose minimum size is larger than the area keeps its minimum (the
-    layout tests keep every window's minimum within 1024×700).
+    Once shown (when its frame is known), the window is moved into the area if
+    it lies partly outside (e.g. a geometry saved on a larger screen). Returns
+    the size given. A window whose minimum size is larger than the area keeps
+    its minimum (the layout tests keep every window's minimum within 1024×700).
     """
-    area = available_area(window)
-    room = area.size() - FRAME_ALLOWANCE
+    room = available_area(window).size() - FRAME_ALLOWANCE
     size = preferred.boundedTo(room)
     window.resize(size)
-    frame = window.frameGeometry()
-    if not area.contains(frame):
-        x = max(area.left(), min(frame.left(), area.right() + 1 - size.width() - FRAME_ALLOWANCE.width()))
-        y = max(area.top(), min(frame.top(), area.bottom() + 1 - size.height() - FRAME_ALLOWANCE.height()))
-        window.move(x, y)
+    if window.isVisible():
+        keep_on_screen(window)
+    elif window.findChild(_OnScreenWhenShown) is None:
+        window.installEventFilter(_OnScreenWhenShown(window))
     return size
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move a shown top-level window (with its frame) into its screen's available area, as far as it fits."""
+    area = available_area(window)
+    frame = window.frameGeometry()
+    x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+    y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+    if (x, y) != (frame.left(), frame.top()):
+        window.move(x, y)  # a window's position is its frame's
+
+
+class _OnScreenWhenShown(QObject):
+    """Keeps its window on screen once it is shown and placed (its frame is known only then)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            QTimer.singleShot(0, self, self._place)  # not after the window is gone
+        return False
+
+    def _place(self) -> None:
+        window = self.parent()
+        if isinstance(window, QWidget) and window.isVisible():
+            keep_on_screen(window)
