@@ -334,12 +334,10 @@ class HistoryPanel(QWidget):
         self.count_label = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.outcome_combo)
-        filters.addWidget(self.device_edit)
-        filters.addWidget(self.from_check)
-        filters.addWidget(self.from_date)
-        filters.addWidget(self.to_check)
-        filters.addWidget(self.to_date)
+        filters.addWidget(self.device_edit, 1)
         filters.addWidget(self.search_edit, 2)
+        for edit, sample in ((self.device_edit, "4093215"), (self.search_edit, self.tr("Search error"))):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 40)  # room for the clear button
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -419,15 +417,18 @@ class HistoryPanel(QWidget):
         )
         keep_label = QLabel(self.tr("Keep histor&y for:"))
         keep_label.setBuddy(self.keep_days_spin)
-        # Rows short enough for a 1024 px wide window: the count with the retention above the table, the
-        # actions under it, the export's progress and outcome under them.
-        count_row = QHBoxLayout()
-        count_row.addWidget(self.count_label, 1)
-        count_row.addWidget(keep_label)
-        count_row.addWidget(self.keep_days_spin)
-        count_row.addWidget(self.refresh_button)
+        # Rows short enough for a 1024 px wide window: the dates with the retention above the table, the count
+        # and the actions under it, the export's progress and outcome under them.
+        dates_row = QHBoxLayout()
+        for widget in (self.from_check, self.from_date, self.to_check, self.to_date):
+            dates_row.addWidget(widget)
+        dates_row.addStretch(1)
+        dates_row.addWidget(keep_label)
+        dates_row.addWidget(self.keep_days_spin)
+        self.count_label.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.export_button)
@@ -442,7 +443,7 @@ class HistoryPanel(QWidget):
         splitter.setSizes([400, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addLayout(count_row)
+        layout.addLayout(dates_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.resend_bar)
         layout.addLayout(buttons)

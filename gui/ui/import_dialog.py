@@ -373,7 +373,7 @@ class ImportDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(cells.get(widget, widget), r, 2 * c + 1)
+            grid.addWidget(cells.get(widget, widget), r, 2 * c + 1, Qt.AlignmentFlag.AlignTop)
         r, c = divmod(len(pairs), 2)
         grid.addWidget(self.sheet_label, r, 2 * c)
         grid.addWidget(self.sheet_combo, r, 2 * c + 1)
