@@ -336,8 +336,8 @@ class HistoryPanel(QWidget):
         filters.addWidget(self.outcome_combo)
         filters.addWidget(self.device_edit, 1)
         filters.addWidget(self.search_edit, 2)
-        for edit, sample in ((self.device_edit, "4093215"), (self.search_edit, self.tr("Search error"))):
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 40)  # room for the clear button
+        for line, sample in ((self.device_edit, "4093215"), (self.search_edit, self.tr("Search error"))):
+            line.setMinimumWidth(line.fontMetrics().horizontalAdvance(sample) + 40)  # room for the clear button
 
         self.table = QTableView()
         self.table.setModel(self.model)

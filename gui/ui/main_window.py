@@ -192,7 +192,8 @@ class MainWindow(QMainWindow):
         self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
         self.result_tabs.addTab(self.history, self.tr("History"))
         # The inspector is the tallest tab: it scrolls rather than make the window too tall for a small screen.
-        self.sandbox_page = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.sandbox_page = QScrollArea(widgetResizable=True)
+        self.sandbox_page.setFrameShape(QFrame.Shape.NoFrame)
         self.sandbox_page.setWidget(self.sandbox_tab)
         self.result_tabs.addTab(self.sandbox_page, self.tr("Sandbox"))
         right = QWidget()
