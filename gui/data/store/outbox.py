@@ -39,7 +39,7 @@ from gui.data.store.records import (
     StoreBusy,
     StoreError,
 )
-from gui.onenet.client import validate_endpoint
+from gui.data.target import Target, normalise_endpoint
 from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind
 
@@ -62,9 +62,10 @@ class OutboxRows(Connection):
     ) -> list[int]:
         """Add datapoints in one transaction (executemany); returns their ids, in order.
 
-        `state` is DRAFT (editor rows not yet queued) or UNSENT (queued for `endpoint`
-        and `device_id`, e.g. an import sent at once; the endpoint is normalised by
-        `validate_endpoint`, ConfigError if invalid). `in_editor` False keeps the rows
+        `endpoint` and `device_id` are the rows' target (`gui.data.target.Target`): where
+        they go, for drafts too (empty: none yet). `state` is DRAFT (editor rows not yet
+        queued) or UNSENT (queued, e.g. an import sent at once; the endpoint is normalised
+        by `normalise_endpoint`, ConfigError if invalid). `in_editor` False keeps the rows
         out of the window's table once sent. Ids are never reused. Durable (fsync) when
         it returns. Raises ValueError for a NaN/infinite value (never sendable), for
         UNSENT without an endpoint and device, or another state.
@@ -74,7 +75,7 @@ class OutboxRows(Connection):
         if state is State.UNSENT and not (endpoint and device_id):
             raise ValueError("unsent rows need an endpoint and a device id")
         if endpoint:
-            endpoint = validate_endpoint(endpoint)
+            endpoint = normalise_endpoint(endpoint)
         now = _now_ms()
         editor = int(in_editor)
         kinds = _KIND_TEXT
@@ -180,11 +181,13 @@ class OutboxRows(Connection):
 
         `unknown` rows stay `unknown` (re-addressed): whether they arrived is still not
         known. Returns the number of rows queued; sent and in-flight rows are left alone.
-        The endpoint is normalised (`validate_endpoint`: no trailing slash); ConfigError if invalid.
+        The endpoint is normalised (`normalise_endpoint`: no trailing slash); ConfigError if invalid.
+        Only the window's Send and a history resend queue rows, each to the target the rows
+        already have (or, for rows without one, the target in use); `retarget` moves rows.
         """
         if not (endpoint and device_id):
             raise ValueError("queue needs an endpoint and a device id")
-        endpoint = validate_endpoint(endpoint)
+        endpoint = normalise_endpoint(endpoint)
         with self._transaction() as db:
             return int(
                 db.execute(
@@ -194,6 +197,47 @@ class OutboxRows(Connection):
                     (endpoint, device_id, _now_ms(), _ids_json(ids)),
                 ).rowcount
             )
+
+    def retarget(self, ids: Collection[int], target: Target) -> int:
+        """Give rows not sent yet a new target (the user moved them); returns how many moved.
+
+        Draft, unsent, unknown and failed rows move (an unknown row may be stored at its old
+        target already: the user chose); sent and in-flight rows keep theirs, as the history
+        does. ValueError for an empty target.
+        """
+        if not target.is_set:
+            raise ValueError("rows are moved to a target with an endpoint and a device id")
+        with self._transaction() as db:
+            return int(
+                db.execute(
+                    "UPDATE outbox SET endpoint = ?, device_id = ?, platform = ?, updated_ms = ? "
+                    f"WHERE {_IN_IDS} AND state NOT IN ('sent', 'in_flight')",
+                    (target.endpoint, target.device_id, target.platform.value, _now_ms(), _ids_json(ids)),
+                ).rowcount
+            )
+
+    def adopt_untargeted(self, target: Target) -> list[int]:
+        """Give the editor's rows that have no target (drafts of schema v3) `target`; returns their ids.
+
+        The window calls it with the connection it opens on: the target v3's Send would
+        have used for them. ValueError for an empty target.
+        """
+        if not target.is_set:
+            raise ValueError("rows are given a target with an endpoint and a device id")
+        with self._transaction() as db:
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM outbox WHERE in_editor = 1 AND (endpoint = '' OR device_id = '') "
+                    "AND state NOT IN ('sent', 'in_flight')"
+                )
+            ]
+            if ids:
+                db.execute(
+                    f"UPDATE outbox SET endpoint = ?, device_id = ?, platform = ?, updated_ms = ? WHERE {_IN_IDS}",
+                    (target.endpoint, target.device_id, target.platform.value, _now_ms(), _ids_json(ids)),
+                )
+        return ids
 
     def set_state(self, ids: Collection[int], state: State) -> int:
         """Force rows to `state` (e.g. the editor's "mark unsent": DRAFT); in-flight rows are left alone.
@@ -303,7 +347,7 @@ class OutboxRows(Connection):
         raw = self._query(
             "SELECT source_row, stream_id, state FROM outbox WHERE source_hash = ? AND endpoint = ? "
             "AND device_id = ? AND state != 'draft' ORDER BY id",
-            (source_hash, validate_endpoint(endpoint), device_id),
+            (source_hash, normalise_endpoint(endpoint), device_id),
         )
         return [SourceRow(r[0], r[1], _STATES[r[2]]) for r in raw]
 
