@@ -340,7 +340,8 @@ def plan_outbox(
     rows for the window's sandbox are left out (`Plan.sandbox`): it runs only in the window.
     Drafts and failed rows are not taken (queue them first). Raises FormatError when
     `body_type` cannot carry the rows, ValueError for limits below one datapoint or for
-    type 3, which would drop the `at` the rows were entered with (one value per stream, no `at`): plan such requests from the editor.
+    type 3, which would drop the `at` the rows were entered with (one value per stream,
+    no `at`): plan such requests from the editor.
     """
     if body_type is BodyType.SIMPLE_JSON:
         raise ValueError("type 3 carries one value per datastream and no `at`; the outbox is sent as type 1")
