@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 
 from gui.data.logs import register_secret
 from gui.data.secrets import SecretStore
+from gui.data.target import SANDBOX_ENDPOINT, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
 from gui.ui.settings import Settings
 
@@ -44,6 +45,8 @@ class ConnectionPanel(QGroupBox):
     """
 
     changed = Signal()
+    #: The target may have changed (the endpoint or device field was left, the sandbox box toggled).
+    targetCommitted = Signal()
     revealToggled = Signal(bool)
     sandboxChanged = Signal()  # the sandbox was started, stopped, or switched on or off
 
@@ -88,18 +91,22 @@ class ConnectionPanel(QGroupBox):
         for edit in (self.endpoint_edit, self.device_edit, self.key_edit):
             edit.textChanged.connect(self.changed)
         self.endpoint_edit.textChanged.connect(self._on_endpoint_edit_textChanged)
+        for edit in (self.endpoint_edit, self.device_edit):
+            edit.editingFinished.connect(self.targetCommitted)
         self.device_edit.editingFinished.connect(self._on_device_edit_editingFinished)
         self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
         self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
 
     def restore(self) -> None:
-        """Show the remembered endpoint and device, and the device's api-key from the keyring."""
+        """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box."""
         self.endpoint_edit.setText(self.settings.endpoint)
         self.device_edit.setText(self.settings.device_id)
         stored_key = self.secrets.get(self.settings.device_id) if self.settings.device_id else None
         if stored_key:
             self.key_edit.setText(stored_key)
         self._update_keyring_label()
+        if self.settings.use_sandbox:
+            self.sandbox_check.setChecked(True)
 
     @property
     def endpoint(self) -> str:
@@ -111,8 +118,29 @@ class ConnectionPanel(QGroupBox):
         return self.device_edit.text()
 
     def target(self) -> tuple[str, str]:
-        """(endpoint, device id) as typed: where a send would go now."""
-        return self.endpoint, self.device_id
+        """(endpoint, device id) as the outbox stores them: where a send would go now (the sandbox's as stored)."""
+        current = self.current_target()
+        return (current.endpoint, current.device_id) if current is not None else (self.endpoint, self.device_id)
+
+    def current_target(self) -> Target | None:
+        """The target new rows get and Send sends to: the sandbox's, or the fields' (None while incomplete)."""
+        if self.sandbox_check.isChecked():
+            return Target.sandbox(self.device_id)
+        try:
+            return Target.of(self.endpoint, self.device_id)
+        except ConfigError:
+            return None
+
+    def url_of(self, endpoint: str) -> str:
+        """The URL requests for a target's `endpoint` go to: the running sandbox's for `SANDBOX_ENDPOINT`.
+
+        ConfigError when that is the sandbox's and it does not run.
+        """
+        if endpoint != SANDBOX_ENDPOINT:
+            return endpoint
+        if self.sandbox is None:
+            raise ConfigError("the local sandbox is not running: tick 'Use the local sandbox' to send its datapoints")
+        return self.sandbox.url
 
     @property
     def api_key(self) -> str:
@@ -145,7 +173,8 @@ class ConnectionPanel(QGroupBox):
             self._update_keyring_label()
 
     def save(self) -> None:
-        """The window closes: remember the connection typed (not the sandbox's)."""
+        """The window closes: remember the connection typed (not the sandbox's) and the sandbox box."""
+        self.settings.use_sandbox = self.sandbox_check.isChecked()
         if not self.sandbox_check.isChecked():
             self.settings.endpoint = self.endpoint
             self.settings.device_id = self.device_id
@@ -224,3 +253,4 @@ class ConnectionPanel(QGroupBox):
         self.endpoint_edit.setReadOnly(on)
         self._update_keyring_label()
         self.sandboxChanged.emit()
+        self.targetCommitted.emit()

@@ -14,7 +14,8 @@ from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
 from gui.data.store import Store, StoreError
-from gui.onenet.client import DEFAULT_TIMEOUT_S
+from gui.data.target import NO_TARGET, Target
+from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
 from gui.text import counted
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S
         self._connect_signals()
         self._restore()
+        self._target: Target | None = self.connection.current_target()  # the target new rows get
+        self.model.target = self._target or NO_TARGET
+        self._adopt_untargeted()
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()
 
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
             self.tr("Send the selected streams every N seconds, as a device would (through the outbox)")
         )
         self.timed_send: TimedSendDialog | None = None
+        self.target_question: QMessageBox | None = None  # while the window asks what to do with rows waiting
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.log_folder_action)
@@ -195,6 +200,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
+        self.connection.targetCommitted.connect(self._on_connection_targetCommitted)
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
@@ -248,6 +254,84 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+
+    # --- targets -------------------------------------------------------------------------
+    def _adopt_untargeted(self) -> None:
+        """Rows without a target (drafts of schema v3, or typed before a device id was) get one.
+
+        Drafts of v3 get the remembered connection (not the sandbox: v3 never remembered it):
+        where v3's Send would have sent them. Rows typed in this session before the
+        connection was complete get the connection's target once it is.
+        """
+        try:
+            remembered = Target.of(self.settings.endpoint, self.settings.device_id)
+        except ConfigError:
+            remembered = None
+        target = self._target if self._target is not None and not self._target.is_sandbox else remembered
+        if target is not None:
+            try:
+                self.model.adopt_untargeted(target)
+            except StoreError as exc:
+                self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
+
+    def _on_connection_targetCommitted(self) -> None:
+        """The connection now names another target: new rows get it, Send sends to it; ask about rows waiting.
+
+        Rows not sent yet for the previous target are kept for it (they wait; the Target
+        column shows them), moved to the new one, or discarded, as the user answers. A row
+        made for the sandbox never goes elsewhere unless moved here.
+        """
+        new = self.connection.current_target()
+        self.model.target = new or NO_TARGET
+        old = self._target
+        if new is None or new == old:
+            return
+        self._target = new
+        waiting = self.model.waiting_for(old) if old is not None else []
+        if waiting and old is not None:
+            self._ask_about_waiting(waiting, old, new)
+        try:
+            self.model.adopt_untargeted(new)  # typed before the connection named a target
+        except StoreError as exc:
+            self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
+        self.send_controller.schedule_preview()
+
+    def _ask_about_waiting(self, waiting: list[int], old: Target, new: Target) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Datapoints waiting for another target"))
+        box.setText(
+            self.tr(
+                "{n} datapoints not sent yet were made for {old}. The connection now names {new}.\n\n"
+                "Keep them for their target (they are sent when you switch back), move them to the new target, "
+                "or discard them?"
+            ).format(n=f"{len(waiting):,}", old=self.model.target_text(old), new=self.model.target_text(new))
+        )
+        keep = box.addButton(self.tr("&Keep for their target"), QMessageBox.ButtonRole.RejectRole)
+        move = box.addButton(self.tr("&Move to the new target"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("&Discard them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        self.target_question = box
+        box.exec()
+        self.target_question = None
+        clicked = box.clickedButton()
+        box.deleteLater()
+        try:
+            if clicked is move:
+                self.model.retarget(waiting, new)
+                self._say(
+                    self.tr("{n} datapoints moved to {new}.").format(n=len(waiting), new=self.model.target_text(new))
+                )
+            elif clicked is discard:
+                self.model.remove_rows(waiting)
+                self._say(self.tr("{n} datapoints discarded.").format(n=len(waiting)))
+            else:
+                self._say(
+                    self.tr("{n} datapoints wait for {old}.").format(n=len(waiting), old=self.model.target_text(old))
+                )
+        except StoreError as exc:
+            self._say(self.tr("Not changed: {why}").format(why=exc), error=True)
 
     def _on_preview_shown(self) -> None:
         problem = "" if self.send_panel.preview.prepared() is not None else self.tr("The editor has no request to send")
@@ -339,9 +423,16 @@ class MainWindow(QMainWindow):
         self.result_tabs.setCurrentWidget(self.verify_panel)
         if self.verify_panel.is_running:
             return
-        sent = [i for i, row in enumerate(self.model.rows()) if row.status is RowStatus.SENT]
+        target = self.connection.current_target()
+        rows = self.model.rows()
+        sent = [i for i, row in enumerate(rows) if row.status is RowStatus.SENT and row.target in (target, NO_TARGET)]
         if not sent:
-            self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
+            if any(row.status is RowStatus.SENT for row in rows):
+                self.verify_panel.show_message(
+                    self.tr("Nothing to verify here: the datapoints marked sent were sent to other targets.")
+                )
+            else:
+                self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
             return
         readings, _ = self.model.readings(sent)
         self._verify(self.connection.endpoint, self.connection.device_id, self.connection.api_key, readings)

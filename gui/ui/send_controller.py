@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from gui.data.store import RequestOutcome, State, Store
-from gui.onenet.client import validate_endpoint
 from gui.onenet.readings import Datapoint, Readings
 from gui.text import counted
 from gui.ui.connection_panel import ConnectionPanel
@@ -209,7 +208,7 @@ class SendController(QObject):
 
         for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._on_rows_changed)
-        connection.changed.connect(self.schedule_preview)
+        connection.changed.connect(self._on_rows_changed)  # the target decides which rows go
         panel.options_bar.changed.connect(self._on_options_bar_changed)
         panel.send_button.clicked.connect(self.send)
         panel.send_anyway_button.clicked.connect(self._on_send_anyway_clicked)
@@ -245,7 +244,8 @@ class SendController(QObject):
     def outgoing(self) -> Outgoing:
         """The upload Send would make now, computed at once: unsent rows, validated, planned into requests."""
         options = self.panel.options_bar.options()
-        out = compute_outgoing(self.model.rows(), options, allow_duplicates=self._allow_duplicates)
+        target = self.connection.current_target()
+        out = compute_outgoing(self.model.rows(), options, allow_duplicates=self._allow_duplicates, target=target)
         out.generation = self._plan_generation
         return out
 
@@ -278,9 +278,10 @@ class SendController(QObject):
         rows, options, generation = self.model.rows(), self.panel.options_bar.options(), self._plan_generation
         now = datetime.now(UTC)
         allow_duplicates = self._allow_duplicates
+        target = self.connection.current_target()
 
         def compute(cancelled: Callable[[], bool]) -> Outgoing:
-            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates)
+            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates, target)
             out.generation = generation
             return out
 
@@ -424,14 +425,16 @@ class SendController(QObject):
         from gui.data.pipeline import Pipeline, RetryPolicy
 
         client, problem = self.connection.make_client()
-        if client is None or out.plan is None:
+        target = self.connection.current_target()
+        if client is None or out.plan is None or target is None:
             self._say(problem or out.problem, error=True)
             return
         if self.retry_policy is None:
             self.retry_policy = RetryPolicy()
         self._allow_duplicates = False  # asked again for the next send
-        endpoint = self.connection.endpoint
-        device_id = self.connection.device_id
+        # Every row goes to its own target (the plan took only the rows of this one); the window's sandbox
+        # is a target of its own (`SANDBOX_ENDPOINT`) whose URL is the running sandbox's.
+        endpoint, device_id, url = target.endpoint, target.device_id, client.endpoint
         api_key = self.connection.api_key
         self.connection.remember()
         plan = out.plan
@@ -446,14 +449,14 @@ class SendController(QObject):
             ids = [row.id for rows in request_rows for row in rows if row.id is not None]
 
         store, policy, timeout = self.store, self.retry_policy, self.client_timeout
-        target = validate_endpoint(endpoint)
 
         def planned() -> Iterator[PlannedRequest]:
-            return requests_of(plan, [snapshot[i] for i in out.rows], target, device_id)
+            return requests_of(plan, [snapshot[i] for i in out.rows], endpoint, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
             store.queue(ids, endpoint, device_id)
-            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy)
+            make = clients(api_key, timeout=timeout)
+            pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy)
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)

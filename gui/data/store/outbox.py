@@ -39,7 +39,7 @@ from gui.data.store.records import (
     StoreBusy,
     StoreError,
 )
-from gui.data.target import Target, normalise_endpoint
+from gui.data.target import Platform, Target, normalise_endpoint
 from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind
 
@@ -59,6 +59,7 @@ class OutboxRows(Connection):
         endpoint: str = "",
         device_id: str = "",
         in_editor: bool = True,
+        platform: Platform = Platform.DATAPOINTS,
     ) -> list[int]:
         """Add datapoints in one transaction (executemany); returns their ids, in order.
 
@@ -91,18 +92,17 @@ class OutboxRows(Connection):
         ]
         if not values:
             return []
+        same = (platform.value, endpoint, device_id, state.value, editor, now, now)
         with self._transaction() as db:
             first = 1 + max(
                 db.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0],
                 (db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone() or (0,))[0],
             )
             db.executemany(
-                "INSERT INTO outbox (id, endpoint, device_id, stream_id, at_ms, value, kind, state, in_editor, "
-                "created_ms, updated_ms, source_hash, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (first + i, endpoint, device_id, stream_id, at_ms, value, kind, state.value, editor, now, now, h, r)
-                    for i, (stream_id, at_ms, value, kind, h, r) in enumerate(values)
-                ),
+                "INSERT INTO outbox (platform, endpoint, device_id, state, in_editor, created_ms, updated_ms, id, "
+                "stream_id, at_ms, value, kind, source_hash, source_row) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((*same, first + i, *row) for i, row in enumerate(values)),
             )
         return list(range(first, first + len(values)))
 
