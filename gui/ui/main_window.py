@@ -110,9 +110,10 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S
+        self._target: Target | None = None  # the target new rows get: the connection's (last complete one)
         self._connect_signals()
         self._restore()
-        self._target: Target | None = self.connection.current_target()  # the target new rows get
+        self._target = self.connection.current_target()
         self.model.target = self._target or NO_TARGET
         self._adopt_untargeted()
         self.send_controller.refresh_preview()

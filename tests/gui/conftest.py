@@ -37,7 +37,7 @@ def make_window(qtbot, settings_path, store_path, memory_keyring, sandbox):
             QSettings(settings_path, QSettings.Format.IniFormat),
             overrides.get("secrets") or SecretStore(memory_keyring),
             store,
-            sandbox_factory=lambda: sandbox,
+            sandbox_factory=overrides.get("sandbox_factory") or (lambda: sandbox),
             thread_pool=pool,
             retry_policy=overrides.get("retry_policy", FAST_RETRIES),
         )
