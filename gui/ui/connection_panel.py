@@ -6,7 +6,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.data.logs import register_secret
 from gui.data.secrets import SecretStore
@@ -42,6 +54,8 @@ class ConnectionPanel(QGroupBox):
     first use) replaces the fields while checked; unchecking gives back what was
     typed. The api-key goes to `secrets` (the system keyring) only on a send
     (`remember`), never to the settings file. `stop_sandbox()` at close.
+    `targetCommitted` fires when the target may have changed; `waiting_bar` (keep, move,
+    discard) asks about the rows of the previous one, filled and answered by the window.
     """
 
     changed = Signal()
@@ -87,6 +101,26 @@ class ConnectionPanel(QGroupBox):
         form.addRow(buddy_label(self.tr("api-&key:"), self.key_edit), key_row)
         form.addRow("", self.keyring_label)
         form.addRow("", self.sandbox_check)
+        # Asks what to do with rows made for the previous target (the window fills and answers it).
+        self.waiting_bar = QFrame()
+        self.waiting_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        self.waiting_label = QLabel()
+        self.waiting_label.setWordWrap(True)
+        self.keep_button = QPushButton(self.tr("&Keep for their target"))
+        self.keep_button.setToolTip(self.tr("They wait, and are sent when the connection names their target again"))
+        self.move_button = QPushButton(self.tr("&Move to this target"))
+        self.move_button.setToolTip(self.tr("Send them to the target the connection names now"))
+        self.discard_button = QPushButton(self.tr("&Discard them"))
+        waiting_layout = QVBoxLayout(self.waiting_bar)
+        waiting_layout.addWidget(self.waiting_label)
+        waiting_buttons = QHBoxLayout()
+        waiting_buttons.addWidget(self.keep_button)
+        waiting_buttons.addWidget(self.move_button)
+        waiting_buttons.addWidget(self.discard_button)
+        waiting_buttons.addStretch(1)
+        waiting_layout.addLayout(waiting_buttons)
+        self.waiting_bar.hide()
+        form.addRow(self.waiting_bar)
 
         for edit in (self.endpoint_edit, self.device_edit, self.key_edit):
             edit.textChanged.connect(self.changed)

@@ -428,8 +428,8 @@ class DatapointsModel(QAbstractTableModel):
         for i in rows:
             self._rows[i] = replace(self._rows[i], target=shared)
         self._count_targets([self._rows[i] for i in rows])
-        if self.several_targets():
-            self.dataChanged.emit(self.index(min(rows), self.TARGET), self.index(max(rows), self.TARGET))
+        # Every listener (the send plan, the plot) hears it: which rows Send takes depends on their target.
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
 
     def mark_unsent(self, rows: list[int]) -> None:
         """Mark rows "not sent" (drafts in the store; rows being sent are left alone), e.g. to send them again."""

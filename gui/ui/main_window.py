@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         )
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S
         self._target: Target | None = None  # the target new rows get: the connection's (last complete one)
+        self._waiting_for: Target | None = None  # the previous target, while the waiting bar asks about its rows
         self._connect_signals()
         self._restore()
         self._target = self.connection.current_target()
@@ -144,7 +145,6 @@ class MainWindow(QMainWindow):
             self.tr("Send the selected streams every N seconds, as a device would (through the outbox)")
         )
         self.timed_send: TimedSendDialog | None = None
-        self.target_question: QMessageBox | None = None  # while the window asks what to do with rows waiting
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.log_folder_action)
@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
         self.connection.targetCommitted.connect(self._on_connection_targetCommitted)
+        self.connection.keep_button.clicked.connect(self._on_keep_button_clicked)
+        self.connection.move_button.clicked.connect(self._on_move_button_clicked)
+        self.connection.discard_button.clicked.connect(self._on_discard_button_clicked)
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
@@ -278,9 +281,10 @@ class MainWindow(QMainWindow):
     def _on_connection_targetCommitted(self) -> None:
         """The connection now names another target: new rows get it, Send sends to it; ask about rows waiting.
 
-        Rows not sent yet for the previous target are kept for it (they wait; the Target
-        column shows them), moved to the new one, or discarded, as the user answers. A row
-        made for the sandbox never goes elsewhere unless moved here.
+        Rows not sent yet for the previous target wait for it (Send never takes them
+        elsewhere; the Target column shows them) until the user answers the connection's
+        waiting bar: keep them for their target, move them to the new one, or discard them.
+        A row made for the sandbox never goes elsewhere unless moved there.
         """
         new = self.connection.current_target()
         self.model.target = new or NO_TARGET
@@ -288,51 +292,66 @@ class MainWindow(QMainWindow):
         if new is None or new == old:
             return
         self._target = new
-        waiting = self.model.waiting_for(old) if old is not None else []
-        if waiting and old is not None:
-            self._ask_about_waiting(waiting, old, new)
+        if old is not None and self.model.waiting_for(old):
+            self._waiting_for = old
         try:
             self.model.adopt_untargeted(new)  # typed before the connection named a target
         except StoreError as exc:
             self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
+        self._update_waiting_bar()
         self.send_controller.schedule_preview()
 
-    def _ask_about_waiting(self, waiting: list[int], old: Target, new: Target) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Datapoints waiting for another target"))
-        box.setText(
+    def _update_waiting_bar(self) -> None:
+        """Show the question about the rows waiting for `_waiting_for` while some wait and it is not the target."""
+        old, new = self._waiting_for, self._target
+        waiting = self.model.waiting_for(old) if old is not None and new is not None and old != new else []
+        bar = self.connection.waiting_bar
+        if not waiting or old is None or new is None:
+            self._waiting_for = None
+            bar.hide()
+            return
+        self.connection.waiting_label.setText(
             self.tr(
-                "{n} datapoints not sent yet were made for {old}. The connection now names {new}.\n\n"
-                "Keep them for their target (they are sent when you switch back), move them to the new target, "
-                "or discard them?"
+                "{n} datapoints not sent yet were made for {old}; the connection now names {new}. They are not sent "
+                "here unless you move them."
             ).format(n=f"{len(waiting):,}", old=self.model.target_text(old), new=self.model.target_text(new))
         )
-        keep = box.addButton(self.tr("&Keep for their target"), QMessageBox.ButtonRole.RejectRole)
-        move = box.addButton(self.tr("&Move to the new target"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("&Discard them"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        self.target_question = box
-        box.exec()
-        self.target_question = None
-        clicked = box.clickedButton()
-        box.deleteLater()
+        bar.show()
+
+    def _on_keep_button_clicked(self) -> None:
+        old = self._waiting_for
+        if old is not None:
+            n = len(self.model.waiting_for(old))
+            self._say(self.tr("{n} datapoints wait for {old}.").format(n=n, old=self.model.target_text(old)))
+        self._waiting_for = None
+        self._update_waiting_bar()
+
+    def _on_move_button_clicked(self) -> None:
+        old, new = self._waiting_for, self._target
+        if old is None or new is None:
+            return
+        waiting = self.model.waiting_for(old)
         try:
-            if clicked is move:
-                self.model.retarget(waiting, new)
-                self._say(
-                    self.tr("{n} datapoints moved to {new}.").format(n=len(waiting), new=self.model.target_text(new))
-                )
-            elif clicked is discard:
-                self.model.remove_rows(waiting)
-                self._say(self.tr("{n} datapoints discarded.").format(n=len(waiting)))
-            else:
-                self._say(
-                    self.tr("{n} datapoints wait for {old}.").format(n=len(waiting), old=self.model.target_text(old))
-                )
+            self.model.retarget(waiting, new)
         except StoreError as exc:
-            self._say(self.tr("Not changed: {why}").format(why=exc), error=True)
+            self._say(self.tr("Not moved: {why}").format(why=exc), error=True)
+            return
+        moved = self.tr("{n} datapoints moved to {new}.")
+        self._say(moved.format(n=len(waiting), new=self.model.target_text(new)))
+        self._update_waiting_bar()
+
+    def _on_discard_button_clicked(self) -> None:
+        old = self._waiting_for
+        if old is None:
+            return
+        waiting = self.model.waiting_for(old)
+        try:
+            self.model.remove_rows(waiting)
+        except StoreError as exc:
+            self._say(self.tr("Not discarded: {why}").format(why=exc), error=True)
+            return
+        self._say(self.tr("{n} datapoints discarded.").format(n=len(waiting)))
+        self._update_waiting_bar()
 
     def _on_preview_shown(self) -> None:
         problem = "" if self.send_panel.preview.prepared() is not None else self.tr("The editor has no request to send")

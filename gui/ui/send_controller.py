@@ -412,6 +412,17 @@ class SendController(QObject):
             self._start_send(self._outgoing)
 
     def _start_send(self, out: Outgoing) -> None:
+        """`_send_now`, saying what happened if it fails before the worker runs (nothing is sent then)."""
+        try:
+            self._send_now(out)
+        except Exception as exc:
+            if self.sending.is_busy:
+                raise  # the worker runs: its own error handling reports
+            self._set_busy(False)
+            self.model.sync_from_store(_SendJob(out).ids)
+            self._show_failure(exc)
+
+    def _send_now(self, out: Outgoing) -> None:
         """Queue the rows of `out.plan` in the outbox and send its requests with the pipeline, on a worker.
 
         The bodies are exactly the preview's (`out.plan.body(k)`), each carrying the
@@ -535,16 +546,42 @@ class SendController(QObject):
             self._mark_in_flight([out.snapshot[i] for i in out.request_rows(progress.done)])
 
     def _on_send_result(self, job: _SendJob, report: SendReport) -> None:
-        from gui.ui.send_messages import outcome_of_result
-
         job.finished = report.result.ok
-        self._plot_stored(report)
-        self._show_outcome(outcome_of_result(report.result, self.store))
+        try:
+            from gui.ui.send_messages import outcome_of_result
+
+            self._plot_stored(report)
+            self._show_outcome(outcome_of_result(report.result, self.store))
+        except Exception as exc:  # e.g. the package was reinstalled under the open window: still say it
+            job.finished = False  # show the rows as the store has them
+            self._show_failure(exc)
 
     def _on_send_error(self, exc: Exception) -> None:
-        from gui.ui.send_messages import outcome_of_error
+        try:
+            from gui.ui.send_messages import outcome_of_error
 
-        self._show_outcome(outcome_of_error(exc))
+            outcome = outcome_of_error(exc)
+        except Exception:
+            self._show_failure(exc)
+            return
+        self._show_outcome(outcome)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        """A send failed in a way no outcome describes (a bug, a module gone): say it where the user looks.
+
+        Needs no module not imported yet: it must work when the package was replaced under the
+        open window (issue 13 item 9: `ModuleNotFoundError` after a reinstall).
+        """
+        log.error("send failed: %s", exc, exc_info=(type(exc), exc, exc.__traceback__))
+        summary = self.tr(
+            "✘ The send stopped with an error: {kind}: {why}. Datapoints not stored stay in the table, marked "
+            "'not sent' (their Status says where each one is). If the program was updated or reinstalled while this "
+            "window was open, restart it."
+        ).format(kind=type(exc).__name__, why=exc)
+        error = exc if isinstance(exc, Exception) else Exception(str(exc))
+        text = self.response.show_response(None, error, summary, "")
+        self._say(text.splitlines()[0], error=True)
+        self.sendFinished.emit(False)
 
     def _on_send_finished(self, job: _SendJob, current: bool) -> None:
         if not job.finished:

@@ -1,7 +1,7 @@
 """Every row knows its target (issue 13, items 2 and 3): a sandbox row never reaches a real endpoint unless moved."""
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
 from gui.data.target import SANDBOX_ENDPOINT
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
@@ -34,21 +34,13 @@ def sandboxes():
         running.stop()
 
 
-def answer_target_question(qtbot, window, button_text):
-    """Click `button_text` in the window's "datapoints waiting for another target" question once it shows."""
-    answered = []
-
-    def click():
-        box = window.target_question
-        if box is None or not box.isVisible():
-            QTimer.singleShot(10, click)
-            return
-        (button,) = [b for b in box.buttons() if b.text().replace("&", "") == button_text]
-        answered.append(box.text())
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, click)
-    return answered
+def answer_waiting(qtbot, window, button):
+    """Answer the connection's "datapoints waiting for another target" bar; returns what it said."""
+    bar = window.connection.waiting_bar
+    qtbot.waitUntil(bar.isVisible)
+    said = window.connection.waiting_label.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return said
 
 
 def type_connection(qtbot, window, endpoint, device, key):
@@ -79,10 +71,9 @@ def test_a_sandbox_reading_never_goes_to_the_real_endpoint_after_a_restart(
     sandbox = second.connection.sandbox
     assert second.connection.sandbox_check.isChecked()  # remembered in a normal session
     qtbot.mouseClick(second.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: back to the real fields
-    answered = answer_target_question(qtbot, second, "Keep for their target")
     type_connection(qtbot, second, real_platform.url, REAL_DEVICE, REAL_KEY)
-    qtbot.waitUntil(lambda: bool(answered))
-    assert "1 datapoints not sent yet" in answered[0]
+    assert "1 datapoints not sent yet were made for" in answer_waiting(qtbot, second, second.connection.keep_button)
+    assert not second.connection.waiting_bar.isVisible()
     second.send_controller.refresh_preview()
 
     # Nothing of the sandbox's goes out: Send is disabled and says why.
@@ -115,9 +106,11 @@ def test_moving_waiting_rows_sends_them_to_the_new_target_only_when_the_user_say
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
     type_datapoint(qtbot, window, "probe", "7")
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
-    answered = answer_target_question(qtbot, window, "Move to the new target")
     type_connection(qtbot, window, real_platform.url, REAL_DEVICE, REAL_KEY)
-    qtbot.waitUntil(lambda: bool(answered))
+    # Until answered, the row waits for the sandbox: Send has nothing for this target.
+    window.send_controller.refresh_preview()
+    assert not window.send_panel.send_button.isEnabled()
+    answer_waiting(qtbot, window, window.connection.move_button)
     assert window.model.columnCount() == 5  # one target only
     assert window.model.rows()[0].target.endpoint == real_platform.url
     assert send_and_wait(qtbot, window)
@@ -130,8 +123,7 @@ def test_discarding_waiting_rows_removes_them(qtbot, make_window, sandbox, real_
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
     type_datapoint(qtbot, window, "probe", "3")
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
-    answered = answer_target_question(qtbot, window, "Discard them")
     type_connection(qtbot, window, real_platform.url, REAL_DEVICE, REAL_KEY)
-    qtbot.waitUntil(lambda: bool(answered))
+    answer_waiting(qtbot, window, window.connection.discard_button)
     assert window.model.rowCount() == 0
     assert window.store.editor_rows() == []
