@@ -462,7 +462,12 @@ class MainWindow(QMainWindow):
         self.result_tabs.setCurrentWidget(self.verify_panel)
         if self.verify_panel.is_running:
             return
-        self._verify(endpoint, device_id, self.connection.key_for(device_id), readings)
+        try:
+            url = self.connection.url_of(endpoint)  # the window's sandbox: where it runs now
+        except ConfigError as exc:
+            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
+            return
+        self._verify(url, device_id, self.connection.key_for(device_id), readings)
 
     def _verify(self, endpoint: str, device_id: str, api_key: str, readings: Readings) -> None:
         from gui.onenet.client import ConfigError, OneNetClient
