@@ -364,6 +364,7 @@ class SendController(QObject):
         """
         if self.sending.is_busy:
             return
+        self.connection.targetCommitted.emit()  # Ctrl+Enter in a connection field: its target is the one sent to
         if not self._plan_is_current():
             self._send_requested = True
             self.refresh_preview()

@@ -96,7 +96,9 @@ def test_a_sandbox_reading_never_goes_to_the_real_endpoint_after_a_restart(
     assert send_and_wait(qtbot, second)
     assert stored(sandbox, DEFAULT_DEVICE_ID, "probe") == [1]
     assert stored(real_platform, DEFAULT_DEVICE_ID, "probe") == []
-    assert {e.endpoint for e in second.store.history()} == {SANDBOX_ENDPOINT, real_platform.url}
+    # The history keeps the URL each request went to; the rows keep "the sandbox" as their target.
+    assert {e.endpoint for e in second.store.history()} == {sandbox.url, real_platform.url}
+    assert {r.endpoint for r in second.store.editor_rows()} == {SANDBOX_ENDPOINT, real_platform.url}
 
 
 def test_moving_waiting_rows_sends_them_to_the_new_target_only_when_the_user_says_so(

@@ -390,10 +390,13 @@ class OutboxRows(Connection):
         revisions: Sequence[int],
         idempotent: bool,
         upload_id: int | None = None,
+        sent_to: str | None = None,
     ) -> BegunRequest | None:
         """Record a request and mark its rows `in_flight`, atomically, before it is sent.
 
-        `upload_id` (from `new_upload_id`) groups the requests of one upload.
+        `upload_id` (from `new_upload_id`) groups the requests of one upload. `sent_to` is
+        the endpoint the history records when it is not `endpoint` itself: the URL of the
+        window's sandbox for its rows (`gui.data.target.SANDBOX_ENDPOINT`).
 
         Returns None (and changes nothing) unless every row still exists, is unsent or
         unknown, is addressed to `endpoint`/`device_id` and is at the `revisions` the
@@ -423,7 +426,7 @@ class OutboxRows(Connection):
                 "outbox_ids, idempotent, upload_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     now,
-                    endpoint,
+                    sent_to or endpoint,
                     device_id,
                     int(body.type),
                     body.content_type,
