@@ -156,6 +156,12 @@ class ConnectionPanel(QGroupBox):
         current = self.current_target()
         return (current.endpoint, current.device_id) if current is not None else (self.endpoint, self.device_id)
 
+    def real_connection(self) -> tuple[str, str]:
+        """(endpoint, device id) of the real connection: the fields, or while the sandbox is used, those it hides."""
+        if self.sandbox_check.isChecked():
+            return self._real_connection[0], self._real_connection[1]
+        return self.endpoint_edit.text(), self.device_id
+
     def current_target(self) -> Target | None:
         """The target new rows get and Send sends to: the sandbox's, or the fields' (None while incomplete)."""
         if self.sandbox_check.isChecked():

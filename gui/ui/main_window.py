@@ -35,6 +35,7 @@ from gui.ui.verify_panel import VerifyPanel
 if TYPE_CHECKING:
     from gui.data.pipeline import RetryPolicy
     from gui.ui.timed_send import TimedSendDialog
+    from gui.ui.trial import Trial
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
 
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             self.tr("Send the selected streams every N seconds, as a device would (through the outbox)")
         )
         self.timed_send: TimedSendDialog | None = None
+        self.trial: Trial | None = None  # a --sandbox session: hands real work over to the user's own when it closes
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.log_folder_action)
@@ -504,5 +506,21 @@ class MainWindow(QMainWindow):
         self.connection.save()
         self.settings.sync()
         self.pool.waitForDone(2000)
+        if self.trial is not None:
+            self._end_trial(self.trial)
         self.connection.stop_sandbox()
         super().closeEvent(event)
+
+    def _end_trial(self, trial: Trial) -> None:
+        """A --sandbox trial closes: rows and the connection made for a real endpoint go to the user's own."""
+        endpoint, device_id = self.connection.real_connection()
+        try:
+            trial.keep(self.model.rows(), endpoint, device_id, self.settings.time_zone)
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not kept"),
+                self.tr("The datapoints made for a real endpoint in this trial could not be kept: {why}").format(
+                    why=exc
+                ),
+            )
