@@ -418,6 +418,8 @@ class MainWindow(QMainWindow):
                 self.model.clear()
             except StoreError as exc:
                 self._say(self.tr("Not cleared: {why}").format(why=exc), error=True)
+                return
+            self.verify_panel.clear()  # its results were of the rows cleared
 
     # --- timed sending -------------------------------------------------------------------
     def open_timed_send(self) -> TimedSendDialog:

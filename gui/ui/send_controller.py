@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
 from gui.data.store import RequestOutcome, State, Store
+from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint, Readings
 from gui.text import counted
 from gui.ui.connection_panel import ConnectionPanel
@@ -472,7 +473,7 @@ class SendController(QObject):
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)
-        job = _SendJob(out)
+        job = _SendJob(out, client)
         self.sending.start(
             worker,
             progress=job.bind(self._on_send_progress),
@@ -484,11 +485,13 @@ class SendController(QObject):
         self.panel.progress.setValue(0)
         self._set_busy(True)
         self._mark_in_flight(first_rows)
-        self._say(
-            self.tr("Sending {n} in {k} to {url}…").format(
-                n=counted(len(out.rows), "datapoint"), k=counted(total, "request"), url=client.url
-            )
+        sending = self.tr("Sending {n} in {k} to {url}…").format(
+            n=counted(len(out.rows), "datapoint"), k=counted(total, "request"), url=client.url
         )
+        self._say(sending)
+        # Nothing of the previous send stays on show as if it were this one's.
+        self.response.show_sending(sending)
+        self.panel.preview.show_last_sending(sending)
 
     def _mark_in_flight(self, rows: list[Row]) -> None:
         """Show the rows of the request going out as "sending…" (the store marks them itself; this is the view)."""
@@ -530,11 +533,11 @@ class SendController(QObject):
         if progress.retry is not None:
             if current:
                 notice = progress.retry
-                self._say(
-                    self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
-                        k=notice.request_index, why=notice.attempt.error, s=notice.wait_s
-                    )
+                retrying = self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
+                    k=notice.request_index, why=notice.attempt.error, s=notice.wait_s
                 )
+                self._say(retrying)
+                self.response.show_sending(retrying)
             return
         self.model.show_states(progress.ids, progress.states, progress.revisions)
         if not current:
@@ -552,10 +555,35 @@ class SendController(QObject):
             from gui.ui.send_messages import outcome_of_result
 
             self._plot_stored(report)
+            self._show_last_sent(job, report)
             self._show_outcome(outcome_of_result(report.result, self.store))
         except Exception as exc:  # e.g. the package was reinstalled under the open window: still say it
             job.finished = False  # show the rows as the store has them
             self._show_failure(exc)
+
+    def _show_last_sent(self, job: _SendJob, report: SendReport) -> None:
+        """The preview's "Last sent": the last request of the send that went out, exactly, with its answer."""
+        results = report.result.results
+        went = [k for k, r in enumerate(results) if r.outcome is not None]
+        preview = self.panel.preview
+        if not went:
+            preview.show_last_sending(
+                self.tr("Nothing was sent: {why}").format(why=results[0].message if results else "")
+            )
+            return
+        k = went[-1]
+        last = results[k]
+        response = last.response
+        answer = (
+            self.tr("errno {errno}").format(errno=response.errno)
+            if response is not None and response.errno is not None
+            else (self.tr("HTTP {status}").format(status=response.http_status) if response else self.tr("no answer"))
+        )
+        title = self.tr("Last sent: request {k} of {n} · {answer}").format(k=k + 1, n=len(results), answer=answer)
+        prepared = job.client.prepare_upload(last.planned.body) if job.client is not None else None
+        error = last.message or (str(last.error) if last.error is not None else "")
+        preview.show_last_sent(title, prepared, last.planned.body, response, error)
+        preview.tabs.setCurrentWidget(preview.last_sent_text)
 
     def _on_send_error(self, exc: Exception) -> None:
         try:
@@ -581,6 +609,7 @@ class SendController(QObject):
         ).format(kind=type(exc).__name__, why=exc)
         error = exc if isinstance(exc, Exception) else Exception(str(exc))
         text = self.response.show_response(None, error, summary, "")
+        self.panel.preview.show_last_sending(summary)
         self._say(text.splitlines()[0], error=True)
         self.sendFinished.emit(False)
 
@@ -644,6 +673,7 @@ class _SendJob:
     """One send's own data, handed to its callbacks (the send of a cancelled run still reports)."""
 
     outgoing: Outgoing
+    client: OneNetClient | None = None  # the one the preview showed the requests with (its URL, masked key)
     finished: bool = False  # the pipeline ran to the end with every request stored
 
     @property
