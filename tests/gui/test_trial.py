@@ -26,14 +26,17 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
 
     def work_and_quit():
         [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen["demo"] = window.model.rowCount()
-        qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: a real endpoint
-        type_connection(qtbot, window, REAL_ENDPOINT, "777", "REAL-KEY")
-        qtbot.mouseClick(window.connection.keep_button, Qt.MouseButton.LeftButton)  # the demo rows stay the sandbox's
-        window.editor.zone_combo.setCurrentText("Europe/Berlin")
-        for value in ("21.5", "22.0", "22.5"):
-            type_datapoint(qtbot, window, "temperature", value)
-        window.close()  # quit: no question needed, nothing is lost
+        try:
+            seen["demo"] = window.model.rowCount()
+            qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: a real endpoint
+            type_connection(qtbot, window, REAL_ENDPOINT, "777", "REAL-KEY")
+            keep = window.connection.keep_button  # the demo rows stay the sandbox's
+            qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+            window.editor.zone_combo.setCurrentText("Europe/Berlin")
+            for value in ("21.5", "22.0", "22.5"):
+                type_datapoint(qtbot, window, "temperature", value)
+        finally:
+            window.close()  # quit: no question needed, nothing is lost
 
     QTimer.singleShot(300, work_and_quit)
     try:
