@@ -210,10 +210,12 @@ class MainWindow(QMainWindow):
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
+        self.send_panel.preview.copied.connect(self._say)
         self.editor.zoneChanged.connect(self._on_editor_zoneChanged)
         for source in (self.editor, self.send_controller):
             source.message.connect(self._say)
         self.importer.message.connect(self._say)
+        self.importer.zoneRequested.connect(self.editor.set_zone)
         self.send_controller.sendFinished.connect(self.sendFinished)
         self.send_controller.sendFinished.connect(self._on_sendFinished)
         self.send_controller.historyPruned.connect(self.history.refresh)

@@ -225,10 +225,12 @@ class PreviewPanel(QWidget):
     Large bodies (over `WHOLE_BODY_MAX` bytes) show their start and end;
     "Save body to file…" writes them whole. "Copy as curl" gives a command
     that sends the same bytes (api-key as `$ONENET_API_KEY` unless revealed).
-    `shown` is emitted whenever the request shown (:meth:`prepared`) was set or cleared.
+    `shown` is emitted whenever the request shown (:meth:`prepared`) was set or cleared;
+    `copied(text)` after a copy, saying what is on the clipboard (for the status bar).
     """
 
     shown = Signal()
+    copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -468,11 +470,23 @@ class PreviewPanel(QWidget):
         text = self.curl_text()
         if text:
             QGuiApplication.clipboard().setText(text)
+            which = self._which_request()
+            self.copied.emit(
+                self.tr("Copied the curl command of {which}.").format(which=which)
+                if self._reveal
+                else self.tr("Copied the curl command of {which} (the api-key as $ONENET_API_KEY).").format(which=which)
+            )
 
     def copy_body(self) -> None:
         """Put the body text of the request shown on the clipboard."""
         if self._body is not None:
             QGuiApplication.clipboard().setText(self._body.data.decode("utf-8"))
+            self.copied.emit(self.tr("Copied the body of {which}.").format(which=self._which_request()))
+
+    def _which_request(self) -> str:
+        """`request 2 of 7`: the request shown."""
+        total = len(self._plan) if self._plan is not None else 1
+        return self.tr("request {k} of {n}").format(k=self.selected() + 1, n=total)
 
     def save_body(self, path: str | Path) -> None:
         """Write the body of the request shown to `path`, byte for byte. OSError on failure."""

@@ -91,6 +91,19 @@ class Settings:
         self._set("import/dir", value)
 
     @property
+    def import_zone(self) -> str:
+        """The zone the last import read its times in, chosen or confirmed ("" at first: the computer's is offered).
+
+        One zone for every file type: the zone belongs to the clock that wrote the
+        times (a logger, a colleague's laptop), which sends CSV one day and Excel the next.
+        """
+        return str(self._get("import/zone", "", str))
+
+    @import_zone.setter
+    def import_zone(self, value: str) -> None:
+        self._set("import/zone", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
