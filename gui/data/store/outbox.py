@@ -261,9 +261,8 @@ class OutboxRows(Connection):
         """The rows the window's table shows, by id: those typed or imported in the window and not removed.
 
         Rows queued headless (`send`, a history resend of rows no longer in the table) are
-        not among them: they keep the endpoint and device they were queued for, and
-        `outbox send` sends them; the window's Send, which addresses its rows to the
-        window's device, never takes them.
+        not among them: `outbox send` sends them. Every row keeps its target either way;
+        the window's Send takes only its table's rows of the connection's target.
         """
         raw = self._query(f"SELECT {_ROW_COLUMNS} FROM outbox WHERE in_editor = 1 ORDER BY id")
         return [_row(r) for r in raw]
