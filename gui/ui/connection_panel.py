@@ -171,6 +171,10 @@ class ConnectionPanel(QGroupBox):
         except ConfigError:
             return None
 
+    def commit_target(self) -> None:
+        """The fields as typed now name the target (a send starts): `targetCommitted`, as leaving a field does."""
+        self.targetCommitted.emit()
+
     def url_of(self, endpoint: str) -> str:
         """The URL requests for a target's `endpoint` go to: the running sandbox's for `SANDBOX_ENDPOINT`.
 

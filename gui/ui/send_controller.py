@@ -365,7 +365,7 @@ class SendController(QObject):
         """
         if self.sending.is_busy:
             return
-        self.connection.targetCommitted.emit()  # Ctrl+Enter in a connection field: its target is the one sent to
+        self.connection.commit_target()  # Ctrl+Enter in a connection field: the target typed is the one sent to
         if not self._plan_is_current():
             self._send_requested = True
             self.refresh_preview()
