@@ -53,6 +53,10 @@ class ZoneCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
+        # As wide as a usual name, not the longest (America/Argentina/ComodRivadavia): the window fits a small
+        # screen. The list shows every name whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(len("America/Sao_Paulo"))
         self.setToolTip(tip)
         self.keeps_zone = keeps_zone
         self.reason_label = QLabel()

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QThreadPool,
     QTimer,
@@ -75,6 +76,7 @@ from gui.onenet.zones import ZoneError, offset_name, parse_zone
 from gui.text import counted
 from gui.ui.at_edit import ZoneCombo
 from gui.ui.datapoints_model import Row
+from gui.ui.screens import fit_to_screen
 from gui.ui.settings import system_zone_name
 from gui.ui.workers import Worker
 
@@ -243,7 +245,7 @@ class ImportDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.read)
         self._connect()
-        self.resize(1100, 840)
+        fit_to_screen(self, QSize(1100, 840))
         self.read()
 
     # --- construction ------------------------------------------------------------------
@@ -376,18 +378,21 @@ class ImportDialog(QDialog):
         zone_column.setContentsMargins(0, 0, 0, 0)
         zone_column.addWidget(self.zone_combo)
         zone_column.addWidget(self.zone_combo.reason_label)
-        zone_column.addWidget(self.zone_note)
         cells: dict[QWidget, QWidget] = {self.zone_combo: zone_cell}
-        for r, row in enumerate(rows):
-            for c, (text, widget) in enumerate(row):
-                label = QLabel(text)
-                label.setBuddy(widget)
-                grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(cells.get(widget, widget), r, 2 * c + 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.sheet_label, 3, 4)
-        grid.addWidget(self.sheet_combo, 3, 5)
-        for c in (1, 3, 5):
+        # Two choices a row: every choice's text shows whole in a dialog 1024 px wide.
+        pairs = [pair for row in rows for pair in row]
+        for i, (text, widget) in enumerate(pairs):
+            r, c = divmod(i, 2)
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(cells.get(widget, widget), r, 2 * c + 1, Qt.AlignmentFlag.AlignTop)
+        r, c = divmod(len(pairs), 2)
+        grid.addWidget(self.sheet_label, r, 2 * c)
+        grid.addWidget(self.sheet_combo, r, 2 * c + 1)
+        for c in (1, 3):
             grid.setColumnStretch(c, 1)
+        notes_row = r + 1
         self.order_note = QLabel()
         self.order_note.setWordWrap(True)
         self.order_note.setStyleSheet(f"color: {ORANGE}; font-weight: bold;")
@@ -408,9 +413,11 @@ class ImportDialog(QDialog):
         self.time_box = QWidget()
         self.time_box.setLayout(time_row)
         self.time_box.hide()
-        grid.addWidget(self.detected_label, 4, 0, 1, 6)
-        grid.addWidget(self.order_note, 5, 0, 1, 6)
-        grid.addWidget(self.time_box, 6, 0, 1, 6)
+        # The zone's note spans the dialog: in the zone box's column it would need four lines on a small screen.
+        grid.addWidget(self.zone_note, notes_row, 0, 1, 4)
+        grid.addWidget(self.detected_label, notes_row + 1, 0, 1, 4)
+        grid.addWidget(self.order_note, notes_row + 2, 0, 1, 4)
+        grid.addWidget(self.time_box, notes_row + 3, 0, 1, 4)
         # How the file's times will show in the editor's table, when its zone is another.
         self.editor_zone_note = QLabel()
         self.editor_zone_note.setWordWrap(True)
@@ -427,7 +434,7 @@ class ImportDialog(QDialog):
         self.editor_zone_box.setLayout(editor_zone_row)
         self.editor_zone_box.hide()
         self._file_zone = ""  # the zone the button offers
-        grid.addWidget(self.editor_zone_box, 7, 0, 1, 6)
+        grid.addWidget(self.editor_zone_box, notes_row + 4, 0, 1, 4)
 
         self.columns_table = QTableWidget(0, 6)
         self.columns_table.setHorizontalHeaderLabels(

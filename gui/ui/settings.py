@@ -131,6 +131,15 @@ class Settings:
         self._set("window/splitter", value)
 
     @property
+    def plot_axes(self) -> str:
+        """The plot's axes: "per_series" (default) or "shared" (see PlotPanel.set_axes_mode)."""
+        return str(self._get("plot/axes", "per_series", str))
+
+    @plot_axes.setter
+    def plot_axes(self, value: str) -> None:
+        self._set("plot/axes", value)
+
+    @property
     def body_type(self) -> int:
         """The `type` of uploads (1, 3, 4 or 5)."""
         value = int(self._get("request/body_type", 1, int))
