@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
 
 from gui.onenet.client import PlatformResponse
 
@@ -29,15 +29,19 @@ class ResponsePanel(QWidget):
         self.raw_response.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.headers_text = QPlainTextEdit(readOnly=True)  # the answer's headers, one `Name: value` a line
         self.headers_text.setFont(self.raw_response.font())
-        self.headers_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.headers_text.setPlaceholderText(self.tr("The answer's headers"))
+        answer = QSplitter(Qt.Orientation.Horizontal)  # beside the body: no taller than the tab was
+        answer.addWidget(self.raw_response)
+        answer.addWidget(self.headers_text)
+        answer.setStretchFactor(0, 3)
+        answer.setStretchFactor(1, 2)
         form = QFormLayout(self)
         form.addRow(self.outcome_label)
         form.addRow(self.tr("errno:"), self.errno_label)
         form.addRow(self.tr("error:"), self.error_label)
         form.addRow(self.tr("HTTP status:"), self.http_label)
         form.addRow(self.tr("Latency:"), self.latency_label)
-        form.addRow(self.tr("Headers:"), self.headers_text)
-        form.addRow(self.tr("Raw response:"), self.raw_response)
+        form.addRow(self.tr("Raw response:"), answer)
         self.verify_button = QPushButton(self.tr("&Verify on platform"))
         self.verify_button.setToolTip(verify_action.toolTip())
         form.addRow("", self.verify_button)

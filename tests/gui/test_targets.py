@@ -1,12 +1,13 @@
 """Every row knows its target (issue 13, items 2 and 3): a sandbox row never reaches a real endpoint unless moved."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 
 from gui.data.target import SANDBOX_ENDPOINT
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.ui.datapoints_model import DatapointsModel
 
+from .layout import layout_problems
 from .test_main_window import send_and_wait, type_datapoint
 
 REAL_DEVICE = "5550001"
@@ -126,6 +127,11 @@ def test_discarding_waiting_rows_removes_them(qtbot, make_window, sandbox, real_
     type_datapoint(qtbot, window, "probe", "3")
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
     type_connection(qtbot, window, real_platform.url, REAL_DEVICE, REAL_KEY)
+    qtbot.waitUntil(window.connection.waiting_bar.isVisible)
+    for size in (QSize(1366, 768), QSize(1024, 700)):  # the question fits the small screens, nothing cut
+        window.resize(size)
+        qtbot.waitUntil(lambda size=size: window.size() == size)
+        assert layout_problems(window) == []
     answer_waiting(qtbot, window, window.connection.discard_button)
     assert window.model.rowCount() == 0
     assert window.store.editor_rows() == []
