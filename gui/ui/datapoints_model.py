@@ -99,14 +99,21 @@ class Row:
     @classmethod
     def from_outbox(cls, row: OutboxRow) -> Row:
         """The editor row of an outbox row."""
-        target = shared_target(row.endpoint, row.device_id, row.platform)
+        key = (row.endpoint, row.device_id, row.platform)
+        target = _TARGETS.get(key) or shared_target(*key)
         return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision, None, target)
 
 
-@functools.lru_cache(maxsize=256)
+_TARGETS: dict[tuple[str, str, Platform], Target] = {}  # (endpoint, device id, platform) -> the one Target
+
+
 def shared_target(endpoint: str, device_id: str, platform: Platform = Platform.DATAPOINTS) -> Target:
     """One Target object per target, shared by every row of it (a million rows hold one, not a million)."""
-    return Target(endpoint, device_id, platform)
+    key = (endpoint, device_id, platform)
+    found = _TARGETS.get(key)
+    if found is None:
+        found = _TARGETS[key] = Target(endpoint, device_id, platform)
+    return found
 
 
 class DatapointsModel(QAbstractTableModel):
