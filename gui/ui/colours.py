@@ -42,7 +42,9 @@ __all__ = [
     "colour",
     "contrast_ratio",
     "css",
+    "filled",
     "palette_for",
+    "plot_background",
     "scheme",
     "scheme_of",
     "series_colour",
@@ -171,6 +173,11 @@ def series_colour(index: int, in_scheme: str | None = None) -> QColor:
         lightness += 0.03 if dark else -0.03
 
 
+def plot_background() -> QColor:
+    """The plot's background: the palette's base colour (that of text fields and tables)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base)
+
+
 def relative_luminance(c: QColor) -> float:
     """WCAG 2.x relative luminance of an opaque colour, 0 (black) to 1 (white)."""
 
@@ -229,7 +236,8 @@ def palette_for(name: str) -> QPalette:
 
 
 # --- widgets that keep their colours -------------------------------------------------------
-def _filled(template: str) -> str:
+def filled(template: str) -> str:
+    """`template` with its `$name`s replaced by the named colours of the scheme in force (`#rrggbb`)."""
     in_force = scheme()
     return Template(template).substitute({name: css(name, in_force) for name in NAMED})
 
@@ -240,7 +248,7 @@ def set_style(widget: QWidget, template: str) -> None:
     The template is kept and filled in again when the scheme changes; "" clears
     the style sheet. Raises KeyError for a name that is not in NAMED.
     """
-    widget.setStyleSheet(_filled(template) if template else "")
+    widget.setStyleSheet(filled(template) if template else "")
     widget.setProperty(_STYLE_PROPERTY, template or None)
 
 
@@ -271,7 +279,7 @@ class Theme(QObject):
         self.mode = SYSTEM
         self._own_palette: str | None = None  # the scheme of the palette this theme set, if any
         self._style_before: str | None = None  # the style's name before this theme set Fusion
-        self._drawn = (scheme(), self._own_palette)  # what the widgets were last coloured for
+        self._drawn: tuple[str, str | None] = (scheme(), None)  # what the widgets were last coloured for
         #: The scheme the desktop asks for (None: it does not say); replaced in tests.
         self.system_scheme: Callable[[], str | None] = self._desktop_scheme
         self._follow = QTimer(self, singleShot=True, interval=0)  # after Qt updated its palette
@@ -322,13 +330,13 @@ class Theme(QObject):
         for widget in QApplication.allWidgets():
             template = widget.property(_STYLE_PROPERTY)
             if template:
-                widget.setStyleSheet(_filled(str(template)))
+                widget.setStyleSheet(filled(str(template)))
             if isinstance(widget, QTableWidget):
                 for row in range(widget.rowCount()):
                     for column in range(widget.columnCount()):
                         item = widget.item(row, column)
                         name = item.data(_ITEM_COLOUR_ROLE) if item is not None else None
-                        if name:
+                        if item is not None and name:
                             item.setForeground(brush(str(name)))
             hook = getattr(widget, "recolour", None)
             if callable(hook):
