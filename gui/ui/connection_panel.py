@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 from gui.data.logs import register_secret
 from gui.data.secrets import SecretStore
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
+from gui.ui.colours import set_style
 from gui.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -73,10 +74,10 @@ class ConnectionPanel(QGroupBox):
         key_row.addWidget(self.reveal_button)
         self.sandbox_check = QCheckBox(self.tr("Use the local sandbox (no account needed)"))
         self.cleartext_label = QLabel(self.tr("⚠ Plain http sends the api-key in clear text. Use https."))
-        self.cleartext_label.setStyleSheet("color: #b45f06;")
+        set_style(self.cleartext_label, "color: $warning;")
         self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
-        self.keyring_label.setStyleSheet("color: #555;")
+        set_style(self.keyring_label, "color: $muted;")
         form = QFormLayout(self)
         form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
         form.addRow("", self.cleartext_label)

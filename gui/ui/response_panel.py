@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from gui.onenet.client import PlatformResponse
+from gui.ui.colours import set_style
 
 
 class ResponsePanel(QWidget):
@@ -50,9 +51,9 @@ class ResponsePanel(QWidget):
                 kept = self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
             if kept:
                 outcome += "\n" + kept
-        colour = "#1b7f3b" if exc is None else "#b00020"
+        colour = "ok" if exc is None else "error"
         self.outcome_label.setText(outcome)
-        self.outcome_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        set_style(self.outcome_label, f"color: ${colour}; font-weight: bold;")
         self.errno_label.setText(str(response.errno) if response and response.errno is not None else "–")
         self.error_label.setText(response.error if response and response.error is not None else "–")
         self.http_label.setText(str(response.http_status) if response else self.tr("no answer"))
