@@ -341,12 +341,7 @@ class PlotPanel(QWidget):
         self.readout_label = QLabel(" ")
         self.readout_label.setWordWrap(True)  # a long readout takes a second line, never widens the window
         self.readout_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._key_text = self.tr(  # its colours: named colours, filled in by _colour_key
-            "<span style='color:{muted}'>━●</span> sent &nbsp; <span style='color:{muted}'>╌○</span> not sent "
-            "&nbsp; <span style='color:{red}'>✕</span> failed"
-        )
-        self.key_label = QLabel()
-        self._colour_key()
+        self.key_label = QLabel(self._key_text())
         self.key_label.setToolTip(
             self.tr(
                 "Datapoints without at are drawn at the time they were sent; unsent ones have no time yet. "
@@ -553,16 +548,13 @@ class PlotPanel(QWidget):
     # --- colours ---------------------------------------------------------------------------
     def recolour(self) -> None:
         """The colour scheme changed (see gui.ui.colours.Theme): the plot again, in its colours."""
-        self._colour_key()
+        self.key_label.setText(self._key_text())
         if self.plot_widget is None:
             return
         self._colour_plot()
         for items in self.series_items.values():
             self._colour_series(items)
         self._arrange_axes()  # the axes of the series, in the series' colours
-
-    def _colour_key(self) -> None:
-        self.key_label.setText(self._key_text.format(muted=css("muted"), red=css("error")))
 
     def _colour_plot(self) -> None:
         """Background (the palette's base), axes and grid (muted), legend (the palette's text), crosshair."""
@@ -833,6 +825,12 @@ class PlotPanel(QWidget):
         """Whether the sent curve of a series currently draws symbols."""
         items = self.series_items.get(name)
         return items is not None and items.sent.opts["symbol"] is not None
+
+    def _key_text(self) -> str:
+        return self.tr(
+            "<span style='color:{muted}'>━●</span> sent &nbsp; <span style='color:{muted}'>╌○</span> not sent &nbsp; "
+            "<span style='color:{red}'>✕</span> failed"
+        ).format(muted=css("muted"), red=css("error"))
 
     def _update_status_label(self, counts: Counts) -> None:
         parts = [self.tr("plotted: {n}").format(n=counts.plotted)]

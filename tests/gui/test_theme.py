@@ -184,6 +184,7 @@ def test_view_theme_recolours_the_open_window_and_is_remembered(qtbot, make_wind
             and window.plot.axis_of("pressure").labelStyle["color"] == series_colour(1, scheme).name()
             and window.plot.series_items["pressure"].pending.opts["symbolBrush"].color() == base
             and plot.grab().toImage().pixelColor(2, 2) == base
+            and f"color:{css('error', scheme)}" in window.plot.key_label.text()
         )
 
     assert drawn_in(LIGHT)
