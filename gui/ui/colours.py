@@ -24,7 +24,7 @@ import colorsys
 from collections.abc import Callable
 from string import Template
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem, QWidget
 
@@ -267,11 +267,8 @@ class Theme(QObject):
     older), the Fusion style is set with this module's palette of that scheme.
     In SYSTEM mode the window follows the desktop (`colorSchemeChanged`), and
     where the desktop says dark but its palette is light (or the reverse), the
-    palette of the scheme it says is set too. `changed` is emitted after the
-    widgets were recoloured.
+    palette of the scheme it says is set too.
     """
-
-    changed = Signal()
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -325,7 +322,7 @@ class Theme(QObject):
             self._follow.start()
 
     def recolour(self) -> None:
-        """Fill in the named colours of the scheme in force again, everywhere they are drawn; emits `changed`."""
+        """Fill in the named colours of the scheme in force again, everywhere they are drawn."""
         self._drawn = (scheme(), self._own_palette)
         for widget in QApplication.allWidgets():
             template = widget.property(_STYLE_PROPERTY)
@@ -341,7 +338,6 @@ class Theme(QObject):
             hook = getattr(widget, "recolour", None)
             if callable(hook):
                 hook()
-        self.changed.emit()
 
 
 def theme() -> Theme:
