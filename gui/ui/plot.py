@@ -133,11 +133,11 @@ def _axis_types() -> tuple[Any, Any, Any, Any]:
                 if specs is None:
                     return None
                 axis_spec, tick_specs, text_specs = specs
-                opaque = []
+                opaque, background = [], plot_background()
                 for pen, p1, p2 in tick_specs:
                     if pen.color().alpha() < 255:
                         pen = QPen(pen)
-                        pen.setColor(blend(pen.color(), plot_background()))
+                        pen.setColor(blend(pen.color(), background))
                     opaque.append((pen, p1, p2))
                 return axis_spec, opaque, text_specs
 
