@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import enum
 import functools
-import gc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import tzinfo
-from typing import Any
+from datetime import datetime, tzinfo
+from typing import Any, NamedTuple, overload
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from gui.data.outbox import readings_of
 from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
 from gui.onenet.readings import (
     PLATFORM_TZ,
@@ -53,28 +53,6 @@ STATUS_OF_STATE = {
 }
 
 
-#: Rows added or replaced (in any number of steps) after which they are declared long-lived data (`settle`).
-SETTLE_ROWS = 10_000
-_unsettled = [0]  # rows added or replaced since the last gc.freeze()
-
-
-def settle(count: int) -> None:
-    """`count` rows were added or replaced: once SETTLE_ROWS were, keep them out of later full collections.
-
-    Rows and their datapoints are plain acyclic data (frozen slotted dataclasses
-    of numbers, strings, datetimes) that reference counting frees; a million of
-    them are millions of objects the cyclic collector would otherwise traverse
-    in every full collection, a pause of the thread it runs on (up to 0.8 s,
-    measured in benchmarks/bench_window_stall.py). `gc.freeze()` (O(1)) moves
-    what exists now out of the collector's generations; the collector keeps
-    running as usual for everything made later.
-    """
-    _unsettled[0] += count
-    if _unsettled[0] >= SETTLE_ROWS:
-        _unsettled[0] = 0
-        gc.freeze()
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One editor row: the stream, the datapoint, the kind the user chose, its status.
@@ -96,6 +74,139 @@ class Row:
     def from_outbox(cls, row: OutboxRow) -> Row:
         """The editor row of an outbox row."""
         return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision)
+
+
+#: A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source)`,
+#: kind and status as their `.value` strings. A tuple of strings, numbers and None is untracked by Python's
+#: cyclic collector after its first young collection, and a send replaces a row's tuple to change its status,
+#: so neither a million rows nor a send of them grows what full collections traverse: per row only its
+#: `Datapoint` (kept as is, so the preview's readings and the plot use the very objects) is tracked, and
+#: preview and send make no lasting objects per row (measured in benchmarks/bench_window_stall.py).
+Packed = tuple[Any, ...]
+_KINDS = {kind.value: kind for kind in ValueKind}
+_STATUSES = {status.value: status for status in RowStatus}
+_new = object.__new__
+_ROW_FIELDS = [Row.__dict__[name].__set__ for name in ("stream_id", "point", "kind", "status", "id", "revision")]
+_set_source = Row.__dict__["source"].__set__
+
+
+def _pack(row: Row) -> Packed:
+    return (row.stream_id, row.kind.value, row.status.value, row.id, row.revision, row.source)
+
+
+def _unpack(packed: Packed, point: Datapoint) -> Row:
+    """The Row of a packed row and its datapoint (made without the frozen dataclass's slower __init__)."""
+    stream_id, kind, status, row_id, revision, source = packed
+    row = _new(Row)
+    set_stream_id, set_point, set_kind, set_status, set_id, set_revision = _ROW_FIELDS
+    set_stream_id(row, stream_id)
+    set_point(row, point)
+    set_kind(row, _KINDS[kind])
+    set_status(row, _STATUSES[status])
+    set_id(row, row_id)
+    set_revision(row, revision)
+    _set_source(row, source)
+    return row
+
+
+def _with_status(packed: Packed, status: RowStatus, revision: int | None = None) -> Packed:
+    stream_id, kind, _, row_id, old_revision, source = packed
+    return (stream_id, kind, status.value, row_id, old_revision if revision is None else revision, source)
+
+
+class RowsView(Sequence[Row]):
+    """The model's rows at one moment, as `Row`s made on access (no million Row objects made or kept).
+
+    A snapshot: later changes of the model do not show in it. `ids`, `statuses` and
+    `readings` read the rows without making a `Row` each, for the planner and the send.
+    """
+
+    __slots__ = ("_packed", "_points")
+
+    def __init__(self, packed: list[Packed], points: list[Datapoint]) -> None:
+        self._packed, self._points = packed, points
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return list(map(_unpack, self._packed[index], self._points[index]))
+        return _unpack(self._packed[index], self._points[index])
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(_unpack, self._packed, self._points)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RowsView):
+            return self._packed == other._packed and self._points == other._points
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal by content, like a list
+
+    def picked(self, indexes: Sequence[int]) -> Sequence[Row]:
+        """The rows `indexes` in that order, made as each is read (`requests_of` takes a request's slice at a time)."""
+        return _Picked(self, indexes)
+
+    def ids(self, indexes: Iterable[int]) -> list[int]:
+        """The outbox ids of rows `indexes` (rows without one are skipped)."""
+        packed = self._packed
+        return [i for i in (packed[k][3] for k in indexes) if i is not None]
+
+    def statuses(self) -> Iterator[tuple[RowStatus, datetime | None]]:
+        """Every row's status and `at`, in order."""
+        statuses = _STATUSES
+        return ((statuses[p[2]], point.at) for p, point in zip(self._packed, self._points, strict=True))
+
+    def readings(self, indexes: Iterable[int]) -> tuple[Readings, list[int]]:
+        """The readings of rows `indexes`, and for each datapoint in readings order its row (`readings_of`)."""
+        return readings_of(_Carried(self._packed, self._points), indexes)
+
+
+class _StreamPoint(NamedTuple):
+    stream_id: str
+    point: Datapoint
+
+
+class _Carried(Sequence[Any]):
+    """Packed rows seen as `gui.data.outbox.Carried` for `readings_of`: `.stream_id` and `.point` only."""
+
+    __slots__ = ("_packed", "_points")
+
+    def __init__(self, packed: list[Packed], points: list[Datapoint]) -> None:
+        self._packed, self._points = packed, points
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, index: Any) -> Any:
+        return _StreamPoint(self._packed[index][0], self._points[index])
+
+
+class _Picked(Sequence[Row]):
+    __slots__ = ("_indexes", "_rows")
+
+    def __init__(self, rows: RowsView, indexes: Sequence[int]) -> None:
+        self._rows, self._indexes = rows, indexes
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        rows = self._rows
+        if isinstance(index, slice):
+            return [rows[k] for k in self._indexes[index]]
+        return rows[self._indexes[index]]
 
 
 class DatapointsModel(QAbstractTableModel):
@@ -120,15 +231,16 @@ class DatapointsModel(QAbstractTableModel):
 
     def __init__(self, display_tz: tzinfo = PLATFORM_TZ, parent: Any = None, store: Store | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
+        self._rows: list[Packed] = []  # see Packed
+        self._points: list[Datapoint] = []  # each row's datapoint
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
         self._positions: dict[int, int] | None = {}  # outbox id -> row; None: rebuild when needed
         if store is not None:
-            self._rows = [Row.from_outbox(r) for r in store.editor_rows()]
+            rows = [Row.from_outbox(r) for r in store.editor_rows()]
+            self._rows, self._points = [_pack(r) for r in rows], [r.point for r in rows]
             self._positions = None
-            settle(len(self._rows))
 
     # --- Qt model interface -------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -163,7 +275,7 @@ class DatapointsModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
         column = index.column()
         if role == self.RowRole:
             return row
@@ -237,7 +349,7 @@ class DatapointsModel(QAbstractTableModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() == self.STATUS:
             return False
-        row = self._rows[index.row()]
+        row = self._row(index.row())
         try:
             updated = self._edited(row, index.column(), str(value))
         except ValueError as exc:
@@ -252,7 +364,8 @@ class DatapointsModel(QAbstractTableModel):
                 self.editRejected.emit(index.row(), index.column(), str(exc))
                 return False
             updated = replace(updated, revision=stored.revision)
-        self._rows[index.row()] = replace(updated, status=RowStatus.UNSENT)
+        self._rows[index.row()] = _pack(replace(updated, status=RowStatus.UNSENT))
+        self._points[index.row()] = updated.point
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.STATUS))
         return True
 
@@ -298,11 +411,11 @@ class DatapointsModel(QAbstractTableModel):
         if self.store is not None and not all(r.id is not None for r in rows):
             rows = store_rows(self.store, rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
+        self._rows.extend(map(_pack, rows))
+        self._points.extend(r.point for r in rows)
         if self._positions is not None:
             self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
         self.endInsertRows()
-        settle(len(rows))
         return first
 
     def preparer(self) -> Callable[[Sequence[Row]], list[Row]]:
@@ -316,17 +429,19 @@ class DatapointsModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""
         chosen = sorted({row for row in rows if 0 <= row < len(self._rows)}, reverse=True)
-        self._forget([self._rows[row].id for row in chosen])
+        self._forget([self._rows[row][3] for row in chosen])
         for row in chosen:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
+            del self._points[row]
             self.endRemoveRows()
 
     def clear(self) -> None:
         """Remove every row (StoreError, nothing removed, if one is being sent)."""
-        self._forget([row.id for row in self._rows])
+        self._forget([row[3] for row in self._rows])
         self.beginResetModel()
         self._rows.clear()
+        self._points.clear()
         self._positions = {}
         self.endResetModel()
 
@@ -338,7 +453,7 @@ class DatapointsModel(QAbstractTableModel):
 
     def mark_unsent(self, rows: list[int]) -> None:
         """Mark rows "not sent" (drafts in the store; rows being sent are left alone), e.g. to send them again."""
-        ids = [i for i in (self._rows[r].id for r in rows) if i is not None]
+        ids = RowsView(self._rows, self._points).ids(rows)
         if self.store is not None and ids:
             self.store.set_state(ids, State.DRAFT)
             self.sync_from_store(ids)
@@ -362,10 +477,9 @@ class DatapointsModel(QAbstractTableModel):
                 continue
             current = self._rows[i]
             status = STATUS_OF_STATE[state]
-            if current.status is not status or current.revision != revision:
-                self._rows[i] = replace(current, status=status, revision=revision)
+            if current[2] != status.value or current[4] != revision:
+                self._rows[i] = _with_status(current, status, revision)
                 changed.append(i)
-        settle(len(changed))
         if changed:
             self.dataChanged.emit(self.index(min(changed), self.STATUS), self.index(max(changed), self.STATUS))
 
@@ -376,16 +490,20 @@ class DatapointsModel(QAbstractTableModel):
 
     def _position_map(self) -> dict[int, int]:
         if self._positions is None:
-            self._positions = {r.id: k for k, r in enumerate(self._rows) if r.id is not None}
+            self._positions = {r[3]: k for k, r in enumerate(self._rows) if r[3] is not None}
         return self._positions
 
-    def rows(self) -> list[Row]:
-        """A copy of all rows in order."""
-        return list(self._rows)
+    def rows(self) -> RowsView:
+        """All rows in order, as they are now (a snapshot: later changes of the model do not show in it)."""
+        return RowsView(list(self._rows), list(self._points))
+
+    def _row(self, row: int) -> Row:
+        return _unpack(self._rows[row], self._points[row])
 
     def unsent_rows(self) -> list[int]:
         """Indexes of rows not yet sent successfully."""
-        return [i for i, r in enumerate(self._rows) if r.status is not RowStatus.SENT]
+        sent = RowStatus.SENT.value
+        return [i for i, r in enumerate(self._rows) if r[2] != sent]
 
     def readings(self, rows: list[int] | None = None) -> tuple[Readings, list[int]]:
         """The readings of `rows` (default all), and for each datapoint in readings order its row.
@@ -393,26 +511,12 @@ class DatapointsModel(QAbstractTableModel):
         Streams appear in the order of their first row; within a stream rows
         keep their order (the type 1 body follows this order).
         """
-        chosen = range(len(self._rows)) if rows is None else rows
-        by_stream: dict[str, list[int]] = {}
-        for i in chosen:
-            by_stream.setdefault(self._rows[i].stream_id, []).append(i)
-        order = [i for indexes in by_stream.values() for i in indexes]
-        return Readings.from_pairs((self._rows[i].stream_id, self._rows[i].point) for i in order), order
+        return RowsView(self._rows, self._points).readings(range(len(self._rows)) if rows is None else rows)
 
-    def set_status(self, rows: list[int], status: RowStatus, expected: list[Row] | None = None) -> None:
-        """Mark rows sent or failed.
-
-        With `expected` (the Row objects the rows held when they were sent), a
-        row that was edited or removed since is left alone: what it holds now
-        was not sent.
-        """
-        if expected is not None:
-            current = self._rows
-            rows = [i for i, row in zip(rows, expected, strict=True) if i < len(current) and current[i] is row]
+    def set_status(self, rows: list[int], status: RowStatus) -> None:
+        """Show rows with `status` (sent, failed, "sending…") without writing the store."""
         for i in rows:
-            self._rows[i] = replace(self._rows[i], status=status)
-        settle(len(rows))
+            self._rows[i] = _with_status(self._rows[i], status)
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
 

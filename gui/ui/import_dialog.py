@@ -63,7 +63,6 @@ from gui.data.importers import (
     Role,
     TimeFormat,
     import_file,
-    paused_gc,
     resolve_zone,
     write_rejected,
 )
@@ -1166,23 +1165,22 @@ class ImportDialog(QDialog):
         def work(cancelled: Callable[[], bool]) -> list[Row] | _QueuedBefore:
             digest = content_hash(path)
             rows = []
-            with paused_gc():  # millions of objects, no cycles: no collections to stall the GUI thread
-                pairs = zip(result.pairs(), result.table.source_rows(), strict=True)
-                for n, ((stream_id, point), row) in enumerate(pairs):
-                    if n % 65536 == 0:
-                        if cancelled():
-                            raise ImportCancelled()
-                        worker.report_progress(n, len(result))
-                    rows.append(Row(stream_id, point, kind_of(point.value), source=(digest, row)))
-                if queued_before is not None:
-                    known = queued_before(digest)
-                    if known:
-                        repeated = sum(1 for r in rows if r.source is not None and (r.source[1], r.stream_id) in known)
-                        if repeated:
-                            return _QueuedBefore(repeated, len(rows))
-                if prepare is not None:
-                    worker.report_progress(len(result), len(result))
-                    rows = prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
+            pairs = zip(result.pairs(), result.table.source_rows(), strict=True)
+            for n, ((stream_id, point), row) in enumerate(pairs):
+                if n % 65536 == 0:
+                    if cancelled():
+                        raise ImportCancelled()
+                    worker.report_progress(n, len(result))
+                rows.append(Row(stream_id, point, kind_of(point.value), source=(digest, row)))
+            if queued_before is not None:
+                known = queued_before(digest)
+                if known:
+                    repeated = sum(1 for r in rows if r.source is not None and (r.source[1], r.stream_id) in known)
+                    if repeated:
+                        return _QueuedBefore(repeated, len(rows))
+            if prepare is not None:
+                worker.report_progress(len(result), len(result))
+                rows = prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
             return rows
 
         worker = Worker(work)

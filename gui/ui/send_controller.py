@@ -10,9 +10,8 @@ at most ten times a second, however many requests finish meanwhile.
 from __future__ import annotations
 
 import logging
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -25,7 +24,7 @@ from gui.onenet.client import validate_endpoint
 from gui.onenet.readings import Datapoint, Readings
 from gui.text import counted
 from gui.ui.connection_panel import ConnectionPanel
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus, RowsView
 from gui.ui.editor import DatapointEditor
 from gui.ui.outgoing import Outgoing, compute_outgoing
 from gui.ui.plot import PlotPanel
@@ -48,8 +47,6 @@ SYNC_PLAN_ROWS = 20_000
 MAX_PLOTTED_POINTS = 100_000
 #: Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown).
 PLOT_AT_ONCE = 20_000
-#: The interpreter's GIL switch interval (s) while a plan runs on a worker (Python's default: 0.005).
-PLANNING_SWITCH_INTERVAL_S = 0.001
 #: Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).
 PROGRESS_INTERVAL_S = 0.1
 
@@ -203,7 +200,6 @@ class SendController(QObject):
         self._plan_worker_generation = -1
         self._send_requested = False  # Send was pressed while the plan was being computed
         self._nothing_to_send = ""  # why Send is disabled when no row waits to be sent ("" when some do)
-        self._saved_switch_interval: float | None = None  # while a plan runs (see _hand_gil_to_gui)
         self.preview_timer = QTimer(self, singleShot=True, interval=80)
         self.preview_timer.timeout.connect(self.refresh_preview)
 
@@ -285,10 +281,7 @@ class SendController(QObject):
             return out
 
         self._plan_worker_generation = generation
-        self._hand_gil_to_gui(True)
-        self.planning.start(
-            compute, result=self._on_plan_result, error=self._on_plan_error, finished=self._on_plan_finished
-        )
+        self.planning.start(compute, result=self._on_plan_result, error=self._on_plan_error)
         message = self.tr("Computing the requests for {n} datapoints…").format(n=f"{len(rows):,}")
         self.panel.show_message(message)
         self._set_nothing_to_send("")  # Send now sends as soon as the requests are ready
@@ -302,27 +295,6 @@ class SendController(QObject):
         if self._send_requested:
             self._send_requested = False
             self.send()
-
-    def _on_plan_finished(self, current: bool) -> None:
-        if not self.planning.is_running:
-            self._hand_gil_to_gui(False)
-
-    def _hand_gil_to_gui(self, planning: bool) -> None:
-        """While a plan runs on a worker, the GUI thread gets the GIL within PLANNING_SWITCH_INTERVAL_S.
-
-        Planning a million datapoints is seconds of pure Python on a worker; every
-        call Qt makes into Python on the GUI thread (a table cell painted, a timer)
-        waits for the worker to hand the GIL over, up to the switch interval (5 ms
-        by default): a table repaint took seconds. Only for that time the interval
-        is shorter; it is restored when the last plan has finished. (Not done yet:
-        planning in a process, which would need no interpreter setting at all.)
-        """
-        if planning and self._saved_switch_interval is None:
-            self._saved_switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(PLANNING_SWITCH_INTERVAL_S)
-        elif not planning and self._saved_switch_interval is not None:
-            sys.setswitchinterval(self._saved_switch_interval)
-            self._saved_switch_interval = None
 
     def _on_plan_error(self, exc: Exception) -> None:
         self._send_requested = False
@@ -442,14 +414,15 @@ class SendController(QObject):
 
         def prepare() -> None:
             nonlocal ids
-            request_rows = [[snapshot[i] for i in out.request_rows(k)] for k in range(total)]
-            ids = [row.id for rows in request_rows for row in rows if row.id is not None]
+            ids = _ids_of(snapshot, out.rows)
 
         store, policy, timeout = self.store, self.retry_policy, self.client_timeout
         target = validate_endpoint(endpoint)
 
         def planned() -> Iterator[PlannedRequest]:
-            return requests_of(plan, [snapshot[i] for i in out.rows], target, device_id)
+            # Each request's rows are made as it is taken, not a million Rows kept for the whole send.
+            carried = snapshot.picked(out.rows) if isinstance(snapshot, RowsView) else [snapshot[i] for i in out.rows]
+            return requests_of(plan, carried, target, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
             store.queue(ids, endpoint, device_id)
@@ -595,7 +568,6 @@ class SendController(QObject):
         self.preview_timer.stop()
         for task in (self.planning, self.sending, self.pruning):
             task.cancel_all()
-        self._hand_gil_to_gui(False)
 
 
 @dataclass
@@ -608,11 +580,17 @@ class _SendJob:
     @property
     def ids(self) -> list[int]:
         """The outbox ids of every row the send carries (its plan's rows)."""
-        snapshot = self.outgoing.snapshot
-        return [i for i in (snapshot[k].id for k in self.outgoing.rows) if i is not None]
+        return _ids_of(self.outgoing.snapshot, self.outgoing.rows)
 
     def bind(self, method: Callable[..., None]) -> Callable[..., None]:
         def call(*args: object) -> None:
             method(self, *args)
 
         return call
+
+
+def _ids_of(snapshot: Sequence[Row], rows: list[int]) -> list[int]:
+    """The outbox ids of `snapshot[i]` for i in `rows` (read without a Row each from the model's snapshot)."""
+    if isinstance(snapshot, RowsView):
+        return snapshot.ids(rows)
+    return [i for i in (snapshot[k].id for k in rows) if i is not None]
