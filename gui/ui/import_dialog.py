@@ -73,7 +73,7 @@ from gui.text import counted
 from gui.ui.at_edit import zone_combo
 from gui.ui.datapoints_model import Row
 from gui.ui.settings import system_zone_name
-from gui.ui.workers import Worker
+from gui.ui.workers import Task, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
 #: Problems listed in the dialog; the count says how many more there are.
@@ -218,8 +218,7 @@ class ImportDialog(QDialog):
         self.pool = pool
         self._source_zone = source_zone or system_zone_name()
         self._choices: dict[int, ColumnChoice] = {}
-        self._worker: Worker | None = None
-        self._running: set[Worker] = set()
+        self.work = Task(pool, self)  # the read, import or save of rejected rows running (one at a time)
         self.import_result: ImportResult | None = None
         self.failure = ""
         self._filling = False
@@ -580,28 +579,24 @@ class ImportDialog(QDialog):
         self.summary_label.setStyleSheet("")
 
     def _start(self, worker: Worker, on_result: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
-        self._worker = worker
-        self._running.add(worker)
-        worker.signals.progress.connect(self._on_worker_progress)
-        worker.signals.result.connect(on_result)
-        worker.signals.error.connect(on_error)
-        worker.signals.finished.connect(self._on_worker_finished)
+        """Run `worker` as the current work: `on_result`/`on_error` are called for it only (`Task`)."""
+        self.work.start(
+            worker,
+            result=on_result,
+            error=on_error,
+            progress=self._on_worker_progress,
+            finished=self._on_worker_finished,
+        )
         self._set_busy(True)
-        self.pool.start(worker)
 
     def stop(self, quiet: bool = False) -> None:
         """Cancel the read (or save, or import) in progress; what is shown stays."""
-        if self._worker is None:
+        if not self.work.cancel():
             return
-        self._worker.cancel()
-        self._worker = None
         self._set_busy(False)
         if not quiet:
             self.summary_label.setText(self.tr("Stopped. Change a setting to read the file again."))
             self.summary_label.setStyleSheet("")
-
-    def _is_current(self) -> bool:
-        return self._worker is not None and self.sender() is self._worker.signals
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -610,27 +605,21 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not busy and self._can_import())
         self.save_rejected_button.setEnabled(not busy and bool(self.import_result and self.import_result.rows_rejected))
 
-    def _on_worker_progress(self, progress: tuple[int, int]) -> None:
+    def _on_worker_progress(self, progress: tuple[int, int], current: bool) -> None:
         done, total = progress
-        if self._is_current() and total:
+        if current and total:
             self.progress.setValue(int(1000 * min(done, total) / total))
 
-    def _on_worker_finished(self) -> None:
-        self._running = {w for w in self._running if w.signals is not self.sender()}
-        if self._is_current():
-            self._worker = None
+    def _on_worker_finished(self, current: bool) -> None:
+        if current:
             self._set_busy(False)
 
     def _on_read_result(self, result: ImportResult) -> None:
-        if not self._is_current():
-            return
         self.import_result, self.failure = result, ""
         self._show(result)
         self.finishedReading.emit(True)
 
     def _on_read_error(self, exc: Exception) -> None:
-        if not self._is_current():
-            return
         if isinstance(exc, ImportCancelled):
             return
         self.import_result = None
@@ -1188,8 +1177,6 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.tr("Adding {n} datapoints to the editor…").format(n=len(result)))
 
     def _on_rows_ready(self, rows: list[Row] | _QueuedBefore) -> None:
-        if not self._is_current():
-            return
         if isinstance(rows, _QueuedBefore):
             self._ask_again(rows)
             return
@@ -1250,16 +1237,12 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.tr("Writing the rejected rows to {path}…").format(path=out_path))
 
     def _on_rejected_saved(self, count: int) -> None:
-        if not self._is_current():
-            return
         path = self._saving_to
         self.summary_label.setText(self.tr("{n} rejected rows written to {path}.").format(n=count, path=path))
         self.summary_label.setStyleSheet(f"color: {GREEN};")
         self.rejectedSaved.emit(count, path)
 
     def _on_save_error(self, exc: Exception) -> None:
-        if not self._is_current():
-            return
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         self.summary_label.setText(self.tr("✘ The rejected rows could not be written: {why}").format(why=why))
         self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
@@ -1267,9 +1250,7 @@ class ImportDialog(QDialog):
     def done(self, code: int) -> None:
         """Close: a read still running is cancelled (its result is dropped)."""
         self._timer.stop()
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
+        self.work.cancel()
         super().done(code)
 
 

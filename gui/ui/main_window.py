@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui import __version__
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()
+        self._painted = False  # see paintEvent
 
     # --- construction ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -375,6 +376,16 @@ class MainWindow(QMainWindow):
                 version=__version__
             ),
         )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # what the first paint does not need is loaded after it, on the pool
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.connection.load_key(self.pool)
+        self.send_controller.warm_up()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel all work, wait (up to 2 s) for the pool, remember the layout, stop the sandbox."""

@@ -188,11 +188,12 @@ class SendController(QObject):
         self.plot = plot
         self.send_action = send_action
         self.cancel_action = cancel_action
-        self.retry_policy = retry_policy  # None: `RetryPolicy()`, made by the first send
+        self.retry_policy = retry_policy  # None: the default `RetryPolicy()`, made on the send's worker
         self.client_timeout = 0.0  # seconds; set by the window (bounds how long Cancel takes)
         self.sending = Task(pool, self)  # the send the window waits for
         self.planning = Task(pool, self)  # computing the preview of a big upload
         self.pruning = Task(pool, self)  # forgetting old history at start-up
+        self.warming = Task(pool, self)  # loading the HTTP client after the first paint
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
@@ -219,7 +220,7 @@ class SendController(QObject):
     @property
     def is_working(self) -> bool:
         """True while any plan, send or prune, a cancelled one too, is still on the pool."""
-        return any(task.is_running for task in (self.planning, self.sending, self.pruning))
+        return any(task.is_running for task in (self.planning, self.sending, self.pruning, self.warming))
 
     # --- preview -------------------------------------------------------------------------
     def schedule_preview(self) -> None:
@@ -393,14 +394,11 @@ class SendController(QObject):
         later requests must not overtake it); the rest stay in the outbox for the next Send.
         """
         from gui.data.outbox import clients, requests_of
-        from gui.data.pipeline import Pipeline, RetryPolicy
 
         client, problem = self.connection.make_client()
         if client is None or out.plan is None:
             self._say(problem or out.problem, error=True)
             return
-        if self.retry_policy is None:
-            self.retry_policy = RetryPolicy()
         self._allow_duplicates = False  # asked again for the next send
         endpoint = self.connection.endpoint
         device_id = self.connection.device_id
@@ -425,8 +423,11 @@ class SendController(QObject):
             return requests_of(plan, carried, target, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
+            # The pipeline imports requests: here, off the GUI thread, if `warm_up` has not loaded it yet.
+            from gui.data.pipeline import Pipeline, RetryPolicy
+
             store.queue(ids, endpoint, device_id)
-            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy)
+            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy or RetryPolicy())
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)
@@ -536,6 +537,19 @@ class SendController(QObject):
         self._say(text.splitlines()[0], error=not outcome.ok)
         self.sendFinished.emit(outcome.ok)
 
+    def warm_up(self) -> None:
+        """Load the send pipeline and the HTTP client (requests, urllib3) on a worker, once (after the first paint).
+
+        Not imported to show the window (start-up), nor on the GUI thread by the first Send
+        (a 0.4 s stall measured in benchmarks/bench_timed_send.py); a Send before it is done
+        imports them on its own worker.
+        """
+
+        def load(cancelled: Callable[[], bool]) -> None:
+            import gui.data.pipeline  # noqa: F401
+
+        self.warming.start(load)
+
     # --- history retention ----------------------------------------------------------------
     def start_prune(self) -> None:
         """Forget requests and sent rows older than `Settings.history_days` (0: keep all), once, on a worker."""
@@ -566,7 +580,7 @@ class SendController(QObject):
     def stop(self) -> None:
         """The window closes: cancel every run (a send stops after the request in flight)."""
         self.preview_timer.stop()
-        for task in (self.planning, self.sending, self.pruning):
+        for task in (self.planning, self.sending, self.pruning, self.warming):
             task.cancel_all()
 
 
