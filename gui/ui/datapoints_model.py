@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import enum
 import functools
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
+from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -85,6 +87,7 @@ class Row:
 Packed = tuple[Any, ...]
 _KINDS = {kind.value: kind for kind in ValueKind}
 _STATUSES = {status.value: status for status in RowStatus}
+_ID = itemgetter(3)  # a packed row's outbox id
 _new = object.__new__
 _ROW_FIELDS = [Row.__dict__[name].__set__ for name in ("stream_id", "point", "kind", "status", "id", "revision")]
 _set_source = Row.__dict__["source"].__set__
@@ -469,10 +472,9 @@ class DatapointsModel(QAbstractTableModel):
 
     def show_states(self, ids: Sequence[int], states: Sequence[State], revisions: Sequence[int]) -> None:
         """Show outbox rows (by id) in their store `states` and `revisions` (read on any thread), in one change."""
-        positions = self._position_map()
         changed: list[int] = []
         for row_id, state, revision in zip(ids, states, revisions, strict=True):
-            i = positions.get(row_id)
+            i = self._position(row_id)
             if i is None:
                 continue
             current = self._rows[i]
@@ -485,8 +487,23 @@ class DatapointsModel(QAbstractTableModel):
 
     def show_status(self, ids: Iterable[int], status: RowStatus) -> None:
         """Show rows (by outbox id) with `status` without writing the store (e.g. "sending…" before it reports)."""
-        positions = self._position_map()
-        self.set_status([p for p in (positions.get(i) for i in ids) if p is not None], status)
+        self.set_status([p for p in map(self._position, ids) if p is not None], status)
+
+    def _position(self, row_id: int) -> int | None:
+        """The table row of outbox row `row_id`, or None.
+
+        Rows are added in the order the store gives ids (and read from it by id), so ids
+        ascend down the table and a bisection finds one; a table where they do not
+        falls back to a map of every id (building it for a million rows takes a while).
+        """
+        rows = self._rows
+        try:
+            i = bisect_left(rows, row_id, key=_ID)
+        except TypeError:  # rows without an outbox id
+            i = len(rows)
+        if i < len(rows) and rows[i][3] == row_id:
+            return i
+        return self._position_map().get(row_id)
 
     def _position_map(self) -> dict[int, int]:
         if self._positions is None:

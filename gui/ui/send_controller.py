@@ -9,6 +9,8 @@ at most ten times a second, however many requests finish meanwhile.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -139,11 +141,17 @@ class SendWorker(Worker):
         out, stored = self._out, 0
         unstamped: list[tuple[str, Datapoint]] = []
         if out.plan is not None and self._stored_requests:
-            pairs = list(out.readings.pairs())
+            # The datapoints themselves, not a (stream, datapoint) pair each: a million new pairs would be
+            # a million objects for the collector to traverse, in full collections that stall the window.
+            streams = out.readings.datastreams
+            points = [point for stream in streams for point in stream.datapoints]
+            ends = list(itertools.accumulate(len(stream.datapoints) for stream in streams))
             for k in self._stored_requests:
                 request = out.plan.requests[k]
                 stored += request.stop - request.start
-                unstamped.extend(pair for pair in pairs[request.start : request.stop] if pair[1].at is None)
+                for j in range(request.start, request.stop):
+                    if points[j].at is None:
+                        unstamped.append((streams[bisect.bisect_right(ends, j)].id, points[j]))
         return SendReport(result, stored, unstamped)
 
 
