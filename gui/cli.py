@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from gui.cli_simulate import add_simulate_command
+from gui.cli_token import add_token_command
 from gui.data.importers import (
     DateOrder,
     ImportFailed,
@@ -80,7 +81,7 @@ exit status:
 
 
 def add_commands(subparsers: Any) -> None:
-    """Register `sandbox`, `outbox`, `verify`, `simulate` and `send` on the app's argument parser.
+    """Register `sandbox`, `outbox`, `verify`, `simulate`, `token` and `send` on the app's argument parser.
 
     Each command sets `run(args) -> int` as its default, the exit status.
     """
@@ -95,6 +96,7 @@ def add_commands(subparsers: Any) -> None:
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
     add_simulate_command(subparsers)
+    add_token_command(subparsers)
 
     send_parser: argparse.ArgumentParser = subparsers.add_parser(
         "send",
