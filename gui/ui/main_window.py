@@ -384,6 +384,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        if not self.isVisible():  # closed meanwhile: its pool waited for its work already; start none
+            return
         self.connection.load_key(self.pool)
         self.send_controller.warm_up()
 
