@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()
         self._painted = False  # see paintEvent
+        self._closed = False
 
     # --- construction ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -384,13 +385,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        if not self.isVisible():  # closed meanwhile: its pool waited for its work already; start none
+        if self._closed or not self.isVisible():  # closed meanwhile: its pool waited for its work already
             return
         self.connection.load_key(self.pool)
         self.send_controller.warm_up()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel all work, wait (up to 2 s) for the pool, remember the layout, stop the sandbox."""
+        self._closed = True
         if self.timed_send is not None:
             self.timed_send.stop()
         self.send_controller.stop()

@@ -201,7 +201,6 @@ class SendController(QObject):
         self.sending = Task(pool, self)  # the send the window waits for
         self.planning = Task(pool, self)  # computing the preview of a big upload
         self.pruning = Task(pool, self)  # forgetting old history at start-up
-        self.warming = Task(pool, self)  # loading the HTTP client after the first paint
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
@@ -228,7 +227,7 @@ class SendController(QObject):
     @property
     def is_working(self) -> bool:
         """True while any plan, send or prune, a cancelled one too, is still on the pool."""
-        return any(task.is_running for task in (self.planning, self.sending, self.pruning, self.warming))
+        return any(task.is_running for task in (self.planning, self.sending, self.pruning))
 
     # --- preview -------------------------------------------------------------------------
     def schedule_preview(self) -> None:
@@ -551,12 +550,10 @@ class SendController(QObject):
         Not imported to show the window (start-up), nor on the GUI thread by the first Send
         (a 0.4 s stall measured in benchmarks/bench_timed_send.py); a Send before it is done
         imports them on its own worker.
+        It reports nothing (so nothing of the window is needed when it ends); the window's
+        close waits for it with the rest of the pool.
         """
-
-        def load(cancelled: Callable[[], bool]) -> None:
-            import gui.data.pipeline  # noqa: F401
-
-        self.warming.start(load)
+        self.sending.pool.start(_load_pipeline)
 
     # --- history retention ----------------------------------------------------------------
     def start_prune(self) -> None:
@@ -588,7 +585,7 @@ class SendController(QObject):
     def stop(self) -> None:
         """The window closes: cancel every run (a send stops after the request in flight)."""
         self.preview_timer.stop()
-        for task in (self.planning, self.sending, self.pruning, self.warming):
+        for task in (self.planning, self.sending, self.pruning):
             task.cancel_all()
 
 
@@ -616,3 +613,7 @@ def _ids_of(snapshot: Sequence[Row], rows: list[int]) -> list[int]:
     if isinstance(snapshot, RowsView):
         return snapshot.ids(rows)
     return [i for i in (snapshot[k].id for k in rows) if i is not None]
+
+
+def _load_pipeline() -> None:
+    import gui.data.pipeline  # noqa: F401  # requests and urllib3 with it
