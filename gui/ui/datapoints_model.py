@@ -11,11 +11,12 @@ from datetime import datetime, tzinfo
 from operator import itemgetter
 from typing import Any, NamedTuple, overload
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from gui.data.outbox import readings_of
 from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
+from gui.data.target import NO_TARGET, Platform, Target
 from gui.onenet.readings import (
     PLATFORM_TZ,
     Datapoint,
@@ -62,6 +63,8 @@ class Row:
     `id` and `revision` are those of its outbox row (`gui.data.store.OutboxRow`) once the
     model has a store; None and 0 in a model without one. `source` is where a row read
     from a file came from, `(content hash, row number)` (`gui.data.store.NewRow.source`).
+    `target` is where it goes (`gui.data.target.Target`, one shared object per target;
+    `NO_TARGET` until it has one): the model's `target` when it was added.
     """
 
     stream_id: str
@@ -71,19 +74,45 @@ class Row:
     id: int | None = None
     revision: int = 0
     source: tuple[str, int] | None = None
+    target: Target = NO_TARGET
 
     @classmethod
     def from_outbox(cls, row: OutboxRow) -> Row:
         """The editor row of an outbox row."""
-        return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision)
+        target = shared_target(row.endpoint, row.device_id, row.platform)
+        return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision, None, target)
 
 
-#: A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source)`,
-#: kind and status as their `.value` strings. A tuple of strings, numbers and None is untracked by Python's
-#: cyclic collector after its first young collection, and a send replaces a row's tuple to change its status,
-#: so neither a million rows nor a send of them grows what full collections traverse: per row only its
-#: `Datapoint` (kept as is, so the preview's readings and the plot use the very objects) is tracked, and
-#: preview and send make no lasting objects per row (measured in benchmarks/bench_window_stall.py).
+_TARGETS: dict[tuple[str, str, Platform], Target] = {}  # (endpoint, device id, platform) -> the one Target
+_TARGET_LIST: list[Target] = []  # every shared Target; a packed row holds its index (an int, untracked)
+_TARGET_INDEX: dict[Target, int] = {}
+
+
+def shared_target(endpoint: str, device_id: str, platform: Platform = Platform.DATAPOINTS) -> Target:
+    """One Target object per target, shared by every row of it (a million rows hold one, not a million)."""
+    key = (endpoint, device_id, platform)
+    found = _TARGETS.get(key)
+    if found is None:
+        found = _TARGETS[key] = Target(endpoint, device_id, platform)
+        _TARGET_INDEX[found] = len(_TARGET_LIST)
+        _TARGET_LIST.append(found)
+    return found
+
+
+def _target_index(target: Target) -> int:
+    index = _TARGET_INDEX.get(target)
+    if index is None:
+        index = _TARGET_INDEX[shared_target(target.endpoint, target.device_id, target.platform)]
+    return index
+
+
+#: A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source,
+#: target)`, kind and status as their `.value` strings, the target as its index in `_TARGET_LIST`. A tuple
+#: of strings, numbers and None is untracked by Python's cyclic collector after its first young collection,
+#: and a send replaces a row's tuple to change its status, so neither a million rows nor a send of them grows
+#: what full collections traverse: per row only its `Datapoint` (kept as is, so the preview's readings and the
+#: plot use the very objects) is tracked, and preview and send make no lasting objects per row (measured in
+#: benchmarks/bench_window_stall.py).
 Packed = tuple[Any, ...]
 _KINDS = {kind.value: kind for kind in ValueKind}
 _STATUSES = {status.value: status for status in RowStatus}
@@ -91,15 +120,24 @@ _ID = itemgetter(3)  # a packed row's outbox id
 _new = object.__new__
 _ROW_FIELDS = [Row.__dict__[name].__set__ for name in ("stream_id", "point", "kind", "status", "id", "revision")]
 _set_source = Row.__dict__["source"].__set__
+_set_target = Row.__dict__["target"].__set__
 
 
 def _pack(row: Row) -> Packed:
-    return (row.stream_id, row.kind.value, row.status.value, row.id, row.revision, row.source)
+    return (
+        row.stream_id,
+        row.kind.value,
+        row.status.value,
+        row.id,
+        row.revision,
+        row.source,
+        _target_index(row.target),
+    )
 
 
 def _unpack(packed: Packed, point: Datapoint) -> Row:
     """The Row of a packed row and its datapoint (made without the frozen dataclass's slower __init__)."""
-    stream_id, kind, status, row_id, revision, source = packed
+    stream_id, kind, status, row_id, revision, source, target = packed
     row = _new(Row)
     set_stream_id, set_point, set_kind, set_status, set_id, set_revision = _ROW_FIELDS
     set_stream_id(row, stream_id)
@@ -109,12 +147,13 @@ def _unpack(packed: Packed, point: Datapoint) -> Row:
     set_id(row, row_id)
     set_revision(row, revision)
     _set_source(row, source)
+    _set_target(row, _TARGET_LIST[target])
     return row
 
 
 def _with_status(packed: Packed, status: RowStatus, revision: int | None = None) -> Packed:
-    stream_id, kind, _, row_id, old_revision, source = packed
-    return (stream_id, kind, status.value, row_id, old_revision if revision is None else revision, source)
+    stream_id, kind, _, row_id, old_revision, source, target = packed
+    return (stream_id, kind, status.value, row_id, old_revision if revision is None else revision, source, target)
 
 
 class RowsView(Sequence[Row]):
@@ -162,10 +201,10 @@ class RowsView(Sequence[Row]):
         packed = self._packed
         return [i for i in (packed[k][3] for k in indexes) if i is not None]
 
-    def statuses(self) -> Iterator[tuple[RowStatus, datetime | None]]:
-        """Every row's status and `at`, in order."""
-        statuses = _STATUSES
-        return ((statuses[p[2]], point.at) for p, point in zip(self._packed, self._points, strict=True))
+    def statuses(self) -> Iterator[tuple[RowStatus, datetime | None, Target]]:
+        """Every row's status, `at` and target, in order."""
+        statuses, targets = _STATUSES, _TARGET_LIST
+        return ((statuses[p[2]], point.at, targets[p[6]]) for p, point in zip(self._packed, self._points, strict=True))
 
     def readings(self, indexes: Iterable[int]) -> tuple[Readings, list[int]]:
         """The readings of rows `indexes`, and for each datapoint in readings order its row (`readings_of`)."""
@@ -225,9 +264,13 @@ class DatapointsModel(QAbstractTableModel):
     `Store.remove_from_editor`. Each row keeps its outbox id. Store errors (a row
     being sent) refuse the change: `editRejected` for edits, StoreError raised from
     `remove_rows`/`clear`/`mark_unsent`.
+
+    Every row keeps its target (`Row.target`): new rows get the model's `target` (the
+    connection's, set by the window). The TARGET column exists only while rows of
+    several targets are in the table (`several_targets`).
     """
 
-    STREAM, AT, VALUE, KIND, STATUS = range(5)
+    STREAM, AT, VALUE, KIND, STATUS, TARGET = range(6)
     editRejected = Signal(int, int, str)  # row, column, reason
     #: Custom role: the Row dataclass of an index's row.
     RowRole = Qt.ItemDataRole.UserRole + 1
@@ -239,18 +282,47 @@ class DatapointsModel(QAbstractTableModel):
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
+        self.target: Target = NO_TARGET  # new rows go here (the window keeps it the connection's)
         self._positions: dict[int, int] | None = {}  # outbox id -> row; None: rebuild when needed
+        self._targets: dict[Target, int] = {}  # rows per target: the TARGET column shows while there are several
         if store is not None:
             rows = [Row.from_outbox(r) for r in store.editor_rows()]
             self._rows, self._points = [_pack(r) for r in rows], [r.point for r in rows]
             self._positions = None
+            self._count_targets()
 
     # --- Qt model interface -------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else (6 if self.several_targets() else 5)
+
+    def several_targets(self) -> bool:
+        """True while the table holds rows of more than one target (then the TARGET column shows)."""
+        return len(self._targets) > 1
+
+    def _count_targets(self, targets: Iterable[Target] | None = None, *, removed: bool = False) -> None:
+        """Count rows of `targets` in (or, `removed`, out); None: every row afresh. Adds or drops the TARGET column."""
+        before = self.several_targets()
+        if targets is None:
+            self._targets = {}
+            targets = (_TARGET_LIST[p[6]] for p in self._rows)
+        counts = self._targets
+        step = -1 if removed else 1
+        for target in targets:
+            left = counts.get(target, 0) + step
+            if left > 0:
+                counts[target] = left
+            else:
+                counts.pop(target, None)
+        after = self.several_targets()
+        if after and not before:
+            self.beginInsertColumns(QModelIndex(), self.TARGET, self.TARGET)
+            self.endInsertColumns()
+        elif before and not after:
+            self.beginRemoveColumns(QModelIndex(), self.TARGET, self.TARGET)
+            self.endRemoveColumns()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -265,13 +337,14 @@ class DatapointsModel(QAbstractTableModel):
             self.tr("Value"),
             self.tr("Kind"),
             self.tr("Status"),
+            self.tr("Target"),
         ][section]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() != self.STATUS:
+        if index.column() not in (self.STATUS, self.TARGET):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -340,6 +413,8 @@ class DatapointsModel(QAbstractTableModel):
             return format_value(row.point.value)
         if column == self.KIND:
             return row.kind.value if edit else kind_of(row.point.value).value
+        if column == self.TARGET:
+            return self.target_text(row.target)
         if row.status is RowStatus.UNKNOWN:
             return self.tr("unknown, safe to resend") if row.point.at is not None else self.tr("unknown, may duplicate")
         return {
@@ -350,7 +425,7 @@ class DatapointsModel(QAbstractTableModel):
         }[row.status]
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() == self.STATUS:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() in (self.STATUS, self.TARGET):
             return False
         row = self._row(index.row())
         try:
@@ -412,13 +487,16 @@ class DatapointsModel(QAbstractTableModel):
         if not rows:
             return first
         if self.store is not None and not all(r.id is not None for r in rows):
-            rows = store_rows(self.store, rows)
+            rows = store_rows(self.store, rows, self.target)
+        elif self.store is None:
+            rows = [r if r.target.is_set else replace(r, target=self.target) for r in rows]
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(map(_pack, rows))
         self._points.extend(r.point for r in rows)
         if self._positions is not None:
             self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
         self.endInsertRows()
+        self._count_targets(r.target for r in rows)
         return first
 
     def preparer(self) -> Callable[[Sequence[Row]], list[Row]]:
@@ -427,12 +505,13 @@ class DatapointsModel(QAbstractTableModel):
         It holds the store only, never the model: a Qt object must not be kept
         alive, or released, by a worker thread.
         """
-        return functools.partial(store_rows, self.store)
+        return functools.partial(store_rows, self.store, target=self.target)
 
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""
         chosen = sorted({row for row in rows if 0 <= row < len(self._rows)}, reverse=True)
         self._forget([self._rows[row][3] for row in chosen])
+        self._count_targets((_TARGET_LIST[self._rows[row][6]] for row in chosen), removed=True)
         for row in chosen:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
@@ -446,6 +525,7 @@ class DatapointsModel(QAbstractTableModel):
         self._rows.clear()
         self._points.clear()
         self._positions = {}
+        self._targets = {}
         self.endResetModel()
 
     def _forget(self, ids: list[int | None]) -> None:
@@ -453,6 +533,50 @@ class DatapointsModel(QAbstractTableModel):
         if self.store is not None and known:
             self.store.remove_from_editor(known)
         self._positions = None
+
+    @staticmethod
+    def target_text(target: Target) -> str:
+        """How the table names a target: `4093215 · sandbox`, `4093215 · https://api.heclouds.com`, `—` for none."""
+        if not target.is_set:
+            return "—"
+        where = QCoreApplication.translate("DatapointsModel", "sandbox") if target.is_sandbox else target.endpoint
+        return f"{target.device_id} · {where}"
+
+    def waiting_for(self, target: Target) -> list[int]:
+        """Rows of `target` not sent yet (neither sent nor being sent): those a change of target asks about."""
+        done = (RowStatus.SENT.value, RowStatus.IN_FLIGHT.value)
+        index = _TARGET_INDEX.get(target)
+        return [i for i, p in enumerate(self._rows) if p[6] == index and p[2] not in done]
+
+    def retarget(self, rows: list[int], target: Target) -> None:
+        """Move rows not sent yet to `target` (the store first; sent and in-flight rows keep theirs)."""
+        done = (RowStatus.SENT.value, RowStatus.IN_FLIGHT.value)
+        chosen = [i for i in rows if 0 <= i < len(self._rows) and self._rows[i][2] not in done]
+        ids = [i for i in (self._rows[r][3] for r in chosen) if i is not None]
+        if self.store is not None and ids:
+            self.store.retarget(ids, target)
+        self._set_targets(chosen, target)
+
+    def adopt_untargeted(self, target: Target) -> int:
+        """Give rows without a target (drafts stored before targets were) `target`; returns how many."""
+        if self.store is None:
+            chosen = [i for i, p in enumerate(self._rows) if not _TARGET_LIST[p[6]].is_set]
+        else:
+            adopted = set(self.store.adopt_untargeted(target))
+            chosen = [i for i, p in enumerate(self._rows) if p[3] in adopted]
+        self._set_targets(chosen, target)
+        return len(chosen)
+
+    def _set_targets(self, rows: list[int], target: Target) -> None:
+        if not rows:
+            return
+        index = _target_index(target)
+        self._count_targets((_TARGET_LIST[self._rows[i][6]] for i in rows), removed=True)
+        for i in rows:
+            self._rows[i] = (*self._rows[i][:6], index)
+        self._count_targets(_TARGET_LIST[index] for _ in rows)
+        # Every listener (the send plan, the plot) hears it: which rows Send takes depends on their target.
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
 
     def mark_unsent(self, rows: list[int]) -> None:
         """Mark rows "not sent" (drafts in the store; rows being sent are left alone), e.g. to send them again."""
@@ -538,15 +662,23 @@ class DatapointsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
 
 
-def store_rows(store: Store | None, rows: Sequence[Row]) -> list[Row]:
-    """`rows` written to `store` (one transaction), with the ids it gave, as "not sent".
+def store_rows(store: Store | None, rows: Sequence[Row], target: Target = NO_TARGET) -> list[Row]:
+    """`rows` written to `store` (one transaction) for `target`, with the ids it gave, as "not sent".
 
     May run on a worker (the Store is thread-safe): the import dialog stores a
     million rows off the GUI thread, then the model's `extend` only shows them.
     With no store, the rows as given. Raises ValueError (nothing stored) for a
     NaN/infinite value, StoreError or OSError when the outbox cannot be written.
     """
+    shared = shared_target(target.endpoint, target.device_id, target.platform)
     if store is None:
-        return list(rows)
-    ids = store.add(NewRow(r.stream_id, r.point, r.kind, r.source) for r in rows)
-    return [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]
+        return [replace(r, target=shared) for r in rows]
+    ids = store.add(
+        (NewRow(r.stream_id, r.point, r.kind, r.source) for r in rows),
+        endpoint=target.endpoint,
+        device_id=target.device_id,
+        platform=target.platform,
+    )
+    return [
+        Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i, 0, None, shared) for r, i in zip(rows, ids, strict=True)
+    ]
