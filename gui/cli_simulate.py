@@ -31,6 +31,9 @@ EPILOG = """\
 values of a stream (STREAM=SPEC, --stream once per stream):
   temp=21.5              the same value every tick (fixed:21.5 too; text is allowed)
   mode=list:eco,boost    the values in turn
+  temp=file:values.txt   the file's values in turn, one a line (UTF-8, blank lines skipped), starting
+                         over after the last line; all of the first value's kind (number, JSON object
+                         or text): a line that is not is refused, naming the line
   temp=walk:20..25       a random walk within the bounds (walk:20..25/0.5: steps of at most 0.5)
   temp=sine:20..25/60s   a sine between the bounds, period 60 s (default)
   n=ramp:0..100/5        from 0 up by 5 each tick, back to 0 after 100

@@ -18,12 +18,14 @@ from __future__ import annotations
 import json
 from collections import deque
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -88,8 +90,16 @@ class TimedSendDialog(QDialog):
         self.streams_edit.setPlaceholderText("temperature=walk:20..25")
         self.streams_edit.setToolTip(
             self.tr(
-                "One stream a line, STREAM=VALUES: 21.5 (fixed), list:20,21,22 (in turn), walk:20..25 (random walk "
-                "within the bounds, step /0.5), sine:20..25/60s, ramp:0..100/5"
+                "One stream a line, STREAM=VALUES: 21.5 (fixed), list:20,21,22 (in turn), file:values.txt (a file's "
+                "values in turn, one a line, starting over after the last), walk:20..25 (random walk within the "
+                "bounds, step /0.5), sine:20..25/60s, ramp:0..100/5"
+            )
+        )
+        self.file_button = QPushButton(self.tr("Values from a &file…"))
+        self.file_button.setToolTip(
+            self.tr(
+                "Add a stream whose values are read from a text file, one a line, sent in turn; after the last "
+                "line it starts again from the first. All values are of the first one's kind (number, JSON or text)."
             )
         )
         self.every_spin = QDoubleSpinBox(minimum=0.1, maximum=86400.0, value=10.0, decimals=1, suffix=" s")
@@ -114,6 +124,7 @@ class TimedSendDialog(QDialog):
         self.keep_label.setStyleSheet("color: #555;")
         form = QFormLayout()
         form.addRow(self.tr("Streams:"), self.streams_edit)
+        form.addRow("", self.file_button)
         form.addRow(self.tr("Every:"), self.every_spin)
         form.addRow(self.tr("Times:"), self.count_spin)
         form.addRow("", self.at_check)
@@ -128,7 +139,21 @@ class TimedSendDialog(QDialog):
         self.start_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self.pause)
         self.stop_button.clicked.connect(self.stop)
+        self.file_button.clicked.connect(self._on_file_button_clicked)
         self._update()
+
+    def _on_file_button_clicked(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Values from a file"), "", self.tr("Text files (*.txt *.csv);;All files (*)")
+        )
+        if name:
+            self.add_file_stream(Path(name))
+
+    def add_file_stream(self, path: Path, stream_id: str = "") -> None:
+        """Add the line ``STREAM=file:PATH`` (the stream named after the file unless given); read when started."""
+        lines = [line for line in self.streams_edit.toPlainText().splitlines() if line.strip()]
+        lines.append(f"{stream_id or path.stem}=file:{path}")
+        self.streams_edit.setPlainText("\n".join(lines))
 
     @property
     def ticks(self) -> int:
@@ -241,5 +266,5 @@ class TimedSendDialog(QDialog):
             self.next_label.setText(self.tr("Next send at {time}").format(time=due.toString("HH:mm:ss")))
         else:
             self.next_label.setText(self.tr("Paused") if self.simulation is not None else "")
-        for widget in (self.streams_edit, self.every_spin, self.at_check):
+        for widget in (self.streams_edit, self.file_button, self.every_spin, self.at_check):
             widget.setEnabled(self.simulation is None)

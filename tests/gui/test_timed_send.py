@@ -5,6 +5,9 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
 from gui.data.pipeline import RetryPolicy
 from gui.data.store import State
 from gui.onenet.readings import Datapoint
@@ -129,3 +132,30 @@ def test_ticks_keep_nothing_per_tick_in_python(qtbot, make_window, sandbox):
     assert heap[1] - heap[0] < n * 1024, f"{(heap[1] - heap[0]) / n:.0f} bytes a tick"
     assert window.model.rowCount() <= 3 * (dialog.keep_ticks + 1)
     assert not [o for o in gc.get_objects() if isinstance(o, Worker)]  # no finished run kept alive
+
+
+def test_values_from_a_file_are_sent_in_turn_and_a_bad_line_is_named(
+    qtbot, make_window, sandbox, tmp_path, monkeypatch
+):
+    window = make_window()
+    window.connection.sandbox_check.setChecked(True)
+    path = tmp_path / "boiler.txt"
+    path.write_text("60.5\n61\n", encoding="utf-8")
+    dialog = window.open_timed_send()
+    dialog.streams_edit.clear()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    qtbot.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    assert dialog.streams_edit.toPlainText() == f"boiler=file:{path}"
+    dialog.every_spin.setValue(3600)
+    dialog.count_spin.setValue(3)
+    with qtbot.waitSignal(window.sendFinished, timeout=20_000):
+        assert dialog.start()
+    for _ in range(2):
+        assert wait_send(qtbot, window, dialog)
+    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "boiler")] == [60.5, 61, 60.5]  # wraps around
+
+    dialog.stop()
+    path.write_text("60.5\n61\nhot\n", encoding="utf-8")
+    assert not dialog.start()
+    assert "boiler.txt, line 3: 'hot' is not a number" in dialog.message_label.text()
+    assert not dialog.timer.isActive() and len(sandbox.datapoints(DEFAULT_DEVICE_ID, "boiler")) == 3
