@@ -45,8 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host",
         default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1, this computer only; 0.0.0.0: every network of this "
-        "computer, so that a device on the bench can reach it)",
+        help="address to listen on (default 127.0.0.1, this computer only; ::1 the same over IPv6; 0.0.0.0 "
+        "(:: for IPv6): every network of this computer, so that a device on the bench can reach it; or one "
+        "address of this computer; a link-local IPv6 address needs its zone id, fe80::1%%eth0)",
     )
     parser.add_argument("--port", type=_port_number, default=0, help="TCP port (default: a free port)")
     parser.add_argument(
