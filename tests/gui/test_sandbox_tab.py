@@ -115,6 +115,6 @@ def test_ipv6_addresses_are_offered_link_local_ones_left_out_with_the_reason(qtb
             pass
     assert [p.value for p in sandbox.datapoints("4093215", "temperature")][-1] == 22.5
     qtbot.waitUntil(lambda: tab.inspector.model.rowCount() >= 1)
-    assert tab.inspector.model.data(tab.inspector.model.index(tab.inspector.model.rowCount() - 1, 2)).startswith(
-        "[::1]:"
-    )
+    assert tab.inspector.model.data(
+        tab.inspector.model.index(tab.inspector.model.rowCount() - 1, ExchangesModel.CLIENT)
+    ).startswith("[::1]:")
