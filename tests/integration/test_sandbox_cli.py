@@ -141,3 +141,13 @@ def test_an_ipv6_address_beyond_loopback_is_warned_with_a_bracketed_url() -> Non
     warning, *urls = exposure_lines("fd00::2", 8080, "42", KEY)
     assert "anyone on that network can send to this sandbox" in warning
     assert urls == ["a device on the bench posts to http://[fd00::2]:8080/devices/42/datapoints"]
+
+
+@pytest.mark.parametrize("host", ["fe80::1%eth0", "fe80::fc:ff:fe00:1"])
+def test_a_link_local_ipv6_address_is_refused_with_the_reason(host: str, capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    with pytest.raises(SystemExit) as exited:
+        parser.parse_args(["--host", host])
+    assert exited.value.code == 2
+    assert "link-local IPv6 address" in capsys.readouterr().err

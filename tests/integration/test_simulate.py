@@ -122,7 +122,7 @@ def test_values_from_a_file_in_turn_wrapping_around(tmp_path) -> None:
 def test_a_value_in_a_file_that_cannot_be_read_is_refused_naming_its_line(tmp_path, content, why) -> None:
     path = tmp_path / "values.txt"
     path.write_bytes(content)
-    with pytest.raises(ValueError, match="values.txt") as refused:
+    with pytest.raises(ValueError, match=r"values\.txt") as refused:
         parse_stream(f"temp=file:{path}")
     assert why in str(refused.value)
 
