@@ -43,6 +43,9 @@ MAX_ANSWER_BYTES = 1 << 20
 #: The read-back `limit` range (shared onenet-api.md, "Reading back").
 MAX_READ_LIMIT = 6000
 MASK = "••••••••"
+#: Request headers (lower case) whose values are secrets: the legacy api-key, the current platform's token
+#: (device side `token`, application side `authorization`; shared onenet-api.md, "The current platform").
+SECRET_HEADERS = frozenset({"api-key", "token", "authorization"})
 
 
 def user_agent() -> str:
@@ -169,14 +172,30 @@ def is_cleartext(endpoint: str) -> bool:
     return parts.scheme == "http" and parts.hostname not in ("127.0.0.1", "localhost", "::1")
 
 
-def _raise_for_body(http_status: int, text: str, latency: float, headers: dict[str, str]) -> PlatformResponse:
-    """Turn an HTTP answer into a PlatformResponse, or raise the typed error it means."""
+def _raise_for_body(
+    http_status: int,
+    text: str,
+    latency: float,
+    headers: dict[str, str],
+    *,
+    code_and_msg: bool = False,
+    auth_errnos: frozenset[int] = frozenset({3}),
+) -> PlatformResponse:
+    """Turn an HTTP answer into a PlatformResponse, or raise the typed error it means.
+
+    The result code is `errno` (text `error`); with `code_and_msg` (the current platform,
+    shared onenet-api.md, "The current platform": "accept both") an answer without `errno`
+    is read by its `code` and `msg` instead. `auth_errnos` raise AuthError (legacy: 3;
+    current: 2, authPermissionDeny).
+    """
     try:
         data = json.loads(text) if text.strip() else None
     except ValueError:
         data = None
     errno = data.get("errno") if isinstance(data, dict) else None
     error = data.get("error") if isinstance(data, dict) else None
+    if code_and_msg and isinstance(data, dict) and errno is None and "code" in data:
+        errno, error = data.get("code"), data.get("msg")
     response = PlatformResponse(
         http_status,
         errno if isinstance(errno, int) and not isinstance(errno, bool) else None,
@@ -208,8 +227,8 @@ def _raise_for_body(http_status: int, text: str, latency: float, headers: dict[s
                 response,
             )
         raise MalformedResponse(f"HTTP {http_status} but the answer is not OneNET JSON (no errno)", response)
-    if response.errno == 3:
-        raise AuthError(f"errno 3: {response.error}", response)
+    if response.errno in auth_errnos:
+        raise AuthError(f"errno {response.errno}: {response.error}", response)
     if response.errno != 0 or http_status >= 400:
         raise RejectedError(f"errno {response.errno}: {response.error} (HTTP {http_status})", response)
     return response
@@ -249,30 +268,21 @@ class ReadPage:
     response: PlatformResponse
 
 
-class OneNetClient:
-    """Talks to one device of one endpoint; authentication lives in `_auth_headers` only.
+class HttpClient:
+    """Sends prepared requests with one deadline per attempt and bounded, masked answers (both platforms).
 
-    Raises ConfigError at construction for an invalid endpoint or device id.
+    `secrets` are masked in every text an answer brings (in every form, `masking.secret_forms`).
     The session may be passed in (tests, retries); its http(s) adapters are replaced by
     ones that keep the attempt's deadline. `timeout` is seconds per attempt: connect,
-    send and the whole answer.
+    send and the whole answer. Subclasses read the answer (`_read_answer`) and add the
+    platform's requests.
     """
 
     def __init__(
-        self,
-        endpoint: str,
-        device_id: str,
-        api_key: str,
-        timeout: float = DEFAULT_TIMEOUT_S,
-        session: requests.Session | None = None,
+        self, timeout: float = DEFAULT_TIMEOUT_S, session: requests.Session | None = None, secrets: Sequence[str] = ()
     ) -> None:
-        self.endpoint = validate_endpoint(endpoint)
-        self.path = device_path(device_id)
-        self.device_id = device_id
-        if not api_key or any(c in api_key for c in "\r\n"):
-            raise ConfigError("api-key is empty or spans lines")
-        self._api_key = api_key
-        self._secret_forms = secret_forms(api_key)
+        self._secret_forms: tuple[str, ...] = ()
+        self._add_secrets(*secrets)
         self.timeout = timeout
         import requests
 
@@ -283,26 +293,14 @@ class OneNetClient:
         for prefix in ("http://", "https://"):
             self.session.mount(prefix, transport.DeadlineAdapter())
 
-    @property
-    def url(self) -> str:
-        """`{endpoint}/devices/{device_id}/datapoints`."""
-        return self.endpoint + self.path
+    def _add_secrets(self, *secrets: str) -> None:
+        """Mask these too, in every form, in what answers bring (longest form first)."""
+        forms = set(self._secret_forms).union(*(secret_forms(secret) for secret in secrets))
+        self._secret_forms = tuple(sorted(forms, key=len, reverse=True))
 
-    def _auth_headers(self) -> dict[str, str]:
-        return {"api-key": self._api_key}
-
-    def prepare_upload(self, body: EncodedBody) -> requests.PreparedRequest:
-        """The exact upload request for `body` (URL with `?type=N`, headers, bytes)."""
-        import requests
-
-        request = requests.Request(
-            "POST",
-            self.url,
-            params=body.query,
-            data=body.data,
-            headers={**self._auth_headers(), "Content-Type": body.content_type},
-        )
-        return self.session.prepare_request(request)
+    def _read_answer(self, http_status: int, text: str, latency: float, headers: dict[str, str]) -> PlatformResponse:
+        """The answer as a PlatformResponse, or the typed error it means (legacy rules: `errno`/`error`)."""
+        return _raise_for_body(http_status, text, latency, headers)
 
     def send(self, prepared: requests.PreparedRequest) -> PlatformResponse:
         """Send a prepared request once; the PlatformResponse on errno 0.
@@ -318,7 +316,7 @@ class OneNetClient:
 
         from gui.onenet import transport
 
-        host = urlsplit(prepared.url or self.url).netloc
+        host = urlsplit(prepared.url or "").netloc
         start = time.perf_counter()
         deadline = transport.Deadline(self.timeout)
         transport.attempt.deadline = deadline
@@ -341,7 +339,7 @@ class OneNetClient:
         except requests.RequestException as exc:
             if deadline.fired:
                 raise NetworkError(f"no answer from {host} within {self.timeout:g} s") from exc
-            message = self._mask(_network_message(exc, prepared.url or self.url, self.timeout))
+            message = self._mask(_network_message(exc, prepared.url or "", self.timeout))
             raise NetworkError(message) from exc
         finally:
             deadline.cancel()
@@ -350,13 +348,58 @@ class OneNetClient:
             raise NetworkError(f"no answer from {host} within {self.timeout:g} s")
         latency = time.perf_counter() - start
         text = self._mask(transport.text_of(raw, body))
-        return _raise_for_body(raw.status_code, text, latency, self._masked_headers(raw))
+        return self._read_answer(raw.status_code, text, latency, self._masked_headers(raw))
 
     def _mask(self, text: str) -> str:
         return mask(text, self._secret_forms)
 
     def _masked_headers(self, raw: requests.Response) -> dict[str, str]:
         return {name: self._mask(value) for name, value in raw.headers.items()}
+
+
+class OneNetClient(HttpClient):
+    """Talks to one device of one endpoint of the legacy API; authentication lives in `_auth_headers` only.
+
+    Raises ConfigError at construction for an invalid endpoint or device id. `timeout`
+    and `session` as `HttpClient`.
+    """
+
+    def __init__(
+        self,
+        endpoint: str,
+        device_id: str,
+        api_key: str,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.endpoint = validate_endpoint(endpoint)
+        self.path = device_path(device_id)
+        self.device_id = device_id
+        if not api_key or any(c in api_key for c in "\r\n"):
+            raise ConfigError("api-key is empty or spans lines")
+        self._api_key = api_key
+        super().__init__(timeout, session, (api_key,))
+
+    @property
+    def url(self) -> str:
+        """`{endpoint}/devices/{device_id}/datapoints`."""
+        return self.endpoint + self.path
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {"api-key": self._api_key}
+
+    def prepare_upload(self, body: EncodedBody) -> requests.PreparedRequest:
+        """The exact upload request for `body` (URL with `?type=N`, headers, bytes)."""
+        import requests
+
+        request = requests.Request(
+            "POST",
+            self.url,
+            params=body.query,
+            data=body.data,
+            headers={**self._auth_headers(), "Content-Type": body.content_type},
+        )
+        return self.session.prepare_request(request)
 
     def upload(self, body: EncodedBody) -> PlatformResponse:
         """Prepare and send one upload; see `send` for the errors raised."""
@@ -442,7 +485,7 @@ def describe_request(prepared: requests.PreparedRequest, reveal_key: bool = Fals
     target = parts.path + (f"?{parts.query}" if parts.query else "")
     lines = [f"{prepared.method} {target} HTTP/1.1", f"Host: {parts.netloc}"]
     for name, value in prepared.headers.items():
-        if name.lower() == "api-key" and not reveal_key:
+        if name.lower() in SECRET_HEADERS and not reveal_key:
             value = mask
         lines.append(f"{name}: {value}")
     return "\n".join(lines)
@@ -450,6 +493,8 @@ def describe_request(prepared: requests.PreparedRequest, reveal_key: bool = Fals
 
 #: The variable a masked curl command reads the api-key from.
 CURL_KEY_VARIABLE = "ONENET_API_KEY"
+#: The variable a masked curl command reads a current-platform token from (`token`, `authorization` headers).
+CURL_TOKEN_VARIABLE = "ONENET_TOKEN"
 #: Bodies up to this many bytes go into curl's argument list; longer ones are
 #: piped in by the shell's printf builtin (Linux caps one argument at 128 KiB).
 CURL_INLINE_BODY_MAX = 100_000
@@ -476,6 +521,10 @@ def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -
         if name.lower() == "api-key":
             lines.append(
                 f"-H {shlex.quote(f'{name}: {value}')}" if reveal_key else f'-H "{name}: ${CURL_KEY_VARIABLE}"'
+            )
+        elif name.lower() in SECRET_HEADERS:
+            lines.append(
+                f"-H {shlex.quote(f'{name}: {value}')}" if reveal_key else f'-H "{name}: ${CURL_TOKEN_VARIABLE}"'
             )
         elif name.lower() == "content-type":
             lines.append(f"-H {shlex.quote(f'{name}: {value}')}")

@@ -4,6 +4,8 @@ Modules: :mod:`~gui.sandbox.platform` (devices, stored datapoints and
 read-back by the platform's rules), :mod:`~gui.sandbox.server` (the
 :class:`Sandbox`: listening, fault injection, who can reach it),
 :mod:`~gui.sandbox.connection` (HTTP on h11: parsing, answers, limits),
+:mod:`~gui.sandbox.things` (the current platform: a product with devices,
+keys and a thing model, its token checks and routes),
 :mod:`~gui.sandbox.capture` (the inspector's data: every request with its
 bytes, answer and verdict) and :mod:`~gui.sandbox.cli` (``onenet-uploader
 sandbox``). It imports the core (:mod:`gui.onenet`), never the reverse, and

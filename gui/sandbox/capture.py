@@ -29,6 +29,7 @@ from typing import Any
 
 from gui.onenet.formats import BodyType, FormatError, decode
 from gui.onenet.readings import Readings, format_at
+from gui.onenet.thingmodel import RULES as THING_MODEL_RULES
 
 __all__ = [
     "DEFAULT_CAPACITY",
@@ -42,6 +43,7 @@ __all__ = [
     "describe",
     "mask_head",
     "mask_target",
+    "thing_model_finding",
 ]
 
 #: Exchanges a capture keeps by default (the oldest go first).
@@ -330,6 +332,35 @@ def fix_for_format_error(message: str) -> str:
     if "separator" in message:
         return "type 5 starts with two different separator characters, e.g. ,;temperature,23.5"
     return "check the body against the format its `type` names (onenet-api.md, Body formats)"
+
+
+#: How to mend a value the thing model refuses, by rule (`gui.onenet.thingmodel.RULES`).
+_THING_MODEL_FIXES = {
+    "unknown-identifier": "use an identifier of the product's thing model (OneNET console: product > thing model)",
+    "wrong-type": "send the property's data type: a number for int32/int64/float/double/enum/date, text for string",
+    "not-integer": "send a whole number, without a decimal point",
+    "out-of-range": "send a value within the property's min and max",
+    "wrong-bool": "send true or false (JSON, without quotes)",
+    "wrong-enum": "send one of the enum's values (a number the thing model lists)",
+    "too-long": "shorten the text to the property's length",
+    "unknown-member": "send only the struct's members",
+    "missing-member": "send every member of the struct",
+    "unsupported-type": "check the value against the thing model",
+}
+
+
+def thing_model_finding(rule: str, text: str) -> Finding:
+    """The verdict on a value the product's thing model refuses: the rule broken by name and how to fix it.
+
+    `rule` is a key of `gui.onenet.thingmodel.RULES`; the text names it with its reason
+    (shared onenet-api.md, "The current platform": identifiers and types must match the model).
+    """
+    title, reason = THING_MODEL_RULES.get(rule, (rule, ""))
+    return Finding(
+        Severity.ERROR,
+        f"{text} — thing model rule {rule} ({title}): {reason} (onenet-api.md, The current platform)",
+        _THING_MODEL_FIXES.get(rule, ""),
+    )
 
 
 # -- showing -----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from gui.sandbox import things
 from gui.sandbox.capture import Exchange, describe
 from gui.sandbox.platform import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, is_whole, mask_key
 from gui.sandbox.server import Sandbox, device_urls, is_loopback
@@ -179,6 +180,14 @@ def run(
                 else f"api-key {mask_key(args.api_key)}"
             )
             + "; times are UTC+8. Press Ctrl+C to stop.",
+            file=sys.stderr,
+            flush=True,
+        )
+        print(
+            f"Current platform (thing model): product {things.DEFAULT_PRODUCT_ID}, device {things.DEFAULT_DEVICE_NAME} "
+            f"(device key {things.DEFAULT_DEVICE_KEY}), product access key {things.DEFAULT_ACCESS_KEY} "
+            "(the sandbox's demo keys, not secrets); devices post to "
+            f"{sandbox.url}/fuse/http/device/thing/property/post, reads go to {sandbox.url}/thingmodel/.",
             file=sys.stderr,
             flush=True,
         )

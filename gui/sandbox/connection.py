@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import h11
 
 from gui.onenet.formats import BodyType, FormatError, decode
+from gui.sandbox import things
 from gui.sandbox.capture import (
     Exchange,
     Finding,
@@ -536,6 +537,8 @@ class _Connection(socketserver.BaseRequestHandler):
 
     def _answer(self, request: _Request) -> _Answer:
         path = urlsplit(request.target).path
+        if things.is_thing_path(path):
+            return self._thing(request)
         match = _DATAPOINTS_PATH.fullmatch(path)
         if match is None or request.method not in ("POST", "GET"):
             return self._not_found(request)
@@ -543,6 +546,25 @@ class _Connection(socketserver.BaseRequestHandler):
         if request.method == "POST":
             return self._post(request)
         return self._get(request)
+
+    def _thing(self, request: _Request) -> _Answer:
+        """A route of the current platform (:mod:`gui.sandbox.things`): the body read here, answered there."""
+        try:
+            body = self._read_body(request)
+        except _RequestError as exc:
+            request.findings.append(exc.finding or Finding(Severity.ERROR, exc.error))
+            return _Answer.of(exc.status, exc.errno, exc.error, close=True)
+        answer = things.handle(self.sandbox.things, request.method, request.target, request.h11_headers, body)
+        request.device = answer.device
+        request.findings.extend(answer.findings)
+        return _Answer(
+            answer.status,
+            _json_bytes(answer.payload),
+            errno=answer.errno,
+            error=answer.error,
+            stored=answer.stored,
+            returned=answer.returned,
+        )
 
     def _not_found(self, request: _Request) -> _Answer:
         close = False

@@ -20,6 +20,9 @@ Endpoints (shared onenet-api.md, "Request" and "Reading back"):
 - ``GET /devices/{device_id}/datapoints`` -- read them back with
   ``datastream_id``, ``start``, ``end``, ``duration``, ``limit``, ``cursor``,
   ``sort``; see :class:`~gui.sandbox.platform.Platform` for the exact semantics.
+- The current platform's routes (``/fuse/http/device/thing/{property,history}/post``,
+  ``/thingmodel/...``): answered by :mod:`gui.sandbox.things` (token checks, the thing
+  model, its own errno/code values; see there). :attr:`Sandbox.things` holds its product.
 - Anything else: HTTP 404 with an errno JSON body.
 
 Every answer is JSON ``{"errno": N, "error": "..."}`` with
@@ -83,6 +86,7 @@ from gui.sandbox.connection import (
     _Server6,
 )
 from gui.sandbox.platform import Platform
+from gui.sandbox.things import ThingStore
 
 __all__ = [
     "CONNECTION_TIMEOUT",
@@ -169,6 +173,8 @@ class Sandbox(Platform):
         self.log = log
         self.max_connections = max_connections
         self.capture = Capture(capture_size)
+        #: The current platform's product, devices, thing model and values (:mod:`gui.sandbox.things`).
+        self.things = ThingStore.demo()
         self._requested_port = port
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None

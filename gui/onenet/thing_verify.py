@@ -1,0 +1,167 @@
+"""Verify on the current platform: read sent properties back by `query-device-property-history` and compare (no Qt).
+
+The report is the legacy verify's (`gui.onenet.verify`: `Check`, `Outcome`, `VerifyReport`,
+`compare_values`), so both platforms show the same found / missing / different /
+overwritten / unverifiable counts. What differs, from shared onenet-api.md, "The current
+platform":
+
+- `time` goes on the wire in Unix milliseconds, so a sent datapoint is looked up at its
+  millisecond (the legacy API has whole seconds). Of several sent values of one property
+  with the same millisecond the last is expected (the legacy overwrite rule, assumed
+  here [L]); the earlier ones are OVERWRITTEN.
+- Values come back as text (`"78"`): they are read as the model's type
+  (`Property.from_text`) and compared with the value as sent (`Property.wire_value`: a
+  bool property's `true` is JSON true). Without a model they are read as the kind of the
+  sent value (a number as a number, an object as JSON, text as text), and a note says so.
+- Datapoints sent without `at` (property posts) are stamped by the platform: UNVERIFIABLE.
+- One property is read at a time over [first time, last time + 1 ms], 100 values a page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from gui.onenet.onejson import time_ms
+from gui.onenet.readings import PLATFORM_TZ, Readings, Value, parse_number
+from gui.onenet.thing_client import ThingClient
+from gui.onenet.thingmodel import Property, ThingModel, ValueRefused
+from gui.onenet.verify import Check, Outcome, Progress, VerifyCancelled, VerifyReport, compare_values
+
+__all__ = ["plan_thing_checks", "read_as_sent", "verify_thing"]
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _at_of(ms: int) -> datetime:
+    return (_EPOCH + timedelta(milliseconds=ms)).astimezone(PLATFORM_TZ)
+
+
+def plan_thing_checks(readings: Readings) -> list[Check]:
+    """One check per datapoint, in `Readings.pairs()` order, before anything is read back.
+
+    With `at`: MISSING (to be looked up) at its millisecond, or OVERWRITTEN when a later
+    datapoint of the property has the same millisecond. Without `at`: UNVERIFIABLE.
+    `Check.at` is the sent time at millisecond precision, shown in UTC+8 like the legacy's.
+    """
+    checks: list[Check] = []
+    winner: dict[tuple[str, int], int] = {}
+    for identifier, point in readings.pairs():
+        if point.at is None:
+            checks.append(
+                Check(
+                    identifier,
+                    None,
+                    point.value,
+                    Outcome.UNVERIFIABLE,
+                    note="sent without at (a property post): the platform stamped it with its own clock",
+                )
+            )
+            continue
+        ms = time_ms(point.at)
+        earlier = winner.get((identifier, ms))
+        if earlier is not None:
+            old = checks[earlier]
+            checks[earlier] = Check(
+                old.stream_id, old.at, old.sent, Outcome.OVERWRITTEN, note="a later value had the same time (ms)"
+            )
+        winner[(identifier, ms)] = len(checks)
+        checks.append(Check(identifier, _at_of(ms), point.value, Outcome.MISSING))
+    return checks
+
+
+def read_as_sent(text: str, sent: Value, prop: Property | None) -> tuple[Any, Any, str]:
+    """`(value read back, value as sent on the wire, note)`: the text read as the model's type, else as the sent kind.
+
+    Raises ValueError when the text cannot be read so (then the two differ).
+    """
+    if prop is not None:
+        try:
+            wire = prop.wire_value(sent)
+        except ValueRefused:
+            wire = sent
+        return prop.from_text(text), wire, ""
+    note = "no thing model: read back as the kind of the value sent"
+    if isinstance(sent, dict):
+        return json.loads(text), sent, note
+    if isinstance(sent, str):
+        return text, sent, note
+    return parse_number(text), sent, note
+
+
+def _never() -> bool:
+    return False
+
+
+def verify_thing(
+    client: ThingClient,
+    readings: Readings,
+    model: ThingModel | None = None,
+    *,
+    cancelled: Callable[[], bool] = _never,
+    progress: Callable[[Progress], None] | None = None,
+) -> VerifyReport:
+    """Read every sent property back over its sent time range and compare (rules in the module docstring).
+
+    `readings` is what was sent (datastream ids are identifiers), in sending order.
+    `cancelled()` is asked before every request (VerifyCancelled when True); `progress`
+    is called after every page. Raises the client's errors (ConfigError without the
+    access key, AuthError, RejectedError, ServerError, NetworkError, MalformedResponse).
+    """
+    checks = plan_thing_checks(readings)
+    wanted: dict[str, list[int]] = {}
+    for index, check in enumerate(checks):
+        if check.outcome is Outcome.MISSING:
+            wanted.setdefault(check.stream_id, []).append(index)
+    read_back = others = requests = 0
+    total = len(wanted)
+    for done, (identifier, indexes) in enumerate(wanted.items()):
+        expected = {time_ms(at) for i in indexes if (at := checks[i].at) is not None}
+        found: dict[int, str] = {}
+        pages = client.iter_property_history(identifier, min(expected), max(expected) + 1)
+        while True:
+            if cancelled():
+                raise VerifyCancelled("verification cancelled")
+            page = next(pages, None)
+            if page is None:
+                break
+            requests += 1
+            for ms, text in page.values:
+                read_back += 1
+                if ms in expected:
+                    found[ms] = text
+                else:
+                    others += 1
+            if progress is not None:
+                progress(Progress(done, total, read_back, requests, identifier))
+        prop = model.get(identifier) if model is not None else None
+        for i in indexes:
+            check = checks[i]
+            assert check.at is not None
+            held = found.get(time_ms(check.at))
+            if held is None:
+                checks[i] = Check(
+                    check.stream_id, check.at, check.sent, Outcome.MISSING, note="nothing read back at this time"
+                )
+                continue
+            try:
+                platform, wire, note = read_as_sent(held, check.sent, prop)
+            except ValueError:
+                checks[i] = Check(
+                    check.stream_id,
+                    check.at,
+                    check.sent,
+                    Outcome.DIFFERENT,
+                    held,
+                    f"the platform holds {held!r}, which is not a value of the sent kind",
+                )
+                continue
+            equal, compared = compare_values(wire, platform)
+            notes = "; ".join(n for n in (compared, note) if n)
+            outcome = Outcome.FOUND if equal else Outcome.DIFFERENT
+            checks[i] = Check(check.stream_id, check.at, check.sent, outcome, platform, notes)
+        if progress is not None:
+            progress(Progress(done + 1, total, read_back, requests, identifier))
+    return VerifyReport(tuple(checks), read_back, others, requests)
