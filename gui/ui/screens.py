@@ -58,9 +58,9 @@ class _OnScreenWhenShown(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and isinstance(watched, QWidget):
-            if watched.isVisible():
-                QTimer.singleShot(0, self, self._place)  # not after the window is gone
+        shown = event.type() in (QEvent.Type.Show, QEvent.Type.Resize)
+        if shown and isinstance(watched, QWidget) and watched.isVisible():
+            QTimer.singleShot(0, self, self._place)  # not after the window is gone
         return False
 
     def _place(self) -> None:
