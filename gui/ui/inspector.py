@@ -113,7 +113,7 @@ class ExchangesModel(QAbstractTableModel):
         if column == self.CLIENT:
             return exchange.client
         if column == self.TARGET:
-            return f"{exchange.method} {exchange.target}"
+            return f"{exchange.method} {exchange.target}".strip()
         if column == self.DEVICE:
             return exchange.device or ""
         if column == self.STATUS:
