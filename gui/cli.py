@@ -324,6 +324,11 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     finally:
         restore()
     narrowed = "".join(f" {what} {value}" for what, value in (("for", endpoint), ("for device", args.device)) if value)
+    if plan.sandbox:
+        print(
+            f"{plan.sandbox} datapoints made for the window's local sandbox were left alone: only the window runs it "
+            "(they never go to another endpoint unless you move them there in the window)."
+        )
     if plan.requests == 0 and not plan.held_back:
         print(f"Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.")
         if failed:

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,6 +66,7 @@ from gui.data.store import (
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.ui.colours import brush, set_style
 from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
 from gui.ui.tables import ElideMiddleDelegate, text_width
 from gui.ui.workers import Task, Worker
@@ -83,8 +84,7 @@ __all__ = [
 _Index = QModelIndex | QPersistentModelIndex
 #: Rows read from the store per `fetchMore`.
 PAGE_SIZE = 500
-_OUTCOME_COLOURS = {"sent": "#1b7f3b", "failed": "#b00020", "unknown": "#b45f06"}
-_RED, _GREEN = "#b00020", "#1b7f3b"
+_OUTCOME_COLOURS = {"sent": "ok", "failed": "error", "unknown": "warning"}
 
 
 class HistoryModel(QAbstractTableModel):
@@ -199,7 +199,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and entry.outcome in _OUTCOME_COLOURS:
-            return QBrush(QColor(_OUTCOME_COLOURS[entry.outcome]))
+            return brush(_OUTCOME_COLOURS[entry.outcome])
         if role == Qt.ItemDataRole.ToolTipRole and entry.error:
             return entry.error
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -376,8 +376,13 @@ class HistoryPanel(QWidget):
         self.verify_button = QPushButton(self.tr("&Verify selected"))
         self.verify_button.setEnabled(False)
         self.verify_button.setToolTip(self.tr("Read the selected requests' datapoints back from the platform"))
+        # Why Verify selected did not run (several targets, nothing stored): said under the buttons pressed.
+        self.verify_label = QLabel()
+        self.verify_label.setWordWrap(True)
+        set_style(self.verify_label, "color: $error;")
+        self.verify_label.hide()
         self.resend_bar = QFrame()
-        self.resend_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        set_style(self.resend_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
         self.resend_label = QLabel()
         self.resend_label.setWordWrap(True)
         self.resend_anyway_button = QPushButton(self.tr("Resend anyway (may &duplicate)"))
@@ -447,6 +452,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.resend_bar)
         layout.addLayout(buttons)
+        layout.addWidget(self.verify_label)
         layout.addLayout(export_row)
 
         self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
@@ -464,7 +470,7 @@ class HistoryPanel(QWidget):
         self.resend_button.clicked.connect(self.resend_selected)
         self.resend_anyway_button.clicked.connect(self._on_resend_anyway_button_clicked)
         self.resend_cancel_button.clicked.connect(self._on_resend_cancel_button_clicked)
-        self.verify_button.clicked.connect(self.verify_selected)
+        self.verify_button.clicked.connect(self._on_verify_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.export_cancel_button.clicked.connect(self.cancel_export)
         self.refresh_button.clicked.connect(self.refresh)
@@ -526,6 +532,7 @@ class HistoryPanel(QWidget):
         self.resend_button.setEnabled(bool(summaries))
         self.verify_button.setEnabled(bool(summaries))
         self._close_resend_bar()  # it asked about the selection before
+        self.verify_label.hide()  # it said why the previous selection could not be verified
         entry = self.entry(summaries[-1]) if summaries else None
         if entry is None:
             self.detail.clear()
@@ -586,19 +593,34 @@ class HistoryPanel(QWidget):
         self._pending_resend = []
         self.resend_bar.hide()
 
+    def _on_verify_button_clicked(self) -> None:
+        problem = self.verify_selected()
+        self.verify_label.setText(problem)
+        self.verify_label.setVisible(bool(problem))
+
     def verify_selected(self) -> str:
         """Emit `verifyRequested` with what the selected stored requests carried; returns a problem or "".
 
         The bodies are decoded as sent (`gui.onenet.formats.decode`); only requests the
         platform answered with errno 0 are taken, and all must be of one endpoint and device.
+        The button shows the problem under the buttons (`verify_label`).
         """
         entries = [e for e in map(self.entry, self.selected_summaries()) if e is not None]
         stored = [e for e in entries if e.attempt is not None and e.attempt.outcome is AttemptOutcome.SENT]
         if not stored:
-            return self.tr("None of the selected requests was stored (errno 0): nothing to verify.")
-        targets = {(e.endpoint, e.device_id) for e in stored}
+            return self.tr(
+                "Nothing to verify: none of the {n} selected attempts was stored (errno 0). Select a request the "
+                "platform answered with errno 0."
+            ).format(n=len(entries))
+        targets = sorted({(e.endpoint, e.device_id) for e in stored})
         if len(targets) != 1:
-            return self.tr("Select requests of one endpoint and device.")
+            named = ", ".join(
+                self.tr("device {device} at {endpoint}").format(device=d, endpoint=e) for e, d in targets[:3]
+            )
+            return self.tr(
+                "The selected requests went to {n} targets ({targets}): select requests of one endpoint and device "
+                "to verify them."
+            ).format(n=len(targets), targets=named + (", …" if len(targets) > 3 else ""))
         try:
             pairs = [pair for e in stored for pair in decode(e.body, e.body_type).pairs()]
         except FormatError as exc:
@@ -674,7 +696,7 @@ class HistoryPanel(QWidget):
 
     def _tell(self, text: str, colour: str = "") -> None:
         self.export_label.setText(text)
-        self.export_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        set_style(self.export_label, f"color: ${colour}; font-weight: bold;" if colour else "")
         self.export_label.setVisible(bool(text))
 
     def _on_export_worker_progress(self, progress: tuple[int, int], current: bool) -> None:
@@ -693,10 +715,10 @@ class HistoryPanel(QWidget):
             return
         if isinstance(exc, ExportFailed):
             message = self.tr("✘ Not exported: {path} could not be written: {why}. Nothing was written there.")
-            self._tell(message.format(path=exc.path, why=exc.why), _RED)
+            self._tell(message.format(path=exc.path, why=exc.why), "error")
         elif not isinstance(exc, ExportCancelled):
             message = self.tr("✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.")
-            self._tell(message.format(why=exc, path=job.path), _RED)
+            self._tell(message.format(why=exc, path=job.path), "error")
 
     def _on_export_worker_finished(self, current: bool) -> None:
         job = self._export_job
@@ -710,7 +732,7 @@ class HistoryPanel(QWidget):
                 if job.count == 1
                 else self.tr("✔ {n} entries exported to {path}.")
             )
-            self._tell(text.format(n=f"{job.count:,}", path=job.path), _GREEN)
+            self._tell(text.format(n=f"{job.count:,}", path=job.path), "ok")
         elif job.cancelled:
             self._tell(self.tr("Export cancelled: nothing was written to {path}.").format(path=job.path))
         self.exportFinished.emit(job.count is not None)

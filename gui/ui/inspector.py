@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from gui.sandbox.capture import Capture, Exchange, Severity, as_curl, hex_dump, shown_bytes
 from gui.text import counted
+from gui.ui.colours import brush
 from gui.ui.tables import row_table, text_width
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 _Index = QModelIndex | QPersistentModelIndex
 MIN_REQUEST_WIDTH, MAX_REQUEST_WIDTH = 100, 320  # px of the Request column (method and path, elided in the middle)
 MIN_CLIENT_WIDTH = 90  # px of the From column (address and port, elided in the middle)
-_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#b45f06"}
+_COLOURS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def _worst(exchange: Exchange) -> Severity | None:
@@ -98,7 +99,7 @@ class ExchangesModel(QAbstractTableModel):
             return self._text(exchange, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.VERDICT:
             colour = _COLOURS.get(_worst(exchange) or Severity.NOTE)
-            return QBrush(QColor(colour)) if colour else None
+            return brush(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.VERDICT:
             return exchange.verdict
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TIME:

@@ -7,7 +7,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
@@ -24,10 +24,12 @@ from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
 from gui.data.store import Store, StoreError
-from gui.onenet.client import DEFAULT_TIMEOUT_S
+from gui.data.target import NO_TARGET, Target
+from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
 from gui.text import counted
+from gui.ui.colours import DARK, LIGHT, SYSTEM, set_style, theme
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.editor import DatapointEditor
@@ -45,6 +47,7 @@ from gui.ui.verify_panel import VerifyPanel
 if TYPE_CHECKING:
     from gui.data.pipeline import RetryPolicy
     from gui.ui.timed_send import TimedSendDialog
+    from gui.ui.trial import Trial
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
 
@@ -123,8 +126,13 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S
+        self._target: Target | None = None  # the target new rows get: the connection's (last complete one)
+        self._waiting_for: Target | None = None  # the previous target, while the waiting bar asks about its rows
         self._connect_signals()
         self._restore()
+        self._target = self.connection.current_target()
+        self.model.target = self._target or NO_TARGET
+        self._adopt_untargeted()
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()
 
@@ -155,6 +163,7 @@ class MainWindow(QMainWindow):
             self.tr("Send the selected streams every N seconds, as a device would (through the outbox)")
         )
         self.timed_send: TimedSendDialog | None = None
+        self.trial: Trial | None = None  # a --sandbox session: hands real work over to the user's own when it closes
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.log_folder_action)
@@ -171,6 +180,21 @@ class MainWindow(QMainWindow):
         )
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        self.theme_actions = QActionGroup(self)
+        for mode, text, tip in (
+            (SYSTEM, self.tr("&System"), self.tr("Light or dark as the desktop is, and follow it when it changes")),
+            (LIGHT, self.tr("&Light"), self.tr("Dark text on light backgrounds")),
+            (DARK, self.tr("&Dark"), self.tr("Light text on dark backgrounds")),
+        ):
+            action = theme_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(mode)
+            action.setToolTip(tip)
+            self.theme_actions.addAction(action)
+        theme_menu.setToolTipsVisible(True)
+        self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
         request_menu = self.menuBar().addMenu(self.tr("&Request"))
         request_menu.addActions([self.send_action, self.cancel_action, self.timed_send_action])
         request_menu.addSeparator()
@@ -216,6 +240,10 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
+        self.connection.targetCommitted.connect(self._on_connection_targetCommitted)
+        self.connection.keep_button.clicked.connect(self._on_keep_button_clicked)
+        self.connection.move_button.clicked.connect(self._on_move_button_clicked)
+        self.connection.discard_button.clicked.connect(self._on_discard_button_clicked)
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
@@ -263,10 +291,17 @@ class MainWindow(QMainWindow):
         self.history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
         self.plot.set_axes_mode(self.settings.plot_axes)
         self.plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
+        self.set_theme(self.settings.theme)
+
+    def set_theme(self, mode: str) -> None:
+        """View > Theme: SYSTEM, LIGHT or DARK (gui.ui.colours) for the whole application, at once."""
+        theme().set_mode(mode)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == theme().mode)
 
     # --- between the parts ---------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
-        self.statusBar().setStyleSheet("color: #b00020;" if error else "")
+        set_style(self.statusBar(), "color: $error;" if error else "")
         self.statusBar().showMessage(message, 15000)
 
     def _on_editor_zoneChanged(self, tz: object, name: str) -> None:
@@ -275,6 +310,100 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+
+    # --- targets -------------------------------------------------------------------------
+    def _adopt_untargeted(self) -> None:
+        """Rows without a target (drafts of schema v3, or typed before a device id was) get one.
+
+        Drafts of v3 get the remembered connection (not the sandbox: v3 never remembered it):
+        where v3's Send would have sent them. Rows typed in this session before the
+        connection was complete get the connection's target once it is.
+        """
+        try:
+            remembered = Target.of(self.settings.endpoint, self.settings.device_id)
+        except ConfigError:
+            remembered = None
+        target = self._target if self._target is not None and not self._target.is_sandbox else remembered
+        if target is not None:
+            try:
+                self.model.adopt_untargeted(target)
+            except StoreError as exc:
+                self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
+
+    def _on_connection_targetCommitted(self) -> None:
+        """The connection now names another target: new rows get it, Send sends to it; ask about rows waiting.
+
+        Rows not sent yet for the previous target wait for it (Send never takes them
+        elsewhere; the Target column shows them) until the user answers the connection's
+        waiting bar: keep them for their target, move them to the new one, or discard them.
+        A row made for the sandbox never goes elsewhere unless moved there.
+        """
+        new = self.connection.current_target()
+        self.model.target = new or NO_TARGET
+        old = self._target
+        if new is None or new == old:
+            return
+        self._target = new
+        if old is not None and self.model.waiting_for(old):
+            self._waiting_for = old
+        try:
+            self.model.adopt_untargeted(new)  # typed before the connection named a target
+        except StoreError as exc:
+            self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
+        self._update_waiting_bar()
+        self.send_controller.schedule_preview()
+
+    def _update_waiting_bar(self) -> None:
+        """Show the question about the rows waiting for `_waiting_for` while some wait and it is not the target."""
+        old, new = self._waiting_for, self._target
+        waiting = self.model.waiting_for(old) if old is not None and new is not None and old != new else []
+        bar = self.connection.waiting_bar
+        if not waiting or old is None or new is None:
+            self._waiting_for = None
+            bar.hide()
+            return
+        self.connection.waiting_label.setText(
+            self.tr(
+                "{n} datapoints not sent yet were made for {old}; the connection now names {new}. They are not sent "
+                "here unless you move them."
+            ).format(n=f"{len(waiting):,}", old=self.model.target_text(old), new=self.model.target_text(new))
+        )
+        bar.show()
+
+    def _on_keep_button_clicked(self) -> None:
+        old = self._waiting_for
+        if old is not None:
+            n = len(self.model.waiting_for(old))
+            self._say(self.tr("{n} datapoints wait for {old}.").format(n=n, old=self.model.target_text(old)))
+        self._waiting_for = None
+        self._update_waiting_bar()
+
+    def _on_move_button_clicked(self) -> None:
+        old, new = self._waiting_for, self._target
+        if old is None or new is None:
+            return
+        waiting = self.model.waiting_for(old)
+        try:
+            self.model.retarget(waiting, new)
+        except StoreError as exc:
+            self._say(self.tr("Not moved: {why}").format(why=exc), error=True)
+            return
+        moved = self.tr("{n} datapoints moved to {new}.")
+        self._say(moved.format(n=len(waiting), new=self.model.target_text(new)))
+        self._update_waiting_bar()
+
+    def _on_discard_button_clicked(self) -> None:
+        old = self._waiting_for
+        if old is None:
+            return
+        waiting = self.model.waiting_for(old)
+        try:
+            self.model.remove_rows(waiting)
+        except StoreError as exc:
+            self._say(self.tr("Not discarded: {why}").format(why=exc), error=True)
+            return
+        self._say(self.tr("{n} datapoints discarded.").format(n=len(waiting)))
+        self._update_waiting_bar()
 
     def _on_preview_shown(self) -> None:
         problem = "" if self.send_panel.preview.prepared() is not None else self.tr("The editor has no request to send")
@@ -306,6 +435,10 @@ class MainWindow(QMainWindow):
 
     def _on_plot_axesModeChanged(self, mode: str) -> None:
         self.settings.plot_axes = mode
+
+    def _on_theme_actions_triggered(self, action: QAction) -> None:
+        self.settings.theme = str(action.data())
+        self.set_theme(self.settings.theme)
 
     def add_rows(self, rows: list[Row]) -> int:
         """Add rows (typed, imported) to the outbox and the table in one transaction; returns the first new row.
@@ -342,6 +475,8 @@ class MainWindow(QMainWindow):
                 self.model.clear()
             except StoreError as exc:
                 self._say(self.tr("Not cleared: {why}").format(why=exc), error=True)
+                return
+            self.verify_panel.clear()  # its results were of the rows cleared
 
     # --- timed sending -------------------------------------------------------------------
     def open_timed_send(self) -> TimedSendDialog:
@@ -369,9 +504,16 @@ class MainWindow(QMainWindow):
         self.result_tabs.setCurrentWidget(self.verify_panel)
         if self.verify_panel.is_running:
             return
-        sent = [i for i, row in enumerate(self.model.rows()) if row.status is RowStatus.SENT]
+        target = self.connection.current_target()
+        rows = self.model.rows()
+        sent = [i for i, row in enumerate(rows) if row.status is RowStatus.SENT and row.target in (target, NO_TARGET)]
         if not sent:
-            self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
+            if any(row.status is RowStatus.SENT for row in rows):
+                self.verify_panel.show_message(
+                    self.tr("Nothing to verify here: the datapoints marked sent were sent to other targets.")
+                )
+            else:
+                self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
             return
         readings, _ = self.model.readings(sent)
         self._verify(self.connection.endpoint, self.connection.device_id, self.connection.api_key, readings)
@@ -381,7 +523,12 @@ class MainWindow(QMainWindow):
         self.result_tabs.setCurrentWidget(self.verify_panel)
         if self.verify_panel.is_running:
             return
-        self._verify(endpoint, device_id, self.connection.key_for(device_id), readings)
+        try:
+            url = self.connection.url_of(endpoint)  # the window's sandbox: where it runs now
+        except ConfigError as exc:
+            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
+            return
+        self._verify(url, device_id, self.connection.key_for(device_id), readings)
 
     def _verify(self, endpoint: str, device_id: str, api_key: str, readings: Readings) -> None:
         from gui.onenet.client import ConfigError, OneNetClient
@@ -466,5 +613,21 @@ class MainWindow(QMainWindow):
         self.connection.save()
         self.settings.sync()
         self.pool.waitForDone(2000)
+        if self.trial is not None:
+            self._end_trial(self.trial)
         self.connection.stop_sandbox()
         super().closeEvent(event)
+
+    def _end_trial(self, trial: Trial) -> None:
+        """A --sandbox trial closes: rows and the connection made for a real endpoint go to the user's own."""
+        endpoint, device_id = self.connection.real_connection()
+        try:
+            trial.keep(self.model.rows(), endpoint, device_id, self.settings.time_zone)
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not kept"),
+                self.tr("The datapoints made for a real endpoint in this trial could not be kept: {why}").format(
+                    why=exc
+                ),
+            )

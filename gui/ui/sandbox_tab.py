@@ -14,6 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from gui.ui.colours import set_style
+
 if TYPE_CHECKING:
     import requests
 
@@ -82,7 +84,7 @@ class SandboxTab(QWidget):
             )
         )
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #555;")
+        set_style(self.hint_label, "color: $muted;")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.hint_label)
@@ -118,7 +120,7 @@ class SandboxTab(QWidget):
         self.expects_label.setWordWrap(True)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #b45f06;")
+        set_style(self.warning_label, "color: $warning;")
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Listen on:")))
         row.addWidget(self.address_combo)

@@ -22,6 +22,7 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import format_at
 from gui.text import counted
+from gui.ui.colours import set_style
 from gui.ui.datapoints_model import DISPLAY_FORMAT
 from gui.ui.outgoing import Outgoing
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
@@ -47,7 +48,7 @@ class PreviewSendPanel(QGroupBox):
         self.preview = PreviewPanel()
 
         self.confirm_bar = QFrame()
-        self.confirm_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        set_style(self.confirm_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
         self.confirm_label = QLabel()
         self.confirm_label.setWordWrap(True)
         self.send_anyway_button = QPushButton(self.tr("Send a&nyway"))
@@ -109,6 +110,11 @@ class PreviewSendPanel(QGroupBox):
                 "{n} datapoints got no clear answer and have no at: sending them again may store them twice. "
                 "Press Send to choose."
             ).format(n=f"{len(out.held_back):,}")
+        elif not out.rows and out.elsewhere:
+            problem = self.tr(
+                "Nothing to send to this target: {n} datapoints wait for other targets (Target column). Each is sent "
+                "only to its own target: switch the connection to theirs to send them."
+            ).format(n=f"{out.elsewhere:,}")
         elif not out.rows and out.snapshot:
             problem = self.tr(
                 "Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark "
@@ -138,6 +144,10 @@ class PreviewSendPanel(QGroupBox):
             if out.held_back:
                 summary += "\n" + self.tr("{n} datapoints with an unknown outcome and no at are held back.").format(
                     n=f"{len(out.held_back):,}"
+                )
+            if out.elsewhere:
+                summary += "\n" + self.tr("{n} datapoints wait for other targets and are not sent now.").format(
+                    n=f"{out.elsewhere:,}"
                 )
             self.summary_label.setText(summary)
         self.confirm_bar.hide()

@@ -54,6 +54,15 @@ class Settings:
         self._set("connection/device_id", value)
 
     @property
+    def use_sandbox(self) -> bool:
+        """The connection's "Use the local sandbox" box, as it was when the window last closed."""
+        return str(self._get("connection/use_sandbox", "false", str)).lower() == "true"
+
+    @use_sandbox.setter
+    def use_sandbox(self, value: bool) -> None:
+        self._set("connection/use_sandbox", "true" if value else "false")
+
+    @property
     def streams(self) -> list[str]:
         value = self._s.value("editor/streams", [])
         if isinstance(value, str):  # QSettings gives a lone item back as a string
@@ -182,6 +191,16 @@ class Settings:
     @history_days.setter
     def history_days(self, value: int) -> None:
         self._set("history/keep_days", int(value))
+
+    @property
+    def theme(self) -> str:
+        """View > Theme: "system" (follow the desktop, the default), "light" or "dark" (gui.ui.colours)."""
+        value = str(self._get("view/theme", "system", str))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set("view/theme", value)
 
     def sync(self) -> None:
         """Write to disk now."""

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from gui.data.simulator import Simulation, parse_stream
 from gui.data.store import StoreError
 from gui.onenet.readings import Value, kind_of
+from gui.ui.colours import set_style
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 
 KEEP_TICKS = 100  # ticks whose rows the editor's table keeps (older ones leave it once stored)
@@ -121,7 +122,7 @@ class TimedSendDialog(QDialog):
             ).format(n=keep_ticks)
         )
         self.keep_label.setWordWrap(True)
-        self.keep_label.setStyleSheet("color: #555;")
+        set_style(self.keep_label, "color: $muted;")
         form = QFormLayout()
         form.addRow(self.tr("Streams:"), self.streams_edit)
         form.addRow("", self.file_button)
