@@ -47,6 +47,7 @@ __all__ = [
     "Generator",
     "Simulation",
     "StreamSpec",
+    "check_every",
     "parse_interval",
     "parse_stream",
     "read_values",
@@ -56,6 +57,21 @@ __all__ = [
 _INTERVAL = re.compile(r"\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(ms|s|m|h)?\s*", re.IGNORECASE)
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 _BOUNDS = re.compile(r"\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s*\.\.\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s*")
+
+
+def check_every(every_s: float, with_at: bool) -> None:
+    """ValueError when ticks less than 1 s apart would carry `at`.
+
+    The platform's `at` has seconds precision (shared onenet-api.md "Timestamps") and
+    equal `at`s overwrite each other, so each tick's `at` is a second after the last
+    (:meth:`Simulation.tick`): at 0.25 s they would run ahead of the clock, 45 minutes
+    an hour, until the window asks whether to send times that far in the future.
+    """
+    if with_at and every_s < 1:
+        raise ValueError(
+            "ticks less than 1 s apart would need `at`s less than 1 s apart, and the platform's `at` has "
+            "seconds precision: tick every 1 s or more, or send without `at` (the platform stamps them)"
+        )
 
 
 def parse_interval(text: str) -> float:

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.data.simulator import Simulation, parse_stream
+from gui.data.simulator import Simulation, check_every, parse_stream
 from gui.data.store import StoreError
 from gui.onenet.readings import Value, kind_of
 from gui.ui.colours import set_style
@@ -165,6 +165,7 @@ class TimedSendDialog(QDialog):
         if self.simulation is None:
             every = self.every_spin.value()
             try:
+                check_every(every, self.at_check.isChecked())
                 specs = [
                     parse_stream(line, every_s=every)
                     for line in self.streams_edit.toPlainText().splitlines()

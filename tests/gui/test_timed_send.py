@@ -58,6 +58,20 @@ def test_timed_sending_keeps_a_failed_ticks_datapoints_and_sends_them_later(qtbo
     assert all(at is not None for at in ats) and ats == sorted(set(ats))  # at = the tick, each later
 
 
+def test_ticks_under_a_second_with_at_do_not_start(qtbot, window):
+    window.connection.sandbox_check.setChecked(True)
+    dialog = window.open_timed_send()
+    dialog.streams_edit.setPlainText("temperature=21.5")
+    dialog.every_spin.setValue(0.5)
+    assert not dialog.start()  # each tick's at a second after the last would run ahead of the clock
+    assert "seconds precision" in dialog.message_label.text() and window.model.rowCount() == 0
+    dialog.at_check.setChecked(False)  # the platform stamps them
+    dialog.every_spin.setValue(3600)
+    with qtbot.waitSignal(window.sendFinished, timeout=20_000):
+        assert dialog.start()
+    assert window.model.rows()[0].point.at is None
+
+
 def test_a_line_that_cannot_be_read_does_not_start(qtbot, window):
     dialog = window.open_timed_send()
     dialog.streams_edit.setPlainText("temperature=walk:25..20")
