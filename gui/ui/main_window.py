@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
             last = {rows[r].stream_id: rows[r].point.value for r in chosen}
             self.timed_send = TimedSendDialog(
                 list(last.items()),
-                self.add_rows,
+                self.model,
                 self.send_controller.send,
                 lambda: self.send_controller.sending.is_busy,
                 parent=self,
