@@ -93,7 +93,7 @@ class HistoryPage:
     response: PlatformResponse
 
 
-def _topic_part(what: str, text: str) -> str:
+def topic_part(what: str, text: str) -> str:
     """A product id or device name checked for the topic `$sys/<pid>/<device name>/...`; ConfigError if it cannot be."""
     try:
         resource(text)  # the same names a token's `res` can carry: no '/', spaces or controls
@@ -130,8 +130,8 @@ class ThingClient(HttpClient):
         timeout: float = DEFAULT_TIMEOUT_S,
         session: requests.Session | None = None,
     ) -> None:
-        self.product_id = _topic_part("product id", product_id)
-        self.device_name = _topic_part("device name", device_name)
+        self.product_id = topic_part("product id", product_id)
+        self.device_name = topic_part("device name", device_name)
         self.device_endpoint = validate_endpoint(device_endpoint)
         self.app_endpoint = validate_endpoint(app_endpoint)
         if not device_key and not access_key:
@@ -205,12 +205,18 @@ class ThingClient(HttpClient):
 
         Raises ConfigError when no key can sign it, TokenError for a key that cannot.
         """
+        return self.prepare_body(request.kind, request.body(message_id or self.ids.next()))
+
+    def prepare_body(self, kind: PostKind, body: bytes) -> requests.PreparedRequest:
+        """The exact request for a OneJSON body made already (the outbox records it before sending): a fresh `token`.
+
+        Raises ConfigError when no key can sign it, TokenError for a key that cannot.
+        """
         import requests
 
-        body = request.body(message_id or self.ids.next())
         prepared = requests.Request(
             "POST",
-            self.post_url(request.kind),
+            self.post_url(kind),
             data=body,
             headers={"token": self._token(device_level=True), "Content-Type": "application/json"},
         )
