@@ -7,11 +7,12 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gui.cli_profiles import add_profile_argument, device_key, open_profile, send_thing
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.data.importers import (
@@ -33,6 +34,11 @@ from gui.onenet.validation import Severity, validate
 from gui.onenet.zones import ZoneError, parse_zone
 from gui.sandbox import cli as sandbox_cli
 from gui.text import counted
+
+if TYPE_CHECKING:
+    from gui.data.outbox import PlannedRequest
+    from gui.data.pipeline import Pipeline
+    from gui.data.target import Target
 
 #: The api-key is read from this environment variable only, never from the command line
 #: (a command line is visible to other users and kept in shell history).
@@ -578,8 +584,9 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
 def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `send`."""
     parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("--device", metavar="ID", help="the device id (required unless --dry-run)")
-    parser.add_argument("--endpoint", metavar="URL", default=DEFAULT_ENDPOINT, help="default: %(default)s")
+    parser.add_argument("--device", metavar="ID", help="the device id (required unless --dry-run or --profile)")
+    parser.add_argument("--endpoint", metavar="URL", help=f"default: {DEFAULT_ENDPOINT}")
+    add_profile_argument(parser, "send to")
     add_import_arguments(parser)
     parser.add_argument(
         "--missing-time",
@@ -844,13 +851,41 @@ def _report_import(path: str, result: ImportResult) -> None:
 
 
 def run_send(args: argparse.Namespace) -> int:
-    """`send FILE …`: import, check, then print (--dry-run) or send each request; see SEND_EPILOG for exits."""
+    """`send FILE …`: import, check, then print (--dry-run) or send each request; see SEND_EPILOG for exits.
+
+    With `--profile NAME` the profile is the target (not --endpoint/--device) and its key is
+    used unless the environment gives one; a current-platform profile sends there
+    (`gui.cli_profiles.send_thing`).
+    """
+    from gui.data.target import Platform
+
+    profile = secrets = None
+    if args.profile:
+        if args.device or args.endpoint:
+            _err("send: --profile names the target: leave out --device and --endpoint")
+            return EXIT_USAGE
+        opened = open_profile(args.profile, "send")
+        if isinstance(opened, str):
+            _err(opened)
+            return EXIT_USAGE
+        profile, secrets = opened
+        if profile.platform is Platform.DATAPOINTS:
+            args.endpoint, args.device = profile.endpoint, profile.device_id
+    args.endpoint = args.endpoint or DEFAULT_ENDPOINT
     api_key = os.environ.get(API_KEY_ENV, "")
-    if not args.dry_run and not api_key:
+    if profile is not None and profile.platform is Platform.DATAPOINTS:
+        api_key = device_key(profile, secrets)
+        if not api_key and not args.dry_run:
+            _err(f"send: no api-key saved for profile {profile.name!r}: save it in the window, or set {API_KEY_ENV}")
+            return EXIT_USAGE
+    thing = profile is not None and profile.platform is Platform.THING
+    if thing:
+        pass  # its keys are checked after the import (a dry run needs none)
+    elif not args.dry_run and not api_key:
         _err(f"send: set the environment variable {API_KEY_ENV} to the device's api-key (it is never read from "
              "the command line), or use --dry-run")  # fmt: skip
         return EXIT_USAGE
-    if not args.dry_run and not args.device:
+    if not args.dry_run and not args.device and not thing:
         _err("send: --device ID is required to send (a dry run shows DEVICE_ID)")
         return EXIT_USAGE
     try:
@@ -888,6 +923,9 @@ def run_send(args: argparse.Namespace) -> int:
     if not len(readings):
         _err("send: no datapoints to send")
         return EXIT_FAILED if not rejected else EXIT_REJECTED
+    if thing:
+        assert profile is not None
+        return send_thing(args, profile, secrets, readings, result)
     issues = validate(readings)
     for issue in issues:
         _err(f"  {issue.severity.value}: {issue.message}")
@@ -916,7 +954,22 @@ def run_send(args: argparse.Namespace) -> int:
             "nothing sent. Check them, then pass --send-anyway to send as they are"
         )
         return EXIT_FAILED
-    status = _send_via_outbox(client, readings, plan, args, _sources(args.file, result))
+    from gui.data.outbox import clients, requests_of
+    from gui.data.pipeline import Pipeline
+    from gui.data.target import Target
+
+    target = Target.of(client.endpoint, client.device_id)
+    status = _send_via_outbox(
+        target,
+        client.url,
+        readings,
+        plan,
+        args,
+        _sources(args.file, result),
+        replan=lambda kept: request_plan(kept, args),
+        requests_for=lambda plan, rows: requests_of(plan, rows, client.endpoint, client.device_id),
+        pipeline=lambda store: Pipeline(store, clients(api_key, timeout=client.timeout)),
+    )
     if result.rows_rejected:  # --skip-rejected: say it again under the outcome
         _err(f"send: {counted(result.rows_rejected, 'row')} of {args.file} rejected (listed above): not sent")
     return status
@@ -974,11 +1027,16 @@ def _report_queued_before(path: str, states: list[Any]) -> None:
 
 
 def _send_via_outbox(
-    client: OneNetClient,
+    target: Target,
+    url: str,
     readings: Readings,
-    plan: RequestPlan,
+    plan: Any,
     args: argparse.Namespace,
     source: tuple[str, list[int]],
+    *,
+    replan: Callable[[Readings], Any],
+    requests_for: Callable[[Any, list[Any]], Iterable[PlannedRequest]],
+    pipeline: Callable[[Any], Pipeline],
 ) -> int:
     """Send the plan's requests through the outbox and the send pipeline, as the window does.
 
@@ -990,13 +1048,11 @@ def _send_via_outbox(
     are retried, and what is not sent stays in the outbox for `outbox send`.
     """
     from gui.data.logs import setup_logging
-    from gui.data.outbox import clients, requests_of
-    from gui.data.pipeline import Pipeline, Progress
+    from gui.data.pipeline import Progress
     from gui.data.store import NewRow, RequestOutcome, State, Store, StoreBusy
     from gui.onenet.readings import kind_of
 
     setup_logging()
-    api_key = os.environ.get(API_KEY_ENV, "")
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
@@ -1008,7 +1064,7 @@ def _send_via_outbox(
         with Store() as store, store.send_lock() as lock:
             pairs = list(readings.pairs())
             known = {
-                (r.row, r.stream_id): r.state for r in store.from_source(digest, client.endpoint, client.device_id)
+                (r.row, r.stream_id): r.state for r in store.from_source(digest, target.endpoint, target.device_id)
             }
             keys = [(row, stream_id) for row, (stream_id, _) in zip(source_rows, pairs, strict=True)]
             keep = [i for i, key in enumerate(keys) if key not in known]
@@ -1017,18 +1073,21 @@ def _send_via_outbox(
                 if not keep:
                     return EXIT_USAGE
                 pairs, source_rows = [pairs[i] for i in keep], [source_rows[i] for i in keep]
-                plan = request_plan(Readings.from_pairs(pairs), args)  # same order: pairs are grouped by stream
+                plan = replan(Readings.from_pairs(pairs))  # same order: pairs are grouped by stream
             new = (
                 NewRow(s, p, kind_of(p.value), (digest, row)) for (s, p), row in zip(pairs, source_rows, strict=True)
             )
             ids = store.add(
-                new, state=State.UNSENT, endpoint=client.endpoint, device_id=client.device_id, in_editor=False
+                new,
+                state=State.UNSENT,
+                endpoint=target.endpoint,
+                device_id=target.device_id,
+                platform=target.platform,
+                in_editor=False,
             )
             rows = store.get(ids)  # by id: the order of readings.pairs(), the plan's
-            requests = list(requests_of(plan, rows, client.endpoint, client.device_id))
-            result = Pipeline(store, clients(api_key, timeout=client.timeout)).run(
-                requests, progress=progress, lock=lock
-            )
+            requests = list(requests_for(plan, rows))
+            result = pipeline(store).run(requests, progress=progress, lock=lock)
     except StoreBusy as exc:
         _err(f"send: {exc}: nothing queued, nothing sent")
         return EXIT_FAILED
@@ -1062,7 +1121,7 @@ def _send_via_outbox(
     if not_sent:
         _out(f"stopped: {counted(not_sent, 'later request')} not sent; they wait in the outbox\n".encode())
     if result.ok:
-        _out(f"sent {counted(result.sent, 'datapoint')} in {counted(total, 'request')} to {client.url}\n".encode())
+        _out(f"sent {counted(result.sent, 'datapoint')} in {counted(total, 'request')} to {url}\n".encode())
         return EXIT_OK
     _out((result.summary() + "\n").encode())
     return EXIT_FAILED

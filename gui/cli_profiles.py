@@ -1,0 +1,198 @@
+"""`--profile NAME` for `send`, `outbox send` and `verify`, and `send` to the current platform (no Qt here).
+
+A profile (`gui.data.profiles`) names a target of either platform and keeps its keys in the
+OS keyring. Keys may also come from the environment, never from the command line: the
+api-key from `ONENET_API_KEY` (legacy), the device key from `ONENET_KEY` (current, as the
+`token` command reads it); the environment wins. The product access key comes from the
+profile only; without it the thing-model checks are skipped and the user is told.
+
+`send --profile NAME` with a current-platform profile imports the file as `send` does, checks
+the readings against the thing model when the access key is there (`thingmodel.check_readings`,
+each refusal with its rule), plans them with `gui.data.outbox.plan_thing` and sends them through
+the outbox and the pipeline, one fresh token per request; `--dry-run` prints each request with
+the token masked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TYPE_CHECKING, Any
+
+from gui.cli_token import KEY_ENV
+
+if TYPE_CHECKING:
+    from gui.data.importers import ImportResult
+    from gui.data.profiles import Profile
+    from gui.onenet.readings import Readings
+    from gui.onenet.thingmodel import ThingModel
+
+__all__ = ["add_profile_argument", "device_key", "open_profile", "send_thing"]
+
+#: The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).
+_DRY_RUN_KEY = "ZHJ5IHJ1bg=="  # base64 of "dry run"
+
+
+def add_profile_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--profile NAME`: a device profile saved in the window (or a built-in sandbox one, in the window only)."""
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help=f"{what} the target of this device profile (saved in the window: either platform; "
+        f"its key from the OS keyring unless the environment gives one)",
+    )
+
+
+def open_profile(name: str, command: str, secrets: Any = None) -> tuple[Profile, Any] | str:
+    """The profile `name` and the key store it reads from, or why not (a message for stderr).
+
+    Refused: an unknown name, an incomplete profile, or one of the window's embedded
+    sandbox (only the window runs it: start `onenet-uploader sandbox` and save a profile with
+    its URL).
+    """
+    from gui.data.profiles import ProfileBook, ProfileError
+    from gui.data.secrets import SecretStore
+    from gui.data.target import SANDBOX_ENDPOINT
+    from gui.onenet.client import ConfigError
+    from gui.sandbox.profiles import BUILT_IN
+
+    secrets = secrets if secrets is not None else SecretStore()
+    try:
+        profile = ProfileBook(secrets, builtin=BUILT_IN).load().get(name)
+        target = profile.target()
+    except (ProfileError, ConfigError) as exc:
+        return f"{command}: {exc}"
+    if target.endpoint == SANDBOX_ENDPOINT:
+        return (
+            f"{command}: profile {name!r} is the window's embedded sandbox, which only the window runs; "
+            "start `onenet-uploader sandbox` and save a profile with the URL it prints"
+        )
+    return profile, secrets
+
+
+def device_key(profile: Profile, secrets: Any) -> str:
+    """The key that signs uploads for `profile`: the environment's (ONENET_API_KEY, ONENET_KEY), else the profile's."""
+    from gui.cli import API_KEY_ENV
+    from gui.data.target import Platform
+
+    env = API_KEY_ENV if profile.platform is Platform.DATAPOINTS else KEY_ENV
+    return os.environ.get(env, "") or profile.key(secrets)
+
+
+def _err(text: str) -> None:
+    from gui.cli import _err as err
+
+    err(text)
+
+
+def _read_model(profile: Profile, key: str, access: str, timeout: float) -> ThingModel | str | None:
+    """The product's thing model, None without the access key (said on stderr), or why it could not be read."""
+    from gui.onenet.client import OneNetError
+    from gui.onenet.thing_client import ThingClient
+
+    if not access:
+        _err(
+            f"send: profile {profile.name!r} has no product access key: the thing model was not read, so property "
+            "identifiers and value types are not checked before sending (the platform still refuses what its "
+            "model does not allow)"
+        )
+        return None
+    client = ThingClient(
+        profile.product_id,
+        profile.device_name,
+        device_key=key or None,
+        access_key=access,
+        device_endpoint=profile.endpoint,
+        app_endpoint=profile.app_endpoint,
+        timeout=timeout,
+    )
+    try:
+        return client.query_thing_model()
+    except (OneNetError, ValueError) as exc:
+        return f"send: the thing model of product {profile.product_id} could not be read: {exc}"
+    finally:
+        client.session.close()
+
+
+def send_thing(
+    args: argparse.Namespace, profile: Profile, secrets: Any, readings: Readings, result: ImportResult
+) -> int:
+    """`send FILE --profile NAME` to the current platform; exit statuses as `send`'s (SEND_EPILOG)."""
+    from gui.cli import (
+        DRY_RUN_MASK,
+        EXIT_FAILED,
+        EXIT_OK,
+        EXIT_REJECTED,
+        EXIT_USAGE,
+        _out,
+        _send_via_outbox,
+        _sources,
+    )
+    from gui.data.logs import register_secret
+    from gui.data.outbox import clients, plan_thing, thing_clients, thing_requests_of
+    from gui.data.pipeline import Pipeline
+    from gui.onenet.client import describe_request
+    from gui.onenet.formats import FormatError
+    from gui.onenet.onejson import MAX_HISTORY_VALUES, MessageIds
+    from gui.onenet.thing_client import ThingClient
+    from gui.onenet.thingmodel import check_readings
+
+    if args.type != 1:
+        _err("send: the current platform takes OneJSON posts: --type does not apply to a thing-model profile")
+        return EXIT_USAGE
+    key, access = device_key(profile, secrets), profile.access_key(secrets)
+    for secret in (key, access):
+        if secret:
+            register_secret(secret)
+    if not args.dry_run and not key and not access:
+        _err(
+            f"send: no device key for profile {profile.name!r}: save it in the window's profile, or set {KEY_ENV} "
+            "(it is never read from the command line), or use --dry-run"
+        )
+        return EXIT_USAGE
+    target = profile.target()
+    model = _read_model(profile, key, access, args.timeout)
+    if isinstance(model, str):
+        _err(model)
+        return EXIT_FAILED
+    issues = check_readings(model, readings) if model is not None else []
+    for issue in issues:
+        _err(f"  {issue.severity.value}: {issue.message}")
+    if issues:
+        _err("send: the thing model refuses these values (listed above, each with its rule): nothing sent")
+        return EXIT_FAILED
+    try:
+        plan = plan_thing(readings, min(args.max_points, MAX_HISTORY_VALUES), model)
+    except (FormatError, ValueError) as exc:
+        _err(f"send: {exc}")
+        return EXIT_USAGE
+    for warning in plan.warnings:
+        _err(f"warning: {warning}")
+    make = thing_clients(key or (_DRY_RUN_KEY if args.dry_run and not access else ""), access_key=access,
+                         timeout=args.timeout)  # fmt: skip
+    if args.dry_run:
+        client: ThingClient = make(target.endpoint, target.device_id)
+        ids = MessageIds()
+        total = 0
+        for index, request in enumerate(plan.requests):
+            prepared = client.prepare_post(request, ids.next())
+            data = prepared.body if isinstance(prepared.body, bytes) else b""
+            head = describe_request(prepared, mask=DRY_RUN_MASK)
+            _out(("\n" if index else "").encode() + head.encode("utf-8") + b"\n\n" + data + b"\n")
+            total += len(data)
+        client.session.close()
+        count = len(plan.requests)
+        _out(f"dry run: {len(readings)} datapoints in {count} request{'s' if count != 1 else ''}, {total} bytes "
+             "of body; nothing sent\n".encode())  # fmt: skip
+        return EXIT_OK if not result.rows_rejected else EXIT_REJECTED
+    return _send_via_outbox(
+        target,
+        target.endpoint,
+        readings,
+        plan,
+        args,
+        _sources(args.file, result),
+        replan=lambda kept: plan_thing(kept, min(args.max_points, MAX_HISTORY_VALUES), model),
+        requests_for=lambda plan, rows: thing_requests_of(plan, rows, target),
+        pipeline=lambda store: Pipeline(store, clients(""), things=make),
+    )
