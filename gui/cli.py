@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gui.cli_profiles import add_profile_argument, device_key, open_profile, send_thing
+from gui.cli_profiles import add_profile_argument, device_key, open_profile, send_thing, thing_keys
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.data.importers import (
@@ -159,6 +159,7 @@ def add_outbox_commands(subparsers: Any) -> None:
         "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
     )
     send.add_argument("--device", metavar="ID", help="only datapoints queued for this device id")
+    add_profile_argument(send, "only datapoints queued for")
     send.add_argument(
         "--batch",
         type=int,
@@ -244,10 +245,12 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     """Send the outbox's unsent and unknown datapoints; print one line per request and a summary.
 
     The api-key: `$ONENET_API_KEY`, else the keyring entry of each device (`secrets`, a
-    SecretStore, defaults to the OS keyring). Logs to the rotating log file.
+    SecretStore, defaults to the OS keyring). Rows of the current platform are signed with
+    the device key from `ONENET_KEY`, else that of a saved profile of their device. With
+    `--profile NAME`, only that profile's rows, with its keys. Logs to the rotating log file.
     """
     from gui.data.logs import register_secret, setup_logging
-    from gui.data.outbox import clients
+    from gui.data.outbox import clients, thing_clients
     from gui.data.pipeline import Progress, RetryPolicy, send_outbox
     from gui.data.secrets import SecretStore
     from gui.data.store import State, Store, StoreBusy
@@ -265,6 +268,17 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     except ConfigError as exc:
         print(f"outbox send: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    profile = None
+    if args.profile:
+        if args.endpoint or args.device:
+            print("outbox send: --profile names the target: leave out --device and --endpoint", file=sys.stderr)
+            return EXIT_USAGE
+        opened = open_profile(args.profile, "outbox send", secrets)
+        if isinstance(opened, str):
+            print(opened, file=sys.stderr)
+            return EXIT_USAGE
+        profile, secrets = opened
+        endpoint, args.device = profile.target().endpoint, profile.target().device_id
     log_file = setup_logging(debug=args.debug)
     key_from_env = os.environ.get(API_KEY_ENV, "")
     register_secret(key_from_env)
@@ -275,10 +289,15 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         key = key_from_env
         if not key:
             keyring = keyring or SecretStore()
-            key = keyring.get(device_id) or ""
+            key = (profile.key(keyring) if profile is not None else keyring.get(device_id)) or ""
         if not key:
             raise ConfigError(f"no api-key for device {device_id}: set ${API_KEY_ENV} or save the key in the window")
         return key
+
+    def thing_key(device: str, which: int) -> str:
+        nonlocal keyring
+        keyring = keyring or SecretStore()
+        return thing_keys(device, keyring, profile)[which]
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
@@ -312,6 +331,11 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             plan, result = send_outbox(
                 store,
                 clients(key_for, timeout=args.timeout),
+                things=thing_clients(
+                    lambda device: thing_key(device, 0),
+                    access_key=lambda device: thing_key(device, 1),
+                    timeout=args.timeout,
+                ),
                 endpoint=endpoint,
                 device_id=args.device,
                 max_points=args.batch,

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from gui.onenet.readings import Readings
     from gui.onenet.thingmodel import ThingModel
 
-__all__ = ["add_profile_argument", "device_key", "open_profile", "send_thing"]
+__all__ = ["add_profile_argument", "device_key", "open_profile", "send_thing", "thing_keys"]
 
 #: The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).
 _DRY_RUN_KEY = "ZHJ5IHJ1bg=="  # base64 of "dry run"
@@ -77,6 +77,26 @@ def device_key(profile: Profile, secrets: Any) -> str:
 
     env = API_KEY_ENV if profile.platform is Platform.DATAPOINTS else KEY_ENV
     return os.environ.get(env, "") or profile.key(secrets)
+
+
+def thing_keys(device: str, secrets: Any, profile: Profile | None = None) -> tuple[str, str]:
+    """`(device key, access key)` for a current-platform device (`<product id>/<device name>`); "" for none.
+
+    The device key from `ONENET_KEY` if set; else the keys of `profile`, or of the first
+    saved profile of that device (the key belongs to the device, whatever the endpoint).
+    """
+    from gui.data.profiles import ProfileBook
+    from gui.data.target import Platform
+    from gui.onenet.client import ConfigError
+
+    candidates = [profile] if profile is not None else ProfileBook(secrets).load().saved
+    for candidate in candidates:
+        try:
+            if candidate.platform is Platform.THING and candidate.target().device_id == device:
+                return device_key(candidate, secrets), candidate.access_key(secrets)
+        except ConfigError:
+            continue
+    return os.environ.get(KEY_ENV, ""), ""
 
 
 def _err(text: str) -> None:

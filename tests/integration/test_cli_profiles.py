@@ -80,7 +80,9 @@ def test_a_dry_run_shows_the_exact_request_with_the_token_masked(sandbox, book, 
     book.save(thing(sandbox), key=DEFAULT_DEVICE_KEY)
     assert main(["send", readings, "--profile", "bench", "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "POST /fuse/http/device/thing/history/post?topic=$sys/SbxProd001/dev1/thing/history/post&protocol=http" in out
+    assert (
+        "POST /fuse/http/device/thing/history/post?topic=$sys/SbxProd001/dev1/thing/history/post&protocol=http" in out
+    )
     assert "token: ***" in out and "sign=" not in out
     assert '"properties":{"temp":[{"value":21.5,"time":1793579400000}' in out
     assert sandbox.things.history(PID, DEV, "temp") == []
@@ -101,3 +103,47 @@ def test_profiles_that_cannot_be_used_from_the_command_line_are_refused(book, re
     assert "no profile named 'nobody'" in capsys.readouterr().err
     assert main(["send", readings, "--profile", "x", "--device", "1"]) == 2
     assert "leave out --device" in capsys.readouterr().err
+
+
+def test_outbox_send_with_a_profile_sends_only_its_rows_with_its_keys(sandbox, book, capsys, monkeypatch):
+    from datetime import UTC, datetime
+
+    from gui.data.store import NewRow
+    from gui.data.target import Target
+    from gui.onenet.readings import Datapoint
+
+    book.save(thing(sandbox), key=DEFAULT_DEVICE_KEY)
+    at = datetime(2026, 11, 2, 0, 30, tzinfo=UTC)
+    bench = Target.thing(sandbox.url, PID, DEV)
+    with Store() as store:
+        store.add([NewRow("temp", Datapoint(19.5, at))], state=State.UNSENT, endpoint=bench.endpoint,
+                  device_id=bench.device_id, platform=Platform.THING, in_editor=False)  # fmt: skip
+        legacy = store.add([NewRow("temp", Datapoint(1.0, at))], state=State.UNSENT, endpoint=sandbox.url,
+                           device_id=DEFAULT_DEVICE_ID, in_editor=False)  # fmt: skip
+    assert main(["outbox", "send", "--profile", "bench"]) == 0
+    assert sandbox.things.history(PID, DEV, "temp") == [(T1_MS, 19.5)]
+    assert sandbox.datapoints(DEFAULT_DEVICE_ID, "temp") == []
+    with Store() as store:
+        assert store.get(legacy)[0].state is State.UNSENT
+    capsys.readouterr()
+    monkeypatch.setenv("ONENET_API_KEY", DEFAULT_API_KEY)
+    assert main(["outbox", "send"]) == 0  # the rest: the legacy row, its key from the environment
+    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "temp")] == [1.0]
+
+
+def test_outbox_send_finds_a_thing_rows_key_in_a_saved_profile_of_its_device(sandbox, book, capsys):
+    from datetime import UTC, datetime
+
+    from gui.data.store import NewRow
+    from gui.data.target import Target
+    from gui.onenet.readings import Datapoint
+
+    bench = Target.thing(sandbox.url, PID, DEV)
+    with Store() as store:
+        store.add([NewRow("count", Datapoint(5, datetime(2026, 11, 2, 0, 30, tzinfo=UTC)))], state=State.UNSENT,
+                  endpoint=bench.endpoint, device_id=bench.device_id, platform=Platform.THING, in_editor=False)  # fmt: skip
+    assert main(["outbox", "send"]) == 1  # no key anywhere: the row waits
+    assert "no device key for device dev1 of product SbxProd001" in capsys.readouterr().err
+    book.save(thing(sandbox), key=DEFAULT_DEVICE_KEY)
+    assert main(["outbox", "send"]) == 0
+    assert sandbox.things.history(PID, DEV, "count") == [(T1_MS, 5)]
