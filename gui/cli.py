@@ -12,7 +12,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gui.cli_profiles import add_profile_argument, device_key, open_profile, send_thing, thing_keys
+from gui.cli_profiles import (
+    add_profile_argument,
+    device_key,
+    open_profile,
+    send_thing,
+    thing_keys,
+    verify_thing_profile,
+)
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.data.importers import (
@@ -441,6 +448,7 @@ def add_verify_command(subparsers: Any) -> None:
     parser.add_argument(
         "--endpoint", metavar="URL", help=f"API endpoint (default {DEFAULT_ENDPOINT}; with --last: from the history)"
     )
+    add_profile_argument(parser, "read back from")
     parser.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait per request")
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 also when a datapoint cannot be verified (sent without at)"
@@ -527,18 +535,52 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     return [_Sent(endpoint, args.device, readings, args.file)]
 
 
+def print_checks(report: Any, args: argparse.Namespace) -> None:
+    """`verify`'s lines: the problems of a VerifyReport (every check with --verbose; unverifiable with --strict)."""
+    from gui.onenet.readings import format_at, format_value
+    from gui.onenet.verify import Outcome
+
+    for check in report.checks:
+        shown = check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)
+        if not (args.verbose or shown):
+            continue
+        at = format_at(check.at) if check.at is not None else "(no at)"
+        line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
+        if check.platform is not None:
+            line += f"  platform {format_value(check.platform)}"
+        if check.note:
+            line += f"  ({check.note})"
+        print(line)
+
+
 def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     """The `verify` command; returns the exit status (see the command's epilog). Never prints the api-key.
 
     The api-key: `$ONENET_API_KEY`, else the keyring entry of the device (`secrets`, a
-    SecretStore, defaults to the OS keyring).
+    SecretStore, defaults to the OS keyring). With `--profile NAME` the profile's target and
+    keys; a current-platform profile reads back with `query-device-property-history`
+    (`gui.onenet.thing_verify.verify_thing`), which needs its product access key.
     """
     from gui.data.logs import register_secret
     from gui.data.secrets import SecretStore
+    from gui.data.target import Platform
     from gui.onenet.client import OneNetClient
-    from gui.onenet.readings import format_at, format_value
     from gui.onenet.verify import Outcome, Progress, verify
 
+    profile = None
+    if args.profile:
+        if args.device or args.endpoint:
+            print("verify: --profile names the target: leave out --device and --endpoint", file=sys.stderr)
+            return EXIT_USAGE
+        opened = open_profile(args.profile, "verify", secrets)
+        if isinstance(opened, str):
+            print(opened, file=sys.stderr)
+            return EXIT_USAGE
+        profile, secrets = opened
+        if profile.platform is Platform.THING and (args.last or args.body is not None):
+            print("verify: a thing-model profile verifies a FILE of readings (not --last or --body)", file=sys.stderr)
+            return EXIT_USAGE
+        args.endpoint, args.device = profile.target().endpoint, profile.target().device_id
     sent = _sent_from_args(args)
     if isinstance(sent, str):
         print(f"verify: {sent}", file=sys.stderr)
@@ -555,10 +597,12 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     status = EXIT_OK
     keyring = secrets
     for target in sent:
+        if profile is not None and profile.platform is Platform.THING:
+            return verify_thing_profile(args, profile, secrets, target.readings)
         api_key = key_from_env
         if not api_key:
             keyring = keyring or SecretStore()  # opened once, only when the environment has no key
-            api_key = keyring.get(target.device_id) or ""
+            api_key = (profile.key(keyring) if profile is not None else keyring.get(target.device_id)) or ""
         if not api_key:
             print(
                 f"verify: no api-key for device {target.device_id}: set the environment variable {API_KEY_ENV} "
@@ -584,17 +628,7 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
         if show_progress:
             print(file=sys.stderr)
         strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
-        for check in report.checks:
-            shown = check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)
-            if not (args.verbose or shown):
-                continue
-            at = format_at(check.at) if check.at is not None else "(no at)"
-            line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
-            if check.platform is not None:
-                line += f"  platform {format_value(check.platform)}"
-            if check.note:
-                line += f"  ({check.note})"
-            print(line)
+        print_checks(report, args)
         print(report.summary())
         print(
             f"{counted(report.read_back, 'datapoint')} read back from {client.url} "

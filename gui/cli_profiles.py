@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import TYPE_CHECKING, Any
 
 from gui.cli_token import KEY_ENV
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from gui.onenet.readings import Readings
     from gui.onenet.thingmodel import ThingModel
 
-__all__ = ["add_profile_argument", "device_key", "open_profile", "send_thing", "thing_keys"]
+__all__ = ["add_profile_argument", "device_key", "open_profile", "send_thing", "thing_keys", "verify_thing_profile"]
 
 #: The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).
 _DRY_RUN_KEY = "ZHJ5IHJ1bg=="  # base64 of "dry run"
@@ -216,3 +217,48 @@ def send_thing(
         requests_for=lambda plan, rows: thing_requests_of(plan, rows, target),
         pipeline=lambda store: Pipeline(store, clients(""), things=make),
     )
+
+
+def verify_thing_profile(args: argparse.Namespace, profile: Profile, secrets: Any, readings: Readings) -> int:
+    """`verify FILE --profile NAME` on the current platform: `verify_thing`, printed as `verify` prints; its exits."""
+    from gui.cli import EXIT_OK, EXIT_PLATFORM, EXIT_PROBLEMS, EXIT_USAGE, print_checks
+    from gui.data.logs import register_secret
+    from gui.onenet.client import OneNetError
+    from gui.onenet.thing_client import ThingClient
+    from gui.onenet.thing_verify import verify_thing
+    from gui.onenet.verify import Outcome
+    from gui.text import counted
+
+    access = profile.access_key(secrets)
+    if not access:
+        print(
+            f"verify: profile {profile.name!r} has no product access key: reading back "
+            "(query-device-property-history) needs it; save it in the window's profile",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    register_secret(access)
+    client = ThingClient(
+        profile.product_id,
+        profile.device_name,
+        access_key=access,
+        device_endpoint=profile.endpoint,
+        app_endpoint=profile.app_endpoint,
+        timeout=args.timeout,
+    )
+    try:
+        model = client.query_thing_model()
+        report = verify_thing(client, readings, model)
+    except (OneNetError, ValueError) as exc:
+        print(f"verify: could not read {client.app_endpoint} back: {exc}", file=sys.stderr)
+        return EXIT_PLATFORM
+    finally:
+        client.session.close()
+    print_checks(report, args)
+    print(report.summary())
+    print(
+        f"{counted(report.read_back, 'datapoint')} read back from {client.app_endpoint} for device "
+        f"{profile.device_name} of product {profile.product_id} in {counted(report.requests, 'request')}"
+    )
+    strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
+    return EXIT_PROBLEMS if not report.ok or strict_unverifiable else EXIT_OK

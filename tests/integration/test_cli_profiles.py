@@ -140,10 +140,32 @@ def test_outbox_send_finds_a_thing_rows_key_in_a_saved_profile_of_its_device(san
 
     bench = Target.thing(sandbox.url, PID, DEV)
     with Store() as store:
-        store.add([NewRow("count", Datapoint(5, datetime(2026, 11, 2, 0, 30, tzinfo=UTC)))], state=State.UNSENT,
-                  endpoint=bench.endpoint, device_id=bench.device_id, platform=Platform.THING, in_editor=False)  # fmt: skip
+        row = NewRow("count", Datapoint(5, datetime(2026, 11, 2, 0, 30, tzinfo=UTC)))
+        store.add([row], state=State.UNSENT, endpoint=bench.endpoint, device_id=bench.device_id,
+                  platform=Platform.THING, in_editor=False)  # fmt: skip
     assert main(["outbox", "send"]) == 1  # no key anywhere: the row waits
     assert "no device key for device dev1 of product SbxProd001" in capsys.readouterr().err
     book.save(thing(sandbox), key=DEFAULT_DEVICE_KEY)
     assert main(["outbox", "send"]) == 0
     assert sandbox.things.history(PID, DEV, "count") == [(T1_MS, 5)]
+
+
+def test_verify_with_a_thing_profile_reads_back_what_send_sent(sandbox, book, readings, capsys):
+    book.save(thing(sandbox, "no access"), key=DEFAULT_DEVICE_KEY)
+    assert main(["send", readings, "--profile", "no access"]) == 0
+    assert main(["verify", readings, "--profile", "no access"]) == 2
+    assert "needs it" in capsys.readouterr().err
+    book.save(thing(sandbox), key=DEFAULT_DEVICE_KEY, access_key=DEFAULT_ACCESS_KEY)
+    assert main(["verify", readings, "--profile", "bench"]) == 0
+    out = capsys.readouterr().out
+    assert "4 found" in out and "for device dev1 of product SbxProd001" in out
+    sandbox.things.clear()
+    assert main(["verify", readings, "--profile", "bench"]) == 1
+    assert "missing" in capsys.readouterr().out
+
+
+def test_verify_with_a_legacy_profile_uses_its_target_and_key(sandbox, book, readings, capsys):
+    book.save(Profile("office", Platform.DATAPOINTS, sandbox.url, device_id=DEFAULT_DEVICE_ID), key=DEFAULT_API_KEY)
+    assert main(["send", readings, "--profile", "office"]) == 0
+    assert main(["verify", readings, "--profile", "office"]) == 0
+    assert "4 found" in capsys.readouterr().out

@@ -1,4 +1,4 @@
-"""Device profiles: named targets of both platforms in a file, keys under the profile in the keyring, never in the file."""
+"""Device profiles: named targets of both platforms in a file; their keys under the profile in the keyring."""
 
 from __future__ import annotations
 
