@@ -15,7 +15,7 @@ __all__ = ["BUILT_IN", "SANDBOX_LEGACY", "SANDBOX_THING"]
 
 #: The window's embedded sandbox, legacy api-key platform: its device and demo api-key.
 SANDBOX_LEGACY = Profile(
-    "Sandbox (legacy api-key)",
+    "Sandbox (api-key)",
     Platform.DATAPOINTS,
     SANDBOX_ENDPOINT,
     device_id=DEFAULT_DEVICE_ID,
@@ -24,7 +24,7 @@ SANDBOX_LEGACY = Profile(
 )
 #: The window's embedded sandbox, current platform: the demo product's device dev1 and its demo keys.
 SANDBOX_THING = Profile(
-    "Sandbox (thing model)",
+    "Sandbox (thing)",
     Platform.THING,
     SANDBOX_ENDPOINT,
     product_id=DEFAULT_PRODUCT_ID,

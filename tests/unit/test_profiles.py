@@ -79,7 +79,7 @@ def test_an_incomplete_profile_has_no_target_and_says_why(book):
     with pytest.raises(ConfigError, match="must not contain"):
         Profile("x", Platform.THING, product_id="a+b", device_name="d").target()
     assert "incomplete" in Profile("x", Platform.DATAPOINTS).describe()
-    assert book.load().get(SANDBOX_THING.name).describe().startswith("Sandbox (thing model): current thing model")
+    assert book.load().get(SANDBOX_THING.name).describe().startswith("Sandbox (thing): current thing model")
 
 
 def test_a_file_that_is_not_profiles_is_refused_not_overwritten(book):
