@@ -154,7 +154,7 @@ def send_thing(
     from gui.data.pipeline import Pipeline
     from gui.onenet.client import describe_request
     from gui.onenet.formats import FormatError
-    from gui.onenet.onejson import MAX_HISTORY_VALUES, MessageIds
+    from gui.onenet.onejson import MAX_HISTORY_VALUES
     from gui.onenet.thing_client import ThingClient
     from gui.onenet.thingmodel import check_readings
 
@@ -193,10 +193,9 @@ def send_thing(
                          timeout=args.timeout)  # fmt: skip
     if args.dry_run:
         client: ThingClient = make(target.endpoint, target.device_id)
-        ids = MessageIds()
         total = 0
-        for index, request in enumerate(plan.requests):
-            prepared = client.prepare_post(request, ids.next())
+        for index in range(len(plan)):
+            prepared = client.prepare_upload(plan.body(index))
             data = prepared.body if isinstance(prepared.body, bytes) else b""
             head = describe_request(prepared, mask=DRY_RUN_MASK)
             _out(("\n" if index else "").encode() + head.encode("utf-8") + b"\n\n" + data + b"\n")
@@ -214,7 +213,7 @@ def send_thing(
         args,
         _sources(args.file, result),
         replan=lambda kept: plan_thing(kept, min(args.max_points, MAX_HISTORY_VALUES), model),
-        requests_for=lambda plan, rows: thing_requests_of(plan, rows, target),
+        requests_for=lambda plan, rows: thing_requests_of(plan, [rows[i] for i in plan.order], target),
         pipeline=lambda store: Pipeline(store, clients(""), things=make),
     )
 

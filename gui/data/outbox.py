@@ -52,6 +52,8 @@ __all__ = [
     "Plan",
     "PlannedRequest",
     "RequestOptions",
+    "ThingRequestPlan",
+    "ThingSpan",
     "clients",
     "is_safe_to_resend",
     "make_request",
@@ -302,28 +304,91 @@ def requests_of(plan: RequestPlan, rows: Sequence[Carried], endpoint: str, devic
         yield _request(endpoint, device_id, rows[span.start : span.stop], plan.body(k))
 
 
-def thing_requests_of(
-    plan: ThingPlan, rows: Sequence[Carried], target: Target, ids: MessageIds | None = None
-) -> Iterator[PlannedRequest]:
-    """The requests of a current-platform `plan` (`onejson.plan_posts`), in sending order, with the rows they carry.
+@dataclass(frozen=True)
+class ThingSpan:
+    """One request of a `ThingRequestPlan`: datapoints `start:stop` of the plan's `order`, its kind and body size.
 
-    `rows[i]` is the outbox row of datapoint i of the plan (`Readings.pairs()` order), queued
-    (or about to be) to `target` (platform THING). Each body is made as the request is taken,
-    with the next message `id` of `ids` (Unix milliseconds, strictly increasing), and recorded
-    as type 1 (`BodyType.FULL_JSON`, see the module docstring). ValueError when `rows` does
-    not match the plan or a row has no outbox id.
+    Shaped as `split.RequestSpan` (`points`, `size`, `streams`, `oversized`), so the window
+    shows and sends both platforms' plans alike.
+    """
+
+    start: int
+    stop: int
+    size: int
+    streams: int
+    kind: PostKind
+    oversized: bool = False
+
+    @property
+    def points(self) -> int:
+        """Number of datapoints carried."""
+        return self.stop - self.start
+
+
+class ThingRequestPlan:
+    """An upload to the current platform as exact requests in sending order (`plan_thing`).
+
+    `order[j]` is the `Readings.pairs()` index of the plan's datapoint j; request k carries
+    `order[requests[k].start : requests[k].stop]`. Bodies are made once, each with its own
+    message `id`, so what a preview shows is what is sent (`body(k)`, recorded as type 1:
+    see the module docstring). `warnings` in words (`onejson.plan_posts`).
+    """
+
+    def __init__(self, plan: ThingPlan, ids: MessageIds | None = None) -> None:
+        ids = ids or MessageIds()
+        self.order: list[int] = [i for request in plan.requests for i in request.points]
+        self.requests: list[ThingSpan] = []
+        self._bodies: list[EncodedBody] = []
+        start = 0
+        for request in plan.requests:
+            body = EncodedBody(BodyType.FULL_JSON, request.body(ids.next()), _ONEJSON_CT)
+            stop = start + len(request.points)
+            self.requests.append(ThingSpan(start, stop, len(body.data), len(request.values), request.kind))
+            self._bodies.append(body)
+            start = stop
+        self.warnings = list(plan.warnings)
+
+    def __len__(self) -> int:
+        return len(self.requests)
+
+    @property
+    def total_points(self) -> int:
+        """Datapoints planned."""
+        return len(self.order)
+
+    def body(self, index: int) -> EncodedBody:
+        """The exact body of request `index`."""
+        return self._bodies[index]
+
+
+def plan_thing(
+    readings: Readings, max_points: int = DEFAULT_MAX_POINTS, model: ThingModel | None = None
+) -> ThingRequestPlan:
+    """The current platform's requests for `readings`: `onejson.plan_posts`, at most `max_points` (and 100) a request.
+
+    With `model`, values are converted to the model's wire values (a value it refuses raises
+    `thingmodel.ValueRefused`: check first with `check_readings`); without it they go as they
+    are. ValueError for `max_points` below 1.
+    """
+    if max_points < 1:
+        raise ValueError("at least one datapoint per request")
+    return ThingRequestPlan(plan_posts(readings, model, min(max_points, MAX_HISTORY_VALUES)))
+
+
+def thing_requests_of(plan: ThingRequestPlan, rows: Sequence[Carried], target: Target) -> Iterator[PlannedRequest]:
+    """The requests of a current-platform `plan`, in sending order, with the rows they carry.
+
+    `rows[j]` is the outbox row of the plan's datapoint j (plan order: `[rows_by_readings[i]
+    for i in plan.order]`), queued (or about to be) to `target` (platform THING). ValueError
+    when `rows` does not match the plan, a row has no outbox id or the target is a legacy one.
     """
     if target.platform is not Platform.THING:
         raise ValueError("thing requests go to a current-platform target")
-    total = sum(len(request.points) for request in plan.requests)
-    if len(rows) != total:
-        raise ValueError(f"{len(rows)} rows for a plan of {total} datapoints")
-    ids = ids or MessageIds()
-    for request in plan.requests:
-        carried = [rows[i] for i in request.points]
-        body = EncodedBody(BodyType.FULL_JSON, request.body(ids.next()), _ONEJSON_CT)
-        planned = _request(target.endpoint, target.device_id, carried, body)
-        yield replace(planned, platform=Platform.THING, kind=request.kind)
+    if len(rows) != plan.total_points:
+        raise ValueError(f"{len(rows)} rows for a plan of {plan.total_points} datapoints")
+    for k, span in enumerate(plan.requests):
+        planned = _request(target.endpoint, target.device_id, rows[span.start : span.stop], plan.body(k))
+        yield replace(planned, platform=Platform.THING, kind=span.kind)
 
 
 def make_request(rows: Sequence[OutboxRow], body: EncodedBody) -> PlannedRequest:
@@ -355,7 +420,7 @@ class Plan:
 
     def __init__(
         self,
-        targets: list[tuple[Target, RequestPlan | ThingPlan, list[QueuedRow]]],
+        targets: list[tuple[Target, RequestPlan | ThingRequestPlan, list[QueuedRow]]],
         held_back: int,
         sandbox: int = 0,
     ) -> None:
@@ -371,10 +436,9 @@ class Plan:
         ]
 
     def __iter__(self) -> Iterator[PlannedRequest]:
-        ids = MessageIds()
         for target, plan, rows in self._targets:
-            if isinstance(plan, ThingPlan):
-                yield from thing_requests_of(plan, rows, target, ids)
+            if isinstance(plan, ThingRequestPlan):
+                yield from thing_requests_of(plan, [rows[i] for i in plan.order], target)
             else:
                 yield from requests_of(plan, rows, target.endpoint, target.device_id)
 
@@ -412,25 +476,16 @@ def plan_outbox(
             held_back += 1
         else:
             targets.setdefault((row.endpoint, row.device_id, row.platform.value), []).append(row)
-    planned: list[tuple[Target, RequestPlan | ThingPlan, list[QueuedRow]]] = []
+    planned: list[tuple[Target, RequestPlan | ThingRequestPlan, list[QueuedRow]]] = []
     for (target_endpoint, target_device, platform), rows in sorted(targets.items()):
         readings, order = readings_of(rows)
         target = Target(target_endpoint, target_device, Platform(platform))
-        plan = plan_thing(readings, max_points) if target.platform is Platform.THING else None
-        planned.append((target, plan or plan_readings(readings, options), [rows[i] for i in order]))
+        by_readings = [rows[i] for i in order]
+        if target.platform is Platform.THING:
+            planned.append((target, plan_thing(readings, max_points), by_readings))
+        else:
+            planned.append((target, plan_readings(readings, options), by_readings))
     return Plan(planned, held_back, sandbox)
-
-
-def plan_thing(readings: Readings, max_points: int = DEFAULT_MAX_POINTS, model: ThingModel | None = None) -> ThingPlan:
-    """The current platform's requests for `readings`: `onejson.plan_posts`, at most `max_points` (and 100) a request.
-
-    With `model`, values are converted to the model's wire values (check them first,
-    `thingmodel.check_readings`); without it they go as they are. ValueError for
-    `max_points` below 1.
-    """
-    if max_points < 1:
-        raise ValueError("at least one datapoint per request")
-    return plan_posts(readings, model, min(max_points, MAX_HISTORY_VALUES))
 
 
 # -- clients -----------------------------------------------------------------------------------------

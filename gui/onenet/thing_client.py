@@ -37,6 +37,7 @@ from gui.onenet.client import (
     _raise_for_body,
     validate_endpoint,
 )
+from gui.onenet.formats import EncodedBody
 from gui.onenet.onejson import MessageIds, PostKind, ThingRequest
 from gui.onenet.thingmodel import ModelError, ThingModel, parse_thing_model
 from gui.onenet.token import DEFAULT_LIFETIME_S, DEFAULT_METHOD, TokenError, decode_key, fresh_token, resource
@@ -206,6 +207,28 @@ class ThingClient(HttpClient):
         Raises ConfigError when no key can sign it, TokenError for a key that cannot.
         """
         return self.prepare_body(request.kind, request.body(message_id or self.ids.next()))
+
+    @property
+    def endpoint(self) -> str:
+        """The device side's endpoint (where uploads go), as `OneNetClient.endpoint` is the legacy one's."""
+        return self.device_endpoint
+
+    @property
+    def url(self) -> str:
+        """Where uploads go, for messages (the device endpoint; each post's URL is `post_url`)."""
+        return self.device_endpoint
+
+    def prepare_upload(self, body: EncodedBody) -> requests.PreparedRequest:
+        """The exact request for a OneJSON body of `onejson.body_of`, as `OneNetClient.prepare_upload` makes one.
+
+        Its kind is read from the body: a history post's `params` is a list, a property
+        post's an object (`onejson.body_of`). ValueError for a body that is neither.
+        """
+        try:
+            params = json.loads(body.data)["params"]
+        except (ValueError, KeyError, TypeError):
+            raise ValueError("not a OneJSON post body") from None
+        return self.prepare_body(PostKind.HISTORY if isinstance(params, list) else PostKind.PROPERTY, body.data)
 
     def prepare_body(self, kind: PostKind, body: bytes) -> requests.PreparedRequest:
         """The exact request for a OneJSON body made already (the outbox records it before sending): a fresh `token`.

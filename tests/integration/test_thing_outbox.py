@@ -151,3 +151,18 @@ def test_a_wrong_device_key_fails_with_the_platforms_errno(sandbox, tmp_path):
         assert result.results[0].outcome is RequestOutcome.FAILED
         assert result.results[0].response is not None and result.results[0].response.errno == 2
         assert store.get(ids)[0].state is State.FAILED
+
+
+def test_each_request_carries_its_own_rows_when_history_posts_go_before_earlier_rows(sandbox, tmp_path):
+    """Plan order is not readings order (history posts first): every row is marked by the request that carried it."""
+    target = Target.thing(sandbox.url, PID, DEV)
+    with Store(tmp_path / "o.sqlite3") as store:
+        latest = add(store, target, [NewRow("count", Datapoint(9, None))])
+        timed = add(store, target, [NewRow("temp", Datapoint(25.0, T0))])
+        plan = plan_outbox(store)
+        carried = [(p.kind.value, p.outbox_ids) for p in plan]
+        assert carried == [("history", tuple(timed)), ("property", tuple(latest))]
+        _, result = send_outbox(store, clients(DEFAULT_API_KEY), things=thing_clients(DEFAULT_DEVICE_KEY))
+        assert result.ok and {r.state for r in store.get(latest + timed)} == {State.SENT}
+    assert [v for _, v in sandbox.things.history(PID, DEV, "count")] == [9]
+    assert sandbox.things.history(PID, DEV, "temp") == [(ms(T0), 25.0)]
