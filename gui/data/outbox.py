@@ -356,6 +356,11 @@ class ThingRequestPlan:
         """Datapoints planned."""
         return len(self.order)
 
+    @property
+    def total_bytes(self) -> int:
+        """Body bytes of every request."""
+        return sum(span.size for span in self.requests)
+
     def body(self, index: int) -> EncodedBody:
         """The exact body of request `index`."""
         return self._bodies[index]

@@ -32,6 +32,7 @@ from gui.onenet.client import (
     ConfigError,
     HttpClient,
     MalformedResponse,
+    OneNetClient,
     PlatformResponse,
     RejectedError,
     _raise_for_body,
@@ -54,6 +55,7 @@ __all__ = [
     "HistoryPage",
     "RateLimited",
     "ThingClient",
+    "UploadClient",
 ]
 
 #: The device side's host (shared onenet-api.md, "Upload, device side").
@@ -351,3 +353,7 @@ class ThingClient(HttpClient):
 def _text_of(value: Any) -> str:
     """A value the platform sent as JSON rather than text, written as text (`true`, `78`, `{"x":1}`)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+#: A client that uploads, of either platform: both have `endpoint`, `url`, `prepare_upload(body)` and `send`.
+UploadClient = OneNetClient | ThingClient

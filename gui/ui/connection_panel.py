@@ -35,7 +35,7 @@ from gui.data.profiles import Profile, ProfileBook, ProfileError, Profiles
 from gui.data.secrets import SecretStore
 from gui.data.target import SANDBOX_ENDPOINT, Platform, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
-from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT
+from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT, ThingClient, UploadClient
 from gui.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -278,8 +278,11 @@ class ConnectionPanel(QGroupBox):
         try:
             self.sandbox_check.setChecked(False)
             self.platform_combo.setCurrentIndex(self.platform_combo.findData(profile.platform.value))
-            if profile.builtin:
+            if profile.endpoint == SANDBOX_ENDPOINT:  # the sandbox's: its URL is where it runs now
                 self.sandbox_check.setChecked(True)
+                if not profile.builtin:  # a copy: the keys saved under it
+                    self.key_edit.setText(profile.key(self.secrets))
+                    self.access_key_edit.setText(profile.access_key(self.secrets))
             else:
                 self.endpoint_edit.setText(profile.endpoint)
                 self.device_edit.setText(profile.device_id)
@@ -296,8 +299,8 @@ class ConnectionPanel(QGroupBox):
         self.sandboxChanged.emit()
 
     def profile_of_fields(self, name: str) -> Profile:
-        """A profile named `name` of what the fields say now (the sandbox's URL is not a profile's endpoint)."""
-        endpoint = self.real_connection()[0] if self.sandbox_check.isChecked() else self.endpoint
+        """A profile named `name` of what the fields say now (while the sandbox is used: a profile of the sandbox)."""
+        endpoint = SANDBOX_ENDPOINT if self.sandbox_check.isChecked() else self.endpoint
         return Profile(
             name,
             self.platform,
@@ -491,13 +494,26 @@ class ConnectionPanel(QGroupBox):
         """True while the api-key is shown in clear."""
         return self.reveal_button.isChecked()
 
-    def make_client(self) -> tuple[OneNetClient | None, str]:
-        """A client for the fields, or None and the reason."""
+    def make_client(self) -> tuple[UploadClient | None, str]:
+        """A client for the fields (either platform's: a `ThingClient` for the current one), or None and the reason."""
         if self.platform is Platform.THING:
-            return None, self.tr(
-                "The window does not send to the current platform (thing model) yet: use "
-                "onenet-uploader send FILE --profile NAME (the profiles are the window's)."
-            )
+            try:
+                target = self.current_target()
+                if target is None:
+                    Target.thing(self.endpoint, self.product_edit.text(), self.device_name_edit.text())  # says why
+                    raise ConfigError("incomplete")
+                url = self.url_of(target.endpoint)
+                thing = ThingClient(
+                    target.product_id,
+                    target.device_name,
+                    device_key=self.api_key or None,
+                    access_key=self.access_key or None,
+                    device_endpoint=url,
+                    app_endpoint=self.app_endpoint,
+                )
+            except ConfigError as exc:
+                return None, self.tr("Cannot build the request: {why}").format(why=exc)
+            return thing, ""
         try:
             client = OneNetClient(self.endpoint, self.device_id, self.api_key)
         except ConfigError as exc:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import format_at
+from gui.onenet.thing_client import UploadClient
 from gui.text import counted
 from gui.ui.datapoints_model import DISPLAY_FORMAT
 from gui.ui.outgoing import Outgoing
@@ -95,7 +95,7 @@ class PreviewSendPanel(QGroupBox):
     def show_outgoing(
         self,
         out: Outgoing,
-        client: OneNetClient | None,
+        client: UploadClient | None,
         client_problem: str,
         reveal: bool,
         display_tz: tzinfo,
@@ -121,6 +121,8 @@ class PreviewSendPanel(QGroupBox):
             )
         elif not out.rows:
             problem = self.tr("Nothing to send: add datapoints first.")
+        elif out.plan is None and out.thing:
+            problem = self.tr("Nothing can be sent yet: {why}").format(why=out.problem)
         elif out.plan is None:
             problem = self.tr("Type {type} cannot be sent: {why}").format(type=int(body_type), why=out.problem)
         else:
@@ -130,12 +132,12 @@ class PreviewSendPanel(QGroupBox):
         else:
             self.preview.show_plan(out.plan, client, client_problem, reveal)
             plan = out.plan
-            summary = self.tr("{points} in {streams} · {size} in {n} · type {type}").format(
+            summary = self.tr("{points} in {streams} · {size} in {n} · {format}").format(
                 points=counted(len(out.readings), "datapoint"),
                 streams=counted(len(out.readings.datastreams), "datastream"),
                 size=human_bytes(plan.total_bytes),
                 n=counted(len(plan), "request"),
-                type=int(body_type),
+                format=self.tr("OneJSON (thing model)") if out.thing else self.tr("type {n}").format(n=int(body_type)),
             )
             self.preview.set_at_note(self._at_note(out, display_tz, zone_name))
             if plan.warnings:
