@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-
-import pytest
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from gui.onenet.token import parse_token
