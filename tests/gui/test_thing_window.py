@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from gui.onenet.token import parse_token
+from gui.onenet.verify import Outcome
 from gui.sandbox.profiles import SANDBOX_THING
 from gui.sandbox.things import DEFAULT_DEVICE_KEY, DEFAULT_DEVICE_NAME, DEFAULT_PRODUCT_ID
 
@@ -129,3 +130,17 @@ def test_without_the_access_key_the_checks_are_skipped_and_the_user_is_told(qtbo
     assert any("not checked before sending" in text for text in issues), issues
     assert send_and_wait(qtbot, thing_window, confirm=True)  # a warning: the user says "send anyway"
     assert sandbox.things._latest(PID, DEV)["temp"][1] == 19.5
+
+
+def test_verify_in_the_window_reads_the_thing_model_history_back(qtbot, thing_window, sandbox):
+    at = datetime(2026, 11, 2, 0, 30, 5, tzinfo=UTC)
+    for identifier, typed, _ in EVERY_TYPE:
+        type_reading(qtbot, thing_window, identifier, typed, at)
+    assert send_and_wait(qtbot, thing_window)
+    panel = thing_window.verify_panel
+    thing_window.verify_on_platform()
+    qtbot.waitUntil(lambda: panel.report is not None)
+    assert panel.report.ok and panel.report.counts[Outcome.FOUND] == len(EVERY_TYPE)
+    sandbox.things.clear()
+    thing_window.verify_on_platform()
+    qtbot.waitUntil(lambda: panel.report is not None and panel.report.counts[Outcome.MISSING] == len(EVERY_TYPE))
