@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from gui.cli_profiles import (
     add_profile_argument,
+    add_profile_command,
     device_key,
     open_profile,
     send_thing,
@@ -96,7 +97,7 @@ exit status:
 
 
 def add_commands(subparsers: Any) -> None:
-    """Register `sandbox`, `outbox`, `verify`, `simulate`, `token` and `send` on the app's argument parser.
+    """Register `sandbox`, `outbox`, `verify`, `simulate`, `token`, `profile` and `send` on the app's argument parser.
 
     Each command sets `run(args) -> int` as its default, the exit status.
     """
@@ -112,6 +113,7 @@ def add_commands(subparsers: Any) -> None:
     add_verify_command(subparsers)
     add_simulate_command(subparsers)
     add_token_command(subparsers)
+    add_profile_command(subparsers)
 
     send_parser: argparse.ArgumentParser = subparsers.add_parser(
         "send",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from gui.cli_token import KEY_ENV
@@ -28,7 +29,20 @@ if TYPE_CHECKING:
     from gui.onenet.readings import Readings
     from gui.onenet.thingmodel import ThingModel
 
-__all__ = ["add_profile_argument", "device_key", "open_profile", "send_thing", "thing_keys", "verify_thing_profile"]
+__all__ = [
+    "ACCESS_KEY_ENV",
+    "add_profile_argument",
+    "add_profile_command",
+    "device_key",
+    "open_profile",
+    "run_profile",
+    "send_thing",
+    "thing_keys",
+    "verify_thing_profile",
+]
+
+#: `profile add` reads a current-platform profile's product access key from this variable (never the command line).
+ACCESS_KEY_ENV = "ONENET_ACCESS_KEY"
 
 #: The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).
 _DRY_RUN_KEY = "ZHJ5IHJ1bg=="  # base64 of "dry run"
@@ -261,3 +275,76 @@ def verify_thing_profile(args: argparse.Namespace, profile: Profile, secrets: An
     )
     strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
     return EXIT_PROBLEMS if not report.ok or strict_unverifiable else EXIT_OK
+
+
+def add_profile_command(subparsers: Any) -> None:
+    """`profile [list]`, `profile add NAME …`, `profile delete NAME`: the window's device profiles, headless."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "profile",
+        help="list, add or delete device profiles (the window's)",
+        description="Device profiles name a target of either platform; the window and --profile NAME use them. "
+        "Keys are read from the environment, never the command line, and kept in the OS keyring under the "
+        f"profile: the api-key from ONENET_API_KEY (legacy), the device key from {KEY_ENV} and the product access "
+        f"key from {ACCESS_KEY_ENV} (current platform; optional: the thing model and read-back need it).",
+    )
+    parser.set_defaults(run=run_profile, profile_command="list")
+    actions = parser.add_subparsers(dest="profile_command", metavar="ACTION")
+    actions.add_parser("list", help="list the profiles")
+    add = actions.add_parser("add", help="add (or replace) a profile")
+    add.add_argument("name", metavar="NAME")
+    target = add.add_mutually_exclusive_group(required=True)
+    target.add_argument("--device", metavar="ID", help="legacy api-key platform: the device id")
+    target.add_argument("--product", metavar="PID", help="current thing-model platform: the product id")
+    add.add_argument("--device-name", metavar="NAME", help="current platform: the device name (with --product)")
+    add.add_argument("--endpoint", metavar="URL", help="default: the platform's (the device side's for --product)")
+    add.add_argument(
+        "--app-endpoint", metavar="URL", help="current platform: thing model and read-back (default: the platform's)"
+    )
+    delete = actions.add_parser("delete", help="delete a profile and its keys")
+    delete.add_argument("name", metavar="NAME")
+
+
+def run_profile(args: argparse.Namespace, secrets: Any = None) -> int:
+    """The `profile` command; exit 0, or 2 with the reason on stderr. Never prints a key."""
+    from gui.cli import API_KEY_ENV, EXIT_OK, EXIT_USAGE
+    from gui.data.profiles import ProfileBook, ProfileError
+    from gui.data.secrets import SecretStore
+    from gui.data.target import Platform
+    from gui.onenet.client import ConfigError
+    from gui.sandbox.profiles import BUILT_IN
+
+    book = ProfileBook(secrets if secrets is not None else SecretStore(), builtin=BUILT_IN)
+    try:
+        if args.profile_command == "add":
+            thing = args.product is not None
+            if thing != (args.device_name is not None):
+                print("profile: --device-name goes with --product (the current platform)", file=sys.stderr)
+                return EXIT_USAGE
+            blank = book.blank(Platform.THING if thing else Platform.DATAPOINTS)
+            profile = replace(
+                blank,
+                name=args.name,
+                endpoint=args.endpoint or blank.endpoint,
+                device_id=args.device or "",
+                product_id=args.product or "",
+                device_name=args.device_name or "",
+                app_endpoint=args.app_endpoint or blank.app_endpoint,
+            )
+            profile.target()  # complete and valid, or ConfigError
+            key = os.environ.get(KEY_ENV if thing else API_KEY_ENV) or None
+            access = (os.environ.get(ACCESS_KEY_ENV) or None) if thing else None
+            saved = book.save(profile, key=key, access_key=access)
+            kept = [what for what, value in (("key", key), ("access key", access)) if value]
+            print(f"saved {saved.describe()}" + (f" ({' and '.join(kept)} in the keyring)" if kept else " (no key)"))
+        elif args.profile_command == "delete":
+            book.delete(args.name)
+            print(f"deleted profile {args.name!r} and its keys")
+        else:
+            profiles = book.load()
+            for profile in profiles.all():
+                mark = "*" if profile.name == profiles.current else " "
+                print(f"{mark} {profile.describe()}" + (" [built in: the window's sandbox]" if profile.builtin else ""))
+    except (ProfileError, ConfigError, OSError) as exc:
+        print(f"profile: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK

@@ -169,3 +169,25 @@ def test_verify_with_a_legacy_profile_uses_its_target_and_key(sandbox, book, rea
     assert main(["send", readings, "--profile", "office"]) == 0
     assert main(["verify", readings, "--profile", "office"]) == 0
     assert "4 found" in capsys.readouterr().out
+
+
+def test_profile_add_list_delete_keys_from_the_environment_only(sandbox, book, readings, capsys, monkeypatch):
+    monkeypatch.setenv("ONENET_KEY", DEFAULT_DEVICE_KEY)
+    monkeypatch.setenv("ONENET_ACCESS_KEY", DEFAULT_ACCESS_KEY)
+    args = ["profile", "add", "bench", "--product", PID, "--device-name", DEV, "--endpoint", sandbox.url]
+    assert main([*args, "--app-endpoint", sandbox.url]) == 0
+    out = capsys.readouterr().out
+    assert "saved bench: current thing model, device dev1 of product SbxProd001" in out
+    assert "key and access key in the keyring" in out and DEFAULT_DEVICE_KEY not in out
+    monkeypatch.delenv("ONENET_KEY")
+    monkeypatch.delenv("ONENET_ACCESS_KEY")
+    assert main(["send", readings, "--profile", "bench"]) == 0  # its keys from the keyring
+    assert main(["verify", readings, "--profile", "bench"]) == 0
+    assert main(["profile"]) == 0
+    listed = capsys.readouterr().out
+    assert "Sandbox (thing): current thing model" in listed and "bench: current thing model" in listed
+    assert main(["profile", "add", "x", "--product", PID]) == 2
+    assert "--device-name goes with --product" in capsys.readouterr().err
+    assert main(["profile", "delete", "bench"]) == 0
+    assert main(["profile", "delete", SANDBOX_THING.name]) == 2
+    assert "built in" in capsys.readouterr().err
