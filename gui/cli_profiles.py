@@ -3,8 +3,9 @@
 A profile (`gui.data.profiles`) names a target of either platform and keeps its keys in the
 OS keyring. Keys may also come from the environment, never from the command line: the
 api-key from `ONENET_API_KEY` (legacy), the device key from `ONENET_KEY` (current, as the
-`token` command reads it); the environment wins. The product access key comes from the
-profile only; without it the thing-model checks are skipped and the user is told.
+`token` command reads it); the environment wins. The product access key comes from
+`ONENET_ACCESS_KEY`, else the profile; without it the thing-model checks are skipped and the
+user is told.
 
 `send --profile NAME` with a current-platform profile imports the file as `send` does, checks
 the readings against the thing model when the access key is there (`thingmodel.check_readings`,
@@ -94,6 +95,15 @@ def device_key(profile: Profile, secrets: Any) -> str:
     return os.environ.get(env, "") or profile.key(secrets)
 
 
+def access_key(profile: Profile, secrets: Any) -> str:
+    """The product access key of a current-platform profile: `ONENET_ACCESS_KEY` if set, else the profile's."""
+    from gui.data.target import Platform
+
+    if profile.platform is not Platform.THING:
+        return ""
+    return os.environ.get(ACCESS_KEY_ENV, "") or profile.access_key(secrets)
+
+
 def thing_keys(device: str, secrets: Any, profile: Profile | None = None) -> tuple[str, str]:
     """`(device key, access key)` for a current-platform device (`<product id>/<device name>`); "" for none.
 
@@ -108,7 +118,7 @@ def thing_keys(device: str, secrets: Any, profile: Profile | None = None) -> tup
     for candidate in candidates:
         try:
             if candidate.platform is Platform.THING and candidate.target().device_id == device:
-                return device_key(candidate, secrets), candidate.access_key(secrets)
+                return device_key(candidate, secrets), access_key(candidate, secrets)
         except ConfigError:
             continue
     return os.environ.get(KEY_ENV, ""), ""
@@ -175,7 +185,7 @@ def send_thing(
     if args.type != 1:
         _err("send: the current platform takes OneJSON posts: --type does not apply to a thing-model profile")
         return EXIT_USAGE
-    key, access = device_key(profile, secrets), profile.access_key(secrets)
+    key, access = device_key(profile, secrets), access_key(profile, secrets)
     for secret in (key, access):
         if secret:
             register_secret(secret)
@@ -242,7 +252,7 @@ def verify_thing_profile(args: argparse.Namespace, profile: Profile, secrets: An
     from gui.onenet.verify import Outcome
     from gui.text import counted
 
-    access = profile.access_key(secrets)
+    access = access_key(profile, secrets)
     if not access:
         print(
             f"verify: profile {profile.name!r} has no product access key: reading back "
@@ -313,7 +323,8 @@ def run_profile(args: argparse.Namespace, secrets: Any = None) -> int:
     from gui.onenet.client import ConfigError
     from gui.sandbox.profiles import BUILT_IN
 
-    book = ProfileBook(secrets if secrets is not None else SecretStore(), builtin=BUILT_IN)
+    store = secrets if secrets is not None else SecretStore()
+    book = ProfileBook(store, builtin=BUILT_IN)
     try:
         if args.profile_command == "add":
             thing = args.product is not None
@@ -334,8 +345,14 @@ def run_profile(args: argparse.Namespace, secrets: Any = None) -> int:
             key = os.environ.get(KEY_ENV if thing else API_KEY_ENV) or None
             access = (os.environ.get(ACCESS_KEY_ENV) or None) if thing else None
             saved = book.save(profile, key=key, access_key=access)
-            kept = [what for what, value in (("key", key), ("access key", access)) if value]
-            print(f"saved {saved.describe()}" + (f" ({' and '.join(kept)} in the keyring)" if kept else " (no key)"))
+            kept = " and ".join(what for what, value in (("key", key), ("access key", access)) if value)
+            if not kept:
+                kept = "no key saved"
+            elif store.available:
+                kept += " in the keyring"
+            else:
+                kept += f" NOT saved: {store.last_error} (set the environment variables when you send instead)"
+            print(f"saved {saved.describe()} ({kept})")
         elif args.profile_command == "delete":
             book.delete(args.name)
             print(f"deleted profile {args.name!r} and its keys")
