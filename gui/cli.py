@@ -32,7 +32,6 @@ from gui.data.importers import (
     MissingTime,
     import_file,
     local_zone_name,
-    paused_gc,
 )
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
@@ -530,8 +529,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         return f"the time column's header says {result.zone_question_text} ({choices}): pass --source-tz"
     if result.zone_unstated:
         return zone_unstated_message(result)
-    with paused_gc():
-        readings = result.readings()
+    readings = result.readings()
     if not len(readings):
         return f"{args.file}: no datapoints to verify"
     return [_Sent(endpoint, args.device, readings, args.file)]
@@ -978,8 +976,7 @@ def run_send(args: argparse.Namespace) -> int:
     if rejected and not args.dry_run:
         _err(f"send: {result.rows_rejected} rows cannot be read: nothing sent (fix them, or --skip-rejected)")
         return EXIT_REJECTED
-    with paused_gc():
-        readings = result.readings()
+    readings = result.readings()
     if not len(readings):
         _err("send: no datapoints to send")
         return EXIT_FAILED if not rejected else EXIT_REJECTED

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +36,9 @@ from gui.data.secrets import SecretStore
 from gui.data.target import SANDBOX_ENDPOINT, Platform, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
 from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT, ThingClient, UploadClient
+from gui.ui.colours import set_style
 from gui.ui.settings import Settings
+from gui.ui.workers import Task
 
 if TYPE_CHECKING:
     from gui.sandbox import Sandbox
@@ -87,6 +89,9 @@ class ConnectionPanel(QGroupBox):
         self._real_connection = (settings.endpoint, settings.device_id, "")
         self._real_thing = ("", "", "")  # product id, device name, access key hidden by the sandbox
         self._app_endpoint = APP_ENDPOINT
+        self._key_pending: str | None = None  # the device whose key waits for the keyring to load (`load_key`)
+        self._profile_pending: Profile | None = None  # the remembered profile, its keys waiting likewise
+        self._keyring_task: Task | None = None
 
         self.endpoint_edit = QLineEdit()
         self.endpoint_edit.setPlaceholderText(DEFAULT_ENDPOINT)
@@ -145,10 +150,10 @@ class ConnectionPanel(QGroupBox):
         self.access_key_edit.setPlaceholderText(self.tr("optional: reads the thing model and verifies"))
         self.sandbox_check = QCheckBox(self.tr("Use the local sandbox (no account needed)"))
         self.cleartext_label = QLabel(self.tr("⚠ Plain http sends the api-key in clear text. Use https."))
-        self.cleartext_label.setStyleSheet("color: #b45f06;")
+        set_style(self.cleartext_label, "color: $warning;")
         self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
-        self.keyring_label.setStyleSheet("color: #555;")
+        set_style(self.keyring_label, "color: $muted;")
         form = self.form = QFormLayout(self)
         form.addRow(buddy_label(self.tr("Profile:"), self.profile_combo), profile_row)
         form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
@@ -163,7 +168,7 @@ class ConnectionPanel(QGroupBox):
         form.addRow("", self.sandbox_check)
         # Asks what to do with rows made for the previous target (the window fills and answers it).
         self.waiting_bar = QFrame()
-        self.waiting_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        set_style(self.waiting_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
         self.waiting_label = QLabel()
         self.waiting_label.setWordWrap(True)
         self.keep_button = QPushButton(self.tr("&Keep for their target"))
@@ -203,19 +208,81 @@ class ConnectionPanel(QGroupBox):
     def restore(self) -> None:
         """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box.
 
-        When a profile was used last, it is switched to (its fields and keys) instead.
+        When the keyring is not loaded yet (`SecretStore.loaded`), the key waits for
+        `load_key`, and the keyring line says it is being looked for. When a profile was
+        used last, it is switched to (its fields now, its keys as the keyring gives them).
         """
         self.endpoint_edit.setText(self.settings.endpoint)
         self.device_edit.setText(self.settings.device_id)
-        stored_key = self.secrets.get(self.settings.device_id) if self.settings.device_id else None
-        if stored_key:
-            self.key_edit.setText(stored_key)
-        self._update_keyring_label()
         current = self._reload_profiles()
         if current is not None:
-            self._apply_profile(current)
-        elif self.settings.use_sandbox:
+            keys_now = self.secrets.loaded or current.builtin
+            if not keys_now:
+                self._profile_pending = current  # before the fields: nothing may load the keyring now
+            self._apply_profile(current, keys=keys_now)
+            if not keys_now:
+                self.keyring_label.setText(self.tr("Looking for the profile's keys in the system keyring…"))
+            return
+        if not self.secrets.loaded:
+            self._key_pending = self.settings.device_id
+            self.keyring_label.setText(self.tr("Looking for a saved api-key in the system keyring…"))
+        else:
+            stored_key = self.secrets.get(self.settings.device_id) if self.settings.device_id else None
+            if stored_key:
+                self.key_edit.setText(stored_key)
+            self._update_keyring_label()
+        if self.settings.use_sandbox:
             self.sandbox_check.setChecked(True)
+
+    def load_key(self, pool: QThreadPool) -> None:
+        """Load the keyring on `pool` and then show the remembered device's api-key (after the window's first paint).
+
+        keyring's import and the OS's secret service take a while; meanwhile the window is
+        usable. A key typed, or another device chosen, meanwhile is kept.
+        """
+        if self._profile_pending is not None:
+            profile, secrets = self._profile_pending, self.secrets
+
+            def look_up_profile(cancelled: Callable[[], bool]) -> tuple[Profile, str, str]:
+                secrets.load()
+                return profile, profile.key(secrets), profile.access_key(secrets)
+
+            self._keyring_task = Task(pool, self)
+            self._keyring_task.start(
+                look_up_profile, result=self._on_profile_keys_loaded, error=self._on_profile_keys_loaded
+            )
+            return
+        if self._key_pending is None:
+            return
+        device_id, secrets = self._key_pending, self.secrets
+
+        def look_up(cancelled: Callable[[], bool]) -> tuple[str, str | None]:
+            secrets.load()
+            return device_id, secrets.get(device_id) if device_id else None
+
+        self._keyring_task = Task(pool, self)
+        self._keyring_task.start(look_up, result=self._on_key_loaded, error=self._on_key_loaded)
+
+    def _on_key_loaded(self, found: tuple[str, str | None] | Exception) -> None:
+        self._key_pending = None
+        if isinstance(found, tuple):
+            device_id, key = found
+            unchanged = not self.key_edit.text() and self.device_edit.text() == device_id
+            if key and unchanged and not self.sandbox_check.isChecked():
+                self.key_edit.setText(key)
+        self._update_keyring_label()
+
+    def _on_profile_keys_loaded(self, found: tuple[Profile, str, str] | Exception) -> None:
+        """The remembered profile's keys, once the keyring is loaded: filled unless typed or switched meanwhile."""
+        self._profile_pending = None
+        if isinstance(found, tuple):
+            profile, key, access = found
+            if self.profile_name == profile.name:
+                if key and not self.key_edit.text():
+                    self.key_edit.setText(key)
+                if access and not self.access_key_edit.text():
+                    self.access_key_edit.setText(access)
+        self._update_keyring_label()
 
     # -- profiles ----------------------------------------------------------------------------
 
@@ -272,15 +339,15 @@ class ConnectionPanel(QGroupBox):
         self.targetCommitted.emit()
         return ""
 
-    def _apply_profile(self, profile: Profile) -> None:
-        """Fill the fields from `profile` (the sandbox box for a built-in one)."""
+    def _apply_profile(self, profile: Profile, keys: bool = True) -> None:
+        """Fill the fields from `profile` (the sandbox box for a built-in one); its keys too unless `keys` is False."""
         self.blockSignals(True)  # one targetCommitted, by the caller
         try:
             self.sandbox_check.setChecked(False)
             self.platform_combo.setCurrentIndex(self.platform_combo.findData(profile.platform.value))
             if profile.endpoint == SANDBOX_ENDPOINT:  # the sandbox's: its URL is where it runs now
                 self.sandbox_check.setChecked(True)
-                if not profile.builtin:  # a copy: the keys saved under it
+                if not profile.builtin and keys:  # a copy: the keys saved under it
                     self.key_edit.setText(profile.key(self.secrets))
                     self.access_key_edit.setText(profile.access_key(self.secrets))
             else:
@@ -288,8 +355,8 @@ class ConnectionPanel(QGroupBox):
                 self.device_edit.setText(profile.device_id)
                 self.product_edit.setText(profile.product_id)
                 self.device_name_edit.setText(profile.device_name)
-                self.key_edit.setText(profile.key(self.secrets))
-                self.access_key_edit.setText(profile.access_key(self.secrets))
+                self.key_edit.setText(profile.key(self.secrets) if keys else "")
+                self.access_key_edit.setText(profile.access_key(self.secrets) if keys else "")
                 self._app_endpoint = profile.app_endpoint
         finally:
             self.blockSignals(False)
@@ -587,8 +654,12 @@ class ConnectionPanel(QGroupBox):
         self.revealToggled.emit(revealed)
 
     def _update_keyring_label(self) -> None:
+        if (self._key_pending is not None or self._profile_pending is not None) and not self.sandbox_check.isChecked():
+            return  # still "Looking for a saved api-key…"
         if self.sandbox_check.isChecked():
             self.keyring_label.setText(self.tr("Sandbox: a local test server on this computer; nothing leaves it."))
+        elif self.secrets.available and self.platform is Platform.THING:
+            self.keyring_label.setText(self.tr("The keys are kept in the system keyring with the profile (… menu)."))
         elif self.secrets.available:
             self.keyring_label.setText(self.tr("The api-key is saved in the system keyring when you send."))
         else:

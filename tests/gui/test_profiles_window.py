@@ -118,3 +118,32 @@ def test_a_profile_switch_with_rows_waiting_asks_and_never_re_addresses_them(qtb
     choose(qtbot, connection.profile_combo, SANDBOX_LEGACY.name)
     assert send_and_wait(qtbot, window)
     assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "probe")] == [7]
+
+
+def test_the_remembered_profiles_keys_come_after_the_first_paint(qtbot, make_window, memory_keyring, monkeypatch):
+    """Start-up does not load the keyring for the remembered profile: its fields at once, its keys a moment later."""
+    import keyring.core
+
+    from gui.data.secrets import SecretStore
+
+    first = make_window()
+    first.connection.endpoint_edit.setText("https://open.iot.10086.cn")
+    first.connection.platform_combo.setCurrentIndex(first.connection.platform_combo.findData("thing"))
+    first.connection.product_edit.setText("DuE2rcXUKn")
+    first.connection.device_name_edit.setText("dev1")
+    first.connection.key_edit.setText("ZGV2aWNlIGtleQ==")
+    first.connection.access_key_edit.setText("YWNjZXNzIGtleQ==")
+    assert first.connection.add_profile("field unit") == ""
+    first.close()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", memory_keyring)  # keyring's choice for this OS
+
+    secrets = SecretStore()
+    second = make_window(secrets=secrets)
+    connection = second.connection
+    assert connection.profile_combo.currentText() == "field unit" and connection.product_edit.text() == "DuE2rcXUKn"
+    assert not secrets.loaded and connection.key_edit.text() == ""
+    assert "Looking for the profile's keys" in connection.keyring_label.text()
+    second.show()
+    qtbot.waitUntil(lambda: connection.access_key_edit.text() == "YWNjZXNzIGtleQ==", timeout=10_000)
+    assert connection.key_edit.text() == "ZGV2aWNlIGtleQ=="
+    assert connection.current_target() == Target.thing("https://open.iot.10086.cn", "DuE2rcXUKn", "dev1")
