@@ -144,3 +144,15 @@ def test_verify_in_the_window_reads_the_thing_model_history_back(qtbot, thing_wi
     sandbox.things.clear()
     thing_window.verify_on_platform()
     qtbot.waitUntil(lambda: panel.report is not None and panel.report.counts[Outcome.MISSING] == len(EVERY_TYPE))
+
+
+def test_the_history_shows_a_thing_request_as_sent(qtbot, thing_window, sandbox):
+    from gui.ui.history import detail_text
+
+    type_reading(qtbot, thing_window, "temp", "20.5", None)
+    assert send_and_wait(qtbot, thing_window)
+    (entry,) = thing_window.store.history()
+    text = detail_text(entry)
+    assert "Type: OneJSON (current platform, thing model)" in text
+    assert f"POST /fuse/http/device/thing/property/post?topic=$sys/{PID}/{DEV}/thing/property/post" in text
+    assert "token: ••••••••" in text and "sign=" not in text
