@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -324,6 +324,7 @@ class HistoryPanel(QWidget):
         self.export_task = Task(self.pool, self)
         self._export_job: _ExportJob | None = None
         self._pending_resend: list[int] = []  # asked about in the resend bar
+        self._stale = False  # the store changed while the panel was hidden
         self.model = HistoryModel(store, self)
 
         self.outcome_combo = QComboBox()
@@ -514,10 +515,24 @@ class HistoryPanel(QWidget):
         self._close_resend_bar()
 
     def refresh(self) -> None:
-        """Re-read the store (after a send): the filter stays, the selection and detail go."""
+        """Re-read the store (after a send): the filter stays, the selection and detail go.
+
+        While the panel is hidden the re-read waits until it is shown: a send a
+        second (timed sending) must not query a page of up to 500 requests on
+        the GUI thread, and keep it, for a tab nobody looks at.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.model.refresh()
         self.detail.clear()
         self._close_resend_bar()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def set_time_zone(self, tz: tzinfo, name: str = "") -> None:
         self.model.set_display_tz(tz, name)
