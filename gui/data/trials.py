@@ -1,7 +1,7 @@
 """`--sandbox` trials on disk: their throw-away folders, and what a killed trial leaves for the user's outbox.
 
 A trial (`onenet-uploader --sandbox`) keeps its outbox and settings in a folder of its
-own, `<temp dir>/onenet-sandbox-XXXX/`, and holds that folder's owner lock
+own, `<data dir>/trials/onenet-sandbox-XXXX/` (`trials_dir`), and holds that folder's owner lock
 (`owner.lock`, the `filelock` library's OS lock: released by the OS when the process
 ends, however it ends, even `kill -9`) for as long as it runs. A clean quit hands the
 trial's real work to the user's own outbox (`gui.ui.trial.Trial`) and removes the
@@ -14,7 +14,10 @@ Why at start and not as the rows are made: the window has one outbox (the trial'
 its editor, planner and sender all work on it; writing real-target rows to a second
 outbox as they are made would split every edit, queue and send between two databases.
 The trial's outbox is already as durable as the user's (every entry fsynced), so a
-killed trial has lost nothing: the next start only has to find it.
+killed trial has lost nothing: the next start only has to find it. Why the data dir and
+not the temp dir: a temp dir may be emptied at boot (tmpfs), which would lose a trial
+killed by a power cut, and it is not the tests' or a `$ONENET_UPLOADER_DATA_DIR`
+session's own.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
+from gui.data.paths import data_dir, ensure_dir
 from gui.data.store import NewRow, State, Store, StoreError
 from gui.data.target import SANDBOX_ENDPOINT, Platform
 
@@ -36,13 +40,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: How a trial's folder is named in the temp dir: `onenet-sandbox-XXXX`.
+#: How a trial's folder is named in `trials_dir()`: `onenet-sandbox-XXXX`.
 TRIAL_PREFIX = "onenet-sandbox-"
 #: The trial's outbox database and its owner lock, in its folder.
 TRIAL_OUTBOX = "outbox.sqlite3"
 OWNER_LOCK = "owner.lock"
 #: How long a starting trial waits for its own lock (a start adopting orphans may be looking at it).
 _OWNER_WAIT_S = 10.0
+
+
+def trials_dir() -> Path:
+    """Where trials make their folders: `data_dir()/trials` (not created here)."""
+    return data_dir() / "trials"
 
 
 def _owner_lock(folder: Path, timeout: float) -> BaseFileLock:
@@ -52,14 +61,14 @@ def _owner_lock(folder: Path, timeout: float) -> BaseFileLock:
 
 
 class TrialFolder:
-    """A new trial's folder in `root` (default the temp dir), its owner lock held until `cleanup`.
+    """A new trial's folder in `root` (default `trials_dir()`, created), its owner lock held until `cleanup`.
 
     `path` is the folder; `outbox` the trial's database path in it. Raises OSError when
     the folder cannot be made, filelock.Timeout when its lock cannot be taken.
     """
 
     def __init__(self, root: Path | None = None) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix=TRIAL_PREFIX, dir=root))
+        self.path = Path(tempfile.mkdtemp(prefix=TRIAL_PREFIX, dir=ensure_dir(root or trials_dir())))
         self.outbox = self.path / TRIAL_OUTBOX
         self._lock = _owner_lock(self.path, _OWNER_WAIT_S)
         self._lock.acquire()
@@ -83,7 +92,7 @@ _KEPT = (State.DRAFT, State.UNSENT, State.UNKNOWN, State.FAILED)
 
 
 def adopt_orphaned_trials(user_outbox: Path | None = None, root: Path | None = None) -> int:
-    """Hand the rows of every killed trial in `root` (default the temp dir) to the user's outbox; returns rows.
+    """Hand the rows of every killed trial in `root` (default `trials_dir()`) to the user's outbox; returns rows.
 
     A trial folder is orphaned when its owner lock can be taken (its process is gone).
     Its rows not sent whose target is not the sandbox (the rule of `gui.ui.trial.Trial`)
@@ -94,7 +103,7 @@ def adopt_orphaned_trials(user_outbox: Path | None = None, root: Path | None = N
     is and logged. Raises StoreError/OSError when the user's outbox cannot be written
     (that folder is then left for the next start).
     """
-    base = Path(root) if root is not None else Path(tempfile.gettempdir())
+    base = root if root is not None else trials_dir()
     adopted = 0
     for folder in sorted(base.glob(TRIAL_PREFIX + "*")):
         if not (folder / TRIAL_OUTBOX).is_file():

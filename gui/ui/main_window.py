@@ -312,6 +312,13 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+        if self.trial is not None and not self.connection.sandbox_in_use:  # the README's "A sandbox trial" paragraph
+            self._say(
+                self.tr(
+                    "A sandbox trial: your own outbox is not shown here. Datapoints you make here for a real "
+                    "endpoint are kept in it and show at your next start without --sandbox."
+                )
+            )
 
     # --- targets -------------------------------------------------------------------------
     def _adopt_untargeted(self) -> None:

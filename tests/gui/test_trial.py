@@ -29,6 +29,7 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
         try:
             seen["demo"] = window.model.rowCount()
             qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: a real endpoint
+            seen["said"] = window.statusBar().currentMessage()
             type_connection(qtbot, window, REAL_ENDPOINT, "777", "REAL-KEY")
             keep = window.connection.keep_button  # the demo rows stay the sandbox's
             qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
@@ -43,6 +44,7 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
         assert run_window([], sandbox=True) == 0
     finally:
         faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
+    assert seen.pop("said").startswith("A sandbox trial: your own outbox is not shown here.")
     assert seen == {"demo": 6}
 
     with Store(data_dir() / "outbox.sqlite3") as store:

@@ -143,7 +143,6 @@ def test_a_sandbox_window_killed_mid_send_loses_nothing_the_next_start_shows_it(
         **os.environ,
         DATA_DIR_ENV: str(tmp_path / "data"),
         LOG_DIR_ENV: str(tmp_path / "logs"),
-        "TMPDIR": str(tmp_path),  # where the trial makes its folder, and where the next start looks
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # no OS keyring: the key stays in memory
     }
@@ -158,7 +157,7 @@ def test_a_sandbox_window_killed_mid_send_loses_nothing_the_next_start_shows_it(
         assert window.stdout is not None
         moved = int(window.stdout.readline())
         wait_for(lambda: sandbox.upload_count >= 1, 60, "the window's request")
-        [folder] = tmp_path.glob(TRIAL_PREFIX + "*")
+        [folder] = (tmp_path / "data" / "trials").glob(TRIAL_PREFIX + "*")
         running = subprocess.run(
             [sys.executable, "-m", "gui", "outbox"], env=env, capture_output=True, text=True, timeout=60
         )
