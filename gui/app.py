@@ -135,9 +135,13 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
         window.show()
         status = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
+        handed_over = window.trial is None or window.trial.kept
         delete_now(window)  # here, on the GUI thread
     if trial is not None:
-        trial.cleanup()
+        if handed_over:
+            trial.cleanup()
+        else:  # not kept (the user's outbox could not be written): the next start hands the rows over
+            trial.release()
     close_crash_log()
     close_logging()
     return status

@@ -78,6 +78,10 @@ class TrialFolder:
         shutil.rmtree(self.path, ignore_errors=True)
         self._lock.release()
 
+    def release(self) -> None:
+        """Let go of the lock and leave the folder: the next start hands its rows over (`adopt_orphaned_trials`)."""
+        self._lock.release()
+
     def __enter__(self) -> Self:
         return self
 

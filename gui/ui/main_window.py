@@ -594,7 +594,9 @@ class MainWindow(QMainWindow):
                 "same at, so the check warns that the platform keeps only the last. <i>Add the example</i> puts "
                 "it in the table; then press Send.</p>"
                 "<p><b>Where things are kept.</b> Datapoints and the history of requests: <code>{outbox}</code> "
-                "(a <code>--sandbox</code> trial keeps its own in a temporary folder, removed when it closes). "
+                "(a <code>--sandbox</code> trial keeps its own in a folder of its own beside it, removed when it "
+                "closes; what it made for a real endpoint moves to yours then, or at the next start if it was "
+                "killed). "
                 "Logs: <code>{logs}</code> (<i>File &gt; Open log folder</i>). The api-key is never written to "
                 "a file: it is kept in the system's keyring, or for the session only.</p>"
             ).format(
@@ -649,7 +651,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Not kept"),
-                self.tr("The datapoints made for a real endpoint in this trial could not be kept: {why}").format(
-                    why=exc
-                ),
+                self.tr(
+                    "The datapoints made for a real endpoint in this trial could not be kept in your outbox now: "
+                    "{why}. They stay in the trial's folder and move there at your next start."
+                ).format(why=exc),
             )
