@@ -79,7 +79,12 @@ def test_a_sandbox_reading_never_goes_to_the_real_endpoint_after_a_restart(
 
     # Nothing of the sandbox's goes out: Send is disabled and says why.
     assert not second.send_panel.send_button.isEnabled()
-    assert "wait for other targets" in second.send_panel.send_button.toolTip()
+    # One target in the table: no Target column, so the text names their target itself.
+    assert second.model.columnCount() == 5
+    assert (
+        f"1 datapoints wait for their target, {DEFAULT_DEVICE_ID} · sandbox." in second.send_panel.send_button.toolTip()
+    )
+    assert "Target column" not in second.send_panel.send_button.toolTip()
     type_datapoint(qtbot, second, "temperature", "21.5")
     model = second.model
     assert model.columnCount() == 6  # rows of two targets: the Target column shows
