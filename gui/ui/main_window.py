@@ -406,6 +406,8 @@ class MainWindow(QMainWindow):
         if old is None:
             return
         waiting = self.model.waiting_for(old)
+        if not self._confirm_discard(len(waiting), old):
+            return
         try:
             self.model.remove_rows(waiting)
         except StoreError as exc:
@@ -461,6 +463,24 @@ class MainWindow(QMainWindow):
 
     def _on_resend_action_triggered(self) -> None:
         self.model.mark_unsent(list(range(self.model.rowCount())))
+
+    def _confirm_discard(self, n: int, target: Target) -> bool:
+        """Ask before the waiting rows are deleted (never sent, no undo); Cancel is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Discard datapoints"),
+            self.tr("Discard {n} datapoints made for {old}? They were never sent, and cannot be restored.").format(
+                n=f"{n:,}", old=self.model.target_text(target)
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        discard = box.addButton(
+            self.tr("Discard {n} datapoints").format(n=f"{n:,}"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is discard
 
     def _on_history_resendRequested(self, ids: list[int]) -> None:
         editor, queued = requeue_for_resend(self.store, ids)
