@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui import __version__
@@ -108,7 +109,12 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     adopt_at_start()
     # --sandbox is a trial: its demo rows live in a throw-away outbox, never in the user's own
     # (where they would wait as drafts to be sent to a real device later).
-    trial = TrialFolder() if sandbox else None
+    trial = None
+    if sandbox:
+        try:
+            trial = TrialFolder()
+        except OSError:  # a data dir that cannot be written: the trial runs, in the temp dir (found by no start)
+            trial = TrialFolder(Path(tempfile.gettempdir()))
     # A damaged outbox is salvaged and said in a dialog; an emptied, gone, full or read-only one: a dialog, then exit.
     opened = open_outbox(trial.outbox if trial else None)
     if opened is None:
