@@ -25,6 +25,8 @@ class Trial:
     in the window's table of the next normal session, with its target; and, when the
     trial named a real connection (a device id), that endpoint, device and time zone.
     Nothing of the sandbox's: its rows, its demo device, its answers stay in the trial.
+    A trial killed before it closes hands its rows over at the next start instead
+    (`gui.data.trials.adopt_orphaned_trials`); so does one whose `keep` failed (`kept` False).
     """
 
     def __init__(self, user_settings: QSettings, user_store: Path | None = None) -> None:
