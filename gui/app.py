@@ -89,7 +89,8 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     """Open the main window on the user's outbox; with `sandbox`, on an embedded sandbox with demo readings.
 
     Logs go to the rotating log file; rows a crashed send left in flight become
-    "unknown" (`Store.recover`) before the table shows the outbox. A storage fault at
+    "unknown" (`Store.recover`) before the table shows the outbox, and so do those a killed
+    `--sandbox` trial left for real targets (`gui.data.trials.adopt_at_start`). A storage fault at
     start is said in a dialog (`gui.ui.storage_faults.open_outbox`): a damaged outbox is
     salvaged and the window opens on the new one; otherwise returns `gui.cli.EXIT_STORAGE`.
     """
@@ -97,17 +98,25 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
 
     from gui.data.logs import close_crash_log, close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
+    from gui.data.trials import TrialFolder, adopt_at_start
     from gui.ui.main_window import MainWindow, delete_now
     from gui.ui.storage_faults import open_outbox
 
     app = make_application(argv)
     setup_logging()
     enable_crash_log()  # a fatal error leaves every thread's stack beside the log
+    # What a killed --sandbox trial made for real targets goes to the user's outbox now (see gui.data.trials).
+    adopt_at_start()
     # --sandbox is a trial: its demo rows live in a throw-away outbox, never in the user's own
     # (where they would wait as drafts to be sent to a real device later).
-    trial = tempfile.TemporaryDirectory(prefix="onenet-sandbox-") if sandbox else None
+    trial = None
+    if sandbox:
+        try:
+            trial = TrialFolder()
+        except OSError:  # a data dir that cannot be written: the trial runs, in the temp dir (found by no start)
+            trial = TrialFolder(Path(tempfile.gettempdir()))
     # A damaged outbox is salvaged and said in a dialog; an emptied, gone, full or read-only one: a dialog, then exit.
-    opened = open_outbox(Path(trial.name) / "outbox.sqlite3" if trial else None)
+    opened = open_outbox(trial.outbox if trial else None)
     if opened is None:
         from gui.cli import EXIT_STORAGE  # loaded by build_parser already
 
@@ -120,7 +129,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
         # The trial's settings (time zone, window layout) are thrown away with it, too.
         settings = QSettings()
         if trial is not None:
-            settings = QSettings(str(Path(trial.name) / "settings.ini"), QSettings.Format.IniFormat)
+            settings = QSettings(str(trial.path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, SecretStore(), store)
         if trial is not None:  # what the trial makes for a real endpoint is kept in the user's own outbox
             from gui.ui.trial import Trial
@@ -132,9 +141,13 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
         window.show()
         status = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
+        handed_over = window.trial is None or window.trial.kept
         delete_now(window)  # here, on the GUI thread
     if trial is not None:
-        trial.cleanup()
+        if handed_over:
+            trial.cleanup()
+        else:  # not kept (the user's outbox could not be written): the next start hands the rows over
+            trial.release()
     close_crash_log()
     close_logging()
     return status

@@ -213,10 +213,12 @@ def run_outbox_list(args: argparse.Namespace) -> int:
     from gui.data.paths import default_store_path
     from gui.data.store import State, Store
     from gui.data.store.health import check_not_lost
+    from gui.data.trials import adopt_at_start
     from gui.onenet.readings import format_at, format_value
 
     path = default_store_path()
     check_not_lost(path)  # StoreMissing: it held data before
+    adopt_at_start(path)  # what a killed --sandbox trial left for real targets
     if not path.exists():
         print(f"The outbox is empty (no database yet at {path}).")
         return EXIT_OK
@@ -328,6 +330,9 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 file=sys.stderr,
             )
 
+    from gui.data.trials import adopt_at_start
+
+    adopt_at_start()  # what a killed --sandbox trial left for real targets is sent too
     cancel = threading.Event()
     restore = _on_interrupt(cancel.set)
     try:

@@ -185,7 +185,15 @@ class ConnectionPanel(QGroupBox):
         waiting_buttons.addStretch(1)
         waiting_layout.addLayout(waiting_buttons)
         self.waiting_bar.hide()
-        form.addRow(self.waiting_bar)
+        # Its place (two lines and the buttons) is kept while hidden: showing it never pushes the
+        # Datapoints box from under the pointer. A QFormLayout row drops a hidden widget's place, a box keeps it.
+        self.waiting_label.setMinimumHeight(2 * self.waiting_label.fontMetrics().lineSpacing())
+        policy = self.waiting_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.waiting_bar.setSizePolicy(policy)
+        waiting_place = QVBoxLayout()
+        waiting_place.addWidget(self.waiting_bar)
+        form.addRow(waiting_place)
 
         thing_edits = (self.product_edit, self.device_name_edit, self.access_key_edit)
         for edit in (self.endpoint_edit, self.device_edit, self.key_edit, *thing_edits):

@@ -312,6 +312,13 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+        if self.trial is not None and not self.connection.sandbox_in_use:  # the README's "A sandbox trial" paragraph
+            self._say(
+                self.tr(
+                    "A sandbox trial: your own outbox is not shown here. Datapoints you make here for a real "
+                    "endpoint are kept in it and show at your next start without --sandbox."
+                )
+            )
 
     # --- targets -------------------------------------------------------------------------
     def _adopt_untargeted(self) -> None:
@@ -399,6 +406,8 @@ class MainWindow(QMainWindow):
         if old is None:
             return
         waiting = self.model.waiting_for(old)
+        if not self._confirm_discard(len(waiting), old):
+            return
         try:
             self.model.remove_rows(waiting)
         except StoreError as exc:
@@ -454,6 +463,24 @@ class MainWindow(QMainWindow):
 
     def _on_resend_action_triggered(self) -> None:
         self.model.mark_unsent(list(range(self.model.rowCount())))
+
+    def _confirm_discard(self, n: int, target: Target) -> bool:
+        """Ask before the waiting rows are deleted (never sent, no undo); Cancel is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Discard datapoints"),
+            self.tr("Discard {n} datapoints made for {old}? They were never sent, and cannot be restored.").format(
+                n=f"{n:,}", old=self.model.target_text(target)
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        discard = box.addButton(
+            self.tr("Discard {n} datapoints").format(n=f"{n:,}"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is discard
 
     def _on_history_resendRequested(self, ids: list[int]) -> None:
         editor, queued = requeue_for_resend(self.store, ids)
@@ -596,7 +623,9 @@ class MainWindow(QMainWindow):
                 "same at, so the check warns that the platform keeps only the last. <i>Add the example</i> puts "
                 "it in the table; then press Send.</p>"
                 "<p><b>Where things are kept.</b> Datapoints and the history of requests: <code>{outbox}</code> "
-                "(a <code>--sandbox</code> trial keeps its own in a temporary folder, removed when it closes). "
+                "(a <code>--sandbox</code> trial keeps its own in a folder of its own beside it, removed when it "
+                "closes; what it made for a real endpoint moves to yours then, or at the next start if it was "
+                "killed). "
                 "Logs: <code>{logs}</code> (<i>File &gt; Open log folder</i>). The api-key is never written to "
                 "a file: it is kept in the system's keyring, or for the session only.</p>"
             ).format(
@@ -651,7 +680,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Not kept"),
-                self.tr("The datapoints made for a real endpoint in this trial could not be kept: {why}").format(
-                    why=exc
-                ),
+                self.tr(
+                    "The datapoints made for a real endpoint in this trial could not be kept in your outbox now: "
+                    "{why}. They stay in the trial's folder and move there at your next start."
+                ).format(why=exc),
             )
