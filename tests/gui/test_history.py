@@ -537,4 +537,3 @@ def test_a_hidden_history_tab_reads_the_store_when_it_is_shown(qtbot, window, sa
     window.result_tabs.setCurrentWidget(window.history)
     assert window.history.model.rowCount() == 1
     assert window.history.model.summary(0).outcome == "sent"
-
