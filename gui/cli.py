@@ -31,7 +31,7 @@ from gui.onenet.readings import Readings
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES, RequestPlan
 from gui.onenet.validation import Severity, validate
 from gui.sandbox import cli as sandbox_cli
-from gui.text import counted
+from gui.text import QT_TRANSLATE_NOOP, counted
 
 #: The api-key is read from this environment variable only, never from the command line
 #: (a command line is visible to other users and kept in shell history).
@@ -51,8 +51,10 @@ EXIT_REJECTED = 3  # rows were rejected: nothing sent (unless --skip-rejected)
 #: salvaged), gone or emptied since it held data, disk full, read-only. The message says which.
 EXIT_STORAGE = 4
 
-SEND_EPILOG = f"""\
-The api-key is read from the environment variable {API_KEY_ENV}, never from the command line.
+SEND_EPILOG = QT_TRANSLATE_NOOP(
+    "cli",
+    """\
+The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
 Defaults are the import dialog's: the columns detection proposes (row indexes, labels and
 event markers are left out, with the reason), suggested datastream ids, detected encoding,
 delimiter, header row, layout, time column and time format. The zone of the times is
@@ -68,7 +70,7 @@ exit status:
   1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
      one) and --send-anyway was not given
-  2  bad arguments, no {API_KEY_ENV}, a file that cannot be read, or a question to answer
+  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
      (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
      does not state, or for a header that says CST)
   2  also: this file was queued to this device before (its datapoints wait in the outbox or
@@ -78,7 +80,8 @@ exit status:
      --missing-time was not given: nothing is sent
   4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
      saved into a new one), gone or emptied since it held data, disk full or read-only
-"""
+""",
+)
 
 
 def add_commands(subparsers: Any) -> None:
@@ -88,9 +91,14 @@ def add_commands(subparsers: Any) -> None:
     """
     sandbox_parser: argparse.ArgumentParser = subparsers.add_parser(
         "sandbox",
-        help="run a local OneNET-compatible server in the foreground",
-        description="Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
-        "logging each request.",
+        help=QT_TRANSLATE_NOOP("cli", "run a local OneNET-compatible server in the foreground"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
+                "logging each request.",
+            )
+        ),
     )
     sandbox_cli.add_arguments(sandbox_parser)
     sandbox_parser.set_defaults(run=sandbox_cli.run)
@@ -101,9 +109,14 @@ def add_commands(subparsers: Any) -> None:
 
     send_parser: argparse.ArgumentParser = subparsers.add_parser(
         "send",
-        help="upload the readings of a CSV, XLSX or JSON file",
-        description="Import a file of readings (CSV/TSV/TXT, XLSX, JSON, type 5 text) the way the window's "
-        "File > Import does, and upload its datapoints.",
+        help=QT_TRANSLATE_NOOP("cli", "upload the readings of a CSV, XLSX or JSON file"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Import a file of readings (CSV/TSV/TXT, XLSX, JSON, type 5 text) the way the window's "
+                "File > Import does, and upload its datapoints.",
+            )
+        ),
         epilog=SEND_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -123,68 +136,103 @@ def add_outbox_commands(subparsers: Any) -> None:
 
     outbox: argparse.ArgumentParser = subparsers.add_parser(
         "outbox",
-        help="list the outbox: datapoints not sent yet, or `outbox send` them",
-        description="List the outbox kept in the data directory (counts by state, then the rows). "
-        "The data directory can be moved with $ONENET_UPLOADER_DATA_DIR.",
+        help=QT_TRANSLATE_NOOP("cli", "list the outbox: datapoints not sent yet, or `outbox send` them"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "List the outbox kept in the data directory (counts by state, then the rows). "
+                "The data directory can be moved with $ONENET_UPLOADER_DATA_DIR.",
+            )
+        ),
     )
     outbox.add_argument(
         "--state",
         action="append",
         choices=[state.value for state in State],
-        help="list rows in this state (repeatable; default: every state but sent)",
+        help=QT_TRANSLATE_NOOP("cli", "list rows in this state (repeatable; default: every state but sent)"),
     )
-    outbox.add_argument("--limit", type=int, default=50, metavar="N", help="list at most N rows (0: all; default 50)")
+    outbox.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("cli", "list at most N rows (0: all; default 50)"),
+    )
     outbox.set_defaults(run=run_outbox_list)
     actions = outbox.add_subparsers(dest="outbox_command", metavar="ACTION")
     send: argparse.ArgumentParser = actions.add_parser(
         "send",
-        help="send the unsent and unknown datapoints",
-        description=f"Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
-        "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
-        f"without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
-        f"The api-key comes from ${API_KEY_ENV} or, if unset, from the system keyring (saved there by the "
-        "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
-        epilog="Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
-        "3 another send from this outbox is running; 4 the outbox database is damaged (salvaged), gone, full or "
-        "read-only; 130 interrupted.",
+        help=QT_TRANSLATE_NOOP("cli", "send the unsent and unknown datapoints"),
+        description=QT_TRANSLATE_NOOP(
+            "cli",
+            "Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
+            "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
+            "without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
+            "The api-key comes from $ONENET_API_KEY or, if unset, from the system keyring (saved there by the "
+            "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
+        ),
+        epilog=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
+                "3 another send from this outbox is running; 4 the outbox database is damaged (salvaged), gone, "
+                "full or read-only; 130 interrupted.",
+            )
+        ),
     )
     send.add_argument(
-        "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
+        "--endpoint",
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this endpoint (they are never re-addressed)"),
     )
-    send.add_argument("--device", metavar="ID", help="only datapoints queued for this device id")
+    send.add_argument(
+        "--device", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this device id")
+    )
     send.add_argument(
         "--batch",
         type=int,
         default=DEFAULT_MAX_POINTS,
         metavar="N",
-        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
+        help=QT_TRANSLATE_NOOP("cli", "datapoints per request at most (default %(default)s)"),
     )
     send.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
+        help=QT_TRANSLATE_NOOP("cli", "body bytes per request at most (default %(default)s)"),
     )
     send.add_argument(
         "--timeout",
         type=float,
         default=10.0,
         metavar="S",
-        help="seconds per attempt: connect, send and the whole answer",
+        help=QT_TRANSLATE_NOOP("cli", "seconds per attempt: connect, send and the whole answer"),
     )
-    send.add_argument("--attempts", type=int, default=5, metavar="N", help="attempts per request (default 5)")
+    send.add_argument(
+        "--attempts",
+        type=int,
+        default=5,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("cli", "attempts per request (default 5)"),
+    )
     send.add_argument(
         "--allow-duplicates",
         action="store_true",
-        help="also resend unknown datapoints without an explicit `at` (the platform may store them twice)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "also resend unknown datapoints without an explicit `at` (the platform may store them twice)"
+        ),
     )
     send.add_argument(
         "--retry-failed",
         action="store_true",
-        help="also send the datapoints the platform refused before (after fixing the cause: the key, the device)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "also send the datapoints the platform refused before (after fixing the cause: the key, the device)"
+        ),
     )
-    send.add_argument("--debug", action="store_true", help="log request bodies too (the api-key never)")
+    send.add_argument(
+        "--debug", action="store_true", help=QT_TRANSLATE_NOOP("cli", "log request bodies too (the api-key never)")
+    )
     send.set_defaults(run=run_outbox_send)
 
 
@@ -375,7 +423,9 @@ def add_verify_command(subparsers: Any) -> None:
     """`onenet-uploader verify (FILE | --body FILE | --last) [--device ID] [--endpoint URL] …`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "verify",
-        help="read sent datapoints back from the platform and compare: a file, a request body or the last upload",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "read sent datapoints back from the platform and compare: a file, a request body or the last upload"
+        ),
         description="Read datapoints back from the platform (GET /devices/{id}/datapoints, per datastream over "
         "the sent time range) and compare with what was sent: each datapoint is found, missing, different, "
         "overwritten (a later one had the same at) or unverifiable (sent without at). What was sent is one of: "
@@ -383,33 +433,57 @@ def add_verify_command(subparsers: Any) -> None:
         "last upload this computer made, from the outbox's history (--last: its endpoint and device come from "
         f"there). The api-key is read from the environment variable {API_KEY_ENV}, else from the OS keyring "
         "entry the window saved for the device.",
-        epilog="Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict "
-        "also: something unverifiable); 2 bad arguments, file, body or api-key, a question to answer (--source-tz "
-        "for times whose zone FILE does not state, --date-order), or nothing to verify; 3 the platform could not "
-        "be read; 4 the outbox database is damaged (salvaged), gone, full or read-only.",
+        epilog=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict "
+                "also: something unverifiable); 2 bad arguments, file, body or api-key, a question to answer "
+                "(--source-tz for times whose zone FILE does not state, --date-order), or nothing to verify; "
+                "3 the platform could not be read; 4 the outbox database is damaged (salvaged), gone, full or "
+                "read-only.",
+            )
+        ),
     )
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", metavar="FILE", help="a file of readings (CSV/TSV/TXT, XLSX, JSON)")
-    source.add_argument("--body", type=Path, metavar="FILE", help="a request body as it was sent")
     source.add_argument(
-        "--last", action="store_true", help="the last upload (one Send or `outbox send`) from the outbox's history"
+        "file", nargs="?", metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "a file of readings (CSV/TSV/TXT, XLSX, JSON)")
+    )
+    source.add_argument(
+        "--body", type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "a request body as it was sent")
+    )
+    source.add_argument(
+        "--last",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "the last upload (one Send or `outbox send`) from the outbox's history"),
     )
     parser.add_argument(
         "--type",
         type=int,
         choices=[1, 3, 4, 5],
         default=1,
-        help="with --body: the body's format, the ?type= of the upload (default 1)",
+        help=QT_TRANSLATE_NOOP("cli", "with --body: the body's format, the ?type= of the upload (default 1)"),
     )
-    parser.add_argument("--device", metavar="ID", help="device id (required unless --last; with --last: narrows)")
     parser.add_argument(
-        "--endpoint", metavar="URL", help=f"API endpoint (default {DEFAULT_ENDPOINT}; with --last: from the history)"
+        "--device",
+        metavar="ID",
+        help=QT_TRANSLATE_NOOP("cli", "device id (required unless --last; with --last: narrows)"),
     )
-    parser.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait per request")
     parser.add_argument(
-        "--strict", action="store_true", help="exit 1 also when a datapoint cannot be verified (sent without at)"
+        "--endpoint",
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("cli", "API endpoint (default https://api.heclouds.com; with --last: from the history)"),
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every datapoint, not only problems")
+    parser.add_argument(
+        "--timeout", type=float, default=10.0, metavar="S", help=QT_TRANSLATE_NOOP("cli", "seconds to wait per request")
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "exit 1 also when a datapoint cannot be verified (sent without at)"),
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help=QT_TRANSLATE_NOOP("cli", "list every datapoint, not only problems")
+    )
     import_group = parser.add_argument_group("reading FILE (as `send` reads it)")
     add_import_arguments(import_group)
     parser.set_defaults(run=run_verify)
@@ -571,50 +645,78 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
 
 def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `send`."""
-    parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("--device", metavar="ID", help="the device id (required unless --dry-run)")
-    parser.add_argument("--endpoint", metavar="URL", default=DEFAULT_ENDPOINT, help="default: %(default)s")
+    parser.add_argument("file", metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "the file to import"))
+    parser.add_argument(
+        "--device", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "the device id (required unless --dry-run)")
+    )
+    parser.add_argument(
+        "--endpoint", metavar="URL", default=DEFAULT_ENDPOINT, help=QT_TRANSLATE_NOOP("cli", "default: %(default)s")
+    )
     add_import_arguments(parser)
     parser.add_argument(
         "--missing-time",
         choices=[m.value for m in MissingTime],
-        help="rows without a time: now (stamp the import time), platform (send without at), refuse; "
-        "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
-        "(OneNET bodies: platform)",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "rows without a time: now (stamp the import time), platform (send without at), refuse; "
+                "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
+                "(OneNET bodies: platform)",
+            )
+        ),
     )
-    parser.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
+    parser.add_argument(
+        "--dry-run", action="store_true", help=QT_TRANSLATE_NOOP("cli", "print the requests instead of sending them")
+    )
     parser.add_argument(
         "--send-anyway",
         action="store_true",
-        help="send although validation warned (a duplicate at, a time far off, a large value), as the window's "
-        "Send anyway does",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "send although validation warned (a duplicate at, a time far off, a large value), as the window's "
+                "Send anyway does",
+            )
+        ),
     )
     parser.add_argument(
-        "--skip-rejected", action="store_true", help="send the other rows when some cannot be read (exit 0)"
+        "--skip-rejected",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "send the other rows when some cannot be read (exit 0)"),
     )
     parser.add_argument(
         "--again",
         action="store_true",
-        help="queue the file's datapoints although this file was queued to this device before (they wait in "
-        "the outbox or were sent): without `at` the platform stores them twice",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "queue the file's datapoints although this file was queued to this device before (they wait in "
+                "the outbox or were sent): without `at` the platform stores them twice",
+            )
+        ),
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds per attempt: connect, send and the whole answer"
+        "--timeout",
+        type=float,
+        default=10.0,
+        help=QT_TRANSLATE_NOOP("cli", "seconds per attempt: connect, send and the whole answer"),
     )
-    parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
+    parser.add_argument(
+        "--type", type=int, choices=[1, 3, 4, 5], default=1, help=QT_TRANSLATE_NOOP("cli", "body format (default 1)")
+    )
     parser.add_argument(
         "--max-points",
         type=int,
         default=DEFAULT_MAX_POINTS,
         metavar="N",
-        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
+        help=QT_TRANSLATE_NOOP("cli", "datapoints per request at most (default %(default)s)"),
     )
     parser.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
+        help=QT_TRANSLATE_NOOP("cli", "body bytes per request at most (default %(default)s)"),
     )
 
 
@@ -623,59 +725,94 @@ def add_import_arguments(parser: Any) -> None:
     parser.add_argument(
         "--source-tz",
         metavar="ZONE",
-        help="the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
-        "computer's; needed when the file does not state it (a zone in the times or the time column's header "
-        "is used otherwise)",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
+                "computer's; needed when the file does not state it (a zone in the times or the time column's header "
+                "is used otherwise)",
+            )
+        ),
     )
     parser.add_argument(
         "--na",
         metavar="MARKER",
         action="append",
         default=[],
-        help="a cell text meaning 'no reading' (repeatable), e.g. --na NA --na -200 --na ---; empty cells always are",
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "a cell text meaning 'no reading' (repeatable), e.g. --na NA --na -200 --na ---; empty cells always are",
+        ),
     )
-    parser.add_argument("--encoding", help="the file's encoding, e.g. gb18030, utf-8, cp1252 (default: detect)")
-    parser.add_argument("--delimiter", help="the cell delimiter: , ; tab | (default: detect)")
-    parser.add_argument("--sheet", help="the XLSX sheet (default: the first)")
-    parser.add_argument("--layout", choices=[m.value for m in Layout], help="default: detect")
+    parser.add_argument(
+        "--encoding",
+        help=QT_TRANSLATE_NOOP("cli", "the file's encoding, e.g. gb18030, utf-8, cp1252 (default: detect)"),
+    )
+    parser.add_argument("--delimiter", help=QT_TRANSLATE_NOOP("cli", "the cell delimiter: , ; tab | (default: detect)"))
+    parser.add_argument("--sheet", help=QT_TRANSLATE_NOOP("cli", "the XLSX sheet (default: the first)"))
+    parser.add_argument("--layout", choices=[m.value for m in Layout], help=QT_TRANSLATE_NOOP("cli", "default: detect"))
     parser.add_argument(
         "--date-order",
         choices=[m.value for m in DateOrder],
-        help="for dates like 04/11/2026: dmy = 4 November, mdy = April 11 (default: from the data)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "for dates like 04/11/2026: dmy = 4 November, mdy = April 11 (default: from the data)"
+        ),
     )
     parser.add_argument(
-        "--decimal", choices=[".", ","], metavar="MARK", help="the decimal mark, . or , (default: detect per column)"
+        "--decimal",
+        choices=[".", ","],
+        metavar="MARK",
+        help=QT_TRANSLATE_NOOP("cli", "the decimal mark, . or , (default: detect per column)"),
     )
     parser.add_argument(
-        "--header-row", type=int, metavar="N", help="the header is line N of the file (default: detect; 0: none)"
+        "--header-row",
+        type=int,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("cli", "the header is line N of the file (default: detect; 0: none)"),
     )
     parser.add_argument(
         "--time-format",
         metavar="PATTERN",
-        help="how the time column is written, as a strftime pattern, e.g. '%%d.%%m.%%Y %%H:%%M' (overrides "
-        "detection; cells that do not match are rejected)",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "how the time column is written, as a strftime pattern, e.g. '%%d.%%m.%%Y %%H:%%M' (overrides "
+                "detection; cells that do not match are rejected)",
+            )
+        ),
     )
-    parser.add_argument("--time-column", metavar="COLUMN", help="the time column, by name or 1-based number")
+    parser.add_argument(
+        "--time-column", metavar="COLUMN", help=QT_TRANSLATE_NOOP("cli", "the time column, by name or 1-based number")
+    )
     parser.add_argument(
         "--columns",
         metavar="LIST",
         action="append",
-        help="import only these columns (names or 1-based numbers, comma-separated; repeatable)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "import only these columns (names or 1-based numbers, comma-separated; repeatable)"
+        ),
     )
     parser.add_argument(
         "--exclude",
         metavar="LIST",
         action="append",
         default=[],
-        help="do not import these columns (names or 1-based numbers, comma-separated; repeatable)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "do not import these columns (names or 1-based numbers, comma-separated; repeatable)"
+        ),
     )
     parser.add_argument(
         "--stream-id",
         metavar="OLD=NEW",
         action="append",
         default=[],
-        help="send column OLD (name, number or suggested id; long layout: a datastream id in the file) as "
-        "datastream NEW (repeatable)",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "send column OLD (name, number or suggested id; long layout: a datastream id in the file) as "
+                "datastream NEW (repeatable)",
+            )
+        ),
     )
 
 

@@ -21,13 +21,15 @@ from typing import Any
 from gui.data.simulator import Simulation, parse_interval, parse_stream, run_schedule
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, validate_endpoint
 from gui.onenet.readings import Datapoint, format_value
-from gui.text import counted
+from gui.text import QT_TRANSLATE_NOOP, counted
 
 __all__ = ["add_simulate_command", "run_simulate"]
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_ALL_SENT = 0, 2, 4
 
-EPILOG = """\
+EPILOG = QT_TRANSLATE_NOOP(
+    "cli",
+    """\
 values of a stream (STREAM=SPEC, --stream once per stream):
   temp=21.5              the same value every tick (fixed:21.5 too; text is allowed)
   mode=list:eco,boost    the values in turn
@@ -40,27 +42,52 @@ moment of its tick (--no-at: the platform stamps it). Ctrl+C stops; what was not
 sent waits in the outbox (`onenet-uploader outbox send`).
 
 exit status: 0 all sent; 2 bad arguments; 4 some datapoints still wait in the outbox
-"""
+""",
+)
 
 
 def add_simulate_command(subparsers: Any) -> None:
     """Register `simulate` on the app's argument parser (sets `run`)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "simulate",
-        help="send generated datapoints every N seconds, as a device would",
-        description="Simulate a device: generate values per datastream and send them on a schedule, "
-        "through the outbox (nothing is lost when offline).",
+        help=QT_TRANSLATE_NOOP("cli", "send generated datapoints every N seconds, as a device would"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Simulate a device: generate values per datastream and send them on a schedule, "
+                "through the outbox (nothing is lost when offline).",
+            )
+        ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--stream", action="append", required=True, metavar="STREAM=SPEC", help="see below")
-    parser.add_argument("--every", default="1s", help="time between ticks: 1s, 500ms, 2m (default 1s)")
-    parser.add_argument("--count", type=int, default=None, help="number of ticks (default: until Ctrl+C)")
-    parser.add_argument("--endpoint", default=DEFAULT_ENDPOINT, help=f"platform URL (default {DEFAULT_ENDPOINT})")
-    parser.add_argument("--device", required=True, help="device id")
-    parser.add_argument("--no-at", action="store_true", help="send no `at`: the platform stamps each datapoint")
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
-    parser.add_argument("--seed", type=int, default=None, help="seed of the random walks (repeatable runs)")
+    parser.add_argument(
+        "--stream", action="append", required=True, metavar="STREAM=SPEC", help=QT_TRANSLATE_NOOP("cli", "see below")
+    )
+    parser.add_argument(
+        "--every", default="1s", help=QT_TRANSLATE_NOOP("cli", "time between ticks: 1s, 500ms, 2m (default 1s)")
+    )
+    parser.add_argument(
+        "--count", type=int, default=None, help=QT_TRANSLATE_NOOP("cli", "number of ticks (default: until Ctrl+C)")
+    )
+    parser.add_argument(
+        "--endpoint", default=DEFAULT_ENDPOINT, help=QT_TRANSLATE_NOOP("cli", "platform URL (default %(default)s)")
+    )
+    parser.add_argument("--device", required=True, help=QT_TRANSLATE_NOOP("cli", "device id"))
+    parser.add_argument(
+        "--no-at",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "send no `at`: the platform stamps each datapoint"),
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help=QT_TRANSLATE_NOOP("cli", "seconds to wait for each answer (default 10)"),
+    )
+    parser.add_argument(
+        "--seed", type=int, default=None, help=QT_TRANSLATE_NOOP("cli", "seed of the random walks (repeatable runs)")
+    )
     parser.set_defaults(run=run_simulate)
 
 

@@ -63,7 +63,7 @@ from gui.onenet.client import (
     ServerError,
 )
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS
-from gui.text import counted
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 __all__ = [
     "NOT_PROCESSED_STATUSES",
@@ -274,21 +274,29 @@ class PipelineResult:
         return not self.cancelled and all(r.outcome is RequestOutcome.SENT for r in self.results)
 
     def summary(self) -> str:
-        """One line for a status bar or the terminal (English; the window words its own)."""
+        """One line for the log (untranslated); a person reads `summary_message()` rendered."""
+        return str(self.summary_message())
+
+    def summary_message(self) -> Message:
+        """What the send did: datapoints sent in how many requests, then the other outcomes' counts."""
         made = sum(1 for r in self.results if r.outcome is not None)  # skipped requests never went out
-        parts = [f"{counted(self.sent, 'datapoint')} sent in {counted(made, 'request')}"]
+        text = (
+            Counted("sent-in")
+            .tr("%Ln datapoint(s) sent in {requests}", "", self.sent)
+            .with_args(requests=Counted("requests").tr("%Ln request(s)", "", made))
+        )
         for outcome, label in (
-            (RequestOutcome.FAILED, "failed"),
-            (RequestOutcome.UNKNOWN, "unknown (may have arrived)"),
-            (RequestOutcome.UNSENT, "not delivered"),
-            (None, "skipped"),
+            (RequestOutcome.FAILED, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} failed")),
+            (RequestOutcome.UNKNOWN, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} unknown (may have arrived)")),
+            (RequestOutcome.UNSENT, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} not delivered")),
+            (None, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} skipped")),
         ):
             count = self.datapoints(outcome)
             if count:
-                parts.append(f"{count} {label}")
+                text = Message(str(outcome), "pipeline", label, {"text": text, "count": count})
         if self.cancelled:
-            parts.append("cancelled")
-        return ", ".join(parts)
+            text = Message("cancelled", "pipeline", QT_TRANSLATE_NOOP("pipeline", "{text}, cancelled"), {"text": text})
+        return text
 
 
 # -- the pipeline -------------------------------------------------------------------------------
@@ -462,7 +470,7 @@ class Pipeline:
             if not verdict.retry:
                 pass
             elif number == policy.max_attempts:
-                note = f"gave up after {counted(number, 'attempt')}"
+                note = f"gave up after attempt {number}"
             elif time.monotonic() + wait - first_start > policy.max_total_s:
                 note = f"gave up: a retry in {wait:.3g} s would end beyond {policy.max_total_s:g} s"
             elif cancelled():
