@@ -3,8 +3,14 @@
 import faulthandler
 import gc
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite speaks English whatever the developer's locale (tests that want Chinese ask for it), and
+# compiles the translation catalogues into a cache of its own, not the user's.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+os.environ.setdefault("ONENET_UPLOADER_CACHE", os.path.join(tempfile.gettempdir(), "onenet-uploader-test-cache"))
 
 import keyring.backends.SecretService
 import pytest
