@@ -53,6 +53,11 @@ class Message:
         }
         return text.format_map(values) if values else text
 
+    @staticmethod
+    def verbatim(text: str) -> Message:
+        """A text that is not ours to translate (the platform's words, another library's), shown as it is."""
+        return Message("verbatim", "", "{text}", {"text": text})
+
     def with_args(self, **args: object) -> Message:
         """This message with `args` added."""
         return Message(self.code, self.context, self.source, {**self.args, **args}, self.n)
