@@ -53,8 +53,7 @@ EXIT_STORAGE = 4
 
 SEND_EPILOG = QT_TRANSLATE_NOOP(
     "cli",
-    """\
-The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
+    """The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
 Defaults are the import dialog's: the columns detection proposes (row indexes, labels and
 event markers are left out, with the reason), suggested datastream ids, detected encoding,
 delimiter, header row, layout, time column and time format. The zone of the times is

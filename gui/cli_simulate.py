@@ -29,8 +29,7 @@ EXIT_OK, EXIT_USAGE, EXIT_NOT_ALL_SENT = 0, 2, 4
 
 EPILOG = QT_TRANSLATE_NOOP(
     "cli",
-    """\
-values of a stream (STREAM=SPEC, --stream once per stream):
+    """values of a stream (STREAM=SPEC, --stream once per stream):
   temp=21.5              the same value every tick (fixed:21.5 too; text is allowed)
   mode=list:eco,boost    the values in turn
   temp=walk:20..25       a random walk within the bounds (walk:20..25/0.5: steps of at most 0.5)

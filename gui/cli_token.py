@@ -36,8 +36,7 @@ _UNIX = re.compile(r"\s*([0-9]{10,12})\s*")
 
 EPILOG = QT_TRANSLATE_NOOP(
     "cli",
-    """\
-The key is read from the environment variable ONENET_KEY, never from the command line:
+    """The key is read from the environment variable ONENET_KEY, never from the command line:
 the device's key (设备密钥) with --device, else the product's access key (access_key),
 as the OneNET console shows it (base64 text).
 

@@ -142,10 +142,6 @@ def _m(code: str, source: str, **args: object) -> Message:
     return Message(code, "client", source, args)
 
 
-def _n(source: str) -> str:
-    return QT_TRANSLATE_NOOP("client", source)
-
-
 def validate_endpoint(endpoint: str) -> str:
     """`http(s)://host[:port][/base]` without trailing slash; ConfigError otherwise."""
     endpoint = endpoint.strip().rstrip("/")
@@ -154,21 +150,30 @@ def validate_endpoint(endpoint: str) -> str:
         raise ConfigError(
             _m(
                 "endpoint-shape",
-                _n("endpoint {endpoint} must look like https://api.heclouds.com"),
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} must look like https://api.heclouds.com"),
                 endpoint=repr(endpoint),
             )
         )
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise ConfigError(_m("endpoint-extra", _n("endpoint must not contain a query, fragment or credentials")))
+        raise ConfigError(
+            _m(
+                "endpoint-extra",
+                QT_TRANSLATE_NOOP("client", "endpoint must not contain a query, fragment or credentials"),
+            )
+        )
     if any(c.isspace() for c in endpoint):
         raise ConfigError(
-            _m("endpoint-spaces", _n("endpoint {endpoint} must not contain spaces"), endpoint=repr(endpoint))
+            _m(
+                "endpoint-spaces",
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} must not contain spaces"),
+                endpoint=repr(endpoint),
+            )
         )
     if "//" in parts.path:
         raise ConfigError(
             _m(
                 "endpoint-two",
-                _n("endpoint {endpoint} is not one address (two pasted together?)"),
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} is not one address (two pasted together?)"),
                 endpoint=repr(endpoint),
             )
         )
@@ -178,7 +183,11 @@ def validate_endpoint(endpoint: str) -> str:
         port = None
     if parts.netloc.endswith(":") or (port is None and ":" in parts.netloc.rsplit("]", 1)[-1]):
         raise ConfigError(
-            _m("endpoint-port", _n("endpoint {endpoint} has no valid port after ':'"), endpoint=repr(endpoint))
+            _m(
+                "endpoint-port",
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} has no valid port after ':'"),
+                endpoint=repr(endpoint),
+            )
         )
     return endpoint
 
@@ -191,9 +200,13 @@ def device_path(device_id: str) -> str:
     Raises ConfigError for an empty id, `.`/`..`, or control characters.
     """
     if not device_id or device_id.strip() != device_id:
-        raise ConfigError(_m("device-empty", _n("device id must not be empty or have spaces around it")))
+        raise ConfigError(
+            _m("device-empty", QT_TRANSLATE_NOOP("client", "device id must not be empty or have spaces around it"))
+        )
     if device_id in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in device_id):
-        raise ConfigError(_m("device-invalid", _n("device id {device} is not valid"), device=repr(device_id)))
+        raise ConfigError(
+            _m("device-invalid", QT_TRANSLATE_NOOP("client", "device id {device} is not valid"), device=repr(device_id))
+        )
     return f"/devices/{quote(device_id, safe='')}/datapoints"
 
 
@@ -237,15 +250,19 @@ def _raise_for_body(
         headers,
     )
     if http_status >= 500:
-        raise ServerError(_m("server-error", _n("server error: HTTP {status}"), status=str(http_status)), response)
+        raise ServerError(
+            _m("server-error", QT_TRANSLATE_NOOP("client", "server error: HTTP {status}"), status=str(http_status)),
+            response,
+        )
     if 300 <= http_status < 400:
         location = next((v for k, v in headers.items() if k.lower() == "location"), "")
         raise MalformedResponse(
             _m(
                 "redirect",
-                _n(
+                QT_TRANSLATE_NOOP(
+                    "client",
                     "HTTP {status}: a redirect to {location}, not followed (the api-key would go along); "
-                    "whether it was stored is unknown"
+                    "whether it was stored is unknown",
                 ),
                 status=str(http_status),
                 location=location or "?",
@@ -254,38 +271,51 @@ def _raise_for_body(
         )
     if response.errno is None:
         if http_status == 429:
-            raise RejectedError(_m("too-many", _n("too many requests: HTTP 429")), response)
+            raise RejectedError(_m("too-many", QT_TRANSLATE_NOOP("client", "too many requests: HTTP 429")), response)
         if http_status >= 400:
             if _is_web_page(text, headers):
-                why = _n("request rejected: HTTP {status} (a web page: a proxy or sign-in page in the way?)")
+                why = QT_TRANSLATE_NOOP(
+                    "client", "request rejected: HTTP {status} (a web page: a proxy or sign-in page in the way?)"
+                )
             else:
-                why = _n("request rejected: HTTP {status}")
+                why = QT_TRANSLATE_NOOP("client", "request rejected: HTTP {status}")
             raise RejectedError(_m("rejected-http", why, status=str(http_status)), response)
         if _is_web_page(text, headers):
             raise MalformedResponse(
                 _m(
                     "web-page",
-                    _n(
+                    QT_TRANSLATE_NOOP(
+                        "client",
                         "HTTP {status} but the answer is a web page, not OneNET JSON "
-                        "(a proxy or sign-in page in the way?)"
+                        "(a proxy or sign-in page in the way?)",
                     ),
                     status=str(http_status),
                 ),
                 response,
             )
         raise MalformedResponse(
-            _m("no-errno", _n("HTTP {status} but the answer is not OneNET JSON (no errno)"), status=str(http_status)),
+            _m(
+                "no-errno",
+                QT_TRANSLATE_NOOP("client", "HTTP {status} but the answer is not OneNET JSON (no errno)"),
+                status=str(http_status),
+            ),
             response,
         )
     if response.errno in auth_errnos:
         raise AuthError(
-            _m("auth", _n("errno {errno}: {error}"), errno=str(response.errno), error=response.error or ""), response
+            _m(
+                "auth",
+                QT_TRANSLATE_NOOP("client", "errno {errno}: {error}"),
+                errno=str(response.errno),
+                error=response.error or "",
+            ),
+            response,
         )
     if response.errno != 0 or http_status >= 400:
         raise RejectedError(
             _m(
                 "errno",
-                _n("errno {errno}: {error} (HTTP {status})"),
+                QT_TRANSLATE_NOOP("client", "errno {errno}: {error} (HTTP {status})"),
                 errno=str(response.errno),
                 error=response.error or "",
                 status=str(http_status),
@@ -306,17 +336,31 @@ def _network_message(exc: requests.RequestException, url: str, timeout: float) -
 
     host = urlsplit(url).netloc
     if isinstance(exc, requests.Timeout):
-        return _m("timeout", _n("no answer from {host} within {seconds} s"), host=host, seconds=f"{timeout:g}")
+        return _m(
+            "timeout",
+            QT_TRANSLATE_NOOP("client", "no answer from {host} within {seconds} s"),
+            host=host,
+            seconds=f"{timeout:g}",
+        )
     text = str(exc)
     if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
-        return _m("host-not-found", _n("host not found: {host}"), host=urlsplit(url).hostname or "")
+        return _m(
+            "host-not-found", QT_TRANSLATE_NOOP("client", "host not found: {host}"), host=urlsplit(url).hostname or ""
+        )
     if "Connection refused" in text or "ConnectionRefusedError" in text:
-        return _m("refused", _n("connection refused by {host}: is the server running?"), host=host)
+        return _m(
+            "refused", QT_TRANSLATE_NOOP("client", "connection refused by {host}: is the server running?"), host=host
+        )
     if isinstance(exc, requests.exceptions.ChunkedEncodingError) or "IncompleteRead" in text:
-        return _m("cut-off", _n("the answer from {host} was cut off midway"), host=host)
+        return _m("cut-off", QT_TRANSLATE_NOOP("client", "the answer from {host} was cut off midway"), host=host)
     if "RemoteDisconnected" in text or "Connection aborted" in text or "ConnectionResetError" in text:
-        return _m("closed", _n("{host} closed the connection without an answer"), host=host)
-    return _m("network", _n("network error talking to {host}: {error}"), host=host, error=exc.__class__.__name__)
+        return _m("closed", QT_TRANSLATE_NOOP("client", "{host} closed the connection without an answer"), host=host)
+    return _m(
+        "network",
+        QT_TRANSLATE_NOOP("client", "network error talking to {host}: {error}"),
+        host=host,
+        error=exc.__class__.__name__,
+    )
 
 
 @dataclass(frozen=True)
@@ -395,9 +439,10 @@ class HttpClient:
             raise MalformedResponse(
                 _m(
                     "too-large",
-                    _n(
+                    QT_TRANSLATE_NOOP(
+                        "client",
                         "the answer from {host} is larger than {mib} MiB: answer too large, not read "
-                        "(whether it was stored is unknown)"
+                        "(whether it was stored is unknown)",
                     ),
                     host=host,
                     mib=MAX_ANSWER_BYTES // (1 << 20),
@@ -409,7 +454,7 @@ class HttpClient:
                 raise NetworkError(
                     _m(
                         "timeout",
-                        _n("no answer from {host} within {seconds} s"),
+                        QT_TRANSLATE_NOOP("client", "no answer from {host} within {seconds} s"),
                         host=host,
                         seconds=f"{self.timeout:g}",
                     )
@@ -421,7 +466,12 @@ class HttpClient:
             transport.attempt.deadline = None
         if deadline.fired:  # the answer ended when its socket was shut: it may be cut short
             raise NetworkError(
-                _m("timeout", _n("no answer from {host} within {seconds} s"), host=host, seconds=f"{self.timeout:g}")
+                _m(
+                    "timeout",
+                    QT_TRANSLATE_NOOP("client", "no answer from {host} within {seconds} s"),
+                    host=host,
+                    seconds=f"{self.timeout:g}",
+                )
             )
         latency = time.perf_counter() - start
         text = self._mask(transport.text_of(raw, body))
@@ -453,7 +503,7 @@ class OneNetClient(HttpClient):
         self.path = device_path(device_id)
         self.device_id = device_id
         if not api_key or any(c in api_key for c in "\r\n"):
-            raise ConfigError(_m("api-key-invalid", _n("api-key is empty or spans lines")))
+            raise ConfigError(_m("api-key-invalid", QT_TRANSLATE_NOOP("client", "api-key is empty or spans lines")))
         self._api_key = api_key
         super().__init__(timeout, session, (api_key,))
 

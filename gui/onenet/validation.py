@@ -71,36 +71,53 @@ def suggest_stream_id(text: str) -> str:
     return suggestion or "stream"
 
 
-def _n(source: str) -> str:
-    return QT_TRANSLATE_NOOP("validation", source)
-
-
 #: Each rule's name as shown, and its reason (shared onenet-api.md, cited per rule in `validate`): English
 #: sources of the "validation" context of the catalogues.
 RULES = {
-    "empty-id": (_n("empty id"), _n("the platform names a datastream by its id and cannot create one without")),
-    "unsafe-id": (_n("unusual id"), _n("the platform may reject characters other than letters, digits, _ - .")),
-    "non-finite": (_n("NaN or infinity"), _n("not valid JSON: the platform cannot read it")),
-    "not-text": (_n("not text"), _n("it holds a lone surrogate (e.g. \\ud800), which no UTF-8 body can carry")),
-    "too-deep": (_n("nested too deeply"), _n("a JSON object this deep cannot be written")),
+    "empty-id": (
+        QT_TRANSLATE_NOOP("validation", "empty id"),
+        QT_TRANSLATE_NOOP("validation", "the platform names a datastream by its id and cannot create one without"),
+    ),
+    "unsafe-id": (
+        QT_TRANSLATE_NOOP("validation", "unusual id"),
+        QT_TRANSLATE_NOOP("validation", "the platform may reject characters other than letters, digits, _ - ."),
+    ),
+    "non-finite": (
+        QT_TRANSLATE_NOOP("validation", "NaN or infinity"),
+        QT_TRANSLATE_NOOP("validation", "not valid JSON: the platform cannot read it"),
+    ),
+    "not-text": (
+        QT_TRANSLATE_NOOP("validation", "not text"),
+        QT_TRANSLATE_NOOP("validation", "it holds a lone surrogate (e.g. \\ud800), which no UTF-8 body can carry"),
+    ),
+    "too-deep": (
+        QT_TRANSLATE_NOOP("validation", "nested too deeply"),
+        QT_TRANSLATE_NOOP("validation", "a JSON object this deep cannot be written"),
+    ),
     "duplicate-at": (
-        _n("duplicate at"),
-        _n("datapoints of one stream with the same at overwrite each other, the last wins"),
+        QT_TRANSLATE_NOOP("validation", "duplicate at"),
+        QT_TRANSLATE_NOOP(
+            "validation", "datapoints of one stream with the same at overwrite each other, the last wins"
+        ),
     ),
     "several-without-at": (
-        _n("several without at"),
-        _n("in one request the platform stamps them alike and keeps only the last"),
+        QT_TRANSLATE_NOOP("validation", "several without at"),
+        QT_TRANSLATE_NOOP("validation", "in one request the platform stamps them alike and keeps only the last"),
     ),
-    "implausible-at": (_n("implausible at"), _n("likely a wrong time zone or time format")),
+    "implausible-at": (
+        QT_TRANSLATE_NOOP("validation", "implausible at"),
+        QT_TRANSLATE_NOOP("validation", "likely a wrong time zone or time format"),
+    ),
     "large-value": (
-        _n("large value"),
-        _n("related OneNET endpoints cap bodies at 64 KB; the platform may reject it"),
+        QT_TRANSLATE_NOOP("validation", "large value"),
+        QT_TRANSLATE_NOOP("validation", "related OneNET endpoints cap bodies at 64 KB; the platform may reject it"),
     ),
     "text-among-numbers": (
-        _n("text among numbers"),
-        _n(
+        QT_TRANSLATE_NOOP("validation", "text among numbers"),
+        QT_TRANSLATE_NOOP(
+            "validation",
             "the platform stores it as text (values may be numbers, strings or objects), "
-            "not as the number it looks like"
+            "not as the number it looks like",
         ),
     ),
 }
@@ -121,20 +138,31 @@ def _issue(
 ) -> Issue:
     """An Issue whose text names the stream, the datapoint (number in its stream, its at) and the rule's reason."""
     if stream_id.strip():
-        where = _m("where-stream", _n("datastream {id}"), id=repr(stream_id))
+        where = _m("where-stream", QT_TRANSLATE_NOOP("validation", "datastream {id}"), id=repr(stream_id))
     else:
-        where = _m("where-stream-no-id", _n("datastream #{number} (no id)"), number=s_index + 1)
+        where = _m(
+            "where-stream-no-id", QT_TRANSLATE_NOOP("validation", "datastream #{number} (no id)"), number=s_index + 1
+        )
     if p_index is not None:
         if at:
             where = _m(
-                "where-point", _n("{stream}, datapoint #{point} (at {at})"), stream=where, point=p_index + 1, at=at
+                "where-point",
+                QT_TRANSLATE_NOOP("validation", "{stream}, datapoint #{point} (at {at})"),
+                stream=where,
+                point=p_index + 1,
+                at=at,
             )
         else:
-            where = _m("where-point-no-at", _n("{stream}, datapoint #{point} (no at)"), stream=where, point=p_index + 1)
+            where = _m(
+                "where-point-no-at",
+                QT_TRANSLATE_NOOP("validation", "{stream}, datapoint #{point} (no at)"),
+                stream=where,
+                point=p_index + 1,
+            )
     title, reason = RULES[rule]
     text = _m(
         rule,
-        _n("{where}: {what} — {title}: {reason}"),
+        QT_TRANSLATE_NOOP("validation", "{where}: {what} — {title}: {reason}"),
         where=where,
         what=what,
         title=_m(rule + "-title", title),
@@ -248,11 +276,23 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
     for s_index, (stream, texts) in enumerate(zip(readings.datastreams, ats, strict=True)):
         sid = stream.id
         if has_lone_surrogate(sid):  # the messages show the id as repr(): escaped
-            issues.append(_issue(Severity.ERROR, "not-text", _m("its-id", _n("its id")), sid, s_index))
+            issues.append(
+                _issue(
+                    Severity.ERROR, "not-text", _m("its-id", QT_TRANSLATE_NOOP("validation", "its id")), sid, s_index
+                )
+            )
         if not sid.strip():
-            issues.append(_issue(Severity.ERROR, "empty-id", _m("no-id", _n("it has no id")), sid, s_index))
+            issues.append(
+                _issue(
+                    Severity.ERROR,
+                    "empty-id",
+                    _m("no-id", QT_TRANSLATE_NOOP("validation", "it has no id")),
+                    sid,
+                    s_index,
+                )
+            )
         elif not _SAFE_ID.fullmatch(sid):
-            what = _m("consider", _n("consider {id}"), id=repr(suggest_stream_id(sid)))
+            what = _m("consider", QT_TRANSLATE_NOOP("validation", "consider {id}"), id=repr(suggest_stream_id(sid)))
             issues.append(_issue(Severity.WARNING, "unsafe-id", what, sid, s_index))
         points = stream.datapoints
         has_numbers = False
@@ -269,7 +309,7 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                         _issue(
                             Severity.ERROR,
                             "non-finite",
-                            _m("value", _n("value {value}"), value=str(value)),
+                            _m("value", QT_TRANSLATE_NOOP("validation", "value {value}"), value=str(value)),
                             sid,
                             s_index,
                             p_index,
@@ -285,7 +325,7 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                             _issue(
                                 Severity.ERROR,
                                 "not-text",
-                                _m("its-value", _n("its value")),
+                                _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
                                 sid,
                                 s_index,
                                 p_index,
@@ -300,7 +340,13 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                     at_text = texts[p_index] or ""
                     issues.append(
                         _issue(
-                            Severity.ERROR, "not-text", _m("its-value", _n("its value")), sid, s_index, p_index, at_text
+                            Severity.ERROR,
+                            "not-text",
+                            _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
+                            sid,
+                            s_index,
+                            p_index,
+                            at_text,
                         )
                     )
                     continue
@@ -308,7 +354,13 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                     at_text = texts[p_index] or ""
                     issues.append(
                         _issue(
-                            Severity.ERROR, "too-deep", _m("its-value", _n("its value")), sid, s_index, p_index, at_text
+                            Severity.ERROR,
+                            "too-deep",
+                            _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
+                            sid,
+                            s_index,
+                            p_index,
+                            at_text,
                         )
                     )
                     continue
@@ -317,7 +369,7 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                         _issue(
                             Severity.ERROR,
                             "non-finite",
-                            _m("a-value", _n("value")),
+                            _m("a-value", QT_TRANSLATE_NOOP("validation", "value")),
                             sid,
                             s_index,
                             p_index,
@@ -329,7 +381,11 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                         _issue(
                             Severity.WARNING,
                             "large-value",
-                            _m("size", _n("its value is {size} bytes, over 64 KiB"), size=size),
+                            _m(
+                                "size",
+                                QT_TRANSLATE_NOOP("validation", "its value is {size} bytes, over 64 KiB"),
+                                size=size,
+                            ),
                             sid,
                             s_index,
                             p_index,
@@ -338,9 +394,15 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                     )
             if when is not None and (when < EARLIEST_PLAUSIBLE_AT or when > latest):
                 if when < EARLIEST_PLAUSIBLE_AT:
-                    why = _m("before-2000", _n("{at} (UTC+8) is before 2000"), at=texts[p_index])
+                    why = _m(
+                        "before-2000", QT_TRANSLATE_NOOP("validation", "{at} (UTC+8) is before 2000"), at=texts[p_index]
+                    )
                 else:
-                    why = _m("future", _n("{at} (UTC+8) is more than 10 minutes in the future"), at=texts[p_index])
+                    why = _m(
+                        "future",
+                        QT_TRANSLATE_NOOP("validation", "{at} (UTC+8) is more than 10 minutes in the future"),
+                        at=texts[p_index],
+                    )
                 issues.append(
                     _issue(
                         Severity.WARNING,
@@ -358,10 +420,15 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                 if hint is not None:
                     meant: Message | str = hint.numbers[0]
                     if len(hint.numbers) == 2:
-                        meant = _m("either", _n("{a} or {b}"), a=hint.numbers[0], b=hint.numbers[1])
+                        meant = _m(
+                            "either",
+                            QT_TRANSLATE_NOOP("validation", "{a} or {b}"),
+                            a=hint.numbers[0],
+                            b=hint.numbers[1],
+                        )
                     what = _m(
                         "mistyped",
-                        _n("value {value} is text: did you mean {meant}?"),
+                        QT_TRANSLATE_NOOP("validation", "value {value} is text: did you mean {meant}?"),
                         value=repr(points[p_index].value),
                         meant=meant,
                     )

@@ -68,10 +68,6 @@ def _m(code: str, source: str, **args: object) -> Message:
     return Message(code, "store", source, args)
 
 
-def _n(source: str) -> str:
-    return QT_TRANSLATE_NOOP("store", source)
-
-
 class StoreMissing(StorageFault):
     """The database held data before (its marker says so) and is now empty or gone."""
 
@@ -159,16 +155,18 @@ def check_not_lost(path: Path) -> None:
         size = None
     if (size is None or size == 0) and marker_path(path).exists():
         if size is None:
-            what = _n(
+            what = QT_TRANSLATE_NOOP(
+                "store",
                 "The outbox database {path} is gone, though it held datapoints and history before: it was deleted "
                 "or truncated outside the program. Restore it from a backup if you have one; to start with an empty "
-                "outbox instead, delete {marker}."
+                "outbox instead, delete {marker}.",
             )
         else:
-            what = _n(
+            what = QT_TRANSLATE_NOOP(
+                "store",
                 "The outbox database {path} is empty (0 bytes), though it held datapoints and history before: it was "
                 "deleted or truncated outside the program. Restore it from a backup if you have one; to start with an "
-                "empty outbox instead, delete {marker}."
+                "empty outbox instead, delete {marker}.",
             )
         raise StoreMissing(_m("store-missing", what, path=str(path), marker=str(marker_path(path))), path)
 
@@ -274,7 +272,7 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
         raise StoreUnwritable(
             _m(
                 "cannot-move-aside",
-                _n("The outbox database {path} is damaged and cannot be moved aside: {error}"),
+                QT_TRANSLATE_NOOP("store", "The outbox database {path} is damaged and cannot be moved aside: {error}"),
                 path=str(path),
                 error=str(exc),
             ),
@@ -304,7 +302,7 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
         fault = unwritable(exc, path)
         new_fault = _m(
             "cannot-write-new",
-            _n("Cannot write the new outbox database {path}: {error}"),
+            QT_TRANSLATE_NOOP("store", "Cannot write the new outbox database {path}: {error}"),
             path=str(path),
             error=str(exc),
         )
