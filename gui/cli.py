@@ -25,13 +25,14 @@ from gui.data.importers import (
     local_zone_name,
     paused_gc,
 )
+from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES, RequestPlan
 from gui.onenet.validation import Severity, validate
 from gui.sandbox import cli as sandbox_cli
-from gui.text import QT_TRANSLATE_NOOP, counted
+from gui.text import QT_TRANSLATE_NOOP, Counted
 
 #: The api-key is read from this environment variable only, never from the command line
 #: (a command line is visible to other users and kept in shell history).
@@ -249,18 +250,22 @@ def run_outbox_list(args: argparse.Namespace) -> int:
     path = default_store_path()
     check_not_lost(path)  # StoreMissing: it held data before
     if not path.exists():
-        print(f"The outbox is empty (no database yet at {path}).")
+        print(translate("cli", "The outbox is empty (no database yet at {path}).").format(path=path))
         return EXIT_OK
     states = [State(value) for value in args.state] if args.state else [s for s in State if s is not State.SENT]
     with Store(path) as store:
         counts = store.counts()
         rows = store.rows(states, limit=args.limit or None)
         matching = sum(counts[s] for s in states)
-    print(f"Outbox {path}")
+    print(translate("cli", "Outbox {path}").format(path=path))
     for state in State:
         print(f"  {state.value:<10}{counts[state]:>10}")
     if counts[State.IN_FLIGHT]:
-        print("  (in_flight: being sent now, or left by a program that stopped; the next send resends them)")
+        print(
+            translate(
+                "cli", "  (in_flight: being sent now, or left by a program that stopped; the next send resends them)"
+            )
+        )
     if not rows:
         return EXIT_OK
     print()
@@ -276,7 +281,7 @@ def run_outbox_list(args: argparse.Namespace) -> int:
             line += f"  ({_ellipsis(row.last_error, 60)})"
         print(line)
     if matching > len(rows):
-        print(f"… {matching - len(rows)} more (--limit 0 lists all)")
+        print(translate("cli", "… {n} more (--limit 0 lists all)").format(n=matching - len(rows)))
     return EXIT_OK
 
 
@@ -295,15 +300,17 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
 
     if args.batch < 1 or args.attempts < 1 or not args.timeout > 0 or args.max_bytes < MIN_MAX_BYTES:
         print(
-            f"outbox send: --batch and --attempts must be at least 1, --max-bytes at least {MIN_MAX_BYTES}, "
-            "--timeout above 0",
+            translate(
+                "cli",
+                "outbox send: --batch and --attempts must be at least 1, --max-bytes at least {n}, --timeout above 0",
+            ).format(n=MIN_MAX_BYTES),
             file=sys.stderr,
         )
         return EXIT_USAGE
     try:
         endpoint = validate_endpoint(args.endpoint) if args.endpoint else None
     except ConfigError as exc:
-        print(f"outbox send: {exc}", file=sys.stderr)
+        print(translate("cli", "outbox send: {why}").format(why=render(exc.text)), file=sys.stderr)
         return EXIT_USAGE
     log_file = setup_logging(debug=args.debug)
     key_from_env = os.environ.get(API_KEY_ENV, "")
@@ -317,15 +324,17 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             keyring = keyring or SecretStore()
             key = keyring.get(device_id) or ""
         if not key:
-            raise ConfigError(f"no api-key for device {device_id}: set ${API_KEY_ENV} or save the key in the window")
+            why = translate("cli", "no api-key for device {device}: set ${env} or save the key in the window")
+            raise ConfigError(why.format(device=device_id, env=API_KEY_ENV))
         return key
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
             attempt = state.retry.attempt
             print(
-                f"  request {state.retry.request_index} attempt {attempt.number}: {attempt.error}; "
-                f"retrying in {state.retry.wait_s:.1f} s",
+                translate("cli", "  request {k} attempt {number}: {why}; retrying in {s:.1f} s").format(
+                    k=state.retry.request_index, number=attempt.number, why=attempt.error, s=state.retry.wait_s
+                ),
                 file=sys.stderr,
             )
         elif state.last is not None:
@@ -336,8 +345,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 detail = last.message or (f"errno {last.response.errno}" if last.response is not None else "")
                 text = last.outcome.value + (f" ({detail})" if detail else "")
             print(
-                f"[{state.requests_done}/{state.requests_total}] "
-                f"{counted(last.planned.datapoints, 'datapoint')}: {text}",
+                f"[{state.requests_done}/{state.requests_total}] {_datapoints(last.planned.datapoints)}: {text}",
                 file=sys.stderr,
             )
 
@@ -362,34 +370,55 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 progress=progress,
             )
     except StoreBusy as exc:
-        print(f"outbox send: {exc}", file=sys.stderr)
+        print(translate("cli", "outbox send: {why}").format(why=exc), file=sys.stderr)
         return EXIT_BUSY
     except KeyboardInterrupt:
-        print("Interrupted. What was not sent stays in the outbox; `outbox send` sends it.", file=sys.stderr)
+        print(
+            translate("cli", "Interrupted. What was not sent stays in the outbox; `outbox send` sends it."),
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
     finally:
         restore()
-    narrowed = "".join(f" {what} {value}" for what, value in (("for", endpoint), ("for device", args.device)) if value)
+    narrowed = ""
+    if endpoint:
+        narrowed += translate("cli", " for {endpoint}").format(endpoint=endpoint)
+    if args.device:
+        narrowed += translate("cli", " for device {device}").format(device=args.device)
     if plan.requests == 0 and not plan.held_back:
-        print(f"Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.")
+        print(
+            translate("cli", "Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.").format(
+                narrowed=narrowed
+            )
+        )
         if failed:
             print(
-                f"{len(failed)} datapoints{narrowed} were refused by the platform (failed): fix the cause (see "
-                "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed."
+                translate(
+                    "cli",
+                    "{n} datapoints{narrowed} were refused by the platform (failed): fix the cause (see "
+                    "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed.",
+                ).format(n=len(failed), narrowed=narrowed)
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     for warning in plan.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(result.summary() + ".")
+        print(translate("cli", "warning: {warning}").format(warning=warning), file=sys.stderr)
+    print(render(result.summary_message()) + translate("cli", "."))
     if failed:
-        print(f"{len(failed)} datapoints refused by the platform earlier were not retried (--retry-failed does).")
+        print(
+            translate(
+                "cli", "{n} datapoints refused by the platform earlier were not retried (--retry-failed does)."
+            ).format(n=len(failed))
+        )
     if plan.held_back:
         print(
-            f"{plan.held_back} datapoints without an explicit `at` were held back: an earlier request that "
-            "carried them may have stored them (outcome unknown), and the platform would store them again. "
-            "Check the platform, then use --allow-duplicates to send them anyway."
+            translate(
+                "cli",
+                "{n} datapoints without an explicit `at` were held back: an earlier request that "
+                "carried them may have stored them (outcome unknown), and the platform would store them again. "
+                "Check the platform, then use --allow-duplicates to send them anyway.",
+            ).format(n=plan.held_back)
         )
-    print(f"Log: {log_file}")
+    print(translate("cli", "Log: {path}").format(path=log_file))
     if result.cancelled:
         return EXIT_INTERRUPTED
     return EXIT_OK if result.ok and not plan.held_back and not failed else EXIT_NOT_ALL_SENT
@@ -403,7 +432,9 @@ def _on_interrupt(handler: Callable[[], None]) -> Callable[[], None]:
 
     def first(signum: int, frame: Any) -> None:
         handler()
-        print("Stopping after the request on the wire (Ctrl+C again to abort at once)…", file=sys.stderr)
+        print(
+            translate("cli", "Stopping after the request on the wire (Ctrl+C again to abort at once)…"), file=sys.stderr
+        )
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
     signal.signal(signal.SIGINT, first)
@@ -425,13 +456,16 @@ def add_verify_command(subparsers: Any) -> None:
         help=QT_TRANSLATE_NOOP(
             "cli", "read sent datapoints back from the platform and compare: a file, a request body or the last upload"
         ),
-        description="Read datapoints back from the platform (GET /devices/{id}/datapoints, per datastream over "
-        "the sent time range) and compare with what was sent: each datapoint is found, missing, different, "
-        "overwritten (a later one had the same at) or unverifiable (sent without at). What was sent is one of: "
-        "a file of readings, imported as `send` imports it (FILE); a request body as sent (--body FILE); or the "
-        "last upload this computer made, from the outbox's history (--last: its endpoint and device come from "
-        f"there). The api-key is read from the environment variable {API_KEY_ENV}, else from the OS keyring "
-        "entry the window saved for the device.",
+        description=QT_TRANSLATE_NOOP(
+            "cli",
+            "Read datapoints back from the platform (GET /devices/{id}/datapoints, per datastream over "
+            "the sent time range) and compare with what was sent: each datapoint is found, missing, different, "
+            "overwritten (a later one had the same at) or unverifiable (sent without at). What was sent is one of: "
+            "a file of readings, imported as `send` imports it (FILE); a request body as sent (--body FILE); or the "
+            "last upload this computer made, from the outbox's history (--last: its endpoint and device come from "
+            "there). The api-key is read from the environment variable ONENET_API_KEY, else from the OS keyring "
+            "entry the window saved for the device.",
+        ),
         epilog=(
             QT_TRANSLATE_NOOP(
                 "cli",
@@ -483,7 +517,7 @@ def add_verify_command(subparsers: Any) -> None:
     parser.add_argument(
         "--verbose", "-v", action="store_true", help=QT_TRANSLATE_NOOP("cli", "list every datapoint, not only problems")
     )
-    import_group = parser.add_argument_group("reading FILE (as `send` reads it)")
+    import_group = parser.add_argument_group(QT_TRANSLATE_NOOP("cli", "reading FILE (as `send` reads it)"))
     add_import_arguments(import_group)
     parser.set_defaults(run=run_verify)
 
@@ -515,8 +549,9 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             return "no upload in the outbox's history" + (f" to device {args.device}" if args.device else "")
         delivered = [r for r in requests if r.outcome in (RequestOutcome.SENT, RequestOutcome.UNKNOWN, None)]
         if not delivered:
-            made = counted(len(requests), "request")
-            return f"none of the last upload's {made} reached the platform: nothing to verify"
+            return translate(
+                "cli", "none of the last upload's {requests} reached the platform: nothing to verify"
+            ).format(requests=_requests(len(requests)))
         groups: dict[tuple[str, str], list[Any]] = {}
         for request in delivered:
             groups.setdefault((request.endpoint, request.device_id), []).append(request)
@@ -527,9 +562,11 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             except FormatError as exc:
                 return f"a stored body of the last upload cannot be read back: {exc}"
             unknown = sum(r.outcome is not RequestOutcome.SENT for r in group)
-            source = f"the last upload ({group[0].created:%Y-%m-%d %H:%M:%S} UTC): {counted(len(group), 'request')}" + (
-                f", {unknown} of unknown outcome" if unknown else ""
+            source = translate("cli", "the last upload ({time} UTC): {requests}").format(
+                time=f"{group[0].created:%Y-%m-%d %H:%M:%S}", requests=_requests(len(group))
             )
+            if unknown:
+                source += translate("cli", ", {n} of unknown outcome").format(n=unknown)
             sent.append(_Sent(endpoint, device_id, Readings.from_pairs(pairs), source))
         return sent
     if not args.device:
@@ -578,7 +615,7 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
 
     sent = _sent_from_args(args)
     if isinstance(sent, str):
-        print(f"verify: {sent}", file=sys.stderr)
+        print(translate("cli", "verify: {why}").format(why=sent), file=sys.stderr)
         return EXIT_USAGE
     key_from_env = os.environ.get(API_KEY_ENV, "")
     register_secret(key_from_env)
@@ -586,7 +623,9 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
 
     def progress(p: Progress) -> None:
         if show_progress:
-            text = f"reading {p.stream_id!r}: {p.read_back} datapoints, {p.requests} requests"
+            text = translate("cli", "reading {stream}: {points}, {requests}").format(
+                stream=repr(p.stream_id), points=_datapoints(p.read_back), requests=_requests(p.requests)
+            )
             print("\r" + text, end="", file=sys.stderr)
 
     status = EXIT_OK
@@ -598,25 +637,35 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
             api_key = keyring.get(target.device_id) or ""
         if not api_key:
             print(
-                f"verify: no api-key for device {target.device_id}: set the environment variable {API_KEY_ENV} "
-                "(or save the key in the window)",
+                translate(
+                    "cli",
+                    "verify: no api-key for device {device}: set the environment variable {env} "
+                    "(or save the key in the window)",
+                ).format(device=target.device_id, env=API_KEY_ENV),
                 file=sys.stderr,
             )
             return EXIT_USAGE
         try:
             client = OneNetClient(target.endpoint, target.device_id, api_key, timeout=args.timeout)
         except ConfigError as exc:
-            print(f"verify: {exc}", file=sys.stderr)
+            print(translate("cli", "verify: {why}").format(why=render(exc.text)), file=sys.stderr)
             return EXIT_USAGE
         if args.last:
-            print(f"{target.source} to device {target.device_id} at {client.url}")
+            print(
+                translate("cli", "{source} to device {device} at {url}").format(
+                    source=target.source, device=target.device_id, url=client.url
+                )
+            )
         try:
             report = verify(client, target.readings, progress=progress)
         except OneNetError as exc:
-            print(("\n" if show_progress else "") + f"verify: could not read {client.url} back: {exc}", file=sys.stderr)
+            why = translate("cli", "verify: could not read {url} back: {why}").format(
+                url=client.url, why=render(exc.text)
+            )
+            print(("\n" if show_progress else "") + why, file=sys.stderr)
             return EXIT_PLATFORM
         except KeyboardInterrupt:
-            print("\nverify: interrupted", file=sys.stderr)
+            print("\n" + translate("cli", "verify: interrupted"), file=sys.stderr)
             return 130
         if show_progress:
             print(file=sys.stderr)
@@ -634,8 +683,9 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
             print(line)
         print(report.summary())
         print(
-            f"{counted(report.read_back, 'datapoint')} read back from {client.url} "
-            f"in {counted(report.requests, 'request')}"
+            translate("cli", "{points} read back from {url} in {requests}").format(
+                points=_datapoints(report.read_back), url=client.url, requests=_requests(report.requests)
+            )
         )
         if not report.ok or strict_unverifiable:
             status = EXIT_PROBLEMS
@@ -924,8 +974,23 @@ def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
 
     plan = plan_readings(readings, RequestOptions(BodyType(args.type), None, args.max_points, args.max_bytes))
     for warning in plan.warnings:
-        _err(f"warning: {warning}")
+        _err(translate("cli", "warning: {warning}").format(warning=warning))
     return plan
+
+
+def _datapoints(n: int) -> str:
+    """`1 datapoint`, `2 datapoints`: a count in the user's language (gui.i18n)."""
+    return render(Counted("datapoints").tr("%Ln datapoint(s)", "", n))
+
+
+def _requests(n: int) -> str:
+    """`1 request`, `2 requests` in the user's language."""
+    return render(Counted("requests").tr("%Ln request(s)", "", n))
+
+
+def _rows(n: int) -> str:
+    """`1 row`, `2 rows` in the user's language."""
+    return render(Counted("rows").tr("%Ln row(s)", "", n))
 
 
 def _err(*lines: str) -> None:
@@ -948,43 +1013,62 @@ def _report_import(path: str, result: ImportResult) -> None:
     _err(f"read {path}:", *(f"  {line}" for line in result.detected.describe()))
     counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
-        f"  {counted(len(result), 'datapoint')} from {counted(result.rows_read, 'row')} ({counts or 'none'}); "
-        f"{counted(result.rows_rejected, 'row')} rejected"
+        translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(
+            points=_datapoints(len(result)),
+            rows=_rows(result.rows_read),
+            counts=counts or translate("cli", "none"),
+            rejected=_rows(result.rows_rejected),
+        )
     )
     for problem in sorted(result.problems, key=lambda p: (p.row is not None, p.row or 0))[:SHOWN_PROBLEMS]:
-        where = f"row {problem.row}" if problem.row is not None else "file"
+        if problem.row is not None:
+            where = translate("cli", "row {row}").format(row=problem.row)
+        else:
+            where = translate("cli", "file")
         if problem.column:
-            where += f", {problem.column}"
-        kind = "rejected" if problem.severity is Severity.ERROR else "warning"
-        _err(f"  {kind}: {where}: {problem.reason}")
+            where += translate("cli", ", {column}").format(column=problem.column)
+        kind = translate("cli", "rejected") if problem.severity is Severity.ERROR else translate("cli", "warning")
+        _err(translate("cli", "  {kind}: {where}: {why}").format(kind=kind, where=where, why=problem.reason))
     if result.problem_count > SHOWN_PROBLEMS:
-        _err(f"  … and {result.problem_count - SHOWN_PROBLEMS} more problems")
+        _err(translate("cli", "  … and {n} more problems").format(n=result.problem_count - SHOWN_PROBLEMS))
 
 
 def run_send(args: argparse.Namespace) -> int:
     """`send FILE …`: import, check, then print (--dry-run) or send each request; see SEND_EPILOG for exits."""
     api_key = os.environ.get(API_KEY_ENV, "")
     if not args.dry_run and not api_key:
-        _err(f"send: set the environment variable {API_KEY_ENV} to the device's api-key (it is never read from "
-             "the command line), or use --dry-run")  # fmt: skip
+        _err(
+            translate(
+                "cli",
+                "send: set the environment variable {env} to the device's api-key (it is never read from "
+                "the command line), or use --dry-run",
+            ).format(env=API_KEY_ENV)
+        )
         return EXIT_USAGE
     if not args.dry_run and not args.device:
-        _err("send: --device ID is required to send (a dry run shows DEVICE_ID)")
+        _err(translate("cli", "send: --device ID is required to send (a dry run shows DEVICE_ID)"))
         return EXIT_USAGE
     try:
         options = options_from_args(args)
         result = import_file(args.file, options)
     except (ImportFailed, ValueError) as exc:
-        _err(f"send: {args.file}: {exc}")
+        _err(translate("cli", "send: {file}: {why}").format(file=args.file, why=exc))
         return EXIT_USAGE
     _report_import(args.file, result)
     if result.needs_date_order:
         examples = ", ".join(result.ambiguous_dates)
-        _err(f"send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy")
+        _err(
+            translate(
+                "cli", "send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy"
+            ).format(examples=examples)
+        )
     if result.zone_question:
         _err(
-            f"send: the time column's header says {result.zone_question_text}, which can mean "
-            f"{' or '.join(result.zone_question)}: pass --source-tz with the zone the times were written in"
+            translate(
+                "cli",
+                "send: the time column's header says {text}, which can mean {choices}: pass --source-tz with the "
+                "zone the times were written in",
+            ).format(text=result.zone_question_text, choices=translate("cli", " or ").join(result.zone_question))
         )
     if result.zone_unstated:
         _err(f"send: {zone_unstated_message(result)}")
@@ -992,23 +1076,31 @@ def run_send(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if result.needs_time:
         _err(
-            f"send: no time column was understood in {args.file}: nothing sent. Name it with --time-column "
-            "(and --time-format '%d.%m.%Y %H:%M' if it is written another way), or pass --missing-time now to "
-            "stamp every row with the time of sending (or platform: the platform stamps each on arrival)"
+            translate(
+                "cli",
+                "send: no time column was understood in {file}: nothing sent. Name it with --time-column "
+                "(and --time-format '%d.%m.%Y %H:%M' if it is written another way), or pass --missing-time now to "
+                "stamp every row with the time of sending (or platform: the platform stamps each on arrival)",
+            ).format(file=args.file)
         )
         return EXIT_REJECTED
     rejected = result.rows_rejected > 0 and not args.skip_rejected
     if rejected and not args.dry_run:
-        _err(f"send: {result.rows_rejected} rows cannot be read: nothing sent (fix them, or --skip-rejected)")
+        _err(
+            translate("cli", "send: {rows} cannot be read: nothing sent (fix them, or --skip-rejected)").format(
+                rows=_rows(result.rows_rejected)
+            )
+        )
         return EXIT_REJECTED
     with paused_gc():
         readings = result.readings()
     if not len(readings):
-        _err("send: no datapoints to send")
+        _err(translate("cli", "send: no datapoints to send"))
         return EXIT_FAILED if not rejected else EXIT_REJECTED
     issues = validate(readings)
     for issue in issues:
-        _err(f"  {issue.severity.value}: {issue.message}")
+        kind = translate("cli", "error") if issue.severity is Severity.ERROR else translate("cli", "warning")
+        _err(f"  {kind}: {render(issue.text)}")
     errors = [i for i in issues if i.severity is Severity.ERROR]
     try:
         plan = request_plan(readings, args)
@@ -1017,26 +1109,39 @@ def run_send(args: argparse.Namespace) -> int:
             args.endpoint, args.device or DRY_RUN_DEVICE, api_key or DRY_RUN_MASK, timeout=args.timeout
         )
     except ValueError as exc:  # FormatError, ConfigError, limits below one datapoint
-        _err(f"send: {exc}")
+        why = render(exc.text) if isinstance(exc, ConfigError) else str(exc)
+        _err(translate("cli", "send: {why}").format(why=why))
         return EXIT_FAILED if isinstance(exc, FormatError) else EXIT_USAGE
     if args.dry_run:
         return _dry_run(client, bodies, len(readings), errors, rejected)
     if errors:
-        _err("send: the datapoints have errors (listed above): nothing sent")
+        _err(translate("cli", "send: the datapoints have errors (listed above): nothing sent"))
         return EXIT_FAILED
     if result.time_warnings and not args.send_anyway:
-        _err("send: some times are far from the rest or in the future (listed above): nothing sent. Check them, "
-             "then pass --send-anyway to send as they are")  # fmt: skip
+        _err(
+            translate(
+                "cli",
+                "send: some times are far from the rest or in the future (listed above): nothing sent. Check them, "
+                "then pass --send-anyway to send as they are",
+            )
+        )
         return EXIT_FAILED
     if issues and not args.send_anyway:
         _err(
-            "send: the datapoints have warnings (listed above; an overwritten datapoint is lost on the platform): "
-            "nothing sent. Check them, then pass --send-anyway to send as they are"
+            translate(
+                "cli",
+                "send: the datapoints have warnings (listed above; an overwritten datapoint is lost on the platform): "
+                "nothing sent. Check them, then pass --send-anyway to send as they are",
+            )
         )
         return EXIT_FAILED
     status = _send_via_outbox(client, readings, plan, args, _sources(args.file, result))
     if result.rows_rejected:  # --skip-rejected: say it again under the outcome
-        _err(f"send: {counted(result.rows_rejected, 'row')} of {args.file} rejected (listed above): not sent")
+        _err(
+            translate("cli", "send: {rows} of {file} rejected (listed above): not sent").format(
+                rows=_rows(result.rows_rejected), file=args.file
+            )
+        )
     return status
 
 
@@ -1050,8 +1155,10 @@ def _dry_run(
         data = prepared.body if isinstance(prepared.body, bytes) else body.data
         _out(("\n" if index else "").encode() + head.encode("utf-8") + b"\n\n" + data + b"\n")
         total += len(data)
-    requests = "request" if len(bodies) == 1 else "requests"
-    _out(f"dry run: {points} datapoints in {len(bodies)} {requests}, {total} bytes of body; nothing sent\n".encode())
+    said = translate("cli", "dry run: {points} in {requests}, {size} bytes of body; nothing sent").format(
+        points=_datapoints(points), requests=_requests(len(bodies)), size=total
+    )
+    _out((said + "\n").encode())
     if errors:
         return EXIT_FAILED
     return EXIT_REJECTED if rejected else EXIT_OK
@@ -1076,18 +1183,30 @@ def _report_queued_before(path: str, states: list[Any]) -> None:
     failed = sum(1 for state in states if state is State.FAILED)
     waiting = len(states) - sent - unknown - failed
     parts = [
-        f"{counted(n, 'datapoint')} {what}"
+        what.format(points=_datapoints(n))
         for n, what in (
-            (waiting, "wait in the outbox (`onenet-uploader outbox send` sends them)"),
-            (unknown, "may have been stored (outcome unknown; `outbox send --allow-duplicates` resends them)"),
-            (failed, "were refused by the platform (`outbox send --retry-failed` resends them)"),
-            (sent, "were sent"),
+            (waiting, translate("cli", "{points} wait in the outbox (`onenet-uploader outbox send` sends them)")),
+            (
+                unknown,
+                translate(
+                    "cli",
+                    "{points} may have been stored (outcome unknown; `outbox send --allow-duplicates` resends them)",
+                ),
+            ),
+            (
+                failed,
+                translate("cli", "{points} were refused by the platform (`outbox send --retry-failed` resends them)"),
+            ),
+            (sent, translate("cli", "{points} were sent")),
         )
         if n
     ]
     _err(
-        f"send: {path} was queued to this device before: " + "; ".join(parts) + ". "
-        "They are not queued again; --again queues them anew (datapoints without `at` would be stored twice)."
+        translate(
+            "cli",
+            "send: {path} was queued to this device before: {parts}. They are not queued again; --again queues "
+            "them anew (datapoints without `at` would be stored twice).",
+        ).format(path=path, parts=translate("cli", "; ").join(parts))
     )
 
 
@@ -1119,7 +1238,11 @@ def _send_via_outbox(
     def progress(state: Progress) -> None:
         if state.retry is not None:
             attempt = state.retry.attempt
-            _err(f"  attempt {attempt.number} failed: {attempt.error}; retrying in {state.retry.wait_s:.1f} s")
+            _err(
+                translate("cli", "  attempt {number} failed: {why}; retrying in {s:.1f} s").format(
+                    number=attempt.number, why=attempt.error, s=state.retry.wait_s
+                )
+            )
 
     digest, source_rows = source
     try:
@@ -1148,12 +1271,12 @@ def _send_via_outbox(
                 requests, progress=progress, lock=lock
             )
     except StoreBusy as exc:
-        _err(f"send: {exc}: nothing queued, nothing sent")
+        _err(translate("cli", "send: {why}: nothing queued, nothing sent").format(why=exc))
         return EXIT_FAILED
     total = len(plan.requests)
     not_sent = 0
     for index, (res, body) in enumerate(zip(result.results, requests, strict=True), 1):
-        where = f"request {index}/{total} ({len(body.body.data)} bytes)"
+        where = translate("cli", "request {k}/{n} ({size} bytes)").format(k=index, n=total, size=len(body.body.data))
         answer = res.response
         if res.outcome is RequestOutcome.SENT and answer is not None:
             _out(
@@ -1170,17 +1293,29 @@ def _send_via_outbox(
             errno = f"errno {answer.errno}"
             detail = f" HTTP {answer.http_status}." if errno in why else f" {errno}, HTTP {answer.http_status}."
         hint = f" {answer.hint}" if answer is not None and answer.hint else ""
-        label = {RequestOutcome.UNKNOWN: "OUTCOME UNKNOWN", RequestOutcome.UNSENT: "NOT DELIVERED"}
-        line = f"{where}: {label.get(res.outcome, 'FAILED')}: {why}.{detail}{hint}"
+        label = {
+            RequestOutcome.UNKNOWN: translate("cli", "OUTCOME UNKNOWN"),
+            RequestOutcome.UNSENT: translate("cli", "NOT DELIVERED"),
+        }
+        failed_label = translate("cli", "FAILED")
+        line = f"{where}: {label.get(res.outcome, failed_label)}: {why}.{detail}{hint}"
         if res.outcome is RequestOutcome.UNKNOWN:
-            line += " It may have been stored; `onenet-uploader outbox send` sends it again."
+            line += translate("cli", " It may have been stored; `onenet-uploader outbox send` sends it again.")
         elif res.outcome is RequestOutcome.UNSENT:
-            line += " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them."
+            line += translate("cli", " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them.")
         _out((line + "\n").encode())
     if not_sent:
-        _out(f"stopped: {counted(not_sent, 'later request')} not sent; they wait in the outbox\n".encode())
+        stopped = render(
+            Counted("later-requests").tr(
+                "stopped: %Ln later request(s) not sent; they wait in the outbox", "", not_sent
+            )
+        )
+        _out((stopped + "\n").encode())
     if result.ok:
-        _out(f"sent {counted(result.sent, 'datapoint')} in {counted(total, 'request')} to {client.url}\n".encode())
+        said = translate("cli", "sent {points} in {requests} to {url}").format(
+            points=_datapoints(result.sent), requests=_requests(total), url=client.url
+        )
+        _out((said + "\n").encode())
         return EXIT_OK
-    _out((result.summary() + "\n").encode())
+    _out((render(result.summary_message()) + "\n").encode())
     return EXIT_FAILED

@@ -33,7 +33,8 @@ DEFAULT_LANGUAGE = "en"
 CATALOGUE = "onenet-uploader_{}"
 
 _active: list[QTranslator] = []
-_language = DEFAULT_LANGUAGE
+_installed_on: list[int] = []  # id() of the application the translators are installed on, if any
+_language: str | None = None  # None until chosen: the first `translate` chooses from the environment
 
 
 def supported(name: str | None) -> str | None:
@@ -110,8 +111,21 @@ def compiled(language: str) -> Path | None:
 
 
 def language() -> str:
-    """The language in use."""
-    return _language
+    """The language in use (chosen from the environment if nothing chose one yet)."""
+    return _language or set_language(choose())
+
+
+def ensure_language() -> None:
+    """Choose the language from the environment unless a caller (--lang, the Language menu) chose one.
+
+    A language chosen before the QApplication existed (the command line) is installed on it now.
+    """
+    if _language is None:
+        set_language(choose())
+        return
+    app = QCoreApplication.instance()
+    if app is not None and id(app) not in _installed_on:
+        set_language(_language)
 
 
 def set_language(code: str) -> str:
@@ -124,10 +138,13 @@ def set_language(code: str) -> str:
     global _language
     code = code if code in LANGUAGES else DEFAULT_LANGUAGE
     app = QCoreApplication.instance()
-    for old in _active:
-        if app is not None:
+    if app is not None and id(app) in _installed_on:
+        for old in _active:
             QCoreApplication.removeTranslator(old)
     _active.clear()
+    _installed_on.clear()
+    if app is not None:
+        _installed_on.append(id(app))
     qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for path in (Path(qt_own) / f"qtbase_{code}.qm", compiled(code)):  # Qt's own words (buttons, dialogs), ours
         translator = QTranslator()
@@ -144,6 +161,7 @@ def set_language(code: str) -> str:
 
 def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
     """`source` in the language in use (`%n`/`%Ln` replaced by `n`); the source itself when untranslated."""
+    ensure_language()
     if QCoreApplication.instance() is not None:
         return QCoreApplication.translate(context, source, disambiguation, n)
     text: str | None = ""
@@ -214,7 +232,8 @@ def translate_parser(parser: argparse.ArgumentParser) -> None:
             p.epilog = translate("cli", p.epilog)
         for group in p._action_groups:
             if group.title:
-                group.title = translate("argparse", group.title)
+                own = group.title in ("positional arguments", "options")  # argparse's, else ours
+                group.title = translate("argparse" if own else "cli", group.title)
             if group.description:
                 group.description = translate("cli", group.description)
         for action in p._actions:

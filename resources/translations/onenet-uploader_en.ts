@@ -12,10 +12,31 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln datapoint(s)</source>
+        <translation>
+            <numerusform>%Ln datapoint</numerusform>
+            <numerusform>%Ln datapoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln request(s)</source>
         <translation>
             <numerusform>%Ln request</numerusform>
             <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped: %Ln later request(s) not sent; they wait in the outbox</source>
+        <translation>
+            <numerusform>stopped: %Ln later request not sent; they wait in the outbox</numerusform>
+            <numerusform>stopped: %Ln later requests not sent; they wait in the outbox</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -107,9 +107,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln datapoint(s)</source>
+        <translation>
+            <numerusform>%Ln 个数据点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln request(s)</source>
         <translation>
             <numerusform>%Ln 个请求</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>stopped: %Ln later request(s) not sent; they wait in the outbox</source>
+        <translation>
+            <numerusform>已停止：后面的 %Ln 个请求未发送；它们在发件箱中等待</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2757,9 +2775,90 @@ exit status:
         <translation>日志中也记录请求体（绝不记录 API Key）</translation>
     </message>
     <message>
+        <source>The outbox is empty (no database yet at {path}).</source>
+        <translation>发件箱是空的（{path} 处尚无数据库）。</translation>
+    </message>
+    <message>
+        <source>Outbox {path}</source>
+        <translation>发件箱 {path}</translation>
+    </message>
+    <message>
+        <source>  (in_flight: being sent now, or left by a program that stopped; the next send resends them)</source>
+        <translation>  （in_flight：正在发送，或由中途停止的程序遗留；下次发送时会重发）</translation>
+    </message>
+    <message>
+        <source>… {n} more (--limit 0 lists all)</source>
+        <translation>……另有 {n} 行（--limit 0 列出全部）</translation>
+    </message>
+    <message>
+        <source>outbox send: --batch and --attempts must be at least 1, --max-bytes at least {n}, --timeout above 0</source>
+        <translation>outbox send：--batch 和 --attempts 至少为 1，--max-bytes 至少为 {n}，--timeout 必须大于 0</translation>
+    </message>
+    <message>
+        <source>outbox send: {why}</source>
+        <translation>outbox send：{why}</translation>
+    </message>
+    <message>
+        <source>no api-key for device {device}: set ${env} or save the key in the window</source>
+        <translation>设备 {device} 没有 API Key：请设置 ${env}，或在窗口中保存密钥</translation>
+    </message>
+    <message>
+        <source>  request {k} attempt {number}: {why}; retrying in {s:.1f} s</source>
+        <translation>  第 {k} 个请求第 {number} 次尝试：{why}；{s:.1f} 秒后重试</translation>
+    </message>
+    <message>
+        <source>Interrupted. What was not sent stays in the outbox; `outbox send` sends it.</source>
+        <translation>已中断。未发送的内容留在发件箱中；`outbox send` 可发送它们。</translation>
+    </message>
+    <message>
+        <source> for {endpoint}</source>
+        <translation>（接入地址 {endpoint}）</translation>
+    </message>
+    <message>
+        <source> for device {device}</source>
+        <translation>（设备 {device}）</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.</source>
+        <translation>没有要发送的内容：发件箱中没有未发送或结果未知的数据点{narrowed}。</translation>
+    </message>
+    <message>
+        <source>{n} datapoints{narrowed} were refused by the platform (failed): fix the cause (see `onenet-uploader outbox --state failed` and the log), then send them with --retry-failed.</source>
+        <translation>{n} 个数据点{narrowed}被平台拒绝（failed）：请修正原因（见 `onenet-uploader outbox --state failed` 和日志），然后用 --retry-failed 发送。</translation>
+    </message>
+    <message>
+        <source>warning: {warning}</source>
+        <extracomment>`--source-tz local`: this computer&apos;s zone, chosen explicitly. Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.</extracomment>
+        <translation>警告：{warning}</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>{n} datapoints refused by the platform earlier were not retried (--retry-failed does).</source>
+        <translation>之前被平台拒绝的 {n} 个数据点没有重试（使用 --retry-failed 可重试）。</translation>
+    </message>
+    <message>
+        <source>{n} datapoints without an explicit `at` were held back: an earlier request that carried them may have stored them (outcome unknown), and the platform would store them again. Check the platform, then use --allow-duplicates to send them anyway.</source>
+        <translation>{n} 个没有明确 `at` 的数据点暂不发送：之前携带它们的请求可能已将其存储（结果未知），再发送平台会再存一次。请先在平台上确认，然后用 --allow-duplicates 强制发送。</translation>
+    </message>
+    <message>
+        <source>Log: {path}</source>
+        <translation>日志：{path}</translation>
+    </message>
+    <message>
+        <source>Stopping after the request on the wire (Ctrl+C again to abort at once)…</source>
+        <translation>当前请求完成后停止（再按一次 Ctrl+C 立即中止）…</translation>
+    </message>
+    <message>
         <source>read sent datapoints back from the platform and compare: a file, a request body or the last upload</source>
         <extracomment>`verify` exits 1 when something is missing or different, 3 when the platform could not be read.</extracomment>
         <translation>从平台回读已发送的数据点并比对：一个文件、一个请求体或最近一次上传</translation>
+    </message>
+    <message>
+        <source>Read datapoints back from the platform (GET /devices/{id}/datapoints, per datastream over the sent time range) and compare with what was sent: each datapoint is found, missing, different, overwritten (a later one had the same at) or unverifiable (sent without at). What was sent is one of: a file of readings, imported as `send` imports it (FILE); a request body as sent (--body FILE); or the last upload this computer made, from the outbox&apos;s history (--last: its endpoint and device come from there). The api-key is read from the environment variable ONENET_API_KEY, else from the OS keyring entry the window saved for the device.</source>
+        <translation>从平台回读数据点（GET /devices/{id}/datapoints，按数据流读取发送时间范围内的数据），并与发送的内容比对：每个数据点的结果为找到、缺失、不一致、已被覆盖（之后有相同 at 的数据点）或无法核对（发送时不带 at）。发送的内容可以是：读数文件，按 `send` 的方式导入（FILE）；按原样发送的请求体（--body FILE）；或本机最近一次上传，取自发件箱历史（--last：接入地址和设备也取自历史）。API Key 从环境变量 ONENET_API_KEY 读取，未设置时从窗口为该设备保存在系统密钥环中的条目读取。</translation>
     </message>
     <message>
         <source>Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict also: something unverifiable); 2 bad arguments, file, body or api-key, a question to answer (--source-tz for times whose zone FILE does not state, --date-order), or nothing to verify; 3 the platform could not be read; 4 the outbox database is damaged (salvaged), gone, full or read-only.</source>
@@ -2800,6 +2899,50 @@ exit status:
     <message>
         <source>list every datapoint, not only problems</source>
         <translation>列出所有数据点，而不只是有问题的</translation>
+    </message>
+    <message>
+        <source>reading FILE (as `send` reads it)</source>
+        <translation>读取 FILE（与 `send` 的读取方式相同）</translation>
+    </message>
+    <message>
+        <source>none of the last upload&apos;s {requests} reached the platform: nothing to verify</source>
+        <translation>最近一次上传的 {requests}都没有到达平台：没有可核对的内容</translation>
+    </message>
+    <message>
+        <source>the last upload ({time} UTC): {requests}</source>
+        <translation>最近一次上传（{time} UTC）：{requests}</translation>
+    </message>
+    <message>
+        <source>, {n} of unknown outcome</source>
+        <translation>，其中 {n} 个结果未知</translation>
+    </message>
+    <message>
+        <source>verify: {why}</source>
+        <translation>verify：{why}</translation>
+    </message>
+    <message>
+        <source>reading {stream}: {points}, {requests}</source>
+        <translation>正在读取 {stream}：{points}，{requests}</translation>
+    </message>
+    <message>
+        <source>verify: no api-key for device {device}: set the environment variable {env} (or save the key in the window)</source>
+        <translation>verify：设备 {device} 没有 API Key：请设置环境变量 {env}（或在窗口中保存密钥）</translation>
+    </message>
+    <message>
+        <source>{source} to device {device} at {url}</source>
+        <translation>{source}，发往 {url} 的设备 {device}</translation>
+    </message>
+    <message>
+        <source>verify: could not read {url} back: {why}</source>
+        <translation>verify：无法从 {url} 回读：{why}</translation>
+    </message>
+    <message>
+        <source>verify: interrupted</source>
+        <translation>verify：已中断</translation>
+    </message>
+    <message>
+        <source>{points} read back from {url} in {requests}</source>
+        <translation>已从 {url} 回读 {points}，共 {requests}</translation>
     </message>
     <message>
         <source>the file to import</source>
@@ -2892,6 +3035,166 @@ exit status:
     <message>
         <source>send column OLD (name, number or suggested id; long layout: a datastream id in the file) as datastream NEW (repeatable)</source>
         <translation>将列 OLD（列名、列号或建议的 ID；长表布局：文件中的数据流 ID）作为数据流 NEW 发送（可重复指定）</translation>
+    </message>
+    <message>
+        <source>  {points} from {rows} ({counts}); {rejected} rejected</source>
+        <translation>  {points}，来自 {rows}（{counts}）；{rejected}被拒绝</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>, {column}</source>
+        <translation>，{column}</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>  {kind}: {where}: {why}</source>
+        <translation>  {kind}：{where}：{why}</translation>
+    </message>
+    <message>
+        <source>  … and {n} more problems</source>
+        <translation>  ……另有 {n} 个问题</translation>
+    </message>
+    <message>
+        <source>send: set the environment variable {env} to the device&apos;s api-key (it is never read from the command line), or use --dry-run</source>
+        <translation>send：请将环境变量 {env} 设为设备的 API Key（绝不从命令行读取），或使用 --dry-run</translation>
+    </message>
+    <message>
+        <source>send: --device ID is required to send (a dry run shows DEVICE_ID)</source>
+        <translation>send：发送时必须指定 --device ID（试运行时显示为 DEVICE_ID）</translation>
+    </message>
+    <message>
+        <source>send: {file}: {why}</source>
+        <translation>send：{file}：{why}</translation>
+    </message>
+    <message>
+        <source>send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy</source>
+        <translation>send：{examples} 这类日期既可能是日/月也可能是月/日：请指定 --date-order dmy 或 mdy</translation>
+    </message>
+    <message>
+        <source>send: the time column&apos;s header says {text}, which can mean {choices}: pass --source-tz with the zone the times were written in</source>
+        <translation>send：时间列的表头写的是 {text}，它可能表示 {choices}：请用 --source-tz 指定记录这些时间所用的时区</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>send: no time column was understood in {file}: nothing sent. Name it with --time-column (and --time-format &apos;%d.%m.%Y %H:%M&apos; if it is written another way), or pass --missing-time now to stamp every row with the time of sending (or platform: the platform stamps each on arrival)</source>
+        <translation>send：在 {file} 中没有识别出时间列：未发送任何内容。请用 --time-column 指明时间列（如果写法特殊，再加 --time-format &apos;%d.%m.%Y %H:%M&apos;），或用 --missing-time now 以发送时间作为每一行的时间（或 platform：由平台在到达时打时间戳）</translation>
+    </message>
+    <message>
+        <source>send: {rows} cannot be read: nothing sent (fix them, or --skip-rejected)</source>
+        <translation>send：{rows}无法识别：未发送任何内容（请修正，或使用 --skip-rejected）</translation>
+    </message>
+    <message>
+        <source>send: no datapoints to send</source>
+        <translation>send：没有要发送的数据点</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>send: {why}</source>
+        <translation>send：{why}</translation>
+    </message>
+    <message>
+        <source>send: the datapoints have errors (listed above): nothing sent</source>
+        <translation>send：数据点有错误（见上方）：未发送任何内容</translation>
+    </message>
+    <message>
+        <source>send: some times are far from the rest or in the future (listed above): nothing sent. Check them, then pass --send-anyway to send as they are</source>
+        <translation>send：有些时间与其余时间相差很远或在将来（见上方）：未发送任何内容。请检查后使用 --send-anyway 按原样发送</translation>
+    </message>
+    <message>
+        <source>send: the datapoints have warnings (listed above; an overwritten datapoint is lost on the platform): nothing sent. Check them, then pass --send-anyway to send as they are</source>
+        <translation>send：数据点有警告（见上方；被覆盖的数据点在平台上会丢失）：未发送任何内容。请检查后使用 --send-anyway 按原样发送</translation>
+    </message>
+    <message>
+        <source>send: {rows} of {file} rejected (listed above): not sent</source>
+        <translation>send：{file} 中有 {rows}被拒绝（见上方）：未发送</translation>
+    </message>
+    <message>
+        <source>dry run: {points} in {requests}, {size} bytes of body; nothing sent</source>
+        <translation>试运行：{points}，{requests}，请求体共 {size} 字节；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>{points} wait in the outbox (`onenet-uploader outbox send` sends them)</source>
+        <translation>{points}在发件箱中等待（`onenet-uploader outbox send` 可发送）</translation>
+    </message>
+    <message>
+        <source>{points} may have been stored (outcome unknown; `outbox send --allow-duplicates` resends them)</source>
+        <translation>{points}可能已被存储（结果未知；`outbox send --allow-duplicates` 可重发）</translation>
+    </message>
+    <message>
+        <source>{points} were refused by the platform (`outbox send --retry-failed` resends them)</source>
+        <translation>{points}被平台拒绝（`outbox send --retry-failed` 可重发）</translation>
+    </message>
+    <message>
+        <source>{points} were sent</source>
+        <translation>{points}已发送</translation>
+    </message>
+    <message>
+        <source>send: {path} was queued to this device before: {parts}. They are not queued again; --again queues them anew (datapoints without `at` would be stored twice).</source>
+        <translation>send：{path} 之前已排队发往此设备：{parts}。不会再次排队；--again 可重新排队（不带 `at` 的数据点会被存储两次）。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>  attempt {number} failed: {why}; retrying in {s:.1f} s</source>
+        <translation>  第 {number} 次尝试失败：{why}；{s:.1f} 秒后重试</translation>
+    </message>
+    <message>
+        <source>send: {why}: nothing queued, nothing sent</source>
+        <translation>send：{why}：未排队，也未发送</translation>
+    </message>
+    <message>
+        <source>request {k}/{n} ({size} bytes)</source>
+        <translation>第 {k}/{n} 个请求（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>OUTCOME UNKNOWN</source>
+        <translation>结果未知</translation>
+    </message>
+    <message>
+        <source>NOT DELIVERED</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source> It may have been stored; `onenet-uploader outbox send` sends it again.</source>
+        <translation>它可能已被存储；`onenet-uploader outbox send` 会再次发送。</translation>
+    </message>
+    <message>
+        <source> Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them.</source>
+        <translation>其数据点在发件箱中等待：`onenet-uploader outbox send` 可发送。</translation>
+    </message>
+    <message>
+        <source>sent {points} in {requests} to {url}</source>
+        <translation>已将 {points}分 {requests}发送到 {url}</translation>
     </message>
     <message>
         <source>values of a stream (STREAM=SPEC, --stream once per stream):
