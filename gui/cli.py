@@ -31,6 +31,7 @@ from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES, RequestPlan
 from gui.onenet.validation import Severity, validate
+from gui.onenet.zones import ZoneError, parse_zone
 from gui.sandbox import cli as sandbox_cli
 from gui.text import QT_TRANSLATE_NOOP, Counted
 
@@ -774,13 +775,12 @@ def add_import_arguments(parser: Any) -> None:
     parser.add_argument(
         "--source-tz",
         metavar="ZONE",
-        help=(
-            QT_TRANSLATE_NOOP(
-                "cli",
-                "the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
-                "computer's; needed when the file does not state it (a zone in the times or the time column's header "
-                "is used otherwise)",
-            )
+        type=source_zone_argument,
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
+            "computer's; needed when the file does not state it (a zone in the times or the time column's header "
+            "is used otherwise)",
         ),
     )
     parser.add_argument(
@@ -889,9 +889,7 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
     header_row = getattr(args, "header_row", None)
     if header_row is not None and header_row < 0:
         raise ValueError("--header-row must be 0 (no header) or a line number")
-    source_tz = None if args.source_tz is None else args.source_tz.strip()
-    if source_tz == "":
-        raise ValueError("--source-tz needs a zone, e.g. --source-tz Asia/Shanghai (or local: this computer's)")
+    source_tz = args.source_tz
     return ImportOptions(
         source_tz=local_zone_name() if source_tz in (None, LOCAL_ZONE) else source_tz,
         encoding=args.encoding,
@@ -915,6 +913,19 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
 
 #: `--source-tz local`: this computer's zone, chosen explicitly.
 LOCAL_ZONE = "local"
+
+
+def source_zone_argument(text: str) -> str:
+    """`--source-tz`: the zone's canonical name (`parse_zone`: `UTC+8` -> `UTC+08:00`), or LOCAL_ZONE.
+
+    Raises argparse.ArgumentTypeError with the reason (argparse then exits 2 with it) for text that is not a zone.
+    """
+    if text.strip().casefold() == LOCAL_ZONE:
+        return LOCAL_ZONE
+    try:
+        return parse_zone(text).name
+    except ZoneError as exc:
+        raise argparse.ArgumentTypeError(f"{exc} (or local: this computer's zone)") from None
 
 
 def zone_unstated_message(result: ImportResult) -> str:

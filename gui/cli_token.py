@@ -16,9 +16,10 @@ import time
 from datetime import datetime, timedelta
 from typing import Any
 
-from gui.data.importers.zones import local_zone_name, resolve_zone
+from gui.data.importers.zones import local_zone_name
 from gui.onenet.readings import localize, parse_at
 from gui.onenet.token import DEFAULT_METHOD, METHODS, TokenError, make_token, resource
+from gui.onenet.zones import parse_zone
 from gui.text import QT_TRANSLATE_NOOP
 
 __all__ = ["KEY_ENV", "add_token_command", "expiry_of", "run_token"]
@@ -101,7 +102,7 @@ def expiry_of(text: str, now: float, zone_name: str | None = None) -> int:
     unix = _UNIX.fullmatch(text)
     if unix is not None:
         return int(unix[1])
-    zone = resolve_zone(zone_name or local_zone_name())
+    zone = parse_zone(zone_name or local_zone_name()).tz
     date = _DATE.fullmatch(text)
     if date is not None:
         at = localize(datetime.fromisoformat(date[1]), zone)
@@ -118,7 +119,7 @@ def expiry_of(text: str, now: float, zone_name: str | None = None) -> int:
 
 def _shown_expiry(et: int, zone_name: str) -> str:
     """`et` in the user's zone: `2027-06-30 18:00:00 CEST (UTC+02:00)`."""
-    at = datetime.fromtimestamp(et, resolve_zone(zone_name))
+    at = datetime.fromtimestamp(et, parse_zone(zone_name).tz)
     offset = at.utcoffset() or timedelta(0)
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from gui.onenet.formats import AtTexts, has_lone_surrogate, wire_ats
-from gui.onenet.readings import Datapoint, Readings, Value, format_value, is_finite_value, mistyped_number
+from gui.onenet.readings import (
+    Datapoint,
+    Readings,
+    Value,
+    format_value,
+    is_finite_value,
+    mistyped_number,
+    parse_json_object,
+)
 from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 #: Stream id characters accepted without comment: letters (any script: the
@@ -120,7 +128,70 @@ RULES = {
             "not as the number it looks like",
         ),
     ),
+    "broken-json": (
+        QT_TRANSLATE_NOOP("validation", "text like broken JSON"),
+        QT_TRANSLATE_NOOP(
+            "validation",
+            "the platform stores it as text (values may be numbers, strings or objects), "
+            "not as the object it looks like",
+        ),
+    ),
 }
+
+
+@dataclass(frozen=True)
+class BrokenJson:
+    """Why a text that looks like a JSON object is not one: json's message (`what`, English) and where.
+
+    `line` and `column` are 1-based, as Python's json module counts them; 0 when
+    it names no place (`NaN`, nesting too deep).
+    """
+
+    what: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+    @property
+    def text(self) -> Message:
+        """`not valid JSON: <json's words> (line L, column C)` (json's own words stay English)."""
+        if self.line:
+            return _m(
+                "broken-json-at",
+                QT_TRANSLATE_NOOP("validation", "not valid JSON: {what} (line {line}, column {column})"),
+                what=self.what,
+                line=self.line,
+                column=self.column,
+            )
+        return _m("broken-json", QT_TRANSLATE_NOOP("validation", "not valid JSON: {what}"), what=self.what)
+
+
+def broken_json(text: str) -> BrokenJson | None:
+    """The rule `broken-json`: a text that starts with `{` (spaces before it aside) but is no JSON object, and why.
+
+    None for any other text, and for a valid object. The editor refuses such a
+    text in Auto (it must be chosen as Text), `validate` warns about such text
+    values at Send. Objects are read by `parse_json_object`, as everywhere.
+    """
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        parse_json_object(text)
+    except RecursionError:
+        return BrokenJson("nested too deeply")
+    except ValueError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, json.JSONDecodeError):
+            return BrokenJson(cause.msg, cause.lineno, cause.colno)
+        return BrokenJson(str(exc))
+    return None
+
+
+def _shortened(text: str, most: int = 40) -> str:
+    """`text` whole, or its start and `…` when longer than `most` characters."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _m(code: str, source: str, n: int = -1, **args: object) -> Message:
@@ -267,6 +338,9 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
       that looks like a mistyped number (`21,5`, `12.5 V`: `mistyped_number`);
       a value may be a number, a string or an object ("Body formats", type 1),
       so the platform keeps it as text.
+    - `broken-json` (warning): a text that starts with `{` but is not a valid
+      JSON object (`broken_json`): the platform keeps it as text, not as the
+      object meant (values may be objects, "Body formats", type 1).
     """
     now = now or datetime.now(UTC)
     latest = now + FUTURE_TOLERANCE
@@ -333,6 +407,16 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                             )
                         )
                         continue
+                    broken = broken_json(value) if value.lstrip()[:1] == "{" else None  # type: ignore[arg-type,union-attr]
+                    if broken is not None:
+                        what = _m(
+                            "broken-json-value",
+                            QT_TRANSLATE_NOOP("validation", "value {value} is text, {why}"),
+                            value=repr(_shortened(value)),  # type: ignore[arg-type]
+                            why=broken.text,
+                        )
+                        at_text = texts[p_index] or ""
+                        issues.append(_issue(Severity.WARNING, "broken-json", what, sid, s_index, p_index, at_text))
                 try:
                     finite = is_finite_value(value)
                     size = _value_bytes(value) if finite else 0

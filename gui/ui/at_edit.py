@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -19,23 +19,98 @@ from PySide6.QtWidgets import (
 )
 
 from gui.onenet.readings import parse_at
+from gui.onenet.zones import Zone, ZoneError, parse_zone, zone_names
 
 #: How the field shows a time.
 DISPLAY_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-def zone_combo(tip: str) -> QComboBox:
-    """An editable chooser of every IANA time zone, completing on any part of the name (`berlin`)."""
-    combo = QComboBox(editable=True)
-    zones = sorted(zoneinfo.available_timezones())
-    combo.addItems(zones)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = QCompleter(zones, combo)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    combo.setCompleter(completer)
-    combo.setToolTip(tip)
-    return combo
+#: The outline of a field whose text cannot be used, and the colour of the reason.
+ERROR_RED = "#b00020"
+
+
+class ZoneCombo(QComboBox):
+    """An editable chooser of every IANA time zone that also takes `UTC`, `UTC+8`, `GMT-3`, `+05:30`.
+
+    Every text is read by `gui.onenet.zones.parse_zone` as it is typed. A zone
+    becomes the zone in use (`zone`) and `zoneChanged(Zone)` is emitted when it
+    differs from the previous one. Text that is not a zone (yet: `Asia`,
+    `UTC+`) never changes the zone in use: the box is outlined in red and
+    `reason_label` (placed by the owner, under or beside the box) says why and,
+    when `keeps_zone`, which zone stays in use. A completer offers the IANA
+    names containing what is typed (`berlin`, `shangh`).
+    """
+
+    zoneChanged = Signal(object)  # the Zone now in use
+
+    def __init__(self, tip: str, keeps_zone: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        names = list(zone_names())
+        self.addItems(names)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        # As wide as a usual name, not the longest (America/Argentina/ComodRivadavia): the window fits a small
+        # screen. The list shows every name whole.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(len("America/Sao_Paulo"))
+        self.setToolTip(tip)
+        self.keeps_zone = keeps_zone
+        self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet(f"color: {ERROR_RED};")
+        self.reason_label.hide()
+        self._zone: Zone | None = None
+        self._problem: ZoneError | None = None
+        self.currentTextChanged.connect(self._on_currentTextChanged)
+
+    @property
+    def zone(self) -> Zone | None:
+        """The zone in use: the last text that was a zone (None before any)."""
+        return self._zone
+
+    @property
+    def problem(self) -> ZoneError | None:
+        """Why the text shown is not a zone, None when it is one."""
+        return self._problem
+
+    def reason(self, problem: ZoneError) -> str:
+        """`problem` in the user's words (translated), with the zone still in use when `keeps_zone`."""
+        text = problem.text.strip()
+        why = {
+            "empty": self.tr("Type a time zone: a name like Asia/Shanghai or an offset like UTC+8."),
+            "incomplete": self.tr("“{text}” is not a time zone yet: continue it, e.g. {example}."),
+            "offset-range": self.tr(
+                "“{text}” is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)."
+            ),
+            "offset-minutes": self.tr("“{text}” is not a time zone: the minutes of an offset go from 00 to 59."),
+        }.get(
+            problem.code,
+            self.tr("“{text}” is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8."),
+        )
+        why = why.format(text=text, example=problem.example)
+        if self.keeps_zone and self._zone is not None:
+            why += " " + self.tr("Times stay in {zone}.").format(zone=self._zone.name)
+        return why
+
+    def _on_currentTextChanged(self, text: str) -> None:
+        try:
+            zone = parse_zone(text)
+        except ZoneError as exc:
+            self._problem = exc
+            self.setStyleSheet(f"QComboBox {{ border: 1px solid {ERROR_RED}; }}")
+            self.reason_label.setText(self.reason(exc))
+            self.reason_label.show()
+            return
+        self._problem = None
+        self.setStyleSheet("")
+        self.reason_label.hide()
+        if zone != self._zone:
+            self._zone = zone
+            self.zoneChanged.emit(zone)
 
 
 def _check_time(text: str) -> None:
@@ -53,7 +128,8 @@ class AtEdit(QWidget):
     text into another time without a word (typing `2024-05-14 08:10:00` over
     `2026-…` gave `2026-05-14 08:31:10`). The text is read as the table's `at`
     edits are (`parse_at`). While it cannot be read the field is outlined in
-    red and its tooltip says why. `changed` is emitted on every edit.
+    red and its tooltip says why (not while disabled: then it only shows a
+    time, e.g. the current one for "Now"). `changed` is emitted on every edit.
     """
 
     changed = Signal()
@@ -99,18 +175,27 @@ class AtEdit(QWidget):
     def set_zone_tip(self, text: str) -> None:
         """The tooltip naming the zone the time is in (kept under any error message)."""
         self._zone_tip = text
-        self._on_line_textChanged(self.line.text())
+        self._show_check(self.line.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._show_check(self.line.text())
 
     def _on_line_textChanged(self, text: str) -> None:
+        self._show_check(text)
+        self.changed.emit()
+
+    def _show_check(self, text: str) -> None:
         try:
-            _check_time(text)
+            if self.isEnabled():
+                _check_time(text)
         except ValueError as exc:
-            self.line.setStyleSheet("QLineEdit { border: 1px solid #b00020; }")
+            self.line.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_RED}; }}")
             self.line.setToolTip(f"{exc}\n{self._zone_tip}".strip())
         else:
             self.line.setStyleSheet("")
             self.line.setToolTip(self._zone_tip)
-        self.changed.emit()
 
     def _on_calendar_clicked(self, date: QDate) -> None:
         text = self.line.text().strip()

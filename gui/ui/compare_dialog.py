@@ -19,13 +19,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from gui.onenet.client import MASK, describe_request
 from gui.onenet.formats import BodyType, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.sandbox.capture import SECRET_HEADERS, Exchange
+from gui.ui.screens import fit_to_screen
 
 if TYPE_CHECKING:
     import requests
@@ -246,7 +247,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.verdict_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 650)
+        fit_to_screen(self, QSize(1100, 650))
 
     def _view(
         self, device: RequestSide, editor: RequestSide, parts: list[tuple[str, list[str], list[str]]]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,11 +28,11 @@ from gui.onenet.readings import (
     Value,
     ValueKind,
     mistyped_number,
-    parse_json_object,
     parse_value,
 )
-from gui.onenet.validation import Severity
-from gui.ui.at_edit import AtEdit, zone_combo
+from gui.onenet.validation import BrokenJson, Severity, broken_json
+from gui.onenet.zones import Zone, ZoneError, parse_zone
+from gui.ui.at_edit import DISPLAY_FORMAT, AtEdit, ZoneCombo
 from gui.ui.connection_panel import buddy_label
 from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.outgoing import Outgoing
@@ -42,6 +41,30 @@ from gui.ui.tables import row_table, text_width
 
 #: Issues listed under the table at most (a million-row upload may have a million).
 MAX_LISTED_ISSUES = 200
+
+
+class HintLabel(QLabel):
+    """A word-wrapped message that keeps two lines' height whatever it says (more only for a longer one), so
+    the rows under it stay put as hints come and go."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # narrower: a message may need a third line
+            self._fit()
+
+    def _fit(self) -> None:
+        two_lines = 2 * self.fontMetrics().lineSpacing()
+        self.setFixedHeight(max(two_lines, self.heightForWidth(self.width()) if self.text() else 0))
 
 
 class DatapointEditor(QGroupBox):
@@ -86,7 +109,9 @@ class DatapointEditor(QGroupBox):
         )
         self.at_edit = AtEdit()
         self.at_edit.setEnabled(False)
-        self.zone_combo = zone_combo(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self.zone_combo = ZoneCombo(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self._chosen_text = ""  # the chosen time as typed, kept while "Now" or "No at" is picked
+        self._now_timer = QTimer(self, singleShot=True)  # the greyed "Now" shows the current time
         self.no_at_label = QLabel(
             self.tr(
                 "⚠ Without at the platform stamps it on arrival: if a send gets no clear answer, "
@@ -97,8 +122,7 @@ class DatapointEditor(QGroupBox):
         self.no_at_label.setStyleSheet("color: #b45f06;")
         self.no_at_label.hide()
         self.add_button = QPushButton(self.tr("&Add datapoint"))
-        self.value_message = QLabel()
-        self.value_message.setWordWrap(True)
+        self.value_message = HintLabel()
 
         add_form = QFormLayout()
         add_form.addRow(self.tr("Data&stream:"), self.stream_combo)
@@ -116,6 +140,7 @@ class DatapointEditor(QGroupBox):
         zone_row.addWidget(self.zone_combo, 1)
         zone_row.addWidget(self.add_button)
         add_form.addRow(buddy_label(self.tr("Time &zone:"), self.zone_combo), zone_row)
+        add_form.addRow("", self.zone_combo.reason_label)
 
         widths = {  # the datastream column takes the rest; long ids and values are cut in the middle
             model.AT: text_width(self, "0000-00-00 00:00:00"),
@@ -143,7 +168,8 @@ class DatapointEditor(QGroupBox):
         self.value_edit.returnPressed.connect(self.add_datapoint)
         self.kind_combo.currentIndexChanged.connect(self.check_value)
         self.time_combo.currentIndexChanged.connect(self._on_time_combo_changed)
-        self.zone_combo.currentTextChanged.connect(self._on_zone_combo_changed)
+        self.zone_combo.zoneChanged.connect(self._on_zone_combo_zoneChanged)
+        self._now_timer.timeout.connect(self._show_now)
         self.add_button.clicked.connect(self.add_datapoint)
         self.model.editRejected.connect(self._on_model_editRejected)
         self.issues_list.itemActivated.connect(self._on_issues_list_itemActivated)
@@ -151,15 +177,30 @@ class DatapointEditor(QGroupBox):
         remove_action.triggered.connect(self.remove_selected)
 
     def restore(self) -> None:
-        """Show the remembered datastreams and zone (UTC if the remembered one is unknown here)."""
+        """Show the remembered datastreams and zone (UTC if the remembered one is not a zone here)."""
         self.stream_combo.addItems(self.settings.streams)
         self.stream_combo.setCurrentText(self.settings.streams[0] if self.settings.streams else "")
-        zone = self.settings.time_zone
-        if self.zone_combo.findText(zone) < 0:
+        remembered = self.settings.time_zone
+        try:
+            zone = parse_zone(remembered).name
+        except ZoneError as exc:
             zone = "UTC"
-        self.zone_combo.setCurrentText(zone)
-        self._on_zone_combo_changed(zone)
+            self._say(
+                self.tr("The remembered time zone is not used: {why} Times are shown in UTC.").format(
+                    why=self.zone_combo.reason(exc)
+                ),
+                error=True,
+            )
+        self.set_zone(zone)
+        self._on_time_combo_changed(self.time_combo.currentIndex())
         self.check_value()
+
+    def set_zone(self, text: str) -> None:
+        """Type `text` into the zone box (`Asia/Shanghai`, `UTC+8`): used when it is a zone, else said beside it."""
+        self.zone_combo.setCurrentText(text)
+        zone = self.zone_combo.zone
+        if zone is not None and self.settings.time_zone != zone.name:  # the box held this text already
+            self._on_zone_combo_zoneChanged(zone)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.emit(text, error)
@@ -169,20 +210,38 @@ class DatapointEditor(QGroupBox):
         """The zone the user types and reads times in."""
         return self.model.display_tz
 
-    def _on_zone_combo_changed(self, name: str) -> None:
-        try:
-            tz = zoneinfo.ZoneInfo(name)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            return
-        self.model.set_display_tz(tz, name)
-        self.at_edit.set_zone_tip(self.tr("In {zone}").format(zone=name))
-        self.at_edit.set_value(datetime.now(tz))
-        self.settings.time_zone = name
-        self.zoneChanged.emit(tz, name)
+    def _on_zone_combo_zoneChanged(self, zone: Zone) -> None:
+        """Show and read times in `zone` from now on; nothing typed is converted or replaced."""
+        self.model.set_display_tz(zone.tz, zone.name)
+        self.at_edit.set_zone_tip(self.tr("In {zone}").format(zone=zone.name))
+        self.settings.time_zone = zone.name
+        if self.time_combo.currentIndex() == self.TIME_NOW:
+            self._show_now()
+        self.zoneChanged.emit(zone.tz, zone.name)
 
     def _on_time_combo_changed(self, index: int) -> None:
-        self.at_edit.setEnabled(index == self.TIME_CHOSEN)
+        chosen = index == self.TIME_CHOSEN
+        if self.at_edit.isEnabled() and not chosen:
+            self._chosen_text = self.at_edit.line.text()
+        self.at_edit.setEnabled(chosen)
         self.no_at_label.setVisible(index == self.TIME_NONE)
+        if index == self.TIME_NOW:
+            self._show_now()
+            return
+        self._now_timer.stop()
+        if chosen:
+            if self._chosen_text:
+                self.at_edit.line.setText(self._chosen_text)
+            elif not self.at_edit.line.text():
+                self.at_edit.set_value(datetime.now(self.display_tz))
+        else:
+            self.at_edit.line.clear()
+
+    def _show_now(self) -> None:
+        """The greyed field of "Now": the current time in the display zone, renewed as each second starts."""
+        now = datetime.now(self.display_tz)
+        self.at_edit.line.setText(now.strftime(DISPLAY_FORMAT))
+        self._now_timer.start(1000 - now.microsecond // 1000)
 
     def _current_kind(self) -> ValueKind:
         kind = self.kind_combo.currentData()
@@ -204,14 +263,17 @@ class DatapointEditor(QGroupBox):
                 if hint is not None:
                     message += " — " + self.tr("did you mean {number}?").format(number=self._numbers_meant(hint))
             else:
-                if kind is ValueKind.AUTO and text.lstrip().startswith("{") and isinstance(value, str):
-                    try:
-                        parse_json_object(text)
-                    except ValueError as exc:
-                        message = self.tr("{why}: it would be sent as text; choose 'JSON object' to insist.").format(
-                            why=exc
-                        )
-                        colour = "#b45f06"
+                broken = broken_json(text) if isinstance(value, str) else None
+                if broken is not None and kind is ValueKind.AUTO:  # never added as text without asking for text
+                    ok, colour = False, "#b00020"
+                    message = self.tr("{why}. To add it as text, set the kind to Text.").format(
+                        why=self._broken_json(broken)
+                    )
+                elif broken is not None:
+                    message = self.tr("Text: {why}; it is sent as this text, not as an object.").format(
+                        why=self._broken_json(broken)
+                    )
+                    colour = "#b45f06"
                 elif kind is ValueKind.AUTO:
                     message, colour = self._read_as(text, value)
         self.value_message.setText(message)
@@ -240,6 +302,14 @@ class DatapointEditor(QGroupBox):
         message = self.tr("Read as text — did you mean {number}?").format(number=self._numbers_meant(hint))
         return f"{message} {why.format(extra=hint.extra)}".rstrip(), "#b45f06"
 
+    def _broken_json(self, broken: BrokenJson) -> str:
+        """The value line's words for `broken`: `Not valid JSON: Expecting value (line 1, column 15)` (json's own)."""
+        if broken.line:
+            return self.tr("Not valid JSON: {what} (line {line}, column {column})").format(
+                what=broken.what, line=broken.line, column=broken.column
+            )
+        return self.tr("Not valid JSON: {what}").format(what=broken.what)
+
     def _numbers_meant(self, hint: MistypedNumber) -> str:
         """`150.2`, or `1.000 or 1000`."""
         return self.tr(" or ").join(hint.numbers)
@@ -261,6 +331,13 @@ class DatapointEditor(QGroupBox):
         if mode == self.TIME_NOW:
             at = datetime.now(UTC).replace(microsecond=0)
         elif mode == self.TIME_CHOSEN:
+            if self.zone_combo.problem is not None:  # the time would be read in a zone other than the one typed
+                self._say(
+                    self.tr("The at cannot be read: {why}").format(why=self.zone_combo.reason(self.zone_combo.problem)),
+                    error=True,
+                )
+                self.zone_combo.setFocus()
+                return False
             try:
                 at = self.at_edit.value(self.display_tz)
             except ValueError as exc:  # not a time, or a time the clocks skipped in that zone

@@ -334,12 +334,10 @@ class HistoryPanel(QWidget):
         self.count_label = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.outcome_combo)
-        filters.addWidget(self.device_edit)
-        filters.addWidget(self.from_check)
-        filters.addWidget(self.from_date)
-        filters.addWidget(self.to_check)
-        filters.addWidget(self.to_date)
+        filters.addWidget(self.device_edit, 1)
         filters.addWidget(self.search_edit, 2)
+        for line, sample in ((self.device_edit, "4093215"), (self.search_edit, self.tr("Search error"))):
+            line.setMinimumWidth(line.fontMetrics().horizontalAdvance(sample) + 40)  # room for the clear button
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -369,7 +367,8 @@ class HistoryPanel(QWidget):
         self.detail = QPlainTextEdit(readOnly=True)
         self.detail.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.detail.setPlaceholderText(self.tr("Select a request to see exactly what was sent and what came back"))
-        self.detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Under the table, as wide as the tab, long lines wrapped: a request reads without sideways scrolling.
+        self.detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
         self.resend_button = QPushButton(self.tr("&Resend selected"))
         self.resend_button.setEnabled(False)
@@ -418,28 +417,37 @@ class HistoryPanel(QWidget):
         )
         keep_label = QLabel(self.tr("Keep histor&y for:"))
         keep_label.setBuddy(self.keep_days_spin)
-        buttons = QHBoxLayout()  # under the table; the count goes above it, so the tab needs no more width
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_progress)
-        buttons.addWidget(self.export_cancel_button)
-        buttons.addWidget(keep_label)
-        buttons.addWidget(self.keep_days_spin)
+        # Rows short enough for a 1024 px wide window: the dates with the retention above the table, the count
+        # and the actions under it, the export's progress and outcome under them.
+        dates_row = QHBoxLayout()
+        for widget in (self.from_check, self.from_date, self.to_check, self.to_date):
+            dates_row.addWidget(widget)
+        dates_row.addStretch(1)
+        dates_row.addWidget(keep_label)
+        dates_row.addWidget(self.keep_days_spin)
+        self.count_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.export_button)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_progress)
+        export_row.addWidget(self.export_cancel_button)
+        export_row.addWidget(self.export_label, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([600, 400])
+        splitter.setSizes([400, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.count_label)
+        layout.addLayout(dates_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.resend_bar)
         layout.addLayout(buttons)
-        layout.addWidget(self.export_label)
+        layout.addLayout(export_row)
 
         self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)

@@ -28,13 +28,15 @@ class ImportController(QObject):
     `model` (the editor's DatapointsModel: imported rows go to `model.extend`,
     so they join the preview like typed ones), `pool` (the thread pool the
     dialog reads on) and `settings` (the folder last imported from is
-    remembered in `settings.import_dir`). It says what was imported with
-    `message(text)`. `window` is the QMainWindow that gets the menu entry, the
+    remembered in `settings.import_dir`, the zone last imported with in
+    `settings.import_zone`, and the editor's zone is `settings.time_zone`).
+    It says what was imported with `message(text)`. `window` is the QMainWindow that gets the menu entry, the
     toolbar and the drops; the window keeps one controller.
     """
 
     dialogOpened = Signal(object)  # the ImportDialog
     message = Signal(str)  # "N datapoints imported from NAME.", for the window's status bar
+    zoneRequested = Signal(str)  # the dialog offered the file's zone and the user wants the editor in it
 
     def __init__(
         self,
@@ -108,8 +110,12 @@ class ImportController(QObject):
             parent=self._window(),
             prepare=model.preparer(),
             queued_before=self._queued_before(),
+            source_zone=self._settings.import_zone or None,
+            zone_remembered=True,
+            editor_zone=self._settings.time_zone,
         )
         dialog.imported.connect(self._on_dialog_imported)
+        dialog.showInZone.connect(self.zoneRequested)
         dialog.open()
         self.dialogOpened.emit(dialog)
         return dialog
@@ -136,6 +142,9 @@ class ImportController(QObject):
         return queued_before
 
     def _on_dialog_imported(self, count: int) -> None:
+        zone = self.dialog.zone_to_remember() if self.dialog else ""
+        if zone:
+            self._settings.import_zone = zone
         self.message.emit(
             self.tr("{n} datapoints imported from {name}.").format(
                 n=count, name=self.dialog.path.name if self.dialog else ""

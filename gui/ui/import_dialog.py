@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QThreadPool,
     QTimer,
@@ -64,15 +67,16 @@ from gui.data.importers import (
     TimeFormat,
     import_file,
     paused_gc,
-    resolve_zone,
     write_rejected,
 )
 from gui.data.store import StoreError, content_hash
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
+from gui.onenet.zones import ZoneError, offset_name, parse_zone
 from gui.text import counted
-from gui.ui.at_edit import zone_combo
+from gui.ui.at_edit import ZoneCombo
 from gui.ui.datapoints_model import Row
+from gui.ui.screens import fit_to_screen
 from gui.ui.settings import system_zone_name
 from gui.ui.workers import Worker
 
@@ -186,7 +190,12 @@ class ImportDialog(QDialog):
     `on_import(rows)` receives the editor rows (built on a worker, and passed
     through `prepare` there when given, e.g. to store them) and the dialog
     closes; `source_zone` is the default zone of the file's times
-    (the computer's). Each row remembers its source (the file's SHA-256, its row).
+    (the computer's, or with `zone_remembered` the zone of the last import:
+    either way the dialog says it is used and importing confirms it).
+    `editor_zone` is the zone the editor shows times in: when the file's
+    times will show otherwise in the table, the dialog says how ("08:30 in
+    the file shows as 00:30 in the table…") and offers to show the editor
+    in the file's zone (`showInZone(name)`). Each row remembers its source (the file's SHA-256, its row).
     `queued_before(sha256)`, called on the worker, gives the (row, stream id) of this
     file's datapoints that already wait or were sent: when some are imported again the
     dialog asks first (`again_box`: "Import again" / "Cancel", Cancel the default).
@@ -196,6 +205,7 @@ class ImportDialog(QDialog):
     finishedReading = Signal(bool)  # after every read: True when a result is shown
     imported = Signal(int)  # datapoints handed to on_import
     rejectedSaved = Signal(int, str)  # rows written, path
+    showInZone = Signal(str)  # the user asks the editor to show times in this zone (a `parse_zone` name)
 
     COL_INCLUDE, COL_NAME, COL_ROLE, COL_ID, COL_KIND, COL_NOTE = range(6)
 
@@ -208,6 +218,8 @@ class ImportDialog(QDialog):
         parent: QWidget | None = None,
         prepare: Callable[[list[Row]], list[Row]] | None = None,
         queued_before: Callable[[str], Collection[tuple[int, str]]] | None = None,
+        editor_zone: str = "",
+        zone_remembered: bool = False,
     ) -> None:
         super().__init__(parent)
         self.path = Path(path)
@@ -218,6 +230,8 @@ class ImportDialog(QDialog):
         self.again_box: QMessageBox | None = None
         self.pool = pool
         self._source_zone = source_zone or system_zone_name()
+        self._zone_remembered = bool(source_zone) and zone_remembered
+        self._editor_zone = editor_zone
         self._choices: dict[int, ColumnChoice] = {}
         self._worker: Worker | None = None
         self._running: set[Worker] = set()
@@ -231,7 +245,7 @@ class ImportDialog(QDialog):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.read)
         self._connect()
-        self.resize(1100, 840)
+        fit_to_screen(self, QSize(1100, 840))
         self.read()
 
     # --- construction ------------------------------------------------------------------
@@ -292,8 +306,9 @@ class ImportDialog(QDialog):
                 (self.tr("Month first: 04/11/2026 is April 11"), DateOrder.MDY),
             ]
         )
-        self.zone_combo = zone_combo(
-            self.tr("The zone the file's clock times were written in; they are sent in platform time, UTC+8.")
+        self.zone_combo = ZoneCombo(
+            self.tr("The zone the file's clock times were written in; they are sent in platform time, UTC+8."),
+            keeps_zone=False,  # nothing is imported while the box holds no zone
         )
         self.zone_combo.setCurrentText(self._source_zone)
         self.missing_time_combo = self._combo(
@@ -362,18 +377,22 @@ class ImportDialog(QDialog):
         zone_column = QVBoxLayout(zone_cell)
         zone_column.setContentsMargins(0, 0, 0, 0)
         zone_column.addWidget(self.zone_combo)
-        zone_column.addWidget(self.zone_note)
+        zone_column.addWidget(self.zone_combo.reason_label)
         cells: dict[QWidget, QWidget] = {self.zone_combo: zone_cell}
-        for r, row in enumerate(rows):
-            for c, (text, widget) in enumerate(row):
-                label = QLabel(text)
-                label.setBuddy(widget)
-                grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(cells.get(widget, widget), r, 2 * c + 1)
-        grid.addWidget(self.sheet_label, 3, 4)
-        grid.addWidget(self.sheet_combo, 3, 5)
-        for c in (1, 3, 5):
+        # Two choices a row: every choice's text shows whole in a dialog 1024 px wide.
+        pairs = [pair for row in rows for pair in row]
+        for i, (text, widget) in enumerate(pairs):
+            r, c = divmod(i, 2)
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, r, 2 * c, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(cells.get(widget, widget), r, 2 * c + 1, Qt.AlignmentFlag.AlignTop)
+        r, c = divmod(len(pairs), 2)
+        grid.addWidget(self.sheet_label, r, 2 * c)
+        grid.addWidget(self.sheet_combo, r, 2 * c + 1)
+        for c in (1, 3):
             grid.setColumnStretch(c, 1)
+        notes_row = r + 1
         self.order_note = QLabel()
         self.order_note.setWordWrap(True)
         self.order_note.setStyleSheet(f"color: {ORANGE}; font-weight: bold;")
@@ -394,9 +413,28 @@ class ImportDialog(QDialog):
         self.time_box = QWidget()
         self.time_box.setLayout(time_row)
         self.time_box.hide()
-        grid.addWidget(self.detected_label, 4, 0, 1, 6)
-        grid.addWidget(self.order_note, 5, 0, 1, 6)
-        grid.addWidget(self.time_box, 6, 0, 1, 6)
+        # The zone's note spans the dialog: in the zone box's column it would need four lines on a small screen.
+        grid.addWidget(self.zone_note, notes_row, 0, 1, 4)
+        grid.addWidget(self.detected_label, notes_row + 1, 0, 1, 4)
+        grid.addWidget(self.order_note, notes_row + 2, 0, 1, 4)
+        grid.addWidget(self.time_box, notes_row + 3, 0, 1, 4)
+        # How the file's times will show in the editor's table, when its zone is another.
+        self.editor_zone_note = QLabel()
+        self.editor_zone_note.setWordWrap(True)
+        self.editor_zone_note.setStyleSheet("color: #1f5fa8;")
+        self.show_in_zone_button = QPushButton()
+        self.show_in_zone_button.setToolTip(
+            self.tr("Type and show times in the editor in the file's zone (they are sent the same either way)")
+        )
+        editor_zone_row = QHBoxLayout()
+        editor_zone_row.setContentsMargins(0, 0, 0, 0)
+        editor_zone_row.addWidget(self.editor_zone_note, 1)
+        editor_zone_row.addWidget(self.show_in_zone_button)
+        self.editor_zone_box = QWidget()
+        self.editor_zone_box.setLayout(editor_zone_row)
+        self.editor_zone_box.hide()
+        self._file_zone = ""  # the zone the button offers
+        grid.addWidget(self.editor_zone_box, notes_row + 4, 0, 1, 4)
 
         self.columns_table = QTableWidget(0, 6)
         self.columns_table.setHorizontalHeaderLabels(
@@ -488,6 +526,7 @@ class ImportDialog(QDialog):
         self.header_row_spin.valueChanged.connect(self._on_structure_changed)
         self.time_format_edit.editingFinished.connect(self._schedule)
         self.stamp_now_button.clicked.connect(self._on_stamp_now_button_clicked)
+        self.show_in_zone_button.clicked.connect(self._on_show_in_zone_button_clicked)
         for combo in (self.order_combo, self.missing_time_combo, self.decimal_combo):
             combo.currentIndexChanged.connect(self._schedule)
         self.zone_combo.currentTextChanged.connect(self._on_zone_combo_changed)
@@ -509,8 +548,12 @@ class ImportDialog(QDialog):
         )
         header_line = self.header_row_spin.value()
         pattern = self.time_format_edit.text().strip() or None
+        zone = self.zone_combo.zone
         return ImportOptions(
-            source_tz=self.zone_combo.currentText().strip() or self._source_zone,
+            # a text that is no zone yet is passed as typed: the read refuses it with the reason
+            source_tz=zone.name
+            if zone is not None and self.zone_combo.problem is None
+            else self.zone_combo.currentText(),
             encoding=self.encoding_combo.currentData(),
             delimiter=self.delimiter_combo.currentData(),
             has_header=True if header_line else self.header_combo.currentData(),
@@ -540,21 +583,31 @@ class ImportDialog(QDialog):
         """The explicit choice the dialog offers when no time column is understood."""
         self.missing_time_combo.setCurrentIndex(self.missing_time_combo.findData(MissingTime.NOW))
 
-    def _on_zone_combo_changed(self, name: str) -> None:
+    def _on_zone_combo_changed(self, _text: str) -> None:
         if not self._filling:
             self._zone_chosen = True
-        try:
-            resolve_zone(name)
-        except ValueError:
-            self.summary_label.setText(
-                self.tr("“{name}” is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8.").format(
-                    name=name
-                )
-            )
+        problem = self.zone_combo.problem  # the box read the text first (its own slot)
+        if problem is not None:
+            self._timer.stop()
+            self.summary_label.setText(self.zone_combo.reason(problem))
             self.summary_label.setStyleSheet(f"color: {ORANGE};")
             self.import_button.setEnabled(False)
+            self.editor_zone_box.hide()  # it spoke of the zone read before
             return
         self._schedule()
+
+    def zone_to_remember(self) -> str:
+        """The zone in the box when the last read used it (chosen, or confirmed for times that state none); else ""."""
+        result, zone = self.import_result, self.zone_combo.zone
+        if result is None or zone is None or self.zone_combo.problem is not None:
+            return ""
+        return zone.name if result.detected.zone_reason in ("chosen", ZONE_UNSTATED) else ""
+
+    def _on_show_in_zone_button_clicked(self) -> None:
+        if self._file_zone:
+            self._editor_zone = self._file_zone
+            self.showInZone.emit(self._file_zone)
+            self._show_editor_zone_note(self.import_result)
 
     # --- reading on a worker ---------------------------------------------------------------
     def read(self) -> None:
@@ -648,6 +701,7 @@ class ImportDialog(QDialog):
         self.detected_label.setText("")
         self.order_note.hide()
         self._show_zone_note(None)
+        self._show_editor_zone_note(None)
         self.time_box.hide()
         self.summary_label.setText(self.tr("✘ {why}").format(why=self.failure))
         self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
@@ -656,7 +710,8 @@ class ImportDialog(QDialog):
 
     # --- showing a result ------------------------------------------------------------------
     def _can_import(self) -> bool:
-        return self.import_result is not None and not self.import_result.needs_answer and len(self.import_result) > 0
+        result = self.import_result
+        return result is not None and not result.needs_answer and len(result) > 0 and self.zone_combo.problem is None
 
     def _show(self, result: ImportResult) -> None:
         self._filling = True
@@ -765,6 +820,7 @@ class ImportDialog(QDialog):
         self.detected_label.setText(self.tr("Found: {what}").format(what=text))
 
         self._show_zone_note(result)
+        self._show_editor_zone_note(result)
         self._show_time_question(result)
         needs = result.needs_date_order
         self.order_note.setVisible(needs)
@@ -790,14 +846,37 @@ class ImportDialog(QDialog):
         """Beside the zone choice: the times state no zone, so the one shown is used; importing confirms it."""
         unstated = result is not None and bool(result.zone_unstated)
         if unstated:
+            zone = result.detected.source_tz if result is not None else ""
             self.zone_note.setText(
                 self.tr(
+                    "The file does not say which time zone its times are in: the zone of your last import, {zone}, "
+                    "is used. Importing confirms it; choose the zone they were written in if it is another."
+                ).format(zone=zone)
+                if self._zone_remembered
+                else self.tr(
                     "The file does not say which time zone its times are in: this computer's zone, {zone}, is "
                     "used. Importing confirms it; choose the zone they were written in if it is another."
-                ).format(zone=result.detected.source_tz if result is not None else "")
+                ).format(zone=zone)
             )
         self.zone_note.setVisible(unstated)
-        self.zone_combo.setStyleSheet(f"QComboBox {{ border: 2px solid {ORANGE}; }}" if unstated else "")
+        if self.zone_combo.problem is None:  # else the box keeps its red outline
+            self.zone_combo.setStyleSheet(f"QComboBox {{ border: 2px solid {ORANGE}; }}" if unstated else "")
+
+    def _show_editor_zone_note(self, result: ImportResult | None) -> None:
+        """Under the settings: how the file's first time will show in the editor's table, when otherwise than in
+        the file, with a button to show the editor in the file's zone (nothing is converted: only how times show)."""
+        example = _shown_elsewhere(result, self._editor_zone) if result is not None else None
+        if example is not None:
+            in_file, in_table, self._file_zone = example
+            self.editor_zone_note.setText(
+                self.tr(
+                    "{file} in the file shows as {table} in the table, because the editor shows times in {zone}."
+                ).format(file=in_file, table=in_table, zone=self._editor_zone)
+            )
+            self.show_in_zone_button.setText(self.tr("Show the editor in {zone}").format(zone=self._file_zone))
+        else:
+            self._file_zone = ""
+        self.editor_zone_box.setVisible(example is not None)
 
     def _show_time_question(self, result: ImportResult) -> None:
         """No time understood, or a zone the file states ambiguously: say so and offer the explicit choices."""
@@ -1290,3 +1369,46 @@ def _human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{size} bytes"
+
+
+_EPOCH_FORMATS = (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)
+
+
+def _shown_elsewhere(result: ImportResult, editor_zone: str) -> tuple[str, str, str] | None:
+    """(the file's first time as the file writes it, as the table will show it in `editor_zone`, the file's zone)
+    when the two clocks differ; None when they agree, or there is no time, or the file's times are Unix times."""
+    try:
+        editor = parse_zone(editor_zone)
+    except ZoneError:
+        return None
+    d = result.detected
+    if any(c.time_format in _EPOCH_FORMATS for c in d.time_columns()):
+        return None  # numbers in the file: no clock to compare with
+    first = next((at for at in result.table.ats if at is not None), None)
+    if first is None:
+        return None
+    if first.tzinfo is None:  # a clock time of the zone the import used
+        try:
+            zone = parse_zone(d.source_tz)
+        except ZoneError:
+            return None
+        in_file, instant, name = first, first.replace(tzinfo=zone.tz), zone.name
+    else:  # the time gave its offset (or the body is platform time)
+        offset = first.utcoffset()
+        if offset is None:
+            return None
+        tz = first.tzinfo
+        name = tz.key if isinstance(tz, ZoneInfo) else offset_name(offset)
+        in_file, instant = first.replace(tzinfo=None), first
+    in_table = instant.astimezone(editor.tz).replace(tzinfo=None)
+    if in_table == in_file.replace(tzinfo=None, fold=0):
+        return None
+    return _clock(in_file, in_table), _clock(in_table, in_file), name
+
+
+def _clock(when: datetime, other: datetime) -> str:
+    """`08:30` (seconds when either has them; the date when the two days differ)."""
+    fmt = "%H:%M:%S" if when.second or other.second else "%H:%M"
+    if when.date() != other.date():
+        fmt = "%Y-%m-%d " + fmt
+    return when.strftime(fmt)

@@ -3,11 +3,21 @@ result tabs (response, plot, verify, history) and the send controller, and wires
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import __version__
 from gui.data.logs import log_folder
@@ -26,6 +36,7 @@ from gui.ui.import_controller import ImportController
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
 from gui.ui.sandbox_tab import SandboxTab
+from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
@@ -36,6 +47,9 @@ if TYPE_CHECKING:
     from gui.ui.timed_send import TimedSendDialog
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
+
+#: The window's size at first start (px), or less: it opens within the screen's available area.
+DEFAULT_SIZE = QSize(1280, 820)
 
 
 def delete_now(widget: QWidget) -> None:
@@ -130,6 +144,8 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.about_action = QAction(self.tr("&About"), self)
+        self.getting_started_action = QAction(self.tr("&Getting started"), self)
+        self.getting_started_box: QMessageBox | None = None
         self.log_folder_action = QAction(self.tr("Open &log folder"), self)
         self.log_folder_action.setToolTip(self.tr("Show the folder of the log file (requests, outcomes, errors)"))
         self.verify_action = QAction(self.tr("&Verify on platform"), self)
@@ -160,6 +176,7 @@ class MainWindow(QMainWindow):
         request_menu.addSeparator()
         request_menu.addAction(self.verify_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.getting_started_action)
         help_menu.addAction(self.about_action)
 
     def _build_layout(self) -> None:
@@ -174,7 +191,11 @@ class MainWindow(QMainWindow):
         self.result_tabs.addTab(self.plot, self.tr("Plot"))
         self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
         self.result_tabs.addTab(self.history, self.tr("History"))
-        self.result_tabs.addTab(self.sandbox_tab, self.tr("Sandbox"))
+        # The inspector is the tallest tab: it scrolls rather than make the window too tall for a small screen.
+        self.sandbox_page = QScrollArea(widgetResizable=True)
+        self.sandbox_page.setFrameShape(QFrame.Shape.NoFrame)
+        self.sandbox_page.setWidget(self.sandbox_tab)
+        self.result_tabs.addTab(self.sandbox_page, self.tr("Sandbox"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -190,7 +211,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([560, 640])
         self.setCentralWidget(self.splitter)
         self.statusBar()
-        self.resize(1280, 820)
+        fit_to_screen(self, DEFAULT_SIZE)
 
     def _connect_signals(self) -> None:
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
@@ -198,10 +219,12 @@ class MainWindow(QMainWindow):
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
+        self.send_panel.preview.copied.connect(self._say)
         self.editor.zoneChanged.connect(self._on_editor_zoneChanged)
         for source in (self.editor, self.send_controller):
             source.message.connect(self._say)
         self.importer.message.connect(self._say)
+        self.importer.zoneRequested.connect(self.editor.set_zone)
         self.send_controller.sendFinished.connect(self.sendFinished)
         self.send_controller.sendFinished.connect(self._on_sendFinished)
         self.send_controller.historyPruned.connect(self.history.refresh)
@@ -209,6 +232,7 @@ class MainWindow(QMainWindow):
         self.clear_action.triggered.connect(self._on_clear_action_triggered)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.getting_started_action.triggered.connect(self.show_getting_started)
         self.log_folder_action.triggered.connect(self._on_log_folder_action_triggered)
         self.verify_action.triggered.connect(self.verify_on_platform)
         self.timed_send_action.triggered.connect(self.open_timed_send)
@@ -224,6 +248,7 @@ class MainWindow(QMainWindow):
         self.editor.restore()
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
+            fit_to_screen(self, self.size())  # saved on a larger screen, or the screen got smaller
         if self.settings.splitter_state is not None:
             self.splitter.restoreState(self.settings.splitter_state)
         self.send_panel.options_bar.set_options(
@@ -236,6 +261,8 @@ class MainWindow(QMainWindow):
         )
         self.history.keep_days_spin.setValue(self.settings.history_days)
         self.history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
+        self.plot.set_axes_mode(self.settings.plot_axes)
+        self.plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
 
     # --- between the parts ---------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
@@ -276,6 +303,9 @@ class MainWindow(QMainWindow):
 
     def _on_keep_days_spin_valueChanged(self, days: int) -> None:
         self.settings.history_days = days
+
+    def _on_plot_axesModeChanged(self, mode: str) -> None:
+        self.settings.plot_axes = mode
 
     def add_rows(self, rows: list[Row]) -> int:
         """Add rows (typed, imported) to the outbox and the table in one transaction; returns the first new row.
@@ -375,6 +405,54 @@ class MainWindow(QMainWindow):
                 version=__version__
             ),
         )
+
+    def show_getting_started(self) -> QMessageBox:
+        """Help > Getting started: the sandbox and its api-key, the seed example (a button adds it), where data
+        and logs are kept (this session's outbox file and the log folder). Shown window-modal; returned for tests."""
+        from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+
+        box = self.getting_started_box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Getting started"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            self.tr(
+                "<p><b>Try it on the sandbox.</b> Tick <i>Use the local sandbox</i> (or start the program with "
+                "<code>onenet-uploader --sandbox</code>): a OneNET-compatible server on this computer with device "
+                "<code>{device}</code> and api-key <code>{key}</code>. Nothing leaves this computer. "
+                "<i>Copy as curl</i> gives a command that sends the previewed request; in the terminal, first "
+                "<code>export ONENET_API_KEY={key}</code>.</p>"
+                "<p><b>The seed example</b> is the request body of OneNET's API description: datastreams "
+                "<code>temperature</code> and <code>key</code>, four datapoints; two of <code>key</code> have the "
+                "same at, so the check warns that the platform keeps only the last. <i>Add the example</i> puts "
+                "it in the table; then press Send.</p>"
+                "<p><b>Where things are kept.</b> Datapoints and the history of requests: <code>{outbox}</code> "
+                "(a <code>--sandbox</code> trial keeps its own in a temporary folder, removed when it closes). "
+                "Logs: <code>{logs}</code> (<i>File &gt; Open log folder</i>). The api-key is never written to "
+                "a file: it is kept in the system's keyring, or for the session only.</p>"
+            ).format(
+                device=DEFAULT_DEVICE_ID,
+                key=DEFAULT_API_KEY,
+                outbox=html.escape(str(self.store.path)),
+                logs=html.escape(str(log_folder())),
+            )
+        )
+        add = box.addButton(self.tr("Add the &example"), QMessageBox.ButtonRole.ActionRole)
+        add.clicked.connect(self.add_seed_example)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
+
+    def add_seed_example(self) -> None:
+        """Add the seed example's four datapoints to the outbox and the table (the status bar says so)."""
+        from gui.onenet.examples import seed_example
+
+        rows = [Row(stream_id, point, kind_of(point.value)) for stream_id, point in seed_example().pairs()]
+        try:
+            self.add_rows(rows)
+        except (ValueError, StoreError, OSError) as exc:
+            self._say(self.tr("Not added: {why}").format(why=exc), error=True)
+            return
+        self._say(self.tr("{points} of the seed example added.").format(points=counted(len(rows), "datapoint")))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel all work, wait (up to 2 s) for the pool, remember the layout, stop the sandbox."""

@@ -1,7 +1,10 @@
 """Plot of the editor's numeric datapoints over time, by status: sent, not sent, failed.
 
 Every numeric datastream is a series, numeric fields of JSON object values
-are series `stream.field`. Each series has three curves, created once and
+are series `stream.field`. Series of different ranges (pressure near 1013
+beside a temperature near 21) each get their own value axis by default
+(*Axes*: one axis per series, or one for all; the window remembers the
+choice); the legend sits beside the plot, never over the data. Each series has three curves, created once and
 updated with `setData`: sent (solid line, filled symbols), not sent (dashed
 line, hollow symbols), failed (dotted line, red x symbols). Symbols are drawn
 only while few enough points are in view; with many points the lines carry
@@ -22,7 +25,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QPen, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -109,11 +112,11 @@ def opaque_on_white(color: QColor) -> QColor:
     )
 
 
-_axis_classes: tuple[Any, Any, Any] | None = None
+_axis_classes: tuple[Any, Any, Any, Any] | None = None
 
 
-def _axis_types() -> tuple[Any, Any, Any]:
-    """(value axis, zone date axis, time view box), pyqtgraph classes built on first use.
+def _axis_types() -> tuple[Any, Any, Any, Any]:
+    """(value axis, zone date axis, time view box, side legend), pyqtgraph classes built on first use.
 
     The axes draw their tick and grid lines opaque: pyqtgraph fades grid
     lines of finer tick levels with alpha; Qt's raster engine draws
@@ -121,7 +124,10 @@ def _axis_types() -> tuple[Any, Any, Any]:
     time of panning a million points. The same colours, made opaque over the
     white background, look alike and draw fast; the axes sit behind the view
     box so the opaque lines never cover the data. The view box auto-ranges
-    over at least MIN_FIT_SPAN_S of time.
+    over at least MIN_FIT_SPAN_S of time, and over the times of the series
+    drawn in the views linked to it (`linked_views`: a series with its own
+    axis). The side legend takes its place in the plot's layout, beside the
+    axes, instead of floating over the data.
     """
     global _axis_classes
     if _axis_classes is None:
@@ -172,14 +178,46 @@ def _axis_types() -> tuple[Any, Any, Any]:
         class TimeViewBox(pg.ViewBox):  # type: ignore[misc]
             """A view box whose auto-range fits at least MIN_FIT_SPAN_S of time (see fit_span)."""
 
+            def __init__(self) -> None:
+                super().__init__()
+                self.linked_views: list[pg.ViewBox] = []
+
             def childrenBounds(self, *args: Any, **kwargs: Any) -> Any:
                 bounds = super().childrenBounds(*args, **kwargs)
+                for view in self.linked_views:
+                    other = view.childrenBounds()[0]
+                    if other is not None:
+                        bounds[0] = (
+                            other if bounds[0] is None else [min(bounds[0][0], other[0]), max(bounds[0][1], other[1])]
+                        )
                 if bounds[0] is not None:
                     bounds[0] = list(fit_span(*bounds[0]))
                 return bounds
 
-        _axis_classes = (ValueAxis, ZoneDateAxis, TimeViewBox)
+        class SideLegend(pg.LegendItem):  # type: ignore[misc]
+            """A legend laid out beside the plot: its size is its entries', the layout places it."""
+
+            def updateSize(self) -> None:
+                super().updateSize()
+                self.setMinimumSize(self.width(), self.height())
+                self.setMaximumSize(self.width(), self.height())
+                self.updateGeometry()
+
+        _axis_classes = (ValueAxis, ZoneDateAxis, TimeViewBox, SideLegend)
     return _axis_classes
+
+
+def _move_item(item: pg.PlotDataItem, old: pg.ViewBox, new: pg.ViewBox) -> None:
+    """Move a curve from one view box to another.
+
+    Its clipping to the view is off while it moves: ViewBox.addItem puts it in
+    the scene before its view, and a clipped curve then asks the plot widget
+    (not a view box) for its range.
+    """
+    old.removeItem(item)
+    item.setClipToView(False)
+    new.addItem(item)
+    item.setClipToView(True)
 
 
 class PlotPanel(QWidget):
@@ -190,9 +228,15 @@ class PlotPanel(QWidget):
     :meth:`set_series` (arrays, e.g. for a benchmark). :meth:`add_sent`
     tells it when datapoints without `at` were sent, so they can be drawn at
     that time. `refreshed` is emitted after every redraw.
+    `axes_mode` is AXES_PER_SERIES (default: the first series on the left
+    axis, every other on an axis of its own at the right, in its colour) or
+    AXES_SHARED; `axesModeChanged(mode)` when the user picks another.
     """
 
     refreshed = Signal()
+    axesModeChanged = Signal(str)
+
+    AXES_PER_SERIES, AXES_SHARED = "per_series", "shared"
 
     #: Symbols are drawn for a curve while at most this many of its points are in view,
     #: and while they are on average at least SYMBOL_SPACING_PX pixels apart.
@@ -227,6 +271,10 @@ class PlotPanel(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._symbols_on: dict[int, bool] = {}
         self._downsample: dict[int, int] = {}
+        self.axes_mode = self.AXES_PER_SERIES
+        #: The series drawn on an axis of their own: (view box, axis), by series name.
+        self._own_axes: dict[str, tuple[pg.ViewBox, pg.AxisItem]] = {}
+        self._legend: Any = None
         self._refresh_timer = QTimer(self, singleShot=True, interval=self.REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         self._build_ui()
@@ -261,6 +309,26 @@ class PlotPanel(QWidget):
         self.export_button.setText(self.tr("&Export"))
         self.export_button.setMenu(export_menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.axis_per_series_action = QAction(self.tr("An axis per series"), self, checkable=True)
+        self.axis_per_series_action.setToolTip(
+            self.tr("Each series on its own value axis, in its colour: a pressure near 1013 beside a temperature")
+        )
+        self.shared_axis_action = QAction(self.tr("One axis for all series"), self, checkable=True)
+        axes_group = QActionGroup(self)
+        for action, mode in (
+            (self.axis_per_series_action, self.AXES_PER_SERIES),
+            (self.shared_axis_action, self.AXES_SHARED),
+        ):
+            action.setData(mode)
+            axes_group.addAction(action)
+        self.axis_per_series_action.setChecked(True)
+        axes_menu = QMenu(self)
+        axes_menu.addActions(axes_group.actions())
+        self.axes_button = QToolButton()
+        self.axes_button.setText(self.tr("&Axes"))
+        self.axes_button.setToolTip(self.tr("An axis per series, or one axis for all"))
+        self.axes_button.setMenu(axes_menu)
+        self.axes_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.zone_combo = QComboBox()
         self.zone_combo.addItem(self._display_name)
         self.zone_combo.addItem(self.tr("Platform time (UTC+8)"))
@@ -272,12 +340,12 @@ class PlotPanel(QWidget):
         for button in (self.fit_button, self.zoom_in_button, self.zoom_out_button, self.grid_button):
             toolbar.addWidget(button)
         toolbar.addWidget(self.series_button)
+        toolbar.addWidget(self.axes_button)
         toolbar.addWidget(self.export_button)
         toolbar.addStretch(1)
-        toolbar.addWidget(zone_label)
-        toolbar.addWidget(self.zone_combo)
 
         self.readout_label = QLabel(" ")
+        self.readout_label.setWordWrap(True)  # a long readout takes a second line, never widens the window
         self.readout_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label = QLabel(
             self.tr(
@@ -292,9 +360,11 @@ class PlotPanel(QWidget):
                 "the platform keeps only it."
             )
         )
-        info = QHBoxLayout()
+        info = QHBoxLayout()  # the zone here, not in the toolbar: the tab fits a 1024 px wide window
         info.addWidget(self.readout_label, 1)
         info.addWidget(self.key_label)
+        info.addWidget(zone_label)
+        info.addWidget(self.zone_combo)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setStyleSheet("color: #555;")
@@ -315,12 +385,13 @@ class PlotPanel(QWidget):
         self.zone_combo.currentIndexChanged.connect(self._on_zone_combo_currentIndexChanged)
         self.export_png_action.triggered.connect(self._on_export_png_action_triggered)
         self.export_csv_action.triggered.connect(self._on_export_csv_action_triggered)
+        axes_group.triggered.connect(self._on_axes_group_triggered)
 
     def _ensure_plot(self) -> pg.PlotWidget:
         if self.plot_widget is None:
             import pyqtgraph as pg
 
-            value_axis, date_axis, view_box = _axis_types()
+            value_axis, date_axis, view_box, side_legend = _axis_types()
             self._axis = date_axis(self.axis_tz)
             self.plot_widget = pg.PlotWidget(
                 axisItems={"bottom": self._axis, "left": value_axis(orientation="left")},
@@ -330,7 +401,10 @@ class PlotPanel(QWidget):
             self.plot_widget.setMinimumHeight(120)
             plot_item = self.plot_widget.getPlotItem()
             self._on_grid_button_toggled(self.grid_button.isChecked())
-            plot_item.addLegend(offset=(10, 10), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 200))
+            # Beside the plot (after the axes, see _arrange_axes), never over the data.
+            self._legend = side_legend(labelTextColor="#222222")
+            plot_item.legend = self._legend  # PlotItem.addItem enters named curves in it
+            plot_item.layout.addItem(self._legend, 2, 3)
             plot_item.setClipToView(True)  # downsampling is set per curve, see _update_detail
             plot_item.setMenuEnabled(False)
             plot_item.hideButtons()
@@ -343,6 +417,7 @@ class PlotPanel(QWidget):
             plot_item.getViewBox().sigXRangeChanged.connect(self._update_detail)
             plot_item.getViewBox().sigXRangeChanged.connect(self._update_axis_label)
             plot_item.getViewBox().sigResized.connect(self._update_detail)
+            plot_item.getViewBox().sigResized.connect(self._on_main_view_resized)
             self.plot_widget.viewport().installEventFilter(self)
             self._update_axis_label()
             self._layout.insertWidget(self._layout.indexOf(self._empty), self.plot_widget, 1)
@@ -499,6 +574,8 @@ class PlotPanel(QWidget):
                 self._downsample[id(item)], self._symbols_on[id(item)] = ds, symbols
                 symbol = ("x" if item is items.failed else "o") if symbols else None
                 item.setData(x, y, symbol=symbol, downsample=ds)  # one update: never a million symbols
+        if self.plot_widget is not None:
+            self._arrange_axes()
         self._update_detail()
         self._update_axis_label()
         self._update_status_label(counts)
@@ -546,6 +623,7 @@ class PlotPanel(QWidget):
         return items
 
     def _remove_series(self, name: str) -> None:
+        self._drop_own_axis(name)
         items = self.series_items.pop(name)
         self.curves.pop(name, None)
         plot = self._ensure_plot().getPlotItem()
@@ -563,6 +641,8 @@ class PlotPanel(QWidget):
         visible = items.sent.isVisible()
         items.pending.setVisible(visible)
         items.failed.setVisible(visible)
+        if name in self._own_axes:
+            self._own_axes[name][1].setVisible(visible)
         for action in self.series_menu.actions():
             if action.data() == name and action.isChecked() != visible:
                 action.setChecked(visible)
@@ -590,6 +670,104 @@ class PlotPanel(QWidget):
             action.setChecked(self.is_series_visible(name))
             action.toggled.connect(lambda on, n=name: self.set_series_visible(n, on))
         self.series_button.setEnabled(bool(names))
+
+    # --- axes ------------------------------------------------------------------------------
+    def set_axes_mode(self, mode: str) -> None:
+        """AXES_PER_SERIES or AXES_SHARED (anything else: per series); redrawn at once."""
+        mode = self.AXES_SHARED if mode == self.AXES_SHARED else self.AXES_PER_SERIES
+        self.axes_mode = mode
+        action = self.shared_axis_action if mode == self.AXES_SHARED else self.axis_per_series_action
+        action.setChecked(True)
+        if self.plot_widget is not None:
+            self._arrange_axes()
+            self.fit_all()
+
+    def _on_axes_group_triggered(self, action: QAction) -> None:
+        self.set_axes_mode(str(action.data()))
+        self.axesModeChanged.emit(self.axes_mode)
+
+    def view_of(self, name: str) -> pg.ViewBox:
+        """The view box a series is drawn in: its own when it has its own axis, else the plot's."""
+        own = self._own_axes.get(name)
+        return own[0] if own is not None else self._ensure_plot().getPlotItem().getViewBox()
+
+    def axis_of(self, name: str) -> pg.AxisItem:
+        """The value axis of a series: its own, or the plot's left axis."""
+        own = self._own_axes.get(name)
+        return own[1] if own is not None else self._ensure_plot().getPlotItem().getAxis("left")
+
+    def _arrange_axes(self) -> None:
+        """Put each series in its view (per series: the first on the left axis, the others on their own axes
+        at the right, each labelled in its colour), then the legend after the last axis."""
+        import pyqtgraph as pg
+
+        value_axis = _axis_types()[0]
+        plot = self._ensure_plot().getPlotItem()
+        main = plot.getViewBox()
+        names = list(self.series_items)
+        own = names[1:] if self.axes_mode == self.AXES_PER_SERIES else []
+        layout = plot.layout
+        for name in [n for n in self._own_axes if n not in own]:
+            self._drop_own_axis(name)
+        for _, axis in self._own_axes.values():  # laid out again below, in the order of the series
+            layout.removeItem(axis)
+        layout.removeItem(self._legend)
+        for name in own:
+            if name not in self._own_axes:
+                view = pg.ViewBox(enableMenu=False)
+                view.setMouseEnabled(False, False)  # the plot's own view takes the mouse; time is linked
+                view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                view.setZValue(main.zValue() - 0.5)  # over the grid, under the crosshair
+                plot.scene().addItem(view)
+                view.setXLink(main)
+                axis = value_axis(orientation="right")
+                axis.linkToView(view)
+                self._own_axes[name] = (view, axis)
+                main.linked_views.append(view)
+                for item in self.series_items[name].items:
+                    _move_item(item, main, view)
+                axis.setVisible(self.is_series_visible(name))
+        for column, name in enumerate(own, start=3):
+            axis = self._own_axes[name][1]
+            layout.addItem(axis, 2, column)
+            axis.setLabel(name, color=self.series_items[name].color)
+            axis.setTextPen(self.series_items[name].color)
+        layout.addItem(self._legend, 2, 3 + len(own))
+        left = plot.getAxis("left")
+        if own:
+            color = self.series_items[names[0]].color
+            left.setLabel(names[0], color=color)
+            left.setTextPen(color)
+        else:
+            left.setLabel("")
+            left.setTextPen(pg.mkPen("#555555"))
+        layout.activate()  # the view's place now, not at the next event: what it shows is where it is drawn
+        self._on_main_view_resized()
+
+    def _drop_own_axis(self, name: str) -> None:
+        """Back to the plot's view and axis, for a series that had its own."""
+        own = self._own_axes.pop(name, None)
+        if own is None:
+            return
+        view, axis = own
+        plot = self._ensure_plot().getPlotItem()
+        main = plot.getViewBox()
+        main.linked_views.remove(view)
+        for item in self.series_items[name].items:
+            _move_item(item, view, main)
+        plot.layout.removeItem(axis)
+        plot.scene().removeItem(axis)
+        view.setXLink(None)
+        plot.scene().removeItem(view)
+
+    def _on_main_view_resized(self, *args: Any) -> None:
+        """The series' own views lie exactly over the plot's view."""
+        if self.plot_widget is None:
+            return
+        main = self.plot_widget.getPlotItem().getViewBox()
+        for view, _ in self._own_axes.values():
+            view.setGeometry(main.sceneBoundingRect())
+            view.linkedViewChanged(main, view.XAxis)
 
     def _update_detail(self, *args: Any) -> None:
         """Per curve, from the number of its points in view: the peak downsampling factor and symbols on/off.
@@ -661,13 +839,20 @@ class PlotPanel(QWidget):
 
         plot = self._ensure_plot().getPlotItem()
         plot.enableAutoRange()
-        shown = [s for name, s in self._series.items() if len(s) and self.is_series_visible(name)]
+        shown = {name: s for name, s in self._series.items() if len(s) and self.is_series_visible(name)}
         if not shown:
             return
-        x0, x1 = fit_span(min(float(s.x[0]) for s in shown), max(float(s.x[-1]) for s in shown))
-        y0 = min(float(np.min(s.y)) for s in shown)
-        y1 = max(float(np.max(s.y)) for s in shown)
-        plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), disableAutoRange=False)
+        x0, x1 = fit_span(min(float(s.x[0]) for s in shown.values()), max(float(s.x[-1]) for s in shown.values()))
+        main = plot.getViewBox()
+        for view in {self.view_of(name) for name in shown} | {main}:
+            mine = [s for name, s in shown.items() if self.view_of(name) is view]
+            view.enableAutoRange()
+            if mine:
+                y0 = min(float(np.min(s.y)) for s in mine)
+                y1 = max(float(np.max(s.y)) for s in mine)
+                view.setRange(xRange=(x0, x1), yRange=(y0, y1), disableAutoRange=False)
+            elif view is main:
+                view.setRange(xRange=(x0, x1), disableAutoRange=False)
 
     def zoom_time(self, factor: float) -> None:
         """Scale the time axis around the middle of the view (factor < 1 zooms in)."""
@@ -779,13 +964,17 @@ class PlotPanel(QWidget):
         import numpy as np
 
         assert self.plot_widget is not None
-        px, py = self.plot_widget.getPlotItem().getViewBox().viewPixelSize()
-        if not px or not py:
-            return None
+        scene_pos = self.plot_widget.getPlotItem().getViewBox().mapViewToScene(QPointF(x, y))
         best: tuple[float, str, int] | None = None
         for name, data in self._series.items():
             if not len(data) or not self.is_series_visible(name):
                 continue
+            view = self.view_of(name)  # each series in the coordinates of its own axis
+            px, py = view.viewPixelSize()
+            if not px or not py:
+                continue
+            point = view.mapSceneToView(scene_pos)
+            x, y = point.x(), point.y()
             i = int(np.searchsorted(data.x, x))
             lo, hi = max(0, i - 4), min(len(data), i + 4)
             dx = (data.x[lo:hi] - x) / px

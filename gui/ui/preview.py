@@ -6,17 +6,18 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QStandardItemModel
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -62,15 +63,6 @@ def pretty_body(body: EncodedBody) -> str:
     return json.dumps(json.loads(body.data), indent=2, ensure_ascii=False)
 
 
-def _size_for_usual_values(spin: QSpinBox, usual: int) -> None:
-    """Let `spin` be as narrow as its text for values up to `usual` (Qt sizes it for its maximum), wider with room."""
-    metrics = spin.fontMetrics()
-    widest = metrics.horizontalAdvance(spin.prefix() + spin.textFromValue(spin.maximum()) + spin.suffix())
-    needed = metrics.horizontalAdvance(spin.prefix() + spin.textFromValue(usual) + spin.suffix())
-    spin.setMinimumWidth(spin.sizeHint().width() - max(0, widest - needed))
-    spin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-
 class RequestOptionsBar(QWidget):
     """Body type (types a reading set cannot use are disabled, the reason in the tooltip), separators, limits."""
 
@@ -79,15 +71,10 @@ class RequestOptionsBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.format_combo = QComboBox()
-        # As narrow as "Type 1 · full JSON" (wider when there is room; the list shows every name whole), so the
-        # preview leaves the editor its room in the default window.
-        shortest = self.tr("Type 1 · full JSON")
-        metrics = self.format_combo.fontMetrics()
-        room = metrics.horizontalAdvance(shortest) - self.format_combo.iconSize().width() - 4  # no item has an icon
-        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.format_combo.setMinimumContentsLength(-(-room // metrics.horizontalAdvance("x")))
+        # Wide enough for every format's name: the chosen one is never cut (the bar takes two rows when narrow).
+        self.format_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for body_type, label in (
-            (BodyType.FULL_JSON, shortest),
+            (BodyType.FULL_JSON, self.tr("Type 1 · full JSON")),
             (BodyType.SIMPLE_JSON, self.tr("Type 3 · {stream: value}")),
             (BodyType.TIMED_JSON, self.tr("Type 4 · {stream: {at: value}}")),
             (BodyType.TEXT, self.tr("Type 5 · text")),
@@ -117,26 +104,54 @@ class RequestOptionsBar(QWidget):
         self.max_kib_spin.setToolTip(
             self.tr("Body size per request at most. OneNET documents no limit; related endpoints cap bodies at 64 KB.")
         )
-        _size_for_usual_values(self.max_points_spin, 999)
-        _size_for_usual_values(self.max_kib_spin, 999)
         format_label = QLabel(self.tr("&Format:"))
         format_label.setBuddy(self.format_combo)
         limit_label = QLabel(self.tr("Per request at most:"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(format_label)
-        layout.addWidget(self.format_combo, 1)
-        layout.addWidget(self.separators_label)
-        layout.addWidget(self.separators_edit)
-        layout.addSpacing(8)
-        layout.addWidget(limit_label)
-        layout.addWidget(self.max_points_spin)
-        layout.addWidget(self.max_kib_spin)
+        format_row = QHBoxLayout()
+        format_row.addWidget(format_label)
+        format_row.addWidget(self.format_combo, 1)
+        format_row.addWidget(self.separators_label)
+        format_row.addWidget(self.separators_edit)
+        limits_row = QHBoxLayout()
+        limits_row.addWidget(limit_label)
+        limits_row.addWidget(self.max_points_spin)
+        limits_row.addWidget(self.max_kib_spin)
+        limits_row.addStretch(1)
+        # One row when there is room, else the limits under the format (see resizeEvent).
+        self._rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._rows.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.addLayout(format_row, 1)
+        self._rows.addSpacing(8)
+        self._rows.addLayout(limits_row)
+        self._row_layouts = (format_row, limits_row)
         self.format_combo.currentIndexChanged.connect(self._on_format_combo_currentIndexChanged)
         self.separators_edit.textChanged.connect(self.changed)
         self.max_points_spin.valueChanged.connect(self.changed)
         self.max_kib_spin.valueChanged.connect(self.changed)
         self._on_format_combo_currentIndexChanged()
+
+    def _one_row_width(self) -> int:
+        format_row, limits_row = self._row_layouts
+        return format_row.minimumSize().width() + 8 + limits_row.minimumSize().width()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the wider of the two rows (the bar wraps), as high as it is laid out now."""
+        format_row, limits_row = self._row_layouts
+        width = max(format_row.minimumSize().width(), limits_row.minimumSize().width())
+        return QSize(width, self._rows.minimumSize().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._one_row_width(), self._rows.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Lay the format and the limits out in one row when they fit, else in two."""
+        one_row = event.size().width() >= self._one_row_width()
+        direction = QBoxLayout.Direction.LeftToRight if one_row else QBoxLayout.Direction.TopToBottom
+        if self._rows.direction() != direction:
+            self._rows.setDirection(direction)
+            self.updateGeometry()
+        super().resizeEvent(event)
 
     def body_type(self) -> BodyType:
         """The chosen body type."""
@@ -225,10 +240,12 @@ class PreviewPanel(QWidget):
     Large bodies (over `WHOLE_BODY_MAX` bytes) show their start and end;
     "Save body to file…" writes them whole. "Copy as curl" gives a command
     that sends the same bytes (api-key as `$ONENET_API_KEY` unless revealed).
-    `shown` is emitted whenever the request shown (:meth:`prepared`) was set or cleared.
+    `shown` is emitted whenever the request shown (:meth:`prepared`) was set or cleared;
+    `copied(text)` after a copy, saying what is on the clipboard (for the status bar).
     """
 
     shown = Signal()
+    copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -431,11 +448,23 @@ class PreviewPanel(QWidget):
         text = self.curl_text()
         if text:
             QGuiApplication.clipboard().setText(text)
+            which = self._which_request()
+            self.copied.emit(
+                self.tr("Copied the curl command of {which}.").format(which=which)
+                if self._reveal
+                else self.tr("Copied the curl command of {which} (the api-key as $ONENET_API_KEY).").format(which=which)
+            )
 
     def copy_body(self) -> None:
         """Put the body text of the request shown on the clipboard."""
         if self._body is not None:
             QGuiApplication.clipboard().setText(self._body.data.decode("utf-8"))
+            self.copied.emit(self.tr("Copied the body of {which}.").format(which=self._which_request()))
+
+    def _which_request(self) -> str:
+        """`request 2 of 7`: the request shown."""
+        total = len(self._plan) if self._plan is not None else 1
+        return self.tr("request {k} of {n}").format(k=self.selected() + 1, n=total)
 
     def save_body(self, path: str | Path) -> None:
         """Write the body of the request shown to `path`, byte for byte. OSError on failure."""

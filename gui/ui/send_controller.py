@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction
 from gui.data.store import RequestOutcome, State, Store
 from gui.onenet.client import validate_endpoint
 from gui.onenet.readings import Datapoint, Readings
-from gui.text import counted
+from gui.text import counted, sentence
 from gui.ui.connection_panel import ConnectionPanel
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.editor import DatapointEditor
@@ -393,7 +393,7 @@ class SendController(QObject):
             warnings = [i.message for i in out.warnings] + out.plan.warnings
             self._confirming_duplicates = False
             self.panel.ask(
-                self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=warnings[0]),
+                self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=sentence(warnings[0])),
                 self.tr("Send a&nyway"),
             )
             return

@@ -92,6 +92,19 @@ class Settings:
         self._set("import/dir", value)
 
     @property
+    def import_zone(self) -> str:
+        """The zone the last import read its times in, chosen or confirmed ("" at first: the computer's is offered).
+
+        One zone for every file type: the zone belongs to the clock that wrote the
+        times (a logger, a colleague's laptop), which sends CSV one day and Excel the next.
+        """
+        return str(self._get("import/zone", "", str))
+
+    @import_zone.setter
+    def import_zone(self, value: str) -> None:
+        self._set("import/zone", value)
+
+    @property
     def geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
@@ -117,6 +130,15 @@ class Settings:
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
         self._set("window/splitter", value)
+
+    @property
+    def plot_axes(self) -> str:
+        """The plot's axes: "per_series" (default) or "shared" (see PlotPanel.set_axes_mode)."""
+        return str(self._get("plot/axes", "per_series", str))
+
+    @plot_axes.setter
+    def plot_axes(self, value: str) -> None:
+        self._set("plot/axes", value)
 
     @property
     def body_type(self) -> int:

@@ -148,7 +148,6 @@
     <name>AtEdit</name>
     <message>
         <source>Pick the date on a calendar (the time of day stays)</source>
-        <extracomment>How the field shows a time.</extracomment>
         <translation>在日历上选择日期（时刻不变）</translation>
     </message>
 </context>
@@ -347,6 +346,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>The remembered time zone is not used: {why} Times are shown in UTC.</source>
+        <translation>未使用上次记住的时区：{why} 时间按 UTC 显示。</translation>
+    </message>
+    <message>
         <source>In {zone}</source>
         <translation>时区 {zone}</translation>
     </message>
@@ -355,8 +358,12 @@
         <translation>是否想输入 {number}？</translation>
     </message>
     <message>
-        <source>{why}: it would be sent as text; choose &apos;JSON object&apos; to insist.</source>
-        <translation>{why}：将作为文本发送；如确需作为对象，请选择“JSON 对象”。</translation>
+        <source>{why}. To add it as text, set the kind to Text.</source>
+        <translation>{why}。如要作为文本添加，请将类型设为“文本”。</translation>
+    </message>
+    <message>
+        <source>Text: {why}; it is sent as this text, not as an object.</source>
+        <translation>文本：{why}；它会按此文本发送，而不是作为对象。</translation>
     </message>
     <message>
         <source>Read as a JSON object</source>
@@ -397,6 +404,14 @@
     <message>
         <source>Read as text — did you mean {number}?</source>
         <translation>识别为文本——是否想输入 {number}？</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: {what} (line {line}, column {column})</source>
+        <translation>不是有效的 JSON：{what}（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: {what}</source>
+        <translation>不是有效的 JSON：{what}</translation>
     </message>
     <message>
         <source> or </source>
@@ -673,6 +688,10 @@
     <message>
         <source>Search error, endpoint, device, body</source>
         <translation>搜索错误信息、接入地址、设备、请求体</translation>
+    </message>
+    <message>
+        <source>Search error</source>
+        <translation>搜索错误</translation>
     </message>
     <message>
         <source>unknown (#4)</source>
@@ -1059,6 +1078,10 @@
         <translation>以导入时刻作为各行的时间：只适用于刚刚测得的读数</translation>
     </message>
     <message>
+        <source>Type and show times in the editor in the file&apos;s zone (they are sent the same either way)</source>
+        <translation>编辑器中按文件的时区输入和显示时间（两种方式发送的内容相同）</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1113,10 +1136,6 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>“{name}” is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8.</source>
-        <translation>“{name}”不是时区：请输入 Asia/Shanghai 这样的名称，或 UTC+8 这样的偏移。</translation>
     </message>
     <message>
         <source>“{pattern}” is not a time format: use % codes such as %d.%m.%Y %H:%M.</source>
@@ -1259,8 +1278,20 @@
         <translation>（文件中未注明：使用上方选择的时区）</translation>
     </message>
     <message>
+        <source>The file does not say which time zone its times are in: the zone of your last import, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
+        <translation>文件没有注明其时间所用的时区：将使用你上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区，请选择该时区。</translation>
+    </message>
+    <message>
         <source>The file does not say which time zone its times are in: this computer&apos;s zone, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
         <translation>文件没有注明其时间所用的时区：将使用本机时区 {zone}。导入即表示确认；如果记录时用的是其他时区，请选择该时区。</translation>
+    </message>
+    <message>
+        <source>{file} in the file shows as {table} in the table, because the editor shows times in {zone}.</source>
+        <translation>文件中的 {file} 在表格中显示为 {table}，因为编辑器按 {zone} 显示时间。</translation>
+    </message>
+    <message>
+        <source>Show the editor in {zone}</source>
+        <translation>编辑器改用 {zone}</translation>
     </message>
     <message>
         <source>The time column&apos;s header says {text}, which can mean {choices}. Choose the zone above.</source>
@@ -1706,6 +1737,7 @@
     <name>MainWindow</name>
     <message>
         <source>OneNET Datapoint Uploader</source>
+        <extracomment>The window&apos;s size at first start (px), or less: it opens within the screen&apos;s available area.</extracomment>
         <translation>OneNET 数据点上传工具</translation>
     </message>
     <message>
@@ -1739,6 +1771,10 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门(&amp;G)</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
@@ -1846,12 +1882,32 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>OneNET 数据点上传工具 {version}
 通过 OneNET 的 HTTP API 上传数据点。</translation>
     </message>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Try it on the sandbox.&lt;/b&gt; Tick &lt;i&gt;Use the local sandbox&lt;/i&gt; (or start the program with &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt;): a OneNET-compatible server on this computer with device &lt;code&gt;{device}&lt;/code&gt; and api-key &lt;code&gt;{key}&lt;/code&gt;. Nothing leaves this computer. &lt;i&gt;Copy as curl&lt;/i&gt; gives a command that sends the previewed request; in the terminal, first &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The seed example&lt;/b&gt; is the request body of OneNET&apos;s API description: datastreams &lt;code&gt;temperature&lt;/code&gt; and &lt;code&gt;key&lt;/code&gt;, four datapoints; two of &lt;code&gt;key&lt;/code&gt; have the same at, so the check warns that the platform keeps only the last. &lt;i&gt;Add the example&lt;/i&gt; puts it in the table; then press Send.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where things are kept.&lt;/b&gt; Datapoints and the history of requests: &lt;code&gt;{outbox}&lt;/code&gt; (a &lt;code&gt;--sandbox&lt;/code&gt; trial keeps its own in a temporary folder, removed when it closes). Logs: &lt;code&gt;{logs}&lt;/code&gt; (&lt;i&gt;File &amp;gt; Open log folder&lt;/i&gt;). The api-key is never written to a file: it is kept in the system&apos;s keyring, or for the session only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;先在沙盒上试试。&lt;/b&gt;勾选&lt;i&gt;使用本地沙盒&lt;/i&gt;（或用 &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt; 启动程序）：这是本机上一个与 OneNET 兼容的服务器，设备为 &lt;code&gt;{device}&lt;/code&gt;，API Key 为 &lt;code&gt;{key}&lt;/code&gt;。数据不会离开这台电脑。&lt;i&gt;复制为 curl 命令&lt;/i&gt;会生成一条发送当前预览请求的命令；在终端中请先执行 &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;就是 OneNET API 文档中的请求体：数据流 &lt;code&gt;temperature&lt;/code&gt; 和 &lt;code&gt;key&lt;/code&gt;，共四个数据点；其中 &lt;code&gt;key&lt;/code&gt; 有两个数据点的 at 相同，所以检查会提示平台只保留最后一个。&lt;i&gt;添加示例&lt;/i&gt;会把它放进表格，然后按“发送”即可。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据保存在哪里。&lt;/b&gt;数据点和请求历史：&lt;code&gt;{outbox}&lt;/code&gt;（&lt;code&gt;--sandbox&lt;/code&gt; 试用时另存于临时文件夹，关闭后删除）。日志：&lt;code&gt;{logs}&lt;/code&gt;（&lt;i&gt;文件 &amp;gt; 打开日志文件夹&lt;/i&gt;）。API Key 绝不会写入文件：它保存在系统密钥环中，或仅在本次运行期间保留。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Add the &amp;example</source>
+        <translation>添加示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Not added: {why}</source>
+        <translation>未添加：{why}</translation>
+    </message>
+    <message>
+        <source>{points} of the seed example added.</source>
+        <translation>已添加示例数据中的 {points}。</translation>
+    </message>
 </context>
 <context>
     <name>PlotPanel</name>
     <message>
         <source>&amp;Fit all</source>
-        <extracomment>Fitting the view never shows less time than this (seconds): one datapoint, or points within a second, get ten minutes around them, so the axis reads hours and minutes, not &quot;54.600 … 55.099&quot;. The axis label names the date(s) in view while the view spans at most this many seconds (finer than days, the ticks show clock times only). Symbols are drawn for a curve while at most this many of its points are in view, and while they are on average at least SYMBOL_SPACING_PX pixels apart. Peak downsampling keeps about this many min/max groups per pixel of plot width. Milliseconds to gather editor changes into one redraw. How close (pixels) the crosshair must come to a datapoint to name it. The legend&apos;s curve (sent points) of every series, by series name.</extracomment>
+        <extracomment>Fitting the view never shows less time than this (seconds): one datapoint, or points within a second, get ten minutes around them, so the axis reads hours and minutes, not &quot;54.600 … 55.099&quot;. The axis label names the date(s) in view while the view spans at most this many seconds (finer than days, the ticks show clock times only). Symbols are drawn for a curve while at most this many of its points are in view, and while they are on average at least SYMBOL_SPACING_PX pixels apart. Peak downsampling keeps about this many min/max groups per pixel of plot width. Milliseconds to gather editor changes into one redraw. How close (pixels) the crosshair must come to a datapoint to name it. The legend&apos;s curve (sent points) of every series, by series name. The series drawn on an axis of their own: (view box, axis), by series name.</extracomment>
         <translation>全部显示(&amp;F)</translation>
     </message>
     <message>
@@ -1901,6 +1957,26 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>An axis per series</source>
+        <translation>每个序列一条轴</translation>
+    </message>
+    <message>
+        <source>Each series on its own value axis, in its colour: a pressure near 1013 beside a temperature</source>
+        <translation>每个序列使用自己的数值轴，颜色与序列一致：约 1013 的气压可与温度并列显示</translation>
+    </message>
+    <message>
+        <source>One axis for all series</source>
+        <translation>所有序列共用一条轴</translation>
+    </message>
+    <message>
+        <source>&amp;Axes</source>
+        <translation>坐标轴(&amp;A)</translation>
+    </message>
+    <message>
+        <source>An axis per series, or one axis for all</source>
+        <translation>每个序列一条轴，或所有序列共用一条轴</translation>
     </message>
     <message>
         <source>Platform time (UTC+8)</source>
@@ -2084,6 +2160,22 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>This body is {size}: too large to pretty-print here. Save it to a file to read it.</source>
         <translation>此请求体大小为 {size}：太大，无法在此格式化显示。请保存到文件后查看。</translation>
+    </message>
+    <message>
+        <source>Copied the curl command of {which}.</source>
+        <translation>已复制{which}的 curl 命令。</translation>
+    </message>
+    <message>
+        <source>Copied the curl command of {which} (the api-key as $ONENET_API_KEY).</source>
+        <translation>已复制{which}的 curl 命令（API Key 写作 $ONENET_API_KEY）。</translation>
+    </message>
+    <message>
+        <source>Copied the body of {which}.</source>
+        <translation>已复制{which}的请求体。</translation>
+    </message>
+    <message>
+        <source>request {k} of {n}</source>
+        <translation>第 {k}/{n} 个请求</translation>
     </message>
     <message>
         <source>Save body to file</source>
@@ -2559,6 +2651,34 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>✘ Could not read the platform back: {why}</source>
         <translation>✘ 无法从平台回读：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneCombo</name>
+    <message>
+        <source>Type a time zone: a name like Asia/Shanghai or an offset like UTC+8.</source>
+        <extracomment>How the field shows a time. The outline of a field whose text cannot be used, and the colour of the reason.</extracomment>
+        <translation>请输入时区：Asia/Shanghai 这样的名称，或 UTC+8 这样的偏移。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone yet: continue it, e.g. {example}.</source>
+        <translation>“{text}”还不是完整的时区：请继续输入，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00).</source>
+        <translation>“{text}”不是时区：偏移最多 14 小时（UTC-14:00 到 UTC+14:00）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone: the minutes of an offset go from 00 to 59.</source>
+        <translation>“{text}”不是时区：偏移的分钟数应为 00 到 59。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8.</source>
+        <translation>“{text}”不是时区：请输入 Asia/Shanghai 这样的名称，或 UTC+8 这样的偏移。</translation>
+    </message>
+    <message>
+        <source>Times stay in {zone}.</source>
+        <translation>时间仍按 {zone}。</translation>
     </message>
 </context>
 <context>
@@ -3619,6 +3739,22 @@ base64, an expiry that is not in the future
         <translation>平台会将其存为文本（值可以是数值、字符串或对象），而不是它看起来像的数值</translation>
     </message>
     <message>
+        <source>text like broken JSON</source>
+        <translation>看似 JSON 但有误的文本</translation>
+    </message>
+    <message>
+        <source>the platform stores it as text (values may be numbers, strings or objects), not as the object it looks like</source>
+        <translation>平台会将其存为文本（值可以是数值、字符串或对象），而不是它看起来像的对象</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {what} (line {line}, column {column})</source>
+        <translation>不是有效的 JSON：{what}（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {what}</source>
+        <translation>不是有效的 JSON：{what}</translation>
+    </message>
+    <message>
         <source>datastream {id}</source>
         <translation>数据流 {id}</translation>
     </message>
@@ -3653,6 +3789,10 @@ base64, an expiry that is not in the future
     <message>
         <source>its value</source>
         <translation>其值</translation>
+    </message>
+    <message>
+        <source>value {value} is text, {why}</source>
+        <translation>值 {value} 是文本，{why}</translation>
     </message>
     <message>
         <source>value</source>

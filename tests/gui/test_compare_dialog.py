@@ -41,7 +41,7 @@ def send(port: int, data: bytes) -> bytes:
 def inspector(qtbot, window):
     """The window on its sandbox, the editor holding temperature 22.5 at 2015-03-22T22:31:12 (UTC+8)."""
     use_sandbox(window)
-    window.result_tabs.setCurrentWidget(window.sandbox_tab)
+    window.result_tabs.setCurrentWidget(window.sandbox_page)
     window.add_rows([Row("temperature", Datapoint(22.5, AT))])
     return window.sandbox_tab.inspector
 

@@ -66,9 +66,14 @@ def move_mouse(qtbot, widget, pos):
     QApplication.sendEvent(widget, event)
 
 
-def view_pos(panel, x, y):
-    """Widget (viewport) coordinates of a point in view coordinates."""
-    view = panel.plot_widget.getPlotItem().getViewBox()
+def view_pos(panel, x, y, series=None):
+    """Widget (viewport) coordinates of a point in view coordinates (of the series' own axis, when it has one).
+
+    The plot is drawn first: its value axes take the width of their tick labels as they are drawn.
+    """
+    panel.plot_widget.grab()
+    QApplication.processEvents()
+    view = panel.view_of(series) if series else panel.plot_widget.getPlotItem().getViewBox()
     return panel.plot_widget.mapFromScene(view.mapViewToScene(QPointF(x, y)))
 
 
@@ -415,14 +420,14 @@ def test_crosshair_reads_time_in_the_axis_zone_and_the_nearest_value(qtbot, pane
     ]
     panel.set_rows([*seed_rows(RowStatus.SENT), *frame])
     panel.fit_all()
-    move_mouse(qtbot, panel.plot_widget.viewport(), view_pos(panel, SEED_AT, 23.001))
+    move_mouse(qtbot, panel.plot_widget.viewport(), view_pos(panel, SEED_AT, 23.001, "key"))
     text = panel.readout_label.text()
     assert text.startswith("2013-04-21 18:3") and "(Europe/Berlin) · " in text  # the cursor, to a pixel
     assert "key = 23.001 at 2013-04-21 18:35:43 (sent)" in text
     assert panel._vline.isVisible() and panel._vline.value() == pytest.approx(SEED_AT, abs=60)
 
     panel.zone_combo.setCurrentIndex(PlotPanel.ZONE_PLATFORM)
-    move_mouse(qtbot, panel.plot_widget.viewport(), view_pos(panel, SEED_AT2, 84))
+    move_mouse(qtbot, panel.plot_widget.viewport(), view_pos(panel, SEED_AT2, 84, "temperature"))
     text = panel.readout_label.text()
     assert "(UTC+8)" in text
     assert "temperature = 84 at 2013-04-22 00:55:43 (sent)" in text

@@ -30,7 +30,7 @@ def send(port: int, data: bytes) -> bytes:
 
 def test_the_tab_says_how_to_start_the_sandbox_while_it_is_off(window):
     tab = window.sandbox_tab
-    assert window.result_tabs.indexOf(tab) >= 0
+    assert window.result_tabs.indexOf(window.sandbox_page) >= 0  # the tab scrolls: the page holds it
     assert tab.hint_label.isVisibleTo(tab)
     assert tab.inspector is None  # built with the sandbox, not with the window
     window.connection.sandbox_check.setChecked(True)
@@ -43,7 +43,7 @@ def test_the_tab_says_how_to_start_the_sandbox_while_it_is_off(window):
 def test_a_chunked_device_request_shows_with_its_verdict_and_imports_into_the_editor(qtbot, window, sandbox):
     window.connection.sandbox_check.setChecked(True)
     inspector = window.sandbox_tab.inspector
-    window.result_tabs.setCurrentWidget(window.sandbox_tab)
+    window.result_tabs.setCurrentWidget(window.sandbox_page)
 
     answer = send(window.connection.sandbox.port, chunked_request())
     assert answer.startswith(b"HTTP/1.1 200")

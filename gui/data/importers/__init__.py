@@ -46,8 +46,9 @@ from gui.data.importers.result import (
 from gui.data.importers.sniff import HEAD_BYTES, detect_encoding, detect_format, encoding_label, read_probe
 from gui.data.importers.sources import cell_text
 from gui.data.importers.tabular import Cancelled, Progress, decode_head, import_table
-from gui.data.importers.zones import local_zone_name, resolve_zone
+from gui.data.importers.zones import local_zone_name
 from gui.data.paths import written_whole
+from gui.onenet.zones import ZoneError, parse_zone
 
 __all__ = [
     "DELIMITER_NAMES",
@@ -76,7 +77,6 @@ __all__ = [
     "import_file",
     "local_zone_name",
     "paused_gc",
-    "resolve_zone",
     "write_rejected",
 ]
 
@@ -106,8 +106,8 @@ def import_file(
     path = Path(path)
     now = now or datetime.now(UTC).replace(microsecond=0)
     try:
-        tz = resolve_zone(options.source_tz)
-    except ValueError as exc:
+        tz = parse_zone(options.source_tz).tz
+    except ZoneError as exc:
         raise ImportFailed(f"{exc}.") from exc
     try:
         if path.is_dir():

@@ -22,9 +22,10 @@ from gui.data.importers import cells as C
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNSTATED, ColumnInfo, ImportFailed
 from gui.data.importers.sources import cell_text, effective_width
-from gui.data.importers.zones import StatedZone, resolve_zone, stated_zone
+from gui.data.importers.zones import StatedZone, stated_zone
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import is_safe_stream_id, suggest_stream_id
+from gui.onenet.zones import parse_zone
 
 SAMPLE_ROWS = 1000
 #: Texts that usually mean "no reading": they do not make a number column text (they are reported,
@@ -869,7 +870,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             if stated.choices:
                 question = stated
             else:
-                zone, zone_name = resolve_zone(stated.name), stated.name
+                zone, zone_name = parse_zone(stated.name).tz, stated.name
                 zone_reason = f"from the header {names[j]!r}"
             break
     unstated = False

@@ -93,7 +93,8 @@ class ImportOptions:
     """How to read one file. `source_tz` is required; everything else defaults to "detect".
 
     - `source_tz`: the zone the file's clock times were written in: an IANA
-      name (`Europe/Berlin`), `UTC`, or a fixed offset (`UTC+8`, `+05:30`).
+      name (`Europe/Berlin`), `UTC`, or a fixed offset (`UTC+8`, `+05:30`),
+      as `gui.onenet.zones.parse_zone` reads them (ImportFailed otherwise).
       Callers pass the computer's zone by default (the Qt side from
       `gui.ui.settings.system_zone_name()`, the CLI from `local_zone_name()`).
       Times with an explicit offset and Unix times ignore it. Times that

@@ -1,40 +1,19 @@
-"""Source time zones: names to tzinfo, the computer's zone, and DST gaps and repeats found per row."""
+"""Source time zones: the zone a header states, the computer's zone, and DST gaps and repeats found per row.
+
+Zone names are read by the one parser, `gui.onenet.zones.parse_zone`.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 
-_OFFSET_RE = re.compile(r"(?:UTC|GMT)?\s*(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
-
-
-def resolve_zone(name: str) -> tzinfo:
-    """`Europe/Berlin` -> ZoneInfo; `UTC+8`, `GMT-3`, `+05:30` -> a fixed offset; `UTC` -> UTC.
-
-    Raises ValueError naming the zone when it is unknown (IANA names come
-    from the system's database or the `tzdata` package).
-    """
-    text = name.strip()
-    if text.upper() in ("UTC", "GMT", "Z"):
-        return UTC
-    match = _OFFSET_RE.fullmatch(text)
-    if match:
-        minutes = int(match["h"]) * 60 + int(match["m"] or 0)
-        if minutes > 14 * 60:
-            raise ValueError(f"time zone offset {name!r} is beyond ±14:00")
-        sign = -1 if match["sign"] == "-" else 1
-        return timezone(timedelta(minutes=sign * minutes))
-    try:
-        return zoneinfo.ZoneInfo(text)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {name!r}: use a name like Asia/Shanghai or an offset like UTC+8") from exc
-
+from gui.onenet.zones import ZoneError, offset_name, parse_zone
 
 #: Abbreviations that name one offset; a file's header writing them means that offset (no DST switch).
 _ABBREVIATIONS = {
@@ -61,7 +40,7 @@ class StatedZone:
     """A zone a file states (in a column's header): `zone` set when it names one, else `choices` to ask among."""
 
     text: str  #: what the header says, e.g. `GMT+00:00`, `UTC`, `CST`
-    name: str = ""  #: the zone as `resolve_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous
+    name: str = ""  #: the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous
     choices: tuple[str, ...] = ()  #: for an ambiguous abbreviation: the zones it may mean, in words
 
 
@@ -83,10 +62,10 @@ def stated_zone(header: str) -> StatedZone | None:
     for word in _WORD.findall(header):
         if "/" in word:
             try:
-                zoneinfo.ZoneInfo(word)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                name = parse_zone(word).name
+            except ZoneError:
                 continue
-            return StatedZone(word, word)
+            return StatedZone(word, name)
         if not word.isupper():
             continue
         if word in _AMBIGUOUS:
@@ -123,16 +102,11 @@ def local_zone_name() -> str:
     with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
     for candidate in candidates:
-        if candidate and not candidate.startswith("/"):
-            try:
-                zoneinfo.ZoneInfo(candidate)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-                continue
-            return candidate
-    offset = datetime.now().astimezone().utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "-" if minutes < 0 else "+"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+        try:
+            return parse_zone(candidate).name
+        except ZoneError:
+            continue
+    return offset_name(datetime.now().astimezone().utcoffset() or timedelta(0))
 
 
 class ZoneCheck:

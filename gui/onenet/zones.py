@@ -1,0 +1,146 @@
+"""Time zones as people type them: one parser for the window, the import dialog and the command line."""
+
+from __future__ import annotations
+
+import functools
+import re
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, timedelta, timezone, tzinfo
+
+#: The widest UTC offset accepted (the zones in use today span UTC-12:00 to UTC+14:00).
+MAX_OFFSET_MINUTES = 14 * 60
+#: Texts that mean UTC itself (any case).
+_UTC_NAMES = frozenset({"UTC", "GMT", "Z"})
+#: `UTC+8`, `GMT-3`, `+05:30`, `UTC+0530`, `utc + 8`; `−` (U+2212) is read as a minus sign.
+_OFFSET = re.compile(
+    r"(?:UTC|GMT)?\s*(?P<sign>[+\-−])\s*(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?|(?P<hh>\d{2})(?P<mm>\d{2}))",
+    re.IGNORECASE | re.ASCII,
+)
+#: The start of an offset still being typed: `U`, `UTC`, `UTC+`, `+05:`.
+_OFFSET_START = re.compile(
+    r"(?:U|UT|UTC|G|GM|GMT)?\s*(?:[+\-−]\s*(?:\d{1,2}(?::\d?)?|\d{3})?)?", re.IGNORECASE | re.ASCII
+)
+
+
+class ZoneError(ValueError):
+    """A text that is not a time zone, with why (`code`) for the window and the command line to say.
+
+    `code` is one of:
+    - `"empty"`: nothing typed;
+    - `"incomplete"`: the start of a zone (`Asia`, `Europe/`, `UTC+`):
+      `example` is a zone it could become (`Asia/Aden`, `UTC+8`);
+    - `"offset-range"`: an offset beyond ±14:00 (`UTC+99`);
+    - `"offset-minutes"`: an offset's minutes beyond 59 (`+05:75`);
+    - `"unknown"`: anything else (`Mars/Olympus`, `../etc`).
+    `text` is the text as given; `str()` is an English sentence.
+    """
+
+    def __init__(self, code: str, text: str, example: str = "") -> None:
+        self.code = code
+        self.text = text
+        self.example = example
+        super().__init__(_MESSAGES[code].format(text=text.strip(), example=example))
+
+
+_MESSAGES = {
+    "empty": "no time zone given: type a name like Asia/Shanghai or an offset like UTC+8",
+    "incomplete": "{text!r} is not a time zone yet: continue it, e.g. {example}",
+    "offset-range": "{text!r} is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)",
+    "offset-minutes": "{text!r} is not a time zone: an offset's minutes go from 00 to 59",
+    "unknown": "{text!r} is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8",
+}
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A time zone as `parse_zone` read it.
+
+    `name` is how the zone is written from now on (settings, headers,
+    `--source-tz`): an IANA name as the database spells it
+    (`Asia/Shanghai`), `UTC`, or a fixed offset `UTC+08:00` / `UTC-03:00`
+    / `UTC+05:30` (hours and minutes east of UTC). `tz` is a `ZoneInfo`
+    for IANA names (daylight saving time included) and a fixed
+    `datetime.timezone` for `UTC` and offsets. `parse_zone(zone.name) == zone`.
+    """
+
+    name: str
+    tz: tzinfo
+
+    @property
+    def fixed(self) -> bool:
+        """True for UTC and fixed offsets (no daylight saving time)."""
+        return isinstance(self.tz, timezone)
+
+
+@functools.cache
+def zone_names() -> tuple[str, ...]:
+    """The IANA zone names this computer knows (`zoneinfo.available_timezones()`: the system's database or
+    the `tzdata` package), sorted; read once."""
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+@functools.cache
+def _names_by_folded_case() -> dict[str, str]:
+    return {name.casefold(): name for name in zone_names()}
+
+
+def offset_name(offset: timedelta) -> str:
+    """`UTC+08:00`, `UTC-03:00`, `UTC+05:30`; `UTC` for zero (the `name` `parse_zone` gives a fixed offset)."""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "-" if minutes < 0 else "+"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def parse_zone(text: str) -> Zone:
+    """Read a time zone typed by a person or given on the command line.
+
+    Accepts IANA names (`Asia/Shanghai`, any case: `asia/shanghai`; the
+    names of `zone_names()`), `UTC` (also `GMT`, `Z`) and fixed offsets
+    east of UTC written `UTC+8`, `GMT-3`, `+05:30`, `UTC+05:30`, `+0530`
+    (note that the IANA names `Etc/GMT+3` count the other way round: UTC-3,
+    as the database defines them). Spaces at the ends are ignored.
+
+    Returns a `Zone` (its `name` is the canonical spelling). Raises
+    `ZoneError` (a ValueError), and nothing else, for any other text; its
+    `code` says why (see ZoneError).
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise ZoneError("empty", text)
+    if stripped.upper() in _UTC_NAMES:
+        return Zone("UTC", UTC)
+    match = _OFFSET.fullmatch(stripped)
+    if match:
+        hours = int(match["h"] or match["hh"])
+        minutes = int(match["m"] or match["mm"] or 0)
+        if minutes >= 60:
+            raise ZoneError("offset-minutes", text)
+        total = hours * 60 + minutes
+        if total > MAX_OFFSET_MINUTES:
+            raise ZoneError("offset-range", text)
+        offset = timedelta(minutes=-total if match["sign"] != "+" else total)
+        return Zone(offset_name(offset), timezone(offset) if total else UTC)
+    name = _names_by_folded_case().get(stripped.casefold())
+    if name is not None:
+        try:
+            return Zone(name, zoneinfo.ZoneInfo(name))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # listed, yet its file cannot be read
+            raise ZoneError("unknown", text) from None
+    example = _completion(stripped)
+    if example:
+        raise ZoneError("incomplete", text, example)
+    raise ZoneError("unknown", text)
+
+
+def _completion(start: str) -> str:
+    """A zone `start` could become as more is typed ("" when none): an IANA name, or `UTC+8` for an offset."""
+    folded = start.casefold()
+    for name in zone_names():
+        if name.casefold().startswith(folded):
+            return name
+    if _OFFSET_START.fullmatch(start):
+        return "UTC+8"
+    return ""
