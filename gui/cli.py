@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from gui import i18n
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.data.importers import (
@@ -341,12 +342,14 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         elif state.last is not None:
             last = state.last
             if last.outcome is None:
-                text = last.message
+                text = render(last.text) if last.text else last.message
             else:
-                detail = last.message or (f"errno {last.response.errno}" if last.response is not None else "")
+                detail = (render(last.text) if last.text else last.message) or (
+                    f"errno {last.response.errno}" if last.response is not None else ""
+                )
                 text = last.outcome.value + (f" ({detail})" if detail else "")
             print(
-                f"[{state.requests_done}/{state.requests_total}] {_datapoints(last.planned.datapoints)}: {text}",
+                f"[{state.requests_done}/{state.requests_total}] {i18n.datapoints(last.planned.datapoints)}: {text}",
                 file=sys.stderr,
             )
 
@@ -552,7 +555,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         if not delivered:
             return translate(
                 "cli", "none of the last upload's {requests} reached the platform: nothing to verify"
-            ).format(requests=_requests(len(requests)))
+            ).format(requests=i18n.requests(len(requests)))
         groups: dict[tuple[str, str], list[Any]] = {}
         for request in delivered:
             groups.setdefault((request.endpoint, request.device_id), []).append(request)
@@ -564,7 +567,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
                 return f"a stored body of the last upload cannot be read back: {exc}"
             unknown = sum(r.outcome is not RequestOutcome.SENT for r in group)
             source = translate("cli", "the last upload ({time} UTC): {requests}").format(
-                time=f"{group[0].created:%Y-%m-%d %H:%M:%S}", requests=_requests(len(group))
+                time=f"{group[0].created:%Y-%m-%d %H:%M:%S}", requests=i18n.requests(len(group))
             )
             if unknown:
                 source += translate("cli", ", {n} of unknown outcome").format(n=unknown)
@@ -625,7 +628,7 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     def progress(p: Progress) -> None:
         if show_progress:
             text = translate("cli", "reading {stream}: {points}, {requests}").format(
-                stream=repr(p.stream_id), points=_datapoints(p.read_back), requests=_requests(p.requests)
+                stream=repr(p.stream_id), points=i18n.datapoints(p.read_back), requests=i18n.requests(p.requests)
             )
             print("\r" + text, end="", file=sys.stderr)
 
@@ -685,7 +688,7 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
         print(report.summary())
         print(
             translate("cli", "{points} read back from {url} in {requests}").format(
-                points=_datapoints(report.read_back), url=client.url, requests=_requests(report.requests)
+                points=i18n.datapoints(report.read_back), url=client.url, requests=i18n.requests(report.requests)
             )
         )
         if not report.ok or strict_unverifiable:
@@ -989,21 +992,6 @@ def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
     return plan
 
 
-def _datapoints(n: int) -> str:
-    """`1 datapoint`, `2 datapoints`: a count in the user's language (gui.i18n)."""
-    return render(Counted("datapoints").tr("%Ln datapoint(s)", "", n))
-
-
-def _requests(n: int) -> str:
-    """`1 request`, `2 requests` in the user's language."""
-    return render(Counted("requests").tr("%Ln request(s)", "", n))
-
-
-def _rows(n: int) -> str:
-    """`1 row`, `2 rows` in the user's language."""
-    return render(Counted("rows").tr("%Ln row(s)", "", n))
-
-
 def _err(*lines: str) -> None:
     for line in lines:
         print(line, file=sys.stderr)
@@ -1025,10 +1013,10 @@ def _report_import(path: str, result: ImportResult) -> None:
     counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
         translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(
-            points=_datapoints(len(result)),
-            rows=_rows(result.rows_read),
+            points=i18n.datapoints(len(result)),
+            rows=i18n.rows(result.rows_read),
             counts=counts or translate("cli", "none"),
-            rejected=_rows(result.rows_rejected),
+            rejected=i18n.rows(result.rows_rejected),
         )
     )
     for problem in sorted(result.problems, key=lambda p: (p.row is not None, p.row or 0))[:SHOWN_PROBLEMS]:
@@ -1099,7 +1087,7 @@ def run_send(args: argparse.Namespace) -> int:
     if rejected and not args.dry_run:
         _err(
             translate("cli", "send: {rows} cannot be read: nothing sent (fix them, or --skip-rejected)").format(
-                rows=_rows(result.rows_rejected)
+                rows=i18n.rows(result.rows_rejected)
             )
         )
         return EXIT_REJECTED
@@ -1150,7 +1138,7 @@ def run_send(args: argparse.Namespace) -> int:
     if result.rows_rejected:  # --skip-rejected: say it again under the outcome
         _err(
             translate("cli", "send: {rows} of {file} rejected (listed above): not sent").format(
-                rows=_rows(result.rows_rejected), file=args.file
+                rows=i18n.rows(result.rows_rejected), file=args.file
             )
         )
     return status
@@ -1167,7 +1155,7 @@ def _dry_run(
         _out(("\n" if index else "").encode() + head.encode("utf-8") + b"\n\n" + data + b"\n")
         total += len(data)
     said = translate("cli", "dry run: {points} in {requests}, {size} bytes of body; nothing sent").format(
-        points=_datapoints(points), requests=_requests(len(bodies)), size=total
+        points=i18n.datapoints(points), requests=i18n.requests(len(bodies)), size=total
     )
     _out((said + "\n").encode())
     if errors:
@@ -1194,7 +1182,7 @@ def _report_queued_before(path: str, states: list[Any]) -> None:
     failed = sum(1 for state in states if state is State.FAILED)
     waiting = len(states) - sent - unknown - failed
     parts = [
-        what.format(points=_datapoints(n))
+        what.format(points=i18n.datapoints(n))
         for n, what in (
             (waiting, translate("cli", "{points} wait in the outbox (`onenet-uploader outbox send` sends them)")),
             (
@@ -1298,12 +1286,14 @@ def _send_via_outbox(
         if res.outcome is None:
             not_sent += 1
             continue
-        why = res.message or (str(res.error) if res.error is not None else res.outcome.value)
+        why = (render(res.text) if res.text else res.message) or (
+            str(res.error) if res.error is not None else res.outcome.value
+        )
         detail = ""
         if answer is not None:  # the errno once: the reason may already say it
             errno = f"errno {answer.errno}"
             detail = f" HTTP {answer.http_status}." if errno in why else f" {errno}, HTTP {answer.http_status}."
-        hint = f" {answer.hint}" if answer is not None and answer.hint else ""
+        hint = " " + translate("client", answer.hint) if answer is not None and answer.hint else ""
         label = {
             RequestOutcome.UNKNOWN: translate("cli", "OUTCOME UNKNOWN"),
             RequestOutcome.UNSENT: translate("cli", "NOT DELIVERED"),
@@ -1324,7 +1314,7 @@ def _send_via_outbox(
         _out((stopped + "\n").encode())
     if result.ok:
         said = translate("cli", "sent {points} in {requests} to {url}").format(
-            points=_datapoints(result.sent), requests=_requests(total), url=client.url
+            points=i18n.datapoints(result.sent), requests=i18n.requests(total), url=client.url
         )
         _out((said + "\n").encode())
         return EXIT_OK

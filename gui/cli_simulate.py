@@ -18,10 +18,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from gui import i18n
 from gui.data.simulator import Simulation, parse_interval, parse_stream, run_schedule
+from gui.i18n import translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, validate_endpoint
 from gui.onenet.readings import Datapoint, format_value
-from gui.text import QT_TRANSLATE_NOOP, counted
+from gui.text import QT_TRANSLATE_NOOP
 
 __all__ = ["add_simulate_command", "run_simulate"]
 
@@ -121,7 +123,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
             [parse_stream(text, every_s=every_s, rng=rng) for text in args.stream], with_at=not args.no_at
         )
     except (ValueError, ConfigError) as exc:
-        print(f"simulate: {exc}", file=sys.stderr)
+        print(translate("cli", "simulate: {why}").format(why=exc), file=sys.stderr)
         return EXIT_USAGE
     setup_logging()
     register_secret(api_key)
@@ -136,7 +138,12 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
         sent, waiting, why = send_tick(pairs, endpoint, args.device, clients, stop)
         total = f"/{args.count}" if args.count else ""
         when = datetime.now().strftime("%H:%M:%S")
-        outcome = f"sent {sent}" if not why else f"not sent ({why}); {counted(waiting, 'datapoint')} wait in the outbox"
+        if not why:
+            outcome = translate("cli", "sent {n}").format(n=sent)
+        else:
+            outcome = translate("cli", "not sent ({why}); {points} wait in the outbox").format(
+                why=why, points=i18n.datapoints(waiting)
+            )
         print(f"[{number + 1}{total}] {when} {_describe(pairs)} -> {outcome}", file=sys.stderr, flush=True)
 
     from gui.cli import _on_interrupt  # the CLI's Ctrl+C handling: first press stops, second kills
@@ -146,8 +153,8 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
         ticks = run_schedule(tick, every_s=every_s, count=args.count, stop=stop)
     finally:
         restore()
-    where = f"device {args.device} at {endpoint}"
-    print(f"{counted(ticks, 'tick')} to {where}; {counted(waiting, 'datapoint')} wait in the outbox")
+    said = translate("cli", "{ticks} to device {device} at {url}; {points} wait in the outbox")
+    print(said.format(ticks=i18n.ticks(ticks), device=args.device, url=endpoint, points=i18n.datapoints(waiting)))
     return EXIT_OK if not waiting else EXIT_NOT_ALL_SENT
 
 

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from gui.data.importers.zones import local_zone_name
+from gui.i18n import translate
 from gui.onenet.readings import localize, parse_at
 from gui.onenet.token import DEFAULT_METHOD, METHODS, TokenError, make_token, resource
 from gui.onenet.zones import parse_zone
@@ -130,8 +131,13 @@ def run_token(args: argparse.Namespace) -> int:
     """Print the token on stdout, its resource and expiry on stderr; the exit status (module docstring)."""
     key = os.environ.get(KEY_ENV, "")
     if not key.strip():
-        what = "the device key" if args.device else "the product's access key"
-        print(f"token: set {KEY_ENV} to {what} (it is never taken from the command line)", file=sys.stderr)
+        if args.device:
+            said = translate("cli", "token: set {env} to the device key (it is never taken from the command line)")
+        else:
+            said = translate(
+                "cli", "token: set {env} to the product's access key (it is never taken from the command line)"
+            )
+        print(said.format(env=KEY_ENV), file=sys.stderr)
         return EXIT_USAGE
     now = time.time()
     zone_name = local_zone_name()
@@ -139,17 +145,19 @@ def run_token(args: argparse.Namespace) -> int:
         et = expiry_of(args.expires, now, zone_name)
         if et <= now:
             raise TokenError(
-                f"--expires {args.expires!r} is {_shown_expiry(et, zone_name)}, in the past: "
-                "the platform refuses an expired token"
+                translate(
+                    "cli", "--expires {expires} is {time}, in the past: the platform refuses an expired token"
+                ).format(expires=repr(args.expires), time=_shown_expiry(et, zone_name))
             )
         token = make_token(key, args.product, args.device, et=et, method=args.method, now=now)
     except (TokenError, ValueError) as exc:
-        print(f"token: {exc}", file=sys.stderr)
+        print(translate("cli", "token: {why}").format(why=exc), file=sys.stderr)
         return EXIT_USAGE
     print(token)
     print(
-        f"token for res={resource(args.product, args.device)}, method {args.method}, "
-        f"valid until {_shown_expiry(et, zone_name)} (et={et})",
+        translate("cli", "token for res={res}, method {method}, valid until {time} (et={et})").format(
+            res=resource(args.product, args.device), method=args.method, time=_shown_expiry(et, zone_name), et=et
+        ),
         file=sys.stderr,
     )
     return EXIT_OK

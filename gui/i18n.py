@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 #: The languages the product speaks: code -> its name in itself (the Language menu).
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -248,3 +248,42 @@ def translate_parser(parser: argparse.ArgumentParser) -> None:
                     walk(sub)
 
     walk(parser)
+
+
+# -- counts: the nouns the window and the command line count, each with its plural forms in the catalogues --
+
+
+def datapoints(n: int) -> str:
+    """`1 datapoint`, `1,000 datapoints`, `1,000 个数据点`."""
+    return render(Counted("datapoints").tr("%Ln datapoint(s)", "", n))
+
+
+def requests(n: int) -> str:
+    """`1 request`, `7 requests`, `7 个请求`."""
+    return render(Counted("requests").tr("%Ln request(s)", "", n))
+
+
+def rows(n: int) -> str:
+    """`1 row`, `12 rows`, `12 行`."""
+    return render(Counted("rows").tr("%Ln row(s)", "", n))
+
+
+def datastreams(n: int) -> str:
+    """`1 datastream`, `3 datastreams`, `3 个数据流`."""
+    return render(Counted("datastreams").tr("%Ln datastream(s)", "", n))
+
+
+def warnings(n: int) -> str:
+    """`1 warning`, `2 warnings`, `2 个警告`."""
+    return render(Counted("warnings").tr("%Ln warning(s)", "", n))
+
+
+def ticks(n: int) -> str:
+    """`1 tick`, `60 ticks`, `60 次`."""
+    return render(Counted("ticks").tr("%Ln tick(s)", "", n))
+
+
+def why(exc: BaseException) -> str:
+    """What went wrong, for a person: an error's `text` (a core Message) rendered, else its own words."""
+    text = getattr(exc, "text", None)
+    return render(text) if isinstance(text, Message) else str(exc)

@@ -89,11 +89,6 @@ def untranslated(context: str, source: str, n: int) -> str:
     return source.replace("%Ln", f"{n:,}").replace("%n", str(n))
 
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """`1 datapoint`, `1,000 datapoints` (English only; leaving: plurals go through the catalogues)."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {plural or noun + 's'}"
-
-
 def sentence(text: str) -> str:
     """`text` as a sentence: a full stop added unless it ends with `.`, `?`, `!`, `…` (or `。？！`) already.
 

@@ -221,6 +221,8 @@ class RequestResult:
     response: PlatformResponse | None = None
     error: Exception | None = None
     message: str = ""
+    #: `message` as a Message for a person (rendered in their language); None: no message.
+    text: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -302,6 +304,11 @@ class PipelineResult:
 # -- the pipeline -------------------------------------------------------------------------------
 
 
+def _note(code: str, source: str, **args: object) -> Message:
+    """Why a request's attempts ended (the catalogues' context "pipeline")."""
+    return Message(code, "pipeline", source, args)
+
+
 def _cancel_check(cancel: CancelToken) -> Callable[[], bool]:
     if cancel is None:
         return lambda: False
@@ -332,6 +339,7 @@ class _Delivery:
     error: Exception | None
     message: str
     last: Attempt | None = None  # the last attempt, if the history does not have it yet
+    text: Message | None = None  # `message` for a person
 
 
 @dataclass(frozen=True)
@@ -441,7 +449,7 @@ class Pipeline:
         may_have_arrived = False
         response: PlatformResponse | None = None
         error: Exception | None = None
-        note = ""
+        note: Message | None = None
         for number in range(1, policy.max_attempts + 1):
             started = datetime.now(UTC)
             clock = time.perf_counter()
@@ -470,16 +478,21 @@ class Pipeline:
             if not verdict.retry:
                 pass
             elif number == policy.max_attempts:
-                note = f"gave up after attempt {number}"
+                note = _note("gave-up", QT_TRANSLATE_NOOP("pipeline", "gave up after attempt {number}"), number=number)
             elif time.monotonic() + wait - first_start > policy.max_total_s:
-                note = f"gave up: a retry in {wait:.3g} s would end beyond {policy.max_total_s:g} s"
+                note = _note(
+                    "gave-up-time",
+                    QT_TRANSLATE_NOOP("pipeline", "gave up: a retry in {wait} s would end beyond {limit} s"),
+                    wait=f"{wait:.3g}",
+                    limit=f"{policy.max_total_s:g}",
+                )
             elif cancelled():
-                note = "cancelled"
+                note = _note("cancelled", QT_TRANSLATE_NOOP("pipeline", "cancelled"))
             else:
                 log.info("request %d: retrying in %.2f s", index, wait)
                 events.put(_AttemptEvent(attempt, RetryNotice(index, attempt, wait)))
                 if _sleep(wait, cancel):
-                    note = "cancelled"
+                    note = _note("cancelled", QT_TRANSLATE_NOOP("pipeline", "cancelled"))
                     break
                 continue
             events.put(_AttemptEvent(attempt, None))
@@ -487,10 +500,13 @@ class Pipeline:
         outcome = verdict.final
         if outcome is not RequestOutcome.SENT and outcome is not RequestOutcome.FAILED:
             outcome = RequestOutcome.UNKNOWN if may_have_arrived else RequestOutcome.UNSENT
-        message = attempts[-1].error if error is not None else ""
-        if note:
-            message = f"{message} ({note})" if message else note
-        return _Delivery(outcome, tuple(attempts), response, error, message)
+        text: Message | None = None
+        if error is not None:
+            text = getattr(error, "text", None) or Message.verbatim(attempts[-1].error)
+        if note is not None:
+            with_note = QT_TRANSLATE_NOOP("pipeline", "{why} ({note})")
+            text = Message("note", "pipeline", with_note, {"why": text, "note": note}) if text else note
+        return _Delivery(outcome, tuple(attempts), response, error, str(text) if text else "", text=text)
 
     @staticmethod
     def _log_attempt(prepared: requests.PreparedRequest, planned: PlannedRequest, index: int, attempt: Attempt) -> None:
@@ -682,6 +698,7 @@ class _Run:
             delivery.response,
             delivery.error,
             delivery.message,
+            text=delivery.text,
         )
 
     def execute(self) -> PipelineResult:

@@ -59,8 +59,8 @@ def user_agent() -> str:
 #: Plain-language hints for the errno values that are known [H]; the
 #: platform's own `errno`/`error` are always shown verbatim beside them.
 ERRNO_HINTS = {
-    0: "Success.",
-    3: "Authentication failed: the api-key is wrong or does not belong to this device.",
+    0: QT_TRANSLATE_NOOP("client", "Success."),
+    3: QT_TRANSLATE_NOOP("client", "Authentication failed: the api-key is wrong or does not belong to this device."),
 }
 
 

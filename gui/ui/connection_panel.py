@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from gui import i18n
 from gui.data.logs import register_secret
 from gui.data.secrets import SecretStore
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
@@ -128,7 +129,7 @@ class ConnectionPanel(QGroupBox):
         try:
             client = OneNetClient(self.endpoint, self.device_id, self.api_key)
         except ConfigError as exc:
-            return None, self.tr("Cannot build the request: {why}").format(why=exc)
+            return None, self.tr("Cannot build the request: {why}").format(why=i18n.why(exc))
         return client, ""
 
     def key_for(self, device_id: str) -> str:
@@ -166,7 +167,7 @@ class ConnectionPanel(QGroupBox):
         try:
             self.sandbox.listen_on(host)
         except (OSError, ValueError) as exc:
-            why = self.tr("Cannot listen on {host}: {why}").format(host=host, why=exc)
+            why = self.tr("Cannot listen on {host}: {why}").format(host=host, why=i18n.why(exc))
             self.sandbox.listen_on("127.0.0.1")
         if self.sandbox_check.isChecked():
             self.endpoint_edit.setText(self.sandbox.url)

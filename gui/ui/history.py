@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.history_export import CSV_COLUMNS, ExportCancelled, ExportFailed, format_time, write_history_csv
 from gui.data.outbox import requeue_for_resend, resend_plan
 from gui.data.store import (
@@ -504,10 +505,12 @@ class HistoryPanel(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
-        text = (
-            self.tr("1 request matches") if total == 1 else self.tr("{total} requests match").format(total=f"{total:,}")
-        )
-        self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=f"{shown:,}"))
+        text = self.tr("%Ln request(s) match", "", total)
+        self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=i18n.number(shown)))
+
+    def retranslate(self) -> None:
+        """The count in the language now in use (the window retranslates the static texts)."""
+        self._update_count()
 
     # --- selection, detail, resend ------------------------------------------------------
     def selected_summaries(self) -> list[HistorySummary]:
@@ -602,7 +605,7 @@ class HistoryPanel(QWidget):
         try:
             pairs = [pair for e in stored for pair in decode(e.body, e.body_type).pairs()]
         except FormatError as exc:
-            return self.tr("A stored body cannot be read back: {why}").format(why=exc)
+            return self.tr("A stored body cannot be read back: {why}").format(why=i18n.why(exc))
         ((endpoint, device_id),) = targets
         self.verifyRequested.emit(endpoint, device_id, Readings.from_pairs(pairs))
         return ""
@@ -696,7 +699,7 @@ class HistoryPanel(QWidget):
             self._tell(message.format(path=exc.path, why=exc.why), _RED)
         elif not isinstance(exc, ExportCancelled):
             message = self.tr("✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.")
-            self._tell(message.format(why=exc, path=job.path), _RED)
+            self._tell(message.format(why=i18n.why(exc), path=job.path), _RED)
 
     def _on_export_worker_finished(self, current: bool) -> None:
         job = self._export_job

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.importers import (
     ZONE_IN_TIMES,
     ZONE_UNSTATED,
@@ -73,9 +74,9 @@ from gui.data.store import StoreError, content_hash
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
 from gui.onenet.zones import ZoneError, offset_name, parse_zone
-from gui.text import counted
 from gui.ui.at_edit import ZoneCombo
 from gui.ui.datapoints_model import Row
+from gui.ui.preview import human_bytes
 from gui.ui.screens import fit_to_screen
 from gui.ui.settings import system_zone_name
 from gui.ui.workers import Worker
@@ -259,7 +260,7 @@ class ImportDialog(QDialog):
         size = self.path.stat().st_size if self.path.exists() else 0
         self.file_label = QLabel(
             self.tr("<b>{name}</b> · {size} · {folder}").format(
-                name=self.path.name, size=_human_size(size), folder=self.path.parent
+                name=self.path.name, size=human_bytes(size), folder=self.path.parent
             )
         )
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -468,6 +469,10 @@ class ImportDialog(QDialog):
         self.problems_list = QListWidget()
         self.problems_list.setWordWrap(True)
         self.problems_list.setMinimumHeight(24)
+        # The tables may be squeezed to a header and a row: the form above takes more room in Chinese
+        # (CJK fonts are taller), and the dialog still fits a 700 px screen.
+        self.columns_table.setMinimumHeight(48)
+        self.preview_view.setMinimumHeight(48)
         self.problems_box = QGroupBox(self.tr("Problems"))
         QVBoxLayout(self.problems_box).addWidget(self.problems_list)
 
@@ -691,7 +696,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, ImportFailed):
             self.failure = str(exc)
         elif isinstance(exc, StoreError):  # the rows were read, the outbox could not take them (its path: in exc)
-            self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=exc)
+            self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=i18n.why(exc))
         else:
             self.failure = self.tr("Cannot read the file: {why}").format(why=f"{exc.__class__.__name__}: {exc}")
         self.preview_model.set_result(None)
@@ -1109,7 +1114,7 @@ class ImportDialog(QDialog):
         warnings = result.problem_count - len(result.errors) if result.problem_count <= SHOWN_PROBLEMS else 0
         self.problems_box.setTitle(
             self.tr("Problems: {rows} not imported, {warnings}").format(
-                rows=counted(errors, "row"), warnings=counted(warnings, "warning")
+                rows=i18n.rows(errors), warnings=i18n.warnings(warnings)
             )
             if result.problem_count
             else self.tr("Problems: none")
@@ -1146,20 +1151,20 @@ class ImportDialog(QDialog):
             colour = ORANGE
         elif count == 0:
             text = self.tr("Nothing to import: {rows} read, {rejected} not imported.").format(
-                rows=counted(result.rows_read, "row"), rejected=result.rows_rejected
+                rows=i18n.rows(result.rows_read), rejected=result.rows_rejected
             )
             colour = RED
         else:
             per = ", ".join(f"{sid} ({n})" for sid, n in streams.items())
             text = self.tr("{points} from {rows} into {streams} ({per}).").format(
-                points=counted(count, "datapoint"),
-                rows=counted(result.rows_read, "row"),
-                streams=counted(len(streams), "datastream"),
+                points=i18n.datapoints(count),
+                rows=i18n.rows(result.rows_read),
+                streams=i18n.datastreams(len(streams)),
                 per=per,
             )
             if result.rows_rejected:
                 text += " " + self.tr("{n} cannot be read and are not imported (see Problems).").format(
-                    n=counted(result.rows_rejected, "row")
+                    n=i18n.rows(result.rows_rejected)
                 )
             if count > LARGE_IMPORT:
                 text += " " + self.tr(
@@ -1360,15 +1365,6 @@ class _QueuedBefore:
 
     repeated: int
     total: int
-
-
-def _human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} bytes"
 
 
 _EPOCH_FORMATS = (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 
@@ -253,6 +254,7 @@ class PlotPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._counts: Counts | None = None  # the last counts shown (retranslate says them again)
         self.plot_widget: pg.PlotWidget | None = None
         self._axis: Any = None
         self._vline: Any = None
@@ -347,12 +349,7 @@ class PlotPanel(QWidget):
         self.readout_label = QLabel(" ")
         self.readout_label.setWordWrap(True)  # a long readout takes a second line, never widens the window
         self.readout_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label = QLabel(
-            self.tr(
-                "<span style='color:#444'>━●</span> sent &nbsp; <span style='color:#444'>╌○</span> not sent &nbsp; "
-                "<span style='color:{red}'>✕</span> failed"
-            ).format(red=_FAILED_COLOR)
-        )
+        self.key_label = QLabel(self._key_text())
         self.key_label.setToolTip(
             self.tr(
                 "Datapoints without at are drawn at the time they were sent; unsent ones have no time yet. "
@@ -814,7 +811,20 @@ class PlotPanel(QWidget):
         items = self.series_items.get(name)
         return items is not None and items.sent.opts["symbol"] is not None
 
+    def _key_text(self) -> str:
+        return self.tr(
+            "<span style='color:#444'>━●</span> sent &nbsp; <span style='color:#444'>╌○</span> not sent &nbsp; "
+            "<span style='color:{red}'>✕</span> failed"
+        ).format(red=_FAILED_COLOR)
+
+    def retranslate(self) -> None:
+        """The texts made of words and values, in the language now in use (the window retranslates the rest)."""
+        self.key_label.setText(self._key_text())
+        if self._counts is not None:
+            self._update_status_label(self._counts)
+
     def _update_status_label(self, counts: Counts) -> None:
+        self._counts = counts
         parts = [self.tr("plotted: {n}").format(n=counts.plotted)]
         if counts.overwritten:
             parts.append(
@@ -1040,6 +1050,6 @@ class PlotPanel(QWidget):
             try:
                 count = self.export_csv(path)
             except OSError as exc:
-                self.status_label.setText(self.tr("Could not write {path}: {why}").format(path=path, why=exc))
+                self.status_label.setText(self.tr("Could not write {path}: {why}").format(path=path, why=i18n.why(exc)))
             else:
                 self.status_label.setText(self.tr("Saved {n} datapoints to {path}").format(n=count, path=path))

@@ -108,6 +108,20 @@ class SandboxTab(QWidget):
         self.address_combo.currentIndexChanged.connect(self._on_address_combo_currentIndexChanged)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
 
+    def retranslate(self) -> None:
+        """The texts made of words and values, in the language now in use (the window retranslates the rest)."""
+        for host, text in (
+            (LOOPBACK, self.tr("This computer only ({host})")),
+            (EVERY_ADDRESS, self.tr("Every address of this computer ({host})")),
+        ):
+            index = self.address_combo.findData(host)
+            if index >= 0:
+                self.address_combo.setItemText(index, text.format(host=host))
+        if self._sandbox is not None and self._sandbox.running:
+            self._show_bench(self._sandbox)
+        if self.inspector is not None:
+            self.inspector.retranslate()
+
     def _on_address_combo_currentIndexChanged(self, _index: int) -> None:
         self.listenRequested.emit(str(self.address_combo.currentData()))
 

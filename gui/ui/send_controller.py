@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
+from gui import i18n
 from gui.data.store import RequestOutcome, State, Store
 from gui.onenet.client import validate_endpoint
 from gui.onenet.readings import Datapoint, Readings
-from gui.text import counted, sentence
+from gui.text import sentence
 from gui.ui.connection_panel import ConnectionPanel
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.editor import DatapointEditor
@@ -197,6 +198,7 @@ class SendController(QObject):
         self.planning = Task(pool, self)  # computing the preview of a big upload
         self.pruning = Task(pool, self)  # forgetting old history at start-up
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
+        self._last_outcome: Callable[[], SendOutcome] | None = None  # the last send's words, made again
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
         self._plan_generation = 0  # bumped on every change of the rows or request options
@@ -326,7 +328,7 @@ class SendController(QObject):
 
     def _on_plan_error(self, exc: Exception) -> None:
         self._send_requested = False
-        self.panel.show_message(self.tr("The preview could not be computed: {why}").format(why=exc))
+        self.panel.show_message(self.tr("The preview could not be computed: {why}").format(why=i18n.why(exc)))
 
     def _show_outgoing(self, out: Outgoing) -> None:
         self.editor.show_issues(out)
@@ -390,7 +392,7 @@ class SendController(QObject):
             self._say(why, error=True)
             return
         if out.warnings or out.plan.warnings:
-            warnings = [i.message for i in out.warnings] + out.plan.warnings
+            warnings = [i18n.render(i.text) for i in out.warnings] + out.plan.warnings
             self._confirming_duplicates = False
             self.panel.ask(
                 self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=sentence(warnings[0])),
@@ -471,7 +473,7 @@ class SendController(QObject):
         self._mark_in_flight(first_rows)
         self._say(
             self.tr("Sending {n} in {k} to {url}…").format(
-                n=counted(len(out.rows), "datapoint"), k=counted(total, "request"), url=client.url
+                n=i18n.datapoints(len(out.rows)), k=i18n.requests(total), url=client.url
             )
         )
 
@@ -536,12 +538,13 @@ class SendController(QObject):
 
         job.finished = report.result.ok
         self._plot_stored(report)
-        self._show_outcome(outcome_of_result(report.result, self.store))
+        result, store = report.result, self.store
+        self._show_outcome(outcome_of_result(result, store), lambda: outcome_of_result(result, store))
 
     def _on_send_error(self, exc: Exception) -> None:
         from gui.ui.send_messages import outcome_of_error
 
-        self._show_outcome(outcome_of_error(exc))
+        self._show_outcome(outcome_of_error(exc), lambda: outcome_of_error(exc))
 
     def _on_send_finished(self, job: _SendJob, current: bool) -> None:
         if not job.finished:
@@ -558,7 +561,14 @@ class SendController(QObject):
             # rest from the model when it is shown (building its table for every row now would stall the window).
             self.plot.add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
 
-    def _show_outcome(self, outcome: SendOutcome) -> None:
+    def retranslate(self) -> None:
+        """The last send's outcome again, in the language now in use."""
+        if self._last_outcome is not None:
+            outcome = self._last_outcome()
+            self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)
+
+    def _show_outcome(self, outcome: SendOutcome, again: Callable[[], SendOutcome] | None = None) -> None:
+        self._last_outcome = again or (lambda: outcome)
         text = self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)
         self._say(text.splitlines()[0], error=not outcome.ok)
         self.sendFinished.emit(outcome.ok)
@@ -582,13 +592,13 @@ class SendController(QObject):
             self.historyPruned.emit()
             self._say(
                 self.tr("History: {n} older than {days} days forgotten.").format(
-                    n=counted(removed, "request"), days=self.settings.history_days
+                    n=i18n.requests(removed), days=self.settings.history_days
                 )
             )
 
     def _on_prune_error(self, exc: Exception) -> None:
         log.warning("history: old requests could not be forgotten: %s", exc)
-        self._say(self.tr("The old history could not be forgotten: {why}").format(why=exc), error=True)
+        self._say(self.tr("The old history could not be forgotten: {why}").format(why=i18n.why(exc)), error=True)
 
     def stop(self) -> None:
         """The window closes: cancel every run (a send stops after the request in flight)."""

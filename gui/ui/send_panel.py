@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import format_at
-from gui.text import counted
 from gui.ui.datapoints_model import DISPLAY_FORMAT
 from gui.ui.outgoing import Outgoing
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
@@ -126,10 +126,10 @@ class PreviewSendPanel(QGroupBox):
             self.preview.show_plan(out.plan, client, client_problem, reveal)
             plan = out.plan
             summary = self.tr("{points} in {streams} · {size} in {n} · type {type}").format(
-                points=counted(len(out.readings), "datapoint"),
-                streams=counted(len(out.readings.datastreams), "datastream"),
+                points=i18n.datapoints(len(out.readings)),
+                streams=i18n.datastreams(len(out.readings.datastreams)),
                 size=human_bytes(plan.total_bytes),
-                n=counted(len(plan), "request"),
+                n=i18n.requests(len(plan)),
                 type=int(body_type),
             )
             self.preview.set_at_note(self._at_note(out, display_tz, zone_name))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.simulator import Simulation, parse_stream
 from gui.data.store import StoreError
 from gui.onenet.readings import Value, kind_of
@@ -124,7 +125,7 @@ class TimedSendDialog(QDialog):
                 ]
                 self.simulation = Simulation(specs, with_at=self.at_check.isChecked())
             except ValueError as exc:
-                self.message_label.setText(self.tr("Cannot start: {why}").format(why=exc))
+                self.message_label.setText(self.tr("Cannot start: {why}").format(why=i18n.why(exc)))
                 return False
         self.message_label.clear()
         self.timer.start(round(self.every_spin.value() * 1000))
@@ -151,7 +152,7 @@ class TimedSendDialog(QDialog):
             self._add_rows(rows)
         except (ValueError, StoreError, OSError) as exc:
             self.timer.stop()
-            self.message_label.setText(self.tr("Paused: {why}").format(why=exc))
+            self.message_label.setText(self.tr("Paused: {why}").format(why=i18n.why(exc)))
             self._update()
             return
         if self._busy():

@@ -3,105 +3,9 @@
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name></name>
-    <message>
-        <source>✔ Stored: errno 0. {n} sent in {k}.</source>
-        <translation>✔ 已存储：错误码 errno 0。{n}，分 {k} 发送。</translation>
-    </message>
-    <message>
-        <source>not sent</source>
-        <translation>未发送</translation>
-    </message>
-    <message>
-        <source>? Request {k} of {n}: no clear answer: {why}. The platform may have stored its {m} datapoints; they are marked &apos;unknown&apos;.</source>
-        <translation>? 第 {k}/{n} 个请求没有明确的应答：{why}。平台可能已存储其中的 {m} 个数据点，已标为“未知”。</translation>
-    </message>
-    <message>
-        <source>Sending them again is safe: they have an explicit at, which the platform overwrites.</source>
-        <translation>重新发送是安全的：它们带有明确的 at，平台会覆盖同一时间的旧值。</translation>
-    </message>
-    <message>
-        <source>They have no at: sending them again may store them twice.</source>
-        <translation>它们没有 at：重新发送可能会被存储两次。</translation>
-    </message>
-    <message>
-        <source>✘ Request {k} of {n} not delivered: {why}</source>
-        <translation>✘ 第 {k}/{n} 个请求未送达：{why}</translation>
-    </message>
-    <message>
-        <source>✘ Request {k} of {n} not stored: {why}</source>
-        <translation>✘ 第 {k}/{n} 个请求未被存储：{why}</translation>
-    </message>
-    <message>
-        <source>{n} datapoints were stored (marked &apos;sent&apos;).</source>
-        <translation>{n} 已存储（标为“已发送”）。</translation>
-    </message>
-    <message>
-        <source>Stopped there: the later requests were not sent, so their datapoints cannot overwrite the earlier ones out of order. Send again to go on.</source>
-        <translation>已在此停止：后面的请求没有发送，以免其数据点乱序覆盖前面的数据点。再次发送即可继续。</translation>
-    </message>
-    <message>
-        <source>The datapoints not stored are kept in the table, marked &apos;not sent&apos;.</source>
-        <translation>未存储的数据点保留在表格中，标为“未发送”。</translation>
-    </message>
-    <message>
-        <source>Another send from this outbox is running (perhaps &apos;onenet-uploader outbox send&apos;, or a cancelled send finishing its last request). Nothing was sent; try again when it has finished.</source>
-        <translation>此发件箱正在进行另一次发送（可能是“onenet-uploader outbox send”，或已取消的发送正在完成最后一个请求）。本次未发送任何内容；请在其结束后重试。</translation>
-    </message>
-    <message>
-        <source>✘ Not stored: {why}</source>
-        <translation>✘ 未存储：{why}</translation>
-    </message>
-    <message>
-        <source>no rows</source>
-        <translation>没有行</translation>
-    </message>
-    <message>
-        <source>The outbox database {path} was damaged.</source>
-        <translation>发件箱数据库 {path} 已损坏。</translation>
-    </message>
-    <message>
-        <source>It was moved aside to {damaged}: keep it, a backup tool or a support request may save more.</source>
-        <translation>已将其移至 {damaged}：请保留该文件，借助备份工具或技术支持也许还能找回更多数据。</translation>
-    </message>
-    <message>
-        <source>Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts.</source>
-        <translation>已保存到新的发件箱：{saved}；历史记录：{requests} 个请求，{attempts} 次尝试。</translation>
-    </message>
-    <message>
-        <source>Could not be read: {gaps}</source>
-        <translation>无法读取：{gaps}</translation>
-    </message>
-    <message>
-        <source>Check the table and the history, then send again.</source>
-        <translation>请检查表格和历史记录，然后再次发送。</translation>
-    </message>
-    <message>
-        <source>The outbox database {path} held datapoints before and is now empty or gone.</source>
-        <translation>发件箱数据库 {path} 之前存有数据点，现在却是空的或已不存在。</translation>
-    </message>
-    <message>
-        <source>The outbox database {path} cannot be written (disk full, read-only, or a disk error).</source>
-        <translation>无法写入发件箱数据库 {path}（磁盘已满、只读或磁盘出错）。</translation>
-    </message>
-    <message>
-        <source>The outbox database {path} cannot be used.</source>
-        <translation>无法使用发件箱数据库 {path}。</translation>
-    </message>
-    <message>
-        <source>The window closes and leaves the file as it is: free space, fix permissions or restore a backup.</source>
-        <translation>窗口将关闭，文件保持原样：请释放磁盘空间、修正权限或恢复备份。</translation>
-    </message>
-    <message>
-        <source>The outbox was damaged</source>
-        <translation>发件箱已损坏</translation>
-    </message>
-    <message>
-        <source>The outbox cannot be used</source>
-        <translation>无法使用发件箱</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln datapoint(s) sent in {requests}</source>
-        <extracomment>Cancel: an Event that gets set, or a callable that returns True once cancelled. HTTP statuses that say the request was not processed: 503 (Service Unavailable: refused before it was handled, what an overloaded platform or a gateway with no upstream says) and 429 (Too Many Requests). Every other 5xx may come after the platform stored the datapoints: a gateway&apos;s 502/504 after forwarding, the platform&apos;s 500 midway.</extracomment>
+        <extracomment>Cancel: an Event that gets set, or a callable that returns True once cancelled. HTTP statuses that say the request was not processed: 503 (Service Unavailable: refused before it was handled, what an overloaded platform or a gateway with no upstream says) and 429 (Too Many Requests). Every other 5xx may come after the platform stored the datapoints: a gateway&apos;s 502/504 after forwarding, the platform&apos;s 500 midway. `message` as a Message for a person (rendered in their language); None: no message.</extracomment>
         <translation>
             <numerusform>已发送 %Ln 个数据点，共 {requests}</numerusform>
         </translation>
@@ -110,6 +14,24 @@
         <source>%Ln datapoint(s)</source>
         <translation>
             <numerusform>%Ln 个数据点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datastream(s)</source>
+        <translation>
+            <numerusform>%Ln 个数据流</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln 个警告</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln tick(s)</source>
+        <translation>
+            <numerusform>%Ln 次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -154,8 +76,64 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <source>Compare with the editor&apos;s request</source>
+        <source>type {type!r} is not a body type</source>
         <extracomment>HtmlDiff&apos;s &quot;next change&quot; links column, which leads nowhere in a QTextBrowser. Datapoints named one by one in the verdict when the two bodies differ; the rest are counted.</extracomment>
+        <translation>{type!r} 不是请求体格式（type）</translation>
+    </message>
+    <message>
+        <source>its type {type} body does not decode: {why}</source>
+        <translation>其 type {type} 请求体无法解析：{why}</translation>
+    </message>
+    <message>
+        <source>(no at)</source>
+        <translation>（不带 at）</translation>
+    </message>
+    <message>
+        <source>The device&apos;s body cannot be compared: {why}.</source>
+        <translation>设备的请求体无法比对：{why}。</translation>
+    </message>
+    <message>
+        <source>The editor&apos;s body cannot be compared: {why}.</source>
+        <translation>编辑器的请求体无法比对：{why}。</translation>
+    </message>
+    <message>
+        <source> (but to different devices: {device} and {editor})</source>
+        <translation>（但发往不同的设备：{device} 和 {editor}）</translation>
+    </message>
+    <message>
+        <source>Both bodies carry the same {n} datapoint(s){where}, byte for byte the same.</source>
+        <translation>两个请求体携带相同的 {n} 个数据点{where}，逐字节完全相同。</translation>
+    </message>
+    <message>
+        <source>Both bodies carry the same {n} datapoint(s){where}; their bytes differ (type {a} and type {b}).</source>
+        <translation>两个请求体携带相同的 {n} 个数据点{where}；但字节不同（type {a} 与 type {b}）。</translation>
+    </message>
+    <message>
+        <source>only the device&apos;s</source>
+        <translation>仅设备请求中有</translation>
+    </message>
+    <message>
+        <source>only the editor&apos;s</source>
+        <translation>仅编辑器请求中有</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation>，另有 {n} 个</translation>
+    </message>
+    <message>
+        <source>The bodies carry different datapoints{where}: {only}.</source>
+        <translation>两个请求体携带的数据点不同{where}：{only}。</translation>
+    </message>
+    <message>
+        <source>{stream} = {value} without at</source>
+        <translation>{stream} = {value}（不带 at）</translation>
+    </message>
+    <message>
+        <source>{stream} = {value} at {at}</source>
+        <translation>{stream} = {value}，at {at}</translation>
+    </message>
+    <message>
+        <source>Compare with the editor&apos;s request</source>
         <translation>与编辑器中的请求对比</translation>
     </message>
     <message>
@@ -789,13 +767,11 @@
         <source>Times in {zone}</source>
         <translation>时间按 {zone}</translation>
     </message>
-    <message>
-        <source>1 request matches</source>
-        <translation>1 个请求符合条件</translation>
-    </message>
-    <message>
-        <source>{total} requests match</source>
-        <translation>{total} 个请求符合条件</translation>
+    <message numerus="yes">
+        <source>%Ln request(s) match</source>
+        <translation>
+            <numerusform>%Ln 个请求符合条件</numerusform>
+        </translation>
     </message>
     <message>
         <source>, {shown} loaded</source>
@@ -1817,6 +1793,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
         <source>Response</source>
         <translation>响应</translation>
     </message>
@@ -2477,6 +2457,108 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>The old history could not be forgotten: {why}</source>
         <translation>无法清除旧的历史记录：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>SendMessages</name>
+    <message>
+        <source>✔ Stored: errno 0. {n} sent in {k}.</source>
+        <translation>✔ 已存储：错误码 errno 0。{n}，分 {k} 发送。</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>? Request {k} of {n}: no clear answer: {why}. The platform may have stored its {m} datapoints; they are marked &apos;unknown&apos;.</source>
+        <translation>? 第 {k}/{n} 个请求没有明确的应答：{why}。平台可能已存储其中的 {m} 个数据点，已标为“未知”。</translation>
+    </message>
+    <message>
+        <source>Sending them again is safe: they have an explicit at, which the platform overwrites.</source>
+        <translation>重新发送是安全的：它们带有明确的 at，平台会覆盖同一时间的旧值。</translation>
+    </message>
+    <message>
+        <source>They have no at: sending them again may store them twice.</source>
+        <translation>它们没有 at：重新发送可能会被存储两次。</translation>
+    </message>
+    <message>
+        <source>✘ Request {k} of {n} not delivered: {why}</source>
+        <translation>✘ 第 {k}/{n} 个请求未送达：{why}</translation>
+    </message>
+    <message>
+        <source>✘ Request {k} of {n} not stored: {why}</source>
+        <translation>✘ 第 {k}/{n} 个请求未被存储：{why}</translation>
+    </message>
+    <message>
+        <source>{n} datapoints were stored (marked &apos;sent&apos;).</source>
+        <translation>{n} 已存储（标为“已发送”）。</translation>
+    </message>
+    <message>
+        <source>Stopped there: the later requests were not sent, so their datapoints cannot overwrite the earlier ones out of order. Send again to go on.</source>
+        <translation>已在此停止：后面的请求没有发送，以免其数据点乱序覆盖前面的数据点。再次发送即可继续。</translation>
+    </message>
+    <message>
+        <source>The datapoints not stored are kept in the table, marked &apos;not sent&apos;.</source>
+        <translation>未存储的数据点保留在表格中，标为“未发送”。</translation>
+    </message>
+    <message>
+        <source>Another send from this outbox is running (perhaps &apos;onenet-uploader outbox send&apos;, or a cancelled send finishing its last request). Nothing was sent; try again when it has finished.</source>
+        <translation>此发件箱正在进行另一次发送（可能是“onenet-uploader outbox send”，或已取消的发送正在完成最后一个请求）。本次未发送任何内容；请在其结束后重试。</translation>
+    </message>
+    <message>
+        <source>✘ Not stored: {why}</source>
+        <translation>✘ 未存储：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>StorageFaults</name>
+    <message>
+        <source>no rows</source>
+        <translation>没有行</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} was damaged.</source>
+        <translation>发件箱数据库 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <source>It was moved aside to {damaged}: keep it, a backup tool or a support request may save more.</source>
+        <translation>已将其移至 {damaged}：请保留该文件，借助备份工具或技术支持也许还能找回更多数据。</translation>
+    </message>
+    <message>
+        <source>Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts.</source>
+        <translation>已保存到新的发件箱：{saved}；历史记录：{requests} 个请求，{attempts} 次尝试。</translation>
+    </message>
+    <message>
+        <source>Could not be read: {gaps}</source>
+        <translation>无法读取：{gaps}</translation>
+    </message>
+    <message>
+        <source>Check the table and the history, then send again.</source>
+        <translation>请检查表格和历史记录，然后再次发送。</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} held datapoints before and is now empty or gone.</source>
+        <translation>发件箱数据库 {path} 之前存有数据点，现在却是空的或已不存在。</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} cannot be written (disk full, read-only, or a disk error).</source>
+        <translation>无法写入发件箱数据库 {path}（磁盘已满、只读或磁盘出错）。</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} cannot be used.</source>
+        <translation>无法使用发件箱数据库 {path}。</translation>
+    </message>
+    <message>
+        <source>The window closes and leaves the file as it is: free space, fix permissions or restore a backup.</source>
+        <translation>窗口将关闭，文件保持原样：请释放磁盘空间、修正权限或恢复备份。</translation>
+    </message>
+    <message>
+        <source>The outbox was damaged</source>
+        <translation>发件箱已损坏</translation>
+    </message>
+    <message>
+        <source>The outbox cannot be used</source>
+        <translation>无法使用发件箱</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3467,22 @@ API Key 只从 $ONENET_API_KEY 读取。每个数据点都带 `at` = 发送时�
         <translation>随机游走的种子（可重现运行结果）</translation>
     </message>
     <message>
+        <source>simulate: {why}</source>
+        <translation>simulate：{why}</translation>
+    </message>
+    <message>
+        <source>sent {n}</source>
+        <translation>已发送 {n} 个</translation>
+    </message>
+    <message>
+        <source>not sent ({why}); {points} wait in the outbox</source>
+        <translation>未发送（{why}）；{points}在发件箱中等待</translation>
+    </message>
+    <message>
+        <source>{ticks} to device {device} at {url}; {points} wait in the outbox</source>
+        <translation>向 {url} 的设备 {device} 发送了 {ticks}；{points}在发件箱中等待</translation>
+    </message>
+    <message>
         <source>The key is read from the environment variable ONENET_KEY, never from the command line:
 the device&apos;s key (设备密钥) with --device, else the product&apos;s access key (access_key),
 as the OneNET console shows it (base64 text).
@@ -3435,6 +3533,26 @@ base64, an expiry that is not in the future
         <translation>过期时间（默认 %(default)s）</translation>
     </message>
     <message>
+        <source>token: set {env} to the device key (it is never taken from the command line)</source>
+        <translation>token：请将 {env} 设为设备密钥（绝不从命令行读取）</translation>
+    </message>
+    <message>
+        <source>token: set {env} to the product&apos;s access key (it is never taken from the command line)</source>
+        <translation>token：请将 {env} 设为产品的 access_key（绝不从命令行读取）</translation>
+    </message>
+    <message>
+        <source>--expires {expires} is {time}, in the past: the platform refuses an expired token</source>
+        <translation>--expires {expires} 为 {time}，已经过去：平台会拒绝已过期的 token</translation>
+    </message>
+    <message>
+        <source>token: {why}</source>
+        <translation>token：{why}</translation>
+    </message>
+    <message>
+        <source>token for res={res}, method {method}, valid until {time} (et={et})</source>
+        <translation>token：res={res}，签名算法 {method}，有效期至 {time}（et={et}）</translation>
+    </message>
+    <message>
         <source>address to listen on (default 127.0.0.1, this computer only; 0.0.0.0: every network of this computer, so that a device on the bench can reach it)</source>
         <translation>监听地址（默认 127.0.0.1，仅本机；0.0.0.0：本机所在的所有网络，实验台上的设备也能访问）</translation>
     </message>
@@ -3474,8 +3592,17 @@ base64, an expiry that is not in the future
 <context>
     <name>client</name>
     <message>
+        <source>Success.</source>
+        <extracomment>The endpoint of the user&apos;s API description, over HTTPS (documented as supported; the official Android SDK&apos;s default): shared onenet-api.md. The most bytes read from one answer (after content decoding). OneNET answers are a few hundred bytes, a read-back page of 6,000 datapoints about 300 KB. The read-back `limit` range (shared onenet-api.md, &quot;Reading back&quot;). Request headers (lower case) whose values are secrets: the legacy api-key, the current platform&apos;s token (device side `token`, application side `authorization`; shared onenet-api.md, &quot;The current platform&quot;). Plain-language hints for the errno values that are known [H]; the platform&apos;s own `errno`/`error` are always shown verbatim beside them.</extracomment>
+        <translation>成功。</translation>
+    </message>
+    <message>
+        <source>Authentication failed: the api-key is wrong or does not belong to this device.</source>
+        <translation>鉴权失败：API Key 错误，或不属于此设备。</translation>
+    </message>
+    <message>
         <source>endpoint {endpoint} must look like https://api.heclouds.com</source>
-        <extracomment>The endpoint of the user&apos;s API description, over HTTPS (documented as supported; the official Android SDK&apos;s default): shared onenet-api.md. The most bytes read from one answer (after content decoding). OneNET answers are a few hundred bytes, a read-back page of 6,000 datapoints about 300 KB. The read-back `limit` range (shared onenet-api.md, &quot;Reading back&quot;). Request headers (lower case) whose values are secrets: the legacy api-key, the current platform&apos;s token (device side `token`, application side `authorization`; shared onenet-api.md, &quot;The current platform&quot;). Plain-language hints for the errno values that are known [H]; the platform&apos;s own `errno`/`error` are always shown verbatim beside them. Whether sending the same request again may succeed (shared onenet-api.md: connection errors, timeouts, 5xx and 429 yes; auth and validation failures no).</extracomment>
+        <extracomment>Whether sending the same request again may succeed (shared onenet-api.md: connection errors, timeouts, 5xx and 429 yes; auth and validation failures no).</extracomment>
         <translation>接入地址 {endpoint} 应形如 https://api.heclouds.com</translation>
     </message>
     <message>
@@ -3600,6 +3727,22 @@ base64, an expiry that is not in the future
     <message>
         <source>{text}, cancelled</source>
         <translation>{text}，已取消</translation>
+    </message>
+    <message>
+        <source>gave up after attempt {number}</source>
+        <translation>第 {number} 次尝试后放弃</translation>
+    </message>
+    <message>
+        <source>gave up: a retry in {wait} s would end beyond {limit} s</source>
+        <translation>已放弃：{wait} 秒后重试将超出 {limit} 秒的时限</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{why} ({note})</source>
+        <translation>{why}（{note}）</translation>
     </message>
 </context>
 <context>
