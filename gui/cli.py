@@ -1027,7 +1027,8 @@ def _report_import(path: str, result: ImportResult) -> None:
         if problem.column:
             where += translate("cli", ", {column}").format(column=problem.column)
         kind = translate("cli", "rejected") if problem.severity is Severity.ERROR else translate("cli", "warning")
-        _err(translate("cli", "  {kind}: {where}: {why}").format(kind=kind, where=where, why=problem.reason))
+        why = render(problem.why) if problem.why is not None else problem.reason
+        _err(translate("cli", "  {kind}: {where}: {why}").format(kind=kind, where=where, why=why))
     if result.problem_count > SHOWN_PROBLEMS:
         _err(translate("cli", "  … and {n} more problems").format(n=result.problem_count - SHOWN_PROBLEMS))
 

@@ -74,6 +74,7 @@ from gui.data.store import StoreError, content_hash
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
 from gui.onenet.zones import ZoneError, offset_name, parse_zone
+from gui.text import Message
 from gui.ui.at_edit import ZoneCombo
 from gui.ui.datapoints_model import Row
 from gui.ui.preview import human_bytes
@@ -167,7 +168,8 @@ class PreviewModel(QAbstractTableModel):
             return cell.shown
         if role == Qt.ItemDataRole.ToolTipRole:
             read = self.tr("In the file: {text}").format(text=cell.text) if cell.text else self.tr("Empty in the file")
-            return f"{read}\n{cell.reason}" if cell.reason else read
+            why = i18n.render(cell.reason) if isinstance(cell.reason, Message) else cell.reason
+            return f"{read}\n{why}" if why else read
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = {
                 CellStatus.ERROR: RED,
@@ -1129,7 +1131,8 @@ class ImportDialog(QDialog):
         outcome = (
             self.tr("the whole row is not imported") if problem.severity is Severity.ERROR else self.tr("imported")
         )
-        return f"{where}{cell}: {problem.reason} ({outcome})"
+        why = i18n.render(problem.why) if problem.why is not None else problem.reason
+        return f"{where}{cell}: {why} ({outcome})"
 
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)

@@ -3699,6 +3699,176 @@ base64, an expiry that is not in the future
     </message>
 </context>
 <context>
+    <name>importers</name>
+    <message>
+        <source>{text} is not a number with a decimal comma (this column uses `,` as decimal mark)</source>
+        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions).</extracomment>
+        <translation>{text} 不是以逗号作小数点的数值（此列以 `,` 作小数点）</translation>
+    </message>
+    <message>
+        <source>{text} is not a number with a decimal point (this column uses `.` as decimal mark)</source>
+        <translation>{text} 不是以“.”作小数点的数值（此列以 `.` 作小数点）</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数值</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数值</translation>
+    </message>
+    <message>
+        <source>NaN or infinity cannot be sent (not valid JSON)</source>
+        <translation>NaN 或无穷大无法发送（不是有效的 JSON）</translation>
+    </message>
+    <message>
+        <source>{value} is not a JSON object</source>
+        <translation>{value} 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{value} is a date or time, not a {kind}</source>
+        <translation>{value} 是日期或时间，而不是 {kind}</translation>
+    </message>
+    <message>
+        <source>{text} holds bytes that are not valid in the file&apos;s encoding; choose the encoding</source>
+        <translation>{text} 含有在文件编码中无效的字节；请选择编码</translation>
+    </message>
+    <message>
+        <source>{text}: hour {hour} cannot go with {meridian}</source>
+        <extracomment>Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`).</extracomment>
+        <translation>{text}：{hour} 点不能与 {meridian} 同用</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid time of day ({why})</source>
+        <translation>{text} 不是有效的时刻（{why}）</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid date when read as {order} ({why})</source>
+        <translation>按 {order} 读取时，{text} 不是有效的日期（{why}）</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 2026-11-02 08:30 (year first)</source>
+        <translation>{text} 不是 2026-11-02 08:30 这样的时间（年在前）</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like {example}</source>
+        <translation>{text} 不是 {example} 这样的时间</translation>
+    </message>
+    <message>
+        <source>{text} is not a number of {unit}</source>
+        <translation>{text} 不是数值（{unit}）</translation>
+    </message>
+    <message>
+        <source>{text}: a time of day needs a date column</source>
+        <translation>{text}：只有时刻时需要日期列</translation>
+    </message>
+    <message>
+        <source>{text} is not a time written as YYYYMMDD[HH[MM[SS]]] digits</source>
+        <translation>{text} 不是 YYYYMMDD[HH[MM[SS]]] 形式的数字时间</translation>
+    </message>
+    <message>
+        <source>{text}: year {year} is not plausible for {what}</source>
+        <translation>{text}：对 {what} 而言，年份 {year} 不合理</translation>
+    </message>
+    <message>
+        <source>{text} is not a valid {what} time ({why})</source>
+        <translation>{text} 不是有效的 {what} 时间（{why}）</translation>
+    </message>
+    <message>
+        <source>{text}: {month} is not an English month name</source>
+        <translation>{text}：{month} 不是英文月份名称</translation>
+    </message>
+    <message>
+        <source>{text} is not a date like Jan 1 2000 or 1-Jan-2020</source>
+        <translation>{text} 不是 Jan 1 2000 或 1-Jan-2020 这样的日期</translation>
+    </message>
+    <message>
+        <source>{text}: month {month} does not exist</source>
+        <translation>{text}：不存在 {month} 月</translation>
+    </message>
+    <message>
+        <source>{text} is not a period like 1974Q1, 2024-05 or 2024</source>
+        <translation>{text} 不是 1974Q1、2024-05 或 2024 这样的时段</translation>
+    </message>
+    <message>
+        <source>{text} is not an interval of times of day like 00:00 - 01:00</source>
+        <translation>{text} 不是 00:00 - 01:00 这样的时刻区间</translation>
+    </message>
+    <message>
+        <source>{text} does not match the time format {pattern}</source>
+        <translation>{text} 与时间格式 {pattern} 不符</translation>
+    </message>
+    <message>
+        <source>{number} is not a Unix time in {unit}</source>
+        <translation>{number} 不是有效的时间（{unit}）</translation>
+    </message>
+    <message>
+        <source>Excel days</source>
+        <translation>Excel 日期序号</translation>
+    </message>
+    <message>
+        <source>Unix seconds</source>
+        <translation>Unix 秒</translation>
+    </message>
+    <message>
+        <source>Unix milliseconds</source>
+        <translation>Unix 毫秒</translation>
+    </message>
+    <message>
+        <source>Unix microseconds</source>
+        <translation>Unix 微秒</translation>
+    </message>
+    <message>
+        <source>Unix nanoseconds</source>
+        <translation>Unix 纳秒</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>不是有限数值</translation>
+    </message>
+    <message>
+        <source>{number} is not an Excel date serial</source>
+        <translation>{number} 不是 Excel 日期序号</translation>
+    </message>
+    <message>
+        <source>{text} is not a date alone</source>
+        <translation>{text} 不是单独的日期</translation>
+    </message>
+    <message>
+        <source>{text} is not a time of day like 18:00 or 18.00.00</source>
+        <translation>{text} 不是 18:00 或 18.00.00 这样的时刻</translation>
+    </message>
+    <message>
+        <source>{start}… ({digits} digits) is not a time</source>
+        <translation>{start}…（{digits} 位数字）不是时间</translation>
+    </message>
+    <message>
+        <source>{value} is a number, not a time (choose Excel days or Unix time as the format)</source>
+        <translation>{value} 是数值而不是时间（请将格式选为 Excel 日期序号或 Unix 时间）</translation>
+    </message>
+    <message>
+        <source>{value} is a time of day without a date</source>
+        <translation>{value} 是没有日期的时刻</translation>
+    </message>
+    <message>
+        <source>{value} is not a date alone</source>
+        <translation>{value} 不是单独的日期</translation>
+    </message>
+    <message>
+        <source>no time of day</source>
+        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}).</extracomment>
+        <translation>没有时刻</translation>
+    </message>
+    <message>
+        <source>{why}; if it marks a missing reading, add it as a missing-value marker</source>
+        <translation>{why}；如果它表示缺失的读数，请将其添加为缺失值标记</translation>
+    </message>
+    <message>
+        <source>no datastream id</source>
+        <translation>没有数据流 ID</translation>
+    </message>
+</context>
+<context>
     <name>outbox</name>
     <message>
         <source>no api-key for device {device}</source>
