@@ -478,7 +478,7 @@ class Pipeline:
             if not verdict.retry:
                 pass
             elif number == policy.max_attempts:
-                note = _note("gave-up", QT_TRANSLATE_NOOP("pipeline", "gave up after attempt {number}"), number=number)
+                note = Counted("gave-up").tr("gave up after %Ln attempt(s)", "", number)
             elif time.monotonic() + wait - first_start > policy.max_total_s:
                 note = _note(
                     "gave-up-time",

@@ -12,6 +12,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>gave up after %Ln attempt(s)</source>
+        <translation>
+            <numerusform>gave up after %Ln attempt</numerusform>
+            <numerusform>gave up after %Ln attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln datapoint(s)</source>
         <translation>
             <numerusform>%Ln datapoint</numerusform>

@@ -11,6 +11,12 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>gave up after %Ln attempt(s)</source>
+        <translation>
+            <numerusform>尝试 %Ln 次后放弃</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln datapoint(s)</source>
         <translation>
             <numerusform>%Ln 个数据点</numerusform>
@@ -3897,10 +3903,6 @@ base64, an expiry that is not in the future
     <message>
         <source>{text}, cancelled</source>
         <translation>{text}，已取消</translation>
-    </message>
-    <message>
-        <source>gave up after attempt {number}</source>
-        <translation>第 {number} 次尝试后放弃</translation>
     </message>
     <message>
         <source>gave up: a retry in {wait} s would end beyond {limit} s</source>
