@@ -470,6 +470,18 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>json</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
         <source>Read as text — did you mean {number}? Edit the value to send a number, or set the kind to text to keep it as text.</source>
         <translation>识别为文本——是否想输入 {number}？修改该值即可作为数值发送；或将类型设为文本以保持文本。</translation>
     </message>
@@ -2469,7 +2481,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>SendMessages</name>
     <message>
         <source>✔ Stored: errno 0. {n} sent in {k}.</source>
-        <translation>✔ 已存储：错误码 errno 0。{n}，分 {k} 发送。</translation>
+        <translation>✔ 已存储：错误码 errno 0。已发送 {n}，共 {k}。</translation>
     </message>
     <message>
         <source>not sent</source>

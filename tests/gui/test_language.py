@@ -91,6 +91,9 @@ def shown_texts(window: QWidget) -> list[tuple[str, str]]:
                 columns = model.columnCount(QModelIndex())
             except TypeError:  # Qt's private models (a completer's popup): no headers to read
                 continue
+            for row in range(min(model.rowCount(QModelIndex()), 20)):  # the cells the models word (status, kind)
+                for column in range(columns):
+                    add(f"{name}.cell", model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole))
             for column in range(columns):
                 add(f"{name}.header", model.headerData(column, Qt.Orientation.Horizontal))
                 add(
