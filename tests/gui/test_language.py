@@ -221,3 +221,33 @@ def test_the_chinese_window_at_1366x768_is_saved_for_a_look(qtbot, chinese, make
     check(qtbot, window, "painted")
     path = tmp_path / "main-window-zh_CN.png"
     assert window.grab().save(str(path)) and path.stat().st_size > 0
+
+
+@pytest.mark.xfail(
+    reason="issue 14, left: the import detection's own explanations (Plan.decisions and notes in "
+    "gui/data/importers/detect.py, the dialog's 'How:' line) are English sentences without codes yet",
+    strict=True,
+)
+def test_the_dialogs_in_chinese_show_no_english_word_but_the_files_own(qtbot, chinese, make_window, tmp_path):
+    window = readings_window(qtbot, make_window())
+    found = []
+    timed = window.open_timed_send()
+    qtbot.waitExposed(timed)
+    found += english_in(timed)
+    timed.close()
+    box = window.show_getting_started()
+    qtbot.waitExposed(box)
+    found += english_in(box)
+    box.close()
+    dialog = open_import(qtbot, window, tmp_path)
+    # The file's own words (its name, column names, cells, datastream ids) are shown as they are.
+    own = set(
+        re.findall(
+            r"[A-Za-z]{3,}", " ".join([dialog.path.name, *(c.name for c in dialog.import_result.detected.columns)])
+        )
+    )
+    for row in dialog.import_result.preview:
+        own.update(w for cell in row.cells for w in re.findall(r"[A-Za-z]{3,}", cell.text + " " + cell.shown))
+    found += [line for line in english_in(dialog) if not set(re.findall(r"'(\w+)'", line.rsplit(" [", 1)[1])) <= own]
+    dialog.reject()
+    assert found == [], "\n".join(found)
