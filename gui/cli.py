@@ -589,7 +589,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         # send): nothing to look for, so it stays without `at` and counts as unverifiable.
         result = import_file(args.file, replace(options_from_args(args), missing_time=MissingTime.PLATFORM))
     except (ImportFailed, ValueError) as exc:
-        return f"{args.file}: {exc}"
+        return f"{args.file}: {i18n.why(exc)}"
     _report_import(args.file, result)
     if result.needs_date_order:
         return f"dates like {', '.join(result.ambiguous_dates)} can be day/month or month/day: pass --date-order"
@@ -1052,7 +1052,7 @@ def run_send(args: argparse.Namespace) -> int:
         options = options_from_args(args)
         result = import_file(args.file, options)
     except (ImportFailed, ValueError) as exc:
-        _err(translate("cli", "send: {file}: {why}").format(file=args.file, why=exc))
+        _err(translate("cli", "send: {file}: {why}").format(file=args.file, why=i18n.why(exc)))
         return EXIT_USAGE
     _report_import(args.file, result)
     if result.needs_date_order:

@@ -51,7 +51,7 @@ class Message:
             else value
             for key, value in self.args.items()
         }
-        return text.format_map(values) if values else text
+        return text.format_map(values)  # also `{{` -> `{` in a source without fields
 
     @staticmethod
     def verbatim(text: str) -> Message:

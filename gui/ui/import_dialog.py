@@ -696,7 +696,7 @@ class ImportDialog(QDialog):
             return
         self.import_result = None
         if isinstance(exc, ImportFailed):
-            self.failure = str(exc)
+            self.failure = i18n.why(exc)
         elif isinstance(exc, StoreError):  # the rows were read, the outbox could not take them (its path: in exc)
             self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=i18n.why(exc))
         else:

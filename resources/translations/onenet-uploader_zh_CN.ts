@@ -3885,6 +3885,191 @@ base64, an expiry that is not in the future
         <source>no datastream id</source>
         <translation>没有数据流 ID</translation>
     </message>
+    <message>
+        <source>{why}.</source>
+        <extracomment>File name patterns the open dialog offers.</extracomment>
+        <translation>{why}。</translation>
+    </message>
+    <message>
+        <source>{str} is a folder: give one file of readings in it.</source>
+        <translation>{str} 是文件夹：请指定其中的一个读数文件。</translation>
+    </message>
+    <message>
+        <source>There is no file {str}.</source>
+        <translation>文件 {str} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {strerror_or_exc}.</source>
+        <translation>无法读取文件：{strerror_or_exc}。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file is empty: it holds only blank lines.</source>
+        <translation>文件是空的：只有空行。</translation>
+    </message>
+    <message>
+        <source>The file is not JSON: it does not start with [ or {{.</source>
+        <translation>文件不是 JSON：它不是以 [ 或 {{ 开头。</translation>
+    </message>
+    <message>
+        <source>The file is too large to import in this computer&apos;s memory.</source>
+        <translation>文件太大，本机内存不足以导入。</translation>
+    </message>
+    <message>
+        <source>The file has no data: every line is empty.</source>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit. rows above the header (or above the first data row without a header) per column, from a units row under the header index in the sample of the first data row InfluxDB annotated CSV: `#group`/`#datatype`/`#default` lines, repeated headers</extracomment>
+        <translation>文件中没有数据：每一行都是空的。</translation>
+    </message>
+    <message>
+        <source>The file has no data: only annotation lines (#group, #datatype, #default).</source>
+        <translation>文件中没有数据：只有注释行（#group、#datatype、#default）。</translation>
+    </message>
+    <message>
+        <source>Nothing is left to read below the skipped lines.</source>
+        <translation>跳过的行下面已没有可读取的内容。</translation>
+    </message>
+    <message>
+        <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`)</extracomment>
+        <translation>{what}：文件中没有列 {text}。文件的列为 {shown}。</translation>
+    </message>
+    <message>
+        <source>stream id: the file has no column {unknown_0} to rename. Its columns are {join}.</source>
+        <translation>数据流 ID：文件中没有要改名的列 {unknown_0}。文件的列为 {join}。</translation>
+    </message>
+    <message>
+        <source>The long layout needs a datastream column and a value column: choose them in the columns table, or read the file as wide.</source>
+        <translation>长表布局需要一列数据流和一列值：请在列表格中选择，或按宽表读取文件。</translation>
+    </message>
+    <message>
+        <source>No column is imported: include at least one column as a datastream.</source>
+        <translation>没有导入任何列：请至少将一列作为数据流导入。</translation>
+    </message>
+    <message>
+        <source>The JSON is nested too deeply to read (thousands of [ or {{ inside each other): it is not a file of readings.</source>
+        <extracomment>What a JSON nested deeper than Python&apos;s parser goes (thousands of levels) is refused with.</extracomment>
+        <translation>JSON 嵌套过深，无法读取（上千层 [ 或 {{ 相互嵌套）：这不是读数文件。</translation>
+    </message>
+    <message>
+        <source>The JSON file does not start with [ or {{.</source>
+        <translation>JSON 文件不是以 [ 或 {{ 开头。</translation>
+    </message>
+    <message>
+        <source>The JSON list is not closed with ] (the file ends early).</source>
+        <translation>JSON 列表没有以 ] 结束（文件提前结束）。</translation>
+    </message>
+    <message>
+        <source>The JSON list has {buf_pos} where a comma should be.</source>
+        <translation>JSON 列表中应为逗号的位置是 {buf_pos}。</translation>
+    </message>
+    <message>
+        <source>The JSON is not valid: {why}.</source>
+        <translation>JSON 无效：{why}。</translation>
+    </message>
+    <message>
+        <source>A JSON record is larger than 16 MiB.</source>
+        <translation>某条 JSON 记录超过 16 MiB。</translation>
+    </message>
+    <message>
+        <source>The file is not valid {label} text (byte {start}): choose the encoding.</source>
+        <translation>文件不是有效的 {label} 文本（第 {start} 字节）：请选择编码。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: {message}{where}.</source>
+        <translation>文件不是有效的 JSON：{message}{where}。</translation>
+    </message>
+    <message>
+        <source>This looks like a OneNET type {int} body but cannot be read: {why}</source>
+        <translation>这看起来是 OneNET type {int} 请求体，但无法读取：{why}</translation>
+    </message>
+    <message>
+        <source>The body holds no datapoints.</source>
+        <translation>请求体中没有数据点。</translation>
+    </message>
+    <message>
+        <source>The JSON list is empty: no records.</source>
+        <translation>JSON 列表是空的：没有记录。</translation>
+    </message>
+    <message>
+        <source>OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV.</source>
+        <extracomment>Bytes read from the middle and the end too, so a file that turns non-ASCII late is still seen. When charset-normalizer finds several encodings equally plausible, the first of these wins: GB18030 (a superset of GBK and GB2312: Chinese-locale Excel) before the others, then Windows-1252 (Western European Excel) over its look-alikes.</extracomment>
+        <translation>无法读取 OpenDocument 电子表格：请另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>Excel 97-2003 workbooks (.xls) cannot be read: save it as .xlsx or CSV.</source>
+        <translation>无法读取 Excel 97-2003 工作簿（.xls）：请另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>一个 PDF 文档</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>一张 PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>一张 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>This is {name}, not a table of readings: open a CSV, TSV, TXT, XLSX or JSON file.</source>
+        <translation>这是{name}，不是读数表格：请打开 CSV、TSV、TXT、XLSX 或 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid Excel workbook (it is not a ZIP file inside).</source>
+        <translation>{name} 不是有效的 Excel 工作簿（其内部不是 ZIP 文件）。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding {override}: use a name like utf-8, gb18030 or cp1252.</source>
+        <translation>未知编码 {override}：请使用 utf-8、gb18030 或 cp1252 这样的名称。</translation>
+    </message>
+    <message>
+        <source>This looks like a binary file, not text: open a CSV, TSV, TXT, XLSX or JSON file.</source>
+        <translation>这看起来是二进制文件而不是文本：请打开 CSV、TSV、TXT、XLSX 或 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Cannot tell the file&apos;s text encoding (it may not be a text file). Choose the encoding, e.g. gb18030 for files from Chinese-locale Excel.</source>
+        <translation>无法判断文件的文本编码（它可能不是文本文件）。请选择编码，例如中文版 Excel 导出的文件可选 gb18030。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be opened as an Excel workbook: {why}</source>
+        <translation>{name} 无法作为 Excel 工作簿打开：{why}</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable Excel workbook ({name2}).</source>
+        <translation>{name} 不是可读取的 Excel 工作簿（{name2}）。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet {sheet}; it has {sheets}.</source>
+        <translation>工作簿中没有工作表 {sheet}；现有工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheets.</source>
+        <translation>工作簿中没有工作表。</translation>
+    </message>
+    <message>
+        <source>Row {done_1} of sheet {sheet} cannot be read: the workbook is damaged ({name}). Open it in Excel or LibreOffice and save it again.</source>
+        <translation>无法读取工作表 {sheet} 的第 {done_1} 行：工作簿已损坏（{name}）。请在 Excel 或 LibreOffice 中打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>Row {first_len} cannot be read: {why}. A cell over 128 KiB or a quote (&quot;) that is never closed can cause this.</source>
+        <translation>无法读取第 {first_len} 行：{why}。单元格超过 128 KiB 或引号（&quot;）未闭合都可能导致此问题。</translation>
+    </message>
+    <message>
+        <source>The first line is longer than 1 MiB: this is not a table of readings (rows of a CSV file are short). Is it the right file?</source>
+        <translation>第一行超过 1 MiB：这不是读数表格（CSV 文件的行都很短）。文件是否选对了？</translation>
+    </message>
+    <message>
+        <source>The sheet is empty.</source>
+        <translation>工作表是空的。</translation>
+    </message>
+    <message>
+        <source>The file has a header row but no data rows below it.</source>
+        <translation>文件有表头行，但其下没有数据行。</translation>
+    </message>
 </context>
 <context>
     <name>outbox</name>

@@ -26,8 +26,17 @@ class ImportFailed(Exception):
     """The file cannot be imported at all: empty, binary, unknown encoding, no table, broken JSON…
 
     The message is a sentence for the user saying what is wrong and, where
-    possible, what to do.
+    possible, what to do: `text` (a Message, translated where shown); str() is its English source.
     """
+
+    def __init__(self, message: Message | str) -> None:
+        self.text = message if isinstance(message, Message) else Message.verbatim(message)
+        super().__init__(str(self.text))
+
+
+def message(code: str, source: str, **args: object) -> Message:
+    """A sentence of the importers (the catalogues' context "importers")."""
+    return Message(code, "importers", source, args)
 
 
 class ImportCancelled(Exception):
