@@ -389,6 +389,14 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         narrowed += translate("cli", " for {endpoint}").format(endpoint=endpoint)
     if args.device:
         narrowed += translate("cli", " for device {device}").format(device=args.device)
+    if plan.sandbox:
+        print(
+            translate(
+                "cli",
+                "{n} datapoints made for the window's local sandbox were left alone: only the window runs it "
+                "(they never go to another endpoint unless you move them there in the window).",
+            ).format(n=plan.sandbox)
+        )
     if plan.requests == 0 and not plan.held_back:
         print(
             translate("cli", "Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.").format(

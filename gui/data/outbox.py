@@ -30,6 +30,7 @@ from typing import Protocol
 
 from gui.data.logs import register_secret
 from gui.data.store import HistoryEntry, OutboxRow, QueuedRow, RequestOutcome, State, Store
+from gui.data.target import SANDBOX_ENDPOINT
 from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError, OneNetClient
 from gui.onenet.formats import AtTexts, BodyType, EncodedBody
 from gui.onenet.readings import Datapoint, Datastream, Readings
@@ -300,12 +301,16 @@ class Plan:
     Iterating yields the `PlannedRequest`s in sending order, targets one after the other,
     each body joined as it is taken. `requests` and `datapoints` are the totals (for
     progress); `held_back` counts rows left out because sending them again may store them
-    twice (`may_store_twice`); `warnings` explain requests over the limits, as
-    `RequestPlan.warnings` does.
+    twice (`may_store_twice`); `sandbox` counts rows left out because their target is the
+    window's embedded sandbox (`gui.data.target.SANDBOX_ENDPOINT`), which only the window
+    runs; `warnings` explain requests over the limits, as `RequestPlan.warnings` does.
     """
 
-    def __init__(self, targets: list[tuple[str, str, RequestPlan, list[QueuedRow]]], held_back: int) -> None:
+    def __init__(
+        self, targets: list[tuple[str, str, RequestPlan, list[QueuedRow]]], held_back: int, sandbox: int = 0
+    ) -> None:
         self._targets = targets
+        self.sandbox = sandbox
         self.requests = sum(len(plan) for _, _, plan, _ in targets)
         self.datapoints = sum(len(rows) for _, _, _, rows in targets)
         self.held_back = held_back
@@ -330,20 +335,24 @@ def plan_outbox(
 ) -> Plan:
     """Plan sending the outbox's `unsent` and `unknown` rows (of one endpoint/device if given).
 
-    Rows are taken by endpoint and device (in that order), in id order, and planned as the
-    window plans its rows (`readings_of`, `plan_readings`). Rows that `may_store_twice`
-    are held back unless `allow_duplicates`. Drafts and failed rows are not taken (queue
-    them first). Raises FormatError when `body_type` cannot carry the rows, ValueError
-    for limits below one datapoint or for type 3, which would drop the `at` the rows
-    were entered with (one value per stream, no `at`): plan such requests from the editor.
+    Rows are taken by target, endpoint and device (in that order), each row to its own
+    target only, in id order, and planned as the window plans its rows (`readings_of`,
+    `plan_readings`). Rows that `may_store_twice` are held back unless `allow_duplicates`;
+    rows for the window's sandbox are left out (`Plan.sandbox`): it runs only in the window.
+    Drafts and failed rows are not taken (queue them first). Raises FormatError when
+    `body_type` cannot carry the rows, ValueError for limits below one datapoint or for
+    type 3, which would drop the `at` the rows were entered with (one value per stream,
+    no `at`): plan such requests from the editor.
     """
     if body_type is BodyType.SIMPLE_JSON:
         raise ValueError("type 3 carries one value per datastream and no `at`; the outbox is sent as type 1")
     options = RequestOptions(body_type, None, max_points, max_bytes)
     targets: dict[tuple[str, str], list[QueuedRow]] = {}
-    held_back = 0
+    held_back = sandbox = 0
     for row in store.queued(endpoint=endpoint, device_id=device_id):
-        if not allow_duplicates and may_store_twice(row.state, row.point.at, body_type):
+        if row.endpoint == SANDBOX_ENDPOINT:
+            sandbox += 1
+        elif not allow_duplicates and may_store_twice(row.state, row.point.at, body_type):
             held_back += 1
         else:
             targets.setdefault((row.endpoint, row.device_id), []).append(row)
@@ -351,7 +360,7 @@ def plan_outbox(
     for (target_endpoint, target_device), rows in sorted(targets.items()):
         readings, order = readings_of(rows)
         planned.append((target_endpoint, target_device, plan_readings(readings, options), [rows[i] for i in order]))
-    return Plan(planned, held_back)
+    return Plan(planned, held_back, sandbox)
 
 
 # -- clients -----------------------------------------------------------------------------------------

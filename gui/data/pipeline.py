@@ -626,11 +626,10 @@ class _Run:
             return None
         planned = staged.planned
         reason = self.blocked.get(planned.target)
-        if reason is None:
-            client = self.pipeline._client(*planned.target)
-            if isinstance(client, ConfigError):
-                reason = self.blocked[planned.target] = str(client)
-        if reason is None:
+        client = self.pipeline._client(*planned.target) if reason is None else None
+        if isinstance(client, ConfigError):
+            reason = self.blocked[planned.target] = str(client)
+        elif client is not None:
             staged.begun = self.store.begin_request(
                 planned.endpoint,
                 planned.device_id,
@@ -639,6 +638,7 @@ class _Run:
                 planned.revisions,
                 planned.idempotent,
                 self.upload_id,
+                sent_to=client.endpoint,  # the URL it goes to (the window's sandbox: where it runs now)
             )
             if staged.begun is None:
                 reason = "its datapoints changed or were sent since the request was planned"

@@ -6,11 +6,24 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui import i18n
 from gui.data.logs import register_secret
 from gui.data.secrets import SecretStore
+from gui.data.target import SANDBOX_ENDPOINT, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
 from gui.ui.settings import Settings
 
@@ -42,9 +55,13 @@ class ConnectionPanel(QGroupBox):
     first use) replaces the fields while checked; unchecking gives back what was
     typed. The api-key goes to `secrets` (the system keyring) only on a send
     (`remember`), never to the settings file. `stop_sandbox()` at close.
+    `targetCommitted` fires when the target may have changed; `waiting_bar` (keep, move,
+    discard) asks about the rows of the previous one, filled and answered by the window.
     """
 
     changed = Signal()
+    #: The target may have changed (the endpoint or device field was left, the sandbox box toggled).
+    targetCommitted = Signal()
     revealToggled = Signal(bool)
     sandboxChanged = Signal()  # the sandbox was started, stopped, or switched on or off
 
@@ -85,22 +102,46 @@ class ConnectionPanel(QGroupBox):
         form.addRow(buddy_label(self.tr("api-&key:"), self.key_edit), key_row)
         form.addRow("", self.keyring_label)
         form.addRow("", self.sandbox_check)
+        # Asks what to do with rows made for the previous target (the window fills and answers it).
+        self.waiting_bar = QFrame()
+        self.waiting_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        self.waiting_label = QLabel()
+        self.waiting_label.setWordWrap(True)
+        self.keep_button = QPushButton(self.tr("&Keep for their target"))
+        self.keep_button.setToolTip(self.tr("They wait, and are sent when the connection names their target again"))
+        self.move_button = QPushButton(self.tr("&Move to this target"))
+        self.move_button.setToolTip(self.tr("Send them to the target the connection names now"))
+        self.discard_button = QPushButton(self.tr("&Discard them"))
+        waiting_layout = QVBoxLayout(self.waiting_bar)
+        waiting_layout.addWidget(self.waiting_label)
+        waiting_buttons = QHBoxLayout()
+        waiting_buttons.addWidget(self.keep_button)
+        waiting_buttons.addWidget(self.move_button)
+        waiting_buttons.addWidget(self.discard_button)
+        waiting_buttons.addStretch(1)
+        waiting_layout.addLayout(waiting_buttons)
+        self.waiting_bar.hide()
+        form.addRow(self.waiting_bar)
 
         for edit in (self.endpoint_edit, self.device_edit, self.key_edit):
             edit.textChanged.connect(self.changed)
         self.endpoint_edit.textChanged.connect(self._on_endpoint_edit_textChanged)
+        for edit in (self.endpoint_edit, self.device_edit):
+            edit.editingFinished.connect(self.targetCommitted)
         self.device_edit.editingFinished.connect(self._on_device_edit_editingFinished)
         self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
         self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
 
     def restore(self) -> None:
-        """Show the remembered endpoint and device, and the device's api-key from the keyring."""
+        """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box."""
         self.endpoint_edit.setText(self.settings.endpoint)
         self.device_edit.setText(self.settings.device_id)
         stored_key = self.secrets.get(self.settings.device_id) if self.settings.device_id else None
         if stored_key:
             self.key_edit.setText(stored_key)
         self._update_keyring_label()
+        if self.settings.use_sandbox:
+            self.sandbox_check.setChecked(True)
 
     @property
     def endpoint(self) -> str:
@@ -112,8 +153,39 @@ class ConnectionPanel(QGroupBox):
         return self.device_edit.text()
 
     def target(self) -> tuple[str, str]:
-        """(endpoint, device id) as typed: where a send would go now."""
-        return self.endpoint, self.device_id
+        """(endpoint, device id) as the outbox stores them: where a send would go now (the sandbox's as stored)."""
+        current = self.current_target()
+        return (current.endpoint, current.device_id) if current is not None else (self.endpoint, self.device_id)
+
+    def real_connection(self) -> tuple[str, str]:
+        """(endpoint, device id) of the real connection: the fields, or while the sandbox is used, those it hides."""
+        if self.sandbox_check.isChecked():
+            return self._real_connection[0], self._real_connection[1]
+        return self.endpoint_edit.text(), self.device_id
+
+    def current_target(self) -> Target | None:
+        """The target new rows get and Send sends to: the sandbox's, or the fields' (None while incomplete)."""
+        if self.sandbox_check.isChecked():
+            return Target.sandbox(self.device_id)
+        try:
+            return Target.of(self.endpoint, self.device_id)
+        except ConfigError:
+            return None
+
+    def commit_target(self) -> None:
+        """The fields as typed now name the target (a send starts): `targetCommitted`, as leaving a field does."""
+        self.targetCommitted.emit()
+
+    def url_of(self, endpoint: str) -> str:
+        """The URL requests for a target's `endpoint` go to: the running sandbox's for `SANDBOX_ENDPOINT`.
+
+        ConfigError when that is the sandbox's and it does not run.
+        """
+        if endpoint != SANDBOX_ENDPOINT:
+            return endpoint
+        if self.sandbox is None:
+            raise ConfigError("the local sandbox is not running: tick 'Use the local sandbox' to send its datapoints")
+        return self.sandbox.url
 
     @property
     def api_key(self) -> str:
@@ -146,7 +218,8 @@ class ConnectionPanel(QGroupBox):
             self._update_keyring_label()
 
     def save(self) -> None:
-        """The window closes: remember the connection typed (not the sandbox's)."""
+        """The window closes: remember the connection typed (not the sandbox's) and the sandbox box."""
+        self.settings.use_sandbox = self.sandbox_check.isChecked()
         if not self.sandbox_check.isChecked():
             self.settings.endpoint = self.endpoint
             self.settings.device_id = self.device_id
@@ -225,3 +298,4 @@ class ConnectionPanel(QGroupBox):
         self.endpoint_edit.setReadOnly(on)
         self._update_keyring_label()
         self.sandboxChanged.emit()
+        self.targetCommitted.emit()

@@ -10,10 +10,11 @@ from dataclasses import dataclass, replace
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
+from gui.data.target import NO_TARGET, Platform, Target
 from gui.onenet.readings import (
     PLATFORM_TZ,
     Datapoint,
@@ -82,6 +83,8 @@ class Row:
     `id` and `revision` are those of its outbox row (`gui.data.store.OutboxRow`) once the
     model has a store; None and 0 in a model without one. `source` is where a row read
     from a file came from, `(content hash, row number)` (`gui.data.store.NewRow.source`).
+    `target` is where it goes (`gui.data.target.Target`, one shared object per target;
+    `NO_TARGET` until it has one): the model's `target` when it was added.
     """
 
     stream_id: str
@@ -91,11 +94,26 @@ class Row:
     id: int | None = None
     revision: int = 0
     source: tuple[str, int] | None = None
+    target: Target = NO_TARGET
 
     @classmethod
     def from_outbox(cls, row: OutboxRow) -> Row:
         """The editor row of an outbox row."""
-        return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision)
+        key = (row.endpoint, row.device_id, row.platform)
+        target = _TARGETS.get(key) or shared_target(*key)
+        return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision, None, target)
+
+
+_TARGETS: dict[tuple[str, str, Platform], Target] = {}  # (endpoint, device id, platform) -> the one Target
+
+
+def shared_target(endpoint: str, device_id: str, platform: Platform = Platform.DATAPOINTS) -> Target:
+    """One Target object per target, shared by every row of it (a million rows hold one, not a million)."""
+    key = (endpoint, device_id, platform)
+    found = _TARGETS.get(key)
+    if found is None:
+        found = _TARGETS[key] = Target(endpoint, device_id, platform)
+    return found
 
 
 class DatapointsModel(QAbstractTableModel):
@@ -111,9 +129,13 @@ class DatapointsModel(QAbstractTableModel):
     `Store.remove_from_editor`. Each row keeps its outbox id. Store errors (a row
     being sent) refuse the change: `editRejected` for edits, StoreError raised from
     `remove_rows`/`clear`/`mark_unsent`.
+
+    Every row keeps its target (`Row.target`): new rows get the model's `target` (the
+    connection's, set by the window). The TARGET column exists only while rows of
+    several targets are in the table (`several_targets`).
     """
 
-    STREAM, AT, VALUE, KIND, STATUS = range(5)
+    STREAM, AT, VALUE, KIND, STATUS, TARGET = range(6)
     editRejected = Signal(int, int, str)  # row, column, reason
     #: Custom role: the Row dataclass of an index's row.
     RowRole = Qt.ItemDataRole.UserRole + 1
@@ -124,18 +146,47 @@ class DatapointsModel(QAbstractTableModel):
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
+        self.target: Target = NO_TARGET  # new rows go here (the window keeps it the connection's)
         self._positions: dict[int, int] | None = {}  # outbox id -> row; None: rebuild when needed
+        self._targets: dict[Target, int] = {}  # rows per target: the TARGET column shows while there are several
         if store is not None:
             self._rows = [Row.from_outbox(r) for r in store.editor_rows()]
             self._positions = None
             settle(len(self._rows))
+            self._count_targets()
 
     # --- Qt model interface -------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else (6 if self.several_targets() else 5)
+
+    def several_targets(self) -> bool:
+        """True while the table holds rows of more than one target (then the TARGET column shows)."""
+        return len(self._targets) > 1
+
+    def _count_targets(self, rows: Iterable[Row] | None = None, *, removed: bool = False) -> None:
+        """Count `rows` in (or, `removed`, out); None: count every row afresh. Adds or drops the TARGET column."""
+        before = self.several_targets()
+        if rows is None:
+            self._targets = {}
+            rows = self._rows
+        counts = self._targets
+        step = -1 if removed else 1
+        for row in rows:
+            left = counts.get(row.target, 0) + step
+            if left > 0:
+                counts[row.target] = left
+            else:
+                counts.pop(row.target, None)
+        after = self.several_targets()
+        if after and not before:
+            self.beginInsertColumns(QModelIndex(), self.TARGET, self.TARGET)
+            self.endInsertColumns()
+        elif before and not after:
+            self.beginRemoveColumns(QModelIndex(), self.TARGET, self.TARGET)
+            self.endRemoveColumns()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -150,13 +201,14 @@ class DatapointsModel(QAbstractTableModel):
             self.tr("Value"),
             self.tr("Kind"),
             self.tr("Status"),
+            self.tr("Target"),
         ][section]
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() != self.STATUS:
+        if index.column() not in (self.STATUS, self.TARGET):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -230,6 +282,8 @@ class DatapointsModel(QAbstractTableModel):
             return format_value(row.point.value)
         if column == self.KIND:
             return row.kind.value if edit else self._kind_name(kind_of(row.point.value))
+        if column == self.TARGET:
+            return self.target_text(row.target)
         if row.status is RowStatus.UNKNOWN:
             return self.tr("unknown, safe to resend") if row.point.at is not None else self.tr("unknown, may duplicate")
         return {
@@ -240,7 +294,7 @@ class DatapointsModel(QAbstractTableModel):
         }[row.status]
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() == self.STATUS:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() in (self.STATUS, self.TARGET):
             return False
         row = self._rows[index.row()]
         try:
@@ -301,13 +355,16 @@ class DatapointsModel(QAbstractTableModel):
         if not rows:
             return first
         if self.store is not None and not all(r.id is not None for r in rows):
-            rows = store_rows(self.store, rows)
+            rows = store_rows(self.store, rows, self.target)
+        elif self.store is None:
+            rows = [r if r.target.is_set else replace(r, target=self.target) for r in rows]
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         if self._positions is not None:
             self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
         self.endInsertRows()
         settle(len(rows))
+        self._count_targets(rows)
         return first
 
     def preparer(self) -> Callable[[Sequence[Row]], list[Row]]:
@@ -316,12 +373,13 @@ class DatapointsModel(QAbstractTableModel):
         It holds the store only, never the model: a Qt object must not be kept
         alive, or released, by a worker thread.
         """
-        return functools.partial(store_rows, self.store)
+        return functools.partial(store_rows, self.store, target=self.target)
 
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""
         chosen = sorted({row for row in rows if 0 <= row < len(self._rows)}, reverse=True)
         self._forget([self._rows[row].id for row in chosen])
+        self._count_targets([self._rows[row] for row in chosen], removed=True)
         for row in chosen:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
@@ -333,6 +391,7 @@ class DatapointsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows.clear()
         self._positions = {}
+        self._targets = {}
         self.endResetModel()
 
     def _forget(self, ids: list[int | None]) -> None:
@@ -340,6 +399,49 @@ class DatapointsModel(QAbstractTableModel):
         if self.store is not None and known:
             self.store.remove_from_editor(known)
         self._positions = None
+
+    @staticmethod
+    def target_text(target: Target) -> str:
+        """How the table names a target: `4093215 · sandbox`, `4093215 · https://api.heclouds.com`, `—` for none."""
+        if not target.is_set:
+            return "—"
+        where = QCoreApplication.translate("DatapointsModel", "sandbox") if target.is_sandbox else target.endpoint
+        return f"{target.device_id} · {where}"
+
+    def waiting_for(self, target: Target) -> list[int]:
+        """Rows of `target` not sent yet (neither sent nor being sent): those a change of target asks about."""
+        done = (RowStatus.SENT, RowStatus.IN_FLIGHT)
+        return [i for i, r in enumerate(self._rows) if r.target == target and r.status not in done]
+
+    def retarget(self, rows: list[int], target: Target) -> None:
+        """Move rows not sent yet to `target` (the store first; sent and in-flight rows keep theirs)."""
+        done = (RowStatus.SENT, RowStatus.IN_FLIGHT)
+        chosen = [i for i in rows if 0 <= i < len(self._rows) and self._rows[i].status not in done]
+        ids = [i for i in (self._rows[r].id for r in chosen) if i is not None]
+        if self.store is not None and ids:
+            self.store.retarget(ids, target)
+        self._set_targets(chosen, target)
+
+    def adopt_untargeted(self, target: Target) -> int:
+        """Give rows without a target (drafts stored before targets were) `target`; returns how many."""
+        if self.store is None:
+            chosen = [i for i, r in enumerate(self._rows) if not r.target.is_set]
+        else:
+            adopted = set(self.store.adopt_untargeted(target))
+            chosen = [i for i, r in enumerate(self._rows) if r.id in adopted]
+        self._set_targets(chosen, target)
+        return len(chosen)
+
+    def _set_targets(self, rows: list[int], target: Target) -> None:
+        if not rows:
+            return
+        shared = shared_target(target.endpoint, target.device_id, target.platform)
+        self._count_targets([self._rows[i] for i in rows], removed=True)
+        for i in rows:
+            self._rows[i] = replace(self._rows[i], target=shared)
+        self._count_targets([self._rows[i] for i in rows])
+        # Every listener (the send plan, the plot) hears it: which rows Send takes depends on their target.
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
 
     def mark_unsent(self, rows: list[int]) -> None:
         """Mark rows "not sent" (drafts in the store; rows being sent are left alone), e.g. to send them again."""
@@ -422,15 +524,23 @@ class DatapointsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
 
 
-def store_rows(store: Store | None, rows: Sequence[Row]) -> list[Row]:
-    """`rows` written to `store` (one transaction), with the ids it gave, as "not sent".
+def store_rows(store: Store | None, rows: Sequence[Row], target: Target = NO_TARGET) -> list[Row]:
+    """`rows` written to `store` (one transaction) for `target`, with the ids it gave, as "not sent".
 
     May run on a worker (the Store is thread-safe): the import dialog stores a
     million rows off the GUI thread, then the model's `extend` only shows them.
     With no store, the rows as given. Raises ValueError (nothing stored) for a
     NaN/infinite value, StoreError or OSError when the outbox cannot be written.
     """
+    shared = shared_target(target.endpoint, target.device_id, target.platform)
     if store is None:
-        return list(rows)
-    ids = store.add(NewRow(r.stream_id, r.point, r.kind, r.source) for r in rows)
-    return [Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i) for r, i in zip(rows, ids, strict=True)]
+        return [replace(r, target=shared) for r in rows]
+    ids = store.add(
+        (NewRow(r.stream_id, r.point, r.kind, r.source) for r in rows),
+        endpoint=target.endpoint,
+        device_id=target.device_id,
+        platform=target.platform,
+    )
+    return [
+        Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i, 0, None, shared) for r, i in zip(rows, ids, strict=True)
+    ]

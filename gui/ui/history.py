@@ -377,6 +377,11 @@ class HistoryPanel(QWidget):
         self.verify_button = QPushButton(self.tr("&Verify selected"))
         self.verify_button.setEnabled(False)
         self.verify_button.setToolTip(self.tr("Read the selected requests' datapoints back from the platform"))
+        # Why Verify selected did not run (several targets, nothing stored): said under the buttons pressed.
+        self.verify_label = QLabel()
+        self.verify_label.setWordWrap(True)
+        self.verify_label.setStyleSheet("color: #b00020;")
+        self.verify_label.hide()
         self.resend_bar = QFrame()
         self.resend_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
         self.resend_label = QLabel()
@@ -448,6 +453,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.resend_bar)
         layout.addLayout(buttons)
+        layout.addWidget(self.verify_label)
         layout.addLayout(export_row)
 
         self._debounce = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
@@ -465,7 +471,7 @@ class HistoryPanel(QWidget):
         self.resend_button.clicked.connect(self.resend_selected)
         self.resend_anyway_button.clicked.connect(self._on_resend_anyway_button_clicked)
         self.resend_cancel_button.clicked.connect(self._on_resend_cancel_button_clicked)
-        self.verify_button.clicked.connect(self.verify_selected)
+        self.verify_button.clicked.connect(self._on_verify_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.export_cancel_button.clicked.connect(self.cancel_export)
         self.refresh_button.clicked.connect(self.refresh)
@@ -529,6 +535,7 @@ class HistoryPanel(QWidget):
         self.resend_button.setEnabled(bool(summaries))
         self.verify_button.setEnabled(bool(summaries))
         self._close_resend_bar()  # it asked about the selection before
+        self.verify_label.hide()  # it said why the previous selection could not be verified
         entry = self.entry(summaries[-1]) if summaries else None
         if entry is None:
             self.detail.clear()
@@ -589,19 +596,34 @@ class HistoryPanel(QWidget):
         self._pending_resend = []
         self.resend_bar.hide()
 
+    def _on_verify_button_clicked(self) -> None:
+        problem = self.verify_selected()
+        self.verify_label.setText(problem)
+        self.verify_label.setVisible(bool(problem))
+
     def verify_selected(self) -> str:
         """Emit `verifyRequested` with what the selected stored requests carried; returns a problem or "".
 
         The bodies are decoded as sent (`gui.onenet.formats.decode`); only requests the
         platform answered with errno 0 are taken, and all must be of one endpoint and device.
+        The button shows the problem under the buttons (`verify_label`).
         """
         entries = [e for e in map(self.entry, self.selected_summaries()) if e is not None]
         stored = [e for e in entries if e.attempt is not None and e.attempt.outcome is AttemptOutcome.SENT]
         if not stored:
-            return self.tr("None of the selected requests was stored (errno 0): nothing to verify.")
-        targets = {(e.endpoint, e.device_id) for e in stored}
+            return self.tr(
+                "Nothing to verify: none of the {n} selected attempts was stored (errno 0). Select a request the "
+                "platform answered with errno 0."
+            ).format(n=len(entries))
+        targets = sorted({(e.endpoint, e.device_id) for e in stored})
         if len(targets) != 1:
-            return self.tr("Select requests of one endpoint and device.")
+            named = ", ".join(
+                self.tr("device {device} at {endpoint}").format(device=d, endpoint=e) for e, d in targets[:3]
+            )
+            return self.tr(
+                "The selected requests went to {n} targets ({targets}): select requests of one endpoint and device "
+                "to verify them."
+            ).format(n=len(targets), targets=named + (", …" if len(targets) > 3 else ""))
         try:
             pairs = [pair for e in stored for pair in decode(e.body, e.body_type).pairs()]
         except FormatError as exc:

@@ -24,7 +24,8 @@ from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
 from gui.data.store import Store, StoreError
-from gui.onenet.client import DEFAULT_TIMEOUT_S
+from gui.data.target import NO_TARGET, Target
+from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
@@ -45,6 +46,7 @@ from gui.ui.verify_panel import VerifyPanel
 if TYPE_CHECKING:
     from gui.data.pipeline import RetryPolicy
     from gui.ui.timed_send import TimedSendDialog
+    from gui.ui.trial import Trial
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
 
@@ -125,8 +127,13 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S
+        self._target: Target | None = None  # the target new rows get: the connection's (last complete one)
+        self._waiting_for: Target | None = None  # the previous target, while the waiting bar asks about its rows
         self._connect_signals()
         self._restore()
+        self._target = self.connection.current_target()
+        self.model.target = self._target or NO_TARGET
+        self._adopt_untargeted()
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()
 
@@ -157,6 +164,7 @@ class MainWindow(QMainWindow):
             self.tr("Send the selected streams every N seconds, as a device would (through the outbox)")
         )
         self.timed_send: TimedSendDialog | None = None
+        self.trial: Trial | None = None  # a --sandbox session: hands real work over to the user's own when it closes
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.log_folder_action)
@@ -255,6 +263,10 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
+        self.connection.targetCommitted.connect(self._on_connection_targetCommitted)
+        self.connection.keep_button.clicked.connect(self._on_keep_button_clicked)
+        self.connection.move_button.clicked.connect(self._on_move_button_clicked)
+        self.connection.discard_button.clicked.connect(self._on_discard_button_clicked)
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
@@ -314,6 +326,100 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+
+    # --- targets -------------------------------------------------------------------------
+    def _adopt_untargeted(self) -> None:
+        """Rows without a target (drafts of schema v3, or typed before a device id was) get one.
+
+        Drafts of v3 get the remembered connection (not the sandbox: v3 never remembered it):
+        where v3's Send would have sent them. Rows typed in this session before the
+        connection was complete get the connection's target once it is.
+        """
+        try:
+            remembered = Target.of(self.settings.endpoint, self.settings.device_id)
+        except ConfigError:
+            remembered = None
+        target = self._target if self._target is not None and not self._target.is_sandbox else remembered
+        if target is not None:
+            try:
+                self.model.adopt_untargeted(target)
+            except StoreError as exc:
+                self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
+
+    def _on_connection_targetCommitted(self) -> None:
+        """The connection now names another target: new rows get it, Send sends to it; ask about rows waiting.
+
+        Rows not sent yet for the previous target wait for it (Send never takes them
+        elsewhere; the Target column shows them) until the user answers the connection's
+        waiting bar: keep them for their target, move them to the new one, or discard them.
+        A row made for the sandbox never goes elsewhere unless moved there.
+        """
+        new = self.connection.current_target()
+        self.model.target = new or NO_TARGET
+        old = self._target
+        if new is None or new == old:
+            return
+        self._target = new
+        if old is not None and self.model.waiting_for(old):
+            self._waiting_for = old
+        try:
+            self.model.adopt_untargeted(new)  # typed before the connection named a target
+        except StoreError as exc:
+            self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
+        self._update_waiting_bar()
+        self.send_controller.schedule_preview()
+
+    def _update_waiting_bar(self) -> None:
+        """Show the question about the rows waiting for `_waiting_for` while some wait and it is not the target."""
+        old, new = self._waiting_for, self._target
+        waiting = self.model.waiting_for(old) if old is not None and new is not None and old != new else []
+        bar = self.connection.waiting_bar
+        if not waiting or old is None or new is None:
+            self._waiting_for = None
+            bar.hide()
+            return
+        self.connection.waiting_label.setText(
+            self.tr(
+                "{n} datapoints not sent yet were made for {old}; the connection now names {new}. They are not sent "
+                "here unless you move them."
+            ).format(n=f"{len(waiting):,}", old=self.model.target_text(old), new=self.model.target_text(new))
+        )
+        bar.show()
+
+    def _on_keep_button_clicked(self) -> None:
+        old = self._waiting_for
+        if old is not None:
+            n = len(self.model.waiting_for(old))
+            self._say(self.tr("{n} datapoints wait for {old}.").format(n=n, old=self.model.target_text(old)))
+        self._waiting_for = None
+        self._update_waiting_bar()
+
+    def _on_move_button_clicked(self) -> None:
+        old, new = self._waiting_for, self._target
+        if old is None or new is None:
+            return
+        waiting = self.model.waiting_for(old)
+        try:
+            self.model.retarget(waiting, new)
+        except StoreError as exc:
+            self._say(self.tr("Not moved: {why}").format(why=exc), error=True)
+            return
+        moved = self.tr("{n} datapoints moved to {new}.")
+        self._say(moved.format(n=len(waiting), new=self.model.target_text(new)))
+        self._update_waiting_bar()
+
+    def _on_discard_button_clicked(self) -> None:
+        old = self._waiting_for
+        if old is None:
+            return
+        waiting = self.model.waiting_for(old)
+        try:
+            self.model.remove_rows(waiting)
+        except StoreError as exc:
+            self._say(self.tr("Not discarded: {why}").format(why=exc), error=True)
+            return
+        self._say(self.tr("{n} datapoints discarded.").format(n=len(waiting)))
+        self._update_waiting_bar()
 
     def _on_preview_shown(self) -> None:
         problem = "" if self.send_panel.preview.prepared() is not None else self.tr("The editor has no request to send")
@@ -379,6 +485,8 @@ class MainWindow(QMainWindow):
                 self.model.clear()
             except StoreError as exc:
                 self._say(self.tr("Not cleared: {why}").format(why=i18n.why(exc)), error=True)
+                return
+            self.verify_panel.clear()  # its results were of the rows cleared
 
     # --- timed sending -------------------------------------------------------------------
     def open_timed_send(self) -> TimedSendDialog:
@@ -406,9 +514,16 @@ class MainWindow(QMainWindow):
         self.result_tabs.setCurrentWidget(self.verify_panel)
         if self.verify_panel.is_running:
             return
-        sent = [i for i, row in enumerate(self.model.rows()) if row.status is RowStatus.SENT]
+        target = self.connection.current_target()
+        rows = self.model.rows()
+        sent = [i for i, row in enumerate(rows) if row.status is RowStatus.SENT and row.target in (target, NO_TARGET)]
         if not sent:
-            self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
+            if any(row.status is RowStatus.SENT for row in rows):
+                self.verify_panel.show_message(
+                    self.tr("Nothing to verify here: the datapoints marked sent were sent to other targets.")
+                )
+            else:
+                self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
             return
         readings, _ = self.model.readings(sent)
         self._verify(self.connection.endpoint, self.connection.device_id, self.connection.api_key, readings)
@@ -418,7 +533,12 @@ class MainWindow(QMainWindow):
         self.result_tabs.setCurrentWidget(self.verify_panel)
         if self.verify_panel.is_running:
             return
-        self._verify(endpoint, device_id, self.connection.key_for(device_id), readings)
+        try:
+            url = self.connection.url_of(endpoint)  # the window's sandbox: where it runs now
+        except ConfigError as exc:
+            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
+            return
+        self._verify(url, device_id, self.connection.key_for(device_id), readings)
 
     def _verify(self, endpoint: str, device_id: str, api_key: str, readings: Readings) -> None:
         from gui.onenet.client import ConfigError, OneNetClient
@@ -503,5 +623,21 @@ class MainWindow(QMainWindow):
         self.connection.save()
         self.settings.sync()
         self.pool.waitForDone(2000)
+        if self.trial is not None:
+            self._end_trial(self.trial)
         self.connection.stop_sandbox()
         super().closeEvent(event)
+
+    def _end_trial(self, trial: Trial) -> None:
+        """A --sandbox trial closes: rows and the connection made for a real endpoint go to the user's own."""
+        endpoint, device_id = self.connection.real_connection()
+        try:
+            trial.keep(self.model.rows(), endpoint, device_id, self.settings.time_zone)
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Not kept"),
+                self.tr("The datapoints made for a real endpoint in this trial could not be kept: {why}").format(
+                    why=exc
+                ),
+            )

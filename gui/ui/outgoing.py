@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from gui.data.outbox import RequestOptions, may_store_twice, plan_readings, readings_of
+from gui.data.target import Target
 from gui.onenet.formats import BodyType, FormatError, can_carry, wire_ats
 from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan
@@ -34,7 +35,8 @@ class Outgoing:
     `snapshot` holds the Row objects the plan was made from, so a row that
     changed since is never marked sent by mistake. `held_back` lists the rows
     left out because their outcome is unknown and sending them again may store
-    them twice (`gui.data.outbox.may_store_twice`).
+    them twice (`gui.data.outbox.may_store_twice`). `elsewhere` counts the rows not sent
+    yet that wait for another target than the one Send sends to (they are not planned).
     """
 
     readings: Readings
@@ -47,6 +49,7 @@ class Outgoing:
     snapshot: Sequence[Row] = ()
     generation: int = 0
     held_back: list[int] = field(default_factory=list)
+    elsewhere: int = 0
 
     @property
     def errors(self) -> list[Issue]:
@@ -69,12 +72,15 @@ def compute_outgoing(
     now: datetime | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     allow_duplicates: bool = False,
+    target: Target | None = None,
 ) -> Outgoing:
     """Readings of the rows not yet sent, validated, each format's ability to carry them, and the plan.
 
     `rows` is a snapshot of the table (Row objects are immutable). Rows being sent
     are left out; so are rows that may be stored twice (`may_store_twice`), unless
-    `allow_duplicates` (they are listed in `held_back`). Rows are grouped and planned
+    `allow_duplicates` (they are listed in `held_back`). Only rows of `target` (and rows
+    without one, which Send gives it) are taken: each row goes to its own target only
+    (`Outgoing.elsewhere` counts the others; `target` None: only rows without one). Rows are grouped and planned
     by `gui.data.outbox` (`readings_of`, `plan_readings`), as `send` and `outbox send` do. Raises Cancelled as soon as
     `cancelled()` is true between steps. Messages in `problem` are English (core
     messages); the window adds its own words.
@@ -83,9 +89,13 @@ def compute_outgoing(
     sent, in_flight, unsent = RowStatus.SENT, RowStatus.IN_FLIGHT, RowStatus.UNSENT
     chosen: list[int] = []
     held_back: list[int] = []
+    elsewhere = 0
     for i, row in enumerate(rows):
         status = row.status
         if status is sent or status is in_flight:
+            continue
+        if row.target is not target and row.target != target and row.target.is_set:
+            elsewhere += 1
             continue
         # `status is not unsent` only spares a million unsent rows the call: the platform holds none of them.
         if not allow_duplicates and status is not unsent and may_store_twice(status.value, row.point.at, body_type):
@@ -93,7 +103,7 @@ def compute_outgoing(
         else:
             chosen.append(i)
     readings, order = readings_of(rows, chosen)
-    outgoing = Outgoing(readings, order, [], options, snapshot=rows, held_back=held_back)
+    outgoing = Outgoing(readings, order, [], options, snapshot=rows, held_back=held_back, elsewhere=elsewhere)
     if cancelled():
         raise Cancelled
     ats = wire_ats(readings)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.data.outbox import RequestOptions
-from gui.onenet.client import OneNetClient, curl_command, describe_request
+from gui.onenet.client import OneNetClient, PlatformResponse, curl_command, describe_request
 from gui.onenet.formats import BodyType, EncodedBody
 from gui.onenet.split import RequestPlan
 
@@ -259,6 +259,11 @@ class PreviewPanel(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.request_text, self.tr("Request (exact)"))
         self.tabs.addTab(self.pretty_text, self.tr("Body (pretty)"))
+        # The last request a send put on the wire, exactly, and its answer: it stays when nothing is left to send.
+        self.last_sent_text = QPlainTextEdit(readOnly=True)
+        self.last_sent_text.setFont(mono)
+        self.last_sent_text.setPlaceholderText(self.tr("Nothing sent yet in this window."))
+        self.tabs.addTab(self.last_sent_text, self.tr("Last sent"))
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: #b45f06;")
@@ -316,6 +321,38 @@ class PreviewPanel(QWidget):
         self.set_at_note("")
         self._set_buttons()
         self.shown.emit()
+
+    def show_last_sent(
+        self,
+        title: str,
+        prepared: requests.PreparedRequest | None,
+        body: EncodedBody | None,
+        response: PlatformResponse | None,
+        error: str = "",
+    ) -> None:
+        """Show the last request a send put on the wire: `title`, its exact bytes (api-key masked), the answer.
+
+        The answer is its HTTP status, headers and body as they came (masked by the client),
+        or `error` when there was none. `prepared` None: `title` (and `error`) alone.
+        """
+        lines = [title, ""]
+        if prepared is not None and body is not None:
+            data = body.data
+            shown = data[:WHOLE_BODY_MAX].decode("utf-8", "ignore")
+            if len(data) > WHOLE_BODY_MAX:
+                shown += "\n" + self.tr("[… {n} more bytes …]").format(n=f"{len(data) - WHOLE_BODY_MAX:,}")
+            lines += [describe_request(prepared), "", shown, ""]
+        if response is not None:
+            lines += [self.tr("Answer: HTTP {status}").format(status=response.http_status)]
+            lines += [f"{name}: {value}" for name, value in response.headers.items()]
+            lines += ["", response.text]
+        elif error:
+            lines += [self.tr("No answer: {why}").format(why=error)]
+        self.last_sent_text.setPlainText("\n".join(lines))
+
+    def show_last_sending(self, text: str) -> None:
+        """A send started: the last sent request is the previous send's no more; say `text` instead."""
+        self.last_sent_text.setPlainText(text)
 
     def set_at_note(self, text: str) -> None:
         """Say under the body in which zone its `at` are (platform time), or nothing ("")."""

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
 
 from gui.i18n import translate
 from gui.onenet.client import PlatformResponse
 
 
 class ResponsePanel(QWidget):
-    """`outcome_label` (the summary), errno, error, HTTP status, latency, the raw answer, and `verify_button`."""
+    """`outcome_label` (the summary), errno, error, HTTP status, latency, headers, the raw answer, `verify_button`.
+
+    While a send runs (`show_sending`) nothing of the previous send is shown as current.
+    """
 
     def __init__(self, verify_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,13 +28,21 @@ class ResponsePanel(QWidget):
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.raw_response = QPlainTextEdit(readOnly=True)
         self.raw_response.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.headers_text = QPlainTextEdit(readOnly=True)  # the answer's headers, one `Name: value` a line
+        self.headers_text.setFont(self.raw_response.font())
+        self.headers_text.setPlaceholderText(self.tr("The answer's headers"))
+        answer = QSplitter(Qt.Orientation.Horizontal)  # beside the body: no taller than the tab was
+        answer.addWidget(self.raw_response)
+        answer.addWidget(self.headers_text)
+        answer.setStretchFactor(0, 3)
+        answer.setStretchFactor(1, 2)
         form = QFormLayout(self)
         form.addRow(self.outcome_label)
         form.addRow(self.tr("errno:"), self.errno_label)
         form.addRow(self.tr("error:"), self.error_label)
         form.addRow(self.tr("HTTP status:"), self.http_label)
         form.addRow(self.tr("Latency:"), self.latency_label)
-        form.addRow(self.tr("Raw response:"), self.raw_response)
+        form.addRow(self.tr("Raw response:"), answer)
         self.verify_button = QPushButton(self.tr("&Verify on platform"))
         self.verify_button.setToolTip(verify_action.toolTip())
         form.addRow("", self.verify_button)
@@ -58,5 +69,22 @@ class ResponsePanel(QWidget):
         self.error_label.setText(response.error if response and response.error is not None else "–")
         self.http_label.setText(str(response.http_status) if response else self.tr("no answer"))
         self.latency_label.setText(self.tr("{ms:.0f} ms").format(ms=response.latency_s * 1000) if response else "–")
+        self.headers_text.setPlainText(headers_text(response))
         self.raw_response.setPlainText(response.text if response else str(exc))
         return outcome
+
+    def show_sending(self, text: str) -> None:
+        """A send started (or waits to retry): say `text`; the previous answer is cleared, never shown as current."""
+        self.outcome_label.setText(text)
+        self.outcome_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
+        for label in (self.errno_label, self.error_label, self.http_label, self.latency_label):
+            label.setText("–")
+        self.headers_text.clear()
+        self.raw_response.clear()
+
+
+def headers_text(response: PlatformResponse | None) -> str:
+    """The answer's headers as `Name: value` lines ("" without an answer); secrets are masked by the client."""
+    if response is None:
+        return ""
+    return "\n".join(f"{name}: {value}" for name, value in response.headers.items())

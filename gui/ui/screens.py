@@ -58,8 +58,8 @@ class _OnScreenWhenShown(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        shown = event.type() in (QEvent.Type.Show, QEvent.Type.Resize)
-        if shown and isinstance(watched, QWidget) and watched.isVisible():
+        shown_or_grown = event.type() in (QEvent.Type.Show, QEvent.Type.Resize)
+        if shown_or_grown and isinstance(watched, QWidget) and watched.isVisible():
             QTimer.singleShot(0, self, self._place)  # not after the window is gone
         return False
 

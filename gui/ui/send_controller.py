@@ -22,7 +22,7 @@ from PySide6.QtGui import QAction
 
 from gui import i18n
 from gui.data.store import RequestOutcome, State, Store
-from gui.onenet.client import validate_endpoint
+from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint, Readings
 from gui.text import sentence
 from gui.ui.connection_panel import ConnectionPanel
@@ -37,7 +37,7 @@ from gui.ui.workers import Task, Worker
 
 if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
     from gui.data.outbox import PlannedRequest
-    from gui.data.pipeline import PipelineResult, Progress, RetryNotice, RetryPolicy
+    from gui.data.pipeline import PipelineResult, Progress, RequestResult, RetryNotice, RetryPolicy
     from gui.ui.send_messages import SendOutcome
 
 log = logging.getLogger(__name__)
@@ -151,6 +151,11 @@ class SendWorker(Worker):
         return SendReport(result, stored, unstamped)
 
 
+def _reason(result: RequestResult) -> str:
+    """Why a request ended as it did, in the user's language (its Message), else as the pipeline said it."""
+    return i18n.render(result.text) if result.text is not None else result.message
+
+
 class SendController(QObject):
     """Plans the preview, sends it, and prunes old history; the window's panels show what it says.
 
@@ -211,7 +216,7 @@ class SendController(QObject):
 
         for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._on_rows_changed)
-        connection.changed.connect(self.schedule_preview)
+        connection.changed.connect(self._on_rows_changed)  # the target decides which rows go
         panel.options_bar.changed.connect(self._on_options_bar_changed)
         panel.send_button.clicked.connect(self.send)
         panel.send_anyway_button.clicked.connect(self._on_send_anyway_clicked)
@@ -247,7 +252,8 @@ class SendController(QObject):
     def outgoing(self) -> Outgoing:
         """The upload Send would make now, computed at once: unsent rows, validated, planned into requests."""
         options = self.panel.options_bar.options()
-        out = compute_outgoing(self.model.rows(), options, allow_duplicates=self._allow_duplicates)
+        target = self.connection.current_target()
+        out = compute_outgoing(self.model.rows(), options, allow_duplicates=self._allow_duplicates, target=target)
         out.generation = self._plan_generation
         return out
 
@@ -280,9 +286,10 @@ class SendController(QObject):
         rows, options, generation = self.model.rows(), self.panel.options_bar.options(), self._plan_generation
         now = datetime.now(UTC)
         allow_duplicates = self._allow_duplicates
+        target = self.connection.current_target()
 
         def compute(cancelled: Callable[[], bool]) -> Outgoing:
-            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates)
+            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates, target)
             out.generation = generation
             return out
 
@@ -365,6 +372,7 @@ class SendController(QObject):
         """
         if self.sending.is_busy:
             return
+        self.connection.commit_target()  # Ctrl+Enter in a connection field: the target typed is the one sent to
         if not self._plan_is_current():
             self._send_requested = True
             self.refresh_preview()
@@ -413,6 +421,17 @@ class SendController(QObject):
             self._start_send(self._outgoing)
 
     def _start_send(self, out: Outgoing) -> None:
+        """`_send_now`, saying what happened if it fails before the worker runs (nothing is sent then)."""
+        try:
+            self._send_now(out)
+        except Exception as exc:
+            if self.sending.is_busy:
+                raise  # the worker runs: its own error handling reports
+            self._set_busy(False)
+            self.model.sync_from_store(_SendJob(out).ids)
+            self._show_failure(exc)
+
+    def _send_now(self, out: Outgoing) -> None:
         """Queue the rows of `out.plan` in the outbox and send its requests with the pipeline, on a worker.
 
         The bodies are exactly the preview's (`out.plan.body(k)`), each carrying the
@@ -426,14 +445,16 @@ class SendController(QObject):
         from gui.data.pipeline import Pipeline, RetryPolicy
 
         client, problem = self.connection.make_client()
-        if client is None or out.plan is None:
+        target = self.connection.current_target()
+        if client is None or out.plan is None or target is None:
             self._say(problem or out.problem, error=True)
             return
         if self.retry_policy is None:
             self.retry_policy = RetryPolicy()
         self._allow_duplicates = False  # asked again for the next send
-        endpoint = self.connection.endpoint
-        device_id = self.connection.device_id
+        # Every row goes to its own target (the plan took only the rows of this one); the window's sandbox
+        # is a target of its own (`SANDBOX_ENDPOINT`) whose URL is the running sandbox's.
+        endpoint, device_id, url = target.endpoint, target.device_id, client.endpoint
         api_key = self.connection.api_key
         self.connection.remember()
         plan = out.plan
@@ -448,18 +469,18 @@ class SendController(QObject):
             ids = [row.id for rows in request_rows for row in rows if row.id is not None]
 
         store, policy, timeout = self.store, self.retry_policy, self.client_timeout
-        target = validate_endpoint(endpoint)
 
         def planned() -> Iterator[PlannedRequest]:
-            return requests_of(plan, [snapshot[i] for i in out.rows], target, device_id)
+            return requests_of(plan, [snapshot[i] for i in out.rows], endpoint, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
             store.queue(ids, endpoint, device_id)
-            pipeline = Pipeline(store, clients(api_key, timeout=timeout), policy)
+            make = clients(api_key, timeout=timeout)
+            pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy)
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)
-        job = _SendJob(out)
+        job = _SendJob(out, client)
         self.sending.start(
             worker,
             progress=job.bind(self._on_send_progress),
@@ -471,11 +492,13 @@ class SendController(QObject):
         self.panel.progress.setValue(0)
         self._set_busy(True)
         self._mark_in_flight(first_rows)
-        self._say(
-            self.tr("Sending {n} in {k} to {url}…").format(
-                n=i18n.datapoints(len(out.rows)), k=i18n.requests(total), url=client.url
-            )
+        sending = self.tr("Sending {n} in {k} to {url}…").format(
+            n=i18n.datapoints(len(out.rows)), k=i18n.requests(total), url=client.url
         )
+        self._say(sending)
+        # Nothing of the previous send stays on show as if it were this one's.
+        self.response.show_sending(sending)
+        self.panel.preview.show_last_sending(sending)
 
     def _mark_in_flight(self, rows: list[Row]) -> None:
         """Show the rows of the request going out as "sending…" (the store marks them itself; this is the view)."""
@@ -517,11 +540,11 @@ class SendController(QObject):
         if progress.retry is not None:
             if current:
                 notice = progress.retry
-                self._say(
-                    self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
-                        k=notice.request_index, why=notice.attempt.error, s=notice.wait_s
-                    )
+                retrying = self.tr("Request {k}: {why}; trying again in {s:.1f} s…").format(
+                    k=notice.request_index, why=notice.attempt.error, s=notice.wait_s
                 )
+                self._say(retrying)
+                self.response.show_sending(retrying)
             return
         self.model.show_states(progress.ids, progress.states, progress.revisions)
         if not current:
@@ -534,17 +557,69 @@ class SendController(QObject):
             self._mark_in_flight([out.snapshot[i] for i in out.request_rows(progress.done)])
 
     def _on_send_result(self, job: _SendJob, report: SendReport) -> None:
-        from gui.ui.send_messages import outcome_of_result
-
         job.finished = report.result.ok
-        self._plot_stored(report)
-        result, store = report.result, self.store
-        self._show_outcome(outcome_of_result(result, store), lambda: outcome_of_result(result, store))
+        try:
+            from gui.ui.send_messages import outcome_of_result
+
+            self._plot_stored(report)
+            self._show_last_sent(job, report)
+            result, store = report.result, self.store
+            self._show_outcome(outcome_of_result(result, store), lambda: outcome_of_result(result, store))
+        except Exception as exc:  # e.g. the package was reinstalled under the open window: still say it
+            job.finished = False  # show the rows as the store has them
+            self._show_failure(exc)
+
+    def _show_last_sent(self, job: _SendJob, report: SendReport) -> None:
+        """The preview's "Last sent": the last request of the send that went out, exactly, with its answer."""
+        results = report.result.results
+        went = [k for k, r in enumerate(results) if r.outcome is not None]
+        preview = self.panel.preview
+        if not went:
+            preview.show_last_sending(
+                self.tr("Nothing was sent: {why}").format(why=_reason(results[0]) if results else "")
+            )
+            return
+        k = went[-1]
+        last = results[k]
+        response = last.response
+        answer = (
+            self.tr("errno {errno}").format(errno=response.errno)
+            if response is not None and response.errno is not None
+            else (self.tr("HTTP {status}").format(status=response.http_status) if response else self.tr("no answer"))
+        )
+        title = self.tr("Last sent: request {k} of {n} · {answer}").format(k=k + 1, n=len(results), answer=answer)
+        prepared = job.client.prepare_upload(last.planned.body) if job.client is not None else None
+        error = _reason(last) or (i18n.why(last.error) if last.error is not None else "")
+        preview.show_last_sent(title, prepared, last.planned.body, response, error)
+        preview.tabs.setCurrentWidget(preview.last_sent_text)
 
     def _on_send_error(self, exc: Exception) -> None:
-        from gui.ui.send_messages import outcome_of_error
+        try:
+            from gui.ui.send_messages import outcome_of_error
 
-        self._show_outcome(outcome_of_error(exc), lambda: outcome_of_error(exc))
+            outcome = outcome_of_error(exc)
+        except Exception:
+            self._show_failure(exc)
+            return
+        self._show_outcome(outcome, lambda: outcome_of_error(exc))
+
+    def _show_failure(self, exc: BaseException) -> None:
+        """A send failed in a way no outcome describes (a bug, a module gone): say it where the user looks.
+
+        Needs no module not imported yet: it must work when the package was replaced under the
+        open window (issue 13 item 9: `ModuleNotFoundError` after a reinstall).
+        """
+        log.error("send failed: %s", exc, exc_info=(type(exc), exc, exc.__traceback__))
+        summary = self.tr(
+            "✘ The send stopped with an error: {kind}: {why}. Datapoints not stored stay in the table, marked "
+            "'not sent' (their Status says where each one is). If the program was updated or reinstalled while this "
+            "window was open, restart it."
+        ).format(kind=type(exc).__name__, why=i18n.why(exc))
+        error = exc if isinstance(exc, Exception) else Exception(str(exc))
+        text = self.response.show_response(None, error, summary, "")
+        self.panel.preview.show_last_sending(summary)
+        self._say(text.splitlines()[0], error=True)
+        self.sendFinished.emit(False)
 
     def _on_send_finished(self, job: _SendJob, current: bool) -> None:
         if not job.finished:
@@ -613,6 +688,7 @@ class _SendJob:
     """One send's own data, handed to its callbacks (the send of a cancelled run still reports)."""
 
     outgoing: Outgoing
+    client: OneNetClient | None = None  # the one the preview showed the requests with (its URL, masked key)
     finished: bool = False  # the pipeline ran to the end with every request stored
 
     @property

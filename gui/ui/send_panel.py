@@ -109,6 +109,11 @@ class PreviewSendPanel(QGroupBox):
                 "{n} datapoints got no clear answer and have no at: sending them again may store them twice. "
                 "Press Send to choose."
             ).format(n=f"{len(out.held_back):,}")
+        elif not out.rows and out.elsewhere:
+            problem = self.tr(
+                "Nothing to send to this target: {n} datapoints wait for other targets (Target column). Each is sent "
+                "only to its own target: switch the connection to theirs to send them."
+            ).format(n=f"{out.elsewhere:,}")
         elif not out.rows and out.snapshot:
             problem = self.tr(
                 "Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark "
@@ -138,6 +143,10 @@ class PreviewSendPanel(QGroupBox):
             if out.held_back:
                 summary += "\n" + self.tr("{n} datapoints with an unknown outcome and no at are held back.").format(
                     n=f"{len(out.held_back):,}"
+                )
+            if out.elsewhere:
+                summary += "\n" + self.tr("{n} datapoints wait for other targets and are not sent now.").format(
+                    n=f"{out.elsewhere:,}"
                 )
             self.summary_label.setText(summary)
         self.confirm_bar.hide()

@@ -64,6 +64,15 @@ class Settings:
         self._set("connection/device_id", value)
 
     @property
+    def use_sandbox(self) -> bool:
+        """The connection's "Use the local sandbox" box, as it was when the window last closed."""
+        return str(self._get("connection/use_sandbox", "false", str)).lower() == "true"
+
+    @use_sandbox.setter
+    def use_sandbox(self, value: bool) -> None:
+        self._set("connection/use_sandbox", "true" if value else "false")
+
+    @property
     def streams(self) -> list[str]:
         value = self._s.value("editor/streams", [])
         if isinstance(value, str):  # QSettings gives a lone item back as a string

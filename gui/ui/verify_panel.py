@@ -230,6 +230,15 @@ class VerifyPanel(QWidget):
         """Show `at` in the user's display zone."""
         self.model.set_time_zone(tz, name)
 
+    def clear(self) -> None:
+        """Forget the results (the table they were read for was cleared); a running verification is cancelled."""
+        self.task.cancel()
+        self._set_busy(False)
+        self.report = None
+        self.model.set_report(None)
+        self.counts_label.clear()
+        self._show_summary(self.tr("Send datapoints, then verify that the platform stored them."), "#555")
+
     def show_message(self, text: str, error: bool = True) -> None:
         """A sentence in the summary line (e.g. why a verification cannot start)."""
         self._show_summary(text, "#b00020" if error else "#555")

@@ -167,6 +167,7 @@
     <name>ConnectionPanel</name>
     <message>
         <source>Connection</source>
+        <extracomment>The target may have changed (the endpoint or device field was left, the sandbox box toggled).</extracomment>
         <translation>连接</translation>
     </message>
     <message>
@@ -204,6 +205,26 @@
     <message>
         <source>api-&amp;key:</source>
         <translation>API &amp;Key：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for their target</source>
+        <translation>保留给原目标(&amp;K)</translation>
+    </message>
+    <message>
+        <source>They wait, and are sent when the connection names their target again</source>
+        <translation>它们继续等待，等连接再次指向其目标时发送</translation>
+    </message>
+    <message>
+        <source>&amp;Move to this target</source>
+        <translation>改发到当前目标(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Send them to the target the connection names now</source>
+        <translation>发送到连接当前指向的目标</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
         <source>Cannot build the request: {why}</source>
@@ -470,6 +491,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
         <source>number</source>
         <translation>数值</translation>
     </message>
@@ -540,6 +565,10 @@
     <message>
         <source>failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>sandbox</source>
+        <translation>沙盒</translation>
     </message>
 </context>
 <context>
@@ -816,12 +845,16 @@
         <translation>平台会以到达时间为每个不带 at 的数据点打时间戳，因此重发会再存一份，而不是覆盖第一份。仍然重发吗？</translation>
     </message>
     <message>
-        <source>None of the selected requests was stored (errno 0): nothing to verify.</source>
-        <translation>所选请求都没有被存储（errno 0）：没有可核对的内容。</translation>
+        <source>Nothing to verify: none of the {n} selected attempts was stored (errno 0). Select a request the platform answered with errno 0.</source>
+        <translation>没有可核对的内容：所选的 {n} 次尝试都没有被存储（errno 0）。请选择平台以 errno 0 应答的请求。</translation>
     </message>
     <message>
-        <source>Select requests of one endpoint and device.</source>
-        <translation>请选择同一接入地址和设备的请求。</translation>
+        <source>device {device} at {endpoint}</source>
+        <translation>{endpoint} 的设备 {device}</translation>
+    </message>
+    <message>
+        <source>The selected requests went to {n} targets ({targets}): select requests of one endpoint and device to verify them.</source>
+        <translation>所选请求发往了 {n} 个目标（{targets}）：请选择同一接入地址和设备的请求进行核对。</translation>
     </message>
     <message>
         <source>A stored body cannot be read back: {why}</source>
@@ -1835,6 +1868,34 @@
         <translation>沙盒</translation>
     </message>
     <message>
+        <source>The datapoints without a target keep none: {why}</source>
+        <translation>没有目标的数据点仍无目标：{why}</translation>
+    </message>
+    <message>
+        <source>{n} datapoints not sent yet were made for {old}; the connection now names {new}. They are not sent here unless you move them.</source>
+        <translation>有 {n} 个尚未发送的数据点是为 {old} 创建的；连接现在指向 {new}。除非改发，否则它们不会发送到这里。</translation>
+    </message>
+    <message>
+        <source>{n} datapoints wait for {old}.</source>
+        <translation>{n} 个数据点在等待发往 {old}。</translation>
+    </message>
+    <message>
+        <source>Not moved: {why}</source>
+        <translation>未改发：{why}</translation>
+    </message>
+    <message>
+        <source>{n} datapoints moved to {new}.</source>
+        <translation>已将 {n} 个数据点改发到 {new}。</translation>
+    </message>
+    <message>
+        <source>Not discarded: {why}</source>
+        <translation>未丢弃：{why}</translation>
+    </message>
+    <message>
+        <source>{n} datapoints discarded.</source>
+        <translation>已丢弃 {n} 个数据点。</translation>
+    </message>
+    <message>
         <source>The editor has no request to send</source>
         <translation>编辑器中没有要发送的请求</translation>
     </message>
@@ -1861,6 +1922,10 @@
     <message>
         <source>Not cleared: {why}</source>
         <translation>未清空：{why}</translation>
+    </message>
+    <message>
+        <source>Nothing to verify here: the datapoints marked sent were sent to other targets.</source>
+        <translation>此处没有可核对的内容：标为已发送的数据点发往的是其他目标。</translation>
     </message>
     <message>
         <source>Nothing to verify: no datapoint in the table is marked sent.</source>
@@ -1899,6 +1964,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>{points} of the seed example added.</source>
         <translation>已添加示例数据中的 {points}。</translation>
+    </message>
+    <message>
+        <source>Not kept</source>
+        <translation>未保留</translation>
+    </message>
+    <message>
+        <source>The datapoints made for a real endpoint in this trial could not be kept: {why}</source>
+        <translation>本次试用中为真实接入地址创建的数据点无法保留：{why}</translation>
     </message>
 </context>
 <context>
@@ -2128,6 +2201,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>请求体（格式化）</translation>
     </message>
     <message>
+        <source>Nothing sent yet in this window.</source>
+        <translation>此窗口尚未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>最近发送</translation>
+    </message>
+    <message>
         <source>Copy as c&amp;url</source>
         <translation>复制为 c&amp;url 命令</translation>
     </message>
@@ -2142,6 +2223,18 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Save body to &amp;file…</source>
         <translation>将请求体保存到文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>[… {n} more bytes …]</source>
+        <translation>[… 另有 {n} 字节 …]</translation>
+    </message>
+    <message>
+        <source>Answer: HTTP {status}</source>
+        <translation>应答：HTTP {status}</translation>
+    </message>
+    <message>
+        <source>No answer: {why}</source>
+        <translation>无应答：{why}</translation>
     </message>
     <message>
         <source>[… {n} bytes not shown: use &apos;Save body to file…&apos; to see the body whole …]</source>
@@ -2220,6 +2313,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>{n} 没有得到明确应答且不带 at：重新发送可能会存储两次。按“发送”后可选择如何处理。</translation>
     </message>
     <message>
+        <source>Nothing to send to this target: {n} datapoints wait for other targets (Target column). Each is sent only to its own target: switch the connection to theirs to send them.</source>
+        <translation>没有要发往此目标的内容：{n} 个数据点在等待发往其他目标（见“目标”列）。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</translation>
+    </message>
+    <message>
         <source>Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark them unsent (Edit menu) to send them again.</source>
         <translation>没有要发送的内容：表格中的数据点都已发送（或正在发送）。请添加数据点，或将其标为未发送（“编辑”菜单）以重新发送。</translation>
     </message>
@@ -2238,6 +2335,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>{n} datapoints with an unknown outcome and no at are held back.</source>
         <translation>{n} 结果未知且不带 at，暂不发送。</translation>
+    </message>
+    <message>
+        <source>{n} datapoints wait for other targets and are not sent now.</source>
+        <translation>{n} 个数据点在等待发往其他目标，现在不发送。</translation>
     </message>
     <message>
         <source>at in the body is platform time (UTC+8), as the table shows it.</source>
@@ -2328,6 +2429,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Nothing sent yet.</source>
         <translation>尚未发送。</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s headers</source>
+        <translation>应答的响应头</translation>
     </message>
     <message>
         <source>errno:</source>
@@ -2463,6 +2568,30 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Request {k} of {n} failed.</source>
         <translation>第 {k}/{n} 个请求失败。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: {why}</source>
+        <translation>未发送任何内容：{why}</translation>
+    </message>
+    <message>
+        <source>errno {errno}</source>
+        <translation>错误码 errno {errno}</translation>
+    </message>
+    <message>
+        <source>HTTP {status}</source>
+        <translation>HTTP {status}</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>Last sent: request {k} of {n} · {answer}</source>
+        <translation>最近发送：第 {k}/{n} 个请求 · {answer}</translation>
+    </message>
+    <message>
+        <source>✘ The send stopped with an error: {kind}: {why}. Datapoints not stored stay in the table, marked &apos;not sent&apos; (their Status says where each one is). If the program was updated or reinstalled while this window was open, restart it.</source>
+        <translation>✘ 发送因错误而中止：{kind}：{why}。未存储的数据点保留在表格中，标为“未发送”（其“状态”说明每个数据点的情况）。如果在此窗口打开期间程序被更新或重新安装，请重新启动程序。</translation>
     </message>
     <message>
         <source>{n} datapoints sent: too many to plot.</source>
@@ -3037,6 +3166,10 @@ exit status:
     <message>
         <source> for device {device}</source>
         <translation>（设备 {device}）</translation>
+    </message>
+    <message>
+        <source>{n} datapoints made for the window&apos;s local sandbox were left alone: only the window runs it (they never go to another endpoint unless you move them there in the window).</source>
+        <translation>为窗口本地沙盒创建的 {n} 个数据点未作处理：只有窗口会运行沙盒（除非在窗口中改发，否则它们绝不会发往其他接入地址）。</translation>
     </message>
     <message>
         <source>Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.</source>

@@ -37,7 +37,9 @@ def make_window(qtbot, settings_path, store_path, memory_keyring, sandbox):
             QSettings(settings_path, QSettings.Format.IniFormat),
             overrides.get("secrets") or SecretStore(memory_keyring),
             store,
-            sandbox_factory=lambda: sandbox,
+            # The shared sandbox, started again when an earlier window stopped it (the box is remembered).
+            sandbox_factory=overrides.get("sandbox_factory")
+            or (lambda: sandbox if sandbox.running else sandbox.start()),
             thread_pool=pool,
             retry_policy=overrides.get("retry_policy", FAST_RETRIES),
         )

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from gui.data.store import State, content_hash
-from gui.sandbox import DEFAULT_DEVICE_ID
 
 from .test_main_window import send_and_wait, use_sandbox
 
@@ -36,7 +35,7 @@ def test_a_file_whose_rows_were_sent_asks_before_importing_again_and_cancel_is_t
     import_file(qtbot, window)
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=20_000)  # 5 readings, rows 2-6 of the file
     assert send_and_wait(qtbot, window) is True
-    sent = window.store.from_source(content_hash(CSV), window.connection.endpoint, DEFAULT_DEVICE_ID)
+    sent = window.store.from_source(content_hash(CSV), *window.connection.target())  # the sandbox, as stored
     assert sorted(r.row for r in sent) == [2, 3, 4, 5, 6]  # each row remembers the file and its row there
     assert {r.state for r in sent} == {State.SENT}
 

@@ -167,9 +167,9 @@ def stream_columns(dialog: ImportDialog) -> dict[str, str]:
 
 
 def zone_note(dialog: ImportDialog) -> str:
-    """What the dialog says beside its zone choice ("" when it says nothing there)."""
+    """What the dialog says by its zone choice, in the same group of choices ("" when it says nothing there)."""
     note = dialog.zone_note
-    shown = note.isVisibleTo(dialog) and dialog.zone_combo.parentWidget() is note.parentWidget()
+    shown = note.isVisibleTo(dialog) and note.parentWidget().isAncestorOf(dialog.zone_combo)
     return note.text() if shown else ""
 
 

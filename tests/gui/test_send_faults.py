@@ -9,7 +9,7 @@ announced the retry: a count of events, not a duration).
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from gui.data.pipeline import RetryPolicy
 from gui.data.store import AttemptOutcome, RequestOutcome, State
@@ -258,7 +258,9 @@ def test_no_connection_says_why_keeps_the_rows_not_sent_and_a_later_send_deliver
     assert history_rows(window) == [("failed (#3)", ""), ("failed (#2)", ""), ("failed", "")]
     assert_no_key_shown(window)
 
-    use_sandbox(window)  # a server that answers: the same rows go there, nothing was lost
+    use_sandbox(window)  # a server that answers: the same rows go there when moved, nothing was lost
+    qtbot.waitUntil(window.connection.waiting_bar.isVisible)
+    qtbot.mouseClick(window.connection.move_button, Qt.MouseButton.LeftButton)
     assert send_and_wait(qtbot, window) is True
     assert stored(sandbox) == as_stored(expected)
     assert store_states(window) == [State.SENT] * 2

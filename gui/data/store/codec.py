@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from gui.data.store.records import BegunRequest, OutboxRow, State
+from gui.data.target import Platform
 from gui.onenet.readings import PLATFORM_TZ, Value, ValueKind
 
 # -- conversions ------------------------------------------------------------------------------
@@ -68,8 +69,11 @@ def _value(text: str) -> Value:
 
 _ROW_COLUMNS = (
     "id, endpoint, device_id, stream_id, at_ms, value, kind, state, in_editor, revision, "
-    "request_id, last_error, created_ms, updated_ms"
+    "request_id, last_error, created_ms, updated_ms, platform"
 )
+
+
+_PLATFORMS = {platform.value: platform for platform in Platform}  # a dict lookup: cheaper than Platform(text)
 
 
 def _row(raw: tuple[Any, ...]) -> OutboxRow:
@@ -88,6 +92,7 @@ def _row(raw: tuple[Any, ...]) -> OutboxRow:
         last_error=raw[11],
         created=from_ms(raw[12]),
         updated=from_ms(raw[13]),
+        platform=_PLATFORMS[raw[14]],
     )
 
 

@@ -39,7 +39,7 @@ from gui.data.store.records import (
     StoreBusy,
     StoreError,
 )
-from gui.onenet.client import validate_endpoint
+from gui.data.target import Platform, Target, normalise_endpoint
 from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind
 
@@ -59,12 +59,14 @@ class OutboxRows(Connection):
         endpoint: str = "",
         device_id: str = "",
         in_editor: bool = True,
+        platform: Platform = Platform.DATAPOINTS,
     ) -> list[int]:
         """Add datapoints in one transaction (executemany); returns their ids, in order.
 
-        `state` is DRAFT (editor rows not yet queued) or UNSENT (queued for `endpoint`
-        and `device_id`, e.g. an import sent at once; the endpoint is normalised by
-        `validate_endpoint`, ConfigError if invalid). `in_editor` False keeps the rows
+        `endpoint` and `device_id` are the rows' target (`gui.data.target.Target`): where
+        they go, for drafts too (empty: none yet). `state` is DRAFT (editor rows not yet
+        queued) or UNSENT (queued, e.g. an import sent at once; the endpoint is normalised
+        by `normalise_endpoint`, ConfigError if invalid). `in_editor` False keeps the rows
         out of the window's table once sent. Ids are never reused. Durable (fsync) when
         it returns. Raises ValueError for a NaN/infinite value (never sendable), for
         UNSENT without an endpoint and device, or another state.
@@ -74,7 +76,7 @@ class OutboxRows(Connection):
         if state is State.UNSENT and not (endpoint and device_id):
             raise ValueError("unsent rows need an endpoint and a device id")
         if endpoint:
-            endpoint = validate_endpoint(endpoint)
+            endpoint = normalise_endpoint(endpoint)
         now = _now_ms()
         editor = int(in_editor)
         kinds = _KIND_TEXT
@@ -90,18 +92,17 @@ class OutboxRows(Connection):
         ]
         if not values:
             return []
+        same = (platform.value, endpoint, device_id, state.value, editor, now, now)
         with self._transaction() as db:
             first = 1 + max(
                 db.execute("SELECT coalesce(max(id), 0) FROM outbox").fetchone()[0],
                 (db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone() or (0,))[0],
             )
             db.executemany(
-                "INSERT INTO outbox (id, endpoint, device_id, stream_id, at_ms, value, kind, state, in_editor, "
-                "created_ms, updated_ms, source_hash, source_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (first + i, endpoint, device_id, stream_id, at_ms, value, kind, state.value, editor, now, now, h, r)
-                    for i, (stream_id, at_ms, value, kind, h, r) in enumerate(values)
-                ),
+                "INSERT INTO outbox (platform, endpoint, device_id, state, in_editor, created_ms, updated_ms, id, "
+                "stream_id, at_ms, value, kind, source_hash, source_row) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ((*same, first + i, *row) for i, row in enumerate(values)),
             )
         return list(range(first, first + len(values)))
 
@@ -180,11 +181,13 @@ class OutboxRows(Connection):
 
         `unknown` rows stay `unknown` (re-addressed): whether they arrived is still not
         known. Returns the number of rows queued; sent and in-flight rows are left alone.
-        The endpoint is normalised (`validate_endpoint`: no trailing slash); ConfigError if invalid.
+        The endpoint is normalised (`normalise_endpoint`: no trailing slash); ConfigError if invalid.
+        Only the window's Send and a history resend queue rows, each to the target the rows
+        already have (or, for rows without one, the target in use); `retarget` moves rows.
         """
         if not (endpoint and device_id):
             raise ValueError("queue needs an endpoint and a device id")
-        endpoint = validate_endpoint(endpoint)
+        endpoint = normalise_endpoint(endpoint)
         with self._transaction() as db:
             return int(
                 db.execute(
@@ -194,6 +197,47 @@ class OutboxRows(Connection):
                     (endpoint, device_id, _now_ms(), _ids_json(ids)),
                 ).rowcount
             )
+
+    def retarget(self, ids: Collection[int], target: Target) -> int:
+        """Give rows not sent yet a new target (the user moved them); returns how many moved.
+
+        Draft, unsent, unknown and failed rows move (an unknown row may be stored at its old
+        target already: the user chose); sent and in-flight rows keep theirs, as the history
+        does. ValueError for an empty target.
+        """
+        if not target.is_set:
+            raise ValueError("rows are moved to a target with an endpoint and a device id")
+        with self._transaction() as db:
+            return int(
+                db.execute(
+                    "UPDATE outbox SET endpoint = ?, device_id = ?, platform = ?, updated_ms = ? "
+                    f"WHERE {_IN_IDS} AND state NOT IN ('sent', 'in_flight')",
+                    (target.endpoint, target.device_id, target.platform.value, _now_ms(), _ids_json(ids)),
+                ).rowcount
+            )
+
+    def adopt_untargeted(self, target: Target) -> list[int]:
+        """Give the editor's rows that have no target (drafts of schema v3) `target`; returns their ids.
+
+        The window calls it with the connection it opens on: the target v3's Send would
+        have used for them. ValueError for an empty target.
+        """
+        if not target.is_set:
+            raise ValueError("rows are given a target with an endpoint and a device id")
+        with self._transaction() as db:
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM outbox WHERE in_editor = 1 AND (endpoint = '' OR device_id = '') "
+                    "AND state NOT IN ('sent', 'in_flight')"
+                )
+            ]
+            if ids:
+                db.execute(
+                    f"UPDATE outbox SET endpoint = ?, device_id = ?, platform = ?, updated_ms = ? WHERE {_IN_IDS}",
+                    (target.endpoint, target.device_id, target.platform.value, _now_ms(), _ids_json(ids)),
+                )
+        return ids
 
     def set_state(self, ids: Collection[int], state: State) -> int:
         """Force rows to `state` (e.g. the editor's "mark unsent": DRAFT); in-flight rows are left alone.
@@ -217,9 +261,8 @@ class OutboxRows(Connection):
         """The rows the window's table shows, by id: those typed or imported in the window and not removed.
 
         Rows queued headless (`send`, a history resend of rows no longer in the table) are
-        not among them: they keep the endpoint and device they were queued for, and
-        `outbox send` sends them; the window's Send, which addresses its rows to the
-        window's device, never takes them.
+        not among them: `outbox send` sends them. Every row keeps its target either way;
+        the window's Send takes only its table's rows of the connection's target.
         """
         raw = self._query(f"SELECT {_ROW_COLUMNS} FROM outbox WHERE in_editor = 1 ORDER BY id")
         return [_row(r) for r in raw]
@@ -303,7 +346,7 @@ class OutboxRows(Connection):
         raw = self._query(
             "SELECT source_row, stream_id, state FROM outbox WHERE source_hash = ? AND endpoint = ? "
             "AND device_id = ? AND state != 'draft' ORDER BY id",
-            (source_hash, validate_endpoint(endpoint), device_id),
+            (source_hash, normalise_endpoint(endpoint), device_id),
         )
         return [SourceRow(r[0], r[1], _STATES[r[2]]) for r in raw]
 
@@ -346,10 +389,13 @@ class OutboxRows(Connection):
         revisions: Sequence[int],
         idempotent: bool,
         upload_id: int | None = None,
+        sent_to: str | None = None,
     ) -> BegunRequest | None:
         """Record a request and mark its rows `in_flight`, atomically, before it is sent.
 
-        `upload_id` (from `new_upload_id`) groups the requests of one upload.
+        `upload_id` (from `new_upload_id`) groups the requests of one upload. `sent_to` is
+        the endpoint the history records when it is not `endpoint` itself: the URL of the
+        window's sandbox for its rows (`gui.data.target.SANDBOX_ENDPOINT`).
 
         Returns None (and changes nothing) unless every row still exists, is unsent or
         unknown, is addressed to `endpoint`/`device_id` and is at the `revisions` the
@@ -379,7 +425,7 @@ class OutboxRows(Connection):
                 "outbox_ids, idempotent, upload_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     now,
-                    endpoint,
+                    sent_to or endpoint,
                     device_id,
                     int(body.type),
                     body.content_type,

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from gui.data.target import Platform, Target
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Value, ValueKind
 
@@ -93,6 +94,8 @@ class OutboxRow:
     `revision` counts content edits (0 when added); a planned request remembers it so a
     row edited after its body was encoded is not sent with stale content.
     `request_id` is the last finished request that carried the row (None if none did).
+    `target` is where it goes (`platform`, `endpoint`, `device_id`; `NO_TARGET` for a draft
+    stored before targets were recorded, schema v3).
     """
 
     id: int
@@ -109,11 +112,17 @@ class OutboxRow:
     last_error: str
     created: datetime
     updated: datetime
+    platform: Platform = Platform.DATAPOINTS
 
     @property
     def point(self) -> Datapoint:
         """The datapoint (value and `at`) of this row."""
         return Datapoint(self.value, self.at)
+
+    @property
+    def target(self) -> Target:
+        """Where this row goes."""
+        return Target(self.endpoint, self.device_id, self.platform)
 
 
 class QueuedRow(NamedTuple):

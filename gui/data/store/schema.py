@@ -79,6 +79,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE outbox ADD COLUMN source_row INTEGER",
         "CREATE INDEX outbox_source ON outbox (source_hash, endpoint, device_id) WHERE source_hash IS NOT NULL",
     ),
+    # v4: every row knows its target (`gui.data.target.Target`): the platform kind beside the endpoint and
+    # device it already had. Rows of v3 keep their endpoint and device; drafts had none ('') and get the
+    # connection current when the window next opens (`Store.adopt_untargeted`), which is where v3's Send
+    # would have sent them.
+    ("ALTER TABLE outbox ADD COLUMN platform TEXT NOT NULL DEFAULT 'datapoints'",),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

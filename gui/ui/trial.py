@@ -1,0 +1,57 @@
+"""A `--sandbox` trial keeps nothing of the sandbox and loses nothing else: real work goes to the user's own outbox."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from gui.data.store import NewRow, Store
+from gui.data.target import Target
+from gui.ui.datapoints_model import Row, RowStatus
+from gui.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Trial:
+    """What a `--sandbox` session (a throw-away outbox and settings) hands over to the user's own when it closes.
+
+    `user_settings` and `user_store` are the ones a normal session opens (`QSettings()`,
+    the default outbox when None). Kept (`keep`): every row not sent whose target is not
+    the sandbox (typed or imported for a real endpoint, or for no target yet), as a draft
+    in the window's table of the next normal session, with its target; and, when the
+    trial named a real connection (a device id), that endpoint, device and time zone.
+    Nothing of the sandbox's: its rows, its demo device, its answers stay in the trial.
+    """
+
+    def __init__(self, user_settings: QSettings, user_store: Path | None = None) -> None:
+        self.user_settings = user_settings
+        self.user_store = user_store
+
+    def keep(self, rows: Sequence[Row], endpoint: str, device_id: str, time_zone: str) -> int:
+        """Hand over the trial's real work: `rows` (the table), the real connection typed; returns rows kept.
+
+        Raises StoreError/OSError when the user's outbox cannot be written (nothing is kept then).
+        """
+        real = [r for r in rows if r.status is not RowStatus.SENT and not r.target.is_sandbox]
+        by_target: dict[Target, list[Row]] = {}
+        for row in real:
+            by_target.setdefault(row.target, []).append(row)
+        if by_target:
+            with Store(self.user_store) as store:
+                for target, kept in by_target.items():
+                    store.add(
+                        (NewRow(r.stream_id, r.point, r.kind, r.source) for r in kept),
+                        endpoint=target.endpoint,
+                        device_id=target.device_id,
+                        platform=target.platform,
+                    )
+            log.info("sandbox trial: %d datapoints for real targets kept in the user's outbox", len(real))
+        if device_id.strip():
+            settings = Settings(self.user_settings)
+            settings.endpoint, settings.device_id, settings.time_zone = endpoint, device_id, time_zone
+            settings.sync()
+        return len(real)

@@ -1,0 +1,56 @@
+"""A `--sandbox` trial keeps nothing of the sandbox and loses nothing else (issue 13, Why 2)."""
+
+import faulthandler
+import sys
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from gui.app import run_window
+from gui.data.paths import data_dir
+from gui.data.store import State, Store
+from gui.data.target import Target
+from gui.ui.main_window import MainWindow
+
+from .test_main_window import type_datapoint
+from .test_targets import type_connection
+
+REAL_ENDPOINT = "https://onenet.invalid"  # reserved (RFC 6761): nothing is sent in this test
+
+
+def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qapp, tmp_path):
+    config = tmp_path / "config"
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    seen = {}
+
+    def work_and_quit():
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        try:
+            seen["demo"] = window.model.rowCount()
+            qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: a real endpoint
+            type_connection(qtbot, window, REAL_ENDPOINT, "777", "REAL-KEY")
+            keep = window.connection.keep_button  # the demo rows stay the sandbox's
+            qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+            window.editor.zone_combo.setCurrentText("Europe/Berlin")
+            for value in ("21.5", "22.0", "22.5"):
+                type_datapoint(qtbot, window, "temperature", value)
+        finally:
+            window.close()  # quit: no question needed, nothing is lost
+
+    QTimer.singleShot(300, work_and_quit)
+    try:
+        assert run_window([], sandbox=True) == 0
+    finally:
+        faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
+    assert seen == {"demo": 6}
+
+    with Store(data_dir() / "outbox.sqlite3") as store:
+        kept = store.editor_rows()
+    assert [(r.stream_id, r.value, r.state) for r in kept] == [
+        ("temperature", v, State.DRAFT) for v in (21.5, 22, 22.5)
+    ]
+    assert {r.target for r in kept} == {Target.of(REAL_ENDPOINT, "777")}  # nothing of the sandbox's demo
+    settings = QSettings()
+    assert (settings.value("connection/endpoint"), settings.value("connection/device_id")) == (REAL_ENDPOINT, "777")
+    assert settings.value("editor/time_zone") == "Europe/Berlin"
