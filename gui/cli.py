@@ -936,7 +936,8 @@ def source_zone_argument(text: str) -> str:
     try:
         return parse_zone(text).name
     except ZoneError as exc:
-        raise argparse.ArgumentTypeError(f"{exc} (or local: this computer's zone)") from None
+        why = translate("cli", "{why} (or local: this computer's zone)").format(why=render(exc.message))
+        raise argparse.ArgumentTypeError(why) from None
 
 
 def zone_unstated_message(result: ImportResult) -> str:

@@ -3181,7 +3181,7 @@ exit status:
     </message>
     <message>
         <source>warning: {warning}</source>
-        <extracomment>`--source-tz local`: this computer&apos;s zone, chosen explicitly. Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.</extracomment>
+        <extracomment>Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.</extracomment>
         <translation>警告：{warning}</translation>
     </message>
     <message>
@@ -3388,6 +3388,11 @@ exit status:
     <message>
         <source>send column OLD (name, number or suggested id; long layout: a datastream id in the file) as datastream NEW (repeatable)</source>
         <translation>将列 OLD（列名、列号或建议的 ID；长表布局：文件中的数据流 ID）作为数据流 NEW 发送（可重复指定）</translation>
+    </message>
+    <message>
+        <source>{why} (or local: this computer&apos;s zone)</source>
+        <extracomment>`--source-tz local`: this computer&apos;s zone, chosen explicitly.</extracomment>
+        <translation>{why}（或用 local 表示本机时区）</translation>
     </message>
     <message>
         <source>  {points} from {rows} ({counts}); {rejected} rejected</source>
@@ -4462,6 +4467,30 @@ base64, an expiry that is not in the future
     <message>
         <source>value {value} is text: did you mean {meant}?</source>
         <translation>值 {value} 是文本：是否想输入 {meant}？</translation>
+    </message>
+</context>
+<context>
+    <name>zones</name>
+    <message>
+        <source>no time zone given: type a name like Asia/Shanghai or an offset like UTC+8</source>
+        <extracomment>The widest UTC offset accepted (the zones in use today span UTC-12:00 to UTC+14:00). Texts that mean UTC itself (any case). `UTC+8`, `GMT-3`, `+05:30`, `UTC+0530`, `utc + 8`; `−` (U+2212) is read as a minus sign. The start of an offset still being typed: `U`, `UTC`, `UTC+`, `+05:`.</extracomment>
+        <translation>未指定时区：请输入 Asia/Shanghai 这样的名称，或 UTC+8 这样的偏移</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time zone yet: continue it, e.g. {example}</source>
+        <translation>{text!r} 还不是完整的时区：请继续输入，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)</source>
+        <translation>{text!r} 不是时区：偏移最多 14 小时（UTC-14:00 到 UTC+14:00）</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time zone: an offset&apos;s minutes go from 00 to 59</source>
+        <translation>{text!r} 不是时区：偏移的分钟数应为 00 到 59</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8</source>
+        <translation>{text!r} 不是时区：请输入 Asia/Shanghai 这样的名称，或 UTC+8 这样的偏移</translation>
     </message>
 </context>
 </TS>
