@@ -64,6 +64,7 @@ from gui.data.store import (
     HistorySummary,
     Store,
 )
+from gui.i18n import translate
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
@@ -257,21 +258,46 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
         prepared = client.prepare_upload(EncodedBody(entry.body_type, entry.body, entry.content_type))
         head, url = describe_request(prepared, mask=MASK), prepared.url or ""
     except ConfigError as exc:
-        head, url = f"(cannot rebuild the request: {exc})", entry.endpoint
+        head, url = (
+            translate("HistoryDetail", "(cannot rebuild the request: {why})").format(why=i18n.why(exc)),
+            entry.endpoint,
+        )
     attempt = entry.attempt
-    lines = [f"Request #{entry.request_id}", f"URL: {url}", f"Type: {int(entry.body_type)}", "", head, ""]
-    lines += [f"Body ({len(entry.body)} bytes, {entry.datapoints} datapoints):", _pretty_body(entry), "", "Response"]
+    lines = [
+        translate("HistoryDetail", "Request #{number}").format(number=entry.request_id),
+        translate("HistoryDetail", "URL: {url}").format(url=url),
+        translate("HistoryDetail", "Type: {type}").format(type=int(entry.body_type)),
+        "",
+        head,
+        "",
+    ]
+    lines += [
+        translate("HistoryDetail", "Body ({size} bytes, {n} datapoints):").format(
+            size=len(entry.body), n=entry.datapoints
+        ),
+        _pretty_body(entry),
+        "",
+        translate("HistoryDetail", "Response"),
+    ]
     if attempt is None:
         outcome = entry.request_outcome.value if entry.request_outcome else "in flight"
-        lines.append(f"no answer recorded (the program stopped while sending); outcome: {outcome}")
+        lines.append(
+            translate(
+                "HistoryDetail", "no answer recorded (the program stopped while sending); outcome: {outcome}"
+            ).format(outcome=outcome)
+        )
     else:
         lines += [
-            f"Attempt: {attempt.number}, started {format_time(attempt.started, tz)}",
-            f"Outcome: {attempt.outcome.value}",
-            f"HTTP status: {'' if attempt.http_status is None else attempt.http_status}",
+            translate("HistoryDetail", "Attempt: {number}, started {time}").format(
+                number=attempt.number, time=format_time(attempt.started, tz)
+            ),
+            translate("HistoryDetail", "Outcome: {outcome}").format(outcome=attempt.outcome.value),
+            translate("HistoryDetail", "HTTP status: {status}").format(
+                status="" if attempt.http_status is None else attempt.http_status
+            ),
             f"errno: {'' if attempt.errno is None else attempt.errno}",
             f"error: {attempt.error}",
-            f"Latency: {attempt.latency_s * 1000:.0f} ms",
+            translate("HistoryDetail", "Latency: {ms:.0f} ms").format(ms=attempt.latency_s * 1000),
             "",
             attempt.response,
         ]

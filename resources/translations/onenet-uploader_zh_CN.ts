@@ -620,6 +620,53 @@
     </message>
 </context>
 <context>
+    <name>HistoryDetail</name>
+    <message>
+        <source>(cannot rebuild the request: {why})</source>
+        <translation>（无法重建请求：{why}）</translation>
+    </message>
+    <message>
+        <source>Request #{number}</source>
+        <translation>请求 #{number}</translation>
+    </message>
+    <message>
+        <source>URL: {url}</source>
+        <translation>URL：{url}</translation>
+    </message>
+    <message>
+        <source>Type: {type}</source>
+        <translation>type：{type}</translation>
+    </message>
+    <message>
+        <source>Body ({size} bytes, {n} datapoints):</source>
+        <translation>请求体（{size} 字节，{n} 个数据点）：</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>no answer recorded (the program stopped while sending); outcome: {outcome}</source>
+        <translation>没有记录到应答（程序在发送时停止）；结果：{outcome}</translation>
+    </message>
+    <message>
+        <source>Attempt: {number}, started {time}</source>
+        <translation>尝试：第 {number} 次，开始于 {time}</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}</source>
+        <translation>结果：{outcome}</translation>
+    </message>
+    <message>
+        <source>HTTP status: {status}</source>
+        <translation>HTTP 状态码：{status}</translation>
+    </message>
+    <message>
+        <source>Latency: {ms:.0f} ms</source>
+        <translation>耗时：{ms:.0f} 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Time ({zone})</source>
@@ -704,7 +751,7 @@
     </message>
     <message>
         <source>From</source>
-        <translation>来源</translation>
+        <translation>起</translation>
     </message>
     <message>
         <source>to</source>
