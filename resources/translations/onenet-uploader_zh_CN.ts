@@ -2685,7 +2685,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>{n} datapoints were stored (marked &apos;sent&apos;).</source>
-        <translation>{n} 已存储（标为“已发送”）。</translation>
+        <translation>{n} 个数据点已存储（标为“已发送”）。</translation>
     </message>
     <message>
         <source>Stopped there: the later requests were not sent, so their datapoints cannot overwrite the earlier ones out of order. Send again to go on.</source>
