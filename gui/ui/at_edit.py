@@ -20,13 +20,10 @@ from PySide6.QtWidgets import (
 
 from gui.onenet.readings import parse_at
 from gui.onenet.zones import Zone, ZoneError, parse_zone, zone_names
+from gui.ui.colours import set_style
 
 #: How the field shows a time.
 DISPLAY_FORMAT = "%Y-%m-%d %H:%M:%S"
-
-
-#: The outline of a field whose text cannot be used, and the colour of the reason.
-ERROR_RED = "#b00020"
 
 
 class ZoneCombo(QComboBox):
@@ -61,7 +58,7 @@ class ZoneCombo(QComboBox):
         self.keeps_zone = keeps_zone
         self.reason_label = QLabel()
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet(f"color: {ERROR_RED};")
+        set_style(self.reason_label, "color: $error;")
         self.reason_label.hide()
         self._zone: Zone | None = None
         self._problem: ZoneError | None = None
@@ -101,12 +98,12 @@ class ZoneCombo(QComboBox):
             zone = parse_zone(text)
         except ZoneError as exc:
             self._problem = exc
-            self.setStyleSheet(f"QComboBox {{ border: 1px solid {ERROR_RED}; }}")
+            set_style(self, "QComboBox { border: 1px solid $error; }")
             self.reason_label.setText(self.reason(exc))
             self.reason_label.show()
             return
         self._problem = None
-        self.setStyleSheet("")
+        set_style(self, "")
         self.reason_label.hide()
         if zone != self._zone:
             self._zone = zone
@@ -191,10 +188,10 @@ class AtEdit(QWidget):
             if self.isEnabled():
                 _check_time(text)
         except ValueError as exc:
-            self.line.setStyleSheet(f"QLineEdit {{ border: 1px solid {ERROR_RED}; }}")
+            set_style(self.line, "QLineEdit { border: 1px solid $error; }")
             self.line.setToolTip(f"{exc}\n{self._zone_tip}".strip())
         else:
-            self.line.setStyleSheet("")
+            set_style(self.line, "")
             self.line.setToolTip(self._zone_tip)
 
     def _on_calendar_clicked(self, date: QDate) -> None:

@@ -28,6 +28,7 @@ from gui.onenet.client import MASK, describe_request
 from gui.onenet.formats import BodyType, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.sandbox.capture import SECRET_HEADERS, Exchange
+from gui.ui.colours import filled, set_style
 from gui.ui.screens import fit_to_screen
 
 if TYPE_CHECKING:
@@ -39,12 +40,13 @@ _DEVICE_PATH = re.compile(r"/devices/([^/?]+)/datapoints")
 _NEXT_LINKS = re.compile(r'<t[dh] class="diff_next"[^>]*>.*?</t[dh]>')
 #: Datapoints named one by one in the verdict when the two bodies differ; the rest are counted.
 NAMED_DIFFERENCES = 3
+#: The diff's style sheet; its colours are named colours of gui.ui.colours (filled in by `_show_diff`).
 _STYLE = (
     "table.diff {font-family: monospace; border: none;}"
-    "td {padding: 0 4px; white-space: pre;} th {text-align: left; padding: 2px 4px; background: #eee;}"
-    ".diff_header {color: #888;} .diff_next {color: #888;}"
-    ".diff_add {background-color: #c8f0c8;} .diff_chg {background-color: #fff2a8;}"
-    ".diff_sub {background-color: #f8c8c8;}"
+    "td {padding: 0 4px; white-space: pre;} th {text-align: left; padding: 2px 4px; background: $header_bg;}"
+    ".diff_header {color: $muted;} .diff_next {color: $muted;}"
+    ".diff_add {background-color: $diff_add_bg;} .diff_chg {background-color: $diff_change_bg;}"
+    ".diff_sub {background-color: $diff_remove_bg;}"
 )
 
 
@@ -234,8 +236,8 @@ class CompareDialog(QDialog):
         self.same, verdict = datapoints_verdict(device, editor)
         self.verdict_label = QLabel(verdict)
         self.verdict_label.setWordWrap(True)
-        colour = {True: "#1b5e20", False: "#b00020", None: "#b45f06"}[self.same]
-        self.verdict_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        colour = {True: "ok", False: "error", None: "warning"}[self.same]
+        set_style(self.verdict_label, f"color: ${colour}; font-weight: bold;")
         datapoints: tuple[list[str], list[str]] = ([], [])
         if self.same is not None:
             datapoints = (datapoint_lines(device.readings()), datapoint_lines(editor.readings()))
@@ -271,15 +273,26 @@ class CompareDialog(QDialog):
         self, device: RequestSide, editor: RequestSide, parts: list[tuple[str, list[str], list[str]]]
     ) -> QTextBrowser:
         differ = difflib.HtmlDiff(tabsize=4)
-        html = [f"<style>{_STYLE}</style>"]
+        html = []
         for title, left, right in parts:
             html.append(f"<h4>{title}</h4>")
             table = _NEXT_LINKS.sub("", differ.make_table(left, right, device.title, editor.title))
             html.append(table.replace('<table class="diff"', '<table class="diff" width="100%"', 1))
         view = QTextBrowser()
         view.setOpenLinks(False)
-        view.setHtml("".join(html))
+        view.setProperty("diffHtml", "".join(html))
+        self._show_diff(view)
         return view
+
+    def _show_diff(self, view: QTextBrowser) -> None:
+        """The diff's HTML, with the style sheet of the colour scheme in force."""
+        view.document().setDefaultStyleSheet(filled(_STYLE))
+        view.setHtml(str(view.property("diffHtml")))
+
+    def recolour(self) -> None:
+        """The colour scheme changed (see gui.ui.colours.Theme): both diffs again, in its colours."""
+        for view in (self.normalised_view, self.raw_view):
+            self._show_diff(view)
 
     def text(self) -> str:
         """What both tabs show, as plain text (for tests and copying)."""

@@ -25,6 +25,7 @@ from gui.data.logs import register_secret
 from gui.data.secrets import SecretStore
 from gui.data.target import SANDBOX_ENDPOINT, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
+from gui.ui.colours import set_style
 from gui.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -91,10 +92,10 @@ class ConnectionPanel(QGroupBox):
         key_row.addWidget(self.reveal_button)
         self.sandbox_check = QCheckBox(self.tr("Use the local sandbox (no account needed)"))
         self.cleartext_label = QLabel(self.tr("⚠ Plain http sends the api-key in clear text. Use https."))
-        self.cleartext_label.setStyleSheet("color: #b45f06;")
+        set_style(self.cleartext_label, "color: $warning;")
         self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
-        self.keyring_label.setStyleSheet("color: #555;")
+        set_style(self.keyring_label, "color: $muted;")
         form = QFormLayout(self)
         form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
         form.addRow("", self.cleartext_label)
@@ -104,7 +105,7 @@ class ConnectionPanel(QGroupBox):
         form.addRow("", self.sandbox_check)
         # Asks what to do with rows made for the previous target (the window fills and answers it).
         self.waiting_bar = QFrame()
-        self.waiting_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        set_style(self.waiting_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
         self.waiting_label = QLabel()
         self.waiting_label.setWordWrap(True)
         self.keep_button = QPushButton(self.tr("&Keep for their target"))

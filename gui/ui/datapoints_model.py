@@ -11,7 +11,6 @@ from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 
 from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
 from gui.data.target import NO_TARGET, Platform, Target
@@ -28,6 +27,7 @@ from gui.onenet.readings import (
     parse_at,
     parse_value,
 )
+from gui.ui.colours import brush
 
 _Index = QModelIndex | QPersistentModelIndex
 DISPLAY_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -230,7 +230,7 @@ class DatapointsModel(QAbstractTableModel):
             hint = self._mistyped(row)
             if hint is not None:  # text that looks like a number typed wrongly: say so where the row is
                 if role == Qt.ItemDataRole.ForegroundRole:
-                    return QBrush(QColor("#b45f06"))
+                    return brush("warning")
                 return self.tr(
                     "Read as text — did you mean {number}? Edit the value to send a number, or set the kind to "
                     "text to keep it as text."
@@ -252,15 +252,15 @@ class DatapointsModel(QAbstractTableModel):
             return self.tr("Sent as {at} (platform time, UTC+8)").format(at=format_at(row.point.at))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.STATUS and row.status is RowStatus.FAILED:
-                return QBrush(QColor("#b00020"))
+                return brush("error")
             if column == self.STATUS and row.status is RowStatus.SENT:
-                return QBrush(QColor("#1b7f3b"))
+                return brush("ok")
             if column == self.STATUS and row.status is RowStatus.UNKNOWN:
-                return QBrush(QColor("#b45f06"))
+                return brush("warning")
             if column == self.STATUS and row.status is RowStatus.IN_FLIGHT:
-                return QBrush(QColor("#1f5fa8"))
+                return brush("note")
             if column == self.AT and row.point.at is None:
-                return QBrush(QColor("#777777"))
+                return brush("muted")
         return None
 
     @staticmethod

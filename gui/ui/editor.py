@@ -34,6 +34,7 @@ from gui.onenet.readings import (
 from gui.onenet.validation import BrokenJson, Severity, broken_json
 from gui.onenet.zones import Zone, ZoneError, parse_zone
 from gui.ui.at_edit import DISPLAY_FORMAT, AtEdit, ZoneCombo
+from gui.ui.colours import set_style
 from gui.ui.connection_panel import buddy_label
 from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.outgoing import Outgoing
@@ -120,7 +121,7 @@ class DatapointEditor(QGroupBox):
             )
         )
         self.no_at_label.setWordWrap(True)
-        self.no_at_label.setStyleSheet("color: #b45f06;")
+        set_style(self.no_at_label, "color: $warning;")
         self.no_at_label.hide()
         self.add_button = QPushButton(self.tr("&Add datapoint"))
         self.value_message = HintLabel()
@@ -252,21 +253,21 @@ class DatapointEditor(QGroupBox):
         """Check the value as it is typed; True when it can be added as it stands."""
         text = self.value_edit.text()
         kind = self._current_kind()
-        ok, message, colour = True, "", "#555"
+        ok, message, colour = True, "", "muted"
         if not text and kind is not ValueKind.TEXT:
             ok = False
         else:
             try:
                 value = parse_value(text, kind)
             except ValueError as exc:
-                ok, message, colour = False, str(exc), "#b00020"
+                ok, message, colour = False, str(exc), "error"
                 hint = mistyped_number(text) if kind is ValueKind.NUMBER else None
                 if hint is not None:
                     message += " — " + self.tr("did you mean {number}?").format(number=self._numbers_meant(hint))
             else:
                 broken = broken_json(text) if isinstance(value, str) else None
                 if broken is not None and kind is ValueKind.AUTO:  # never added as text without asking for text
-                    ok, colour = False, "#b00020"
+                    ok, colour = False, "error"
                     message = self.tr("{why}. To add it as text, set the kind to Text.").format(
                         why=self._broken_json(broken)
                     )
@@ -274,11 +275,11 @@ class DatapointEditor(QGroupBox):
                     message = self.tr("Text: {why}; it is sent as this text, not as an object.").format(
                         why=self._broken_json(broken)
                     )
-                    colour = "#b45f06"
+                    colour = "warning"
                 elif kind is ValueKind.AUTO:
                     message, colour = self._read_as(text, value)
         self.value_message.setText(message)
-        self.value_message.setStyleSheet(f"color: {colour};")
+        set_style(self.value_message, f"color: ${colour};")
         self.add_button.setEnabled(ok)
         return ok
 
@@ -286,12 +287,12 @@ class DatapointEditor(QGroupBox):
         """How Auto read `text`, in words, and the colour to say it in: a text that looks like a mistyped number
         gets a visible hint with the number probably meant (the value stays the text; the user decides)."""
         if isinstance(value, dict):
-            return self.tr("Read as a JSON object"), "#555"
+            return self.tr("Read as a JSON object"), "muted"
         if not isinstance(value, str):
-            return self.tr("Read as a number"), "#555"
+            return self.tr("Read as a number"), "muted"
         hint = mistyped_number(text)
         if hint is None:
-            return self.tr("Read as text"), "#555"
+            return self.tr("Read as text"), "muted"
         why = {
             "comma": self.tr("A number takes a decimal point, not a comma."),
             "thousands": self.tr("A number is typed without thousands separators."),
@@ -301,7 +302,7 @@ class DatapointEditor(QGroupBox):
             "minus": self.tr("A number's minus sign is '-', not '−'."),
         }.get(hint.cause, "")
         message = self.tr("Read as text — did you mean {number}?").format(number=self._numbers_meant(hint))
-        return f"{message} {why.format(extra=hint.extra)}".rstrip(), "#b45f06"
+        return f"{message} {why.format(extra=hint.extra)}".rstrip(), "warning"
 
     def _broken_json(self, broken: BrokenJson) -> str:
         """The value line's words for `broken`: `Not valid JSON: Expecting value (line 1, column 15)` (json's own)."""

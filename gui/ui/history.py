@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -68,6 +68,7 @@ from gui.i18n import translate
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.ui.colours import brush, set_style
 from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
 from gui.ui.tables import ElideMiddleDelegate, text_width
 from gui.ui.workers import Task, Worker
@@ -85,8 +86,7 @@ __all__ = [
 _Index = QModelIndex | QPersistentModelIndex
 #: Rows read from the store per `fetchMore`.
 PAGE_SIZE = 500
-_OUTCOME_COLOURS = {"sent": "#1b7f3b", "failed": "#b00020", "unknown": "#b45f06"}
-_RED, _GREEN = "#b00020", "#1b7f3b"
+_OUTCOME_COLOURS = {"sent": "ok", "failed": "error", "unknown": "warning"}
 
 
 class HistoryModel(QAbstractTableModel):
@@ -201,7 +201,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and entry.outcome in _OUTCOME_COLOURS:
-            return QBrush(QColor(_OUTCOME_COLOURS[entry.outcome]))
+            return brush(_OUTCOME_COLOURS[entry.outcome])
         if role == Qt.ItemDataRole.ToolTipRole and entry.error:
             return entry.error
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -406,10 +406,10 @@ class HistoryPanel(QWidget):
         # Why Verify selected did not run (several targets, nothing stored): said under the buttons pressed.
         self.verify_label = QLabel()
         self.verify_label.setWordWrap(True)
-        self.verify_label.setStyleSheet("color: #b00020;")
+        set_style(self.verify_label, "color: $error;")
         self.verify_label.hide()
         self.resend_bar = QFrame()
-        self.resend_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        set_style(self.resend_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
         self.resend_label = QLabel()
         self.resend_label.setWordWrap(True)
         self.resend_anyway_button = QPushButton(self.tr("Resend anyway (may &duplicate)"))
@@ -725,7 +725,7 @@ class HistoryPanel(QWidget):
 
     def _tell(self, text: str, colour: str = "") -> None:
         self.export_label.setText(text)
-        self.export_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        set_style(self.export_label, f"color: ${colour}; font-weight: bold;" if colour else "")
         self.export_label.setVisible(bool(text))
 
     def _on_export_worker_progress(self, progress: tuple[int, int], current: bool) -> None:
@@ -744,10 +744,10 @@ class HistoryPanel(QWidget):
             return
         if isinstance(exc, ExportFailed):
             message = self.tr("✘ Not exported: {path} could not be written: {why}. Nothing was written there.")
-            self._tell(message.format(path=exc.path, why=exc.why), _RED)
+            self._tell(message.format(path=exc.path, why=exc.why), "error")
         elif not isinstance(exc, ExportCancelled):
             message = self.tr("✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.")
-            self._tell(message.format(why=i18n.why(exc), path=job.path), _RED)
+            self._tell(message.format(why=i18n.why(exc), path=job.path), "error")
 
     def _on_export_worker_finished(self, current: bool) -> None:
         job = self._export_job
@@ -761,7 +761,7 @@ class HistoryPanel(QWidget):
                 if job.count == 1
                 else self.tr("✔ {n} entries exported to {path}.")
             )
-            self._tell(text.format(n=f"{job.count:,}", path=job.path), _GREEN)
+            self._tell(text.format(n=f"{job.count:,}", path=job.path), "ok")
         elif job.cancelled:
             self._tell(self.tr("Export cancelled: nothing was written to {path}.").format(path=job.path))
         self.exportFinished.emit(job.count is not None)

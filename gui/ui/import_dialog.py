@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -76,6 +76,7 @@ from gui.onenet.validation import Severity, suggest_stream_id
 from gui.onenet.zones import ZoneError, offset_name, parse_zone
 from gui.text import Message
 from gui.ui.at_edit import ZoneCombo
+from gui.ui.colours import brush, set_item_colour, set_style
 from gui.ui.datapoints_model import Row
 from gui.ui.preview import human_bytes
 from gui.ui.screens import fit_to_screen
@@ -87,7 +88,7 @@ _Index = QModelIndex | QPersistentModelIndex
 SHOWN_PROBLEMS = 1000
 #: Above this many datapoints the dialog says the editor may get slow.
 LARGE_IMPORT = 100_000
-RED, ORANGE, GREY, GREEN = "#b00020", "#b45f06", "#777777", "#1b7f3b"
+RED, ORANGE, GREY, GREEN = "error", "warning", "muted", "ok"  # named colours, gui.ui.colours
 
 
 class PreviewModel(QAbstractTableModel):
@@ -131,7 +132,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{column.name}\n{self._target(column)}"
         if role == Qt.ItemDataRole.ForegroundRole and column.role is Role.SKIP:
-            return QBrush(QColor(GREY))
+            return brush(GREY)
         return None
 
     def _target(self, column: ColumnInfo) -> str:
@@ -177,9 +178,9 @@ class PreviewModel(QAbstractTableModel):
                 CellStatus.MISSING: GREY,
                 CellStatus.SKIPPED: GREY,
             }.get(cell.status)
-            return QBrush(QColor(colour)) if colour else None
+            return brush(colour) if colour else None
         if role == Qt.ItemDataRole.BackgroundRole and row.rejected:
-            return QBrush(QColor("#fde7e9"))
+            return brush("error_bg")
         if role == Qt.ItemDataRole.FontRole and cell.status is CellStatus.ERROR:
             font = QFont()
             font.setBold(True)
@@ -374,7 +375,7 @@ class ImportDialog(QDialog):
         # Beside the zone choice: the file does not say its zone, so the one shown is used (importing confirms it).
         self.zone_note = QLabel()
         self.zone_note.setWordWrap(True)
-        self.zone_note.setStyleSheet(f"color: {ORANGE};")
+        set_style(self.zone_note, f"color: ${ORANGE};")
         self.zone_note.hide()
         zone_cell = QWidget()
         zone_column = QVBoxLayout(zone_cell)
@@ -398,14 +399,14 @@ class ImportDialog(QDialog):
         notes_row = r + 1
         self.order_note = QLabel()
         self.order_note.setWordWrap(True)
-        self.order_note.setStyleSheet(f"color: {ORANGE}; font-weight: bold;")
+        set_style(self.order_note, f"color: ${ORANGE}; font-weight: bold;")
         self.order_note.hide()
         self.detected_label = QLabel()
         self.detected_label.setWordWrap(True)
-        self.detected_label.setStyleSheet("color: #444;")
+        set_style(self.detected_label, "color: $muted;")
         self.time_note = QLabel()
         self.time_note.setWordWrap(True)
-        self.time_note.setStyleSheet(f"color: {ORANGE}; font-weight: bold;")
+        set_style(self.time_note, f"color: ${ORANGE}; font-weight: bold;")
         self.stamp_now_button = QPushButton(self.tr("Stamp every row with the import time"))
         self.stamp_now_button.setToolTip(
             self.tr("Send the rows at the moment of importing: only right for readings taken just now")
@@ -424,7 +425,7 @@ class ImportDialog(QDialog):
         # How the file's times will show in the editor's table, when its zone is another.
         self.editor_zone_note = QLabel()
         self.editor_zone_note.setWordWrap(True)
-        self.editor_zone_note.setStyleSheet("color: #1f5fa8;")
+        set_style(self.editor_zone_note, "color: $note;")
         self.show_in_zone_button = QPushButton()
         self.show_in_zone_button.setToolTip(
             self.tr("Type and show times in the editor in the file's zone (they are sent the same either way)")
@@ -597,7 +598,7 @@ class ImportDialog(QDialog):
         if problem is not None:
             self._timer.stop()
             self.summary_label.setText(self.zone_combo.reason(problem))
-            self.summary_label.setStyleSheet(f"color: {ORANGE};")
+            set_style(self.summary_label, f"color: ${ORANGE};")
             self.import_button.setEnabled(False)
             self.editor_zone_box.hide()  # it spoke of the zone read before
             return
@@ -626,7 +627,7 @@ class ImportDialog(QDialog):
             self.summary_label.setText(
                 self.tr("“{pattern}” is not a time format: use % codes such as %d.%m.%Y %H:%M.").format(pattern=pattern)
             )
-            self.summary_label.setStyleSheet(f"color: {ORANGE};")
+            set_style(self.summary_label, f"color: ${ORANGE};")
             self.import_button.setEnabled(False)
             return
         options = self.options()
@@ -638,7 +639,7 @@ class ImportDialog(QDialog):
         worker = Worker(work)
         self._start(worker, self._on_read_result, self._on_read_error)
         self.summary_label.setText(self.tr("Reading {name}…").format(name=self.path.name))
-        self.summary_label.setStyleSheet("")
+        set_style(self.summary_label, "")
 
     def _start(self, worker: Worker, on_result: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
         self._worker = worker
@@ -659,7 +660,7 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         if not quiet:
             self.summary_label.setText(self.tr("Stopped. Change a setting to read the file again."))
-            self.summary_label.setStyleSheet("")
+            set_style(self.summary_label, "")
 
     def _is_current(self) -> bool:
         return self._worker is not None and self.sender() is self._worker.signals
@@ -711,7 +712,7 @@ class ImportDialog(QDialog):
         self._show_editor_zone_note(None)
         self.time_box.hide()
         self.summary_label.setText(self.tr("✘ {why}").format(why=self.failure))
-        self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        set_style(self.summary_label, f"color: ${RED}; font-weight: bold;")
         self.import_button.setText(self.tr("Import"))
         self.finishedReading.emit(False)
 
@@ -831,7 +832,7 @@ class ImportDialog(QDialog):
         self._show_time_question(result)
         needs = result.needs_date_order
         self.order_note.setVisible(needs)
-        self.order_combo.setStyleSheet(f"QComboBox {{ border: 2px solid {ORANGE}; }}" if needs else "")
+        set_style(self.order_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if needs else "")
         if needs:
             self.order_note.setText(
                 self.tr(
@@ -867,7 +868,7 @@ class ImportDialog(QDialog):
             )
         self.zone_note.setVisible(unstated)
         if self.zone_combo.problem is None:  # else the box keeps its red outline
-            self.zone_combo.setStyleSheet(f"QComboBox {{ border: 2px solid {ORANGE}; }}" if unstated else "")
+            set_style(self.zone_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if unstated else "")
 
     def _show_editor_zone_note(self, result: ImportResult | None) -> None:
         """Under the settings: how the file's first time will show in the editor's table, when otherwise than in
@@ -991,7 +992,7 @@ class ImportDialog(QDialog):
                 id_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable)
                 if not column.id_safe:
                     id_item.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-                    id_item.setForeground(QBrush(QColor(RED)))
+                    set_item_colour(id_item, RED)
                     id_item.setToolTip(
                         self.tr("The platform may reject characters of this id; suggested: {id}").format(
                             id=suggest_stream_id(column.stream_id)
@@ -1008,9 +1009,9 @@ class ImportDialog(QDialog):
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
             wide_value = column.role is Role.VALUE and d.layout is Layout.WIDE
             if wide_value and column.name != column.stream_id and column.suggested_id != column.name:
-                note.setForeground(QBrush(QColor(ORANGE)))
+                set_item_colour(note, ORANGE)
             if stats is not None and stats.rejected:
-                note.setForeground(QBrush(QColor(RED)))
+                set_item_colour(note, RED)
             table.setItem(r, self.COL_NOTE, note)
 
     def _kind_widget(self, column: ColumnInfo, editable: bool) -> QWidget:
@@ -1175,7 +1176,7 @@ class ImportDialog(QDialog):
                 )
             colour = ORANGE if result.rows_rejected else GREEN
         self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(f"color: {colour};")
+        set_style(self.summary_label, f"color: ${colour};")
         self.import_button.setText(
             self.tr("&Import {n} datapoints").format(n=count) if not result.needs_answer else self.tr("&Import")
         )
@@ -1293,7 +1294,7 @@ class ImportDialog(QDialog):
                 n=found.repeated, total=found.total
             )
         )
-        self.summary_label.setStyleSheet(f"color: {ORANGE};")
+        set_style(self.summary_label, f"color: ${ORANGE};")
         box = self.again_box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Already queued"))
@@ -1343,7 +1344,7 @@ class ImportDialog(QDialog):
             return
         path = self._saving_to
         self.summary_label.setText(self.tr("{n} rejected rows written to {path}.").format(n=count, path=path))
-        self.summary_label.setStyleSheet(f"color: {GREEN};")
+        set_style(self.summary_label, f"color: ${GREEN};")
         self.rejectedSaved.emit(count, path)
 
     def _on_save_error(self, exc: Exception) -> None:
@@ -1351,7 +1352,7 @@ class ImportDialog(QDialog):
             return
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         self.summary_label.setText(self.tr("✘ The rejected rows could not be written: {why}").format(why=why))
-        self.summary_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        set_style(self.summary_label, f"color: ${RED}; font-weight: bold;")
 
     def done(self, code: int) -> None:
         """Close: a read still running is cancelled (its result is dropped)."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.sandbox.capture import Capture, Exchange, Severity, as_curl, hex_dump, shown_bytes
+from gui.ui.colours import brush
 from gui.ui.tables import row_table, text_width
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from gui.ui.compare_dialog import CompareDialog
 
 _Index = QModelIndex | QPersistentModelIndex
-_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#b45f06"}
+_COLOURS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
 def _worst(exchange: Exchange) -> Severity | None:
@@ -95,7 +96,7 @@ class ExchangesModel(QAbstractTableModel):
             return self._text(exchange, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.VERDICT:
             colour = _COLOURS.get(_worst(exchange) or Severity.NOTE)
-            return QBrush(QColor(colour)) if colour else None
+            return brush(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.VERDICT:
             return exchange.verdict
         return None

@@ -28,6 +28,7 @@ from gui.data.target import NO_TARGET, Target
 from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
+from gui.ui.colours import DARK, LIGHT, SYSTEM, set_style, theme
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 from gui.ui.editor import DatapointEditor
@@ -181,6 +182,21 @@ class MainWindow(QMainWindow):
         )
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        self.theme_actions = QActionGroup(self)
+        for mode, text, tip in (
+            (SYSTEM, self.tr("&System"), self.tr("Light or dark as the desktop is, and follow it when it changes")),
+            (LIGHT, self.tr("&Light"), self.tr("Dark text on light backgrounds")),
+            (DARK, self.tr("&Dark"), self.tr("Light text on dark backgrounds")),
+        ):
+            action = theme_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(mode)
+            action.setToolTip(tip)
+            self.theme_actions.addAction(action)
+        theme_menu.setToolTipsVisible(True)
+        self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
         request_menu = self.menuBar().addMenu(self.tr("&Request"))
         request_menu.addActions([self.send_action, self.cancel_action, self.timed_send_action])
         request_menu.addSeparator()
@@ -314,10 +330,17 @@ class MainWindow(QMainWindow):
         self.history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
         self.plot.set_axes_mode(self.settings.plot_axes)
         self.plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
+        self.set_theme(self.settings.theme)
+
+    def set_theme(self, mode: str) -> None:
+        """View > Theme: SYSTEM, LIGHT or DARK (gui.ui.colours) for the whole application, at once."""
+        theme().set_mode(mode)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == theme().mode)
 
     # --- between the parts ---------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
-        self.statusBar().setStyleSheet("color: #b00020;" if error else "")
+        set_style(self.statusBar(), "color: $error;" if error else "")
         self.statusBar().showMessage(message, 15000)
 
     def _on_editor_zoneChanged(self, tz: object, name: str) -> None:
@@ -449,6 +472,10 @@ class MainWindow(QMainWindow):
 
     def _on_plot_axesModeChanged(self, mode: str) -> None:
         self.settings.plot_axes = mode
+
+    def _on_theme_actions_triggered(self, action: QAction) -> None:
+        self.settings.theme = str(action.data())
+        self.set_theme(self.settings.theme)
 
     def add_rows(self, rows: list[Row]) -> int:
         """Add rows (typed, imported) to the outbox and the table in one transaction; returns the first new row.

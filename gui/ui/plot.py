@@ -25,7 +25,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPen, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.ui.colours import blend, colour, css, plot_background, series_colour, set_style
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 
 if TYPE_CHECKING:
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
 
     from gui.ui.plot_data import Counts, RowTable, SeriesData
 
-_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
-_FAILED_COLOR = "#d62728"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 #: Fitting the view never shows less time than this (seconds): one datapoint, or points within a
 #: second, get ten minutes around them, so the axis reads hours and minutes, not "54.600 … 55.099".
@@ -59,12 +58,17 @@ DATED_LABEL_MAX_S = 5 * 24 * 3600
 
 @dataclass
 class SeriesItems:
-    """The three curves of one series; `sent` is the one in the legend."""
+    """The three curves of one series; `sent` is the one in the legend; `index` picks its colour."""
 
     sent: pg.PlotDataItem
     pending: pg.PlotDataItem
     failed: pg.PlotDataItem
-    color: str
+    index: int
+
+    @property
+    def color(self) -> str:
+        """The series' colour in the scheme in force (`#rrggbb`, gui.ui.colours.series_colour)."""
+        return series_colour(self.index).name()
 
     @property
     def items(self) -> tuple[pg.PlotDataItem, pg.PlotDataItem, pg.PlotDataItem]:
@@ -103,16 +107,6 @@ def format_number(y: float) -> str:
     return repr(y)
 
 
-def opaque_on_white(color: QColor) -> QColor:
-    """The opaque colour a semi-transparent one shows over a white background."""
-    alpha = color.alphaF()
-    return QColor(
-        round(255 - (255 - color.red()) * alpha),
-        round(255 - (255 - color.green()) * alpha),
-        round(255 - (255 - color.blue()) * alpha),
-    )
-
-
 _axis_classes: tuple[Any, Any, Any, Any] | None = None
 
 
@@ -123,7 +117,7 @@ def _axis_types() -> tuple[Any, Any, Any, Any]:
     lines of finer tick levels with alpha; Qt's raster engine draws
     semi-transparent lines about ten times slower, which doubled the frame
     time of panning a million points. The same colours, made opaque over the
-    white background, look alike and draw fast; the axes sit behind the view
+    plot's background, look alike and draw fast; the axes sit behind the view
     box so the opaque lines never cover the data. The view box auto-ranges
     over at least MIN_FIT_SPAN_S of time, and over the times of the series
     drawn in the views linked to it (`linked_views`: a series with its own
@@ -140,11 +134,11 @@ def _axis_types() -> tuple[Any, Any, Any, Any]:
                 if specs is None:
                     return None
                 axis_spec, tick_specs, text_specs = specs
-                opaque = []
+                opaque, background = [], plot_background()
                 for pen, p1, p2 in tick_specs:
                     if pen.color().alpha() < 255:
                         pen = QPen(pen)
-                        pen.setColor(opaque_on_white(pen.color()))
+                        pen.setColor(blend(pen.color(), background))
                     opaque.append((pen, p1, p2))
                 return axis_spec, opaque, text_specs
 
@@ -364,7 +358,7 @@ class PlotPanel(QWidget):
         info.addWidget(self.zone_combo)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.status_label.setStyleSheet("color: #555;")
+        set_style(self.status_label, "color: $muted;")
         self._empty = QLabel(self.tr("Numeric values of the datapoints appear here."))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -393,20 +387,20 @@ class PlotPanel(QWidget):
             self.plot_widget = pg.PlotWidget(
                 axisItems={"bottom": self._axis, "left": value_axis(orientation="left")},
                 viewBox=view_box(),
-                background="w",
+                background=plot_background(),
             )
             self.plot_widget.setMinimumHeight(120)
             plot_item = self.plot_widget.getPlotItem()
             self._on_grid_button_toggled(self.grid_button.isChecked())
             # Beside the plot (after the axes, see _arrange_axes), never over the data.
-            self._legend = side_legend(labelTextColor="#222222")
+            self._legend = side_legend()
             plot_item.legend = self._legend  # PlotItem.addItem enters named curves in it
             plot_item.layout.addItem(self._legend, 2, 3)
             plot_item.setClipToView(True)  # downsampling is set per curve, see _update_detail
             plot_item.setMenuEnabled(False)
             plot_item.hideButtons()
-            self._vline = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine))
-            self._hline = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen("#888888", style=Qt.PenStyle.DashLine))
+            self._vline = pg.InfiniteLine(angle=90, movable=False)
+            self._hline = pg.InfiniteLine(angle=0, movable=False)
             for line in (self._vline, self._hline):
                 line.hide()
                 plot_item.addItem(line, ignoreBounds=True)
@@ -416,6 +410,7 @@ class PlotPanel(QWidget):
             plot_item.getViewBox().sigResized.connect(self._update_detail)
             plot_item.getViewBox().sigResized.connect(self._on_main_view_resized)
             self.plot_widget.viewport().installEventFilter(self)
+            self._colour_plot()
             self._update_axis_label()
             self._layout.insertWidget(self._layout.indexOf(self._empty), self.plot_widget, 1)
             self._empty.hide()
@@ -552,6 +547,47 @@ class PlotPanel(QWidget):
         streams = {name: table.stream_ids[table.series_stream[code]] for code, name in enumerate(table.series_names)}
         self._draw(series, streams, counts)
 
+    # --- colours ---------------------------------------------------------------------------
+    def recolour(self) -> None:
+        """The colour scheme changed (see gui.ui.colours.Theme): the plot again, in its colours."""
+        self.key_label.setText(self._key_text())
+        if self.plot_widget is None:
+            return
+        self._colour_plot()
+        for items in self.series_items.values():
+            self._colour_series(items)
+        self._arrange_axes()  # the axes of the series, in the series' colours
+
+    def _colour_plot(self) -> None:
+        """Background (the palette's base), axes and grid (muted), legend (the palette's text), crosshair."""
+        import pyqtgraph as pg
+
+        assert self.plot_widget is not None
+        plot = self.plot_widget.getPlotItem()
+        self.plot_widget.setBackground(plot_background())
+        muted = colour("muted")
+        for name in ("left", "bottom"):
+            plot.getAxis(name).setPen(muted)  # the grid's lines too, made opaque over the background
+            plot.getAxis(name).setTextPen(muted)
+        self._legend.setLabelTextColor(QGuiApplication.palette().color(QPalette.ColorRole.Text))
+        for line in (self._vline, self._hline):
+            line.setPen(pg.mkPen(muted, style=Qt.PenStyle.DashLine))
+
+    def _colour_series(self, items: SeriesItems) -> None:
+        """A series' pens and symbols: its colour; hollow symbols filled with the background; failed: error."""
+        import pyqtgraph as pg
+
+        color, error = series_colour(items.index), colour("error")
+        items.sent.setPen(pg.mkPen(color, width=2))
+        items.sent.setSymbolBrush(pg.mkBrush(color))
+        items.sent.setSymbolPen(pg.mkPen(color))
+        items.pending.setPen(pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine))
+        items.pending.setSymbolBrush(pg.mkBrush(plot_background()))
+        items.pending.setSymbolPen(pg.mkPen(color, width=1.5))
+        items.failed.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine))
+        items.failed.setSymbolBrush(pg.mkBrush(error))
+        items.failed.setSymbolPen(pg.mkPen(error, width=1.5))
+
     # --- drawing ---------------------------------------------------------------------------
     def _draw(self, series: dict[str, SeriesData], streams: dict[str, str], counts: Counts) -> None:
         from gui.ui.plot_data import FAILED, SENT, UNSENT
@@ -583,31 +619,11 @@ class PlotPanel(QWidget):
         import pyqtgraph as pg
 
         plot = self._ensure_plot()
-        index = len(self.series_items)
-        color = _COLORS[index % len(_COLORS)] if index < len(_COLORS) else pg.intColor(index, hues=13).name()
-        sent = pg.PlotDataItem(
-            name=name,
-            pen=pg.mkPen(color, width=2),
-            symbol="o",
-            symbolSize=7,
-            symbolBrush=pg.mkBrush(color),
-            symbolPen=pg.mkPen(color),
-        )
-        pending = pg.PlotDataItem(
-            pen=pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine),
-            symbol="o",
-            symbolSize=8,
-            symbolBrush=pg.mkBrush("w"),
-            symbolPen=pg.mkPen(color, width=1.5),
-        )
-        failed = pg.PlotDataItem(
-            pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine),
-            symbol="x",
-            symbolSize=10,
-            symbolBrush=pg.mkBrush(_FAILED_COLOR),
-            symbolPen=pg.mkPen(_FAILED_COLOR, width=1.5),
-        )
-        items = SeriesItems(sent, pending, failed, color)
+        sent = pg.PlotDataItem(name=name, symbol="o", symbolSize=7)
+        pending = pg.PlotDataItem(symbol="o", symbolSize=8)
+        failed = pg.PlotDataItem(symbol="x", symbolSize=10)
+        items = SeriesItems(sent, pending, failed, len(self.series_items))
+        self._colour_series(items)
         for item in items.items:
             plot.addItem(item)  # applies the plot's downsampling mode: set ours after it
             item.setDownsampling(ds=1, auto=False, method="peak")
@@ -727,6 +743,7 @@ class PlotPanel(QWidget):
         for column, name in enumerate(own, start=3):
             axis = self._own_axes[name][1]
             layout.addItem(axis, 2, column)
+            axis.setPen(colour("muted"))
             axis.setLabel(name, color=self.series_items[name].color)
             axis.setTextPen(self.series_items[name].color)
         layout.addItem(self._legend, 2, 3 + len(own))
@@ -737,7 +754,7 @@ class PlotPanel(QWidget):
             left.setTextPen(color)
         else:
             left.setLabel("")
-            left.setTextPen(pg.mkPen("#555555"))
+            left.setTextPen(colour("muted"))
         layout.activate()  # the view's place now, not at the next event: what it shows is where it is drawn
         self._on_main_view_resized()
 
@@ -813,9 +830,9 @@ class PlotPanel(QWidget):
 
     def _key_text(self) -> str:
         return self.tr(
-            "<span style='color:#444'>━●</span> sent &nbsp; <span style='color:#444'>╌○</span> not sent &nbsp; "
+            "<span style='color:{muted}'>━●</span> sent &nbsp; <span style='color:{muted}'>╌○</span> not sent &nbsp; "
             "<span style='color:{red}'>✕</span> failed"
-        ).format(red=_FAILED_COLOR)
+        ).format(muted=css("muted"), red=css("error"))
 
     def retranslate(self) -> None:
         """The texts made of words and values, in the language now in use (the window retranslates the rest)."""

@@ -29,6 +29,7 @@ from gui.data.outbox import RequestOptions
 from gui.onenet.client import OneNetClient, PlatformResponse, curl_command, describe_request
 from gui.onenet.formats import BodyType, EncodedBody
 from gui.onenet.split import RequestPlan
+from gui.ui.colours import set_style
 
 if TYPE_CHECKING:
     import requests
@@ -266,11 +267,11 @@ class PreviewPanel(QWidget):
         self.tabs.addTab(self.last_sent_text, self.tr("Last sent"))
         self.note_label = QLabel()
         self.note_label.setWordWrap(True)
-        self.note_label.setStyleSheet("color: #b45f06;")
+        set_style(self.note_label, "color: $warning;")
         self.note_label.hide()
         self.at_note_label = QLabel()  # the zone of the body's `at` (the table shows the user's zone)
         self.at_note_label.setWordWrap(True)
-        self.at_note_label.setStyleSheet("color: #1f5fa8;")
+        set_style(self.at_note_label, "color: $note;")
         self.at_note_label.hide()
         self.copy_curl_button = QPushButton(self.tr("Copy as c&url"))
         self.copy_curl_button.setToolTip(

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, 
 
 from gui.i18n import translate
 from gui.onenet.client import PlatformResponse
+from gui.ui.colours import set_style
 
 
 class ResponsePanel(QWidget):
@@ -62,9 +63,9 @@ class ResponsePanel(QWidget):
                 kept = self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
             if kept:
                 outcome += "\n" + kept
-        colour = "#1b7f3b" if exc is None else "#b00020"
+        colour = "ok" if exc is None else "error"
         self.outcome_label.setText(outcome)
-        self.outcome_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        set_style(self.outcome_label, f"color: ${colour}; font-weight: bold;")
         self.errno_label.setText(str(response.errno) if response and response.errno is not None else "–")
         self.error_label.setText(response.error if response and response.error is not None else "–")
         self.http_label.setText(str(response.http_status) if response else self.tr("no answer"))
@@ -76,7 +77,7 @@ class ResponsePanel(QWidget):
     def show_sending(self, text: str) -> None:
         """A send started (or waits to retry): say `text`; the previous answer is cleared, never shown as current."""
         self.outcome_label.setText(text)
-        self.outcome_label.setStyleSheet("color: #1f5fa8; font-weight: bold;")
+        set_style(self.outcome_label, "color: $note; font-weight: bold;")
         for label in (self.errno_label, self.error_label, self.http_label, self.latency_label):
             label.setText("–")
         self.headers_text.clear()

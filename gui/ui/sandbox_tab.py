@@ -13,6 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from gui.ui.colours import set_style
+
 if TYPE_CHECKING:
     import requests
 
@@ -66,7 +68,7 @@ class SandboxTab(QWidget):
             )
         )
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #555;")
+        set_style(self.hint_label, "color: $muted;")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.hint_label)
@@ -91,7 +93,7 @@ class SandboxTab(QWidget):
         self.expects_label.setWordWrap(True)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #b45f06;")
+        set_style(self.warning_label, "color: $warning;")
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Listen on:")))
         row.addWidget(self.address_combo)

@@ -22,6 +22,7 @@ from gui import i18n
 from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import format_at
+from gui.ui.colours import set_style
 from gui.ui.datapoints_model import DISPLAY_FORMAT
 from gui.ui.outgoing import Outgoing
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
@@ -47,7 +48,7 @@ class PreviewSendPanel(QGroupBox):
         self.preview = PreviewPanel()
 
         self.confirm_bar = QFrame()
-        self.confirm_bar.setStyleSheet("QFrame { background: #fff4ce; border-radius: 4px; }")
+        set_style(self.confirm_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
         self.confirm_label = QLabel()
         self.confirm_label.setWordWrap(True)
         self.send_anyway_button = QPushButton(self.tr("Send a&nyway"))

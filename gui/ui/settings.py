@@ -202,6 +202,16 @@ class Settings:
     def history_days(self, value: int) -> None:
         self._set("history/keep_days", int(value))
 
+    @property
+    def theme(self) -> str:
+        """View > Theme: "system" (follow the desktop, the default), "light" or "dark" (gui.ui.colours)."""
+        value = str(self._get("view/theme", "system", str))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._set("view/theme", value)
+
     def sync(self) -> None:
         """Write to disk now."""
         self._s.sync()

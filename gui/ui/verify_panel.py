@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -30,17 +29,18 @@ from gui import i18n
 from gui.onenet.client import OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, format_value
 from gui.onenet.verify import Check, Outcome, Progress, VerifyReport, verify
+from gui.ui.colours import brush, set_style
 from gui.ui.tables import row_table
 from gui.ui.workers import Task, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 _COLOURS = {
-    Outcome.FOUND: "#1b7f3b",
-    Outcome.MISSING: "#b00020",
-    Outcome.DIFFERENT: "#b00020",
-    Outcome.OVERWRITTEN: "#777777",
-    Outcome.UNVERIFIABLE: "#b45f06",
+    Outcome.FOUND: "ok",
+    Outcome.MISSING: "error",
+    Outcome.DIFFERENT: "error",
+    Outcome.OVERWRITTEN: "muted",
+    Outcome.UNVERIFIABLE: "warning",
 }
 
 
@@ -113,7 +113,7 @@ class VerifyModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and check.note:
             return check.note
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME:
-            return QBrush(QColor(_COLOURS[check.outcome]))
+            return brush(_COLOURS[check.outcome])
         return None
 
     def set_report(self, report: VerifyReport | None) -> None:
@@ -167,7 +167,7 @@ class VerifyPanel(QWidget):
         self.summary_label.setWordWrap(True)
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
-        self.counts_label.setStyleSheet("color: #555;")
+        set_style(self.counts_label, "color: $muted;")
         self.table = row_table(self.proxy, (100, 140, 90, 110, 90))
 
         top = QHBoxLayout()
@@ -214,7 +214,7 @@ class VerifyPanel(QWidget):
         self._set_busy(True)
         self.progress.setRange(0, 0)
         self._show_summary(
-            self.tr("Reading {n} datapoints back from {url}…").format(n=len(readings), url=client.url), "#555"
+            self.tr("Reading {n} datapoints back from {url}…").format(n=len(readings), url=client.url), "muted"
         )
         return True
 
@@ -223,7 +223,7 @@ class VerifyPanel(QWidget):
         if not self.task.cancel():
             return
         self._set_busy(False)
-        self._show_summary(self.tr("Verification cancelled: nothing was compared."), "#b45f06")
+        self._show_summary(self.tr("Verification cancelled: nothing was compared."), "warning")
         self.finished.emit(None)
 
     def set_time_zone(self, tz: tzinfo, name: str) -> None:
@@ -237,15 +237,16 @@ class VerifyPanel(QWidget):
         self.report = None
         self.model.set_report(None)
         self.counts_label.clear()
-        self._show_summary(self.tr("Send datapoints, then verify that the platform stored them."), "#555")
+        self._show_summary(self.tr("Send datapoints, then verify that the platform stored them."), "muted")
 
     def show_message(self, text: str, error: bool = True) -> None:
         """A sentence in the summary line (e.g. why a verification cannot start)."""
-        self._show_summary(text, "#b00020" if error else "#555")
+        self._show_summary(text, "error" if error else "muted")
 
     def _show_summary(self, text: str, colour: str) -> None:
+        """`text` in the summary line, in a named colour (gui.ui.colours)."""
         self.summary_label.setText(text)
-        self.summary_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        set_style(self.summary_label, f"color: ${colour}; font-weight: bold;")
 
     def _set_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
@@ -275,14 +276,14 @@ class VerifyPanel(QWidget):
                 self.tr("✘ {missing} missing and {different} different of {n} checkable datapoints.").format(
                     missing=c[Outcome.MISSING], different=c[Outcome.DIFFERENT], n=checkable
                 ),
-                "#b00020",
+                "error",
             )
         elif checkable:
             self._show_summary(
-                self.tr("✔ All {n} checkable datapoints are on the platform as sent.").format(n=checkable), "#1b7f3b"
+                self.tr("✔ All {n} checkable datapoints are on the platform as sent.").format(n=checkable), "ok"
             )
         else:
-            self._show_summary(self.tr("Nothing could be checked: no sent datapoint has an at."), "#b45f06")
+            self._show_summary(self.tr("Nothing could be checked: no sent datapoint has an at."), "warning")
         self.counts_label.setText(
             self.tr(
                 "found {found} · missing {missing} · different {different} · overwritten {overwritten} "
@@ -301,7 +302,7 @@ class VerifyPanel(QWidget):
         self.finished.emit(report)
 
     def _on_worker_error(self, exc: Exception) -> None:
-        self._show_summary(self.tr("✘ Could not read the platform back: {why}").format(why=i18n.why(exc)), "#b00020")
+        self._show_summary(self.tr("✘ Could not read the platform back: {why}").format(why=i18n.why(exc)), "error")
         self.finished.emit(None)
 
     def _on_worker_finished(self, current: bool) -> None:

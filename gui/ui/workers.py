@@ -37,6 +37,32 @@ class TaskSignals(QObject):
     finished = Signal(object)
 
 
+class _Outlet:
+    """A Task's signals as its runs reach them from pool threads, closed when the task is deleted.
+
+    A window can be deleted (on the GUI thread) while one of its runs still
+    works on the pool; emitting on the deleted signals object would raise in
+    the pool thread. The outlet is closed from the signals object's
+    `destroyed` (before it is freed) under the same lock its emits hold, so
+    an emit either happens wholly before the deletion or not at all.
+    """
+
+    def __init__(self, signals: TaskSignals) -> None:
+        self._lock = threading.Lock()
+        self._signals: TaskSignals | None = signals
+        signals.destroyed.connect(self.close)
+
+    def close(self) -> None:
+        with self._lock:
+            self._signals = None
+
+    def emit(self, name: str, *args: object) -> None:
+        """Emit the signal `name` with `args` unless the task is gone (its run's outcome has nobody to go to)."""
+        with self._lock:
+            if self._signals is not None:
+                getattr(self._signals, name).emit(*args)
+
+
 class Worker(QRunnable):
     """Runs `fn(cancelled)` off the GUI thread; `cancelled()` tells it to stop.
 
@@ -59,7 +85,7 @@ class Worker(QRunnable):
         self._fn = fn
         self._cancel = threading.Event()
         self._signals: WorkerSignals | None = None
-        self._task_signals: TaskSignals | None = None
+        self._task_signals: _Outlet | None = None
 
     @property
     def signals(self) -> WorkerSignals:
@@ -75,7 +101,7 @@ class Worker(QRunnable):
     def report(self, item: Any) -> None:
         """Emit `progress(item)` from the work (any thread)."""
         if self._task_signals is not None:
-            self._task_signals.progress.emit(self, item)
+            self._task_signals.emit("progress", self, item)
         elif self._signals is not None:
             self._signals.progress.emit(item)
 
@@ -98,18 +124,18 @@ class Worker(QRunnable):
         except Exception as exc:  # reported to the GUI thread, never lost
             if not self.is_cancelled:
                 if task is not None:
-                    task.error.emit(self, exc)
+                    task.emit("error", self, exc)
                 elif alone is not None:
                     alone.error.emit(exc)
         else:
             if not self.is_cancelled:
                 if task is not None:
-                    task.result.emit(self, outcome)
+                    task.emit("result", self, outcome)
                 elif alone is not None:
                     alone.result.emit(outcome)
         finally:
             if task is not None:
-                task.finished.emit(self)
+                task.emit("finished", self)
             elif alone is not None:
                 alone.finished.emit()
 
@@ -150,6 +176,7 @@ class Task(QObject):
         self._signals.error.connect(self._on_error)
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
+        self._outlet = _Outlet(self._signals)
 
     @property
     def current(self) -> Worker | None:
@@ -177,7 +204,7 @@ class Task(QObject):
     ) -> Worker:
         """Run `fn(cancelled)` (or a ready `Worker`) on the pool as the current run; returns its worker."""
         worker = fn if isinstance(fn, Worker) else Worker(fn)
-        worker._task_signals = self._signals
+        worker._task_signals = self._outlet
         self._runs[worker] = _Run(result, error, progress, finished)
         self._current = worker
         self.pool.start(worker)

@@ -83,7 +83,7 @@
     <name>CompareDialog</name>
     <message>
         <source>type {type!r} is not a body type</source>
-        <extracomment>HtmlDiff&apos;s &quot;next change&quot; links column, which leads nowhere in a QTextBrowser. Datapoints named one by one in the verdict when the two bodies differ; the rest are counted.</extracomment>
+        <extracomment>HtmlDiff&apos;s &quot;next change&quot; links column, which leads nowhere in a QTextBrowser. Datapoints named one by one in the verdict when the two bodies differ; the rest are counted. The diff&apos;s style sheet; its colours are named colours of gui.ui.colours (filled in by `_show_diff`).</extracomment>
         <translation>{type!r} 不是请求体格式（type）</translation>
     </message>
     <message>
@@ -1883,6 +1883,38 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Light or dark as the desktop is, and follow it when it changes</source>
+        <translation>与桌面的浅色或深色一致，桌面切换时随之切换</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Dark text on light backgrounds</source>
+        <translation>浅色背景上的深色文字</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Light text on dark backgrounds</source>
+        <translation>深色背景上的浅色文字</translation>
+    </message>
+    <message>
         <source>&amp;Request</source>
         <translation>请求(&amp;R)</translation>
     </message>
@@ -2109,16 +2141,16 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>时区(&amp;T)：</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#444&apos;&gt;━●&lt;/span&gt; sent &amp;nbsp; &lt;span style=&apos;color:#444&apos;&gt;╌○&lt;/span&gt; not sent &amp;nbsp; &lt;span style=&apos;color:{red}&apos;&gt;✕&lt;/span&gt; failed</source>
-        <translation>&lt;span style=&apos;color:#444&apos;&gt;━●&lt;/span&gt; 已发送 &amp;nbsp; &lt;span style=&apos;color:#444&apos;&gt;╌○&lt;/span&gt; 未发送 &amp;nbsp; &lt;span style=&apos;color:{red}&apos;&gt;✕&lt;/span&gt; 失败</translation>
-    </message>
-    <message>
         <source>Datapoints without at are drawn at the time they were sent; unsent ones have no time yet. Of sent datapoints of one datastream at the same at, only the last is shown: the platform keeps only it.</source>
         <translation>不带 at 的数据点按发送时间绘制；未发送的尚无时间。同一数据流中 at 相同的已发送数据点只显示最后一个：平台只保留它。</translation>
     </message>
     <message>
         <source>Numeric values of the datapoints appear here.</source>
         <translation>数据点的数值会显示在这里。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{muted}&apos;&gt;━●&lt;/span&gt; sent &amp;nbsp; &lt;span style=&apos;color:{muted}&apos;&gt;╌○&lt;/span&gt; not sent &amp;nbsp; &lt;span style=&apos;color:{red}&apos;&gt;✕&lt;/span&gt; failed</source>
+        <translation>&lt;span style=&apos;color:{muted}&apos;&gt;━●&lt;/span&gt; 已发送 &amp;nbsp; &lt;span style=&apos;color:{muted}&apos;&gt;╌○&lt;/span&gt; 未发送 &amp;nbsp; &lt;span style=&apos;color:{red}&apos;&gt;✕&lt;/span&gt; 失败</translation>
     </message>
     <message>
         <source>plotted: {n}</source>
@@ -2933,7 +2965,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>ZoneCombo</name>
     <message>
         <source>Type a time zone: a name like Asia/Shanghai or an offset like UTC+8.</source>
-        <extracomment>How the field shows a time. The outline of a field whose text cannot be used, and the colour of the reason.</extracomment>
+        <extracomment>How the field shows a time.</extracomment>
         <translation>请输入时区：Asia/Shanghai 这样的名称，或 UTC+8 这样的偏移。</translation>
     </message>
     <message>

@@ -10,6 +10,7 @@ import pytest
 from gui.onenet.client import MASK
 from gui.onenet.readings import PLATFORM_TZ, Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.ui.colours import css
 from gui.ui.compare_dialog import RequestSide, escaped_lines
 from gui.ui.datapoints_model import Row
 
@@ -75,7 +76,7 @@ def test_a_type5_firmware_request_carries_the_same_datapoints_as_the_editors_typ
     # the datapoints section shows one identical line on both sides
     assert text.count("temperature  2015-03-22T22:31:12+08:00  22.5") == 2
     html = dialog.normalised_view.toHtml()
-    assert "#c8f0c8" in html or "#fff2a8" in html  # changed/added lines are highlighted
+    assert css("diff_add_bg") in html or css("diff_change_bg") in html  # changed/added lines are highlighted
 
 
 def test_a_different_value_is_reported_as_different(qtbot, window, inspector):

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 
 from gui.onenet.readings import Datapoint, ValueKind
+from gui.ui.colours import css
 from gui.ui.datapoints_model import DatapointsModel, RowStatus
 
 
@@ -51,7 +52,7 @@ def test_a_value_that_looks_like_a_mistyped_number_is_flagged_in_the_table():
     assert model.setData(model.index(1, model.VALUE), "150,2")  # edited in the table, kind Auto
     tip = model.index(1, model.VALUE).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Read as text — did you mean 150.2?")
-    assert model.index(1, model.KIND).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b45f06"
+    assert model.index(1, model.KIND).data(Qt.ItemDataRole.ForegroundRole).color().name() == css("warning")
     assert model.rows()[1].point.value == "150,2"  # never changed silently
     assert model.index(0, model.VALUE).data(Qt.ItemDataRole.ToolTipRole) is None  # a number: nothing to say
     assert model.setData(model.index(1, model.KIND), "text")  # the user says it is text: no more hint

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.onenet.readings import ValueKind
+from gui.ui.colours import css
 
 BROKEN = '{"x": 1, "y": }'
 
@@ -46,7 +47,7 @@ def test_malformed_json_in_auto_is_said_with_where_and_not_added_as_text(qtbot, 
     assert editor.value_message.text() == (
         "Not valid JSON: Expecting value (line 1, column 15). To add it as text, set the kind to Text."
     )
-    assert "#b00020" in editor.value_message.styleSheet() and not editor.add_button.isEnabled()
+    assert css("error") in editor.value_message.styleSheet() and not editor.add_button.isEnabled()
     assert editor.value_edit.text() == BROKEN  # nothing typed is lost
 
     editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(ValueKind.TEXT))

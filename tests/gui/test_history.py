@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer
 from gui.data.store import HistoryFilter, NewRow, State, Store
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.ui.colours import css
 from gui.ui.history import CSV_COLUMNS, PAGE_SIZE, HistoryModel, HistoryPanel
 
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox
@@ -287,7 +288,7 @@ def test_an_unwritable_path_says_which_file_and_why(qtbot, make_panel, store, tm
     assert export_and_wait(qtbot, panel, path) is False
     text = panel.export_label.text()
     assert text.startswith(f"✘ Not exported: {path} could not be written: Not a directory"), text
-    assert "Nothing was written there." in text and "b00020" in panel.export_label.styleSheet()
+    assert "Nothing was written there." in text and css("error") in panel.export_label.styleSheet()
 
     a_folder = tmp_path / "taken.csv"  # found only when the finished file takes the name
     a_folder.mkdir()

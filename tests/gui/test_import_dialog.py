@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 from gui.data.importers import CellStatus, DateOrder, Role
 from gui.onenet.readings import format_at
 from gui.sandbox import DEFAULT_DEVICE_ID
+from gui.ui.colours import css
 from gui.ui.import_dialog import ImportDialog, PreviewModel
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -131,7 +132,7 @@ def test_wide_case_without_the_note_column(qtbot, open_dialog):
     dialog, rows = open_dialog(FIXTURES / "lab_readings_wide.csv")
     reread(qtbot, dialog, lambda: dialog.include_checkbox(4).setChecked(False))
     assert dialog.import_button.text() == "&Import 14 datapoints"
-    assert dialog.preview_model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#777777"
+    assert dialog.preview_model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole).color().name() == css("muted")
     assert set(import_rows(qtbot, dialog, rows)) == {"temperature", "humidity", "ph"}
 
 
@@ -235,7 +236,7 @@ def test_problems_are_listed_by_row_and_column(qtbot, open_dialog, bad_rows):
     assert texts[1].startswith("Row 4, time “yesterday”")
     assert dialog.problems_box.title() == "Problems: 2 rows not imported, 0 warnings"
     model = dialog.preview_model
-    assert model.index(1, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
+    assert model.index(1, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == css("error")
     assert "is not a number" in model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert dialog.import_result.preview[1].cells[1].status is CellStatus.ERROR
     assert dialog.save_rejected_button.isEnabled()

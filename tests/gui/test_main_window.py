@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 from gui.onenet.client import OneNetClient
 from gui.onenet.readings import ValueKind, parse_value
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.ui.colours import css
 from gui.ui.datapoints_model import RowStatus
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -107,7 +108,7 @@ def test_a_decimal_comma_among_numbers_asks_before_it_is_sent_as_text(qtbot, win
     type_datapoint(qtbot, window, "temperature", "21.4", (8, 0, 0))
     type_datapoint(qtbot, window, "temperature", "21,5", (8, 10, 0))
     kind = window.model.index(1, window.model.KIND)
-    assert kind.data() == "text" and kind.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b45f06"
+    assert kind.data() == "text" and kind.data(Qt.ItemDataRole.ForegroundRole).color().name() == css("warning")
     qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     assert window.send_panel.confirm_bar.isVisible()
     issues = [window.editor.issues_list.item(i).text() for i in range(window.editor.issues_list.count())]
@@ -404,7 +405,7 @@ def test_auto_says_in_words_how_the_value_is_read_and_hints_at_a_mistyped_number
     qtbot.keyClicks(window.editor.value_edit, typed)
     assert window.editor.value_message.isVisible() and window.editor.value_message.text() == message
     hinted = "did you mean" in message
-    assert ("#b45f06" in window.editor.value_message.styleSheet()) is hinted  # a hint stands out, the rest is grey
+    assert (css("warning") in window.editor.value_message.styleSheet()) is hinted  # a hint stands out, the rest is grey
     qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
     (row,) = window.model.rows()
     assert row.point.value == parse_value(typed)  # added as Auto reads it: a hint never changes the value

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from gui.onenet.examples import seed_example
 from gui.onenet.readings import Datapoint, parse_at
 from gui.sandbox import DEFAULT_API_KEY
+from gui.ui.colours import blend, css, plot_background
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
-from gui.ui.plot import MIN_FIT_SPAN_S, PlotPanel, opaque_on_white
+from gui.ui.plot import MIN_FIT_SPAN_S, PlotPanel
 from gui.ui.plot_data import FAILED, SENT, UNSENT, RowTable, SeriesData
 
 SEED_AT = parse_at("2013-04-22T00:35:43").timestamp()
@@ -114,7 +115,7 @@ def test_failed_rows_are_drawn_with_the_failed_curve(panel):
     assert drawn(items.failed) == ([SEED_AT2], [84.0])
     assert drawn(items.sent) == drawn(items.pending) == ([], [])
     assert items.failed.opts["symbol"] == "x"
-    assert items.failed.opts["symbolBrush"].color().name() == "#d62728"
+    assert items.failed.opts["symbolBrush"].color().name() == css("error")
 
 
 def test_status_styles_differ(panel):
@@ -124,7 +125,7 @@ def test_status_styles_differ(panel):
     assert sent_pen.style() == Qt.PenStyle.SolidLine
     assert pending_pen.style() == Qt.PenStyle.DashLine
     assert items.sent.opts["symbolBrush"].color().name() == items.color  # filled
-    assert items.pending.opts["symbolBrush"].color().name() == "#ffffff"  # hollow
+    assert items.pending.opts["symbolBrush"].color() == plot_background()  # hollow
     assert items.failed.opts["symbol"] == "x"
 
 
@@ -511,7 +512,7 @@ def test_grid_button_turns_the_grid_off_and_on(qtbot, panel):
 
 
 def test_grid_lines_are_opaque_and_behind_the_curves(panel):
-    # semi-transparent lines are ~10x slower to draw; the fade is kept as opaque colours over white
+    # semi-transparent lines are ~10x slower to draw; the fade is kept as opaque colours over the background
     panel.set_rows(seed_rows())
     plot = panel.plot_widget.getPlotItem()
     image = QImage(800, 500, QImage.Format.Format_ARGB32_Premultiplied)
@@ -525,4 +526,5 @@ def test_grid_lines_are_opaque_and_behind_the_curves(panel):
             assert len({pen.color().name() for pen, _, _ in ticks}) >= 1
     finally:
         painter.end()
-    assert opaque_on_white(QColor(0, 0, 0, 64)).name() == "#bfbfbf"
+    assert blend(QColor(0, 0, 0, 64), QColor("white")).name() == "#bfbfbf"
+    assert blend(QColor(255, 255, 255, 64), QColor("black")).name() == "#404040"

@@ -56,6 +56,24 @@ def test_a_cancelled_or_superseded_run_says_nothing_but_its_progress_and_end(qtb
     assert not task.is_running
 
 
+def test_a_run_that_ends_after_its_panel_was_deleted_says_nothing_and_raises_nothing(qtbot):
+    """A window deleted while its run still works: the run's end reaches nobody and raises nothing in the pool."""
+    pool = QThreadPool()
+    owner = QObject()
+    task = Task(pool, owner)
+    seen = []
+    gate = Gate("late")
+    worker = Worker(lambda cancelled: (gate(cancelled), worker.report("stored"))[0])
+    task.start(worker, result=seen.append, progress=lambda item, current: seen.append(item))
+    delete_now(owner)  # the task and its signals object go, on the GUI thread, while the run waits
+    assert not shiboken6.isValid(task)
+    gate.open.set()
+    assert pool.waitForDone(10_000)
+    # An exception in the pool thread (RuntimeError: Signal source has been deleted) fails this test: pytest-qt
+    # reports exceptions raised in Python code that Qt called.
+    assert seen == []
+
+
 def test_a_tasks_runs_have_no_qt_object_of_their_own(qtbot):
     owner = QObject()
     task = Task(QThreadPool.globalInstance(), owner)

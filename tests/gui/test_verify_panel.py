@@ -10,6 +10,7 @@ from gui.onenet.formats import encode
 from gui.onenet.readings import Datapoint, Readings, parse_at
 from gui.onenet.verify import Check, Outcome, VerifyReport
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.ui.colours import css
 from gui.ui.verify_panel import VerifyModel, VerifyPanel
 
 DEVICE = DEFAULT_DEVICE_ID
@@ -50,7 +51,7 @@ def test_verify_model_passes_qtmodeltester(qtmodeltester):
     assert model.rowCount() == 5
     assert model.index(4, VerifyModel.AT).data() == "(no at)"
     assert model.index(1, VerifyModel.PLATFORM).data() == "–"
-    assert model.index(3, VerifyModel.OUTCOME).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"
+    assert model.index(3, VerifyModel.OUTCOME).data(Qt.ItemDataRole.ForegroundRole).color().name() == css("error")
 
 
 def test_verify_from_the_window_all_found_then_the_right_ones_missing_and_different(qtbot, window, sandbox):

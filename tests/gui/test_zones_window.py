@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gui.onenet.readings import PLATFORM_TZ
+from gui.ui.colours import LIGHT, css
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-RED = "#b00020"
+RED = css("error", LIGHT)
 #: Typing into a zone box opens its completer's popup, which the offscreen platform cannot raise or let grab keys.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
 
