@@ -693,7 +693,7 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
             if check.note:
                 line += f"  ({check.note})"
             print(line)
-        print(report.summary())
+        print(render(report.summary_message()))
         print(
             translate("cli", "{points} read back from {url} in {requests}").format(
                 points=i18n.datapoints(report.read_back), url=client.url, requests=i18n.requests(report.requests)
@@ -943,13 +943,16 @@ def source_zone_argument(text: str) -> str:
 def zone_unstated_message(result: ImportResult) -> str:
     """The question `send` and `verify` ask when `result.zone_unstated`: name the zone, never assumed."""
     names = " + ".join(repr(name) for name in result.zone_unstated)
-    which = f"column {names}" if len(result.zone_unstated) == 1 else f"columns {names}"
-    here = local_zone_name()
-    return (
-        f"the times in {which} do not say which time zone they are in, and the file does not say either: "
-        f"pass --source-tz ZONE with the zone they were written in, e.g. --source-tz {here} (this computer's "
-        f"zone; --source-tz {LOCAL_ZONE} means the same), --source-tz UTC or --source-tz Europe/Berlin"
-    )
+    if len(result.zone_unstated) == 1:
+        which = translate("cli", "column {names}").format(names=names)
+    else:
+        which = translate("cli", "columns {names}").format(names=names)
+    return translate(
+        "cli",
+        "the times in {which} do not say which time zone they are in, and the file does not say either: "
+        "pass --source-tz ZONE with the zone they were written in, e.g. --source-tz {here} (this computer's "
+        "zone; --source-tz {local} means the same), --source-tz UTC or --source-tz Europe/Berlin",
+    ).format(which=which, here=local_zone_name(), local=LOCAL_ZONE)
 
 
 #: Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.
@@ -1018,7 +1021,7 @@ def _out(data: bytes) -> None:
 
 
 def _report_import(path: str, result: ImportResult) -> None:
-    _err(f"read {path}:", *(f"  {line}" for line in result.detected.describe()))
+    _err(translate("cli", "read {path}:").format(path=path), *(f"  {line}" for line in result.detected.describe()))
     counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
         translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(

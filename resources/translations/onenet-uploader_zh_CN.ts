@@ -3474,6 +3474,22 @@ exit status:
         <translation>{why}（或用 local 表示本机时区）</translation>
     </message>
     <message>
+        <source>column {names}</source>
+        <translation>列 {names}</translation>
+    </message>
+    <message>
+        <source>columns {names}</source>
+        <translation>列 {names}</translation>
+    </message>
+    <message>
+        <source>the times in {which} do not say which time zone they are in, and the file does not say either: pass --source-tz ZONE with the zone they were written in, e.g. --source-tz {here} (this computer&apos;s zone; --source-tz {local} means the same), --source-tz UTC or --source-tz Europe/Berlin</source>
+        <translation>{which} 中的时间没有注明时区，文件中也没有注明：请用 --source-tz ZONE 指定记录这些时间所用的时区，例如 --source-tz {here}（本机时区；--source-tz {local} 含义相同）、--source-tz UTC 或 --source-tz Asia/Shanghai</translation>
+    </message>
+    <message>
+        <source>read {path}:</source>
+        <translation>读取 {path}：</translation>
+    </message>
+    <message>
         <source>  {points} from {rows} ({counts}); {rejected} rejected</source>
         <translation>  {points}，来自 {rows}（{counts}）；{rejected}被拒绝</translation>
     </message>
@@ -4546,6 +4562,14 @@ base64, an expiry that is not in the future
     <message>
         <source>value {value} is text: did you mean {meant}?</source>
         <translation>值 {value} 是文本：是否想输入 {meant}？</translation>
+    </message>
+</context>
+<context>
+    <name>verify</name>
+    <message>
+        <source>{sent} datapoints sent: {found} found, {missing} missing, {different} different, {overwritten} overwritten (a later one had the same at), {unverifiable} unverifiable (no at)</source>
+        <extracomment>Read back at its `at` with an equal value. Nothing read back at its `at`. Something else read back at its `at` (another value or kind). A later datapoint of the same stream and `at` replaced it: not expected on the platform. Sent without `at` (or unreadable alone): the platform stamped it, it cannot be found by time.</extracomment>
+        <translation>已发送 {sent} 个数据点：找到 {found} 个，缺失 {missing} 个，不一致 {different} 个，已被覆盖 {overwritten} 个（之后有相同 at 的数据点），无法核对 {unverifiable} 个（不带 at）</translation>
     </message>
 </context>
 <context>
