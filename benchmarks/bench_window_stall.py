@@ -3,8 +3,11 @@
 A 10 ms QTimer ticks on the GUI thread; the longest gap between two ticks
 (and from the start to the first tick, and from the last tick to the end) is
 the longest time a click would have waited. Offscreen, on a real outbox file,
-sending to the embedded sandbox on loopback. Each case runs in its own
-process, so one case's memory and threads cannot slow the next.
+sending to the sandbox on loopback. Each case runs in its own process, so one
+case's memory and threads cannot slow the next; the sandbox runs in a process
+of its own too, as the platform would: in the window's process, the million
+datapoints it stores would be collected by the window's garbage collector,
+which measures the sandbox, not the window.
 
 Side by side with a named baseline: `--tree NAME=PATH` (repeatable) runs the
 same cases against the `gui` package of another checkout (e.g. main exported
@@ -18,6 +21,7 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -25,12 +29,48 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 TICK_S = 0.010
 STREAMS = 4
+
+
+def _import_sandbox() -> Any:
+    try:
+        import gui.sandbox as sandbox
+    except ImportError:  # a checkout from before the sandbox moved to its own package
+        import gui.onenet.sandbox as sandbox  # type: ignore[no-redef]
+    return sandbox
+
+
+def _sandbox_child() -> None:
+    """Run in a process of its own: a sandbox with the demo device; prints its URL, then on stdin EOF the counts."""
+    sandbox = _import_sandbox()
+    with sandbox.Sandbox({sandbox.DEFAULT_DEVICE_ID: sandbox.DEFAULT_API_KEY}) as server:
+        print(server.url, flush=True)
+        sys.stdin.read()
+        stored = sum(len(server.datapoints(sandbox.DEFAULT_DEVICE_ID, f"sensor{k}")) for k in range(STREAMS))
+        print(stored, flush=True)
+
+
+@contextlib.contextmanager
+def _sandbox_process() -> Iterator[tuple[str, list[int]]]:
+    """The URL of a sandbox in a child process, and a list that gets the datapoints it stored when it stops."""
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--sandbox-child"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdin is not None and child.stdout is not None
+    stored: list[int] = []
+    try:
+        yield child.stdout.readline().strip(), stored
+    finally:
+        child.stdin.close()
+        stored.append(int(child.stdout.readline() or 0))
+        child.wait()
 
 
 def _case(points: int, send: bool = True) -> dict[str, float]:
@@ -45,10 +85,8 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
     from gui.ui.datapoints_model import Row
     from gui.ui.main_window import MainWindow
 
-    try:
-        from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
-    except ImportError:  # a checkout from before the sandbox moved to its own package
-        from gui.onenet.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
+    sandbox_module = _import_sandbox()
+    DEFAULT_API_KEY, DEFAULT_DEVICE_ID = sandbox_module.DEFAULT_API_KEY, sandbox_module.DEFAULT_DEVICE_ID
 
     class Keys(keyring.backend.KeyringBackend):
         priority = 1  # type: ignore[assignment]
@@ -77,11 +115,11 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
     result: dict[str, float] = {}
     with (
         tempfile.TemporaryDirectory() as tmp,
-        Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}) as sandbox,
+        _sandbox_process() as (sandbox_url, stored),
         Store(os.path.join(tmp, "outbox.sqlite3")) as store,
     ):
         settings = QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat)
-        settings.setValue("connection/endpoint", sandbox.url)
+        settings.setValue("connection/endpoint", sandbox_url)
         settings.setValue("connection/device_id", DEFAULT_DEVICE_ID)
         secrets = SecretStore(Keys())
         secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
@@ -130,9 +168,10 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
         result["send_s"] = end - start
         result["send_gap_s"] = longest_gap(start, end)
         result["sent_ok"] = float(finished[0])
-        result["stored"] = float(sum(len(sandbox.datapoints(DEFAULT_DEVICE_ID, f"sensor{k}")) for k in range(STREAMS)))
         window.close()
         pool.waitForDone()
+    if send:
+        result["stored"] = float(stored[0])
     return result
 
 
@@ -142,7 +181,11 @@ def main() -> int:
     parser.add_argument("--tree", action="append", default=[], help="NAME=PATH of a checkout to measure (repeatable)")
     parser.add_argument("--preview-only", action="store_true", help="measure the preview only, not the send")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--sandbox-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.sandbox_child:
+        _sandbox_child()
+        return 0
     if args.child is not None:
         print(json.dumps(_case(args.child, send=not args.preview_only)))
         return 0

@@ -24,7 +24,6 @@ from gui.data.importers import (
     MissingTime,
     import_file,
     local_zone_name,
-    paused_gc,
 )
 from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
@@ -606,8 +605,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         return f"the time column's header says {result.zone_question_text} ({choices}): pass --source-tz"
     if result.zone_unstated:
         return zone_unstated_message(result)
-    with paused_gc():
-        readings = result.readings()
+    readings = result.readings()
     if not len(readings):
         return f"{args.file}: no datapoints to verify"
     return [_Sent(endpoint, args.device, readings, args.file)]
@@ -1104,8 +1102,7 @@ def run_send(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_REJECTED
-    with paused_gc():
-        readings = result.readings()
+    readings = result.readings()
     if not len(readings):
         _err(translate("cli", "send: no datapoints to send"))
         return EXIT_FAILED if not rejected else EXIT_REJECTED

@@ -13,18 +13,23 @@ its DPAPI-protected Windows stores) counts as the system keyring
 (`SYSTEM_KEYRINGS`). Any other backend keyring may choose, e.g. keyrings.alt's
 `PlaintextKeyring`, which writes the key base64-encoded into `keyring_pass.cfg`,
 is not used: the key stays in memory and `last_error` names the backend.
+
+keyring is imported when a `SecretStore` is first used, not with this module: it
+costs a third of the window's start-up (jaraco.context imports urllib.request and
+ssl; importlib_metadata finds the backends), so the window loads it on a worker
+after its first paint (`SecretStore.load`).
 """
 
 from __future__ import annotations
 
 import contextlib
-
-import keyring
-import keyring.backend
-import keyring.errors
-from keyring.backends import chainer, fail
+import threading
+from typing import TYPE_CHECKING
 
 from gui.data.logs import register_secret
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 SERVICE = "onenet-uploader"
 
@@ -63,6 +68,8 @@ def system_keyring(
     system keyring: a chain would fall back to a plain-text file when the OS's store is
     locked.
     """
+    from keyring.backends import chainer, fail
+
     if isinstance(backend, fail.Keyring):
         return None, "no OS keyring is available"
     candidates = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
@@ -78,17 +85,61 @@ def system_keyring(
 class SecretStore:
     """api-keys by device id: in the system keyring when there is one (`system_keyring`), else in memory.
 
-    `backend` defaults to keyring's choice for this OS. Keyring failures
-    (locked, denied) never raise: the key is kept in memory and
+    `backend` defaults to keyring's choice for this OS, made (and keyring imported)
+    by `load()` or the first use of the store (`loaded` tells whether that happened).
+    Keyring failures (locked, denied) never raise: the key is kept in memory and
     `last_error` says why; so does a backend that is not a system keyring.
     """
 
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
-        chosen, why = system_keyring(backend if backend is not None else keyring.get_keyring())
-        self._backend: keyring.backend.KeyringBackend = chosen if chosen is not None else fail.Keyring()  # type: ignore[no-untyped-call]
-        self.available = chosen is not None
+        self._lock = threading.Lock()  # load() may run on a worker while the GUI thread asks
+        self._backend: keyring.backend.KeyringBackend | None = None
+        self._available = False
         self._memory: dict[str, str] = {}
-        self.last_error = why
+        self._last_error = ""
+        if backend is not None:
+            self._choose(backend)
+
+    def _choose(self, backend: keyring.backend.KeyringBackend) -> None:
+        from keyring.backends import fail
+
+        chosen, why = system_keyring(backend)
+        self._available = chosen is not None
+        self._last_error = why
+        self._backend = chosen if chosen is not None else fail.Keyring()  # type: ignore[no-untyped-call]
+
+    @property
+    def loaded(self) -> bool:
+        """True once the backend is chosen (given, or `load()` ran): using the store then imports nothing."""
+        return self._backend is not None
+
+    def load(self) -> None:
+        """Import keyring and choose the backend if not done yet (any thread; a D-Bus look-up may take a while)."""
+        with self._lock:
+            if self._backend is None:
+                try:
+                    import keyring
+
+                    backend = keyring.get_keyring()
+                except Exception as exc:  # a broken keyring installation: said, the key kept in memory
+                    from keyring.backends import fail
+
+                    self._choose(fail.Keyring())  # type: ignore[no-untyped-call]
+                    self._last_error = f"the keyring could not be loaded: {exc}"
+                    return
+                self._choose(backend)
+
+    @property
+    def available(self) -> bool:
+        """True when keys go to a system keyring (`system_keyring`), else they are kept for this session only."""
+        self.load()
+        return self._available
+
+    @property
+    def last_error(self) -> str:
+        """Why keys are not kept in a system keyring, or why the last keyring call failed ("" if none)."""
+        self.load()
+        return self._last_error
 
     def get(self, device_id: str) -> str | None:
         """The api-key saved for this device, or None."""
@@ -96,10 +147,13 @@ class SecretStore:
             return self._memory[device_id]
         if not self.available or not device_id:
             return None
+        import keyring.errors
+
+        assert self._backend is not None  # loaded by `available`
         try:
             key = self._backend.get_password(SERVICE, device_id)
         except keyring.errors.KeyringError as exc:
-            self.last_error = str(exc) or exc.__class__.__name__
+            self._last_error = str(exc) or exc.__class__.__name__
             return None
         if key:
             register_secret(key)
@@ -111,12 +165,15 @@ class SecretStore:
             return False
         register_secret(api_key)
         if self.available:
+            import keyring.errors
+
+            assert self._backend is not None  # loaded by `available`
             try:
                 self._backend.set_password(SERVICE, device_id, api_key)
                 self._memory.pop(device_id, None)
                 return True
             except keyring.errors.KeyringError as exc:
-                self.last_error = str(exc) or exc.__class__.__name__
+                self._last_error = str(exc) or exc.__class__.__name__
         self._memory[device_id] = api_key
         return False
 
@@ -124,5 +181,8 @@ class SecretStore:
         """Forget the api-key of this device, in memory and in the keyring."""
         self._memory.pop(device_id, None)
         if self.available:
+            import keyring.errors
+
+            assert self._backend is not None  # loaded by `available`
             with contextlib.suppress(keyring.errors.KeyringError):
                 self._backend.delete_password(SERVICE, device_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -27,6 +27,7 @@ from gui.data.target import SANDBOX_ENDPOINT, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
 from gui.ui.colours import set_style
 from gui.ui.settings import Settings
+from gui.ui.workers import Task
 
 if TYPE_CHECKING:
     from gui.sandbox import Sandbox
@@ -75,6 +76,8 @@ class ConnectionPanel(QGroupBox):
         self._sandbox_factory = sandbox_factory
         self.sandbox: Sandbox | None = None
         self._real_connection = (settings.endpoint, settings.device_id, "")
+        self._key_pending: str | None = None  # the device whose key waits for the keyring to load (`load_key`)
+        self._keyring_task: Task | None = None
 
         self.endpoint_edit = QLineEdit()
         self.endpoint_edit.setPlaceholderText(DEFAULT_ENDPOINT)
@@ -134,15 +137,49 @@ class ConnectionPanel(QGroupBox):
         self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
 
     def restore(self) -> None:
-        """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box."""
+        """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box.
+
+        When the keyring is not loaded yet (`SecretStore.loaded`), the key waits for
+        `load_key`, and the keyring line says it is being looked for.
+        """
         self.endpoint_edit.setText(self.settings.endpoint)
         self.device_edit.setText(self.settings.device_id)
-        stored_key = self.secrets.get(self.settings.device_id) if self.settings.device_id else None
-        if stored_key:
-            self.key_edit.setText(stored_key)
-        self._update_keyring_label()
+        if not self.secrets.loaded:
+            self._key_pending = self.settings.device_id
+            self.keyring_label.setText(self.tr("Looking for a saved api-key in the system keyring…"))
+        else:
+            stored_key = self.secrets.get(self.settings.device_id) if self.settings.device_id else None
+            if stored_key:
+                self.key_edit.setText(stored_key)
+            self._update_keyring_label()
         if self.settings.use_sandbox:
             self.sandbox_check.setChecked(True)
+
+    def load_key(self, pool: QThreadPool) -> None:
+        """Load the keyring on `pool` and then show the remembered device's api-key (after the window's first paint).
+
+        keyring's import and the OS's secret service take a while; meanwhile the window is
+        usable. A key typed, or another device chosen, meanwhile is kept.
+        """
+        if self._key_pending is None:
+            return
+        device_id, secrets = self._key_pending, self.secrets
+
+        def look_up(cancelled: Callable[[], bool]) -> tuple[str, str | None]:
+            secrets.load()
+            return device_id, secrets.get(device_id) if device_id else None
+
+        self._keyring_task = Task(pool, self)
+        self._keyring_task.start(look_up, result=self._on_key_loaded, error=self._on_key_loaded)
+
+    def _on_key_loaded(self, found: tuple[str, str | None] | Exception) -> None:
+        self._key_pending = None
+        if isinstance(found, tuple):
+            device_id, key = found
+            unchanged = not self.key_edit.text() and self.device_edit.text() == device_id
+            if key and unchanged and not self.sandbox_check.isChecked():
+                self.key_edit.setText(key)
+        self._update_keyring_label()
 
     @property
     def endpoint(self) -> str:
@@ -270,6 +307,8 @@ class ConnectionPanel(QGroupBox):
         self.revealToggled.emit(revealed)
 
     def _update_keyring_label(self) -> None:
+        if self._key_pending is not None and not self.sandbox_check.isChecked():
+            return  # still "Looking for a saved api-key…"
         if self.sandbox_check.isChecked():
             self.keyring_label.setText(self.tr("Sandbox: a local test server on this computer; nothing leaves it."))
         elif self.secrets.available:

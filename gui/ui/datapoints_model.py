@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import enum
 import functools
-import gc
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import tzinfo
-from typing import Any
+from datetime import datetime, tzinfo
+from operator import itemgetter
+from typing import Any, NamedTuple, overload
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from gui.data.outbox import readings_of
 from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
 from gui.data.target import NO_TARGET, Platform, Target
 from gui.onenet.readings import (
@@ -54,28 +56,6 @@ STATUS_OF_STATE = {
 }
 
 
-#: Rows added or replaced (in any number of steps) after which they are declared long-lived data (`settle`).
-SETTLE_ROWS = 10_000
-_unsettled = [0]  # rows added or replaced since the last gc.freeze()
-
-
-def settle(count: int) -> None:
-    """`count` rows were added or replaced: once SETTLE_ROWS were, keep them out of later full collections.
-
-    Rows and their datapoints are plain acyclic data (frozen slotted dataclasses
-    of numbers, strings, datetimes) that reference counting frees; a million of
-    them are millions of objects the cyclic collector would otherwise traverse
-    in every full collection, a pause of the thread it runs on (up to 0.8 s,
-    measured in benchmarks/bench_window_stall.py). `gc.freeze()` (O(1)) moves
-    what exists now out of the collector's generations; the collector keeps
-    running as usual for everything made later.
-    """
-    _unsettled[0] += count
-    if _unsettled[0] >= SETTLE_ROWS:
-        _unsettled[0] = 0
-        gc.freeze()
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One editor row: the stream, the datapoint, the kind the user chose, its status.
@@ -99,12 +79,13 @@ class Row:
     @classmethod
     def from_outbox(cls, row: OutboxRow) -> Row:
         """The editor row of an outbox row."""
-        key = (row.endpoint, row.device_id, row.platform)
-        target = _TARGETS.get(key) or shared_target(*key)
+        target = shared_target(row.endpoint, row.device_id, row.platform)
         return cls(row.stream_id, row.point, row.kind, STATUS_OF_STATE[row.state], row.id, row.revision, None, target)
 
 
 _TARGETS: dict[tuple[str, str, Platform], Target] = {}  # (endpoint, device id, platform) -> the one Target
+_TARGET_LIST: list[Target] = []  # every shared Target; a packed row holds its index (an int, untracked)
+_TARGET_INDEX: dict[Target, int] = {}
 
 
 def shared_target(endpoint: str, device_id: str, platform: Platform = Platform.DATAPOINTS) -> Target:
@@ -113,7 +94,161 @@ def shared_target(endpoint: str, device_id: str, platform: Platform = Platform.D
     found = _TARGETS.get(key)
     if found is None:
         found = _TARGETS[key] = Target(endpoint, device_id, platform)
+        _TARGET_INDEX[found] = len(_TARGET_LIST)
+        _TARGET_LIST.append(found)
     return found
+
+
+def _target_index(target: Target) -> int:
+    index = _TARGET_INDEX.get(target)
+    if index is None:
+        index = _TARGET_INDEX[shared_target(target.endpoint, target.device_id, target.platform)]
+    return index
+
+
+#: A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source,
+#: target)`, kind and status as their `.value` strings, the target as its index in `_TARGET_LIST`. A tuple
+#: of strings, numbers and None is untracked by Python's cyclic collector after its first young collection,
+#: and a send replaces a row's tuple to change its status, so neither a million rows nor a send of them grows
+#: what full collections traverse: per row only its `Datapoint` (kept as is, so the preview's readings and the
+#: plot use the very objects) is tracked, and preview and send make no lasting objects per row (measured in
+#: benchmarks/bench_window_stall.py).
+Packed = tuple[Any, ...]
+_KINDS = {kind.value: kind for kind in ValueKind}
+_STATUSES = {status.value: status for status in RowStatus}
+_ID = itemgetter(3)  # a packed row's outbox id
+_new = object.__new__
+_ROW_FIELDS = [Row.__dict__[name].__set__ for name in ("stream_id", "point", "kind", "status", "id", "revision")]
+_set_source = Row.__dict__["source"].__set__
+_set_target = Row.__dict__["target"].__set__
+
+
+def _pack(row: Row) -> Packed:
+    return (
+        row.stream_id,
+        row.kind.value,
+        row.status.value,
+        row.id,
+        row.revision,
+        row.source,
+        _target_index(row.target),
+    )
+
+
+def _unpack(packed: Packed, point: Datapoint) -> Row:
+    """The Row of a packed row and its datapoint (made without the frozen dataclass's slower __init__)."""
+    stream_id, kind, status, row_id, revision, source, target = packed
+    row = _new(Row)
+    set_stream_id, set_point, set_kind, set_status, set_id, set_revision = _ROW_FIELDS
+    set_stream_id(row, stream_id)
+    set_point(row, point)
+    set_kind(row, _KINDS[kind])
+    set_status(row, _STATUSES[status])
+    set_id(row, row_id)
+    set_revision(row, revision)
+    _set_source(row, source)
+    _set_target(row, _TARGET_LIST[target])
+    return row
+
+
+def _with_status(packed: Packed, status: RowStatus, revision: int | None = None) -> Packed:
+    stream_id, kind, _, row_id, old_revision, source, target = packed
+    return (stream_id, kind, status.value, row_id, old_revision if revision is None else revision, source, target)
+
+
+class RowsView(Sequence[Row]):
+    """The model's rows at one moment, as `Row`s made on access (no million Row objects made or kept).
+
+    A snapshot: later changes of the model do not show in it. `ids`, `statuses` and
+    `readings` read the rows without making a `Row` each, for the planner and the send.
+    """
+
+    __slots__ = ("_packed", "_points")
+
+    def __init__(self, packed: list[Packed], points: list[Datapoint]) -> None:
+        self._packed, self._points = packed, points
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return list(map(_unpack, self._packed[index], self._points[index]))
+        return _unpack(self._packed[index], self._points[index])
+
+    def __iter__(self) -> Iterator[Row]:
+        return map(_unpack, self._packed, self._points)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RowsView):
+            return self._packed == other._packed and self._points == other._points
+        if isinstance(other, Sequence):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal by content, like a list
+
+    def picked(self, indexes: Sequence[int]) -> Sequence[Row]:
+        """The rows `indexes` in that order, made as each is read (`requests_of` takes a request's slice at a time)."""
+        return _Picked(self, indexes)
+
+    def ids(self, indexes: Iterable[int]) -> list[int]:
+        """The outbox ids of rows `indexes` (rows without one are skipped)."""
+        packed = self._packed
+        return [i for i in (packed[k][3] for k in indexes) if i is not None]
+
+    def statuses(self) -> Iterator[tuple[RowStatus, datetime | None, Target]]:
+        """Every row's status, `at` and target, in order."""
+        statuses, targets = _STATUSES, _TARGET_LIST
+        return ((statuses[p[2]], point.at, targets[p[6]]) for p, point in zip(self._packed, self._points, strict=True))
+
+    def readings(self, indexes: Iterable[int]) -> tuple[Readings, list[int]]:
+        """The readings of rows `indexes`, and for each datapoint in readings order its row (`readings_of`)."""
+        return readings_of(_Carried(self._packed, self._points), indexes)
+
+
+class _StreamPoint(NamedTuple):
+    stream_id: str
+    point: Datapoint
+
+
+class _Carried(Sequence[Any]):
+    """Packed rows seen as `gui.data.outbox.Carried` for `readings_of`: `.stream_id` and `.point` only."""
+
+    __slots__ = ("_packed", "_points")
+
+    def __init__(self, packed: list[Packed], points: list[Datapoint]) -> None:
+        self._packed, self._points = packed, points
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, index: Any) -> Any:
+        return _StreamPoint(self._packed[index][0], self._points[index])
+
+
+class _Picked(Sequence[Row]):
+    __slots__ = ("_indexes", "_rows")
+
+    def __init__(self, rows: RowsView, indexes: Sequence[int]) -> None:
+        self._rows, self._indexes = rows, indexes
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        rows = self._rows
+        if isinstance(index, slice):
+            return [rows[k] for k in self._indexes[index]]
+        return rows[self._indexes[index]]
 
 
 class DatapointsModel(QAbstractTableModel):
@@ -142,7 +277,8 @@ class DatapointsModel(QAbstractTableModel):
 
     def __init__(self, display_tz: tzinfo = PLATFORM_TZ, parent: Any = None, store: Store | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
+        self._rows: list[Packed] = []  # see Packed
+        self._points: list[Datapoint] = []  # each row's datapoint
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
@@ -150,9 +286,9 @@ class DatapointsModel(QAbstractTableModel):
         self._positions: dict[int, int] | None = {}  # outbox id -> row; None: rebuild when needed
         self._targets: dict[Target, int] = {}  # rows per target: the TARGET column shows while there are several
         if store is not None:
-            self._rows = [Row.from_outbox(r) for r in store.editor_rows()]
+            rows = [Row.from_outbox(r) for r in store.editor_rows()]
+            self._rows, self._points = [_pack(r) for r in rows], [r.point for r in rows]
             self._positions = None
-            settle(len(self._rows))
             self._count_targets()
 
     # --- Qt model interface -------------------------------------------------------
@@ -166,20 +302,20 @@ class DatapointsModel(QAbstractTableModel):
         """True while the table holds rows of more than one target (then the TARGET column shows)."""
         return len(self._targets) > 1
 
-    def _count_targets(self, rows: Iterable[Row] | None = None, *, removed: bool = False) -> None:
-        """Count `rows` in (or, `removed`, out); None: count every row afresh. Adds or drops the TARGET column."""
+    def _count_targets(self, targets: Iterable[Target] | None = None, *, removed: bool = False) -> None:
+        """Count rows of `targets` in (or, `removed`, out); None: every row afresh. Adds or drops the TARGET column."""
         before = self.several_targets()
-        if rows is None:
+        if targets is None:
             self._targets = {}
-            rows = self._rows
+            targets = (_TARGET_LIST[p[6]] for p in self._rows)
         counts = self._targets
         step = -1 if removed else 1
-        for row in rows:
-            left = counts.get(row.target, 0) + step
+        for target in targets:
+            left = counts.get(target, 0) + step
             if left > 0:
-                counts[row.target] = left
+                counts[target] = left
             else:
-                counts.pop(row.target, None)
+                counts.pop(target, None)
         after = self.several_targets()
         if after and not before:
             self.beginInsertColumns(QModelIndex(), self.TARGET, self.TARGET)
@@ -220,7 +356,7 @@ class DatapointsModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
         column = index.column()
         if role == self.RowRole:
             return row
@@ -296,7 +432,7 @@ class DatapointsModel(QAbstractTableModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() in (self.STATUS, self.TARGET):
             return False
-        row = self._rows[index.row()]
+        row = self._row(index.row())
         try:
             updated = self._edited(row, index.column(), str(value))
         except ValueError as exc:
@@ -311,7 +447,8 @@ class DatapointsModel(QAbstractTableModel):
                 self.editRejected.emit(index.row(), index.column(), str(exc))
                 return False
             updated = replace(updated, revision=stored.revision)
-        self._rows[index.row()] = replace(updated, status=RowStatus.UNSENT)
+        self._rows[index.row()] = _pack(replace(updated, status=RowStatus.UNSENT))
+        self._points[index.row()] = updated.point
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.STATUS))
         return True
 
@@ -359,12 +496,12 @@ class DatapointsModel(QAbstractTableModel):
         elif self.store is None:
             rows = [r if r.target.is_set else replace(r, target=self.target) for r in rows]
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-        self._rows.extend(rows)
+        self._rows.extend(map(_pack, rows))
+        self._points.extend(r.point for r in rows)
         if self._positions is not None:
             self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
         self.endInsertRows()
-        settle(len(rows))
-        self._count_targets(rows)
+        self._count_targets(r.target for r in rows)
         return first
 
     def preparer(self) -> Callable[[Sequence[Row]], list[Row]]:
@@ -378,18 +515,20 @@ class DatapointsModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""
         chosen = sorted({row for row in rows if 0 <= row < len(self._rows)}, reverse=True)
-        self._forget([self._rows[row].id for row in chosen])
-        self._count_targets([self._rows[row] for row in chosen], removed=True)
+        self._forget([self._rows[row][3] for row in chosen])
+        self._count_targets((_TARGET_LIST[self._rows[row][6]] for row in chosen), removed=True)
         for row in chosen:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
+            del self._points[row]
             self.endRemoveRows()
 
     def clear(self) -> None:
         """Remove every row (StoreError, nothing removed, if one is being sent)."""
-        self._forget([row.id for row in self._rows])
+        self._forget([row[3] for row in self._rows])
         self.beginResetModel()
         self._rows.clear()
+        self._points.clear()
         self._positions = {}
         self._targets = {}
         self.endResetModel()
@@ -410,14 +549,15 @@ class DatapointsModel(QAbstractTableModel):
 
     def waiting_for(self, target: Target) -> list[int]:
         """Rows of `target` not sent yet (neither sent nor being sent): those a change of target asks about."""
-        done = (RowStatus.SENT, RowStatus.IN_FLIGHT)
-        return [i for i, r in enumerate(self._rows) if r.target == target and r.status not in done]
+        done = (RowStatus.SENT.value, RowStatus.IN_FLIGHT.value)
+        index = _TARGET_INDEX.get(target)
+        return [i for i, p in enumerate(self._rows) if p[6] == index and p[2] not in done]
 
     def retarget(self, rows: list[int], target: Target) -> None:
         """Move rows not sent yet to `target` (the store first; sent and in-flight rows keep theirs)."""
-        done = (RowStatus.SENT, RowStatus.IN_FLIGHT)
-        chosen = [i for i in rows if 0 <= i < len(self._rows) and self._rows[i].status not in done]
-        ids = [i for i in (self._rows[r].id for r in chosen) if i is not None]
+        done = (RowStatus.SENT.value, RowStatus.IN_FLIGHT.value)
+        chosen = [i for i in rows if 0 <= i < len(self._rows) and self._rows[i][2] not in done]
+        ids = [i for i in (self._rows[r][3] for r in chosen) if i is not None]
         if self.store is not None and ids:
             self.store.retarget(ids, target)
         self._set_targets(chosen, target)
@@ -425,27 +565,27 @@ class DatapointsModel(QAbstractTableModel):
     def adopt_untargeted(self, target: Target) -> int:
         """Give rows without a target (drafts stored before targets were) `target`; returns how many."""
         if self.store is None:
-            chosen = [i for i, r in enumerate(self._rows) if not r.target.is_set]
+            chosen = [i for i, p in enumerate(self._rows) if not _TARGET_LIST[p[6]].is_set]
         else:
             adopted = set(self.store.adopt_untargeted(target))
-            chosen = [i for i, r in enumerate(self._rows) if r.id in adopted]
+            chosen = [i for i, p in enumerate(self._rows) if p[3] in adopted]
         self._set_targets(chosen, target)
         return len(chosen)
 
     def _set_targets(self, rows: list[int], target: Target) -> None:
         if not rows:
             return
-        shared = shared_target(target.endpoint, target.device_id, target.platform)
-        self._count_targets([self._rows[i] for i in rows], removed=True)
+        index = _target_index(target)
+        self._count_targets((_TARGET_LIST[self._rows[i][6]] for i in rows), removed=True)
         for i in rows:
-            self._rows[i] = replace(self._rows[i], target=shared)
-        self._count_targets([self._rows[i] for i in rows])
+            self._rows[i] = (*self._rows[i][:6], index)
+        self._count_targets(_TARGET_LIST[index] for _ in rows)
         # Every listener (the send plan, the plot) hears it: which rows Send takes depends on their target.
         self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
 
     def mark_unsent(self, rows: list[int]) -> None:
         """Mark rows "not sent" (drafts in the store; rows being sent are left alone), e.g. to send them again."""
-        ids = [i for i in (self._rows[r].id for r in rows) if i is not None]
+        ids = RowsView(self._rows, self._points).ids(rows)
         if self.store is not None and ids:
             self.store.set_state(ids, State.DRAFT)
             self.sync_from_store(ids)
@@ -461,38 +601,55 @@ class DatapointsModel(QAbstractTableModel):
 
     def show_states(self, ids: Sequence[int], states: Sequence[State], revisions: Sequence[int]) -> None:
         """Show outbox rows (by id) in their store `states` and `revisions` (read on any thread), in one change."""
-        positions = self._position_map()
         changed: list[int] = []
         for row_id, state, revision in zip(ids, states, revisions, strict=True):
-            i = positions.get(row_id)
+            i = self._position(row_id)
             if i is None:
                 continue
             current = self._rows[i]
             status = STATUS_OF_STATE[state]
-            if current.status is not status or current.revision != revision:
-                self._rows[i] = replace(current, status=status, revision=revision)
+            if current[2] != status.value or current[4] != revision:
+                self._rows[i] = _with_status(current, status, revision)
                 changed.append(i)
-        settle(len(changed))
         if changed:
             self.dataChanged.emit(self.index(min(changed), self.STATUS), self.index(max(changed), self.STATUS))
 
     def show_status(self, ids: Iterable[int], status: RowStatus) -> None:
         """Show rows (by outbox id) with `status` without writing the store (e.g. "sending…" before it reports)."""
-        positions = self._position_map()
-        self.set_status([p for p in (positions.get(i) for i in ids) if p is not None], status)
+        self.set_status([p for p in map(self._position, ids) if p is not None], status)
+
+    def _position(self, row_id: int) -> int | None:
+        """The table row of outbox row `row_id`, or None.
+
+        Rows are added in the order the store gives ids (and read from it by id), so ids
+        ascend down the table and a bisection finds one; a table where they do not
+        falls back to a map of every id (building it for a million rows takes a while).
+        """
+        rows = self._rows
+        try:
+            i = bisect_left(rows, row_id, key=_ID)
+        except TypeError:  # rows without an outbox id
+            i = len(rows)
+        if i < len(rows) and rows[i][3] == row_id:
+            return i
+        return self._position_map().get(row_id)
 
     def _position_map(self) -> dict[int, int]:
         if self._positions is None:
-            self._positions = {r.id: k for k, r in enumerate(self._rows) if r.id is not None}
+            self._positions = {r[3]: k for k, r in enumerate(self._rows) if r[3] is not None}
         return self._positions
 
-    def rows(self) -> list[Row]:
-        """A copy of all rows in order."""
-        return list(self._rows)
+    def rows(self) -> RowsView:
+        """All rows in order, as they are now (a snapshot: later changes of the model do not show in it)."""
+        return RowsView(list(self._rows), list(self._points))
+
+    def _row(self, row: int) -> Row:
+        return _unpack(self._rows[row], self._points[row])
 
     def unsent_rows(self) -> list[int]:
         """Indexes of rows not yet sent successfully."""
-        return [i for i, r in enumerate(self._rows) if r.status is not RowStatus.SENT]
+        sent = RowStatus.SENT.value
+        return [i for i, r in enumerate(self._rows) if r[2] != sent]
 
     def readings(self, rows: list[int] | None = None) -> tuple[Readings, list[int]]:
         """The readings of `rows` (default all), and for each datapoint in readings order its row.
@@ -500,26 +657,12 @@ class DatapointsModel(QAbstractTableModel):
         Streams appear in the order of their first row; within a stream rows
         keep their order (the type 1 body follows this order).
         """
-        chosen = range(len(self._rows)) if rows is None else rows
-        by_stream: dict[str, list[int]] = {}
-        for i in chosen:
-            by_stream.setdefault(self._rows[i].stream_id, []).append(i)
-        order = [i for indexes in by_stream.values() for i in indexes]
-        return Readings.from_pairs((self._rows[i].stream_id, self._rows[i].point) for i in order), order
+        return RowsView(self._rows, self._points).readings(range(len(self._rows)) if rows is None else rows)
 
-    def set_status(self, rows: list[int], status: RowStatus, expected: list[Row] | None = None) -> None:
-        """Mark rows sent or failed.
-
-        With `expected` (the Row objects the rows held when they were sent), a
-        row that was edited or removed since is left alone: what it holds now
-        was not sent.
-        """
-        if expected is not None:
-            current = self._rows
-            rows = [i for i, row in zip(rows, expected, strict=True) if i < len(current) and current[i] is row]
+    def set_status(self, rows: list[int], status: RowStatus) -> None:
+        """Show rows with `status` (sent, failed, "sending…") without writing the store."""
         for i in rows:
-            self._rows[i] = replace(self._rows[i], status=status)
-        settle(len(rows))
+            self._rows[i] = _with_status(self._rows[i], status)
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
 

@@ -67,7 +67,6 @@ from gui.data.importers import (
     Role,
     TimeFormat,
     import_file,
-    paused_gc,
     write_rejected,
 )
 from gui.data.store import StoreError, content_hash
@@ -81,7 +80,7 @@ from gui.ui.datapoints_model import Row
 from gui.ui.preview import human_bytes
 from gui.ui.screens import fit_to_screen
 from gui.ui.settings import system_zone_name
-from gui.ui.workers import Worker
+from gui.ui.workers import Task, Worker
 
 _Index = QModelIndex | QPersistentModelIndex
 #: Problems listed in the dialog; the count says how many more there are.
@@ -237,8 +236,7 @@ class ImportDialog(QDialog):
         self._zone_remembered = bool(source_zone) and zone_remembered
         self._editor_zone = editor_zone
         self._choices: dict[int, ColumnChoice] = {}
-        self._worker: Worker | None = None
-        self._running: set[Worker] = set()
+        self.work = Task(pool, self)  # the read, import or save of rejected rows running (one at a time)
         self.import_result: ImportResult | None = None
         self.failure = ""
         self._filling = False
@@ -642,28 +640,24 @@ class ImportDialog(QDialog):
         set_style(self.summary_label, "")
 
     def _start(self, worker: Worker, on_result: Callable[[Any], None], on_error: Callable[[Exception], None]) -> None:
-        self._worker = worker
-        self._running.add(worker)
-        worker.signals.progress.connect(self._on_worker_progress)
-        worker.signals.result.connect(on_result)
-        worker.signals.error.connect(on_error)
-        worker.signals.finished.connect(self._on_worker_finished)
+        """Run `worker` as the current work: `on_result`/`on_error` are called for it only (`Task`)."""
+        self.work.start(
+            worker,
+            result=on_result,
+            error=on_error,
+            progress=self._on_worker_progress,
+            finished=self._on_worker_finished,
+        )
         self._set_busy(True)
-        self.pool.start(worker)
 
     def stop(self, quiet: bool = False) -> None:
         """Cancel the read (or save, or import) in progress; what is shown stays."""
-        if self._worker is None:
+        if not self.work.cancel():
             return
-        self._worker.cancel()
-        self._worker = None
         self._set_busy(False)
         if not quiet:
             self.summary_label.setText(self.tr("Stopped. Change a setting to read the file again."))
             set_style(self.summary_label, "")
-
-    def _is_current(self) -> bool:
-        return self._worker is not None and self.sender() is self._worker.signals
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -672,27 +666,21 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(not busy and self._can_import())
         self.save_rejected_button.setEnabled(not busy and bool(self.import_result and self.import_result.rows_rejected))
 
-    def _on_worker_progress(self, progress: tuple[int, int]) -> None:
+    def _on_worker_progress(self, progress: tuple[int, int], current: bool) -> None:
         done, total = progress
-        if self._is_current() and total:
+        if current and total:
             self.progress.setValue(int(1000 * min(done, total) / total))
 
-    def _on_worker_finished(self) -> None:
-        self._running = {w for w in self._running if w.signals is not self.sender()}
-        if self._is_current():
-            self._worker = None
+    def _on_worker_finished(self, current: bool) -> None:
+        if current:
             self._set_busy(False)
 
     def _on_read_result(self, result: ImportResult) -> None:
-        if not self._is_current():
-            return
         self.import_result, self.failure = result, ""
         self._show(result)
         self.finishedReading.emit(True)
 
     def _on_read_error(self, exc: Exception) -> None:
-        if not self._is_current():
-            return
         if isinstance(exc, ImportCancelled):
             return
         self.import_result = None
@@ -1254,23 +1242,22 @@ class ImportDialog(QDialog):
         def work(cancelled: Callable[[], bool]) -> list[Row] | _QueuedBefore:
             digest = content_hash(path)
             rows = []
-            with paused_gc():  # millions of objects, no cycles: no collections to stall the GUI thread
-                pairs = zip(result.pairs(), result.table.source_rows(), strict=True)
-                for n, ((stream_id, point), row) in enumerate(pairs):
-                    if n % 65536 == 0:
-                        if cancelled():
-                            raise ImportCancelled()
-                        worker.report_progress(n, len(result))
-                    rows.append(Row(stream_id, point, kind_of(point.value), source=(digest, row)))
-                if queued_before is not None:
-                    known = queued_before(digest)
-                    if known:
-                        repeated = sum(1 for r in rows if r.source is not None and (r.source[1], r.stream_id) in known)
-                        if repeated:
-                            return _QueuedBefore(repeated, len(rows))
-                if prepare is not None:
-                    worker.report_progress(len(result), len(result))
-                    rows = prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
+            pairs = zip(result.pairs(), result.table.source_rows(), strict=True)
+            for n, ((stream_id, point), row) in enumerate(pairs):
+                if n % 65536 == 0:
+                    if cancelled():
+                        raise ImportCancelled()
+                    worker.report_progress(n, len(result))
+                rows.append(Row(stream_id, point, kind_of(point.value), source=(digest, row)))
+            if queued_before is not None:
+                known = queued_before(digest)
+                if known:
+                    repeated = sum(1 for r in rows if r.source is not None and (r.source[1], r.stream_id) in known)
+                    if repeated:
+                        return _QueuedBefore(repeated, len(rows))
+            if prepare is not None:
+                worker.report_progress(len(result), len(result))
+                rows = prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
             return rows
 
         worker = Worker(work)
@@ -1278,8 +1265,6 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.tr("Adding {n} datapoints to the editor…").format(n=len(result)))
 
     def _on_rows_ready(self, rows: list[Row] | _QueuedBefore) -> None:
-        if not self._is_current():
-            return
         if isinstance(rows, _QueuedBefore):
             self._ask_again(rows)
             return
@@ -1340,16 +1325,12 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.tr("Writing the rejected rows to {path}…").format(path=out_path))
 
     def _on_rejected_saved(self, count: int) -> None:
-        if not self._is_current():
-            return
         path = self._saving_to
         self.summary_label.setText(self.tr("{n} rejected rows written to {path}.").format(n=count, path=path))
         set_style(self.summary_label, f"color: ${GREEN};")
         self.rejectedSaved.emit(count, path)
 
     def _on_save_error(self, exc: Exception) -> None:
-        if not self._is_current():
-            return
         why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         self.summary_label.setText(self.tr("✘ The rejected rows could not be written: {why}").format(why=why))
         set_style(self.summary_label, f"color: ${RED}; font-weight: bold;")
@@ -1357,9 +1338,7 @@ class ImportDialog(QDialog):
     def done(self, code: int) -> None:
         """Close: a read still running is cancelled (its result is dropped)."""
         self._timer.stop()
-        if self._worker is not None:
-            self._worker.cancel()
-            self._worker = None
+        self.work.cancel()
         super().done(code)
 
 

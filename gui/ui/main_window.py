@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QMainWindow,
@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self._adopt_untargeted()
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()
+        self._painted = False  # see paintEvent
+        self._closed = False
 
     # --- construction ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -590,6 +592,18 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # what the first paint does not need is loaded after it, on the pool
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self._closed or not self.isVisible():  # closed meanwhile: its pool waited for its work already
+            return
+        self.connection.load_key(self.pool)
+        self.send_controller.warm_up()
+
     def show_getting_started(self) -> QMessageBox:
         """Help > Getting started: the sandbox and its api-key, the seed example (a button adds it), where data
         and logs are kept (this session's outbox file and the log folder). Shown window-modal; returned for tests."""
@@ -640,6 +654,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel all work, wait (up to 2 s) for the pool, remember the layout, stop the sandbox."""
+        self._closed = True
         if self.timed_send is not None:
             self.timed_send.stop()
         self.send_controller.stop()

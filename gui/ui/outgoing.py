@@ -17,7 +17,7 @@ from gui.onenet.formats import BodyType, FormatError, can_carry, wire_ats
 from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan
 from gui.onenet.validation import Issue, Severity, validate
-from gui.ui.datapoints_model import Row, RowStatus
+from gui.ui.datapoints_model import Row, RowStatus, RowsView
 
 __all__ = ["Cancelled", "Outgoing", "compute_outgoing"]
 
@@ -90,19 +90,22 @@ def compute_outgoing(
     chosen: list[int] = []
     held_back: list[int] = []
     elsewhere = 0
-    for i, row in enumerate(rows):
-        status = row.status
+    # The model's snapshot is read without a Row per row (a million rows: no million objects made and kept).
+    statuses = (
+        rows.statuses() if isinstance(rows, RowsView) else ((row.status, row.point.at, row.target) for row in rows)
+    )
+    for i, (status, at, row_target) in enumerate(statuses):
         if status is sent or status is in_flight:
             continue
-        if row.target is not target and row.target != target and row.target.is_set:
+        if row_target is not target and row_target != target and row_target.is_set:
             elsewhere += 1
             continue
         # `status is not unsent` only spares a million unsent rows the call: the platform holds none of them.
-        if not allow_duplicates and status is not unsent and may_store_twice(status.value, row.point.at, body_type):
+        if not allow_duplicates and status is not unsent and may_store_twice(status.value, at, body_type):
             held_back.append(i)
         else:
             chosen.append(i)
-    readings, order = readings_of(rows, chosen)
+    readings, order = rows.readings(chosen) if isinstance(rows, RowsView) else readings_of(rows, chosen)
     outgoing = Outgoing(readings, order, [], options, snapshot=rows, held_back=held_back, elsewhere=elsewhere)
     if cancelled():
         raise Cancelled

@@ -424,7 +424,7 @@ class PlotPanel(QWidget):
             self._table.reset(self._source_rows())
         return self._table
 
-    def _source_rows(self) -> list[Row]:
+    def _source_rows(self) -> Sequence[Row]:
         return self._model.rows() if self._model is not None else self._rows
 
     def showEvent(self, event: QShowEvent) -> None:

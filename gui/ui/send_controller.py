@@ -9,10 +9,11 @@ at most ten times a second, however many requests finish meanwhile.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint, Readings
 from gui.text import sentence
 from gui.ui.connection_panel import ConnectionPanel
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus, RowsView
 from gui.ui.editor import DatapointEditor
 from gui.ui.outgoing import Outgoing, compute_outgoing
 from gui.ui.plot import PlotPanel
@@ -49,8 +50,6 @@ SYNC_PLAN_ROWS = 20_000
 MAX_PLOTTED_POINTS = 100_000
 #: Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown).
 PLOT_AT_ONCE = 20_000
-#: The interpreter's GIL switch interval (s) while a plan runs on a worker (Python's default: 0.005).
-PLANNING_SWITCH_INTERVAL_S = 0.001
 #: Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).
 PROGRESS_INTERVAL_S = 0.1
 
@@ -143,11 +142,17 @@ class SendWorker(Worker):
         out, stored = self._out, 0
         unstamped: list[tuple[str, Datapoint]] = []
         if out.plan is not None and self._stored_requests:
-            pairs = list(out.readings.pairs())
+            # The datapoints themselves, not a (stream, datapoint) pair each: a million new pairs would be
+            # a million objects for the collector to traverse, in full collections that stall the window.
+            streams = out.readings.datastreams
+            points = [point for stream in streams for point in stream.datapoints]
+            ends = list(itertools.accumulate(len(stream.datapoints) for stream in streams))
             for k in self._stored_requests:
                 request = out.plan.requests[k]
                 stored += request.stop - request.start
-                unstamped.extend(pair for pair in pairs[request.start : request.stop] if pair[1].at is None)
+                for j in range(request.start, request.stop):
+                    if points[j].at is None:
+                        unstamped.append((streams[bisect.bisect_right(ends, j)].id, points[j]))
         return SendReport(result, stored, unstamped)
 
 
@@ -197,7 +202,7 @@ class SendController(QObject):
         self.plot = plot
         self.send_action = send_action
         self.cancel_action = cancel_action
-        self.retry_policy = retry_policy  # None: `RetryPolicy()`, made by the first send
+        self.retry_policy = retry_policy  # None: the default `RetryPolicy()`, made on the send's worker
         self.client_timeout = 0.0  # seconds; set by the window (bounds how long Cancel takes)
         self.sending = Task(pool, self)  # the send the window waits for
         self.planning = Task(pool, self)  # computing the preview of a big upload
@@ -210,7 +215,6 @@ class SendController(QObject):
         self._plan_worker_generation = -1
         self._send_requested = False  # Send was pressed while the plan was being computed
         self._nothing_to_send = ""  # why Send is disabled when no row waits to be sent ("" when some do)
-        self._saved_switch_interval: float | None = None  # while a plan runs (see _hand_gil_to_gui)
         self.preview_timer = QTimer(self, singleShot=True, interval=80)
         self.preview_timer.timeout.connect(self.refresh_preview)
 
@@ -294,10 +298,7 @@ class SendController(QObject):
             return out
 
         self._plan_worker_generation = generation
-        self._hand_gil_to_gui(True)
-        self.planning.start(
-            compute, result=self._on_plan_result, error=self._on_plan_error, finished=self._on_plan_finished
-        )
+        self.planning.start(compute, result=self._on_plan_result, error=self._on_plan_error)
         message = self.tr("Computing the requests for {n} datapoints…").format(n=f"{len(rows):,}")
         self.panel.show_message(message)
         self._set_nothing_to_send("")  # Send now sends as soon as the requests are ready
@@ -311,27 +312,6 @@ class SendController(QObject):
         if self._send_requested:
             self._send_requested = False
             self.send()
-
-    def _on_plan_finished(self, current: bool) -> None:
-        if not self.planning.is_running:
-            self._hand_gil_to_gui(False)
-
-    def _hand_gil_to_gui(self, planning: bool) -> None:
-        """While a plan runs on a worker, the GUI thread gets the GIL within PLANNING_SWITCH_INTERVAL_S.
-
-        Planning a million datapoints is seconds of pure Python on a worker; every
-        call Qt makes into Python on the GUI thread (a table cell painted, a timer)
-        waits for the worker to hand the GIL over, up to the switch interval (5 ms
-        by default): a table repaint took seconds. Only for that time the interval
-        is shorter; it is restored when the last plan has finished. (Not done yet:
-        planning in a process, which would need no interpreter setting at all.)
-        """
-        if planning and self._saved_switch_interval is None:
-            self._saved_switch_interval = sys.getswitchinterval()
-            sys.setswitchinterval(PLANNING_SWITCH_INTERVAL_S)
-        elif not planning and self._saved_switch_interval is not None:
-            sys.setswitchinterval(self._saved_switch_interval)
-            self._saved_switch_interval = None
 
     def _on_plan_error(self, exc: Exception) -> None:
         self._send_requested = False
@@ -442,15 +422,12 @@ class SendController(QObject):
         later requests must not overtake it); the rest stay in the outbox for the next Send.
         """
         from gui.data.outbox import clients, requests_of
-        from gui.data.pipeline import Pipeline, RetryPolicy
 
         client, problem = self.connection.make_client()
         target = self.connection.current_target()
         if client is None or out.plan is None or target is None:
             self._say(problem or out.problem, error=True)
             return
-        if self.retry_policy is None:
-            self.retry_policy = RetryPolicy()
         self._allow_duplicates = False  # asked again for the next send
         # Every row goes to its own target (the plan took only the rows of this one); the window's sandbox
         # is a target of its own (`SANDBOX_ENDPOINT`) whose URL is the running sandbox's.
@@ -465,18 +442,22 @@ class SendController(QObject):
 
         def prepare() -> None:
             nonlocal ids
-            request_rows = [[snapshot[i] for i in out.request_rows(k)] for k in range(total)]
-            ids = [row.id for rows in request_rows for row in rows if row.id is not None]
+            ids = _ids_of(snapshot, out.rows)
 
         store, policy, timeout = self.store, self.retry_policy, self.client_timeout
 
         def planned() -> Iterator[PlannedRequest]:
-            return requests_of(plan, [snapshot[i] for i in out.rows], endpoint, device_id)
+            # Each request's rows are made as it is taken, not a million Rows kept for the whole send.
+            carried = snapshot.picked(out.rows) if isinstance(snapshot, RowsView) else [snapshot[i] for i in out.rows]
+            return requests_of(plan, carried, endpoint, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
+            # The pipeline imports requests: here, off the GUI thread, if `warm_up` has not loaded it yet.
+            from gui.data.pipeline import Pipeline, RetryPolicy
+
             store.queue(ids, endpoint, device_id)
             make = clients(api_key, timeout=timeout)
-            pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy)
+            pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy or RetryPolicy())
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)
@@ -648,6 +629,17 @@ class SendController(QObject):
         self._say(text.splitlines()[0], error=not outcome.ok)
         self.sendFinished.emit(outcome.ok)
 
+    def warm_up(self) -> None:
+        """Load the send pipeline and the HTTP client (requests, urllib3) on a worker, once (after the first paint).
+
+        Not imported to show the window (start-up), nor on the GUI thread by the first Send
+        (a 0.4 s stall measured in benchmarks/bench_timed_send.py); a Send before it is done
+        imports them on its own worker.
+        It reports nothing (so nothing of the window is needed when it ends); the window's
+        close waits for it with the rest of the pool.
+        """
+        self.sending.pool.start(_load_pipeline)
+
     # --- history retention ----------------------------------------------------------------
     def start_prune(self) -> None:
         """Forget requests and sent rows older than `Settings.history_days` (0: keep all), once, on a worker."""
@@ -680,7 +672,6 @@ class SendController(QObject):
         self.preview_timer.stop()
         for task in (self.planning, self.sending, self.pruning):
             task.cancel_all()
-        self._hand_gil_to_gui(False)
 
 
 @dataclass
@@ -694,11 +685,21 @@ class _SendJob:
     @property
     def ids(self) -> list[int]:
         """The outbox ids of every row the send carries (its plan's rows)."""
-        snapshot = self.outgoing.snapshot
-        return [i for i in (snapshot[k].id for k in self.outgoing.rows) if i is not None]
+        return _ids_of(self.outgoing.snapshot, self.outgoing.rows)
 
     def bind(self, method: Callable[..., None]) -> Callable[..., None]:
         def call(*args: object) -> None:
             method(self, *args)
 
         return call
+
+
+def _ids_of(snapshot: Sequence[Row], rows: list[int]) -> list[int]:
+    """The outbox ids of `snapshot[i]` for i in `rows` (read without a Row each from the model's snapshot)."""
+    if isinstance(snapshot, RowsView):
+        return snapshot.ids(rows)
+    return [i for i in (snapshot[k].id for k in rows) if i is not None]
+
+
+def _load_pipeline() -> None:
+    import gui.data.pipeline  # noqa: F401  # requests and urllib3 with it

@@ -76,6 +76,29 @@ class ElideMiddleDelegate(QStyledItemDelegate):
         return bool(styled.text) and styled.fontMetrics.horizontalAdvance(styled.text) > room.width() - 2 * margin
 
 
+class RowTableView(QTableView):
+    """A QTableView that repaints for changed rows only when some of them are on screen.
+
+    QTableView repaints its whole viewport for any change of more than one cell, even of
+    rows scrolled far away: a send that re-colours a million rows, request by request,
+    would repaint the visible rows ten times a second for nothing (each repaint asks the
+    model's Python `data()` hundreds of times while the sending thread wants the GIL).
+    """
+
+    def dataChanged(
+        self,
+        topLeft: QModelIndex | QPersistentModelIndex,
+        bottomRight: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        if self.state() is not QAbstractItemView.State.EditingState and topLeft.isValid() and bottomRight.isValid():
+            first = self.rowAt(0)
+            last = self.rowAt(self.viewport().height() - 1)
+            if first >= 0 and (bottomRight.row() < first or (last >= 0 and topLeft.row() > last)):
+                return  # nothing on screen changed (nor an open editor's row: none is open)
+        super().dataChanged(topLeft, bottomRight, list(roles))
+
+
 def row_table(
     model: QAbstractItemModel,
     widths: Sequence[int],
@@ -89,7 +112,7 @@ def row_table(
     its width in `widths` is ignored. `elide_middle`: columns whose text is
     cut in the middle, the whole text in the tooltip (`ElideMiddleDelegate`).
     """
-    table = QTableView()
+    table = RowTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)

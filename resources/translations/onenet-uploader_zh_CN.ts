@@ -227,6 +227,10 @@
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
+        <source>Looking for a saved api-key in the system keyring…</source>
+        <translation>正在系统密钥环中查找已保存的 API Key…</translation>
+    </message>
+    <message>
         <source>Cannot build the request: {why}</source>
         <translation>无法生成请求：{why}</translation>
     </message>
@@ -467,7 +471,7 @@
     <name>DatapointsModel</name>
     <message>
         <source>Shown and typed in {zone}; sent in platform time (UTC+8)</source>
-        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). Rows added or replaced (in any number of steps) after which they are declared long-lived data (`settle`). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
+        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source, target)`, kind and status as their `.value` strings, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, and a send replaces a row&apos;s tuple to change its status, so neither a million rows nor a send of them grows what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked, and preview and send make no lasting objects per row (measured in benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
         <translation>按 {zone} 显示和输入；按平台时间（UTC+8）发送</translation>
     </message>
     <message>
@@ -2593,7 +2597,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>SendController</name>
     <message>
         <source>Computing the requests for {n} datapoints…</source>
-        <extracomment>Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms); above, on a worker, while the preview says &quot;computing…&quot;. Datapoints added to the plot after a send at most (the plot sorts every series in Python). Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown). The interpreter&apos;s GIL switch interval (s) while a plan runs on a worker (Python&apos;s default: 0.005). Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).</extracomment>
+        <extracomment>Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms); above, on a worker, while the preview says &quot;computing…&quot;. Datapoints added to the plot after a send at most (the plot sorts every series in Python). Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown). Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).</extracomment>
         <translation>正在为 {n} 个数据点生成请求…</translation>
     </message>
     <message>

@@ -1,12 +1,13 @@
 """The editor's table model, checked by pytest-qt's model tester."""
 
-from datetime import UTC, datetime
+import gc
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
 from gui.onenet.readings import Datapoint, ValueKind
 from gui.ui.colours import css
-from gui.ui.datapoints_model import DatapointsModel, RowStatus
+from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 
 
 def test_model_passes_qtmodeltester(qtmodeltester):
@@ -57,3 +58,25 @@ def test_a_value_that_looks_like_a_mistyped_number_is_flagged_in_the_table():
     assert model.index(0, model.VALUE).data(Qt.ItemDataRole.ToolTipRole) is None  # a number: nothing to say
     assert model.setData(model.index(1, model.KIND), "text")  # the user says it is text: no more hint
     assert model.index(1, model.VALUE).data(Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_rows_and_status_changes_leave_nothing_for_full_collections_but_the_datapoints():
+    """A million rows must not be millions of objects the cyclic collector traverses (issue 11).
+
+    `gc` is used here to check exactly that: what the collector tracks.
+    """
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    points = [Datapoint(float(i), base + timedelta(seconds=i)) for i in range(2000)]
+    model = DatapointsModel()
+    model.extend([Row(f"s{i % 3}", point) for i, point in enumerate(points)])
+    model.set_status(list(range(0, 2000, 2)), RowStatus.SENT)  # what a send does to every row
+    model.show_status([], RowStatus.IN_FLIGHT)
+    gc.collect()
+    tracked = [row for row in model._rows if gc.is_tracked(row)]
+    assert tracked == []
+    snapshot = model.rows()  # the planner's snapshot reads the same datapoints, making none
+    readings, _ = snapshot.readings(range(len(snapshot)))
+    assert {id(p) for s in readings.datastreams for p in s.datapoints} == {id(p) for p in points}
+    assert [snapshot[i].status for i in (0, 1)] == [RowStatus.SENT, RowStatus.UNSENT]
+    assert snapshot[5] == Row("s2", points[5])
+    assert snapshot[2:4] == [model.data(model.index(k, 0), DatapointsModel.RowRole) for k in (2, 3)]

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import IO, Any
 
 from gui.data.importers.convert import RejectedSink
-from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.jsonfile import import_json, looks_like_type5
 from gui.data.importers.options import (
     ColumnChoice,
@@ -78,7 +77,6 @@ __all__ = [
     "encoding_label",
     "import_file",
     "local_zone_name",
-    "paused_gc",
     "write_rejected",
 ]
 

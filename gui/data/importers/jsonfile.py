@@ -33,7 +33,6 @@ from gui.data.importers.detect import (
     profile_columns,
     times_state_zone,
 )
-from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, TimeFormat
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
@@ -473,8 +472,7 @@ def _import_records(
             return result
         if sink is not None:
             sink.header(["stream", "at", "value"])
-        with paused_gc():
-            _records_pass(records, runner, progress, cancelled)
+        _records_pass(records, runner, progress, cancelled)
         return result
     finally:
         records.close()

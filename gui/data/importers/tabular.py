@@ -16,7 +16,6 @@ from pathlib import Path
 
 from gui.data.importers.convert import RejectedSink, RowConverter
 from gui.data.importers.detect import SAMPLE_ROWS, find_structure, make_plan, sniff_delimiter
-from gui.data.importers.gc_pause import paused_gc
 from gui.data.importers.options import DateOrder, FileFormat, ImportOptions, Layout, MissingTime
 from gui.data.importers.result import (
     ColumnStats,
@@ -200,18 +199,17 @@ def import_rows(
         rows = source.rows()
         take(rows, first_data - 1, 1)
         number = first_data
-        with paused_gc():
-            while True:
-                _check(cancelled)
-                chunk = take(rows, CHUNK_ROWS, number)
-                if not chunk:
-                    break
-                runner.process(chunk, number)
-                number += len(chunk)
-                if progress is not None:
-                    progress(*source.progress())
-            if runner.store:
-                runner.finish()
+        while True:
+            _check(cancelled)
+            chunk = take(rows, CHUNK_ROWS, number)
+            if not chunk:
+                break
+            runner.process(chunk, number)
+            number += len(chunk)
+            if progress is not None:
+                progress(*source.progress())
+        if runner.store:
+            runner.finish()
     return result
 
 

@@ -13,8 +13,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from filelock import FileLock, Timeout
-
 from gui.data.paths import default_store_path, ensure_dir
 from gui.data.store.health import (
     StoreSalvaged,
@@ -46,11 +44,15 @@ class SendLock:
     """
 
     def __init__(self, path: Path) -> None:
+        from filelock import FileLock  # imported by the first send, not to show the window
+
         self.path = path
         self._lock = FileLock(path, timeout=0, thread_local=False, fallback_to_soft=False)
 
     def acquire(self) -> None:
         """Take the lock now or raise StoreBusy."""
+        from filelock import Timeout
+
         if self._lock.is_locked:
             raise StoreBusy("this send lock is already held")
         try:
