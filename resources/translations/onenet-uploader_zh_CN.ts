@@ -187,12 +187,80 @@
         <translation>在此处和预览中显示 API Key</translation>
     </message>
     <message>
+        <source>Device profiles: a named target of either platform; its keys are kept in the system keyring</source>
+        <translation>设备配置：为任一平台命名的目标；其密钥保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Add, save, rename, duplicate or delete profiles</source>
+        <translation>添加、保存、重命名、复制或删除配置</translation>
+    </message>
+    <message>
+        <source>&amp;Save the fields to this profile</source>
+        <translation>将各栏保存到此配置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a profile of the fields…</source>
+        <translation>以各栏新建配置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The platform the fields are for</source>
+        <translation>各栏所对应的平台</translation>
+    </message>
+    <message>
+        <source>Legacy api-key</source>
+        <translation>旧版 API Key</translation>
+    </message>
+    <message>
+        <source>Thing model</source>
+        <translation>物模型</translation>
+    </message>
+    <message>
+        <source>The legacy platform: api.heclouds.com, device id and api-key</source>
+        <translation>旧版平台：api.heclouds.com、设备 ID 和 API Key</translation>
+    </message>
+    <message>
+        <source>The current platform: open.iot.10086.cn, product id, device name and a device key (token)</source>
+        <translation>新版平台：open.iot.10086.cn、产品 ID、设备名称和设备密钥（token）</translation>
+    </message>
+    <message>
+        <source>e.g. DuE2rcXUKn</source>
+        <translation>例如 DuE2rcXUKn</translation>
+    </message>
+    <message>
+        <source>e.g. dev1</source>
+        <translation>例如 dev1</translation>
+    </message>
+    <message>
+        <source>optional: reads the thing model and verifies</source>
+        <translation>可选：用于读取物模型和核对</translation>
+    </message>
+    <message>
         <source>Use the local sandbox (no account needed)</source>
         <translation>使用本地沙盒（无需账号）</translation>
     </message>
     <message>
         <source>⚠ Plain http sends the api-key in clear text. Use https.</source>
         <translation>⚠ 普通 http 会以明文发送 API Key，请使用 https。</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>配置：</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
@@ -203,8 +271,20 @@
         <translation>设备 ID(&amp;D)：</translation>
     </message>
     <message>
+        <source>Product id:</source>
+        <translation>产品 ID：</translation>
+    </message>
+    <message>
+        <source>Device name:</source>
+        <translation>设备名称：</translation>
+    </message>
+    <message>
         <source>api-&amp;key:</source>
         <translation>API &amp;Key：</translation>
+    </message>
+    <message>
+        <source>Access key:</source>
+        <translation>access_key：</translation>
     </message>
     <message>
         <source>&amp;Keep for their target</source>
@@ -227,8 +307,56 @@
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
+        <source>Looking for the profile&apos;s keys in the system keyring…</source>
+        <translation>正在系统密钥环中查找此配置的密钥…</translation>
+    </message>
+    <message>
         <source>Looking for a saved api-key in the system keyring…</source>
         <translation>正在系统密钥环中查找已保存的 API Key…</translation>
+    </message>
+    <message>
+        <source>(no profile)</source>
+        <translation>（无配置）</translation>
+    </message>
+    <message>
+        <source>Profiles cannot be read: {why}</source>
+        <translation>无法读取配置：{why}</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>配置名称：</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Add a profile</source>
+        <translation>添加配置</translation>
+    </message>
+    <message>
+        <source>Rename the profile</source>
+        <translation>重命名配置</translation>
+    </message>
+    <message>
+        <source>Duplicate the profile</source>
+        <translation>复制配置</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>Delete the profile {name} and its keys?</source>
+        <translation>要删除配置 {name} 及其密钥吗？</translation>
+    </message>
+    <message>
+        <source>Device &amp;key:</source>
+        <translation>设备密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>the device&apos;s key (设备密钥)</source>
+        <translation>设备密钥</translation>
     </message>
     <message>
         <source>Cannot build the request: {why}</source>
@@ -249,6 +377,10 @@
     <message>
         <source>Sandbox: a local test server on this computer; nothing leaves it.</source>
         <translation>沙盒：本机上的测试服务器，数据不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>The keys are kept in the system keyring with the profile (… menu).</source>
+        <translation>密钥与配置一起保存在系统密钥环中（“…”菜单）。</translation>
     </message>
     <message>
         <source>The api-key is saved in the system keyring when you send.</source>
@@ -451,6 +583,10 @@
         <translation>第 {row} 行，{column}：未修改：{why}</translation>
     </message>
     <message>
+        <source>On the current platform a datastream is a property of the thing model: {ids}</source>
+        <translation>在新版平台上，数据流即物模型的属性：{ids}</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -591,12 +727,8 @@
         <translation>来源</translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>方法</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>路径</translation>
+        <source>Request</source>
+        <translation>请求</translation>
     </message>
     <message>
         <source>Device</source>
@@ -627,7 +759,12 @@
     <name>HistoryDetail</name>
     <message>
         <source>(cannot rebuild the request: {why})</source>
+        <extracomment>Signs a rebuilt current-platform request shown in the history (masked): no key is ever stored.</extracomment>
         <translation>（无法重建请求：{why}）</translation>
+    </message>
+    <message>
+        <source>OneJSON (current platform, thing model)</source>
+        <translation>OneJSON（新版平台，物模型）</translation>
     </message>
     <message>
         <source>Request #{number}</source>
@@ -906,6 +1043,10 @@
     <message>
         <source>The selected requests went to {n} targets ({targets}): select requests of one endpoint and device to verify them.</source>
         <translation>所选请求发往了 {n} 个目标（{targets}）：请选择同一接入地址和设备的请求进行核对。</translation>
+    </message>
+    <message>
+        <source>Requests to the current platform (thing model) are verified from the table (Verify on platform) or with onenet-uploader verify FILE --profile NAME.</source>
+        <translation>发往新版平台（物模型）的请求请在表格中核对（“在平台上核对”），或使用 onenet-uploader verify FILE --profile NAME。</translation>
     </message>
     <message>
         <source>A stored body cannot be read back: {why}</source>
@@ -2015,6 +2156,10 @@
         <translation>没有可核对的内容：表格中没有标为已发送的数据点。</translation>
     </message>
     <message>
+        <source>Reading back from the current platform needs the product&apos;s access key.</source>
+        <translation>从新版平台回读需要产品的 access_key。</translation>
+    </message>
+    <message>
         <source>Cannot read the platform: {why}</source>
         <translation>无法读取平台数据：{why}</translation>
     </message>
@@ -2408,12 +2553,24 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>没有要发送的内容：请先添加数据点。</translation>
     </message>
     <message>
+        <source>Nothing can be sent yet: {why}</source>
+        <translation>暂时无法发送：{why}</translation>
+    </message>
+    <message>
         <source>Type {type} cannot be sent: {why}</source>
         <translation>无法以 type {type} 发送：{why}</translation>
     </message>
     <message>
-        <source>{points} in {streams} · {size} in {n} · type {type}</source>
-        <translation>{points}，{streams} · {size}，{n} · type {type}</translation>
+        <source>{points} in {streams} · {size} in {n} · {format}</source>
+        <translation>{points}，{streams} · {size}，{n} · {format}</translation>
+    </message>
+    <message>
+        <source>OneJSON (thing model)</source>
+        <translation>OneJSON（物模型）</translation>
+    </message>
+    <message>
+        <source>type {n}</source>
+        <translation>type {n}</translation>
     </message>
     <message>
         <source>{n} datapoints with an unknown outcome and no at are held back.</source>
@@ -2565,12 +2722,24 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>仅本机（{host}）</translation>
     </message>
     <message>
+        <source>This computer only, IPv6 ({host})</source>
+        <translation>仅本机，IPv6（{host}）</translation>
+    </message>
+    <message>
         <source>Every address of this computer ({host})</source>
         <translation>本机的所有地址（{host}）</translation>
     </message>
     <message>
+        <source>Every IPv6 address of this computer ({host})</source>
+        <translation>本机的所有 IPv6 地址（{host}）</translation>
+    </message>
+    <message>
         <source>Where the sandbox listens; a device on the bench needs an address of this computer on its network</source>
         <translation>沙盒的监听地址；实验台上的设备需要使用本机在其所在网络中的地址</translation>
+    </message>
+    <message>
+        <source>Not offered: {hosts} (link-local IPv6: a device would need the interface&apos;s zone id in the URL, which most HTTP clients and firmware cannot send; use another address of that network)</source>
+        <translation>未列出：{hosts}（链路本地 IPv6 地址：设备需要在 URL 中带上网卡的 zone id，而大多数 HTTP 客户端和固件都做不到；请使用该网络中的其他地址）</translation>
     </message>
     <message>
         <source>Copy URL</source>
@@ -2596,8 +2765,20 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>SendController</name>
     <message>
+        <source>No product access key is given: the thing model is not read, so property identifiers and value types are not checked before sending (the platform still refuses what its model does not allow).</source>
+        <extracomment>Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms); above, on a worker, while the preview says &quot;computing…&quot;. Datapoints added to the plot after a send at most (the plot sorts every series in Python). Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown). Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once). (product target, access key, URL) -&gt; the thing model read, or why it could not be</extracomment>
+        <translation>未提供产品 access_key：不读取物模型，因此发送前不检查属性标识符和值的类型（平台仍会拒绝其物模型不允许的内容）。</translation>
+    </message>
+    <message>
+        <source>reading the product&apos;s thing model…</source>
+        <translation>正在读取产品的物模型…</translation>
+    </message>
+    <message>
+        <source>The thing model could not be read ({why}): property identifiers and value types are not checked before sending.</source>
+        <translation>无法读取物模型（{why}）：发送前不检查属性标识符和值的类型。</translation>
+    </message>
+    <message>
         <source>Computing the requests for {n} datapoints…</source>
-        <extracomment>Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms); above, on a worker, while the preview says &quot;computing…&quot;. Datapoints added to the plot after a send at most (the plot sorts every series in Python). Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown). Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).</extracomment>
         <translation>正在为 {n} 个数据点生成请求…</translation>
     </message>
     <message>
@@ -2798,8 +2979,16 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>定时发送</translation>
     </message>
     <message>
-        <source>One stream a line, STREAM=VALUES: 21.5 (fixed), list:20,21,22 (in turn), walk:20..25 (random walk within the bounds, step /0.5), sine:20..25/60s, ramp:0..100/5</source>
-        <translation>每行一个数据流，格式为 数据流=取值：21.5（固定值）、list:20,21,22（依次取值）、walk:20..25（在范围内随机游走，步长 /0.5）、sine:20..25/60s、ramp:0..100/5</translation>
+        <source>One stream a line, STREAM=VALUES: 21.5 (fixed), list:20,21,22 (in turn), file:values.txt (a file&apos;s values in turn, one a line, starting over after the last), walk:20..25 (random walk within the bounds, step /0.5), sine:20..25/60s, ramp:0..100/5</source>
+        <translation>每行一个数据流，格式为 数据流=取值：21.5（固定值）、list:20,21,22（依次取值）、file:values.txt（依次取文件中的值，每行一个，取完后从头开始）、walk:20..25（在范围内随机游走，步长 /0.5）、sine:20..25/60s、ramp:0..100/5</translation>
+    </message>
+    <message>
+        <source>Values from a &amp;file…</source>
+        <translation>从文件取值(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add a stream whose values are read from a text file, one a line, sent in turn; after the last line it starts again from the first. All values are of the first one&apos;s kind (number, JSON or text).</source>
+        <translation>添加一个数据流，其值从文本文件读取（每行一个），依次发送；发完最后一行后从第一行重新开始。所有值的类型与第一个值相同（数值、JSON 或文本）。</translation>
     </message>
     <message>
         <source>until stopped</source>
@@ -2822,6 +3011,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
+        <source>The table keeps the datapoints of the last {n} ticks; older ones leave it once the platform has stored them (History lists every request).</source>
+        <translation>表格保留最近 {n} 次发送的数据点；更早的数据点在平台存储后从表格移除（“历史记录”列出每个请求）。</translation>
+    </message>
+    <message>
         <source>Streams:</source>
         <translation>数据流：</translation>
     </message>
@@ -2832,6 +3025,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Times:</source>
         <translation>次数：</translation>
+    </message>
+    <message>
+        <source>Values from a file</source>
+        <translation>从文件取值</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>文本文件 (*.txt *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Cannot start: {why}</source>
@@ -3385,12 +3586,12 @@ exit status:
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <source>the device id (required unless --dry-run)</source>
-        <translation>设备 ID（除非使用 --dry-run，否则必填）</translation>
+        <source>the device id (required unless --dry-run or --profile)</source>
+        <translation>设备 ID（除非使用 --dry-run 或 --profile，否则必填）</translation>
     </message>
     <message>
-        <source>default: %(default)s</source>
-        <translation>默认：%(default)s</translation>
+        <source>default: https://api.heclouds.com</source>
+        <translation>默认：https://api.heclouds.com</translation>
     </message>
     <message>
         <source>rows without a time: now (stamp the import time), platform (send without at), refuse; default: a file with no time column is refused (exit 3), empty time cells are stamped now (OneNET bodies: platform)</source>
@@ -3530,6 +3731,10 @@ exit status:
         <translation>  ……另有 {n} 个问题</translation>
     </message>
     <message>
+        <source>send: no api-key saved for profile {name}: save it in the window, or set {env}</source>
+        <translation>send：配置 {name} 没有保存 API Key：请在窗口中保存，或设置 {env}</translation>
+    </message>
+    <message>
         <source>send: set the environment variable {env} to the device&apos;s api-key (it is never read from the command line), or use --dry-run</source>
         <translation>send：请将环境变量 {env} 设为设备的 API Key（绝不从命令行读取），或使用 --dry-run</translation>
     </message>
@@ -3657,6 +3862,9 @@ exit status:
         <source>values of a stream (STREAM=SPEC, --stream once per stream):
   temp=21.5              the same value every tick (fixed:21.5 too; text is allowed)
   mode=list:eco,boost    the values in turn
+  temp=file:values.txt   the file&apos;s values in turn, one a line (UTF-8, blank lines skipped), starting
+                         over after the last line; all of the first value&apos;s kind (number, JSON object
+                         or text): a line that is not is refused, naming the line
   temp=walk:20..25       a random walk within the bounds (walk:20..25/0.5: steps of at most 0.5)
   temp=sine:20..25/60s   a sine between the bounds, period 60 s (default)
   n=ramp:0..100/5        from 0 up by 5 each tick, back to 0 after 100
@@ -3670,6 +3878,9 @@ exit status: 0 all sent; 2 bad arguments; 4 some datapoints still wait in the ou
         <translation>数据流的取值（数据流=规则，每个数据流用一次 --stream）：
   temp=21.5              每次都发送同一个值（也可写 fixed:21.5；允许文本）
   mode=list:eco,boost    依次取这些值
+  temp=file:values.txt   依次取文件中的值，每行一个（UTF-8，跳过空行），取完最后一行后
+                         从头开始；所有值的类型与第一个值相同（数值、JSON 对象或文本）：
+                         不符的行会被拒绝，并指出是哪一行
   temp=walk:20..25       在范围内随机游走（walk:20..25/0.5：每步最多 0.5）
   temp=sine:20..25/60s   在范围内按正弦变化，周期 60 秒（默认）
   n=ramp:0..100/5        从 0 开始每次加 5，超过 100 后回到 0
@@ -3808,8 +4019,8 @@ base64, an expiry that is not in the future
         <translation>token：res={res}，签名算法 {method}，有效期至 {time}（et={et}）</translation>
     </message>
     <message>
-        <source>address to listen on (default 127.0.0.1, this computer only; 0.0.0.0: every network of this computer, so that a device on the bench can reach it)</source>
-        <translation>监听地址（默认 127.0.0.1，仅本机；0.0.0.0：本机所在的所有网络，实验台上的设备也能访问）</translation>
+        <source>address to listen on (default 127.0.0.1, this computer only; ::1 the same over IPv6; 0.0.0.0 (:: for IPv6): every network of this computer, so that a device on the bench can reach it; or one address of this computer (not a link-local IPv6 one, fe80::: a device&apos;s URL cannot carry its zone id))</source>
+        <translation>监听地址（默认 127.0.0.1，仅本机；::1 为 IPv6 下的本机；0.0.0.0（IPv6 为 ::）：本机所在的所有网络，实验台上的设备也能访问；或本机的某个地址（不能是 fe80:: 开头的链路本地 IPv6 地址：设备的 URL 无法携带其 zone id））</translation>
     </message>
     <message>
         <source>TCP port (default: a free port)</source>
@@ -3842,6 +4053,59 @@ base64, an expiry that is not in the future
     <message>
         <source>Run a local OneNET-compatible server to try uploads without an account.</source>
         <translation>运行与 OneNET 兼容的本地服务器，无需账号即可试验上传。</translation>
+    </message>
+    <message>
+        <source>only datapoints queued for the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
+        <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line). The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway). --profile&apos;s help per command (whole sentences: each language words them its own way).</extracomment>
+        <translation>只处理排队发往此设备配置目标的数据点（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+    </message>
+    <message>
+        <source>read back from the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
+        <translation>从此设备配置的目标回读（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+    </message>
+    <message>
+        <source>send to the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
+        <translation>发送到此设备配置的目标（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+    </message>
+    <message>
+        <source>{points} read back from {url} for device {device} of product {product} in {requests}</source>
+        <translation>已从 {url} 回读产品 {product} 的设备 {device} 的 {points}，共 {requests}</translation>
+    </message>
+    <message>
+        <source>list, add or delete device profiles (the window&apos;s)</source>
+        <translation>列出、添加或删除设备配置（与窗口共用）</translation>
+    </message>
+    <message>
+        <source>list the profiles</source>
+        <translation>列出配置</translation>
+    </message>
+    <message>
+        <source>add (or replace) a profile</source>
+        <translation>添加（或替换）配置</translation>
+    </message>
+    <message>
+        <source>legacy api-key platform: the device id</source>
+        <translation>旧版 API Key 平台：设备 ID</translation>
+    </message>
+    <message>
+        <source>current thing-model platform: the product id</source>
+        <translation>新版物模型平台：产品 ID</translation>
+    </message>
+    <message>
+        <source>current platform: the device name (with --product)</source>
+        <translation>新版平台：设备名称（与 --product 一起使用）</translation>
+    </message>
+    <message>
+        <source>default: the platform&apos;s (the device side&apos;s for --product)</source>
+        <translation>默认：平台的地址（使用 --product 时为设备侧地址）</translation>
+    </message>
+    <message>
+        <source>current platform: thing model and read-back (default: the platform&apos;s)</source>
+        <translation>新版平台：物模型和回读所用地址（默认：平台的地址）</translation>
+    </message>
+    <message>
+        <source>delete a profile and its keys</source>
+        <translation>删除配置及其密钥</translation>
     </message>
 </context>
 <context>
@@ -4312,7 +4576,7 @@ base64, an expiry that is not in the future
     <name>outbox</name>
     <message>
         <source>no api-key for device {device}</source>
-        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows.</extracomment>
+        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. `(endpoint, &quot;&lt;product id&gt;/&lt;device name&gt;&quot;) -&gt; ThingClient` with that device&apos;s key; may raise ConfigError. The Content-Type of every OneJSON post. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows. THING: which post (property or history)</extracomment>
         <translation>设备 {device} 没有 API Key</translation>
     </message>
 </context>
