@@ -561,9 +561,6 @@ def add_verify_command(subparsers: Any) -> None:
         help=QT_TRANSLATE_NOOP("cli", "API endpoint (default https://api.heclouds.com; with --last: from the history)"),
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, metavar="S", help=QT_TRANSLATE_NOOP("cli", "seconds to wait per request")
-    )
-    parser.add_argument(
         "--strict",
         action="store_true",
         help=QT_TRANSLATE_NOOP("cli", "exit 1 also when a datapoint cannot be verified (sent without at)"),

@@ -314,10 +314,13 @@ def add_profile_command(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "profile",
         help=QT_TRANSLATE_NOOP("cli", "list, add or delete device profiles (the window's)"),
-        description="Device profiles name a target of either platform; the window and --profile NAME use them. "
-        "Keys are read from the environment, never the command line, and kept in the OS keyring under the "
-        f"profile: the api-key from ONENET_API_KEY (legacy), the device key from {KEY_ENV} and the product access "
-        f"key from {ACCESS_KEY_ENV} (current platform; optional: the thing model and read-back need it).",
+        description=QT_TRANSLATE_NOOP(
+            "cli",
+            "Device profiles name a target of either platform; the window and --profile NAME use them. "
+            "Keys are read from the environment, never the command line, and kept in the OS keyring under the "
+            "profile: the api-key from ONENET_API_KEY (legacy), the device key from ONENET_KEY and the product "
+            "access key from ONENET_ACCESS_KEY (current platform; optional: the thing model and read-back need it).",
+        ),
     )
     parser.set_defaults(run=run_profile, profile_command="list")
     actions = parser.add_subparsers(dest="profile_command", metavar="ACTION")

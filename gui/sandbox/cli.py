@@ -82,14 +82,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=QT_TRANSLATE_NOOP("cli", "device id to accept (default %(default)s)"),
     )
     parser.add_argument(
-        "--port", type=_port_number, default=0, help=QT_TRANSLATE_NOOP("cli", "TCP port (default: a free port)")
-    )
-    parser.add_argument(
-        "--device",
-        default=DEFAULT_DEVICE_ID,
-        help=QT_TRANSLATE_NOOP("cli", "device id to accept (default %(default)s)"),
-    )
-    parser.add_argument(
         "--api-key",
         default=DEFAULT_API_KEY,
         help=QT_TRANSLATE_NOOP("cli", "api-key of that device (default %(default)s)"),

@@ -308,8 +308,13 @@ class ConnectionPanel(QGroupBox):
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
         self.profile_combo.addItem(self.tr("(no profile)"), "")
+        builtin_names = {  # the built-in sandbox profiles, named in the user's language (data: their name)
+            "Sandbox (api-key)": self.tr("Sandbox (api-key)"),
+            "Sandbox (thing)": self.tr("Sandbox (thing)"),
+        }
         for profile in profiles.all():
-            self.profile_combo.addItem(profile.name, profile.name)
+            shown = builtin_names.get(profile.name, profile.name) if profile.builtin else profile.name
+            self.profile_combo.addItem(shown, profile.name)
             self.profile_combo.setItemData(
                 self.profile_combo.count() - 1, profile.describe(), Qt.ItemDataRole.ToolTipRole
             )

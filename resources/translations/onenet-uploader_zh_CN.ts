@@ -319,6 +319,14 @@
         <translation>（无配置）</translation>
     </message>
     <message>
+        <source>Sandbox (api-key)</source>
+        <translation>沙盒（API Key）</translation>
+    </message>
+    <message>
+        <source>Sandbox (thing)</source>
+        <translation>沙盒（物模型）</translation>
+    </message>
+    <message>
         <source>Profiles cannot be read: {why}</source>
         <translation>无法读取配置：{why}</translation>
     </message>
@@ -4074,6 +4082,10 @@ base64, an expiry that is not in the future
     <message>
         <source>list, add or delete device profiles (the window&apos;s)</source>
         <translation>列出、添加或删除设备配置（与窗口共用）</translation>
+    </message>
+    <message>
+        <source>Device profiles name a target of either platform; the window and --profile NAME use them. Keys are read from the environment, never the command line, and kept in the OS keyring under the profile: the api-key from ONENET_API_KEY (legacy), the device key from ONENET_KEY and the product access key from ONENET_ACCESS_KEY (current platform; optional: the thing model and read-back need it).</source>
+        <translation>设备配置为任一平台命名一个目标；窗口和 --profile NAME 都使用它们。密钥从环境变量读取，绝不从命令行读取，并以配置为单位保存在系统密钥环中：API Key 取自 ONENET_API_KEY（旧版平台），设备密钥取自 ONENET_KEY，产品 access_key 取自 ONENET_ACCESS_KEY（新版平台；可选：读取物模型和回读时需要）。</translation>
     </message>
     <message>
         <source>list the profiles</source>

@@ -40,7 +40,7 @@ KEPT = {
     "jsonl", "lines", "hex", "windows", "sh", "bash", "zsh", "strftime", "get", "post", "datapoints", "devices",
     "temperature", "humidity", "pressure", "asia", "shanghai", "localhost", "heclouds", "com", "onenet_api_key",
     "export", "sandbox", "uploader", "stream", "value", "yyyymmdd", "hh", "mm", "ss", "ctrl", "enter", "esc", "del",
-    "shift", "excel", "english", "succ",
+    "shift", "excel", "english", "succ", "access", "zone",
 }  # fmt: skip
 #: Code, names and values inside a text: `--options`, $VARS, {fields}, URLs, paths, ids with digits, ISO times.
 CODE = re.compile(

@@ -24,7 +24,8 @@ KEPT = {"onenet", "uploader", "json", "api", "key", "errno", "http", "https", "u
         "fixed", "list", "walk", "sine", "ramp", "temp", "mode", "eco", "boost", "md", "sha", "heclouds", "com",
         "true", "false", "sh", "bash", "zsh", "stderr", "stdout", "file", "in_flight", "failed", "sent",
         "unsent", "unknown", "asia", "shanghai", "europe", "berlin", "exe", "draft", "ctrl", "tab",
-        "sandbox", "outbox", "send", "verify", "simulate", "command", "action", "spec", "stream", "value"}  # fmt: skip
+        "sandbox", "outbox", "send", "verify", "simulate", "command", "action", "spec", "stream", "value", "profile",
+        "add", "delete", "name", "pid"}  # fmt: skip
 CODE = re.compile(
     r"--?[\w-]+(=\S*)?|`[^`]*`|(?<![\w$])\$?[A-Z][A-Z0-9_]+\b|\S*\d\S*|%\(\w+\)s|\{[^}]*\}|https?://\S+|\S+/\S+|\S+\.\w+"
 )
@@ -42,7 +43,9 @@ def english_after():
     i18n.set_language("en")
 
 
-@pytest.mark.parametrize("command", [[], ["send"], ["outbox"], ["outbox", "send"], ["verify"], ["simulate"], ["token"]])
+@pytest.mark.parametrize(
+    "command", [[], ["send"], ["outbox"], ["outbox", "send"], ["verify"], ["simulate"], ["token"], ["profile", "add"]]
+)
 def test_help_in_chinese_has_no_english_prose(command, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--lang", "zh_CN", *command, "--help"])
