@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui import __version__
+from gui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -24,17 +25,29 @@ APP_NAME = "onenet-uploader"
 def build_parser() -> argparse.ArgumentParser:
     """`onenet-uploader [--sandbox | --smoke-test]` or `onenet-uploader COMMAND …`."""
     parser = argparse.ArgumentParser(
-        prog=APP_NAME, description="Upload datapoints to China Mobile's OneNET IoT platform by hand."
+        prog=APP_NAME,
+        description=QT_TRANSLATE_NOOP("cli", "Upload datapoints to China Mobile's OneNET IoT platform by hand."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "language of the window and the messages: en or zh_CN (default: LC_ALL, LANG, the system's)"
+        ),
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--sandbox", action="store_true", help="open the window on an embedded local sandbox with a demo device"
+        "--sandbox",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "open the window on an embedded local sandbox with a demo device"),
     )
     mode.add_argument(
         "--smoke-test",
         action="store_true",
-        help="build the window offscreen, send the seed example to an embedded sandbox, check it arrived, exit",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "build the window offscreen, send the seed example to an embedded sandbox, check it arrived, exit"
+        ),
     )
     from gui import cli  # the commands and what they import: not needed to show the window
 
@@ -85,7 +98,7 @@ def add_demo_readings(window: MainWindow) -> None:
     window.add_rows(rows)
 
 
-def run_window(argv: Sequence[str], sandbox: bool) -> int:
+def run_window(argv: Sequence[str], sandbox: bool, language: str | None = None) -> int:
     """Open the main window on the user's outbox; with `sandbox`, on an embedded sandbox with demo readings.
 
     Logs go to the rotating log file; rows a crashed send left in flight become
@@ -93,16 +106,20 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
     `--sandbox` trial left for real targets (`gui.data.trials.adopt_at_start`). A storage fault at
     start is said in a dialog (`gui.ui.storage_faults.open_outbox`): a damaged outbox is
     salvaged and the window opens on the new one; otherwise returns `gui.cli.EXIT_STORAGE`.
+    The window speaks `language` (--lang), else the one chosen in its Language menu, else the system's.
     """
     from PySide6.QtCore import QSettings, QThreadPool
 
+    from gui import i18n
     from gui.data.logs import close_crash_log, close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
     from gui.data.trials import TrialFolder, adopt_at_start
     from gui.ui.main_window import MainWindow, delete_now
+    from gui.ui.settings import Settings
     from gui.ui.storage_faults import open_outbox
 
     app = make_application(argv)
+    i18n.set_language(i18n.choose(language or Settings(QSettings()).language))
     setup_logging()
     enable_crash_log()  # a fatal error leaves every thread's stack beside the log
     # What a killed --sandbox trial made for real targets goes to the user's outbox now (see gui.data.trials).
@@ -207,10 +224,26 @@ def smoke_test(argv: Sequence[str]) -> int:
     return 0
 
 
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The `--lang` of a command line (read before parsing it: --help is written in that language), or None."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `onenet-uploader` and `python -m gui`."""
+    from gui import i18n
+
     argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(i18n.choose(requested_language(argv)))
     parser = build_parser()
+    i18n.translate_parser(parser)
     from gui.cli import join_dash_values  # loaded by build_parser already
 
     args = parser.parse_args(join_dash_values(argv))
@@ -232,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"onenet-uploader: {missing}", file=sys.stderr)
         return 2
-    return run_window(argv, args.sandbox)
+    return run_window(argv, args.sandbox, args.lang)
 
 
 def no_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str:

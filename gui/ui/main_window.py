@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import __version__
+from gui import __version__, i18n
 from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
@@ -28,7 +28,6 @@ from gui.data.target import NO_TARGET, Platform, Target
 from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
-from gui.text import counted
 from gui.ui.colours import DARK, LIGHT, SYSTEM, set_style, theme
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
@@ -37,6 +36,7 @@ from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_controller import ImportController
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
+from gui.ui.retranslate import retranslate_widgets
 from gui.ui.sandbox_tab import SandboxTab
 from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.secrets = secrets
         self.store = store
         self.pool = thread_pool or QThreadPool.globalInstance()
+        i18n.ensure_language()
+        self._language = i18n.language()  # the language the texts are in (changeEvent: it changed)
         self.model = DatapointsModel(parent=self, store=store)
         self.setWindowTitle(self.tr("OneNET Datapoint Uploader"))
         self._build_actions()
@@ -201,9 +203,46 @@ class MainWindow(QMainWindow):
         request_menu.addActions([self.send_action, self.cancel_action, self.timed_send_action])
         request_menu.addSeparator()
         request_menu.addAction(self.verify_action)
+        self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.getting_started_action)
         help_menu.addAction(self.about_action)
+
+    def _build_language_menu(self) -> None:
+        """Language: each language by its own name (never translated), the one in use checked; remembered."""
+        self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = group.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self._language)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def set_language(self, code: str) -> None:
+        """Speak `code` (a key of `gui.i18n.LANGUAGES`) from now on and remember it; the window retranslates."""
+        self.settings.language = code
+        i18n.set_language(code)  # Qt sends LanguageChange: changeEvent retranslates
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and i18n.language() != self._language:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Put the open window into the language now in use: every static text, then each panel's own texts."""
+        old, self._language = self._language, i18n.language()
+        retranslate_widgets(self, old)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self._language)
+        panels = (self.connection, self.editor, self.send_panel, self.plot, self.history, self.sandbox_tab)
+        for panel in (*panels, self.send_controller):
+            again = getattr(panel, "retranslate", None)
+            if callable(again):
+                again()
+        self.send_controller.refresh_preview()
 
     def _build_layout(self) -> None:
         left = QWidget()
@@ -431,11 +470,9 @@ class MainWindow(QMainWindow):
         try:
             self.add_rows(rows)
         except (ValueError, StoreError, OSError) as exc:
-            self._say(self.tr("Not imported: {why}").format(why=exc), error=True)
+            self._say(self.tr("Not imported: {why}").format(why=i18n.why(exc)), error=True)
             return
-        self._say(
-            self.tr("{points} imported from the sandbox's request.").format(points=counted(len(rows), "datapoint"))
-        )
+        self._say(self.tr("{points} imported from the sandbox's request.").format(points=i18n.datapoints(len(rows))))
 
     def _on_sendFinished(self, ok: bool) -> None:
         self.result_tabs.setCurrentIndex(0)
@@ -503,7 +540,7 @@ class MainWindow(QMainWindow):
             try:
                 self.model.clear()
             except StoreError as exc:
-                self._say(self.tr("Not cleared: {why}").format(why=exc), error=True)
+                self._say(self.tr("Not cleared: {why}").format(why=i18n.why(exc)), error=True)
                 return
             self.verify_panel.clear()  # its results were of the rows cleared
 
@@ -574,7 +611,7 @@ class MainWindow(QMainWindow):
         try:
             client = OneNetClient(endpoint, device_id, api_key)
         except ConfigError as exc:
-            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
+            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=i18n.why(exc)))
             return
         self.verify_panel.start(client, readings)
 
@@ -649,9 +686,9 @@ class MainWindow(QMainWindow):
         try:
             self.add_rows(rows)
         except (ValueError, StoreError, OSError) as exc:
-            self._say(self.tr("Not added: {why}").format(why=exc), error=True)
+            self._say(self.tr("Not added: {why}").format(why=i18n.why(exc)), error=True)
             return
-        self._say(self.tr("{points} of the seed example added.").format(points=counted(len(rows), "datapoint")))
+        self._say(self.tr("{points} of the seed example added.").format(points=i18n.datapoints(len(rows))))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel all work, wait (up to 2 s) for the pool, remember the layout, stop the sandbox."""

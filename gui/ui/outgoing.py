@@ -18,6 +18,7 @@ from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan
 from gui.onenet.thingmodel import ThingModel, check_readings
 from gui.onenet.validation import Issue, Severity, validate
+from gui.text import Message
 from gui.ui.datapoints_model import Row, RowStatus, RowsView
 
 __all__ = ["Cancelled", "Outgoing", "compute_outgoing"]
@@ -152,7 +153,9 @@ def compute_outgoing(
         if thing_model is not None:
             outgoing.issues += check_readings(thing_model, readings)
         else:
-            outgoing.issues.append(Issue(Severity.WARNING, "thing-model-unchecked", thing_note, "", 0))
+            outgoing.issues.append(
+                Issue(Severity.WARNING, "thing-model-unchecked", Message.verbatim(thing_note), "", 0)
+            )
     if cancelled():
         raise Cancelled
     outgoing.carry = {t: can_carry(readings, t, ats=ats) for t in BodyType}

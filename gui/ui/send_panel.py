@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import format_at
 from gui.onenet.thing_client import UploadClient
-from gui.text import counted
 from gui.ui.colours import set_style
 from gui.ui.datapoints_model import DISPLAY_FORMAT, DatapointsModel
 from gui.ui.outgoing import Outgoing
@@ -139,10 +139,10 @@ class PreviewSendPanel(QGroupBox):
             self.preview.show_plan(out.plan, client, client_problem, reveal)
             plan = out.plan
             summary = self.tr("{points} in {streams} · {size} in {n} · {format}").format(
-                points=counted(len(out.readings), "datapoint"),
-                streams=counted(len(out.readings.datastreams), "datastream"),
+                points=i18n.datapoints(len(out.readings)),
+                streams=i18n.datastreams(len(out.readings.datastreams)),
                 size=human_bytes(plan.total_bytes),
-                n=counted(len(plan), "request"),
+                n=i18n.requests(len(plan)),
                 format=self.tr("OneJSON (thing model)") if out.thing else self.tr("type {n}").format(n=int(body_type)),
             )
             self.preview.set_at_note(self._at_note(out, display_tz, zone_name))
