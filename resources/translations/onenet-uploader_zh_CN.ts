@@ -2100,6 +2100,10 @@
         <translation>沙盒</translation>
     </message>
     <message>
+        <source>A sandbox trial: your own outbox is not shown here. Datapoints you make here for a real endpoint are kept in it and show at your next start without --sandbox.</source>
+        <translation>沙盒试用：这里不显示您自己的发件箱。在此为真实接入地址创建的数据点会保存到您的发件箱中，下次不带 --sandbox 启动时显示。</translation>
+    </message>
+    <message>
         <source>The datapoints without a target keep none: {why}</source>
         <translation>没有目标的数据点仍无目标：{why}</translation>
     </message>
@@ -2138,6 +2142,18 @@
     <message>
         <source>{points} imported from the sandbox&apos;s request.</source>
         <translation>已从沙盒收到的请求导入 {points}。</translation>
+    </message>
+    <message>
+        <source>Discard datapoints</source>
+        <translation>丢弃数据点</translation>
+    </message>
+    <message>
+        <source>Discard {n} datapoints made for {old}? They were never sent, and cannot be restored.</source>
+        <translation>丢弃为 {old} 创建的 {n} 个数据点？它们从未发送过，丢弃后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Discard {n} datapoints</source>
+        <translation>丢弃 {n} 个数据点</translation>
     </message>
     <message>
         <source>{n} datapoints marked to send again; {q} not in the table queued for &apos;outbox send&apos;</source>
@@ -2186,8 +2202,12 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>入门</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Try it on the sandbox.&lt;/b&gt; Tick &lt;i&gt;Use the local sandbox&lt;/i&gt; (or start the program with &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt;): a OneNET-compatible server on this computer with device &lt;code&gt;{device}&lt;/code&gt; and api-key &lt;code&gt;{key}&lt;/code&gt;. Nothing leaves this computer. &lt;i&gt;Copy as curl&lt;/i&gt; gives a command that sends the previewed request; in the terminal, first &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The seed example&lt;/b&gt; is the request body of OneNET&apos;s API description: datastreams &lt;code&gt;temperature&lt;/code&gt; and &lt;code&gt;key&lt;/code&gt;, four datapoints; two of &lt;code&gt;key&lt;/code&gt; have the same at, so the check warns that the platform keeps only the last. &lt;i&gt;Add the example&lt;/i&gt; puts it in the table; then press Send.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where things are kept.&lt;/b&gt; Datapoints and the history of requests: &lt;code&gt;{outbox}&lt;/code&gt; (a &lt;code&gt;--sandbox&lt;/code&gt; trial keeps its own in a temporary folder, removed when it closes). Logs: &lt;code&gt;{logs}&lt;/code&gt; (&lt;i&gt;File &amp;gt; Open log folder&lt;/i&gt;). The api-key is never written to a file: it is kept in the system&apos;s keyring, or for the session only.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;先在沙盒上试试。&lt;/b&gt;勾选&lt;i&gt;使用本地沙盒&lt;/i&gt;（或用 &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt; 启动程序）：这是本机上一个与 OneNET 兼容的服务器，设备为 &lt;code&gt;{device}&lt;/code&gt;，API Key 为 &lt;code&gt;{key}&lt;/code&gt;。数据不会离开这台电脑。&lt;i&gt;复制为 curl 命令&lt;/i&gt;会生成一条发送当前预览请求的命令；在终端中请先执行 &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;就是 OneNET API 文档中的请求体：数据流 &lt;code&gt;temperature&lt;/code&gt; 和 &lt;code&gt;key&lt;/code&gt;，共四个数据点；其中 &lt;code&gt;key&lt;/code&gt; 有两个数据点的 at 相同，所以检查会提示平台只保留最后一个。&lt;i&gt;添加示例&lt;/i&gt;会把它放进表格，然后按“发送”即可。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据保存在哪里。&lt;/b&gt;数据点和请求历史：&lt;code&gt;{outbox}&lt;/code&gt;（&lt;code&gt;--sandbox&lt;/code&gt; 试用时另存于临时文件夹，关闭后删除）。日志：&lt;code&gt;{logs}&lt;/code&gt;（&lt;i&gt;文件 &amp;gt; 打开日志文件夹&lt;/i&gt;）。API Key 绝不会写入文件：它保存在系统密钥环中，或仅在本次运行期间保留。&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Try it on the sandbox.&lt;/b&gt; Tick &lt;i&gt;Use the local sandbox&lt;/i&gt; (or start the program with &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt;): a OneNET-compatible server on this computer with device &lt;code&gt;{device}&lt;/code&gt; and api-key &lt;code&gt;{key}&lt;/code&gt;. Nothing leaves this computer. &lt;i&gt;Copy as curl&lt;/i&gt; gives a command that sends the previewed request; in the terminal, first &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The seed example&lt;/b&gt; is the request body of OneNET&apos;s API description: datastreams &lt;code&gt;temperature&lt;/code&gt; and &lt;code&gt;key&lt;/code&gt;, four datapoints; two of &lt;code&gt;key&lt;/code&gt; have the same at, so the check warns that the platform keeps only the last. &lt;i&gt;Add the example&lt;/i&gt; puts it in the table; then press Send.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where things are kept.&lt;/b&gt; Datapoints and the history of requests: &lt;code&gt;{outbox}&lt;/code&gt; (a &lt;code&gt;--sandbox&lt;/code&gt; trial keeps its own in a folder of its own beside it, removed when it closes; what it made for a real endpoint moves to yours then, or at the next start if it was killed). Logs: &lt;code&gt;{logs}&lt;/code&gt; (&lt;i&gt;File &amp;gt; Open log folder&lt;/i&gt;). The api-key is never written to a file: it is kept in the system&apos;s keyring, or for the session only.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;先在沙盒上试试。&lt;/b&gt;勾选&lt;i&gt;使用本地沙盒&lt;/i&gt;（或用 &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt; 启动程序）：这是本机上一个与 OneNET 兼容的服务器，设备为 &lt;code&gt;{device}&lt;/code&gt;，API Key 为 &lt;code&gt;{key}&lt;/code&gt;。数据不会离开这台电脑。&lt;i&gt;复制为 curl 命令&lt;/i&gt;会生成一条发送当前预览请求的命令；在终端中请先执行 &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;就是 OneNET API 文档中的请求体：数据流 &lt;code&gt;temperature&lt;/code&gt; 和 &lt;code&gt;key&lt;/code&gt;，共四个数据点；其中 &lt;code&gt;key&lt;/code&gt; 有两个数据点的 at 相同，所以检查会提示平台只保留最后一个。&lt;i&gt;添加示例&lt;/i&gt;会把它放进表格，然后按“发送”即可。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据保存在哪里。&lt;/b&gt;数据点和请求历史：&lt;code&gt;{outbox}&lt;/code&gt;（&lt;code&gt;--sandbox&lt;/code&gt; 试用时另存于其旁边的独立文件夹，关闭时删除；试用中为真实接入地址创建的数据点届时移入您的发件箱，若程序被强行终止，则在下次启动时移入）。日志：&lt;code&gt;{logs}&lt;/code&gt;（&lt;i&gt;文件 &amp;gt; 打开日志文件夹&lt;/i&gt;）。API Key 绝不会写入文件：它保存在系统密钥环中，或仅在本次运行期间保留。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The datapoints made for a real endpoint in this trial could not be kept in your outbox now: {why}. They stay in the trial&apos;s folder and move there at your next start.</source>
+        <translation>本次试用中为真实接入地址创建的数据点暂时无法保存到您的发件箱：{why}。它们留在试用文件夹中，下次启动时再移入发件箱。</translation>
     </message>
     <message>
         <source>Add the &amp;example</source>
@@ -2204,10 +2224,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Not kept</source>
         <translation>未保留</translation>
-    </message>
-    <message>
-        <source>The datapoints made for a real endpoint in this trial could not be kept: {why}</source>
-        <translation>本次试用中为真实接入地址创建的数据点无法保留：{why}</translation>
     </message>
 </context>
 <context>
@@ -2549,8 +2565,12 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>{n} 没有得到明确应答且不带 at：重新发送可能会存储两次。按“发送”后可选择如何处理。</translation>
     </message>
     <message>
-        <source>Nothing to send to this target: {n} datapoints wait for other targets (Target column). Each is sent only to its own target: switch the connection to theirs to send them.</source>
-        <translation>没有要发往此目标的内容：{n} 个数据点在等待发往其他目标（见“目标”列）。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</translation>
+        <source>Nothing to send to this target: {n} datapoints wait for their target, {target}. Each is sent only to its own target: switch the connection to theirs to send them.</source>
+        <translation>没有要发往此目标的内容：{n} 个数据点在等待发往其目标 {target}。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</translation>
+    </message>
+    <message>
+        <source>Nothing to send to this target: {n} datapoints wait for {targets} other targets (Target column). Each is sent only to its own target: switch the connection to theirs to send them.</source>
+        <translation>没有要发往此目标的内容：{n} 个数据点在等待发往其他 {targets} 个目标（见“目标”列）。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</translation>
     </message>
     <message>
         <source>Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark them unsent (Edit menu) to send them again.</source>
