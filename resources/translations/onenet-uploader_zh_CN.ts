@@ -448,7 +448,7 @@
     </message>
     <message>
         <source>Times are typed and shown in this zone; they are sent in UTC+8</source>
-        <translation>时间按此时区输入和显示；发送时换算为 UTC+8</translation>
+        <translation>时间按此时区输入和显示；发送时换算为平台时间（北京时间，UTC+8）</translation>
     </message>
     <message>
         <source>⚠ Without at the platform stamps it on arrival: if a send gets no clear answer, sending it again may store it twice.</source>
@@ -1008,7 +1008,7 @@
     </message>
     <message>
         <source>Times in {zone}</source>
-        <translation>时间按 {zone}</translation>
+        <translation>时间按 {zone} 显示</translation>
     </message>
     <message numerus="yes">
         <source>%Ln request(s) match</source>
@@ -1126,7 +1126,7 @@
     </message>
     <message>
         <source>{n} datapoints imported from {name}.</source>
-        <translation>已从 {name} 导入 {n}。</translation>
+        <translation>已从 {name} 导入 {n} 个数据点。</translation>
     </message>
 </context>
 <context>
@@ -1506,11 +1506,11 @@
     </message>
     <message>
         <source>The file does not say which time zone its times are in: the zone of your last import, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
-        <translation>文件没有注明其时间所用的时区：将使用你上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区，请选择该时区。</translation>
+        <translation>文件没有注明其时间所用的时区：将使用你上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
     </message>
     <message>
         <source>The file does not say which time zone its times are in: this computer&apos;s zone, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
-        <translation>文件没有注明其时间所用的时区：将使用本机时区 {zone}。导入即表示确认；如果记录时用的是其他时区，请选择该时区。</translation>
+        <translation>文件没有注明其时间所用的时区：将使用本机时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
     </message>
     <message>
         <source>{file} in the file shows as {table} in the table, because the editor shows times in {zone}.</source>
@@ -2157,7 +2157,7 @@
     </message>
     <message>
         <source>{n} datapoints marked to send again; {q} not in the table queued for &apos;outbox send&apos;</source>
-        <translation>{n} 已标为待重新发送；另有 {q} 个不在表格中的数据点已排入“outbox send”队列</translation>
+        <translation>已将 {n} 个数据点标为待重新发送；另有 {q} 个不在表格中的数据点已排入“outbox send”队列</translation>
     </message>
     <message>
         <source>Clear all datapoints</source>
@@ -2562,7 +2562,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>{n} datapoints got no clear answer and have no at: sending them again may store them twice. Press Send to choose.</source>
-        <translation>{n} 没有得到明确应答且不带 at：重新发送可能会存储两次。按“发送”后可选择如何处理。</translation>
+        <translation>有 {n} 个数据点没有得到明确应答且不带 at：重新发送可能会存储两次。按“发送”后可选择如何处理。</translation>
     </message>
     <message>
         <source>Nothing to send to this target: {n} datapoints wait for their target, {target}. Each is sent only to its own target: switch the connection to theirs to send them.</source>
@@ -2602,7 +2602,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>{n} datapoints with an unknown outcome and no at are held back.</source>
-        <translation>{n} 结果未知且不带 at，暂不发送。</translation>
+        <translation>有 {n} 个数据点结果未知且不带 at，暂不发送。</translation>
     </message>
     <message>
         <source>{n} datapoints wait for other targets and are not sent now.</source>
@@ -2823,7 +2823,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>{n} datapoints got no clear answer and have no at: the platform may have stored them, and sending them again may store them twice. Send anyway (may duplicate)?</source>
-        <translation>{n} 没有得到明确应答且不带 at：平台可能已存储它们，重新发送可能会存储两次。仍然发送（可能重复）吗？</translation>
+        <translation>有 {n} 个数据点没有得到明确应答且不带 at：平台可能已存储它们，重新发送可能会存储两次。仍然发送（可能重复）吗？</translation>
     </message>
     <message>
         <source>Send anyway (may &amp;duplicate)</source>
@@ -2887,7 +2887,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>{n} datapoints sent: too many to plot.</source>
-        <translation>已发送 {n}：数量太多，无法绘制。</translation>
+        <translation>已发送 {n} 个数据点：数量太多，无法绘制。</translation>
     </message>
     <message>
         <source>History: {n} older than {days} days forgotten.</source>
@@ -3199,7 +3199,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Type a time zone: a name like Asia/Shanghai or an offset like UTC+8.</source>
         <extracomment>How the field shows a time.</extracomment>
-        <translation>请输入时区：Asia/Shanghai 这样的名称，或 UTC+8 这样的偏移。</translation>
+        <translation>请输入时区：例如 Asia/Shanghai（北京时间）这样的名称，或 UTC+8 这样的偏移。</translation>
     </message>
     <message>
         <source>“{text}” is not a time zone yet: continue it, e.g. {example}.</source>
@@ -3219,7 +3219,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>Times stay in {zone}.</source>
-        <translation>时间仍按 {zone}。</translation>
+        <translation>时间仍按 {zone} 显示。</translation>
     </message>
 </context>
 <context>
