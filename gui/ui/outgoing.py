@@ -7,6 +7,7 @@ window stays responsive. No widgets here.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -87,7 +88,7 @@ def compute_outgoing(
     """
     body_type = options.body_type
     sent, in_flight, unsent = RowStatus.SENT, RowStatus.IN_FLIGHT, RowStatus.UNSENT
-    chosen: list[int] = []
+    chosen = array("q")  # not a list: no million-item container for the garbage collector to traverse
     held_back: list[int] = []
     elsewhere = 0
     # The model's snapshot is read without a Row per row (a million rows: no million objects made and kept).
