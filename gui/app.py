@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui import __version__
+import gui
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -26,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME, description="Upload datapoints to China Mobile's OneNET IoT platform by hand."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
         "--sandbox", action="store_true", help="open the window on an embedded local sandbox with a demo device"
@@ -40,6 +40,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli.add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: argparse's own, with the version read only when it is asked for (`gui.__version__`)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        parser.exit(message=f"{parser.prog} {gui.__version__}\n")
 
 
 #: Qt messages that say nothing to a user: the offscreen platform (smoke test,
@@ -66,7 +76,6 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("OneNET Datapoint Uploader")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(icon_path())))
     return app
@@ -190,7 +199,7 @@ def smoke_test(argv: Sequence[str]) -> int:
     if outcome != [True] or counts != {"temperature": 2, "key": 1}:
         print(f"smoke test FAILED: send outcome {outcome}, stored {counts}", file=sys.stderr)
         return 1
-    print(f"smoke test passed: onenet-uploader {__version__}, sandbox stored {counts}")
+    print(f"smoke test passed: onenet-uploader {gui.__version__}, sandbox stored {counts}")
     return 0
 
 
