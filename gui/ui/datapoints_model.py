@@ -279,8 +279,8 @@ class DatapointsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Packed] = []  # see Packed
         self._points: list[Datapoint] = []  # each row's datapoint
-        # A snapshot (`rows()`) shares the two lists; the model copies them before it next changes one.
-        self._shared = False
+        # A snapshot (`rows()`) shares the two lists; the model copies one before it next changes it.
+        self._shared_rows = self._shared_points = False
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
@@ -527,7 +527,8 @@ class DatapointsModel(QAbstractTableModel):
         """Remove every row (StoreError, nothing removed, if one is being sent)."""
         self._forget([row[3] for row in self._rows])
         self.beginResetModel()
-        self._rows, self._points, self._shared = [], [], False
+        self._rows, self._points = [], []
+        self._shared_rows = self._shared_points = False
         self._positions = {}
         self._targets = {}
         self.endResetModel()
@@ -576,7 +577,7 @@ class DatapointsModel(QAbstractTableModel):
             return
         index = _target_index(target)
         self._count_targets((_TARGET_LIST[self._rows[i][6]] for i in rows), removed=True)
-        self._own()
+        self._own(points=False)
         for i in rows:
             self._rows[i] = (*self._rows[i][:6], index)
         self._count_targets(_TARGET_LIST[index] for _ in rows)
@@ -609,7 +610,7 @@ class DatapointsModel(QAbstractTableModel):
             current = self._rows[i]
             status = STATUS_OF_STATE[state]
             if current[2] != status.value or current[4] != revision:
-                self._own()
+                self._own(points=False)
                 self._rows[i] = _with_status(current, status, revision)
                 changed.append(i)
         if changed:
@@ -649,13 +650,18 @@ class DatapointsModel(QAbstractTableModel):
         collector traversed while holding the GIL (about 50 ms of a preview's longest
         stall, benchmarks/README.md).
         """
-        self._shared = True
+        self._shared_rows = self._shared_points = True
         return RowsView(self._rows, self._points)
 
-    def _own(self) -> None:
-        """Make the row lists this model's own before changing them in place (a snapshot may share them)."""
-        if self._shared:
-            self._rows, self._points, self._shared = list(self._rows), list(self._points), False
+    def _own(self, points: bool = True) -> None:
+        """Make the row lists this model's own before changing them in place (a snapshot may share them).
+
+        `points` False: only the packed rows change (a status, a target), so the datapoints stay shared.
+        """
+        if self._shared_rows:
+            self._rows, self._shared_rows = list(self._rows), False
+        if points and self._shared_points:
+            self._points, self._shared_points = list(self._points), False
 
     def _row(self, row: int) -> Row:
         return _unpack(self._rows[row], self._points[row])
@@ -676,7 +682,7 @@ class DatapointsModel(QAbstractTableModel):
     def set_status(self, rows: list[int], status: RowStatus) -> None:
         """Show rows with `status` (sent, failed, "sending…") without writing the store."""
         if rows:
-            self._own()
+            self._own(points=False)
         for i in rows:
             self._rows[i] = _with_status(self._rows[i], status)
         if rows:

@@ -101,3 +101,8 @@ def test_a_snapshot_stays_as_it_was_through_every_change_of_the_model():
         assert list(before) == kept
         assert model.rows() == list(model.rows()) and model.rowCount() == len(model.rows())
     assert model.rowCount() == 0
+    model.append("d", Datapoint(5))
+    snapshot = model.rows()
+    model.set_status([0], RowStatus.SENT)  # what a send's progress does: the datapoints stay shared
+    assert snapshot._points is model._points and snapshot._packed is not model._rows
+    assert snapshot[0].status is RowStatus.UNSENT and model.rows()[0].status is RowStatus.SENT
