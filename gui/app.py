@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import gui
 from gui.text import QT_TRANSLATE_NOOP
@@ -55,14 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _VersionAction(argparse.Action):
-    """`--version`: argparse's own, with the version read only when it is asked for (`gui.__version__`)."""
+class _VersionAction(argparse._VersionAction):
+    """`--version`: argparse's own (its help text translated as the others), the version read only when asked for."""
 
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help="show program's version number and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        parser.exit(message=f"{parser.prog} {gui.__version__}\n")
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        self.version = f"%(prog)s {gui.__version__}"
+        super().__call__(parser, *args)
 
 
 #: Qt messages that say nothing to a user: the offscreen platform (smoke test,
