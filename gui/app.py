@@ -9,9 +9,9 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from gui import __version__
+import gui
 from gui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_NAME,
         description=QT_TRANSLATE_NOOP("cli", "Upload datapoints to China Mobile's OneNET IoT platform by hand."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--lang",
         metavar="LANG",
@@ -55,6 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse._VersionAction):
+    """`--version`: argparse's own (its help text translated as the others), the version read only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        self.version = f"%(prog)s {gui.__version__}"
+        super().__call__(parser, *args)
+
+
 #: Qt messages that say nothing to a user: the offscreen platform (smoke test,
 #: CI) cannot resize native windows and says so for every window.
 _QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
@@ -79,7 +87,6 @@ def make_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("OneNET Datapoint Uploader")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(QIcon(str(icon_path())))
     return app
@@ -220,7 +227,7 @@ def smoke_test(argv: Sequence[str]) -> int:
     if outcome != [True] or counts != {"temperature": 2, "key": 1}:
         print(f"smoke test FAILED: send outcome {outcome}, stored {counts}", file=sys.stderr)
         return 1
-    print(f"smoke test passed: onenet-uploader {__version__}, sandbox stored {counts}")
+    print(f"smoke test passed: onenet-uploader {gui.__version__}, sandbox stored {counts}")
     return 0
 
 

@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from gui import __version__
+import gui
 from gui.onenet.formats import EncodedBody
 from gui.onenet.masking import mask, secret_forms
 from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, parse_at
@@ -53,7 +53,7 @@ def user_agent() -> str:
     """The User-Agent of every request: `onenet-uploader/VERSION (+requests/VERSION)`."""
     import requests
 
-    return f"onenet-uploader/{__version__} (+requests/{requests.__version__})"
+    return f"onenet-uploader/{gui.__version__} (+requests/{requests.__version__})"
 
 
 #: Plain-language hints for the errno values that are known [H]; the

@@ -279,6 +279,8 @@ class DatapointsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Packed] = []  # see Packed
         self._points: list[Datapoint] = []  # each row's datapoint
+        # A snapshot (`rows()`) shares the two lists; the model copies one before it next changes it.
+        self._shared_rows = self._shared_points = False
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
@@ -447,6 +449,7 @@ class DatapointsModel(QAbstractTableModel):
                 self.editRejected.emit(index.row(), index.column(), str(exc))
                 return False
             updated = replace(updated, revision=stored.revision)
+        self._own()
         self._rows[index.row()] = _pack(replace(updated, status=RowStatus.UNSENT))
         self._points[index.row()] = updated.point
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.STATUS))
@@ -496,6 +499,7 @@ class DatapointsModel(QAbstractTableModel):
         elif self.store is None:
             rows = [r if r.target.is_set else replace(r, target=self.target) for r in rows]
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._own()
         self._rows.extend(map(_pack, rows))
         self._points.extend(r.point for r in rows)
         if self._positions is not None:
@@ -517,6 +521,7 @@ class DatapointsModel(QAbstractTableModel):
         chosen = sorted({row for row in rows if 0 <= row < len(self._rows)}, reverse=True)
         self._forget([self._rows[row][3] for row in chosen])
         self._count_targets((_TARGET_LIST[self._rows[row][6]] for row in chosen), removed=True)
+        self._own()
         for row in chosen:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
@@ -527,8 +532,8 @@ class DatapointsModel(QAbstractTableModel):
         """Remove every row (StoreError, nothing removed, if one is being sent)."""
         self._forget([row[3] for row in self._rows])
         self.beginResetModel()
-        self._rows.clear()
-        self._points.clear()
+        self._rows, self._points = [], []
+        self._shared_rows = self._shared_points = False
         self._positions = {}
         self._targets = {}
         self.endResetModel()
@@ -577,6 +582,7 @@ class DatapointsModel(QAbstractTableModel):
             return
         index = _target_index(target)
         self._count_targets((_TARGET_LIST[self._rows[i][6]] for i in rows), removed=True)
+        self._own(points=False)
         for i in rows:
             self._rows[i] = (*self._rows[i][:6], index)
         self._count_targets(_TARGET_LIST[index] for _ in rows)
@@ -609,6 +615,7 @@ class DatapointsModel(QAbstractTableModel):
             current = self._rows[i]
             status = STATUS_OF_STATE[state]
             if current[2] != status.value or current[4] != revision:
+                self._own(points=False)
                 self._rows[i] = _with_status(current, status, revision)
                 changed.append(i)
         if changed:
@@ -640,8 +647,26 @@ class DatapointsModel(QAbstractTableModel):
         return self._positions
 
     def rows(self) -> RowsView:
-        """All rows in order, as they are now (a snapshot: later changes of the model do not show in it)."""
-        return RowsView(list(self._rows), list(self._points))
+        """All rows in order, as they are now (a snapshot: later changes of the model do not show in it).
+
+        Made at once: it shares the model's lists, which the model copies before it next
+        changes them (`_own`). A copy of a million rows on every snapshot gave the planner
+        two new million-item lists, which the next young collection of the garbage
+        collector traversed while holding the GIL (about 50 ms of a preview's longest
+        stall, benchmarks/README.md).
+        """
+        self._shared_rows = self._shared_points = True
+        return RowsView(self._rows, self._points)
+
+    def _own(self, points: bool = True) -> None:
+        """Make the row lists this model's own before changing them in place (a snapshot may share them).
+
+        `points` False: only the packed rows change (a status, a target), so the datapoints stay shared.
+        """
+        if self._shared_rows:
+            self._rows, self._shared_rows = list(self._rows), False
+        if points and self._shared_points:
+            self._points, self._shared_points = list(self._points), False
 
     def _row(self, row: int) -> Row:
         return _unpack(self._rows[row], self._points[row])
@@ -661,6 +686,8 @@ class DatapointsModel(QAbstractTableModel):
 
     def set_status(self, rows: list[int], status: RowStatus) -> None:
         """Show rows with `status` (sent, failed, "sending…") without writing the store."""
+        if rows:
+            self._own(points=False)
         for i in rows:
             self._rows[i] = _with_status(self._rows[i], status)
         if rows:

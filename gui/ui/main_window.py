@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import __version__, i18n
+import gui
+from gui import i18n
 from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
@@ -624,7 +625,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About OneNET Datapoint Uploader"),
             self.tr("OneNET Datapoint Uploader {version}\nUploads datapoints to OneNET's HTTP API.").format(
-                version=__version__
+                version=gui.__version__
             ),
         )
 
@@ -637,6 +638,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         if self._closed or not self.isVisible():  # closed meanwhile: its pool waited for its work already
             return
+        QCoreApplication.setApplicationVersion(gui.__version__)  # read from the installed metadata: not needed to show
         self.connection.load_key(self.pool)
         self.send_controller.warm_up()
 

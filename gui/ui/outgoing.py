@@ -7,6 +7,7 @@ window stays responsive. No widgets here.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -108,7 +109,7 @@ def compute_outgoing(
     """
     body_type = options.body_type
     sent, in_flight, unsent = RowStatus.SENT, RowStatus.IN_FLIGHT, RowStatus.UNSENT
-    chosen: list[int] = []
+    chosen = array("q")  # not a list: no million-item container for the garbage collector to traverse
     held_back: list[int] = []
     elsewhere = 0
     others: dict[Target, None] = {}  # the targets of those, in order (a row's target is mostly its neighbour's)

@@ -143,22 +143,7 @@ class SendWorker(Worker):
             result = self._run(cancelled)
         finally:
             self._flush()
-        out, stored = self._out, 0
-        unstamped: list[tuple[str, Datapoint]] = []
-        if out.plan is not None and self._stored_requests:
-            # The datapoints themselves, not a (stream, datapoint) pair each: a million new pairs would be
-            # a million objects for the collector to traverse, in full collections that stall the window.
-            streams = out.readings.datastreams
-            points = [point for stream in streams for point in stream.datapoints]
-            ends = list(itertools.accumulate(len(stream.datapoints) for stream in streams))
-            order = out.plan.order if isinstance(out.plan, ThingRequestPlan) else None  # not the readings' order
-            for k in self._stored_requests:
-                request = out.plan.requests[k]
-                stored += request.stop - request.start
-                span = range(request.start, request.stop)
-                for j in (order[i] for i in span) if order is not None else span:
-                    if points[j].at is None:
-                        unstamped.append((streams[bisect.bisect_right(ends, j)].id, points[j]))
+        stored, unstamped = _stored_and_unstamped(self._out, self._stored_requests)
         return SendReport(result, stored, unstamped)
 
 
@@ -787,6 +772,37 @@ class _SendJob:
             method(self, *args)
 
         return call
+
+
+def _stored_and_unstamped(out: Outgoing, requests: Sequence[int]) -> tuple[int, list[tuple[str, Datapoint]]]:
+    """How many datapoints `requests` (indexes into `out.plan`) carried, and their (stream id, datapoint)s without `at`.
+
+    Read request by request from the streams' own lists: a list of every datapoint (a million new
+    items) would be traversed by the garbage collector's next young collection, which holds the GIL.
+    """
+    stored, unstamped = 0, list[tuple[str, Datapoint]]()
+    if out.plan is None:
+        return stored, unstamped
+    streams = out.readings.datastreams
+    starts = [0, *itertools.accumulate(len(stream.datapoints) for stream in streams)]
+    order = out.plan.order if isinstance(out.plan, ThingRequestPlan) else None  # not the readings' order
+    for k in requests:
+        request = out.plan.requests[k]
+        stored += request.stop - request.start
+        if order is not None:
+            for j in (order[i] for i in range(request.start, request.stop)):
+                s = bisect.bisect_right(starts, j) - 1
+                point = streams[s].datapoints[j - starts[s]]
+                if point.at is None:
+                    unstamped.append((streams[s].id, point))
+            continue
+        j, s = request.start, bisect.bisect_right(starts, request.start) - 1
+        while j < request.stop:
+            stream, first = streams[s], starts[s]
+            end = min(request.stop, starts[s + 1])
+            unstamped.extend((stream.id, p) for p in stream.datapoints[j - first : end - first] if p.at is None)
+            j, s = end, s + 1
+    return stored, unstamped
 
 
 def _ids_of(snapshot: Sequence[Row], rows: list[int]) -> list[int]:

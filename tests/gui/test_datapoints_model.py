@@ -80,3 +80,29 @@ def test_rows_and_status_changes_leave_nothing_for_full_collections_but_the_data
     assert [snapshot[i].status for i in (0, 1)] == [RowStatus.SENT, RowStatus.UNSENT]
     assert snapshot[5] == Row("s2", points[5])
     assert snapshot[2:4] == [model.data(model.index(k, 0), DatapointsModel.RowRole) for k in (2, 3)]
+
+
+def test_a_snapshot_stays_as_it_was_through_every_change_of_the_model():
+    """`rows()` shares the model's lists until the model changes (no million-row copy per plan); then it copies."""
+    model = DatapointsModel()
+    model.extend([Row("a", Datapoint(1)), Row("b", Datapoint(2)), Row("a", Datapoint(3))])
+    changes = [
+        lambda: model.setData(model.index(0, model.VALUE), "9"),
+        lambda: model.append("c", Datapoint(4)),
+        lambda: model.set_status([1], RowStatus.SENT),
+        lambda: model.remove_rows([0]),
+        model.clear,
+    ]
+    for change in changes:
+        before = model.rows()
+        kept = list(before)
+        assert before._packed is model._rows  # shared, not copied, until the model changes
+        change()
+        assert list(before) == kept
+        assert model.rows() == list(model.rows()) and model.rowCount() == len(model.rows())
+    assert model.rowCount() == 0
+    model.append("d", Datapoint(5))
+    snapshot = model.rows()
+    model.set_status([0], RowStatus.SENT)  # what a send's progress does: the datapoints stay shared
+    assert snapshot._points is model._points and snapshot._packed is not model._rows
+    assert snapshot[0].status is RowStatus.UNSENT and model.rows()[0].status is RowStatus.SENT

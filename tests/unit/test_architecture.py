@@ -170,3 +170,18 @@ def test_no_test_reaches_past_loopback():
     """pytest-socket (--allow-hosts in pyproject.toml) stops a connection to any other host before a packet leaves."""
     with pytest.raises(SocketConnectBlockedError), pytest.warns(UserWarning, match=r"192\.0\.2\.1"):
         socket.create_connection(("192.0.2.1", 80), timeout=0.5)  # TEST-NET-1, RFC 5737
+
+
+# -- start-up ----------------------------------------------------------------------------------
+
+
+def test_the_window_is_shown_without_package_metadata_and_the_version_is_read_when_asked_for():
+    """`importlib.metadata` (about 20 ms) is not imported to show the window; `gui.__version__` still answers."""
+    assert loaded_after_import(["gui.app", "gui.ui.main_window"], ("importlib.metadata",)) == []
+    import importlib.metadata
+
+    import gui
+
+    assert gui.__version__ == importlib.metadata.version("onenet-uploader")
+    with pytest.raises(AttributeError):
+        _ = gui.no_such_name  # type: ignore[attr-defined]
