@@ -15,6 +15,7 @@ from typing import Any
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.data.importers import (
+    ZONE_IN_TIMES,
     DateOrder,
     ImportFailed,
     ImportOptions,
@@ -826,6 +827,13 @@ def _out(data: bytes) -> None:
 
 def _report_import(path: str, result: ImportResult) -> None:
     _err(f"read {path}:", *(f"  {line}" for line in result.detected.describe()))
+    d = result.detected
+    if d.zone_unused:  # the file's zone wins: say so, never a silent choice between the two
+        states = "a zone in each time" if d.zone_stated == ZONE_IN_TIMES else d.zone_stated
+        _err(
+            f"  note: column {d.zone_column!r} states {states}; --source-tz {d.zone_unused} applies only to "
+            "times without a zone"
+        )
     counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
         f"  {counted(len(result), 'datapoint')} from {counted(result.rows_read, 'row')} ({counts or 'none'}); "

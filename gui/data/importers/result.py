@@ -117,6 +117,11 @@ class Detected:
     header_line: int | None = None  #: the header's line in the file (1-based), None without a header
     zone_reason: str = ""  #: where `source_tz` came from: "from the header 'Date Time, GMT+00:00'", "chosen"…
     decisions: tuple[str, ...] = ()  #: each decision with how it was reached, one line each
+    zone_stated: str = ""  #: the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or ""
+    zone_column: str = ""  #: the time column whose header (or cells) state `zone_stated`
+    #: The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply
+    #: to that column (`gui.data.importers.zones.unused_zone`); "" otherwise.
+    zone_unused: str = ""
 
     def time_columns(self) -> list[ColumnInfo]:
         """The columns that give rows their time."""
