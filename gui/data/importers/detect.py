@@ -20,7 +20,7 @@ from typing import Any
 
 from gui.data.importers import cells as C
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
-from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNSTATED, ColumnInfo, ImportFailed
+from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNKNOWN, ZONE_UNSTATED, ColumnInfo, ImportFailed
 from gui.data.importers.sources import cell_text, effective_width
 from gui.data.importers.zones import StatedZone, stated_zone, unused_zone
 from gui.onenet.readings import ValueKind
@@ -842,6 +842,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         elif time_choice is TimeFormat.PATTERN:
             time_reason = "the format given"
         fmt_label = format_label(fmt, spec.pattern)
+        if undecided:  # no day above 12 tells the order: either reading, not the one picked provisionally
+            fmt_label = "day/month/year or month/day/year"
         if fmt is TimeFormat.PERIOD:
             notes.append(f"Column {names[timed]!r} holds periods ({profile.example}): each is read as its start.")
     if spec.tod_col is not None:
@@ -873,6 +875,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             if stated.choices:  # ambiguous (`CST`): a zone the user chose is the answer
                 if options.zone_from_file:
                     question = stated
+                    zone_reason = f"{ZONE_UNKNOWN}: the header {names[j]!r} says {stated.text}, which several use"
             else:
                 zone, zone_name = parse_zone(stated.name).tz, stated.name
                 zone_reason = f"from the header {names[j]!r}"
@@ -905,6 +908,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             zone_text = "UTC instants: no zone applies"
         elif zone_reason == ZONE_IN_TIMES:
             zone_text = "each time gives its zone (an offset, Z or UTC)"
+        elif question is not None:
+            zone_text = f"zone {zone_reason}"
         else:
             zone_text = f"zone {zone_name} ({zone_reason})"
         decisions.append(f"time: {where}, format {fmt_label or 'time of day'}{how}, {zone_text}")

@@ -17,6 +17,8 @@ from gui.onenet.validation import Severity
 MAX_PROBLEMS = 10_000
 #: `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`).
 ZONE_UNSTATED = "not stated in the file"
+#: `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet.
+ZONE_UNKNOWN = "unknown"
 #: `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC).
 ZONE_IN_TIMES = "stated in each time"
 
@@ -154,6 +156,8 @@ class Detected:
             lines.append(f"day/month order: {self.date_order} ({self.date_order_reason})")
         if self.zone_reason == ZONE_IN_TIMES:
             lines.append("source time zone: stated in each time (sent as UTC+8)")
+        elif self.zone_reason.startswith(ZONE_UNKNOWN):
+            lines.append(f"source time zone: {self.zone_reason}")
         else:
             how = f", {self.zone_reason}" if self.zone_reason else ""
             lines.append(f"source time zone: {self.source_tz}{how} (sent as UTC+8)")
