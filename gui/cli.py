@@ -631,7 +631,7 @@ def add_import_arguments(parser: Any) -> None:
         type=source_zone_argument,
         help="the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
         "computer's; needed when the file does not state it (a zone in the times or the time column's header "
-        "is used otherwise)",
+        "wins: this applies only to times without one)",
     )
     parser.add_argument(
         "--na",
