@@ -26,7 +26,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import h11
 
-from gui.onenet.formats import BodyType, FormatError, decode
+from gui.onenet.formats import BodyType, FormatError, decode, upload_at_problem
 from gui.sandbox import things
 from gui.sandbox.capture import (
     Exchange,
@@ -660,7 +660,16 @@ class _Connection(socketserver.BaseRequestHandler):
                 raise framing
             body_type = _body_type(type_values)
             try:
-                readings = decode(body, body_type)
+                at_texts: list[str] = []
+                readings = decode(body, body_type, at_texts=at_texts)
+                for text in at_texts:
+                    problem = upload_at_problem(text)
+                    if problem is None:
+                        continue
+                    refused, reason = problem
+                    if refused:
+                        raise FormatError(reason)
+                    request.findings.append(Finding(Severity.WARNING, reason, fix_for_format_error(reason)))
                 request.findings.extend(body_findings(readings))
                 stored = len(sandbox.store(device_id, readings))
             except FormatError as exc:

@@ -211,9 +211,12 @@ def test_crlfs_after_the_body_are_ignored_and_said(sandbox: Sandbox) -> None:
 # -- verdicts --------------------------------------------------------------------------------
 
 
-def upload_raw(sandbox: Sandbox, body: bytes, *, length: int | None = None, key: bytes = KEY.encode()) -> Exchange:
+def upload_raw(
+    sandbox: Sandbox, body: bytes, *, length: int | None = None, key: bytes = KEY.encode(), body_type: int = 1
+) -> Exchange:
+    query = b"" if body_type == 1 else b"?type=%d" % body_type
     request = (
-        b"POST /devices/4093215/datapoints HTTP/1.1\r\nHost: a\r\napi-key: " + key + b"\r\n"
+        b"POST /devices/4093215/datapoints" + query + b" HTTP/1.1\r\nHost: a\r\napi-key: " + key + b"\r\n"
         b"Content-Length: " + str(len(body) if length is None else length).encode() + b"\r\n\r\n" + body
     )
     exchange(sandbox, request)
@@ -245,6 +248,36 @@ def test_verdict_at_in_the_wrong_format(sandbox: Sandbox) -> None:
     assert item.errno == 5
     assert "not a time like 2013-04-22T00:35:43" in item.verdict
     assert "YYYY-MM-DDThh:mm:ss" in item.verdict
+
+
+@pytest.mark.parametrize("at", ["2026-12-07T08:00:00Z", "2026-12-07T08:00:00+08:00", "2026-12-07T08:00:00-0300"])
+def test_an_at_with_a_zone_is_refused_not_shifted(sandbox: Sandbox, at: str) -> None:
+    """The platform reads `at` as Beijing time without a zone [H]: a suffix must not pass in the sandbox."""
+    body = b'{"datastreams":[{"id":"t","datapoints":[{"at":"%s","value":1}]}]}' % at.encode()
+    item = upload_raw(sandbox, body)
+
+    assert item.errno == 5 and values(sandbox, "t") == []
+    assert f"`at` {at} has a zone" in item.verdict and "YYYY-MM-DDThh:mm:ss" in item.verdict
+
+
+@pytest.mark.parametrize(
+    ("body", "at"),
+    [
+        (b'{"datastreams":[{"id":"t","datapoints":[{"at":"2026-12-07 08:00:00","value":1}]}]}', "2026-12-07 08:00:00"),
+        (b'{"t":{"2026-12-07T08:00:00.123":1}}', "2026-12-07T08:00:00.123"),
+        (b",;t,2026-12-07T08:00,1", "2026-12-07T08:00"),
+    ],
+)
+def test_an_at_in_an_undocumented_form_is_stored_with_a_warning(sandbox: Sandbox, body: bytes, at: str) -> None:
+    """A space, a fraction or no seconds: stored as read (Beijing time), and the verdict says it is undocumented."""
+    body_type = {b"{": 1 if b"datastreams" in body else 4, b",": 5}[body[:1]]
+    item = upload_raw(sandbox, body, body_type=body_type)
+
+    assert item.errno == 0 and values(sandbox, "t") == [1]
+    assert severities(item) == [Severity.WARNING]
+    assert f"`at` {at} is not the documented form YYYY-MM-DDThh:mm:ss" in item.verdict
+    stored = sandbox.datapoints(DEVICE, "t")[0].at
+    assert stored is not None and stored.astimezone(PLATFORM_TZ).strftime("%Y-%m-%d %H:%M") == "2026-12-07 08:00"
 
 
 def test_verdict_two_datapoints_at_the_same_at(sandbox: Sandbox) -> None:
