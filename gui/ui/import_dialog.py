@@ -834,7 +834,8 @@ class ImportDialog(QDialog):
         return ""
 
     def _show_zone_note(self, result: ImportResult | None) -> None:
-        """Beside the zone choice: the times state no zone, so the one shown is used; importing confirms it."""
+        """Beside the zone choice: the times state no zone, so the one shown is used (importing confirms it);
+        or the time column's header states the zone, which is used and which the box does not change."""
         unstated = result is not None and bool(result.zone_unstated)
         stated = result is not None and _header_states_zone(result.detected)
         set_style(self.zone_note, "color: $note;" if stated else f"color: ${ORANGE};")
