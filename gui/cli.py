@@ -7,11 +7,20 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gui.cli_profiles import (
+    add_profile_argument,
+    add_profile_command,
+    device_key,
+    open_profile,
+    send_thing,
+    thing_keys,
+    verify_thing_profile,
+)
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.data.importers import (
@@ -33,6 +42,11 @@ from gui.onenet.validation import Severity, validate
 from gui.onenet.zones import ZoneError, parse_zone
 from gui.sandbox import cli as sandbox_cli
 from gui.text import counted
+
+if TYPE_CHECKING:
+    from gui.data.outbox import PlannedRequest
+    from gui.data.pipeline import Pipeline
+    from gui.data.target import Target
 
 #: The api-key is read from this environment variable only, never from the command line
 #: (a command line is visible to other users and kept in shell history).
@@ -83,7 +97,7 @@ exit status:
 
 
 def add_commands(subparsers: Any) -> None:
-    """Register `sandbox`, `outbox`, `verify`, `simulate`, `token` and `send` on the app's argument parser.
+    """Register `sandbox`, `outbox`, `verify`, `simulate`, `token`, `profile` and `send` on the app's argument parser.
 
     Each command sets `run(args) -> int` as its default, the exit status.
     """
@@ -99,6 +113,7 @@ def add_commands(subparsers: Any) -> None:
     add_verify_command(subparsers)
     add_simulate_command(subparsers)
     add_token_command(subparsers)
+    add_profile_command(subparsers)
 
     send_parser: argparse.ArgumentParser = subparsers.add_parser(
         "send",
@@ -153,6 +168,7 @@ def add_outbox_commands(subparsers: Any) -> None:
         "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
     )
     send.add_argument("--device", metavar="ID", help="only datapoints queued for this device id")
+    add_profile_argument(send, "only datapoints queued for")
     send.add_argument(
         "--batch",
         type=int,
@@ -238,10 +254,12 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     """Send the outbox's unsent and unknown datapoints; print one line per request and a summary.
 
     The api-key: `$ONENET_API_KEY`, else the keyring entry of each device (`secrets`, a
-    SecretStore, defaults to the OS keyring). Logs to the rotating log file.
+    SecretStore, defaults to the OS keyring). Rows of the current platform are signed with
+    the device key from `ONENET_KEY`, else that of a saved profile of their device. With
+    `--profile NAME`, only that profile's rows, with its keys. Logs to the rotating log file.
     """
     from gui.data.logs import register_secret, setup_logging
-    from gui.data.outbox import clients
+    from gui.data.outbox import clients, thing_clients
     from gui.data.pipeline import Progress, RetryPolicy, send_outbox
     from gui.data.secrets import SecretStore
     from gui.data.store import State, Store, StoreBusy
@@ -259,6 +277,17 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     except ConfigError as exc:
         print(f"outbox send: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    profile = None
+    if args.profile:
+        if args.endpoint or args.device:
+            print("outbox send: --profile names the target: leave out --device and --endpoint", file=sys.stderr)
+            return EXIT_USAGE
+        opened = open_profile(args.profile, "outbox send", secrets)
+        if isinstance(opened, str):
+            print(opened, file=sys.stderr)
+            return EXIT_USAGE
+        profile, secrets = opened
+        endpoint, args.device = profile.target().endpoint, profile.target().device_id
     log_file = setup_logging(debug=args.debug)
     key_from_env = os.environ.get(API_KEY_ENV, "")
     register_secret(key_from_env)
@@ -269,10 +298,15 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         key = key_from_env
         if not key:
             keyring = keyring or SecretStore()
-            key = keyring.get(device_id) or ""
+            key = (profile.key(keyring) if profile is not None else keyring.get(device_id)) or ""
         if not key:
             raise ConfigError(f"no api-key for device {device_id}: set ${API_KEY_ENV} or save the key in the window")
         return key
+
+    def thing_key(device: str, which: int) -> str:
+        nonlocal keyring
+        keyring = keyring or SecretStore()
+        return thing_keys(device, keyring, profile)[which]
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
@@ -306,6 +340,11 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             plan, result = send_outbox(
                 store,
                 clients(key_for, timeout=args.timeout),
+                things=thing_clients(
+                    lambda device: thing_key(device, 0),
+                    access_key=lambda device: thing_key(device, 1),
+                    timeout=args.timeout,
+                ),
                 endpoint=endpoint,
                 device_id=args.device,
                 max_points=args.batch,
@@ -411,6 +450,7 @@ def add_verify_command(subparsers: Any) -> None:
     parser.add_argument(
         "--endpoint", metavar="URL", help=f"API endpoint (default {DEFAULT_ENDPOINT}; with --last: from the history)"
     )
+    add_profile_argument(parser, "read back from")
     parser.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait per request")
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 also when a datapoint cannot be verified (sent without at)"
@@ -496,18 +536,52 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     return [_Sent(endpoint, args.device, readings, args.file)]
 
 
+def print_checks(report: Any, args: argparse.Namespace) -> None:
+    """`verify`'s lines: the problems of a VerifyReport (every check with --verbose; unverifiable with --strict)."""
+    from gui.onenet.readings import format_at, format_value
+    from gui.onenet.verify import Outcome
+
+    for check in report.checks:
+        shown = check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)
+        if not (args.verbose or shown):
+            continue
+        at = format_at(check.at) if check.at is not None else "(no at)"
+        line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
+        if check.platform is not None:
+            line += f"  platform {format_value(check.platform)}"
+        if check.note:
+            line += f"  ({check.note})"
+        print(line)
+
+
 def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     """The `verify` command; returns the exit status (see the command's epilog). Never prints the api-key.
 
     The api-key: `$ONENET_API_KEY`, else the keyring entry of the device (`secrets`, a
-    SecretStore, defaults to the OS keyring).
+    SecretStore, defaults to the OS keyring). With `--profile NAME` the profile's target and
+    keys; a current-platform profile reads back with `query-device-property-history`
+    (`gui.onenet.thing_verify.verify_thing`), which needs its product access key.
     """
     from gui.data.logs import register_secret
     from gui.data.secrets import SecretStore
+    from gui.data.target import Platform
     from gui.onenet.client import OneNetClient
-    from gui.onenet.readings import format_at, format_value
     from gui.onenet.verify import Outcome, Progress, verify
 
+    profile = None
+    if args.profile:
+        if args.device or args.endpoint:
+            print("verify: --profile names the target: leave out --device and --endpoint", file=sys.stderr)
+            return EXIT_USAGE
+        opened = open_profile(args.profile, "verify", secrets)
+        if isinstance(opened, str):
+            print(opened, file=sys.stderr)
+            return EXIT_USAGE
+        profile, secrets = opened
+        if profile.platform is Platform.THING and (args.last or args.body is not None):
+            print("verify: a thing-model profile verifies a FILE of readings (not --last or --body)", file=sys.stderr)
+            return EXIT_USAGE
+        args.endpoint, args.device = profile.target().endpoint, profile.target().device_id
     sent = _sent_from_args(args)
     if isinstance(sent, str):
         print(f"verify: {sent}", file=sys.stderr)
@@ -524,10 +598,12 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     status = EXIT_OK
     keyring = secrets
     for target in sent:
+        if profile is not None and profile.platform is Platform.THING:
+            return verify_thing_profile(args, profile, secrets, target.readings)
         api_key = key_from_env
         if not api_key:
             keyring = keyring or SecretStore()  # opened once, only when the environment has no key
-            api_key = keyring.get(target.device_id) or ""
+            api_key = (profile.key(keyring) if profile is not None else keyring.get(target.device_id)) or ""
         if not api_key:
             print(
                 f"verify: no api-key for device {target.device_id}: set the environment variable {API_KEY_ENV} "
@@ -553,17 +629,7 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
         if show_progress:
             print(file=sys.stderr)
         strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
-        for check in report.checks:
-            shown = check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)
-            if not (args.verbose or shown):
-                continue
-            at = format_at(check.at) if check.at is not None else "(no at)"
-            line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
-            if check.platform is not None:
-                line += f"  platform {format_value(check.platform)}"
-            if check.note:
-                line += f"  ({check.note})"
-            print(line)
+        print_checks(report, args)
         print(report.summary())
         print(
             f"{counted(report.read_back, 'datapoint')} read back from {client.url} "
@@ -577,8 +643,9 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
 def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `send`."""
     parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("--device", metavar="ID", help="the device id (required unless --dry-run)")
-    parser.add_argument("--endpoint", metavar="URL", default=DEFAULT_ENDPOINT, help="default: %(default)s")
+    parser.add_argument("--device", metavar="ID", help="the device id (required unless --dry-run or --profile)")
+    parser.add_argument("--endpoint", metavar="URL", help=f"default: {DEFAULT_ENDPOINT}")
+    add_profile_argument(parser, "send to")
     add_import_arguments(parser)
     parser.add_argument(
         "--missing-time",
@@ -850,13 +917,41 @@ def _report_import(path: str, result: ImportResult) -> None:
 
 
 def run_send(args: argparse.Namespace) -> int:
-    """`send FILE …`: import, check, then print (--dry-run) or send each request; see SEND_EPILOG for exits."""
+    """`send FILE …`: import, check, then print (--dry-run) or send each request; see SEND_EPILOG for exits.
+
+    With `--profile NAME` the profile is the target (not --endpoint/--device) and its key is
+    used unless the environment gives one; a current-platform profile sends there
+    (`gui.cli_profiles.send_thing`).
+    """
+    from gui.data.target import Platform
+
+    profile = secrets = None
+    if args.profile:
+        if args.device or args.endpoint:
+            _err("send: --profile names the target: leave out --device and --endpoint")
+            return EXIT_USAGE
+        opened = open_profile(args.profile, "send")
+        if isinstance(opened, str):
+            _err(opened)
+            return EXIT_USAGE
+        profile, secrets = opened
+        if profile.platform is Platform.DATAPOINTS:
+            args.endpoint, args.device = profile.endpoint, profile.device_id
+    args.endpoint = args.endpoint or DEFAULT_ENDPOINT
     api_key = os.environ.get(API_KEY_ENV, "")
-    if not args.dry_run and not api_key:
+    if profile is not None and profile.platform is Platform.DATAPOINTS:
+        api_key = device_key(profile, secrets)
+        if not api_key and not args.dry_run:
+            _err(f"send: no api-key saved for profile {profile.name!r}: save it in the window, or set {API_KEY_ENV}")
+            return EXIT_USAGE
+    thing = profile is not None and profile.platform is Platform.THING
+    if thing:
+        pass  # its keys are checked after the import (a dry run needs none)
+    elif not args.dry_run and not api_key:
         _err(f"send: set the environment variable {API_KEY_ENV} to the device's api-key (it is never read from "
              "the command line), or use --dry-run")  # fmt: skip
         return EXIT_USAGE
-    if not args.dry_run and not args.device:
+    if not args.dry_run and not args.device and not thing:
         _err("send: --device ID is required to send (a dry run shows DEVICE_ID)")
         return EXIT_USAGE
     try:
@@ -893,6 +988,9 @@ def run_send(args: argparse.Namespace) -> int:
     if not len(readings):
         _err("send: no datapoints to send")
         return EXIT_FAILED if not rejected else EXIT_REJECTED
+    if thing:
+        assert profile is not None
+        return send_thing(args, profile, secrets, readings, result)
     issues = validate(readings)
     for issue in issues:
         _err(f"  {issue.severity.value}: {issue.message}")
@@ -921,7 +1019,22 @@ def run_send(args: argparse.Namespace) -> int:
             "nothing sent. Check them, then pass --send-anyway to send as they are"
         )
         return EXIT_FAILED
-    status = _send_via_outbox(client, readings, plan, args, _sources(args.file, result))
+    from gui.data.outbox import clients, requests_of
+    from gui.data.pipeline import Pipeline
+    from gui.data.target import Target
+
+    target = Target.of(client.endpoint, client.device_id)
+    status = _send_via_outbox(
+        target,
+        client.url,
+        readings,
+        plan,
+        args,
+        _sources(args.file, result),
+        replan=lambda kept: request_plan(kept, args),
+        requests_for=lambda plan, rows: requests_of(plan, rows, client.endpoint, client.device_id),
+        pipeline=lambda store: Pipeline(store, clients(api_key, timeout=client.timeout)),
+    )
     if result.rows_rejected:  # --skip-rejected: say it again under the outcome
         _err(f"send: {counted(result.rows_rejected, 'row')} of {args.file} rejected (listed above): not sent")
     return status
@@ -979,11 +1092,16 @@ def _report_queued_before(path: str, states: list[Any]) -> None:
 
 
 def _send_via_outbox(
-    client: OneNetClient,
+    target: Target,
+    url: str,
     readings: Readings,
-    plan: RequestPlan,
+    plan: Any,
     args: argparse.Namespace,
     source: tuple[str, list[int]],
+    *,
+    replan: Callable[[Readings], Any],
+    requests_for: Callable[[Any, list[Any]], Iterable[PlannedRequest]],
+    pipeline: Callable[[Any], Pipeline],
 ) -> int:
     """Send the plan's requests through the outbox and the send pipeline, as the window does.
 
@@ -995,13 +1113,11 @@ def _send_via_outbox(
     are retried, and what is not sent stays in the outbox for `outbox send`.
     """
     from gui.data.logs import setup_logging
-    from gui.data.outbox import clients, requests_of
-    from gui.data.pipeline import Pipeline, Progress
+    from gui.data.pipeline import Progress
     from gui.data.store import NewRow, RequestOutcome, State, Store, StoreBusy
     from gui.onenet.readings import kind_of
 
     setup_logging()
-    api_key = os.environ.get(API_KEY_ENV, "")
 
     def progress(state: Progress) -> None:
         if state.retry is not None:
@@ -1013,7 +1129,7 @@ def _send_via_outbox(
         with Store() as store, store.send_lock() as lock:
             pairs = list(readings.pairs())
             known = {
-                (r.row, r.stream_id): r.state for r in store.from_source(digest, client.endpoint, client.device_id)
+                (r.row, r.stream_id): r.state for r in store.from_source(digest, target.endpoint, target.device_id)
             }
             keys = [(row, stream_id) for row, (stream_id, _) in zip(source_rows, pairs, strict=True)]
             keep = [i for i, key in enumerate(keys) if key not in known]
@@ -1022,18 +1138,21 @@ def _send_via_outbox(
                 if not keep:
                     return EXIT_USAGE
                 pairs, source_rows = [pairs[i] for i in keep], [source_rows[i] for i in keep]
-                plan = request_plan(Readings.from_pairs(pairs), args)  # same order: pairs are grouped by stream
+                plan = replan(Readings.from_pairs(pairs))  # same order: pairs are grouped by stream
             new = (
                 NewRow(s, p, kind_of(p.value), (digest, row)) for (s, p), row in zip(pairs, source_rows, strict=True)
             )
             ids = store.add(
-                new, state=State.UNSENT, endpoint=client.endpoint, device_id=client.device_id, in_editor=False
+                new,
+                state=State.UNSENT,
+                endpoint=target.endpoint,
+                device_id=target.device_id,
+                platform=target.platform,
+                in_editor=False,
             )
             rows = store.get(ids)  # by id: the order of readings.pairs(), the plan's
-            requests = list(requests_of(plan, rows, client.endpoint, client.device_id))
-            result = Pipeline(store, clients(api_key, timeout=client.timeout)).run(
-                requests, progress=progress, lock=lock
-            )
+            requests = list(requests_for(plan, rows))
+            result = pipeline(store).run(requests, progress=progress, lock=lock)
     except StoreBusy as exc:
         _err(f"send: {exc}: nothing queued, nothing sent")
         return EXIT_FAILED
@@ -1067,7 +1186,7 @@ def _send_via_outbox(
     if not_sent:
         _out(f"stopped: {counted(not_sent, 'later request')} not sent; they wait in the outbox\n".encode())
     if result.ok:
-        _out(f"sent {counted(result.sent, 'datapoint')} in {counted(total, 'request')} to {client.url}\n".encode())
+        _out(f"sent {counted(result.sent, 'datapoint')} in {counted(total, 'request')} to {url}\n".encode())
         return EXIT_OK
     _out((result.summary() + "\n").encode())
     return EXIT_FAILED

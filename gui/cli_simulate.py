@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from gui.data.simulator import Simulation, parse_interval, parse_stream, run_schedule
+from gui.data.simulator import Simulation, check_every, parse_interval, parse_stream, run_schedule
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, validate_endpoint
 from gui.onenet.readings import Datapoint, format_value
 from gui.text import counted
@@ -31,6 +31,9 @@ EPILOG = """\
 values of a stream (STREAM=SPEC, --stream once per stream):
   temp=21.5              the same value every tick (fixed:21.5 too; text is allowed)
   mode=list:eco,boost    the values in turn
+  temp=file:values.txt   the file's values in turn, one a line (UTF-8, blank lines skipped), starting
+                         over after the last line; all of the first value's kind (number, JSON object
+                         or text): a line that is not is refused, naming the line
   temp=walk:20..25       a random walk within the bounds (walk:20..25/0.5: steps of at most 0.5)
   temp=sine:20..25/60s   a sine between the bounds, period 60 s (default)
   n=ramp:0..100/5        from 0 up by 5 each tick, back to 0 after 100
@@ -83,11 +86,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
         if args.count is not None and args.count < 1:
             raise ValueError("--count must be at least 1")
         every_s = parse_interval(args.every)
-        if every_s < 1 and not args.no_at:
-            raise ValueError(
-                "ticks less than 1 s apart would need `at`s less than 1 s apart, and the platform's `at` has "
-                "seconds precision: use --every 1s or more, or --no-at"
-            )
+        check_every(every_s, with_at=not args.no_at)
         endpoint = validate_endpoint(args.endpoint)
         OneNetClient(endpoint, args.device, api_key)  # refuses a device id that cannot be sent to
         rng = random.Random(args.seed)

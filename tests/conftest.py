@@ -1,6 +1,7 @@
 """Shared fixtures: offscreen Qt, an in-memory keyring, isolated settings."""
 
 import faulthandler
+import functools
 import gc
 import os
 from pathlib import Path
@@ -12,12 +13,31 @@ if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 import keyring.backends.SecretService
 import pytest
 from hypothesis import settings
+from pytestqt.qtbot import QtBot
 
 # The suite runs the same hypothesis examples every time (CI must not turn red by luck);
 # HYPOTHESIS_PROFILE=explore draws new ones, to look for bugs on purpose.
 settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("explore", print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+
+
+# A wait ends as soon as what it waits for happens; its timeout only bounds a test that fails. The timeouts in the
+# tests were chosen on a quiet machine; a machine shared with other jobs ran them up to several times slower
+# (a 10 s wait for a send timed out at load 5), so every pytest-qt wait allows WAIT_SCALE times its timeout.
+WAIT_SCALE = 6
+
+
+def _patient(wait):
+    @functools.wraps(wait)
+    def patient(*args, timeout=5000, **kwargs):
+        return wait(*args, timeout=timeout if timeout is None or timeout < 0 else timeout * WAIT_SCALE, **kwargs)
+
+    return patient
+
+
+for _name in ("waitSignal", "waitSignals", "waitUntil", "waitCallback", "waitExposed", "waitActive"):
+    setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
 
 
 class MemoryKeyring(keyring.backends.SecretService.Keyring):

@@ -17,24 +17,34 @@ lives here once; the SQL behind it is `gui.data.store`'s, the sending (retries, 
   requests), and each planned span becomes a `PlannedRequest` carrying the rows' outbox
   ids and revisions. The window's Send, `send` and `outbox send` make the same requests
   of the same rows.
-- **Clients** (`clients`): the one way to build the `OneNetClient` a send uses from an
-  endpoint, a device and where its api-key comes from.
+- **Both platforms** (`gui.data.target.Platform`): rows of a current-platform target
+  (thing model) are planned by `gui.onenet.onejson.plan_posts` (history posts for
+  datapoints with `at`, at most 100 values a request; property posts for those without)
+  into `PlannedRequest`s of `platform` THING, whose body is the exact OneJSON post (its
+  message `id` given as the request is taken). The resend rules are the same: a value
+  without `at` is stamped on arrival (a copy is a second value), one with `at` carries
+  its time; such a body is recorded as `BodyType.FULL_JSON` with `platform` THING.
+- **Clients** (`clients`, `thing_clients`): the one way to build the client a send uses
+  from a target and where its key comes from; a fresh token per request (`ThingClient`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Protocol
 
 from gui.data.logs import register_secret
 from gui.data.store import HistoryEntry, OutboxRow, QueuedRow, RequestOutcome, State, Store
-from gui.data.target import SANDBOX_ENDPOINT
+from gui.data.target import SANDBOX_ENDPOINT, Platform, Target
 from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError, OneNetClient
 from gui.onenet.formats import AtTexts, BodyType, EncodedBody
+from gui.onenet.onejson import MAX_HISTORY_VALUES, MessageIds, PostKind, ThingPlan, plan_posts
 from gui.onenet.readings import Datapoint, Datastream, Readings
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, RequestPlan, plan_requests
+from gui.onenet.thing_client import APP_ENDPOINT, ThingClient
+from gui.onenet.thingmodel import ThingModel
 
 __all__ = [
     "MAY_BE_STORED",
@@ -42,22 +52,31 @@ __all__ = [
     "Plan",
     "PlannedRequest",
     "RequestOptions",
+    "ThingRequestPlan",
+    "ThingSpan",
     "clients",
     "is_safe_to_resend",
     "make_request",
     "may_store_twice",
     "plan_outbox",
     "plan_readings",
+    "plan_thing",
     "readings_of",
     "requests_of",
     "requeue_for_resend",
     "resend_plan",
     "resend_risk",
     "stamped_by_platform",
+    "thing_clients",
+    "thing_requests_of",
 ]
 
 #: `(endpoint, device_id) -> OneNetClient` with the api-key for that device; may raise ConfigError.
 ClientFactory = Callable[[str, str], OneNetClient]
+#: `(endpoint, "<product id>/<device name>") -> ThingClient` with that device's key; may raise ConfigError.
+ThingClientFactory = Callable[[str, str], ThingClient]
+#: The Content-Type of every OneJSON post.
+_ONEJSON_CT = "application/json"
 
 
 @dataclass(frozen=True)
@@ -237,11 +256,18 @@ class PlannedRequest:
     outbox_ids: tuple[int, ...]
     revisions: tuple[int, ...]
     idempotent: bool
+    platform: Platform = Platform.DATAPOINTS
+    kind: PostKind | None = None  #: THING: which post (property or history)
 
     @property
     def datapoints(self) -> int:
         """Number of datapoints carried."""
         return len(self.outbox_ids)
+
+    @property
+    def key(self) -> tuple[Platform, str, str]:
+        """`(platform, endpoint, device_id)`: the target, one client per key in a send."""
+        return self.platform, self.endpoint, self.device_id
 
     @property
     def target(self) -> tuple[str, str]:
@@ -278,6 +304,98 @@ def requests_of(plan: RequestPlan, rows: Sequence[Carried], endpoint: str, devic
         yield _request(endpoint, device_id, rows[span.start : span.stop], plan.body(k))
 
 
+@dataclass(frozen=True)
+class ThingSpan:
+    """One request of a `ThingRequestPlan`: datapoints `start:stop` of the plan's `order`, its kind and body size.
+
+    Shaped as `split.RequestSpan` (`points`, `size`, `streams`, `oversized`), so the window
+    shows and sends both platforms' plans alike.
+    """
+
+    start: int
+    stop: int
+    size: int
+    streams: int
+    kind: PostKind
+    oversized: bool = False
+
+    @property
+    def points(self) -> int:
+        """Number of datapoints carried."""
+        return self.stop - self.start
+
+
+class ThingRequestPlan:
+    """An upload to the current platform as exact requests in sending order (`plan_thing`).
+
+    `order[j]` is the `Readings.pairs()` index of the plan's datapoint j; request k carries
+    `order[requests[k].start : requests[k].stop]`. Bodies are made once, each with its own
+    message `id`, so what a preview shows is what is sent (`body(k)`, recorded as type 1:
+    see the module docstring). `warnings` in words (`onejson.plan_posts`).
+    """
+
+    def __init__(self, plan: ThingPlan, ids: MessageIds | None = None) -> None:
+        ids = ids or MessageIds()
+        self.order: list[int] = [i for request in plan.requests for i in request.points]
+        self.requests: list[ThingSpan] = []
+        self._bodies: list[EncodedBody] = []
+        start = 0
+        for request in plan.requests:
+            body = EncodedBody(BodyType.FULL_JSON, request.body(ids.next()), _ONEJSON_CT)
+            stop = start + len(request.points)
+            self.requests.append(ThingSpan(start, stop, len(body.data), len(request.values), request.kind))
+            self._bodies.append(body)
+            start = stop
+        self.warnings = list(plan.warnings)
+
+    def __len__(self) -> int:
+        return len(self.requests)
+
+    @property
+    def total_points(self) -> int:
+        """Datapoints planned."""
+        return len(self.order)
+
+    @property
+    def total_bytes(self) -> int:
+        """Body bytes of every request."""
+        return sum(span.size for span in self.requests)
+
+    def body(self, index: int) -> EncodedBody:
+        """The exact body of request `index`."""
+        return self._bodies[index]
+
+
+def plan_thing(
+    readings: Readings, max_points: int = DEFAULT_MAX_POINTS, model: ThingModel | None = None
+) -> ThingRequestPlan:
+    """The current platform's requests for `readings`: `onejson.plan_posts`, at most `max_points` (and 100) a request.
+
+    With `model`, values are converted to the model's wire values (a value it refuses raises
+    `thingmodel.ValueRefused`: check first with `check_readings`); without it they go as they
+    are. ValueError for `max_points` below 1.
+    """
+    if max_points < 1:
+        raise ValueError("at least one datapoint per request")
+    return ThingRequestPlan(plan_posts(readings, model, min(max_points, MAX_HISTORY_VALUES)))
+
+
+def thing_requests_of(plan: ThingRequestPlan, rows: Sequence[Carried], target: Target) -> Iterator[PlannedRequest]:
+    """The requests of a current-platform `plan`, in sending order, with the rows they carry.
+
+    `rows[j]` is the outbox row of the plan's datapoint j (plan order: `[rows_by_readings[i]
+    for i in plan.order]`), queued (or about to be) to `target` (platform THING). ValueError
+    when `rows` does not match the plan, a row has no outbox id or the target is a legacy one.
+    """
+    if target.platform is not Platform.THING:
+        raise ValueError("thing requests go to a current-platform target")
+    if len(rows) != plan.total_points:
+        raise ValueError(f"{len(rows)} rows for a plan of {plan.total_points} datapoints")
+    for k, span in enumerate(plan.requests):
+        planned = _request(target.endpoint, target.device_id, rows[span.start : span.stop], plan.body(k))
+        yield replace(planned, platform=Platform.THING, kind=span.kind)
+
+
 def make_request(rows: Sequence[OutboxRow], body: EncodedBody) -> PlannedRequest:
     """A PlannedRequest for a body the caller encoded from exactly these rows, to the target they are queued to.
 
@@ -306,20 +424,28 @@ class Plan:
     """
 
     def __init__(
-        self, targets: list[tuple[str, str, RequestPlan, list[QueuedRow]]], held_back: int, sandbox: int = 0
+        self,
+        targets: list[tuple[Target, RequestPlan | ThingRequestPlan, list[QueuedRow]]],
+        held_back: int,
+        sandbox: int = 0,
     ) -> None:
         self._targets = targets
         self.sandbox = sandbox
-        self.requests = sum(len(plan) for _, _, plan, _ in targets)
-        self.datapoints = sum(len(rows) for _, _, _, rows in targets)
+        self.requests = sum(len(plan) for _, plan, _ in targets)
+        self.datapoints = sum(len(rows) for _, _, rows in targets)
         self.held_back = held_back
         self.warnings = [
-            f"device {device_id}: {warning}" for _, device_id, plan, _ in targets for warning in plan.warnings
+            f"{target.label().partition(' at ')[0]}: {warning}"
+            for target, plan, _ in targets
+            for warning in plan.warnings
         ]
 
     def __iter__(self) -> Iterator[PlannedRequest]:
-        for endpoint, device_id, plan, rows in self._targets:
-            yield from requests_of(plan, rows, endpoint, device_id)
+        for target, plan, rows in self._targets:
+            if isinstance(plan, ThingRequestPlan):
+                yield from thing_requests_of(plan, [rows[i] for i in plan.order], target)
+            else:
+                yield from requests_of(plan, rows, target.endpoint, target.device_id)
 
 
 def plan_outbox(
@@ -346,7 +472,7 @@ def plan_outbox(
     if body_type is BodyType.SIMPLE_JSON:
         raise ValueError("type 3 carries one value per datastream and no `at`; the outbox is sent as type 1")
     options = RequestOptions(body_type, None, max_points, max_bytes)
-    targets: dict[tuple[str, str], list[QueuedRow]] = {}
+    targets: dict[tuple[str, str, str], list[QueuedRow]] = {}
     held_back = sandbox = 0
     for row in store.queued(endpoint=endpoint, device_id=device_id):
         if row.endpoint == SANDBOX_ENDPOINT:
@@ -354,11 +480,16 @@ def plan_outbox(
         elif not allow_duplicates and may_store_twice(row.state, row.point.at, body_type):
             held_back += 1
         else:
-            targets.setdefault((row.endpoint, row.device_id), []).append(row)
-    planned: list[tuple[str, str, RequestPlan, list[QueuedRow]]] = []
-    for (target_endpoint, target_device), rows in sorted(targets.items()):
+            targets.setdefault((row.endpoint, row.device_id, row.platform.value), []).append(row)
+    planned: list[tuple[Target, RequestPlan | ThingRequestPlan, list[QueuedRow]]] = []
+    for (target_endpoint, target_device, platform), rows in sorted(targets.items()):
         readings, order = readings_of(rows)
-        planned.append((target_endpoint, target_device, plan_readings(readings, options), [rows[i] for i in order]))
+        target = Target(target_endpoint, target_device, Platform(platform))
+        by_readings = [rows[i] for i in order]
+        if target.platform is Platform.THING:
+            planned.append((target, plan_thing(readings, max_points), by_readings))
+        else:
+            planned.append((target, plan_readings(readings, options), by_readings))
     return Plan(planned, held_back, sandbox)
 
 
@@ -381,5 +512,47 @@ def clients(api_key: str | Callable[[str], str], *, timeout: float = DEFAULT_TIM
             raise ConfigError(f"no api-key for device {device_id}")
         register_secret(key)
         return OneNetClient(endpoint, device_id, key, timeout=timeout)
+
+    return make
+
+
+def thing_clients(
+    device_key: str | Callable[[str], str],
+    *,
+    access_key: str | Callable[[str], str] = "",
+    url_of: Callable[[str], str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT_S,
+) -> ThingClientFactory:
+    """The one way a send builds its `ThingClient`s: `(endpoint, "<product id>/<device name>") -> client`.
+
+    `device_key` is the device's key (base64 text) or a function of `<product id>/<device
+    name>` returning it ("" when there is none; it may raise ConfigError); `access_key`
+    likewise the product's access key (optional: it signs uploads when there is no device
+    key, and reads the thing model). Every key is registered with `register_secret`; each
+    request gets a fresh token from it (`ThingClient`, 5 minutes), stored nowhere. `url_of`
+    maps a stored endpoint to the URL requests go to (the window's sandbox); the device
+    endpoint serves the application side too when it is the sandbox. ConfigError when
+    there is no key, or for an invalid endpoint, product id or device name.
+    """
+
+    def make(endpoint: str, device: str) -> ThingClient:
+        product_id, _, device_name = device.partition("/")
+        key = device_key(device) if callable(device_key) else device_key
+        access = access_key(device) if callable(access_key) else access_key
+        if not key and not access:
+            raise ConfigError(f"no device key for device {device_name} of product {product_id}")
+        for secret in (key, access):
+            if secret:
+                register_secret(secret)
+        url = url_of(endpoint) if url_of is not None else endpoint
+        return ThingClient(
+            product_id,
+            device_name,
+            device_key=key or None,
+            access_key=access or None,
+            device_endpoint=url,
+            app_endpoint=url if endpoint == SANDBOX_ENDPOINT else APP_ENDPOINT,
+            timeout=timeout,
+        )
 
     return make

@@ -50,8 +50,9 @@ import requests
 from urllib3.exceptions import ConnectTimeoutError
 from urllib3.util.retry import Retry
 
-from gui.data.outbox import ClientFactory, Plan, PlannedRequest, plan_outbox
+from gui.data.outbox import ClientFactory, Plan, PlannedRequest, ThingClientFactory, plan_outbox
 from gui.data.store import Attempt, AttemptOutcome, BegunRequest, RequestOutcome, SendLock, Store
+from gui.data.target import Platform
 from gui.onenet.client import (
     AuthError,
     ConfigError,
@@ -63,6 +64,7 @@ from gui.onenet.client import (
     ServerError,
 )
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS
+from gui.onenet.thing_client import ThingClient
 from gui.text import counted
 
 __all__ = [
@@ -342,7 +344,9 @@ class Pipeline:
     target; it is called once per target and run, the pipeline closes the client's
     session when the run ends; it may raise ConfigError (e.g. no api-key), which
     leaves that target's rows unsent. The client's timeout bounds how long
-    Cancel can take. `rng` makes the jitter reproducible in tests.
+    Cancel can take. `rng` makes the jitter reproducible in tests. `things` does the same
+    for requests to the current platform (`PlannedRequest.platform` THING): a `ThingClient`,
+    which signs each request with a fresh token; without it such requests are not sent.
     """
 
     def __init__(
@@ -352,25 +356,32 @@ class Pipeline:
         policy: RetryPolicy | None = None,
         *,
         rng: random.Random | None = None,
+        things: ThingClientFactory | None = None,
     ) -> None:
         self.store = store
         self._clients = clients
+        self._things = things
         self.policy = policy or RetryPolicy()
         self._rng = rng or random.Random()
-        self._made: dict[tuple[str, str], OneNetClient | ConfigError] = {}
+        self._made: dict[tuple[Platform, str, str], OneNetClient | ThingClient | ConfigError] = {}
 
     def _close_clients(self) -> None:
         """Close the HTTP sessions of the clients this run made (the factory's clients belong to the pipeline)."""
         for client in self._made.values():
-            if isinstance(client, OneNetClient):
+            if not isinstance(client, ConfigError):
                 client.session.close()
         self._made.clear()
 
-    def _client(self, endpoint: str, device_id: str) -> OneNetClient | ConfigError:
-        key = (endpoint, device_id)
+    def _client(self, planned: PlannedRequest) -> OneNetClient | ThingClient | ConfigError:
+        key = planned.key
         if key not in self._made:
             try:
-                self._made[key] = self._clients(endpoint, device_id)
+                if planned.platform is Platform.THING:
+                    if self._things is None:
+                        raise ConfigError("this send has no keys for the current platform (thing model)")
+                    self._made[key] = self._things(planned.endpoint, planned.device_id)
+                else:
+                    self._made[key] = self._clients(planned.endpoint, planned.device_id)
             except ConfigError as exc:
                 self._made[key] = exc
         return self._made[key]
@@ -414,7 +425,7 @@ class Pipeline:
 
     def _deliver(
         self,
-        client: OneNetClient,
+        client: OneNetClient | ThingClient,
         prepared: requests.PreparedRequest,
         planned: PlannedRequest,
         index: int,
@@ -559,7 +570,7 @@ class _Run:
         self.done = 0
         self.sent = 0
         self.events: queue.Queue[object] = queue.Queue()
-        self.blocked: dict[tuple[str, str], str] = {}
+        self.blocked: dict[tuple[Platform, str, str], str] = {}
         self.upload_id = self.store.new_upload_id()  # the run holds the send lock: no other run numbers one
         self._index = 0
 
@@ -601,10 +612,10 @@ class _Run:
         if staged.begun is not None:
             return None
         planned = staged.planned
-        reason = self.blocked.get(planned.target)
-        client = self.pipeline._client(*planned.target) if reason is None else None
+        reason = self.blocked.get(planned.key)
+        client = self.pipeline._client(planned) if reason is None else None
         if isinstance(client, ConfigError):
-            reason = self.blocked[planned.target] = str(client)
+            reason = self.blocked[planned.key] = str(client)
         elif client is not None:
             staged.begun = self.store.begin_request(
                 planned.endpoint,
@@ -614,7 +625,9 @@ class _Run:
                 planned.revisions,
                 planned.idempotent,
                 self.upload_id,
-                sent_to=client.endpoint,  # the URL it goes to (the window's sandbox: where it runs now)
+                # the URL it goes to (the window's sandbox: where it runs now)
+                sent_to=client.device_endpoint if isinstance(client, ThingClient) else client.endpoint,
+                platform=planned.platform,
             )
             if staged.begun is None:
                 reason = "its datapoints changed or were sent since the request was planned"
@@ -627,9 +640,14 @@ class _Run:
             staged.begun = None
 
     def submit(self, staged: _Staged, executor: ThreadPoolExecutor) -> None:
-        client = self.pipeline._client(staged.planned.endpoint, staged.planned.device_id)
-        assert isinstance(client, OneNetClient)
-        prepared = client.prepare_upload(staged.planned.body)
+        planned = staged.planned
+        client = self.pipeline._client(planned)
+        if isinstance(client, ThingClient):
+            assert planned.kind is not None
+            prepared = client.prepare_body(planned.kind, planned.body.data)  # a fresh token for every request
+        else:
+            assert isinstance(client, OneNetClient)
+            prepared = client.prepare_upload(planned.body)
         staged.future = executor.submit(
             self.pipeline._deliver, client, prepared, staged.planned, staged.index, self.cancelled, self.events
         )
@@ -655,7 +673,7 @@ class _Run:
             delivery.outcome is not RequestOutcome.FAILED or isinstance(delivery.error, AuthError)
         ):
             planned = staged.planned
-            self.blocked[(planned.endpoint, planned.device_id)] = (
+            self.blocked[planned.key] = (
                 f"sending to {planned.endpoint} device {planned.device_id} stopped after request "
                 f"{staged.index}: {delivery.message or delivery.outcome.value}"
             )
@@ -712,7 +730,7 @@ class _Run:
                     self.record(finished)
                 delivery = self.wait(current)
                 unrecorded, current, upcoming = (current, delivery), upcoming, None
-                if current is not None and (current.planned.target in self.blocked or self.cancelled()):
+                if current is not None and (current.planned.key in self.blocked or self.cancelled()):
                     self.put_back(current)
             if unrecorded is not None:
                 self.record(self.finish(*unrecorded))
@@ -752,6 +770,7 @@ def send_outbox(
     policy: RetryPolicy | None = None,
     cancel: CancelToken = None,
     progress: Callable[[Progress], None] | None = None,
+    things: ThingClientFactory | None = None,
 ) -> tuple[Plan, PipelineResult]:
     """Recover (`Store.recover`), plan (`gui.data.outbox.plan_outbox`) and send (`Pipeline.run`) the outbox, type 1.
 
@@ -759,7 +778,8 @@ def send_outbox(
     requests of at most `max_points` datapoints and `max_bytes` body bytes exactly as the
     window plans its rows. Returns the plan (for `held_back` and `warnings`) and the
     result. Raises StoreBusy if another sender runs, FormatError if type 1 cannot carry
-    the rows (NaN never enters the outbox, so in practice it can).
+    the rows (NaN never enters the outbox, so in practice it can). Rows of current-platform
+    targets go as OneJSON posts through `things` (`gui.data.outbox.thing_clients`).
     """
     store.recover()  # rows a killed sender left in flight are part of this send (None: another sender runs)
     plan = plan_outbox(
@@ -770,4 +790,4 @@ def send_outbox(
         max_bytes=max_bytes,
         allow_duplicates=allow_duplicates,
     )
-    return plan, Pipeline(store, clients, policy).run(plan, cancel=cancel, progress=progress)
+    return plan, Pipeline(store, clients, policy, things=things).run(plan, cancel=cancel, progress=progress)

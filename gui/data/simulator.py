@@ -4,6 +4,12 @@ The values (per stream, given as ``STREAM=SPEC``, see :func:`parse_stream`):
 
 - ``21.5`` or ``fixed:21.5`` -- the same value every tick (a number, or text);
 - ``list:20,21,22`` -- the values in turn, starting over after the last;
+- ``file:values.txt`` -- the values of a text file in turn, one a line (UTF-8; blank lines
+  skipped; a relative path is from the current folder), starting over after the last line
+  (it wraps around: ``--count`` / the window's Times ends a run). The file's first value
+  decides the kind of them all (a number, a JSON object, or text): a line that cannot be
+  read as that kind is refused naming its line (``22,1`` among numbers is not sent as text);
+  it is read whole when the simulation is made, so every line is checked before the first tick;
 - ``walk:20..25`` (``walk:20..25/0.5``) -- a random walk within the bounds, each step
   at most 0.5 (default: a tenth of the span) up or down; it starts in the middle;
 - ``sine:20..25`` (``sine:20..25/60s``) -- a sine between the bounds with that period
@@ -33,21 +39,39 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from gui.onenet.readings import Datapoint, Value, parse_value
+from gui.onenet.readings import Datapoint, Value, ValueKind, is_finite_value, parse_value
 
 __all__ = [
     "Generator",
     "Simulation",
     "StreamSpec",
+    "check_every",
     "parse_interval",
     "parse_stream",
+    "read_values",
     "run_schedule",
 ]
 
 _INTERVAL = re.compile(r"\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(ms|s|m|h)?\s*", re.IGNORECASE)
 _UNIT_S = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 _BOUNDS = re.compile(r"\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s*\.\.\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)\s*")
+
+
+def check_every(every_s: float, with_at: bool) -> None:
+    """ValueError when ticks less than 1 s apart would carry `at`.
+
+    The platform's `at` has seconds precision (shared onenet-api.md "Timestamps") and
+    equal `at`s overwrite each other, so each tick's `at` is a second after the last
+    (:meth:`Simulation.tick`): at 0.25 s they would run ahead of the clock, 45 minutes
+    an hour, until the window asks whether to send times that far in the future.
+    """
+    if with_at and every_s < 1:
+        raise ValueError(
+            "ticks less than 1 s apart would need `at`s less than 1 s apart, and the platform's `at` has "
+            "seconds precision: tick every 1 s or more, or send without `at` (the platform stamps them)"
+        )
 
 
 def parse_interval(text: str) -> float:
@@ -161,6 +185,51 @@ def _positive(text: str, what: str) -> float:
     return number
 
 
+def read_values(path: Path) -> list[Value]:
+    """The values of a text file, one a line, all of the kind of the first (number, JSON object or text).
+
+    UTF-8 (a byte-order mark is skipped); blank lines are skipped; each line is stripped.
+    Raises ValueError naming the file and the line: a line that is not UTF-8, a value
+    not of the first value's kind (``22,1`` after numbers), NaN/infinity; a file with no
+    value or that cannot be read.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    values: list[Value] = []
+    kind: ValueKind | None = None
+    first = 0
+    for number, raw in enumerate(data.splitlines(), start=1):
+        try:
+            text = raw.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            raise ValueError(f"{path}, line {number}: not UTF-8 text") from None
+        if not text:
+            continue
+        if kind is None:
+            value = parse_value(text)
+            kind = {int: ValueKind.NUMBER, float: ValueKind.NUMBER, dict: ValueKind.JSON}.get(
+                type(value), ValueKind.TEXT
+            )
+            first = number
+        else:
+            try:
+                value = parse_value(text, kind)
+            except ValueError as exc:
+                what = "a number" if kind is ValueKind.NUMBER else f"a JSON object ({exc})"
+                raise ValueError(
+                    f"{path}, line {number}: {text[:40]!r} is not {what}, as the file's first value (line {first}) is"
+                ) from None
+        if not is_finite_value(value):
+            raise ValueError(f"{path}, line {number}: {text[:40]!r} is not a finite number")
+        values.append(value)
+    if not values:
+        raise ValueError(f"{path} has no values (one value a line)")
+    return values
+
+
 def parse_stream(text: str, *, every_s: float = 1.0, decimals: int = 2, rng: random.Random | None = None) -> StreamSpec:
     """``STREAM=SPEC`` (see the module docstring) -> a StreamSpec; ValueError with the reason.
 
@@ -182,6 +251,10 @@ def parse_stream(text: str, *, every_s: float = 1.0, decimals: int = 2, rng: ran
         if not values:
             raise ValueError(f"{text!r}: list needs values, e.g. list:20,21,22")
         generator = _InTurn(values)
+    elif kind == "file":
+        if not rest.strip():
+            raise ValueError(f"{text!r}: file needs a path, e.g. file:values.txt")
+        generator = _InTurn(read_values(Path(rest.strip()).expanduser()))
     elif kind in ("walk", "sine", "ramp"):
         bounds, slash, extra = rest.partition("/")
         low, high = _bounds(bounds, kind)
@@ -194,7 +267,7 @@ def parse_stream(text: str, *, every_s: float = 1.0, decimals: int = 2, rng: ran
         else:
             generator = _Ramp(low, high, _positive(extra, "the ramp's step") if slash else 1.0, decimals)
     else:
-        raise ValueError(f"{text!r}: {kind!r} is not one of fixed, list, walk, sine, ramp")
+        raise ValueError(f"{text!r}: {kind!r} is not one of fixed, list, file, walk, sine, ramp")
     return StreamSpec(stream_id, generator)
 
 

@@ -6,10 +6,13 @@ target of its own, `SANDBOX_ENDPOINT`: its port changes every time it starts, an
 row made for it must never reach a real endpoint by a later change of the connection
 fields. No Qt here.
 
-Room for more platforms: `Platform` names the API a target speaks. Today there is one,
-the api-key datapoints API (`POST /devices/{device_id}/datapoints`, shared
-onenet-api.md); issue #15's thing-model platform (product id, device name, token)
-becomes a second member with its own fields, and device profiles name targets.
+Two platforms (`Platform`, shared onenet-api.md): the legacy api-key datapoints API
+(`POST /devices/{device_id}/datapoints`: an endpoint and a device id) and the current
+thing-model platform (`thing/property/post`, `thing/history/post`: a device endpoint and
+a product id + device name, signed by a token). A current-platform target keeps its
+product id and device name in `device_id` as `<product id>/<device name>` (`Target.thing`):
+neither can contain `/` (a token's `res` carries them so), and no legacy device id does,
+so the two never collide in the outbox's columns.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import enum
 from dataclasses import dataclass
 
 from gui.onenet.client import ConfigError, validate_endpoint
+from gui.onenet.thing_client import topic_part
 
 __all__ = ["NO_TARGET", "SANDBOX_ENDPOINT", "Platform", "Target", "normalise_endpoint"]
 
@@ -29,6 +33,11 @@ class Platform(enum.StrEnum):
     """The API a target speaks (stored in the outbox's `platform` column)."""
 
     DATAPOINTS = "datapoints"  #: the api-key HTTP API: endpoint and device id (shared onenet-api.md)
+    THING = "thing"  #: the current platform: device endpoint, product id + device name, token ("The current platform")
+
+    def label(self) -> str:
+        """Its name for people: `legacy api-key` or `current thing model`."""
+        return "legacy api-key" if self is Platform.DATAPOINTS else "current thing model"
 
 
 def normalise_endpoint(endpoint: str) -> str:
@@ -58,9 +67,32 @@ class Target:
         return cls(normalise_endpoint(endpoint), device_id, platform)
 
     @classmethod
-    def sandbox(cls, device_id: str) -> Target:
-        """The target of `device_id` on the window's embedded sandbox."""
-        return cls(SANDBOX_ENDPOINT, device_id)
+    def thing(cls, endpoint: str, product_id: str, device_name: str) -> Target:
+        """A checked current-platform target: the device endpoint and `<product id>/<device name>`.
+
+        ConfigError for an invalid endpoint, an empty product id or device name, or one
+        that cannot be in a token's `res` or a topic (`gui.onenet.thing_client`'s rule).
+        """
+        product_id, device_name = product_id.strip(), device_name.strip()
+        if not product_id or not device_name:
+            raise ConfigError("a product id and a device name are needed")
+        device = f"{topic_part('product id', product_id)}/{topic_part('device name', device_name)}"
+        return cls(normalise_endpoint(endpoint), device, Platform.THING)
+
+    @classmethod
+    def sandbox(cls, device_id: str, platform: Platform = Platform.DATAPOINTS) -> Target:
+        """The target of `device_id` (`<product id>/<device name>` for THING) on the window's embedded sandbox."""
+        return cls(SANDBOX_ENDPOINT, device_id, platform)
+
+    @property
+    def product_id(self) -> str:
+        """The product id of a current-platform target ("" for a legacy one)."""
+        return self.device_id.partition("/")[0] if self.platform is Platform.THING else ""
+
+    @property
+    def device_name(self) -> str:
+        """The device name of a current-platform target ("" for a legacy one)."""
+        return self.device_id.partition("/")[2] if self.platform is Platform.THING else ""
 
     @property
     def is_sandbox(self) -> bool:
@@ -73,10 +105,15 @@ class Target:
         return bool(self.endpoint and self.device_id)
 
     def label(self) -> str:
-        """A short text naming it: `device 4093215 at https://api.heclouds.com`, `device 4093215 (sandbox)`."""
+        """A short text naming it: `device 4093215 at https://api.heclouds.com`, `device 4093215 (sandbox)`.
+
+        A current-platform target: `device dev1 of product SbxProd001 at https://open.iot.10086.cn`.
+        """
         if not self.is_set:
             return "no target"
         where = "(sandbox)" if self.is_sandbox else f"at {self.endpoint}"
+        if self.platform is Platform.THING:
+            return f"device {self.device_name} of product {self.product_id} {where}"
         return f"device {self.device_id} {where}"
 
 

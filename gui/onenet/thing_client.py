@@ -32,11 +32,13 @@ from gui.onenet.client import (
     ConfigError,
     HttpClient,
     MalformedResponse,
+    OneNetClient,
     PlatformResponse,
     RejectedError,
     _raise_for_body,
     validate_endpoint,
 )
+from gui.onenet.formats import EncodedBody
 from gui.onenet.onejson import MessageIds, PostKind, ThingRequest
 from gui.onenet.thingmodel import ModelError, ThingModel, parse_thing_model
 from gui.onenet.token import DEFAULT_LIFETIME_S, DEFAULT_METHOD, TokenError, decode_key, fresh_token, resource
@@ -53,6 +55,7 @@ __all__ = [
     "HistoryPage",
     "RateLimited",
     "ThingClient",
+    "UploadClient",
 ]
 
 #: The device side's host (shared onenet-api.md, "Upload, device side").
@@ -93,7 +96,7 @@ class HistoryPage:
     response: PlatformResponse
 
 
-def _topic_part(what: str, text: str) -> str:
+def topic_part(what: str, text: str) -> str:
     """A product id or device name checked for the topic `$sys/<pid>/<device name>/...`; ConfigError if it cannot be."""
     try:
         resource(text)  # the same names a token's `res` can carry: no '/', spaces or controls
@@ -130,8 +133,8 @@ class ThingClient(HttpClient):
         timeout: float = DEFAULT_TIMEOUT_S,
         session: requests.Session | None = None,
     ) -> None:
-        self.product_id = _topic_part("product id", product_id)
-        self.device_name = _topic_part("device name", device_name)
+        self.product_id = topic_part("product id", product_id)
+        self.device_name = topic_part("device name", device_name)
         self.device_endpoint = validate_endpoint(device_endpoint)
         self.app_endpoint = validate_endpoint(app_endpoint)
         if not device_key and not access_key:
@@ -205,12 +208,40 @@ class ThingClient(HttpClient):
 
         Raises ConfigError when no key can sign it, TokenError for a key that cannot.
         """
+        return self.prepare_body(request.kind, request.body(message_id or self.ids.next()))
+
+    @property
+    def endpoint(self) -> str:
+        """The device side's endpoint (where uploads go), as `OneNetClient.endpoint` is the legacy one's."""
+        return self.device_endpoint
+
+    @property
+    def url(self) -> str:
+        """Where uploads go, for messages (the device endpoint; each post's URL is `post_url`)."""
+        return self.device_endpoint
+
+    def prepare_upload(self, body: EncodedBody) -> requests.PreparedRequest:
+        """The exact request for a OneJSON body of `onejson.body_of`, as `OneNetClient.prepare_upload` makes one.
+
+        Its kind is read from the body: a history post's `params` is a list, a property
+        post's an object (`onejson.body_of`). ValueError for a body that is neither.
+        """
+        try:
+            params = json.loads(body.data)["params"]
+        except (ValueError, KeyError, TypeError):
+            raise ValueError("not a OneJSON post body") from None
+        return self.prepare_body(PostKind.HISTORY if isinstance(params, list) else PostKind.PROPERTY, body.data)
+
+    def prepare_body(self, kind: PostKind, body: bytes) -> requests.PreparedRequest:
+        """The exact request for a OneJSON body made already (the outbox records it before sending): a fresh `token`.
+
+        Raises ConfigError when no key can sign it, TokenError for a key that cannot.
+        """
         import requests
 
-        body = request.body(message_id or self.ids.next())
         prepared = requests.Request(
             "POST",
-            self.post_url(request.kind),
+            self.post_url(kind),
             data=body,
             headers={"token": self._token(device_level=True), "Content-Type": "application/json"},
         )
@@ -322,3 +353,7 @@ class ThingClient(HttpClient):
 def _text_of(value: Any) -> str:
     """A value the platform sent as JSON rather than text, written as text (`true`, `78`, `{"x":1}`)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+#: A client that uploads, of either platform: both have `endpoint`, `url`, `prepare_upload(body)` and `send`.
+UploadClient = OneNetClient | ThingClient

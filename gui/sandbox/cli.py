@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import sys
 import threading
@@ -35,6 +36,20 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _host(text: str) -> str:
+    """An address to listen on; a link-local IPv6 address (fe80::/10) is refused with the reason."""
+    try:
+        address = ipaddress.ip_address(text.partition("%")[0])
+    except ValueError:
+        return text  # a host name, or not an address: the bind says why it cannot listen there
+    if address.version == 6 and address.is_link_local:
+        raise argparse.ArgumentTypeError(
+            f"{text} is a link-local IPv6 address: it means something only with the interface's zone id, "
+            "which a device's URL cannot carry; listen on another address of that network, or on ::"
+        )
+    return text
+
+
 def _count(text: str) -> int:
     if not is_whole(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number >= 0")
@@ -45,9 +60,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``sandbox`` subcommand's options to ``parser``."""
     parser.add_argument(
         "--host",
+        type=_host,
         default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1, this computer only; 0.0.0.0: every network of this "
-        "computer, so that a device on the bench can reach it)",
+        help="address to listen on (default 127.0.0.1, this computer only; ::1 the same over IPv6; 0.0.0.0 "
+        "(:: for IPv6): every network of this computer, so that a device on the bench can reach it; or one "
+        "address of this computer (not a link-local IPv6 one, fe80::: a device's URL cannot carry its zone id))",
     )
     parser.add_argument("--port", type=_port_number, default=0, help="TCP port (default: a free port)")
     parser.add_argument(

@@ -1,19 +1,29 @@
-"""The Connection box: endpoint, device id, api-key (kept in the keyring), and the local sandbox switch."""
+"""The Connection box: device profile, platform, endpoint, device, keys (kept in the keyring), the sandbox switch.
+
+A profile (`gui.data.profiles`) names a target of either platform; the list switches, adds,
+renames, duplicates and deletes them (the sandbox's two are built in), and the last one used
+is remembered. Switching fills the fields and commits the target like leaving a field: rows
+made for the previous target are never re-addressed (the window asks keep/move/discard).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -21,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.data.logs import register_secret
+from gui.data.profiles import Profile, ProfileBook, ProfileError, Profiles
 from gui.data.secrets import SecretStore
-from gui.data.target import SANDBOX_ENDPOINT, Target
+from gui.data.target import SANDBOX_ENDPOINT, Platform, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
+from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT, ThingClient, UploadClient
 from gui.ui.colours import set_style
 from gui.ui.settings import Settings
 from gui.ui.workers import Task
@@ -75,7 +87,10 @@ class ConnectionPanel(QGroupBox):
         self._sandbox_factory = sandbox_factory
         self.sandbox: Sandbox | None = None
         self._real_connection = (settings.endpoint, settings.device_id, "")
+        self._real_thing = ("", "", "")  # product id, device name, access key hidden by the sandbox
+        self._app_endpoint = APP_ENDPOINT
         self._key_pending: str | None = None  # the device whose key waits for the keyring to load (`load_key`)
+        self._profile_pending: Profile | None = None  # the remembered profile, its keys waiting likewise
         self._keyring_task: Task | None = None
 
         self.endpoint_edit = QLineEdit()
@@ -92,17 +107,63 @@ class ConnectionPanel(QGroupBox):
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.reveal_button)
+        from gui.sandbox.profiles import BUILT_IN
+
+        self.profiles = ProfileBook(secrets, builtin=BUILT_IN)
+        self.profile_combo = QComboBox()
+        self.profile_combo.setToolTip(
+            self.tr("Device profiles: a named target of either platform; its keys are kept in the system keyring")
+        )
+        self.profile_button = QToolButton()
+        self.profile_button.setText(self.tr("…"))
+        self.profile_button.setToolTip(self.tr("Add, save, rename, duplicate or delete profiles"))
+        self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.profile_button)
+        self.save_profile_action = menu.addAction(self.tr("&Save the fields to this profile"))
+        self.add_profile_action = menu.addAction(self.tr("&Add a profile of the fields…"))
+        self.rename_profile_action = menu.addAction(self.tr("&Rename…"))
+        self.duplicate_profile_action = menu.addAction(self.tr("D&uplicate…"))
+        self.delete_profile_action = menu.addAction(self.tr("&Delete"))
+        self.profile_button.setMenu(menu)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_combo, 3)
+        self.platform_combo = QComboBox()
+        self.platform_combo.setToolTip(self.tr("The platform the fields are for"))
+        profile_row.addWidget(self.platform_combo, 2)
+        profile_row.addWidget(self.profile_button)
+        self.platform_combo.addItem(self.tr("Legacy api-key"), Platform.DATAPOINTS.value)
+        self.platform_combo.addItem(self.tr("Thing model"), Platform.THING.value)
+        self.platform_combo.setItemData(
+            0, self.tr("The legacy platform: api.heclouds.com, device id and api-key"), Qt.ItemDataRole.ToolTipRole
+        )
+        self.platform_combo.setItemData(
+            1,
+            self.tr("The current platform: open.iot.10086.cn, product id, device name and a device key (token)"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self.product_edit = QLineEdit()
+        self.product_edit.setPlaceholderText(self.tr("e.g. DuE2rcXUKn"))
+        self.device_name_edit = QLineEdit()
+        self.device_name_edit.setPlaceholderText(self.tr("e.g. dev1"))
+        self.access_key_edit = QLineEdit()
+        self.access_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.access_key_edit.setPlaceholderText(self.tr("optional: reads the thing model and verifies"))
         self.sandbox_check = QCheckBox(self.tr("Use the local sandbox (no account needed)"))
         self.cleartext_label = QLabel(self.tr("⚠ Plain http sends the api-key in clear text. Use https."))
         set_style(self.cleartext_label, "color: $warning;")
         self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
         set_style(self.keyring_label, "color: $muted;")
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
+        form.addRow(buddy_label(self.tr("Profile:"), self.profile_combo), profile_row)
         form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
         form.addRow("", self.cleartext_label)
         form.addRow(self.tr("&Device id:"), self.device_edit)
-        form.addRow(buddy_label(self.tr("api-&key:"), self.key_edit), key_row)
+        form.addRow(buddy_label(self.tr("Product id:"), self.product_edit), self.product_edit)
+        form.addRow(buddy_label(self.tr("Device name:"), self.device_name_edit), self.device_name_edit)
+        self.key_label = buddy_label(self.tr("api-&key:"), self.key_edit)
+        form.addRow(self.key_label, key_row)
+        form.addRow(buddy_label(self.tr("Access key:"), self.access_key_edit), self.access_key_edit)
         form.addRow("", self.keyring_label)
         form.addRow("", self.sandbox_check)
         # Asks what to do with rows made for the previous target (the window fills and answers it).
@@ -126,11 +187,20 @@ class ConnectionPanel(QGroupBox):
         self.waiting_bar.hide()
         form.addRow(self.waiting_bar)
 
-        for edit in (self.endpoint_edit, self.device_edit, self.key_edit):
+        thing_edits = (self.product_edit, self.device_name_edit, self.access_key_edit)
+        for edit in (self.endpoint_edit, self.device_edit, self.key_edit, *thing_edits):
             edit.textChanged.connect(self.changed)
         self.endpoint_edit.textChanged.connect(self._on_endpoint_edit_textChanged)
-        for edit in (self.endpoint_edit, self.device_edit):
+        for edit in (self.endpoint_edit, self.device_edit, self.product_edit, self.device_name_edit):
             edit.editingFinished.connect(self.targetCommitted)
+        self.platform_combo.currentIndexChanged.connect(self._on_platform_combo_currentIndexChanged)
+        self.profile_combo.activated.connect(self._on_profile_combo_activated)
+        self.save_profile_action.triggered.connect(self._on_save_profile_action_triggered)
+        self.add_profile_action.triggered.connect(self._on_add_profile_action_triggered)
+        self.rename_profile_action.triggered.connect(self._on_rename_profile_action_triggered)
+        self.duplicate_profile_action.triggered.connect(self._on_duplicate_profile_action_triggered)
+        self.delete_profile_action.triggered.connect(self._on_delete_profile_action_triggered)
+        self._show_platform_rows()
         self.device_edit.editingFinished.connect(self._on_device_edit_editingFinished)
         self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
         self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
@@ -139,10 +209,20 @@ class ConnectionPanel(QGroupBox):
         """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box.
 
         When the keyring is not loaded yet (`SecretStore.loaded`), the key waits for
-        `load_key`, and the keyring line says it is being looked for.
+        `load_key`, and the keyring line says it is being looked for. When a profile was
+        used last, it is switched to (its fields now, its keys as the keyring gives them).
         """
         self.endpoint_edit.setText(self.settings.endpoint)
         self.device_edit.setText(self.settings.device_id)
+        current = self._reload_profiles()
+        if current is not None:
+            keys_now = self.secrets.loaded or current.builtin
+            if not keys_now:
+                self._profile_pending = current  # before the fields: nothing may load the keyring now
+            self._apply_profile(current, keys=keys_now)
+            if not keys_now:
+                self.keyring_label.setText(self.tr("Looking for the profile's keys in the system keyring…"))
+            return
         if not self.secrets.loaded:
             self._key_pending = self.settings.device_id
             self.keyring_label.setText(self.tr("Looking for a saved api-key in the system keyring…"))
@@ -160,6 +240,18 @@ class ConnectionPanel(QGroupBox):
         keyring's import and the OS's secret service take a while; meanwhile the window is
         usable. A key typed, or another device chosen, meanwhile is kept.
         """
+        if self._profile_pending is not None:
+            profile, secrets = self._profile_pending, self.secrets
+
+            def look_up_profile(cancelled: Callable[[], bool]) -> tuple[Profile, str, str]:
+                secrets.load()
+                return profile, profile.key(secrets), profile.access_key(secrets)
+
+            self._keyring_task = Task(pool, self)
+            self._keyring_task.start(
+                look_up_profile, result=self._on_profile_keys_loaded, error=self._on_profile_keys_loaded
+            )
+            return
         if self._key_pending is None:
             return
         device_id, secrets = self._key_pending, self.secrets
@@ -180,10 +272,231 @@ class ConnectionPanel(QGroupBox):
                 self.key_edit.setText(key)
         self._update_keyring_label()
 
+    def _on_profile_keys_loaded(self, found: tuple[Profile, str, str] | Exception) -> None:
+        """The remembered profile's keys, once the keyring is loaded: filled unless typed or switched meanwhile."""
+        self._profile_pending = None
+        if isinstance(found, tuple):
+            profile, key, access = found
+            if self.profile_name == profile.name:
+                if key and not self.key_edit.text():
+                    self.key_edit.setText(key)
+                if access and not self.access_key_edit.text():
+                    self.access_key_edit.setText(access)
+        self._update_keyring_label()
+
+    # -- profiles ----------------------------------------------------------------------------
+
+    @property
+    def profile_name(self) -> str:
+        """The profile in use ("" when the fields are no profile's)."""
+        return str(self.profile_combo.currentData() or "")
+
+    def _reload_profiles(self, select: str | None = None) -> Profile | None:
+        """Fill the list (an unsaved connection, the built-in profiles, the saved ones) and select `select`.
+
+        Without `select`, the profile last used. Returns the selected profile (None: unsaved).
+        A profiles file that cannot be read leaves only the built-in ones, and says why.
+        """
+        try:
+            profiles = self.profiles.load()
+            problem = ""
+        except ProfileError as exc:
+            profiles = Profiles([], "", self.profiles.builtin)
+            problem = str(exc)
+        wanted = profiles.current if select is None else select
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItem(self.tr("(no profile)"), "")
+        for profile in profiles.all():
+            self.profile_combo.addItem(profile.name, profile.name)
+            self.profile_combo.setItemData(
+                self.profile_combo.count() - 1, profile.describe(), Qt.ItemDataRole.ToolTipRole
+            )
+        index = self.profile_combo.findData(wanted) if wanted else 0
+        self.profile_combo.setCurrentIndex(max(index, 0))
+        self.profile_combo.blockSignals(False)
+        if problem:
+            self.keyring_label.setText(self.tr("Profiles cannot be read: {why}").format(why=problem))
+        builtin = profiles.find(self.profile_name)
+        for action in (self.save_profile_action, self.rename_profile_action, self.delete_profile_action):
+            action.setEnabled(builtin is not None and not builtin.builtin)
+        self.duplicate_profile_action.setEnabled(builtin is not None)
+        return builtin
+
+    def switch_profile(self, name: str) -> str:
+        """Use the profile `name` (fields, keys, sandbox) and remember it; "" or why not.
+
+        The target is committed (`targetCommitted`): rows of the previous one are asked about,
+        never re-addressed.
+        """
+        try:
+            profile = self.profiles.load().get(name)
+            self.profiles.set_current(name)
+        except (ProfileError, OSError) as exc:
+            return str(exc)
+        self._reload_profiles(name)
+        self._apply_profile(profile)
+        self.targetCommitted.emit()
+        return ""
+
+    def _apply_profile(self, profile: Profile, keys: bool = True) -> None:
+        """Fill the fields from `profile` (the sandbox box for a built-in one); its keys too unless `keys` is False."""
+        self.blockSignals(True)  # one targetCommitted, by the caller
+        try:
+            self.sandbox_check.setChecked(False)
+            self.platform_combo.setCurrentIndex(self.platform_combo.findData(profile.platform.value))
+            if profile.endpoint == SANDBOX_ENDPOINT:  # the sandbox's: its URL is where it runs now
+                self.sandbox_check.setChecked(True)
+                if not profile.builtin and keys:  # a copy: the keys saved under it
+                    self.key_edit.setText(profile.key(self.secrets))
+                    self.access_key_edit.setText(profile.access_key(self.secrets))
+            else:
+                self.endpoint_edit.setText(profile.endpoint)
+                self.device_edit.setText(profile.device_id)
+                self.product_edit.setText(profile.product_id)
+                self.device_name_edit.setText(profile.device_name)
+                self.key_edit.setText(profile.key(self.secrets) if keys else "")
+                self.access_key_edit.setText(profile.access_key(self.secrets) if keys else "")
+                self._app_endpoint = profile.app_endpoint
+        finally:
+            self.blockSignals(False)
+        self._show_platform_rows()
+        self._update_keyring_label()
+        self.changed.emit()
+        self.sandboxChanged.emit()
+
+    def profile_of_fields(self, name: str) -> Profile:
+        """A profile named `name` of what the fields say now (while the sandbox is used: a profile of the sandbox)."""
+        endpoint = SANDBOX_ENDPOINT if self.sandbox_check.isChecked() else self.endpoint
+        return Profile(
+            name,
+            self.platform,
+            endpoint or (DEVICE_ENDPOINT if self.platform is Platform.THING else DEFAULT_ENDPOINT),
+            device_id=self.device_id.strip() if self.platform is Platform.DATAPOINTS else "",
+            product_id=self.product_edit.text().strip() if self.platform is Platform.THING else "",
+            device_name=self.device_name_edit.text().strip() if self.platform is Platform.THING else "",
+            app_endpoint=self._app_endpoint,
+        )
+
+    def add_profile(self, name: str) -> str:
+        """Save the fields and keys as a new profile `name` and switch to it; "" or why not."""
+        try:
+            profile = self.profiles.save(
+                self.profile_of_fields(name), key=self.api_key, access_key=self.access_key_edit.text()
+            )
+        except (ProfileError, OSError) as exc:
+            return str(exc)
+        return self.switch_profile(profile.name)
+
+    def save_profile(self) -> str:
+        """Save the fields and keys to the profile in use (not a built-in one); "" or why not."""
+        try:
+            self.profiles.save(
+                self.profile_of_fields(self.profile_name), key=self.api_key, access_key=self.access_key_edit.text()
+            )
+        except (ProfileError, OSError) as exc:
+            return str(exc)
+        self._reload_profiles(self.profile_name)
+        self.targetCommitted.emit()
+        return ""
+
+    def rename_profile(self, new: str) -> str:
+        """Rename the profile in use; "" or why not."""
+        try:
+            profile = self.profiles.rename(self.profile_name, new)
+        except (ProfileError, OSError) as exc:
+            return str(exc)
+        self._reload_profiles(profile.name)
+        return ""
+
+    def duplicate_profile(self, new: str) -> str:
+        """A copy of the profile in use (a built-in one too) under `new`, switched to; "" or why not."""
+        try:
+            profile = self.profiles.duplicate(self.profile_name, new)
+        except (ProfileError, OSError) as exc:
+            return str(exc)
+        return self.switch_profile(profile.name)
+
+    def delete_profile(self) -> str:
+        """Delete the profile in use and its keys; the fields stay (no profile). "" or why not."""
+        try:
+            self.profiles.delete(self.profile_name)
+        except (ProfileError, OSError) as exc:
+            return str(exc)
+        self._reload_profiles("")
+        return ""
+
+    def _ask_name(self, title: str, text: str = "") -> str | None:
+        name, ok = QInputDialog.getText(self, title, self.tr("Profile name:"), text=text)
+        return name if ok else None
+
+    def _said(self, why: str) -> None:
+        if why:
+            QMessageBox.warning(self, self.tr("Profiles"), why)
+
+    def _on_profile_combo_activated(self, index: int) -> None:
+        name = str(self.profile_combo.itemData(index) or "")
+        if name:
+            self._said(self.switch_profile(name))
+        else:
+            self._reload_profiles("")
+
+    def _on_save_profile_action_triggered(self) -> None:
+        self._said(self.save_profile())
+
+    def _on_add_profile_action_triggered(self) -> None:
+        name = self._ask_name(self.tr("Add a profile"))
+        if name is not None:
+            self._said(self.add_profile(name))
+
+    def _on_rename_profile_action_triggered(self) -> None:
+        name = self._ask_name(self.tr("Rename the profile"), self.profile_name)
+        if name is not None:
+            self._said(self.rename_profile(name))
+
+    def _on_duplicate_profile_action_triggered(self) -> None:
+        name = self._ask_name(self.tr("Duplicate the profile"), self.tr("{name} (copy)").format(name=self.profile_name))
+        if name is not None:
+            self._said(self.duplicate_profile(name))
+
+    def _on_delete_profile_action_triggered(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Profiles"),
+            self.tr("Delete the profile {name} and its keys?").format(name=self.profile_name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._said(self.delete_profile())
+
+    # -- the platform ------------------------------------------------------------------------
+
+    @property
+    def platform(self) -> Platform:
+        """The platform the fields are for."""
+        return Platform(self.platform_combo.currentData())
+
+    def _show_platform_rows(self) -> None:
+        thing = self.platform is Platform.THING
+        self.form.setRowVisible(self.device_edit, not thing)
+        for edit in (self.product_edit, self.device_name_edit, self.access_key_edit):
+            self.form.setRowVisible(edit, thing)
+        self.key_label.setText(self.tr("Device &key:") if thing else self.tr("api-&key:"))
+        self.key_edit.setPlaceholderText(
+            self.tr("the device's key (设备密钥)") if thing else self.tr("api-key of the device or product")
+        )
+        self.endpoint_edit.setPlaceholderText(DEVICE_ENDPOINT if thing else DEFAULT_ENDPOINT)
+
+    def _on_platform_combo_currentIndexChanged(self, _index: int) -> None:
+        self._show_platform_rows()
+        if self.sandbox_check.isChecked():
+            self._fill_sandbox()
+        self.changed.emit()
+        self.targetCommitted.emit()
+
     @property
     def endpoint(self) -> str:
-        """The endpoint typed (the default when empty)."""
-        return self.endpoint_edit.text() or DEFAULT_ENDPOINT
+        """The endpoint typed (the platform's default when empty; the device side's for the current platform)."""
+        return self.endpoint_edit.text() or (DEVICE_ENDPOINT if self.platform is Platform.THING else DEFAULT_ENDPOINT)
 
     @property
     def device_id(self) -> str:
@@ -202,12 +515,27 @@ class ConnectionPanel(QGroupBox):
 
     def current_target(self) -> Target | None:
         """The target new rows get and Send sends to: the sandbox's, or the fields' (None while incomplete)."""
-        if self.sandbox_check.isChecked():
-            return Target.sandbox(self.device_id)
+        endpoint = SANDBOX_ENDPOINT if self.sandbox_check.isChecked() else self.endpoint
         try:
-            return Target.of(self.endpoint, self.device_id)
+            if self.platform is Platform.THING:
+                return Target.thing(endpoint, self.product_edit.text(), self.device_name_edit.text())
+            if self.sandbox_check.isChecked():
+                return Target.sandbox(self.device_id)
+            return Target.of(endpoint, self.device_id)
         except ConfigError:
             return None
+
+    @property
+    def access_key(self) -> str:
+        """The product access key typed (current platform; "" when none)."""
+        return self.access_key_edit.text() if self.platform is Platform.THING else ""
+
+    @property
+    def app_endpoint(self) -> str:
+        """Where the thing model and read-back are asked (current platform): the sandbox's URL while it is used."""
+        if self.sandbox_check.isChecked() and self.sandbox is not None:
+            return self.sandbox.url
+        return self._app_endpoint
 
     def commit_target(self) -> None:
         """The fields as typed now name the target (a send starts): `targetCommitted`, as leaving a field does."""
@@ -233,8 +561,26 @@ class ConnectionPanel(QGroupBox):
         """True while the api-key is shown in clear."""
         return self.reveal_button.isChecked()
 
-    def make_client(self) -> tuple[OneNetClient | None, str]:
-        """A client for the fields, or None and the reason."""
+    def make_client(self) -> tuple[UploadClient | None, str]:
+        """A client for the fields (either platform's: a `ThingClient` for the current one), or None and the reason."""
+        if self.platform is Platform.THING:
+            try:
+                target = self.current_target()
+                if target is None:
+                    Target.thing(self.endpoint, self.product_edit.text(), self.device_name_edit.text())  # says why
+                    raise ConfigError("incomplete")
+                url = self.url_of(target.endpoint)
+                thing = ThingClient(
+                    target.product_id,
+                    target.device_name,
+                    device_key=self.api_key or None,
+                    access_key=self.access_key or None,
+                    device_endpoint=url,
+                    app_endpoint=self.app_endpoint,
+                )
+            except ConfigError as exc:
+                return None, self.tr("Cannot build the request: {why}").format(why=exc)
+            return thing, ""
         try:
             client = OneNetClient(self.endpoint, self.device_id, self.api_key)
         except ConfigError as exc:
@@ -248,7 +594,9 @@ class ConnectionPanel(QGroupBox):
     def remember(self) -> None:
         """A send starts: mask the key in the logs; outside the sandbox keep the key and the connection."""
         register_secret(self.api_key)  # masked in the logs whatever quotes it
-        if not self.sandbox_check.isChecked():
+        if self.access_key:
+            register_secret(self.access_key)
+        if not self.sandbox_check.isChecked() and self.platform is Platform.DATAPOINTS:
             self.secrets.set(self.device_id, self.api_key)
             self.settings.endpoint = self.endpoint
             self.settings.device_id = self.device_id
@@ -257,7 +605,7 @@ class ConnectionPanel(QGroupBox):
     def save(self) -> None:
         """The window closes: remember the connection typed (not the sandbox's) and the sandbox box."""
         self.settings.use_sandbox = self.sandbox_check.isChecked()
-        if not self.sandbox_check.isChecked():
+        if not self.sandbox_check.isChecked() and self.platform is Platform.DATAPOINTS:
             self.settings.endpoint = self.endpoint
             self.settings.device_id = self.device_id
 
@@ -306,10 +654,12 @@ class ConnectionPanel(QGroupBox):
         self.revealToggled.emit(revealed)
 
     def _update_keyring_label(self) -> None:
-        if self._key_pending is not None and not self.sandbox_check.isChecked():
+        if (self._key_pending is not None or self._profile_pending is not None) and not self.sandbox_check.isChecked():
             return  # still "Looking for a saved api-key…"
         if self.sandbox_check.isChecked():
             self.keyring_label.setText(self.tr("Sandbox: a local test server on this computer; nothing leaves it."))
+        elif self.secrets.available and self.platform is Platform.THING:
+            self.keyring_label.setText(self.tr("The keys are kept in the system keyring with the profile (… menu)."))
         elif self.secrets.available:
             self.keyring_label.setText(self.tr("The api-key is saved in the system keyring when you send."))
         else:
@@ -319,21 +669,35 @@ class ConnectionPanel(QGroupBox):
                 )
             )
 
-    def _on_sandbox_check_toggled(self, on: bool) -> None:
-        if on:
-            from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+    def _fill_sandbox(self) -> None:
+        """The sandbox's device and demo keys in the fields, for the platform chosen (`gui.sandbox.profiles`)."""
+        from gui.sandbox.profiles import SANDBOX_LEGACY, SANDBOX_THING
 
+        if self.sandbox is None:
+            self.sandbox = self._sandbox_factory()
+        self.endpoint_edit.setText(self.sandbox.url)
+        self.device_edit.setText(SANDBOX_LEGACY.device_id)
+        thing = self.platform is Platform.THING
+        self.key_edit.setText(SANDBOX_THING.builtin_key if thing else SANDBOX_LEGACY.builtin_key)
+        self.product_edit.setText(SANDBOX_THING.product_id)
+        self.device_name_edit.setText(SANDBOX_THING.device_name)
+        self.access_key_edit.setText(SANDBOX_THING.builtin_access_key)
+
+    def _on_sandbox_check_toggled(self, on: bool) -> None:
+        thing_edits = (self.product_edit, self.device_name_edit, self.access_key_edit)
+        if on:
             self._real_connection = (self.endpoint_edit.text(), self.device_edit.text(), self.key_edit.text())
-            if self.sandbox is None:
-                self.sandbox = self._sandbox_factory()
-            self.endpoint_edit.setText(self.sandbox.url)
-            self.device_edit.setText(DEFAULT_DEVICE_ID)
-            self.key_edit.setText(DEFAULT_API_KEY)
+            self._real_thing = (self.product_edit.text(), self.device_name_edit.text(), self.access_key_edit.text())
+            self._fill_sandbox()
         else:
             endpoint, device, key = self._real_connection
             self.endpoint_edit.setText(endpoint)
             self.device_edit.setText(device)
             self.key_edit.setText(key)
+            for edit, text in zip(thing_edits, self._real_thing, strict=True):
+                edit.setText(text)
+        for edit in thing_edits[:2]:
+            edit.setReadOnly(on)
         self.endpoint_edit.setReadOnly(on)
         self._update_keyring_label()
         self.sandboxChanged.emit()

@@ -382,6 +382,17 @@ class DatapointEditor(QGroupBox):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
+    def offer_identifiers(self, identifiers: list[str]) -> None:
+        """Offer a thing model's property identifiers in the datastream box (the current platform's datastreams)."""
+        for identifier in identifiers:
+            if self.stream_combo.findText(identifier) < 0:
+                self.stream_combo.addItem(identifier)
+        self.stream_combo.setToolTip(
+            self.tr("On the current platform a datastream is a property of the thing model: {ids}").format(
+                ids=", ".join(identifiers)
+            )
+        )
+
     def show_issues(self, out: Outgoing) -> None:
         """List the issues of the upload (at most MAX_LISTED_ISSUES), each pointing at its row."""
         self.issues_list.clear()

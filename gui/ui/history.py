@@ -63,9 +63,11 @@ from gui.data.store import (
     HistorySummary,
     Store,
 )
+from gui.data.target import Platform
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.onenet.thing_client import ThingClient
 from gui.ui.colours import brush, set_style
 from gui.ui.settings import DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS
 from gui.ui.tables import ElideMiddleDelegate, text_width
@@ -248,17 +250,30 @@ def _pretty_body(entry: HistoryEntry) -> str:
     return text
 
 
+#: Signs a rebuilt current-platform request shown in the history (masked): no key is ever stored.
+_NOT_STORED_KEY = "bm90LXN0b3JlZA=="  # base64 of "not-stored"
+
+
 def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
     """The request (as the client builds it, api-key masked), the body and the answer, as text."""
+    thing = entry.platform is Platform.THING
     try:
-        # The key is never stored: a placeholder goes in and describe_request masks it.
-        client = OneNetClient(entry.endpoint, entry.device_id, "not-stored")
-        prepared = client.prepare_upload(EncodedBody(entry.body_type, entry.body, entry.content_type))
+        # Keys and tokens are never stored: a placeholder goes in and describe_request masks it.
+        body = EncodedBody(entry.body_type, entry.body, entry.content_type)
+        if thing:  # `device_id` is `<product id>/<device name>` (gui.data.target.Target.thing)
+            product_id, _, device_name = entry.device_id.partition("/")
+            thing_client = ThingClient(
+                product_id, device_name, device_key=_NOT_STORED_KEY, device_endpoint=entry.endpoint
+            )
+            prepared = thing_client.prepare_upload(body)
+        else:
+            prepared = OneNetClient(entry.endpoint, entry.device_id, "not-stored").prepare_upload(body)
         head, url = describe_request(prepared, mask=MASK), prepared.url or ""
-    except ConfigError as exc:
+    except (ConfigError, ValueError) as exc:
         head, url = f"(cannot rebuild the request: {exc})", entry.endpoint
     attempt = entry.attempt
-    lines = [f"Request #{entry.request_id}", f"URL: {url}", f"Type: {int(entry.body_type)}", "", head, ""]
+    kind = "OneJSON (current platform, thing model)" if thing else str(int(entry.body_type))
+    lines = [f"Request #{entry.request_id}", f"URL: {url}", f"Type: {kind}", "", head, ""]
     lines += [f"Body ({len(entry.body)} bytes, {entry.datapoints} datapoints):", _pretty_body(entry), "", "Response"]
     if attempt is None:
         outcome = entry.request_outcome.value if entry.request_outcome else "in flight"
@@ -621,6 +636,11 @@ class HistoryPanel(QWidget):
                 "The selected requests went to {n} targets ({targets}): select requests of one endpoint and device "
                 "to verify them."
             ).format(n=len(targets), targets=named + (", …" if len(targets) > 3 else ""))
+        if any(e.platform is Platform.THING for e in stored):
+            return self.tr(
+                "Requests to the current platform (thing model) are verified from the table (Verify on platform) "
+                "or with onenet-uploader verify FILE --profile NAME."
+            )
         try:
             pairs = [pair for e in stored for pair in decode(e.body, e.body_type).pairs()]
         except FormatError as exc:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
     from gui.ui.compare_dialog import CompareDialog
 
 _Index = QModelIndex | QPersistentModelIndex
+MIN_REQUEST_WIDTH, MAX_REQUEST_WIDTH = 100, 320  # px of the Request column (method and path, elided in the middle)
+MIN_CLIENT_WIDTH = 90  # px of the From column (address and port, elided in the middle)
 _COLOURS = {Severity.ERROR: "error", Severity.WARNING: "warning"}
 
 
@@ -52,9 +55,10 @@ def _worst(exchange: Exchange) -> Severity | None:
 
 
 class ExchangesModel(QAbstractTableModel):
-    """One row per captured request: number, time, client, method, path, device, HTTP status, errno, verdict."""
+    """One row per captured request: number, time, client, request (method and path), device, HTTP status, errno,
+    verdict. The time shows seconds; its tooltip the date and milliseconds."""
 
-    NUMBER, TIME, CLIENT, METHOD, TARGET, DEVICE, STATUS, ERRNO, VERDICT = range(9)
+    NUMBER, TIME, CLIENT, TARGET, DEVICE, STATUS, ERRNO, VERDICT = range(8)
     #: The Exchange of a row.
     ExchangeRole = Qt.ItemDataRole.UserRole + 1
 
@@ -67,7 +71,7 @@ class ExchangesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 9
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -76,8 +80,7 @@ class ExchangesModel(QAbstractTableModel):
             self.tr("#"),
             self.tr("Time"),
             self.tr("From"),
-            self.tr("Method"),
-            self.tr("Path"),
+            self.tr("Request"),
             self.tr("Device"),
             self.tr("HTTP"),
             self.tr("errno"),
@@ -99,19 +102,19 @@ class ExchangesModel(QAbstractTableModel):
             return brush(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.VERDICT:
             return exchange.verdict
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TIME:
+            return exchange.received.astimezone().strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
         return None
 
     def _text(self, exchange: Exchange, column: int) -> str:
         if column == self.NUMBER:
             return str(exchange.number)
         if column == self.TIME:
-            return exchange.received.astimezone().strftime("%H:%M:%S.%f")[:-3]
+            return exchange.received.astimezone().strftime("%H:%M:%S")
         if column == self.CLIENT:
             return exchange.client
-        if column == self.METHOD:
-            return exchange.method
         if column == self.TARGET:
-            return exchange.target
+            return f"{exchange.method} {exchange.target}".strip()
         if column == self.DEVICE:
             return exchange.device or ""
         if column == self.STATUS:
@@ -242,10 +245,16 @@ class InspectorPanel(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
-        widths = [text_width(self, "99999"), text_width(self, "00:00:00.000"), text_width(self, "127.0.0.1:65535")]
-        widths += [text_width(self, "DELETE"), 260, text_width(self, "4093215"), text_width(self, "HTTP")]
-        widths += [text_width(self, "errno")]
-        self.table = row_table(self.proxy, widths, stretch=ExchangesModel.VERDICT, elide_middle=[ExchangesModel.TARGET])
+        self._client_width = text_width(self, "127.0.0.1:65535")
+        widths = [text_width(self, "9999"), text_width(self, "00:00:00"), self._client_width]
+        widths += [MAX_REQUEST_WIDTH, text_width(self, "4093215"), text_width(self, "HTTP"), text_width(self, "errno")]
+        self.table = row_table(
+            self.proxy,
+            widths,
+            stretch=ExchangesModel.VERDICT,
+            elide_middle=[ExchangesModel.CLIENT, ExchangesModel.TARGET],
+        )
+        self.table.viewport().installEventFilter(self)
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.request_text = QPlainTextEdit(readOnly=True)
@@ -292,6 +301,23 @@ class InspectorPanel(QWidget):
         self.compare_button.clicked.connect(self.compare)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self._show(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Fit the columns to the view: 30 % of it for the verdict (which stretches over what is left), the
+        rest first for the fixed columns, then for From and Request, both elided in the middle when narrow."""
+        header = self.table.horizontalHeader()
+        view = self.table.viewport().width()
+        flexible = (ExchangesModel.CLIENT, ExchangesModel.TARGET, ExchangesModel.VERDICT)
+        fixed = sum(header.sectionSize(c) for c in range(header.count()) if c not in flexible)
+        rest = view - fixed - view * 3 // 10
+        client = min(self._client_width, max(MIN_CLIENT_WIDTH, rest * 3 // 10))
+        header.resizeSection(ExchangesModel.CLIENT, client)
+        header.resizeSection(ExchangesModel.TARGET, min(MAX_REQUEST_WIDTH, max(MIN_REQUEST_WIDTH, rest - client)))
 
     # -- the capture ----------------------------------------------------------------------------
 

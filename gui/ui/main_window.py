@@ -24,7 +24,7 @@ from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
 from gui.data.store import Store, StoreError
-from gui.data.target import NO_TARGET, Target
+from gui.data.target import NO_TARGET, Platform, Target
 from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
             last = {rows[r].stream_id: rows[r].point.value for r in chosen}
             self.timed_send = TimedSendDialog(
                 list(last.items()),
-                self.add_rows,
+                self.model,
                 self.send_controller.send,
                 lambda: self.send_controller.sending.is_busy,
                 parent=self,
@@ -518,6 +518,15 @@ class MainWindow(QMainWindow):
                 self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
             return
         readings, _ = self.model.readings(sent)
+        if target is not None and target.platform is Platform.THING:  # read back with the product access key
+            client, problem = self.connection.make_client()
+            if not self.connection.access_key:
+                problem = self.tr("Reading back from the current platform needs the product's access key.")
+            if client is None or problem:
+                self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=problem))
+                return
+            self.verify_panel.start(client, readings)
+            return
         self._verify(self.connection.endpoint, self.connection.device_id, self.connection.api_key, readings)
 
     def _on_history_verifyRequested(self, endpoint: str, device_id: str, readings: Readings) -> None:

@@ -11,11 +11,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from gui.data.outbox import RequestOptions, may_store_twice, plan_readings, readings_of
-from gui.data.target import Target
+from gui.data.outbox import RequestOptions, ThingRequestPlan, may_store_twice, plan_readings, plan_thing, readings_of
+from gui.data.target import Platform, Target
 from gui.onenet.formats import BodyType, FormatError, can_carry, wire_ats
 from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan
+from gui.onenet.thingmodel import ThingModel, check_readings
 from gui.onenet.validation import Issue, Severity, validate
 from gui.ui.datapoints_model import Row, RowStatus, RowsView
 
@@ -37,6 +38,8 @@ class Outgoing:
     left out because their outcome is unknown and sending them again may store
     them twice (`gui.data.outbox.may_store_twice`). `elsewhere` counts the rows not sent
     yet that wait for another target than the one Send sends to (they are not planned).
+    For a current-platform target `plan` is a `ThingRequestPlan`, whose order is not the
+    readings' (history posts first): `plan_rows` gives the rows in its order.
     """
 
     readings: Readings
@@ -44,12 +47,13 @@ class Outgoing:
     issues: list[Issue]
     options: RequestOptions
     carry: dict[BodyType, str | None] = field(default_factory=dict)
-    plan: RequestPlan | None = None
+    plan: RequestPlan | ThingRequestPlan | None = None
     problem: str = ""
     snapshot: Sequence[Row] = ()
     generation: int = 0
     held_back: list[int] = field(default_factory=list)
     elsewhere: int = 0
+    thing: bool = False  #: for a current-platform target (OneJSON posts)
 
     @property
     def errors(self) -> list[Issue]:
@@ -59,10 +63,18 @@ class Outgoing:
     def warnings(self) -> list[Issue]:
         return [i for i in self.issues if i.severity is Severity.WARNING]
 
+    def plan_rows(self) -> list[int]:
+        """The table rows in the plan's order: request k carries `plan_rows()[start:stop]` of its span."""
+        if isinstance(self.plan, ThingRequestPlan):
+            return [self.rows[i] for i in self.plan.order]
+        return self.rows
+
     def request_rows(self, index: int) -> list[int]:
         """The table rows whose datapoints request `index` carries."""
         assert self.plan is not None
         request = self.plan.requests[index]
+        if isinstance(self.plan, ThingRequestPlan):
+            return [self.rows[i] for i in self.plan.order[request.start : request.stop]]
         return self.rows[request.start : request.stop]
 
 
@@ -73,6 +85,9 @@ def compute_outgoing(
     cancelled: Callable[[], bool] = lambda: False,
     allow_duplicates: bool = False,
     target: Target | None = None,
+    thing_model: ThingModel | None = None,
+    thing_note: str = "",
+    thing_pending: str = "",
 ) -> Outgoing:
     """Readings of the rows not yet sent, validated, each format's ability to carry them, and the plan.
 
@@ -81,7 +96,10 @@ def compute_outgoing(
     `allow_duplicates` (they are listed in `held_back`). Only rows of `target` (and rows
     without one, which Send gives it) are taken: each row goes to its own target only
     (`Outgoing.elsewhere` counts the others; `target` None: only rows without one). Rows are grouped and planned
-    by `gui.data.outbox` (`readings_of`, `plan_readings`), as `send` and `outbox send` do. Raises Cancelled as soon as
+    by `gui.data.outbox` (`readings_of`, `plan_readings`; `plan_thing` for a current-platform target, its
+    values checked against `thing_model` by `check_readings`, or, without one, a warning saying why they are
+    not: `thing_note`; while the model is being read, `thing_pending` says so and nothing is planned),
+    as `send` and `outbox send` do. Raises Cancelled as soon as
     `cancelled()` is true between steps. Messages in `problem` are English (core
     messages); the window adds its own words.
     """
@@ -113,6 +131,12 @@ def compute_outgoing(
     if cancelled():
         raise Cancelled
     outgoing.issues = validate(readings, now, ats=ats)
+    thing = outgoing.thing = target is not None and target.platform is Platform.THING
+    if thing and order:
+        if thing_model is not None:
+            outgoing.issues += check_readings(thing_model, readings)
+        else:
+            outgoing.issues.append(Issue(Severity.WARNING, "thing-model-unchecked", thing_note, "", 0))
     if cancelled():
         raise Cancelled
     outgoing.carry = {t: can_carry(readings, t, ats=ats) for t in BodyType}
@@ -120,8 +144,16 @@ def compute_outgoing(
         return outgoing
     if cancelled():
         raise Cancelled
+    if thing and thing_pending:
+        outgoing.problem = thing_pending
+        return outgoing
     try:
-        outgoing.plan = plan_readings(readings, options, ats=ats)
+        if thing:
+            if outgoing.errors:
+                raise ValueError("the thing model refuses some values (listed)")
+            outgoing.plan = plan_thing(readings, options.max_points, thing_model)
+        else:
+            outgoing.plan = plan_readings(readings, options, ats=ats)
     except (FormatError, ValueError) as exc:
         outgoing.problem = str(exc)
     return outgoing

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.data.outbox import RequestOptions
-from gui.onenet.client import OneNetClient, PlatformResponse, curl_command, describe_request
+from gui.data.outbox import RequestOptions, ThingRequestPlan
+from gui.onenet.client import PlatformResponse, curl_command, describe_request
 from gui.onenet.formats import BodyType, EncodedBody
 from gui.onenet.split import RequestPlan
+from gui.onenet.thing_client import UploadClient
 from gui.text import counted
 from gui.ui.colours import set_style
 
@@ -210,9 +211,9 @@ class RequestListModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._plan: RequestPlan | None = None
+        self._plan: RequestPlan | ThingRequestPlan | None = None
 
-    def set_plan(self, plan: RequestPlan | None) -> None:
+    def set_plan(self, plan: RequestPlan | ThingRequestPlan | None) -> None:
         self.beginResetModel()
         self._plan = plan
         self.endResetModel()
@@ -299,8 +300,8 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.note_label)
         layout.addLayout(buttons)
 
-        self._plan: RequestPlan | None = None
-        self._client: OneNetClient | None = None
+        self._plan: RequestPlan | ThingRequestPlan | None = None
+        self._client: UploadClient | None = None
         self._client_problem = ""
         self._reveal = False
         self._body: EncodedBody | None = None
@@ -365,7 +366,11 @@ class PreviewPanel(QWidget):
         self.at_note_label.setVisible(bool(text))
 
     def show_plan(
-        self, plan: RequestPlan, client: OneNetClient | None, client_problem: str = "", reveal: bool = False
+        self,
+        plan: RequestPlan | ThingRequestPlan,
+        client: UploadClient | None,
+        client_problem: str = "",
+        reveal: bool = False,
     ) -> None:
         """Show the requests of `plan`; keeps the selected request where it still exists.
 

@@ -6,11 +6,12 @@ sandbox first starts, not with the window: the first paint does not need them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from gui.ui.colours import set_style
@@ -23,16 +24,31 @@ if TYPE_CHECKING:
 
 
 LOOPBACK = "127.0.0.1"
+LOOPBACK6 = "::1"
 EVERY_ADDRESS = "0.0.0.0"
+EVERY_ADDRESS6 = "::"
+_IP = (QAbstractSocket.NetworkLayerProtocol.IPv4Protocol, QAbstractSocket.NetworkLayerProtocol.IPv6Protocol)
 
 
-def machine_addresses() -> list[str]:
-    """This computer's IPv4 addresses other than loopback (from QNetworkInterface), in the order Qt lists them."""
-    return [
-        address.toString()
-        for address in QNetworkInterface.allAddresses()
-        if address.protocol() == QAbstractSocket.NetworkLayerProtocol.IPv4Protocol and not address.isLoopback()
-    ]
+def machine_addresses(addresses: Iterable[QHostAddress] | None = None) -> tuple[list[str], list[str]]:
+    """This computer's IPv4 and IPv6 addresses other than loopback, and the link-local IPv6 ones left out.
+
+    `addresses`: default QNetworkInterface.allAddresses(), in the order Qt lists them (IPv4
+    first here). Link-local IPv6 addresses (fe80::/10) are left out: they mean something
+    only with the interface's zone id (``fe80::1%eth0``), which a device's URL cannot
+    carry for most HTTP clients and firmware (RFC 6874's ``%25`` is rarely supported).
+    """
+    usable: list[str] = []
+    link_local: list[str] = []
+    for address in QNetworkInterface.allAddresses() if addresses is None else addresses:
+        if address.protocol() not in _IP or address.isLoopback():
+            continue
+        if address.protocol() == _IP[1] and address.isLinkLocal():
+            link_local.append(address.toString())
+        else:
+            usable.append(address.toString())
+    usable.sort(key=lambda text: ":" in text)  # IPv4 first, each family in Qt's order
+    return usable, link_local
 
 
 class SandboxTab(QWidget):
@@ -79,14 +95,25 @@ class SandboxTab(QWidget):
         self.bench = QWidget()
         self.address_combo = QComboBox()
         self.address_combo.addItem(self.tr("This computer only ({host})").format(host=LOOPBACK), LOOPBACK)
-        for host in machine_addresses():
+        self.address_combo.addItem(self.tr("This computer only, IPv6 ({host})").format(host=LOOPBACK6), LOOPBACK6)
+        usable, link_local = machine_addresses()
+        for host in usable:
             self.address_combo.addItem(host, host)
         self.address_combo.addItem(
             self.tr("Every address of this computer ({host})").format(host=EVERY_ADDRESS), EVERY_ADDRESS
         )
-        self.address_combo.setToolTip(
-            self.tr("Where the sandbox listens; a device on the bench needs an address of this computer on its network")
+        self.address_combo.addItem(
+            self.tr("Every IPv6 address of this computer ({host})").format(host=EVERY_ADDRESS6), EVERY_ADDRESS6
         )
+        tip = self.tr(
+            "Where the sandbox listens; a device on the bench needs an address of this computer on its network"
+        )
+        if link_local:
+            tip += "\n" + self.tr(
+                "Not offered: {hosts} (link-local IPv6: a device would need the interface's zone id in the URL, "
+                "which most HTTP clients and firmware cannot send; use another address of that network)"
+            ).format(hosts=", ".join(link_local))
+        self.address_combo.setToolTip(tip)
         self.url_edit = QLineEdit(readOnly=True)
         self.copy_button = QPushButton(self.tr("Copy URL"))
         self.expects_label = QLabel()

@@ -21,9 +21,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
+from gui.data.outbox import ThingRequestPlan
 from gui.data.store import RequestOutcome, State, Store
-from gui.onenet.client import OneNetClient
+from gui.data.target import Platform, Target
+from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.readings import Datapoint, Readings
+from gui.onenet.thing_client import ThingClient, UploadClient
+from gui.onenet.thingmodel import ThingModel
 from gui.text import counted, sentence
 from gui.ui.connection_panel import ConnectionPanel
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus, RowsView
@@ -146,10 +150,12 @@ class SendWorker(Worker):
             streams = out.readings.datastreams
             points = [point for stream in streams for point in stream.datapoints]
             ends = list(itertools.accumulate(len(stream.datapoints) for stream in streams))
+            order = out.plan.order if isinstance(out.plan, ThingRequestPlan) else None  # not the readings' order
             for k in self._stored_requests:
                 request = out.plan.requests[k]
                 stored += request.stop - request.start
-                for j in range(request.start, request.stop):
+                span = range(request.start, request.stop)
+                for j in (order[i] for i in span) if order is not None else span:
                     if points[j].at is None:
                         unstamped.append((streams[bisect.bisect_right(ends, j)].id, points[j]))
         return SendReport(result, stored, unstamped)
@@ -201,6 +207,10 @@ class SendController(QObject):
         self.sending = Task(pool, self)  # the send the window waits for
         self.planning = Task(pool, self)  # computing the preview of a big upload
         self.pruning = Task(pool, self)  # forgetting old history at start-up
+        self.modelling = Task(pool, self)  # reading a current-platform product's thing model
+        #: (product target, access key, URL) -> the thing model read, or why it could not be
+        self._thing_model: tuple[tuple[str, str, str], ThingModel | None, str] | None = None
+        self._thing_model_reading: tuple[str, str, str] | None = None
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
@@ -250,9 +260,84 @@ class SendController(QObject):
         """The upload Send would make now, computed at once: unsent rows, validated, planned into requests."""
         options = self.panel.options_bar.options()
         target = self.connection.current_target()
-        out = compute_outgoing(self.model.rows(), options, allow_duplicates=self._allow_duplicates, target=target)
+        model, note, pending = self._thing_checks(target)
+        out = compute_outgoing(
+            self.model.rows(),
+            options,
+            allow_duplicates=self._allow_duplicates,
+            target=target,
+            thing_model=model,
+            thing_note=note,
+            thing_pending=pending,
+        )
         out.generation = self._plan_generation
         return out
+
+    def _thing_checks(self, target: Target | None) -> tuple[ThingModel | None, str, str]:
+        """For a current-platform target: `(thing model, why there is none, what is pending)`.
+
+        The model is read (on a worker) when the product access key is given, once per
+        product, key and URL; until it is, the plan waits ("pending"). Without the key, or
+        when it cannot be read, the checks that need it are skipped and the note says so.
+        """
+        if target is None or target.platform is not Platform.THING:
+            return None, "", ""
+        access = self.connection.access_key
+        if not access:
+            return (
+                None,
+                self.tr(
+                    "No product access key is given: the thing model is not read, so property identifiers and "
+                    "value types are not checked before sending (the platform still refuses what its model does not "
+                    "allow)."
+                ),
+                "",
+            )
+        try:
+            url = self.connection.app_endpoint
+        except ConfigError as exc:
+            return None, str(exc), ""
+        key = (target.product_id, access, url)
+        if self._thing_model is not None and self._thing_model[0] == key:
+            return self._thing_model[1], self._thing_model[2], ""
+        if self._thing_model_reading != key:
+            self._thing_model_reading = key
+            product_id, device_name = target.product_id, target.device_name
+            timeout = self.client_timeout or DEFAULT_TIMEOUT_S
+
+            def read(cancelled: Callable[[], bool]) -> ThingModel:
+                client = ThingClient(
+                    product_id,
+                    device_name,
+                    access_key=access,
+                    device_endpoint=url,
+                    app_endpoint=url,
+                    timeout=timeout,
+                )
+                try:
+                    return client.query_thing_model()
+                finally:
+                    client.session.close()
+
+            self.modelling.start(
+                read,
+                result=lambda model, key=key: self._on_thing_model(key, model, ""),
+                error=lambda exc, key=key: self._on_thing_model(key, None, str(exc)),
+            )
+        return None, "", self.tr("reading the product's thing model…")
+
+    def _on_thing_model(self, key: tuple[str, str, str], model: object, why: str) -> None:
+        self._thing_model_reading = None
+        note = ""
+        if why:
+            note = self.tr(
+                "The thing model could not be read ({why}): property identifiers and value types are not checked "
+                "before sending."
+            ).format(why=why)
+        self._thing_model = (key, model if isinstance(model, ThingModel) else None, note)
+        if isinstance(model, ThingModel):
+            self.editor.offer_identifiers(list(model.properties))
+        self._on_rows_changed()
 
     def _plan_is_current(self) -> bool:
         return self._outgoing is not None and self._outgoing.generation == self._plan_generation
@@ -284,9 +369,10 @@ class SendController(QObject):
         now = datetime.now(UTC)
         allow_duplicates = self._allow_duplicates
         target = self.connection.current_target()
+        model, note, pending = self._thing_checks(target)
 
         def compute(cancelled: Callable[[], bool]) -> Outgoing:
-            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates, target)
+            out = compute_outgoing(rows, options, now, cancelled, allow_duplicates, target, model, note, pending)
             out.generation = generation
             return out
 
@@ -414,7 +500,7 @@ class SendController(QObject):
         the first request that is neither stored nor plainly refused (the overwrite rule:
         later requests must not overtake it); the rest stay in the outbox for the next Send.
         """
-        from gui.data.outbox import clients, requests_of
+        from gui.data.outbox import clients, requests_of, thing_clients, thing_requests_of
 
         client, problem = self.connection.make_client()
         target = self.connection.current_target()
@@ -425,7 +511,7 @@ class SendController(QObject):
         # Every row goes to its own target (the plan took only the rows of this one); the window's sandbox
         # is a target of its own (`SANDBOX_ENDPOINT`) whose URL is the running sandbox's.
         endpoint, device_id, url = target.endpoint, target.device_id, client.endpoint
-        api_key = self.connection.api_key
+        api_key, access_key = self.connection.api_key, self.connection.access_key
         self.connection.remember()
         plan = out.plan
         total = len(plan)
@@ -441,7 +527,10 @@ class SendController(QObject):
 
         def planned() -> Iterator[PlannedRequest]:
             # Each request's rows are made as it is taken, not a million Rows kept for the whole send.
-            carried = snapshot.picked(out.rows) if isinstance(snapshot, RowsView) else [snapshot[i] for i in out.rows]
+            rows = out.plan_rows() if isinstance(plan, ThingRequestPlan) else out.rows
+            carried = snapshot.picked(rows) if isinstance(snapshot, RowsView) else [snapshot[i] for i in rows]
+            if isinstance(plan, ThingRequestPlan):
+                return thing_requests_of(plan, carried, target)
             return requests_of(plan, carried, endpoint, device_id)
 
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
@@ -449,8 +538,14 @@ class SendController(QObject):
             from gui.data.pipeline import Pipeline, RetryPolicy
 
             store.queue(ids, endpoint, device_id)
-            make = clients(api_key, timeout=timeout)
-            pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy or RetryPolicy())
+            if target.platform is Platform.THING:  # a fresh token per request, from the device key
+                things = thing_clients(
+                    api_key, access_key=access_key, url_of=lambda e: url if e == endpoint else e, timeout=timeout
+                )
+                pipeline = Pipeline(store, clients(""), policy or RetryPolicy(), things=things)
+            else:
+                make = clients(api_key, timeout=timeout)
+                pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy or RetryPolicy())
             return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)
@@ -664,7 +759,7 @@ class _SendJob:
     """One send's own data, handed to its callbacks (the send of a cancelled run still reports)."""
 
     outgoing: Outgoing
-    client: OneNetClient | None = None  # the one the preview showed the requests with (its URL, masked key)
+    client: UploadClient | None = None  # the one the preview showed the requests with (its URL, masked key)
     finished: bool = False  # the pipeline ran to the end with every request stored
 
     @property

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.onenet.client import OneNetClient
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import format_at
+from gui.onenet.thing_client import UploadClient
 from gui.text import counted
 from gui.ui.colours import set_style
 from gui.ui.datapoints_model import DISPLAY_FORMAT
@@ -96,7 +96,7 @@ class PreviewSendPanel(QGroupBox):
     def show_outgoing(
         self,
         out: Outgoing,
-        client: OneNetClient | None,
+        client: UploadClient | None,
         client_problem: str,
         reveal: bool,
         display_tz: tzinfo,
@@ -122,6 +122,8 @@ class PreviewSendPanel(QGroupBox):
             )
         elif not out.rows:
             problem = self.tr("Nothing to send: add datapoints first.")
+        elif out.plan is None and out.thing:
+            problem = self.tr("Nothing can be sent yet: {why}").format(why=out.problem)
         elif out.plan is None:
             problem = self.tr("Type {type} cannot be sent: {why}").format(type=int(body_type), why=out.problem)
         else:
@@ -131,12 +133,12 @@ class PreviewSendPanel(QGroupBox):
         else:
             self.preview.show_plan(out.plan, client, client_problem, reveal)
             plan = out.plan
-            summary = self.tr("{points} in {streams} · {size} in {n} · type {type}").format(
+            summary = self.tr("{points} in {streams} · {size} in {n} · {format}").format(
                 points=counted(len(out.readings), "datapoint"),
                 streams=counted(len(out.readings.datastreams), "datastream"),
                 size=human_bytes(plan.total_bytes),
                 n=counted(len(plan), "request"),
-                type=int(body_type),
+                format=self.tr("OneJSON (thing model)") if out.thing else self.tr("type {n}").format(n=int(body_type)),
             )
             self.preview.set_at_note(self._at_note(out, display_tz, zone_name))
             if plan.warnings:

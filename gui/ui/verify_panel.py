@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gui.onenet.client import OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, format_value
+from gui.onenet.thing_client import ThingClient
 from gui.onenet.verify import Check, Outcome, Progress, VerifyReport, verify
 from gui.ui.colours import brush, set_style
 from gui.ui.tables import row_table
@@ -191,8 +192,12 @@ class VerifyPanel(QWidget):
         """True while a verification runs."""
         return self.task.is_busy
 
-    def start(self, client: OneNetClient, readings: Readings) -> bool:
-        """Verify `readings` (what was sent, in send order) on a worker; False if one already runs."""
+    def start(self, client: OneNetClient | ThingClient, readings: Readings) -> bool:
+        """Verify `readings` (what was sent, in send order) on a worker; False if one already runs.
+
+        A `ThingClient` (the current platform) reads back with `verify_thing`, values compared as
+        the product's thing model types them (read first; without it, as they were sent).
+        """
         if self.task.is_busy:
             return False
         self.report = None
@@ -200,6 +205,12 @@ class VerifyPanel(QWidget):
         self.counts_label.clear()
 
         def work(cancelled: Any) -> VerifyReport:
+            if isinstance(client, ThingClient):
+                from gui.onenet.thing_verify import verify_thing
+
+                return verify_thing(
+                    client, readings, client.query_thing_model(), cancelled=cancelled, progress=worker.report
+                )
             return verify(client, readings, cancelled=cancelled, progress=worker.report)
 
         worker = Worker(work)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -243,6 +244,11 @@ class Task(QObject):
         run = self._runs.pop(worker, None)
         if run is None:
             return
+        # `QThreadPool.start` makes the pool the worker's owner on the Python side (PySide6's typesystem: the
+        # runnable's parent is the pool), and with auto-delete off Qt never deletes it: every run, with all it
+        # held (a send's rows and plan), stayed alive as long as the pool (issue 16: the window's timed sending
+        # grew by every tick's). Qt allows deleting a run that is not auto-deleted once run() has reported its end.
+        shiboken6.delete(worker)
         current = worker is self._current
         if current:
             self._current = None

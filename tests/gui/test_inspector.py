@@ -6,11 +6,12 @@ import json
 import socket
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from gui.onenet.readings import Readings
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
-from gui.ui.inspector import ExchangeFilter, ExchangesModel, InspectorPanel
+from gui.ui.inspector import MAX_REQUEST_WIDTH, MIN_REQUEST_WIDTH, ExchangeFilter, ExchangesModel, InspectorPanel
 
 KEY = DEFAULT_API_KEY
 
@@ -181,3 +182,21 @@ def test_what_was_captured_before_the_panel_is_shown_too(qtbot, sandbox):
 def test_the_model_is_a_well_behaved_qt_model(qtbot, qtmodeltester, panel, sandbox):
     arrive(qtbot, panel, sandbox, post(), chunked_request())
     qtmodeltester.check(panel.model)
+
+
+@pytest.mark.parametrize("width", [720, 1400])  # the Sandbox tab's width in a 1366x768 window, and a wide one
+def test_the_columns_fit_the_view_the_request_elided_and_the_verdict_stretched(qtbot, panel, sandbox, width):
+    panel.show()
+    panel.resize(width, 500)
+    arrive(qtbot, panel, sandbox, post(body=b",;temperature,25"), post(key=b"WRONG-KEY-000000"))
+    table, header = panel.table, panel.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() == table.viewport().width())  # every column within the view
+    assert table.horizontalScrollBar().maximum() == 0
+    request, verdict = header.sectionSize(ExchangesModel.TARGET), header.sectionSize(ExchangesModel.VERDICT)
+    assert MIN_REQUEST_WIDTH <= request <= MAX_REQUEST_WIDTH
+    assert verdict >= table.viewport().width() // 4  # the verdict gets the room From and Request give up
+    if width > 1000:
+        assert request == MAX_REQUEST_WIDTH
+    shown = panel.model.index(0, ExchangesModel.TARGET).data()
+    assert shown == "POST /devices/4093215/datapoints?type=5"  # whole in the model (tooltip when elided)
+    assert ":" in panel.model.index(0, ExchangesModel.TIME).data(Qt.ItemDataRole.ToolTipRole)

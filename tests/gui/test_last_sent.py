@@ -17,7 +17,7 @@ def test_after_send_the_last_request_its_answer_and_headers_stay_viewable(qtbot,
     assert send_and_wait(qtbot, window) is True
 
     preview = window.send_panel.preview
-    assert "Nothing to send" in preview.request_text.toPlainText()
+    qtbot.waitUntil(lambda: "Nothing to send" in preview.request_text.toPlainText())  # planned again on a worker
     assert preview.tabs.currentWidget() is preview.last_sent_text
     text = preview.last_sent_text.toPlainText()
     assert text.startswith("Last sent: request 2 of 2 · errno 0\n")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import socket
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtNetwork import QHostAddress
 
 from gui.data.store import State
 from gui.ui.inspector import ExchangesModel
+from gui.ui.sandbox_tab import machine_addresses
 
 
 def chunked_request() -> bytes:
@@ -85,3 +87,34 @@ def test_the_sandbox_listens_on_loopback_until_another_address_is_chosen_then_wa
     tab.address_combo.setCurrentIndex(tab.address_combo.findData("127.0.0.1"))
     assert sandbox.host == "127.0.0.1" and not tab.warning_label.isVisibleTo(tab)
     assert send(sandbox.port, b"GET /devices/4093215 HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.")
+
+
+def test_ipv6_addresses_are_offered_link_local_ones_left_out_with_the_reason(qtbot, window, sandbox):
+    given = ["127.0.0.1", "::1", "fe80::fc:ff:fe00:1%eth0", "fd00::2", "192.168.1.5", "2001:db8::7"]
+    usable, link_local = machine_addresses([QHostAddress(a) for a in given])
+    assert usable == ["192.168.1.5", "fd00::2", "2001:db8::7"]  # loopback is offered on its own; IPv4 first
+    assert link_local == ["fe80::fc:ff:fe00:1%eth0"]
+
+    window.connection.sandbox_check.setChecked(True)
+    tab = window.sandbox_tab
+    hosts = [tab.address_combo.itemData(i) for i in range(tab.address_combo.count())]
+    assert hosts[:2] == ["127.0.0.1", "::1"] and hosts[-2:] == ["0.0.0.0", "::"]
+    assert all(not h.lower().startswith("fe80:") for h in hosts)
+    if machine_addresses()[1]:  # this computer has link-local IPv6 addresses: the tooltip says why they are absent
+        assert "link-local" in tab.address_combo.toolTip()
+
+    tab.address_combo.setCurrentIndex(tab.address_combo.findData("::1"))  # IPv6 loopback: still this computer only
+    assert sandbox.running and sandbox.host == "::1" and sandbox.loopback_only
+    assert tab.url_edit.text() == f"http://[::1]:{sandbox.port}"
+    assert not tab.warning_label.isVisibleTo(tab)
+    assert window.connection.endpoint_edit.text() == tab.url_edit.text()
+    with socket.create_connection(("::1", sandbox.port), timeout=5) as conn:  # real HTTP over IPv6
+        conn.sendall(chunked_request())
+        conn.shutdown(socket.SHUT_WR)
+        while conn.recv(65536):
+            pass
+    assert [p.value for p in sandbox.datapoints("4093215", "temperature")][-1] == 22.5
+    qtbot.waitUntil(lambda: tab.inspector.model.rowCount() >= 1)
+    assert tab.inspector.model.data(
+        tab.inspector.model.index(tab.inspector.model.rowCount() - 1, ExchangesModel.CLIENT)
+    ).startswith("[::1]:")

@@ -115,3 +115,39 @@ def test_the_command_listens_on_loopback_unless_told(capsys: pytest.CaptureFixtu
     with serving() as sandbox:
         assert sandbox.host == "127.0.0.1"
     assert "this computer only" in capsys.readouterr().err
+
+
+def test_the_command_listens_on_ipv6_loopback_and_says_the_url_with_brackets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with serving("--host", "::1") as sandbox:
+        assert sandbox.host == "::1" and sandbox.loopback_only
+        assert sandbox.url == f"http://[::1]:{sandbox.port}"
+        with socket.create_connection(("::1", sandbox.port), timeout=5) as conn:  # real HTTP over IPv6
+            conn.sendall(REQUEST)
+            conn.shutdown(socket.SHUT_WR)
+            received = b""
+            while chunk := conn.recv(65536):
+                received += chunk
+        assert b'"errno":0' in received
+        assert [p.value for p in sandbox.datapoints("42", "temperature")] == [25]
+        port = sandbox.port
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"http://[::1]:{port}"
+    assert f"this computer only: a client here uses http://[::1]:{port}" in err
+
+
+def test_an_ipv6_address_beyond_loopback_is_warned_with_a_bracketed_url() -> None:
+    warning, *urls = exposure_lines("fd00::2", 8080, "42", KEY)
+    assert "anyone on that network can send to this sandbox" in warning
+    assert urls == ["a device on the bench posts to http://[fd00::2]:8080/devices/42/datapoints"]
+
+
+@pytest.mark.parametrize("host", ["fe80::1%eth0", "fe80::fc:ff:fe00:1"])
+def test_a_link_local_ipv6_address_is_refused_with_the_reason(host: str, capsys: pytest.CaptureFixture[str]) -> None:
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    with pytest.raises(SystemExit) as exited:
+        parser.parse_args(["--host", host])
+    assert exited.value.code == 2
+    assert "link-local IPv6 address" in capsys.readouterr().err

@@ -56,7 +56,7 @@ def test_sine_and_ramp() -> None:
         ("t=walk:x", "needs bounds"),
         ("t=walk:1..2/0", "above 0"),
         ("t=list:", "list needs values"),
-        ("t=noise:1..2", "not one of fixed, list, walk, sine, ramp"),
+        ("t=noise:1..2", "not one of fixed, list, file, walk, sine, ramp"),
     ],
 )
 def test_bad_stream_specs_are_refused_with_the_reason(text: str, why: str) -> None:
@@ -97,6 +97,43 @@ def test_the_schedule_runs_count_ticks_or_until_stopped() -> None:
     assert run_schedule(stop_at_three, every_s=0.001, count=None, stop=stop) == 3
 
 
+def test_values_from_a_file_in_turn_wrapping_around(tmp_path) -> None:
+    numbers = tmp_path / "temps.txt"
+    numbers.write_bytes(b"\xef\xbb\xbf21.5\r\n\n  22 \n22.75\n")  # BOM, CRLF, a blank line, spaces
+    assert values_of(f"temp=file:{numbers}", 7) == [21.5, 22, 22.75, 21.5, 22, 22.75, 21.5]
+    words = tmp_path / "modes.txt"
+    words.write_text("eco\n42\nboost\n", encoding="utf-8")  # text first: every line is text, 42 too
+    assert values_of(f"mode=file:{words}", 3) == ["eco", "42", "boost"]
+    objects = tmp_path / "pos.txt"
+    objects.write_text('{"x": 1}\n{"x": 2, "y": [3]}\n', encoding="utf-8")
+    assert values_of(f"pos=file:{objects}", 2) == [{"x": 1}, {"x": 2, "y": [3]}]
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        (b"21.5\n22\n22,1\n23\n", "line 3: '22,1' is not a number, as the file's first value (line 1) is"),
+        (b"\n20\n1e999\n", "line 3: '1e999' is not a number"),
+        (b'{"x": 1}\n{"x": 2\n', "line 2: '{\"x\": 2' is not a JSON object"),
+        (b"20\n21\n\xff\xfe\n", "line 3: not UTF-8 text"),
+        (b"\n \n", "has no values (one value a line)"),
+    ],
+)
+def test_a_value_in_a_file_that_cannot_be_read_is_refused_naming_its_line(tmp_path, content, why) -> None:
+    path = tmp_path / "values.txt"
+    path.write_bytes(content)
+    with pytest.raises(ValueError, match=r"values\.txt") as refused:
+        parse_stream(f"temp=file:{path}")
+    assert why in str(refused.value)
+
+
+def test_a_missing_file_is_refused(tmp_path) -> None:
+    with pytest.raises(ValueError, match=r"cannot read .*absent.txt"):
+        parse_stream(f"temp=file:{tmp_path / 'absent.txt'}")
+    with pytest.raises(ValueError, match="file needs a path"):
+        parse_stream("temp=file:")
+
+
 # -- sending through the outbox ---------------------------------------------------------------
 
 
@@ -122,6 +159,23 @@ def test_a_short_simulation_reaches_the_sandbox(sandbox: Sandbox, monkeypatch: p
     assert "6 ticks" in out and "0 datapoints wait in the outbox" in out
     assert err.count("-> sent 2") == 6
     assert KEY not in out + err
+
+
+def test_simulate_sends_a_files_values_in_turn(sandbox: Sandbox, tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("ONENET_API_KEY", KEY)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "values.txt").write_text("20.5\n21\n", encoding="utf-8")
+    args = simulate_args(
+        "--stream", "temp=file:values.txt", "--every", "20ms", "--count", "3", "--no-at",
+        "--endpoint", sandbox.url, "--device", DEVICE,
+    )  # fmt: skip
+    assert run_simulate(args) == 0
+    assert [p.value for p in sandbox.datapoints(DEVICE, "temp")] == [20.5, 21, 20.5]  # wraps around
+
+    (tmp_path / "values.txt").write_text("20.5\nwarm\n", encoding="utf-8")
+    assert run_simulate(args) == 2  # refused before the first tick: nothing sent
+    assert "values.txt, line 2: 'warm' is not a number" in capsys.readouterr().err
+    assert len(sandbox.datapoints(DEVICE, "temp")) == 3
 
 
 def test_ticks_under_a_second_with_at_are_refused(monkeypatch: pytest.MonkeyPatch, capsys) -> None:

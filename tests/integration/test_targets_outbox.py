@@ -111,7 +111,7 @@ def test_v3_drafts_keep_no_target_until_given_the_connection_current_then(tmp_pa
         )
     v3.close()
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 5
         draft, queued, sent = store.get([1, 2, 3])
         assert draft.target == NO_TARGET and draft.platform is Platform.DATAPOINTS
         assert queued.target == Target("https://api.heclouds.com", "7")

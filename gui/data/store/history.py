@@ -18,6 +18,7 @@ from gui.data.store.records import (
     RequestOutcome,
     UploadedRequest,
 )
+from gui.data.target import Platform
 from gui.onenet.formats import BodyType
 
 #: The filter that matches every history row.
@@ -33,7 +34,8 @@ class HistoryTables(Connection):
         """Attempts, newest first (or every attempt of one request, oldest first), with their requests."""
         columns = (
             "attempt_id, request_id, number, started_ms, endpoint, device_id, body_type, content_type, body, "
-            "datapoints, outbox_ids, http_status, errno, error, response, latency_ms, outcome, request_outcome"
+            "datapoints, outbox_ids, http_status, errno, error, response, latency_ms, outcome, request_outcome, "
+            "platform"
         )
         if request_id is not None:
             raw = self._query(f"SELECT {columns} FROM history WHERE request_id = ? ORDER BY attempt_id", [request_id])
@@ -54,6 +56,7 @@ class HistoryTables(Connection):
                 datapoints=r[9],
                 outbox_ids=tuple(json.loads(r[10])),
                 request_outcome=RequestOutcome(r[17]) if r[17] is not None else None,
+                platform=Platform(r[18]),
                 attempt=None
                 if r[0] is None
                 else Attempt(

@@ -14,6 +14,7 @@ from gui.data.store.codec import (
     _IN_IDS,
     _KIND_TEXT,
     _ONE_MS,
+    _PLATFORMS,
     _ROW_COLUMNS,
     RESPONSE_CHARS,
     _ids_json,
@@ -317,12 +318,13 @@ class OutboxRows(Connection):
         """
         where, params = self._filter(SENDABLE, endpoint, device_id)
         raw = self._query(
-            f"SELECT id, revision, endpoint, device_id, stream_id, state, at_ms, value FROM outbox{where} ORDER BY id",
+            "SELECT id, revision, endpoint, device_id, stream_id, state, at_ms, value, platform "
+            f"FROM outbox{where} ORDER BY id",
             params,
         )
         # from_ms(), inlined. timedelta(0, 0, 0, ms) is timedelta(milliseconds=ms), exact,
         # without the keyword argument's cost (a third faster); State(...) as a dict lookup.
-        epoch, delta, states = _EPOCHS[PLATFORM_TZ], timedelta, _STATES
+        epoch, delta, states, platforms = _EPOCHS[PLATFORM_TZ], timedelta, _STATES, _PLATFORMS
         return [
             QueuedRow(
                 r[0],
@@ -332,6 +334,7 @@ class OutboxRows(Connection):
                 r[4],
                 states[r[5]],
                 Datapoint(_value(r[7]), epoch + delta(0, 0, 0, r[6]) if r[6] is not None else None),
+                platforms[r[8]],
             )
             for r in raw
         ]
@@ -390,12 +393,14 @@ class OutboxRows(Connection):
         idempotent: bool,
         upload_id: int | None = None,
         sent_to: str | None = None,
+        platform: Platform = Platform.DATAPOINTS,
     ) -> BegunRequest | None:
         """Record a request and mark its rows `in_flight`, atomically, before it is sent.
 
         `upload_id` (from `new_upload_id`) groups the requests of one upload. `sent_to` is
         the endpoint the history records when it is not `endpoint` itself: the URL of the
-        window's sandbox for its rows (`gui.data.target.SANDBOX_ENDPOINT`).
+        window's sandbox for its rows (`gui.data.target.SANDBOX_ENDPOINT`). `platform` is
+        the platform it goes to (recorded with it; the rows must be of that platform).
 
         Returns None (and changes nothing) unless every row still exists, is unsent or
         unknown, is addressed to `endpoint`/`device_id` and is at the `revisions` the
@@ -410,8 +415,8 @@ class OutboxRows(Connection):
             # Revisions only grow, so equal sums mean every row is at its planned revision.
             count, revision_sum, unknown = db.execute(
                 "SELECT count(*), total(revision), total(state = 'unknown') FROM outbox "
-                f"WHERE {where} AND state IN ('unsent', 'unknown') AND endpoint = ? AND device_id = ?",
-                (*where_params, endpoint, device_id),
+                f"WHERE {where} AND state IN ('unsent', 'unknown') AND endpoint = ? AND device_id = ? AND platform = ?",
+                (*where_params, endpoint, device_id, platform.value),
             ).fetchone()
             if count != len(outbox_ids) or revision_sum != sum(revisions):
                 return None
@@ -422,7 +427,7 @@ class OutboxRows(Connection):
                 )
             request_id = db.execute(
                 "INSERT INTO requests (created_ms, endpoint, device_id, body_type, content_type, body, datapoints, "
-                "outbox_ids, idempotent, upload_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "outbox_ids, idempotent, upload_id, platform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     now,
                     sent_to or endpoint,
@@ -434,6 +439,7 @@ class OutboxRows(Connection):
                     ids_json,
                     int(idempotent),
                     upload_id,
+                    platform.value,
                 ),
             ).lastrowid
             assert request_id is not None

@@ -138,6 +138,7 @@ class QueuedRow(NamedTuple):
     stream_id: str
     state: State
     point: Datapoint
+    platform: Platform = Platform.DATAPOINTS
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ class HistoryEntry:
     outbox_ids: tuple[int, ...]
     request_outcome: RequestOutcome | None
     attempt: Attempt | None
+    platform: Platform = Platform.DATAPOINTS  #: where it went; THING: a OneJSON post (schema v5)
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,20 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # connection current when the window next opens (`Store.adopt_untargeted`), which is where v3's Send
     # would have sent them.
     ("ALTER TABLE outbox ADD COLUMN platform TEXT NOT NULL DEFAULT 'datapoints'",),
+    # v5: every request records the platform it went to (`gui.data.target.Platform`), which says how its
+    # body reads: a legacy body of `body_type`, or a current-platform OneJSON post (body_type 1 then:
+    # its datapoints with `at` carry their time, those without are stamped, as type 1's). Requests
+    # before v5 went to the legacy platform.
+    (
+        "ALTER TABLE requests ADD COLUMN platform TEXT NOT NULL DEFAULT 'datapoints'",
+        "DROP VIEW history",
+        """CREATE VIEW history AS
+            SELECT a.id AS attempt_id, r.id AS request_id, a.number, a.started_ms, r.endpoint, r.device_id,
+                   r.body_type, r.content_type, r.body, r.datapoints, r.outbox_ids, a.http_status, a.errno,
+                   a.error, a.response, a.latency_ms, a.outcome, r.outcome AS request_outcome, r.created_ms,
+                   r.platform
+            FROM requests AS r LEFT JOIN attempts AS a ON a.request_id = r.id""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
