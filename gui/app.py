@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gui import __version__
+from gui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -24,17 +25,29 @@ APP_NAME = "onenet-uploader"
 def build_parser() -> argparse.ArgumentParser:
     """`onenet-uploader [--sandbox | --smoke-test]` or `onenet-uploader COMMAND …`."""
     parser = argparse.ArgumentParser(
-        prog=APP_NAME, description="Upload datapoints to China Mobile's OneNET IoT platform by hand."
+        prog=APP_NAME,
+        description=QT_TRANSLATE_NOOP("cli", "Upload datapoints to China Mobile's OneNET IoT platform by hand."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "language of the window and the messages: en or zh_CN (default: LC_ALL, LANG, the system's)"
+        ),
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--sandbox", action="store_true", help="open the window on an embedded local sandbox with a demo device"
+        "--sandbox",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "open the window on an embedded local sandbox with a demo device"),
     )
     mode.add_argument(
         "--smoke-test",
         action="store_true",
-        help="build the window offscreen, send the seed example to an embedded sandbox, check it arrived, exit",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "build the window offscreen, send the seed example to an embedded sandbox, check it arrived, exit"
+        ),
     )
     from gui import cli  # the commands and what they import: not needed to show the window
 
@@ -85,29 +98,42 @@ def add_demo_readings(window: MainWindow) -> None:
     window.add_rows(rows)
 
 
-def run_window(argv: Sequence[str], sandbox: bool) -> int:
+def run_window(argv: Sequence[str], sandbox: bool, language: str | None = None) -> int:
     """Open the main window on the user's outbox; with `sandbox`, on an embedded sandbox with demo readings.
 
     Logs go to the rotating log file; rows a crashed send left in flight become
-    "unknown" (`Store.recover`) before the table shows the outbox. A storage fault at
+    "unknown" (`Store.recover`) before the table shows the outbox, and so do those a killed
+    `--sandbox` trial left for real targets (`gui.data.trials.adopt_at_start`). A storage fault at
     start is said in a dialog (`gui.ui.storage_faults.open_outbox`): a damaged outbox is
     salvaged and the window opens on the new one; otherwise returns `gui.cli.EXIT_STORAGE`.
+    The window speaks `language` (--lang), else the one chosen in its Language menu, else the system's.
     """
     from PySide6.QtCore import QSettings, QThreadPool
 
+    from gui import i18n
     from gui.data.logs import close_crash_log, close_logging, enable_crash_log, setup_logging
     from gui.data.secrets import SecretStore
+    from gui.data.trials import TrialFolder, adopt_at_start
     from gui.ui.main_window import MainWindow, delete_now
+    from gui.ui.settings import Settings
     from gui.ui.storage_faults import open_outbox
 
     app = make_application(argv)
+    i18n.set_language(i18n.choose(language or Settings(QSettings()).language))
     setup_logging()
     enable_crash_log()  # a fatal error leaves every thread's stack beside the log
+    # What a killed --sandbox trial made for real targets goes to the user's outbox now (see gui.data.trials).
+    adopt_at_start()
     # --sandbox is a trial: its demo rows live in a throw-away outbox, never in the user's own
     # (where they would wait as drafts to be sent to a real device later).
-    trial = tempfile.TemporaryDirectory(prefix="onenet-sandbox-") if sandbox else None
+    trial = None
+    if sandbox:
+        try:
+            trial = TrialFolder()
+        except OSError:  # a data dir that cannot be written: the trial runs, in the temp dir (found by no start)
+            trial = TrialFolder(Path(tempfile.gettempdir()))
     # A damaged outbox is salvaged and said in a dialog; an emptied, gone, full or read-only one: a dialog, then exit.
-    opened = open_outbox(Path(trial.name) / "outbox.sqlite3" if trial else None)
+    opened = open_outbox(trial.outbox if trial else None)
     if opened is None:
         from gui.cli import EXIT_STORAGE  # loaded by build_parser already
 
@@ -120,7 +146,7 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
         # The trial's settings (time zone, window layout) are thrown away with it, too.
         settings = QSettings()
         if trial is not None:
-            settings = QSettings(str(Path(trial.name) / "settings.ini"), QSettings.Format.IniFormat)
+            settings = QSettings(str(trial.path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings, SecretStore(), store)
         if trial is not None:  # what the trial makes for a real endpoint is kept in the user's own outbox
             from gui.ui.trial import Trial
@@ -132,9 +158,13 @@ def run_window(argv: Sequence[str], sandbox: bool) -> int:
         window.show()
         status = app.exec()
         QThreadPool.globalInstance().waitForDone()  # a cancelled send records its last request
+        handed_over = window.trial is None or window.trial.kept
         delete_now(window)  # here, on the GUI thread
     if trial is not None:
-        trial.cleanup()
+        if handed_over:
+            trial.cleanup()
+        else:  # not kept (the user's outbox could not be written): the next start hands the rows over
+            trial.release()
     close_crash_log()
     close_logging()
     return status
@@ -194,10 +224,26 @@ def smoke_test(argv: Sequence[str]) -> int:
     return 0
 
 
+def requested_language(argv: Sequence[str]) -> str | None:
+    """The `--lang` of a command line (read before parsing it: --help is written in that language), or None."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `onenet-uploader` and `python -m gui`."""
+    from gui import i18n
+
     argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(i18n.choose(requested_language(argv)))
     parser = build_parser()
+    i18n.translate_parser(parser)
     from gui.cli import join_dash_values  # loaded by build_parser already
 
     args = parser.parse_args(join_dash_values(argv))
@@ -219,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         print(f"onenet-uploader: {missing}", file=sys.stderr)
         return 2
-    return run_window(argv, args.sandbox)
+    return run_window(argv, args.sandbox, args.lang)
 
 
 def no_display(environ: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str:

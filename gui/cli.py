@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gui import i18n
 from gui.cli_profiles import (
     add_profile_argument,
     add_profile_command,
@@ -34,6 +35,7 @@ from gui.data.importers import (
     import_file,
     local_zone_name,
 )
+from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, OneNetError, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
@@ -41,7 +43,7 @@ from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTE
 from gui.onenet.validation import Severity, validate
 from gui.onenet.zones import ZoneError, parse_zone
 from gui.sandbox import cli as sandbox_cli
-from gui.text import counted
+from gui.text import QT_TRANSLATE_NOOP, Counted
 
 if TYPE_CHECKING:
     from gui.data.outbox import PlannedRequest
@@ -66,8 +68,9 @@ EXIT_REJECTED = 3  # rows were rejected: nothing sent (unless --skip-rejected)
 #: salvaged), gone or emptied since it held data, disk full, read-only. The message says which.
 EXIT_STORAGE = 4
 
-SEND_EPILOG = f"""\
-The api-key is read from the environment variable {API_KEY_ENV}, never from the command line.
+SEND_EPILOG = QT_TRANSLATE_NOOP(
+    "cli",
+    """The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
 Defaults are the import dialog's: the columns detection proposes (row indexes, labels and
 event markers are left out, with the reason), suggested datastream ids, detected encoding,
 delimiter, header row, layout, time column and time format. The zone of the times is
@@ -83,7 +86,7 @@ exit status:
   1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
      one) and --send-anyway was not given
-  2  bad arguments, no {API_KEY_ENV}, a file that cannot be read, or a question to answer
+  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
      (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
      does not state, or for a header that says CST)
   2  also: this file was queued to this device before (its datapoints wait in the outbox or
@@ -93,7 +96,8 @@ exit status:
      --missing-time was not given: nothing is sent
   4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
      saved into a new one), gone or emptied since it held data, disk full or read-only
-"""
+""",
+)
 
 
 def add_commands(subparsers: Any) -> None:
@@ -103,9 +107,14 @@ def add_commands(subparsers: Any) -> None:
     """
     sandbox_parser: argparse.ArgumentParser = subparsers.add_parser(
         "sandbox",
-        help="run a local OneNET-compatible server in the foreground",
-        description="Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
-        "logging each request.",
+        help=QT_TRANSLATE_NOOP("cli", "run a local OneNET-compatible server in the foreground"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Run a local OneNET-compatible server (on 127.0.0.1 unless --host says otherwise), "
+                "logging each request.",
+            )
+        ),
     )
     sandbox_cli.add_arguments(sandbox_parser)
     sandbox_parser.set_defaults(run=sandbox_cli.run)
@@ -117,9 +126,14 @@ def add_commands(subparsers: Any) -> None:
 
     send_parser: argparse.ArgumentParser = subparsers.add_parser(
         "send",
-        help="upload the readings of a CSV, XLSX or JSON file",
-        description="Import a file of readings (CSV/TSV/TXT, XLSX, JSON, type 5 text) the way the window's "
-        "File > Import does, and upload its datapoints.",
+        help=QT_TRANSLATE_NOOP("cli", "upload the readings of a CSV, XLSX or JSON file"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Import a file of readings (CSV/TSV/TXT, XLSX, JSON, type 5 text) the way the window's "
+                "File > Import does, and upload its datapoints.",
+            )
+        ),
         epilog=SEND_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -139,69 +153,104 @@ def add_outbox_commands(subparsers: Any) -> None:
 
     outbox: argparse.ArgumentParser = subparsers.add_parser(
         "outbox",
-        help="list the outbox: datapoints not sent yet, or `outbox send` them",
-        description="List the outbox kept in the data directory (counts by state, then the rows). "
-        "The data directory can be moved with $ONENET_UPLOADER_DATA_DIR.",
+        help=QT_TRANSLATE_NOOP("cli", "list the outbox: datapoints not sent yet, or `outbox send` them"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "List the outbox kept in the data directory (counts by state, then the rows). "
+                "The data directory can be moved with $ONENET_UPLOADER_DATA_DIR.",
+            )
+        ),
     )
     outbox.add_argument(
         "--state",
         action="append",
         choices=[state.value for state in State],
-        help="list rows in this state (repeatable; default: every state but sent)",
+        help=QT_TRANSLATE_NOOP("cli", "list rows in this state (repeatable; default: every state but sent)"),
     )
-    outbox.add_argument("--limit", type=int, default=50, metavar="N", help="list at most N rows (0: all; default 50)")
+    outbox.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("cli", "list at most N rows (0: all; default 50)"),
+    )
     outbox.set_defaults(run=run_outbox_list)
     actions = outbox.add_subparsers(dest="outbox_command", metavar="ACTION")
     send: argparse.ArgumentParser = actions.add_parser(
         "send",
-        help="send the unsent and unknown datapoints",
-        description=f"Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
-        "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
-        f"without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
-        f"The api-key comes from ${API_KEY_ENV} or, if unset, from the system keyring (saved there by the "
-        "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
-        epilog="Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
-        "3 another send from this outbox is running; 4 the outbox database is damaged (salvaged), gone, full or "
-        "read-only; 130 interrupted.",
+        help=QT_TRANSLATE_NOOP("cli", "send the unsent and unknown datapoints"),
+        description=QT_TRANSLATE_NOOP(
+            "cli",
+            "Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
+            "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
+            "without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
+            "The api-key comes from $ONENET_API_KEY or, if unset, from the system keyring (saved there by the "
+            "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
+        ),
+        epilog=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; "
+                "3 another send from this outbox is running; 4 the outbox database is damaged (salvaged), gone, "
+                "full or read-only; 130 interrupted.",
+            )
+        ),
     )
     send.add_argument(
-        "--endpoint", metavar="URL", help="only datapoints queued for this endpoint (they are never re-addressed)"
+        "--endpoint",
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this endpoint (they are never re-addressed)"),
     )
-    send.add_argument("--device", metavar="ID", help="only datapoints queued for this device id")
+    send.add_argument(
+        "--device", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this device id")
+    )
     add_profile_argument(send, "only datapoints queued for")
     send.add_argument(
         "--batch",
         type=int,
         default=DEFAULT_MAX_POINTS,
         metavar="N",
-        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
+        help=QT_TRANSLATE_NOOP("cli", "datapoints per request at most (default %(default)s)"),
     )
     send.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
+        help=QT_TRANSLATE_NOOP("cli", "body bytes per request at most (default %(default)s)"),
     )
     send.add_argument(
         "--timeout",
         type=float,
         default=10.0,
         metavar="S",
-        help="seconds per attempt: connect, send and the whole answer",
+        help=QT_TRANSLATE_NOOP("cli", "seconds per attempt: connect, send and the whole answer"),
     )
-    send.add_argument("--attempts", type=int, default=5, metavar="N", help="attempts per request (default 5)")
+    send.add_argument(
+        "--attempts",
+        type=int,
+        default=5,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("cli", "attempts per request (default 5)"),
+    )
     send.add_argument(
         "--allow-duplicates",
         action="store_true",
-        help="also resend unknown datapoints without an explicit `at` (the platform may store them twice)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "also resend unknown datapoints without an explicit `at` (the platform may store them twice)"
+        ),
     )
     send.add_argument(
         "--retry-failed",
         action="store_true",
-        help="also send the datapoints the platform refused before (after fixing the cause: the key, the device)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "also send the datapoints the platform refused before (after fixing the cause: the key, the device)"
+        ),
     )
-    send.add_argument("--debug", action="store_true", help="log request bodies too (the api-key never)")
+    send.add_argument(
+        "--debug", action="store_true", help=QT_TRANSLATE_NOOP("cli", "log request bodies too (the api-key never)")
+    )
     send.set_defaults(run=run_outbox_send)
 
 
@@ -214,23 +263,29 @@ def run_outbox_list(args: argparse.Namespace) -> int:
     from gui.data.paths import default_store_path
     from gui.data.store import State, Store
     from gui.data.store.health import check_not_lost
+    from gui.data.trials import adopt_at_start
     from gui.onenet.readings import format_at, format_value
 
     path = default_store_path()
     check_not_lost(path)  # StoreMissing: it held data before
+    adopt_at_start(path)  # what a killed --sandbox trial left for real targets
     if not path.exists():
-        print(f"The outbox is empty (no database yet at {path}).")
+        print(translate("cli", "The outbox is empty (no database yet at {path}).").format(path=path))
         return EXIT_OK
     states = [State(value) for value in args.state] if args.state else [s for s in State if s is not State.SENT]
     with Store(path) as store:
         counts = store.counts()
         rows = store.rows(states, limit=args.limit or None)
         matching = sum(counts[s] for s in states)
-    print(f"Outbox {path}")
+    print(translate("cli", "Outbox {path}").format(path=path))
     for state in State:
         print(f"  {state.value:<10}{counts[state]:>10}")
     if counts[State.IN_FLIGHT]:
-        print("  (in_flight: being sent now, or left by a program that stopped; the next send resends them)")
+        print(
+            translate(
+                "cli", "  (in_flight: being sent now, or left by a program that stopped; the next send resends them)"
+            )
+        )
     if not rows:
         return EXIT_OK
     print()
@@ -246,7 +301,7 @@ def run_outbox_list(args: argparse.Namespace) -> int:
             line += f"  ({_ellipsis(row.last_error, 60)})"
         print(line)
     if matching > len(rows):
-        print(f"… {matching - len(rows)} more (--limit 0 lists all)")
+        print(translate("cli", "… {n} more (--limit 0 lists all)").format(n=matching - len(rows)))
     return EXIT_OK
 
 
@@ -267,15 +322,17 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
 
     if args.batch < 1 or args.attempts < 1 or not args.timeout > 0 or args.max_bytes < MIN_MAX_BYTES:
         print(
-            f"outbox send: --batch and --attempts must be at least 1, --max-bytes at least {MIN_MAX_BYTES}, "
-            "--timeout above 0",
+            translate(
+                "cli",
+                "outbox send: --batch and --attempts must be at least 1, --max-bytes at least {n}, --timeout above 0",
+            ).format(n=MIN_MAX_BYTES),
             file=sys.stderr,
         )
         return EXIT_USAGE
     try:
         endpoint = validate_endpoint(args.endpoint) if args.endpoint else None
     except ConfigError as exc:
-        print(f"outbox send: {exc}", file=sys.stderr)
+        print(translate("cli", "outbox send: {why}").format(why=render(exc.text)), file=sys.stderr)
         return EXIT_USAGE
     profile = None
     if args.profile:
@@ -300,7 +357,8 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             keyring = keyring or SecretStore()
             key = (profile.key(keyring) if profile is not None else keyring.get(device_id)) or ""
         if not key:
-            raise ConfigError(f"no api-key for device {device_id}: set ${API_KEY_ENV} or save the key in the window")
+            why = translate("cli", "no api-key for device {device}: set ${env} or save the key in the window")
+            raise ConfigError(why.format(device=device_id, env=API_KEY_ENV))
         return key
 
     def thing_key(device: str, which: int) -> str:
@@ -312,23 +370,28 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         if state.retry is not None:
             attempt = state.retry.attempt
             print(
-                f"  request {state.retry.request_index} attempt {attempt.number}: {attempt.error}; "
-                f"retrying in {state.retry.wait_s:.1f} s",
+                translate("cli", "  request {k} attempt {number}: {why}; retrying in {s:.1f} s").format(
+                    k=state.retry.request_index, number=attempt.number, why=attempt.error, s=state.retry.wait_s
+                ),
                 file=sys.stderr,
             )
         elif state.last is not None:
             last = state.last
             if last.outcome is None:
-                text = last.message
+                text = render(last.text) if last.text else last.message
             else:
-                detail = last.message or (f"errno {last.response.errno}" if last.response is not None else "")
+                detail = (render(last.text) if last.text else last.message) or (
+                    f"errno {last.response.errno}" if last.response is not None else ""
+                )
                 text = last.outcome.value + (f" ({detail})" if detail else "")
             print(
-                f"[{state.requests_done}/{state.requests_total}] "
-                f"{counted(last.planned.datapoints, 'datapoint')}: {text}",
+                f"[{state.requests_done}/{state.requests_total}] {i18n.datapoints(last.planned.datapoints)}: {text}",
                 file=sys.stderr,
             )
 
+    from gui.data.trials import adopt_at_start
+
+    adopt_at_start()  # what a killed --sandbox trial left for real targets is sent too
     cancel = threading.Event()
     restore = _on_interrupt(cancel.set)
     try:
@@ -355,39 +418,63 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 progress=progress,
             )
     except StoreBusy as exc:
-        print(f"outbox send: {exc}", file=sys.stderr)
+        print(translate("cli", "outbox send: {why}").format(why=exc), file=sys.stderr)
         return EXIT_BUSY
     except KeyboardInterrupt:
-        print("Interrupted. What was not sent stays in the outbox; `outbox send` sends it.", file=sys.stderr)
+        print(
+            translate("cli", "Interrupted. What was not sent stays in the outbox; `outbox send` sends it."),
+            file=sys.stderr,
+        )
         return EXIT_INTERRUPTED
     finally:
         restore()
-    narrowed = "".join(f" {what} {value}" for what, value in (("for", endpoint), ("for device", args.device)) if value)
+    narrowed = ""
+    if endpoint:
+        narrowed += translate("cli", " for {endpoint}").format(endpoint=endpoint)
+    if args.device:
+        narrowed += translate("cli", " for device {device}").format(device=args.device)
     if plan.sandbox:
         print(
-            f"{plan.sandbox} datapoints made for the window's local sandbox were left alone: only the window runs it "
-            "(they never go to another endpoint unless you move them there in the window)."
+            translate(
+                "cli",
+                "{n} datapoints made for the window's local sandbox were left alone: only the window runs it "
+                "(they never go to another endpoint unless you move them there in the window).",
+            ).format(n=plan.sandbox)
         )
     if plan.requests == 0 and not plan.held_back:
-        print(f"Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.")
+        print(
+            translate("cli", "Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.").format(
+                narrowed=narrowed
+            )
+        )
         if failed:
             print(
-                f"{len(failed)} datapoints{narrowed} were refused by the platform (failed): fix the cause (see "
-                "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed."
+                translate(
+                    "cli",
+                    "{n} datapoints{narrowed} were refused by the platform (failed): fix the cause (see "
+                    "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed.",
+                ).format(n=len(failed), narrowed=narrowed)
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     for warning in plan.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(result.summary() + ".")
+        print(translate("cli", "warning: {warning}").format(warning=warning), file=sys.stderr)
+    print(render(result.summary_message()) + translate("cli", "."))
     if failed:
-        print(f"{len(failed)} datapoints refused by the platform earlier were not retried (--retry-failed does).")
+        print(
+            translate(
+                "cli", "{n} datapoints refused by the platform earlier were not retried (--retry-failed does)."
+            ).format(n=len(failed))
+        )
     if plan.held_back:
         print(
-            f"{plan.held_back} datapoints without an explicit `at` were held back: an earlier request that "
-            "carried them may have stored them (outcome unknown), and the platform would store them again. "
-            "Check the platform, then use --allow-duplicates to send them anyway."
+            translate(
+                "cli",
+                "{n} datapoints without an explicit `at` were held back: an earlier request that "
+                "carried them may have stored them (outcome unknown), and the platform would store them again. "
+                "Check the platform, then use --allow-duplicates to send them anyway.",
+            ).format(n=plan.held_back)
         )
-    print(f"Log: {log_file}")
+    print(translate("cli", "Log: {path}").format(path=log_file))
     if result.cancelled:
         return EXIT_INTERRUPTED
     return EXIT_OK if result.ok and not plan.held_back and not failed else EXIT_NOT_ALL_SENT
@@ -401,7 +488,9 @@ def _on_interrupt(handler: Callable[[], None]) -> Callable[[], None]:
 
     def first(signum: int, frame: Any) -> None:
         handler()
-        print("Stopping after the request on the wire (Ctrl+C again to abort at once)…", file=sys.stderr)
+        print(
+            translate("cli", "Stopping after the request on the wire (Ctrl+C again to abort at once)…"), file=sys.stderr
+        )
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
     signal.signal(signal.SIGINT, first)
@@ -420,43 +509,72 @@ def add_verify_command(subparsers: Any) -> None:
     """`onenet-uploader verify (FILE | --body FILE | --last) [--device ID] [--endpoint URL] …`."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "verify",
-        help="read sent datapoints back from the platform and compare: a file, a request body or the last upload",
-        description="Read datapoints back from the platform (GET /devices/{id}/datapoints, per datastream over "
-        "the sent time range) and compare with what was sent: each datapoint is found, missing, different, "
-        "overwritten (a later one had the same at) or unverifiable (sent without at). What was sent is one of: "
-        "a file of readings, imported as `send` imports it (FILE); a request body as sent (--body FILE); or the "
-        "last upload this computer made, from the outbox's history (--last: its endpoint and device come from "
-        f"there). The api-key is read from the environment variable {API_KEY_ENV}, else from the OS keyring "
-        "entry the window saved for the device.",
-        epilog="Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict "
-        "also: something unverifiable); 2 bad arguments, file, body or api-key, a question to answer (--source-tz "
-        "for times whose zone FILE does not state, --date-order), or nothing to verify; 3 the platform could not "
-        "be read; 4 the outbox database is damaged (salvaged), gone, full or read-only.",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "read sent datapoints back from the platform and compare: a file, a request body or the last upload"
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "cli",
+            "Read datapoints back from the platform (GET /devices/{id}/datapoints, per datastream over "
+            "the sent time range) and compare with what was sent: each datapoint is found, missing, different, "
+            "overwritten (a later one had the same at) or unverifiable (sent without at). What was sent is one of: "
+            "a file of readings, imported as `send` imports it (FILE); a request body as sent (--body FILE); or the "
+            "last upload this computer made, from the outbox's history (--last: its endpoint and device come from "
+            "there). The api-key is read from the environment variable ONENET_API_KEY, else from the OS keyring "
+            "entry the window saved for the device.",
+        ),
+        epilog=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Exit status: 0 every checkable datapoint found; 1 something missing or different (with --strict "
+                "also: something unverifiable); 2 bad arguments, file, body or api-key, a question to answer "
+                "(--source-tz for times whose zone FILE does not state, --date-order), or nothing to verify; "
+                "3 the platform could not be read; 4 the outbox database is damaged (salvaged), gone, full or "
+                "read-only.",
+            )
+        ),
     )
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("file", nargs="?", metavar="FILE", help="a file of readings (CSV/TSV/TXT, XLSX, JSON)")
-    source.add_argument("--body", type=Path, metavar="FILE", help="a request body as it was sent")
     source.add_argument(
-        "--last", action="store_true", help="the last upload (one Send or `outbox send`) from the outbox's history"
+        "file", nargs="?", metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "a file of readings (CSV/TSV/TXT, XLSX, JSON)")
+    )
+    source.add_argument(
+        "--body", type=Path, metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "a request body as it was sent")
+    )
+    source.add_argument(
+        "--last",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "the last upload (one Send or `outbox send`) from the outbox's history"),
     )
     parser.add_argument(
         "--type",
         type=int,
         choices=[1, 3, 4, 5],
         default=1,
-        help="with --body: the body's format, the ?type= of the upload (default 1)",
+        help=QT_TRANSLATE_NOOP("cli", "with --body: the body's format, the ?type= of the upload (default 1)"),
     )
-    parser.add_argument("--device", metavar="ID", help="device id (required unless --last; with --last: narrows)")
     parser.add_argument(
-        "--endpoint", metavar="URL", help=f"API endpoint (default {DEFAULT_ENDPOINT}; with --last: from the history)"
+        "--device",
+        metavar="ID",
+        help=QT_TRANSLATE_NOOP("cli", "device id (required unless --last; with --last: narrows)"),
     )
     add_profile_argument(parser, "read back from")
-    parser.add_argument("--timeout", type=float, default=10.0, metavar="S", help="seconds to wait per request")
     parser.add_argument(
-        "--strict", action="store_true", help="exit 1 also when a datapoint cannot be verified (sent without at)"
+        "--timeout", type=float, default=10.0, metavar="S", help=QT_TRANSLATE_NOOP("cli", "seconds to wait per request")
     )
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every datapoint, not only problems")
-    import_group = parser.add_argument_group("reading FILE (as `send` reads it)")
+    parser.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("cli", "API endpoint (default https://api.heclouds.com; with --last: from the history)"),
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "exit 1 also when a datapoint cannot be verified (sent without at)"),
+    )
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help=QT_TRANSLATE_NOOP("cli", "list every datapoint, not only problems")
+    )
+    import_group = parser.add_argument_group(QT_TRANSLATE_NOOP("cli", "reading FILE (as `send` reads it)"))
     add_import_arguments(import_group)
     parser.set_defaults(run=run_verify)
 
@@ -488,8 +606,9 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             return "no upload in the outbox's history" + (f" to device {args.device}" if args.device else "")
         delivered = [r for r in requests if r.outcome in (RequestOutcome.SENT, RequestOutcome.UNKNOWN, None)]
         if not delivered:
-            made = counted(len(requests), "request")
-            return f"none of the last upload's {made} reached the platform: nothing to verify"
+            return translate(
+                "cli", "none of the last upload's {requests} reached the platform: nothing to verify"
+            ).format(requests=i18n.requests(len(requests)))
         groups: dict[tuple[str, str], list[Any]] = {}
         for request in delivered:
             groups.setdefault((request.endpoint, request.device_id), []).append(request)
@@ -500,9 +619,11 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             except FormatError as exc:
                 return f"a stored body of the last upload cannot be read back: {exc}"
             unknown = sum(r.outcome is not RequestOutcome.SENT for r in group)
-            source = f"the last upload ({group[0].created:%Y-%m-%d %H:%M:%S} UTC): {counted(len(group), 'request')}" + (
-                f", {unknown} of unknown outcome" if unknown else ""
+            source = translate("cli", "the last upload ({time} UTC): {requests}").format(
+                time=f"{group[0].created:%Y-%m-%d %H:%M:%S}", requests=i18n.requests(len(group))
             )
+            if unknown:
+                source += translate("cli", ", {n} of unknown outcome").format(n=unknown)
             sent.append(_Sent(endpoint, device_id, Readings.from_pairs(pairs), source))
         return sent
     if not args.device:
@@ -521,7 +642,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         # send): nothing to look for, so it stays without `at` and counts as unverifiable.
         result = import_file(args.file, replace(options_from_args(args), missing_time=MissingTime.PLATFORM))
     except (ImportFailed, ValueError) as exc:
-        return f"{args.file}: {exc}"
+        return f"{args.file}: {i18n.why(exc)}"
     _report_import(args.file, result)
     if result.needs_date_order:
         return f"dates like {', '.join(result.ambiguous_dates)} can be day/month or month/day: pass --date-order"
@@ -584,7 +705,7 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
         args.endpoint, args.device = profile.target().endpoint, profile.target().device_id
     sent = _sent_from_args(args)
     if isinstance(sent, str):
-        print(f"verify: {sent}", file=sys.stderr)
+        print(translate("cli", "verify: {why}").format(why=sent), file=sys.stderr)
         return EXIT_USAGE
     key_from_env = os.environ.get(API_KEY_ENV, "")
     register_secret(key_from_env)
@@ -592,7 +713,9 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
 
     def progress(p: Progress) -> None:
         if show_progress:
-            text = f"reading {p.stream_id!r}: {p.read_back} datapoints, {p.requests} requests"
+            text = translate("cli", "reading {stream}: {points}, {requests}").format(
+                stream=repr(p.stream_id), points=i18n.datapoints(p.read_back), requests=i18n.requests(p.requests)
+            )
             print("\r" + text, end="", file=sys.stderr)
 
     status = EXIT_OK
@@ -606,34 +729,45 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
             api_key = (profile.key(keyring) if profile is not None else keyring.get(target.device_id)) or ""
         if not api_key:
             print(
-                f"verify: no api-key for device {target.device_id}: set the environment variable {API_KEY_ENV} "
-                "(or save the key in the window)",
+                translate(
+                    "cli",
+                    "verify: no api-key for device {device}: set the environment variable {env} "
+                    "(or save the key in the window)",
+                ).format(device=target.device_id, env=API_KEY_ENV),
                 file=sys.stderr,
             )
             return EXIT_USAGE
         try:
             client = OneNetClient(target.endpoint, target.device_id, api_key, timeout=args.timeout)
         except ConfigError as exc:
-            print(f"verify: {exc}", file=sys.stderr)
+            print(translate("cli", "verify: {why}").format(why=render(exc.text)), file=sys.stderr)
             return EXIT_USAGE
         if args.last:
-            print(f"{target.source} to device {target.device_id} at {client.url}")
+            print(
+                translate("cli", "{source} to device {device} at {url}").format(
+                    source=target.source, device=target.device_id, url=client.url
+                )
+            )
         try:
             report = verify(client, target.readings, progress=progress)
         except OneNetError as exc:
-            print(("\n" if show_progress else "") + f"verify: could not read {client.url} back: {exc}", file=sys.stderr)
+            why = translate("cli", "verify: could not read {url} back: {why}").format(
+                url=client.url, why=render(exc.text)
+            )
+            print(("\n" if show_progress else "") + why, file=sys.stderr)
             return EXIT_PLATFORM
         except KeyboardInterrupt:
-            print("\nverify: interrupted", file=sys.stderr)
+            print("\n" + translate("cli", "verify: interrupted"), file=sys.stderr)
             return 130
         if show_progress:
             print(file=sys.stderr)
         strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
         print_checks(report, args)
-        print(report.summary())
+        print(render(report.summary_message()))
         print(
-            f"{counted(report.read_back, 'datapoint')} read back from {client.url} "
-            f"in {counted(report.requests, 'request')}"
+            translate("cli", "{points} read back from {url} in {requests}").format(
+                points=i18n.datapoints(report.read_back), url=client.url, requests=i18n.requests(report.requests)
+            )
         )
         if not report.ok or strict_unverifiable:
             status = EXIT_PROBLEMS
@@ -642,51 +776,79 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
 
 def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `send`."""
-    parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("--device", metavar="ID", help="the device id (required unless --dry-run or --profile)")
-    parser.add_argument("--endpoint", metavar="URL", help=f"default: {DEFAULT_ENDPOINT}")
+    parser.add_argument("file", metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "the file to import"))
+    parser.add_argument(
+        "--device",
+        metavar="ID",
+        help=QT_TRANSLATE_NOOP("cli", "the device id (required unless --dry-run or --profile)"),
+    )
+    parser.add_argument("--endpoint", metavar="URL", help=QT_TRANSLATE_NOOP("cli", "default: https://api.heclouds.com"))
     add_profile_argument(parser, "send to")
     add_import_arguments(parser)
     parser.add_argument(
         "--missing-time",
         choices=[m.value for m in MissingTime],
-        help="rows without a time: now (stamp the import time), platform (send without at), refuse; "
-        "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
-        "(OneNET bodies: platform)",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "rows without a time: now (stamp the import time), platform (send without at), refuse; "
+                "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
+                "(OneNET bodies: platform)",
+            )
+        ),
     )
-    parser.add_argument("--dry-run", action="store_true", help="print the requests instead of sending them")
+    parser.add_argument(
+        "--dry-run", action="store_true", help=QT_TRANSLATE_NOOP("cli", "print the requests instead of sending them")
+    )
     parser.add_argument(
         "--send-anyway",
         action="store_true",
-        help="send although validation warned (a duplicate at, a time far off, a large value), as the window's "
-        "Send anyway does",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "send although validation warned (a duplicate at, a time far off, a large value), as the window's "
+                "Send anyway does",
+            )
+        ),
     )
     parser.add_argument(
-        "--skip-rejected", action="store_true", help="send the other rows when some cannot be read (exit 0)"
+        "--skip-rejected",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "send the other rows when some cannot be read (exit 0)"),
     )
     parser.add_argument(
         "--again",
         action="store_true",
-        help="queue the file's datapoints although this file was queued to this device before (they wait in "
-        "the outbox or were sent): without `at` the platform stores them twice",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "queue the file's datapoints although this file was queued to this device before (they wait in "
+                "the outbox or were sent): without `at` the platform stores them twice",
+            )
+        ),
     )
     parser.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds per attempt: connect, send and the whole answer"
+        "--timeout",
+        type=float,
+        default=10.0,
+        help=QT_TRANSLATE_NOOP("cli", "seconds per attempt: connect, send and the whole answer"),
     )
-    parser.add_argument("--type", type=int, choices=[1, 3, 4, 5], default=1, help="body format (default 1)")
+    parser.add_argument(
+        "--type", type=int, choices=[1, 3, 4, 5], default=1, help=QT_TRANSLATE_NOOP("cli", "body format (default 1)")
+    )
     parser.add_argument(
         "--max-points",
         type=int,
         default=DEFAULT_MAX_POINTS,
         metavar="N",
-        help=f"datapoints per request at most (default {DEFAULT_MAX_POINTS})",
+        help=QT_TRANSLATE_NOOP("cli", "datapoints per request at most (default %(default)s)"),
     )
     parser.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help=f"body bytes per request at most (default {DEFAULT_MAX_BYTES})",
+        help=QT_TRANSLATE_NOOP("cli", "body bytes per request at most (default %(default)s)"),
     )
 
 
@@ -696,59 +858,92 @@ def add_import_arguments(parser: Any) -> None:
         "--source-tz",
         metavar="ZONE",
         type=source_zone_argument,
-        help="the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
-        "computer's; needed when the file does not state it (a zone in the times or the time column's header "
-        "wins: this applies only to times without one)",
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "the zone the file's times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this "
+            "computer's; needed when the file does not state it (a zone in the times or the time column's header "
+            "is used otherwise)",
+        ),
     )
     parser.add_argument(
         "--na",
         metavar="MARKER",
         action="append",
         default=[],
-        help="a cell text meaning 'no reading' (repeatable), e.g. --na NA --na -200 --na ---; empty cells always are",
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "a cell text meaning 'no reading' (repeatable), e.g. --na NA --na -200 --na ---; empty cells always are",
+        ),
     )
-    parser.add_argument("--encoding", help="the file's encoding, e.g. gb18030, utf-8, cp1252 (default: detect)")
-    parser.add_argument("--delimiter", help="the cell delimiter: , ; tab | (default: detect)")
-    parser.add_argument("--sheet", help="the XLSX sheet (default: the first)")
-    parser.add_argument("--layout", choices=[m.value for m in Layout], help="default: detect")
+    parser.add_argument(
+        "--encoding",
+        help=QT_TRANSLATE_NOOP("cli", "the file's encoding, e.g. gb18030, utf-8, cp1252 (default: detect)"),
+    )
+    parser.add_argument("--delimiter", help=QT_TRANSLATE_NOOP("cli", "the cell delimiter: , ; tab | (default: detect)"))
+    parser.add_argument("--sheet", help=QT_TRANSLATE_NOOP("cli", "the XLSX sheet (default: the first)"))
+    parser.add_argument("--layout", choices=[m.value for m in Layout], help=QT_TRANSLATE_NOOP("cli", "default: detect"))
     parser.add_argument(
         "--date-order",
         choices=[m.value for m in DateOrder],
-        help="for dates like 04/11/2026: dmy = 4 November, mdy = April 11 (default: from the data)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "for dates like 04/11/2026: dmy = 4 November, mdy = April 11 (default: from the data)"
+        ),
     )
     parser.add_argument(
-        "--decimal", choices=[".", ","], metavar="MARK", help="the decimal mark, . or , (default: detect per column)"
+        "--decimal",
+        choices=[".", ","],
+        metavar="MARK",
+        help=QT_TRANSLATE_NOOP("cli", "the decimal mark, . or , (default: detect per column)"),
     )
     parser.add_argument(
-        "--header-row", type=int, metavar="N", help="the header is line N of the file (default: detect; 0: none)"
+        "--header-row",
+        type=int,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("cli", "the header is line N of the file (default: detect; 0: none)"),
     )
     parser.add_argument(
         "--time-format",
         metavar="PATTERN",
-        help="how the time column is written, as a strftime pattern, e.g. '%%d.%%m.%%Y %%H:%%M' (overrides "
-        "detection; cells that do not match are rejected)",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "how the time column is written, as a strftime pattern, e.g. '%%d.%%m.%%Y %%H:%%M' (overrides "
+                "detection; cells that do not match are rejected)",
+            )
+        ),
     )
-    parser.add_argument("--time-column", metavar="COLUMN", help="the time column, by name or 1-based number")
+    parser.add_argument(
+        "--time-column", metavar="COLUMN", help=QT_TRANSLATE_NOOP("cli", "the time column, by name or 1-based number")
+    )
     parser.add_argument(
         "--columns",
         metavar="LIST",
         action="append",
-        help="import only these columns (names or 1-based numbers, comma-separated; repeatable)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "import only these columns (names or 1-based numbers, comma-separated; repeatable)"
+        ),
     )
     parser.add_argument(
         "--exclude",
         metavar="LIST",
         action="append",
         default=[],
-        help="do not import these columns (names or 1-based numbers, comma-separated; repeatable)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "do not import these columns (names or 1-based numbers, comma-separated; repeatable)"
+        ),
     )
     parser.add_argument(
         "--stream-id",
         metavar="OLD=NEW",
         action="append",
         default=[],
-        help="send column OLD (name, number or suggested id; long layout: a datastream id in the file) as "
-        "datastream NEW (repeatable)",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "send column OLD (name, number or suggested id; long layout: a datastream id in the file) as "
+                "datastream NEW (repeatable)",
+            )
+        ),
     )
 
 
@@ -812,19 +1007,23 @@ def source_zone_argument(text: str) -> str:
     try:
         return parse_zone(text).name
     except ZoneError as exc:
-        raise argparse.ArgumentTypeError(f"{exc} (or local: this computer's zone)") from None
+        why = translate("cli", "{why} (or local: this computer's zone)").format(why=render(exc.message))
+        raise argparse.ArgumentTypeError(why) from None
 
 
 def zone_unstated_message(result: ImportResult) -> str:
     """The question `send` and `verify` ask when `result.zone_unstated`: name the zone, never assumed."""
     names = " + ".join(repr(name) for name in result.zone_unstated)
-    which = f"column {names}" if len(result.zone_unstated) == 1 else f"columns {names}"
-    here = local_zone_name()
-    return (
-        f"the times in {which} do not say which time zone they are in, and the file does not say either: "
-        f"pass --source-tz ZONE with the zone they were written in, e.g. --source-tz {here} (this computer's "
-        f"zone; --source-tz {LOCAL_ZONE} means the same), --source-tz UTC or --source-tz Europe/Berlin"
-    )
+    if len(result.zone_unstated) == 1:
+        which = translate("cli", "column {names}").format(names=names)
+    else:
+        which = translate("cli", "columns {names}").format(names=names)
+    return translate(
+        "cli",
+        "the times in {which} do not say which time zone they are in, and the file does not say either: "
+        "pass --source-tz ZONE with the zone they were written in, e.g. --source-tz {here} (this computer's "
+        "zone; --source-tz {local} means the same), --source-tz UTC or --source-tz Europe/Berlin",
+    ).format(which=which, here=local_zone_name(), local=LOCAL_ZONE)
 
 
 #: Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.
@@ -872,7 +1071,7 @@ def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
 
     plan = plan_readings(readings, RequestOptions(BodyType(args.type), None, args.max_points, args.max_bytes))
     for warning in plan.warnings:
-        _err(f"warning: {warning}")
+        _err(translate("cli", "warning: {warning}").format(warning=warning))
     return plan
 
 
@@ -893,27 +1092,37 @@ def _out(data: bytes) -> None:
 
 
 def _report_import(path: str, result: ImportResult) -> None:
-    _err(f"read {path}:", *(f"  {line}" for line in result.detected.describe()))
+    _err(translate("cli", "read {path}:").format(path=path), *(f"  {line}" for line in result.detected.describe()))
     d = result.detected
     if d.zone_unused:  # the file's zone wins: say so, never a silent choice between the two
-        states = "a zone in each time" if d.zone_stated == ZONE_IN_TIMES else d.zone_stated
+        states = translate("cli", "a zone in each time") if d.zone_stated == ZONE_IN_TIMES else d.zone_stated
         _err(
-            f"  note: column {d.zone_column!r} states {states}; --source-tz {d.zone_unused} applies only to "
-            "times without a zone"
+            translate(
+                "cli",
+                "  note: column {column} states {states}; --source-tz {zone} applies only to times without a zone",
+            ).format(column=repr(d.zone_column), states=states, zone=d.zone_unused)
         )
     counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
-        f"  {counted(len(result), 'datapoint')} from {counted(result.rows_read, 'row')} ({counts or 'none'}); "
-        f"{counted(result.rows_rejected, 'row')} rejected"
+        translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(
+            points=i18n.datapoints(len(result)),
+            rows=i18n.rows(result.rows_read),
+            counts=counts or translate("cli", "none"),
+            rejected=i18n.rows(result.rows_rejected),
+        )
     )
     for problem in sorted(result.problems, key=lambda p: (p.row is not None, p.row or 0))[:SHOWN_PROBLEMS]:
-        where = f"row {problem.row}" if problem.row is not None else "file"
+        if problem.row is not None:
+            where = translate("cli", "row {row}").format(row=problem.row)
+        else:
+            where = translate("cli", "file")
         if problem.column:
-            where += f", {problem.column}"
-        kind = "rejected" if problem.severity is Severity.ERROR else "warning"
-        _err(f"  {kind}: {where}: {problem.reason}")
+            where += translate("cli", ", {column}").format(column=problem.column)
+        kind = translate("cli", "rejected") if problem.severity is Severity.ERROR else translate("cli", "warning")
+        why = render(problem.why) if problem.why is not None else problem.reason
+        _err(translate("cli", "  {kind}: {where}: {why}").format(kind=kind, where=where, why=why))
     if result.problem_count > SHOWN_PROBLEMS:
-        _err(f"  … and {result.problem_count - SHOWN_PROBLEMS} more problems")
+        _err(translate("cli", "  … and {n} more problems").format(n=result.problem_count - SHOWN_PROBLEMS))
 
 
 def run_send(args: argparse.Namespace) -> int:
@@ -942,32 +1151,48 @@ def run_send(args: argparse.Namespace) -> int:
     if profile is not None and profile.platform is Platform.DATAPOINTS:
         api_key = device_key(profile, secrets)
         if not api_key and not args.dry_run:
-            _err(f"send: no api-key saved for profile {profile.name!r}: save it in the window, or set {API_KEY_ENV}")
+            _err(
+                translate(
+                    "cli", "send: no api-key saved for profile {name}: save it in the window, or set {env}"
+                ).format(name=repr(profile.name), env=API_KEY_ENV)
+            )
             return EXIT_USAGE
     thing = profile is not None and profile.platform is Platform.THING
     if thing:
         pass  # its keys are checked after the import (a dry run needs none)
     elif not args.dry_run and not api_key:
-        _err(f"send: set the environment variable {API_KEY_ENV} to the device's api-key (it is never read from "
-             "the command line), or use --dry-run")  # fmt: skip
+        _err(
+            translate(
+                "cli",
+                "send: set the environment variable {env} to the device's api-key (it is never read from "
+                "the command line), or use --dry-run",
+            ).format(env=API_KEY_ENV)
+        )
         return EXIT_USAGE
     if not args.dry_run and not args.device and not thing:
-        _err("send: --device ID is required to send (a dry run shows DEVICE_ID)")
+        _err(translate("cli", "send: --device ID is required to send (a dry run shows DEVICE_ID)"))
         return EXIT_USAGE
     try:
         options = options_from_args(args)
         result = import_file(args.file, options)
     except (ImportFailed, ValueError) as exc:
-        _err(f"send: {args.file}: {exc}")
+        _err(translate("cli", "send: {file}: {why}").format(file=args.file, why=i18n.why(exc)))
         return EXIT_USAGE
     _report_import(args.file, result)
     if result.needs_date_order:
         examples = ", ".join(result.ambiguous_dates)
-        _err(f"send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy")
+        _err(
+            translate(
+                "cli", "send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy"
+            ).format(examples=examples)
+        )
     if result.zone_question:
         _err(
-            f"send: the time column's header says {result.zone_question_text}, which can mean "
-            f"{' or '.join(result.zone_question)}: pass --source-tz with the zone the times were written in"
+            translate(
+                "cli",
+                "send: the time column's header says {text}, which can mean {choices}: pass --source-tz with the "
+                "zone the times were written in",
+            ).format(text=result.zone_question_text, choices=translate("cli", " or ").join(result.zone_question))
         )
     if result.zone_unstated:
         _err(f"send: {zone_unstated_message(result)}")
@@ -975,25 +1200,33 @@ def run_send(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if result.needs_time:
         _err(
-            f"send: no time column was understood in {args.file}: nothing sent. Name it with --time-column "
-            "(and --time-format '%d.%m.%Y %H:%M' if it is written another way), or pass --missing-time now to "
-            "stamp every row with the time of sending (or platform: the platform stamps each on arrival)"
+            translate(
+                "cli",
+                "send: no time column was understood in {file}: nothing sent. Name it with --time-column "
+                "(and --time-format '%d.%m.%Y %H:%M' if it is written another way), or pass --missing-time now to "
+                "stamp every row with the time of sending (or platform: the platform stamps each on arrival)",
+            ).format(file=args.file)
         )
         return EXIT_REJECTED
     rejected = result.rows_rejected > 0 and not args.skip_rejected
     if rejected and not args.dry_run:
-        _err(f"send: {result.rows_rejected} rows cannot be read: nothing sent (fix them, or --skip-rejected)")
+        _err(
+            translate("cli", "send: {rows} cannot be read: nothing sent (fix them, or --skip-rejected)").format(
+                rows=i18n.rows(result.rows_rejected)
+            )
+        )
         return EXIT_REJECTED
     readings = result.readings()
     if not len(readings):
-        _err("send: no datapoints to send")
+        _err(translate("cli", "send: no datapoints to send"))
         return EXIT_FAILED if not rejected else EXIT_REJECTED
     if thing:
         assert profile is not None
         return send_thing(args, profile, secrets, readings, result)
     issues = validate(readings)
     for issue in issues:
-        _err(f"  {issue.severity.value}: {issue.message}")
+        kind = translate("cli", "error") if issue.severity is Severity.ERROR else translate("cli", "warning")
+        _err(f"  {kind}: {render(issue.text)}")
     errors = [i for i in issues if i.severity is Severity.ERROR]
     try:
         plan = request_plan(readings, args)
@@ -1002,21 +1235,30 @@ def run_send(args: argparse.Namespace) -> int:
             args.endpoint, args.device or DRY_RUN_DEVICE, api_key or DRY_RUN_MASK, timeout=args.timeout
         )
     except ValueError as exc:  # FormatError, ConfigError, limits below one datapoint
-        _err(f"send: {exc}")
+        why = render(exc.text) if isinstance(exc, ConfigError) else str(exc)
+        _err(translate("cli", "send: {why}").format(why=why))
         return EXIT_FAILED if isinstance(exc, FormatError) else EXIT_USAGE
     if args.dry_run:
         return _dry_run(client, bodies, len(readings), errors, rejected)
     if errors:
-        _err("send: the datapoints have errors (listed above): nothing sent")
+        _err(translate("cli", "send: the datapoints have errors (listed above): nothing sent"))
         return EXIT_FAILED
     if result.time_warnings and not args.send_anyway:
-        _err("send: some times are far from the rest or in the future (listed above): nothing sent. Check them, "
-             "then pass --send-anyway to send as they are")  # fmt: skip
+        _err(
+            translate(
+                "cli",
+                "send: some times are far from the rest or in the future (listed above): nothing sent. Check them, "
+                "then pass --send-anyway to send as they are",
+            )
+        )
         return EXIT_FAILED
     if issues and not args.send_anyway:
         _err(
-            "send: the datapoints have warnings (listed above; an overwritten datapoint is lost on the platform): "
-            "nothing sent. Check them, then pass --send-anyway to send as they are"
+            translate(
+                "cli",
+                "send: the datapoints have warnings (listed above; an overwritten datapoint is lost on the platform): "
+                "nothing sent. Check them, then pass --send-anyway to send as they are",
+            )
         )
         return EXIT_FAILED
     from gui.data.outbox import clients, requests_of
@@ -1036,7 +1278,11 @@ def run_send(args: argparse.Namespace) -> int:
         pipeline=lambda store: Pipeline(store, clients(api_key, timeout=client.timeout)),
     )
     if result.rows_rejected:  # --skip-rejected: say it again under the outcome
-        _err(f"send: {counted(result.rows_rejected, 'row')} of {args.file} rejected (listed above): not sent")
+        _err(
+            translate("cli", "send: {rows} of {file} rejected (listed above): not sent").format(
+                rows=i18n.rows(result.rows_rejected), file=args.file
+            )
+        )
     return status
 
 
@@ -1050,8 +1296,10 @@ def _dry_run(
         data = prepared.body if isinstance(prepared.body, bytes) else body.data
         _out(("\n" if index else "").encode() + head.encode("utf-8") + b"\n\n" + data + b"\n")
         total += len(data)
-    requests = "request" if len(bodies) == 1 else "requests"
-    _out(f"dry run: {points} datapoints in {len(bodies)} {requests}, {total} bytes of body; nothing sent\n".encode())
+    said = translate("cli", "dry run: {points} in {requests}, {size} bytes of body; nothing sent").format(
+        points=i18n.datapoints(points), requests=i18n.requests(len(bodies)), size=total
+    )
+    _out((said + "\n").encode())
     if errors:
         return EXIT_FAILED
     return EXIT_REJECTED if rejected else EXIT_OK
@@ -1076,18 +1324,30 @@ def _report_queued_before(path: str, states: list[Any]) -> None:
     failed = sum(1 for state in states if state is State.FAILED)
     waiting = len(states) - sent - unknown - failed
     parts = [
-        f"{counted(n, 'datapoint')} {what}"
+        what.format(points=i18n.datapoints(n))
         for n, what in (
-            (waiting, "wait in the outbox (`onenet-uploader outbox send` sends them)"),
-            (unknown, "may have been stored (outcome unknown; `outbox send --allow-duplicates` resends them)"),
-            (failed, "were refused by the platform (`outbox send --retry-failed` resends them)"),
-            (sent, "were sent"),
+            (waiting, translate("cli", "{points} wait in the outbox (`onenet-uploader outbox send` sends them)")),
+            (
+                unknown,
+                translate(
+                    "cli",
+                    "{points} may have been stored (outcome unknown; `outbox send --allow-duplicates` resends them)",
+                ),
+            ),
+            (
+                failed,
+                translate("cli", "{points} were refused by the platform (`outbox send --retry-failed` resends them)"),
+            ),
+            (sent, translate("cli", "{points} were sent")),
         )
         if n
     ]
     _err(
-        f"send: {path} was queued to this device before: " + "; ".join(parts) + ". "
-        "They are not queued again; --again queues them anew (datapoints without `at` would be stored twice)."
+        translate(
+            "cli",
+            "send: {path} was queued to this device before: {parts}. They are not queued again; --again queues "
+            "them anew (datapoints without `at` would be stored twice).",
+        ).format(path=path, parts=translate("cli", "; ").join(parts))
     )
 
 
@@ -1122,7 +1382,11 @@ def _send_via_outbox(
     def progress(state: Progress) -> None:
         if state.retry is not None:
             attempt = state.retry.attempt
-            _err(f"  attempt {attempt.number} failed: {attempt.error}; retrying in {state.retry.wait_s:.1f} s")
+            _err(
+                translate("cli", "  attempt {number} failed: {why}; retrying in {s:.1f} s").format(
+                    number=attempt.number, why=attempt.error, s=state.retry.wait_s
+                )
+            )
 
     digest, source_rows = source
     try:
@@ -1154,12 +1418,12 @@ def _send_via_outbox(
             requests = list(requests_for(plan, rows))
             result = pipeline(store).run(requests, progress=progress, lock=lock)
     except StoreBusy as exc:
-        _err(f"send: {exc}: nothing queued, nothing sent")
+        _err(translate("cli", "send: {why}: nothing queued, nothing sent").format(why=exc))
         return EXIT_FAILED
     total = len(plan.requests)
     not_sent = 0
     for index, (res, body) in enumerate(zip(result.results, requests, strict=True), 1):
-        where = f"request {index}/{total} ({len(body.body.data)} bytes)"
+        where = translate("cli", "request {k}/{n} ({size} bytes)").format(k=index, n=total, size=len(body.body.data))
         answer = res.response
         if res.outcome is RequestOutcome.SENT and answer is not None:
             _out(
@@ -1170,23 +1434,37 @@ def _send_via_outbox(
         if res.outcome is None:
             not_sent += 1
             continue
-        why = res.message or (str(res.error) if res.error is not None else res.outcome.value)
+        why = (render(res.text) if res.text else res.message) or (
+            str(res.error) if res.error is not None else res.outcome.value
+        )
         detail = ""
         if answer is not None:  # the errno once: the reason may already say it
             errno = f"errno {answer.errno}"
             detail = f" HTTP {answer.http_status}." if errno in why else f" {errno}, HTTP {answer.http_status}."
-        hint = f" {answer.hint}" if answer is not None and answer.hint else ""
-        label = {RequestOutcome.UNKNOWN: "OUTCOME UNKNOWN", RequestOutcome.UNSENT: "NOT DELIVERED"}
-        line = f"{where}: {label.get(res.outcome, 'FAILED')}: {why}.{detail}{hint}"
+        hint = " " + translate("client", answer.hint) if answer is not None and answer.hint else ""
+        label = {
+            RequestOutcome.UNKNOWN: translate("cli", "OUTCOME UNKNOWN"),
+            RequestOutcome.UNSENT: translate("cli", "NOT DELIVERED"),
+        }
+        failed_label = translate("cli", "FAILED")
+        line = f"{where}: {label.get(res.outcome, failed_label)}: {why}.{detail}{hint}"
         if res.outcome is RequestOutcome.UNKNOWN:
-            line += " It may have been stored; `onenet-uploader outbox send` sends it again."
+            line += translate("cli", " It may have been stored; `onenet-uploader outbox send` sends it again.")
         elif res.outcome is RequestOutcome.UNSENT:
-            line += " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them."
+            line += translate("cli", " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them.")
         _out((line + "\n").encode())
     if not_sent:
-        _out(f"stopped: {counted(not_sent, 'later request')} not sent; they wait in the outbox\n".encode())
+        stopped = render(
+            Counted("later-requests").tr(
+                "stopped: %Ln later request(s) not sent; they wait in the outbox", "", not_sent
+            )
+        )
+        _out((stopped + "\n").encode())
     if result.ok:
-        _out(f"sent {counted(result.sent, 'datapoint')} in {counted(total, 'request')} to {url}\n".encode())
+        said = translate("cli", "sent {points} in {requests} to {url}").format(
+            points=i18n.datapoints(result.sent), requests=i18n.requests(total), url=url
+        )
+        _out((said + "\n").encode())
         return EXIT_OK
-    _out((result.summary() + "\n").encode())
+    _out((render(result.summary_message()) + "\n").encode())
     return EXIT_FAILED

@@ -22,7 +22,10 @@ import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from gui import i18n
 from gui.cli_token import KEY_ENV
+from gui.i18n import render, translate
+from gui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from gui.data.importers import ImportResult
@@ -51,12 +54,27 @@ _DRY_RUN_KEY = "ZHJ5IHJ1bg=="  # base64 of "dry run"
 
 def add_profile_argument(parser: argparse.ArgumentParser, what: str) -> None:
     """`--profile NAME`: a device profile saved in the window (or a built-in sandbox one, in the window only)."""
-    parser.add_argument(
-        "--profile",
-        metavar="NAME",
-        help=f"{what} the target of this device profile (saved in the window: either platform; "
-        f"its key from the OS keyring unless the environment gives one)",
-    )
+    parser.add_argument("--profile", metavar="NAME", help=_PROFILE_HELPS[what])
+
+
+#: --profile's help per command (whole sentences: each language words them its own way).
+_PROFILE_HELPS = {
+    "only datapoints queued for": QT_TRANSLATE_NOOP(
+        "cli",
+        "only datapoints queued for the target of this device profile (saved in the window: either platform; "
+        "its key from the OS keyring unless the environment gives one)",
+    ),
+    "read back from": QT_TRANSLATE_NOOP(
+        "cli",
+        "read back from the target of this device profile (saved in the window: either platform; "
+        "its key from the OS keyring unless the environment gives one)",
+    ),
+    "send to": QT_TRANSLATE_NOOP(
+        "cli",
+        "send to the target of this device profile (saved in the window: either platform; "
+        "its key from the OS keyring unless the environment gives one)",
+    ),
+}
 
 
 def open_profile(name: str, command: str, secrets: Any = None) -> tuple[Profile, Any] | str:
@@ -250,7 +268,6 @@ def verify_thing_profile(args: argparse.Namespace, profile: Profile, secrets: An
     from gui.onenet.thing_client import ThingClient
     from gui.onenet.thing_verify import verify_thing
     from gui.onenet.verify import Outcome
-    from gui.text import counted
 
     access = access_key(profile, secrets)
     if not access:
@@ -278,10 +295,15 @@ def verify_thing_profile(args: argparse.Namespace, profile: Profile, secrets: An
     finally:
         client.session.close()
     print_checks(report, args)
-    print(report.summary())
+    print(render(report.summary_message()))
     print(
-        f"{counted(report.read_back, 'datapoint')} read back from {client.app_endpoint} for device "
-        f"{profile.device_name} of product {profile.product_id} in {counted(report.requests, 'request')}"
+        translate("cli", "{points} read back from {url} for device {device} of product {product} in {requests}").format(
+            points=i18n.datapoints(report.read_back),
+            url=client.app_endpoint,
+            device=profile.device_name,
+            product=profile.product_id,
+            requests=i18n.requests(report.requests),
+        )
     )
     strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
     return EXIT_PROBLEMS if not report.ok or strict_unverifiable else EXIT_OK
@@ -291,26 +313,43 @@ def add_profile_command(subparsers: Any) -> None:
     """`profile [list]`, `profile add NAME …`, `profile delete NAME`: the window's device profiles, headless."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "profile",
-        help="list, add or delete device profiles (the window's)",
-        description="Device profiles name a target of either platform; the window and --profile NAME use them. "
-        "Keys are read from the environment, never the command line, and kept in the OS keyring under the "
-        f"profile: the api-key from ONENET_API_KEY (legacy), the device key from {KEY_ENV} and the product access "
-        f"key from {ACCESS_KEY_ENV} (current platform; optional: the thing model and read-back need it).",
+        help=QT_TRANSLATE_NOOP("cli", "list, add or delete device profiles (the window's)"),
+        description=QT_TRANSLATE_NOOP(
+            "cli",
+            "Device profiles name a target of either platform; the window and --profile NAME use them. "
+            "Keys are read from the environment, never the command line, and kept in the OS keyring under the "
+            "profile: the api-key from ONENET_API_KEY (legacy), the device key from ONENET_KEY and the product "
+            "access key from ONENET_ACCESS_KEY (current platform; optional: the thing model and read-back need it).",
+        ),
     )
     parser.set_defaults(run=run_profile, profile_command="list")
     actions = parser.add_subparsers(dest="profile_command", metavar="ACTION")
-    actions.add_parser("list", help="list the profiles")
-    add = actions.add_parser("add", help="add (or replace) a profile")
+    actions.add_parser("list", help=QT_TRANSLATE_NOOP("cli", "list the profiles"))
+    add = actions.add_parser("add", help=QT_TRANSLATE_NOOP("cli", "add (or replace) a profile"))
     add.add_argument("name", metavar="NAME")
     target = add.add_mutually_exclusive_group(required=True)
-    target.add_argument("--device", metavar="ID", help="legacy api-key platform: the device id")
-    target.add_argument("--product", metavar="PID", help="current thing-model platform: the product id")
-    add.add_argument("--device-name", metavar="NAME", help="current platform: the device name (with --product)")
-    add.add_argument("--endpoint", metavar="URL", help="default: the platform's (the device side's for --product)")
-    add.add_argument(
-        "--app-endpoint", metavar="URL", help="current platform: thing model and read-back (default: the platform's)"
+    target.add_argument(
+        "--device", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "legacy api-key platform: the device id")
     )
-    delete = actions.add_parser("delete", help="delete a profile and its keys")
+    target.add_argument(
+        "--product", metavar="PID", help=QT_TRANSLATE_NOOP("cli", "current thing-model platform: the product id")
+    )
+    add.add_argument(
+        "--device-name",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("cli", "current platform: the device name (with --product)"),
+    )
+    add.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("cli", "default: the platform's (the device side's for --product)"),
+    )
+    add.add_argument(
+        "--app-endpoint",
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("cli", "current platform: thing model and read-back (default: the platform's)"),
+    )
+    delete = actions.add_parser("delete", help=QT_TRANSLATE_NOOP("cli", "delete a profile and its keys"))
     delete.add_argument("name", metavar="NAME")
 
 

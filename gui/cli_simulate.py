@@ -18,17 +18,20 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from gui import i18n
 from gui.data.simulator import Simulation, check_every, parse_interval, parse_stream, run_schedule
+from gui.i18n import translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, validate_endpoint
 from gui.onenet.readings import Datapoint, format_value
-from gui.text import counted
+from gui.text import QT_TRANSLATE_NOOP
 
 __all__ = ["add_simulate_command", "run_simulate"]
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_ALL_SENT = 0, 2, 4
 
-EPILOG = """\
-values of a stream (STREAM=SPEC, --stream once per stream):
+EPILOG = QT_TRANSLATE_NOOP(
+    "cli",
+    """values of a stream (STREAM=SPEC, --stream once per stream):
   temp=21.5              the same value every tick (fixed:21.5 too; text is allowed)
   mode=list:eco,boost    the values in turn
   temp=file:values.txt   the file's values in turn, one a line (UTF-8, blank lines skipped), starting
@@ -43,27 +46,52 @@ moment of its tick (--no-at: the platform stamps it). Ctrl+C stops; what was not
 sent waits in the outbox (`onenet-uploader outbox send`).
 
 exit status: 0 all sent; 2 bad arguments; 4 some datapoints still wait in the outbox
-"""
+""",
+)
 
 
 def add_simulate_command(subparsers: Any) -> None:
     """Register `simulate` on the app's argument parser (sets `run`)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "simulate",
-        help="send generated datapoints every N seconds, as a device would",
-        description="Simulate a device: generate values per datastream and send them on a schedule, "
-        "through the outbox (nothing is lost when offline).",
+        help=QT_TRANSLATE_NOOP("cli", "send generated datapoints every N seconds, as a device would"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Simulate a device: generate values per datastream and send them on a schedule, "
+                "through the outbox (nothing is lost when offline).",
+            )
+        ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--stream", action="append", required=True, metavar="STREAM=SPEC", help="see below")
-    parser.add_argument("--every", default="1s", help="time between ticks: 1s, 500ms, 2m (default 1s)")
-    parser.add_argument("--count", type=int, default=None, help="number of ticks (default: until Ctrl+C)")
-    parser.add_argument("--endpoint", default=DEFAULT_ENDPOINT, help=f"platform URL (default {DEFAULT_ENDPOINT})")
-    parser.add_argument("--device", required=True, help="device id")
-    parser.add_argument("--no-at", action="store_true", help="send no `at`: the platform stamps each datapoint")
-    parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for each answer (default 10)")
-    parser.add_argument("--seed", type=int, default=None, help="seed of the random walks (repeatable runs)")
+    parser.add_argument(
+        "--stream", action="append", required=True, metavar="STREAM=SPEC", help=QT_TRANSLATE_NOOP("cli", "see below")
+    )
+    parser.add_argument(
+        "--every", default="1s", help=QT_TRANSLATE_NOOP("cli", "time between ticks: 1s, 500ms, 2m (default 1s)")
+    )
+    parser.add_argument(
+        "--count", type=int, default=None, help=QT_TRANSLATE_NOOP("cli", "number of ticks (default: until Ctrl+C)")
+    )
+    parser.add_argument(
+        "--endpoint", default=DEFAULT_ENDPOINT, help=QT_TRANSLATE_NOOP("cli", "platform URL (default %(default)s)")
+    )
+    parser.add_argument("--device", required=True, help=QT_TRANSLATE_NOOP("cli", "device id"))
+    parser.add_argument(
+        "--no-at",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "send no `at`: the platform stamps each datapoint"),
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        help=QT_TRANSLATE_NOOP("cli", "seconds to wait for each answer (default 10)"),
+    )
+    parser.add_argument(
+        "--seed", type=int, default=None, help=QT_TRANSLATE_NOOP("cli", "seed of the random walks (repeatable runs)")
+    )
     parser.set_defaults(run=run_simulate)
 
 
@@ -94,7 +122,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
             [parse_stream(text, every_s=every_s, rng=rng) for text in args.stream], with_at=not args.no_at
         )
     except (ValueError, ConfigError) as exc:
-        print(f"simulate: {exc}", file=sys.stderr)
+        print(translate("cli", "simulate: {why}").format(why=exc), file=sys.stderr)
         return EXIT_USAGE
     setup_logging()
     register_secret(api_key)
@@ -109,7 +137,12 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
         sent, waiting, why = send_tick(pairs, endpoint, args.device, clients, stop)
         total = f"/{args.count}" if args.count else ""
         when = datetime.now().strftime("%H:%M:%S")
-        outcome = f"sent {sent}" if not why else f"not sent ({why}); {counted(waiting, 'datapoint')} wait in the outbox"
+        if not why:
+            outcome = translate("cli", "sent {n}").format(n=sent)
+        else:
+            outcome = translate("cli", "not sent ({why}); {points} wait in the outbox").format(
+                why=why, points=i18n.datapoints(waiting)
+            )
         print(f"[{number + 1}{total}] {when} {_describe(pairs)} -> {outcome}", file=sys.stderr, flush=True)
 
     from gui.cli import _on_interrupt  # the CLI's Ctrl+C handling: first press stops, second kills
@@ -119,8 +152,8 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
         ticks = run_schedule(tick, every_s=every_s, count=args.count, stop=stop)
     finally:
         restore()
-    where = f"device {args.device} at {endpoint}"
-    print(f"{counted(ticks, 'tick')} to {where}; {counted(waiting, 'datapoint')} wait in the outbox")
+    said = translate("cli", "{ticks} to device {device} at {url}; {points} wait in the outbox")
+    print(said.format(ticks=i18n.ticks(ticks), device=args.device, url=endpoint, points=i18n.datapoints(waiting)))
     return EXIT_OK if not waiting else EXIT_NOT_ALL_SENT
 
 

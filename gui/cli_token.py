@@ -17,9 +17,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from gui.data.importers.zones import local_zone_name
+from gui.i18n import translate
 from gui.onenet.readings import localize, parse_at
 from gui.onenet.token import DEFAULT_METHOD, METHODS, TokenError, make_token, resource
 from gui.onenet.zones import parse_zone
+from gui.text import QT_TRANSLATE_NOOP
 
 __all__ = ["KEY_ENV", "add_token_command", "expiry_of", "run_token"]
 
@@ -34,40 +36,57 @@ _UNIT_S = {"s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "y": 365 * 86400}
 _DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})\s*")
 _UNIX = re.compile(r"\s*([0-9]{10,12})\s*")
 
-EPILOG = f"""\
-The key is read from the environment variable {KEY_ENV}, never from the command line:
+EPILOG = QT_TRANSLATE_NOOP(
+    "cli",
+    """The key is read from the environment variable ONENET_KEY, never from the command line:
 the device's key (设备密钥) with --device, else the product's access key (access_key),
 as the OneNET console shows it (base64 text).
 
 --expires TIME: a duration from now (90s, 30m, 12h, 365d, 5y), a date or time in this
 computer's zone (2027-06-30, 2027-06-30 18:00; an offset such as +08:00 is used as given),
-or Unix seconds (1893456000). Default {DEFAULT_EXPIRES}. The platform refuses a token whose
+or Unix seconds (1893456000). Default 1h. The platform refuses a token whose
 expiry has passed: a token pasted into firmware must outlive the firmware's use of it.
 
-exit status: 0 the token printed; 2 bad arguments, no {KEY_ENV}, a key that is not
+exit status: 0 the token printed; 2 bad arguments, no ONENET_KEY, a key that is not
 base64, an expiry that is not in the future
-"""
+""",
+)
 
 
 def add_token_command(subparsers: Any) -> None:
     """Register `token` on the app's argument parser (sets `run`)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "token",
-        help="print a token of the current (thing model) platform for a product or device",
-        description="Make the signed token the current OneNET platform takes (token.exe's job), "
-        "for a product or one of its devices.",
+        help=QT_TRANSLATE_NOOP("cli", "print a token of the current (thing model) platform for a product or device"),
+        description=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Make the signed token the current OneNET platform takes (token.exe's job), "
+                "for a product or one of its devices.",
+            )
+        ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--product", required=True, metavar="PID", help="the product id (e.g. DuE2rcXUKn)")
     parser.add_argument(
-        "--device", metavar="NAME", help="the device name: the token is the device's (the key is its device key)"
+        "--product", required=True, metavar="PID", help=QT_TRANSLATE_NOOP("cli", "the product id (e.g. DuE2rcXUKn)")
     )
     parser.add_argument(
-        "--method", choices=METHODS, default=DEFAULT_METHOD, help=f"signature method (default {DEFAULT_METHOD})"
+        "--device",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("cli", "the device name: the token is the device's (the key is its device key)"),
     )
     parser.add_argument(
-        "--expires", default=DEFAULT_EXPIRES, metavar="TIME", help=f"when it expires (default {DEFAULT_EXPIRES})"
+        "--method",
+        choices=METHODS,
+        default=DEFAULT_METHOD,
+        help=QT_TRANSLATE_NOOP("cli", "signature method (default %(default)s)"),
+    )
+    parser.add_argument(
+        "--expires",
+        default=DEFAULT_EXPIRES,
+        metavar="TIME",
+        help=QT_TRANSLATE_NOOP("cli", "when it expires (default %(default)s)"),
     )
     parser.set_defaults(run=run_token)
 
@@ -112,8 +131,13 @@ def run_token(args: argparse.Namespace) -> int:
     """Print the token on stdout, its resource and expiry on stderr; the exit status (module docstring)."""
     key = os.environ.get(KEY_ENV, "")
     if not key.strip():
-        what = "the device key" if args.device else "the product's access key"
-        print(f"token: set {KEY_ENV} to {what} (it is never taken from the command line)", file=sys.stderr)
+        if args.device:
+            said = translate("cli", "token: set {env} to the device key (it is never taken from the command line)")
+        else:
+            said = translate(
+                "cli", "token: set {env} to the product's access key (it is never taken from the command line)"
+            )
+        print(said.format(env=KEY_ENV), file=sys.stderr)
         return EXIT_USAGE
     now = time.time()
     zone_name = local_zone_name()
@@ -121,17 +145,19 @@ def run_token(args: argparse.Namespace) -> int:
         et = expiry_of(args.expires, now, zone_name)
         if et <= now:
             raise TokenError(
-                f"--expires {args.expires!r} is {_shown_expiry(et, zone_name)}, in the past: "
-                "the platform refuses an expired token"
+                translate(
+                    "cli", "--expires {expires} is {time}, in the past: the platform refuses an expired token"
+                ).format(expires=repr(args.expires), time=_shown_expiry(et, zone_name))
             )
         token = make_token(key, args.product, args.device, et=et, method=args.method, now=now)
     except (TokenError, ValueError) as exc:
-        print(f"token: {exc}", file=sys.stderr)
+        print(translate("cli", "token: {why}").format(why=exc), file=sys.stderr)
         return EXIT_USAGE
     print(token)
     print(
-        f"token for res={resource(args.product, args.device)}, method {args.method}, "
-        f"valid until {_shown_expiry(et, zone_name)} (et={et})",
+        translate("cli", "token for res={res}, method {method}, valid until {time} (et={et})").format(
+            res=resource(args.product, args.device), method=args.method, time=_shown_expiry(et, zone_name), et=et
+        ),
         file=sys.stderr,
     )
     return EXIT_OK

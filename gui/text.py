@@ -1,17 +1,98 @@
-"""Words for counts and sentences, shared by the window and the command line (no Qt)."""
+"""Sentences of the core for a person: a code, an English source and parameters, translated where read (no Qt).
+
+The core (gui/onenet, gui/data) imports no Qt, so it cannot translate. It returns a
+`Message`: the English source text (the key of the Qt Linguist catalogues in
+resources/translations/), its `{name}` parameters and, for a count, `n` (`%Ln` in the
+source: Qt picks the plural form and writes the number as the locale does). The window
+and the command line render it with `gui.i18n.render`; `str(message)` is the
+untranslated source with its parameters, for logs and exceptions.
+
+Sources are marked with `QT_TRANSLATE_NOOP(context, source)` so `pyside6-lupdate`
+extracts them (it knows the name; the function itself only returns `source`); a
+sentence with a count is made with `Counted(code).tr(source, "", n)`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """`1 datapoint`, `1,000 datapoints`; `plural` for nouns that do not just take an "s"."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {plural or noun + 's'}"
+#: (context, source, n) -> the translated source; n is -1 when the sentence has no count.
+Translate = Callable[[str, str, int], str]
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # the name lupdate looks for
+    """Mark `source` for extraction into the catalogue's `context`; returns it unchanged."""
+    return source
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence: `code` (stable, for tests and logs), `source` in `context`, `args`, and a count `n` (or -1).
+
+    `args` values are text, numbers (written as the locale does when rendered) or
+    Messages (rendered first, in the same language).
+    """
+
+    code: str
+    context: str
+    source: str
+    args: Mapping[str, object] = field(default_factory=dict)
+    n: int = -1
+
+    def render(self, translate: Translate, number: Callable[[int | float], str] = str) -> str:
+        """The sentence through `translate`, its numeric `args` written by `number` (`%Ln` is translate's)."""
+        text = translate(self.context, self.source, self.n)
+        values = {
+            key: value.render(translate, number)
+            if isinstance(value, Message)
+            else number(value)
+            if isinstance(value, int | float) and not isinstance(value, bool)
+            else value
+            for key, value in self.args.items()
+        }
+        return text.format_map(values)  # also `{{` -> `{` in a source without fields
+
+    @staticmethod
+    def verbatim(text: str) -> Message:
+        """A text that is not ours to translate (the platform's words, another library's), shown as it is."""
+        return Message("verbatim", "", "{text}", {"text": text})
+
+    def with_args(self, **args: object) -> Message:
+        """This message with `args` added."""
+        return Message(self.code, self.context, self.source, {**self.args, **args}, self.n)
+
+    def __str__(self) -> str:
+        return self.render(untranslated)
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A sentence with a count: `Counted(code).tr(source, "", n)` (then `.with_args(...)`).
+
+    lupdate reads that call's shape as a plural entry (in the context "", the one of
+    a `.tr` outside a class), so each language gives its own forms (`%Ln datapoint(s)`:
+    English "1 datapoint" / "2 datapoints", Chinese one form).
+    """
+
+    code: str
+
+    def tr(self, source: str, disambiguation: str, n: int) -> Message:
+        """The counted Message of `source` (`disambiguation` is for lupdate; always "")."""
+        return Message(self.code, "", source, {}, n)
+
+
+def untranslated(context: str, source: str, n: int) -> str:
+    """The source as written, its count put in (`%Ln`, `%n`): what `str(Message)` shows."""
+    if n < 0:
+        return source
+    return source.replace("%Ln", f"{n:,}").replace("%n", str(n))
 
 
 def sentence(text: str) -> str:
-    """`text` as a sentence: a full stop added unless it ends with `.`, `?`, `!` or `…` already.
+    """`text` as a sentence: a full stop added unless it ends with `.`, `?`, `!`, `…` (or `。？！`) already.
 
     Messages that end without one ("… the last wins") read as one with a question after them.
     """
     stripped = text.rstrip()
-    return stripped if stripped.endswith((".", "?", "!", "…")) else stripped + "."
+    return stripped if stripped.endswith((".", "?", "!", "…", "。", "？", "！")) else stripped + "."

@@ -4,11 +4,17 @@ import faulthandler
 import functools
 import gc
 import os
+import tempfile
 from pathlib import Path
 
 # Offscreen, on one 1366x768 screen (the smallest laptop screen the window must fit; offscreen's own is 800x800).
 if os.environ.setdefault("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('screen_1366x768.json')}"
+# The suite speaks English whatever the developer's locale (tests that want Chinese ask for it), and
+# compiles the translation catalogues into a cache of its own, not the user's.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
+os.environ.setdefault("ONENET_UPLOADER_CACHE", os.path.join(tempfile.gettempdir(), "onenet-uploader-test-cache"))
 
 import keyring.backends.SecretService
 import pytest

@@ -45,6 +45,7 @@ from gui.onenet.readings import Datapoint, Datastream, Readings
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, RequestPlan, plan_requests
 from gui.onenet.thing_client import APP_ENDPOINT, ThingClient
 from gui.onenet.thingmodel import ThingModel
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "MAY_BE_STORED",
@@ -509,7 +510,14 @@ def clients(api_key: str | Callable[[str], str], *, timeout: float = DEFAULT_TIM
     def make(endpoint: str, device_id: str) -> OneNetClient:
         key = api_key(device_id) if callable(api_key) else api_key
         if not key:
-            raise ConfigError(f"no api-key for device {device_id}")
+            raise ConfigError(
+                Message(
+                    "no-api-key",
+                    "outbox",
+                    QT_TRANSLATE_NOOP("outbox", "no api-key for device {device}"),
+                    {"device": device_id},
+                )
+            )
         register_secret(key)
         return OneNetClient(endpoint, device_id, key, timeout=timeout)
 

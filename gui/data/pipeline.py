@@ -65,7 +65,7 @@ from gui.onenet.client import (
 )
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS
 from gui.onenet.thing_client import ThingClient
-from gui.text import counted
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 __all__ = [
     "NOT_PROCESSED_STATUSES",
@@ -223,6 +223,8 @@ class RequestResult:
     response: PlatformResponse | None = None
     error: Exception | None = None
     message: str = ""
+    #: `message` as a Message for a person (rendered in their language); None: no message.
+    text: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -276,24 +278,37 @@ class PipelineResult:
         return not self.cancelled and all(r.outcome is RequestOutcome.SENT for r in self.results)
 
     def summary(self) -> str:
-        """One line for a status bar or the terminal (English; the window words its own)."""
+        """One line for the log (untranslated); a person reads `summary_message()` rendered."""
+        return str(self.summary_message())
+
+    def summary_message(self) -> Message:
+        """What the send did: datapoints sent in how many requests, then the other outcomes' counts."""
         made = sum(1 for r in self.results if r.outcome is not None)  # skipped requests never went out
-        parts = [f"{counted(self.sent, 'datapoint')} sent in {counted(made, 'request')}"]
+        text = (
+            Counted("sent-in")
+            .tr("%Ln datapoint(s) sent in {requests}", "", self.sent)
+            .with_args(requests=Counted("requests").tr("%Ln request(s)", "", made))
+        )
         for outcome, label in (
-            (RequestOutcome.FAILED, "failed"),
-            (RequestOutcome.UNKNOWN, "unknown (may have arrived)"),
-            (RequestOutcome.UNSENT, "not delivered"),
-            (None, "skipped"),
+            (RequestOutcome.FAILED, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} failed")),
+            (RequestOutcome.UNKNOWN, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} unknown (may have arrived)")),
+            (RequestOutcome.UNSENT, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} not delivered")),
+            (None, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} skipped")),
         ):
             count = self.datapoints(outcome)
             if count:
-                parts.append(f"{count} {label}")
+                text = Message(str(outcome), "pipeline", label, {"text": text, "count": count})
         if self.cancelled:
-            parts.append("cancelled")
-        return ", ".join(parts)
+            text = Message("cancelled", "pipeline", QT_TRANSLATE_NOOP("pipeline", "{text}, cancelled"), {"text": text})
+        return text
 
 
 # -- the pipeline -------------------------------------------------------------------------------
+
+
+def _note(code: str, source: str, **args: object) -> Message:
+    """Why a request's attempts ended (the catalogues' context "pipeline")."""
+    return Message(code, "pipeline", source, args)
 
 
 def _cancel_check(cancel: CancelToken) -> Callable[[], bool]:
@@ -326,6 +341,7 @@ class _Delivery:
     error: Exception | None
     message: str
     last: Attempt | None = None  # the last attempt, if the history does not have it yet
+    text: Message | None = None  # `message` for a person
 
 
 @dataclass(frozen=True)
@@ -444,7 +460,7 @@ class Pipeline:
         may_have_arrived = False
         response: PlatformResponse | None = None
         error: Exception | None = None
-        note = ""
+        note: Message | None = None
         for number in range(1, policy.max_attempts + 1):
             started = datetime.now(UTC)
             clock = time.perf_counter()
@@ -473,16 +489,21 @@ class Pipeline:
             if not verdict.retry:
                 pass
             elif number == policy.max_attempts:
-                note = f"gave up after {counted(number, 'attempt')}"
+                note = Counted("gave-up").tr("gave up after %Ln attempt(s)", "", number)
             elif time.monotonic() + wait - first_start > policy.max_total_s:
-                note = f"gave up: a retry in {wait:.3g} s would end beyond {policy.max_total_s:g} s"
+                note = _note(
+                    "gave-up-time",
+                    QT_TRANSLATE_NOOP("pipeline", "gave up: a retry in {wait} s would end beyond {limit} s"),
+                    wait=f"{wait:.3g}",
+                    limit=f"{policy.max_total_s:g}",
+                )
             elif cancelled():
-                note = "cancelled"
+                note = _note("cancelled", QT_TRANSLATE_NOOP("pipeline", "cancelled"))
             else:
                 log.info("request %d: retrying in %.2f s", index, wait)
                 events.put(_AttemptEvent(attempt, RetryNotice(index, attempt, wait)))
                 if _sleep(wait, cancel):
-                    note = "cancelled"
+                    note = _note("cancelled", QT_TRANSLATE_NOOP("pipeline", "cancelled"))
                     break
                 continue
             events.put(_AttemptEvent(attempt, None))
@@ -490,10 +511,13 @@ class Pipeline:
         outcome = verdict.final
         if outcome is not RequestOutcome.SENT and outcome is not RequestOutcome.FAILED:
             outcome = RequestOutcome.UNKNOWN if may_have_arrived else RequestOutcome.UNSENT
-        message = attempts[-1].error if error is not None else ""
-        if note:
-            message = f"{message} ({note})" if message else note
-        return _Delivery(outcome, tuple(attempts), response, error, message)
+        text: Message | None = None
+        if error is not None:
+            text = getattr(error, "text", None) or Message.verbatim(attempts[-1].error)
+        if note is not None:
+            with_note = QT_TRANSLATE_NOOP("pipeline", "{why} ({note})")
+            text = Message("note", "pipeline", with_note, {"why": text, "note": note}) if text else note
+        return _Delivery(outcome, tuple(attempts), response, error, str(text) if text else "", text=text)
 
     @staticmethod
     def _log_attempt(prepared: requests.PreparedRequest, planned: PlannedRequest, index: int, attempt: Attempt) -> None:
@@ -692,6 +716,7 @@ class _Run:
             delivery.response,
             delivery.error,
             delivery.message,
+            text=delivery.text,
         )
 
     def execute(self) -> PipelineResult:

@@ -29,6 +29,7 @@ from gui import __version__
 from gui.onenet.formats import EncodedBody
 from gui.onenet.masking import mask, secret_forms
 from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, parse_at
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:  # requests is imported when a client is made, not with this module (start-up time)
     import requests
@@ -58,8 +59,8 @@ def user_agent() -> str:
 #: Plain-language hints for the errno values that are known [H]; the
 #: platform's own `errno`/`error` are always shown verbatim beside them.
 ERRNO_HINTS = {
-    0: "Success.",
-    3: "Authentication failed: the api-key is wrong or does not belong to this device.",
+    0: QT_TRANSLATE_NOOP("client", "Success."),
+    3: QT_TRANSLATE_NOOP("client", "Authentication failed: the api-key is wrong or does not belong to this device."),
 }
 
 
@@ -94,8 +95,9 @@ class OneNetError(Exception):
     #: validation failures no).
     retryable = False
 
-    def __init__(self, message: str, response: PlatformResponse | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message | str, response: PlatformResponse | None = None) -> None:
+        self.text = message if isinstance(message, Message) else Message.verbatim(message)
+        super().__init__(str(self.text))
         self.response = response
 
 
@@ -128,7 +130,16 @@ class MalformedResponse(OneNetError):
 
 
 class ConfigError(ValueError):
-    """The endpoint, device id or api-key cannot make a valid request."""
+    """The endpoint, device id or api-key cannot make a valid request; `text` says why (a Message)."""
+
+    def __init__(self, message: Message | str) -> None:
+        self.text = message if isinstance(message, Message) else Message.verbatim(message)
+        super().__init__(str(self.text))
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A message of the client (the catalogues' context "client")."""
+    return Message(code, "client", source, args)
 
 
 def validate_endpoint(endpoint: str) -> str:
@@ -136,19 +147,48 @@ def validate_endpoint(endpoint: str) -> str:
     endpoint = endpoint.strip().rstrip("/")
     parts = urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"endpoint {endpoint!r} must look like https://api.heclouds.com")
+        raise ConfigError(
+            _m(
+                "endpoint-shape",
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} must look like https://api.heclouds.com"),
+                endpoint=repr(endpoint),
+            )
+        )
     if parts.query or parts.fragment or parts.username or parts.password:
-        raise ConfigError("endpoint must not contain a query, fragment or credentials")
+        raise ConfigError(
+            _m(
+                "endpoint-extra",
+                QT_TRANSLATE_NOOP("client", "endpoint must not contain a query, fragment or credentials"),
+            )
+        )
     if any(c.isspace() for c in endpoint):
-        raise ConfigError(f"endpoint {endpoint!r} must not contain spaces")
+        raise ConfigError(
+            _m(
+                "endpoint-spaces",
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} must not contain spaces"),
+                endpoint=repr(endpoint),
+            )
+        )
     if "//" in parts.path:
-        raise ConfigError(f"endpoint {endpoint!r} is not one address (two pasted together?)")
+        raise ConfigError(
+            _m(
+                "endpoint-two",
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} is not one address (two pasted together?)"),
+                endpoint=repr(endpoint),
+            )
+        )
     try:
         port = parts.port
     except ValueError:
         port = None
     if parts.netloc.endswith(":") or (port is None and ":" in parts.netloc.rsplit("]", 1)[-1]):
-        raise ConfigError(f"endpoint {endpoint!r} has no valid port after ':'")
+        raise ConfigError(
+            _m(
+                "endpoint-port",
+                QT_TRANSLATE_NOOP("client", "endpoint {endpoint} has no valid port after ':'"),
+                endpoint=repr(endpoint),
+            )
+        )
     return endpoint
 
 
@@ -160,9 +200,13 @@ def device_path(device_id: str) -> str:
     Raises ConfigError for an empty id, `.`/`..`, or control characters.
     """
     if not device_id or device_id.strip() != device_id:
-        raise ConfigError("device id must not be empty or have spaces around it")
+        raise ConfigError(
+            _m("device-empty", QT_TRANSLATE_NOOP("client", "device id must not be empty or have spaces around it"))
+        )
     if device_id in (".", "..") or any(ord(c) < 32 or ord(c) == 127 for c in device_id):
-        raise ConfigError(f"device id {device_id!r} is not valid")
+        raise ConfigError(
+            _m("device-invalid", QT_TRANSLATE_NOOP("client", "device id {device} is not valid"), device=repr(device_id))
+        )
     return f"/devices/{quote(device_id, safe='')}/datapoints"
 
 
@@ -206,31 +250,78 @@ def _raise_for_body(
         headers,
     )
     if http_status >= 500:
-        raise ServerError(f"server error: HTTP {http_status}", response)
+        raise ServerError(
+            _m("server-error", QT_TRANSLATE_NOOP("client", "server error: HTTP {status}"), status=str(http_status)),
+            response,
+        )
     if 300 <= http_status < 400:
         location = next((v for k, v in headers.items() if k.lower() == "location"), "")
         raise MalformedResponse(
-            f"HTTP {http_status}: a redirect{f' to {location}' if location else ''}, not followed "
-            "(the api-key would go along); whether it was stored is unknown",
+            _m(
+                "redirect",
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "HTTP {status}: a redirect to {location}, not followed (the api-key would go along); "
+                    "whether it was stored is unknown",
+                ),
+                status=str(http_status),
+                location=location or "?",
+            ),
             response,
         )
     if response.errno is None:
         if http_status == 429:
-            raise RejectedError("too many requests: HTTP 429", response)
+            raise RejectedError(_m("too-many", QT_TRANSLATE_NOOP("client", "too many requests: HTTP 429")), response)
         if http_status >= 400:
-            page = " (a web page: a proxy or sign-in page in the way?)" if _is_web_page(text, headers) else ""
-            raise RejectedError(f"request rejected: HTTP {http_status}{page}", response)
+            if _is_web_page(text, headers):
+                why = QT_TRANSLATE_NOOP(
+                    "client", "request rejected: HTTP {status} (a web page: a proxy or sign-in page in the way?)"
+                )
+            else:
+                why = QT_TRANSLATE_NOOP("client", "request rejected: HTTP {status}")
+            raise RejectedError(_m("rejected-http", why, status=str(http_status)), response)
         if _is_web_page(text, headers):
             raise MalformedResponse(
-                f"HTTP {http_status} but the answer is a web page, not OneNET JSON "
-                "(a proxy or sign-in page in the way?)",
+                _m(
+                    "web-page",
+                    QT_TRANSLATE_NOOP(
+                        "client",
+                        "HTTP {status} but the answer is a web page, not OneNET JSON "
+                        "(a proxy or sign-in page in the way?)",
+                    ),
+                    status=str(http_status),
+                ),
                 response,
             )
-        raise MalformedResponse(f"HTTP {http_status} but the answer is not OneNET JSON (no errno)", response)
+        raise MalformedResponse(
+            _m(
+                "no-errno",
+                QT_TRANSLATE_NOOP("client", "HTTP {status} but the answer is not OneNET JSON (no errno)"),
+                status=str(http_status),
+            ),
+            response,
+        )
     if response.errno in auth_errnos:
-        raise AuthError(f"errno {response.errno}: {response.error}", response)
+        raise AuthError(
+            _m(
+                "auth",
+                QT_TRANSLATE_NOOP("client", "errno {errno}: {error}"),
+                errno=str(response.errno),
+                error=response.error or "",
+            ),
+            response,
+        )
     if response.errno != 0 or http_status >= 400:
-        raise RejectedError(f"errno {response.errno}: {response.error} (HTTP {http_status})", response)
+        raise RejectedError(
+            _m(
+                "errno",
+                QT_TRANSLATE_NOOP("client", "errno {errno}: {error} (HTTP {status})"),
+                errno=str(response.errno),
+                error=response.error or "",
+                status=str(http_status),
+            ),
+            response,
+        )
     return response
 
 
@@ -240,22 +331,36 @@ def _is_web_page(text: str, headers: dict[str, str]) -> bool:
     return "html" in content_type.lower() or text.lstrip().startswith("<")
 
 
-def _network_message(exc: requests.RequestException, url: str, timeout: float) -> str:
+def _network_message(exc: requests.RequestException, url: str, timeout: float) -> Message:
     import requests
 
     host = urlsplit(url).netloc
     if isinstance(exc, requests.Timeout):
-        return f"no answer from {host} within {timeout:g} s"
+        return _m(
+            "timeout",
+            QT_TRANSLATE_NOOP("client", "no answer from {host} within {seconds} s"),
+            host=host,
+            seconds=f"{timeout:g}",
+        )
     text = str(exc)
     if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
-        return f"host not found: {urlsplit(url).hostname}"
+        return _m(
+            "host-not-found", QT_TRANSLATE_NOOP("client", "host not found: {host}"), host=urlsplit(url).hostname or ""
+        )
     if "Connection refused" in text or "ConnectionRefusedError" in text:
-        return f"connection refused by {host}: is the server running?"
+        return _m(
+            "refused", QT_TRANSLATE_NOOP("client", "connection refused by {host}: is the server running?"), host=host
+        )
     if isinstance(exc, requests.exceptions.ChunkedEncodingError) or "IncompleteRead" in text:
-        return f"the answer from {host} was cut off midway"
+        return _m("cut-off", QT_TRANSLATE_NOOP("client", "the answer from {host} was cut off midway"), host=host)
     if "RemoteDisconnected" in text or "Connection aborted" in text or "ConnectionResetError" in text:
-        return f"{host} closed the connection without an answer"
-    return f"network error talking to {host}: {exc.__class__.__name__}"
+        return _m("closed", QT_TRANSLATE_NOOP("client", "{host} closed the connection without an answer"), host=host)
+    return _m(
+        "network",
+        QT_TRANSLATE_NOOP("client", "network error talking to {host}: {error}"),
+        host=host,
+        error=exc.__class__.__name__,
+    )
 
 
 @dataclass(frozen=True)
@@ -332,20 +437,42 @@ class HttpClient:
             headers = self._masked_headers(raw)
             response = PlatformResponse(raw.status_code, None, None, latency, "", None, headers)
             raise MalformedResponse(
-                f"the answer from {host} is larger than {MAX_ANSWER_BYTES // (1 << 20)} MiB: "
-                "answer too large, not read (whether it was stored is unknown)",
+                _m(
+                    "too-large",
+                    QT_TRANSLATE_NOOP(
+                        "client",
+                        "the answer from {host} is larger than {mib} MiB: answer too large, not read "
+                        "(whether it was stored is unknown)",
+                    ),
+                    host=host,
+                    mib=MAX_ANSWER_BYTES // (1 << 20),
+                ),
                 response,
             ) from None
         except requests.RequestException as exc:
             if deadline.fired:
-                raise NetworkError(f"no answer from {host} within {self.timeout:g} s") from exc
-            message = self._mask(_network_message(exc, prepared.url or "", self.timeout))
-            raise NetworkError(message) from exc
+                raise NetworkError(
+                    _m(
+                        "timeout",
+                        QT_TRANSLATE_NOOP("client", "no answer from {host} within {seconds} s"),
+                        host=host,
+                        seconds=f"{self.timeout:g}",
+                    )
+                ) from exc
+            message = _network_message(exc, prepared.url or "", self.timeout)
+            raise NetworkError(message.with_args(**{k: self._mask(str(v)) for k, v in message.args.items()})) from exc
         finally:
             deadline.cancel()
             transport.attempt.deadline = None
         if deadline.fired:  # the answer ended when its socket was shut: it may be cut short
-            raise NetworkError(f"no answer from {host} within {self.timeout:g} s")
+            raise NetworkError(
+                _m(
+                    "timeout",
+                    QT_TRANSLATE_NOOP("client", "no answer from {host} within {seconds} s"),
+                    host=host,
+                    seconds=f"{self.timeout:g}",
+                )
+            )
         latency = time.perf_counter() - start
         text = self._mask(transport.text_of(raw, body))
         return self._read_answer(raw.status_code, text, latency, self._masked_headers(raw))
@@ -376,7 +503,7 @@ class OneNetClient(HttpClient):
         self.path = device_path(device_id)
         self.device_id = device_id
         if not api_key or any(c in api_key for c in "\r\n"):
-            raise ConfigError("api-key is empty or spans lines")
+            raise ConfigError(_m("api-key-invalid", QT_TRANSLATE_NOOP("client", "api-key is empty or spans lines")))
         self._api_key = api_key
         super().__init__(timeout, session, (api_key,))
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from gui.onenet.readings import Readings, Value, format_value
 from gui.onenet.validation import Issue, Severity
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "INT32",
@@ -404,4 +405,10 @@ def _issue(
     where = f"property {identifier!r}" + (f" ({prop.type})" if prop is not None else "")
     if p_index is not None:
         where += f", datapoint #{p_index + 1}"
-    return Issue(Severity.ERROR, rule, f"{where}: {what} — {title}: {reason}", identifier, s_index, p_index)
+    text = Message(
+        rule,
+        "validation",
+        QT_TRANSLATE_NOOP("validation", "{where}: {what} — {title}: {reason}"),
+        {"where": where, "what": what, "title": title, "reason": reason},
+    )
+    return Issue(Severity.ERROR, rule, text, identifier, s_index, p_index)

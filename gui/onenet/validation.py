@@ -24,6 +24,7 @@ from gui.onenet.readings import (
     mistyped_number,
     parse_json_object,
 )
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 #: Stream id characters accepted without comment: letters (any script: the
 #: official SDK used Chinese ids), digits, `_ - .` (`pm2.5` is the docs' own).
@@ -44,14 +45,23 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True)
 class Issue:
-    """One finding: the rule broken, a message, and where (indexes into Readings, 0-based)."""
+    """One finding: the rule broken (its code), its text, and where (indexes into Readings, 0-based).
+
+    `text` is rendered for a person by `gui.i18n.render`; `message` is its untranslated
+    source with the parameters (logs, tests).
+    """
 
     severity: Severity
     rule: str
-    message: str
+    text: Message
     stream_id: str
     stream_index: int
     point_index: int | None = None
+
+    @property
+    def message(self) -> str:
+        """The text untranslated (logs, tests); a person reads `gui.i18n.render(issue.text)`."""
+        return str(self.text)
 
 
 def is_safe_stream_id(text: str) -> bool:
@@ -69,27 +79,62 @@ def suggest_stream_id(text: str) -> str:
     return suggestion or "stream"
 
 
-#: Each rule's name as shown, and its reason (shared onenet-api.md, cited per rule in `validate`).
+#: Each rule's name as shown, and its reason (shared onenet-api.md, cited per rule in `validate`): English
+#: sources of the "validation" context of the catalogues.
 RULES = {
-    "empty-id": ("empty id", "the platform names a datastream by its id and cannot create one without"),
-    "unsafe-id": ("unusual id", "the platform may reject characters other than letters, digits, _ - ."),
-    "non-finite": ("NaN or infinity", "not valid JSON: the platform cannot read it"),
-    "not-text": ("not text", "it holds a lone surrogate (e.g. \\ud800), which no UTF-8 body can carry"),
-    "too-deep": ("nested too deeply", "a JSON object this deep cannot be written"),
-    "duplicate-at": ("duplicate at", "datapoints of one stream with the same at overwrite each other, the last wins"),
-    "several-without-at": (
-        "several without at",
-        "in one request the platform stamps them alike and keeps only the last",
+    "empty-id": (
+        QT_TRANSLATE_NOOP("validation", "empty id"),
+        QT_TRANSLATE_NOOP("validation", "the platform names a datastream by its id and cannot create one without"),
     ),
-    "implausible-at": ("implausible at", "likely a wrong time zone or time format"),
-    "large-value": ("large value", "related OneNET endpoints cap bodies at 64 KB; the platform may reject it"),
+    "unsafe-id": (
+        QT_TRANSLATE_NOOP("validation", "unusual id"),
+        QT_TRANSLATE_NOOP("validation", "the platform may reject characters other than letters, digits, _ - ."),
+    ),
+    "non-finite": (
+        QT_TRANSLATE_NOOP("validation", "NaN or infinity"),
+        QT_TRANSLATE_NOOP("validation", "not valid JSON: the platform cannot read it"),
+    ),
+    "not-text": (
+        QT_TRANSLATE_NOOP("validation", "not text"),
+        QT_TRANSLATE_NOOP("validation", "it holds a lone surrogate (e.g. \\ud800), which no UTF-8 body can carry"),
+    ),
+    "too-deep": (
+        QT_TRANSLATE_NOOP("validation", "nested too deeply"),
+        QT_TRANSLATE_NOOP("validation", "a JSON object this deep cannot be written"),
+    ),
+    "duplicate-at": (
+        QT_TRANSLATE_NOOP("validation", "duplicate at"),
+        QT_TRANSLATE_NOOP(
+            "validation", "datapoints of one stream with the same at overwrite each other, the last wins"
+        ),
+    ),
+    "several-without-at": (
+        QT_TRANSLATE_NOOP("validation", "several without at"),
+        QT_TRANSLATE_NOOP("validation", "in one request the platform stamps them alike and keeps only the last"),
+    ),
+    "implausible-at": (
+        QT_TRANSLATE_NOOP("validation", "implausible at"),
+        QT_TRANSLATE_NOOP("validation", "likely a wrong time zone or time format"),
+    ),
+    "large-value": (
+        QT_TRANSLATE_NOOP("validation", "large value"),
+        QT_TRANSLATE_NOOP("validation", "related OneNET endpoints cap bodies at 64 KB; the platform may reject it"),
+    ),
     "text-among-numbers": (
-        "text among numbers",
-        "the platform stores it as text (values may be numbers, strings or objects), not as the number it looks like",
+        QT_TRANSLATE_NOOP("validation", "text among numbers"),
+        QT_TRANSLATE_NOOP(
+            "validation",
+            "the platform stores it as text (values may be numbers, strings or objects), "
+            "not as the number it looks like",
+        ),
     ),
     "broken-json": (
-        "text like broken JSON",
-        "the platform stores it as text (values may be numbers, strings or objects), not as the object it looks like",
+        QT_TRANSLATE_NOOP("validation", "text like broken JSON"),
+        QT_TRANSLATE_NOOP(
+            "validation",
+            "the platform stores it as text (values may be numbers, strings or objects), "
+            "not as the object it looks like",
+        ),
     ),
 }
 
@@ -107,8 +152,20 @@ class BrokenJson:
     column: int = 0
 
     def __str__(self) -> str:
-        where = f" (line {self.line}, column {self.column})" if self.line else ""
-        return f"not valid JSON: {self.what}{where}"
+        return str(self.text)
+
+    @property
+    def text(self) -> Message:
+        """`not valid JSON: <json's words> (line L, column C)` (json's own words stay English)."""
+        if self.line:
+            return _m(
+                "broken-json-at",
+                QT_TRANSLATE_NOOP("validation", "not valid JSON: {what} (line {line}, column {column})"),
+                what=self.what,
+                line=self.line,
+                column=self.column,
+            )
+        return _m("broken-json", QT_TRANSLATE_NOOP("validation", "not valid JSON: {what}"), what=self.what)
 
 
 def broken_json(text: str) -> BrokenJson | None:
@@ -137,15 +194,52 @@ def _shortened(text: str, most: int = 40) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
+def _m(code: str, source: str, n: int = -1, **args: object) -> Message:
+    return Message(code, "validation", source, args, n)
+
+
 def _issue(
-    severity: Severity, rule: str, what: str, stream_id: str, s_index: int, p_index: int | None = None, at: str = ""
+    severity: Severity,
+    rule: str,
+    what: Message,
+    stream_id: str,
+    s_index: int,
+    p_index: int | None = None,
+    at: str = "",
 ) -> Issue:
-    """An Issue whose message names the stream, the datapoint (number in its stream, its at) and the rule's reason."""
-    where = f"datastream {stream_id!r}" if stream_id.strip() else f"datastream #{s_index + 1} (no id)"
+    """An Issue whose text names the stream, the datapoint (number in its stream, its at) and the rule's reason."""
+    if stream_id.strip():
+        where = _m("where-stream", QT_TRANSLATE_NOOP("validation", "datastream {id}"), id=repr(stream_id))
+    else:
+        where = _m(
+            "where-stream-no-id", QT_TRANSLATE_NOOP("validation", "datastream #{number} (no id)"), number=s_index + 1
+        )
     if p_index is not None:
-        where += f", datapoint #{p_index + 1}" + (f" (at {at})" if at else " (no at)")
+        if at:
+            where = _m(
+                "where-point",
+                QT_TRANSLATE_NOOP("validation", "{stream}, datapoint #{point} (at {at})"),
+                stream=where,
+                point=p_index + 1,
+                at=at,
+            )
+        else:
+            where = _m(
+                "where-point-no-at",
+                QT_TRANSLATE_NOOP("validation", "{stream}, datapoint #{point} (no at)"),
+                stream=where,
+                point=p_index + 1,
+            )
     title, reason = RULES[rule]
-    return Issue(severity, rule, f"{where}: {what} — {title}: {reason}", stream_id, s_index, p_index)
+    text = _m(
+        rule,
+        QT_TRANSLATE_NOOP("validation", "{where}: {what} — {title}: {reason}"),
+        where=where,
+        what=what,
+        title=_m(rule + "-title", title),
+        reason=_m(rule + "-reason", reason),
+    )
+    return Issue(severity, rule, text, stream_id, s_index, p_index)
 
 
 def _value_bytes(value: Value) -> int:
@@ -188,17 +282,29 @@ def _overwritten(points: list[Datapoint], texts: Sequence[str | None], sid: str,
         text = texts[first]
         kept = format_value(points[last[text]].value)
         if without_at:
-            what = (
-                f"{count:,} datapoint{'s' if count != 1 else ''} without at ({shown}) would be overwritten by a later "
-                f"one without at; only the last ({kept}, #{last[None] + 1}) is kept"
-            )
             rule = "several-without-at"
-        else:
             what = (
-                f"{count:,} datapoint{'s' if count != 1 else ''} share{'s' if count == 1 else ''} an at with a later "
-                f"one ({shown}); the first: at {text}, where only the last ({kept}, #{last[text] + 1}) is kept"
+                Counted(rule)
+                .tr(
+                    "%Ln datapoint(s) without at ({shown}) would be overwritten by a later one without at; "
+                    "only the last ({kept}, #{last}) is kept",
+                    "",
+                    count,
+                )
+                .with_args(shown=shown, kept=kept, last=last[None] + 1)
             )
+        else:
             rule = "duplicate-at"
+            what = (
+                Counted(rule)
+                .tr(
+                    "%Ln datapoint(s) share an at with a later one ({shown}); the first: at {at}, "
+                    "where only the last ({kept}, #{last}) is kept",
+                    "",
+                    count,
+                )
+                .with_args(shown=shown, at=text, kept=kept, last=last[text] + 1)
+            )
         issues.append(_issue(Severity.WARNING, rule, what, sid, s_index, first, text or ""))
     return issues
 
@@ -244,11 +350,23 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
     for s_index, (stream, texts) in enumerate(zip(readings.datastreams, ats, strict=True)):
         sid = stream.id
         if has_lone_surrogate(sid):  # the messages show the id as repr(): escaped
-            issues.append(_issue(Severity.ERROR, "not-text", "its id", sid, s_index))
+            issues.append(
+                _issue(
+                    Severity.ERROR, "not-text", _m("its-id", QT_TRANSLATE_NOOP("validation", "its id")), sid, s_index
+                )
+            )
         if not sid.strip():
-            issues.append(_issue(Severity.ERROR, "empty-id", "it has no id", sid, s_index))
+            issues.append(
+                _issue(
+                    Severity.ERROR,
+                    "empty-id",
+                    _m("no-id", QT_TRANSLATE_NOOP("validation", "it has no id")),
+                    sid,
+                    s_index,
+                )
+            )
         elif not _SAFE_ID.fullmatch(sid):
-            what = f"consider {suggest_stream_id(sid)!r}"
+            what = _m("consider", QT_TRANSLATE_NOOP("validation", "consider {id}"), id=repr(suggest_stream_id(sid)))
             issues.append(_issue(Severity.WARNING, "unsafe-id", what, sid, s_index))
         points = stream.datapoints
         has_numbers = False
@@ -263,7 +381,13 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                 if value - value != 0.0:  # type: ignore[operator]  # NaN and infinities give NaN
                     issues.append(
                         _issue(
-                            Severity.ERROR, "non-finite", f"value {value}", sid, s_index, p_index, texts[p_index] or ""
+                            Severity.ERROR,
+                            "non-finite",
+                            _m("value", QT_TRANSLATE_NOOP("validation", "value {value}"), value=str(value)),
+                            sid,
+                            s_index,
+                            p_index,
+                            texts[p_index] or "",
                         )
                     )
             else:
@@ -271,11 +395,26 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                     texts_seen.append(p_index)
                     if has_lone_surrogate(value):  # type: ignore[arg-type]  # a str
                         at_text = texts[p_index] or ""
-                        issues.append(_issue(Severity.ERROR, "not-text", "its value", sid, s_index, p_index, at_text))
+                        issues.append(
+                            _issue(
+                                Severity.ERROR,
+                                "not-text",
+                                _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
+                                sid,
+                                s_index,
+                                p_index,
+                                at_text,
+                            )
+                        )
                         continue
                     broken = broken_json(value) if value.lstrip()[:1] == "{" else None  # type: ignore[arg-type,union-attr]
                     if broken is not None:
-                        what = f"value {_shortened(value)!r} is text, {broken}"  # type: ignore[arg-type]
+                        what = _m(
+                            "broken-json-value",
+                            QT_TRANSLATE_NOOP("validation", "value {value} is text, {why}"),
+                            value=repr(_shortened(value)),  # type: ignore[arg-type]
+                            why=broken.text,
+                        )
                         at_text = texts[p_index] or ""
                         issues.append(_issue(Severity.WARNING, "broken-json", what, sid, s_index, p_index, at_text))
                 try:
@@ -283,22 +422,54 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                     size = _value_bytes(value) if finite else 0
                 except UnicodeEncodeError:
                     at_text = texts[p_index] or ""
-                    issues.append(_issue(Severity.ERROR, "not-text", "its value", sid, s_index, p_index, at_text))
+                    issues.append(
+                        _issue(
+                            Severity.ERROR,
+                            "not-text",
+                            _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
+                            sid,
+                            s_index,
+                            p_index,
+                            at_text,
+                        )
+                    )
                     continue
                 except RecursionError:
                     at_text = texts[p_index] or ""
-                    issues.append(_issue(Severity.ERROR, "too-deep", "its value", sid, s_index, p_index, at_text))
+                    issues.append(
+                        _issue(
+                            Severity.ERROR,
+                            "too-deep",
+                            _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
+                            sid,
+                            s_index,
+                            p_index,
+                            at_text,
+                        )
+                    )
                     continue
                 if not finite:
                     issues.append(
-                        _issue(Severity.ERROR, "non-finite", "value", sid, s_index, p_index, texts[p_index] or "")
+                        _issue(
+                            Severity.ERROR,
+                            "non-finite",
+                            _m("a-value", QT_TRANSLATE_NOOP("validation", "value")),
+                            sid,
+                            s_index,
+                            p_index,
+                            texts[p_index] or "",
+                        )
                     )
                 elif size > LARGE_VALUE_BYTES:
                     issues.append(
                         _issue(
                             Severity.WARNING,
                             "large-value",
-                            f"its value is {size} bytes, over 64 KiB",
+                            _m(
+                                "size",
+                                QT_TRANSLATE_NOOP("validation", "its value is {size} bytes, over 64 KiB"),
+                                size=size,
+                            ),
                             sid,
                             s_index,
                             p_index,
@@ -306,12 +477,21 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                         )
                     )
             if when is not None and (when < EARLIEST_PLAUSIBLE_AT or when > latest):
-                why = "before 2000" if when < EARLIEST_PLAUSIBLE_AT else "more than 10 minutes in the future"
+                if when < EARLIEST_PLAUSIBLE_AT:
+                    why = _m(
+                        "before-2000", QT_TRANSLATE_NOOP("validation", "{at} (UTC+8) is before 2000"), at=texts[p_index]
+                    )
+                else:
+                    why = _m(
+                        "future",
+                        QT_TRANSLATE_NOOP("validation", "{at} (UTC+8) is more than 10 minutes in the future"),
+                        at=texts[p_index],
+                    )
                 issues.append(
                     _issue(
                         Severity.WARNING,
                         "implausible-at",
-                        f"{texts[p_index]} (UTC+8) is {why}",
+                        why,
                         sid,
                         s_index,
                         p_index,
@@ -322,8 +502,20 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
             for p_index in texts_seen:
                 hint = mistyped_number(points[p_index].value)  # type: ignore[arg-type]  # a str, seen above
                 if hint is not None:
-                    meant = " or ".join(hint.numbers)
-                    what = f"value {points[p_index].value!r} is text: did you mean {meant}?"
+                    meant: Message | str = hint.numbers[0]
+                    if len(hint.numbers) == 2:
+                        meant = _m(
+                            "either",
+                            QT_TRANSLATE_NOOP("validation", "{a} or {b}"),
+                            a=hint.numbers[0],
+                            b=hint.numbers[1],
+                        )
+                    what = _m(
+                        "mistyped",
+                        QT_TRANSLATE_NOOP("validation", "value {value} is text: did you mean {meant}?"),
+                        value=repr(points[p_index].value),
+                        meant=meant,
+                    )
                     issues.append(
                         _issue(
                             Severity.WARNING, "text-among-numbers", what, sid, s_index, p_index, texts[p_index] or ""

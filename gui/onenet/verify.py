@@ -46,6 +46,7 @@ from typing import Any
 
 from gui.onenet.client import MAX_READ_LIMIT, OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "Check",
@@ -145,12 +146,25 @@ class VerifyReport:
 
     def summary(self) -> str:
         """One line of counts, e.g. `4 datapoints sent: 2 found, 1 missing, 0 different, 1 overwritten, …`."""
+        return str(self.summary_message())
+
+    def summary_message(self) -> Message:
+        """`summary()` for a person (rendered in their language by `gui.i18n.render`)."""
         c = self.counts
-        return (
-            f"{len(self.checks)} datapoints sent: {c[Outcome.FOUND]} found, {c[Outcome.MISSING]} missing, "
-            f"{c[Outcome.DIFFERENT]} different, {c[Outcome.OVERWRITTEN]} overwritten (a later one had the same at), "
-            f"{c[Outcome.UNVERIFIABLE]} unverifiable (no at)"
+        source = QT_TRANSLATE_NOOP(
+            "verify",
+            "{sent} datapoints sent: {found} found, {missing} missing, {different} different, {overwritten} "
+            "overwritten (a later one had the same at), {unverifiable} unverifiable (no at)",
         )
+        args = {
+            "sent": str(len(self.checks)),
+            "found": str(c[Outcome.FOUND]),
+            "missing": str(c[Outcome.MISSING]),
+            "different": str(c[Outcome.DIFFERENT]),
+            "overwritten": str(c[Outcome.OVERWRITTEN]),
+            "unverifiable": str(c[Outcome.UNVERIFIABLE]),
+        }
+        return Message("verify-summary", "verify", source, args)
 
 
 class VerifyCancelled(Exception):

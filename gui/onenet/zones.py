@@ -8,6 +8,8 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, timedelta, timezone, tzinfo
 
+from gui.text import QT_TRANSLATE_NOOP, Message
+
 #: The widest UTC offset accepted (the zones in use today span UTC-12:00 to UTC+14:00).
 MAX_OFFSET_MINUTES = 14 * 60
 #: Texts that mean UTC itself (any case).
@@ -42,13 +44,22 @@ class ZoneError(ValueError):
         self.example = example
         super().__init__(_MESSAGES[code].format(text=text.strip(), example=example))
 
+    @property
+    def message(self) -> Message:
+        """The sentence for a person (`str()` is its English source), rendered by `gui.i18n.render`."""
+        return Message(self.code, "zones", _MESSAGES[self.code], {"text": self.text.strip(), "example": self.example})
+
 
 _MESSAGES = {
-    "empty": "no time zone given: type a name like Asia/Shanghai or an offset like UTC+8",
-    "incomplete": "{text!r} is not a time zone yet: continue it, e.g. {example}",
-    "offset-range": "{text!r} is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)",
-    "offset-minutes": "{text!r} is not a time zone: an offset's minutes go from 00 to 59",
-    "unknown": "{text!r} is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8",
+    "empty": QT_TRANSLATE_NOOP("zones", "no time zone given: type a name like Asia/Shanghai or an offset like UTC+8"),
+    "incomplete": QT_TRANSLATE_NOOP("zones", "{text!r} is not a time zone yet: continue it, e.g. {example}"),
+    "offset-range": QT_TRANSLATE_NOOP(
+        "zones", "{text!r} is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)"
+    ),
+    "offset-minutes": QT_TRANSLATE_NOOP("zones", "{text!r} is not a time zone: an offset's minutes go from 00 to 59"),
+    "unknown": QT_TRANSLATE_NOOP(
+        "zones", "{text!r} is not a time zone: type a name like Asia/Shanghai or an offset like UTC+8"
+    ),
 }
 
 

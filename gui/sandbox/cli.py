@@ -16,6 +16,7 @@ from gui.sandbox import things
 from gui.sandbox.capture import Exchange, describe
 from gui.sandbox.platform import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, is_whole, mask_key
 from gui.sandbox.server import Sandbox, device_urls, is_loopback
+from gui.text import QT_TRANSLATE_NOOP
 
 __all__ = ["add_arguments", "exposure_lines", "main", "run"]
 
@@ -62,38 +63,58 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--host",
         type=_host,
         default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1, this computer only; ::1 the same over IPv6; 0.0.0.0 "
-        "(:: for IPv6): every network of this computer, so that a device on the bench can reach it; or one "
-        "address of this computer (not a link-local IPv6 one, fe80::: a device's URL cannot carry its zone id))",
+        help=(
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "address to listen on (default 127.0.0.1, this computer only; ::1 the same over IPv6; 0.0.0.0 "
+                "(:: for IPv6): every network of this computer, so that a device on the bench can reach it; or one "
+                "address of this computer (not a link-local IPv6 one, fe80::: a device's URL cannot carry its "
+                "zone id))",
+            )
+        ),
     )
-    parser.add_argument("--port", type=_port_number, default=0, help="TCP port (default: a free port)")
     parser.add_argument(
-        "--device", default=DEFAULT_DEVICE_ID, help=f"device id to accept (default {DEFAULT_DEVICE_ID})"
+        "--port", type=_port_number, default=0, help=QT_TRANSLATE_NOOP("cli", "TCP port (default: a free port)")
     )
     parser.add_argument(
-        "--api-key", default=DEFAULT_API_KEY, help=f"api-key of that device (default {DEFAULT_API_KEY})"
+        "--device",
+        default=DEFAULT_DEVICE_ID,
+        help=QT_TRANSLATE_NOOP("cli", "device id to accept (default %(default)s)"),
     )
     parser.add_argument(
-        "--delay", type=_seconds, default=0.0, metavar="S", help="seconds to wait before answering each upload"
+        "--api-key",
+        default=DEFAULT_API_KEY,
+        help=QT_TRANSLATE_NOOP("cli", "api-key of that device (default %(default)s)"),
+    )
+    parser.add_argument(
+        "--delay",
+        type=_seconds,
+        default=0.0,
+        metavar="S",
+        help=QT_TRANSLATE_NOOP("cli", "seconds to wait before answering each upload"),
     )
     parser.add_argument(
         "--fail-every",
         type=_count,
         default=0,
         metavar="N",
-        help="answer every Nth upload with HTTP 500 and store nothing (0: never)",
+        help=QT_TRANSLATE_NOOP("cli", "answer every Nth upload with HTTP 500 and store nothing (0: never)"),
     )
     parser.add_argument(
         "--verbose",
         "-v",
         action="store_true",
-        help="print each request whole on stderr: its bytes (api-key masked), the answer and the verdict",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "print each request whole on stderr: its bytes (api-key masked), the answer and the verdict"
+        ),
     )
     parser.add_argument(
         "--capture",
         type=Path,
         metavar="FILE",
-        help="append each request, answer and verdict to FILE as one line of JSON (api-key masked)",
+        help=QT_TRANSLATE_NOOP(
+            "cli", "append each request, answer and verdict to FILE as one line of JSON (api-key masked)"
+        ),
     )
 
 
@@ -213,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     [--verbose] [--capture FILE]``."""
     parser = argparse.ArgumentParser(
         prog="onenet-uploader sandbox",
-        description="Run a local OneNET-compatible server to try uploads without an account.",
+        description=QT_TRANSLATE_NOOP("cli", "Run a local OneNET-compatible server to try uploads without an account."),
     )
     add_arguments(parser)
     return run(parser.parse_args(argv))

@@ -19,9 +19,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from gui import i18n
+from gui.i18n import translate
 from gui.onenet.client import MASK, describe_request
 from gui.onenet.formats import BodyType, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
@@ -111,12 +113,16 @@ class RequestSide:
         try:
             body_type = BodyType(int(self.body_type))
         except ValueError:
-            raise ValueError(_tr("type {type!r} is not a body type").format(type=self.body_type)) from None
+            raise ValueError(
+                translate("CompareDialog", "type {type!r} is not a body type").format(type=self.body_type)
+            ) from None
         try:
             return decode(self.body, body_type)
         except (FormatError, RecursionError) as exc:
             raise ValueError(
-                _tr("its type {type} body does not decode: {why}").format(type=self.body_type, why=exc)
+                translate("CompareDialog", "its type {type} body does not decode: {why}").format(
+                    type=self.body_type, why=i18n.why(exc)
+                )
             ) from exc
 
 
@@ -138,10 +144,6 @@ def escaped_lines(data: bytes) -> list[str]:
     return [line.replace("\n", "\\n") for line in text.splitlines(keepends=True)] if text else []
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CompareDialog", text)
-
-
 def _point_key(stream: str, value: object, at: datetime | None) -> tuple[str, str, datetime | None]:
     return stream, json.dumps(value, sort_keys=True, ensure_ascii=False), at
 
@@ -150,7 +152,11 @@ def datapoint_lines(readings: Readings) -> list[str]:
     """One line per datapoint, ``stream  at (UTC+8)  value``, sorted: the same readings give the same lines."""
     lines = []
     for stream, point in readings.pairs():
-        at = point.at.astimezone(PLATFORM_TZ).isoformat() if point.at is not None else _tr("(no at)")
+        at = (
+            point.at.astimezone(PLATFORM_TZ).isoformat()
+            if point.at is not None
+            else translate("CompareDialog", "(no at)")
+        )
         lines.append(f"{stream}  {at}  {json.dumps(point.value, sort_keys=True, ensure_ascii=False)}")
     return sorted(lines)
 
@@ -160,44 +166,56 @@ def datapoints_verdict(device: RequestSide, editor: RequestSide) -> tuple[bool |
     try:
         ours = device.readings()
     except ValueError as exc:
-        return None, _tr("The device's body cannot be compared: {why}.").format(why=exc)
+        return None, translate("CompareDialog", "The device's body cannot be compared: {why}.").format(
+            why=i18n.why(exc)
+        )
     try:
         theirs = editor.readings()
     except ValueError as exc:
-        return None, _tr("The editor's body cannot be compared: {why}.").format(why=exc)
+        return None, translate("CompareDialog", "The editor's body cannot be compared: {why}.").format(
+            why=i18n.why(exc)
+        )
     left = Counter(_point_key(s, p.value, p.at) for s, p in ours.pairs())
     right = Counter(_point_key(s, p.value, p.at) for s, p in theirs.pairs())
     where = ""
     if device.device != editor.device:
         where = f" (but to different devices: {device.device} and {editor.device})"
     if device.device != editor.device:
-        where = _tr(" (but to different devices: {device} and {editor})").format(
+        where = translate("CompareDialog", " (but to different devices: {device} and {editor})").format(
             device=device.device, editor=editor.device
         )
     if left == right:
         if device.body == editor.body:
-            text = _tr("Both bodies carry the same {n} datapoint(s){where}, byte for byte the same.")
+            text = translate(
+                "CompareDialog", "Both bodies carry the same {n} datapoint(s){where}, byte for byte the same."
+            )
         else:
-            text = _tr(
-                "Both bodies carry the same {n} datapoint(s){where}; their bytes differ (type {a} and type {b})."
+            text = translate(
+                "CompareDialog",
+                "Both bodies carry the same {n} datapoint(s){where}; their bytes differ (type {a} and type {b}).",
             )
         return True, text.format(n=len(ours), where=where, a=device.body_type, b=editor.body_type)
     only = []
-    for label, extra in ((_tr("only the device's"), left - right), (_tr("only the editor's"), right - left)):
+    for label, extra in (
+        (translate("CompareDialog", "only the device's"), left - right),
+        (translate("CompareDialog", "only the editor's"), right - left),
+    ):
         points = sorted(extra.elements(), key=repr)
         if points:
             named = ", ".join(_named(p) for p in points[:NAMED_DIFFERENCES])
             if len(points) > NAMED_DIFFERENCES:
-                named += _tr(" and {n} more").format(n=len(points) - NAMED_DIFFERENCES)
+                named += translate("CompareDialog", " and {n} more").format(n=len(points) - NAMED_DIFFERENCES)
             only.append(f"{label}: {named}")
-    return False, _tr("The bodies carry different datapoints{where}: {only}.").format(where=where, only="; ".join(only))
+    return False, translate("CompareDialog", "The bodies carry different datapoints{where}: {only}.").format(
+        where=where, only="; ".join(only)
+    )
 
 
 def _named(key: tuple[str, str, datetime | None]) -> str:
     stream, value, at = key
     if at is None:
-        return _tr("{stream} = {value} without at").format(stream=stream, value=value)
-    return _tr("{stream} = {value} at {at}").format(
+        return translate("CompareDialog", "{stream} = {value} without at").format(stream=stream, value=value)
+    return translate("CompareDialog", "{stream} = {value} at {at}").format(
         stream=stream, value=value, at=at.astimezone(PLATFORM_TZ).isoformat()
     )
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.logs import register_secret
 from gui.data.profiles import Profile, ProfileBook, ProfileError, Profiles
 from gui.data.secrets import SecretStore
@@ -185,7 +186,15 @@ class ConnectionPanel(QGroupBox):
         waiting_buttons.addStretch(1)
         waiting_layout.addLayout(waiting_buttons)
         self.waiting_bar.hide()
-        form.addRow(self.waiting_bar)
+        # Its place (two lines and the buttons) is kept while hidden: showing it never pushes the
+        # Datapoints box from under the pointer. A QFormLayout row drops a hidden widget's place, a box keeps it.
+        self.waiting_label.setMinimumHeight(2 * self.waiting_label.fontMetrics().lineSpacing())
+        policy = self.waiting_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.waiting_bar.setSizePolicy(policy)
+        waiting_place = QVBoxLayout()
+        waiting_place.addWidget(self.waiting_bar)
+        form.addRow(waiting_place)
 
         thing_edits = (self.product_edit, self.device_name_edit, self.access_key_edit)
         for edit in (self.endpoint_edit, self.device_edit, self.key_edit, *thing_edits):
@@ -307,8 +316,13 @@ class ConnectionPanel(QGroupBox):
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
         self.profile_combo.addItem(self.tr("(no profile)"), "")
+        builtin_names = {  # the built-in sandbox profiles, named in the user's language (data: their name)
+            "Sandbox (api-key)": self.tr("Sandbox (api-key)"),
+            "Sandbox (thing)": self.tr("Sandbox (thing)"),
+        }
         for profile in profiles.all():
-            self.profile_combo.addItem(profile.name, profile.name)
+            shown = builtin_names.get(profile.name, profile.name) if profile.builtin else profile.name
+            self.profile_combo.addItem(shown, profile.name)
             self.profile_combo.setItemData(
                 self.profile_combo.count() - 1, profile.describe(), Qt.ItemDataRole.ToolTipRole
             )
@@ -584,7 +598,7 @@ class ConnectionPanel(QGroupBox):
         try:
             client = OneNetClient(self.endpoint, self.device_id, self.api_key)
         except ConfigError as exc:
-            return None, self.tr("Cannot build the request: {why}").format(why=exc)
+            return None, self.tr("Cannot build the request: {why}").format(why=i18n.why(exc))
         return client, ""
 
     def key_for(self, device_id: str) -> str:
@@ -625,7 +639,7 @@ class ConnectionPanel(QGroupBox):
         try:
             self.sandbox.listen_on(host)
         except (OSError, ValueError) as exc:
-            why = self.tr("Cannot listen on {host}: {why}").format(host=host, why=exc)
+            why = self.tr("Cannot listen on {host}: {why}").format(host=host, why=i18n.why(exc))
             self.sandbox.listen_on("127.0.0.1")
         if self.sandbox_check.isChecked():
             self.endpoint_edit.setText(self.sandbox.url)

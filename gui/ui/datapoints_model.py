@@ -348,6 +348,11 @@ class DatapointsModel(QAbstractTableModel):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
+    def _kind_name(self, kind: ValueKind) -> str:
+        """A value kind as the table shows it, in the user's language (edits take the English word)."""
+        names = {ValueKind.NUMBER: self.tr("number"), ValueKind.TEXT: self.tr("text"), ValueKind.JSON: self.tr("json")}
+        return names.get(kind, kind.value)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -412,7 +417,7 @@ class DatapointsModel(QAbstractTableModel):
         if column == self.VALUE:
             return format_value(row.point.value)
         if column == self.KIND:
-            return row.kind.value if edit else kind_of(row.point.value).value
+            return row.kind.value if edit else self._kind_name(kind_of(row.point.value))
         if column == self.TARGET:
             return self.target_text(row.target)
         if row.status is RowStatus.UNKNOWN:

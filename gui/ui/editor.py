@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.store import StoreError
 from gui.onenet.readings import (
     Datapoint,
@@ -342,7 +343,7 @@ class DatapointEditor(QGroupBox):
             try:
                 at = self.at_edit.value(self.display_tz)
             except ValueError as exc:  # not a time, or a time the clocks skipped in that zone
-                self._say(self.tr("The at cannot be read: {why}").format(why=exc), error=True)
+                self._say(self.tr("The at cannot be read: {why}").format(why=i18n.why(exc)), error=True)
                 self.at_edit.line.setFocus()
                 return False
         else:
@@ -350,7 +351,7 @@ class DatapointEditor(QGroupBox):
         try:
             row = self.model.append(stream_id, Datapoint(value, at), kind)
         except (StoreError, ValueError, OSError) as exc:
-            self._say(self.tr("The datapoint could not be saved: {why}").format(why=exc), error=True)
+            self._say(self.tr("The datapoint could not be saved: {why}").format(why=i18n.why(exc)), error=True)
             return False
         self.table.scrollTo(self.model.index(row, 0))
         self._remember_stream(stream_id)
@@ -370,7 +371,7 @@ class DatapointEditor(QGroupBox):
         try:
             self.model.remove_rows([index.row() for index in self.table.selectionModel().selectedRows()])
         except StoreError as exc:
-            self._say(self.tr("Not removed: {why}").format(why=exc), error=True)
+            self._say(self.tr("Not removed: {why}").format(why=i18n.why(exc)), error=True)
 
     def _on_model_editRejected(self, row: int, column: int, reason: str) -> None:
         name = self.model.headerData(column, Qt.Orientation.Horizontal)
@@ -407,7 +408,7 @@ class DatapointEditor(QGroupBox):
         for issue in out.issues[:MAX_LISTED_ISSUES]:
             row = out.rows[starts[issue.stream_index] + issue.point_index] if issue.point_index is not None else None
             prefix = self.tr("Error") if issue.severity is Severity.ERROR else self.tr("Warning")
-            text = f"{prefix}: {issue.message}"
+            text = f"{prefix}: {i18n.render(issue.text)}"
             if row is not None:
                 text += self.tr(" (row {row})").format(row=row + 1)
             item = QListWidgetItem(icons[issue.severity], text)

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.history_export import CSV_COLUMNS, ExportCancelled, ExportFailed, format_time, write_history_csv
 from gui.data.outbox import requeue_for_resend, resend_plan
 from gui.data.store import (
@@ -64,6 +65,7 @@ from gui.data.store import (
     Store,
 )
 from gui.data.target import Platform
+from gui.i18n import translate
 from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import EncodedBody, FormatError, decode
 from gui.onenet.readings import PLATFORM_TZ, Readings
@@ -270,22 +272,48 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
             prepared = OneNetClient(entry.endpoint, entry.device_id, "not-stored").prepare_upload(body)
         head, url = describe_request(prepared, mask=MASK), prepared.url or ""
     except (ConfigError, ValueError) as exc:
-        head, url = f"(cannot rebuild the request: {exc})", entry.endpoint
+        head, url = (
+            translate("HistoryDetail", "(cannot rebuild the request: {why})").format(why=i18n.why(exc)),
+            entry.endpoint,
+        )
     attempt = entry.attempt
-    kind = "OneJSON (current platform, thing model)" if thing else str(int(entry.body_type))
-    lines = [f"Request #{entry.request_id}", f"URL: {url}", f"Type: {kind}", "", head, ""]
-    lines += [f"Body ({len(entry.body)} bytes, {entry.datapoints} datapoints):", _pretty_body(entry), "", "Response"]
+    thing_kind = translate("HistoryDetail", "OneJSON (current platform, thing model)")
+    kind = thing_kind if thing else str(int(entry.body_type))
+    lines = [
+        translate("HistoryDetail", "Request #{number}").format(number=entry.request_id),
+        translate("HistoryDetail", "URL: {url}").format(url=url),
+        translate("HistoryDetail", "Type: {type}").format(type=kind),
+        "",
+        head,
+        "",
+    ]
+    lines += [
+        translate("HistoryDetail", "Body ({size} bytes, {n} datapoints):").format(
+            size=len(entry.body), n=entry.datapoints
+        ),
+        _pretty_body(entry),
+        "",
+        translate("HistoryDetail", "Response"),
+    ]
     if attempt is None:
         outcome = entry.request_outcome.value if entry.request_outcome else "in flight"
-        lines.append(f"no answer recorded (the program stopped while sending); outcome: {outcome}")
+        lines.append(
+            translate(
+                "HistoryDetail", "no answer recorded (the program stopped while sending); outcome: {outcome}"
+            ).format(outcome=outcome)
+        )
     else:
         lines += [
-            f"Attempt: {attempt.number}, started {format_time(attempt.started, tz)}",
-            f"Outcome: {attempt.outcome.value}",
-            f"HTTP status: {'' if attempt.http_status is None else attempt.http_status}",
+            translate("HistoryDetail", "Attempt: {number}, started {time}").format(
+                number=attempt.number, time=format_time(attempt.started, tz)
+            ),
+            translate("HistoryDetail", "Outcome: {outcome}").format(outcome=attempt.outcome.value),
+            translate("HistoryDetail", "HTTP status: {status}").format(
+                status="" if attempt.http_status is None else attempt.http_status
+            ),
             f"errno: {'' if attempt.errno is None else attempt.errno}",
             f"error: {attempt.error}",
-            f"Latency: {attempt.latency_s * 1000:.0f} ms",
+            translate("HistoryDetail", "Latency: {ms:.0f} ms").format(ms=attempt.latency_s * 1000),
             "",
             attempt.response,
         ]
@@ -324,6 +352,7 @@ class HistoryPanel(QWidget):
         self.export_task = Task(self.pool, self)
         self._export_job: _ExportJob | None = None
         self._pending_resend: list[int] = []  # asked about in the resend bar
+        self._stale = False  # the store changed while the panel was hidden
         self.model = HistoryModel(store, self)
 
         self.outcome_combo = QComboBox()
@@ -514,10 +543,24 @@ class HistoryPanel(QWidget):
         self._close_resend_bar()
 
     def refresh(self) -> None:
-        """Re-read the store (after a send): the filter stays, the selection and detail go."""
+        """Re-read the store (after a send): the filter stays, the selection and detail go.
+
+        While the panel is hidden the re-read waits until it is shown: a send a
+        second (timed sending) must not query a page of up to 500 requests on
+        the GUI thread, and keep it, for a tab nobody looks at.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.model.refresh()
         self.detail.clear()
         self._close_resend_bar()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def set_time_zone(self, tz: tzinfo, name: str = "") -> None:
         self.model.set_display_tz(tz, name)
@@ -525,10 +568,12 @@ class HistoryPanel(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
-        text = (
-            self.tr("1 request matches") if total == 1 else self.tr("{total} requests match").format(total=f"{total:,}")
-        )
-        self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=f"{shown:,}"))
+        text = self.tr("%Ln request(s) match", "", total)
+        self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=i18n.number(shown)))
+
+    def retranslate(self) -> None:
+        """The count in the language now in use (the window retranslates the static texts)."""
+        self._update_count()
 
     # --- selection, detail, resend ------------------------------------------------------
     def selected_summaries(self) -> list[HistorySummary]:
@@ -644,7 +689,7 @@ class HistoryPanel(QWidget):
         try:
             pairs = [pair for e in stored for pair in decode(e.body, e.body_type).pairs()]
         except FormatError as exc:
-            return self.tr("A stored body cannot be read back: {why}").format(why=exc)
+            return self.tr("A stored body cannot be read back: {why}").format(why=i18n.why(exc))
         ((endpoint, device_id),) = targets
         self.verifyRequested.emit(endpoint, device_id, Readings.from_pairs(pairs))
         return ""
@@ -738,7 +783,7 @@ class HistoryPanel(QWidget):
             self._tell(message.format(path=exc.path, why=exc.why), "error")
         elif not isinstance(exc, ExportCancelled):
             message = self.tr("✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.")
-            self._tell(message.format(why=exc, path=job.path), "error")
+            self._tell(message.format(why=i18n.why(exc), path=job.path), "error")
 
     def _on_export_worker_finished(self, current: bool) -> None:
         job = self._export_job

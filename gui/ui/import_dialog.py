@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.importers import (
     ZONE_IN_TIMES,
     ZONE_UNSTATED,
@@ -73,10 +74,11 @@ from gui.data.store import StoreError, content_hash
 from gui.onenet.readings import ValueKind, kind_of
 from gui.onenet.validation import Severity, suggest_stream_id
 from gui.onenet.zones import ZoneError, offset_name, parse_zone
-from gui.text import counted
+from gui.text import Message
 from gui.ui.at_edit import ZoneCombo
 from gui.ui.colours import brush, set_item_colour, set_style
 from gui.ui.datapoints_model import Row
+from gui.ui.preview import human_bytes
 from gui.ui.screens import fit_to_screen
 from gui.ui.settings import system_zone_name
 from gui.ui.workers import Task, Worker
@@ -167,7 +169,8 @@ class PreviewModel(QAbstractTableModel):
             return cell.shown
         if role == Qt.ItemDataRole.ToolTipRole:
             read = self.tr("In the file: {text}").format(text=cell.text) if cell.text else self.tr("Empty in the file")
-            return f"{read}\n{cell.reason}" if cell.reason else read
+            why = i18n.render(cell.reason) if isinstance(cell.reason, Message) else cell.reason
+            return f"{read}\n{why}" if why else read
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = {
                 CellStatus.ERROR: RED,
@@ -259,7 +262,7 @@ class ImportDialog(QDialog):
         size = self.path.stat().st_size if self.path.exists() else 0
         self.file_label = QLabel(
             self.tr("<b>{name}</b> · {size} · {folder}").format(
-                name=self.path.name, size=_human_size(size), folder=self.path.parent
+                name=self.path.name, size=human_bytes(size), folder=self.path.parent
             )
         )
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -468,6 +471,10 @@ class ImportDialog(QDialog):
         self.problems_list = QListWidget()
         self.problems_list.setWordWrap(True)
         self.problems_list.setMinimumHeight(24)
+        # The tables may be squeezed to a header and a row: the form above takes more room in Chinese
+        # (CJK fonts are taller), and the dialog still fits a 700 px screen.
+        self.columns_table.setMinimumHeight(48)
+        self.preview_view.setMinimumHeight(48)
         self.problems_box = QGroupBox(self.tr("Problems"))
         QVBoxLayout(self.problems_box).addWidget(self.problems_list)
 
@@ -679,9 +686,9 @@ class ImportDialog(QDialog):
             return
         self.import_result = None
         if isinstance(exc, ImportFailed):
-            self.failure = str(exc)
+            self.failure = i18n.why(exc)
         elif isinstance(exc, StoreError):  # the rows were read, the outbox could not take them (its path: in exc)
-            self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=exc)
+            self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=i18n.why(exc))
         else:
             self.failure = self.tr("Cannot read the file: {why}").format(why=f"{exc.__class__.__name__}: {exc}")
         self.preview_model.set_result(None)
@@ -1111,7 +1118,7 @@ class ImportDialog(QDialog):
         warnings = result.problem_count - len(result.errors) if result.problem_count <= SHOWN_PROBLEMS else 0
         self.problems_box.setTitle(
             self.tr("Problems: {rows} not imported, {warnings}").format(
-                rows=counted(errors, "row"), warnings=counted(warnings, "warning")
+                rows=i18n.rows(errors), warnings=i18n.warnings(warnings)
             )
             if result.problem_count
             else self.tr("Problems: none")
@@ -1126,7 +1133,8 @@ class ImportDialog(QDialog):
         outcome = (
             self.tr("the whole row is not imported") if problem.severity is Severity.ERROR else self.tr("imported")
         )
-        return f"{where}{cell}: {problem.reason} ({outcome})"
+        why = i18n.render(problem.why) if problem.why is not None else problem.reason
+        return f"{where}{cell}: {why} ({outcome})"
 
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
@@ -1148,20 +1156,20 @@ class ImportDialog(QDialog):
             colour = ORANGE
         elif count == 0:
             text = self.tr("Nothing to import: {rows} read, {rejected} not imported.").format(
-                rows=counted(result.rows_read, "row"), rejected=result.rows_rejected
+                rows=i18n.rows(result.rows_read), rejected=result.rows_rejected
             )
             colour = RED
         else:
             per = ", ".join(f"{sid} ({n})" for sid, n in streams.items())
             text = self.tr("{points} from {rows} into {streams} ({per}).").format(
-                points=counted(count, "datapoint"),
-                rows=counted(result.rows_read, "row"),
-                streams=counted(len(streams), "datastream"),
+                points=i18n.datapoints(count),
+                rows=i18n.rows(result.rows_read),
+                streams=i18n.datastreams(len(streams)),
                 per=per,
             )
             if result.rows_rejected:
                 text += " " + self.tr("{n} cannot be read and are not imported (see Problems).").format(
-                    n=counted(result.rows_rejected, "row")
+                    n=i18n.rows(result.rows_rejected)
                 )
             if count > LARGE_IMPORT:
                 text += " " + self.tr(
@@ -1353,15 +1361,6 @@ class _QueuedBefore:
 
     repeated: int
     total: int
-
-
-def _human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} bytes"
 
 
 _EPOCH_FORMATS = (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.sandbox.capture import Capture, Exchange, Severity, as_curl, hex_dump, shown_bytes
-from gui.text import counted
 from gui.ui.colours import brush
 from gui.ui.tables import row_table, text_width
 
@@ -359,10 +359,14 @@ class InspectorPanel(QWidget):
         self.device_combo.blockSignals(False)
         self.proxy.set_device(self.device_combo.currentData())
 
+    def retranslate(self) -> None:
+        """The count in the language now in use (the window retranslates the static texts)."""
+        self._update_count()
+
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            self.count_label.setText(self.tr("{requests}").format(requests=counted(total, "request")))
+            self.count_label.setText(self.tr("{requests}").format(requests=i18n.requests(total)))
         else:
             self.count_label.setText(self.tr("{shown} of {total} requests").format(shown=shown, total=total))
 
@@ -443,7 +447,7 @@ class InspectorPanel(QWidget):
             self.message_label.setText(self.tr("Cannot import: {reason}").format(reason=exc))
             return False
         self.readingsImported.emit(readings)
-        self.message_label.setText(self.tr("{points} imported").format(points=counted(len(readings), "datapoint")))
+        self.message_label.setText(self.tr("{points} imported").format(points=i18n.datapoints(len(readings))))
         return True
 
     def compare(self) -> CompareDialog | None:
@@ -482,4 +486,4 @@ class InspectorPanel(QWidget):
         except OSError as exc:
             self.message_label.setText(self.tr("Not saved: {reason}").format(reason=exc.strerror or exc))
             return
-        self.message_label.setText(self.tr("{requests} saved").format(requests=counted(count, "request")))
+        self.message_label.setText(self.tr("{requests} saved").format(requests=i18n.requests(count)))

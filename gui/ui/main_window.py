@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import __version__
+from gui import __version__, i18n
 from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
@@ -28,7 +28,6 @@ from gui.data.target import NO_TARGET, Platform, Target
 from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
-from gui.text import counted
 from gui.ui.colours import DARK, LIGHT, SYSTEM, set_style, theme
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
@@ -37,6 +36,7 @@ from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_controller import ImportController
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
+from gui.ui.retranslate import retranslate_widgets
 from gui.ui.sandbox_tab import SandboxTab
 from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.secrets = secrets
         self.store = store
         self.pool = thread_pool or QThreadPool.globalInstance()
+        i18n.ensure_language()
+        self._language = i18n.language()  # the language the texts are in (changeEvent: it changed)
         self.model = DatapointsModel(parent=self, store=store)
         self.setWindowTitle(self.tr("OneNET Datapoint Uploader"))
         self._build_actions()
@@ -201,9 +203,46 @@ class MainWindow(QMainWindow):
         request_menu.addActions([self.send_action, self.cancel_action, self.timed_send_action])
         request_menu.addSeparator()
         request_menu.addAction(self.verify_action)
+        self._build_language_menu()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.getting_started_action)
         help_menu.addAction(self.about_action)
+
+    def _build_language_menu(self) -> None:
+        """Language: each language by its own name (never translated), the one in use checked; remembered."""
+        self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = group.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self._language)
+            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def set_language(self, code: str) -> None:
+        """Speak `code` (a key of `gui.i18n.LANGUAGES`) from now on and remember it; the window retranslates."""
+        self.settings.language = code
+        i18n.set_language(code)  # Qt sends LanguageChange: changeEvent retranslates
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and i18n.language() != self._language:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Put the open window into the language now in use: every static text, then each panel's own texts."""
+        old, self._language = self._language, i18n.language()
+        retranslate_widgets(self, old)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self._language)
+        panels = (self.connection, self.editor, self.send_panel, self.plot, self.history, self.sandbox_tab)
+        for panel in (*panels, self.send_controller):
+            again = getattr(panel, "retranslate", None)
+            if callable(again):
+                again()
+        self.send_controller.refresh_preview()
 
     def _build_layout(self) -> None:
         left = QWidget()
@@ -312,6 +351,13 @@ class MainWindow(QMainWindow):
 
     def _on_connection_sandboxChanged(self) -> None:
         self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+        if self.trial is not None and not self.connection.sandbox_in_use:  # the README's "A sandbox trial" paragraph
+            self._say(
+                self.tr(
+                    "A sandbox trial: your own outbox is not shown here. Datapoints you make here for a real "
+                    "endpoint are kept in it and show at your next start without --sandbox."
+                )
+            )
 
     # --- targets -------------------------------------------------------------------------
     def _adopt_untargeted(self) -> None:
@@ -399,6 +445,8 @@ class MainWindow(QMainWindow):
         if old is None:
             return
         waiting = self.model.waiting_for(old)
+        if not self._confirm_discard(len(waiting), old):
+            return
         try:
             self.model.remove_rows(waiting)
         except StoreError as exc:
@@ -422,11 +470,9 @@ class MainWindow(QMainWindow):
         try:
             self.add_rows(rows)
         except (ValueError, StoreError, OSError) as exc:
-            self._say(self.tr("Not imported: {why}").format(why=exc), error=True)
+            self._say(self.tr("Not imported: {why}").format(why=i18n.why(exc)), error=True)
             return
-        self._say(
-            self.tr("{points} imported from the sandbox's request.").format(points=counted(len(rows), "datapoint"))
-        )
+        self._say(self.tr("{points} imported from the sandbox's request.").format(points=i18n.datapoints(len(rows))))
 
     def _on_sendFinished(self, ok: bool) -> None:
         self.result_tabs.setCurrentIndex(0)
@@ -455,6 +501,24 @@ class MainWindow(QMainWindow):
     def _on_resend_action_triggered(self) -> None:
         self.model.mark_unsent(list(range(self.model.rowCount())))
 
+    def _confirm_discard(self, n: int, target: Target) -> bool:
+        """Ask before the waiting rows are deleted (never sent, no undo); Cancel is the default."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Discard datapoints"),
+            self.tr("Discard {n} datapoints made for {old}? They were never sent, and cannot be restored.").format(
+                n=f"{n:,}", old=self.model.target_text(target)
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        discard = box.addButton(
+            self.tr("Discard {n} datapoints").format(n=f"{n:,}"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is discard
+
     def _on_history_resendRequested(self, ids: list[int]) -> None:
         editor, queued = requeue_for_resend(self.store, ids)
         self.model.sync_from_store(editor)
@@ -476,7 +540,7 @@ class MainWindow(QMainWindow):
             try:
                 self.model.clear()
             except StoreError as exc:
-                self._say(self.tr("Not cleared: {why}").format(why=exc), error=True)
+                self._say(self.tr("Not cleared: {why}").format(why=i18n.why(exc)), error=True)
                 return
             self.verify_panel.clear()  # its results were of the rows cleared
 
@@ -547,7 +611,7 @@ class MainWindow(QMainWindow):
         try:
             client = OneNetClient(endpoint, device_id, api_key)
         except ConfigError as exc:
-            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
+            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=i18n.why(exc)))
             return
         self.verify_panel.start(client, readings)
 
@@ -596,7 +660,9 @@ class MainWindow(QMainWindow):
                 "same at, so the check warns that the platform keeps only the last. <i>Add the example</i> puts "
                 "it in the table; then press Send.</p>"
                 "<p><b>Where things are kept.</b> Datapoints and the history of requests: <code>{outbox}</code> "
-                "(a <code>--sandbox</code> trial keeps its own in a temporary folder, removed when it closes). "
+                "(a <code>--sandbox</code> trial keeps its own in a folder of its own beside it, removed when it "
+                "closes; what it made for a real endpoint moves to yours then, or at the next start if it was "
+                "killed). "
                 "Logs: <code>{logs}</code> (<i>File &gt; Open log folder</i>). The api-key is never written to "
                 "a file: it is kept in the system's keyring, or for the session only.</p>"
             ).format(
@@ -620,9 +686,9 @@ class MainWindow(QMainWindow):
         try:
             self.add_rows(rows)
         except (ValueError, StoreError, OSError) as exc:
-            self._say(self.tr("Not added: {why}").format(why=exc), error=True)
+            self._say(self.tr("Not added: {why}").format(why=i18n.why(exc)), error=True)
             return
-        self._say(self.tr("{points} of the seed example added.").format(points=counted(len(rows), "datapoint")))
+        self._say(self.tr("{points} of the seed example added.").format(points=i18n.datapoints(len(rows))))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Cancel all work, wait (up to 2 s) for the pool, remember the layout, stop the sandbox."""
@@ -651,7 +717,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Not kept"),
-                self.tr("The datapoints made for a real endpoint in this trial could not be kept: {why}").format(
-                    why=exc
-                ),
+                self.tr(
+                    "The datapoints made for a real endpoint in this trial could not be kept in your outbox now: "
+                    "{why}. They stay in the trial's folder and move there at your next start."
+                ).format(why=exc),
             )

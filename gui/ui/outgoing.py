@@ -18,6 +18,7 @@ from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan
 from gui.onenet.thingmodel import ThingModel, check_readings
 from gui.onenet.validation import Issue, Severity, validate
+from gui.text import Message
 from gui.ui.datapoints_model import Row, RowStatus, RowsView
 
 __all__ = ["Cancelled", "Outgoing", "compute_outgoing"]
@@ -37,7 +38,8 @@ class Outgoing:
     changed since is never marked sent by mistake. `held_back` lists the rows
     left out because their outcome is unknown and sending them again may store
     them twice (`gui.data.outbox.may_store_twice`). `elsewhere` counts the rows not sent
-    yet that wait for another target than the one Send sends to (they are not planned).
+    yet that wait for another target than the one Send sends to (they are not planned);
+    `elsewhere_targets` names those targets, in the order first met.
     For a current-platform target `plan` is a `ThingRequestPlan`, whose order is not the
     readings' (history posts first): `plan_rows` gives the rows in its order.
     """
@@ -53,6 +55,7 @@ class Outgoing:
     generation: int = 0
     held_back: list[int] = field(default_factory=list)
     elsewhere: int = 0
+    elsewhere_targets: tuple[Target, ...] = ()
     thing: bool = False  #: for a current-platform target (OneJSON posts)
 
     @property
@@ -108,6 +111,8 @@ def compute_outgoing(
     chosen: list[int] = []
     held_back: list[int] = []
     elsewhere = 0
+    others: dict[Target, None] = {}  # the targets of those, in order (a row's target is mostly its neighbour's)
+    last_other: Target | None = None
     # The model's snapshot is read without a Row per row (a million rows: no million objects made and kept).
     statuses = (
         rows.statuses() if isinstance(rows, RowsView) else ((row.status, row.point.at, row.target) for row in rows)
@@ -117,6 +122,9 @@ def compute_outgoing(
             continue
         if row_target is not target and row_target != target and row_target.is_set:
             elsewhere += 1
+            if row_target is not last_other:
+                others[row_target] = None
+                last_other = row_target
             continue
         # `status is not unsent` only spares a million unsent rows the call: the platform holds none of them.
         if not allow_duplicates and status is not unsent and may_store_twice(status.value, at, body_type):
@@ -124,7 +132,16 @@ def compute_outgoing(
         else:
             chosen.append(i)
     readings, order = rows.readings(chosen) if isinstance(rows, RowsView) else readings_of(rows, chosen)
-    outgoing = Outgoing(readings, order, [], options, snapshot=rows, held_back=held_back, elsewhere=elsewhere)
+    outgoing = Outgoing(
+        readings,
+        order,
+        [],
+        options,
+        snapshot=rows,
+        held_back=held_back,
+        elsewhere=elsewhere,
+        elsewhere_targets=tuple(others),
+    )
     if cancelled():
         raise Cancelled
     ats = wire_ats(readings)
@@ -136,7 +153,9 @@ def compute_outgoing(
         if thing_model is not None:
             outgoing.issues += check_readings(thing_model, readings)
         else:
-            outgoing.issues.append(Issue(Severity.WARNING, "thing-model-unchecked", thing_note, "", 0))
+            outgoing.issues.append(
+                Issue(Severity.WARNING, "thing-model-unchecked", Message.verbatim(thing_note), "", 0)
+            )
     if cancelled():
         raise Cancelled
     outgoing.carry = {t: can_carry(readings, t, ats=ats) for t in BodyType}

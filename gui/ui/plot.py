@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.ui.colours import blend, colour, css, plot_background, series_colour, set_style
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
@@ -247,6 +248,7 @@ class PlotPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._counts: Counts | None = None  # the last counts shown (retranslate says them again)
         self.plot_widget: pg.PlotWidget | None = None
         self._axis: Any = None
         self._vline: Any = None
@@ -832,7 +834,14 @@ class PlotPanel(QWidget):
             "<span style='color:{red}'>✕</span> failed"
         ).format(muted=css("muted"), red=css("error"))
 
+    def retranslate(self) -> None:
+        """The texts made of words and values, in the language now in use (the window retranslates the rest)."""
+        self.key_label.setText(self._key_text())
+        if self._counts is not None:
+            self._update_status_label(self._counts)
+
     def _update_status_label(self, counts: Counts) -> None:
+        self._counts = counts
         parts = [self.tr("plotted: {n}").format(n=counts.plotted)]
         if counts.overwritten:
             parts.append(
@@ -1058,6 +1067,6 @@ class PlotPanel(QWidget):
             try:
                 count = self.export_csv(path)
             except OSError as exc:
-                self.status_label.setText(self.tr("Could not write {path}: {why}").format(path=path, why=exc))
+                self.status_label.setText(self.tr("Could not write {path}: {why}").format(path=path, why=i18n.why(exc)))
             else:
                 self.status_label.setText(self.tr("Saved {n} datapoints to {path}").format(n=count, path=path))

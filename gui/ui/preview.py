@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.outbox import RequestOptions, ThingRequestPlan
 from gui.onenet.client import PlatformResponse, curl_command, describe_request
 from gui.onenet.formats import BodyType, EncodedBody
 from gui.onenet.split import RequestPlan
 from gui.onenet.thing_client import UploadClient
-from gui.text import counted
 from gui.ui.colours import set_style
 
 if TYPE_CHECKING:
@@ -46,12 +46,8 @@ PRETTY_MAX = 256 * 1024
 
 
 def human_bytes(size: int) -> str:
-    """`812 bytes`, `31.2 KiB`, `5.0 MiB`."""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KiB"
-    return f"{size / 1024 / 1024:.1f} MiB"
+    """`812 bytes`, `31.2 KiB`, `5.0 MiB` (`812 字节`): as the locale writes a size (QLocale)."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeIecFormat)
 
 
 def pretty_body(body: EncodedBody) -> str:
@@ -228,7 +224,7 @@ class RequestListModel(QAbstractListModel):
         text = self.tr("Request {k} of {n} · {points} · {size}").format(
             k=index.row() + 1,
             n=len(self._plan),
-            points=counted(request.points, "datapoint"),
+            points=i18n.datapoints(request.points),
             size=human_bytes(request.size),
         )
         if request.oversized:
@@ -285,13 +281,13 @@ class PreviewPanel(QWidget):
         self.copy_body_button = QPushButton(self.tr("Copy &body"))
         self.save_body_button = QPushButton(self.tr("Save body to &file…"))
         top = QHBoxLayout()
-        top.addWidget(self.request_combo, 1)
-        top.addWidget(self.size_label)
+        top.addWidget(self.request_combo, 1)  # the whole width: its text is long in some languages
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_curl_button)
         buttons.addWidget(self.copy_body_button)
         buttons.addWidget(self.save_body_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.size_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -528,5 +524,5 @@ class PreviewPanel(QWidget):
             try:
                 self.save_body(path)
             except OSError as exc:
-                self.note_label.setText(self.tr("Could not save: {why}").format(why=exc))
+                self.note_label.setText(self.tr("Could not save: {why}").format(why=i18n.why(exc)))
                 self.note_label.show()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
 
+from gui.i18n import translate
 from gui.onenet.client import PlatformResponse
 from gui.ui.colours import set_style
 
@@ -57,7 +58,7 @@ class ResponsePanel(QWidget):
         outcome = summary
         if exc is not None:
             if response is not None and response.hint:
-                outcome += "\n" + response.hint
+                outcome += "\n" + translate("client", response.hint)  # marked in ERRNO_HINTS
             if kept is None:
                 kept = self.tr("The datapoints not stored are kept in the table, marked 'failed' or 'not sent'.")
             if kept:

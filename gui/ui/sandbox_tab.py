@@ -105,15 +105,8 @@ class SandboxTab(QWidget):
         self.address_combo.addItem(
             self.tr("Every IPv6 address of this computer ({host})").format(host=EVERY_ADDRESS6), EVERY_ADDRESS6
         )
-        tip = self.tr(
-            "Where the sandbox listens; a device on the bench needs an address of this computer on its network"
-        )
-        if link_local:
-            tip += "\n" + self.tr(
-                "Not offered: {hosts} (link-local IPv6: a device would need the interface's zone id in the URL, "
-                "which most HTTP clients and firmware cannot send; use another address of that network)"
-            ).format(hosts=", ".join(link_local))
-        self.address_combo.setToolTip(tip)
+        self._link_local = link_local
+        self.address_combo.setToolTip(self._address_tip())
         self.url_edit = QLineEdit(readOnly=True)
         self.copy_button = QPushButton(self.tr("Copy URL"))
         self.expects_label = QLabel()
@@ -136,6 +129,34 @@ class SandboxTab(QWidget):
         self._layout.addWidget(self.bench)
         self.address_combo.currentIndexChanged.connect(self._on_address_combo_currentIndexChanged)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+
+    def _address_tip(self) -> str:
+        tip = self.tr(
+            "Where the sandbox listens; a device on the bench needs an address of this computer on its network"
+        )
+        if self._link_local:
+            tip += "\n" + self.tr(
+                "Not offered: {hosts} (link-local IPv6: a device would need the interface's zone id in the URL, "
+                "which most HTTP clients and firmware cannot send; use another address of that network)"
+            ).format(hosts=", ".join(self._link_local))
+        return tip
+
+    def retranslate(self) -> None:
+        """The texts made of words and values, in the language now in use (the window retranslates the rest)."""
+        for host, text in (
+            (LOOPBACK, self.tr("This computer only ({host})")),
+            (LOOPBACK6, self.tr("This computer only, IPv6 ({host})")),
+            (EVERY_ADDRESS, self.tr("Every address of this computer ({host})")),
+            (EVERY_ADDRESS6, self.tr("Every IPv6 address of this computer ({host})")),
+        ):
+            index = self.address_combo.findData(host)
+            if index >= 0:
+                self.address_combo.setItemText(index, text.format(host=host))
+        self.address_combo.setToolTip(self._address_tip())
+        if self._sandbox is not None and self._sandbox.running:
+            self._show_bench(self._sandbox)
+        if self.inspector is not None:
+            self.inspector.retranslate()
 
     def _on_address_combo_currentIndexChanged(self, _index: int) -> None:
         self.listenRequested.emit(str(self.address_combo.currentData()))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 
+from gui import i18n
 from gui.data.outbox import ThingRequestPlan
 from gui.data.store import RequestOutcome, State, Store
 from gui.data.target import Platform, Target
@@ -28,7 +29,7 @@ from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
 from gui.onenet.readings import Datapoint, Readings
 from gui.onenet.thing_client import ThingClient, UploadClient
 from gui.onenet.thingmodel import ThingModel
-from gui.text import counted, sentence
+from gui.text import sentence
 from gui.ui.connection_panel import ConnectionPanel
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus, RowsView
 from gui.ui.editor import DatapointEditor
@@ -41,7 +42,7 @@ from gui.ui.workers import Task, Worker
 
 if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
     from gui.data.outbox import PlannedRequest
-    from gui.data.pipeline import PipelineResult, Progress, RetryNotice, RetryPolicy
+    from gui.data.pipeline import PipelineResult, Progress, RequestResult, RetryNotice, RetryPolicy
     from gui.ui.send_messages import SendOutcome
 
 log = logging.getLogger(__name__)
@@ -161,6 +162,11 @@ class SendWorker(Worker):
         return SendReport(result, stored, unstamped)
 
 
+def _reason(result: RequestResult) -> str:
+    """Why a request ended as it did, in the user's language (its Message), else as the pipeline said it."""
+    return i18n.render(result.text) if result.text is not None else result.message
+
+
 class SendController(QObject):
     """Plans the preview, sends it, and prunes old history; the window's panels show what it says.
 
@@ -212,6 +218,7 @@ class SendController(QObject):
         self._thing_model: tuple[tuple[str, str, str], ThingModel | None, str] | None = None
         self._thing_model_reading: tuple[str, str, str] | None = None
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
+        self._last_outcome: Callable[[], SendOutcome] | None = None  # the last send's words, made again
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
         self._plan_generation = 0  # bumped on every change of the rows or request options
@@ -394,7 +401,7 @@ class SendController(QObject):
 
     def _on_plan_error(self, exc: Exception) -> None:
         self._send_requested = False
-        self.panel.show_message(self.tr("The preview could not be computed: {why}").format(why=exc))
+        self.panel.show_message(self.tr("The preview could not be computed: {why}").format(why=i18n.why(exc)))
 
     def _show_outgoing(self, out: Outgoing) -> None:
         self.editor.show_issues(out)
@@ -459,7 +466,7 @@ class SendController(QObject):
             self._say(why, error=True)
             return
         if out.warnings or out.plan.warnings:
-            warnings = [i.message for i in out.warnings] + out.plan.warnings
+            warnings = [i18n.render(i.text) for i in out.warnings] + out.plan.warnings
             self._confirming_duplicates = False
             self.panel.ask(
                 self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=sentence(warnings[0])),
@@ -562,7 +569,7 @@ class SendController(QObject):
         self._set_busy(True)
         self._mark_in_flight(first_rows)
         sending = self.tr("Sending {n} in {k} to {url}…").format(
-            n=counted(len(out.rows), "datapoint"), k=counted(total, "request"), url=client.url
+            n=i18n.datapoints(len(out.rows)), k=i18n.requests(total), url=client.url
         )
         self._say(sending)
         # Nothing of the previous send stays on show as if it were this one's.
@@ -632,7 +639,8 @@ class SendController(QObject):
 
             self._plot_stored(report)
             self._show_last_sent(job, report)
-            self._show_outcome(outcome_of_result(report.result, self.store))
+            result, store = report.result, self.store
+            self._show_outcome(outcome_of_result(result, store), lambda: outcome_of_result(result, store))
         except Exception as exc:  # e.g. the package was reinstalled under the open window: still say it
             job.finished = False  # show the rows as the store has them
             self._show_failure(exc)
@@ -644,7 +652,7 @@ class SendController(QObject):
         preview = self.panel.preview
         if not went:
             preview.show_last_sending(
-                self.tr("Nothing was sent: {why}").format(why=results[0].message if results else "")
+                self.tr("Nothing was sent: {why}").format(why=_reason(results[0]) if results else "")
             )
             return
         k = went[-1]
@@ -657,7 +665,7 @@ class SendController(QObject):
         )
         title = self.tr("Last sent: request {k} of {n} · {answer}").format(k=k + 1, n=len(results), answer=answer)
         prepared = job.client.prepare_upload(last.planned.body) if job.client is not None else None
-        error = last.message or (str(last.error) if last.error is not None else "")
+        error = _reason(last) or (i18n.why(last.error) if last.error is not None else "")
         preview.show_last_sent(title, prepared, last.planned.body, response, error)
         preview.tabs.setCurrentWidget(preview.last_sent_text)
 
@@ -669,7 +677,7 @@ class SendController(QObject):
         except Exception:
             self._show_failure(exc)
             return
-        self._show_outcome(outcome)
+        self._show_outcome(outcome, lambda: outcome_of_error(exc))
 
     def _show_failure(self, exc: BaseException) -> None:
         """A send failed in a way no outcome describes (a bug, a module gone): say it where the user looks.
@@ -682,7 +690,7 @@ class SendController(QObject):
             "✘ The send stopped with an error: {kind}: {why}. Datapoints not stored stay in the table, marked "
             "'not sent' (their Status says where each one is). If the program was updated or reinstalled while this "
             "window was open, restart it."
-        ).format(kind=type(exc).__name__, why=exc)
+        ).format(kind=type(exc).__name__, why=i18n.why(exc))
         error = exc if isinstance(exc, Exception) else Exception(str(exc))
         text = self.response.show_response(None, error, summary, "")
         self.panel.preview.show_last_sending(summary)
@@ -704,7 +712,14 @@ class SendController(QObject):
             # rest from the model when it is shown (building its table for every row now would stall the window).
             self.plot.add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
 
-    def _show_outcome(self, outcome: SendOutcome) -> None:
+    def retranslate(self) -> None:
+        """The last send's outcome again, in the language now in use."""
+        if self._last_outcome is not None:
+            outcome = self._last_outcome()
+            self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)
+
+    def _show_outcome(self, outcome: SendOutcome, again: Callable[[], SendOutcome] | None = None) -> None:
+        self._last_outcome = again or (lambda: outcome)
         text = self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)
         self._say(text.splitlines()[0], error=not outcome.ok)
         self.sendFinished.emit(outcome.ok)
@@ -739,13 +754,13 @@ class SendController(QObject):
             self.historyPruned.emit()
             self._say(
                 self.tr("History: {n} older than {days} days forgotten.").format(
-                    n=counted(removed, "request"), days=self.settings.history_days
+                    n=i18n.requests(removed), days=self.settings.history_days
                 )
             )
 
     def _on_prune_error(self, exc: Exception) -> None:
         log.warning("history: old requests could not be forgotten: %s", exc)
-        self._say(self.tr("The old history could not be forgotten: {why}").format(why=exc), error=True)
+        self._say(self.tr("The old history could not be forgotten: {why}").format(why=i18n.why(exc)), error=True)
 
     def stop(self) -> None:
         """The window closes: cancel every run (a send stops after the request in flight)."""

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import format_at
 from gui.onenet.thing_client import UploadClient
-from gui.text import counted
 from gui.ui.colours import set_style
-from gui.ui.datapoints_model import DISPLAY_FORMAT
+from gui.ui.datapoints_model import DISPLAY_FORMAT, DatapointsModel
 from gui.ui.outgoing import Outgoing
 from gui.ui.preview import PreviewPanel, RequestOptionsBar, human_bytes
 
@@ -110,11 +110,16 @@ class PreviewSendPanel(QGroupBox):
                 "{n} datapoints got no clear answer and have no at: sending them again may store them twice. "
                 "Press Send to choose."
             ).format(n=f"{len(out.held_back):,}")
-        elif not out.rows and out.elsewhere:
+        elif not out.rows and len(out.elsewhere_targets) == 1:  # the table may show no Target column then
             problem = self.tr(
-                "Nothing to send to this target: {n} datapoints wait for other targets (Target column). Each is sent "
+                "Nothing to send to this target: {n} datapoints wait for their target, {target}. Each is sent "
                 "only to its own target: switch the connection to theirs to send them."
-            ).format(n=f"{out.elsewhere:,}")
+            ).format(n=f"{out.elsewhere:,}", target=DatapointsModel.target_text(out.elsewhere_targets[0]))
+        elif not out.rows and out.elsewhere:  # rows of several targets: the table shows its Target column
+            problem = self.tr(
+                "Nothing to send to this target: {n} datapoints wait for {targets} other targets (Target column). "
+                "Each is sent only to its own target: switch the connection to theirs to send them."
+            ).format(n=f"{out.elsewhere:,}", targets=len(out.elsewhere_targets))
         elif not out.rows and out.snapshot:
             problem = self.tr(
                 "Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark "
@@ -134,10 +139,10 @@ class PreviewSendPanel(QGroupBox):
             self.preview.show_plan(out.plan, client, client_problem, reveal)
             plan = out.plan
             summary = self.tr("{points} in {streams} · {size} in {n} · {format}").format(
-                points=counted(len(out.readings), "datapoint"),
-                streams=counted(len(out.readings.datastreams), "datastream"),
+                points=i18n.datapoints(len(out.readings)),
+                streams=i18n.datastreams(len(out.readings.datastreams)),
                 size=human_bytes(plan.total_bytes),
-                n=counted(len(plan), "request"),
+                n=i18n.requests(len(plan)),
                 format=self.tr("OneJSON (thing model)") if out.thing else self.tr("type {n}").format(n=int(body_type)),
             )
             self.preview.set_at_note(self._at_note(out, display_tz, zone_name))

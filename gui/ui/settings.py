@@ -38,6 +38,16 @@ class Settings:
         self._s.setValue(key, value)
 
     @property
+    def language(self) -> str | None:
+        """The language chosen in the Language menu (a key of `gui.i18n.LANGUAGES`), None: the system's."""
+        value = self._s.value("ui/language")
+        return str(value) if value else None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self._set("ui/language", value or "")
+
+    @property
     def endpoint(self) -> str:
         return str(self._get("connection/endpoint", DEFAULT_ENDPOINT, str))
 

@@ -10,51 +10,55 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gui.data.store import Store
 from gui.data.store.health import SalvageReport, StorageFault, StoreMissing, StoreSalvaged, StoreUnwritable
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StorageFaults", text)
+from gui.i18n import translate
 
 
 def salvaged_text(report: SalvageReport) -> str:
     """What the dialog says after a damaged outbox was moved aside and salvaged (several lines)."""
-    saved = ", ".join(f"{n} {state}" for state, n in report.rows.items() if n) or tr("no rows")
+    saved = ", ".join(f"{n} {state}" for state, n in report.rows.items() if n) or translate("StorageFaults", "no rows")
     lines = [
-        tr("The outbox database {path} was damaged.").format(path=report.new_path),
-        tr("It was moved aside to {damaged}: keep it, a backup tool or a support request may save more.").format(
-            damaged=report.damaged_path
-        ),
-        tr("Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts.").format(
-            saved=saved, requests=report.requests, attempts=report.attempts
-        ),
+        translate("StorageFaults", "The outbox database {path} was damaged.").format(path=report.new_path),
+        translate(
+            "StorageFaults",
+            "It was moved aside to {damaged}: keep it, a backup tool or a support request may save more.",
+        ).format(damaged=report.damaged_path),
+        translate(
+            "StorageFaults", "Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts."
+        ).format(saved=saved, requests=report.requests, attempts=report.attempts),
     ]
     gaps = report.gaps()
     if gaps:
         lines.append(
-            tr("Could not be read: {gaps}").format(gaps="; ".join(gaps[:5]) + ("; …" if len(gaps) > 5 else ""))
+            translate("StorageFaults", "Could not be read: {gaps}").format(
+                gaps="; ".join(gaps[:5]) + ("; …" if len(gaps) > 5 else "")
+            )
         )
-    lines.append(tr("Check the table and the history, then send again."))
+    lines.append(translate("StorageFaults", "Check the table and the history, then send again."))
     return "\n".join(lines)
 
 
 def fault_text(fault: StorageFault) -> str:
     """What the dialog says for a fault the window cannot go on with: the kind, the path, then the details."""
     if isinstance(fault, StoreMissing):
-        head = tr("The outbox database {path} held datapoints before and is now empty or gone.")
+        head = translate("StorageFaults", "The outbox database {path} held datapoints before and is now empty or gone.")
     elif isinstance(fault, StoreUnwritable):
-        head = tr("The outbox database {path} cannot be written (disk full, read-only, or a disk error).")
+        head = translate(
+            "StorageFaults", "The outbox database {path} cannot be written (disk full, read-only, or a disk error)."
+        )
     else:
-        head = tr("The outbox database {path} cannot be used.")
+        head = translate("StorageFaults", "The outbox database {path} cannot be used.")
     return "\n".join(
         [
             head.format(path=fault.path),
             str(fault),
-            tr("The window closes and leaves the file as it is: free space, fix permissions or restore a backup."),
+            translate(
+                "StorageFaults",
+                "The window closes and leaves the file as it is: free space, fix permissions or restore a backup.",
+            ),
         ]
     )
 
@@ -81,8 +85,10 @@ def open_outbox(path: Path | None, parent: QWidget | None = None) -> Store | Non
         try:
             return _open_and_recover(path)
         except StoreSalvaged as salvaged:
-            QMessageBox.warning(parent, tr("The outbox was damaged"), salvaged_text(salvaged.report))
+            QMessageBox.warning(
+                parent, translate("StorageFaults", "The outbox was damaged"), salvaged_text(salvaged.report)
+            )
             return _open_and_recover(path)  # the new file the salvage wrote
     except StorageFault as fault:
-        QMessageBox.critical(parent, tr("The outbox cannot be used"), fault_text(fault))
+        QMessageBox.critical(parent, translate("StorageFaults", "The outbox cannot be used"), fault_text(fault))
         return None

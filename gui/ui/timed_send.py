@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.data.simulator import Simulation, check_every, parse_stream
 from gui.data.store import StoreError
 from gui.onenet.readings import Value, kind_of
@@ -173,7 +174,7 @@ class TimedSendDialog(QDialog):
                 ]
                 self.simulation = Simulation(specs, with_at=self.at_check.isChecked())
             except ValueError as exc:
-                self.message_label.setText(self.tr("Cannot start: {why}").format(why=exc))
+                self.message_label.setText(self.tr("Cannot start: {why}").format(why=i18n.why(exc)))
                 return False
         self.message_label.clear()
         self.timer.start(round(self.every_spin.value() * 1000))
@@ -200,7 +201,7 @@ class TimedSendDialog(QDialog):
             first = self._model.extend(rows)
         except (ValueError, StoreError, OSError) as exc:
             self.timer.stop()
-            self.message_label.setText(self.tr("Paused: {why}").format(why=exc))
+            self.message_label.setText(self.tr("Paused: {why}").format(why=i18n.why(exc)))
             self._update()
             return
         added = self._model.rows()[first : first + len(rows)]

@@ -25,11 +25,16 @@ class Trial:
     in the window's table of the next normal session, with its target; and, when the
     trial named a real connection (a device id), that endpoint, device and time zone.
     Nothing of the sandbox's: its rows, its demo device, its answers stay in the trial.
+    A trial killed before it closes hands its rows over at the next start instead
+    (`gui.data.trials.adopt_orphaned_trials`); so does one whose `keep` failed (`kept` False).
     """
 
     def __init__(self, user_settings: QSettings, user_store: Path | None = None) -> None:
         self.user_settings = user_settings
         self.user_store = user_store
+        #: False until `keep` has handed the rows over: the trial's folder is then left for the next start
+        #: (`gui.data.trials.adopt_orphaned_trials`) instead of being removed.
+        self.kept = False
 
     def keep(self, rows: Sequence[Row], endpoint: str, device_id: str, time_zone: str) -> int:
         """Hand over the trial's real work: `rows` (the table), the real connection typed; returns rows kept.
@@ -50,6 +55,7 @@ class Trial:
                         platform=target.platform,
                     )
             log.info("sandbox trial: %d datapoints for real targets kept in the user's outbox", len(real))
+        self.kept = True
         if device_id.strip():
             settings = Settings(self.user_settings)
             settings.endpoint, settings.device_id, settings.time_zone = endpoint, device_id, time_zone

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import i18n
 from gui.onenet.client import OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, format_value
 from gui.onenet.thing_client import ThingClient
@@ -312,7 +313,7 @@ class VerifyPanel(QWidget):
         self.finished.emit(report)
 
     def _on_worker_error(self, exc: Exception) -> None:
-        self._show_summary(self.tr("✘ Could not read the platform back: {why}").format(why=exc), "error")
+        self._show_summary(self.tr("✘ Could not read the platform back: {why}").format(why=i18n.why(exc)), "error")
         self.finished.emit(None)
 
     def _on_worker_finished(self, current: bool) -> None:

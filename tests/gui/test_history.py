@@ -265,7 +265,7 @@ def test_cancel_stops_the_export_and_leaves_no_file(qtbot, make_panel, big_store
 def test_closing_the_window_mid_export_leaves_no_file(qtbot, window, tmp_path):
     fill(window.store)
     panel = window.history
-    panel.refresh()
+    window.result_tabs.setCurrentWidget(panel)  # read when shown
     path = tmp_path / "history.csv"
 
     def close_at_the_first_step(value):
@@ -459,8 +459,8 @@ def test_resending_a_refused_request_without_at_does_not_ask(qtbot, window, sand
     assert send_and_wait(qtbot, window) is False  # errno 3: the platform stored nothing
     assert sandbox.streams(DEFAULT_DEVICE_ID) == []
     panel = window.history
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     window.result_tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
     select_row(qtbot, panel, 0)
     with qtbot.waitSignal(panel.resendRequested):
         qtbot.mouseClick(panel.resend_button, Qt.MouseButton.LeftButton)
@@ -525,3 +525,15 @@ def test_the_time_column_names_the_zone_the_window_shows(qtbot, window, sandbox)
     window.editor.zone_combo.setCurrentText("Europe/Berlin")
     assert panel.model.headerData(HistoryModel.TIME, Qt.Orientation.Horizontal) == "Time (Europe/Berlin)"
     assert panel.model.index(0, HistoryModel.TIME).data() != shanghai
+
+
+def test_a_hidden_history_tab_reads_the_store_when_it_is_shown(qtbot, window, sandbox):
+    """Sends while History is hidden do not re-read it (a timed send a second would, for nobody); showing it does."""
+    use_sandbox(window)
+    type_without_at(qtbot, window, "counter", "7")
+    assert send_and_wait(qtbot, window) is True
+    assert window.result_tabs.currentWidget() is not window.history
+    assert window.history.model.rowCount() == 0  # the store holds one request; the hidden tab has not read it
+    window.result_tabs.setCurrentWidget(window.history)
+    assert window.history.model.rowCount() == 1
+    assert window.history.model.summary(0).outcome == "sent"

@@ -20,7 +20,7 @@ def pool():
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        ("deep.json", b"[" * 100_000 + b"]" * 100_000, TOO_DEEP),
+        ("deep.json", b"[" * 100_000 + b"]" * 100_000, str(TOO_DEEP)),
         ("long.csv", b'at,t\n2024-01-01 00:00,"' + b"x" * 131_073 + b'"\n', "Row 2 cannot be read"),
         ("annotations.csv", b"#datatype,string,long\n#group,false,false\n", "only annotation lines"),
     ],

@@ -52,9 +52,11 @@ def readings_window(qtbot, window, all_sent=None):
     if all_sent is not None:
         all_sent(window)  # a check while nothing waits to be sent ("Nothing to send: …")
     window.add_rows([Row("temperature", Datapoint(22.6, now)), Row("pressure", Datapoint(1012.1, now))])
-    window.history.refresh()
+    shown = window.result_tabs.currentIndex()
+    window.result_tabs.setCurrentWidget(window.history)  # History reads the store when it is shown
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 1)
     window.history.table.selectRow(0)
+    window.result_tabs.setCurrentIndex(shown)
     window.send_controller.refresh_preview()
     return window
 

@@ -75,6 +75,7 @@ def store_states(window):
 
 def history_rows(window):
     """The History tab as the user reads it, newest first: (outcome, HTTP status) per attempt."""
+    window.result_tabs.setCurrentWidget(window.history)
     model = window.history.model
     return [
         (model.index(r, HistoryModel.OUTCOME).data(), model.index(r, HistoryModel.HTTP).data())

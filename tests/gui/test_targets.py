@@ -1,7 +1,8 @@
 """Every row knows its target (issue 13, items 2 and 3): a sandbox row never reaches a real endpoint unless moved."""
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.data.target import SANDBOX_ENDPOINT
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
@@ -79,7 +80,12 @@ def test_a_sandbox_reading_never_goes_to_the_real_endpoint_after_a_restart(
 
     # Nothing of the sandbox's goes out: Send is disabled and says why.
     assert not second.send_panel.send_button.isEnabled()
-    assert "wait for other targets" in second.send_panel.send_button.toolTip()
+    # One target in the table: no Target column, so the text names their target itself.
+    assert second.model.columnCount() == 5
+    assert (
+        f"1 datapoints wait for their target, {DEFAULT_DEVICE_ID} · sandbox." in second.send_panel.send_button.toolTip()
+    )
+    assert "Target column" not in second.send_panel.send_button.toolTip()
     type_datapoint(qtbot, second, "temperature", "21.5")
     model = second.model
     assert model.columnCount() == 6  # rows of two targets: the Target column shows
@@ -121,17 +127,45 @@ def test_moving_waiting_rows_sends_them_to_the_new_target_only_when_the_user_say
     assert stored(sandbox, DEFAULT_DEVICE_ID, "probe") == []
 
 
-def test_discarding_waiting_rows_removes_them(qtbot, make_window, sandbox, real_platform):
+def answer_discard(qtbot, window, choice):
+    """Press Discard on the waiting bar, then `choice` ("discard" or "cancel") in its question; returns the question."""
+    asked = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, answer)
+            return
+        asked.append(box.text())
+        [discard] = [b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole]
+        button = discard if choice == "discard" else box.button(QMessageBox.StandardButton.Cancel)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    answer_waiting(qtbot, window, window.connection.discard_button)
+    return asked[0]
+
+
+def test_discarding_waiting_rows_asks_then_removes_them(qtbot, make_window, sandbox, real_platform):
     window = make_window()
+    window.resize(QSize(1366, 768))
+    qtbot.waitUntil(lambda: window.size() == QSize(1366, 768))
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
     type_datapoint(qtbot, window, "probe", "3")
+    type_datapoint(qtbot, window, "probe", "4")
+    editor_at = window.editor.mapTo(window, QPoint(0, 0))
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
     type_connection(qtbot, window, real_platform.url, REAL_DEVICE, REAL_KEY)
     qtbot.waitUntil(window.connection.waiting_bar.isVisible)
+    assert window.editor.mapTo(window, QPoint(0, 0)) == editor_at  # the question pushes nothing from under the pointer
     for size in (QSize(1366, 768), QSize(1024, 700)):  # the question fits the small screens, nothing cut
         window.resize(size)
         qtbot.waitUntil(lambda size=size: window.size() == size)
         assert layout_problems(window) == []
-    answer_waiting(qtbot, window, window.connection.discard_button)
+    asked = answer_discard(qtbot, window, "cancel")
+    assert asked.startswith(f"Discard 2 datapoints made for {DEFAULT_DEVICE_ID} · sandbox? They were never sent")
+    assert window.model.rowCount() == 2  # cancelled: nothing discarded, the question still open
+    assert window.connection.waiting_bar.isVisible()
+    answer_discard(qtbot, window, "discard")
     assert window.model.rowCount() == 0
     assert window.store.editor_rows() == []

@@ -4,12 +4,13 @@ import faulthandler
 import sys
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.app import run_window
 from gui.data.paths import data_dir
 from gui.data.store import State, Store
 from gui.data.target import Target
+from gui.data.trials import adopt_orphaned_trials, trials_dir
 from gui.ui.main_window import MainWindow
 
 from .test_main_window import type_datapoint
@@ -29,6 +30,7 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
         try:
             seen["demo"] = window.model.rowCount()
             qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: a real endpoint
+            seen["said"] = window.statusBar().currentMessage()
             type_connection(qtbot, window, REAL_ENDPOINT, "777", "REAL-KEY")
             keep = window.connection.keep_button  # the demo rows stay the sandbox's
             qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
@@ -43,6 +45,7 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
         assert run_window([], sandbox=True) == 0
     finally:
         faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
+    assert seen.pop("said").startswith("A sandbox trial: your own outbox is not shown here.")
     assert seen == {"demo": 6}
 
     with Store(data_dir() / "outbox.sqlite3") as store:
@@ -54,3 +57,40 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
     settings = QSettings()
     assert (settings.value("connection/endpoint"), settings.value("connection/device_id")) == (REAL_ENDPOINT, "777")
     assert settings.value("editor/time_zone") == "Europe/Berlin"
+
+
+def test_real_work_a_trial_could_not_keep_at_quit_is_handed_over_at_the_next_start(qtbot, qapp, tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    blocked = data_dir() / "outbox.sqlite3"
+    blocked.mkdir(parents=True)  # the user's outbox cannot be opened when the trial quits
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+
+    def work_and_quit():
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        try:
+            qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
+            type_connection(qtbot, window, REAL_ENDPOINT, "777", "REAL-KEY")
+            qtbot.mouseClick(window.connection.keep_button, Qt.MouseButton.LeftButton)
+            type_datapoint(qtbot, window, "temperature", "21.5")
+        finally:
+            window.close()
+
+    QTimer.singleShot(300, work_and_quit)
+    try:
+        assert run_window([], sandbox=True) == 0
+    finally:
+        faulthandler.enable(sys.__stderr__, all_threads=True)
+    assert len(said) == 1 and "move there at your next start" in said[0]
+    [folder] = trials_dir().iterdir()  # left for the next start
+
+    blocked.rmdir()
+    assert adopt_orphaned_trials() == 1  # what the next start does first
+    with Store(data_dir() / "outbox.sqlite3") as store:
+        kept = store.editor_rows()
+    assert [(r.stream_id, r.value, r.state, r.target) for r in kept] == [
+        ("temperature", 21.5, State.DRAFT, Target.of(REAL_ENDPOINT, "777"))
+    ]
+    assert not folder.exists()

@@ -118,7 +118,7 @@ def test_a_cut_xlsx_is_refused(tmp_path):
 
 @pytest.mark.parametrize("data", [b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 50_000 + b"1" + b"}" * 50_000])
 def test_deeply_nested_json_is_refused(tmp_path, data):
-    assert refusal(tmp_path, "deep.json", data) == TOO_DEEP  # was: RecursionError
+    assert refusal(tmp_path, "deep.json", data) == str(TOO_DEEP)  # was: RecursionError
 
 
 def test_deeply_nested_json_lines_are_refused(tmp_path):
@@ -129,7 +129,7 @@ def test_deeply_nested_json_lines_are_refused(tmp_path):
         result = import_file(path, OPTIONS)
     except ImportFailed:
         return
-    assert any(TOO_DEEP in problem.reason for problem in result.problems)
+    assert any(str(TOO_DEEP) in problem.reason for problem in result.problems)
 
 
 @pytest.mark.parametrize(

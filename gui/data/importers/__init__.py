@@ -42,12 +42,14 @@ from gui.data.importers.result import (
     PreviewRow,
     Problem,
 )
+from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, detect_encoding, detect_format, encoding_label, read_probe
 from gui.data.importers.sources import cell_text
 from gui.data.importers.tabular import Cancelled, Progress, decode_head, import_table
 from gui.data.importers.zones import local_zone_name
 from gui.data.paths import written_whole
 from gui.onenet.zones import ZoneError, parse_zone
+from gui.text import QT_TRANSLATE_NOOP
 
 __all__ = [
     "DELIMITER_NAMES",
@@ -106,17 +108,31 @@ def import_file(
     try:
         tz = parse_zone(options.source_tz).tz
     except ZoneError as exc:
-        raise ImportFailed(f"{exc}.") from exc
+        raise ImportFailed(_m("failed", QT_TRANSLATE_NOOP("importers", "{why}."), why=str(exc))) from exc
     try:
         if path.is_dir():
-            raise ImportFailed(f"{str(path)!r} is a folder: give one file of readings in it.")
+            raise ImportFailed(
+                _m(
+                    "is-a-folder-give-one-file-of-rea",
+                    QT_TRANSLATE_NOOP("importers", "{str} is a folder: give one file of readings in it."),
+                    str=repr(str(path)),
+                )
+            )
         if not path.is_file():
-            raise ImportFailed(f"There is no file {str(path)!r}.")
+            raise ImportFailed(
+                _m("there-is-no-file", QT_TRANSLATE_NOOP("importers", "There is no file {str}."), str=repr(str(path)))
+            )
         head, tail, size = read_probe(path)
     except OSError as exc:
-        raise ImportFailed(f"The file cannot be read: {exc.strerror or exc}.") from exc
+        raise ImportFailed(
+            _m(
+                "the-file-cannot-be-read",
+                QT_TRANSLATE_NOOP("importers", "The file cannot be read: {strerror_or_exc}."),
+                strerror_or_exc=str(exc.strerror or exc),
+            )
+        ) from exc
     if size == 0:
-        raise ImportFailed("The file is empty.")
+        raise ImportFailed(_m("the-file-is-empty", QT_TRANSLATE_NOOP("importers", "The file is empty.")))
     file_format = options.file_format or detect_format(path, head)
     try:
         if file_format is FileFormat.XLSX:
@@ -125,21 +141,42 @@ def import_file(
         text = decode_head(head, encoding, complete=size <= HEAD_BYTES)
         stripped = text.lstrip("\ufeff \t\r\n")
         if not stripped:
-            raise ImportFailed("The file is empty: it holds only blank lines.")
+            raise ImportFailed(
+                _m(
+                    "the-file-is-empty-it-holds-only-",
+                    QT_TRANSLATE_NOOP("importers", "The file is empty: it holds only blank lines."),
+                )
+            )
         if options.file_format is None:
             if stripped[0] in "[{":
                 file_format = FileFormat.JSON
             elif looks_like_type5(stripped):
                 file_format = FileFormat.TYPE5
             elif path.suffix.lower() in (".json", ".jsonl"):
-                raise ImportFailed("The file is not JSON: it does not start with [ or {.")
+                raise ImportFailed(
+                    _m(
+                        "the-file-is-not-json-it-does-not",
+                        QT_TRANSLATE_NOOP("importers", "The file is not JSON: it does not start with [ or {{."),
+                    )
+                )
         if file_format in (FileFormat.JSON, FileFormat.TYPE5):
             return import_json(path, file_format, encoding, text, options, tz, now, progress, cancelled, sink)
         return import_table(path, file_format, options, tz, now, encoding, text, progress, cancelled, sink)
     except OSError as exc:
-        raise ImportFailed(f"The file cannot be read: {exc.strerror or exc}.") from exc
+        raise ImportFailed(
+            _m(
+                "the-file-cannot-be-read",
+                QT_TRANSLATE_NOOP("importers", "The file cannot be read: {strerror_or_exc}."),
+                strerror_or_exc=str(exc.strerror or exc),
+            )
+        ) from exc
     except MemoryError as exc:
-        raise ImportFailed("The file is too large to import in this computer's memory.") from exc
+        raise ImportFailed(
+            _m(
+                "the-file-is-too-large-to-import-",
+                QT_TRANSLATE_NOOP("importers", "The file is too large to import in this computer's memory."),
+            )
+        ) from exc
 
 
 class _CsvSink:

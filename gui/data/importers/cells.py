@@ -1,7 +1,8 @@
 """Reading one cell: numbers (decimal comma, thousands separators), times in many forms, classes for detection.
 
 Every parser raises ValueError whose text is the reason shown to the user
-next to the row and column. Column-wise fast paths (`numbers_fast`,
+next to the row and column (a CellError: its `text` is that reason as a Message,
+translated where it is shown; str() is the English source). Column-wise fast paths (`numbers_fast`,
 `times_fast`) convert a whole chunk of a column with C-level `map` and
 return None when any cell needs the careful per-cell path, which is the
 reference: the fast path accepts only what the per-cell path reads the same.
@@ -20,6 +21,7 @@ from typing import Any
 
 from gui.data.importers.options import DateOrder, TimeFormat
 from gui.onenet.readings import Value, ValueKind, parse_json_object, parse_number
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 # --- numbers ---------------------------------------------------------------------------------
 
@@ -38,6 +40,19 @@ _STRONG = {
     ),
 }
 _AMBIGUOUS_COMMA = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read: `text` is the reason for a person (a Message), str() its English source."""
+
+    def __init__(self, text: Message) -> None:
+        self.text = text
+        super().__init__(str(text))
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A reason of the importers (the catalogues' context "importers")."""
+    return Message(code, "importers", source, args)
 
 
 def parse_number_text(text: str, decimal: str = ".") -> int | float:
@@ -67,10 +82,26 @@ def parse_number_text(text: str, decimal: str = ".") -> int | float:
         plain = t.replace(grouped["g"], "")
         return parse_number(plain.replace(",", ".") if decimal == "," else plain)
     if decimal == "," and re.fullmatch(r"[+-]?\d*\.\d+", t):
-        raise ValueError(f"{text!r} is not a number with a decimal comma (this column uses `,` as decimal mark)")
+        raise CellError(
+            _m(
+                "is-not-a-number-with-a-decimal-comma-thi",
+                QT_TRANSLATE_NOOP(
+                    "importers", "{text} is not a number with a decimal comma (this column uses `,` as decimal mark)"
+                ),
+                text=repr(text),
+            )
+        )
     if decimal == "." and re.fullmatch(r"[+-]?\d+,\d+", t):
-        raise ValueError(f"{text!r} is not a number with a decimal point (this column uses `.` as decimal mark)")
-    raise ValueError(f"{text!r} is not a number")
+        raise CellError(
+            _m(
+                "is-not-a-number-with-a-decimal-point-thi",
+                QT_TRANSLATE_NOOP(
+                    "importers", "{text} is not a number with a decimal point (this column uses `.` as decimal mark)"
+                ),
+                text=repr(text),
+            )
+        )
+    raise CellError(_m("is-not-a-number", QT_TRANSLATE_NOOP("importers", "{text} is not a number"), text=repr(text)))
 
 
 def numbers_fast(cells: Sequence[Any], decimal: str) -> list[int | float] | None:
@@ -134,23 +165,51 @@ def parse_cell_value(raw: Any, kind: ValueKind, decimal: str) -> Value:
     """
     if isinstance(raw, bool):
         if kind is ValueKind.NUMBER:
-            raise ValueError(f"{raw} is not a number")
+            raise CellError(
+                _m("is-not-a-number", QT_TRANSLATE_NOOP("importers", "{value} is not a number"), value=str(raw))
+            )
         return "TRUE" if raw else "FALSE"
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):
-            raise ValueError("NaN or infinity cannot be sent (not valid JSON)")
+            raise CellError(
+                _m(
+                    "nan-or-infinity-cannot-be-sent-not-valid",
+                    QT_TRANSLATE_NOOP("importers", "NaN or infinity cannot be sent (not valid JSON)"),
+                )
+            )
         if kind is ValueKind.TEXT:
             return _number_text(raw)
         if kind is ValueKind.JSON:
-            raise ValueError(f"{raw} is not a JSON object")
+            raise CellError(
+                _m(
+                    "is-not-a-json-object",
+                    QT_TRANSLATE_NOOP("importers", "{value} is not a JSON object"),
+                    value=str(raw),
+                )
+            )
         return raw
     if isinstance(raw, (datetime, date, time)):
         if kind in (ValueKind.NUMBER, ValueKind.JSON):
-            raise ValueError(f"{raw.isoformat()} is a date or time, not a {kind.value}")
+            raise CellError(
+                _m(
+                    "is-a-date-or-time-not-a",
+                    QT_TRANSLATE_NOOP("importers", "{value} is a date or time, not a {kind}"),
+                    value=str(raw.isoformat()),
+                    kind=str(kind.value),
+                )
+            )
         return raw.isoformat()
     text = str(raw).strip()
     if "\ufffd" in text:
-        raise ValueError(f"{text!r} holds bytes that are not valid in the file's encoding; choose the encoding")
+        raise CellError(
+            _m(
+                "holds-bytes-that-are-not-valid-in-the-fi",
+                QT_TRANSLATE_NOOP(
+                    "importers", "{text} holds bytes that are not valid in the file's encoding; choose the encoding"
+                ),
+                text=repr(text),
+            )
+        )
     if kind is ValueKind.TEXT:
         return text
     if kind is ValueKind.NUMBER:
@@ -255,12 +314,27 @@ def _time_of(match: re.Match[str], text: str) -> time:
     meridian = (match["P"] or "").replace(".", "").lower()
     if meridian:
         if not 1 <= hour <= 12:
-            raise ValueError(f"{text!r}: hour {hour} cannot go with {meridian.upper()}")
+            raise CellError(
+                _m(
+                    "hour-cannot-go-with",
+                    QT_TRANSLATE_NOOP("importers", "{text}: hour {hour} cannot go with {meridian}"),
+                    text=repr(text),
+                    hour=str(hour),
+                    meridian=str(meridian.upper()),
+                )
+            )
         hour = hour % 12 + (12 if meridian == "pm" else 0)
     try:
         return time(hour, minute, second, micro)
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a valid time of day ({exc})") from exc
+        raise CellError(
+            _m(
+                "is-not-a-valid-time-of-day",
+                QT_TRANSLATE_NOOP("importers", "{text} is not a valid time of day ({why})"),
+                text=repr(text),
+                why=str(exc),
+            )
+        ) from exc
 
 
 def _zone_of(match: re.Match[str]) -> Any:
@@ -279,7 +353,15 @@ def _build(y: int, m: int, d: int, match: re.Match[str], text: str, order: str) 
     try:
         day = date(y, m, d)
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a valid date when read as {order} ({exc})") from exc
+        raise CellError(
+            _m(
+                "is-not-a-valid-date-when-read-as",
+                QT_TRANSLATE_NOOP("importers", "{text} is not a valid date when read as {order} ({why})"),
+                text=repr(text),
+                order=str(order),
+                why=str(exc),
+            )
+        ) from exc
     moment = _time_of(match, text) if match["H"] is not None else time(0)
     stamped = datetime.combine(day, moment)
     zone = _zone_of(match)
@@ -315,13 +397,26 @@ def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = No
                 return parsed
         match = _YMD_RE.fullmatch(t)
         if match is None:
-            raise ValueError(f"{text!r} is not a time like 2026-11-02 08:30 (year first)")
+            raise CellError(
+                _m(
+                    "is-not-a-time-like-year-first",
+                    QT_TRANSLATE_NOOP("importers", "{text} is not a time like 2026-11-02 08:30 (year first)"),
+                    text=repr(text),
+                )
+            )
         return _build(int(match["y"]), int(match["m"]), int(match["d"]), match, text, "year-month-day")
     if fmt in (TimeFormat.DMY, TimeFormat.MDY):
         match = _XY_RE.fullmatch(t)
         if match is None:
             example = "04/11/2026 18:00 (day first)" if fmt is TimeFormat.DMY else "11/04/2026 6:00 PM (month first)"
-            raise ValueError(f"{text!r} is not a time like {example}")
+            raise CellError(
+                _m(
+                    "is-not-a-time-like",
+                    QT_TRANSLATE_NOOP("importers", "{text} is not a time like {example}"),
+                    text=repr(text),
+                    example=str(example),
+                )
+            )
         a, b = int(match["a"]), int(match["b"])
         day, month = (a, b) if fmt is TimeFormat.DMY else (b, a)
         name = "day/month/year" if fmt is TimeFormat.DMY else "month/day/year"
@@ -338,9 +433,22 @@ def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = No
         try:
             number = float(t.replace(",", "."))
         except ValueError:
-            raise ValueError(f"{text!r} is not a number of {_numeric_name(fmt)}") from None
+            raise CellError(
+                _m(
+                    "is-not-a-number-of",
+                    QT_TRANSLATE_NOOP("importers", "{text} is not a number of {unit}"),
+                    text=repr(text),
+                    unit=_m("unit", _numeric_name(fmt)),
+                )
+            ) from None
         return parse_numeric_time(number, fmt)
-    raise ValueError(f"{text!r}: a time of day needs a date column")
+    raise CellError(
+        _m(
+            "a-time-of-day-needs-a-date-column",
+            QT_TRANSLATE_NOOP("importers", "{text}: a time of day needs a date column"),
+            text=repr(text),
+        )
+    )
 
 
 _NUMERIC_TIMES = (TimeFormat.EXCEL, *_EPOCH_UNITS)
@@ -364,14 +472,36 @@ def parse_compact(text: str) -> datetime:
     """
     t = text.strip()
     if not t.isdigit() or len(t) not in COMPACT_LENGTHS:
-        raise ValueError(f"{text!r} is not a time written as YYYYMMDD[HH[MM[SS]]] digits")
+        raise CellError(
+            _m(
+                "is-not-a-time-written-as-yyyymmdd-hh-mm-",
+                QT_TRANSLATE_NOOP("importers", "{text} is not a time written as YYYYMMDD[HH[MM[SS]]] digits"),
+                text=repr(text),
+            )
+        )
     parts = [int(t[0:4]), int(t[4:6]), int(t[6:8]), int(t[8:10] or 0), int(t[10:12] or 0), int(t[12:14] or 0)]
     if not COMPACT_YEARS[0] <= parts[0] <= COMPACT_YEARS[1]:
-        raise ValueError(f"{text!r}: year {parts[0]} is not plausible for {COMPACT_LENGTHS[len(t)]}")
+        raise CellError(
+            _m(
+                "year-is-not-plausible-for",
+                QT_TRANSLATE_NOOP("importers", "{text}: year {year} is not plausible for {what}"),
+                text=repr(text),
+                year=str(parts[0]),
+                what=str(COMPACT_LENGTHS[len(t)]),
+            )
+        )
     try:
         return datetime(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5])
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a valid {COMPACT_LENGTHS[len(t)]} time ({exc})") from None
+        raise CellError(
+            _m(
+                "is-not-a-valid-time",
+                QT_TRANSLATE_NOOP("importers", "{text} is not a valid {what} time ({why})"),
+                text=repr(text),
+                what=str(COMPACT_LENGTHS[len(t)]),
+                why=str(exc),
+            )
+        ) from None
 
 
 def parse_month_name(text: str) -> datetime:
@@ -386,9 +516,22 @@ def parse_month_name(text: str) -> datetime:
             continue
         month = _MONTHS.get(match["mon"].casefold())
         if month is None:
-            raise ValueError(f"{text!r}: {match['mon']!r} is not an English month name")
+            raise CellError(
+                _m(
+                    "is-not-an-english-month-name",
+                    QT_TRANSLATE_NOOP("importers", "{text}: {month} is not an English month name"),
+                    text=repr(text),
+                    month=repr(match["mon"]),
+                )
+            )
         return _build(_year(match["y"]), month, int(match["d"]), match, text, "a date with a month name")
-    raise ValueError(f"{text!r} is not a date like Jan 1 2000 or 1-Jan-2020")
+    raise CellError(
+        _m(
+            "is-not-a-date-like-jan-or-jan",
+            QT_TRANSLATE_NOOP("importers", "{text} is not a date like Jan 1 2000 or 1-Jan-2020"),
+            text=repr(text),
+        )
+    )
 
 
 def parse_period(text: str) -> datetime:
@@ -402,11 +545,24 @@ def parse_period(text: str) -> datetime:
     if match:
         month = int(match["m"])
         if not 1 <= month <= 12:
-            raise ValueError(f"{text!r}: month {month} does not exist")
+            raise CellError(
+                _m(
+                    "month-does-not-exist",
+                    QT_TRANSLATE_NOOP("importers", "{text}: month {month} does not exist"),
+                    text=repr(text),
+                    month=str(month),
+                )
+            )
         return datetime(int(match["y"]), month, 1)
     if _YEAR_RE.fullmatch(t):
         return datetime(int(t), 1, 1)
-    raise ValueError(f"{text!r} is not a period like 1974Q1, 2024-05 or 2024")
+    raise CellError(
+        _m(
+            "is-not-a-period-like-q-or",
+            QT_TRANSLATE_NOOP("importers", "{text} is not a period like 1974Q1, 2024-05 or 2024"),
+            text=repr(text),
+        )
+    )
 
 
 def parse_interval_start(text: str) -> time:
@@ -414,7 +570,13 @@ def parse_interval_start(text: str) -> time:
     t = text.strip()
     match = _INTERVAL_RE.fullmatch(t)
     if match is None:
-        raise ValueError(f"{text!r} is not an interval of times of day like 00:00 - 01:00")
+        raise CellError(
+            _m(
+                "is-not-an-interval-of-times-of-day-like",
+                QT_TRANSLATE_NOOP("importers", "{text} is not an interval of times of day like 00:00 - 01:00"),
+                text=repr(text),
+            )
+        )
     return _time_of(match, text)
 
 
@@ -423,7 +585,14 @@ def parse_pattern(text: str, pattern: str) -> datetime:
     try:
         return datetime.strptime(text.strip(), pattern)
     except ValueError:
-        raise ValueError(f"{text.strip()!r} does not match the time format {pattern}") from None
+        raise CellError(
+            _m(
+                "does-not-match-the-time-format",
+                QT_TRANSLATE_NOOP("importers", "{text} does not match the time format {pattern}"),
+                text=repr(text.strip()),
+                pattern=str(pattern),
+            )
+        ) from None
 
 
 def parse_epoch_int(number: int, fmt: TimeFormat) -> datetime:
@@ -433,16 +602,23 @@ def parse_epoch_int(number: int, fmt: TimeFormat) -> datetime:
     try:
         return _EPOCH + timedelta(seconds=seconds, microseconds=rest * 1_000_000 // per_second)
     except OverflowError:
-        raise ValueError(f"{number} is not a Unix time in {_numeric_name(fmt)}") from None
+        raise CellError(
+            _m(
+                "is-not-a-unix-time-in",
+                QT_TRANSLATE_NOOP("importers", "{number} is not a Unix time in {unit}"),
+                number=str(number),
+                unit=_m("unit", _numeric_name(fmt)),
+            )
+        ) from None
 
 
 def _numeric_name(fmt: TimeFormat) -> str:
     return {
-        TimeFormat.EXCEL: "Excel days",
-        TimeFormat.EPOCH_S: "Unix seconds",
-        TimeFormat.EPOCH_MS: "Unix milliseconds",
-        TimeFormat.EPOCH_US: "Unix microseconds",
-        TimeFormat.EPOCH_NS: "Unix nanoseconds",
+        TimeFormat.EXCEL: QT_TRANSLATE_NOOP("importers", "Excel days"),
+        TimeFormat.EPOCH_S: QT_TRANSLATE_NOOP("importers", "Unix seconds"),
+        TimeFormat.EPOCH_MS: QT_TRANSLATE_NOOP("importers", "Unix milliseconds"),
+        TimeFormat.EPOCH_US: QT_TRANSLATE_NOOP("importers", "Unix microseconds"),
+        TimeFormat.EPOCH_NS: QT_TRANSLATE_NOOP("importers", "Unix nanoseconds"),
     }.get(fmt, fmt.value)
 
 
@@ -453,10 +629,16 @@ def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
     days); the 1900 leap-year bug affects only dates before March 1900.
     """
     if not math.isfinite(number):
-        raise ValueError("not a finite number")
+        raise CellError(_m("not-a-finite-number", QT_TRANSLATE_NOOP("importers", "not a finite number")))
     if fmt is TimeFormat.EXCEL:
         if not 1 <= number < 2958466:
-            raise ValueError(f"{number:g} is not an Excel date serial")
+            raise CellError(
+                _m(
+                    "is-not-an-excel-date-serial",
+                    QT_TRANSLATE_NOOP("importers", "{number} is not an Excel date serial"),
+                    number=format(number, "g"),
+                )
+            )
         return EXCEL_EPOCH + timedelta(milliseconds=round(number * 86_400_000))
     if fmt is not TimeFormat.EPOCH_S and number.is_integer():
         return parse_epoch_int(int(number), fmt)
@@ -464,14 +646,23 @@ def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
     try:
         return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError) as exc:
-        raise ValueError(f"{number:g} is not a Unix time in {_numeric_name(fmt)}") from exc
+        raise CellError(
+            _m(
+                "is-not-a-unix-time-in",
+                QT_TRANSLATE_NOOP("importers", "{number} is not a Unix time in {unit}"),
+                number=format(number, "g"),
+                unit=_m("unit", _numeric_name(fmt)),
+            )
+        ) from exc
 
 
 def parse_date_text(text: str, fmt: TimeFormat) -> date:
     """The date of a date column (`2026-11-04`, `04.11.2026`); a time part, if any, must be midnight."""
     stamped = parse_datetime_text(text, fmt)
     if stamped.time() != time(0) or stamped.tzinfo is not None:
-        raise ValueError(f"{text!r} is not a date alone")
+        raise CellError(
+            _m("is-not-a-date-alone", QT_TRANSLATE_NOOP("importers", "{text} is not a date alone"), text=repr(text))
+        )
     return stamped.date()
 
 
@@ -480,7 +671,13 @@ def parse_time_of_day_text(text: str) -> time:
     t = text.strip()
     match = _TOD_RE.fullmatch(t)
     if match is None:
-        raise ValueError(f"{text!r} is not a time of day like 18:00 or 18.00.00")
+        raise CellError(
+            _m(
+                "is-not-a-time-of-day-like-or",
+                QT_TRANSLATE_NOOP("importers", "{text} is not a time of day like 18:00 or 18.00.00"),
+                text=repr(text),
+            )
+        )
     return _time_of(match, text)
 
 
@@ -494,16 +691,37 @@ def parse_time_cell(raw: Any, fmt: TimeFormat) -> datetime:
         if fmt in _EPOCH_UNITS and isinstance(raw, int):
             return parse_epoch_int(raw, fmt)
         if isinstance(raw, int) and not -(2**63) <= raw < 2**63:  # float() of it overflows: far past any time
-            raise ValueError(f"{str(raw)[:12]}… ({len(str(abs(raw)))} digits) is not a time")
+            raise CellError(
+                _m(
+                    "digits",
+                    QT_TRANSLATE_NOOP("importers", "{start}… ({digits} digits) is not a time"),
+                    start=str(raw)[:12],
+                    digits=str(len(str(abs(raw)))),
+                )
+            )
         if fmt in _NUMERIC_TIMES:
             return parse_numeric_time(float(raw), fmt)
         if fmt in (TimeFormat.COMPACT, TimeFormat.PERIOD) and float(raw).is_integer():
             return parse_datetime_text(str(int(raw)), fmt)
         if fmt is TimeFormat.NATIVE:
             return parse_numeric_time(float(raw), TimeFormat.EXCEL)
-        raise ValueError(f"{raw} is a number, not a time (choose Excel days or Unix time as the format)")
+        raise CellError(
+            _m(
+                "is-a-number-not-a-time-choose-excel-days",
+                QT_TRANSLATE_NOOP(
+                    "importers", "{value} is a number, not a time (choose Excel days or Unix time as the format)"
+                ),
+                value=str(raw),
+            )
+        )
     if isinstance(raw, time):
-        raise ValueError(f"{raw.isoformat()} is a time of day without a date")
+        raise CellError(
+            _m(
+                "is-a-time-of-day-without-a-date",
+                QT_TRANSLATE_NOOP("importers", "{value} is a time of day without a date"),
+                value=str(raw.isoformat()),
+            )
+        )
     return parse_datetime_text(str(raw), fmt)
 
 
@@ -511,7 +729,13 @@ def parse_date_cell(raw: Any, fmt: TimeFormat) -> date:
     """A date cell: a spreadsheet date, or text in `fmt`."""
     if isinstance(raw, datetime):
         if raw.time() != time(0):
-            raise ValueError(f"{raw.isoformat()} is not a date alone")
+            raise CellError(
+                _m(
+                    "is-not-a-date-alone",
+                    QT_TRANSLATE_NOOP("importers", "{value} is not a date alone"),
+                    value=str(raw.isoformat()),
+                )
+            )
         return raw.date()
     if isinstance(raw, date):
         return raw

@@ -24,6 +24,20 @@ from gui.data.importers.sources import cell_text, effective_width
 from gui.data.importers.zones import ZoneCheck
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
+from gui.text import QT_TRANSLATE_NOOP, Message
+
+#: Why a cell or row is not imported: a Message where the core words it, else text (json's, another library's).
+Reason = str | Message
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    return Message(code, "importers", source, args)
+
+
+def reason_of(exc: Exception) -> Reason:
+    """A parser's reason: its Message (cells.CellError), else its text."""
+    text = getattr(exc, "text", None)
+    return text if isinstance(text, Message) else str(exc)
 
 
 class RejectedSink(Protocol):
@@ -164,8 +178,8 @@ class RowConverter:
             return
         self.result.rows_read += len(good)
         columns = list(zip(*good, strict=True))
-        errors: dict[int, list[tuple[int, str]]] = {}
-        warnings: dict[int, list[tuple[int, str]]] = {}
+        errors: dict[int, list[tuple[int, Reason]]] = {}
+        warnings: dict[int, list[tuple[int, Reason]]] = {}
 
         times, time_errors = self._times(columns)
         times, gaps, repeats = self.zone.check(times)
@@ -325,10 +339,10 @@ class RowConverter:
         return text if len(text) <= 200 else text[:200] + "…"
 
     # -- times --
-    def _times(self, columns: list[tuple[Any, ...]]) -> tuple[list[datetime | None], dict[int, tuple[int, str]]]:
+    def _times(self, columns: list[tuple[Any, ...]]) -> tuple[list[datetime | None], dict[int, tuple[int, Reason]]]:
         spec = self.plan.time
         n = len(columns[0])
-        errors: dict[int, tuple[int, str]] = {}
+        errors: dict[int, tuple[int, Reason]] = {}
         if spec.parts:
             return self._parts(columns, n)
         if spec.time_col is not None and spec.fmt is TimeFormat.PATTERN:
@@ -342,7 +356,7 @@ class RowConverter:
                 try:
                     out_p.append(raw if isinstance(raw, datetime) else C.parse_pattern(cell_text(raw), pattern))
                 except ValueError as exc:
-                    errors[i] = (spec.time_col, str(exc))
+                    errors[i] = (spec.time_col, reason_of(exc))
                     out_p.append(None)
             return out_p, errors
         if spec.time_col is not None:
@@ -358,7 +372,7 @@ class RowConverter:
                 try:
                     out.append(C.parse_time_cell(raw, spec.fmt))
                 except ValueError as exc:
-                    errors[i] = (spec.time_col, str(exc))
+                    errors[i] = (spec.time_col, reason_of(exc))
                     out.append(None)
             return out, errors
         if spec.tod_col is None and spec.date_col is None:
@@ -376,12 +390,12 @@ class RowConverter:
                     assert spec.date_col is not None
                     day = C.parse_date_cell(raw_date, spec.date_fmt)
             except ValueError as exc:
-                errors[i] = (spec.date_col if spec.date_col is not None else -1, str(exc))
+                errors[i] = (spec.date_col if spec.date_col is not None else -1, reason_of(exc))
                 out.append(None)
                 continue
             if spec.tod_col is None or is_missing(raw_tod, self.missing):
                 if spec.tod_col is not None:
-                    errors[i] = (spec.tod_col, "no time of day")
+                    errors[i] = (spec.tod_col, _m("no-time-of-day", QT_TRANSLATE_NOOP("importers", "no time of day")))
                     out.append(None)
                     continue
                 out.append(datetime.combine(day, time(0)))
@@ -389,16 +403,16 @@ class RowConverter:
             try:
                 out.append(datetime.combine(day, C.parse_time_of_day_cell(raw_tod, spec.interval)))
             except ValueError as exc:
-                errors[i] = (spec.tod_col, str(exc))
+                errors[i] = (spec.tod_col, reason_of(exc))
                 out.append(None)
         return out, errors
 
     def _parts(
         self, columns: list[tuple[Any, ...]], n: int
-    ) -> tuple[list[datetime | None], dict[int, tuple[int, str]]]:
+    ) -> tuple[list[datetime | None], dict[int, tuple[int, Reason]]]:
         """Times combined from year / month / day / hour / minute / second columns (missing parts: their start)."""
         spec = self.plan.time
-        errors: dict[int, tuple[int, str]] = {}
+        errors: dict[int, tuple[int, Reason]] = {}
         units = list(spec.parts)
         cols = [columns[spec.parts[u]] for u in units]
         out: list[datetime | None] = []
@@ -439,8 +453,8 @@ class RowConverter:
         self,
         times: list[datetime | None],
         has_value: list[bool],
-        errors: dict[int, list[tuple[int, str]]],
-        warnings: dict[int, list[tuple[int, str]]],
+        errors: dict[int, list[tuple[int, Reason]]],
+        warnings: dict[int, list[tuple[int, Reason]]],
         time_col: int,
     ) -> None:
         if None not in times:
@@ -460,7 +474,9 @@ class RowConverter:
                 warnings.setdefault(i, []).append((time_col, "no time: sent without at (the platform stamps it)"))
 
     # -- values --
-    def _values(self, j: int, cells: tuple[Any, ...], errors: dict[int, list[tuple[int, str]]]) -> list[Value | None]:
+    def _values(
+        self, j: int, cells: tuple[Any, ...], errors: dict[int, list[tuple[int, Reason]]]
+    ) -> list[Value | None]:
         info = self.plan.infos[j]
         stats = self.stats[j]
         kind = info.kind
@@ -487,9 +503,12 @@ class RowConverter:
             try:
                 out.append(C.parse_cell_value(raw, kind, info.decimal))
             except ValueError as exc:
-                reason = str(exc)
+                reason = reason_of(exc)
                 if kind is ValueKind.NUMBER and isinstance(raw, str) and raw.strip() and not raw.strip()[0].isdigit():
-                    reason += "; if it marks a missing reading, add it as a missing-value marker"
+                    marker = QT_TRANSLATE_NOOP(
+                        "importers", "{why}; if it marks a missing reading, add it as a missing-value marker"
+                    )
+                    reason = _m("marker", marker, why=reason)
                 errors.setdefault(i, []).append((j, reason))
                 out.append(None)
                 continue
@@ -497,7 +516,7 @@ class RowConverter:
         return out
 
     def _long(
-        self, columns: list[tuple[Any, ...]], errors: dict[int, list[tuple[int, str]]]
+        self, columns: list[tuple[Any, ...]], errors: dict[int, list[tuple[int, Reason]]]
     ) -> tuple[list[int], list[Value | None]]:
         plan = self.plan
         assert plan.stream_col is not None and plan.value_col is not None
@@ -509,7 +528,9 @@ class RowConverter:
         for i, (raw_stream, raw) in enumerate(zip(streams, values, strict=True)):
             stream = cell_text(raw_stream).strip()
             if not stream:
-                errors.setdefault(i, []).append((plan.stream_col, "no datastream id"))
+                errors.setdefault(i, []).append(
+                    (plan.stream_col, _m("no-id", QT_TRANSLATE_NOOP("importers", "no datastream id")))
+                )
                 ids.append(0)
                 out.append(None)
                 continue
@@ -521,7 +542,7 @@ class RowConverter:
             try:
                 out.append(typed_value(raw) if self.json_typed else C.parse_cell_value(raw, info.kind, info.decimal))
             except ValueError as exc:
-                errors.setdefault(i, []).append((plan.value_col, str(exc)))
+                errors.setdefault(i, []).append((plan.value_col, reason_of(exc)))
                 out.append(None)
                 continue
             stats.values += 1
@@ -532,8 +553,8 @@ class RowConverter:
         self,
         numbers: Sequence[int],
         good: list[Sequence[Any]],
-        errors: dict[int, list[tuple[int, str]]],
-        warnings: dict[int, list[tuple[int, str]]],
+        errors: dict[int, list[tuple[int, Reason]]],
+        warnings: dict[int, list[tuple[int, Reason]]],
         rejected: set[int],
     ) -> None:
         result = self.result
@@ -543,13 +564,15 @@ class RowConverter:
                 for j, reason in found:
                     name = self.names[j] if 0 <= j < len(self.names) else None
                     text = cell_text(row[j]) if 0 <= j < len(row) else ""
-                    result.add_problem(Problem(numbers[i], name, reason, severity, text))
+                    why = reason if isinstance(reason, Message) else None
+                    result.add_problem(Problem(numbers[i], name, str(reason), severity, text, why))
                     if severity is Severity.ERROR and 0 <= j < len(self.stats):
                         self.stats[j].rejected += 1
             if i in rejected:
                 result.rows_rejected += 1
                 if self.sink is not None:
                     reasons = [
-                        f"{self.names[j]}: {reason}" if 0 <= j < len(self.names) else reason for j, reason in errors[i]
+                        f"{self.names[j]}: {reason}" if 0 <= j < len(self.names) else str(reason)
+                        for j, reason in errors[i]
                     ]
                     self.sink.row(numbers[i], reasons, row)

@@ -21,11 +21,13 @@ from typing import Any
 from gui.data.importers import cells as C
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNKNOWN, ZONE_UNSTATED, ColumnInfo, ImportFailed
+from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, effective_width
 from gui.data.importers.zones import StatedZone, stated_zone, unused_zone
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import is_safe_stream_id, suggest_stream_id
 from gui.onenet.zones import parse_zone
+from gui.text import QT_TRANSLATE_NOOP
 
 SAMPLE_ROWS = 1000
 #: Texts that usually mean "no reading": they do not make a number column text (they are reported,
@@ -282,13 +284,25 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
     widths = [effective_width(r) for r in sample]
     filled = [w for w in widths if w]
     if not filled:
-        raise ImportFailed("The file has no data: every line is empty.")
+        raise ImportFailed(
+            _m(
+                "the-file-has-no-data-every-line-",
+                QT_TRANSLATE_NOOP("importers", "The file has no data: every line is empty."),
+            )
+        )
     annotated = any(_is_annotation(r) for r in sample[:10])
     at = [i for i, r in enumerate(sample) if not (annotated and _is_annotation(r))]  # sample index of each row
     rows = [sample[i] for i in at]
     widths = [effective_width(r) for r in rows]
     if not any(widths):
-        raise ImportFailed("The file has no data: only annotation lines (#group, #datatype, #default).")
+        raise ImportFailed(
+            _m(
+                "the-file-has-no-data-only-annota",
+                QT_TRANSLATE_NOOP(
+                    "importers", "The file has no data: only annotation lines (#group, #datatype, #default)."
+                ),
+            )
+        )
     mode = mode_of([w for w in widths if w])[0]
     notes: list[str] = []
     decisions: list[str] = []
@@ -325,7 +339,12 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
         else:
             header_at = skip = text_rows[0]
     if skip >= n:
-        raise ImportFailed("Nothing is left to read below the skipped lines.")
+        raise ImportFailed(
+            _m(
+                "nothing-is-left-to-read-below-th",
+                QT_TRANSLATE_NOOP("importers", "Nothing is left to read below the skipped lines."),
+            )
+        )
     if skip and any(widths[:skip]):
         notes.append(f"{skip} line(s) above the table were skipped (they do not have its columns).")
     has_header = header_at is not None
@@ -572,7 +591,15 @@ def _resolve(key: str, names: list[str], what: str) -> int:
     if text.isdigit() and 1 <= int(text) <= len(names):
         return int(text) - 1
     shown = ", ".join(f"{i + 1}: {n}" for i, n in enumerate(names))
-    raise ImportFailed(f"{what}: the file has no column {text!r}. Its columns are {shown}.")
+    raise ImportFailed(
+        _m(
+            "the-file-has-no-column-its-colum",
+            QT_TRANSLATE_NOOP("importers", "{what}: the file has no column {text}. Its columns are {shown}."),
+            what=str(what),
+            text=repr(text),
+            shown=str(shown),
+        )
+    )
 
 
 def _time_parts(names: list[str], profiles: list[Profile], free: list[int]) -> dict[str, int]:
@@ -979,7 +1006,14 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         unknown = [k for k in rename if k not in renamed_keys]
         if unknown:
             raise ImportFailed(
-                f"stream id: the file has no column {unknown[0]!r} to rename. Its columns are {', '.join(names)}."
+                _m(
+                    "stream-id-the-file-has-no-column",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "stream id: the file has no column {unknown_0} to rename. Its columns are {join}."
+                    ),
+                    unknown_0=repr(unknown[0]),
+                    join=str(", ".join(names)),
+                )
             )
     found_missing = frozenset(
         t for info in infos if info.kind is ValueKind.NUMBER for t in profiles[info.index].missing_texts
@@ -995,11 +1029,22 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     value_col = next((j for j in range(width) if roles[j] is Role.VALUE), None)
     if layout is Layout.LONG and (stream_col is None or value_col is None):
         raise ImportFailed(
-            "The long layout needs a datastream column and a value column: choose them in the columns table, "
-            "or read the file as wide."
+            _m(
+                "the-long-layout-needs-a-datastre",
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "The long layout needs a datastream column and a value column: choose them in the"
+                    " columns table, or read the file as wide.",
+                ),
+            )
         )
     if layout is Layout.WIDE and not values:
-        raise ImportFailed("No column is imported: include at least one column as a datastream.")
+        raise ImportFailed(
+            _m(
+                "no-column-is-imported-include-at",
+                QT_TRANSLATE_NOOP("importers", "No column is imported: include at least one column as a datastream."),
+            )
+        )
     return Plan(
         infos,
         spec,

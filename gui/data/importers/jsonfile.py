@@ -44,12 +44,14 @@ from gui.data.importers.result import (
     ImportResult,
     PointTable,
 )
+from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import Encoding
 from gui.data.importers.sources import RowsSource
 from gui.data.importers.tabular import CHUNK_ROWS, Cancelled, Progress, import_rows
 from gui.data.importers.zones import unused_zone
 from gui.onenet.formats import BodyType, FormatError, decode_type1, decode_type3, decode_type4, decode_type5
 from gui.onenet.readings import parse_at
+from gui.text import QT_TRANSLATE_NOOP
 
 _KEYS = {
     "stream": ("stream", "datastream", "datastream_id", "stream_id", "id", "name"),
@@ -60,8 +62,12 @@ _WS = re.compile(r"\s*")
 _READ = 1 << 16
 MAX_RECORD_CHARS = 16 << 20
 #: What a JSON nested deeper than Python's parser goes (thousands of levels) is refused with.
-TOO_DEEP = (
-    "The JSON is nested too deeply to read (thousands of [ or { inside each other): it is not a file of readings."
+TOO_DEEP = _m(
+    "too-deep",
+    QT_TRANSLATE_NOOP(
+        "importers",
+        "The JSON is nested too deeply to read (thousands of [ or {{ inside each other): it is not a file of readings.",
+    ),
 )
 _ABSENT = object()
 
@@ -141,7 +147,7 @@ class _Records:
                         try:
                             yield number, json.loads(line, parse_constant=_refuse_constant)
                         except RecursionError:
-                            yield number, _Broken(TOO_DEEP)
+                            yield number, _Broken(str(TOO_DEEP))
                         except ValueError as exc:
                             yield number, _Broken(str(exc))
             else:
@@ -185,18 +191,34 @@ def _iter_array(f: io.TextIOWrapper) -> Iterator[Any]:
     refill()
     skip_ws()
     if buf[pos : pos + 1] != "[":
-        raise ImportFailed("The JSON file does not start with [ or {.")
+        raise ImportFailed(
+            _m(
+                "the-json-file-does-not-start-wit",
+                QT_TRANSLATE_NOOP("importers", "The JSON file does not start with [ or {{."),
+            )
+        )
     pos += 1
     first = True
     while True:
         skip_ws()
         if pos >= len(buf):
-            raise ImportFailed("The JSON list is not closed with ] (the file ends early).")
+            raise ImportFailed(
+                _m(
+                    "the-json-list-is-not-closed-with",
+                    QT_TRANSLATE_NOOP("importers", "The JSON list is not closed with ] (the file ends early)."),
+                )
+            )
         if buf[pos] == "]":
             return
         if not first:
             if buf[pos] != ",":
-                raise ImportFailed(f"The JSON list has {buf[pos]!r} where a comma should be.")
+                raise ImportFailed(
+                    _m(
+                        "the-json-list-has-where-a-comma-",
+                        QT_TRANSLATE_NOOP("importers", "The JSON list has {buf_pos} where a comma should be."),
+                        buf_pos=repr(buf[pos]),
+                    )
+                )
             pos += 1
             skip_ws()
         while True:
@@ -206,9 +228,20 @@ def _iter_array(f: io.TextIOWrapper) -> Iterator[Any]:
                 raise ImportFailed(TOO_DEEP) from exc
             except ValueError as exc:
                 if eof:
-                    raise ImportFailed(f"The JSON is not valid: {exc}.") from exc
+                    raise ImportFailed(
+                        _m(
+                            "the-json-is-not-valid",
+                            QT_TRANSLATE_NOOP("importers", "The JSON is not valid: {why}."),
+                            why=str(exc),
+                        )
+                    ) from exc
                 if len(buf) - pos > MAX_RECORD_CHARS:
-                    raise ImportFailed("A JSON record is larger than 16 MiB.") from exc
+                    raise ImportFailed(
+                        _m(
+                            "a-json-record-is-larger-than-mib",
+                            QT_TRANSLATE_NOOP("importers", "A JSON record is larger than 16 MiB."),
+                        )
+                    ) from exc
                 refill()
                 continue
             if end >= len(buf) and not eof:
@@ -264,7 +297,12 @@ def import_json(
     if file_format is FileFormat.TYPE5 or (stripped.startswith("{") and not _is_json_lines(stripped)):
         return _import_body(path, file_format, encoding, options, tz, now, sink)
     if not stripped.startswith(("[", "{")):
-        raise ImportFailed("The file is not JSON: it does not start with [ or {.")
+        raise ImportFailed(
+            _m(
+                "the-file-is-not-json-it-does-not",
+                QT_TRANSLATE_NOOP("importers", "The file is not JSON: it does not start with [ or {{."),
+            )
+        )
     return _import_records(path, encoding, stripped.startswith("{"), options, tz, now, progress, cancelled, sink)
 
 
@@ -291,7 +329,14 @@ def _import_body(
         text = path.read_bytes().decode(encoding.codec)
     except UnicodeDecodeError as exc:
         raise ImportFailed(
-            f"The file is not valid {encoding.label} text (byte {exc.start}): choose the encoding."
+            _m(
+                "the-file-is-not-valid-text-byte-",
+                QT_TRANSLATE_NOOP(
+                    "importers", "The file is not valid {label} text (byte {start}): choose the encoding."
+                ),
+                label=str(encoding.label),
+                start=str(exc.start),
+            )
         ) from exc
     text = text.lstrip("\ufeff")
     obj: Any = None
@@ -305,15 +350,31 @@ def _import_body(
         except ValueError as exc:
             where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
             message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-            raise ImportFailed(f"The file is not valid JSON: {message}{where}.") from exc
+            raise ImportFailed(
+                _m(
+                    "the-file-is-not-valid-json",
+                    QT_TRANSLATE_NOOP("importers", "The file is not valid JSON: {message}{where}."),
+                    message=str(message),
+                    where=str(where),
+                )
+            ) from exc
         body_type = body_type_of(obj)
     decoders = {BodyType.FULL_JSON: decode_type1, BodyType.SIMPLE_JSON: decode_type3, BodyType.TIMED_JSON: decode_type4}
     try:
         readings = decode_type5(text) if body_type is BodyType.TEXT else decoders[body_type](obj)
     except FormatError as exc:
-        raise ImportFailed(f"This looks like a OneNET type {int(body_type)} body but cannot be read: {exc}") from exc
+        raise ImportFailed(
+            _m(
+                "this-looks-like-a-onenet-type-bo",
+                QT_TRANSLATE_NOOP("importers", "This looks like a OneNET type {int} body but cannot be read: {why}"),
+                int=str(int(body_type)),
+                why=str(exc),
+            )
+        ) from exc
     if not len(readings):
-        raise ImportFailed("The body holds no datapoints.")
+        raise ImportFailed(
+            _m("the-body-holds-no-datapoints", QT_TRANSLATE_NOOP("importers", "The body holds no datapoints."))
+        )
     missing_time = options.missing_time or MissingTime.PLATFORM
     plan = long_plan(TimeFormat.NATIVE)
     detected = Detected(
@@ -358,7 +419,12 @@ def _import_records(
     try:
         sample = list(islice(iter(records), SAMPLE_ROWS))
         if not sample:
-            raise ImportFailed("The JSON list is empty: no records.")
+            raise ImportFailed(
+                _m(
+                    "the-json-list-is-empty-no-record",
+                    QT_TRANSLATE_NOOP("importers", "The JSON list is empty: no records."),
+                )
+            )
         if _is_row_record(sample[0][1]):
             return _import_row_records(path, records, sample, encoding, options, tz, now, progress, cancelled, sink)
         rows = [r for _, obj in sample if not isinstance(r := _record_row(obj), str)]

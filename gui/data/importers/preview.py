@@ -13,7 +13,7 @@ from gui.data.importers.sources import cell_text
 from gui.onenet.readings import Value, format_at, format_value
 
 if TYPE_CHECKING:
-    from gui.data.importers.convert import RowConverter
+    from gui.data.importers.convert import Reason, RowConverter
 
 
 def preview_rows(
@@ -23,8 +23,8 @@ def preview_rows(
     times: list[datetime | None],
     converted: list[list[Value | None]],
     long_values: list[Value | None],
-    errors: dict[int, list[tuple[int, str]]],
-    warnings: dict[int, list[tuple[int, str]]],
+    errors: dict[int, list[tuple[int, Reason]]],
+    warnings: dict[int, list[tuple[int, Reason]]],
     rejected: set[int],
 ) -> None:
     """Add the chunk's rows to `conv.result.preview` until it holds `conv.preview_rows` rows."""
@@ -50,6 +50,7 @@ def preview_rows(
                 continue
             if j == time_col:
                 at = times[i]
+                reason: Reason
                 if plan.time.undecided:
                     shown, status, reason = text, CellStatus.WARNING, "day/month order not known: choose it"
                 elif at is None:

@@ -12,6 +12,7 @@ from gui.data.importers.options import FileFormat, Layout, MissingTime, Role, Ti
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Readings, Value, ValueKind
 from gui.onenet.validation import Severity
+from gui.text import Message
 
 #: Problems kept in detail; beyond this only `problem_count` grows.
 MAX_PROBLEMS = 10_000
@@ -27,8 +28,17 @@ class ImportFailed(Exception):
     """The file cannot be imported at all: empty, binary, unknown encoding, no table, broken JSON…
 
     The message is a sentence for the user saying what is wrong and, where
-    possible, what to do.
+    possible, what to do: `text` (a Message, translated where shown); str() is its English source.
     """
+
+    def __init__(self, message: Message | str) -> None:
+        self.text = message if isinstance(message, Message) else Message.verbatim(message)
+        super().__init__(str(self.text))
+
+
+def message(code: str, source: str, **args: object) -> Message:
+    """A sentence of the importers (the catalogues' context "importers")."""
+    return Message(code, "importers", source, args)
 
 
 class ImportCancelled(Exception):
@@ -43,7 +53,8 @@ class Problem:
     header included; for JSON the record or datapoint number), None for the
     whole file; `column` the column's name, None for the whole row; `text`
     the cell as read. ERROR: the row is not imported (a row is imported
-    whole or not at all). WARNING: imported, worth a look.
+    whole or not at all). WARNING: imported, worth a look. `gui.i18n.render(problem.why)`
+    is the reason in the user's language (`reason` is its English source).
     """
 
     row: int | None
@@ -51,6 +62,8 @@ class Problem:
     reason: str
     severity: Severity = Severity.ERROR
     text: str = ""
+    #: `reason` as a Message (translated where shown), when the core words it; None: `reason` as it is.
+    why: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -193,7 +206,7 @@ class PreviewCell:
     text: str
     shown: str
     status: CellStatus = CellStatus.OK
-    reason: str = ""
+    reason: str | Message = ""  # a Message where the core words it (rendered where shown)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from charset_normalizer import from_bytes
 
 from gui.data.importers.options import FileFormat
 from gui.data.importers.result import ImportFailed
+from gui.data.importers.result import message as _m
+from gui.text import QT_TRANSLATE_NOOP
 
 #: Bytes read from the start of a file to decide its format and encoding.
 HEAD_BYTES = 1 << 20
@@ -90,15 +92,48 @@ def detect_format(path: Path, head: bytes) -> FileFormat:
     suffix = path.suffix.lower()
     if head.startswith(b"PK\x03\x04"):
         if suffix == ".ods" or b"opendocument" in head[:200]:
-            raise ImportFailed("OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV.")
+            raise ImportFailed(
+                _m(
+                    "opendocument-spreadsheets-cannot",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV."
+                    ),
+                )
+            )
         return FileFormat.XLSX
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        raise ImportFailed("Excel 97-2003 workbooks (.xls) cannot be read: save it as .xlsx or CSV.")
-    for magic, name in ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image")):
+        raise ImportFailed(
+            _m(
+                "excel-workbooks-xls-cannot-be-re",
+                QT_TRANSLATE_NOOP(
+                    "importers", "Excel 97-2003 workbooks (.xls) cannot be read: save it as .xlsx or CSV."
+                ),
+            )
+        )
+    kinds = (
+        (b"%PDF", QT_TRANSLATE_NOOP("importers", "a PDF document")),
+        (b"\x89PNG", QT_TRANSLATE_NOOP("importers", "a PNG image")),
+        (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("importers", "a JPEG image")),
+    )
+    for magic, name in kinds:
         if head.startswith(magic):
-            raise ImportFailed(f"This is {name}, not a table of readings: open a CSV, TSV, TXT, XLSX or JSON file.")
+            raise ImportFailed(
+                _m(
+                    "this-is-not-a-table-of-readings-",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "This is {name}, not a table of readings: open a CSV, TSV, TXT, XLSX or JSON file."
+                    ),
+                    name=_m("kind", name),
+                )
+            )
     if suffix in (".xlsx", ".xlsm"):
-        raise ImportFailed(f"{path.name} is not a valid Excel workbook (it is not a ZIP file inside).")
+        raise ImportFailed(
+            _m(
+                "is-not-a-valid-excel-workbook-it",
+                QT_TRANSLATE_NOOP("importers", "{name} is not a valid Excel workbook (it is not a ZIP file inside)."),
+                name=str(path.name),
+            )
+        )
     return FileFormat.DELIMITED  # text: JSON and type 5 are told apart from the decoded text
 
 
@@ -119,7 +154,15 @@ def detect_encoding(head: bytes, tail: bytes, override: str | None) -> Encoding:
         try:
             codec = codecs.lookup(override).name
         except LookupError:
-            raise ImportFailed(f"Unknown encoding {override!r}: use a name like utf-8, gb18030 or cp1252.") from None
+            raise ImportFailed(
+                _m(
+                    "unknown-encoding-use-a-name-like",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "Unknown encoding {override}: use a name like utf-8, gb18030 or cp1252."
+                    ),
+                    override=repr(override),
+                )
+            ) from None
         return Encoding(override, encoding_label(override), "chosen")
     for bom, codec, label in _BOMS:
         if head.startswith(bom):
@@ -131,9 +174,23 @@ def detect_encoding(head: bytes, tail: bytes, override: str | None) -> Encoding:
             return Encoding("utf-16-le", "UTF-16 LE", "zero bytes in every other place")
         if even.count(0) > len(even) * 0.3 and odd.count(0) < len(odd) * 0.05:
             return Encoding("utf-16-be", "UTF-16 BE", "zero bytes in every other place")
-        raise ImportFailed("This looks like a binary file, not text: open a CSV, TSV, TXT, XLSX or JSON file.")
+        raise ImportFailed(
+            _m(
+                "this-looks-like-a-binary-file-no",
+                QT_TRANSLATE_NOOP(
+                    "importers", "This looks like a binary file, not text: open a CSV, TSV, TXT, XLSX or JSON file."
+                ),
+            )
+        )
     if _looks_binary(head):
-        raise ImportFailed("This looks like a binary file, not text: open a CSV, TSV, TXT, XLSX or JSON file.")
+        raise ImportFailed(
+            _m(
+                "this-looks-like-a-binary-file-no",
+                QT_TRANSLATE_NOOP(
+                    "importers", "This looks like a binary file, not text: open a CSV, TSV, TXT, XLSX or JSON file."
+                ),
+            )
+        )
     if _decodes_utf8(head, final=len(head) < HEAD_BYTES) and _decodes_utf8(tail, final=False, partial_start=True):
         ascii_only = sample.isascii()
         return Encoding("utf-8", "UTF-8", "plain ASCII" if ascii_only else "valid UTF-8")
@@ -141,8 +198,14 @@ def detect_encoding(head: bytes, tail: bytes, override: str | None) -> Encoding:
     best = matches.best()
     if best is None:
         raise ImportFailed(
-            "Cannot tell the file's text encoding (it may not be a text file). Choose the encoding, "
-            "e.g. gb18030 for files from Chinese-locale Excel."
+            _m(
+                "cannot-tell-the-file-s-text-enco",
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "Cannot tell the file's text encoding (it may not be a text file). Choose the "
+                    "encoding, e.g. gb18030 for files from Chinese-locale Excel.",
+                ),
+            )
         )
     tied = [m for m in matches if m.chaos <= best.chaos + 1e-9]
     names = [_FAMILY.get(name, name) for match in tied for name in match.could_be_from_charset]

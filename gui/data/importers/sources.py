@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from gui.data.importers.result import ImportFailed
+from gui.data.importers.result import message as _m
+from gui.text import QT_TRANSLATE_NOOP
 
 
 def is_empty(cell: Any) -> bool:
@@ -113,9 +115,23 @@ class XlsxSource(Source):
         try:
             self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except (InvalidFileException, KeyError, OSError, ValueError) as exc:
-            raise ImportFailed(f"{path.name} cannot be opened as an Excel workbook: {exc}") from exc
+            raise ImportFailed(
+                _m(
+                    "cannot-be-opened-as-an-excel-wor",
+                    QT_TRANSLATE_NOOP("importers", "{name} cannot be opened as an Excel workbook: {why}"),
+                    name=str(path.name),
+                    why=str(exc),
+                )
+            ) from exc
         except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
-            raise ImportFailed(f"{path.name} is not a readable Excel workbook ({exc.__class__.__name__}).") from exc
+            raise ImportFailed(
+                _m(
+                    "is-not-a-readable-excel-workbook",
+                    QT_TRANSLATE_NOOP("importers", "{name} is not a readable Excel workbook ({name2})."),
+                    name=str(path.name),
+                    name2=str(exc.__class__.__name__),
+                )
+            ) from exc
         self.sheets = tuple(self._book.sheetnames)
         if sheet is None:
             self.sheet = self.sheets[0] if self.sheets else None
@@ -123,10 +139,19 @@ class XlsxSource(Source):
             self.sheet = sheet
         else:
             self.close()
-            raise ImportFailed(f"The workbook has no sheet {sheet!r}; it has {', '.join(self.sheets)}.")
+            raise ImportFailed(
+                _m(
+                    "the-workbook-has-no-sheet-it-has",
+                    QT_TRANSLATE_NOOP("importers", "The workbook has no sheet {sheet}; it has {sheets}."),
+                    sheet=repr(sheet),
+                    sheets=str(", ".join(self.sheets)),
+                )
+            )
         if self.sheet is None:
             self.close()
-            raise ImportFailed("The workbook has no sheets.")
+            raise ImportFailed(
+                _m("the-workbook-has-no-sheets", QT_TRANSLATE_NOOP("importers", "The workbook has no sheets."))
+            )
         self._sheet = self._book[self.sheet]
         self._done = 0
 
@@ -138,8 +163,17 @@ class XlsxSource(Source):
                 yield values
         except Exception as exc:  # a damaged sheet inside a sound zip: ParseError, TypeError, ValueError…
             raise ImportFailed(
-                f"Row {self._done + 1} of sheet {self.sheet!r} cannot be read: the workbook is damaged "
-                f"({exc.__class__.__name__}). Open it in Excel or LibreOffice and save it again."
+                _m(
+                    "row-of-sheet-cannot-be-read-the-",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "Row {done_1} of sheet {sheet} cannot be read: the workbook is damaged "
+                        "({name}). Open it in Excel or LibreOffice and save it again.",
+                    ),
+                    done_1=str(self._done + 1),
+                    sheet=repr(self.sheet),
+                    name=str(exc.__class__.__name__),
+                )
             ) from exc
 
     def progress(self) -> tuple[int, int]:
@@ -174,7 +208,15 @@ def take(rows: Iterator[Sequence[Any]], count: int, first: int) -> list[Sequence
         chunk.extend(islice(rows, count))
     except csv.Error as exc:
         raise ImportFailed(
-            f'Row {first + len(chunk)} cannot be read: {exc}. A cell over 128 KiB or a quote (") that is never '
-            "closed can cause this."
+            _m(
+                "row-cannot-be-read-a-cell-over-k",
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    'Row {first_len} cannot be read: {why}. A cell over 128 KiB or a quote (") that '
+                    "is never closed can cause this.",
+                ),
+                first_len=str(first + len(chunk)),
+                why=str(exc),
+            )
         ) from exc
     return chunk

@@ -25,8 +25,10 @@ from gui.data.importers.result import (
     ImportResult,
     PointTable,
 )
+from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, Encoding
 from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, effective_width, take
+from gui.text import QT_TRANSLATE_NOOP
 
 CHUNK_ROWS = 4096
 
@@ -66,8 +68,14 @@ def import_table(
         lines = head_text.splitlines()
         if len(lines) <= 1 and len(head_text.encode("utf-8", "replace")) >= HEAD_BYTES - 16:
             raise ImportFailed(
-                "The first line is longer than 1 MiB: this is not a table of readings (rows of a CSV file are "
-                "short). Is it the right file?"
+                _m(
+                    "the-first-line-is-longer-than-mi",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "The first line is longer than 1 MiB: this is not a table of readings (rows "
+                        "of a CSV file are short). Is it the right file?",
+                    ),
+                )
             )
         if options.delimiter:
             delimiter, delimiter_reason = options.delimiter, "chosen"
@@ -106,10 +114,17 @@ def import_rows(
     with source:
         sample = take(source.rows(), SAMPLE_ROWS + 1, 1)
         if not sample or all(effective_width(r) == 0 for r in sample):
-            raise ImportFailed("The file is empty." if file_format is not FileFormat.XLSX else "The sheet is empty.")
+            if file_format is FileFormat.XLSX:
+                raise ImportFailed(_m("empty-sheet", QT_TRANSLATE_NOOP("importers", "The sheet is empty.")))
+            raise ImportFailed(_m("empty-file", QT_TRANSLATE_NOOP("importers", "The file is empty.")))
         structure = find_structure(sample, options, missing)
         if structure.has_header and not structure.data_sample:
-            raise ImportFailed("The file has a header row but no data rows below it.")
+            raise ImportFailed(
+                _m(
+                    "the-file-has-a-header-row-but-no",
+                    QT_TRANSLATE_NOOP("importers", "The file has a header row but no data rows below it."),
+                )
+            )
         plan = make_plan(structure, options, missing, delimiter)
         if plan.zone is not None:
             tz = plan.zone

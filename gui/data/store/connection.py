@@ -26,6 +26,7 @@ from gui.data.store.health import (
 )
 from gui.data.store.records import StoreBusy
 from gui.data.store.schema import MIGRATIONS, migrate
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,12 @@ class Connection:
             ensure_dir(self.path.parent)
         except OSError as exc:
             raise StoreUnwritable(
-                f"Cannot create the folder of the outbox database {self.path.parent}: {exc.strerror or exc}.",
+                Message(
+                    "no-folder",
+                    "store",
+                    QT_TRANSLATE_NOOP("store", "Cannot create the folder of the outbox database {folder}: {error}."),
+                    {"folder": str(self.path.parent), "error": str(exc.strerror or exc)},
+                ),
                 self.path,
             ) from exc
         self._lock = threading.RLock()

@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gui.data.store.records import StoreError
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "SalvageReport",
@@ -56,9 +57,15 @@ _CHUNK = 1000
 class StorageFault(StoreError):
     """The outbox's file cannot be used as it is; the message names the path and what to do."""
 
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message | str, path: Path) -> None:
+        self.text = message if isinstance(message, Message) else Message.verbatim(message)
+        super().__init__(str(self.text))
         self.path = path
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A message of the store (the catalogues' context "store")."""
+    return Message(code, "store", source, args)
 
 
 class StoreMissing(StorageFault):
@@ -147,22 +154,32 @@ def check_not_lost(path: Path) -> None:
     except FileNotFoundError:
         size = None
     if (size is None or size == 0) and marker_path(path).exists():
-        what = "is gone" if size is None else "is empty (0 bytes)"
-        raise StoreMissing(
-            f"The outbox database {path} {what}, though it held datapoints and history before: it was deleted "
-            "or truncated outside the program. Restore it from a backup if you have one; to start with an empty "
-            f"outbox instead, delete {marker_path(path)}.",
-            path,
-        )
+        if size is None:
+            what = QT_TRANSLATE_NOOP(
+                "store",
+                "The outbox database {path} is gone, though it held datapoints and history before: it was deleted "
+                "or truncated outside the program. Restore it from a backup if you have one; to start with an empty "
+                "outbox instead, delete {marker}.",
+            )
+        else:
+            what = QT_TRANSLATE_NOOP(
+                "store",
+                "The outbox database {path} is empty (0 bytes), though it held datapoints and history before: it was "
+                "deleted or truncated outside the program. Restore it from a backup if you have one; to start with an "
+                "empty outbox instead, delete {marker}.",
+            )
+        raise StoreMissing(_m("store-missing", what, path=str(path), marker=str(marker_path(path))), path)
 
 
 _UNWRITABLE = {
-    "database or disk is full": "the disk is full",
-    "attempt to write a readonly database": "the file or its folder is read-only",
-    "unable to open database file": "it cannot be opened (a read-only or missing folder?)",
-    "disk i/o error": "the disk reported an error (full, removed, or failing)",
-    "readonly database": "the file or its folder is read-only",
+    "database or disk is full": QT_TRANSLATE_NOOP("store", "the disk is full"),
+    "attempt to write a readonly database": QT_TRANSLATE_NOOP("store", "the file or its folder is read-only"),
+    "unable to open database file": QT_TRANSLATE_NOOP("store", "it cannot be opened (a read-only or missing folder?)"),
+    "disk i/o error": QT_TRANSLATE_NOOP("store", "the disk reported an error (full, removed, or failing)"),
+    "readonly database": QT_TRANSLATE_NOOP("store", "the file or its folder is read-only"),
 }
+_CANNOT_WRITE = QT_TRANSLATE_NOOP("store", "Cannot write the outbox database {path}: {reason} ({error}).")
+_CANNOT_WRITE_OS = QT_TRANSLATE_NOOP("store", "Cannot write the outbox database {path}: {error}.")
 
 
 def unwritable(exc: BaseException, path: Path) -> StoreUnwritable | None:
@@ -171,10 +188,14 @@ def unwritable(exc: BaseException, path: Path) -> StoreUnwritable | None:
         text = str(exc).lower()
         for needle, reason in _UNWRITABLE.items():
             if needle in text:
-                return StoreUnwritable(f"Cannot write the outbox database {path}: {reason} ({exc}).", path)
+                why = _m(needle, reason)
+                return StoreUnwritable(
+                    _m("unwritable", _CANNOT_WRITE, path=str(path), reason=why, error=str(exc)), path
+                )
         return None
     if isinstance(exc, OSError):
-        return StoreUnwritable(f"Cannot write the outbox database {path}: {exc.strerror or exc}.", path)
+        error = str(exc.strerror or exc)
+        return StoreUnwritable(_m("unwritable-os", _CANNOT_WRITE_OS, path=str(path), error=error), path)
     return None
 
 
@@ -248,7 +269,15 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
             if source.exists():
                 os.replace(source, Path(str(damaged) + suffix))
     except OSError as exc:
-        raise StoreUnwritable(f"The outbox database {path} is damaged and cannot be moved aside: {exc}", path) from exc
+        raise StoreUnwritable(
+            _m(
+                "cannot-move-aside",
+                QT_TRANSLATE_NOOP("store", "The outbox database {path} is damaged and cannot be moved aside: {error}"),
+                path=str(path),
+                error=str(exc),
+            ),
+            path,
+        ) from exc
     report = SalvageReport(damaged, path)
     log.error("the outbox database %s is damaged: moved aside to %s, salvaging", path, damaged)
     new = sqlite3.connect(path, isolation_level=None)
@@ -271,7 +300,13 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
             old.close()
     except sqlite3.Error as exc:
         fault = unwritable(exc, path)
-        raise (fault or StoreUnwritable(f"Cannot write the new outbox database {path}: {exc}", path)) from exc
+        new_fault = _m(
+            "cannot-write-new",
+            QT_TRANSLATE_NOOP("store", "Cannot write the new outbox database {path}: {error}"),
+            path=str(path),
+            error=str(exc),
+        )
+        raise (fault or StoreUnwritable(new_fault, path)) from exc
     finally:
         new.close()
     log.error("salvaged from %s: %s", damaged, report.describe().replace("\n", " "))
