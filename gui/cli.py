@@ -25,6 +25,7 @@ from gui.cli_profiles import (
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.data.importers import (
+    ZONE_IN_TIMES,
     DateOrder,
     ImportFailed,
     ImportOptions,
@@ -1092,6 +1093,15 @@ def _out(data: bytes) -> None:
 
 def _report_import(path: str, result: ImportResult) -> None:
     _err(translate("cli", "read {path}:").format(path=path), *(f"  {line}" for line in result.detected.describe()))
+    d = result.detected
+    if d.zone_unused:  # the file's zone wins: say so, never a silent choice between the two
+        states = translate("cli", "a zone in each time") if d.zone_stated == ZONE_IN_TIMES else d.zone_stated
+        _err(
+            translate(
+                "cli",
+                "  note: column {column} states {states}; --source-tz {zone} applies only to times without a zone",
+            ).format(column=repr(d.zone_column), states=states, zone=d.zone_unused)
+        )
     counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
     _err(
         translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(

@@ -91,6 +91,23 @@ def zone_names() -> tuple[str, ...]:
     return tuple(sorted(zoneinfo.available_timezones()))
 
 
+#: `Etc/GMT-3` and the like: IANA names whose sign is the POSIX one, inverted (`Etc/GMT-3` is UTC+03:00).
+_INVERTED_ETC = re.compile(r"Etc/GMT[+-]\d+")
+
+
+def inverted_sign(name: str) -> bool:
+    """True for the IANA names `Etc/GMT+N` / `Etc/GMT-N` (N > 0), whose sign is inverted: `Etc/GMT-3` is
+    UTC+03:00 (POSIX, as the database defines them). They are valid zones but never offered in a list, where
+    `GMT-3` typed would find `Etc/GMT-3`, six hours from UTC-3."""
+    return bool(_INVERTED_ETC.fullmatch(name)) and int(name[7:]) != 0
+
+
+@functools.cache
+def offered_zone_names() -> tuple[str, ...]:
+    """`zone_names()` less those with an inverted sign (`inverted_sign`): what a zone list or completer offers."""
+    return tuple(name for name in zone_names() if not inverted_sign(name))
+
+
 @functools.cache
 def _names_by_folded_case() -> dict[str, str]:
     return {name.casefold(): name for name in zone_names()}

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.onenet.readings import parse_at
-from gui.onenet.zones import Zone, ZoneError, parse_zone, zone_names
+from gui.onenet.zones import Zone, ZoneError, inverted_sign, offered_zone_names, offset_name, parse_zone
 from gui.ui.colours import set_style
 
 #: How the field shows a time.
@@ -35,7 +35,9 @@ class ZoneCombo(QComboBox):
     `UTC+`) never changes the zone in use: the box is outlined in red and
     `reason_label` (placed by the owner, under or beside the box) says why and,
     when `keeps_zone`, which zone stays in use. A completer offers the IANA
-    names containing what is typed (`berlin`, `shangh`).
+    names containing what is typed (`berlin`, `shangh`), less `Etc/GMT±N`,
+    whose sign is inverted (`offered_zone_names`); typed in full they are
+    read, and `reason_label` says their offset ("Etc/GMT-3 is UTC+03:00").
     """
 
     zoneChanged = Signal(object)  # the Zone now in use
@@ -43,7 +45,7 @@ class ZoneCombo(QComboBox):
     def __init__(self, tip: str, keeps_zone: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
-        names = list(zone_names())
+        names = list(offered_zone_names())  # never `Etc/GMT-3` for `GMT-3` typed: it is UTC+3
         self.addItems(names)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = QCompleter(names, self)
@@ -99,12 +101,23 @@ class ZoneCombo(QComboBox):
         except ZoneError as exc:
             self._problem = exc
             set_style(self, "QComboBox { border: 1px solid $error; }")
+            set_style(self.reason_label, "color: $error;")
             self.reason_label.setText(self.reason(exc))
             self.reason_label.show()
             return
         self._problem = None
         set_style(self, "")
-        self.reason_label.hide()
+        if inverted_sign(zone.name):  # typed in full: valid, but say which way round it counts
+            offset = zone.tz.utcoffset(None)
+            set_style(self.reason_label, "color: $note;")
+            self.reason_label.setText(
+                self.tr("{name} is {offset} (the Etc/GMT names count west as plus).").format(
+                    name=zone.name, offset=offset_name(offset) if offset is not None else "?"
+                )
+            )
+            self.reason_label.show()
+        else:
+            self.reason_label.hide()
         if zone != self._zone:
             self._zone = zone
             self.zoneChanged.emit(zone)

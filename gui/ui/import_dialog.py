@@ -56,6 +56,7 @@ from gui.data.importers import (
     ColumnChoice,
     ColumnInfo,
     DateOrder,
+    Detected,
     FileFormat,
     ImportCancelled,
     ImportFailed,
@@ -241,7 +242,7 @@ class ImportDialog(QDialog):
         self.failure = ""
         self._filling = False
         self._saving_to = ""
-        self._zone_chosen = False  # the user chose the zone: it wins over a zone the file states
+        self._zone_chosen = False  # the user chose the zone: for times without one (a zone the file states wins)
         self.setWindowTitle(self.tr("Import readings — {name}").format(name=self.path.name))
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=250)
@@ -770,7 +771,8 @@ class ImportDialog(QDialog):
             widget.setEnabled(text_file)
         for widget in (self.header_combo, self.layout_combo, self.decimal_combo):
             widget.setEnabled(table)
-        self.zone_combo.setEnabled(d.body_type is None)
+        # a zone the file states in the time column's header wins: the box does not apply to it (its note says so)
+        self.zone_combo.setEnabled(d.body_type is None and not _header_states_zone(d))
         self.order_combo.setEnabled(d.body_type is None)
         xlsx = d.file_format is FileFormat.XLSX
         self.sheet_label.setVisible(xlsx)
@@ -839,9 +841,20 @@ class ImportDialog(QDialog):
         return ""
 
     def _show_zone_note(self, result: ImportResult | None) -> None:
-        """Beside the zone choice: the times state no zone, so the one shown is used; importing confirms it."""
+        """Beside the zone choice: the times state no zone, so the one shown is used (importing confirms it);
+        or the time column's header states the zone, which is used and which the box does not change."""
         unstated = result is not None and bool(result.zone_unstated)
-        if unstated:
+        stated = result is not None and _header_states_zone(result.detected)
+        set_style(self.zone_note, "color: $note;" if stated else f"color: ${ORANGE};")
+        if stated and result is not None:
+            d = result.detected
+            self.zone_note.setText(
+                self.tr(
+                    "The header of column “{column}” states the zone, {stated}: its times are read in {zone}. "
+                    "The zone box applies only to times without a zone."
+                ).format(column=d.zone_column, stated=d.zone_stated, zone=d.source_tz)
+            )
+        elif unstated:
             zone = result.detected.source_tz if result is not None else ""
             self.zone_note.setText(
                 self.tr(
@@ -854,7 +867,7 @@ class ImportDialog(QDialog):
                     "used. Importing confirms it; choose the zone they were written in if it is another."
                 ).format(zone=zone)
             )
-        self.zone_note.setVisible(unstated)
+        self.zone_note.setVisible(unstated or stated)
         if self.zone_combo.problem is None:  # else the box keeps its red outline
             set_style(self.zone_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if unstated else "")
 
@@ -1351,6 +1364,11 @@ class _QueuedBefore:
 
 
 _EPOCH_FORMATS = (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)
+
+
+def _header_states_zone(d: Detected) -> bool:
+    """True when a time column's header states the zone the times were read in (`Date Time, GMT+00:00`)."""
+    return bool(d.zone_stated) and d.zone_stated != ZONE_IN_TIMES
 
 
 def _shown_elsewhere(result: ImportResult, editor_zone: str) -> tuple[str, str, str] | None:

@@ -1505,6 +1505,10 @@
         <translation>（文件中未注明：使用上方选择的时区）</translation>
     </message>
     <message>
+        <source>The header of column “{column}” states the zone, {stated}: its times are read in {zone}. The zone box applies only to times without a zone.</source>
+        <translation>“{column}”列的表头注明了时区 {stated}：其时间按 {zone} 读取。时区框只用于未注明时区的时间。</translation>
+    </message>
+    <message>
         <source>The file does not say which time zone its times are in: the zone of your last import, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
         <translation>文件没有注明其时间所用的时区：将使用你上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
     </message>
@@ -3221,6 +3225,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>Times stay in {zone}.</source>
         <translation>时间仍按 {zone} 显示。</translation>
     </message>
+    <message>
+        <source>{name} is {offset} (the Etc/GMT names count west as plus).</source>
+        <translation>{name} 即 {offset}（Etc/GMT 名称以西为正）。</translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>
@@ -3721,6 +3729,14 @@ exit status:
     <message>
         <source>read {path}:</source>
         <translation>读取 {path}：</translation>
+    </message>
+    <message>
+        <source>a zone in each time</source>
+        <translation>每个时间自带的时区</translation>
+    </message>
+    <message>
+        <source>  note: column {column} states {states}; --source-tz {zone} applies only to times without a zone</source>
+        <translation>  注意：列 {column} 注明了 {states}；--source-tz {zone} 只用于未注明时区的时间</translation>
     </message>
     <message>
         <source>  {points} from {rows} ({counts}); {rejected} rejected</source>
@@ -4466,7 +4482,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`)</extracomment>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`)</extracomment>
         <translation>{what}：文件中没有列 {text}。文件的列为 {shown}。</translation>
     </message>
     <message>

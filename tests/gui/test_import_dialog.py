@@ -439,7 +439,7 @@ def test_a_typed_time_format_reads_the_column_and_lists_cells_that_do_not_match(
     assert import_rows(qtbot, dialog, rows) == {"v": [("2024-05-14T08:30:00", 1), ("2024-05-16T10:30:00", 3)]}
 
 
-def test_the_zone_a_header_states_is_used_and_said_and_a_chosen_zone_wins(qtbot, open_dialog, tmp_path):
+def test_the_zone_a_header_states_is_used_and_said_and_the_zone_box_does_not_apply(qtbot, open_dialog, tmp_path):
     path = tmp_path / "hobo.csv"
     path.write_text('"#","Date Time, GMT+00:00","Temp, °C"\n1,2019-05-30 12:00:00,11.2\n2,2019-05-30 12:10:00,11.3\n')
     dialog, _ = open_dialog(path, zone="Asia/Shanghai")
@@ -448,8 +448,16 @@ def test_the_zone_a_header_states_is_used_and_said_and_a_chosen_zone_wins(qtbot,
     note = dialog.columns_table.item(0, dialog.COL_NOTE).text()
     assert "not imported: a row index" in note
     assert preview_texts(dialog)[0][1] == "2019-05-30T20:00:00"
+    # the box does not offer itself for the column (it shows the computer's zone), and its note says why
+    assert not dialog.zone_combo.isEnabled()
+    note = dialog.zone_note
+    assert note.isVisibleTo(dialog) and "“Date Time, GMT+00:00” states the zone, GMT+00:00" in note.text()
+    assert "applies only to times without a zone" in note.text()
+    # a zone in the box (remembered, or set before the read) changes no time and is not called "chosen"
     reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("Europe/Berlin"))
-    assert preview_texts(dialog)[0][1] == "2019-05-30T18:00:00"  # 12:00 in Berlin (UTC+2) is 18:00 in UTC+8
+    assert preview_texts(dialog)[0][1] == "2019-05-30T20:00:00"  # 12:00 UTC, never 12:00 in Berlin
+    assert "(chosen)" not in dialog.detected_label.text()
+    assert "(from the header 'Date Time, GMT+00:00')" in dialog.detected_label.text()
 
 
 def test_the_header_row_can_be_chosen(qtbot, open_dialog, tmp_path):

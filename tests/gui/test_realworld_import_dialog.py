@@ -39,7 +39,9 @@ from ..integration.test_realworld_corpus import (
     MODES,
     assert_streams,
     by_label,
+    header_zone_files,
     summarise,
+    without_source_tz,
 )
 
 #: Seconds a read of a file of a few hundred rows may take.
@@ -193,6 +195,8 @@ def test_import_dialog_gives_the_answer(qtbot, pool, name, mode):
     if unstated is not None and dict(options(answer["args"])).get("--source-tz", COMPUTER_ZONE) == COMPUTER_ZONE:
         missing = [w for w in unstated["says"] if w.lower() not in beside_zone.lower()]
         assert not missing, f"beside the zone choice, the dialog does not say {missing}: {beside_zone!r}"
+    elif name in header_zone_files():  # the header's zone is used: said there, with why the box does not apply
+        assert "states the zone" in beside_zone and "applies only to times without a zone" in beside_zone
     else:
         assert not beside_zone, f"the file states its zone, or another was chosen, yet the dialog says {beside_zone!r}"
     if "refusal" in answer:
@@ -209,5 +213,23 @@ def test_import_dialog_gives_the_answer(qtbot, pool, name, mode):
             missing = [w for w in words if w.lower() not in text.lower()]
             assert not missing, f"the dialog does not say {missing}:\n{text}"
         return
+    points = imported_points(qtbot, dialog, rows)
+    assert_streams(summarise(by_label(points, stream_columns(dialog))), answer["streams"])
+
+
+@pytest.mark.parametrize("name", header_zone_files())
+def test_a_zone_in_the_box_does_not_override_the_headers(qtbot, pool, name):
+    """The header states the zone (`Date Time, GMT+00:00`, `Timestamp(UTC)`): another zone in the box (as
+    remembered from the last import) changes no time, and the box is not offered for the column."""
+    answer = EXPECTED[name]["careful"]
+    rows: list = []
+    dialog = ImportDialog(Path(CORPUS / name), rows.extend, pool, source_zone="Europe/Berlin")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.finishedReading, timeout=READ_TIMEOUT_MS):
+        dialog.show()
+    for option, value in options(without_source_tz(answer["args"])):
+        apply_option(qtbot, dialog, option, value)
+    assert not dialog.zone_combo.isEnabled()
+    assert "states the zone" in zone_note(dialog)
     points = imported_points(qtbot, dialog, rows)
     assert_streams(summarise(by_label(points, stream_columns(dialog))), answer["streams"])

@@ -149,3 +149,33 @@ def test_send_dry_run_gives_the_answer(name, mode):
         for stream in body["datastreams"]:
             points.setdefault(stream["id"], []).extend((p.get("at"), p["value"]) for p in stream["datapoints"])
     assert_streams(summarise(by_label(points, column_of_stream(err))), answer["streams"])
+
+
+def header_zone_files() -> list[str]:
+    return [n for n in sorted(EXPECTED) if EXPECTED[n]["zone"]["known_from"].startswith("the header of the time")]
+
+
+def without_source_tz(args: list[str]) -> list[str]:
+    out, skip = [], False
+    for arg in args:
+        if skip or arg == "--source-tz":
+            skip = not skip
+            continue
+        out.append(arg)
+    return out
+
+
+@pytest.mark.parametrize("name", header_zone_files())
+def test_a_zone_given_by_hand_does_not_override_the_headers(name):
+    """The header states the zone (`Date Time, GMT+00:00`, `Timestamp(UTC)`): `--source-tz` with another zone
+    (the computer's, as the refusal of zone-less files teaches) changes no time, and stderr says why."""
+    answer = EXPECTED[name]["careful"]
+    result = dry_run(name, [*without_source_tz(answer["args"]), "--source-tz", COMPUTER_ZONE])
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 0, f"exit {result.returncode}:\n{err[-4000:]}"
+    points: dict[str, list[tuple[str | None, Any]]] = {}
+    for body in request_bodies(result.stdout):
+        for stream in body["datastreams"]:
+            points.setdefault(stream["id"], []).extend((p.get("at"), p["value"]) for p in stream["datapoints"])
+    assert_streams(summarise(by_label(points, column_of_stream(err))), answer["streams"])
+    assert f"--source-tz {COMPUTER_ZONE} applies only to times without a zone" in err, err

@@ -153,8 +153,32 @@ def test_a_question_is_an_error_with_the_option_to_answer_it(capsysbinary, tmp_p
     path.write_text("date,v\n04/11/2026 09:00,1\n")
     code, _, _, _, err = dry_run(capsysbinary, path)
     assert code == EXIT_USAGE and "--date-order dmy or mdy" in err
+    assert "format day/month/year or month/day/year" in err  # never one order stated, then asked for
+    assert "format day/month/year (" not in err and "format month/day/year (" not in err
     code, _, body, _, _ = dry_run(capsysbinary, path, "--date-order", "mdy")
     assert code == EXIT_OK and datapoints(body) == {"v": [("2026-04-11T09:00:00", 1)]}
+
+
+def test_an_ambiguous_header_zone_is_said_to_be_unknown(capsysbinary, tmp_path):
+    path = tmp_path / "cst.csv"
+    path.write_text('"Time (CST)",v\n2026-11-02 00:30:00,1\n')
+    code = main(["send", str(path), "--dry-run"])
+    err = capsysbinary.readouterr().err.decode()
+    assert code == EXIT_USAGE and "zone  ()" not in err
+    assert "zone unknown: the header 'Time (CST)' says CST" in err
+    assert "source time zone: unknown" in err and "--source-tz" in err
+
+
+@pytest.mark.parametrize("header", ["Date Time, GMT+00:00", "Timestamp(UTC)"])
+def test_source_tz_does_not_override_the_zone_a_header_states_and_says_so(capsysbinary, tmp_path, header):
+    path = tmp_path / "hdr.csv"
+    path.write_text(f'"{header}",v\n2026-11-02 00:30:00,1\n')
+    code, _, body, _, err = dry_run(capsysbinary, path)  # with --source-tz Asia/Shanghai
+    assert code == EXIT_OK and datapoints(body) == {"v": [("2026-11-02T08:30:00", 1)]}  # 00:30 UTC, not Shanghai
+    stated = "GMT+00:00" if "GMT" in header else "UTC"
+    assert f"column {header!r} states {stated}; --source-tz Asia/Shanghai applies only to times without a zone" in err
+    code = main(["send", str(path), "--dry-run", "--source-tz", "UTC"])
+    assert code == EXIT_OK and "applies only to" not in capsysbinary.readouterr().err.decode()  # the same zone
 
 
 def test_a_file_that_cannot_be_read(capsysbinary, tmp_path):

@@ -15,7 +15,16 @@ import pytest
 
 from gui.app import main
 from gui.cli import API_KEY_ENV, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
-from gui.data.importers import DateOrder, ImportOptions, Layout, MissingTime, Role, TimeFormat, import_file
+from gui.data.importers import (
+    ZONE_IN_TIMES,
+    DateOrder,
+    ImportOptions,
+    Layout,
+    MissingTime,
+    Role,
+    TimeFormat,
+    import_file,
+)
 from gui.data.importers.sniff import detect_encoding, western_over
 from gui.onenet.readings import format_at
 
@@ -177,8 +186,40 @@ def test_a_zone_in_the_header_wins_over_the_computers(tmp_path):
     result = load(write(tmp_path, "hobo.csv", text), source_tz=SH)
     assert streams(result) == {"Temp_C": [("2019-05-30T20:00:00", 11.2)]}  # 12:00 UTC, not 12:00 in Shanghai
     assert result.detected.zone_reason == "from the header 'Date Time, GMT+00:00'"
-    chosen = load(write(tmp_path, "hobo.csv", text), source_tz=SH, zone_from_file=False)
-    assert streams(chosen)["Temp_C"][0][0] == "2019-05-30T12:00:00"
+    assert result.detected.zone_unused == ""  # nobody chose a zone: nothing to tell
+
+
+@pytest.mark.parametrize(
+    ("header", "at"), [("Date Time, GMT+00:00", "08:30"), ("Timestamp(UTC)", "08:30"), ("time (UTC-3)", "11:30")]
+)
+def test_a_zone_chosen_by_hand_does_not_override_the_headers(tmp_path, header, at):
+    """`--source-tz` / the zone box apply only to times without a stated zone; a differing one is named."""
+    path = write(tmp_path, "z.csv", f'"{header}",v\n2026-11-02 00:30:00,1\n')
+    chosen = load(path, source_tz=SH, zone_from_file=False)
+    assert streams(chosen)["v"][0][0] == f"2026-11-02T{at}:00"  # not 00:30: the header's zone, not Shanghai's
+    assert chosen.detected.zone_reason == f"from the header {header!r}"
+    assert (chosen.detected.zone_column, chosen.detected.zone_unused) == (header, SH)
+    assert chosen.detected.zone_stated in header
+
+
+@pytest.mark.parametrize("same", ["UTC", "UTC+00:00"])
+def test_a_chosen_zone_equal_to_the_headers_is_not_named(tmp_path, same):
+    path = write(tmp_path, "z.csv", '"Date Time, GMT+00:00",v\n2026-11-02 00:30:00,1\n')
+    assert load(path, source_tz=same, zone_from_file=False).detected.zone_unused == ""
+
+
+def test_a_chosen_zone_answers_an_ambiguous_headers_question(tmp_path):
+    path = write(tmp_path, "z.csv", '"Time (CST)",v\n2026-11-02 00:30:00,1\n')
+    assert load(path, source_tz=SH).zone_question
+    chosen = load(path, source_tz=SH, zone_from_file=False)
+    assert not chosen.needs_answer and streams(chosen)["v"][0][0] == "2026-11-02T00:30:00"
+
+
+def test_a_zone_chosen_for_times_with_offsets_is_named_and_not_applied(tmp_path):
+    path = write(tmp_path, "z.csv", "time,v\n2026-11-02T00:30:00+00:00,1\n")
+    chosen = load(path, source_tz=SH, zone_from_file=False)
+    assert streams(chosen)["v"][0][0] == "2026-11-02T08:30:00"
+    assert (chosen.detected.zone_reason, chosen.detected.zone_unused) == (ZONE_IN_TIMES, SH)
 
 
 @pytest.mark.parametrize(

@@ -20,10 +20,10 @@ from typing import Any
 
 from gui.data.importers import cells as C
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
-from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNSTATED, ColumnInfo, ImportFailed
+from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNKNOWN, ZONE_UNSTATED, ColumnInfo, ImportFailed
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, effective_width
-from gui.data.importers.zones import StatedZone, stated_zone
+from gui.data.importers.zones import StatedZone, stated_zone, unused_zone
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import is_safe_stream_id, suggest_stream_id
 from gui.onenet.zones import parse_zone
@@ -434,6 +434,9 @@ class Plan:
     #: The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are
     #: read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows.
     zone_unstated: bool = False
+    zone_stated: str = ""  #: what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone)
+    zone_column: str = ""  #: the time column whose header (or cells) state `zone_stated`
+    zone_unused: str = ""  #: the zone the caller chose, when it differs from the stated one and so does not apply
     rename: dict[str, str] = field(default_factory=dict)  #: long layout: datastream ids renamed
     missing: frozenset[str] = frozenset()  #: texts found among numbers that mean "no reading" (`---`, `NA`)
 
@@ -866,6 +869,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         elif time_choice is TimeFormat.PATTERN:
             time_reason = "the format given"
         fmt_label = format_label(fmt, spec.pattern)
+        if undecided:  # no day above 12 tells the order: either reading, not the one picked provisionally
+            fmt_label = "day/month/year or month/day/year"
         if fmt is TimeFormat.PERIOD:
             notes.append(f"Column {names[timed]!r} holds periods ({profile.example}): each is read as its start.")
     if spec.tod_col is not None:
@@ -884,31 +889,36 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     if spec.tod_col is not None:
         spec.fmt = TimeFormat.TIME_OF_DAY
 
-    # the zone the file states
+    # the zone the file states wins for its column; the caller's zone applies only to times without one
     zone: tzinfo | None = None
-    zone_name = zone_reason = ""
+    zone_name = zone_reason = zone_stated = zone_column = ""
     question: StatedZone | None = None
     time_columns = [j for j in (spec.time_col, spec.date_col, spec.tod_col, *spec.parts.values()) if j is not None]
-    if options.zone_from_file and structure.has_header:
+    if structure.has_header:
         for j in time_columns:
             stated = stated_zone(names[j])
             if stated is None:
                 continue
-            if stated.choices:
-                question = stated
+            if stated.choices:  # ambiguous (`CST`): a zone the user chose is the answer
+                if options.zone_from_file:
+                    question = stated
+                    zone_reason = f"{ZONE_UNKNOWN}: the header {names[j]!r} says {stated.text}, which several use"
             else:
                 zone, zone_name = parse_zone(stated.name).tz, stated.name
                 zone_reason = f"from the header {names[j]!r}"
+                zone_stated, zone_column = stated.text, names[j]
             break
     unstated = False
     if zone is None and question is None:
         zone_name = options.source_tz
-        if not options.zone_from_file:
-            zone_reason = "chosen"
-        elif spec.found and times_state_zone(profiles, spec):
+        if spec.found and times_state_zone(profiles, spec):
             zone_reason = ZONE_IN_TIMES
+            zone_stated, zone_column = ZONE_IN_TIMES, names[time_columns[0]]
+        elif not options.zone_from_file:
+            zone_reason = "chosen"
         else:  # no times at all is not a zone to ask about: rows without a time follow `missing_time`
             zone_reason, unstated = ZONE_UNSTATED, spec.found
+    zone_unused = unused_zone(options, zone_stated, zone_name)
 
     # time decision, in words
     if spec.parts:
@@ -925,6 +935,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             zone_text = "UTC instants: no zone applies"
         elif zone_reason == ZONE_IN_TIMES:
             zone_text = "each time gives its zone (an offset, Z or UTC)"
+        elif question is not None:
+            zone_text = f"zone {zone_reason}"
         else:
             zone_text = f"zone {zone_name} ({zone_reason})"
         decisions.append(f"time: {where}, format {fmt_label or 'time of day'}{how}, {zone_text}")
@@ -1050,6 +1062,9 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         zone_reason,
         question,
         unstated,
+        zone_stated,
+        zone_column,
+        zone_unused,
         rename if layout is Layout.LONG else {},
         found_missing,
     )

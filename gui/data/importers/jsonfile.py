@@ -48,6 +48,7 @@ from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import Encoding
 from gui.data.importers.sources import RowsSource
 from gui.data.importers.tabular import CHUNK_ROWS, Cancelled, Progress, import_rows
+from gui.data.importers.zones import unused_zone
 from gui.onenet.formats import BodyType, FormatError, decode_type1, decode_type3, decode_type4, decode_type5
 from gui.onenet.readings import parse_at
 from gui.text import QT_TRANSLATE_NOOP
@@ -435,10 +436,10 @@ def _import_records(
         fmt, order, reason, undecided = pick_time_format(profile, choice, options)
         plan = long_plan(fmt, (order, reason, undecided))
         missing_time = options.missing_time or MissingTime.NOW
-        if not options.zone_from_file:
-            zone_reason = "chosen"
-        elif profile.filled and times_state_zone([profile], TimeSpec(time_col=0, fmt=fmt)):
+        if profile.filled and times_state_zone([profile], TimeSpec(time_col=0, fmt=fmt)):
             zone_reason = ZONE_IN_TIMES
+        elif not options.zone_from_file:
+            zone_reason = "chosen"
         else:
             zone_reason = ZONE_UNSTATED
         detected = Detected(
@@ -455,6 +456,9 @@ def _import_records(
             missing_markers=tuple(sorted(missing - {""})),
             notes=("JSON Lines: one record per line.",) if lines else (),
             zone_reason=zone_reason,
+            zone_stated=ZONE_IN_TIMES if zone_reason == ZONE_IN_TIMES else "",
+            zone_column="at" if zone_reason == ZONE_IN_TIMES else "",
+            zone_unused=unused_zone(options, ZONE_IN_TIMES, "") if zone_reason == ZONE_IN_TIMES else "",
         )
         result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
         if zone_reason == ZONE_UNSTATED and profile.filled:  # records without any `at` follow missing_time

@@ -123,9 +123,11 @@ class ImportOptions:
     - `exclude`: these columns are not imported (names or 1-based numbers).
     - `rename`: datastream ids: {old: new}; old is a column name, a 1-based
       column number or a suggested id (wide), or a datastream id in the file (long).
-    - `zone_from_file`: a zone stated in the file (a header such as
-      `Date Time, GMT+00:00`) wins over `source_tz`; False when the user chose
-      the zone explicitly (then `source_tz` is never "unstated").
+    - `zone_from_file`: False when the user chose `source_tz` explicitly
+      (then it is never "unstated", and answers an ambiguous header zone such
+      as `CST`). A zone the file states (a header such as `Date Time,
+      GMT+00:00`, offsets in the times) wins over `source_tz` either way;
+      a chosen zone that differs is named in `Detected.zone_unused`.
     """
 
     source_tz: str

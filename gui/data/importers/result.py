@@ -18,6 +18,8 @@ from gui.text import Message
 MAX_PROBLEMS = 10_000
 #: `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`).
 ZONE_UNSTATED = "not stated in the file"
+#: `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet.
+ZONE_UNKNOWN = "unknown"
 #: `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC).
 ZONE_IN_TIMES = "stated in each time"
 
@@ -130,6 +132,11 @@ class Detected:
     header_line: int | None = None  #: the header's line in the file (1-based), None without a header
     zone_reason: str = ""  #: where `source_tz` came from: "from the header 'Date Time, GMT+00:00'", "chosen"…
     decisions: tuple[str, ...] = ()  #: each decision with how it was reached, one line each
+    zone_stated: str = ""  #: the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or ""
+    zone_column: str = ""  #: the time column whose header (or cells) state `zone_stated`
+    #: The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply
+    #: to that column (`gui.data.importers.zones.unused_zone`); "" otherwise.
+    zone_unused: str = ""
 
     def time_columns(self) -> list[ColumnInfo]:
         """The columns that give rows their time."""
@@ -162,6 +169,8 @@ class Detected:
             lines.append(f"day/month order: {self.date_order} ({self.date_order_reason})")
         if self.zone_reason == ZONE_IN_TIMES:
             lines.append("source time zone: stated in each time (sent as UTC+8)")
+        elif self.zone_reason.startswith(ZONE_UNKNOWN):
+            lines.append(f"source time zone: {self.zone_reason}")
         else:
             how = f", {self.zone_reason}" if self.zone_reason else ""
             lines.append(f"source time zone: {self.source_tz}{how} (sent as UTC+8)")

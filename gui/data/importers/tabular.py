@@ -104,8 +104,8 @@ def import_rows(
 ) -> ImportResult:
     """Import the rows of `source` as a table: detection on the first rows, then the chunked pass.
 
-    The zone a header states (`Date Time, GMT+00:00`) replaces `tz` unless
-    `options.zone_from_file` is False. A question to answer first (day/month
+    The zone a header states (`Date Time, GMT+00:00`) replaces `tz`, also
+    when the caller chose one (`zones.unused_zone`). A question to answer first (day/month
     order, no time column understood, an ambiguous zone) gives a result
     with the preview and nothing imported (`ImportResult.needs_answer`).
     Raises ImportFailed or ImportCancelled.
@@ -154,6 +154,9 @@ def import_rows(
             header_line=structure.skip + 1 if structure.has_header else None,
             zone_reason=plan.zone_reason,
             decisions=tuple(decisions),
+            zone_stated=plan.zone_stated,
+            zone_column=plan.zone_column,
+            zone_unused=plan.zone_unused,
         )
         stream_ids = [plan.infos[j].stream_id for j in plan.values] if plan.layout is Layout.WIDE else []
         result = ImportResult(

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 
+from gui.data.importers.options import ImportOptions
+from gui.data.importers.result import ZONE_IN_TIMES
 from gui.onenet.zones import ZoneError, offset_name, parse_zone
 
 #: Abbreviations that name one offset; a file's header writing them means that offset (no DST switch).
@@ -80,6 +82,32 @@ def stated_zone(header: str) -> StatedZone | None:
         if first in header and second in header:
             return StatedZone(f"{first}/{second}", choices=_AMBIGUOUS[first])
     return None
+
+
+def unused_zone(options: ImportOptions, stated: str, applied: str) -> str:
+    """The zone the caller chose (`options.source_tz`) when the file states another for its times, else "".
+
+    The rule, in one place: a zone the file states, in a time column's
+    header (`Date Time, GMT+00:00`, `Timestamp(UTC)`) or in each time
+    (`+02:00`, `Z`), wins for that column; the caller's zone (`--source-tz`,
+    the dialog's zone box) applies only to times that state none. `stated`
+    is what the file states ("" when nothing; ZONE_IN_TIMES for the cells),
+    `applied` the zone read from the header (`parse_zone` name). "" too when
+    nobody chose a zone (`options.zone_from_file`) or the chosen zone is the
+    stated one (`UTC` for `GMT+00:00`): nothing to tell.
+    """
+    if not stated or options.zone_from_file:
+        return ""
+    if stated != ZONE_IN_TIMES:
+        try:
+            chosen, header = parse_zone(options.source_tz), parse_zone(applied)
+        except ZoneError:
+            return options.source_tz
+        if chosen.name == header.name or (
+            chosen.fixed and header.fixed and chosen.tz.utcoffset(None) == header.tz.utcoffset(None)
+        ):
+            return ""
+    return options.source_tz
 
 
 def local_zone_name() -> str:
