@@ -348,6 +348,7 @@ def test_detail_of_a_real_send_then_export_and_resend(qtbot, window, sandbox, tm
     assert {r.state for r in store.get(ids)} == {State.DRAFT}
     assert all(row.status.name == "UNSENT" for row in window.model.rows())
     assert send_and_wait(qtbot, window) is True
+    window.result_tabs.setCurrentWidget(panel)  # the send showed the Response tab; History reads the store again
     qtbot.waitUntil(lambda: panel.model.total == 2)
     assert {r.state for r in store.get(ids)} == {State.SENT}
 

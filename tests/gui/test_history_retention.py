@@ -132,6 +132,7 @@ def test_start_up_forgets_sent_history_older_than_a_year_and_keeps_every_pending
     assert "History: 2 requests older than 365 days forgotten." in second.statusBar().currentMessage()
     assert sorted(set(request_ids(second.store))) == sorted([*pending_requests, recent_request])
     entries = len(second.store.history(None))
+    second.result_tabs.setCurrentWidget(second.history)
     assert entries > 1 and second.history.model.total == entries  # the table shows what was kept
     # Only the old sent rows no longer in the table are gone; every pending row stays, whatever its age.
     assert by_stream(second.store) == before[2:]
