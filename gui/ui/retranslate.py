@@ -122,6 +122,7 @@ def retranslate_widgets(root: QWidget, old_language: str) -> None:
     widgets = [root, *root.findChildren(QWidget)]
     seen_actions: set[int] = set()
     models: dict[int, QAbstractItemModel] = {}
+    combo_models: set[int] = set()
     for widget in widgets:
         if widget.isWindow() and widget is not root:  # a locale is not passed on to a popup or dialog
             widget.setLocale(QLocale())
@@ -145,6 +146,7 @@ def retranslate_widgets(root: QWidget, old_language: str) -> None:
         if isinstance(widget, QComboBox):
             _items(widget, old)
             _redo(widget.placeholderText, widget.setPlaceholderText, old)
+            combo_models.add(id(widget.model()))
         if isinstance(widget, QSpinBox):
             _redo(widget.suffix, widget.setSuffix, old)
             _redo(widget.prefix, widget.setPrefix, old)
@@ -159,8 +161,12 @@ def retranslate_widgets(root: QWidget, old_language: str) -> None:
             _redo(action.text, action.setText, old)
             _redo(action.toolTip, action.setToolTip, old)
             _redo(action.statusTip, action.setStatusTip, old)
-    for model in models.values():
-        _refresh_model(model)
+    for key, model in models.items():
+        # A combo box's own items were put right above. Told that its cells changed, an editable combo
+        # box puts its current item's text in its field: a zone box would go from the Asia/Shanghai typed in
+        # it to the list's first name, Africa/Abidjan, and every time in the table with it.
+        if key not in combo_models:
+            _refresh_model(model)
 
 
 def _refresh_model(model: QAbstractItemModel) -> None:

@@ -150,6 +150,24 @@ def test_switching_language_retranslates_the_open_window_and_is_remembered(qtbot
     assert window.editor.add_button.text() == "&Add datapoint"
 
 
+def test_switching_language_keeps_the_zone_and_every_time_shown(qtbot, make_window):
+    """The zone box lists zone names, not texts to translate: a switch must leave the zone in use alone."""
+    window = readings_window(qtbot, make_window())
+    zone_box = window.editor.zone_combo
+    zone_box.setCurrentText("Asia/Shanghai")
+    at_column = window.model.AT
+    shown = [window.model.index(r, at_column).data() for r in range(window.model.rowCount())]
+    try:
+        window.language_actions["zh_CN"].trigger()
+        qtbot.waitUntil(lambda: window.send_action.text() == "发送(&S)")
+        assert zone_box.currentText() == "Asia/Shanghai" and zone_box.zone.name == "Asia/Shanghai"
+        assert [window.model.index(r, at_column).data() for r in range(window.model.rowCount())] == shown
+    finally:
+        window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: window.send_action.text() == "&Send")
+    assert zone_box.currentText() == "Asia/Shanghai"
+
+
 class Lengthened(QTranslator):
     """Every text 40 % longer (Vorta's TRANS_SCALE): where a translation is longer, nothing may be cut off."""
 
