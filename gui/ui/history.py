@@ -353,6 +353,7 @@ class HistoryPanel(QWidget):
         self._export_job: _ExportJob | None = None
         self._pending_resend: list[int] = []  # asked about in the resend bar
         self._stale = False  # the store changed while the panel was hidden
+        self._zone_name = ""  # the zone times are shown in (set_time_zone)
         self.model = HistoryModel(store, self)
 
         self.outcome_combo = QComboBox()
@@ -564,7 +565,11 @@ class HistoryPanel(QWidget):
 
     def set_time_zone(self, tz: tzinfo, name: str = "") -> None:
         self.model.set_display_tz(tz, name)
-        self.table.horizontalHeader().setToolTip(self.tr("Times in {zone}").format(zone=name or str(tz)))
+        self._zone_name = name or str(tz)
+        self._show_zone()
+
+    def _show_zone(self) -> None:
+        self.table.horizontalHeader().setToolTip(self.tr("Times in {zone}").format(zone=self._zone_name))
 
     def _update_count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
@@ -572,8 +577,10 @@ class HistoryPanel(QWidget):
         self.count_label.setText(text + self.tr(", {shown} loaded").format(shown=i18n.number(shown)))
 
     def retranslate(self) -> None:
-        """The count in the language now in use (the window retranslates the static texts)."""
+        """The count and the zone in the language now in use (the window retranslates the static texts)."""
         self._update_count()
+        if self._zone_name:
+            self._show_zone()
 
     # --- selection, detail, resend ------------------------------------------------------
     def selected_summaries(self) -> list[HistorySummary]:
