@@ -195,15 +195,15 @@ def test_api_key_is_masked_in_the_preview_unless_revealed(qtbot, window):
 
 
 def test_preview_shows_method_url_headers(qtbot, window):
-    # The real endpoint's text, previewed only: nothing is sent (pytest-socket allows loopback only).
-    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    # A reserved name that can never resolve: previewed only, and nothing could reach a real host.
+    window.connection.endpoint_edit.setText("https://onenet.invalid")
     window.connection.device_edit.setText("4093215")
     window.connection.key_edit.setText("k")
     type_datapoint(qtbot, window, "temperature", "1")
     window.send_controller.refresh_preview()
     head = window.send_panel.preview.request_text.toPlainText().split("\n\n")[0].splitlines()
     assert head[0] == "POST /devices/4093215/datapoints HTTP/1.1"
-    assert "Host: api.heclouds.com" in head
+    assert "Host: onenet.invalid" in head
     assert "Content-Type: application/json" in head
     assert any(line.startswith("User-Agent: onenet-uploader/") for line in head)
     assert "bytes" in window.send_panel.summary_label.text()
@@ -211,7 +211,7 @@ def test_preview_shows_method_url_headers(qtbot, window):
 
 @pytest.mark.parametrize(
     ("endpoint", "visible"),
-    [("http://api.heclouds.com", True), ("https://api.heclouds.com", False), ("http://127.0.0.1:1", False)],
+    [("http://onenet.invalid", True), ("https://onenet.invalid", False), ("http://127.0.0.1:1", False)],
 )
 def test_cleartext_warning(window, endpoint, visible):
     window.show()
@@ -220,7 +220,7 @@ def test_cleartext_warning(window, endpoint, visible):
 
 
 def test_device_id_cannot_alter_the_path(qtbot, window):
-    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.endpoint_edit.setText("https://onenet.invalid")
     window.connection.device_edit.setText("1/../../x?type=5#")
     window.connection.key_edit.setText("k")
     type_datapoint(qtbot, window, "t", "1")
@@ -230,7 +230,7 @@ def test_device_id_cannot_alter_the_path(qtbot, window):
 
 
 def test_an_endpoint_typed_after_the_default_is_refused_with_the_reason(qtbot, window):
-    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.endpoint_edit.setText("https://onenet.invalid")  # reserved: never resolves
     window.connection.endpoint_edit.end(False)
     qtbot.keyClicks(window.connection.endpoint_edit, "http://127.0.0.1:60805")  # typed without clearing the field first
     window.connection.device_edit.setText("4093215")
@@ -309,7 +309,7 @@ def test_without_keyring_the_ui_says_session_only(make_window):
 def test_times_are_typed_and_shown_in_the_chosen_zone(qtbot, window):
     window.editor.zone_combo.setCurrentText("Europe/Berlin")
     assert "Europe/Berlin" in window.model.headerData(1, Qt.Orientation.Horizontal)
-    window.connection.endpoint_edit.setText("https://api.heclouds.com")
+    window.connection.endpoint_edit.setText("https://onenet.invalid")  # reserved: never resolves
     window.connection.device_edit.setText("1")
     window.connection.key_edit.setText("k")
     window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
