@@ -27,7 +27,8 @@ import tempfile
 import time
 import tracemalloc
 
-from bench_simulate import rss_mib  # benchmarks/ is on sys.path when a script there runs
+from bench_keyring import memory_keyring  # benchmarks/ is on sys.path when a script there runs
+from bench_simulate import rss_mib
 
 TICK_S = 0.010
 
@@ -39,7 +40,6 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    import keyring.backend
     from PySide6.QtCore import QSettings, QThreadPool, QTimer
 
     from gui.app import make_application
@@ -48,22 +48,6 @@ def main() -> int:
     from gui.onenet.client import OneNetClient
     from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
     from gui.ui.main_window import MainWindow
-
-    class Keys(keyring.backend.KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.passwords.pop((service, username), None)
 
     app = make_application([])
     sandbox = subprocess.Popen(
@@ -81,7 +65,7 @@ def main() -> int:
         settings = QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat)
         settings.setValue("connection/endpoint", url)
         settings.setValue("connection/device_id", DEFAULT_DEVICE_ID)
-        secrets = SecretStore(Keys())
+        secrets = SecretStore(memory_keyring())
         secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
         pool = QThreadPool()
         window = MainWindow(settings, secrets, store, thread_pool=pool)

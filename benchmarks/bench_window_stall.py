@@ -75,7 +75,7 @@ def _sandbox_process() -> Iterator[tuple[str, list[int]]]:
 
 def _case(points: int, send: bool = True) -> dict[str, float]:
     """Run in a child process: load `points` rows, preview them, send them; the seconds and longest gaps."""
-    import keyring.backend
+    from bench_keyring import memory_keyring  # benchmarks/ is on sys.path when a script there runs
     from PySide6.QtCore import QSettings, QThreadPool, QTimer
 
     from gui.app import make_application
@@ -87,22 +87,6 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
 
     sandbox_module = _import_sandbox()
     DEFAULT_API_KEY, DEFAULT_DEVICE_ID = sandbox_module.DEFAULT_API_KEY, sandbox_module.DEFAULT_DEVICE_ID
-
-    class Keys(keyring.backend.KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.passwords.pop((service, username), None)
 
     app = make_application([])
     base = datetime(2026, 1, 1, tzinfo=UTC)
@@ -121,7 +105,7 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
         settings = QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat)
         settings.setValue("connection/endpoint", sandbox_url)
         settings.setValue("connection/device_id", DEFAULT_DEVICE_ID)
-        secrets = SecretStore(Keys())
+        secrets = SecretStore(memory_keyring())
         secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
         pool = QThreadPool()
         window = MainWindow(settings, secrets, store, thread_pool=pool)
