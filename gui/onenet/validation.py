@@ -242,6 +242,19 @@ def _issue(
     return Issue(severity, rule, text, stream_id, s_index, p_index)
 
 
+def _not_text(sid: str, s_index: int, p_index: int, at_text: str) -> Issue:
+    """The value of datapoint `p_index` of stream `sid` cannot be sent as text (a lone surrogate: not UTF-8)."""
+    return _issue(
+        Severity.ERROR,
+        "not-text",
+        _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
+        sid,
+        s_index,
+        p_index,
+        at_text,
+    )
+
+
 def _value_bytes(value: Value) -> int:
     """Bytes of a value on the wire (JSON text; UTF-8), computed only when it could exceed 64 KiB.
 
@@ -394,18 +407,7 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                 if kind is str:
                     texts_seen.append(p_index)
                     if has_lone_surrogate(value):  # type: ignore[arg-type]  # a str
-                        at_text = texts[p_index] or ""
-                        issues.append(
-                            _issue(
-                                Severity.ERROR,
-                                "not-text",
-                                _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
-                                sid,
-                                s_index,
-                                p_index,
-                                at_text,
-                            )
-                        )
+                        issues.append(_not_text(sid, s_index, p_index, texts[p_index] or ""))
                         continue
                     broken = broken_json(value) if value.lstrip()[:1] == "{" else None  # type: ignore[arg-type,union-attr]
                     if broken is not None:
@@ -421,18 +423,7 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
                     finite = is_finite_value(value)
                     size = _value_bytes(value) if finite else 0
                 except UnicodeEncodeError:
-                    at_text = texts[p_index] or ""
-                    issues.append(
-                        _issue(
-                            Severity.ERROR,
-                            "not-text",
-                            _m("its-value", QT_TRANSLATE_NOOP("validation", "its value")),
-                            sid,
-                            s_index,
-                            p_index,
-                            at_text,
-                        )
-                    )
+                    issues.append(_not_text(sid, s_index, p_index, texts[p_index] or ""))
                     continue
                 except RecursionError:
                     at_text = texts[p_index] or ""
