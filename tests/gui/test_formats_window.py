@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from gui.onenet.examples import seed_example
@@ -316,22 +317,29 @@ def test_big_body_is_shown_by_its_ends_saved_whole_and_curl_pipes_it(qtbot, wind
 
 
 @pytest.mark.slow
-def test_a_million_datapoints_preview_without_a_stall_and_split_under_the_limits(qtbot, window):
+def test_a_million_datapoints_preview_without_a_stall_and_split_under_the_limits(qtbot, window, monkeypatch):
+    import gui.ui.send_controller as send_controller
+
     use_sandbox(window)
     rows = [Row(f"s{k}", Datapoint(20.5 + k, BASE + timedelta(seconds=i))) for k in range(10) for i in range(100_000)]
-    ticks: list[int] = []
-    heartbeat = QTimer(interval=20)
-    heartbeat.timeout.connect(lambda: ticks.append(1))
-    heartbeat.start()
     window.model.extend(rows)
     assert window.model.rowCount() == 1_000_000 > SYNC_PLAN_ROWS
+    planned_on: list[threading.Thread] = []
+    plan = send_controller.compute_outgoing
+
+    def spy(*args, **kwargs):
+        planned_on.append(threading.current_thread())
+        return plan(*args, **kwargs)
+
+    monkeypatch.setattr(send_controller, "compute_outgoing", spy)
     window.send_controller.refresh_preview()
     assert "Computing the requests for 1,000,000 datapoints" in window.send_panel.preview.request_text.toPlainText()
     qtbot.waitUntil(lambda: window.send_panel.preview.request_combo.count() > 0, timeout=120_000)
-    heartbeat.stop()
 
-    # The GUI thread kept turning while the plan was computed (a stalled loop would coalesce the ticks).
-    assert len(ticks) >= 20, f"only {len(ticks)} heartbeats while the plan was computed"
+    # Planned on a worker: the GUI thread was free meanwhile. How long its longest stall is depends on the
+    # machine and is measured in benchmarks/bench_window_stall.py, not asserted here (a count of heartbeats
+    # failed 2 full runs in 5 on a quiet machine).
+    assert planned_on and all(thread is not threading.main_thread() for thread in planned_on)
     plan = window.send_controller._outgoing.plan
     assert plan is not None, window.send_panel.preview.request_text.toPlainText()[:500]
     assert plan.total_points == 1_000_000 and plan.warnings == [], plan.warnings[:3]
