@@ -1092,7 +1092,10 @@ def _out(data: bytes) -> None:
 
 
 def _report_import(path: str, result: ImportResult) -> None:
-    _err(translate("cli", "read {path}:").format(path=path), *(f"  {line}" for line in result.detected.describe()))
+    _err(
+        translate("cli", "read {path}:").format(path=path),
+        *(f"  {render(line)}" for line in result.detected.describe()),
+    )
     d = result.detected
     if d.zone_unused:  # the file's zone wins: say so, never a silent choice between the two
         states = translate("cli", "a zone in each time") if d.zone_stated == ZONE_IN_TIMES else d.zone_stated

@@ -71,6 +71,36 @@
             <numerusform>%Ln 个数据点与其后的数据点 at 相同（{shown}）；第一个：at {at}，此时只保留最后一个（{kept}，#{last}）</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table were skipped (they do not have its columns).</source>
+        <translation>
+            <numerusform>跳过了表格上方的 %Ln 行（它们与表格的列不对应）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no header and empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>没有表头，且前 %Ln 行为空</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only {text} (no reading) in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>前 %Ln 行只有 {text}（无读数）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>前 %Ln 行为空</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln line(s) above the header</source>
+        <translation>
+            <numerusform>跳过了表头上方的 %Ln 行</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -668,7 +698,7 @@
     </message>
     <message>
         <source>Chosen by you</source>
-        <translation>由你指定</translation>
+        <translation>由您指定</translation>
     </message>
     <message>
         <source>A request carrying it got no clear answer: it may be stored. It has no at, so sending it again may store it twice.</source>
@@ -1485,6 +1515,10 @@
         <translation>方式：</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Found: {what}</source>
         <translation>识别结果：{what}</translation>
     </message>
@@ -1510,7 +1544,7 @@
     </message>
     <message>
         <source>The file does not say which time zone its times are in: the zone of your last import, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
-        <translation>文件没有注明其时间所用的时区：将使用你上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
+        <translation>文件没有注明其时间所用的时区：将使用您上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
     </message>
     <message>
         <source>The file does not say which time zone its times are in: this computer&apos;s zone, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
@@ -4422,6 +4456,26 @@ base64, an expiry that is not in the future
         <translation>{value} 不是单独的日期</translation>
     </message>
     <message>
+        <source>a first number is {n}, so it is the day</source>
+        <translation>第一个数有 {n}，所以它是日</translation>
+    </message>
+    <message>
+        <source>a second number is {n}, so it is the day</source>
+        <translation>第二个数有 {n}，所以它是日</translation>
+    </message>
+    <message>
+        <source>both orders occur; choose one (rows that do not fit it are reported)</source>
+        <translation>两种顺序都有；请选择一种（不符合的行会列出）</translation>
+    </message>
+    <message>
+        <source>dots: day.month.year by convention</source>
+        <translation>用点分隔：按惯例为 日.月.年</translation>
+    </message>
+    <message>
+        <source>no day above 12 in the rows read</source>
+        <translation>读取的行中没有大于 12 的日</translation>
+    </message>
+    <message>
         <source>no time of day</source>
         <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}).</extracomment>
         <translation>没有时刻</translation>
@@ -4468,8 +4522,17 @@ base64, an expiry that is not in the future
         <translation>文件太大，本机内存不足以导入。</translation>
     </message>
     <message>
+        <source>no data to tell: comma</source>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit.</extracomment>
+        <translation>没有数据可以判断：使用逗号</translation>
+    </message>
+    <message>
+        <source>{share}% of the data rows split into {width} cells</source>
+        <translation>{share}% 的数据行分成 {width} 个单元格</translation>
+    </message>
+    <message>
         <source>The file has no data: every line is empty.</source>
-        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit. rows above the header (or above the first data row without a header) per column, from a units row under the header index in the sample of the first data row InfluxDB annotated CSV: `#group`/`#datatype`/`#default` lines, repeated headers</extracomment>
+        <extracomment>rows above the header (or above the first data row without a header) per column, from a units row under the header index in the sample of the first data row InfluxDB annotated CSV: `#group`/`#datatype`/`#default` lines, repeated headers</extracomment>
         <translation>文件中没有数据：每一行都是空的。</translation>
     </message>
     <message>
@@ -4477,17 +4540,209 @@ base64, an expiry that is not in the future
         <translation>文件中没有数据：只有注释行（#group、#datatype、#default）。</translation>
     </message>
     <message>
+        <source>InfluxDB annotated CSV: #group, #datatype and #default lines skipped</source>
+        <translation>InfluxDB 带注释的 CSV：已跳过 #group、#datatype 和 #default 行</translation>
+    </message>
+    <message>
+        <source>the first row of names above the data</source>
+        <translation>数据上方第一行名称</translation>
+    </message>
+    <message>
+        <source>the row of names that names the time column</source>
+        <translation>标出时间列的那一行名称</translation>
+    </message>
+    <message>
         <source>Nothing is left to read below the skipped lines.</source>
         <translation>跳过的行下面已没有可读取的内容。</translation>
     </message>
     <message>
+        <source>Some header characters cannot be decoded: is the encoding right?</source>
+        <translation>表头中有些字符无法解码：编码选对了吗？</translation>
+    </message>
+    <message>
+        <source>header: line {line} ({how})</source>
+        <translation>表头：第 {line} 行（{how}）</translation>
+    </message>
+    <message>
+        <source>no header row: columns are numbered</source>
+        <translation>没有表头行：各列按序号命名</translation>
+    </message>
+    <message>
+        <source>units row under the header: {units}</source>
+        <translation>表头下方的单位行：{units}</translation>
+    </message>
+    <message>
+        <source>every value is {length} digits that form a valid date, {form}</source>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person</extracomment>
+        <translation>每个值都是 {length} 位数字，且构成有效日期，{form}</translation>
+    </message>
+    <message>
+        <source>every value is a year: read as the year&apos;s start</source>
+        <translation>每个值都是年份：按该年的开始读取</translation>
+    </message>
+    <message>
+        <source>every value is between {low} and {high}: {unit}</source>
+        <translation>每个值都在 {low} 到 {high} 之间：{unit}</translation>
+    </message>
+    <message>
+        <source>every value is between 20000 and 80000: Excel days</source>
+        <translation>每个值都在 20000 到 80000 之间：Excel 日期序号</translation>
+    </message>
+    <message>
         <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`)</extracomment>
         <translation>{what}：文件中没有列 {text}。文件的列为 {shown}。</translation>
+    </message>
+    <message>
+        <source>a row index (its header says so)</source>
+        <translation>行序号（表头如此注明）</translation>
+    </message>
+    <message>
+        <source>a row index (the first column, counting up by one)</source>
+        <translation>行序号（第一列，逐行加一）</translation>
+    </message>
+    <message>
+        <source>a logger&apos;s event marker, not readings</source>
+        <translation>记录仪的事件标记，不是读数</translation>
+    </message>
+    <message>
+        <source>the same text in every row ({value}): a label</source>
+        <translation>每行都是同一文字（{value}）：是标签</translation>
+    </message>
+    <message>
+        <source>the same code in every row ({value}): a label</source>
+        <translation>每行都是同一代码（{value}）：是标签</translation>
+    </message>
+    <message>
+        <source>its cells match the format {pattern}</source>
+        <translation>其单元格符合格式 {pattern}</translation>
+    </message>
+    <message>
+        <source>{share}% of its cells are dates and its header says time</source>
+        <translation>{share}% 的单元格是日期，且表头表明是时间</translation>
+    </message>
+    <message>
+        <source>{share}% of its cells are dates</source>
+        <translation>{share}% 的单元格是日期</translation>
+    </message>
+    <message>
+        <source>a datastream column was chosen</source>
+        <translation>已选择数据流列</translation>
+    </message>
+    <message>
+        <source>headers {stream} and {value} name the datastream and the value</source>
+        <translation>表头 {stream} 和 {value} 分别表示数据流和值</translation>
+    </message>
+    <message>
+        <source>one column per datastream</source>
+        <translation>每个数据流一列</translation>
+    </message>
+    <message>
+        <source>a column of a few repeated names ({name}) beside one column of numbers</source>
+        <translation>一列由少数几个重复名称组成（{name}），旁边是一列数字</translation>
+    </message>
+    <message>
+        <source>layout: {layout} ({how})</source>
+        <translation>布局：{layout}（{how}）</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>not among the columns chosen</source>
+        <translation>不在所选的列中</translation>
+    </message>
+    <message>
+        <source>the format given</source>
+        <translation>指定的格式</translation>
+    </message>
+    <message>
+        <source>day/month/year or month/day/year</source>
+        <translation>日/月/年 或 月/日/年</translation>
+    </message>
+    <message>
+        <source>Column {column} holds periods ({example}): each is read as its start.</source>
+        <translation>列 {column} 是时段（{example}）：每个时段按其开始时间读取。</translation>
+    </message>
+    <message>
+        <source>Column {column} holds intervals ({example}): each row is read at the interval&apos;s start.</source>
+        <translation>列 {column} 是时间区间（{example}）：每行按区间的开始时间读取。</translation>
+    </message>
+    <message>
+        <source>Times of day without a date column: dated today, {today}.</source>
+        <translation>只有时刻而没有日期列：日期按今天 {today} 计。</translation>
+    </message>
+    <message>
+        <source>unknown: the header {header} says {zone}, which several use</source>
+        <translation>未知：表头 {header} 写的是 {zone}，而多个时区都用这个名称</translation>
+    </message>
+    <message>
+        <source>zone {zone} ({why})</source>
+        <translation>时区 {zone}（{why}）</translation>
+    </message>
+    <message>
+        <source>time: columns {columns} combined, {zone}</source>
+        <translation>时间：由列 {columns} 组合而成，{zone}</translation>
+    </message>
+    <message>
+        <source>The time is combined from the columns {columns}; they are not imported as datastreams.</source>
+        <translation>时间由列 {columns} 组合而成；这些列不作为数据流导入。</translation>
+    </message>
+    <message>
+        <source>times of day only, column {column}</source>
+        <translation>仅有时刻，列 {column}</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>列 {column}</translation>
+    </message>
+    <message>
+        <source>columns {date} + {time}</source>
+        <translation>列 {date} + {time}</translation>
+    </message>
+    <message>
+        <source>{where} (intervals: their start)</source>
+        <translation>{where}（时间区间：取开始时间）</translation>
+    </message>
+    <message>
+        <source>UTC instants: no zone applies</source>
+        <translation>UTC 时间戳：与时区无关</translation>
+    </message>
+    <message>
+        <source>each time gives its zone (an offset, Z or UTC)</source>
+        <translation>每个时间自带时区（偏移量、Z 或 UTC）</translation>
+    </message>
+    <message>
+        <source>zone {why}</source>
+        <translation>时区{why}</translation>
+    </message>
+    <message>
+        <source>time: {where}, format {format} ({how}), {zone}</source>
+        <translation>时间：{where}，格式为 {format}（{how}），{zone}</translation>
+    </message>
+    <message>
+        <source>time: {where}, format {format}, {zone}</source>
+        <translation>时间：{where}，格式为 {format}，{zone}</translation>
+    </message>
+    <message>
+        <source>time: no column was understood as a time</source>
+        <translation>时间：没有哪一列能识别为时间</translation>
+    </message>
+    <message>
+        <source>part of the time</source>
+        <translation>时间的一部分</translation>
     </message>
     <message>
         <source>stream id: the file has no column {unknown_0} to rename. Its columns are {join}.</source>
         <translation>数据流 ID：文件中没有要改名的列 {unknown_0}。文件的列为 {join}。</translation>
+    </message>
+    <message>
+        <source>no reading: {markers} among numbers (skipped, never sent)</source>
+        <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
+    </message>
+    <message>
+        <source>not imported: {column} ({why})</source>
+        <translation>不导入 {column}：{why}</translation>
     </message>
     <message>
         <source>The long layout needs a datastream column and a value column: choose them in the columns table, or read the file as wide.</source>
@@ -4496,6 +4751,67 @@ base64, an expiry that is not in the future
     <message>
         <source>No column is imported: include at least one column as a datastream.</source>
         <translation>没有导入任何列：请至少将一列作为数据流导入。</translation>
+    </message>
+    <message>
+        <source>year-month-day</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>日/月/年</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>月/日/年</translation>
+    </message>
+    <message>
+        <source>time of day</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD[HH[MM[SS]]] digits</source>
+        <translation>YYYYMMDD[HH[MM[SS]]] 数字</translation>
+    </message>
+    <message>
+        <source>dates with month names</source>
+        <translation>带月份名称的日期</translation>
+    </message>
+    <message>
+        <source>periods (read as their start)</source>
+        <translation>时段（取开始时间）</translation>
+    </message>
+    <message>
+        <source>intervals (read as their start)</source>
+        <translation>时间区间（取开始时间）</translation>
+    </message>
+    <message>
+        <source>year/month/day… columns</source>
+        <translation>年/月/日…… 分列</translation>
+    </message>
+    <message>
+        <source>spreadsheet dates</source>
+        <translation>电子表格日期</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>长表</translation>
+    </message>
+    <message>
+        <source>wide</source>
+        <translation>宽表</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <extracomment>`sniff.Encoding.reason` (a code) in words; `preferred over &lt;codec&gt;` keeps its codec.</extracomment>
+        <translation>已指定</translation>
+    </message>
+    <message>
+        <source>another column already gives the time</source>
+        <translation>另一列已提供时间</translation>
+    </message>
+    <message>
+        <source>not imported: {why}</source>
+        <translation>不导入：{why}</translation>
     </message>
     <message>
         <source>The JSON is nested too deeply to read (thousands of [ or {{ inside each other): it is not a file of readings.</source>
@@ -4539,8 +4855,20 @@ base64, an expiry that is not in the future
         <translation>请求体中没有数据点。</translation>
     </message>
     <message>
+        <source>A OneNET body: its times are platform time (UTC+8); the source time zone does not apply.</source>
+        <translation>OneNET 请求体：其中的时间是平台时间（UTC+8），源时区不适用。</translation>
+    </message>
+    <message>
         <source>The JSON list is empty: no records.</source>
         <translation>JSON 列表是空的：没有记录。</translation>
+    </message>
+    <message>
+        <source>JSON Lines: one record per line.</source>
+        <translation>JSON Lines：每行一条记录。</translation>
+    </message>
+    <message>
+        <source>A JSON list of row records: read as a table, one column per key.</source>
+        <translation>JSON 行记录列表：按表格读取，每个键一列。</translation>
     </message>
     <message>
         <source>OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV.</source>
@@ -4618,6 +4946,162 @@ base64, an expiry that is not in the future
     <message>
         <source>The file has a header row but no data rows below it.</source>
         <translation>文件有表头行，但其下没有数据行。</translation>
+    </message>
+    <message>
+        <source>delimited text (CSV, TSV, TXT)</source>
+        <translation>分隔文本（CSV、TSV、TXT）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (xlsx)</source>
+        <translation>Excel 工作簿（xlsx）</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>OneNET type 5 text</source>
+        <translation>OneNET type=5 文本</translation>
+    </message>
+    <message>
+        <source>format: {format}</source>
+        <translation>格式：{format}</translation>
+    </message>
+    <message>
+        <source>encoding: {encoding} ({how})</source>
+        <translation>编码：{encoding}（{how}）</translation>
+    </message>
+    <message>
+        <source>encoding: {encoding}</source>
+        <translation>编码：{encoding}</translation>
+    </message>
+    <message>
+        <source>delimiter: {delimiter} ({how})</source>
+        <translation>分隔符：{delimiter}（{how}）</translation>
+    </message>
+    <message>
+        <source>delimiter: {delimiter}</source>
+        <translation>分隔符：{delimiter}</translation>
+    </message>
+    <message>
+        <source>sheet: {sheet}</source>
+        <translation>工作表：{sheet}</translation>
+    </message>
+    <message>
+        <source>OneNET body type {n}</source>
+        <translation>OneNET 请求体 type={n}</translation>
+    </message>
+    <message>
+        <source>layout: {layout}</source>
+        <translation>布局：{layout}</translation>
+    </message>
+    <message>
+        <source>layout: {layout}, no header row</source>
+        <translation>布局：{layout}，没有表头行</translation>
+    </message>
+    <message>
+        <source>time: column {column} ({format}, e.g. {example})</source>
+        <translation>时间：列 {column}（{format}，例如 {example}）</translation>
+    </message>
+    <message>
+        <source>day/month order: {order} ({how})</source>
+        <translation>日/月顺序：{order}（{how}）</translation>
+    </message>
+    <message>
+        <source>source time zone: stated in each time (sent as UTC+8)</source>
+        <translation>源时区：每个时间自带（以 UTC+8 发送）</translation>
+    </message>
+    <message>
+        <source>source time zone: {why}</source>
+        <translation>源时区：{why}</translation>
+    </message>
+    <message>
+        <source>source time zone: {zone}, {why} (sent as UTC+8)</source>
+        <translation>源时区：{zone}，{why}（以 UTC+8 发送）</translation>
+    </message>
+    <message>
+        <source>source time zone: {zone} (sent as UTC+8)</source>
+        <translation>源时区：{zone}（以 UTC+8 发送）</translation>
+    </message>
+    <message>
+        <source>rows without a time: {choice}</source>
+        <translation>没有时间的行：{choice}</translation>
+    </message>
+    <message>
+        <source>column {column} -&gt; datastream {stream}, {kind}</source>
+        <translation>列 {column} -&gt; 数据流 {stream}，{kind}</translation>
+    </message>
+    <message>
+        <source>column {column} -&gt; datastream {stream} (may be rejected by the platform), {kind}</source>
+        <translation>列 {column} -&gt; 数据流 {stream}（平台可能拒收），{kind}</translation>
+    </message>
+    <message>
+        <source>read as written</source>
+        <translation>按原样读取</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>not stated in the file</source>
+        <translation>文件中未注明</translation>
+    </message>
+    <message>
+        <source>stated in each time</source>
+        <translation>每个时间中注明</translation>
+    </message>
+    <message>
+        <source>from the header {header}</source>
+        <translation>来自表头 {header}</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>byte order mark</source>
+        <translation>字节顺序标记（BOM）</translation>
+    </message>
+    <message>
+        <source>zero bytes in every other place</source>
+        <translation>每隔一个字节为零</translation>
+    </message>
+    <message>
+        <source>plain ASCII</source>
+        <translation>纯 ASCII</translation>
+    </message>
+    <message>
+        <source>valid UTF-8</source>
+        <translation>有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>reads as Chinese text</source>
+        <translation>可读作中文文本</translation>
+    </message>
+    <message>
+        <source>Western European text (preferred over {codec})</source>
+        <translation>西欧文字（优先于 {codec}）</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>竖线</translation>
     </message>
 </context>
 <context>

@@ -246,11 +246,6 @@ def test_the_chinese_window_at_1366x768_is_saved_for_a_look(qtbot, chinese, make
     assert window.grab().save(str(path)) and path.stat().st_size > 0
 
 
-@pytest.mark.xfail(
-    reason="issue 14, left: the import detection's own explanations (Plan.decisions and notes in "
-    "gui/data/importers/detect.py, the dialog's 'How:' line) are English sentences without codes yet",
-    strict=True,
-)
 def test_the_dialogs_in_chinese_show_no_english_word_but_the_files_own(qtbot, chinese, make_window, tmp_path):
     window = readings_window(qtbot, make_window())
     found = []
