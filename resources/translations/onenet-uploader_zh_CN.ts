@@ -4949,6 +4949,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>delimited text (CSV, TSV, TXT)</source>
+        <extracomment>Problems kept in detail; beyond this only `problem_count` grows. `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`). `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet. `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC). `reason` as a Message (translated where shown), when the core words it; None: `reason` as it is. from a units row under the header (`°C`, `mm`), shown beside the column the header&apos;s line in the file (1-based), None without a header where `source_tz` came from: &quot;from the header &apos;Date Time, GMT+00:00&apos;&quot;, &quot;chosen&quot;… each decision with how it was reached, one line each `zone_reason` in words (None: `zone_reason_message(zone_reason)`) the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or &quot;&quot; the time column whose header (or cells) state `zone_stated` The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply to that column (`gui.data.importers.zones.unused_zone`); &quot;&quot; otherwise.</extracomment>
         <translation>分隔文本（CSV、TSV、TXT）</translation>
     </message>
     <message>
@@ -5198,8 +5199,183 @@ base64, an expiry that is not in the future
 <context>
     <name>validation</name>
     <message>
+        <source>unknown identifier</source>
+        <translation>标识符不存在</translation>
+    </message>
+    <message>
+        <source>the product&apos;s thing model has no such property; the platform refuses the request</source>
+        <translation>该产品的物模型中没有这个属性，平台会拒绝请求</translation>
+    </message>
+    <message>
+        <source>wrong type</source>
+        <translation>类型不符</translation>
+    </message>
+    <message>
+        <source>the value must be of the property&apos;s data type; the platform refuses the request</source>
+        <translation>值必须符合属性的数据类型，否则平台会拒绝请求</translation>
+    </message>
+    <message>
+        <source>not an integer</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>an int32 or int64 property takes whole numbers only</source>
+        <translation>int32 或 int64 属性只接受整数</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <source>the value must lie within the property&apos;s min and max (and its type&apos;s range)</source>
+        <translation>值必须在属性的最小值和最大值之间（也不能超出其类型的范围）</translation>
+    </message>
+    <message>
+        <source>wrong bool</source>
+        <translation>布尔值无效</translation>
+    </message>
+    <message>
+        <source>a bool property takes true or false</source>
+        <translation>bool 属性只接受 true 或 false</translation>
+    </message>
+    <message>
+        <source>wrong enum</source>
+        <translation>枚举值无效</translation>
+    </message>
+    <message>
+        <source>an enum property takes one of the values its model lists</source>
+        <translation>enum 属性只接受物模型中列出的值</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>太长</translation>
+    </message>
+    <message>
+        <source>a string property takes at most its model&apos;s length in bytes (UTF-8)</source>
+        <translation>string 属性的长度不能超过物模型规定的字节数（UTF-8）</translation>
+    </message>
+    <message>
+        <source>unknown member</source>
+        <translation>成员不存在</translation>
+    </message>
+    <message>
+        <source>a struct property takes only the members its model lists</source>
+        <translation>struct 属性只接受物模型中列出的成员</translation>
+    </message>
+    <message>
+        <source>missing member</source>
+        <translation>缺少成员</translation>
+    </message>
+    <message>
+        <source>a struct property&apos;s value must give every member its model lists</source>
+        <translation>struct 属性的值必须包含物模型列出的每个成员</translation>
+    </message>
+    <message>
+        <source>unsupported type</source>
+        <translation>不支持的类型</translation>
+    </message>
+    <message>
+        <source>this tool cannot enter values of this data type; send them from the device</source>
+        <translation>本工具无法录入这种数据类型的值，请从设备端发送</translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <translation>{value} 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>{size} bytes, more than the {limit} the model allows</source>
+        <translation>{size} 字节，超过物模型允许的 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the property is of type {type}</source>
+        <translation>该属性的类型是 {type}</translation>
+    </message>
+    <message>
+        <source>{value} is written as a decimal; write {whole}</source>
+        <translation>{value} 写成了小数，请写作 {whole}</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <source>{value} is not a number JSON can carry</source>
+        <translation>{value} 不是 JSON 能表示的数</translation>
+    </message>
+    <message>
+        <source>{value} is outside the {type} range {low}..{high}</source>
+        <translation>{value} 超出 {type} 的范围 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low}..{high}{unit}</source>
+        <translation>{value} 超出 {low}..{high}{unit}</translation>
+    </message>
+    <message>
+        <source>{value} is text; the model lists {listed}; did you mean {meant}?</source>
+        <translation>{value} 是文字，物模型列出的是 {listed}；您是想写 {meant} 吗？</translation>
+    </message>
+    <message>
+        <source>{value} is text; the model lists {listed}</source>
+        <translation>{value} 是文字，物模型列出的是 {listed}</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {listed}</source>
+        <translation>{value} 不在 {listed} 之中</translation>
+    </message>
+    <message>
+        <source>member {member}: {value} is not a {type}</source>
+        <translation>成员 {member}：{value} 不是 {type}</translation>
+    </message>
+    <message>
+        <source>{value} is not a value of a {type} property</source>
+        <translation>{value} 不是 {type} 属性的值</translation>
+    </message>
+    <message>
+        <source>a JSON object</source>
+        <translation>JSON 对象</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{value} is {kind}, the property is of type {type}</source>
+        <translation>{value} 是{kind}，而该属性的类型是 {type}</translation>
+    </message>
+    <message>
+        <source>{member} is not a member (members: {members})</source>
+        <translation>{member} 不是成员（成员有：{members}）</translation>
+    </message>
+    <message>
+        <source>member {member}: {what}</source>
+        <translation>成员 {member}：{what}</translation>
+    </message>
+    <message>
+        <source>no {members}</source>
+        <translation>缺少 {members}</translation>
+    </message>
+    <message>
+        <source>{identifier} is not in the model (properties: {known})</source>
+        <translation>物模型中没有 {identifier}（属性有：{known}）</translation>
+    </message>
+    <message>
+        <source>not in the model (properties: {known})</source>
+        <translation>物模型中没有（属性有：{known}）</translation>
+    </message>
+    <message>
+        <source>property {name}</source>
+        <translation>属性 {name}</translation>
+    </message>
+    <message>
+        <source>property {name}, datapoint #{n}</source>
+        <translation>属性 {name}，第 {n} 个数据点</translation>
+    </message>
+    <message>
         <source>{where}: {what} — {title}: {reason}</source>
-        <extracomment>The data types of the platform&apos;s thing model (shared onenet-api.md, &quot;The current platform&quot;). A string property&apos;s length when its specs give none [L]: the console&apos;s largest (bytes of UTF-8). Each thing-model rule: its name as shown, and its reason (shared onenet-api.md, &quot;The current platform&quot;).</extracomment>
         <translation>{where}：{what} — {title}：{reason}</translation>
     </message>
     <message>
