@@ -457,7 +457,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     for warning in plan.warnings:
-        print(translate("cli", "warning: {warning}").format(warning=warning), file=sys.stderr)
+        print(translate("cli", "warning: {warning}").format(warning=render(warning)), file=sys.stderr)
     print(render(result.summary_message()) + translate("cli", "."))
     if failed:
         print(
@@ -1071,7 +1071,7 @@ def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
 
     plan = plan_readings(readings, RequestOptions(BodyType(args.type), None, args.max_points, args.max_bytes))
     for warning in plan.warnings:
-        _err(translate("cli", "warning: {warning}").format(warning=warning))
+        _err(translate("cli", "warning: {warning}").format(warning=render(warning)))
     return plan
 
 

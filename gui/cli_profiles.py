@@ -230,7 +230,7 @@ def send_thing(
         _err(f"send: {exc}")
         return EXIT_USAGE
     for warning in plan.warnings:
-        _err(f"warning: {warning}")
+        _err(translate("cli", "warning: {warning}").format(warning=render(warning)))
     make = thing_clients(key or (_DRY_RUN_KEY if args.dry_run and not access else ""), access_key=access,
                          timeout=args.timeout)  # fmt: skip
     if args.dry_run:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from gui.onenet.formats import AtTexts, BodyType, EncodedBody, Fragments, fragments, utf8
 from gui.onenet.readings import Datastream, Readings
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 DEFAULT_MAX_POINTS = 500
 DEFAULT_MAX_BYTES = 64 * 1024
@@ -74,7 +75,7 @@ class RequestPlan:
     requests: list[RequestSpan]
     max_points: int
     max_bytes: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def body_type(self) -> BodyType:
@@ -186,8 +187,9 @@ def plan_requests(
                 # Alone in its request and still too big: a datapoint over max_bytes, or a no-`at` run.
                 j = run[1] + 1 if run is not None and i == run[0] else i + 1
                 oversized = True
-                warning = _oversize_warning(stream, i - first, j - first, max_points, max_bytes)
-                plan.warnings.append(f"request {len(plan.requests) + 1}: {warning}")
+                plan.warnings.append(
+                    _oversize_warning(len(plan.requests) + 1, stream, i - first, j - first, max_points, max_bytes)
+                )
             used += stream_cost + sums[j] - sums[i] - point_sep
             count += j - i
             streams_in_chunk += 1
@@ -199,17 +201,27 @@ def plan_requests(
     return plan
 
 
-def _oversize_warning(stream: Datastream, first: int, stop: int, max_points: int, max_bytes: int) -> str:
+def _oversize_warning(
+    request: int, stream: Datastream, first: int, stop: int, max_points: int, max_bytes: int
+) -> Message:
+    """Why request number `request` is over the limits (code `oversized`), a Message translated where shown."""
     if stop - first == 1:
-        return (
-            f"datastream {stream.id!r}, datapoint #{first + 1} alone is over the limit of {max_bytes} bytes; "
-            "it is sent in a request of its own"
+        source = QT_TRANSLATE_NOOP(
+            "planner",
+            "request {request}: datastream {stream}, datapoint #{first} alone is over the limit of {bytes} bytes; "
+            "it is sent in a request of its own",
         )
-    return (
-        f"datastream {stream.id!r}, datapoints #{first + 1} to #{stop}: the {stop - first} points from its first "
-        f"to its last without `at` travel in one request, over the limit of {max_points} datapoints or "
-        f"{max_bytes} bytes: split across requests, the platform would keep all points without `at` instead "
-        "of only the last (overwrite rule)"
+    else:
+        source = QT_TRANSLATE_NOOP(
+            "planner",
+            "request {request}: datastream {stream}, datapoints #{first} to #{last}: the {count} points from its "
+            "first to its last without `at` travel in one request, over the limit of {points} datapoints or "
+            "{bytes} bytes: split across requests, the platform would keep all points without `at` instead of "
+            "only the last (overwrite rule)",
+        )
+    args = {"request": request, "stream": repr(stream.id), "first": str(first + 1), "last": str(stop)}
+    return Message(
+        "oversized", "planner", source, {**args, "count": stop - first, "points": max_points, "bytes": max_bytes}
     )
 
 

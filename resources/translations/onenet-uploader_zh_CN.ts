@@ -5109,7 +5109,6 @@ base64, an expiry that is not in the future
     <name>outbox</name>
     <message>
         <source>no api-key for device {device}</source>
-        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. `(endpoint, &quot;&lt;product id&gt;/&lt;device name&gt;&quot;) -&gt; ThingClient` with that device&apos;s key; may raise ConfigError. The Content-Type of every OneJSON post. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows. THING: which post (property or history)</extracomment>
         <translation>设备 {device} 没有 API Key</translation>
     </message>
 </context>
@@ -5146,6 +5145,25 @@ base64, an expiry that is not in the future
     <message>
         <source>{why} ({note})</source>
         <translation>{why}（{note}）</translation>
+    </message>
+</context>
+<context>
+    <name>planner</name>
+    <message>
+        <source>{target}: {warning}</source>
+        <translation>{target}：{warning}</translation>
+    </message>
+    <message>
+        <source>property {property}: {n} datapoints without at go in {n} successive property posts (a post carries one value per property); the last is the latest value, the platform keeps each in its history stamped on arrival</source>
+        <translation>属性 {property}：{n} 个没有 at 的数据点将分 {n} 次依次上报属性（每次上报每个属性只能带一个值）；最后一个是最新值，平台会把每个值都记入历史，时间为到达时间</translation>
+    </message>
+    <message>
+        <source>request {request}: datastream {stream}, datapoint #{first} alone is over the limit of {bytes} bytes; it is sent in a request of its own</source>
+        <translation>第 {request} 个请求：数据流 {stream} 的第 {first} 个数据点单独就超过了 {bytes} 字节的上限；它将单独用一个请求发送</translation>
+    </message>
+    <message>
+        <source>request {request}: datastream {stream}, datapoints #{first} to #{last}: the {count} points from its first to its last without `at` travel in one request, over the limit of {points} datapoints or {bytes} bytes: split across requests, the platform would keep all points without `at` instead of only the last (overwrite rule)</source>
+        <translation>第 {request} 个请求：数据流 {stream} 的第 {first} 至第 {last} 个数据点——从第一个到最后一个没有 `at` 的数据点，共 {count} 个，必须放在同一个请求中，超过了 {points} 个数据点或 {bytes} 字节的上限：如果分到多个请求里，平台会保留所有没有 `at` 的数据点，而不是只保留最后一个（覆盖规则）</translation>
     </message>
 </context>
 <context>
@@ -5200,6 +5218,7 @@ base64, an expiry that is not in the future
     <name>validation</name>
     <message>
         <source>unknown identifier</source>
+        <extracomment>The data types of the platform&apos;s thing model (shared onenet-api.md, &quot;The current platform&quot;). A string property&apos;s length when its specs give none [L]: the console&apos;s largest (bytes of UTF-8). Each thing-model rule: its name as shown, and its reason (shared onenet-api.md, &quot;The current platform&quot;).</extracomment>
         <translation>标识符不存在</translation>
     </message>
     <message>
@@ -5280,6 +5299,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{value} is not true or false</source>
+        <extracomment>what is wrong, for a person (`gui.i18n.render`); a str is shown as it is (the sandbox&apos;s platform answer)</extracomment>
         <translation>{value} 不是 true 或 false</translation>
     </message>
     <message>

@@ -105,10 +105,14 @@ def test_a_datapoint_over_the_byte_limit_goes_alone_with_a_warning() -> None:
 
     assert [r.points for r in plan.requests] == [1, 1, 1]
     assert [r.oversized for r in plan.requests] == [False, True, False]
-    assert plan.warnings == [
-        "request 2: datastream 't', datapoint #2 alone is over the limit of 200 bytes; "
-        "it is sent in a request of its own"
-    ]
+    [warning] = plan.warnings
+    assert warning.code == "oversized"
+    assert (warning.args["request"], warning.args["stream"], warning.args["first"], warning.args["bytes"]) == (
+        2,
+        "'t'",
+        "2",
+        200,
+    )
     assert decode(plan.body(1).data).datastreams[0].datapoints[0].value == big
 
 
@@ -120,7 +124,12 @@ def test_points_without_at_stay_in_one_request_even_over_the_limit() -> None:
     plan = plan_requests(readings, BodyType.FULL_JSON, max_points=2, max_bytes=10_000)
 
     assert [(r.start, r.stop, r.oversized) for r in plan.requests] == [(0, 1, False), (1, 4, True), (4, 5, False)]
-    assert "datapoints #2 to #4" in plan.warnings[0] and "only the last" in plan.warnings[0]
+    [warning] = plan.warnings
+    assert warning.code == "oversized" and (warning.args["first"], warning.args["last"], warning.args["count"]) == (
+        "2",
+        "4",
+        3,
+    )
 
 
 def test_bad_limits_and_formats_are_refused() -> None:

@@ -192,7 +192,7 @@ def test_values_without_at_are_property_posts_after_the_history_one_value_per_pr
         == b'{"id":"7","version":"1.0","params":{"temp":{"value":20.0},"power":{"value":true}}}'
     )
     assert plan.requests[2].body("8") == b'{"id":"8","version":"1.0","params":{"temp":{"value":22.0}}}'
-    assert plan.warnings and "'temp': 2 datapoints without at go in 2 successive property posts" in plan.warnings[0]
+    assert [(w.code, w.args["property"], w.args["n"]) for w in plan.warnings] == [("posts-without-at", "'temp'", 2)]
 
 
 def test_a_value_the_model_refuses_stops_the_plan():
