@@ -440,7 +440,7 @@ class Plan:
                 warning.code,
                 "planner",
                 QT_TRANSLATE_NOOP("planner", "{target}: {warning}"),
-                {"target": target.label().partition(" at ")[0], "warning": warning},
+                {"target": target.text(where=False), "warning": warning},
             )
             for target, plan, _ in targets
             for warning in plan.warnings

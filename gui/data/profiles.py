@@ -31,6 +31,7 @@ from gui.data.paths import data_dir, ensure_dir, written_whole
 from gui.data.target import Platform, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError
 from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "PROFILES_FILE",
@@ -103,12 +104,23 @@ class Profile:
         return self.builtin_access_key if self.builtin else (secrets.get(self.access_entry) or "")
 
     def describe(self) -> str:
-        """One line for a list: `name: current thing model, device dev1 of product P at URL`."""
+        """One line for a list: `name: current thing model, device dev1 of product P at URL` (untranslated)."""
+        return str(self.description())
+
+    def description(self) -> Message:
+        """`describe` for a person, translated where shown (code `profile`; `profile-incomplete`: it cannot send)."""
         try:
-            where = self.target().label()
+            where = self.target().text()
         except ConfigError as exc:
-            where = f"incomplete ({exc})"
-        return f"{self.name}: {self.platform.label()}, {where}"
+            where = Message(
+                "profile-incomplete", "target", QT_TRANSLATE_NOOP("target", "incomplete ({why})"), {"why": exc.text}
+            )
+        return Message(
+            "profile",
+            "target",
+            QT_TRANSLATE_NOOP("target", "{name}: {platform}, {where}"),
+            {"name": self.name, "platform": self.platform.text(), "where": where},
+        )
 
     def as_json(self) -> dict[str, Any]:
         """What the profiles file keeps of it (never a key)."""

@@ -324,7 +324,7 @@ class ConnectionPanel(QGroupBox):
             shown = builtin_names.get(profile.name, profile.name) if profile.builtin else profile.name
             self.profile_combo.addItem(shown, profile.name)
             self.profile_combo.setItemData(
-                self.profile_combo.count() - 1, profile.describe(), Qt.ItemDataRole.ToolTipRole
+                self.profile_combo.count() - 1, i18n.render(profile.description()), Qt.ItemDataRole.ToolTipRole
             )
         index = self.profile_combo.findData(wanted) if wanted else 0
         self.profile_combo.setCurrentIndex(max(index, 0))

@@ -4189,6 +4189,50 @@ base64, an expiry that is not in the future
         <source>delete a profile and its keys</source>
         <translation>删除配置及其密钥</translation>
     </message>
+    <message>
+        <source>profile: --device-name goes with --product (the current platform)</source>
+        <translation>profile：--device-name 须与 --product 一起使用（新版平台）</translation>
+    </message>
+    <message>
+        <source>key and access key</source>
+        <translation>设备密钥和 access_key</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>access key</source>
+        <translation>access_key</translation>
+    </message>
+    <message>
+        <source>no key saved</source>
+        <translation>未保存密钥</translation>
+    </message>
+    <message>
+        <source>{what} in the keyring</source>
+        <translation>{what}已保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>{what} NOT saved: {why} (set the environment variables when you send instead)</source>
+        <translation>{what}未能保存：{why}（请在发送时改用环境变量）</translation>
+    </message>
+    <message>
+        <source>saved {profile} ({kept})</source>
+        <translation>已保存 {profile}（{kept}）</translation>
+    </message>
+    <message>
+        <source>deleted profile {name} and its keys</source>
+        <translation>已删除设备配置 {name} 及其密钥</translation>
+    </message>
+    <message>
+        <source> [built in: the window&apos;s sandbox]</source>
+        <translation> [内置：窗口中的沙盒]</translation>
+    </message>
+    <message>
+        <source>profile: {why}</source>
+        <translation>profile：{why}</translation>
+    </message>
 </context>
 <context>
     <name>client</name>
@@ -5151,14 +5195,17 @@ base64, an expiry that is not in the future
     <name>planner</name>
     <message>
         <source>{target}: {warning}</source>
+        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. `(endpoint, &quot;&lt;product id&gt;/&lt;device name&gt;&quot;) -&gt; ThingClient` with that device&apos;s key; may raise ConfigError. The Content-Type of every OneJSON post. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows. THING: which post (property or history)</extracomment>
         <translation>{target}：{warning}</translation>
     </message>
     <message>
         <source>property {property}: {n} datapoints without at go in {n} successive property posts (a post carries one value per property); the last is the latest value, the platform keeps each in its history stamped on arrival</source>
+        <extracomment>At most this many values per property, and per device, in one history post (shared onenet-api.md) [H]. The `version` of every OneJSON message (shared onenet-api.md, &quot;Upload, device side&quot;). `id` is a string of digits, at most 13.</extracomment>
         <translation>属性 {property}：{n} 个没有 at 的数据点将分 {n} 次依次上报属性（每次上报每个属性只能带一个值）；最后一个是最新值，平台会把每个值都记入历史，时间为到达时间</translation>
     </message>
     <message>
         <source>request {request}: datastream {stream}, datapoint #{first} alone is over the limit of {bytes} bytes; it is sent in a request of its own</source>
+        <extracomment>The smallest byte limit accepted: a type 1 body with one small datapoint. Over `max_points` or `max_bytes` because it cannot be split (see the module docstring).</extracomment>
         <translation>第 {request} 个请求：数据流 {stream} 的第 {first} 个数据点单独就超过了 {bytes} 字节的上限；它将单独用一个请求发送</translation>
     </message>
     <message>
@@ -5212,6 +5259,45 @@ base64, an expiry that is not in the future
     <message>
         <source>Cannot write the new outbox database {path}: {error}</source>
         <translation>无法写入新的发件箱数据库 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>target</name>
+    <message>
+        <source>incomplete ({why})</source>
+        <translation>不完整（{why}）</translation>
+    </message>
+    <message>
+        <source>{name}: {platform}, {where}</source>
+        <translation>{name}：{platform}，{where}</translation>
+    </message>
+    <message>
+        <source>legacy api-key</source>
+        <translation>旧版 API Key 平台</translation>
+    </message>
+    <message>
+        <source>current thing model</source>
+        <translation>新版物模型平台</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>device {device} of product {product}</source>
+        <translation>产品 {product} 的设备 {device}</translation>
+    </message>
+    <message>
+        <source>device {device}</source>
+        <translation>设备 {device}</translation>
+    </message>
+    <message>
+        <source>{device} (sandbox)</source>
+        <translation>{device}（沙盒）</translation>
+    </message>
+    <message>
+        <source>{device} at {endpoint}</source>
+        <translation>{device}，接入地址 {endpoint}</translation>
     </message>
 </context>
 <context>
