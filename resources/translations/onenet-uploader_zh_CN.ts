@@ -841,6 +841,10 @@
         <translation>HTTP 状态码：{status}</translation>
     </message>
     <message>
+        <source>error: {error}</source>
+        <translation>error：{error}</translation>
+    </message>
+    <message>
         <source>Latency: {ms:.0f} ms</source>
         <translation>耗时：{ms:.0f} 毫秒</translation>
     </message>
@@ -3600,6 +3604,34 @@ exit status:
         <translation>每个请求的等待秒数</translation>
     </message>
     <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>datastream</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>at (UTC+8)</source>
+        <translation>at（UTC+8）</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>接入地址</translation>
+    </message>
+    <message>
+        <source>(platform time)</source>
+        <translation>（平台时间）</translation>
+    </message>
+    <message>
         <source>exit 1 also when a datapoint cannot be verified (sent without at)</source>
         <translation>有数据点无法核对（发送时不带 at）时也以退出码 1 退出</translation>
     </message>
@@ -5157,6 +5189,33 @@ base64, an expiry that is not in the future
     </message>
 </context>
 <context>
+    <name>outbox-state</name>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>unsent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>in_flight</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>pipeline</name>
     <message>
         <source>{text}, {count} failed</source>
@@ -5260,11 +5319,17 @@ base64, an expiry that is not in the future
         <source>Cannot write the new outbox database {path}: {error}</source>
         <translation>无法写入新的发件箱数据库 {path}：{error}</translation>
     </message>
+    <message>
+        <source>the program stopped while sending these</source>
+        <extracomment>in the editor, not queued for sending queued: to be sent to its endpoint and device carried by a request that has not finished a request carrying it may or may not have stored it the platform answered errno 0 to a request carrying it the platform refused it (auth, validation); needs the user States a send takes (`unsent`, `unknown`); a row must be queued (`unsent`) to be sent. errno 0 an answer saying it was not stored (4xx, 5xx, errno != 0) or no connection it may have been stored: timeout after sending, dropped connection, odd answer rows -&gt; sent rows -&gt; failed rows -&gt; unknown never delivered (no connection, 429, 5xx, cancelled): rows back as they were `last_error` as a Message, shown in the reader&apos;s language (`stored_text`); None: `last_error` as is `error` as a Message, shown in the reader&apos;s language (stored with it: `gui.text.stored`); None: `error` as is where it went; THING: a OneJSON post (schema v5) `error` as a Message (the reader&apos;s language); None: `error` as is Texts the store wrote in English before messages were stored with their code (`gui.text.stored`).</extracomment>
+        <translation>发送这些数据点时程序停止了</translation>
+    </message>
 </context>
 <context>
     <name>target</name>
     <message>
         <source>incomplete ({why})</source>
+        <extracomment>The file in the data directory that keeps the profiles (no keys).</extracomment>
         <translation>不完整（{why}）</translation>
     </message>
     <message>
@@ -5273,6 +5338,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>legacy api-key</source>
+        <extracomment>The endpoint stored for rows made for the window&apos;s embedded sandbox (resolved to its URL when sent). the api-key HTTP API: endpoint and device id (shared onenet-api.md) the current platform: device endpoint, product id + device name, token (&quot;The current platform&quot;)</extracomment>
         <translation>旧版 API Key 平台</translation>
     </message>
     <message>
