@@ -1140,7 +1140,9 @@ def _report_import(path: str, result: ImportResult) -> None:
                 "  note: column {column} states {states}; --source-tz {zone} applies only to times without a zone",
             ).format(column=repr(d.zone_column), states=states, zone=d.zone_unused)
         )
-    counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
+    counts = translate("cli", ", ").join(
+        translate("cli", "{stream} ({n})").format(stream=sid, n=n) for sid, n in result.stream_counts().items()
+    )
     _err(
         translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(
             points=i18n.datapoints(len(result)),

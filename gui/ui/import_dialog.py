@@ -1160,7 +1160,7 @@ class ImportDialog(QDialog):
             )
             colour = RED
         else:
-            per = ", ".join(f"{sid} ({n})" for sid, n in streams.items())
+            per = self.tr(", ").join(self.tr("{stream} ({n})").format(stream=sid, n=n) for sid, n in streams.items())
             text = self.tr("{points} from {rows} into {streams} ({per}).").format(
                 points=i18n.datapoints(count),
                 rows=i18n.rows(result.rows_read),

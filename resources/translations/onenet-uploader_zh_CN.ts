@@ -226,15 +226,15 @@
     </message>
     <message>
         <source>Add, save, rename, duplicate or delete profiles</source>
-        <translation>添加、保存、重命名、复制或删除配置</translation>
+        <translation>添加、保存、重命名、复制或删除设备配置</translation>
     </message>
     <message>
         <source>&amp;Save the fields to this profile</source>
-        <translation>将各栏保存到此配置(&amp;S)</translation>
+        <translation>将各栏保存到此设备配置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Add a profile of the fields…</source>
-        <translation>以各栏新建配置(&amp;A)…</translation>
+        <translation>以各栏新建设备配置(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <source>Profile:</source>
-        <translation>配置：</translation>
+        <translation>设备配置：</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
@@ -338,7 +338,7 @@
     </message>
     <message>
         <source>Looking for the profile&apos;s keys in the system keyring…</source>
-        <translation>正在系统密钥环中查找此配置的密钥…</translation>
+        <translation>正在系统密钥环中查找此设备配置的密钥…</translation>
     </message>
     <message>
         <source>Looking for a saved api-key in the system keyring…</source>
@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>(no profile)</source>
-        <translation>（无配置）</translation>
+        <translation>（无设备配置）</translation>
     </message>
     <message>
         <source>Sandbox (api-key)</source>
@@ -358,27 +358,27 @@
     </message>
     <message>
         <source>Profiles cannot be read: {why}</source>
-        <translation>无法读取配置：{why}</translation>
+        <translation>无法读取设备配置：{why}</translation>
     </message>
     <message>
         <source>Profile name:</source>
-        <translation>配置名称：</translation>
+        <translation>设备配置名称：</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation>配置</translation>
+        <translation>设备配置</translation>
     </message>
     <message>
         <source>Add a profile</source>
-        <translation>添加配置</translation>
+        <translation>添加设备配置</translation>
     </message>
     <message>
         <source>Rename the profile</source>
-        <translation>重命名配置</translation>
+        <translation>重命名设备配置</translation>
     </message>
     <message>
         <source>Duplicate the profile</source>
-        <translation>复制配置</translation>
+        <translation>复制设备配置</translation>
     </message>
     <message>
         <source>{name} (copy)</source>
@@ -386,7 +386,7 @@
     </message>
     <message>
         <source>Delete the profile {name} and its keys?</source>
-        <translation>要删除配置 {name} 及其密钥吗？</translation>
+        <translation>要删除设备配置 {name} 及其密钥吗？</translation>
     </message>
     <message>
         <source>Device &amp;key:</source>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>The keys are kept in the system keyring with the profile (… menu).</source>
-        <translation>密钥与配置一起保存在系统密钥环中（“…”菜单）。</translation>
+        <translation>密钥与设备配置一起保存在系统密钥环中（“…”菜单）。</translation>
     </message>
     <message>
         <source>The api-key is saved in the system keyring when you send.</source>
@@ -1811,6 +1811,14 @@
         <translation>没有可导入的内容：已读取 {rows}，{rejected} 行未导入。</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{stream} ({n})</source>
+        <translation>{stream}（{n}）</translation>
+    </message>
+    <message>
         <source>{points} from {rows} into {streams} ({per}).</source>
         <translation>{points}，来自 {rows}，分属 {streams}（{per}）。</translation>
     </message>
@@ -2245,7 +2253,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Try it on the sandbox.&lt;/b&gt; Tick &lt;i&gt;Use the local sandbox&lt;/i&gt; (or start the program with &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt;): a OneNET-compatible server on this computer with device &lt;code&gt;{device}&lt;/code&gt; and api-key &lt;code&gt;{key}&lt;/code&gt;. Nothing leaves this computer. &lt;i&gt;Copy as curl&lt;/i&gt; gives a command that sends the previewed request; in the terminal, first &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The seed example&lt;/b&gt; is the request body of OneNET&apos;s API description: datastreams &lt;code&gt;temperature&lt;/code&gt; and &lt;code&gt;key&lt;/code&gt;, four datapoints; two of &lt;code&gt;key&lt;/code&gt; have the same at, so the check warns that the platform keeps only the last. &lt;i&gt;Add the example&lt;/i&gt; puts it in the table; then press Send.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where things are kept.&lt;/b&gt; Datapoints and the history of requests: &lt;code&gt;{outbox}&lt;/code&gt; (a &lt;code&gt;--sandbox&lt;/code&gt; trial keeps its own in a folder of its own beside it, removed when it closes; what it made for a real endpoint moves to yours then, or at the next start if it was killed). Logs: &lt;code&gt;{logs}&lt;/code&gt; (&lt;i&gt;File &amp;gt; Open log folder&lt;/i&gt;). The api-key is never written to a file: it is kept in the system&apos;s keyring, or for the session only.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;先在沙盒上试试。&lt;/b&gt;勾选&lt;i&gt;使用本地沙盒&lt;/i&gt;（或用 &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt; 启动程序）：这是本机上一个与 OneNET 兼容的服务器，设备为 &lt;code&gt;{device}&lt;/code&gt;，API Key 为 &lt;code&gt;{key}&lt;/code&gt;。数据不会离开这台电脑。&lt;i&gt;复制为 curl 命令&lt;/i&gt;会生成一条发送当前预览请求的命令；在终端中请先执行 &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;就是 OneNET API 文档中的请求体：数据流 &lt;code&gt;temperature&lt;/code&gt; 和 &lt;code&gt;key&lt;/code&gt;，共四个数据点；其中 &lt;code&gt;key&lt;/code&gt; 有两个数据点的 at 相同，所以检查会提示平台只保留最后一个。&lt;i&gt;添加示例&lt;/i&gt;会把它放进表格，然后按“发送”即可。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据保存在哪里。&lt;/b&gt;数据点和请求历史：&lt;code&gt;{outbox}&lt;/code&gt;（&lt;code&gt;--sandbox&lt;/code&gt; 试用时另存于其旁边的独立文件夹，关闭时删除；试用中为真实接入地址创建的数据点届时移入您的发件箱，若程序被强行终止，则在下次启动时移入）。日志：&lt;code&gt;{logs}&lt;/code&gt;（&lt;i&gt;文件 &amp;gt; 打开日志文件夹&lt;/i&gt;）。API Key 绝不会写入文件：它保存在系统密钥环中，或仅在本次运行期间保留。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;先在沙盒上试试。&lt;/b&gt;勾选“使用本地沙盒”（或用 &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt; 启动程序）：这是本机上一个与 OneNET 兼容的服务器，设备为 &lt;code&gt;{device}&lt;/code&gt;，API Key 为 &lt;code&gt;{key}&lt;/code&gt;。数据不会离开这台电脑。“复制为 curl 命令”会生成一条发送当前预览请求的命令；在终端中请先执行 &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;就是 OneNET API 文档中的请求体：数据流 &lt;code&gt;temperature&lt;/code&gt; 和 &lt;code&gt;key&lt;/code&gt;，共四个数据点；其中 &lt;code&gt;key&lt;/code&gt; 有两个数据点的 at 相同，所以检查会提示平台只保留最后一个。“添加示例”会把它放进表格，然后按“发送”即可。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据保存在哪里。&lt;/b&gt;数据点和请求历史：&lt;code&gt;{outbox}&lt;/code&gt;（&lt;code&gt;--sandbox&lt;/code&gt; 试用时另存于其旁边的独立文件夹，关闭时删除；试用中为真实接入地址创建的数据点届时移入您的发件箱，若程序被强行终止，则在下次启动时移入）。日志：&lt;code&gt;{logs}&lt;/code&gt;（“文件 &amp;gt; 打开日志文件夹”）。API Key 绝不会写入文件：它保存在系统密钥环中，或仅在本次运行期间保留。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The datapoints made for a real endpoint in this trial could not be kept in your outbox now: {why}. They stay in the trial&apos;s folder and move there at your next start.</source>
@@ -2483,6 +2491,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
+        <source>sub-field separator {sub}, field separator {sep}; {n} fields:</source>
+        <translation>子字段分隔符 {sub}，字段分隔符 {sep}；共 {n} 个字段：</translation>
+    </message>
+    <message>
         <source>Large uploads are split into several requests, sent in this order</source>
         <translation>大批量上传会拆分为多个请求，按此顺序发送</translation>
     </message>
@@ -2674,7 +2686,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>RequestOptionsBar</name>
     <message>
         <source>Type 1 · full JSON</source>
-        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
         <translation>type 1 · 完整 JSON</translation>
     </message>
     <message>
@@ -2994,6 +3005,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>StorageFaults</name>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{n} {state}</source>
+        <translation>{state} {n} 个</translation>
+    </message>
+    <message>
         <source>no rows</source>
         <translation>没有行</translation>
     </message>
@@ -3059,6 +3078,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Add a stream whose values are read from a text file, one a line, sent in turn; after the last line it starts again from the first. All values are of the first one&apos;s kind (number, JSON or text).</source>
         <translation>添加一个数据流，其值从文本文件读取（每行一个），依次发送；发完最后一行后从第一行重新开始。所有值的类型与第一个值相同（数值、JSON 或文本）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>until stopped</source>
@@ -3805,6 +3828,14 @@ exit status:
         <translation>  注意：列 {column} 注明了 {states}；--source-tz {zone} 只用于未注明时区的时间</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{stream} ({n})</source>
+        <translation>{stream}（{n}）</translation>
+    </message>
+    <message>
         <source>  {points} from {rows} ({counts}); {rejected} rejected</source>
         <translation>  {points}，来自 {rows}（{counts}）；{rejected}被拒绝</translation>
     </message>
@@ -3842,7 +3873,7 @@ exit status:
     </message>
     <message>
         <source>send: no api-key saved for profile {name}: save it in the window, or set {env}</source>
-        <translation>send：配置 {name} 没有保存 API Key：请在窗口中保存，或设置 {env}</translation>
+        <translation>send：设备配置 {name} 没有保存 API Key：请在窗口中保存，或设置 {env}</translation>
     </message>
     <message>
         <source>send: set the environment variable {env} to the device&apos;s api-key (it is never read from the command line), or use --dry-run</source>
@@ -4167,15 +4198,15 @@ base64, an expiry that is not in the future
     <message>
         <source>only datapoints queued for the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
         <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line). The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway). --profile&apos;s help per command (whole sentences: each language words them its own way).</extracomment>
-        <translation>只处理排队发往此设备配置目标的数据点（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+        <translation>只处理排队发往此设备配置目标的数据点（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
         <source>read back from the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
-        <translation>从此设备配置的目标回读（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+        <translation>从此设备配置的目标回读（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
         <source>send to the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
-        <translation>发送到此设备配置的目标（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+        <translation>发送到此设备配置的目标（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
         <source>{points} read back from {url} for device {device} of product {product} in {requests}</source>
@@ -4187,15 +4218,15 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>Device profiles name a target of either platform; the window and --profile NAME use them. Keys are read from the environment, never the command line, and kept in the OS keyring under the profile: the api-key from ONENET_API_KEY (legacy), the device key from ONENET_KEY and the product access key from ONENET_ACCESS_KEY (current platform; optional: the thing model and read-back need it).</source>
-        <translation>设备配置为任一平台命名一个目标；窗口和 --profile NAME 都使用它们。密钥从环境变量读取，绝不从命令行读取，并以配置为单位保存在系统密钥环中：API Key 取自 ONENET_API_KEY（旧版平台），设备密钥取自 ONENET_KEY，产品 access_key 取自 ONENET_ACCESS_KEY（新版平台；可选：读取物模型和回读时需要）。</translation>
+        <translation>设备配置为任一平台命名一个目标；窗口和 --profile NAME 都使用它们。密钥从环境变量读取，绝不从命令行读取，并按设备配置保存在系统密钥环中：API Key 取自 ONENET_API_KEY（旧版平台），设备密钥取自 ONENET_KEY，产品 access_key 取自 ONENET_ACCESS_KEY（新版平台；可选：读取物模型和回读时需要）。</translation>
     </message>
     <message>
         <source>list the profiles</source>
-        <translation>列出配置</translation>
+        <translation>列出设备配置</translation>
     </message>
     <message>
         <source>add (or replace) a profile</source>
-        <translation>添加（或替换）配置</translation>
+        <translation>添加（或替换）设备配置</translation>
     </message>
     <message>
         <source>legacy api-key platform: the device id</source>
@@ -4219,7 +4250,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>delete a profile and its keys</source>
-        <translation>删除配置及其密钥</translation>
+        <translation>删除设备配置及其密钥</translation>
     </message>
     <message>
         <source>profile: --device-name goes with --product (the current platform)</source>
