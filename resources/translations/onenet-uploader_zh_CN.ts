@@ -2492,6 +2492,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>PreviewPanel</name>
     <message>
         <source>sub-field separator {sub}, field separator {sep}; {n} fields:</source>
+        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
         <translation>子字段分隔符 {sub}，字段分隔符 {sep}；共 {n} 个字段：</translation>
     </message>
     <message>
@@ -5301,6 +5302,201 @@ base64, an expiry that is not in the future
     <message>
         <source>request {request}: datastream {stream}, datapoints #{first} to #{last}: the {count} points from its first to its last without `at` travel in one request, over the limit of {points} datapoints or {bytes} bytes: split across requests, the platform would keep all points without `at` instead of only the last (overwrite rule)</source>
         <translation>第 {request} 个请求：数据流 {stream} 的第 {first} 至第 {last} 个数据点——从第一个到最后一个没有 `at` 的数据点，共 {count} 个，必须放在同一个请求中，超过了 {points} 个数据点或 {bytes} 字节的上限：如果分到多个请求里，平台会保留所有没有 `at` 的数据点，而不是只保留最后一个（覆盖规则）</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox</name>
+    <message>
+        <source> — {fix}</source>
+        <translation> —— {fix}</translation>
+    </message>
+    <message>
+        <source>error: {what}</source>
+        <translation>错误：{what}</translation>
+    </message>
+    <message>
+        <source>warning: {what}</source>
+        <translation>警告：{what}</translation>
+    </message>
+    <message>
+        <source>note: {what}</source>
+        <translation>提示：{what}</translation>
+    </message>
+    <message>
+        <source>no rule broken</source>
+        <translation>未违反任何规则</translation>
+    </message>
+    <message>
+        <source>{count} datapoints of {stream} have no `at`: the platform stamps them alike and keeps only the last (onenet-api.md, Overwrite rule)</source>
+        <translation>数据流 {stream} 有 {count} 个数据点没有 `at`：平台会给它们打上相同的时间，只保留最后一个（onenet-api.md，覆盖规则）</translation>
+    </message>
+    <message>
+        <source>give each datapoint its own `at`, or send them in separate requests</source>
+        <translation>给每个数据点各自的 `at`，或分成多个请求发送</translation>
+    </message>
+    <message>
+        <source>{count} datapoints of {stream} at the same `at` {at}: the platform keeps only the later (onenet-api.md, Overwrite rule)</source>
+        <translation>数据流 {stream} 有 {count} 个数据点的 `at` 同为 {at}：平台只保留后一个（onenet-api.md，覆盖规则）</translation>
+    </message>
+    <message>
+        <source>give each datapoint its own `at` (seconds precision)</source>
+        <translation>给每个数据点各自的 `at`（精确到秒）</translation>
+    </message>
+    <message>
+        <source>write `at` as YYYY-MM-DDThh:mm:ss in Beijing time (UTC+8), e.g. 2026-12-07T13:05:00</source>
+        <translation>`at` 请写成北京时间（UTC+8）的 YYYY-MM-DDThh:mm:ss，例如 2026-12-07T13:05:00</translation>
+    </message>
+    <message>
+        <source>type 5 starts with two different separator characters, e.g. ,;temperature,23.5</source>
+        <translation>type=5 以两个不同的分隔符开头，例如 ,;temperature,23.5</translation>
+    </message>
+    <message>
+        <source>check the body against the format its `type` names (onenet-api.md, Body formats)</source>
+        <translation>请按 `type` 所指的格式检查请求体（onenet-api.md，请求体格式）</translation>
+    </message>
+    <message>
+        <source>use an identifier of the product&apos;s thing model (OneNET console: product &gt; thing model)</source>
+        <translation>请使用产品物模型中的标识符（OneNET 控制台：产品 &gt; 物模型）</translation>
+    </message>
+    <message>
+        <source>send the property&apos;s data type: a number for int32/int64/float/double/enum/date, text for string</source>
+        <translation>请发送属性的数据类型：int32/int64/float/double/enum/date 发送数字，string 发送文字</translation>
+    </message>
+    <message>
+        <source>send a whole number, without a decimal point</source>
+        <translation>请发送不带小数点的整数</translation>
+    </message>
+    <message>
+        <source>send a value within the property&apos;s min and max</source>
+        <translation>请发送在属性最小值和最大值之间的值</translation>
+    </message>
+    <message>
+        <source>send true or false (JSON, without quotes)</source>
+        <translation>请发送 true 或 false（JSON，不加引号）</translation>
+    </message>
+    <message>
+        <source>send one of the enum&apos;s values (a number the thing model lists)</source>
+        <translation>请发送枚举中的一个值（物模型列出的数字）</translation>
+    </message>
+    <message>
+        <source>shorten the text to the property&apos;s length</source>
+        <translation>请把文字缩短到属性规定的长度以内</translation>
+    </message>
+    <message>
+        <source>send only the struct&apos;s members</source>
+        <translation>只发送 struct 的成员</translation>
+    </message>
+    <message>
+        <source>send every member of the struct</source>
+        <translation>发送 struct 的每个成员</translation>
+    </message>
+    <message>
+        <source>check the value against the thing model</source>
+        <translation>请对照物模型检查这个值</translation>
+    </message>
+    <message>
+        <source>{text} — thing model rule {rule} ({title}): {reason} (onenet-api.md, The current platform)</source>
+        <translation>{text} —— 物模型规则 {rule}（{title}）：{reason}（onenet-api.md，新版平台）</translation>
+    </message>
+    <message>
+        <source>close each connection when done, or use fewer at once</source>
+        <translation>用完就关闭连接，或减少同时打开的连接</translation>
+    </message>
+    <message>
+        <source>{n} bytes of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</source>
+        <translation>请求行之前有 {n} 字节的空行（是上一个请求体后多余的 CRLF 吗？）；已跳过，RFC 9112 2.2 允许这样做</translation>
+    </message>
+    <message>
+        <source>{n} bytes of CR/LF came after the body; ignored, as the platform does</source>
+        <translation>请求体后有 {n} 字节的 CR/LF；已忽略，与平台的做法相同</translation>
+    </message>
+    <message>
+        <source>make Content-Length the body&apos;s length in bytes as sent (UTF-8 encoded)</source>
+        <translation>Content-Length 应为实际发送的请求体字节数（UTF-8 编码后）</translation>
+    </message>
+    <message>
+        <source>the request has neither Content-Length nor a chunked body, so its body cannot be read</source>
+        <translation>请求既没有 Content-Length，也不是分块请求体，因此无法读取请求体</translation>
+    </message>
+    <message>
+        <source>add Content-Length: &lt;the body&apos;s length in bytes&gt;</source>
+        <translation>添加 Content-Length: &lt;请求体的字节数&gt;</translation>
+    </message>
+    <message>
+        <source>chunked body: {chunks} chunks{trailers}, {size} bytes; the sandbox joins them, the platform documents only Content-Length bodies (onenet-api.md, What real devices send)</source>
+        <translation>分块请求体：{chunks} 块{trailers}，共 {size} 字节；沙盒会把它们拼接起来，但平台文档只说明了带 Content-Length 的请求体（onenet-api.md，真实设备发送的内容）</translation>
+    </message>
+    <message>
+        <source>if the platform refuses it, send Content-Length instead</source>
+        <translation>如果平台拒收，请改用 Content-Length 发送</translation>
+    </message>
+    <message>
+        <source>uploads are POST /devices/&lt;device_id&gt;/datapoints[?type=N]; read-back is GET on the same path</source>
+        <translation>上传用 POST /devices/&lt;device_id&gt;/datapoints[?type=N]；回读用同一路径的 GET</translation>
+    </message>
+    <message>
+        <source>no api-key header</source>
+        <translation>没有 api-key 请求头</translation>
+    </message>
+    <message>
+        <source>add the header api-key: &lt;the device&apos;s api-key&gt;</source>
+        <translation>添加请求头 api-key: &lt;设备的 API Key&gt;</translation>
+    </message>
+    <message>
+        <source>device {device} is not one the sandbox knows</source>
+        <translation>沙盒中没有设备 {device}</translation>
+    </message>
+    <message>
+        <source>check the device id in the path /devices/&lt;device_id&gt;/datapoints</source>
+        <translation>请检查路径 /devices/&lt;device_id&gt;/datapoints 中的设备 ID</translation>
+    </message>
+    <message>
+        <source>the api-key {key} is the key of device {owner}, not of {device}</source>
+        <translation>API Key {key} 属于设备 {owner}，不属于 {device}</translation>
+    </message>
+    <message>
+        <source>send device {device}&apos;s own api-key, or post to {path}</source>
+        <translation>请发送设备 {device} 自己的 API Key，或改为发往 {path}</translation>
+    </message>
+    <message>
+        <source>the api-key {key} is not device {device}&apos;s</source>
+        <translation>API Key {key} 不是设备 {device} 的</translation>
+    </message>
+    <message>
+        <source>copy the device&apos;s api-key again (no spaces, same case)</source>
+        <translation>请重新复制设备的 API Key（不带空格，大小写一致）</translation>
+    </message>
+    <message>
+        <source>the body is not valid type {type}: {why}</source>
+        <translation>请求体不是有效的 type={type}：{why}</translation>
+    </message>
+    <message>
+        <source>see onenet-api.md, Reading back, for the parameters</source>
+        <translation>参数说明见 onenet-api.md 的“回读”一节</translation>
+    </message>
+    <message>
+        <source>fault injected: {which}</source>
+        <translation>注入的故障：{which}</translation>
+    </message>
+    <message>
+        <source>{n} more bytes came right after the body; they were not read</source>
+        <translation>请求体之后紧接着多了 {n} 字节；未读取</translation>
+    </message>
+    <message>
+        <source>Content-Length {length} but {n} more bytes came right after the body; they were not read</source>
+        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；未读取</translation>
+    </message>
+    <message>
+        <source>{n} more bytes came right after the body; read as a next request</source>
+        <translation>请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
+    </message>
+    <message>
+        <source>Content-Length {length} but {n} more bytes came right after the body; read as a next request</source>
+        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
+    </message>
+    <message>
+        <source>property {property}: {what}</source>
+        <translation>属性 {property}：{what}</translation>
     </message>
 </context>
 <context>
