@@ -117,7 +117,7 @@ def add_commands(subparsers: Any) -> None:
         ),
     )
     sandbox_cli.add_arguments(sandbox_parser)
-    sandbox_parser.set_defaults(run=sandbox_cli.run)
+    sandbox_parser.set_defaults(run=lambda args: sandbox_cli.run(args, render=render))  # its lines translated
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
     add_simulate_command(subparsers)

@@ -5308,6 +5308,7 @@ base64, an expiry that is not in the future
     <name>sandbox</name>
     <message>
         <source> — {fix}</source>
+        <extracomment>Exchanges a capture keeps by default (the oldest go first). Bytes of requests and answers a capture keeps at most, whatever the count (bodies may be 8 MiB each). Header names (lower case) whose values are secrets (shared onenet-api.md, &quot;Terms&quot;, &quot;Token&quot;).</extracomment>
         <translation> —— {fix}</translation>
     </message>
     <message>
@@ -5356,6 +5357,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>use an identifier of the product&apos;s thing model (OneNET console: product &gt; thing model)</source>
+        <extracomment>How to mend a value the thing model refuses, by rule (`gui.onenet.thingmodel.RULES`).</extracomment>
         <translation>请使用产品物模型中的标识符（OneNET 控制台：产品 &gt; 物模型）</translation>
     </message>
     <message>
@@ -5400,6 +5402,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>close each connection when done, or use fewer at once</source>
+        <extracomment>The sandbox&apos;s own cap on one request body. The platform documents no limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md, &quot;Limits&quot;); this only keeps a runaway client from filling memory. The cap on a request line and its headers together (HTTP 431 beyond). Connections served at once by default; more are answered HTTP 503 errno 8 and closed. Seconds a connection may stay idle, or take to send its body, before it is closed.</extracomment>
         <translation>用完就关闭连接，或减少同时打开的连接</translation>
     </message>
     <message>
@@ -5496,7 +5499,40 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>property {property}: {what}</source>
+        <extracomment>The sandbox&apos;s demo product and devices (not secrets: like the legacy DEFAULT_API_KEY). The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
         <translation>属性 {property}：{what}</translation>
+    </message>
+    <message>
+        <source>this computer only: a client here uses {url}</source>
+        <translation>仅限本机：本机上的客户端请使用 {url}</translation>
+    </message>
+    <message>
+        <source>warning: listening on {host}: anyone on that network can send to this sandbox; it expects device {device} with api-key {key}</source>
+        <translation>警告：正在 {host} 上监听：该网络中的任何人都能向这个沙盒发送数据；它接受设备 {device}，API Key 为 {key}</translation>
+    </message>
+    <message>
+        <source>a device on the bench posts to {url}</source>
+        <translation>实验台上的设备请发往 {url}</translation>
+    </message>
+    <message>
+        <source>sandbox: cannot write {path}: {why}</source>
+        <translation>sandbox：无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>sandbox: cannot listen on {address}: {why}</source>
+        <translation>sandbox：无法在 {address} 上监听：{why}</translation>
+    </message>
+    <message>
+        <source>OneNET sandbox at {url} (plain HTTP): device {device}, api-key {key} (the sandbox&apos;s default, not a secret); times are UTC+8. Press Ctrl+C to stop.</source>
+        <translation>OneNET 沙盒已在 {url} 运行（明文 HTTP）：设备 {device}，API Key 为 {key}（沙盒的默认值，不是机密）；时间均为 UTC+8。按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>OneNET sandbox at {url} (plain HTTP): device {device}, api-key {key}; times are UTC+8. Press Ctrl+C to stop.</source>
+        <translation>OneNET 沙盒已在 {url} 运行（明文 HTTP）：设备 {device}，API Key 为 {key}；时间均为 UTC+8。按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>Current platform (thing model): product {product}, device {device} (device key {device_key}), product access key {access_key} (the sandbox&apos;s demo keys, not secrets); devices post to {post}, reads go to {read}.</source>
+        <translation>新版平台（物模型）：产品 {product}，设备 {device}（设备密钥 {device_key}），产品 access_key 为 {access_key}（沙盒的演示密钥，不是机密）；设备上报发往 {post}，读取发往 {read}。</translation>
     </message>
 </context>
 <context>
