@@ -95,7 +95,7 @@ def open_profile(name: str, command: str, secrets: Any = None) -> tuple[Profile,
         profile = ProfileBook(secrets, builtin=BUILT_IN).load().get(name)
         target = profile.target()
     except (ProfileError, ConfigError) as exc:
-        return f"{command}: {exc}"
+        return f"{command}: {i18n.why(exc)}"
     if target.endpoint == SANDBOX_ENDPOINT:
         return (
             f"{command}: profile {name!r} is the window's embedded sandbox, which only the window runs; "
@@ -413,6 +413,6 @@ def run_profile(args: argparse.Namespace, secrets: Any = None) -> int:
         print(translate("cli", "profile: {why}").format(why=render(exc.text)), file=sys.stderr)
         return EXIT_USAGE
     except (ProfileError, OSError) as exc:
-        print(translate("cli", "profile: {why}").format(why=exc), file=sys.stderr)
+        print(translate("cli", "profile: {why}").format(why=i18n.why(exc)), file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK

@@ -336,7 +336,7 @@ class ConnectionPanel(QGroupBox):
             problem = ""
         except ProfileError as exc:
             profiles = Profiles([], "", self.profiles.builtin)
-            problem = str(exc)
+            problem = i18n.why(exc)
         wanted = profiles.current if select is None else select
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
@@ -372,7 +372,7 @@ class ConnectionPanel(QGroupBox):
             profile = self.profiles.load().get(name)
             self.profiles.set_current(name)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles(name)
         self._apply_profile(profile)
         self.targetCommitted.emit()
@@ -424,7 +424,7 @@ class ConnectionPanel(QGroupBox):
                 self.profile_of_fields(name), key=self.api_key, access_key=self.access_key_edit.text()
             )
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         return self.switch_profile(profile.name)
 
     def save_profile(self) -> str:
@@ -434,7 +434,7 @@ class ConnectionPanel(QGroupBox):
                 self.profile_of_fields(self.profile_name), key=self.api_key, access_key=self.access_key_edit.text()
             )
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles(self.profile_name)
         self.targetCommitted.emit()
         return ""
@@ -444,7 +444,7 @@ class ConnectionPanel(QGroupBox):
         try:
             profile = self.profiles.rename(self.profile_name, new)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles(profile.name)
         return ""
 
@@ -453,7 +453,7 @@ class ConnectionPanel(QGroupBox):
         try:
             profile = self.profiles.duplicate(self.profile_name, new)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         return self.switch_profile(profile.name)
 
     def delete_profile(self) -> str:
@@ -461,7 +461,7 @@ class ConnectionPanel(QGroupBox):
         try:
             self.profiles.delete(self.profile_name)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles("")
         return ""
 

@@ -3349,6 +3349,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
     </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须提供以下参数之一：%s</translation>
+    </message>
 </context>
 <context>
     <name>cli</name>
@@ -3668,8 +3672,20 @@ exit status:
         <translation>读取 FILE（与 `send` 的读取方式相同）</translation>
     </message>
     <message>
+        <source>no upload to device {device} in the outbox&apos;s history</source>
+        <translation>发件箱的历史记录中没有发往设备 {device} 的上传</translation>
+    </message>
+    <message>
+        <source>no upload in the outbox&apos;s history</source>
+        <translation>发件箱的历史记录中没有上传</translation>
+    </message>
+    <message>
         <source>none of the last upload&apos;s {requests} reached the platform: nothing to verify</source>
         <translation>最近一次上传的 {requests}都没有到达平台：没有可核对的内容</translation>
+    </message>
+    <message>
+        <source>a stored body of the last upload cannot be read back: {why}</source>
+        <translation>最近一次上传保存的请求体无法读取：{why}</translation>
     </message>
     <message>
         <source>the last upload ({time} UTC): {requests}</source>
@@ -3678,6 +3694,54 @@ exit status:
     <message>
         <source>, {n} of unknown outcome</source>
         <translation>，其中 {n} 个结果未知</translation>
+    </message>
+    <message>
+        <source>--device ID is required (unless --last)</source>
+        <translation>需要 --device ID（除非使用 --last）</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {why}</source>
+        <translation>无法读取 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>{path} is not a type {type} body: {why}</source>
+        <translation>{path} 不是 type={type} 的请求体：{why}</translation>
+    </message>
+    <message>
+        <source>dates like {dates} can be day/month or month/day: pass --date-order</source>
+        <translation>像 {dates} 这样的日期既可读作日/月也可读作月/日：请指定 --date-order</translation>
+    </message>
+    <message>
+        <source>the time column&apos;s header says {zone} ({choices}): pass --source-tz</source>
+        <translation>时间列的表头写的是 {zone}（{choices}）：请指定 --source-tz</translation>
+    </message>
+    <message>
+        <source>{path}: no datapoints to verify</source>
+        <translation>{path}：没有要核对的数据点</translation>
+    </message>
+    <message>
+        <source>(no at)</source>
+        <translation>（无 at）</translation>
+    </message>
+    <message>
+        <source>sent {value}</source>
+        <translation>发送值 {value}</translation>
+    </message>
+    <message>
+        <source>platform {value}</source>
+        <translation>平台值 {value}</translation>
+    </message>
+    <message>
+        <source>  ({note})</source>
+        <translation>  （{note}）</translation>
+    </message>
+    <message>
+        <source>verify: --profile names the target: leave out --device and --endpoint</source>
+        <translation>verify：--profile 已指定目标，请去掉 --device 和 --endpoint</translation>
+    </message>
+    <message>
+        <source>verify: a thing-model profile verifies a FILE of readings (not --last or --body)</source>
+        <translation>verify：物模型设备配置只能核对读数文件 FILE（不能用 --last 或 --body）</translation>
     </message>
     <message>
         <source>verify: {why}</source>
@@ -5305,6 +5369,46 @@ base64, an expiry that is not in the future
     </message>
 </context>
 <context>
+    <name>profiles</name>
+    <message>
+        <source>a profile without a name</source>
+        <translation>设备配置没有名称</translation>
+    </message>
+    <message>
+        <source>profile {name} names an unknown platform</source>
+        <translation>设备配置 {name} 指定了未知的平台</translation>
+    </message>
+    <message>
+        <source>no profile named {name} (there are: {names})</source>
+        <extracomment>A new profile of each platform, before the user fills it in.</extracomment>
+        <translation>没有名为 {name} 的设备配置（现有：{names}）</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as profiles: {why}</source>
+        <translation>{path} 无法作为设备配置读取：{why}</translation>
+    </message>
+    <message>
+        <source>a profile needs a name</source>
+        <translation>设备配置需要一个名称</translation>
+    </message>
+    <message>
+        <source>a profile name is at most {n} printable characters</source>
+        <translation>设备配置名称最多 {n} 个可打印字符</translation>
+    </message>
+    <message>
+        <source>there is a profile named {name} already</source>
+        <translation>已有名为 {name} 的设备配置</translation>
+    </message>
+    <message>
+        <source>{name} is built in: it cannot be changed (duplicate it)</source>
+        <translation>{name} 是内置的，不能修改（请复制一份）</translation>
+    </message>
+    <message>
+        <source>no profile named {name}</source>
+        <translation>没有名为 {name} 的设备配置</translation>
+    </message>
+</context>
+<context>
     <name>sandbox</name>
     <message>
         <source> — {fix}</source>
@@ -5981,6 +6085,78 @@ base64, an expiry that is not in the future
         <source>{sent} datapoints sent: {found} found, {missing} missing, {different} different, {overwritten} overwritten (a later one had the same at), {unverifiable} unverifiable (no at)</source>
         <extracomment>Read back at its `at` with an equal value. Nothing read back at its `at`. Something else read back at its `at` (another value or kind). A later datapoint of the same stream and `at` replaced it: not expected on the platform. Sent without `at` (or unreadable alone): the platform stamped it, it cannot be found by time.</extracomment>
         <translation>已发送 {sent} 个数据点：找到 {found} 个，缺失 {missing} 个，不一致 {different} 个，已被覆盖 {overwritten} 个（之后有相同 at 的数据点），无法核对 {unverifiable} 个（不带 at）</translation>
+    </message>
+    <message>
+        <source>sent without at: the platform stamped it with its own clock</source>
+        <translation>发送时没有 at：平台按自己的时钟打上了时间</translation>
+    </message>
+    <message>
+        <source>a datastream id with a comma cannot be read back alone</source>
+        <translation>含逗号的数据流 ID 无法单独回读</translation>
+    </message>
+    <message>
+        <source>a later datapoint of {stream} at {at} replaced it</source>
+        <translation>{stream} 在 {at} 的一个后发数据点覆盖了它</translation>
+    </message>
+    <message>
+        <source>sent a {sent}, the platform holds a {platform}</source>
+        <translation>发送的是{sent}，平台上保存的是{platform}</translation>
+    </message>
+    <message>
+        <source>the value differs</source>
+        <translation>值不同</translation>
+    </message>
+    <message>
+        <source>same number, written differently by the platform (JSON has one number type)</source>
+        <translation>数值相同，只是平台的写法不同（JSON 只有一种数字类型）</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>json</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>nothing read back at this at</source>
+        <translation>在这个 at 没有回读到数据</translation>
+    </message>
+    <message>
+        <source>sent without at (a property post): the platform stamped it with its own clock</source>
+        <translation>发送时没有 at（属性上报）：平台按自己的时钟打上了时间</translation>
+    </message>
+    <message>
+        <source>a later value had the same time (ms)</source>
+        <translation>后发的一个值时间相同（毫秒）</translation>
+    </message>
+    <message>
+        <source>no thing model: read back as the kind of the value sent</source>
+        <translation>没有物模型：按发送值的类型读取回读值</translation>
+    </message>
+    <message>
+        <source>nothing read back at this time</source>
+        <translation>在这个时间没有回读到数据</translation>
+    </message>
+    <message>
+        <source>the platform holds {held}, which is not a value of the sent kind</source>
+        <translation>平台上保存的是 {held}，不是发送值那种类型的值</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
     </message>
 </context>
 <context>
