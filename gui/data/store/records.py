@@ -114,6 +114,7 @@ class OutboxRow:
     created: datetime
     updated: datetime
     platform: Platform = Platform.DATAPOINTS
+    source: tuple[str, int] | None = None  # (file SHA-256, row) when read from a file, as `NewRow.source`
     #: `last_error` as a Message, shown in the reader's language (`stored_text`); None: `last_error` as is
     last_error_text: Message | None = None
 
