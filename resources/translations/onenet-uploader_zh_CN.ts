@@ -5411,6 +5411,18 @@ base64, an expiry that is not in the future
     </message>
 </context>
 <context>
+    <name>readings</name>
+    <message>
+        <source>{at} does not exist in {zone} (the clocks skipped it)</source>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back): type it with its offset to say which, {first} for the first occurrence or {second} for the second</source>
+        <translation>{at} 在 {zone} 中出现两次（时钟回拨）：请带上 UTC 偏移输入以指明是哪一次，第一次为 {first}，第二次为 {second}</translation>
+    </message>
+</context>
+<context>
     <name>sandbox</name>
     <message>
         <source> — {fix}</source>
