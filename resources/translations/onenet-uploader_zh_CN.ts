@@ -5693,6 +5693,14 @@ base64, an expiry that is not in the future
     </message>
 </context>
 <context>
+    <name>secrets</name>
+    <message>
+        <source>no OS keyring is available</source>
+        <extracomment>Backend classes (module.qualname, subclasses included) that keep a key as the OS&apos;s store does or encrypted: the only ones called &quot;the system keyring&quot;. The reason `system_keyring` gives when there is none (the window translates it in the &quot;secrets&quot; context).</extracomment>
+        <translation>没有可用的系统密钥环</translation>
+    </message>
+</context>
+<context>
     <name>store</name>
     <message>
         <source>Cannot create the folder of the outbox database {folder}: {error}.</source>
