@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.app import no_display, run_window
+from gui.app import build_parser, no_display, opens_window, run_window
 from gui.data.paths import data_dir
 from gui.ui.main_window import MainWindow
 
@@ -52,3 +52,53 @@ def test_the_command_without_a_display_exits_2_with_the_reason():
     done = subprocess.run([sys.executable, "-m", "gui"], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "no display to open the window on" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--sandbox"],
+        ["--smoke-test"],
+        ["--lang", "zh_CN"],
+        ["--lang=en", "--sandbox"],
+        ["--sandbox", "--lang", "x"],
+    ],
+)
+def test_a_window_start_is_read_as_the_whole_command_line_would_be(argv):
+    assert opens_window(argv)
+    assert vars(build_parser(commands=False).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["send"],
+        ["--help"],
+        ["--version"],
+        ["--sandbox", "--smoke-test"],  # the whole parser says they exclude each other
+        ["--sandbox", "--sandbox"],
+        ["--lang", "en", "--lang", "zh_CN"],
+        ["--lang"],
+        ["--lang", "--sandbox"],
+        ["--sand"],  # an abbreviation: argparse's to read
+        ["--lang", "en", "outbox"],
+        [""],
+    ],
+)
+def test_anything_else_goes_to_the_whole_parser(argv):
+    assert not opens_window(argv)
+
+
+def test_a_window_start_loads_neither_the_commands_nor_the_file_readers():
+    code = (
+        "import sys\n"
+        "from gui.app import main\n"
+        "status = main(['--smoke-test'])\n"
+        "print(sorted(m for m in ('gui.cli', 'gui.data.importers') if m in sys.modules))\n"
+        "sys.exit(status)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
