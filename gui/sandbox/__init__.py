@@ -12,6 +12,8 @@ sandbox``). It imports the core (:mod:`gui.onenet`), never the reverse, and
 no Qt.
 """
 
+from typing import TYPE_CHECKING
+
 from gui.sandbox.platform import (
     DEFAULT_API_KEY,
     DEFAULT_DEVICE_ID,
@@ -27,7 +29,9 @@ from gui.sandbox.platform import (
     Platform,
     mask_key,
 )
-from gui.sandbox.server import MAX_BODY_BYTES, Sandbox
+
+if TYPE_CHECKING:
+    from gui.sandbox.server import MAX_BODY_BYTES, Sandbox
 
 __all__ = [
     "DEFAULT_API_KEY",
@@ -46,3 +50,16 @@ __all__ = [
     "Sandbox",
     "mask_key",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """`Sandbox` and `MAX_BODY_BYTES` load the server (h11, sockets, threads) when first asked for.
+
+    The window's built-in profiles need only the sandbox's demo device and keys
+    (`gui.sandbox.profiles`), not its server, to be shown.
+    """
+    if name in ("MAX_BODY_BYTES", "Sandbox"):
+        from gui.sandbox import server
+
+        return getattr(server, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
