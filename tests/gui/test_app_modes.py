@@ -91,7 +91,14 @@ def test_anything_else_goes_to_the_whole_parser(argv):
 
 
 #: What the first paint of a window start does not need: loaded when the user first asks for it.
-NOT_FOR_THE_FIRST_PAINT = ("gui.cli", "gui.data.importers", "gui.sandbox.server", "gui.sandbox.things", "h11")
+NOT_FOR_THE_FIRST_PAINT = (
+    "gui.cli",
+    "gui.data.importers",
+    "gui.sandbox.server",
+    "gui.sandbox.things",
+    "h11",
+    "PySide6.QtNetwork",
+)
 
 
 def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
