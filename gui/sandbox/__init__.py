@@ -8,8 +8,8 @@ read-back by the platform's rules), :mod:`~gui.sandbox.server` (the
 keys and a thing model, its token checks and routes),
 :mod:`~gui.sandbox.capture` (the inspector's data: every request with its
 bytes, answer and verdict), :mod:`~gui.sandbox.demo` (the demo devices and
-keys) and :mod:`~gui.sandbox.cli` (``onenet-uploader sandbox``). It imports the core (:mod:`gui.onenet`), never the reverse, and
-no Qt.
+keys) and :mod:`~gui.sandbox.cli` (``onenet-uploader sandbox``). It imports
+the core (:mod:`gui.onenet`), never the reverse, and no Qt.
 """
 
 import importlib
