@@ -119,6 +119,18 @@ def main() -> None:
     runs = int(args[0]) if args else 15
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = tempfile.TemporaryDirectory(prefix="bench-startup-")
+    # A child started with `-c` or `-m` finds `gui` in its working directory before PYTHONPATH: started in
+    # a checkout, every tree would be that checkout. The children start in the scratch directory instead.
+    os.chdir(scratch.name)
+    for tree in trees.values():
+        found = subprocess.run(
+            [sys.executable, "-c", "import gui; print(gui.__file__)"],
+            env=dict(os.environ, PYTHONPATH=tree),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        assert found.startswith(tree + os.sep), f"{tree}: gui is imported from {found}"
     if pyc:
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
         os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(scratch.name, "pycache")
@@ -152,6 +164,7 @@ def main() -> None:
                 f"{name:48s} {what:7s} median {median:.3f} s  min {min(values):.3f}  max {max(values):.3f}  "
                 f"({median / floors[k]:.2f}x)"
             )
+    os.chdir(os.path.dirname(scratch.name))
     scratch.cleanup()
 
 
