@@ -458,6 +458,18 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     for warning in plan.warnings:
         print(translate("cli", "warning: {warning}").format(warning=warning), file=sys.stderr)
+    if plan.apart:
+        print(
+            render(
+                Counted("sent-apart").tr(
+                    "%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several "
+                    "queued, and of one request the platform keeps only the last. Each is stamped with the time "
+                    "it arrived.",
+                    "",
+                    plan.apart,
+                )
+            )
+        )
     print(render(result.summary_message()) + translate("cli", "."))
     if failed:
         print(

@@ -61,6 +61,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several queued, and of one request the platform keeps only the last. Each is stamped with the time it arrived.</source>
+        <translation>
+            <numerusform>%Ln datapoint without `at` went in a request of its own: its datastream had several queued, and of one request the platform keeps only the last. It is stamped with the time it arrived.</numerusform>
+            <numerusform>%Ln datapoints without `at` went in requests of their own: their datastreams had several queued, and of one request the platform keeps only the last. Each is stamped with the time it arrived.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>stopped: %Ln later request(s) not sent; they wait in the outbox</source>
         <translation>
             <numerusform>stopped: %Ln later request not sent; they wait in the outbox</numerusform>
@@ -68,11 +75,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln datapoint(s) without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</source>
+        <source>%Ln datapoint(s) without at ({shown}) are followed by another without at in the stream</source>
         <extracomment>How many datapoint numbers a message about many datapoints lists before &quot;…&quot;.</extracomment>
         <translation>
-            <numerusform>%Ln datapoint without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</numerusform>
-            <numerusform>%Ln datapoints without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</numerusform>
+            <numerusform>%Ln datapoint without at ({shown}) is followed by another without at in the stream</numerusform>
+            <numerusform>%Ln datapoints without at ({shown}) are followed by another without at in the stream</numerusform>
         </translation>
     </message>
     <message numerus="yes">

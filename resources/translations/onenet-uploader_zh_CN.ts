@@ -53,16 +53,22 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several queued, and of one request the platform keeps only the last. Each is stamped with the time it arrived.</source>
+        <translation>
+            <numerusform>%Ln 个没有 `at` 的数据点各自单独发送：它们的数据流排队了多个没有 `at` 的数据点，而同一请求中平台只保留最后一个。每个数据点的时间是它到达平台的时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>stopped: %Ln later request(s) not sent; they wait in the outbox</source>
         <translation>
             <numerusform>已停止：后面的 %Ln 个请求未发送；它们在发件箱中等待</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln datapoint(s) without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</source>
+        <source>%Ln datapoint(s) without at ({shown}) are followed by another without at in the stream</source>
         <extracomment>How many datapoint numbers a message about many datapoints lists before &quot;…&quot;.</extracomment>
         <translation>
-            <numerusform>%Ln 个没有 at 的数据点（{shown}）会被其后没有 at 的数据点覆盖；只保留最后一个（{kept}，#{last}）</numerusform>
+            <numerusform>%Ln 个没有 at 的数据点（{shown}）之后，同一数据流中还有没有 at 的数据点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4772,10 +4778,6 @@ base64, an expiry that is not in the future
         <translation>多个数据点不带 at</translation>
     </message>
     <message>
-        <source>in one request the platform stamps them alike and keeps only the last</source>
-        <translation>在同一个请求中平台会为它们打上相同的时间戳，只保留最后一个</translation>
-    </message>
-    <message>
         <source>implausible at</source>
         <translation>at 不合理</translation>
     </message>
@@ -4850,6 +4852,10 @@ base64, an expiry that is not in the future
     <message>
         <source>its value</source>
         <translation>其值</translation>
+    </message>
+    <message>
+        <source>each goes in a request of its own (of one request the platform keeps only the last) and is stamped with the time it arrives, milliseconds apart: give them an at to keep the times they were taken</source>
+        <translation>每个都单独放在一个请求中发送（同一请求中平台只保留最后一个），时间为到达平台的时间，彼此只差几毫秒：要保留采集时间，请为它们填写 at</translation>
     </message>
     <message>
         <source>value {value} is text, {why}</source>
