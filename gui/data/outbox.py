@@ -440,7 +440,12 @@ class Plan:
         self.datapoints = sum(len(rows) for _, _, rows in targets)
         self.held_back = held_back
         self.warnings = [
-            f"{target.label().partition(' at ')[0]}: {warning}"
+            Message(
+                warning.code,
+                "planner",
+                QT_TRANSLATE_NOOP("planner", "{target}: {warning}"),
+                {"target": target.text(where=False), "warning": warning},
+            )
             for target, plan, _ in targets
             for warning in plan.warnings
         ]

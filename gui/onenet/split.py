@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 from gui.onenet.formats import AtTexts, BodyType, EncodedBody, Fragments, fragments, utf8
 from gui.onenet.readings import Datastream, Readings
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 DEFAULT_MAX_POINTS = 500
 DEFAULT_MAX_BYTES = 64 * 1024
@@ -75,7 +76,7 @@ class RequestPlan:
     requests: list[RequestSpan]
     max_points: int
     max_bytes: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def body_type(self) -> BodyType:
@@ -188,8 +189,7 @@ def plan_requests(
                     continue
                 j = i + 1  # alone in its request and still too big: a datapoint over max_bytes
                 oversized = True
-                warning = _oversize_warning(stream, i - first, max_bytes)
-                plan.warnings.append(f"request {len(plan.requests) + 1}: {warning}")
+                plan.warnings.append(_oversize_warning(len(plan.requests) + 1, stream, i - first, max_bytes))
             used += stream_cost + sums[j] - sums[i] - point_sep
             count += j - i
             streams_in_chunk += 1
@@ -201,11 +201,15 @@ def plan_requests(
     return plan
 
 
-def _oversize_warning(stream: Datastream, index: int, max_bytes: int) -> str:
-    return (
-        f"datastream {stream.id!r}, datapoint #{index + 1} alone is over the limit of {max_bytes} bytes; "
-        "it is sent in a request of its own"
+def _oversize_warning(request: int, stream: Datastream, index: int, max_bytes: int) -> Message:
+    """Why request number `request` is over the byte limit (code `oversized`), a Message translated where shown."""
+    source = QT_TRANSLATE_NOOP(
+        "planner",
+        "request {request}: datastream {stream}, datapoint #{first} alone is over the limit of {bytes} bytes; "
+        "it is sent in a request of its own",
     )
+    args = {"request": request, "stream": repr(stream.id), "first": str(index + 1), "bytes": max_bytes}
+    return Message("oversized", "planner", source, args)
 
 
 def split(

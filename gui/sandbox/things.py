@@ -53,6 +53,7 @@ from gui.sandbox.demo import (  # the demo product and devices
     SECOND_DEVICE_KEY,
     SECOND_DEVICE_NAME,
 )
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "DEFAULT_ACCESS_KEY",
@@ -413,8 +414,14 @@ def _checked(model: ThingModel, identifier: Any, value: Any) -> Any:
         return prop.check_json(value)
     except ValueRefused as exc:
         text = f"property {identifier!r}: {exc}"
+        what = Message(
+            "thing-model-property",
+            "sandbox",
+            QT_TRANSLATE_NOOP("sandbox", "property {property}: {what}"),
+            {"property": repr(identifier), "what": exc.what},
+        )
         raise _Refused(
-            ERRNO_INVALID, f"invalid parameter: {text} ({exc.rule})", thing_model_finding(exc.rule, text)
+            ERRNO_INVALID, f"invalid parameter: {text} ({exc.rule})", thing_model_finding(exc.rule, what)
         ) from None
 
 

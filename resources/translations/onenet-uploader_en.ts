@@ -89,6 +89,41 @@
             <numerusform>%Ln datapoints share an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table were skipped (they do not have its columns).</source>
+        <translation>
+            <numerusform>%Ln line above the table was skipped (it does not have its columns).</numerusform>
+            <numerusform>%Ln lines above the table were skipped (they do not have its columns).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no header and empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>no header and empty in the first row</numerusform>
+            <numerusform>no header and empty in the first %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only {text} (no reading) in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>only {text} (no reading) in the first row</numerusform>
+            <numerusform>only {text} (no reading) in the first %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>empty in the first row</numerusform>
+            <numerusform>empty in the first %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln line(s) above the header</source>
+        <translation>
+            <numerusform>skipped %Ln line above the header</numerusform>
+            <numerusform>skipped %Ln lines above the header</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>

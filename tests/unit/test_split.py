@@ -114,10 +114,14 @@ def test_a_datapoint_over_the_byte_limit_goes_alone_with_a_warning() -> None:
 
     assert [r.points for r in plan.requests] == [1, 1, 1]
     assert [r.oversized for r in plan.requests] == [False, True, False]
-    assert plan.warnings == [
-        "request 2: datastream 't', datapoint #2 alone is over the limit of 200 bytes; "
-        "it is sent in a request of its own"
-    ]
+    [warning] = plan.warnings
+    assert warning.code == "oversized"
+    assert (warning.args["request"], warning.args["stream"], warning.args["first"], warning.args["bytes"]) == (
+        2,
+        "'t'",
+        "2",
+        200,
+    )
     assert decode(plan.body(1).data).datastreams[0].datapoints[0].value == big
 
 
