@@ -106,7 +106,7 @@ def open_profile(name: str, command: str, secrets: Any = None) -> tuple[Profile,
 
 def device_key(profile: Profile, secrets: Any) -> str:
     """The key that signs uploads for `profile`: the environment's (ONENET_API_KEY, ONENET_KEY), else the profile's."""
-    from gui.cli import API_KEY_ENV
+    from gui.cli_common import API_KEY_ENV
     from gui.data.target import Platform
 
     env = API_KEY_ENV if profile.platform is Platform.DATAPOINTS else KEY_ENV
@@ -143,7 +143,7 @@ def thing_keys(device: str, secrets: Any, profile: Profile | None = None) -> tup
 
 
 def _err(text: str) -> None:
-    from gui.cli import _err as err
+    from gui.cli_common import _err as err
 
     err(text)
 
@@ -181,16 +181,8 @@ def send_thing(
     args: argparse.Namespace, profile: Profile, secrets: Any, readings: Readings, result: ImportResult
 ) -> int:
     """`send FILE --profile NAME` to the current platform; exit statuses as `send`'s (SEND_EPILOG)."""
-    from gui.cli import (
-        DRY_RUN_MASK,
-        EXIT_FAILED,
-        EXIT_OK,
-        EXIT_REJECTED,
-        EXIT_USAGE,
-        _out,
-        _send_via_outbox,
-        _sources,
-    )
+    from gui.cli_common import DRY_RUN_MASK, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _out
+    from gui.cli_send import _send_via_outbox, _sources
     from gui.data.logs import register_secret
     from gui.data.outbox import clients, plan_thing, thing_clients, thing_requests_of
     from gui.data.pipeline import Pipeline
@@ -262,7 +254,8 @@ def send_thing(
 
 def verify_thing_profile(args: argparse.Namespace, profile: Profile, secrets: Any, readings: Readings) -> int:
     """`verify FILE --profile NAME` on the current platform: `verify_thing`, printed as `verify` prints; its exits."""
-    from gui.cli import EXIT_OK, EXIT_PLATFORM, EXIT_PROBLEMS, EXIT_USAGE, print_checks
+    from gui.cli_common import EXIT_OK, EXIT_USAGE
+    from gui.cli_verify import EXIT_PLATFORM, EXIT_PROBLEMS, print_checks
     from gui.data.logs import register_secret
     from gui.onenet.client import OneNetError
     from gui.onenet.thing_client import ThingClient
@@ -355,7 +348,7 @@ def add_profile_command(subparsers: Any) -> None:
 
 def run_profile(args: argparse.Namespace, secrets: Any = None) -> int:
     """The `profile` command; exit 0, or 2 with the reason on stderr. Never prints a key."""
-    from gui.cli import API_KEY_ENV, EXIT_OK, EXIT_USAGE
+    from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
     from gui.data.profiles import ProfileBook, ProfileError
     from gui.data.secrets import SecretStore
     from gui.data.target import Platform

@@ -145,7 +145,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
             )
         print(f"[{number + 1}{total}] {when} {_describe(pairs)} -> {outcome}", file=sys.stderr, flush=True)
 
-    from gui.cli import _on_interrupt  # the CLI's Ctrl+C handling: first press stops, second kills
+    from gui.cli_common import _on_interrupt  # the CLI's Ctrl+C handling: first press stops, second kills
 
     restore = _on_interrupt(stop.set)
     try:
