@@ -10,7 +10,8 @@ from typing import Any
 
 from gui import i18n
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _on_interrupt
-from gui.cli_profiles import add_profile_argument, open_profile, thing_keys
+from gui.cli_options import add_target_options
+from gui.cli_profiles import open_profile, thing_keys
 from gui.i18n import render, translate
 from gui.onenet.client import ConfigError
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES
@@ -70,15 +71,16 @@ def add_outbox_commands(subparsers: Any) -> None:
             )
         ),
     )
-    send.add_argument(
-        "--endpoint",
-        metavar="URL",
-        help=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this endpoint (they are never re-addressed)"),
+    add_target_options(
+        send,
+        endpoint=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this endpoint (they are never re-addressed)"),
+        device=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this device id"),
+        profile=QT_TRANSLATE_NOOP(
+            "cli",
+            "only datapoints queued for the target of this device profile (saved in the window: either platform; "
+            "its key from the OS keyring unless the environment gives one)",
+        ),
     )
-    send.add_argument(
-        "--device", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "only datapoints queued for this device id")
-    )
-    add_profile_argument(send, "only datapoints queued for")
     send.add_argument(
         "--batch",
         type=int,

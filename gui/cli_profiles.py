@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
+from gui.cli_options import add_target_options
 from gui.cli_token import KEY_ENV
 from gui.i18n import render, translate
 from gui.text import QT_TRANSLATE_NOOP
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACCESS_KEY_ENV",
-    "add_profile_argument",
     "add_profile_command",
     "device_key",
     "open_profile",
@@ -50,31 +50,6 @@ ACCESS_KEY_ENV = "ONENET_ACCESS_KEY"
 
 #: The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).
 _DRY_RUN_KEY = "ZHJ5IHJ1bg=="  # base64 of "dry run"
-
-
-def add_profile_argument(parser: argparse.ArgumentParser, what: str) -> None:
-    """`--profile NAME`: a device profile saved in the window (or a built-in sandbox one, in the window only)."""
-    parser.add_argument("--profile", metavar="NAME", help=_PROFILE_HELPS[what])
-
-
-#: --profile's help per command (whole sentences: each language words them its own way).
-_PROFILE_HELPS = {
-    "only datapoints queued for": QT_TRANSLATE_NOOP(
-        "cli",
-        "only datapoints queued for the target of this device profile (saved in the window: either platform; "
-        "its key from the OS keyring unless the environment gives one)",
-    ),
-    "read back from": QT_TRANSLATE_NOOP(
-        "cli",
-        "read back from the target of this device profile (saved in the window: either platform; "
-        "its key from the OS keyring unless the environment gives one)",
-    ),
-    "send to": QT_TRANSLATE_NOOP(
-        "cli",
-        "send to the target of this device profile (saved in the window: either platform; "
-        "its key from the OS keyring unless the environment gives one)",
-    ),
-}
 
 
 def open_profile(name: str, command: str, secrets: Any = None) -> tuple[Profile, Any] | str:
@@ -321,9 +296,7 @@ def add_profile_command(subparsers: Any) -> None:
     add = actions.add_parser("add", help=QT_TRANSLATE_NOOP("cli", "add (or replace) a profile"))
     add.add_argument("name", metavar="NAME")
     target = add.add_mutually_exclusive_group(required=True)
-    target.add_argument(
-        "--device", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "legacy api-key platform: the device id")
-    )
+    add_target_options(target, device=QT_TRANSLATE_NOOP("cli", "legacy api-key platform: the device id"))
     target.add_argument(
         "--product", metavar="PID", help=QT_TRANSLATE_NOOP("cli", "current thing-model platform: the product id")
     )
@@ -332,10 +305,8 @@ def add_profile_command(subparsers: Any) -> None:
         metavar="NAME",
         help=QT_TRANSLATE_NOOP("cli", "current platform: the device name (with --product)"),
     )
-    add.add_argument(
-        "--endpoint",
-        metavar="URL",
-        help=QT_TRANSLATE_NOOP("cli", "default: the platform's (the device side's for --product)"),
+    add_target_options(
+        add, endpoint=QT_TRANSLATE_NOOP("cli", "default: the platform's (the device side's for --product)")
     )
     add.add_argument(
         "--app-endpoint",

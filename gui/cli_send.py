@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from gui import i18n
 from gui.cli_common import API_KEY_ENV, DRY_RUN_MASK, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _err, _out
 from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
-from gui.cli_profiles import add_profile_argument, device_key, open_profile, send_thing
+from gui.cli_options import add_target_options
+from gui.cli_profiles import device_key, open_profile, send_thing
 from gui.data.importers import ImportFailed, ImportResult, MissingTime, import_file
 from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, describe_request
@@ -84,13 +85,16 @@ def add_send_command(subparsers: Any) -> None:
 def add_send_arguments(parser: argparse.ArgumentParser) -> None:
     """The arguments of `send`."""
     parser.add_argument("file", metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "the file to import"))
-    parser.add_argument(
-        "--device",
-        metavar="ID",
-        help=QT_TRANSLATE_NOOP("cli", "the device id (required unless --dry-run or --profile)"),
+    add_target_options(
+        parser,
+        device=QT_TRANSLATE_NOOP("cli", "the device id (required unless --dry-run or --profile)"),
+        endpoint=QT_TRANSLATE_NOOP("cli", "default: https://api.heclouds.com"),
+        profile=QT_TRANSLATE_NOOP(
+            "cli",
+            "send to the target of this device profile (saved in the window: either platform; "
+            "its key from the OS keyring unless the environment gives one)",
+        ),
     )
-    parser.add_argument("--endpoint", metavar="URL", help=QT_TRANSLATE_NOOP("cli", "default: https://api.heclouds.com"))
-    add_profile_argument(parser, "send to")
     add_import_arguments(parser)
     parser.add_argument(
         "--missing-time",

@@ -13,7 +13,8 @@ from typing import Any
 from gui import i18n
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
 from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
-from gui.cli_profiles import add_profile_argument, open_profile, verify_thing_profile
+from gui.cli_options import add_target_options
+from gui.cli_profiles import open_profile, verify_thing_profile
 from gui.data.importers import ImportFailed, MissingTime, import_file
 from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetError
@@ -72,19 +73,23 @@ def add_verify_command(subparsers: Any) -> None:
         default=1,
         help=QT_TRANSLATE_NOOP("cli", "with --body: the body's format, the ?type= of the upload (default 1)"),
     )
-    parser.add_argument(
-        "--device",
-        metavar="ID",
-        help=QT_TRANSLATE_NOOP("cli", "device id (required unless --last; with --last: narrows)"),
+    add_target_options(
+        parser,
+        device=QT_TRANSLATE_NOOP("cli", "device id (required unless --last; with --last: narrows)"),
+        profile=QT_TRANSLATE_NOOP(
+            "cli",
+            "read back from the target of this device profile (saved in the window: either platform; "
+            "its key from the OS keyring unless the environment gives one)",
+        ),
     )
-    add_profile_argument(parser, "read back from")
     parser.add_argument(
         "--timeout", type=float, default=10.0, metavar="S", help=QT_TRANSLATE_NOOP("cli", "seconds to wait per request")
     )
-    parser.add_argument(
-        "--endpoint",
-        metavar="URL",
-        help=QT_TRANSLATE_NOOP("cli", "API endpoint (default https://api.heclouds.com; with --last: from the history)"),
+    add_target_options(
+        parser,
+        endpoint=QT_TRANSLATE_NOOP(
+            "cli", "API endpoint (default https://api.heclouds.com; with --last: from the history)"
+        ),
     )
     parser.add_argument(
         "--strict",
