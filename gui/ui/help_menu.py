@@ -61,7 +61,7 @@ def show_getting_started(parent: QWidget, outbox: Path, add_example: Callable[[]
     return box
 
 
-def show_about(parent: QWidget) -> None:
+def show_about(parent: QWidget | None) -> None:
     """Help > About: the program's name and version."""
     QMessageBox.about(
         parent,

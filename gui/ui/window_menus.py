@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from gui import i18n
 from gui.i18n import translate
@@ -33,8 +33,7 @@ class WindowMenus(QObject):
     languageChosen = Signal(str)  # a key of gui.i18n.LANGUAGES, chosen in the Language menu
 
     def __init__(self, window: QMainWindow, settings: Settings, language: str) -> None:
-        super().__init__(window)
-        self._window = window
+        super().__init__(window)  # no reference back to the window: its Python side would wait for the collector
         self._settings = settings
         self.send_action = QAction(translate("MainWindow", "&Send"), window)
         self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -126,7 +125,8 @@ class WindowMenus(QObject):
             action.setChecked(action.data() == theme().mode)
 
     def _on_about_action_triggered(self) -> None:
-        show_about(self._window)
+        window = self.parent()
+        show_about(window if isinstance(window, QWidget) else None)
 
     def _on_theme_actions_triggered(self, action: QAction) -> None:
         self._settings.theme = str(action.data())
