@@ -1,4 +1,11 @@
-"""`onenet-uploader send FILE`: import a file of readings, check it, and upload it through the outbox (or --dry-run)."""
+"""`onenet-uploader send FILE`: import a file of readings, check it, and upload it through the outbox (or --dry-run).
+
+`send --profile NAME` with a current-platform profile (`send_thing`) imports the file as `send` does, checks
+the readings against the thing model when the access key is there (`thingmodel.check_readings`,
+each refusal with its rule), plans them with `gui.data.outbox.plan_thing` and sends them through
+the outbox and the pipeline, one fresh token per request; `--dry-run` prints each request with
+the token masked.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,8 @@ from gui import i18n
 from gui.cli_common import API_KEY_ENV, DRY_RUN_MASK, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _err, _out
 from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
 from gui.cli_options import add_target_options
-from gui.cli_profiles import device_key, open_profile, send_thing
+from gui.cli_profiles import access_key, device_key, open_profile
+from gui.cli_token import KEY_ENV
 from gui.data.importers import ImportFailed, ImportResult, MissingTime, import_file
 from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, describe_request
@@ -24,11 +32,15 @@ from gui.text import QT_TRANSLATE_NOOP, Counted
 if TYPE_CHECKING:
     from gui.data.outbox import PlannedRequest
     from gui.data.pipeline import Pipeline
+    from gui.data.profiles import Profile
     from gui.data.target import Target
+    from gui.onenet.thingmodel import ThingModel
 
 
 #: The device id a dry run shows when --device is not given.
 DRY_RUN_DEVICE = "DEVICE_ID"
+#: The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).
+_DRY_RUN_KEY = "ZHJ5IHJ1bg=="  # base64 of "dry run"
 
 
 SEND_EPILOG = QT_TRANSLATE_NOOP(
@@ -183,7 +195,7 @@ def run_send(args: argparse.Namespace) -> int:
 
     With `--profile NAME` the profile is the target (not --endpoint/--device) and its key is
     used unless the environment gives one; a current-platform profile sends there
-    (`gui.cli_profiles.send_thing`).
+    (`send_thing`).
     """
     from gui.data.target import Platform
 
@@ -521,3 +533,105 @@ def _send_via_outbox(
         return EXIT_OK
     _out((render(result.summary_message()) + "\n").encode())
     return EXIT_FAILED
+
+
+def _read_model(profile: Profile, key: str, access: str, timeout: float) -> ThingModel | str | None:
+    """The product's thing model, None without the access key (said on stderr), or why it could not be read."""
+    from gui.onenet.client import OneNetError
+    from gui.onenet.thing_client import ThingClient
+
+    if not access:
+        _err(
+            f"send: profile {profile.name!r} has no product access key: the thing model was not read, so property "
+            "identifiers and value types are not checked before sending (the platform still refuses what its "
+            "model does not allow)"
+        )
+        return None
+    client = ThingClient(
+        profile.product_id,
+        profile.device_name,
+        device_key=key or None,
+        access_key=access,
+        device_endpoint=profile.endpoint,
+        app_endpoint=profile.app_endpoint,
+        timeout=timeout,
+    )
+    try:
+        return client.query_thing_model()
+    except (OneNetError, ValueError) as exc:
+        return f"send: the thing model of product {profile.product_id} could not be read: {exc}"
+    finally:
+        client.session.close()
+
+
+def send_thing(
+    args: argparse.Namespace, profile: Profile, secrets: Any, readings: Readings, result: ImportResult
+) -> int:
+    """`send FILE --profile NAME` to the current platform; exit statuses as `send`'s (SEND_EPILOG)."""
+    from gui.data.logs import register_secret
+    from gui.data.outbox import clients, plan_thing, thing_clients, thing_requests_of
+    from gui.data.pipeline import Pipeline
+    from gui.onenet.client import describe_request
+    from gui.onenet.formats import FormatError
+    from gui.onenet.onejson import MAX_HISTORY_VALUES
+    from gui.onenet.thing_client import ThingClient
+    from gui.onenet.thingmodel import check_readings
+
+    if args.type != 1:
+        _err("send: the current platform takes OneJSON posts: --type does not apply to a thing-model profile")
+        return EXIT_USAGE
+    key, access = device_key(profile, secrets), access_key(profile, secrets)
+    for secret in (key, access):
+        if secret:
+            register_secret(secret)
+    if not args.dry_run and not key and not access:
+        _err(
+            f"send: no device key for profile {profile.name!r}: save it in the window's profile, or set {KEY_ENV} "
+            "(it is never read from the command line), or use --dry-run"
+        )
+        return EXIT_USAGE
+    target = profile.target()
+    model = _read_model(profile, key, access, args.timeout)
+    if isinstance(model, str):
+        _err(model)
+        return EXIT_FAILED
+    issues = check_readings(model, readings) if model is not None else []
+    for issue in issues:
+        _err(f"  {issue.severity.value}: {issue.message}")
+    if issues:
+        _err("send: the thing model refuses these values (listed above, each with its rule): nothing sent")
+        return EXIT_FAILED
+    try:
+        plan = plan_thing(readings, min(args.max_points, MAX_HISTORY_VALUES), model)
+    except (FormatError, ValueError) as exc:
+        _err(f"send: {exc}")
+        return EXIT_USAGE
+    for warning in plan.warnings:
+        _err(f"warning: {warning}")
+    make = thing_clients(key or (_DRY_RUN_KEY if args.dry_run and not access else ""), access_key=access,
+                         timeout=args.timeout)  # fmt: skip
+    if args.dry_run:
+        client: ThingClient = make(target.endpoint, target.device_id)
+        total = 0
+        for index in range(len(plan)):
+            prepared = client.prepare_upload(plan.body(index))
+            data = prepared.body if isinstance(prepared.body, bytes) else b""
+            head = describe_request(prepared, mask=DRY_RUN_MASK)
+            _out(("\n" if index else "").encode() + head.encode("utf-8") + b"\n\n" + data + b"\n")
+            total += len(data)
+        client.session.close()
+        count = len(plan.requests)
+        _out(f"dry run: {len(readings)} datapoints in {count} request{'s' if count != 1 else ''}, {total} bytes "
+             "of body; nothing sent\n".encode())  # fmt: skip
+        return EXIT_OK if not result.rows_rejected else EXIT_REJECTED
+    return _send_via_outbox(
+        target,
+        target.endpoint,
+        readings,
+        plan,
+        args,
+        _sources(args.file, result),
+        replan=lambda kept: plan_thing(kept, min(args.max_points, MAX_HISTORY_VALUES), model),
+        requests_for=lambda plan, rows: thing_requests_of(plan, [rows[i] for i in plan.order], target),
+        pipeline=lambda store: Pipeline(store, clients(""), things=make),
+    )

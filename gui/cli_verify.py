@@ -8,19 +8,22 @@ import os
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gui import i18n
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
 from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
 from gui.cli_options import add_target_options
-from gui.cli_profiles import open_profile, verify_thing_profile
+from gui.cli_profiles import access_key, open_profile
 from gui.data.importers import ImportFailed, MissingTime, import_file
 from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetError
 from gui.onenet.formats import FormatError
 from gui.onenet.readings import Readings
 from gui.text import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from gui.data.profiles import Profile
 
 #: `verify` exits 1 when something is missing or different, 3 when the platform could not be read.
 EXIT_PROBLEMS, EXIT_PLATFORM = 1, 3
@@ -297,3 +300,51 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
         if not report.ok or strict_unverifiable:
             status = EXIT_PROBLEMS
     return status
+
+
+def verify_thing_profile(args: argparse.Namespace, profile: Profile, secrets: Any, readings: Readings) -> int:
+    """`verify FILE --profile NAME` on the current platform: `verify_thing`, printed as `verify` prints; its exits."""
+    from gui.data.logs import register_secret
+    from gui.onenet.client import OneNetError
+    from gui.onenet.thing_client import ThingClient
+    from gui.onenet.thing_verify import verify_thing
+    from gui.onenet.verify import Outcome
+
+    access = access_key(profile, secrets)
+    if not access:
+        print(
+            f"verify: profile {profile.name!r} has no product access key: reading back "
+            "(query-device-property-history) needs it; save it in the window's profile",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    register_secret(access)
+    client = ThingClient(
+        profile.product_id,
+        profile.device_name,
+        access_key=access,
+        device_endpoint=profile.endpoint,
+        app_endpoint=profile.app_endpoint,
+        timeout=args.timeout,
+    )
+    try:
+        model = client.query_thing_model()
+        report = verify_thing(client, readings, model)
+    except (OneNetError, ValueError) as exc:
+        print(f"verify: could not read {client.app_endpoint} back: {exc}", file=sys.stderr)
+        return EXIT_PLATFORM
+    finally:
+        client.session.close()
+    print_checks(report, args)
+    print(render(report.summary_message()))
+    print(
+        translate("cli", "{points} read back from {url} for device {device} of product {product} in {requests}").format(
+            points=i18n.datapoints(report.read_back),
+            url=client.app_endpoint,
+            device=profile.device_name,
+            product=profile.product_id,
+            requests=i18n.requests(report.requests),
+        )
+    )
+    strict_unverifiable = args.strict and report.counts[Outcome.UNVERIFIABLE]
+    return EXIT_PROBLEMS if not report.ok or strict_unverifiable else EXIT_OK
