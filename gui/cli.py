@@ -18,6 +18,7 @@ from gui.cli_send import add_send_command
 from gui.cli_simulate import add_simulate_command
 from gui.cli_token import add_token_command
 from gui.cli_verify import add_verify_command
+from gui.i18n import render
 from gui.sandbox import cli as sandbox_cli
 from gui.text import QT_TRANSLATE_NOOP
 
@@ -43,7 +44,7 @@ def add_commands(subparsers: Any) -> None:
         ),
     )
     sandbox_cli.add_arguments(sandbox_parser)
-    sandbox_parser.set_defaults(run=sandbox_cli.run)
+    sandbox_parser.set_defaults(run=lambda args: sandbox_cli.run(args, render=render))  # its lines translated
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
     add_simulate_command(subparsers)

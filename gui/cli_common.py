@@ -1,4 +1,5 @@
-"""What every headless command shares: the api-key's environment variable, exit statuses, output and Ctrl+C."""
+"""What every headless command shares: the api-key's environment variable, exit statuses, output (`_pad`: columns
+of a table) and Ctrl+C."""
 
 from __future__ import annotations
 
@@ -57,3 +58,12 @@ def _on_interrupt(handler: Callable[[], None]) -> Callable[[], None]:
         signal.signal(signal.SIGINT, previous)
 
     return restore
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """`text` padded to `width` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(0, width - used)
+    return fill + text if right else text + fill

@@ -201,7 +201,10 @@ def zone_unstated_message(result: ImportResult) -> str:
 
 
 def _report_import(path: str, result: ImportResult) -> None:
-    _err(translate("cli", "read {path}:").format(path=path), *(f"  {line}" for line in result.detected.describe()))
+    _err(
+        translate("cli", "read {path}:").format(path=path),
+        *(f"  {render(line)}" for line in result.detected.describe()),
+    )
     d = result.detected
     if d.zone_unused:  # the file's zone wins: say so, never a silent choice between the two
         states = translate("cli", "a zone in each time") if d.zone_stated == ZONE_IN_TIMES else d.zone_stated
@@ -211,7 +214,9 @@ def _report_import(path: str, result: ImportResult) -> None:
                 "  note: column {column} states {states}; --source-tz {zone} applies only to times without a zone",
             ).format(column=repr(d.zone_column), states=states, zone=d.zone_unused)
         )
-    counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
+    counts = translate("cli", ", ").join(
+        translate("cli", "{stream} ({n})").format(stream=sid, n=n) for sid, n in result.stream_counts().items()
+    )
     _err(
         translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(
             points=i18n.datapoints(len(result)),

@@ -9,13 +9,13 @@ import threading
 from typing import Any
 
 from gui import i18n
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _on_interrupt
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _on_interrupt, _pad
 from gui.cli_options import add_target_options
 from gui.cli_profiles import open_profile, thing_keys
 from gui.i18n import render, translate
 from gui.onenet.client import ConfigError
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES
-from gui.text import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP, Counted
 
 #: `outbox send` takes the api-key from API_KEY_ENV when set, else the OS keyring.
 EXIT_NOT_ALL_SENT, EXIT_BUSY, EXIT_INTERRUPTED = 1, 3, 130
@@ -133,6 +133,20 @@ def _ellipsis(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _state_name(state: Any) -> str:
+    """An outbox state in the user's language, its code beside it when that differs (what --state takes)."""
+    names = {  # English: the codes themselves
+        "draft": QT_TRANSLATE_NOOP("outbox-state", "draft"),
+        "unsent": QT_TRANSLATE_NOOP("outbox-state", "unsent"),
+        "in_flight": QT_TRANSLATE_NOOP("outbox-state", "in_flight"),
+        "sent": QT_TRANSLATE_NOOP("outbox-state", "sent"),
+        "failed": QT_TRANSLATE_NOOP("outbox-state", "failed"),
+        "unknown": QT_TRANSLATE_NOOP("outbox-state", "unknown"),
+    }
+    code = str(state.value)
+    return translate("outbox-state", names[code]) if code in names else code
+
+
 def run_outbox_list(args: argparse.Namespace) -> int:
     """Print the outbox's counts by state and its rows (`at` in platform time, UTC+8, as sent)."""
     from gui.data.paths import default_store_path
@@ -154,7 +168,9 @@ def run_outbox_list(args: argparse.Namespace) -> int:
         matching = sum(counts[s] for s in states)
     print(translate("cli", "Outbox {path}").format(path=path))
     for state in State:
-        print(f"  {state.value:<10}{counts[state]:>10}")
+        name = _state_name(state)
+        code = "" if name == state.value else f"  (--state {state.value})"
+        print(f"  {_pad(name, 10)}{counts[state]:>10}{code}")
     if counts[State.IN_FLIGHT]:
         print(
             translate(
@@ -164,16 +180,26 @@ def run_outbox_list(args: argparse.Namespace) -> int:
     if not rows:
         return EXIT_OK
     print()
-    print(f"{'id':>8}  {'state':<9}  {'device':<12}  {'datastream':<16}  {'at (UTC+8)':<19}  {'value':<24}  endpoint")
+    heading = [
+        _pad("id", 8, right=True),
+        _pad(translate("cli", "state"), 9),
+        _pad(translate("cli", "device"), 12),
+        _pad(translate("cli", "datastream"), 16),
+        _pad(translate("cli", "at (UTC+8)"), 19),
+        _pad(translate("cli", "value"), 24),
+        translate("cli", "endpoint"),
+    ]
+    print("  ".join(heading))
     for row in rows:
-        at = format_at(row.at) if row.at is not None else "(platform time)"
+        at = format_at(row.at) if row.at is not None else translate("cli", "(platform time)")
         line = (
-            f"{row.id:>8}  {row.state.value:<9}  {_ellipsis(row.device_id, 12):<12}  "
-            f"{_ellipsis(row.stream_id, 16):<16}  {at:<19}  {_ellipsis(format_value(row.value), 24):<24}  "
-            f"{row.endpoint}"
+            f"{row.id:>8}  {_pad(_state_name(row.state), 9)}  {_pad(_ellipsis(row.device_id, 12), 12)}  "
+            f"{_pad(_ellipsis(row.stream_id, 16), 16)}  {_pad(at, 19)}  "
+            f"{_pad(_ellipsis(format_value(row.value), 24), 24)}  {row.endpoint}"
         )
         if row.last_error:
-            line += f"  ({_ellipsis(row.last_error, 60)})"
+            error = render(row.last_error_text) if row.last_error_text is not None else row.last_error
+            line += f"  ({_ellipsis(error, 60)})"
         print(line)
     if matching > len(rows):
         print(translate("cli", "… {n} more (--limit 0 lists all)").format(n=matching - len(rows)))
@@ -332,7 +358,19 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     for warning in plan.warnings:
-        print(translate("cli", "warning: {warning}").format(warning=warning), file=sys.stderr)
+        print(translate("cli", "warning: {warning}").format(warning=render(warning)), file=sys.stderr)
+    if plan.apart:
+        print(
+            render(
+                Counted("sent-apart").tr(
+                    "%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several "
+                    "queued, and of one request the platform keeps only the last. Each is stamped with the time "
+                    "it arrived.",
+                    "",
+                    plan.apart,
+                )
+            )
+        )
     print(render(result.summary_message()) + translate("cli", "."))
     if failed:
         print(

@@ -186,7 +186,7 @@ def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
 
     plan = plan_readings(readings, RequestOptions(BodyType(args.type), None, args.max_points, args.max_bytes))
     for warning in plan.warnings:
-        _err(translate("cli", "warning: {warning}").format(warning=warning))
+        _err(translate("cli", "warning: {warning}").format(warning=render(warning)))
     return plan
 
 
@@ -607,7 +607,7 @@ def send_thing(
         _err(f"send: {exc}")
         return EXIT_USAGE
     for warning in plan.warnings:
-        _err(f"warning: {warning}")
+        _err(translate("cli", "warning: {warning}").format(warning=render(warning)))
     make = thing_clients(key or (_DRY_RUN_KEY if args.dry_run and not access else ""), access_key=access,
                          timeout=args.timeout)  # fmt: skip
     if args.dry_run:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _pad
 from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
 from gui.cli_options import add_target_options
 from gui.cli_profiles import access_key, open_profile
@@ -131,7 +131,11 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         except (StoreError, OSError) as exc:
             return f"cannot read the outbox's history: {exc}"
         if not requests:
-            return "no upload in the outbox's history" + (f" to device {args.device}" if args.device else "")
+            if args.device:
+                return translate("cli", "no upload to device {device} in the outbox's history").format(
+                    device=args.device
+                )
+            return translate("cli", "no upload in the outbox's history")
         delivered = [r for r in requests if r.outcome in (RequestOutcome.SENT, RequestOutcome.UNKNOWN, None)]
         if not delivered:
             return translate(
@@ -145,7 +149,9 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             try:
                 pairs = [pair for r in group for pair in decode(r.body, r.body_type).pairs()]
             except FormatError as exc:
-                return f"a stored body of the last upload cannot be read back: {exc}"
+                return translate("cli", "a stored body of the last upload cannot be read back: {why}").format(
+                    why=i18n.why(exc)
+                )
             unknown = sum(r.outcome is not RequestOutcome.SENT for r in group)
             source = translate("cli", "the last upload ({time} UTC): {requests}").format(
                 time=f"{group[0].created:%Y-%m-%d %H:%M:%S}", requests=i18n.requests(len(group))
@@ -155,15 +161,17 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             sent.append(_Sent(endpoint, device_id, Readings.from_pairs(pairs), source))
         return sent
     if not args.device:
-        return "--device ID is required (unless --last)"
+        return translate("cli", "--device ID is required (unless --last)")
     endpoint = args.endpoint or DEFAULT_ENDPOINT
     if args.body is not None:
         try:
             readings = decode(args.body.read_bytes(), BodyType(args.type))
         except OSError as exc:
-            return f"cannot read {args.body}: {exc.strerror or exc}"
+            return translate("cli", "cannot read {path}: {why}").format(path=args.body, why=exc.strerror or exc)
         except FormatError as exc:
-            return f"{args.body} is not a type {args.type} body: {exc}"
+            return translate("cli", "{path} is not a type {type} body: {why}").format(
+                path=args.body, type=args.type, why=i18n.why(exc)
+            )
         return [_Sent(endpoint, args.device, readings, str(args.body))]
     try:
         # A row without a time was sent stamped by the platform (or with the moment of the
@@ -173,15 +181,18 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         return f"{args.file}: {i18n.why(exc)}"
     _report_import(args.file, result)
     if result.needs_date_order:
-        return f"dates like {', '.join(result.ambiguous_dates)} can be day/month or month/day: pass --date-order"
+        return translate("cli", "dates like {dates} can be day/month or month/day: pass --date-order").format(
+            dates=", ".join(result.ambiguous_dates)
+        )
     if result.zone_question:
-        choices = " or ".join(result.zone_question)
-        return f"the time column's header says {result.zone_question_text} ({choices}): pass --source-tz"
+        return translate("cli", "the time column's header says {zone} ({choices}): pass --source-tz").format(
+            zone=result.zone_question_text, choices=" / ".join(result.zone_question)
+        )
     if result.zone_unstated:
         return zone_unstated_message(result)
     readings = result.readings()
     if not len(readings):
-        return f"{args.file}: no datapoints to verify"
+        return translate("cli", "{path}: no datapoints to verify").format(path=args.file)
     return [_Sent(endpoint, args.device, readings, args.file)]
 
 
@@ -194,12 +205,15 @@ def print_checks(report: Any, args: argparse.Namespace) -> None:
         shown = check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)
         if not (args.verbose or shown):
             continue
-        at = format_at(check.at) if check.at is not None else "(no at)"
-        line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
+        at = format_at(check.at) if check.at is not None else translate("cli", "(no at)")
+        outcome = translate("VerifyModel", check.outcome.value)  # the verify panel's names (found, missing…)
+        line = f"{_pad(outcome, 12)} {check.stream_id}  {at}  " + translate("cli", "sent {value}").format(
+            value=format_value(check.sent)
+        )
         if check.platform is not None:
-            line += f"  platform {format_value(check.platform)}"
-        if check.note:
-            line += f"  ({check.note})"
+            line += "  " + translate("cli", "platform {value}").format(value=format_value(check.platform))
+        if check.note is not None:
+            line += translate("cli", "  ({note})").format(note=render(check.note))
         print(line)
 
 
@@ -220,7 +234,10 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     profile = None
     if args.profile:
         if args.device or args.endpoint:
-            print("verify: --profile names the target: leave out --device and --endpoint", file=sys.stderr)
+            print(
+                translate("cli", "verify: --profile names the target: leave out --device and --endpoint"),
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         opened = open_profile(args.profile, "verify", secrets)
         if isinstance(opened, str):
@@ -228,7 +245,10 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
             return EXIT_USAGE
         profile, secrets = opened
         if profile.platform is Platform.THING and (args.last or args.body is not None):
-            print("verify: a thing-model profile verifies a FILE of readings (not --last or --body)", file=sys.stderr)
+            print(
+                translate("cli", "verify: a thing-model profile verifies a FILE of readings (not --last or --body)"),
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         args.endpoint, args.device = profile.target().endpoint, profile.target().device_id
     sent = _sent_from_args(args)

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.connection)
         left_layout.addWidget(self.editor, 1)
+        self.connection.float_waiting_bar_over(left)  # the keep/move/discard question: over the column's bottom
 
         self.result_tabs = ResultTabs(self.response, self.plot, self.verify_panel, self.history, self.sandbox_tab)
         self.sandbox_page = self.result_tabs.sandbox_page
