@@ -5685,8 +5685,12 @@ base64, an expiry that is not in the future
         <translation>发件箱数据库 {path} 已损坏，且无法移至别处：{error}</translation>
     </message>
     <message>
-        <source>Cannot write the new outbox database {path}: {error}</source>
-        <translation>无法写入新的发件箱数据库 {path}：{error}</translation>
+        <source>The outbox database {path} is damaged and could not be salvaged: {error}. It was left as it was (nothing was removed); the next start tries again. Keep a copy of it: a backup tool or a support request may save more.</source>
+        <translation>发件箱数据库 {path} 已损坏，且无法抢救：{error}。它保持原样（未删除任何内容）；下次启动时会再试。请保留一份副本：备份工具或技术支持也许能救回更多。</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} is damaged and could not be salvaged: {error}. The damaged file is now {damaged}: nothing was removed. Move it back to {path} (replacing what is there) to try again.</source>
+        <translation>发件箱数据库 {path} 已损坏，且无法抢救：{error}。损坏的文件现在位于 {damaged}：未删除任何内容。把它移回 {path}（替换那里的文件）即可再试。</translation>
     </message>
     <message>
         <source>the program stopped while sending these</source>
