@@ -30,9 +30,10 @@ STORE_FILE = "outbox.sqlite3"
 def data_dir() -> Path:
     """The directory for the outbox database, absolute: `$ONENET_UPLOADER_DATA_DIR` if set, else the user data dir.
 
-    A relative override is taken from the current directory, once, here: the paths said
-    to the user and those SQLite opens as URIs must not depend on a later `chdir`. E.g. `~/.local/share/onenet-uploader` on Linux, `%LOCALAPPDATA%\\onenet-uploader` on
-    Windows, `~/Library/Application Support/onenet-uploader` on macOS. Not created here.
+    A relative override is taken from the current directory, here: the paths said to the
+    user and those SQLite opens as URIs must not depend on a later `chdir`. E.g.
+    `~/.local/share/onenet-uploader` on Linux, `%LOCALAPPDATA%\\onenet-uploader` on Windows,
+    `~/Library/Application Support/onenet-uploader` on macOS. Not created here.
     """
     override = os.environ.get(DATA_DIR_ENV)
     if override:

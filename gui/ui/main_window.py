@@ -43,6 +43,7 @@ from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
+from gui.ui.startup_checks import unreadable_files_box
 from gui.ui.verify_panel import VerifyPanel
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self._waiting_for: Target | None = None  # the previous target, while the waiting bar asks about its rows
         self._connect_signals()
         self._restore()
+        self.startup_box = unreadable_files_box(self, self.settings.unreadable(), self.connection.profiles_problem)
         self._target = self.connection.current_target()
         self.model.target = self._target or NO_TARGET
         self._adopt_untargeted()

@@ -3010,6 +3010,33 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>it is not in the settings format (damaged or edited?)</source>
+        <extracomment>Days of history kept when nothing else is said (History tab, &quot;Keep history for&quot;). The longest retention that can be chosen (about a century); 0 means &quot;forever&quot;.</extracomment>
+        <translation>它不是设置文件的格式（已损坏或被编辑过？）</translation>
+    </message>
+    <message>
+        <source>it cannot be read or written (permissions?)</source>
+        <translation>无法读取或写入它（权限问题？）</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be read: {why}. The window starts with the default settings and leaves the file as it is; what you change now is kept only until the window closes. Correct, restore or remove the file to keep your settings again.</source>
+        <translation>无法读取设置文件 {path}：{why}。窗口以默认设置启动，并保持该文件原样；现在所做的更改只保留到窗口关闭。请修正、恢复或删除该文件，以便再次保存您的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>StartupChecks</name>
+    <message>
+        <source>Your saved profiles are not listed: {why}. The file is left as it is and no profile can be saved until it is corrected or removed.</source>
+        <translation>未列出您保存的配置：{why}。该文件保持原样；在修正或删除它之前，无法保存任何配置。</translation>
+    </message>
+    <message>
+        <source>A file could not be read</source>
+        <translation>有文件无法读取</translation>
+    </message>
+</context>
+<context>
     <name>StorageFaults</name>
     <message>
         <source>, </source>
