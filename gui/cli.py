@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
+from gui.cli_outbox_edit import add_outbox_edit_commands
 from gui.cli_profiles import (
     add_profile_argument,
     add_profile_command,
@@ -252,6 +253,7 @@ def add_outbox_commands(subparsers: Any) -> None:
         "--debug", action="store_true", help=QT_TRANSLATE_NOOP("cli", "log request bodies too (the api-key never)")
     )
     send.set_defaults(run=run_outbox_send)
+    add_outbox_edit_commands(actions)
 
 
 def _ellipsis(text: str, width: int) -> str:

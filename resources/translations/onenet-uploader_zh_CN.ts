@@ -4394,6 +4394,75 @@ base64, an expiry that is not in the future
         <source>profile: {why}</source>
         <translation>profile：{why}</translation>
     </message>
+    <message>
+        <source>Exit status: 0 done; 1 nothing matched, or some matching datapoints are being sent now (left alone); 2 usage (an invalid endpoint); 4 the outbox database is damaged (salvaged), gone, full or read-only.</source>
+        <extracomment>The states these commands touch: rows not sent yet and not being sent.</extracomment>
+        <translation>退出状态：0 完成；1 没有匹配的数据点，或有匹配的数据点正在发送（未改动）；2 用法错误（端点无效）；4 发件箱数据库已损坏（已抢救）、丢失、已满或只读。</translation>
+    </message>
+    <message>
+        <source>delete datapoints waiting for a target (never sent ones only)</source>
+        <translation>删除等待某个目标的数据点（仅限从未发送的）</translation>
+    </message>
+    <message>
+        <source>Delete the outbox&apos;s datapoints waiting for --endpoint (and --device): drafts, unsent, unknown and failed ones, as the window&apos;s Discard does. Asks nothing; prints each datapoint deleted. Datapoints being sent and those sent are left alone.</source>
+        <translation>删除发件箱中等待 --endpoint（及 --device）的数据点：草稿、未发送、结果未知和失败的数据点，与窗口的“丢弃”相同。不做询问；逐个打印删除的数据点。正在发送和已发送的数据点不受影响。</translation>
+    </message>
+    <message>
+        <source>give datapoints waiting for a target another endpoint or device</source>
+        <translation>为等待某个目标的数据点改用另一个端点或设备</translation>
+    </message>
+    <message>
+        <source>Re-address the outbox&apos;s datapoints waiting for --endpoint (and --device) to --to-endpoint (and --to-device), as the window&apos;s Move does; `outbox send` then sends them there. Asks nothing; prints each datapoint moved. Datapoints being sent and those sent keep their target.</source>
+        <translation>改发到 --to-endpoint（及 --to-device）：发件箱中等待 --endpoint（及 --device）的数据点，与窗口的“移动”相同；之后 `outbox send` 把它们发往新目标。不做询问；逐个打印移动的数据点。正在发送和已发送的数据点保留原目标。</translation>
+    </message>
+    <message>
+        <source>the endpoint the datapoints wait for</source>
+        <translation>数据点等待的端点</translation>
+    </message>
+    <message>
+        <source>only datapoints waiting for this device id</source>
+        <translation>只处理等待此设备 ID 的数据点</translation>
+    </message>
+    <message>
+        <source>only datapoints in this state (repeatable; default: all four)</source>
+        <translation>只处理此状态的数据点（可重复；默认：全部四种）</translation>
+    </message>
+    <message>
+        <source>the endpoint to send them to instead</source>
+        <translation>改为发往的端点</translation>
+    </message>
+    <message>
+        <source>the device id to send them to instead (default: each keeps its own)</source>
+        <translation>改为发往的设备 ID（默认：各自保留原设备）</translation>
+    </message>
+    <message>
+        <source>outbox {command}: {why}</source>
+        <translation>outbox {command}：{why}</translation>
+    </message>
+    <message>
+        <source>device {device} at {endpoint}</source>
+        <translation>{endpoint} 的设备 {device}</translation>
+    </message>
+    <message>
+        <source>outbox {command}: {points} for {target} are being sent now and were left alone (`onenet-uploader outbox` shows them once the send has finished)</source>
+        <translation>outbox {command}：发往 {target} 的 {points}正在发送，未做改动（发送结束后 `onenet-uploader outbox` 会列出它们）</translation>
+    </message>
+    <message>
+        <source>outbox {command}: No datapoints wait for {target} (`onenet-uploader outbox` lists the outbox).</source>
+        <translation>outbox {command}：没有等待 {target} 的数据点（`onenet-uploader outbox` 列出发件箱）。</translation>
+    </message>
+    <message>
+        <source>Discarded {points} waiting for {target}.</source>
+        <translation>已丢弃等待 {target} 的 {points}。</translation>
+    </message>
+    <message>
+        <source>Moved {points} from {old} to {new}; `onenet-uploader outbox send` sends them there.</source>
+        <translation>已把 {points}从 {old} 移到 {new}；`onenet-uploader outbox send` 会把它们发往那里。</translation>
+    </message>
+    <message>
+        <source>{points} of them have an unknown outcome: they may be stored at {old} already (`outbox send` holds back those without `at` unless --allow-duplicates).</source>
+        <translation>其中 {points}结果未知：它们可能已存入 {old}（除非使用 --allow-duplicates，`outbox send` 会扣下其中没有 `at` 的数据点）。</translation>
+    </message>
 </context>
 <context>
     <name>client</name>

@@ -25,7 +25,7 @@ KEPT = {"onenet", "uploader", "json", "api", "key", "errno", "http", "https", "u
         "true", "false", "sh", "bash", "zsh", "stderr", "stdout", "file", "in_flight", "failed", "sent",
         "unsent", "unknown", "asia", "shanghai", "europe", "berlin", "exe", "draft", "ctrl", "tab",
         "sandbox", "outbox", "send", "verify", "simulate", "command", "action", "spec", "stream", "value", "profile",
-        "add", "delete", "name", "pid"}  # fmt: skip
+        "add", "delete", "name", "pid", "discard", "move"}  # fmt: skip
 CODE = re.compile(
     r"--?[\w-]+(=\S*)?|`[^`]*`|(?<![\w$])\$?[A-Z][A-Z0-9_]+\b|\S*\d\S*|%\(\w+\)s|\{[^}]*\}|https?://\S+|\S+/\S+|\S+\.\w+"
 )
@@ -44,7 +44,19 @@ def english_after():
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["send"], ["outbox"], ["outbox", "send"], ["verify"], ["simulate"], ["token"], ["profile", "add"]]
+    "command",
+    [
+        [],
+        ["send"],
+        ["outbox"],
+        ["outbox", "send"],
+        ["outbox", "discard"],
+        ["outbox", "move"],
+        ["verify"],
+        ["simulate"],
+        ["token"],
+        ["profile", "add"],
+    ],
 )
 def test_help_in_chinese_has_no_english_prose(command, capsys):
     with pytest.raises(SystemExit) as exited:
