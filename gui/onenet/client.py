@@ -628,7 +628,7 @@ CURL_INLINE_BODY_MAX = 100_000
 
 
 def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -> str:
-    """A POSIX shell (sh, bash, zsh) command that sends the same upload with curl, body byte for byte.
+    """A POSIX shell (sh, bash, zsh) command that sends the same request with curl, body byte for byte.
 
     The body is single-quoted (`shlex.quote`), which a POSIX shell passes
     on unchanged: JSON, type 5 text, Chinese ids, `$`, quotes and
@@ -643,7 +643,8 @@ def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -
     text = body.decode("utf-8")
     if "\x00" in text:
         raise ValueError("a body with NUL characters cannot be passed to a shell")
-    lines = ["curl -sS -X POST " + shlex.quote(prepared.url or "")]
+    method = prepared.method or "POST"
+    lines = [f"curl -sS -X {shlex.quote(method)} " + shlex.quote(prepared.url or "")]
     for name, value in prepared.headers.items():
         if name.lower() == "api-key":
             lines.append(
@@ -655,6 +656,8 @@ def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -
             )
         elif name.lower() == "content-type":
             lines.append(f"-H {shlex.quote(f'{name}: {value}')}")
+    if not body and method != "POST":  # a read (GET): no body to pass
+        return " \\\n  ".join(lines)
     if len(body) <= CURL_INLINE_BODY_MAX:
         lines.append(f"--data-binary {shlex.quote(text)}")
         return " \\\n  ".join(lines)

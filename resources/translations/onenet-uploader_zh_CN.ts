@@ -1980,8 +1980,12 @@
         <translation>并排显示所选请求和编辑器中的请求：请求头、请求体、数据点</translation>
     </message>
     <message>
-        <source>Copied; put the api-key back in before running it.</source>
-        <translation>已复制；运行前请把 API Key 填回去。</translation>
+        <source>Not copied: this body is not UTF-8 text, which a shell cannot pass.</source>
+        <translation>未复制：此请求体不是 UTF-8 文本，shell 无法传递。</translation>
+    </message>
+    <message>
+        <source>Copied; in the terminal, set $ONENET_API_KEY (or $ONENET_TOKEN) to the key before running it.</source>
+        <translation>已复制；运行前请在终端中把 $ONENET_API_KEY（或 $ONENET_TOKEN）设为密钥。</translation>
     </message>
     <message>
         <source>Cannot import: {reason}</source>
