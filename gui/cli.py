@@ -1425,6 +1425,37 @@ def _report_queued_before(path: str, states: list[Any]) -> None:
     )
 
 
+def _unknown_next(request: PlannedRequest, rows: dict[int, Any]) -> str:
+    """What `outbox send` does with the datapoints of a request whose outcome is unknown, as one sentence to append.
+
+    It holds back those that `may_store_twice` (without `at`: a copy would be a second
+    datapoint) unless --allow-duplicates, and sends the others again (`plan_outbox`'s rule).
+    """
+    from gui.data.outbox import may_store_twice
+    from gui.data.store import State
+
+    held = sum(
+        1
+        for row_id in request.outbox_ids
+        if row_id in rows and may_store_twice(State.UNKNOWN, rows[row_id].at, BodyType.FULL_JSON)
+    )
+    if not held:
+        return translate("cli", " It may have been stored; `onenet-uploader outbox send` sends it again.")
+    if held == len(request.outbox_ids):
+        return translate(
+            "cli",
+            " It may have been stored; its datapoints have no `at`, so a copy would be stored twice: "
+            "`onenet-uploader outbox send` holds them back. Check the platform (`onenet-uploader verify --last`); "
+            "if they are missing, `outbox send --allow-duplicates` sends them again.",
+        )
+    return translate(
+        "cli",
+        " It may have been stored; `onenet-uploader outbox send` sends again those with `at` and holds back the "
+        "{points} without (a copy would be stored twice): check the platform (`onenet-uploader verify --last`), "
+        "then `outbox send --allow-duplicates` sends those too.",
+    ).format(points=i18n.datapoints(held))
+
+
 def _send_via_outbox(
     target: Target,
     url: str,
@@ -1489,6 +1520,7 @@ def _send_via_outbox(
                 in_editor=False,
             )
             rows = store.get(ids)  # by id: the order of readings.pairs(), the plan's
+            by_id = {row.id: row for row in rows}
             requests = list(requests_for(plan, rows))
             result = pipeline(store).run(requests, progress=progress, lock=lock)
     except StoreBusy as exc:
@@ -1523,7 +1555,7 @@ def _send_via_outbox(
         failed_label = translate("cli", "FAILED")
         line = f"{where}: {label.get(res.outcome, failed_label)}: {why}.{detail}{hint}"
         if res.outcome is RequestOutcome.UNKNOWN:
-            line += translate("cli", " It may have been stored; `onenet-uploader outbox send` sends it again.")
+            line += _unknown_next(body, by_id)
         elif res.outcome is RequestOutcome.UNSENT:
             line += translate("cli", " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them.")
         _out((line + "\n").encode())

@@ -4066,6 +4066,14 @@ exit status:
         <translation>；</translation>
     </message>
     <message>
+        <source> It may have been stored; its datapoints have no `at`, so a copy would be stored twice: `onenet-uploader outbox send` holds them back. Check the platform (`onenet-uploader verify --last`); if they are missing, `outbox send --allow-duplicates` sends them again.</source>
+        <translation>它可能已被存储；其数据点没有 `at`，再发一份会被存储两次：`onenet-uploader outbox send` 会扣下它们。请先检查平台（`onenet-uploader verify --last`）；若确实缺失，`outbox send --allow-duplicates` 会再次发送。</translation>
+    </message>
+    <message>
+        <source> It may have been stored; `onenet-uploader outbox send` sends again those with `at` and holds back the {points} without (a copy would be stored twice): check the platform (`onenet-uploader verify --last`), then `outbox send --allow-duplicates` sends those too.</source>
+        <translation>它可能已被存储；`onenet-uploader outbox send` 会再次发送带 `at` 的数据点，并扣下没有 `at` 的 {points}（再发一份会被存储两次）：请先检查平台（`onenet-uploader verify --last`），之后 `outbox send --allow-duplicates` 也会发送它们。</translation>
+    </message>
+    <message>
         <source>  attempt {number} failed: {why}; retrying in {s:.1f} s</source>
         <translation>  第 {number} 次尝试失败：{why}；{s:.1f} 秒后重试</translation>
     </message>
