@@ -502,8 +502,16 @@ class OneNetClient(HttpClient):
         self.endpoint = validate_endpoint(endpoint)
         self.path = device_path(device_id)
         self.device_id = device_id
-        if not api_key or any(c in api_key for c in "\r\n"):
-            raise ConfigError(_m("api-key-invalid", QT_TRANSLATE_NOOP("client", "api-key is empty or spans lines")))
+        if not api_key:
+            no_key = QT_TRANSLATE_NOOP(
+                "client",
+                "no api-key: give the device's api-key (the OneNET console shows it with the device) in the api-key "
+                "field or a profile; on the command line, in the environment variable $ONENET_API_KEY",
+            )
+            raise ConfigError(_m("no-api-key", no_key))
+        if any(c in api_key for c in "\r\n"):
+            spans = QT_TRANSLATE_NOOP("client", "the api-key spans lines: paste it again as one line")
+            raise ConfigError(_m("api-key-lines", spans))
         self._api_key = api_key
         super().__init__(timeout, session, (api_key,))
 

@@ -4581,8 +4581,12 @@ base64, an expiry that is not in the future
         <translation>来自 {host} 的应答超过 {mib} MiB：应答过大，未读取（是否已存储未知）</translation>
     </message>
     <message>
-        <source>api-key is empty or spans lines</source>
-        <translation>API Key 为空或跨越多行</translation>
+        <source>no api-key: give the device&apos;s api-key (the OneNET console shows it with the device) in the api-key field or a profile; on the command line, in the environment variable $ONENET_API_KEY</source>
+        <translation>没有 API Key：请在 API Key 栏或配置中填写设备的 API Key（OneNET 控制台的设备详情中可见）；命令行中请用环境变量 $ONENET_API_KEY 提供</translation>
+    </message>
+    <message>
+        <source>the api-key spans lines: paste it again as one line</source>
+        <translation>API Key 跨了多行：请重新粘贴为一行</translation>
     </message>
 </context>
 <context>
