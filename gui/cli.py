@@ -82,7 +82,7 @@ it is never assumed. A file in which no time column is understood is refused (ex
 unless --time-column/--time-format name it or --missing-time says what rows without a
 time get. Missing-value markers that start with '-' are given as --na=--- or --na ---.
 
-exit status:
+exit status (--dry-run exits as the send would, for the same file and options):
   0  everything sent (or, with --dry-run, every request printed) and nothing rejected
   1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
@@ -1312,8 +1312,9 @@ def run_send(args: argparse.Namespace) -> int:
         why = render(exc.text) if isinstance(exc, ConfigError) else str(exc)
         _err(translate("cli", "send: {why}").format(why=why))
         return EXIT_FAILED if isinstance(exc, FormatError) else EXIT_USAGE
-    if args.dry_run:
-        return _dry_run(client, bodies, len(readings), errors, rejected)
+    if args.dry_run:  # the exit status the send would have: a script can check first
+        warned = bool(result.time_warnings or issues) and not args.send_anyway
+        return _dry_run(client, bodies, len(readings), rejected=rejected, errors=bool(errors), warned=warned)
     if errors:
         _err(translate("cli", "send: the datapoints have errors (listed above): nothing sent"))
         return EXIT_FAILED
@@ -1361,8 +1362,13 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def _dry_run(
-    client: OneNetClient, bodies: Sequence[EncodedBody], points: int, errors: list[Any], rejected: bool
+    client: OneNetClient, bodies: Sequence[EncodedBody], points: int, *, rejected: bool, errors: bool, warned: bool
 ) -> int:
+    """Print the requests a send would make; the exit status that send would have (nothing is sent).
+
+    As `run_send` decides before sending: rows rejected (EXIT_REJECTED), then invalid
+    datapoints, then warnings without --send-anyway (`warned`; EXIT_FAILED), else EXIT_OK.
+    """
     total = 0
     for index, body in enumerate(bodies):
         prepared = client.prepare_upload(body)
@@ -1374,9 +1380,9 @@ def _dry_run(
         points=i18n.datapoints(points), requests=i18n.requests(len(bodies)), size=total
     )
     _out((said + "\n").encode())
-    if errors:
-        return EXIT_FAILED
-    return EXIT_REJECTED if rejected else EXIT_OK
+    if rejected:
+        return EXIT_REJECTED
+    return EXIT_FAILED if errors or warned else EXIT_OK
 
 
 def _sources(path: str, result: ImportResult) -> tuple[str, list[int]]:

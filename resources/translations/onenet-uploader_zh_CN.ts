@@ -3410,62 +3410,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>在后台构建窗口，向内置沙盒发送示例数据，检查是否送达，然后退出</translation>
     </message>
     <message>
-        <source>The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
-Defaults are the import dialog&apos;s: the columns detection proposes (row indexes, labels and
-event markers are left out, with the reason), suggested datastream ids, detected encoding,
-delimiter, header row, layout, time column and time format. The zone of the times is
-the file&apos;s: an offset or Z/UTC in each time, Unix times (UTC), or a zone in the time
-column&apos;s header. Times whose zone the file does not state are refused (exit 2) unless
---source-tz names the zone they were written in (--source-tz local: this computer&apos;s);
-it is never assumed. A file in which no time column is understood is refused (exit 3)
-unless --time-column/--time-format name it or --missing-time says what rows without a
-time get. Missing-value markers that start with &apos;-&apos; are given as --na=--- or --na ---.
-
-exit status:
-  0  everything sent (or, with --dry-run, every request printed) and nothing rejected
-  1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
-     validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
-     one) and --send-anyway was not given
-  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
-     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
-     does not state, or for a header that says CST)
-  2  also: this file was queued to this device before (its datapoints wait in the outbox or
-     were sent): nothing queued again; --again queues them anew
-  3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
-     the other rows (exit 0 if they are stored); or no time column was understood and
-     --missing-time was not given: nothing is sent
-  4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
-     saved into a new one), gone or emptied since it held data, disk full or read-only
-</source>
-        <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key. The device id a dry run shows when --device is not given. Problems printed before &quot;… and N more&quot;. The outbox database cannot be used as it is (every command): damaged (moved aside and salvaged), gone or emptied since it held data, disk full, read-only. The message says which.</extracomment>
-        <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
-默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
-并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
-时间格式。时间的时区以文件为准：每个时间中的偏移或 Z/UTC、Unix 时间（UTC），
-或时间列表头中注明的时区。文件未注明时区的时间会被拒绝（退出码 2），除非用
---source-tz 指明记录时所用的时区（--source-tz local：本机时区）；程序从不自行假定。
-没有识别出时间列的文件会被拒绝（退出码 3），除非用 --time-column/--time-format
-指明时间列，或用 --missing-time 说明没有时间的行如何处理。以“-”开头的缺失值
-标记请写成 --na=--- 或 --na ---。
-
-退出码：
-  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有被拒绝的行
-  1  某个请求失败（errno 非 0、HTTP 或网络错误）、某个数据点无效，或者校验给出
-     警告（例如同一数据流中两个数据点的 at 相同：平台只保留一个）而未指定
-     --send-anyway
-  2  参数错误、没有 ONENET_API_KEY、文件无法读取，或有问题需要回答
-     （04/11/2026 这类日期需要 --date-order；文件未注明时区的时间或表头写着 CST
-     时需要 --source-tz）
-  2  另外：此文件之前已排队发往此设备（其数据点在发件箱中等待或已发送）：
-     不会再次排队；--again 可重新排队
-  3  有些行无法识别：会列出这些行，且不发送任何内容；--skip-rejected 会发送其余
-     的行（存储成功则退出码为 0）；或者没有识别出时间列且未指定 --missing-time：
-     不发送任何内容
-  4  发件箱数据库无法按原样使用：已损坏（已移至别处，可读部分已存入新库）、
-     曾有数据后被删除或清空、磁盘已满或只读
-</translation>
-    </message>
-    <message>
         <source>run a local OneNET-compatible server in the foreground</source>
         <translation>在前台运行与 OneNET 兼容的本地服务器</translation>
     </message>
@@ -3667,6 +3611,62 @@ exit status:
     <message>
         <source>seconds to wait per request</source>
         <translation>每个请求的等待秒数</translation>
+    </message>
+    <message>
+        <source>The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
+Defaults are the import dialog&apos;s: the columns detection proposes (row indexes, labels and
+event markers are left out, with the reason), suggested datastream ids, detected encoding,
+delimiter, header row, layout, time column and time format. The zone of the times is
+the file&apos;s: an offset or Z/UTC in each time, Unix times (UTC), or a zone in the time
+column&apos;s header. Times whose zone the file does not state are refused (exit 2) unless
+--source-tz names the zone they were written in (--source-tz local: this computer&apos;s);
+it is never assumed. A file in which no time column is understood is refused (exit 3)
+unless --time-column/--time-format name it or --missing-time says what rows without a
+time get. Missing-value markers that start with &apos;-&apos; are given as --na=--- or --na ---.
+
+exit status (--dry-run exits as the send would, for the same file and options):
+  0  everything sent (or, with --dry-run, every request printed) and nothing rejected
+  1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
+     validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
+     one) and --send-anyway was not given
+  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
+     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
+     does not state, or for a header that says CST)
+  2  also: this file was queued to this device before (its datapoints wait in the outbox or
+     were sent): nothing queued again; --again queues them anew
+  3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
+     the other rows (exit 0 if they are stored); or no time column was understood and
+     --missing-time was not given: nothing is sent
+  4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
+     saved into a new one), gone or emptied since it held data, disk full or read-only
+</source>
+        <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key. The device id a dry run shows when --device is not given. Problems printed before &quot;… and N more&quot;. The outbox database cannot be used as it is (every command): damaged (moved aside and salvaged), gone or emptied since it held data, disk full, read-only. The message says which.</extracomment>
+        <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
+默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
+并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
+时间格式。时间的时区以文件为准：每个时间中的偏移或 Z/UTC、Unix 时间（UTC），
+或时间列表头中注明的时区。文件未注明时区的时间会被拒绝（退出码 2），除非用
+--source-tz 指明记录时所用的时区（--source-tz local：本机时区）；程序从不自行假定。
+没有识别出时间列的文件会被拒绝（退出码 3），除非用 --time-column/--time-format
+指明时间列，或用 --missing-time 说明没有时间的行如何处理。以“-”开头的缺失值
+标记请写成 --na=--- 或 --na ---。
+
+退出码（--dry-run 的退出码与同一文件、同样选项下的实际发送相同）：
+  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有被拒绝的行
+  1  某个请求失败（errno 非 0、HTTP 或网络错误）、某个数据点无效，或者校验给出
+     警告（例如同一数据流中两个数据点的 at 相同：平台只保留一个）而未指定
+     --send-anyway
+  2  参数错误、没有 ONENET_API_KEY、文件无法读取，或有问题需要回答
+     （04/11/2026 这类日期需要 --date-order；文件未注明时区的时间或表头写着 CST
+     时需要 --source-tz）
+  2  另外：此文件之前已排队发往此设备（其数据点在发件箱中等待或已发送）：
+     不会再次排队；--again 可重新排队
+  3  有些行无法识别：会列出这些行，且不发送任何内容；--skip-rejected 会发送其余
+     的行（存储成功则退出码为 0）；或者没有识别出时间列且未指定 --missing-time：
+     不发送任何内容
+  4  发件箱数据库无法按原样使用：已损坏（已移至别处，可读部分已存入新库）、
+     曾有数据后被删除或清空、磁盘已满或只读
+</translation>
     </message>
     <message>
         <source>state</source>

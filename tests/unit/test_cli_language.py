@@ -84,7 +84,7 @@ def test_a_send_in_chinese_says_the_rule_and_the_counts_in_chinese(monkeypatch, 
     code = main(["--lang", "zh_CN", "send", str(path), "--dry-run"])
     captured = capsysbinary.readouterr()
     out, err = captured.out.decode(), captured.err.decode()
-    assert code == 0
+    assert code == 1  # as the send would: a warning without --send-anyway
     assert "at 重复：同一数据流中 at 相同的数据点会互相覆盖" in err
     summary = out.rstrip("\n").rsplit("\n", 1)[1]
     assert re.fullmatch(r"试运行：\d+ 个数据点，1 个请求，请求体共 \d+ 字节；未发送任何内容", summary)
