@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gui import cli
+from gui import cli_common
 from gui.app import main
 from gui.data.logs import close_logging
 from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
@@ -23,7 +23,7 @@ TYPO = "http://127.0.0.1:1"
 def outbox(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli.API_KEY_ENV, raising=False)
+    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
     yield tmp_path / "data" / "outbox.sqlite3"
     close_logging()
 
@@ -81,7 +81,7 @@ def test_move_re_addresses_the_stuck_rows_and_outbox_send_then_delivers_them(out
     assert main(["outbox", "move", "--endpoint", TYPO, "--to-endpoint", sandbox.url]) == 0
     out = capsys.readouterr().out
     assert "3 datapoints" in out and sandbox.url in out
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     assert main(["outbox", "send"]) == 0
     with Store(outbox) as store:
         assert {r.state for r in store.get(ids)} == {State.SENT}
