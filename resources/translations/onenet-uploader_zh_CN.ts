@@ -3406,7 +3406,7 @@ exit status:
   4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
      saved into a new one), gone or emptied since it held data, disk full or read-only
 </source>
-        <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key. The device id a dry run shows when --device is not given. Problems printed before &quot;… and N more&quot;. The outbox database cannot be used as it is (every command): damaged (moved aside and salvaged), gone or emptied since it held data, disk full, read-only. The message says which.</extracomment>
+        <extracomment>The device id a dry run shows when --device is not given. The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).</extracomment>
         <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
 默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
 并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
@@ -3573,7 +3573,6 @@ exit status:
     </message>
     <message>
         <source>warning: {warning}</source>
-        <extracomment>Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.</extracomment>
         <translation>警告：{warning}</translation>
     </message>
     <message>
@@ -3594,6 +3593,7 @@ exit status:
     </message>
     <message>
         <source>Stopping after the request on the wire (Ctrl+C again to abort at once)…</source>
+        <extracomment>Shown in --dry-run output instead of the api-key.</extracomment>
         <translation>当前请求完成后停止（再按一次 Ctrl+C 立即中止）…</translation>
     </message>
     <message>
@@ -4268,7 +4268,6 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>only datapoints queued for the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
-        <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line). The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway). --profile&apos;s help per command (whole sentences: each language words them its own way).</extracomment>
         <translation>只处理排队发往此设备配置目标的数据点（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
@@ -4285,6 +4284,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>list, add or delete device profiles (the window&apos;s)</source>
+        <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line).</extracomment>
         <translation>列出、添加或删除设备配置（与窗口共用）</translation>
     </message>
     <message>
@@ -5605,7 +5605,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>property {property}: {what}</source>
-        <extracomment>The sandbox&apos;s demo product and devices (not secrets: like the legacy DEFAULT_API_KEY). The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
+        <extracomment>The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
         <translation>属性 {property}：{what}</translation>
     </message>
     <message>
