@@ -93,6 +93,40 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.fixture
+def read_only_outbox(tmp_path):
+    """A folder holding an outbox database (5 unsent rows, `outboxes.fill`) that this process cannot write.
+
+    As a user's read-only folder is: neither the folder nor the file can be written (chmod; as root, which
+    ignores modes, a tmpfs mounted read-only). Skipped as root where nothing can be mounted.
+    """
+    import shutil
+    import subprocess
+
+    from .outboxes import fill
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        fill(folder / "outbox.sqlite3", 5)
+        folder.chmod(0o500)
+        (folder / "outbox.sqlite3").chmod(0o400)
+        yield folder
+        folder.chmod(0o700)
+        return
+    if shutil.which("mount") is None:
+        pytest.skip("running as root without mount: no folder is read-only to this process")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("running as root and cannot mount a tmpfs: no folder is read-only to this process")
+    try:
+        fill(folder / "outbox.sqlite3", 5)
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_and_log_dirs(tmp_path, monkeypatch):
     """No test reads or writes the user's own outbox or logs (commands default to them)."""
