@@ -16,10 +16,11 @@ os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.pop("LANGUAGE", None)
 os.environ.setdefault("ONENET_UPLOADER_CACHE", os.path.join(tempfile.gettempdir(), "onenet-uploader-test-cache"))
 
-import keyring.backends.SecretService
 import pytest
 from hypothesis import settings
 from pytestqt.qtbot import QtBot
+
+from .memory_keyring import MemoryKeyring
 
 # The suite runs the same hypothesis examples every time (CI must not turn red by luck);
 # HYPOTHESIS_PROFILE=explore draws new ones, to look for bugs on purpose.
@@ -44,25 +45,6 @@ def _patient(wait):
 
 for _name in ("waitSignal", "waitSignals", "waitUntil", "waitCallback", "waitExposed", "waitActive"):
     setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
-
-
-class MemoryKeyring(keyring.backends.SecretService.Keyring):
-    """Stands in for the OS keyring (Secret Service), which cannot run on a headless test machine."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.passwords.pop((service, username), None)
 
 
 @pytest.fixture
