@@ -161,7 +161,7 @@ class SendController(QObject):
     (`Store.prune`: never rows not sent yet, failed or unknown).
     """
 
-    sendFinished = Signal(bool)  # emitted after every send attempt: True on errno 0
+    sendFinished = Signal(bool)  # emitted after every send attempt, once no send runs: True on errno 0
     message = Signal(str, bool)  # for the status bar: text, error
     historyPruned = Signal()
 
@@ -204,6 +204,7 @@ class SendController(QObject):
         self._thing_model_reading: tuple[str, str, str] | None = None
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
         self._last_outcome: Callable[[], SendOutcome] | None = None  # the last send's words, made again
+        self._ended: bool | None = None  # the running send's outcome is shown: sendFinished(ok) when its run ends
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
         self._plan_generation = 0  # bumped on every change of the rows or request options
@@ -579,6 +580,7 @@ class SendController(QObject):
         )
         self._say(self.tr("Send cancelled."))
         self.refresh_preview()
+        self._emit_ended()  # its outcome came before the cancel
 
     def _set_busy(self, busy: bool) -> None:
         self.panel.progress.setVisible(busy)
@@ -680,7 +682,23 @@ class SendController(QObject):
         text = self.response.show_response(None, error, summary, "")
         self.panel.preview.show_last_sending(summary)
         self._say(text.splitlines()[0], error=True)
-        self.sendFinished.emit(False)
+        self._send_ended(False)
+
+    def _send_ended(self, ok: bool) -> None:
+        """`sendFinished(ok)` as soon as no send runs: a listener may send again at once (the timer dialog does).
+
+        A send's outcome is shown when its result arrives, but its run ends (the task no longer busy)
+        only with the `finished` the pool thread reports after it; until then the signal waits for
+        `_on_send_finished`.
+        """
+        self._ended = ok
+        if not self.sending.is_busy:
+            self._emit_ended()
+
+    def _emit_ended(self) -> None:
+        ended, self._ended = self._ended, None
+        if ended is not None:
+            self.sendFinished.emit(ended)
 
     def _on_send_finished(self, job: _SendJob, current: bool) -> None:
         if not job.finished:
@@ -688,6 +706,7 @@ class SendController(QObject):
         if current:
             self._set_busy(False)
             self.refresh_preview()
+            self._emit_ended()
 
     def _plot_stored(self, report: SendReport) -> None:
         if report.stored > MAX_PLOTTED_POINTS:
@@ -707,7 +726,7 @@ class SendController(QObject):
         self._last_outcome = again or (lambda: outcome)
         text = self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)
         self._say(text.splitlines()[0], error=not outcome.ok)
-        self.sendFinished.emit(outcome.ok)
+        self._send_ended(outcome.ok)
 
     def warm_up(self) -> None:
         """Load the send pipeline and the HTTP client (requests, urllib3) on a worker, once (after the first paint).

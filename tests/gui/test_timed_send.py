@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 import tracemalloc
 
 from PySide6.QtCore import Qt
@@ -78,6 +79,38 @@ def test_a_line_that_cannot_be_read_does_not_start(qtbot, window):
     assert not dialog.start()
     assert "low bound" in dialog.message_label.text() and not dialog.timer.isActive()
     assert window.model.rowCount() == 0
+
+
+def test_a_tick_that_comes_while_a_send_runs_is_sent_when_that_send_ends(qtbot, make_window, sandbox, monkeypatch):
+    """The send's outcome is shown when its result arrives; its run ends a moment later (the pool thread reports
+    it). A tick in between found the window busy and waited for a sendFinished that had already been emitted: its
+    datapoint stayed unsent until the next tick (in the tests: a 120 s wait for a send that never started)."""
+    window = make_window(retry_policy=RetryPolicy(max_attempts=1))
+    window.connection.sandbox_check.setChecked(True)
+    dialog = window.open_timed_send()
+    dialog.streams_edit.setPlainText("temperature=ramp:0..100")
+    dialog.every_spin.setValue(3600)
+    outlet = window.send_controller.sending._outlet
+    emit, ended = outlet.emit, threading.Event()
+
+    def end_when_told(name, *args):
+        if name == "finished":
+            ended.wait(60)  # the run reports its end only once the test has ticked again
+        emit(name, *args)
+
+    monkeypatch.setattr(outlet, "emit", end_when_told)
+    try:
+        with qtbot.waitSignal(window.sendFinished, timeout=20_000) as first:
+            assert dialog.start()  # tick 1
+            qtbot.waitUntil(lambda: window.response.errno_label.text() == "0", timeout=20_000)  # its outcome shown
+            assert window.send_controller.sending.is_busy  # its run not ended yet
+            dialog.tick()  # tick 2: the timer fires now
+            ended.set()
+    finally:
+        ended.set()
+    assert first.args == [True]
+    qtbot.waitUntil(lambda: len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 2, timeout=20_000)
+    assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")] == [0, 1]
 
 
 def test_older_ticks_leave_the_table_once_stored_and_a_failed_ticks_rows_stay_until_sent(qtbot, make_window, sandbox):
