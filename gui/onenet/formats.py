@@ -366,11 +366,12 @@ class Fragments:
     `stream_sep` + `closing`: byte for byte what `json.dumps(..., separators=(",", ":"),
     ensure_ascii=False)` writes for types 1, 3 and 4.
 
-    The texts are kept as one string, `joined`, each followed by `point_sep`; point i
-    starts at `offsets[i]` (`offsets[count]` is the end). Not a list of a million
-    strings: a list that size is traversed by every garbage collection of its generation
-    while the GIL is held (the window's stall, benchmarks/bench_window_stall.py), an
-    array and a string are not.
+    The texts are kept as one string per stream, `texts[s]`, each datapoint's text
+    followed by `point_sep`; datapoint i starts at `offsets[i]`, counted over all streams
+    (`offsets[count]` is the end), so stream s's string starts at `offsets[starts[s]]`.
+    Not a list of a million strings: a list that size is traversed by every garbage
+    collection of its generation while the GIL is held (the window's stall,
+    benchmarks/bench_window_stall.py); an array and a few strings are not.
     """
 
     body_type: BodyType
@@ -381,7 +382,7 @@ class Fragments:
     stream_close: str
     stream_sep: str
     point_sep: str
-    joined: str
+    texts: list[str]
     offsets: array[int]
     starts: list[int]
 
@@ -397,27 +398,32 @@ class Fragments:
 
     def point(self, index: int) -> str:
         """The wire text of datapoint `index` (without its separator)."""
-        return self.joined[self.offsets[index] : self.offsets[index + 1] - len(self.point_sep)]
+        return self._run(index, index + 1)
 
     def _run(self, start: int, stop: int) -> str:
         """Datapoints `start:stop` (start < stop, one stream) joined by `point_sep`."""
-        return self.joined[self.offsets[start] : self.offsets[stop] - len(self.point_sep)]
+        s = bisect.bisect_right(self.starts, start) - 1
+        base = self.offsets[self.starts[s]]
+        return self.texts[s][self.offsets[start] - base : self.offsets[stop] - base - len(self.point_sep)]
 
     def byte_offsets(self) -> array[int]:
-        """`offsets` in UTF-8 bytes: where each datapoint's text starts in `joined` encoded; FormatError (`utf8`).
+        """`offsets` in UTF-8 bytes (each datapoint's text with its separator); FormatError as `utf8`.
 
         The same array as `offsets` when the texts are ASCII.
         """
-        joined, offsets = self.joined, self.offsets
-        if joined.isascii():
-            return offsets
-        return array(
-            "q",
-            itertools.accumulate(
-                (utf8_len(joined[a:b]) for a, b in itertools.pairwise(offsets)),  # each with its separator
-                initial=0,
-            ),
-        )
+        if all(text.isascii() for text in self.texts):
+            return self.offsets
+        offsets, starts, sep = self.offsets, self.starts, utf8_len(self.point_sep)
+        sums = array("q", [0])
+        for s, text in enumerate(self.texts):
+            a, b = starts[s], starts[s + 1]
+            if text.isascii():  # characters are bytes: the offsets, moved
+                sums.extend(map(operator.add, offsets[a + 1 : b + 1], itertools.repeat(sums[-1] - offsets[a])))
+            else:
+                ends = itertools.accumulate((utf8_len(self.point(i)) + sep for i in range(a, b)), initial=sums[-1])
+                next(ends)  # the initial offset, already there
+                sums.extend(ends)
+        return sums
 
     def text(self, start: int = 0, stop: int | None = None) -> str:
         """The body text of datapoints `start:stop` (flat order); streams without datapoints there are left out."""
@@ -446,26 +452,30 @@ class Fragments:
         return EncodedBody(self.body_type, utf8(self.text(start, stop)), self.content_type)
 
 
+#: Datapoint texts joined by one C call at most (each such call holds the GIL throughout).
+_JOIN_STEP = 1 << 15
+
+
 class _Joiner:
-    """Gathers datapoint texts, stream by stream, into `Fragments.joined` and `Fragments.offsets`."""
+    """Gathers datapoint texts, stream by stream, into `Fragments.texts` and `Fragments.offsets`."""
 
     def __init__(self, sep: str) -> None:
         self.sep = sep
-        self.parts: list[str] = []
+        self.texts: list[str] = []
         self.offsets = array("q", [0])
 
     def add(self, texts: list[str]) -> None:
-        if not texts:
-            return
-        self.parts += (self.sep.join(texts), self.sep)
-        ends = itertools.accumulate(
-            map(operator.add, map(len, texts), itertools.repeat(len(self.sep))), initial=self.offsets[-1]
-        )
-        next(ends)  # the initial offset, already there
-        self.offsets.extend(ends)
-
-    def joined(self) -> str:
-        return "".join(self.parts)
+        """The next stream's datapoint texts (in steps, so another thread waiting for the GIL gets it between)."""
+        sep, offsets, parts = self.sep, self.offsets, list[str]()
+        for k in range(0, len(texts), _JOIN_STEP):
+            step = texts[k : k + _JOIN_STEP]
+            parts += (sep.join(step), sep)
+            ends = itertools.accumulate(
+                map(operator.add, map(len, step), itertools.repeat(len(sep))), initial=offsets[-1]
+            )
+            next(ends)  # the initial offset, already there
+            offsets.extend(ends)
+        self.texts.append("".join(parts))
 
 
 def fragments(
@@ -514,7 +524,7 @@ def fragments(
             _refuse_non_finite(values, stream)
             add([(sid if a is None else f"{sid}{a}{sub}") + v for v, a in zip(values, texts, strict=True)])
         return Fragments(
-            body_type, separators, separators, "", [""] * len(streams), "", sep, sep, out.joined(), out.offsets, starts
+            body_type, separators, separators, "", [""] * len(streams), "", sep, sep, out.texts, out.offsets, starts
         )
     out = _Joiner(",")
     add = out.add
@@ -548,13 +558,11 @@ def fragments(
             add([f"{js(stream.id)}:{v}" for v in values])
     if body_type is BodyType.FULL_JSON:
         heads = [f'{{"id":{_json_str(s.id)},"datapoints":[' for s in streams]
-        return Fragments(
-            body_type, "", '{"datastreams":[', "]}", heads, "]}", ",", ",", out.joined(), out.offsets, starts
-        )
+        return Fragments(body_type, "", '{"datastreams":[', "]}", heads, "]}", ",", ",", out.texts, out.offsets, starts)
     if body_type is BodyType.TIMED_JSON:
         heads = [f"{_json_str(s.id)}:{{" for s in streams]
-        return Fragments(body_type, "", "{", "}", heads, "}", ",", ",", out.joined(), out.offsets, starts)
-    return Fragments(body_type, "", "{", "}", [""] * len(streams), "", ",", ",", out.joined(), out.offsets, starts)
+        return Fragments(body_type, "", "{", "}", heads, "}", ",", ",", out.texts, out.offsets, starts)
+    return Fragments(body_type, "", "{", "}", [""] * len(streams), "", ",", ",", out.texts, out.offsets, starts)
 
 
 def encode(readings: Readings, body_type: BodyType = BodyType.FULL_JSON, separators: str | None = None) -> EncodedBody:

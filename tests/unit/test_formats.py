@@ -545,7 +545,7 @@ def test_fragments_keep_every_datapoint_text_in_one_string_with_where_each_start
     built = fragments(readings, body_type)
     texts = [built.point(i) for i in range(built.count)]
     assert built.count == len(list(readings.pairs())) == len(built.offsets) - 1
-    assert isinstance(built.joined, str) and built.joined == "".join(t + built.point_sep for t in texts)
+    assert "".join(built.texts) == "".join(t + built.point_sep for t in texts)
     assert all(texts)
     sizes = [len(utf8(t + built.point_sep)) for t in texts]
     assert list(built.byte_offsets()) == [sum(sizes[:k]) for k in range(len(sizes) + 1)]
