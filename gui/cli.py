@@ -117,7 +117,7 @@ def add_commands(subparsers: Any) -> None:
         ),
     )
     sandbox_cli.add_arguments(sandbox_parser)
-    sandbox_parser.set_defaults(run=sandbox_cli.run)
+    sandbox_parser.set_defaults(run=lambda args: sandbox_cli.run(args, render=render))  # its lines translated
     add_outbox_commands(subparsers)
     add_verify_command(subparsers)
     add_simulate_command(subparsers)
@@ -258,6 +258,29 @@ def _ellipsis(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _pad(text: str, width: int, right: bool = False) -> str:
+    """`text` padded to `width` terminal columns (a Chinese character takes two)."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    fill = " " * max(0, width - used)
+    return fill + text if right else text + fill
+
+
+def _state_name(state: Any) -> str:
+    """An outbox state in the user's language, its code beside it when that differs (what --state takes)."""
+    names = {  # English: the codes themselves
+        "draft": QT_TRANSLATE_NOOP("outbox-state", "draft"),
+        "unsent": QT_TRANSLATE_NOOP("outbox-state", "unsent"),
+        "in_flight": QT_TRANSLATE_NOOP("outbox-state", "in_flight"),
+        "sent": QT_TRANSLATE_NOOP("outbox-state", "sent"),
+        "failed": QT_TRANSLATE_NOOP("outbox-state", "failed"),
+        "unknown": QT_TRANSLATE_NOOP("outbox-state", "unknown"),
+    }
+    code = str(state.value)
+    return translate("outbox-state", names[code]) if code in names else code
+
+
 def run_outbox_list(args: argparse.Namespace) -> int:
     """Print the outbox's counts by state and its rows (`at` in platform time, UTC+8, as sent)."""
     from gui.data.paths import default_store_path
@@ -279,7 +302,9 @@ def run_outbox_list(args: argparse.Namespace) -> int:
         matching = sum(counts[s] for s in states)
     print(translate("cli", "Outbox {path}").format(path=path))
     for state in State:
-        print(f"  {state.value:<10}{counts[state]:>10}")
+        name = _state_name(state)
+        code = "" if name == state.value else f"  (--state {state.value})"
+        print(f"  {_pad(name, 10)}{counts[state]:>10}{code}")
     if counts[State.IN_FLIGHT]:
         print(
             translate(
@@ -289,16 +314,26 @@ def run_outbox_list(args: argparse.Namespace) -> int:
     if not rows:
         return EXIT_OK
     print()
-    print(f"{'id':>8}  {'state':<9}  {'device':<12}  {'datastream':<16}  {'at (UTC+8)':<19}  {'value':<24}  endpoint")
+    heading = [
+        _pad("id", 8, right=True),
+        _pad(translate("cli", "state"), 9),
+        _pad(translate("cli", "device"), 12),
+        _pad(translate("cli", "datastream"), 16),
+        _pad(translate("cli", "at (UTC+8)"), 19),
+        _pad(translate("cli", "value"), 24),
+        translate("cli", "endpoint"),
+    ]
+    print("  ".join(heading))
     for row in rows:
-        at = format_at(row.at) if row.at is not None else "(platform time)"
+        at = format_at(row.at) if row.at is not None else translate("cli", "(platform time)")
         line = (
-            f"{row.id:>8}  {row.state.value:<9}  {_ellipsis(row.device_id, 12):<12}  "
-            f"{_ellipsis(row.stream_id, 16):<16}  {at:<19}  {_ellipsis(format_value(row.value), 24):<24}  "
-            f"{row.endpoint}"
+            f"{row.id:>8}  {_pad(_state_name(row.state), 9)}  {_pad(_ellipsis(row.device_id, 12), 12)}  "
+            f"{_pad(_ellipsis(row.stream_id, 16), 16)}  {_pad(at, 19)}  "
+            f"{_pad(_ellipsis(format_value(row.value), 24), 24)}  {row.endpoint}"
         )
         if row.last_error:
-            line += f"  ({_ellipsis(row.last_error, 60)})"
+            error = render(row.last_error_text) if row.last_error_text is not None else row.last_error
+            line += f"  ({_ellipsis(error, 60)})"
         print(line)
     if matching > len(rows):
         print(translate("cli", "… {n} more (--limit 0 lists all)").format(n=matching - len(rows)))
@@ -457,7 +492,19 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     for warning in plan.warnings:
-        print(translate("cli", "warning: {warning}").format(warning=warning), file=sys.stderr)
+        print(translate("cli", "warning: {warning}").format(warning=render(warning)), file=sys.stderr)
+    if plan.apart:
+        print(
+            render(
+                Counted("sent-apart").tr(
+                    "%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several "
+                    "queued, and of one request the platform keeps only the last. Each is stamped with the time "
+                    "it arrived.",
+                    "",
+                    plan.apart,
+                )
+            )
+        )
     print(render(result.summary_message()) + translate("cli", "."))
     if failed:
         print(
@@ -603,7 +650,11 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         except (StoreError, OSError) as exc:
             return f"cannot read the outbox's history: {exc}"
         if not requests:
-            return "no upload in the outbox's history" + (f" to device {args.device}" if args.device else "")
+            if args.device:
+                return translate("cli", "no upload to device {device} in the outbox's history").format(
+                    device=args.device
+                )
+            return translate("cli", "no upload in the outbox's history")
         delivered = [r for r in requests if r.outcome in (RequestOutcome.SENT, RequestOutcome.UNKNOWN, None)]
         if not delivered:
             return translate(
@@ -617,7 +668,9 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             try:
                 pairs = [pair for r in group for pair in decode(r.body, r.body_type).pairs()]
             except FormatError as exc:
-                return f"a stored body of the last upload cannot be read back: {exc}"
+                return translate("cli", "a stored body of the last upload cannot be read back: {why}").format(
+                    why=i18n.why(exc)
+                )
             unknown = sum(r.outcome is not RequestOutcome.SENT for r in group)
             source = translate("cli", "the last upload ({time} UTC): {requests}").format(
                 time=f"{group[0].created:%Y-%m-%d %H:%M:%S}", requests=i18n.requests(len(group))
@@ -627,15 +680,17 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
             sent.append(_Sent(endpoint, device_id, Readings.from_pairs(pairs), source))
         return sent
     if not args.device:
-        return "--device ID is required (unless --last)"
+        return translate("cli", "--device ID is required (unless --last)")
     endpoint = args.endpoint or DEFAULT_ENDPOINT
     if args.body is not None:
         try:
             readings = decode(args.body.read_bytes(), BodyType(args.type))
         except OSError as exc:
-            return f"cannot read {args.body}: {exc.strerror or exc}"
+            return translate("cli", "cannot read {path}: {why}").format(path=args.body, why=exc.strerror or exc)
         except FormatError as exc:
-            return f"{args.body} is not a type {args.type} body: {exc}"
+            return translate("cli", "{path} is not a type {type} body: {why}").format(
+                path=args.body, type=args.type, why=i18n.why(exc)
+            )
         return [_Sent(endpoint, args.device, readings, str(args.body))]
     try:
         # A row without a time was sent stamped by the platform (or with the moment of the
@@ -645,15 +700,18 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         return f"{args.file}: {i18n.why(exc)}"
     _report_import(args.file, result)
     if result.needs_date_order:
-        return f"dates like {', '.join(result.ambiguous_dates)} can be day/month or month/day: pass --date-order"
+        return translate("cli", "dates like {dates} can be day/month or month/day: pass --date-order").format(
+            dates=", ".join(result.ambiguous_dates)
+        )
     if result.zone_question:
-        choices = " or ".join(result.zone_question)
-        return f"the time column's header says {result.zone_question_text} ({choices}): pass --source-tz"
+        return translate("cli", "the time column's header says {zone} ({choices}): pass --source-tz").format(
+            zone=result.zone_question_text, choices=" / ".join(result.zone_question)
+        )
     if result.zone_unstated:
         return zone_unstated_message(result)
     readings = result.readings()
     if not len(readings):
-        return f"{args.file}: no datapoints to verify"
+        return translate("cli", "{path}: no datapoints to verify").format(path=args.file)
     return [_Sent(endpoint, args.device, readings, args.file)]
 
 
@@ -666,12 +724,15 @@ def print_checks(report: Any, args: argparse.Namespace) -> None:
         shown = check.outcome.is_problem or (args.strict and check.outcome is Outcome.UNVERIFIABLE)
         if not (args.verbose or shown):
             continue
-        at = format_at(check.at) if check.at is not None else "(no at)"
-        line = f"{check.outcome.value:<12} {check.stream_id}  {at}  sent {format_value(check.sent)}"
+        at = format_at(check.at) if check.at is not None else translate("cli", "(no at)")
+        outcome = translate("VerifyModel", check.outcome.value)  # the verify panel's names (found, missing…)
+        line = f"{_pad(outcome, 12)} {check.stream_id}  {at}  " + translate("cli", "sent {value}").format(
+            value=format_value(check.sent)
+        )
         if check.platform is not None:
-            line += f"  platform {format_value(check.platform)}"
-        if check.note:
-            line += f"  ({check.note})"
+            line += "  " + translate("cli", "platform {value}").format(value=format_value(check.platform))
+        if check.note is not None:
+            line += translate("cli", "  ({note})").format(note=render(check.note))
         print(line)
 
 
@@ -692,7 +753,10 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     profile = None
     if args.profile:
         if args.device or args.endpoint:
-            print("verify: --profile names the target: leave out --device and --endpoint", file=sys.stderr)
+            print(
+                translate("cli", "verify: --profile names the target: leave out --device and --endpoint"),
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         opened = open_profile(args.profile, "verify", secrets)
         if isinstance(opened, str):
@@ -700,7 +764,10 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
             return EXIT_USAGE
         profile, secrets = opened
         if profile.platform is Platform.THING and (args.last or args.body is not None):
-            print("verify: a thing-model profile verifies a FILE of readings (not --last or --body)", file=sys.stderr)
+            print(
+                translate("cli", "verify: a thing-model profile verifies a FILE of readings (not --last or --body)"),
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         args.endpoint, args.device = profile.target().endpoint, profile.target().device_id
     sent = _sent_from_args(args)
@@ -1071,7 +1138,7 @@ def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
 
     plan = plan_readings(readings, RequestOptions(BodyType(args.type), None, args.max_points, args.max_bytes))
     for warning in plan.warnings:
-        _err(translate("cli", "warning: {warning}").format(warning=warning))
+        _err(translate("cli", "warning: {warning}").format(warning=render(warning)))
     return plan
 
 
@@ -1092,7 +1159,10 @@ def _out(data: bytes) -> None:
 
 
 def _report_import(path: str, result: ImportResult) -> None:
-    _err(translate("cli", "read {path}:").format(path=path), *(f"  {line}" for line in result.detected.describe()))
+    _err(
+        translate("cli", "read {path}:").format(path=path),
+        *(f"  {render(line)}" for line in result.detected.describe()),
+    )
     d = result.detected
     if d.zone_unused:  # the file's zone wins: say so, never a silent choice between the two
         states = translate("cli", "a zone in each time") if d.zone_stated == ZONE_IN_TIMES else d.zone_stated
@@ -1102,7 +1172,9 @@ def _report_import(path: str, result: ImportResult) -> None:
                 "  note: column {column} states {states}; --source-tz {zone} applies only to times without a zone",
             ).format(column=repr(d.zone_column), states=states, zone=d.zone_unused)
         )
-    counts = ", ".join(f"{sid} ({n})" for sid, n in result.stream_counts().items())
+    counts = translate("cli", ", ").join(
+        translate("cli", "{stream} ({n})").format(stream=sid, n=n) for sid, n in result.stream_counts().items()
+    )
     _err(
         translate("cli", "  {points} from {rows} ({counts}); {rejected} rejected").format(
             points=i18n.datapoints(len(result)),

@@ -95,7 +95,7 @@ def open_profile(name: str, command: str, secrets: Any = None) -> tuple[Profile,
         profile = ProfileBook(secrets, builtin=BUILT_IN).load().get(name)
         target = profile.target()
     except (ProfileError, ConfigError) as exc:
-        return f"{command}: {exc}"
+        return f"{command}: {i18n.why(exc)}"
     if target.endpoint == SANDBOX_ENDPOINT:
         return (
             f"{command}: profile {name!r} is the window's embedded sandbox, which only the window runs; "
@@ -230,7 +230,7 @@ def send_thing(
         _err(f"send: {exc}")
         return EXIT_USAGE
     for warning in plan.warnings:
-        _err(f"warning: {warning}")
+        _err(translate("cli", "warning: {warning}").format(warning=render(warning)))
     make = thing_clients(key or (_DRY_RUN_KEY if args.dry_run and not access else ""), access_key=access,
                          timeout=args.timeout)  # fmt: skip
     if args.dry_run:
@@ -368,7 +368,10 @@ def run_profile(args: argparse.Namespace, secrets: Any = None) -> int:
         if args.profile_command == "add":
             thing = args.product is not None
             if thing != (args.device_name is not None):
-                print("profile: --device-name goes with --product (the current platform)", file=sys.stderr)
+                print(
+                    translate("cli", "profile: --device-name goes with --product (the current platform)"),
+                    file=sys.stderr,
+                )
                 return EXIT_USAGE
             blank = book.blank(Platform.THING if thing else Platform.DATAPOINTS)
             profile = replace(
@@ -384,23 +387,32 @@ def run_profile(args: argparse.Namespace, secrets: Any = None) -> int:
             key = os.environ.get(KEY_ENV if thing else API_KEY_ENV) or None
             access = (os.environ.get(ACCESS_KEY_ENV) or None) if thing else None
             saved = book.save(profile, key=key, access_key=access)
-            kept = " and ".join(what for what, value in (("key", key), ("access key", access)) if value)
-            if not kept:
-                kept = "no key saved"
-            elif store.available:
-                kept += " in the keyring"
+            if key and access:
+                what = translate("cli", "key and access key")
             else:
-                kept += f" NOT saved: {store.last_error} (set the environment variables when you send instead)"
-            print(f"saved {saved.describe()} ({kept})")
+                what = translate("cli", "key") if key else translate("cli", "access key")
+            if not (key or access):
+                kept = translate("cli", "no key saved")
+            elif store.available:
+                kept = translate("cli", "{what} in the keyring").format(what=what)
+            else:
+                kept = translate(
+                    "cli", "{what} NOT saved: {why} (set the environment variables when you send instead)"
+                ).format(what=what, why=store.last_error)
+            print(translate("cli", "saved {profile} ({kept})").format(profile=render(saved.description()), kept=kept))
         elif args.profile_command == "delete":
             book.delete(args.name)
-            print(f"deleted profile {args.name!r} and its keys")
+            print(translate("cli", "deleted profile {name} and its keys").format(name=repr(args.name)))
         else:
             profiles = book.load()
+            builtin = translate("cli", " [built in: the window's sandbox]")
             for profile in profiles.all():
                 mark = "*" if profile.name == profiles.current else " "
-                print(f"{mark} {profile.describe()}" + (" [built in: the window's sandbox]" if profile.builtin else ""))
-    except (ProfileError, ConfigError, OSError) as exc:
-        print(f"profile: {exc}", file=sys.stderr)
+                print(f"{mark} {render(profile.description())}" + (builtin if profile.builtin else ""))
+    except ConfigError as exc:
+        print(translate("cli", "profile: {why}").format(why=render(exc.text)), file=sys.stderr)
+        return EXIT_USAGE
+    except (ProfileError, OSError) as exc:
+        print(translate("cli", "profile: {why}").format(why=i18n.why(exc)), file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK

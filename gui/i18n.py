@@ -208,6 +208,7 @@ ARGPARSE_WORDS = (
     QT_TRANSLATE_NOOP("argparse", "expected one argument"),
     QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
     QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
 )
 
 

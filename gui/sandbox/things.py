@@ -46,6 +46,7 @@ from gui.onenet.onejson import MAX_HISTORY_VALUES, MAX_ID_DIGITS
 from gui.onenet.thingmodel import ModelError, Property, ThingModel, ValueRefused, parse_thing_model
 from gui.onenet.token import VERSION, TokenError, TokenParts, parse_token
 from gui.sandbox.capture import Finding, Severity, thing_model_finding
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "DEFAULT_ACCESS_KEY",
@@ -414,8 +415,14 @@ def _checked(model: ThingModel, identifier: Any, value: Any) -> Any:
         return prop.check_json(value)
     except ValueRefused as exc:
         text = f"property {identifier!r}: {exc}"
+        what = Message(
+            "thing-model-property",
+            "sandbox",
+            QT_TRANSLATE_NOOP("sandbox", "property {property}: {what}"),
+            {"property": repr(identifier), "what": exc.what},
+        )
         raise _Refused(
-            ERRNO_INVALID, f"invalid parameter: {text} ({exc.rule})", thing_model_finding(exc.rule, text)
+            ERRNO_INVALID, f"invalid parameter: {text} ({exc.rule})", thing_model_finding(exc.rule, what)
         ) from None
 
 

@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.connection)
         left_layout.addWidget(self.editor, 1)
+        self.connection.float_waiting_bar_over(left)  # the keep/move/discard question: over the column's bottom
 
         self.result_tabs = QTabWidget()
         self.result_tabs.addTab(self.response, self.tr("Response"))

@@ -126,7 +126,7 @@ def test_unknown_points_without_at_are_held_back_unless_allowed(dirs, capsys, sa
     assert "2 datapoints without an explicit `at` were held back" in capsys.readouterr().out
     assert sandbox.upload_count == 0
     assert cli.run_outbox_send(send_args("--allow-duplicates"), no_keyring()) == cli.EXIT_OK
-    assert sandbox.upload_count == 1
+    assert sandbox.upload_count == 2  # one request each: of two without `at` in one, only the last is kept
 
 
 def test_the_api_key_is_no_command_line_option():
@@ -197,3 +197,30 @@ def test_a_send_lock_held_by_another_process_makes_outbox_send_exit_3(dirs, sand
     assert done.returncode == cli.EXIT_OK, done.stdout + done.stderr
     with Store(dirs / "data" / "outbox.sqlite3") as store:
         assert {r.state for r in store.get(ids)} == {State.SENT}
+
+
+def test_listing_in_chinese_says_headings_states_and_stored_reasons_in_chinese(dirs, capsys, sandbox):
+    """Headings and states through the catalogue; a stored reason (code + params) in the reader's language."""
+    from gui import i18n
+    from gui.data.store import RequestOutcome
+    from gui.onenet.formats import encode
+    from gui.onenet.readings import Readings
+    from gui.text import Message
+
+    ids = fill(dirs, sandbox.url, 2)
+    why = Message("no-key", "outbox", "no api-key for device {device}", {"device": DEVICE})
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        body = encode(Readings.from_pairs((r.stream_id, r.point) for r in store.get(ids[:1])))
+        begun = store.begin_request(sandbox.url, DEVICE, body, ids[:1], [0], True)
+        assert begun is not None
+        store.finish_request(begun, RequestOutcome.UNSENT, None, why)
+    try:
+        i18n.set_language("zh_CN")
+        expected = i18n.render(why)
+        assert main(["--lang", "zh_CN", "outbox"]) == 0
+    finally:
+        i18n.set_language("en")
+    out = capsys.readouterr().out
+    assert "未发送" in out and "(--state unsent)" in out
+    assert all(word in out for word in ("状态", "设备", "数据流", "值", "接入地址"))
+    assert expected != str(why) and f"({expected})" in out

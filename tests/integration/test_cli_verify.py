@@ -196,7 +196,7 @@ def test_nothing_to_verify_and_bad_combinations_exit_2(sandbox, monkeypatch, cap
     assert run(["--last", "--endpoint", sandbox.url], monkeypatch) == 2
     assert "--endpoint cannot be combined with --last" in capsys.readouterr().err
     assert run(["--last", "--device", "another"], monkeypatch) == 2
-    assert "no upload in the outbox's history to device another" in capsys.readouterr().err
+    assert "no upload to device another in the outbox's history" in capsys.readouterr().err
     assert run([WIDE, "--endpoint", sandbox.url], monkeypatch) == 2
     assert "--device ID is required" in capsys.readouterr().err
     with pytest.raises(SystemExit):
