@@ -510,7 +510,7 @@ class SendController(QObject):
         total = len(plan)
         snapshot = out.snapshot
         first_rows = [snapshot[i] for i in out.request_rows(0)] if total else []
-        ids: list[int] = []  # set by prepare(), on the worker: listing a million rows takes a while
+        ids: Sequence[int] = ()  # set by prepare(), on the worker: listing a million rows takes a while
 
         def prepare() -> None:
             nonlocal ids
@@ -782,7 +782,7 @@ class _SendJob:
     finished: bool = False  # the pipeline ran to the end with every request stored
 
     @property
-    def ids(self) -> list[int]:
+    def ids(self) -> Sequence[int]:
         """The outbox ids of every row the send carries (its plan's rows)."""
         return _ids_of(self.outgoing.snapshot, self.outgoing.rows)
 
@@ -824,7 +824,7 @@ def _stored_and_unstamped(out: Outgoing, requests: Sequence[int]) -> tuple[int, 
     return stored, unstamped
 
 
-def _ids_of(snapshot: Sequence[Row], rows: list[int]) -> list[int]:
+def _ids_of(snapshot: Sequence[Row], rows: Sequence[int]) -> Sequence[int]:
     """The outbox ids of `snapshot[i]` for i in `rows` (read without a Row each from the model's snapshot)."""
     if isinstance(snapshot, RowsView):
         return snapshot.ids(rows)
