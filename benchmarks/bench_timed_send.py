@@ -8,15 +8,17 @@ A 10 ms QTimer ticks on the GUI thread: the longest gap between two heartbeats i
 the longest a click would have waited.
 
 Memory is sampled at every send: resident memory (VmRSS, and its parts RssAnon and
-RssFile), the Python heap (tracemalloc, which slows the process a little), SQLite's
+RssFile), the Python heap (tracemalloc, which slows the process a little and keeps
+its own bookkeeping in malloc's memory: shown apart), SQLite's
 own count (sqlite3_memory_used: its page cache and statements), malloc's arenas
 (glibc's mallinfo2: in use, and free but kept) and the outbox file. The warm-up is
 the first `KEEP_TICKS` sends (the editor's table fills up to its bound until then)
 rounded up to whole minutes; the baseline is the minute after it, so "flat" means
 the last minute is within noise of the baseline and the trend after the warm-up
-(a least-squares line through every send's sample) is near zero. At the end the
-process gives malloc's free memory back (malloc_trim(0)): what RSS drops by was kept
-by malloc, not held by the program. `--top N` compares tracemalloc snapshots
+(a least-squares line through every send's sample) is near zero. At the end a full
+collection (gc.collect) frees what only it can (objects in reference cycles), then the
+process gives malloc's free memory back (malloc_trim(0)): what RSS drops by there was
+kept by malloc, not held by the program. `--top N` compares tracemalloc snapshots
 (baseline minute's end and the end; taking them costs memory, counted in RSS) and
 lists the N lines whose allocations grew most.
 
@@ -26,13 +28,14 @@ machine), and prints each run and then the runs side by side.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timed_send.py                # 10 min at 1 s
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timed_send.py --count 1800   # 30 min
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timed_send.py --every 0.1 --count 1800 --no-at --top 15
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timed_send.py --count 360 --top 20   # what grew
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_timed_send.py --tree main=/path/to/main --tree this=.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import math
 import os
@@ -50,10 +53,13 @@ from bench_memory import malloc_kib, malloc_trim, resident_mib, sqlite_kib, thre
 
 TICK_S = 0.010
 # what is sampled at every send, in the per-minute table's order
-SAMPLED = ("VmRSS", "RssAnon", "RssFile", "heap", "sqlite", "malloc_used", "malloc_free", "threads", "outbox", "rows")
+SAMPLED = (
+    *("VmRSS", "RssAnon", "RssFile", "heap", "tracing", "sqlite"),
+    *("malloc_used", "malloc_free", "threads", "outbox", "rows"),
+)
 
 
-def run(every: float, count: int, top: int, with_at: bool = True) -> dict[str, Any]:
+def run(every: float, count: int, top: int) -> dict[str, Any]:
     """One run in this process: the figures `report` prints."""
     from PySide6.QtCore import QSettings, QThreadPool, QTimer
 
@@ -102,7 +108,6 @@ def run(every: float, count: int, top: int, with_at: bool = True) -> dict[str, A
         dialog.streams_edit.setPlainText("temp=walk:20..25\nhum=sine:40..60/60s\nmode=list:eco,boost")
         dialog.every_spin.setValue(every)
         dialog.count_spin.setValue(count)
-        dialog.at_check.setChecked(with_at)
 
         # The heartbeat keeps a few numbers, not every beat: a list of 100 beats a second grew by ~2 MiB in
         # 10 minutes, which this benchmark would have counted as the window's.
@@ -131,6 +136,7 @@ def run(every: float, count: int, top: int, with_at: bool = True) -> dict[str, A
             for key in ("VmRSS", "RssAnon", "RssFile"):
                 samples[key][i] = resident.get(key, math.nan)
             samples["heap"][i] = tracemalloc.get_traced_memory()[0] / 1024
+            samples["tracing"][i] = tracemalloc.get_tracemalloc_memory() / 1024  # its own, malloc'd: not the app's
             samples["sqlite"][i] = sqlite_kib() or math.nan
             samples["malloc_used"][i], samples["malloc_free"][i] = malloc_kib() or (math.nan, math.nan)
             samples["threads"][i] = threads()
@@ -158,7 +164,9 @@ def run(every: float, count: int, top: int, with_at: bool = True) -> dict[str, A
         stored = sum(
             len(list(reader.read_datapoints([s], limit=6000).readings.pairs())) for s in ("temp", "hum", "mode")
         )
-        before_trim = resident_mib().get("VmRSS", math.nan)
+        at_end = resident_mib().get("VmRSS", math.nan)
+        gc.collect()  # what only the collector's full pass frees (objects in cycles)
+        collected = resident_mib().get("VmRSS", math.nan)
         trimmed = malloc_trim()
         after_trim = resident_mib().get("VmRSS", math.nan)
         ticks = dialog.ticks
@@ -190,7 +198,6 @@ def run(every: float, count: int, top: int, with_at: bool = True) -> dict[str, A
     return {
         "tree": os.path.dirname(os.path.dirname(sys.modules["gui"].__file__ or "")),
         "every": every,
-        "with_at": with_at,
         "ticks": ticks,
         "seconds": end - start,
         "load": (load_before, os.getloadavg()[0]),
@@ -201,7 +208,7 @@ def run(every: float, count: int, top: int, with_at: bool = True) -> dict[str, A
         "warm_minutes": warm_minutes,
         "by_minute": by_minute,
         "per_hour": {"VmRSS": per_hour("VmRSS"), "heap": per_hour("heap"), "malloc_used": per_hour("malloc_used")},
-        "trim": (before_trim, after_trim) if trimmed else None,
+        "end": (at_end, collected, after_trim if trimmed else math.nan),
         "longest_ms": beat["longest"] * 1000,
         "longest_later_ms": beat["longest_later"] * 1000,
         "over_100ms": beat["over_100ms"],
@@ -214,19 +221,20 @@ def report(r: dict[str, Any]) -> list[str]:
     minute, warm, rows = r["minute"], r["warm_minutes"], r["by_minute"]
     base, last = rows[warm], rows[-1]
     lines = [
-        f"{r['ticks']} sends every {r['every']:g} s{'' if r['with_at'] else ' without at'} in {r['seconds']:.0f} s, {r['stored']:,} of {r['expected']:,} "
+        f"{r['ticks']} sends every {r['every']:g} s in {r['seconds']:.0f} s, {r['stored']:,} of {r['expected']:,} "
         f"datapoints stored; load average {r['load'][0]:.1f} -> {r['load'][1]:.1f}; tree {r['tree']}",
         f"warm-up: sends 1-{warm * minute} (the table keeps the last KEEP_TICKS = {r['keep_ticks']} ticks); "
         f"baseline: minute {warm + 1}. Medians by minute (KiB unless named):",
         "",
-        "| minute | RSS MiB | RssAnon MiB | RssFile MiB | Python heap | SQLite | malloc in use | malloc free "
-        "| threads | outbox file | table rows | longest gap ms |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| minute | RSS MiB | RssAnon MiB | RssFile MiB | Python heap | tracemalloc's own | SQLite | malloc in use "
+        "| malloc free | threads | outbox file | table rows | longest gap ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for k, m in enumerate(rows):
         label = f"{k + 1}{' (warm-up)' if k < warm else ' (baseline)' if k == warm else ''}"
         lines.append(
             f"| {label} | {m['VmRSS']:.1f} | {m['RssAnon']:.1f} | {m['RssFile']:.1f} | {m['heap']:,.0f} | "
+            f"{m['tracing']:,.0f} | "
             f"{m['sqlite']:,.0f} | {m['malloc_used']:,.0f} | {m['malloc_free']:,.0f} | {m['threads']:.0f} | "
             f"{m['outbox']:,.0f} | {m['rows']:.0f} | {m['gap_ms']:.0f} |"
         )
@@ -242,16 +250,19 @@ def report(r: dict[str, Any]) -> list[str]:
         f"| resident memory (VmRSS) | {change('VmRSS', 'MiB', 1)} |",
         f"| of it anonymous (heap, arenas, stacks) / mapped files | {change('RssAnon', 'MiB', 1)} / "
         f"{change('RssFile', 'MiB', 1)} |",
-        f"| Python heap (tracemalloc) | {change('heap', 'KiB', 0)} |",
+        f"| Python heap (tracemalloc) / tracemalloc's own memory (in malloc's) | {change('heap', 'KiB', 0)} / "
+        f"{change('tracing', 'KiB', 0)} |",
         f"| SQLite (sqlite3_memory_used) | {change('sqlite', 'KiB', 0)} |",
         f"| malloc in use / free but kept (mallinfo2) | {change('malloc_used', 'KiB', 0)} / "
         f"{change('malloc_free', 'KiB', 0)} |",
         f"| trend after the warm-up (least squares), per hour: RSS / Python heap / malloc in use | "
         f"{hour['VmRSS']:+.2f} MiB / {hour['heap']:+,.0f} KiB / {hour['malloc_used']:+,.0f} KiB |",
     ]
-    if r["trim"]:
-        before, after = r["trim"]
-        lines.append(f"| RSS at the end, before -> after malloc_trim(0) | {before:.1f} -> {after:.1f} MiB |")
+    lines.append(
+        "| RSS at the end -> after a full collection (gc.collect) -> after malloc_trim(0) | "
+        + " -> ".join(f"{v:.1f}" for v in r["end"])
+        + " MiB |"
+    )
     lines += [
         f"| longest GUI heartbeat gap (10 ms timer): whole run / from the second send on | "
         f"{r['longest_ms']:.0f} / {r['longest_later_ms']:.0f} ms |",
@@ -295,14 +306,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--every", type=float, default=1.0, help="seconds between sends (default 1)")
     parser.add_argument("--count", type=int, default=600, help="sends (default 600: 10 minutes at 1 s)")
-    parser.add_argument("--no-at", action="store_true", help="send without at (the platform stamps them; faster)")
     parser.add_argument("--top", type=int, default=0, help="list the N lines whose Python allocations grew most")
     parser.add_argument("--tree", action="append", default=[], metavar="NAME=PATH", help="run against these trees")
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # a --tree run's child
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if not args.tree:
-        result = run(args.every, args.count, args.top, with_at=not args.no_at)
+        result = run(args.every, args.count, args.top)
         print(json.dumps(result) if args.json else "\n".join(report(result)))
         return 0
     children = {}
@@ -310,8 +320,7 @@ def main() -> int:
         name, _, path = spec.partition("=")
         env = dict(os.environ, PYTHONPATH=os.path.abspath(path))
         command = [sys.executable, __file__, "--json", f"--every={args.every}", f"--count={args.count}"]
-        command += [f"--top={args.top}", *(["--no-at"] if args.no_at else [])]
-        children[name] = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+        children[name] = subprocess.Popen([*command, f"--top={args.top}"], env=env, stdout=subprocess.PIPE, text=True)
     runs = {name: json.loads(child.communicate()[0].splitlines()[-1]) for name, child in children.items()}
     for name, result in runs.items():
         print("\n".join([f"### {name}", "", *report(result), ""]))

@@ -44,6 +44,7 @@ from gui.ui.colours import set_style
 from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
 
 KEEP_TICKS = 100  # ticks whose rows the editor's table keeps (older ones leave it once stored)
+CATCH_UP_MS = 10  # how soon to look again whether the send that ended has left the window's worker
 
 
 def spec_of(stream_id: str, value: Value) -> str:
@@ -208,9 +209,8 @@ class TimedSendDialog(QDialog):
         self._recent.append([row.id for row in added if row.id is not None])
         while len(self._recent) > self.keep_ticks:
             self._leaving.update(self._recent.popleft())
-        if self._busy():
-            self._behind = True  # they go when the running send ends
-        else:
+        self._behind = self._busy()  # then they go when the running send ends
+        if not self._behind:
             self._send()
         count = self.count_spin.value()
         if count and simulation.ticks >= count:
@@ -222,9 +222,22 @@ class TimedSendDialog(QDialog):
         """The window's send ended: trim the table; send what ticks added meanwhile (after a failure the next tick
         retries)."""
         self.trim()
-        if self._behind and ok and not self._busy():
-            self._behind = False
-            self._send()
+        if self._behind and ok:
+            QTimer.singleShot(0, self, self._catch_up)
+
+    def _catch_up(self) -> None:
+        """Send what ticks added while the last send ran, once the window no longer counts that send as running.
+
+        The window's send reports its end (`on_send_finished`) before its worker's end reaches
+        the GUI thread: until then `busy()` is still True, so this looks again a moment later.
+        """
+        if not self._behind:
+            return  # a tick's send took them meanwhile
+        if self._busy():
+            QTimer.singleShot(CATCH_UP_MS, self, self._catch_up)
+            return
+        self._behind = False
+        self._send()
 
     def trim(self) -> int:
         """Take the rows of ticks older than the last `keep_ticks` out of the editor's table once they show as sent.
