@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import tracemalloc
+from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -168,6 +169,36 @@ def test_ticks_keep_nothing_per_tick_in_python(qtbot, make_window, sandbox):
     assert heap[1] - heap[0] < n * 1024, f"{(heap[1] - heap[0]) / n:.0f} bytes a tick"
     assert window.model.rowCount() <= 3 * (dialog.keep_ticks + 1)
     assert not [o for o in gc.get_objects() if isinstance(o, Worker) and id(o) not in earlier]  # none kept alive
+
+
+def test_a_send_leaves_nothing_for_the_collector(qtbot, make_window, sandbox):
+    """Each send's snapshot of the table, plan and pipeline go when it ends, with the collector off.
+
+    They were held in reference cycles (the send's worker and its closure, a pipeline run
+    and its cancel check) that only a full collection frees, and none ran in 30 minutes of
+    a send a second (benchmarks/bench_timed_send.py): rows that had left the table stayed.
+    """
+    from gui.data.pipeline import Pipeline
+    from gui.ui.outgoing import Outgoing
+    from gui.ui.send_controller import SendWorker
+
+    window = make_window()
+    window.connection.sandbox_check.setChecked(True)
+    dialog = window.open_timed_send()
+    dialog.keep_ticks = 1
+    dialog.streams_edit.setPlainText("temperature=ramp:0..100")
+    dialog.every_spin.setValue(3600)
+    assert wait_send(qtbot, window, dialog, start=True)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(8):
+            assert wait_send(qtbot, window, dialog)
+        qtbot.waitUntil(lambda: not window.send_controller.sending.is_running)
+        alive = Counter(type(o) for o in gc.get_objects() if isinstance(o, Outgoing | SendWorker | Pipeline))
+    finally:
+        gc.enable()
+    assert alive == {Outgoing: 1}  # the preview's plan of the table as it is; no send's
 
 
 def test_values_from_a_file_are_sent_in_turn_and_a_bad_line_is_named(
