@@ -297,9 +297,10 @@ class ProfileBook:
         self.secrets.delete(gone.access_entry)
 
     def set_current(self, name: str) -> None:
-        """Remember `name` as the profile last used (it must exist)."""
+        """Remember `name` as the profile last used (it must exist; "" for none: the connection typed)."""
         profiles = self.load()
-        profiles.get(name)
+        if name:
+            profiles.get(name)
         profiles.current = name
         self._save(profiles)
 

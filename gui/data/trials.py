@@ -139,7 +139,7 @@ def _adopt(folder: Path, user_outbox: Path | None) -> int:
         groups: dict[tuple[Platform, str, str, State], list[NewRow]] = {}
         for r in rows:
             groups.setdefault((r.platform, r.endpoint, r.device_id, r.state), []).append(
-                NewRow(r.stream_id, r.point, r.kind)
+                NewRow(r.stream_id, r.point, r.kind, r.source)
             )
         with Store(user_outbox) as user, user.batch():
             for (platform, endpoint, device_id, state), new in groups.items():

@@ -332,10 +332,39 @@ class ConnectionPanel(QGroupBox):
         if problem:
             self.keyring_label.setText(self.tr("Profiles cannot be read: {why}").format(why=problem))
         builtin = profiles.find(self.profile_name)
-        for action in (self.save_profile_action, self.rename_profile_action, self.delete_profile_action):
-            action.setEnabled(builtin is not None and not builtin.builtin)
-        self.duplicate_profile_action.setEnabled(builtin is not None)
+        self._enable_profile_actions(builtin)
         return builtin
+
+    def _enable_profile_actions(self, profile: Profile | None) -> None:
+        for action in (self.save_profile_action, self.rename_profile_action, self.delete_profile_action):
+            action.setEnabled(profile is not None and not profile.builtin)
+        self.duplicate_profile_action.setEnabled(profile is not None)
+
+    def _name_sandbox_profile(self) -> None:
+        """Show the built-in sandbox profile of the platform while the sandbox box is ticked with no profile named.
+
+        Ticking the box (or `--sandbox`) uses exactly that profile's connection, so the list
+        says so instead of "(no profile)"; unticking it shows "(no profile)" again. Nothing
+        is remembered: the profile last chosen stays the one used at the next start.
+        """
+        from gui.sandbox.profiles import BUILT_IN
+
+        shown = self.profile_name
+        builtins = {profile.name: profile for profile in BUILT_IN}
+        if shown and shown not in builtins:
+            return  # a profile of the user's (a copy of a sandbox one, or a real one)
+        wanted = ""
+        if self.sandbox_check.isChecked():
+            wanted = next(profile.name for profile in BUILT_IN if profile.platform is self.platform)
+        if wanted == shown:
+            return
+        index = self.profile_combo.findData(wanted)
+        if index < 0:
+            return
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.setCurrentIndex(index)
+        self.profile_combo.blockSignals(False)
+        self._enable_profile_actions(builtins.get(wanted))
 
     def switch_profile(self, name: str) -> str:
         """Use the profile `name` (fields, keys, sandbox) and remember it; "" or why not.
@@ -453,7 +482,12 @@ class ConnectionPanel(QGroupBox):
         if name:
             self._said(self.switch_profile(name))
         else:
+            try:
+                self.profiles.set_current("")  # the next start too uses the connection typed
+            except (ProfileError, OSError) as exc:
+                self._said(str(exc))
             self._reload_profiles("")
+            self.sandbox_check.setChecked(False)  # "(no profile)": the connection typed in the fields
 
     def _on_save_profile_action_triggered(self) -> None:
         self._said(self.save_profile())
@@ -504,6 +538,7 @@ class ConnectionPanel(QGroupBox):
         self._show_platform_rows()
         if self.sandbox_check.isChecked():
             self._fill_sandbox()
+            self._name_sandbox_profile()
         self.changed.emit()
         self.targetCommitted.emit()
 
@@ -713,6 +748,7 @@ class ConnectionPanel(QGroupBox):
         for edit in thing_edits[:2]:
             edit.setReadOnly(on)
         self.endpoint_edit.setReadOnly(on)
+        self._name_sandbox_profile()
         self._update_keyring_label()
         self.sandboxChanged.emit()
         self.targetCommitted.emit()

@@ -147,3 +147,25 @@ def test_the_remembered_profiles_keys_come_after_the_first_paint(qtbot, make_win
     qtbot.waitUntil(lambda: connection.access_key_edit.text() == "YWNjZXNzIGtleQ==", timeout=10_000)
     assert connection.key_edit.text() == "ZGV2aWNlIGtleQ=="
     assert connection.current_target() == Target.thing("https://open.iot.10086.cn", "DuE2rcXUKn", "dev1")
+
+
+def test_ticking_the_sandbox_names_its_built_in_profile_and_nothing_is_remembered(qtbot, make_window, memory_keyring):
+    window = make_window()
+    connection = window.connection
+    assert connection.profile_name == ""
+    qtbot.mouseClick(connection.sandbox_check, Qt.MouseButton.LeftButton)
+    assert connection.sandbox_check.isChecked()
+    assert connection.profile_name == SANDBOX_LEGACY.name  # not "(no profile)": that connection is the profile's
+    assert not connection.delete_profile_action.isEnabled() and connection.duplicate_profile_action.isEnabled()
+    choose(
+        qtbot,
+        connection.platform_combo,
+        connection.platform_combo.itemText(connection.platform_combo.findData(Platform.THING.value)),
+    )
+    assert connection.profile_name == SANDBOX_THING.name
+    qtbot.mouseClick(connection.sandbox_check, Qt.MouseButton.LeftButton)
+    assert not connection.sandbox_check.isChecked() and connection.profile_name == ""
+    qtbot.mouseClick(connection.sandbox_check, Qt.MouseButton.LeftButton)
+    choose(qtbot, connection.profile_combo, connection.profile_combo.itemText(0))  # "(no profile)": the fields
+    assert not connection.sandbox_check.isChecked() and connection.profile_name == ""
+    assert connection.profiles.load().current == ""  # shown, never chosen: the next start uses no profile

@@ -28,13 +28,15 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint
 
 endpoint, device, key, root = sys.argv[1:5]
+FILE_HASH = "ab" * 32  # the rows were imported from a file: its SHA-256 and row numbers
 start = datetime(2024, 1, 1, tzinfo=UTC)
 trial = TrialFolder(Path(root))
 with Store(trial.outbox) as store:
     store.add([NewRow("demo", Datapoint(i, start + timedelta(seconds=i))) for i in range(5)],
               endpoint=SANDBOX_ENDPOINT, device_id=device)
     store.add([NewRow("note", Datapoint(7, start))], endpoint=endpoint, device_id=device)
-    store.add([NewRow("temperature", Datapoint(i, start + timedelta(seconds=i))) for i in range(40)],
+    store.add([NewRow("temperature", Datapoint(i, start + timedelta(seconds=i)), source=(FILE_HASH, i + 2))
+               for i in range(40)],
               state=State.UNSENT, endpoint=endpoint, device_id=device)
     print(trial.path, flush=True)
     send_outbox(store, lambda e, d: OneNetClient(e, d, key), max_points=10)
@@ -92,6 +94,8 @@ def test_a_trial_killed_mid_send_hands_its_real_rows_to_the_next_start(sandbox: 
     assert [r.value for r in by_state[State.UNKNOWN]] == list(range(unknown))
     assert [r.value for r in by_state[State.UNSENT]] == list(range(unknown, 40))
     assert all(r.at == datetime(2024, 1, 1, tzinfo=UTC) + timedelta(seconds=r.value) for r in by_state[State.UNSENT])
+    # Still known as rows 2.. of their file: importing it again is noticed (gui.data.store Store.from_source).
+    assert sorted(r.source for r in rows if r.stream_id == "temperature") == [("ab" * 32, i + 2) for i in range(40)]
     assert adopt_orphaned_trials(user, tmp_path) == 0  # handed over once
 
 

@@ -69,7 +69,7 @@ def _value(text: str) -> Value:
 
 _ROW_COLUMNS = (
     "id, endpoint, device_id, stream_id, at_ms, value, kind, state, in_editor, revision, "
-    "request_id, last_error, created_ms, updated_ms, platform"
+    "request_id, last_error, created_ms, updated_ms, platform, source_hash, source_row"
 )
 
 
@@ -93,6 +93,7 @@ def _row(raw: tuple[Any, ...]) -> OutboxRow:
         created=from_ms(raw[12]),
         updated=from_ms(raw[13]),
         platform=_PLATFORMS[raw[14]],
+        source=(raw[15], raw[16]) if raw[15] is not None else None,
     )
 
 

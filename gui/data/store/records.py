@@ -113,6 +113,7 @@ class OutboxRow:
     created: datetime
     updated: datetime
     platform: Platform = Platform.DATAPOINTS
+    source: tuple[str, int] | None = None  # (file SHA-256, row) when read from a file, as `NewRow.source`
 
     @property
     def point(self) -> Datapoint:
