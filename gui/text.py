@@ -14,8 +14,10 @@ sentence with a count is made with `Counted(code).tr(source, "", n)`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 #: (context, source, n) -> the translated source; n is -1 when the sentence has no count.
 Translate = Callable[[str, str, int], str]
@@ -80,6 +82,42 @@ class Counted:
     def tr(self, source: str, disambiguation: str, n: int) -> Message:
         """The counted Message of `source` (`disambiguation` is for lupdate; always "")."""
         return Message(self.code, "", source, {}, n)
+
+
+#: Marks a stored text that is a Message (`stored`), so that a text stored before is told apart and shown as it is.
+STORED_MARK = "\x1e"
+
+
+def stored(message: Message) -> str:
+    """`message` as text to store (a database column): its code, context, source, args and count, as JSON.
+
+    `from_stored` reads it back, so a stored message is shown in the reader's language later.
+    Args that are not text, numbers or Messages are stored as their text.
+    """
+
+    def encode(m: Message) -> dict[str, Any]:
+        args = {
+            k: {"$m": encode(v)} if isinstance(v, Message) else v if isinstance(v, str | int | float) else str(v)
+            for k, v in m.args.items()
+        }
+        return {"code": m.code, "context": m.context, "source": m.source, "args": args, "n": m.n}
+
+    return STORED_MARK + json.dumps(encode(message), ensure_ascii=False)
+
+
+def from_stored(text: str, known: Mapping[str, Message] | None = None) -> Message:
+    """The Message `stored` made of `text`; a text stored before (plain English) as one of `known`, else verbatim."""
+
+    def decode(data: Any) -> Message:
+        args = {k: decode(v["$m"]) if isinstance(v, dict) else v for k, v in data["args"].items()}
+        return Message(str(data["code"]), str(data["context"]), str(data["source"]), args, int(data["n"]))
+
+    if text.startswith(STORED_MARK):
+        try:
+            return decode(json.loads(text[len(STORED_MARK) :]))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return Message.verbatim(text[len(STORED_MARK) :])
+    return (known or {}).get(text) or Message.verbatim(text)
 
 
 def untranslated(context: str, source: str, n: int) -> str:

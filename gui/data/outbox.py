@@ -13,8 +13,8 @@ lives here once; the SQL behind it is `gui.data.store`'s, the sending (retries, 
 - **How rows become requests** (`readings_of`, `plan_readings`, `requests_of`): rows are
   grouped by datastream (streams in the order of their first row, rows in their order
   within a stream), planned by the one planner, `gui.onenet.split.plan_requests`, with
-  every split rule it has (limits, a stream's datapoints without `at` never split across
-  requests), and each planned span becomes a `PlannedRequest` carrying the rows' outbox
+  every split rule it has (limits, one datapoint without `at` of a stream per request),
+  and each planned span becomes a `PlannedRequest` carrying the rows' outbox
   ids and revisions. The window's Send, `send` and `outbox send` make the same requests
   of the same rows.
 - **Both platforms** (`gui.data.target.Platform`): rows of a current-platform target
@@ -421,7 +421,9 @@ class Plan:
     progress); `held_back` counts rows left out because sending them again may store them
     twice (`may_store_twice`); `sandbox` counts rows left out because their target is the
     window's embedded sandbox (`gui.data.target.SANDBOX_ENDPOINT`), which only the window
-    runs; `warnings` explain requests over the limits, as `RequestPlan.warnings` does.
+    runs; `warnings` explain requests over the limits, as `RequestPlan.warnings` does;
+    `apart` counts datapoints without `at` that go in a later request than their stream's
+    first without `at` (the planner puts one of a stream in a request, `gui.onenet.split`).
     """
 
     def __init__(
@@ -429,14 +431,21 @@ class Plan:
         targets: list[tuple[Target, RequestPlan | ThingRequestPlan, list[QueuedRow]]],
         held_back: int,
         sandbox: int = 0,
+        apart: int = 0,
     ) -> None:
         self._targets = targets
         self.sandbox = sandbox
+        self.apart = apart
         self.requests = sum(len(plan) for _, plan, _ in targets)
         self.datapoints = sum(len(rows) for _, _, rows in targets)
         self.held_back = held_back
         self.warnings = [
-            f"{target.label().partition(' at ')[0]}: {warning}"
+            Message(
+                warning.code,
+                "planner",
+                QT_TRANSLATE_NOOP("planner", "{target}: {warning}"),
+                {"target": target.text(where=False), "warning": warning},
+            )
             for target, plan, _ in targets
             for warning in plan.warnings
         ]
@@ -483,6 +492,7 @@ def plan_outbox(
         else:
             targets.setdefault((row.endpoint, row.device_id, row.platform.value), []).append(row)
     planned: list[tuple[Target, RequestPlan | ThingRequestPlan, list[QueuedRow]]] = []
+    apart = 0
     for (target_endpoint, target_device, platform), rows in sorted(targets.items()):
         readings, order = readings_of(rows)
         target = Target(target_endpoint, target_device, Platform(platform))
@@ -491,7 +501,8 @@ def plan_outbox(
             planned.append((target, plan_thing(readings, max_points), by_readings))
         else:
             planned.append((target, plan_readings(readings, options), by_readings))
-    return Plan(planned, held_back, sandbox)
+            apart += sum(max(0, sum(p.at is None for p in stream.datapoints) - 1) for stream in readings.datastreams)
+    return Plan(planned, held_back, sandbox, apart)
 
 
 # -- clients -----------------------------------------------------------------------------------------

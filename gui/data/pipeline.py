@@ -482,6 +482,7 @@ class Pipeline:
                 (response.error or "") if error is None and response is not None else str(error),
                 response.text if response is not None else "",
                 verdict.outcome,
+                getattr(error, "text", None) if isinstance(getattr(error, "text", None), Message) else None,
             )
             attempts.append(attempt)
             self._log_attempt(prepared, planned, index, attempt)
@@ -709,7 +710,7 @@ class _Run:
     def finish(self, staged: _Staged, delivery: _Delivery) -> RequestResult:
         """Record the outcome (and last attempt) and move the rows on; `record` the result after."""
         assert staged.begun is not None
-        self.store.finish_request(staged.begun, delivery.outcome, delivery.last, delivery.message)
+        self.store.finish_request(staged.begun, delivery.outcome, delivery.last, delivery.text or delivery.message)
         return RequestResult(
             staged.planned,
             staged.begun.request_id,

@@ -31,6 +31,7 @@ from gui.data.paths import data_dir, ensure_dir, written_whole
 from gui.data.target import Platform, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError
 from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "PROFILES_FILE",
@@ -47,7 +48,18 @@ _MAX_NAME = 80
 
 
 class ProfileError(ValueError):
-    """A profile name that cannot be used (empty, taken, built in), or a profiles file that cannot be read."""
+    """A profile name that cannot be used (empty, taken, built in), or a profiles file that cannot be read.
+
+    `text` says why as a Message (context "profiles"), shown in the reader's language; str() is English.
+    """
+
+    def __init__(self, message: Message | str) -> None:
+        self.text = message if isinstance(message, Message) else Message.verbatim(message)
+        super().__init__(str(self.text))
+
+
+def _why(code: str, source: str, **args: object) -> ProfileError:
+    return ProfileError(Message(code, "profiles", source, args))
 
 
 class _Secrets(Protocol):
@@ -103,12 +115,23 @@ class Profile:
         return self.builtin_access_key if self.builtin else (secrets.get(self.access_entry) or "")
 
     def describe(self) -> str:
-        """One line for a list: `name: current thing model, device dev1 of product P at URL`."""
+        """One line for a list: `name: current thing model, device dev1 of product P at URL` (untranslated)."""
+        return str(self.description())
+
+    def description(self) -> Message:
+        """`describe` for a person, translated where shown (code `profile`; `profile-incomplete`: it cannot send)."""
         try:
-            where = self.target().label()
+            where = self.target().text()
         except ConfigError as exc:
-            where = f"incomplete ({exc})"
-        return f"{self.name}: {self.platform.label()}, {where}"
+            where = Message(
+                "profile-incomplete", "target", QT_TRANSLATE_NOOP("target", "incomplete ({why})"), {"why": exc.text}
+            )
+        return Message(
+            "profile",
+            "target",
+            QT_TRANSLATE_NOOP("target", "{name}: {platform}, {where}"),
+            {"name": self.name, "platform": self.platform.text(), "where": where},
+        )
 
     def as_json(self) -> dict[str, Any]:
         """What the profiles file keeps of it (never a key)."""
@@ -122,11 +145,15 @@ class Profile:
     def from_json(cls, data: Any) -> Profile:
         """A profile read from the file; ProfileError when it is not one."""
         if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-            raise ProfileError("a profile without a name")
+            raise _why("no-name", QT_TRANSLATE_NOOP("profiles", "a profile without a name"))
         try:
             platform = Platform(data.get("platform", Platform.DATAPOINTS.value))
         except ValueError:
-            raise ProfileError(f"profile {data['name']!r} names an unknown platform") from None
+            raise _why(
+                "unknown-platform",
+                QT_TRANSLATE_NOOP("profiles", "profile {name} names an unknown platform"),
+                name=repr(data["name"]),
+            ) from None
         blank = _BLANK[platform]
 
         def text(key: str, default: str) -> str:
@@ -172,7 +199,12 @@ class Profiles:
         found = self.find(name)
         if found is None:
             names = ", ".join(repr(p.name) for p in self.all())
-            raise ProfileError(f"no profile named {name!r} (there are: {names})")
+            raise _why(
+                "no-such-profile",
+                QT_TRANSLATE_NOOP("profiles", "no profile named {name} (there are: {names})"),
+                name=repr(name),
+                names=names,
+            )
         return found
 
 
@@ -202,7 +234,12 @@ class ProfileBook:
             saved = [Profile.from_json(item) for item in data["profiles"]]
             current = str(data.get("current", ""))
         except (ValueError, KeyError, TypeError) as exc:
-            raise ProfileError(f"{self.path} cannot be read as profiles: {exc}") from None
+            raise _why(
+                "unreadable",
+                QT_TRANSLATE_NOOP("profiles", "{path} cannot be read as profiles: {why}"),
+                path=str(self.path),
+                why=str(exc),
+            ) from None
         return Profiles(saved, current, self.builtin)
 
     def _save(self, profiles: Profiles) -> None:
@@ -215,11 +252,17 @@ class ProfileBook:
     def _check_name(profiles: Profiles, name: str, *, allow: str | None = None) -> str:
         name = name.strip()
         if not name:
-            raise ProfileError("a profile needs a name")
+            raise _why("needs-name", QT_TRANSLATE_NOOP("profiles", "a profile needs a name"))
         if len(name) > _MAX_NAME or any(not c.isprintable() for c in name):
-            raise ProfileError(f"a profile name is at most {_MAX_NAME} printable characters")
+            raise _why(
+                "name-too-long",
+                QT_TRANSLATE_NOOP("profiles", "a profile name is at most {n} printable characters"),
+                n=_MAX_NAME,
+            )
         if name != allow and profiles.find(name) is not None:
-            raise ProfileError(f"there is a profile named {name!r} already")
+            raise _why(
+                "name-taken", QT_TRANSLATE_NOOP("profiles", "there is a profile named {name} already"), name=repr(name)
+            )
         return name
 
     @staticmethod
@@ -228,8 +271,12 @@ class ProfileBook:
             if profile.name == name:
                 return index
         if profiles.find(name) is not None:
-            raise ProfileError(f"{name!r} is built in: it cannot be changed (duplicate it)")
-        raise ProfileError(f"no profile named {name!r}")
+            raise _why(
+                "built-in",
+                QT_TRANSLATE_NOOP("profiles", "{name} is built in: it cannot be changed (duplicate it)"),
+                name=repr(name),
+            )
+        raise _why("no-such-profile", QT_TRANSLATE_NOOP("profiles", "no profile named {name}"), name=repr(name))
 
     @staticmethod
     def blank(platform: Platform) -> Profile:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from gui.onenet.client import ConfigError, validate_endpoint
 from gui.onenet.thing_client import topic_part
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["NO_TARGET", "SANDBOX_ENDPOINT", "Platform", "Target", "normalise_endpoint"]
 
@@ -36,8 +37,19 @@ class Platform(enum.StrEnum):
     THING = "thing"  #: the current platform: device endpoint, product id + device name, token ("The current platform")
 
     def label(self) -> str:
-        """Its name for people: `legacy api-key` or `current thing model`."""
-        return "legacy api-key" if self is Platform.DATAPOINTS else "current thing model"
+        """Its name for people: `legacy api-key` or `current thing model` (untranslated: `text` for a person)."""
+        return str(self.text())
+
+    def text(self) -> Message:
+        """Its name for people, translated where shown (code `platform-<value>`)."""
+        if self is Platform.DATAPOINTS:
+            return _m(f"platform-{self.value}", QT_TRANSLATE_NOOP("target", "legacy api-key"))
+        return _m(f"platform-{self.value}", QT_TRANSLATE_NOOP("target", "current thing model"))
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A text of the targets (the catalogues' context "target")."""
+    return Message(code, "target", source, args)
 
 
 def normalise_endpoint(endpoint: str) -> str:
@@ -109,12 +121,28 @@ class Target:
 
         A current-platform target: `device dev1 of product SbxProd001 at https://open.iot.10086.cn`.
         """
+        return str(self.text())
+
+    def text(self, where: bool = True) -> Message:
+        """`label` for a person, translated where shown (code `target`); without `where`: the device alone."""
         if not self.is_set:
-            return "no target"
-        where = "(sandbox)" if self.is_sandbox else f"at {self.endpoint}"
+            return _m("no-target", QT_TRANSLATE_NOOP("target", "no target"))
         if self.platform is Platform.THING:
-            return f"device {self.device_name} of product {self.product_id} {where}"
-        return f"device {self.device_id} {where}"
+            device = _m(
+                "target-device",
+                QT_TRANSLATE_NOOP("target", "device {device} of product {product}"),
+                device=self.device_name,
+                product=self.product_id,
+            )
+        else:
+            device = _m("target-device", QT_TRANSLATE_NOOP("target", "device {device}"), device=self.device_id)
+        if not where:
+            return device
+        if self.is_sandbox:
+            return _m("target", QT_TRANSLATE_NOOP("target", "{device} (sandbox)"), device=device)
+        return _m(
+            "target", QT_TRANSLATE_NOOP("target", "{device} at {endpoint}"), device=device, endpoint=self.endpoint
+        )
 
 
 #: The target of a row stored before targets were recorded (schema v3), until it is given one.

@@ -34,6 +34,7 @@ from typing import Any
 
 from gui.onenet.readings import Readings, Value
 from gui.onenet.thingmodel import ThingModel
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "MAX_HISTORY_VALUES",
@@ -126,7 +127,7 @@ class ThingPlan:
     """An upload to the current platform as requests in sending order; `warnings` in words."""
 
     requests: list[ThingRequest]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.requests)
@@ -213,8 +214,16 @@ def plan_posts(readings: Readings, model: ThingModel | None = None, max_values: 
     for identifier, items in latest.items():
         if len(items) > 1:
             plan.warnings.append(
-                f"property {identifier!r}: {len(items)} datapoints without at go in {len(items)} successive property "
-                "posts (a post carries one value per property); the last is the latest value, the platform keeps "
-                "each in its history stamped on arrival"
+                Message(
+                    "posts-without-at",
+                    "planner",
+                    QT_TRANSLATE_NOOP(
+                        "planner",
+                        "property {property}: {n} datapoints without at go in {n} successive property posts (a post "
+                        "carries one value per property); the last is the latest value, the platform keeps each in "
+                        "its history stamped on arrival",
+                    ),
+                    {"property": repr(identifier), "n": len(items)},
+                )
             )
     return plan

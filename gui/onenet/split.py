@@ -12,13 +12,14 @@ rule"):
   and requests are sent in order, one after the other: of two points of a
   stream with the same `at`, the later still wins, whether they share a
   request or not.
-- A stream's datapoints *without* `at` are never split across requests. In
-  one request the platform stamps them alike and keeps only the last; sent
-  in two requests they would get two different server stamps and both
-  survive. So the run from a stream's first to its last no-`at` datapoint
-  travels in one request, even when that request must then exceed the
-  limits (a warning says so; validation already warns that only the last
-  survives). Nothing is ever dropped.
+- A request holds at most one datapoint *without* `at` of a stream. Of
+  several in one request the platform stamps them alike and keeps only the
+  last; each in a request of its own gets its own server stamp (in sending
+  order) and every one is kept. So the planner cuts before a stream's second
+  datapoint without `at` in a request (validation warns that such datapoints
+  get the time they arrive, milliseconds apart). The three send paths (the
+  window, `send`, `outbox send`) plan with this one rule: a timed send's ticks
+  queued while the server was down are each kept when the outbox catches up.
 - A single datapoint larger than `max_bytes` gets a request of its own,
   with a warning; it is never dropped.
 - Type 3 requests stay type 3: each stream still has its one value; type 4
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 
 from gui.onenet.formats import AtTexts, BodyType, EncodedBody, Fragments, fragments, utf8
 from gui.onenet.readings import Datastream, Readings
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 DEFAULT_MAX_POINTS = 500
 DEFAULT_MAX_BYTES = 64 * 1024
@@ -74,7 +76,7 @@ class RequestPlan:
     requests: list[RequestSpan]
     max_points: int
     max_bytes: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def body_type(self) -> BodyType:
@@ -126,9 +128,10 @@ def plan_requests(
 
     Limits are datapoints and body bytes (UTF-8) per request. Greedy, in
     order: each request takes as many datapoints as fit, except where the
-    module's meaning rules (no-`at` runs stay together, an oversized
-    datapoint alone) force a request over a limit; each such request is
-    `oversized` and explained in `warnings`. Every datapoint of `readings`
+    module's meaning rules (one datapoint without `at` of a stream per
+    request) cut it earlier, or a datapoint over `max_bytes` alone forces a
+    request over the limit; such a request is `oversized` and explained in
+    `warnings`. Every datapoint of `readings`
     is in exactly one request. `separators` applies to type 5 (None:
     chosen once for the whole upload). `ats` from `formats.wire_ats`
     avoids formatting every `at` again.
@@ -166,9 +169,8 @@ def plan_requests(
 
     for s, stream in enumerate(readings.datastreams):
         first, end = starts[s], starts[s + 1]
-        # The run from the first to the last datapoint without `at`: never cut inside it.
-        no_at = [i for i, p in enumerate(stream.datapoints) if p.at is None]
-        run = (first + no_at[0], first + no_at[-1]) if len(no_at) > 1 else None
+        # The stream's datapoints without `at` (indexes in pairs order): at most one of them in a request.
+        no_at = [first + k for k, p in enumerate(stream.datapoints) if p.at is None]
         head = _utf8_len(built.heads[s]) + close
         i = first
         while i < end:
@@ -176,18 +178,18 @@ def plan_requests(
             budget = max_bytes - used - stream_cost + point_sep
             j = bisect.bisect_right(sums, sums[i] + budget, i, end + 1) - 1
             j = min(j, i + max_points - count, end)
-            if run is not None and run[0] < j <= run[1]:
-                j = run[0]  # stop before the no-`at` run; it goes whole into the next request
+            if len(no_at) > 1:  # stop before the second datapoint without `at` from i on
+                second = bisect.bisect_left(no_at, i) + 1
+                if second < len(no_at):
+                    j = min(j, no_at[second])
             oversized = False
             if j <= i:
                 if count:  # something is in the request already: start a new one and try again
                     close_chunk(i, False)
                     continue
-                # Alone in its request and still too big: a datapoint over max_bytes, or a no-`at` run.
-                j = run[1] + 1 if run is not None and i == run[0] else i + 1
+                j = i + 1  # alone in its request and still too big: a datapoint over max_bytes
                 oversized = True
-                warning = _oversize_warning(stream, i - first, j - first, max_points, max_bytes)
-                plan.warnings.append(f"request {len(plan.requests) + 1}: {warning}")
+                plan.warnings.append(_oversize_warning(len(plan.requests) + 1, stream, i - first, max_bytes))
             used += stream_cost + sums[j] - sums[i] - point_sep
             count += j - i
             streams_in_chunk += 1
@@ -199,18 +201,15 @@ def plan_requests(
     return plan
 
 
-def _oversize_warning(stream: Datastream, first: int, stop: int, max_points: int, max_bytes: int) -> str:
-    if stop - first == 1:
-        return (
-            f"datastream {stream.id!r}, datapoint #{first + 1} alone is over the limit of {max_bytes} bytes; "
-            "it is sent in a request of its own"
-        )
-    return (
-        f"datastream {stream.id!r}, datapoints #{first + 1} to #{stop}: the {stop - first} points from its first "
-        f"to its last without `at` travel in one request, over the limit of {max_points} datapoints or "
-        f"{max_bytes} bytes: split across requests, the platform would keep all points without `at` instead "
-        "of only the last (overwrite rule)"
+def _oversize_warning(request: int, stream: Datastream, index: int, max_bytes: int) -> Message:
+    """Why request number `request` is over the byte limit (code `oversized`), a Message translated where shown."""
+    source = QT_TRANSLATE_NOOP(
+        "planner",
+        "request {request}: datastream {stream}, datapoint #{first} alone is over the limit of {bytes} bytes; "
+        "it is sent in a request of its own",
     )
+    args = {"request": request, "stream": repr(stream.id), "first": str(index + 1), "bytes": max_bytes}
+    return Message("oversized", "planner", source, args)
 
 
 def split(

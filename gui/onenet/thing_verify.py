@@ -28,7 +28,8 @@ from gui.onenet.onejson import time_ms
 from gui.onenet.readings import PLATFORM_TZ, Readings, Value, parse_number
 from gui.onenet.thing_client import ThingClient
 from gui.onenet.thingmodel import Property, ThingModel, ValueRefused
-from gui.onenet.verify import Check, Outcome, Progress, VerifyCancelled, VerifyReport, compare_values
+from gui.onenet.verify import Check, Outcome, Progress, VerifyCancelled, VerifyReport, compare_values, note
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["plan_thing_checks", "read_as_sent", "verify_thing"]
 
@@ -56,7 +57,12 @@ def plan_thing_checks(readings: Readings) -> list[Check]:
                     None,
                     point.value,
                     Outcome.UNVERIFIABLE,
-                    note="sent without at (a property post): the platform stamped it with its own clock",
+                    note=note(
+                        "no-at",
+                        QT_TRANSLATE_NOOP(
+                            "verify", "sent without at (a property post): the platform stamped it with its own clock"
+                        ),
+                    ),
                 )
             )
             continue
@@ -65,14 +71,18 @@ def plan_thing_checks(readings: Readings) -> list[Check]:
         if earlier is not None:
             old = checks[earlier]
             checks[earlier] = Check(
-                old.stream_id, old.at, old.sent, Outcome.OVERWRITTEN, note="a later value had the same time (ms)"
+                old.stream_id,
+                old.at,
+                old.sent,
+                Outcome.OVERWRITTEN,
+                note=note("overwritten", QT_TRANSLATE_NOOP("verify", "a later value had the same time (ms)")),
             )
         winner[(identifier, ms)] = len(checks)
         checks.append(Check(identifier, _at_of(ms), point.value, Outcome.MISSING))
     return checks
 
 
-def read_as_sent(text: str, sent: Value, prop: Property | None) -> tuple[Any, Any, str]:
+def read_as_sent(text: str, sent: Value, prop: Property | None) -> tuple[Any, Any, Message | None]:
     """`(value read back, value as sent on the wire, note)`: the text read as the model's type, else as the sent kind.
 
     Raises ValueError when the text cannot be read so (then the two differ).
@@ -82,13 +92,13 @@ def read_as_sent(text: str, sent: Value, prop: Property | None) -> tuple[Any, An
             wire = prop.wire_value(sent)
         except ValueRefused:
             wire = sent
-        return prop.from_text(text), wire, ""
-    note = "no thing model: read back as the kind of the value sent"
+        return prop.from_text(text), wire, None
+    why = note("no-model", QT_TRANSLATE_NOOP("verify", "no thing model: read back as the kind of the value sent"))
     if isinstance(sent, dict):
-        return json.loads(text), sent, note
+        return json.loads(text), sent, why
     if isinstance(sent, str):
-        return text, sent, note
-    return parse_number(text), sent, note
+        return text, sent, why
+    return parse_number(text), sent, why
 
 
 def _never() -> bool:
@@ -143,11 +153,15 @@ def verify_thing(
             held = found.get(time_ms(check.at))
             if held is None:
                 checks[i] = Check(
-                    check.stream_id, check.at, check.sent, Outcome.MISSING, note="nothing read back at this time"
+                    check.stream_id,
+                    check.at,
+                    check.sent,
+                    Outcome.MISSING,
+                    note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this time")),
                 )
                 continue
             try:
-                platform, wire, note = read_as_sent(held, check.sent, prop)
+                platform, wire, read_note = read_as_sent(held, check.sent, prop)
             except ValueError:
                 checks[i] = Check(
                     check.stream_id,
@@ -155,11 +169,19 @@ def verify_thing(
                     check.sent,
                     Outcome.DIFFERENT,
                     held,
-                    f"the platform holds {held!r}, which is not a value of the sent kind",
+                    note(
+                        "not-sent-kind",
+                        QT_TRANSLATE_NOOP("verify", "the platform holds {held}, which is not a value of the sent kind"),
+                        held=repr(held),
+                    ),
                 )
                 continue
             equal, compared = compare_values(wire, platform)
-            notes = "; ".join(n for n in (compared, note) if n)
+            notes = (
+                note("notes", QT_TRANSLATE_NOOP("verify", "{first}; {second}"), first=compared, second=read_note)
+                if compared is not None and read_note is not None
+                else compared or read_note
+            )
             outcome = Outcome.FOUND if equal else Outcome.DIFFERENT
             checks[i] = Check(check.stream_id, check.at, check.sent, outcome, platform, notes)
         if progress is not None:

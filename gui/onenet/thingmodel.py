@@ -51,20 +51,48 @@ DEFAULT_STRING_LENGTH = 10240
 #: Each thing-model rule: its name as shown, and its reason (shared onenet-api.md, "The current platform").
 RULES = {
     "unknown-identifier": (
-        "unknown identifier",
-        "the product's thing model has no such property; the platform refuses the request",
+        QT_TRANSLATE_NOOP("validation", "unknown identifier"),
+        QT_TRANSLATE_NOOP(
+            "validation", "the product's thing model has no such property; the platform refuses the request"
+        ),
     ),
-    "wrong-type": ("wrong type", "the value must be of the property's data type; the platform refuses the request"),
-    "not-integer": ("not an integer", "an int32 or int64 property takes whole numbers only"),
-    "out-of-range": ("out of range", "the value must lie within the property's min and max (and its type's range)"),
-    "wrong-bool": ("wrong bool", "a bool property takes true or false"),
-    "wrong-enum": ("wrong enum", "an enum property takes one of the values its model lists"),
-    "too-long": ("too long", "a string property takes at most its model's length in bytes (UTF-8)"),
-    "unknown-member": ("unknown member", "a struct property takes only the members its model lists"),
-    "missing-member": ("missing member", "a struct property's value must give every member its model lists"),
+    "wrong-type": (
+        QT_TRANSLATE_NOOP("validation", "wrong type"),
+        QT_TRANSLATE_NOOP(
+            "validation", "the value must be of the property's data type; the platform refuses the request"
+        ),
+    ),
+    "not-integer": (
+        QT_TRANSLATE_NOOP("validation", "not an integer"),
+        QT_TRANSLATE_NOOP("validation", "an int32 or int64 property takes whole numbers only"),
+    ),
+    "out-of-range": (
+        QT_TRANSLATE_NOOP("validation", "out of range"),
+        QT_TRANSLATE_NOOP("validation", "the value must lie within the property's min and max (and its type's range)"),
+    ),
+    "wrong-bool": (
+        QT_TRANSLATE_NOOP("validation", "wrong bool"),
+        QT_TRANSLATE_NOOP("validation", "a bool property takes true or false"),
+    ),
+    "wrong-enum": (
+        QT_TRANSLATE_NOOP("validation", "wrong enum"),
+        QT_TRANSLATE_NOOP("validation", "an enum property takes one of the values its model lists"),
+    ),
+    "too-long": (
+        QT_TRANSLATE_NOOP("validation", "too long"),
+        QT_TRANSLATE_NOOP("validation", "a string property takes at most its model's length in bytes (UTF-8)"),
+    ),
+    "unknown-member": (
+        QT_TRANSLATE_NOOP("validation", "unknown member"),
+        QT_TRANSLATE_NOOP("validation", "a struct property takes only the members its model lists"),
+    ),
+    "missing-member": (
+        QT_TRANSLATE_NOOP("validation", "missing member"),
+        QT_TRANSLATE_NOOP("validation", "a struct property's value must give every member its model lists"),
+    ),
     "unsupported-type": (
-        "unsupported type",
-        "this tool cannot enter values of this data type; send them from the device",
+        QT_TRANSLATE_NOOP("validation", "unsupported type"),
+        QT_TRANSLATE_NOOP("validation", "this tool cannot enter values of this data type; send them from the device"),
     ),
 }
 
@@ -76,9 +104,11 @@ class ModelError(ValueError):
 class ValueRefused(ValueError):
     """A value the thing model refuses: `rule` is a key of RULES, `args[0]` says what is wrong."""
 
-    def __init__(self, rule: str, what: str) -> None:
-        super().__init__(what)
+    def __init__(self, rule: str, what: Message | str) -> None:
+        super().__init__(str(what))
         self.rule = rule
+        #: what is wrong, for a person (`gui.i18n.render`); a str is shown as it is (the sandbox's platform answer)
+        self.what = what if isinstance(what, Message) else Message.verbatim(what)
 
 
 def _number(text: Any) -> float | int | None:
@@ -173,38 +203,62 @@ class Property:
         if kind == "bool":
             if value in ("true", "false"):
                 return value == "true"
-            raise ValueRefused("wrong-bool", f"{_shown(value)} is not true or false")
+            raise ValueRefused(
+                "wrong-bool", _w(QT_TRANSLATE_NOOP("validation", "{value} is not true or false"), value=_shown(value))
+            )
         if kind == "enum":
             return self._enum(value)
         if kind == "string":
             if not isinstance(value, str):
-                raise ValueRefused("wrong-type", f"{_shown(value)} is a {_kind(value)}, the property is a string")
+                raise ValueRefused("wrong-type", _is_a(value, "string"))
             limit = self.length if self.length is not None else DEFAULT_STRING_LENGTH
             size = len(value.encode("utf-8", "surrogatepass"))
             if size > limit:
-                raise ValueRefused("too-long", f"{size} bytes, more than the {limit} the model allows")
+                raise ValueRefused(
+                    "too-long",
+                    _w(
+                        QT_TRANSLATE_NOOP("validation", "{size} bytes, more than the {limit} the model allows"),
+                        size=size,
+                        limit=limit,
+                    ),
+                )
             return value
         if kind == "date":
             return self._integer(value, (0, INT64[1]))
         if kind == "struct":
             return self._struct(value)
-        raise ValueRefused("unsupported-type", f"the property is of type {kind or '(none)'}")
+        raise ValueRefused(
+            "unsupported-type",
+            _w(QT_TRANSLATE_NOOP("validation", "the property is of type {type}"), type=kind or "(none)"),
+        )
 
     def _integer(self, value: Value, bounds: tuple[int, int]) -> int:
         if isinstance(value, float):
             if value.is_integer():
-                raise ValueRefused("not-integer", f"{_shown(value)} is written as a decimal; write {int(value)}")
-            raise ValueRefused("not-integer", f"{_shown(value)} is not a whole number")
+                raise ValueRefused(
+                    "not-integer",
+                    _w(
+                        QT_TRANSLATE_NOOP("validation", "{value} is written as a decimal; write {whole}"),
+                        value=_shown(value),
+                        whole=str(int(value)),
+                    ),
+                )
+            raise ValueRefused(
+                "not-integer", _w(QT_TRANSLATE_NOOP("validation", "{value} is not a whole number"), value=_shown(value))
+            )
         if not isinstance(value, int):
-            raise ValueRefused("wrong-type", f"{_shown(value)} is a {_kind(value)}, the property is an {self.type}")
+            raise ValueRefused("wrong-type", _is_a(value, self.type))
         self._in_range(value, bounds)
         return value
 
     def _real(self, value: Value) -> int | float:
         if not isinstance(value, (int, float)):
-            raise ValueRefused("wrong-type", f"{_shown(value)} is a {_kind(value)}, the property is a {self.type}")
+            raise ValueRefused("wrong-type", _is_a(value, self.type))
         if isinstance(value, float) and not math.isfinite(value):
-            raise ValueRefused("wrong-type", f"{value} is not a number JSON can carry")
+            raise ValueRefused(
+                "wrong-type",
+                _w(QT_TRANSLATE_NOOP("validation", "{value} is not a number JSON can carry"), value=str(value)),
+            )
         self._in_range(value, None)
         return value
 
@@ -212,41 +266,75 @@ class Property:
         low = self.minimum if self.minimum is not None else (bounds[0] if bounds else None)
         high = self.maximum if self.maximum is not None else (bounds[1] if bounds else None)
         if bounds is not None and not bounds[0] <= value <= bounds[1]:
-            raise ValueRefused("out-of-range", f"{value} is outside the {self.type} range {bounds[0]}..{bounds[1]}")
+            raise ValueRefused(
+                "out-of-range",
+                _w(
+                    QT_TRANSLATE_NOOP("validation", "{value} is outside the {type} range {low}..{high}"),
+                    value=_spec(value),
+                    type=self.type,
+                    low=str(bounds[0]),
+                    high=str(bounds[1]),
+                ),
+            )
         if (low is not None and value < low) or (high is not None and value > high):
-            raise ValueRefused("out-of-range", f"{value} is outside {_spec(low)}..{_spec(high)}{self.unit}")
+            raise ValueRefused(
+                "out-of-range",
+                _w(
+                    QT_TRANSLATE_NOOP("validation", "{value} is outside {low}..{high}{unit}"),
+                    value=_spec(value),
+                    low=_spec(low),
+                    high=_spec(high),
+                    unit=self.unit,
+                ),
+            )
 
     def _enum(self, value: Value) -> int:
         if isinstance(value, int) and str(value) in self.values:
             return value
-        listed = ", ".join(f"{k} ({v})" for k, v in self.values.items()) or "none"
+        listed = ", ".join(f"{k} ({v})" for k, v in self.values.items()) or "-"
         if isinstance(value, str):
             meant = next((k for k, label in self.values.items() if label == value), None)
-            hint = f"; did you mean {meant}?" if meant is not None else ""
-            raise ValueRefused("wrong-enum", f"{_shown(value)} is text; the model lists {listed}{hint}")
-        raise ValueRefused("wrong-enum", f"{_shown(value)} is not one of {listed}")
+            if meant is not None:
+                what = QT_TRANSLATE_NOOP(
+                    "validation", "{value} is text; the model lists {listed}; did you mean {meant}?"
+                )
+            else:
+                what = QT_TRANSLATE_NOOP("validation", "{value} is text; the model lists {listed}")
+            raise ValueRefused("wrong-enum", _w(what, value=_shown(value), listed=listed, meant=str(meant)))
+        raise ValueRefused(
+            "wrong-enum",
+            _w(QT_TRANSLATE_NOOP("validation", "{value} is not one of {listed}"), value=_shown(value), listed=listed),
+        )
 
     def _struct(self, value: Value) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise ValueRefused("wrong-type", f"{_shown(value)} is a {_kind(value)}, the property is a struct")
+            raise ValueRefused("wrong-type", _is_a(value, "struct"))
         members = {m.identifier: m for m in self.members}
         out: dict[str, Any] = {}
         for key, item in value.items():
             member = members.get(key)
             if member is None:
-                raise ValueRefused("unknown-member", f"{key!r} is not a member (members: {', '.join(members)})")
+                raise ValueRefused("unknown-member", _not_member(key, members))
             if isinstance(item, bool) or not isinstance(item, (int, float, str, dict)):
                 item_text = "true" if item is True else "false" if item is False else None
                 if item_text is None or member.type != "bool":
-                    raise ValueRefused("wrong-type", f"member {key!r}: {json.dumps(item)} is not a {member.type}")
+                    raise ValueRefused(
+                        "wrong-type",
+                        _w(
+                            QT_TRANSLATE_NOOP("validation", "member {member}: {value} is not a {type}"),
+                            member=repr(key),
+                            value=json.dumps(item),
+                            type=member.type,
+                        ),
+                    )
                 item = item_text
             try:
                 out[key] = member.wire_value(item)
             except ValueRefused as exc:
-                raise ValueRefused(exc.rule, f"member {key!r}: {exc}") from None
+                raise ValueRefused(exc.rule, _of_member(key, exc.what)) from None
         missing = [name for name in members if name not in value]
         if missing:
-            raise ValueRefused("missing-member", f"no {', '.join(repr(m) for m in missing)}")
+            raise ValueRefused("missing-member", _missing(missing))
         return out
 
     def check_json(self, value: Any) -> Any:
@@ -258,23 +346,36 @@ class Property:
         if self.type == "bool":
             if isinstance(value, bool):
                 return value
-            raise ValueRefused("wrong-bool", f"{json.dumps(value, ensure_ascii=False)[:40]} is not true or false")
+            raise ValueRefused(
+                "wrong-bool",
+                _w(
+                    QT_TRANSLATE_NOOP("validation", "{value} is not true or false"),
+                    value=json.dumps(value, ensure_ascii=False)[:40],
+                ),
+            )
         if isinstance(value, bool) or value is None or isinstance(value, list):
             shown = json.dumps(value)[:40]
-            raise ValueRefused("wrong-type", f"{shown} is not a value of a {self.type or '(none)'} property")
+            raise ValueRefused(
+                "wrong-type",
+                _w(
+                    QT_TRANSLATE_NOOP("validation", "{value} is not a value of a {type} property"),
+                    value=shown,
+                    type=self.type or "(none)",
+                ),
+            )
         if self.type == "struct" and isinstance(value, dict):
             members = {m.identifier: m for m in self.members}
             for key, item in value.items():
                 member = members.get(key)
                 if member is None:
-                    raise ValueRefused("unknown-member", f"{key!r} is not a member (members: {', '.join(members)})")
+                    raise ValueRefused("unknown-member", _not_member(key, members))
                 try:
                     member.check_json(item)
                 except ValueRefused as exc:
-                    raise ValueRefused(exc.rule, f"member {key!r}: {exc}") from None
+                    raise ValueRefused(exc.rule, _of_member(key, exc.what)) from None
             missing = [name for name in members if name not in value]
             if missing:
-                raise ValueRefused("missing-member", f"no {', '.join(repr(m) for m in missing)}")
+                raise ValueRefused("missing-member", _missing(missing))
             return value
         return self.wire_value(value)
 
@@ -313,12 +414,42 @@ def _spec(number: float | int | None) -> str:
     return "" if number is None else format_value(number)
 
 
-def _kind(value: Value) -> str:
+def _w(source: str, **args: object) -> Message:
+    """What a value breaks, in the catalogues' context "validation" (code `thing-model`)."""
+    return Message("thing-model", "validation", source, args)
+
+
+def _kind(value: Value) -> Message:
     if isinstance(value, dict):
-        return "JSON object"
+        return _w(QT_TRANSLATE_NOOP("validation", "a JSON object"))
     if isinstance(value, str):
-        return "text"
-    return "number"
+        return _w(QT_TRANSLATE_NOOP("validation", "a text"))
+    return _w(QT_TRANSLATE_NOOP("validation", "a number"))
+
+
+def _is_a(value: Value, kind: str) -> Message:
+    return _w(
+        QT_TRANSLATE_NOOP("validation", "{value} is {kind}, the property is of type {type}"),
+        value=_shown(value),
+        kind=_kind(value),
+        type=kind,
+    )
+
+
+def _not_member(key: str, members: Iterable[str]) -> Message:
+    return _w(
+        QT_TRANSLATE_NOOP("validation", "{member} is not a member (members: {members})"),
+        member=repr(key),
+        members=", ".join(members),
+    )
+
+
+def _of_member(key: str, what: Message) -> Message:
+    return _w(QT_TRANSLATE_NOOP("validation", "member {member}: {what}"), member=repr(key), what=what)
+
+
+def _missing(names: Iterable[str]) -> Message:
+    return _w(QT_TRANSLATE_NOOP("validation", "no {members}"), members=", ".join(repr(m) for m in names))
 
 
 def _shown(value: Value) -> str:
@@ -344,8 +475,14 @@ class ThingModel:
         """The JSON value for `value` of property `identifier`; ValueRefused (unknown-identifier, or a type's rule)."""
         prop = self.properties.get(identifier)
         if prop is None:
-            known = ", ".join(self.properties) or "none"
-            raise ValueRefused("unknown-identifier", f"{identifier!r} is not in the model (properties: {known})")
+            raise ValueRefused(
+                "unknown-identifier",
+                _w(
+                    QT_TRANSLATE_NOOP("validation", "{identifier} is not in the model (properties: {known})"),
+                    identifier=repr(identifier),
+                    known=", ".join(self.properties) or "-",
+                ),
+            )
         return prop.wire_value(value)
 
 
@@ -385,30 +522,33 @@ def check_readings(model: ThingModel, readings: Readings) -> list[Issue]:
     for s_index, stream in enumerate(readings.datastreams):
         prop = model.get(stream.id)
         if prop is None:
-            known = ", ".join(model.properties) or "none"
-            issues.append(
-                _issue("unknown-identifier", f"not in the model (properties: {known})", stream.id, s_index, None)
+            what = _w(
+                QT_TRANSLATE_NOOP("validation", "not in the model (properties: {known})"),
+                known=", ".join(model.properties) or "-",
             )
+            issues.append(_issue("unknown-identifier", what, stream.id, s_index, None))
             continue
         for p_index, point in enumerate(stream.datapoints):
             try:
                 prop.wire_value(point.value)
             except ValueRefused as exc:
-                issues.append(_issue(exc.rule, str(exc), stream.id, s_index, p_index, prop))
+                issues.append(_issue(exc.rule, exc.what, stream.id, s_index, p_index, prop))
     return issues
 
 
 def _issue(
-    rule: str, what: str, identifier: str, s_index: int, p_index: int | None, prop: Property | None = None
+    rule: str, what: Message, identifier: str, s_index: int, p_index: int | None, prop: Property | None = None
 ) -> Issue:
     title, reason = RULES[rule]
-    where = f"property {identifier!r}" + (f" ({prop.type})" if prop is not None else "")
-    if p_index is not None:
-        where += f", datapoint #{p_index + 1}"
+    name = repr(identifier) + (f" ({prop.type})" if prop is not None else "")
+    if p_index is None:
+        where = _w(QT_TRANSLATE_NOOP("validation", "property {name}"), name=name)
+    else:
+        where = _w(QT_TRANSLATE_NOOP("validation", "property {name}, datapoint #{n}"), name=name, n=str(p_index + 1))
     text = Message(
         rule,
         "validation",
         QT_TRANSLATE_NOOP("validation", "{where}: {what} — {title}: {reason}"),
-        {"where": where, "what": what, "title": title, "reason": reason},
+        {"where": where, "what": what, "title": _w(title), "reason": _w(reason)},
     )
     return Issue(Severity.ERROR, rule, text, identifier, s_index, p_index)

@@ -110,7 +110,11 @@ RULES = {
     ),
     "several-without-at": (
         QT_TRANSLATE_NOOP("validation", "several without at"),
-        QT_TRANSLATE_NOOP("validation", "in one request the platform stamps them alike and keeps only the last"),
+        QT_TRANSLATE_NOOP(
+            "validation",
+            "each goes in a request of its own (of one request the platform keeps only the last) and is "
+            "stamped with the time it arrives, milliseconds apart: give them an at to keep the times they were taken",
+        ),
     ),
     "implausible-at": (
         QT_TRANSLATE_NOOP("validation", "implausible at"),
@@ -299,12 +303,11 @@ def _overwritten(points: list[Datapoint], texts: Sequence[str | None], sid: str,
             what = (
                 Counted(rule)
                 .tr(
-                    "%Ln datapoint(s) without at ({shown}) would be overwritten by a later one without at; "
-                    "only the last ({kept}, #{last}) is kept",
+                    "%Ln datapoint(s) without at ({shown}) are followed by another without at in the stream",
                     "",
                     count,
                 )
-                .with_args(shown=shown, kept=kept, last=last[None] + 1)
+                .with_args(shown=shown)
             )
         else:
             rule = "duplicate-at"
@@ -340,8 +343,9 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
       the later wins ("Overwrite rule"). One issue per stream: the count of
       overwritten datapoints and the first few (`_overwritten`, O(n)).
     - `several-without-at` (warning): of several points of one stream without
-      `at` in one request only the last is kept ("Overwrite rule"); the
-      splitter keeps them in one request (gui/onenet/split.py). One issue per
+      `at` in one request only the last is kept ("Overwrite rule"), so the
+      splitter sends each in a request of its own (gui/onenet/split.py); each
+      then gets the time it arrives, not the time it was taken. One issue per
       stream, as above.
     - `implausible-at` (warning): before 2000 or more than 10 minutes in the
       future: likely a wrong time zone or format ("Timestamps").

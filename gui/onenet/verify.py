@@ -90,7 +90,7 @@ class Check:
     `at` is the time as sent: platform time (UTC+8), whole seconds; None
     for a datapoint sent without `at`. `platform` is the value read back at
     that `at` (FOUND, DIFFERENT), else None. `note` explains the outcome
-    in a sentence where it needs one.
+    in a sentence where it needs one (a Message: `gui.i18n.render`; None: no note).
     """
 
     stream_id: str
@@ -98,7 +98,7 @@ class Check:
     sent: Value
     outcome: Outcome
     platform: Value | None = None
-    note: str = ""
+    note: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,10 @@ def plan_checks(readings: Readings) -> list[Check]:
                     None,
                     point.value,
                     Outcome.UNVERIFIABLE,
-                    note="sent without at: the platform stamped it with its own clock",
+                    note=note(
+                        "no-at",
+                        QT_TRANSLATE_NOOP("verify", "sent without at: the platform stamped it with its own clock"),
+                    ),
                 )
             )
             continue
@@ -212,7 +215,10 @@ def plan_checks(readings: Readings) -> list[Check]:
                     at,
                     point.value,
                     Outcome.UNVERIFIABLE,
-                    note="a datastream id with a comma cannot be read back alone",
+                    note=note(
+                        "comma-id",
+                        QT_TRANSLATE_NOOP("verify", "a datastream id with a comma cannot be read back alone"),
+                    ),
                 )
             )
             continue
@@ -224,7 +230,12 @@ def plan_checks(readings: Readings) -> list[Check]:
                 replaced.at,
                 replaced.sent,
                 Outcome.OVERWRITTEN,
-                note=f"a later datapoint of {stream_id!r} at {format_at(at)} replaced it",
+                note=note(
+                    "overwritten",
+                    QT_TRANSLATE_NOOP("verify", "a later datapoint of {stream} at {at} replaced it"),
+                    stream=repr(stream_id),
+                    at=format_at(at),
+                ),
             )
         winner[(stream_id, at)] = len(checks)
         checks.append(Check(stream_id, at, point.value, Outcome.MISSING))
@@ -254,22 +265,44 @@ def _written_alike(a: Any, b: Any) -> bool:
     return type(a) is type(b)
 
 
-def compare_values(sent: Value, platform: Any) -> tuple[bool, str]:
+def compare_values(sent: Value, platform: Any) -> tuple[bool, Message | None]:
     """Whether the platform's value equals the sent one (the module's number rule), and a note.
 
-    The note is empty for values equal and written alike; it says "same
-    number, written differently" for `84` vs `84.0`, and names the kinds
-    when they differ (number vs text).
+    The note is None for values equal and written alike; it says "same
+    number, written differently" for `84` vs `84.0` (code `written-differently`),
+    and names the kinds when they differ (number vs text, code `kinds-differ`).
     """
     if not _same_json(sent, platform):
         platform_kind = _kind_name(platform)
         sent_kind = kind_of(sent).value
         if platform_kind != sent_kind:
-            return False, f"sent a {sent_kind}, the platform holds a {platform_kind}"
-        return False, "the value differs"
+            return False, note(
+                "kinds-differ",
+                QT_TRANSLATE_NOOP("verify", "sent a {sent}, the platform holds a {platform}"),
+                sent=_KIND_WORDS.get(sent_kind) or Message.verbatim(sent_kind),
+                platform=_KIND_WORDS.get(platform_kind) or Message.verbatim(platform_kind),
+            )
+        return False, note("differs", QT_TRANSLATE_NOOP("verify", "the value differs"))
     if not _written_alike(sent, platform):
-        return True, "same number, written differently by the platform (JSON has one number type)"
-    return True, ""
+        return True, note(
+            "written-differently",
+            QT_TRANSLATE_NOOP("verify", "same number, written differently by the platform (JSON has one number type)"),
+        )
+    return True, None
+
+
+def note(code: str, source: str, **args: object) -> Message:
+    """A check's note (the catalogues' context "verify")."""
+    return Message(code, "verify", source, args)
+
+
+_KIND_WORDS = {
+    "boolean": note("kind-boolean", QT_TRANSLATE_NOOP("verify", "boolean")),
+    "number": note("kind-number", QT_TRANSLATE_NOOP("verify", "number")),
+    "text": note("kind-text", QT_TRANSLATE_NOOP("verify", "text")),
+    "json": note("kind-json", QT_TRANSLATE_NOOP("verify", "json")),
+    "null": note("kind-null", QT_TRANSLATE_NOOP("verify", "null")),
+}
 
 
 def _kind_name(value: Any) -> str:
@@ -349,12 +382,16 @@ def verify(
             key = _ms(check.at)
             if key not in found:
                 checks[i] = Check(
-                    check.stream_id, check.at, check.sent, Outcome.MISSING, note="nothing read back at this at"
+                    check.stream_id,
+                    check.at,
+                    check.sent,
+                    Outcome.MISSING,
+                    note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this at")),
                 )
                 continue
-            equal, note = compare_values(check.sent, found[key])
+            equal, compared = compare_values(check.sent, found[key])
             outcome = Outcome.FOUND if equal else Outcome.DIFFERENT
-            checks[i] = Check(check.stream_id, check.at, check.sent, outcome, found[key], note)
+            checks[i] = Check(check.stream_id, check.at, check.sent, outcome, found[key], compared)
         if progress is not None:
             progress(Progress(done + 1, total, read_back, requests, stream_id))
     return VerifyReport(tuple(checks), read_back, others, requests)

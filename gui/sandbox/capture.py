@@ -30,6 +30,7 @@ from typing import Any
 from gui.onenet.formats import BodyType, FormatError, decode
 from gui.onenet.readings import Readings, format_at
 from gui.onenet.thingmodel import RULES as THING_MODEL_RULES
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
     "DEFAULT_CAPACITY",
@@ -67,14 +68,47 @@ class Severity(Enum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One rule a request breaks (or a tolerance it relied on): what, and how to fix it."""
+    """One rule a request breaks (or a tolerance it relied on): what, and how to fix it.
+
+    `text` and `fix` are English (logs, the capture file); `message` and `fix_message` the
+    same as Messages, shown in the reader's language (`shown`); None: the text as it is
+    (the platform's own words). Make one with `finding`.
+    """
 
     severity: Severity
     text: str
     fix: str = ""
+    message: Message | None = None
+    fix_message: Message | None = None
 
     def __str__(self) -> str:
         return f"{self.severity.value}: {self.text}" + (f" — {self.fix}" if self.fix else "")
+
+    def shown(self, render: Callable[[Message], str]) -> str:
+        """The finding in the reader's language: `render` is `gui.i18n.render` (the sandbox imports no UI)."""
+        what = render(self.message) if self.message is not None else self.text
+        fix = render(self.fix_message) if self.fix_message is not None else self.fix
+        line = render(_m(f"severity-{self.severity.value}", _SEVERITIES[self.severity], what=what))
+        return line + (render(_m("fix", QT_TRANSLATE_NOOP("sandbox", " — {fix}"), fix=fix)) if fix else "")
+
+
+_SEVERITIES = {
+    Severity.ERROR: QT_TRANSLATE_NOOP("sandbox", "error: {what}"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("sandbox", "warning: {what}"),
+    Severity.NOTE: QT_TRANSLATE_NOOP("sandbox", "note: {what}"),
+}
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A text of the sandbox (the catalogues' context "sandbox")."""
+    return Message(code, "sandbox", source, args)
+
+
+def finding(severity: Severity, what: Message | str, fix: Message | str | None = None) -> Finding:
+    """A Finding of Messages (a str: the platform's own words, shown as they are)."""
+    message = what if isinstance(what, Message) else None
+    fix_message = fix if isinstance(fix, Message) else None
+    return Finding(severity, str(what), str(fix) if fix else "", message, fix_message)
 
 
 @dataclass(frozen=True)
@@ -117,6 +151,11 @@ class Exchange:
     def verdict(self) -> str:
         """The findings in words, one per line; ``"no rule broken"`` when there are none."""
         return "\n".join(str(f) for f in self.findings) or "no rule broken"
+
+    def verdict_in(self, render: Callable[[Message], str]) -> str:
+        """`verdict` in the reader's language (`render` is `gui.i18n.render`)."""
+        lines = [f.shown(render) for f in self.findings]
+        return "\n".join(lines) or render(_m("no-rule-broken", QT_TRANSLATE_NOOP("sandbox", "no rule broken")))
 
     def header(self, name: str) -> str | None:
         """The first header of that name (any case), as received (masked when secret)."""
@@ -306,61 +345,112 @@ def body_findings(readings: Readings) -> list[Finding]:
                 continue
             if at is None:
                 findings.append(
-                    Finding(
+                    finding(
                         Severity.WARNING,
-                        f"{count} datapoints of {stream.id!r} have no `at`: the platform stamps them alike "
-                        "and keeps only the last (onenet-api.md, Overwrite rule)",
-                        "give each datapoint its own `at`, or send them in separate requests",
+                        _m(
+                            "no-at-overwrite",
+                            QT_TRANSLATE_NOOP(
+                                "sandbox",
+                                "{count} datapoints of {stream} have no `at`: the platform stamps them alike "
+                                "and keeps only the last (onenet-api.md, Overwrite rule)",
+                            ),
+                            count=count,
+                            stream=repr(stream.id),
+                        ),
+                        _m(
+                            "fix-own-at",
+                            QT_TRANSLATE_NOOP(
+                                "sandbox", "give each datapoint its own `at`, or send them in separate requests"
+                            ),
+                        ),
                     )
                 )
             else:
                 findings.append(
-                    Finding(
+                    finding(
                         Severity.WARNING,
-                        f"{count} datapoints of {stream.id!r} at the same `at` {format_at(at)}: "
-                        "the platform keeps only the later (onenet-api.md, Overwrite rule)",
-                        "give each datapoint its own `at` (seconds precision)",
+                        _m(
+                            "same-at-overwrite",
+                            QT_TRANSLATE_NOOP(
+                                "sandbox",
+                                "{count} datapoints of {stream} at the same `at` {at}: "
+                                "the platform keeps only the later (onenet-api.md, Overwrite rule)",
+                            ),
+                            count=count,
+                            stream=repr(stream.id),
+                            at=format_at(at),
+                        ),
+                        _m(
+                            "fix-own-at-seconds",
+                            QT_TRANSLATE_NOOP("sandbox", "give each datapoint its own `at` (seconds precision)"),
+                        ),
                     )
                 )
     return findings
 
 
-def fix_for_format_error(message: str) -> str:
+def fix_for_format_error(message: str) -> Message:
     """How to mend a body the platform cannot decode, from the decoder's message."""
     if "is not a time like" in message or "`at`" in message:
-        return "write `at` as YYYY-MM-DDThh:mm:ss in Beijing time (UTC+8), e.g. 2026-12-07T13:05:00"
+        return _m(
+            "fix-at-form",
+            QT_TRANSLATE_NOOP(
+                "sandbox", "write `at` as YYYY-MM-DDThh:mm:ss in Beijing time (UTC+8), e.g. 2026-12-07T13:05:00"
+            ),
+        )
     if "separator" in message:
-        return "type 5 starts with two different separator characters, e.g. ,;temperature,23.5"
-    return "check the body against the format its `type` names (onenet-api.md, Body formats)"
+        return _m(
+            "fix-separators",
+            QT_TRANSLATE_NOOP(
+                "sandbox", "type 5 starts with two different separator characters, e.g. ,;temperature,23.5"
+            ),
+        )
+    return _m(
+        "fix-format",
+        QT_TRANSLATE_NOOP(
+            "sandbox", "check the body against the format its `type` names (onenet-api.md, Body formats)"
+        ),
+    )
 
 
 #: How to mend a value the thing model refuses, by rule (`gui.onenet.thingmodel.RULES`).
 _THING_MODEL_FIXES = {
-    "unknown-identifier": "use an identifier of the product's thing model (OneNET console: product > thing model)",
-    "wrong-type": "send the property's data type: a number for int32/int64/float/double/enum/date, text for string",
-    "not-integer": "send a whole number, without a decimal point",
-    "out-of-range": "send a value within the property's min and max",
-    "wrong-bool": "send true or false (JSON, without quotes)",
-    "wrong-enum": "send one of the enum's values (a number the thing model lists)",
-    "too-long": "shorten the text to the property's length",
-    "unknown-member": "send only the struct's members",
-    "missing-member": "send every member of the struct",
-    "unsupported-type": "check the value against the thing model",
+    "unknown-identifier": QT_TRANSLATE_NOOP(
+        "sandbox", "use an identifier of the product's thing model (OneNET console: product > thing model)"
+    ),
+    "wrong-type": QT_TRANSLATE_NOOP(
+        "sandbox", "send the property's data type: a number for int32/int64/float/double/enum/date, text for string"
+    ),
+    "not-integer": QT_TRANSLATE_NOOP("sandbox", "send a whole number, without a decimal point"),
+    "out-of-range": QT_TRANSLATE_NOOP("sandbox", "send a value within the property's min and max"),
+    "wrong-bool": QT_TRANSLATE_NOOP("sandbox", "send true or false (JSON, without quotes)"),
+    "wrong-enum": QT_TRANSLATE_NOOP("sandbox", "send one of the enum's values (a number the thing model lists)"),
+    "too-long": QT_TRANSLATE_NOOP("sandbox", "shorten the text to the property's length"),
+    "unknown-member": QT_TRANSLATE_NOOP("sandbox", "send only the struct's members"),
+    "missing-member": QT_TRANSLATE_NOOP("sandbox", "send every member of the struct"),
+    "unsupported-type": QT_TRANSLATE_NOOP("sandbox", "check the value against the thing model"),
 }
 
 
-def thing_model_finding(rule: str, text: str) -> Finding:
+def thing_model_finding(rule: str, text: str | Message) -> Finding:
     """The verdict on a value the product's thing model refuses: the rule broken by name and how to fix it.
 
     `rule` is a key of `gui.onenet.thingmodel.RULES`; the text names it with its reason
     (shared onenet-api.md, "The current platform": identifiers and types must match the model).
     """
     title, reason = THING_MODEL_RULES.get(rule, (rule, ""))
-    return Finding(
-        Severity.ERROR,
-        f"{text} — thing model rule {rule} ({title}): {reason} (onenet-api.md, The current platform)",
-        _THING_MODEL_FIXES.get(rule, ""),
+    what = _m(
+        "thing-model-rule",
+        QT_TRANSLATE_NOOP(
+            "sandbox", "{text} — thing model rule {rule} ({title}): {reason} (onenet-api.md, The current platform)"
+        ),
+        text=text,
+        rule=rule,
+        title=Message("thing-model", "validation", title),
+        reason=Message("thing-model", "validation", reason),
     )
+    fix = _THING_MODEL_FIXES.get(rule)
+    return finding(Severity.ERROR, what, _m(f"fix-{rule}", fix) if fix else None)
 
 
 # -- showing -----------------------------------------------------------------------------------

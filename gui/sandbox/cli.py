@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from gui.cli_options import add_target_options
 from gui.sandbox import things
 from gui.sandbox.capture import Exchange, describe
 from gui.sandbox.platform import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, is_whole, mask_key
 from gui.sandbox.server import Sandbox, device_urls, is_loopback
-from gui.text import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["add_arguments", "exposure_lines", "main", "run"]
 
@@ -76,15 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--port", type=_port_number, default=0, help=QT_TRANSLATE_NOOP("cli", "TCP port (default: a free port)")
     )
-    parser.add_argument(
-        "--device",
-        default=DEFAULT_DEVICE_ID,
-        help=QT_TRANSLATE_NOOP("cli", "device id to accept (default %(default)s)"),
-    )
-    parser.add_argument(
-        "--api-key",
-        default=DEFAULT_API_KEY,
-        help=QT_TRANSLATE_NOOP("cli", "api-key of that device (default %(default)s)"),
+    add_target_options(
+        parser,
+        device=QT_TRANSLATE_NOOP("cli", "device id to accept (default %(default)s)"),
+        api_key=QT_TRANSLATE_NOOP("cli", "api-key of that device (default %(default)s)"),
+        defaults={"device": DEFAULT_DEVICE_ID, "api_key": DEFAULT_API_KEY},
+        metavars=False,
     )
     parser.add_argument(
         "--delay",
@@ -125,14 +123,46 @@ def exposure_lines(host: str, port: int, device: str, api_key: str) -> list[str]
     on that network can send to it, which api-key it expects (the default
     key in clear, any other masked), and the URL(s) for a device.
     """
+    return [str(m) for m in exposure_messages(host, port, device, api_key)]
+
+
+def exposure_messages(host: str, port: int, device: str, api_key: str) -> list[Message]:
+    """`exposure_lines` as Messages, for the reader's language."""
     if is_loopback(host):
-        return [f"this computer only: a client here uses {device_urls(host, port)[0]}"]
+        return [
+            _m(
+                "local-only",
+                QT_TRANSLATE_NOOP("sandbox", "this computer only: a client here uses {url}"),
+                url=device_urls(host, port)[0],
+            )
+        ]
     shown_key = api_key if api_key == DEFAULT_API_KEY else mask_key(api_key)
     return [
-        f"warning: listening on {host}: anyone on that network can send to this sandbox; "
-        f"it expects device {device} with api-key {shown_key}",
-        *(f"a device on the bench posts to {url}/devices/{device}/datapoints" for url in device_urls(host, port)),
+        _m(
+            "exposed",
+            QT_TRANSLATE_NOOP(
+                "sandbox",
+                "warning: listening on {host}: anyone on that network can send to this sandbox; "
+                "it expects device {device} with api-key {key}",
+            ),
+            host=host,
+            device=device,
+            key=shown_key,
+        ),
+        *(
+            _m(
+                "bench-url",
+                QT_TRANSLATE_NOOP("sandbox", "a device on the bench posts to {url}"),
+                url=f"{url}/devices/{device}/datapoints",
+            )
+            for url in device_urls(host, port)
+        ),
     ]
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A text of the sandbox (the catalogues' context "sandbox")."""
+    return Message(code, "sandbox", source, args)
 
 
 def run(
@@ -140,6 +170,7 @@ def run(
     *,
     stop_event: threading.Event | None = None,
     on_ready: Callable[[Sandbox], None] | None = None,
+    render: Callable[[Message], str] = str,
 ) -> int:
     """Serve in the foreground until Ctrl+C (or ``stop_event``); returns the exit status.
 
@@ -162,7 +193,8 @@ def run(
         try:
             capture_file = capture_path.open("a", encoding="utf-8")
         except OSError as exc:
-            print(f"sandbox: cannot write {capture_path}: {exc}", file=sys.stderr)
+            cannot = QT_TRANSLATE_NOOP("sandbox", "sandbox: cannot write {path}: {why}")
+            print(render(_m("cannot-write", cannot, path=str(capture_path), why=str(exc))), file=sys.stderr)
             return 1
 
     sandbox = Sandbox(
@@ -187,33 +219,46 @@ def run(
     try:
         sandbox.start()
     except OSError as exc:
-        print(f"sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        cannot = QT_TRANSLATE_NOOP("sandbox", "sandbox: cannot listen on {address}: {why}")
+        print(render(_m("cannot-listen", cannot, address=f"{args.host}:{args.port}", why=str(exc))), file=sys.stderr)
         if capture_file is not None:
             capture_file.close()
         return 1
     try:
         print(sandbox.url, flush=True)
-        print(
-            f"OneNET sandbox at {sandbox.url} (plain HTTP): device {args.device}, "
-            + (
-                f"api-key {DEFAULT_API_KEY} (the sandbox's default, not a secret)"
-                if args.api_key == DEFAULT_API_KEY
-                else f"api-key {mask_key(args.api_key)}"
+        if args.api_key == DEFAULT_API_KEY:
+            started = QT_TRANSLATE_NOOP(
+                "sandbox",
+                "OneNET sandbox at {url} (plain HTTP): device {device}, api-key {key} (the sandbox's default, "
+                "not a secret); times are UTC+8. Press Ctrl+C to stop.",
             )
-            + "; times are UTC+8. Press Ctrl+C to stop.",
-            file=sys.stderr,
-            flush=True,
+        else:
+            started = QT_TRANSLATE_NOOP(
+                "sandbox",
+                "OneNET sandbox at {url} (plain HTTP): device {device}, api-key {key}; times are UTC+8. "
+                "Press Ctrl+C to stop.",
+            )
+        key = DEFAULT_API_KEY if args.api_key == DEFAULT_API_KEY else mask_key(args.api_key)
+        print(render(_m("started", started, url=sandbox.url, device=args.device, key=key)), file=sys.stderr, flush=True)
+        thing = QT_TRANSLATE_NOOP(
+            "sandbox",
+            "Current platform (thing model): product {product}, device {device} (device key {device_key}), product "
+            "access key {access_key} (the sandbox's demo keys, not secrets); devices post to {post}, reads go to "
+            "{read}.",
         )
-        print(
-            f"Current platform (thing model): product {things.DEFAULT_PRODUCT_ID}, device {things.DEFAULT_DEVICE_NAME} "
-            f"(device key {things.DEFAULT_DEVICE_KEY}), product access key {things.DEFAULT_ACCESS_KEY} "
-            "(the sandbox's demo keys, not secrets); devices post to "
-            f"{sandbox.url}/fuse/http/device/thing/property/post, reads go to {sandbox.url}/thingmodel/.",
-            file=sys.stderr,
-            flush=True,
+        shown = _m(
+            "thing-started",
+            thing,
+            product=things.DEFAULT_PRODUCT_ID,
+            device=things.DEFAULT_DEVICE_NAME,
+            device_key=things.DEFAULT_DEVICE_KEY,
+            access_key=things.DEFAULT_ACCESS_KEY,
+            post=f"{sandbox.url}/fuse/http/device/thing/property/post",
+            read=f"{sandbox.url}/thingmodel/",
         )
-        for line in exposure_lines(sandbox.host, sandbox.port, args.device, args.api_key):
-            print(line, file=sys.stderr, flush=True)
+        print(render(shown), file=sys.stderr, flush=True)
+        for line in exposure_messages(sandbox.host, sandbox.port, args.device, args.api_key):
+            print(render(line), file=sys.stderr, flush=True)
         if on_ready is not None:
             on_ready(sandbox)
         event = stop_event if stop_event is not None else threading.Event()

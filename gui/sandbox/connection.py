@@ -37,6 +37,7 @@ from gui.sandbox.capture import (
     mask_head,
     mask_target,
 )
+from gui.sandbox.capture import finding as capture_finding
 from gui.sandbox.platform import (
     ERRNO_AUTH_FAILED,
     ERRNO_BAD_BODY,
@@ -49,6 +50,7 @@ from gui.sandbox.platform import (
     mask_key,
     readback_at,
 )
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from gui.sandbox.server import Sandbox
@@ -132,7 +134,13 @@ class _Server(socketserver.ThreadingMixIn, socketserver.TCPServer):
             f"HTTP/1.1 503 Service Unavailable\r\nServer: {_SERVER}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(body)}\r\nConnection: close\r\nRetry-After: 1\r\n\r\n"
         ).encode() + body
-        finding = Finding(Severity.ERROR, error, "close each connection when done, or use fewer at once")
+        finding = capture_finding(
+            Severity.ERROR,
+            error,
+            _m(
+                "fix-connections", QT_TRANSLATE_NOOP("sandbox", "close each connection when done, or use fewer at once")
+            ),
+        )
         sandbox.capture.add(
             _exchange_stub(
                 sandbox,
@@ -369,10 +377,17 @@ class _Connection(socketserver.BaseRequestHandler):
         if stray:
             findings.insert(
                 0,
-                Finding(
+                capture_finding(
                     Severity.NOTE,
-                    f"{stray} bytes of empty lines came before the request line (CRLFs after an earlier body?); "
-                    "skipped, as RFC 9112 2.2 allows",
+                    _m(
+                        "stray-lines",
+                        QT_TRANSLATE_NOOP(
+                            "sandbox",
+                            "{n} bytes of empty lines came before the request line (CRLFs after an earlier body?); "
+                            "skipped, as RFC 9112 2.2 allows",
+                        ),
+                        n=stray,
+                    ),
                 ),
             )
         conn = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEADER_BYTES + 1024)
@@ -414,22 +429,30 @@ class _Connection(socketserver.BaseRequestHandler):
         extra = len(leftover) - len(leftover.lstrip(b"\r\n"))
         if extra:
             request.findings.append(
-                Finding(Severity.NOTE, f"{extra} bytes of CR/LF came after the body; ignored, as the platform does")
+                capture_finding(
+                    Severity.NOTE,
+                    _m(
+                        "crlf-after-body",
+                        QT_TRANSLATE_NOOP(
+                            "sandbox", "{n} bytes of CR/LF came after the body; ignored, as the platform does"
+                        ),
+                        n=extra,
+                    ),
+                )
             )
             leftover = leftover[extra:]
         if leftover and (answer.close or conn.their_state is h11.MUST_CLOSE or answer.errno == ERRNO_BAD_BODY):
             length = request.header("content-length")
             request.findings.append(
-                Finding(
+                capture_finding(
                     Severity.WARNING,
-                    (f"Content-Length {length} but " if length else "")
-                    + f"{len(leftover)} more bytes came right after the body; "
-                    + (
-                        "they were not read"
-                        if answer.close or conn.their_state is h11.MUST_CLOSE
-                        else "read as a next request"
+                    _leftover_text(length, len(leftover), answer.close or conn.their_state is h11.MUST_CLOSE),
+                    _m(
+                        "fix-content-length",
+                        QT_TRANSLATE_NOOP(
+                            "sandbox", "make Content-Length the body's length in bytes as sent (UTF-8 encoded)"
+                        ),
                     ),
-                    "make Content-Length the body's length in bytes as sent (UTF-8 encoded)",
                 )
             )
         try:
@@ -481,10 +504,19 @@ class _Connection(socketserver.BaseRequestHandler):
             raise _RequestError(
                 ERRNO_BAD_LENGTH,
                 "Content-Length required",
-                finding=Finding(
+                finding=capture_finding(
                     Severity.ERROR,
-                    "the request has neither Content-Length nor a chunked body, so its body cannot be read",
-                    "add Content-Length: <the body's length in bytes>",
+                    _m(
+                        "no-length",
+                        QT_TRANSLATE_NOOP(
+                            "sandbox",
+                            "the request has neither Content-Length nor a chunked body, so its body cannot be read",
+                        ),
+                    ),
+                    _m(
+                        "fix-add-length",
+                        QT_TRANSLATE_NOOP("sandbox", "add Content-Length: <the body's length in bytes>"),
+                    ),
                 ),
             )
         length = int(lengths[0]) if lengths else None
@@ -522,13 +554,23 @@ class _Connection(socketserver.BaseRequestHandler):
         if chunked:
             trailers = ", ".join(name for name, _ in request.trailers)
             request.findings.append(
-                Finding(
+                capture_finding(
                     Severity.NOTE,
-                    f"chunked body: {request.chunks} chunks"
-                    + (f", trailers {trailers}" if trailers else "")
-                    + f", {len(request.body)} bytes; the sandbox joins them, the platform documents only "
-                    "Content-Length bodies (onenet-api.md, What real devices send)",
-                    "if the platform refuses it, send Content-Length instead",
+                    _m(
+                        "chunked",
+                        QT_TRANSLATE_NOOP(
+                            "sandbox",
+                            "chunked body: {chunks} chunks{trailers}, {size} bytes; the sandbox joins them, the "
+                            "platform documents only Content-Length bodies (onenet-api.md, What real devices send)",
+                        ),
+                        chunks=request.chunks,
+                        trailers=f", trailers {trailers}" if trailers else "",
+                        size=len(request.body),
+                    ),
+                    _m(
+                        "fix-chunked",
+                        QT_TRANSLATE_NOOP("sandbox", "if the platform refuses it, send Content-Length instead"),
+                    ),
                 )
             )
         return bytes(request.body)
@@ -575,10 +617,16 @@ class _Connection(socketserver.BaseRequestHandler):
             close = True
         error = f"no such API: {request.method} {_shown_target(request.target)}"
         request.findings.append(
-            Finding(
+            capture_finding(
                 Severity.ERROR,
                 error,
-                "uploads are POST /devices/<device_id>/datapoints[?type=N]; read-back is GET on the same path",
+                _m(
+                    "fix-api",
+                    QT_TRANSLATE_NOOP(
+                        "sandbox",
+                        "uploads are POST /devices/<device_id>/datapoints[?type=N]; read-back is GET on the same path",
+                    ),
+                ),
             )
         )
         return _Answer.of(HTTPStatus.NOT_FOUND, ERRNO_NOT_FOUND, error, close=close)
@@ -594,24 +642,54 @@ class _Connection(socketserver.BaseRequestHandler):
             return
         sandbox = self.sandbox
         if given is None:
-            finding = Finding(Severity.ERROR, "no api-key header", "add the header api-key: <the device's api-key>")
-        elif not sandbox.knows(device_id):
-            finding = Finding(
+            finding = capture_finding(
                 Severity.ERROR,
-                f"device {device_id!r} is not one the sandbox knows",
-                "check the device id in the path /devices/<device_id>/datapoints",
+                _m("no-key-header", QT_TRANSLATE_NOOP("sandbox", "no api-key header")),
+                _m("fix-key-header", QT_TRANSLATE_NOOP("sandbox", "add the header api-key: <the device's api-key>")),
+            )
+        elif not sandbox.knows(device_id):
+            finding = capture_finding(
+                Severity.ERROR,
+                _m(
+                    "unknown-device",
+                    QT_TRANSLATE_NOOP("sandbox", "device {device} is not one the sandbox knows"),
+                    device=repr(device_id),
+                ),
+                _m(
+                    "fix-device-path",
+                    QT_TRANSLATE_NOOP("sandbox", "check the device id in the path /devices/<device_id>/datapoints"),
+                ),
             )
         elif (owner := sandbox.device_of_key(given)) is not None:
-            finding = Finding(
+            finding = capture_finding(
                 Severity.ERROR,
-                f"the api-key {mask_key(given)} is the key of device {owner!r}, not of {device_id!r}",
-                f"send device {device_id!r}'s own api-key, or post to /devices/{owner}/datapoints",
+                _m(
+                    "key-of-other-device",
+                    QT_TRANSLATE_NOOP("sandbox", "the api-key {key} is the key of device {owner}, not of {device}"),
+                    key=mask_key(given),
+                    owner=repr(owner),
+                    device=repr(device_id),
+                ),
+                _m(
+                    "fix-own-key",
+                    QT_TRANSLATE_NOOP("sandbox", "send device {device}'s own api-key, or post to {path}"),
+                    device=repr(device_id),
+                    path=f"/devices/{owner}/datapoints",
+                ),
             )
         else:
-            finding = Finding(
+            finding = capture_finding(
                 Severity.ERROR,
-                f"the api-key {mask_key(given)} is not device {device_id!r}'s",
-                "copy the device's api-key again (no spaces, same case)",
+                _m(
+                    "wrong-key",
+                    QT_TRANSLATE_NOOP("sandbox", "the api-key {key} is not device {device}'s"),
+                    key=mask_key(given),
+                    device=repr(device_id),
+                ),
+                _m(
+                    "fix-copy-key",
+                    QT_TRANSLATE_NOOP("sandbox", "copy the device's api-key again (no spaces, same case)"),
+                ),
             )
         raise _RequestError(ERRNO_AUTH_FAILED, _AUTH_FAILED, finding=finding)
 
@@ -632,12 +710,12 @@ class _Connection(socketserver.BaseRequestHandler):
         if _nth(number, sandbox.fail_every):
             sandbox._sleep(sandbox.delay)
             text = f"500 Internal Server Error\n(sandbox: upload #{number} fails, fail_every={sandbox.fail_every})\n"
-            request.findings.append(Finding(Severity.NOTE, f"fault injected: fail_every={sandbox.fail_every}"))
+            request.findings.append(_fault(f"fail_every={sandbox.fail_every}"))
             return _Answer(HTTPStatus.INTERNAL_SERVER_ERROR, text.encode(), "text/plain; charset=utf-8", close=close)
         if _nth(number, sandbox.throttle_every):
             sandbox._sleep(sandbox.delay)
             text = f"429 Too Many Requests\n(sandbox: upload #{number}, throttle_every={sandbox.throttle_every})\n"
-            request.findings.append(Finding(Severity.NOTE, f"fault injected: throttle_every={sandbox.throttle_every}"))
+            request.findings.append(_fault(f"throttle_every={sandbox.throttle_every}"))
             return _Answer(
                 HTTPStatus.TOO_MANY_REQUESTS,
                 text.encode(),
@@ -650,7 +728,7 @@ class _Connection(socketserver.BaseRequestHandler):
             page = (
                 f"<!DOCTYPE html><html><head><title>Sign in</title></head><body>sandbox: upload #{number}</body></html>"
             )
-            request.findings.append(Finding(Severity.NOTE, f"fault injected: html_every={sandbox.html_every}"))
+            request.findings.append(_fault(f"html_every={sandbox.html_every}"))
             return _Answer(sandbox.html_status, page.encode(), "text/html; charset=utf-8", close=close)
         status: int = HTTPStatus.OK
         errno, error, stored = ERRNO_OK, _SUCC, 0
@@ -669,16 +747,21 @@ class _Connection(socketserver.BaseRequestHandler):
                     refused, reason = problem
                     if refused:
                         raise FormatError(reason)
-                    request.findings.append(Finding(Severity.WARNING, reason, fix_for_format_error(reason)))
+                    request.findings.append(capture_finding(Severity.WARNING, reason, fix_for_format_error(reason)))
                 request.findings.extend(body_findings(readings))
                 stored = len(sandbox.store(device_id, readings))
             except FormatError as exc:
                 raise _RequestError(
                     ERRNO_BAD_BODY,
                     str(exc),
-                    finding=Finding(
+                    finding=capture_finding(
                         Severity.ERROR,
-                        f"the body is not valid type {int(body_type)}: {exc}",
+                        _m(
+                            "bad-body",
+                            QT_TRANSLATE_NOOP("sandbox", "the body is not valid type {type}: {why}"),
+                            type=str(int(body_type)),
+                            why=getattr(exc, "text", None) or str(exc),
+                        ),
                         fix_for_format_error(str(exc)),
                     ),
                 ) from exc
@@ -690,7 +773,7 @@ class _Connection(socketserver.BaseRequestHandler):
         sandbox._sleep(sandbox.delay)
         cut = _nth(number, sandbox.drop_every)
         if cut:
-            request.findings.append(Finding(Severity.NOTE, f"fault injected: drop_every={sandbox.drop_every}"))
+            request.findings.append(_fault(f"drop_every={sandbox.drop_every}"))
         return _Answer.of(status, errno, error, stored=stored, close=close or cut, cut=cut)
 
     def _get(self, request: _Request) -> _Answer:
@@ -706,7 +789,14 @@ class _Connection(socketserver.BaseRequestHandler):
                 raise _RequestError(
                     ERRNO_BAD_PARAMETER,
                     str(exc),
-                    finding=Finding(Severity.ERROR, str(exc), "see onenet-api.md, Reading back, for the parameters"),
+                    finding=capture_finding(
+                        Severity.ERROR,
+                        str(exc),
+                        _m(
+                            "fix-read-back",
+                            QT_TRANSLATE_NOOP("sandbox", "see onenet-api.md, Reading back, for the parameters"),
+                        ),
+                    ),
                 ) from exc
         except _RequestError as exc:
             request.findings.append(exc.finding or Finding(Severity.ERROR, exc.error))
@@ -929,3 +1019,31 @@ def _body_type(values: list[str] | None) -> BodyType:
                 Severity.ERROR, f"type {text!r} is not a body type", f"use ?type= one of {allowed} (or none for 1)"
             ),
         ) from None
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A text of the sandbox (the catalogues' context "sandbox")."""
+    return Message(code, "sandbox", source, args)
+
+
+def _fault(which: str) -> Finding:
+    """The note on an answer the sandbox's fault injection made (`which`: `fail_every=3`)."""
+    return capture_finding(
+        Severity.NOTE, _m("fault", QT_TRANSLATE_NOOP("sandbox", "fault injected: {which}"), which=which)
+    )
+
+
+def _leftover_text(length: str | None, extra: int, unread: bool) -> Message:
+    """Bytes after the body: `Content-Length N but M more bytes came…`, unread or read as a next request."""
+    if unread:
+        what = QT_TRANSLATE_NOOP("sandbox", "{n} more bytes came right after the body; they were not read")
+        with_length = QT_TRANSLATE_NOOP(
+            "sandbox", "Content-Length {length} but {n} more bytes came right after the body; they were not read"
+        )
+    else:
+        what = QT_TRANSLATE_NOOP("sandbox", "{n} more bytes came right after the body; read as a next request")
+        with_length = QT_TRANSLATE_NOOP(
+            "sandbox",
+            "Content-Length {length} but {n} more bytes came right after the body; read as a next request",
+        )
+    return _m("leftover", with_length if length else what, length=length or "", n=extra)

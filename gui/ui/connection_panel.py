@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -167,9 +167,13 @@ class ConnectionPanel(QGroupBox):
         form.addRow(buddy_label(self.tr("Access key:"), self.access_key_edit), self.access_key_edit)
         form.addRow("", self.keyring_label)
         form.addRow("", self.sandbox_check)
-        # Asks what to do with rows made for the previous target (the window fills and answers it).
-        self.waiting_bar = QFrame()
-        set_style(self.waiting_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
+        # Asks what to do with rows made for the previous target (the window fills and answers it). It floats
+        # over the bottom of a host widget (`float_waiting_bar_over`) and takes no place in any layout: it needs
+        # none while nothing is asked, and showing it moves nothing (no row of the editor under the pointer).
+        self.waiting_bar = QFrame(self)
+        self.waiting_bar.setObjectName("waiting_bar")
+        self.waiting_bar.setProperty("overlay", True)  # over its siblings by design (the layout checks know)
+        set_style(self.waiting_bar, "QFrame#waiting_bar { background: $attention_bg; border: 1px solid $note; }")
         self.waiting_label = QLabel()
         self.waiting_label.setWordWrap(True)
         self.keep_button = QPushButton(self.tr("&Keep for their target"))
@@ -186,15 +190,9 @@ class ConnectionPanel(QGroupBox):
         waiting_buttons.addStretch(1)
         waiting_layout.addLayout(waiting_buttons)
         self.waiting_bar.hide()
-        # Its place (two lines and the buttons) is kept while hidden: showing it never pushes the
-        # Datapoints box from under the pointer. A QFormLayout row drops a hidden widget's place, a box keeps it.
-        self.waiting_label.setMinimumHeight(2 * self.waiting_label.fontMetrics().lineSpacing())
-        policy = self.waiting_bar.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.waiting_bar.setSizePolicy(policy)
-        waiting_place = QVBoxLayout()
-        waiting_place.addWidget(self.waiting_bar)
-        form.addRow(waiting_place)
+        self._bar_host: QWidget = self
+        self.installEventFilter(self)
+        self.waiting_bar.installEventFilter(self)
 
         thing_edits = (self.product_edit, self.device_name_edit, self.access_key_edit)
         for edit in (self.endpoint_edit, self.device_edit, self.key_edit, *thing_edits):
@@ -213,6 +211,33 @@ class ConnectionPanel(QGroupBox):
         self.device_edit.editingFinished.connect(self._on_device_edit_editingFinished)
         self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
         self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
+
+    def float_waiting_bar_over(self, host: QWidget) -> None:
+        """Show the waiting question as a bar over the bottom of `host` (default: this panel), its full width.
+
+        The bar covers what is under it while it asks (the window gives the bottom of the editor's
+        column, away from the connection fields being typed in); nothing is laid out again.
+        """
+        self._bar_host.removeEventFilter(self)
+        self._bar_host = host
+        self.waiting_bar.setParent(host)
+        host.installEventFilter(self)
+        self._place_waiting_bar()
+
+    def _place_waiting_bar(self) -> None:
+        bar, host = self.waiting_bar, self._bar_host
+        width = host.width()
+        height = bar.heightForWidth(width) if bar.hasHeightForWidth() else bar.sizeHint().height()
+        height = max(height, bar.minimumSizeHint().height())
+        bar.setGeometry(0, max(0, host.height() - height), width, height)
+        bar.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        host_resized = watched is self._bar_host and kind == QEvent.Type.Resize
+        if host_resized or (watched is self.waiting_bar and kind in (QEvent.Type.Show, QEvent.Type.LayoutRequest)):
+            self._place_waiting_bar()
+        return super().eventFilter(watched, event)
 
     def restore(self) -> None:
         """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box.
@@ -311,7 +336,7 @@ class ConnectionPanel(QGroupBox):
             problem = ""
         except ProfileError as exc:
             profiles = Profiles([], "", self.profiles.builtin)
-            problem = str(exc)
+            problem = i18n.why(exc)
         wanted = profiles.current if select is None else select
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
@@ -324,7 +349,7 @@ class ConnectionPanel(QGroupBox):
             shown = builtin_names.get(profile.name, profile.name) if profile.builtin else profile.name
             self.profile_combo.addItem(shown, profile.name)
             self.profile_combo.setItemData(
-                self.profile_combo.count() - 1, profile.describe(), Qt.ItemDataRole.ToolTipRole
+                self.profile_combo.count() - 1, i18n.render(profile.description()), Qt.ItemDataRole.ToolTipRole
             )
         index = self.profile_combo.findData(wanted) if wanted else 0
         self.profile_combo.setCurrentIndex(max(index, 0))
@@ -376,7 +401,7 @@ class ConnectionPanel(QGroupBox):
             profile = self.profiles.load().get(name)
             self.profiles.set_current(name)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles(name)
         self._apply_profile(profile)
         self.targetCommitted.emit()
@@ -428,7 +453,7 @@ class ConnectionPanel(QGroupBox):
                 self.profile_of_fields(name), key=self.api_key, access_key=self.access_key_edit.text()
             )
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         return self.switch_profile(profile.name)
 
     def save_profile(self) -> str:
@@ -438,7 +463,7 @@ class ConnectionPanel(QGroupBox):
                 self.profile_of_fields(self.profile_name), key=self.api_key, access_key=self.access_key_edit.text()
             )
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles(self.profile_name)
         self.targetCommitted.emit()
         return ""
@@ -448,7 +473,7 @@ class ConnectionPanel(QGroupBox):
         try:
             profile = self.profiles.rename(self.profile_name, new)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles(profile.name)
         return ""
 
@@ -457,7 +482,7 @@ class ConnectionPanel(QGroupBox):
         try:
             profile = self.profiles.duplicate(self.profile_name, new)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         return self.switch_profile(profile.name)
 
     def delete_profile(self) -> str:
@@ -465,7 +490,7 @@ class ConnectionPanel(QGroupBox):
         try:
             self.profiles.delete(self.profile_name)
         except (ProfileError, OSError) as exc:
-            return str(exc)
+            return i18n.why(exc)
         self._reload_profiles("")
         return ""
 

@@ -205,7 +205,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME and entry.outcome in _OUTCOME_COLOURS:
             return brush(_OUTCOME_COLOURS[entry.outcome])
         if role == Qt.ItemDataRole.ToolTipRole and entry.error:
-            return entry.error
+            return i18n.render(entry.error_text) if entry.error_text is not None else entry.error
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.DATAPOINTS,
             self.HTTP,
@@ -225,13 +225,7 @@ class HistoryModel(QAbstractTableModel):
         if column == self.DATAPOINTS:
             return f"{entry.datapoints:,}"
         if column == self.OUTCOME:
-            text = {
-                "sent": self.tr("sent"),
-                "failed": self.tr("failed"),
-                "unknown": self.tr("unknown"),
-                "unsent": self.tr("not sent"),
-            }
-            outcome = text.get(entry.outcome, entry.outcome or self.tr("in flight"))
+            outcome = outcome_name(entry.outcome)
             return outcome if entry.number in (None, 1) else f"{outcome} (#{entry.number})"
         if column == self.HTTP:
             return "" if entry.http_status is None else str(entry.http_status)
@@ -240,6 +234,17 @@ class HistoryModel(QAbstractTableModel):
         if column == self.LATENCY:
             return "" if entry.latency_s is None else f"{entry.latency_s * 1000:.0f} ms"
         return None
+
+
+def outcome_name(outcome: str | None) -> str:
+    """An outcome (`sent`, `failed`, `unknown`, `unsent`; None or "": in flight) in the user's language."""
+    text = {
+        "sent": translate("HistoryModel", "sent"),
+        "failed": translate("HistoryModel", "failed"),
+        "unknown": translate("HistoryModel", "unknown"),
+        "unsent": translate("HistoryModel", "not sent"),
+    }
+    return text.get(outcome or "", outcome or translate("HistoryModel", "in flight"))
 
 
 def _pretty_body(entry: HistoryEntry) -> str:
@@ -296,7 +301,7 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
         translate("HistoryDetail", "Response"),
     ]
     if attempt is None:
-        outcome = entry.request_outcome.value if entry.request_outcome else "in flight"
+        outcome = outcome_name(entry.request_outcome.value if entry.request_outcome else None)
         lines.append(
             translate(
                 "HistoryDetail", "no answer recorded (the program stopped while sending); outcome: {outcome}"
@@ -307,12 +312,14 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
             translate("HistoryDetail", "Attempt: {number}, started {time}").format(
                 number=attempt.number, time=format_time(attempt.started, tz)
             ),
-            translate("HistoryDetail", "Outcome: {outcome}").format(outcome=attempt.outcome.value),
+            translate("HistoryDetail", "Outcome: {outcome}").format(outcome=outcome_name(attempt.outcome.value)),
             translate("HistoryDetail", "HTTP status: {status}").format(
                 status="" if attempt.http_status is None else attempt.http_status
             ),
             f"errno: {'' if attempt.errno is None else attempt.errno}",
-            f"error: {attempt.error}",
+            translate("HistoryDetail", "error: {error}").format(
+                error=i18n.render(attempt.text) if attempt.text is not None else attempt.error
+            ),
             translate("HistoryDetail", "Latency: {ms:.0f} ms").format(ms=attempt.latency_s * 1000),
             "",
             attempt.response,

@@ -806,15 +806,15 @@ class ImportDialog(QDialog):
         if d.skipped_rows:
             parts.append(self.tr("{n} line(s) above the table skipped").format(n=d.skipped_rows))
         text = " · ".join(p for p in parts if p)
-        # The core's notes in English, less those said above in the dialog's own words.
-        shown = ("body", "above the table", "No time column")
-        notes = [n for n in d.notes if not any(s in n for s in shown)]
+        # The core's notes, less those said above in the dialog's own words.
+        said = ("onenet-body", "lines-skipped")
+        notes = [i18n.render(n) for n in d.notes if n.code not in said]
         if notes:
             text += "\n" + "\n".join(notes)
         # How each decision was reached, as the core says it (the same lines `send` prints).
-        decided = [line for line in d.decisions if not line.startswith(("layout:", "header:"))]
+        decided = [i18n.render(m) for m in d.decisions if m.code not in ("layout", "header")]
         if decided:
-            text += "\n" + self.tr("How:") + " " + "; ".join(decided)
+            text += "\n" + self.tr("How:") + " " + self.tr("; ").join(decided)
         self.detected_label.setText(self.tr("Found: {what}").format(what=text))
 
         self._show_zone_note(result)
@@ -1092,8 +1092,8 @@ class ImportDialog(QDialog):
             parts.append(self.tr("unit {unit}").format(unit=column.unit))
         if column.role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY) and column.example:
             parts.append(self.tr("e.g. {example}").format(example=column.example))
-        if column.note:
-            parts.append(column.note)
+        if column.note is not None:
+            parts.append(i18n.render(column.note))
         return " · ".join(parts)
 
     def _fill_problems(self, result: ImportResult) -> None:
@@ -1160,7 +1160,7 @@ class ImportDialog(QDialog):
             )
             colour = RED
         else:
-            per = ", ".join(f"{sid} ({n})" for sid, n in streams.items())
+            per = self.tr(", ").join(self.tr("{stream} ({n})").format(stream=sid, n=n) for sid, n in streams.items())
             text = self.tr("{points} from {rows} into {streams} ({per}).").format(
                 points=i18n.datapoints(count),
                 rows=i18n.rows(result.rows_read),

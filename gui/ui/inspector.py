@@ -101,7 +101,7 @@ class ExchangesModel(QAbstractTableModel):
             colour = _COLOURS.get(_worst(exchange) or Severity.NOTE)
             return brush(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.VERDICT:
-            return exchange.verdict
+            return exchange.verdict_in(i18n.render)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TIME:
             return exchange.received.astimezone().strftime("%Y-%m-%d %H:%M:%S.%f")[:-3]
         return None
@@ -125,7 +125,7 @@ class ExchangesModel(QAbstractTableModel):
             return self.tr("no rule broken")
         worst = _worst(exchange)
         first = next(f for f in exchange.findings if f.severity is worst)
-        return first.text
+        return i18n.render(first.message) if first.message is not None else first.text
 
     def append(self, exchange: Exchange) -> None:
         """Add a captured request at the end, dropping the oldest beyond the capacity (as the capture does)."""
@@ -403,7 +403,7 @@ class InspectorPanel(QWidget):
         self.request_text.setPlainText(shown_bytes(exchange.raw))
         self.hex_text.setPlainText(hex_dump(exchange.raw))
         self.answer_text.setPlainText(shown_bytes(exchange.answer) if exchange.answer else self.tr("(no answer)"))
-        self.verdict_text.setPlainText(exchange.verdict)
+        self.verdict_text.setPlainText(exchange.verdict_in(i18n.render))
         self.import_button.setEnabled(exchange.method == "POST" and exchange.device is not None)
 
     def _update_compare_button(self) -> None:

@@ -56,7 +56,9 @@ def pretty_body(body: EncodedBody) -> str:
         text = body.data.decode("utf-8")
         sub, sep = text[0], text[1]
         fields = text[2:].split(sep)
-        header = f"sub-field separator {sub!r}, field separator {sep!r}; {len(fields)} fields:"
+        header = i18n.translate("PreviewPanel", "sub-field separator {sub}, field separator {sep}; {n} fields:").format(
+            sub=repr(sub), sep=repr(sep), n=len(fields)
+        )
         return "\n".join([header, *(f"  {field}" for field in fields)])
     return json.dumps(json.loads(body.data), indent=2, ensure_ascii=False)
 

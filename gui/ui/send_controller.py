@@ -455,7 +455,7 @@ class SendController(QObject):
             self._say(why, error=True)
             return
         if out.warnings or out.plan.warnings:
-            warnings = [i18n.render(i.text) for i in out.warnings] + out.plan.warnings
+            warnings = i18n.render_all([*(i.text for i in out.warnings), *out.plan.warnings])
             self._confirming_duplicates = False
             self.panel.ask(
                 self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=sentence(warnings[0])),

@@ -147,7 +147,7 @@ class PreviewSendPanel(QGroupBox):
             )
             self.preview.set_at_note(self._at_note(out, display_tz, zone_name))
             if plan.warnings:
-                summary += "\n⚠ " + plan.warnings[0]
+                summary += "\n⚠ " + i18n.render(plan.warnings[0])
             if out.held_back:
                 summary += "\n" + self.tr("{n} datapoints with an unknown outcome and no at are held back.").format(
                     n=f"{len(out.held_back):,}"

@@ -19,7 +19,11 @@ from gui.i18n import translate
 
 def salvaged_text(report: SalvageReport) -> str:
     """What the dialog says after a damaged outbox was moved aside and salvaged (several lines)."""
-    saved = ", ".join(f"{n} {state}" for state, n in report.rows.items() if n) or translate("StorageFaults", "no rows")
+    saved = translate("StorageFaults", ", ").join(
+        translate("StorageFaults", "{n} {state}").format(n=n, state=translate("outbox-state", str(state)))
+        for state, n in report.rows.items()
+        if n
+    ) or translate("StorageFaults", "no rows")
     lines = [
         translate("StorageFaults", "The outbox database {path} was damaged.").format(path=report.new_path),
         translate(

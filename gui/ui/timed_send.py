@@ -105,7 +105,7 @@ class TimedSendDialog(QDialog):
                 "line it starts again from the first. All values are of the first one's kind (number, JSON or text)."
             )
         )
-        self.every_spin = QDoubleSpinBox(minimum=0.1, maximum=86400.0, value=10.0, decimals=1, suffix=" s")
+        self.every_spin = QDoubleSpinBox(minimum=0.1, maximum=86400.0, value=10.0, decimals=1, suffix=self.tr(" s"))
         self.count_spin = QSpinBox(minimum=0, maximum=1_000_000, value=0)
         self.count_spin.setSpecialValueText(self.tr("until stopped"))
         self.at_check = QCheckBox(self.tr("at = the moment of sending (else the platform stamps them)"))

@@ -110,9 +110,9 @@ class VerifyModel(QAbstractTableModel):
             if column == self.OUTCOME:
                 return self.outcome_text(check.outcome)
             if column == self.NOTE:
-                return check.note
-        if role == Qt.ItemDataRole.ToolTipRole and check.note:
-            return check.note
+                return i18n.render(check.note) if check.note is not None else ""
+        if role == Qt.ItemDataRole.ToolTipRole and check.note is not None:
+            return i18n.render(check.note)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OUTCOME:
             return brush(_COLOURS[check.outcome])
         return None

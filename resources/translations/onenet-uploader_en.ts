@@ -61,6 +61,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several queued, and of one request the platform keeps only the last. Each is stamped with the time it arrived.</source>
+        <translation>
+            <numerusform>%Ln datapoint without `at` went in a request of its own: its datastream had several queued, and of one request the platform keeps only the last. It is stamped with the time it arrived.</numerusform>
+            <numerusform>%Ln datapoints without `at` went in requests of their own: their datastreams had several queued, and of one request the platform keeps only the last. Each is stamped with the time it arrived.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>stopped: %Ln later request(s) not sent; they wait in the outbox</source>
         <translation>
             <numerusform>stopped: %Ln later request not sent; they wait in the outbox</numerusform>
@@ -68,11 +75,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln datapoint(s) without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</source>
+        <source>%Ln datapoint(s) without at ({shown}) are followed by another without at in the stream</source>
         <extracomment>How many datapoint numbers a message about many datapoints lists before &quot;…&quot;.</extracomment>
         <translation>
-            <numerusform>%Ln datapoint without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</numerusform>
-            <numerusform>%Ln datapoints without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</numerusform>
+            <numerusform>%Ln datapoint without at ({shown}) is followed by another without at in the stream</numerusform>
+            <numerusform>%Ln datapoints without at ({shown}) are followed by another without at in the stream</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -80,6 +87,41 @@
         <translation>
             <numerusform>%Ln datapoint shares an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</numerusform>
             <numerusform>%Ln datapoints share an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table were skipped (they do not have its columns).</source>
+        <translation>
+            <numerusform>%Ln line above the table was skipped (it does not have its columns).</numerusform>
+            <numerusform>%Ln lines above the table were skipped (they do not have its columns).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no header and empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>no header and empty in the first row</numerusform>
+            <numerusform>no header and empty in the first %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only {text} (no reading) in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>only {text} (no reading) in the first row</numerusform>
+            <numerusform>only {text} (no reading) in the first %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>empty in the first row</numerusform>
+            <numerusform>empty in the first %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln line(s) above the header</source>
+        <translation>
+            <numerusform>skipped %Ln line above the header</numerusform>
+            <numerusform>skipped %Ln lines above the header</numerusform>
         </translation>
     </message>
 </context>

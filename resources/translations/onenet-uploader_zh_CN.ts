@@ -53,22 +53,58 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several queued, and of one request the platform keeps only the last. Each is stamped with the time it arrived.</source>
+        <translation>
+            <numerusform>%Ln 个没有 `at` 的数据点各自单独发送：它们的数据流排队了多个没有 `at` 的数据点，而同一请求中平台只保留最后一个。每个数据点的时间是它到达平台的时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>stopped: %Ln later request(s) not sent; they wait in the outbox</source>
         <translation>
             <numerusform>已停止：后面的 %Ln 个请求未发送；它们在发件箱中等待</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln datapoint(s) without at ({shown}) would be overwritten by a later one without at; only the last ({kept}, #{last}) is kept</source>
+        <source>%Ln datapoint(s) without at ({shown}) are followed by another without at in the stream</source>
         <extracomment>How many datapoint numbers a message about many datapoints lists before &quot;…&quot;.</extracomment>
         <translation>
-            <numerusform>%Ln 个没有 at 的数据点（{shown}）会被其后没有 at 的数据点覆盖；只保留最后一个（{kept}，#{last}）</numerusform>
+            <numerusform>%Ln 个没有 at 的数据点（{shown}）之后，同一数据流中还有没有 at 的数据点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln datapoint(s) share an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</source>
         <translation>
             <numerusform>%Ln 个数据点与其后的数据点 at 相同（{shown}）；第一个：at {at}，此时只保留最后一个（{kept}，#{last}）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table were skipped (they do not have its columns).</source>
+        <translation>
+            <numerusform>跳过了表格上方的 %Ln 行（它们与表格的列不对应）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no header and empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>没有表头，且前 %Ln 行为空</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only {text} (no reading) in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>前 %Ln 行只有 {text}（无读数）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>empty in the first %Ln row(s)</source>
+        <translation>
+            <numerusform>前 %Ln 行为空</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %Ln line(s) above the header</source>
+        <translation>
+            <numerusform>跳过了表头上方的 %Ln 行</numerusform>
         </translation>
     </message>
 </context>
@@ -196,15 +232,15 @@
     </message>
     <message>
         <source>Add, save, rename, duplicate or delete profiles</source>
-        <translation>添加、保存、重命名、复制或删除配置</translation>
+        <translation>添加、保存、重命名、复制或删除设备配置</translation>
     </message>
     <message>
         <source>&amp;Save the fields to this profile</source>
-        <translation>将各栏保存到此配置(&amp;S)</translation>
+        <translation>将各栏保存到此设备配置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Add a profile of the fields…</source>
-        <translation>以各栏新建配置(&amp;A)…</translation>
+        <translation>以各栏新建设备配置(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
@@ -260,7 +296,7 @@
     </message>
     <message>
         <source>Profile:</source>
-        <translation>配置：</translation>
+        <translation>设备配置：</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
@@ -308,7 +344,7 @@
     </message>
     <message>
         <source>Looking for the profile&apos;s keys in the system keyring…</source>
-        <translation>正在系统密钥环中查找此配置的密钥…</translation>
+        <translation>正在系统密钥环中查找此设备配置的密钥…</translation>
     </message>
     <message>
         <source>Looking for a saved api-key in the system keyring…</source>
@@ -316,7 +352,7 @@
     </message>
     <message>
         <source>(no profile)</source>
-        <translation>（无配置）</translation>
+        <translation>（无设备配置）</translation>
     </message>
     <message>
         <source>Sandbox (api-key)</source>
@@ -328,27 +364,27 @@
     </message>
     <message>
         <source>Profiles cannot be read: {why}</source>
-        <translation>无法读取配置：{why}</translation>
+        <translation>无法读取设备配置：{why}</translation>
     </message>
     <message>
         <source>Profile name:</source>
-        <translation>配置名称：</translation>
+        <translation>设备配置名称：</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation>配置</translation>
+        <translation>设备配置</translation>
     </message>
     <message>
         <source>Add a profile</source>
-        <translation>添加配置</translation>
+        <translation>添加设备配置</translation>
     </message>
     <message>
         <source>Rename the profile</source>
-        <translation>重命名配置</translation>
+        <translation>重命名设备配置</translation>
     </message>
     <message>
         <source>Duplicate the profile</source>
-        <translation>复制配置</translation>
+        <translation>复制设备配置</translation>
     </message>
     <message>
         <source>{name} (copy)</source>
@@ -356,7 +392,7 @@
     </message>
     <message>
         <source>Delete the profile {name} and its keys?</source>
-        <translation>要删除配置 {name} 及其密钥吗？</translation>
+        <translation>要删除设备配置 {name} 及其密钥吗？</translation>
     </message>
     <message>
         <source>Device &amp;key:</source>
@@ -388,7 +424,7 @@
     </message>
     <message>
         <source>The keys are kept in the system keyring with the profile (… menu).</source>
-        <translation>密钥与配置一起保存在系统密钥环中（“…”菜单）。</translation>
+        <translation>密钥与设备配置一起保存在系统密钥环中（“…”菜单）。</translation>
     </message>
     <message>
         <source>The api-key is saved in the system keyring when you send.</source>
@@ -668,7 +704,7 @@
     </message>
     <message>
         <source>Chosen by you</source>
-        <translation>由你指定</translation>
+        <translation>由您指定</translation>
     </message>
     <message>
         <source>A request carrying it got no clear answer: it may be stored. It has no at, so sending it again may store it twice.</source>
@@ -809,6 +845,10 @@
     <message>
         <source>HTTP status: {status}</source>
         <translation>HTTP 状态码：{status}</translation>
+    </message>
+    <message>
+        <source>error: {error}</source>
+        <translation>error：{error}</translation>
     </message>
     <message>
         <source>Latency: {ms:.0f} ms</source>
@@ -1485,6 +1525,10 @@
         <translation>方式：</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>Found: {what}</source>
         <translation>识别结果：{what}</translation>
     </message>
@@ -1510,7 +1554,7 @@
     </message>
     <message>
         <source>The file does not say which time zone its times are in: the zone of your last import, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
-        <translation>文件没有注明其时间所用的时区：将使用你上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
+        <translation>文件没有注明其时间所用的时区：将使用您上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
     </message>
     <message>
         <source>The file does not say which time zone its times are in: this computer&apos;s zone, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
@@ -1771,6 +1815,14 @@
     <message>
         <source>Nothing to import: {rows} read, {rejected} not imported.</source>
         <translation>没有可导入的内容：已读取 {rows}，{rejected} 行未导入。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{stream} ({n})</source>
+        <translation>{stream}（{n}）</translation>
     </message>
     <message>
         <source>{points} from {rows} into {streams} ({per}).</source>
@@ -2207,7 +2259,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Try it on the sandbox.&lt;/b&gt; Tick &lt;i&gt;Use the local sandbox&lt;/i&gt; (or start the program with &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt;): a OneNET-compatible server on this computer with device &lt;code&gt;{device}&lt;/code&gt; and api-key &lt;code&gt;{key}&lt;/code&gt;. Nothing leaves this computer. &lt;i&gt;Copy as curl&lt;/i&gt; gives a command that sends the previewed request; in the terminal, first &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The seed example&lt;/b&gt; is the request body of OneNET&apos;s API description: datastreams &lt;code&gt;temperature&lt;/code&gt; and &lt;code&gt;key&lt;/code&gt;, four datapoints; two of &lt;code&gt;key&lt;/code&gt; have the same at, so the check warns that the platform keeps only the last. &lt;i&gt;Add the example&lt;/i&gt; puts it in the table; then press Send.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Where things are kept.&lt;/b&gt; Datapoints and the history of requests: &lt;code&gt;{outbox}&lt;/code&gt; (a &lt;code&gt;--sandbox&lt;/code&gt; trial keeps its own in a folder of its own beside it, removed when it closes; what it made for a real endpoint moves to yours then, or at the next start if it was killed). Logs: &lt;code&gt;{logs}&lt;/code&gt; (&lt;i&gt;File &amp;gt; Open log folder&lt;/i&gt;). The api-key is never written to a file: it is kept in the system&apos;s keyring, or for the session only.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;先在沙盒上试试。&lt;/b&gt;勾选&lt;i&gt;使用本地沙盒&lt;/i&gt;（或用 &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt; 启动程序）：这是本机上一个与 OneNET 兼容的服务器，设备为 &lt;code&gt;{device}&lt;/code&gt;，API Key 为 &lt;code&gt;{key}&lt;/code&gt;。数据不会离开这台电脑。&lt;i&gt;复制为 curl 命令&lt;/i&gt;会生成一条发送当前预览请求的命令；在终端中请先执行 &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;就是 OneNET API 文档中的请求体：数据流 &lt;code&gt;temperature&lt;/code&gt; 和 &lt;code&gt;key&lt;/code&gt;，共四个数据点；其中 &lt;code&gt;key&lt;/code&gt; 有两个数据点的 at 相同，所以检查会提示平台只保留最后一个。&lt;i&gt;添加示例&lt;/i&gt;会把它放进表格，然后按“发送”即可。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据保存在哪里。&lt;/b&gt;数据点和请求历史：&lt;code&gt;{outbox}&lt;/code&gt;（&lt;code&gt;--sandbox&lt;/code&gt; 试用时另存于其旁边的独立文件夹，关闭时删除；试用中为真实接入地址创建的数据点届时移入您的发件箱，若程序被强行终止，则在下次启动时移入）。日志：&lt;code&gt;{logs}&lt;/code&gt;（&lt;i&gt;文件 &amp;gt; 打开日志文件夹&lt;/i&gt;）。API Key 绝不会写入文件：它保存在系统密钥环中，或仅在本次运行期间保留。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;先在沙盒上试试。&lt;/b&gt;勾选“使用本地沙盒”（或用 &lt;code&gt;onenet-uploader --sandbox&lt;/code&gt; 启动程序）：这是本机上一个与 OneNET 兼容的服务器，设备为 &lt;code&gt;{device}&lt;/code&gt;，API Key 为 &lt;code&gt;{key}&lt;/code&gt;。数据不会离开这台电脑。“复制为 curl 命令”会生成一条发送当前预览请求的命令；在终端中请先执行 &lt;code&gt;export ONENET_API_KEY={key}&lt;/code&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;示例数据&lt;/b&gt;就是 OneNET API 文档中的请求体：数据流 &lt;code&gt;temperature&lt;/code&gt; 和 &lt;code&gt;key&lt;/code&gt;，共四个数据点；其中 &lt;code&gt;key&lt;/code&gt; 有两个数据点的 at 相同，所以检查会提示平台只保留最后一个。“添加示例”会把它放进表格，然后按“发送”即可。&lt;/p&gt;&lt;p&gt;&lt;b&gt;数据保存在哪里。&lt;/b&gt;数据点和请求历史：&lt;code&gt;{outbox}&lt;/code&gt;（&lt;code&gt;--sandbox&lt;/code&gt; 试用时另存于其旁边的独立文件夹，关闭时删除；试用中为真实接入地址创建的数据点届时移入您的发件箱，若程序被强行终止，则在下次启动时移入）。日志：&lt;code&gt;{logs}&lt;/code&gt;（“文件 &amp;gt; 打开日志文件夹”）。API Key 绝不会写入文件：它保存在系统密钥环中，或仅在本次运行期间保留。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The datapoints made for a real endpoint in this trial could not be kept in your outbox now: {why}. They stay in the trial&apos;s folder and move there at your next start.</source>
@@ -2445,6 +2497,11 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
+        <source>sub-field separator {sub}, field separator {sep}; {n} fields:</source>
+        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
+        <translation>子字段分隔符 {sub}，字段分隔符 {sep}；共 {n} 个字段：</translation>
+    </message>
+    <message>
         <source>Large uploads are split into several requests, sent in this order</source>
         <translation>大批量上传会拆分为多个请求，按此顺序发送</translation>
     </message>
@@ -2636,7 +2693,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>RequestOptionsBar</name>
     <message>
         <source>Type 1 · full JSON</source>
-        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
         <translation>type 1 · 完整 JSON</translation>
     </message>
     <message>
@@ -2956,6 +3012,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>StorageFaults</name>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{n} {state}</source>
+        <translation>{state} {n} 个</translation>
+    </message>
+    <message>
         <source>no rows</source>
         <translation>没有行</translation>
     </message>
@@ -3021,6 +3085,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Add a stream whose values are read from a text file, one a line, sent in turn; after the last line it starts again from the first. All values are of the first one&apos;s kind (number, JSON or text).</source>
         <translation>添加一个数据流，其值从文本文件读取（每行一个），依次发送；发完最后一行后从第一行重新开始。所有值的类型与第一个值相同（数值、JSON 或文本）。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>until stopped</source>
@@ -3286,6 +3354,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>not allowed with argument %s</source>
         <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须提供以下参数之一：%s</translation>
     </message>
 </context>
 <context>
@@ -3566,6 +3638,34 @@ exit status:
         <translation>每个请求的等待秒数</translation>
     </message>
     <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>datastream</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>at (UTC+8)</source>
+        <translation>at（UTC+8）</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>接入地址</translation>
+    </message>
+    <message>
+        <source>(platform time)</source>
+        <translation>（平台时间）</translation>
+    </message>
+    <message>
         <source>exit 1 also when a datapoint cannot be verified (sent without at)</source>
         <translation>有数据点无法核对（发送时不带 at）时也以退出码 1 退出</translation>
     </message>
@@ -3578,8 +3678,20 @@ exit status:
         <translation>读取 FILE（与 `send` 的读取方式相同）</translation>
     </message>
     <message>
+        <source>no upload to device {device} in the outbox&apos;s history</source>
+        <translation>发件箱的历史记录中没有发往设备 {device} 的上传</translation>
+    </message>
+    <message>
+        <source>no upload in the outbox&apos;s history</source>
+        <translation>发件箱的历史记录中没有上传</translation>
+    </message>
+    <message>
         <source>none of the last upload&apos;s {requests} reached the platform: nothing to verify</source>
         <translation>最近一次上传的 {requests}都没有到达平台：没有可核对的内容</translation>
+    </message>
+    <message>
+        <source>a stored body of the last upload cannot be read back: {why}</source>
+        <translation>最近一次上传保存的请求体无法读取：{why}</translation>
     </message>
     <message>
         <source>the last upload ({time} UTC): {requests}</source>
@@ -3588,6 +3700,54 @@ exit status:
     <message>
         <source>, {n} of unknown outcome</source>
         <translation>，其中 {n} 个结果未知</translation>
+    </message>
+    <message>
+        <source>--device ID is required (unless --last)</source>
+        <translation>需要 --device ID（除非使用 --last）</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {why}</source>
+        <translation>无法读取 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>{path} is not a type {type} body: {why}</source>
+        <translation>{path} 不是 type={type} 的请求体：{why}</translation>
+    </message>
+    <message>
+        <source>dates like {dates} can be day/month or month/day: pass --date-order</source>
+        <translation>像 {dates} 这样的日期既可读作日/月也可读作月/日：请指定 --date-order</translation>
+    </message>
+    <message>
+        <source>the time column&apos;s header says {zone} ({choices}): pass --source-tz</source>
+        <translation>时间列的表头写的是 {zone}（{choices}）：请指定 --source-tz</translation>
+    </message>
+    <message>
+        <source>{path}: no datapoints to verify</source>
+        <translation>{path}：没有要核对的数据点</translation>
+    </message>
+    <message>
+        <source>(no at)</source>
+        <translation>（无 at）</translation>
+    </message>
+    <message>
+        <source>sent {value}</source>
+        <translation>发送值 {value}</translation>
+    </message>
+    <message>
+        <source>platform {value}</source>
+        <translation>平台值 {value}</translation>
+    </message>
+    <message>
+        <source>  ({note})</source>
+        <translation>  （{note}）</translation>
+    </message>
+    <message>
+        <source>verify: --profile names the target: leave out --device and --endpoint</source>
+        <translation>verify：--profile 已指定目标，请去掉 --device 和 --endpoint</translation>
+    </message>
+    <message>
+        <source>verify: a thing-model profile verifies a FILE of readings (not --last or --body)</source>
+        <translation>verify：物模型设备配置只能核对读数文件 FILE（不能用 --last 或 --body）</translation>
     </message>
     <message>
         <source>verify: {why}</source>
@@ -3739,6 +3899,14 @@ exit status:
         <translation>  注意：列 {column} 注明了 {states}；--source-tz {zone} 只用于未注明时区的时间</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{stream} ({n})</source>
+        <translation>{stream}（{n}）</translation>
+    </message>
+    <message>
         <source>  {points} from {rows} ({counts}); {rejected} rejected</source>
         <translation>  {points}，来自 {rows}（{counts}）；{rejected}被拒绝</translation>
     </message>
@@ -3776,7 +3944,7 @@ exit status:
     </message>
     <message>
         <source>send: no api-key saved for profile {name}: save it in the window, or set {env}</source>
-        <translation>send：配置 {name} 没有保存 API Key：请在窗口中保存，或设置 {env}</translation>
+        <translation>send：设备配置 {name} 没有保存 API Key：请在窗口中保存，或设置 {env}</translation>
     </message>
     <message>
         <source>send: set the environment variable {env} to the device&apos;s api-key (it is never read from the command line), or use --dry-run</source>
@@ -4101,15 +4269,15 @@ base64, an expiry that is not in the future
     <message>
         <source>only datapoints queued for the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
         <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line). The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway). --profile&apos;s help per command (whole sentences: each language words them its own way).</extracomment>
-        <translation>只处理排队发往此设备配置目标的数据点（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+        <translation>只处理排队发往此设备配置目标的数据点（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
         <source>read back from the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
-        <translation>从此设备配置的目标回读（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+        <translation>从此设备配置的目标回读（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
         <source>send to the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
-        <translation>发送到此设备配置的目标（配置在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
+        <translation>发送到此设备配置的目标（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
         <source>{points} read back from {url} for device {device} of product {product} in {requests}</source>
@@ -4121,15 +4289,15 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>Device profiles name a target of either platform; the window and --profile NAME use them. Keys are read from the environment, never the command line, and kept in the OS keyring under the profile: the api-key from ONENET_API_KEY (legacy), the device key from ONENET_KEY and the product access key from ONENET_ACCESS_KEY (current platform; optional: the thing model and read-back need it).</source>
-        <translation>设备配置为任一平台命名一个目标；窗口和 --profile NAME 都使用它们。密钥从环境变量读取，绝不从命令行读取，并以配置为单位保存在系统密钥环中：API Key 取自 ONENET_API_KEY（旧版平台），设备密钥取自 ONENET_KEY，产品 access_key 取自 ONENET_ACCESS_KEY（新版平台；可选：读取物模型和回读时需要）。</translation>
+        <translation>设备配置为任一平台命名一个目标；窗口和 --profile NAME 都使用它们。密钥从环境变量读取，绝不从命令行读取，并按设备配置保存在系统密钥环中：API Key 取自 ONENET_API_KEY（旧版平台），设备密钥取自 ONENET_KEY，产品 access_key 取自 ONENET_ACCESS_KEY（新版平台；可选：读取物模型和回读时需要）。</translation>
     </message>
     <message>
         <source>list the profiles</source>
-        <translation>列出配置</translation>
+        <translation>列出设备配置</translation>
     </message>
     <message>
         <source>add (or replace) a profile</source>
-        <translation>添加（或替换）配置</translation>
+        <translation>添加（或替换）设备配置</translation>
     </message>
     <message>
         <source>legacy api-key platform: the device id</source>
@@ -4153,7 +4321,51 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>delete a profile and its keys</source>
-        <translation>删除配置及其密钥</translation>
+        <translation>删除设备配置及其密钥</translation>
+    </message>
+    <message>
+        <source>profile: --device-name goes with --product (the current platform)</source>
+        <translation>profile：--device-name 须与 --product 一起使用（新版平台）</translation>
+    </message>
+    <message>
+        <source>key and access key</source>
+        <translation>设备密钥和 access_key</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>access key</source>
+        <translation>access_key</translation>
+    </message>
+    <message>
+        <source>no key saved</source>
+        <translation>未保存密钥</translation>
+    </message>
+    <message>
+        <source>{what} in the keyring</source>
+        <translation>{what}已保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <source>{what} NOT saved: {why} (set the environment variables when you send instead)</source>
+        <translation>{what}未能保存：{why}（请在发送时改用环境变量）</translation>
+    </message>
+    <message>
+        <source>saved {profile} ({kept})</source>
+        <translation>已保存 {profile}（{kept}）</translation>
+    </message>
+    <message>
+        <source>deleted profile {name} and its keys</source>
+        <translation>已删除设备配置 {name} 及其密钥</translation>
+    </message>
+    <message>
+        <source> [built in: the window&apos;s sandbox]</source>
+        <translation> [内置：窗口中的沙盒]</translation>
+    </message>
+    <message>
+        <source>profile: {why}</source>
+        <translation>profile：{why}</translation>
     </message>
 </context>
 <context>
@@ -4422,6 +4634,26 @@ base64, an expiry that is not in the future
         <translation>{value} 不是单独的日期</translation>
     </message>
     <message>
+        <source>a first number is {n}, so it is the day</source>
+        <translation>第一个数有 {n}，所以它是日</translation>
+    </message>
+    <message>
+        <source>a second number is {n}, so it is the day</source>
+        <translation>第二个数有 {n}，所以它是日</translation>
+    </message>
+    <message>
+        <source>both orders occur; choose one (rows that do not fit it are reported)</source>
+        <translation>两种顺序都有；请选择一种（不符合的行会列出）</translation>
+    </message>
+    <message>
+        <source>dots: day.month.year by convention</source>
+        <translation>用点分隔：按惯例为 日.月.年</translation>
+    </message>
+    <message>
+        <source>no day above 12 in the rows read</source>
+        <translation>读取的行中没有大于 12 的日</translation>
+    </message>
+    <message>
         <source>no time of day</source>
         <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}).</extracomment>
         <translation>没有时刻</translation>
@@ -4468,8 +4700,17 @@ base64, an expiry that is not in the future
         <translation>文件太大，本机内存不足以导入。</translation>
     </message>
     <message>
+        <source>no data to tell: comma</source>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit.</extracomment>
+        <translation>没有数据可以判断：使用逗号</translation>
+    </message>
+    <message>
+        <source>{share}% of the data rows split into {width} cells</source>
+        <translation>{share}% 的数据行分成 {width} 个单元格</translation>
+    </message>
+    <message>
         <source>The file has no data: every line is empty.</source>
-        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit. rows above the header (or above the first data row without a header) per column, from a units row under the header index in the sample of the first data row InfluxDB annotated CSV: `#group`/`#datatype`/`#default` lines, repeated headers</extracomment>
+        <extracomment>rows above the header (or above the first data row without a header) per column, from a units row under the header index in the sample of the first data row InfluxDB annotated CSV: `#group`/`#datatype`/`#default` lines, repeated headers</extracomment>
         <translation>文件中没有数据：每一行都是空的。</translation>
     </message>
     <message>
@@ -4477,17 +4718,209 @@ base64, an expiry that is not in the future
         <translation>文件中没有数据：只有注释行（#group、#datatype、#default）。</translation>
     </message>
     <message>
+        <source>InfluxDB annotated CSV: #group, #datatype and #default lines skipped</source>
+        <translation>InfluxDB 带注释的 CSV：已跳过 #group、#datatype 和 #default 行</translation>
+    </message>
+    <message>
+        <source>the first row of names above the data</source>
+        <translation>数据上方第一行名称</translation>
+    </message>
+    <message>
+        <source>the row of names that names the time column</source>
+        <translation>标出时间列的那一行名称</translation>
+    </message>
+    <message>
         <source>Nothing is left to read below the skipped lines.</source>
         <translation>跳过的行下面已没有可读取的内容。</translation>
     </message>
     <message>
+        <source>Some header characters cannot be decoded: is the encoding right?</source>
+        <translation>表头中有些字符无法解码：编码选对了吗？</translation>
+    </message>
+    <message>
+        <source>header: line {line} ({how})</source>
+        <translation>表头：第 {line} 行（{how}）</translation>
+    </message>
+    <message>
+        <source>no header row: columns are numbered</source>
+        <translation>没有表头行：各列按序号命名</translation>
+    </message>
+    <message>
+        <source>units row under the header: {units}</source>
+        <translation>表头下方的单位行：{units}</translation>
+    </message>
+    <message>
+        <source>every value is {length} digits that form a valid date, {form}</source>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person</extracomment>
+        <translation>每个值都是 {length} 位数字，且构成有效日期，{form}</translation>
+    </message>
+    <message>
+        <source>every value is a year: read as the year&apos;s start</source>
+        <translation>每个值都是年份：按该年的开始读取</translation>
+    </message>
+    <message>
+        <source>every value is between {low} and {high}: {unit}</source>
+        <translation>每个值都在 {low} 到 {high} 之间：{unit}</translation>
+    </message>
+    <message>
+        <source>every value is between 20000 and 80000: Excel days</source>
+        <translation>每个值都在 20000 到 80000 之间：Excel 日期序号</translation>
+    </message>
+    <message>
         <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`)</extracomment>
         <translation>{what}：文件中没有列 {text}。文件的列为 {shown}。</translation>
+    </message>
+    <message>
+        <source>a row index (its header says so)</source>
+        <translation>行序号（表头如此注明）</translation>
+    </message>
+    <message>
+        <source>a row index (the first column, counting up by one)</source>
+        <translation>行序号（第一列，逐行加一）</translation>
+    </message>
+    <message>
+        <source>a logger&apos;s event marker, not readings</source>
+        <translation>记录仪的事件标记，不是读数</translation>
+    </message>
+    <message>
+        <source>the same text in every row ({value}): a label</source>
+        <translation>每行都是同一文字（{value}）：是标签</translation>
+    </message>
+    <message>
+        <source>the same code in every row ({value}): a label</source>
+        <translation>每行都是同一代码（{value}）：是标签</translation>
+    </message>
+    <message>
+        <source>its cells match the format {pattern}</source>
+        <translation>其单元格符合格式 {pattern}</translation>
+    </message>
+    <message>
+        <source>{share}% of its cells are dates and its header says time</source>
+        <translation>{share}% 的单元格是日期，且表头表明是时间</translation>
+    </message>
+    <message>
+        <source>{share}% of its cells are dates</source>
+        <translation>{share}% 的单元格是日期</translation>
+    </message>
+    <message>
+        <source>a datastream column was chosen</source>
+        <translation>已选择数据流列</translation>
+    </message>
+    <message>
+        <source>headers {stream} and {value} name the datastream and the value</source>
+        <translation>表头 {stream} 和 {value} 分别表示数据流和值</translation>
+    </message>
+    <message>
+        <source>one column per datastream</source>
+        <translation>每个数据流一列</translation>
+    </message>
+    <message>
+        <source>a column of a few repeated names ({name}) beside one column of numbers</source>
+        <translation>一列由少数几个重复名称组成（{name}），旁边是一列数字</translation>
+    </message>
+    <message>
+        <source>layout: {layout} ({how})</source>
+        <translation>布局：{layout}（{how}）</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>not among the columns chosen</source>
+        <translation>不在所选的列中</translation>
+    </message>
+    <message>
+        <source>the format given</source>
+        <translation>指定的格式</translation>
+    </message>
+    <message>
+        <source>day/month/year or month/day/year</source>
+        <translation>日/月/年 或 月/日/年</translation>
+    </message>
+    <message>
+        <source>Column {column} holds periods ({example}): each is read as its start.</source>
+        <translation>列 {column} 是时段（{example}）：每个时段按其开始时间读取。</translation>
+    </message>
+    <message>
+        <source>Column {column} holds intervals ({example}): each row is read at the interval&apos;s start.</source>
+        <translation>列 {column} 是时间区间（{example}）：每行按区间的开始时间读取。</translation>
+    </message>
+    <message>
+        <source>Times of day without a date column: dated today, {today}.</source>
+        <translation>只有时刻而没有日期列：日期按今天 {today} 计。</translation>
+    </message>
+    <message>
+        <source>unknown: the header {header} says {zone}, which several use</source>
+        <translation>未知：表头 {header} 写的是 {zone}，而多个时区都用这个名称</translation>
+    </message>
+    <message>
+        <source>zone {zone} ({why})</source>
+        <translation>时区 {zone}（{why}）</translation>
+    </message>
+    <message>
+        <source>time: columns {columns} combined, {zone}</source>
+        <translation>时间：由列 {columns} 组合而成，{zone}</translation>
+    </message>
+    <message>
+        <source>The time is combined from the columns {columns}; they are not imported as datastreams.</source>
+        <translation>时间由列 {columns} 组合而成；这些列不作为数据流导入。</translation>
+    </message>
+    <message>
+        <source>times of day only, column {column}</source>
+        <translation>仅有时刻，列 {column}</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>列 {column}</translation>
+    </message>
+    <message>
+        <source>columns {date} + {time}</source>
+        <translation>列 {date} + {time}</translation>
+    </message>
+    <message>
+        <source>{where} (intervals: their start)</source>
+        <translation>{where}（时间区间：取开始时间）</translation>
+    </message>
+    <message>
+        <source>UTC instants: no zone applies</source>
+        <translation>UTC 时间戳：与时区无关</translation>
+    </message>
+    <message>
+        <source>each time gives its zone (an offset, Z or UTC)</source>
+        <translation>每个时间自带时区（偏移量、Z 或 UTC）</translation>
+    </message>
+    <message>
+        <source>zone {why}</source>
+        <translation>时区{why}</translation>
+    </message>
+    <message>
+        <source>time: {where}, format {format} ({how}), {zone}</source>
+        <translation>时间：{where}，格式为 {format}（{how}），{zone}</translation>
+    </message>
+    <message>
+        <source>time: {where}, format {format}, {zone}</source>
+        <translation>时间：{where}，格式为 {format}，{zone}</translation>
+    </message>
+    <message>
+        <source>time: no column was understood as a time</source>
+        <translation>时间：没有哪一列能识别为时间</translation>
+    </message>
+    <message>
+        <source>part of the time</source>
+        <translation>时间的一部分</translation>
     </message>
     <message>
         <source>stream id: the file has no column {unknown_0} to rename. Its columns are {join}.</source>
         <translation>数据流 ID：文件中没有要改名的列 {unknown_0}。文件的列为 {join}。</translation>
+    </message>
+    <message>
+        <source>no reading: {markers} among numbers (skipped, never sent)</source>
+        <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
+    </message>
+    <message>
+        <source>not imported: {column} ({why})</source>
+        <translation>不导入 {column}：{why}</translation>
     </message>
     <message>
         <source>The long layout needs a datastream column and a value column: choose them in the columns table, or read the file as wide.</source>
@@ -4496,6 +4929,67 @@ base64, an expiry that is not in the future
     <message>
         <source>No column is imported: include at least one column as a datastream.</source>
         <translation>没有导入任何列：请至少将一列作为数据流导入。</translation>
+    </message>
+    <message>
+        <source>year-month-day</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>日/月/年</translation>
+    </message>
+    <message>
+        <source>month/day/year</source>
+        <translation>月/日/年</translation>
+    </message>
+    <message>
+        <source>time of day</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD[HH[MM[SS]]] digits</source>
+        <translation>YYYYMMDD[HH[MM[SS]]] 数字</translation>
+    </message>
+    <message>
+        <source>dates with month names</source>
+        <translation>带月份名称的日期</translation>
+    </message>
+    <message>
+        <source>periods (read as their start)</source>
+        <translation>时段（取开始时间）</translation>
+    </message>
+    <message>
+        <source>intervals (read as their start)</source>
+        <translation>时间区间（取开始时间）</translation>
+    </message>
+    <message>
+        <source>year/month/day… columns</source>
+        <translation>年/月/日…… 分列</translation>
+    </message>
+    <message>
+        <source>spreadsheet dates</source>
+        <translation>电子表格日期</translation>
+    </message>
+    <message>
+        <source>long</source>
+        <translation>长表</translation>
+    </message>
+    <message>
+        <source>wide</source>
+        <translation>宽表</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <extracomment>`sniff.Encoding.reason` (a code) in words; `preferred over &lt;codec&gt;` keeps its codec.</extracomment>
+        <translation>已指定</translation>
+    </message>
+    <message>
+        <source>another column already gives the time</source>
+        <translation>另一列已提供时间</translation>
+    </message>
+    <message>
+        <source>not imported: {why}</source>
+        <translation>不导入：{why}</translation>
     </message>
     <message>
         <source>The JSON is nested too deeply to read (thousands of [ or {{ inside each other): it is not a file of readings.</source>
@@ -4539,8 +5033,20 @@ base64, an expiry that is not in the future
         <translation>请求体中没有数据点。</translation>
     </message>
     <message>
+        <source>A OneNET body: its times are platform time (UTC+8); the source time zone does not apply.</source>
+        <translation>OneNET 请求体：其中的时间是平台时间（UTC+8），源时区不适用。</translation>
+    </message>
+    <message>
         <source>The JSON list is empty: no records.</source>
         <translation>JSON 列表是空的：没有记录。</translation>
+    </message>
+    <message>
+        <source>JSON Lines: one record per line.</source>
+        <translation>JSON Lines：每行一条记录。</translation>
+    </message>
+    <message>
+        <source>A JSON list of row records: read as a table, one column per key.</source>
+        <translation>JSON 行记录列表：按表格读取，每个键一列。</translation>
     </message>
     <message>
         <source>OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV.</source>
@@ -4619,13 +5125,196 @@ base64, an expiry that is not in the future
         <source>The file has a header row but no data rows below it.</source>
         <translation>文件有表头行，但其下没有数据行。</translation>
     </message>
+    <message>
+        <source>delimited text (CSV, TSV, TXT)</source>
+        <extracomment>Problems kept in detail; beyond this only `problem_count` grows. `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`). `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet. `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC). `reason` as a Message (translated where shown), when the core words it; None: `reason` as it is. from a units row under the header (`°C`, `mm`), shown beside the column the header&apos;s line in the file (1-based), None without a header where `source_tz` came from: &quot;from the header &apos;Date Time, GMT+00:00&apos;&quot;, &quot;chosen&quot;… each decision with how it was reached, one line each `zone_reason` in words (None: `zone_reason_message(zone_reason)`) the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or &quot;&quot; the time column whose header (or cells) state `zone_stated` The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply to that column (`gui.data.importers.zones.unused_zone`); &quot;&quot; otherwise.</extracomment>
+        <translation>分隔文本（CSV、TSV、TXT）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (xlsx)</source>
+        <translation>Excel 工作簿（xlsx）</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>OneNET type 5 text</source>
+        <translation>OneNET type=5 文本</translation>
+    </message>
+    <message>
+        <source>format: {format}</source>
+        <translation>格式：{format}</translation>
+    </message>
+    <message>
+        <source>encoding: {encoding} ({how})</source>
+        <translation>编码：{encoding}（{how}）</translation>
+    </message>
+    <message>
+        <source>encoding: {encoding}</source>
+        <translation>编码：{encoding}</translation>
+    </message>
+    <message>
+        <source>delimiter: {delimiter} ({how})</source>
+        <translation>分隔符：{delimiter}（{how}）</translation>
+    </message>
+    <message>
+        <source>delimiter: {delimiter}</source>
+        <translation>分隔符：{delimiter}</translation>
+    </message>
+    <message>
+        <source>sheet: {sheet}</source>
+        <translation>工作表：{sheet}</translation>
+    </message>
+    <message>
+        <source>OneNET body type {n}</source>
+        <translation>OneNET 请求体 type={n}</translation>
+    </message>
+    <message>
+        <source>layout: {layout}</source>
+        <translation>布局：{layout}</translation>
+    </message>
+    <message>
+        <source>layout: {layout}, no header row</source>
+        <translation>布局：{layout}，没有表头行</translation>
+    </message>
+    <message>
+        <source>time: column {column} ({format}, e.g. {example})</source>
+        <translation>时间：列 {column}（{format}，例如 {example}）</translation>
+    </message>
+    <message>
+        <source>day/month order: {order} ({how})</source>
+        <translation>日/月顺序：{order}（{how}）</translation>
+    </message>
+    <message>
+        <source>source time zone: stated in each time (sent as UTC+8)</source>
+        <translation>源时区：每个时间自带（以 UTC+8 发送）</translation>
+    </message>
+    <message>
+        <source>source time zone: {why}</source>
+        <translation>源时区：{why}</translation>
+    </message>
+    <message>
+        <source>source time zone: {zone}, {why} (sent as UTC+8)</source>
+        <translation>源时区：{zone}，{why}（以 UTC+8 发送）</translation>
+    </message>
+    <message>
+        <source>source time zone: {zone} (sent as UTC+8)</source>
+        <translation>源时区：{zone}（以 UTC+8 发送）</translation>
+    </message>
+    <message>
+        <source>rows without a time: {choice}</source>
+        <translation>没有时间的行：{choice}</translation>
+    </message>
+    <message>
+        <source>column {column} -&gt; datastream {stream}, {kind}</source>
+        <translation>列 {column} -&gt; 数据流 {stream}，{kind}</translation>
+    </message>
+    <message>
+        <source>column {column} -&gt; datastream {stream} (may be rejected by the platform), {kind}</source>
+        <translation>列 {column} -&gt; 数据流 {stream}（平台可能拒收），{kind}</translation>
+    </message>
+    <message>
+        <source>read as written</source>
+        <translation>按原样读取</translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>not stated in the file</source>
+        <translation>文件中未注明</translation>
+    </message>
+    <message>
+        <source>stated in each time</source>
+        <translation>每个时间中注明</translation>
+    </message>
+    <message>
+        <source>from the header {header}</source>
+        <translation>来自表头 {header}</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>byte order mark</source>
+        <translation>字节顺序标记（BOM）</translation>
+    </message>
+    <message>
+        <source>zero bytes in every other place</source>
+        <translation>每隔一个字节为零</translation>
+    </message>
+    <message>
+        <source>plain ASCII</source>
+        <translation>纯 ASCII</translation>
+    </message>
+    <message>
+        <source>valid UTF-8</source>
+        <translation>有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>reads as Chinese text</source>
+        <translation>可读作中文文本</translation>
+    </message>
+    <message>
+        <source>Western European text (preferred over {codec})</source>
+        <translation>西欧文字（优先于 {codec}）</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>竖线</translation>
+    </message>
 </context>
 <context>
     <name>outbox</name>
     <message>
         <source>no api-key for device {device}</source>
-        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. `(endpoint, &quot;&lt;product id&gt;/&lt;device name&gt;&quot;) -&gt; ThingClient` with that device&apos;s key; may raise ConfigError. The Content-Type of every OneJSON post. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows. THING: which post (property or history)</extracomment>
         <translation>设备 {device} 没有 API Key</translation>
+    </message>
+</context>
+<context>
+    <name>outbox-state</name>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>unsent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>in_flight</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -4661,6 +5350,295 @@ base64, an expiry that is not in the future
     <message>
         <source>{why} ({note})</source>
         <translation>{why}（{note}）</translation>
+    </message>
+</context>
+<context>
+    <name>planner</name>
+    <message>
+        <source>{target}: {warning}</source>
+        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. `(endpoint, &quot;&lt;product id&gt;/&lt;device name&gt;&quot;) -&gt; ThingClient` with that device&apos;s key; may raise ConfigError. The Content-Type of every OneJSON post. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows. THING: which post (property or history)</extracomment>
+        <translation>{target}：{warning}</translation>
+    </message>
+    <message>
+        <source>property {property}: {n} datapoints without at go in {n} successive property posts (a post carries one value per property); the last is the latest value, the platform keeps each in its history stamped on arrival</source>
+        <extracomment>At most this many values per property, and per device, in one history post (shared onenet-api.md) [H]. The `version` of every OneJSON message (shared onenet-api.md, &quot;Upload, device side&quot;). `id` is a string of digits, at most 13.</extracomment>
+        <translation>属性 {property}：{n} 个没有 at 的数据点将分 {n} 次依次上报属性（每次上报每个属性只能带一个值）；最后一个是最新值，平台会把每个值都记入历史，时间为到达时间</translation>
+    </message>
+    <message>
+        <source>request {request}: datastream {stream}, datapoint #{first} alone is over the limit of {bytes} bytes; it is sent in a request of its own</source>
+        <extracomment>The smallest byte limit accepted: a type 1 body with one small datapoint. Over `max_points` or `max_bytes` because it cannot be split (see the module docstring).</extracomment>
+        <translation>第 {request} 个请求：数据流 {stream} 的第 {first} 个数据点单独就超过了 {bytes} 字节的上限；它将单独用一个请求发送</translation>
+    </message>
+</context>
+<context>
+    <name>profiles</name>
+    <message>
+        <source>a profile without a name</source>
+        <translation>设备配置没有名称</translation>
+    </message>
+    <message>
+        <source>profile {name} names an unknown platform</source>
+        <translation>设备配置 {name} 指定了未知的平台</translation>
+    </message>
+    <message>
+        <source>no profile named {name} (there are: {names})</source>
+        <extracomment>A new profile of each platform, before the user fills it in.</extracomment>
+        <translation>没有名为 {name} 的设备配置（现有：{names}）</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as profiles: {why}</source>
+        <translation>{path} 无法作为设备配置读取：{why}</translation>
+    </message>
+    <message>
+        <source>a profile needs a name</source>
+        <translation>设备配置需要一个名称</translation>
+    </message>
+    <message>
+        <source>a profile name is at most {n} printable characters</source>
+        <translation>设备配置名称最多 {n} 个可打印字符</translation>
+    </message>
+    <message>
+        <source>there is a profile named {name} already</source>
+        <translation>已有名为 {name} 的设备配置</translation>
+    </message>
+    <message>
+        <source>{name} is built in: it cannot be changed (duplicate it)</source>
+        <translation>{name} 是内置的，不能修改（请复制一份）</translation>
+    </message>
+    <message>
+        <source>no profile named {name}</source>
+        <translation>没有名为 {name} 的设备配置</translation>
+    </message>
+</context>
+<context>
+    <name>sandbox</name>
+    <message>
+        <source> — {fix}</source>
+        <extracomment>Exchanges a capture keeps by default (the oldest go first). Bytes of requests and answers a capture keeps at most, whatever the count (bodies may be 8 MiB each). Header names (lower case) whose values are secrets (shared onenet-api.md, &quot;Terms&quot;, &quot;Token&quot;).</extracomment>
+        <translation> —— {fix}</translation>
+    </message>
+    <message>
+        <source>error: {what}</source>
+        <translation>错误：{what}</translation>
+    </message>
+    <message>
+        <source>warning: {what}</source>
+        <translation>警告：{what}</translation>
+    </message>
+    <message>
+        <source>note: {what}</source>
+        <translation>提示：{what}</translation>
+    </message>
+    <message>
+        <source>no rule broken</source>
+        <translation>未违反任何规则</translation>
+    </message>
+    <message>
+        <source>{count} datapoints of {stream} have no `at`: the platform stamps them alike and keeps only the last (onenet-api.md, Overwrite rule)</source>
+        <translation>数据流 {stream} 有 {count} 个数据点没有 `at`：平台会给它们打上相同的时间，只保留最后一个（onenet-api.md，覆盖规则）</translation>
+    </message>
+    <message>
+        <source>give each datapoint its own `at`, or send them in separate requests</source>
+        <translation>给每个数据点各自的 `at`，或分成多个请求发送</translation>
+    </message>
+    <message>
+        <source>{count} datapoints of {stream} at the same `at` {at}: the platform keeps only the later (onenet-api.md, Overwrite rule)</source>
+        <translation>数据流 {stream} 有 {count} 个数据点的 `at` 同为 {at}：平台只保留后一个（onenet-api.md，覆盖规则）</translation>
+    </message>
+    <message>
+        <source>give each datapoint its own `at` (seconds precision)</source>
+        <translation>给每个数据点各自的 `at`（精确到秒）</translation>
+    </message>
+    <message>
+        <source>write `at` as YYYY-MM-DDThh:mm:ss in Beijing time (UTC+8), e.g. 2026-12-07T13:05:00</source>
+        <translation>`at` 请写成北京时间（UTC+8）的 YYYY-MM-DDThh:mm:ss，例如 2026-12-07T13:05:00</translation>
+    </message>
+    <message>
+        <source>type 5 starts with two different separator characters, e.g. ,;temperature,23.5</source>
+        <translation>type=5 以两个不同的分隔符开头，例如 ,;temperature,23.5</translation>
+    </message>
+    <message>
+        <source>check the body against the format its `type` names (onenet-api.md, Body formats)</source>
+        <translation>请按 `type` 所指的格式检查请求体（onenet-api.md，请求体格式）</translation>
+    </message>
+    <message>
+        <source>use an identifier of the product&apos;s thing model (OneNET console: product &gt; thing model)</source>
+        <extracomment>How to mend a value the thing model refuses, by rule (`gui.onenet.thingmodel.RULES`).</extracomment>
+        <translation>请使用产品物模型中的标识符（OneNET 控制台：产品 &gt; 物模型）</translation>
+    </message>
+    <message>
+        <source>send the property&apos;s data type: a number for int32/int64/float/double/enum/date, text for string</source>
+        <translation>请发送属性的数据类型：int32/int64/float/double/enum/date 发送数字，string 发送文字</translation>
+    </message>
+    <message>
+        <source>send a whole number, without a decimal point</source>
+        <translation>请发送不带小数点的整数</translation>
+    </message>
+    <message>
+        <source>send a value within the property&apos;s min and max</source>
+        <translation>请发送在属性最小值和最大值之间的值</translation>
+    </message>
+    <message>
+        <source>send true or false (JSON, without quotes)</source>
+        <translation>请发送 true 或 false（JSON，不加引号）</translation>
+    </message>
+    <message>
+        <source>send one of the enum&apos;s values (a number the thing model lists)</source>
+        <translation>请发送枚举中的一个值（物模型列出的数字）</translation>
+    </message>
+    <message>
+        <source>shorten the text to the property&apos;s length</source>
+        <translation>请把文字缩短到属性规定的长度以内</translation>
+    </message>
+    <message>
+        <source>send only the struct&apos;s members</source>
+        <translation>只发送 struct 的成员</translation>
+    </message>
+    <message>
+        <source>send every member of the struct</source>
+        <translation>发送 struct 的每个成员</translation>
+    </message>
+    <message>
+        <source>check the value against the thing model</source>
+        <translation>请对照物模型检查这个值</translation>
+    </message>
+    <message>
+        <source>{text} — thing model rule {rule} ({title}): {reason} (onenet-api.md, The current platform)</source>
+        <translation>{text} —— 物模型规则 {rule}（{title}）：{reason}（onenet-api.md，新版平台）</translation>
+    </message>
+    <message>
+        <source>close each connection when done, or use fewer at once</source>
+        <extracomment>The sandbox&apos;s own cap on one request body. The platform documents no limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md, &quot;Limits&quot;); this only keeps a runaway client from filling memory. The cap on a request line and its headers together (HTTP 431 beyond). Connections served at once by default; more are answered HTTP 503 errno 8 and closed. Seconds a connection may stay idle, or take to send its body, before it is closed.</extracomment>
+        <translation>用完就关闭连接，或减少同时打开的连接</translation>
+    </message>
+    <message>
+        <source>{n} bytes of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</source>
+        <translation>请求行之前有 {n} 字节的空行（是上一个请求体后多余的 CRLF 吗？）；已跳过，RFC 9112 2.2 允许这样做</translation>
+    </message>
+    <message>
+        <source>{n} bytes of CR/LF came after the body; ignored, as the platform does</source>
+        <translation>请求体后有 {n} 字节的 CR/LF；已忽略，与平台的做法相同</translation>
+    </message>
+    <message>
+        <source>make Content-Length the body&apos;s length in bytes as sent (UTF-8 encoded)</source>
+        <translation>Content-Length 应为实际发送的请求体字节数（UTF-8 编码后）</translation>
+    </message>
+    <message>
+        <source>the request has neither Content-Length nor a chunked body, so its body cannot be read</source>
+        <translation>请求既没有 Content-Length，也不是分块请求体，因此无法读取请求体</translation>
+    </message>
+    <message>
+        <source>add Content-Length: &lt;the body&apos;s length in bytes&gt;</source>
+        <translation>添加 Content-Length: &lt;请求体的字节数&gt;</translation>
+    </message>
+    <message>
+        <source>chunked body: {chunks} chunks{trailers}, {size} bytes; the sandbox joins them, the platform documents only Content-Length bodies (onenet-api.md, What real devices send)</source>
+        <translation>分块请求体：{chunks} 块{trailers}，共 {size} 字节；沙盒会把它们拼接起来，但平台文档只说明了带 Content-Length 的请求体（onenet-api.md，真实设备发送的内容）</translation>
+    </message>
+    <message>
+        <source>if the platform refuses it, send Content-Length instead</source>
+        <translation>如果平台拒收，请改用 Content-Length 发送</translation>
+    </message>
+    <message>
+        <source>uploads are POST /devices/&lt;device_id&gt;/datapoints[?type=N]; read-back is GET on the same path</source>
+        <translation>上传用 POST /devices/&lt;device_id&gt;/datapoints[?type=N]；回读用同一路径的 GET</translation>
+    </message>
+    <message>
+        <source>no api-key header</source>
+        <translation>没有 api-key 请求头</translation>
+    </message>
+    <message>
+        <source>add the header api-key: &lt;the device&apos;s api-key&gt;</source>
+        <translation>添加请求头 api-key: &lt;设备的 API Key&gt;</translation>
+    </message>
+    <message>
+        <source>device {device} is not one the sandbox knows</source>
+        <translation>沙盒中没有设备 {device}</translation>
+    </message>
+    <message>
+        <source>check the device id in the path /devices/&lt;device_id&gt;/datapoints</source>
+        <translation>请检查路径 /devices/&lt;device_id&gt;/datapoints 中的设备 ID</translation>
+    </message>
+    <message>
+        <source>the api-key {key} is the key of device {owner}, not of {device}</source>
+        <translation>API Key {key} 属于设备 {owner}，不属于 {device}</translation>
+    </message>
+    <message>
+        <source>send device {device}&apos;s own api-key, or post to {path}</source>
+        <translation>请发送设备 {device} 自己的 API Key，或改为发往 {path}</translation>
+    </message>
+    <message>
+        <source>the api-key {key} is not device {device}&apos;s</source>
+        <translation>API Key {key} 不是设备 {device} 的</translation>
+    </message>
+    <message>
+        <source>copy the device&apos;s api-key again (no spaces, same case)</source>
+        <translation>请重新复制设备的 API Key（不带空格，大小写一致）</translation>
+    </message>
+    <message>
+        <source>the body is not valid type {type}: {why}</source>
+        <translation>请求体不是有效的 type={type}：{why}</translation>
+    </message>
+    <message>
+        <source>see onenet-api.md, Reading back, for the parameters</source>
+        <translation>参数说明见 onenet-api.md 的“回读”一节</translation>
+    </message>
+    <message>
+        <source>fault injected: {which}</source>
+        <translation>注入的故障：{which}</translation>
+    </message>
+    <message>
+        <source>{n} more bytes came right after the body; they were not read</source>
+        <translation>请求体之后紧接着多了 {n} 字节；未读取</translation>
+    </message>
+    <message>
+        <source>Content-Length {length} but {n} more bytes came right after the body; they were not read</source>
+        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；未读取</translation>
+    </message>
+    <message>
+        <source>{n} more bytes came right after the body; read as a next request</source>
+        <translation>请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
+    </message>
+    <message>
+        <source>Content-Length {length} but {n} more bytes came right after the body; read as a next request</source>
+        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
+    </message>
+    <message>
+        <source>property {property}: {what}</source>
+        <extracomment>The sandbox&apos;s demo product and devices (not secrets: like the legacy DEFAULT_API_KEY). The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
+        <translation>属性 {property}：{what}</translation>
+    </message>
+    <message>
+        <source>this computer only: a client here uses {url}</source>
+        <translation>仅限本机：本机上的客户端请使用 {url}</translation>
+    </message>
+    <message>
+        <source>warning: listening on {host}: anyone on that network can send to this sandbox; it expects device {device} with api-key {key}</source>
+        <translation>警告：正在 {host} 上监听：该网络中的任何人都能向这个沙盒发送数据；它接受设备 {device}，API Key 为 {key}</translation>
+    </message>
+    <message>
+        <source>a device on the bench posts to {url}</source>
+        <translation>实验台上的设备请发往 {url}</translation>
+    </message>
+    <message>
+        <source>sandbox: cannot write {path}: {why}</source>
+        <translation>sandbox：无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>sandbox: cannot listen on {address}: {why}</source>
+        <translation>sandbox：无法在 {address} 上监听：{why}</translation>
+    </message>
+    <message>
+        <source>OneNET sandbox at {url} (plain HTTP): device {device}, api-key {key} (the sandbox&apos;s default, not a secret); times are UTC+8. Press Ctrl+C to stop.</source>
+        <translation>OneNET 沙盒已在 {url} 运行（明文 HTTP）：设备 {device}，API Key 为 {key}（沙盒的默认值，不是机密）；时间均为 UTC+8。按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>OneNET sandbox at {url} (plain HTTP): device {device}, api-key {key}; times are UTC+8. Press Ctrl+C to stop.</source>
+        <translation>OneNET 沙盒已在 {url} 运行（明文 HTTP）：设备 {device}，API Key 为 {key}；时间均为 UTC+8。按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>Current platform (thing model): product {product}, device {device} (device key {device_key}), product access key {access_key} (the sandbox&apos;s demo keys, not secrets); devices post to {post}, reads go to {read}.</source>
+        <translation>新版平台（物模型）：产品 {product}，设备 {device}（设备密钥 {device_key}），产品 access_key 为 {access_key}（沙盒的演示密钥，不是机密）；设备上报发往 {post}，读取发往 {read}。</translation>
     </message>
 </context>
 <context>
@@ -4710,12 +5688,235 @@ base64, an expiry that is not in the future
         <source>Cannot write the new outbox database {path}: {error}</source>
         <translation>无法写入新的发件箱数据库 {path}：{error}</translation>
     </message>
+    <message>
+        <source>the program stopped while sending these</source>
+        <extracomment>in the editor, not queued for sending queued: to be sent to its endpoint and device carried by a request that has not finished a request carrying it may or may not have stored it the platform answered errno 0 to a request carrying it the platform refused it (auth, validation); needs the user States a send takes (`unsent`, `unknown`); a row must be queued (`unsent`) to be sent. errno 0 an answer saying it was not stored (4xx, 5xx, errno != 0) or no connection it may have been stored: timeout after sending, dropped connection, odd answer rows -&gt; sent rows -&gt; failed rows -&gt; unknown never delivered (no connection, 429, 5xx, cancelled): rows back as they were `last_error` as a Message, shown in the reader&apos;s language (`stored_text`); None: `last_error` as is `error` as a Message, shown in the reader&apos;s language (stored with it: `gui.text.stored`); None: `error` as is where it went; THING: a OneJSON post (schema v5) `error` as a Message (the reader&apos;s language); None: `error` as is Texts the store wrote in English before messages were stored with their code (`gui.text.stored`).</extracomment>
+        <translation>发送这些数据点时程序停止了</translation>
+    </message>
+</context>
+<context>
+    <name>target</name>
+    <message>
+        <source>incomplete ({why})</source>
+        <extracomment>The file in the data directory that keeps the profiles (no keys).</extracomment>
+        <translation>不完整（{why}）</translation>
+    </message>
+    <message>
+        <source>{name}: {platform}, {where}</source>
+        <translation>{name}：{platform}，{where}</translation>
+    </message>
+    <message>
+        <source>legacy api-key</source>
+        <extracomment>The endpoint stored for rows made for the window&apos;s embedded sandbox (resolved to its URL when sent). the api-key HTTP API: endpoint and device id (shared onenet-api.md) the current platform: device endpoint, product id + device name, token (&quot;The current platform&quot;)</extracomment>
+        <translation>旧版 API Key 平台</translation>
+    </message>
+    <message>
+        <source>current thing model</source>
+        <translation>新版物模型平台</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>device {device} of product {product}</source>
+        <translation>产品 {product} 的设备 {device}</translation>
+    </message>
+    <message>
+        <source>device {device}</source>
+        <translation>设备 {device}</translation>
+    </message>
+    <message>
+        <source>{device} (sandbox)</source>
+        <translation>{device}（沙盒）</translation>
+    </message>
+    <message>
+        <source>{device} at {endpoint}</source>
+        <translation>{device}，接入地址 {endpoint}</translation>
+    </message>
 </context>
 <context>
     <name>validation</name>
     <message>
-        <source>{where}: {what} — {title}: {reason}</source>
+        <source>unknown identifier</source>
         <extracomment>The data types of the platform&apos;s thing model (shared onenet-api.md, &quot;The current platform&quot;). A string property&apos;s length when its specs give none [L]: the console&apos;s largest (bytes of UTF-8). Each thing-model rule: its name as shown, and its reason (shared onenet-api.md, &quot;The current platform&quot;).</extracomment>
+        <translation>标识符不存在</translation>
+    </message>
+    <message>
+        <source>the product&apos;s thing model has no such property; the platform refuses the request</source>
+        <translation>该产品的物模型中没有这个属性，平台会拒绝请求</translation>
+    </message>
+    <message>
+        <source>wrong type</source>
+        <translation>类型不符</translation>
+    </message>
+    <message>
+        <source>the value must be of the property&apos;s data type; the platform refuses the request</source>
+        <translation>值必须符合属性的数据类型，否则平台会拒绝请求</translation>
+    </message>
+    <message>
+        <source>not an integer</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>an int32 or int64 property takes whole numbers only</source>
+        <translation>int32 或 int64 属性只接受整数</translation>
+    </message>
+    <message>
+        <source>out of range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <source>the value must lie within the property&apos;s min and max (and its type&apos;s range)</source>
+        <translation>值必须在属性的最小值和最大值之间（也不能超出其类型的范围）</translation>
+    </message>
+    <message>
+        <source>wrong bool</source>
+        <translation>布尔值无效</translation>
+    </message>
+    <message>
+        <source>a bool property takes true or false</source>
+        <translation>bool 属性只接受 true 或 false</translation>
+    </message>
+    <message>
+        <source>wrong enum</source>
+        <translation>枚举值无效</translation>
+    </message>
+    <message>
+        <source>an enum property takes one of the values its model lists</source>
+        <translation>enum 属性只接受物模型中列出的值</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>太长</translation>
+    </message>
+    <message>
+        <source>a string property takes at most its model&apos;s length in bytes (UTF-8)</source>
+        <translation>string 属性的长度不能超过物模型规定的字节数（UTF-8）</translation>
+    </message>
+    <message>
+        <source>unknown member</source>
+        <translation>成员不存在</translation>
+    </message>
+    <message>
+        <source>a struct property takes only the members its model lists</source>
+        <translation>struct 属性只接受物模型中列出的成员</translation>
+    </message>
+    <message>
+        <source>missing member</source>
+        <translation>缺少成员</translation>
+    </message>
+    <message>
+        <source>a struct property&apos;s value must give every member its model lists</source>
+        <translation>struct 属性的值必须包含物模型列出的每个成员</translation>
+    </message>
+    <message>
+        <source>unsupported type</source>
+        <translation>不支持的类型</translation>
+    </message>
+    <message>
+        <source>this tool cannot enter values of this data type; send them from the device</source>
+        <translation>本工具无法录入这种数据类型的值，请从设备端发送</translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <extracomment>what is wrong, for a person (`gui.i18n.render`); a str is shown as it is (the sandbox&apos;s platform answer)</extracomment>
+        <translation>{value} 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>{size} bytes, more than the {limit} the model allows</source>
+        <translation>{size} 字节，超过物模型允许的 {limit} 字节</translation>
+    </message>
+    <message>
+        <source>the property is of type {type}</source>
+        <translation>该属性的类型是 {type}</translation>
+    </message>
+    <message>
+        <source>{value} is written as a decimal; write {whole}</source>
+        <translation>{value} 写成了小数，请写作 {whole}</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <source>{value} is not a number JSON can carry</source>
+        <translation>{value} 不是 JSON 能表示的数</translation>
+    </message>
+    <message>
+        <source>{value} is outside the {type} range {low}..{high}</source>
+        <translation>{value} 超出 {type} 的范围 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{value} is outside {low}..{high}{unit}</source>
+        <translation>{value} 超出 {low}..{high}{unit}</translation>
+    </message>
+    <message>
+        <source>{value} is text; the model lists {listed}; did you mean {meant}?</source>
+        <translation>{value} 是文字，物模型列出的是 {listed}；您是想写 {meant} 吗？</translation>
+    </message>
+    <message>
+        <source>{value} is text; the model lists {listed}</source>
+        <translation>{value} 是文字，物模型列出的是 {listed}</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {listed}</source>
+        <translation>{value} 不在 {listed} 之中</translation>
+    </message>
+    <message>
+        <source>member {member}: {value} is not a {type}</source>
+        <translation>成员 {member}：{value} 不是 {type}</translation>
+    </message>
+    <message>
+        <source>{value} is not a value of a {type} property</source>
+        <translation>{value} 不是 {type} 属性的值</translation>
+    </message>
+    <message>
+        <source>a JSON object</source>
+        <translation>JSON 对象</translation>
+    </message>
+    <message>
+        <source>a text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{value} is {kind}, the property is of type {type}</source>
+        <translation>{value} 是{kind}，而该属性的类型是 {type}</translation>
+    </message>
+    <message>
+        <source>{member} is not a member (members: {members})</source>
+        <translation>{member} 不是成员（成员有：{members}）</translation>
+    </message>
+    <message>
+        <source>member {member}: {what}</source>
+        <translation>成员 {member}：{what}</translation>
+    </message>
+    <message>
+        <source>no {members}</source>
+        <translation>缺少 {members}</translation>
+    </message>
+    <message>
+        <source>{identifier} is not in the model (properties: {known})</source>
+        <translation>物模型中没有 {identifier}（属性有：{known}）</translation>
+    </message>
+    <message>
+        <source>not in the model (properties: {known})</source>
+        <translation>物模型中没有（属性有：{known}）</translation>
+    </message>
+    <message>
+        <source>property {name}</source>
+        <translation>属性 {name}</translation>
+    </message>
+    <message>
+        <source>property {name}, datapoint #{n}</source>
+        <translation>属性 {name}，第 {n} 个数据点</translation>
+    </message>
+    <message>
+        <source>{where}: {what} — {title}: {reason}</source>
         <translation>{where}：{what} — {title}：{reason}</translation>
     </message>
     <message>
@@ -4770,10 +5971,6 @@ base64, an expiry that is not in the future
     <message>
         <source>several without at</source>
         <translation>多个数据点不带 at</translation>
-    </message>
-    <message>
-        <source>in one request the platform stamps them alike and keeps only the last</source>
-        <translation>在同一个请求中平台会为它们打上相同的时间戳，只保留最后一个</translation>
     </message>
     <message>
         <source>implausible at</source>
@@ -4852,6 +6049,10 @@ base64, an expiry that is not in the future
         <translation>其值</translation>
     </message>
     <message>
+        <source>each goes in a request of its own (of one request the platform keeps only the last) and is stamped with the time it arrives, milliseconds apart: give them an at to keep the times they were taken</source>
+        <translation>每个都单独放在一个请求中发送（同一请求中平台只保留最后一个），时间为到达平台的时间，彼此只差几毫秒：要保留采集时间，请为它们填写 at</translation>
+    </message>
+    <message>
         <source>value {value} is text, {why}</source>
         <translation>值 {value} 是文本，{why}</translation>
     </message>
@@ -4886,6 +6087,78 @@ base64, an expiry that is not in the future
         <source>{sent} datapoints sent: {found} found, {missing} missing, {different} different, {overwritten} overwritten (a later one had the same at), {unverifiable} unverifiable (no at)</source>
         <extracomment>Read back at its `at` with an equal value. Nothing read back at its `at`. Something else read back at its `at` (another value or kind). A later datapoint of the same stream and `at` replaced it: not expected on the platform. Sent without `at` (or unreadable alone): the platform stamped it, it cannot be found by time.</extracomment>
         <translation>已发送 {sent} 个数据点：找到 {found} 个，缺失 {missing} 个，不一致 {different} 个，已被覆盖 {overwritten} 个（之后有相同 at 的数据点），无法核对 {unverifiable} 个（不带 at）</translation>
+    </message>
+    <message>
+        <source>sent without at: the platform stamped it with its own clock</source>
+        <translation>发送时没有 at：平台按自己的时钟打上了时间</translation>
+    </message>
+    <message>
+        <source>a datastream id with a comma cannot be read back alone</source>
+        <translation>含逗号的数据流 ID 无法单独回读</translation>
+    </message>
+    <message>
+        <source>a later datapoint of {stream} at {at} replaced it</source>
+        <translation>{stream} 在 {at} 的一个后发数据点覆盖了它</translation>
+    </message>
+    <message>
+        <source>sent a {sent}, the platform holds a {platform}</source>
+        <translation>发送的是{sent}，平台上保存的是{platform}</translation>
+    </message>
+    <message>
+        <source>the value differs</source>
+        <translation>值不同</translation>
+    </message>
+    <message>
+        <source>same number, written differently by the platform (JSON has one number type)</source>
+        <translation>数值相同，只是平台的写法不同（JSON 只有一种数字类型）</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>json</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>nothing read back at this at</source>
+        <translation>在这个 at 没有回读到数据</translation>
+    </message>
+    <message>
+        <source>sent without at (a property post): the platform stamped it with its own clock</source>
+        <translation>发送时没有 at（属性上报）：平台按自己的时钟打上了时间</translation>
+    </message>
+    <message>
+        <source>a later value had the same time (ms)</source>
+        <translation>后发的一个值时间相同（毫秒）</translation>
+    </message>
+    <message>
+        <source>no thing model: read back as the kind of the value sent</source>
+        <translation>没有物模型：按发送值的类型读取回读值</translation>
+    </message>
+    <message>
+        <source>nothing read back at this time</source>
+        <translation>在这个时间没有回读到数据</translation>
+    </message>
+    <message>
+        <source>the platform holds {held}, which is not a value of the sent kind</source>
+        <translation>平台上保存的是 {held}，不是发送值那种类型的值</translation>
+    </message>
+    <message>
+        <source>{first}; {second}</source>
+        <translation>{first}；{second}</translation>
     </message>
 </context>
 <context>

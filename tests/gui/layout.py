@@ -8,7 +8,8 @@ line per problem naming the widget and its text:
   is wider than the room its style leaves for it ("Type 1 · fı",
   "esend selecte"); a word-wrapped label too low for its lines;
 - a widget that reaches outside its parent or its window (cut off);
-- two visible sibling widgets that overlap.
+- two visible sibling widgets that overlap (but for an overlay, a widget whose
+  `overlay` property is true: it floats over its siblings by design).
 
 Widgets inside a scroll area's viewport are checked for their text only:
 scrolled content lies outside the viewport by design.
@@ -136,7 +137,7 @@ def layout_problems(window: QWidget) -> list[str]:
         if _scrolled(parent, window):
             continue
         direct = parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        children = [c for c in direct if c.isVisible() and not c.isWindow()]
+        children = [c for c in direct if c.isVisible() and not c.isWindow() and not c.property("overlay")]
         for a, b in combinations(children, 2):
             common = a.geometry().intersected(b.geometry())
             if common.width() > EDGE_PX and common.height() > EDGE_PX:

@@ -200,3 +200,23 @@ def test_the_columns_fit_the_view_the_request_elided_and_the_verdict_stretched(q
     shown = panel.model.index(0, ExchangesModel.TARGET).data()
     assert shown == "POST /devices/4093215/datapoints?type=5"  # whole in the model (tooltip when elided)
     assert ":" in panel.model.index(0, ExchangesModel.TIME).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_verdict_is_in_the_users_language(qtbot, panel, sandbox):
+    """The sandbox's findings are Messages: the table, its tooltip and the Verdict tab show them in Chinese."""
+    from gui import i18n
+
+    sandbox.add_device("777", "KEY-OF-777")
+    arrive(qtbot, panel, sandbox, post(key=b"KEY-OF-777"), post() + b"\r\n\r\n")
+    i18n.set_language("zh_CN")
+    try:
+        select(panel, 0)
+        verdict = panel.verdict_text.toPlainText()
+        column = panel.model.data(panel.model.index(0, ExchangesModel.VERDICT))
+        select(panel, 1)
+        note = panel.verdict_text.toPlainText()
+    finally:
+        i18n.set_language("en")
+    assert verdict.startswith("错误：API Key ") and "属于设备 '777'" in verdict and "请发送设备" in verdict
+    assert column in verdict and "KEY-OF-777" not in verdict
+    assert note == "提示：请求体后有 4 字节的 CR/LF；已忽略，与平台的做法相同"

@@ -1,7 +1,7 @@
 """Every row knows its target (issue 13, items 2 and 3): a sandbox row never reaches a real endpoint unless moved."""
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.data.target import SANDBOX_ENDPOINT
@@ -157,7 +157,11 @@ def test_discarding_waiting_rows_asks_then_removes_them(qtbot, make_window, sand
     qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
     type_connection(qtbot, window, real_platform.url, REAL_DEVICE, REAL_KEY)
     qtbot.waitUntil(window.connection.waiting_bar.isVisible)
+    # The layouts typing left pending (the http warning shows while the address is half typed) run first.
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     assert window.editor.mapTo(window, QPoint(0, 0)) == editor_at  # the question pushes nothing from under the pointer
+    bar = window.connection.waiting_bar
+    assert bar.parent() is window.editor.parent() and bar.geometry().bottom() == window.editor.geometry().bottom()
     for size in (QSize(1366, 768), QSize(1024, 700)):  # the question fits the small screens, nothing cut
         window.resize(size)
         qtbot.waitUntil(lambda size=size: window.size() == size)

@@ -176,7 +176,7 @@ def test_the_last_upload_is_the_newest_send_only(sandbox, monkeypatch, capsys):
 
 def test_the_api_key_comes_from_the_keyring_when_the_environment_has_none(sandbox, monkeypatch, memory_keyring):
     from gui.app import build_parser
-    from gui.cli import run_verify
+    from gui.cli_verify import run_verify
     from gui.data.secrets import SecretStore
 
     send_wide(sandbox, monkeypatch)
@@ -196,7 +196,7 @@ def test_nothing_to_verify_and_bad_combinations_exit_2(sandbox, monkeypatch, cap
     assert run(["--last", "--endpoint", sandbox.url], monkeypatch) == 2
     assert "--endpoint cannot be combined with --last" in capsys.readouterr().err
     assert run(["--last", "--device", "another"], monkeypatch) == 2
-    assert "no upload in the outbox's history to device another" in capsys.readouterr().err
+    assert "no upload to device another in the outbox's history" in capsys.readouterr().err
     assert run([WIDE, "--endpoint", sandbox.url], monkeypatch) == 2
     assert "--device ID is required" in capsys.readouterr().err
     with pytest.raises(SystemExit):

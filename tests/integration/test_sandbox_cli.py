@@ -151,3 +151,15 @@ def test_a_link_local_ipv6_address_is_refused_with_the_reason(host: str, capsys:
         parser.parse_args(["--host", host])
     assert exited.value.code == 2
     assert "link-local IPv6 address" in capsys.readouterr().err
+
+
+def test_the_command_speaks_the_users_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its own lines are Messages: `onenet-uploader --lang zh_CN sandbox` says them in Chinese (here: a refusal)."""
+    from gui import i18n
+    from gui.app import main
+
+    try:
+        assert main(["--lang", "zh_CN", "sandbox", "--capture", str(tmp_path)]) == 1  # a folder: cannot write
+    finally:
+        i18n.set_language("en")
+    assert f"sandbox：无法写入 {tmp_path}：" in capsys.readouterr().err

@@ -1,11 +1,11 @@
-"""A split upload stores what one request would, over real HTTP to the sandbox (overwrite rule kept)."""
+"""A split upload stores what one request would, and every datapoint without `at` (real HTTP to the sandbox)."""
 
 from __future__ import annotations
 
 import pytest
 
 from gui.onenet.client import OneNetClient
-from gui.onenet.formats import BodyType
+from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Datastream, Readings
 from gui.onenet.split import plan_requests
 from gui.sandbox import DEFAULT_API_KEY
@@ -28,7 +28,7 @@ def stored(sandbox, device: str, stream_id: str) -> tuple[dict[str, object], lis
 
 
 @pytest.mark.parametrize("body_type", [BodyType.FULL_JSON, BodyType.TEXT])
-def test_split_upload_stores_the_same_as_one_request(sandbox, body_type) -> None:
+def test_split_upload_stores_what_one_request_would_and_every_point_without_at(sandbox, body_type) -> None:
     readings = Readings(
         [
             Datastream(
@@ -36,9 +36,9 @@ def test_split_upload_stores_the_same_as_one_request(sandbox, body_type) -> None
                 [
                     Datapoint(1, at(0)),
                     Datapoint(2, at(0)),  # same `at`: the later wins, whether split or not
-                    Datapoint(3),  # without `at`: of these two only the last survives...
+                    Datapoint(3),  # without `at`: in one request only the last of these two survives;
                     Datapoint(4, at(1)),
-                    Datapoint(5),  # ...unless they were split across requests
+                    Datapoint(5),  # the planner sends them in two, so both do
                     Datapoint(6, at(2)),
                     Datapoint(7, at(0)),  # overwrites 2, from a later request
                 ],
@@ -48,7 +48,7 @@ def test_split_upload_stores_the_same_as_one_request(sandbox, body_type) -> None
     )
     sandbox.add_device(ONE, DEFAULT_API_KEY)
     sandbox.add_device(SPLIT, DEFAULT_API_KEY)
-    OneNetClient(sandbox.url, ONE, DEFAULT_API_KEY).upload(plan_requests(readings, body_type).body(0))
+    OneNetClient(sandbox.url, ONE, DEFAULT_API_KEY).upload(encode(readings, body_type))
 
     plan = plan_requests(readings, body_type, max_points=2, max_bytes=1024)
     client = OneNetClient(sandbox.url, SPLIT, DEFAULT_API_KEY)
@@ -56,15 +56,8 @@ def test_split_upload_stores_the_same_as_one_request(sandbox, body_type) -> None
         assert client.upload(plan.body(k)).ok
 
     assert len(plan) >= 4
-    for stream_id in ("t", "u"):
-        assert stored(sandbox, SPLIT, stream_id) == stored(sandbox, ONE, stream_id)
+    assert stored(sandbox, SPLIT, "u") == stored(sandbox, ONE, "u")
     explicit, stamped = stored(sandbox, SPLIT, "t")
-    assert stamped == [5]
-    assert explicit[at(0).isoformat()] == 7
-
-    # The rule's reason: sent in two requests, both points without `at` would survive.
-    sandbox.add_device("1000003", DEFAULT_API_KEY)
-    naive = OneNetClient(sandbox.url, "1000003", DEFAULT_API_KEY)
-    for value in (3, 5):
-        naive.upload(plan_requests(Readings([Datastream("t", [Datapoint(value)])]), body_type).body(0))
-    assert stored(sandbox, "1000003", "t")[1] == [3, 5]
+    assert explicit == stored(sandbox, ONE, "t")[0] and explicit[at(0).isoformat()] == 7  # equal `at`: the last wins
+    assert stamped == [3, 5]  # each in a request of its own, in order
+    assert stored(sandbox, ONE, "t")[1] == [5]  # the rule's reason: of one request, only the last survives

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from gui import cli
+from gui import cli_common
 from gui.app import main
 from gui.data.logs import close_logging
 from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
@@ -35,7 +35,7 @@ ENDPOINT = "http://127.0.0.1:9"
 def data(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli.API_KEY_ENV, raising=False)
+    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
     yield tmp_path / "data"
     close_logging()
 
@@ -76,7 +76,7 @@ def test_a_deleted_database_is_reported(data, capsys):
     assert code == EXIT_STORAGE and f"{path} is gone" in text
     assert "delete" in text and "outbox.sqlite3.written" in text  # how to start afresh on purpose
     (data / "outbox.sqlite3.written").unlink()
-    assert run(capsys, "outbox")[0] == cli.EXIT_OK
+    assert run(capsys, "outbox")[0] == cli_common.EXIT_OK
 
 
 # -- damaged ------------------------------------------------------------------------------------------
@@ -100,7 +100,7 @@ def test_a_database_cut_to_half_is_moved_aside_and_its_readable_rows_saved(data,
     with Store(path) as store:
         counts = store.counts()
     assert 0 < counts[State.SENT] + counts[State.UNSENT] < 6000
-    assert run(capsys, "outbox")[0] == cli.EXIT_OK  # the new file opens normally
+    assert run(capsys, "outbox")[0] == cli_common.EXIT_OK  # the new file opens normally
 
 
 def test_garbage_inside_is_found_when_opened_and_unsent_rows_are_saved_first(data, capsys):

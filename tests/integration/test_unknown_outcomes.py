@@ -42,7 +42,7 @@ def test_rows_without_at_are_unknown_after_a_gateway_answer_and_held_back(tmp_pa
     url = rogue_server(answering(GATEWAY_ANSWERS[answer]))
     with Store(tmp_path / "outbox.sqlite3") as store:
         ids = store.add(
-            [NewRow("temperature", Datapoint(i)) for i in range(3)], state=State.UNSENT, endpoint=url, device_id="1"
+            [NewRow(f"stream{i}", Datapoint(i)) for i in range(3)], state=State.UNSENT, endpoint=url, device_id="1"
         )
         _, result = send(store, url)
         assert [r.outcome for r in result.results] == [RequestOutcome.UNKNOWN]

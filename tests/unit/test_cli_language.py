@@ -14,7 +14,7 @@ import pytest
 
 from gui import i18n
 from gui.app import main
-from gui.cli import API_KEY_ENV
+from gui.cli_common import API_KEY_ENV
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 #: Words a Chinese reader meets as they are: names, code, field terms the glossary keeps.
@@ -83,3 +83,21 @@ def test_english_plurals_come_from_the_catalogue(capsysbinary, monkeypatch):
     main(["--lang", "en", "send", str(FIXTURES / "seed_example_type1.json"), "--dry-run"])
     summary = capsysbinary.readouterr().out.decode().rstrip("\n").rsplit("\n", 1)[1]
     assert re.fullmatch(r"dry run: \d+ datapoints in 1 request, \d+ bytes of body; nothing sent", summary)
+
+
+def test_a_csv_send_in_chinese_says_how_the_file_was_read_in_chinese(monkeypatch, capsysbinary, tmp_path):
+    """The detection lines (`read …:`): every decision and note of the importers through the catalogue."""
+    monkeypatch.delenv(API_KEY_ENV, raising=False)
+    path = tmp_path / "readings.csv"
+    path.write_text(
+        "Station log\n\nNo;Date Time, GMT+00:00;temp;flag\n1;13/11/2026 09:00;21,5;OK\n2;14/11/2026 09:10;NA;OK\n"
+        "3;15/11/2026 09:20;22,0;OK\n",
+        encoding="utf-8",
+    )
+    code = main(["--lang", "zh_CN", "send", str(path), "--dry-run"])
+    err = capsysbinary.readouterr().err.decode()
+    assert code == 0, err
+    read = err.split("\n\n", 1)[0]
+    assert "时间：列 " in read and "分隔符：分号" in read, read
+    own = {"Station", "log", "Date", "Time", "GMT", "temp", "flag", "No", "NA", "OK", "readings"}
+    assert english_words(read) - own == set(), read

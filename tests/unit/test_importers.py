@@ -395,7 +395,8 @@ def test_day_first_is_decided_by_a_day_above_12(tmp_path):
     path = write(tmp_path, "r.csv", "date,v\n04/11/2026 09:00,1\n13/11/2026 09:00,2\n")
     result = load(path)
     assert result.detected.date_order == "day/month/year"
-    assert "13" in result.detected.date_order_reason
+    reason = result.detected.date_order_reason
+    assert reason is not None and (reason.code, reason.args["n"]) == ("order-first-day", 13)
     assert [at for at, _ in points(result)["v"]] == ["2026-11-04T09:00:00", "2026-11-13T09:00:00"]
 
 
@@ -475,7 +476,7 @@ def test_rows_without_time_follow_the_choice(tmp_path):
     path = write(tmp_path, "r.csv", "temperature,humidity\n21.4,45\n21.5,46\n")
     refused_by_default = load(path)  # no time column understood: nothing is stamped "now" unless asked
     assert refused_by_default.needs_time and len(refused_by_default) == 0
-    assert any("no column was understood as a time" in d for d in refused_by_default.detected.decisions)
+    assert "time-none" in {d.code for d in refused_by_default.detected.decisions}
     stamped = load(path, missing_time=MissingTime.NOW)
     assert {at for at, _ in points(stamped)["temperature"]} == {format_at(NOW)}
     assert {at for at, _ in points(load(path, missing_time=MissingTime.PLATFORM))["humidity"]} == {None}

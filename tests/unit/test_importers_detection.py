@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from gui.cli_common import API_KEY_ENV, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from gui.data.importers import (
     ZONE_IN_TIMES,
     DateOrder,
@@ -85,10 +85,12 @@ def test_compact_yyyymmddhhmm_is_2017_not_milliseconds_since_1970(tmp_path):
     assert streams(result) == {"TT_10": [("2017-01-01T08:00:00", 2.5), ("2017-01-01T08:10:00", 2.4)]}
     time = result.detected.columns[1]
     assert (time.role, time.time_format) == (Role.TIME, TimeFormat.COMPACT)
-    assert any("YYYYMMDDHHMM" in d and "zone UTC (not stated in the file)" in d for d in result.detected.decisions)
+    decided = next(d for d in result.detected.decisions if d.code == "time")
+    assert decided.args["how"].args["form"] == "YYYYMMDDHHMM"
+    assert decided.args["zone"].args["zone"] == "UTC" and decided.args["zone"].args["why"].code == "zone-unstated"
     # station code, quality flag and end-of-record marker: proposed as not imported, with the reason
     notes = {c.name: c.note for c in result.detected.columns if c.role is Role.SKIP}
-    assert set(notes) == {"STATIONS_ID", "QN", "eor"} and all(n.startswith("not imported: ") for n in notes.values())
+    assert set(notes) == {"STATIONS_ID", "QN", "eor"} and all(n.code == "not-imported" for n in notes.values())
 
 
 @pytest.mark.parametrize(
@@ -140,7 +142,7 @@ def test_periods_are_read_as_their_start_and_said(tmp_path):
     path = write(tmp_path, "q.csv", "period,lrm\n1974Q1,11.63\n1974Q2,11.60\n")
     result = load(path, source_tz="UTC+8")
     assert streams(result) == {"lrm": [("1974-01-01T00:00:00", 11.63), ("1974-04-01T00:00:00", 11.60)]}
-    assert any("periods" in n and "start" in n for n in result.detected.notes)
+    assert "periods" in {n.code for n in result.detected.notes}
     months = write(tmp_path, "mo.csv", "month,orders\n2024-05,3\n2024-06,4\n")
     assert streams(load(months, source_tz="UTC+8"))["orders"][1] == ("2024-06-01T00:00:00", 4)
 
@@ -153,7 +155,7 @@ def test_an_interval_column_gives_each_row_its_start_not_midnight(tmp_path):
         "2024-03-01T01:00:00",
         "2024-03-01T02:00:00",
     ]
-    assert any("intervals" in n for n in result.detected.notes)
+    assert "intervals" in {n.code for n in result.detected.notes}
 
 
 def test_year_month_day_hour_columns_are_combined(tmp_path):
@@ -385,11 +387,11 @@ def test_index_label_and_event_columns_are_proposed_as_not_imported(tmp_path):
         "3,103,2024-05-14 10:00,,Lab A,Logged\n"
     )
     result = load(write(tmp_path, "x.csv", text))
-    roles = {c.name: (c.role, c.note) for c in result.detected.columns}
+    roles = {c.name: (c.role, c.note.args["why"].code if c.note else "") for c in result.detected.columns}
     assert list(streams(result)) == ["Temp"]
-    assert roles["#"][0] is Role.SKIP and "row index" in roles["#"][1]
-    assert roles["entry_id"][0] is Role.SKIP and "row index" in roles["entry_id"][1]
-    assert "a label" in roles["Site"][1] and "event marker" in roles["Logged"][1]
+    assert roles["#"] == (Role.SKIP, "skip-index-named")
+    assert roles["entry_id"] == (Role.SKIP, "skip-index-named")
+    assert roles["Site"][1] == "skip-label-text" and roles["Logged"][1] == "skip-event"
 
 
 def test_columns_exclude_and_stream_id_options(tmp_path, capsysbinary):

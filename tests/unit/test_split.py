@@ -6,6 +6,7 @@ onenet-api.md ("Limits", "Overwrite rule").
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -42,15 +43,21 @@ def check_plan(readings: Readings, body_type: BodyType, max_points: int, max_byt
         decoded.extend(decode(body.data, body_type).pairs())
         assert len(chunk.datastreams) == request.streams
     assert decoded == pairs  # nothing dropped, nothing reordered
-    # a stream's points without `at` all travel in one request
-    for stream in readings.datastreams:
-        where = {
-            k
-            for k, r in enumerate(plan.requests)
-            for stream_id, point in pairs[r.start : r.stop]
-            if stream_id == stream.id and point.at is None
-        }
-        assert len(where) <= 1
+    # a request holds at most one point without `at` of a stream (of several the platform keeps the last)
+    for r in plan.requests:
+        without_at = [stream_id for stream_id, point in pairs[r.start : r.stop] if point.at is None]
+        assert len(without_at) == len(set(without_at))
+    # and cuts are made only where a limit or that rule asks: no two requests could have been one
+    for before, after in itertools.pairwise(plan.requests):
+        both = Readings.from_pairs(pairs[before.start : after.stop])
+        without_at = [stream_id for stream_id, point in pairs[before.start : after.stop] if point.at is None]
+        assert (
+            before.points + after.points > max_points
+            or len(encode(both, body_type, plan.separators or None).data) > max_bytes
+            or len(without_at) != len(set(without_at))
+            or before.oversized
+            or after.oversized
+        )
     assert sum(r.oversized for r in plan.requests) == len(plan.warnings)
 
 
@@ -65,7 +72,9 @@ _ats = st.none() | st.integers(0, 50).map(lambda s: BASE + timedelta(seconds=s))
     st.integers(1, 12),
     st.integers(64, 400),
 )
-def test_every_plan_keeps_limits_order_and_no_at_runs(pairs, body_type, max_points, max_bytes) -> None:
+def test_every_plan_keeps_limits_order_and_one_without_at_of_a_stream_a_request(
+    pairs, body_type, max_points, max_bytes
+) -> None:
     readings = Readings.from_pairs((s, Datapoint(v, a)) for s, v, a in pairs)
     assume(can_carry(readings, body_type) is None)
     check_plan(readings, body_type, max_points, max_bytes)
@@ -105,22 +114,26 @@ def test_a_datapoint_over_the_byte_limit_goes_alone_with_a_warning() -> None:
 
     assert [r.points for r in plan.requests] == [1, 1, 1]
     assert [r.oversized for r in plan.requests] == [False, True, False]
-    assert plan.warnings == [
-        "request 2: datastream 't', datapoint #2 alone is over the limit of 200 bytes; "
-        "it is sent in a request of its own"
-    ]
+    [warning] = plan.warnings
+    assert warning.code == "oversized"
+    assert (warning.args["request"], warning.args["stream"], warning.args["first"], warning.args["bytes"]) == (
+        2,
+        "'t'",
+        "2",
+        200,
+    )
     assert decode(plan.body(1).data).datastreams[0].datapoints[0].value == big
 
 
-def test_points_without_at_stay_in_one_request_even_over_the_limit() -> None:
-    # In one request only the last no-`at` point survives; split, both would: keep them together.
+def test_points_without_at_of_a_stream_go_one_a_request() -> None:
+    # In one request only the last point without `at` survives; one a request, each does.
     points = [Datapoint(1, BASE), Datapoint(2), Datapoint(3, BASE + timedelta(1)), Datapoint(4), Datapoint(5, BASE)]
-    readings = Readings([Datastream("t", points)])
+    readings = Readings([Datastream("t", points), Datastream("u", [Datapoint(6)])])
 
-    plan = plan_requests(readings, BodyType.FULL_JSON, max_points=2, max_bytes=10_000)
+    plan = plan_requests(readings, BodyType.FULL_JSON, max_points=10, max_bytes=10_000)
 
-    assert [(r.start, r.stop, r.oversized) for r in plan.requests] == [(0, 1, False), (1, 4, True), (4, 5, False)]
-    assert "datapoints #2 to #4" in plan.warnings[0] and "only the last" in plan.warnings[0]
+    assert [(r.start, r.stop, r.oversized) for r in plan.requests] == [(0, 3, False), (3, 6, False)]
+    assert plan.warnings == []
 
 
 def test_bad_limits_and_formats_are_refused() -> None:

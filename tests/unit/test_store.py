@@ -554,3 +554,29 @@ def test_requests_of_ids_in_steps_move_exactly_their_rows(store):
     store.abandon_request(again)
     assert [r.id for r in store.rows([State.UNKNOWN])] == [ids[5]]
     assert [r.id for r in store.rows([State.UNSENT])] == [i for i in ids if i not in carried and i != ids[5]]
+
+
+def test_delivery_messages_are_stored_with_their_code_and_old_plain_rows_stay_readable(store):
+    """A delivery message is stored as code + params (shown in the reader's language later); plain text as it is."""
+    from dataclasses import replace
+
+    from gui.text import Message
+
+    why = Message("timeout", "client", "no answer within {s} s", {"s": 10})
+    ids = store.add(rows(3), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    begun = begin(store, ids[:2])
+    assert begun is not None
+    tried = replace(attempt(AttemptOutcome.UNKNOWN, 1, str(why)), text=why)
+    store.finish_request(begun, RequestOutcome.UNKNOWN, tried, why)
+    row = store.get(ids[:1])[0]
+    assert (row.last_error, row.last_error_text) == ("no answer within 10 s", why)
+    [entry] = store.history(request_id=begun.request_id)
+    assert entry.attempt is not None and (entry.attempt.error, entry.attempt.text) == ("no answer within 10 s", why)
+    assert store.history_page()[0].error_text == why
+    # a row stored before (plain English) reads as it was; the store's own old text is known and translated
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE outbox SET last_error = 'refused' WHERE id = ?", (ids[1],))
+        db.execute("UPDATE outbox SET last_error = 'the program stopped while sending these' WHERE id = ?", (ids[2],))
+    old, stopped = store.get(ids[1:])
+    assert (old.last_error, old.last_error_text) == ("refused", None)
+    assert stopped.last_error_text is not None and stopped.last_error_text.code == "stopped-while-sending"

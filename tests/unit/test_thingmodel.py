@@ -65,12 +65,12 @@ def test_values_of_each_type_go_on_the_wire_as_the_type(identifier, value, wire)
     ("identifier", "value", "rule", "words"),
     [
         ("nope", 1, "unknown-identifier", "not in the model"),
-        ("count", "12", "wrong-type", "is a text, the property is an int32"),
+        ("count", "12", "wrong-type", "is a text, the property is of type int32"),
         ("count", 12.5, "not-integer", "not a whole number"),
         ("count", 12.0, "not-integer", "write 12"),
         ("count", 100001, "out-of-range", "outside 0..100000"),
         ("count", -1, "out-of-range", "outside 0..100000"),
-        ("temp", "hot", "wrong-type", "is a text, the property is a float"),
+        ("temp", "hot", "wrong-type", "is a text, the property is of type float"),
         ("temp", 125.5, "out-of-range", "outside -40..125°C"),
         ("power", 1, "wrong-bool", "not true or false"),
         ("power", "on", "wrong-bool", "not true or false"),
@@ -78,11 +78,11 @@ def test_values_of_each_type_go_on_the_wire_as_the_type(identifier, value, wire)
         ("mode", "boost", "wrong-enum", "did you mean 1?"),
         ("label", "x" * 33, "too-long", "33 bytes, more than the 32"),
         ("label", "温" * 11, "too-long", "33 bytes"),
-        ("label", 5, "wrong-type", "the property is a string"),
+        ("label", 5, "wrong-type", "the property is of type string"),
         ("position", {"x": 1, "z": 2}, "unknown-member", "'z' is not a member"),
         ("position", {"x": 1}, "missing-member", "no 'y'"),
         ("position", {"x": "a", "y": 1}, "wrong-type", "member 'x'"),
-        ("position", 5, "wrong-type", "the property is a struct"),
+        ("position", 5, "wrong-type", "the property is of type struct"),
     ],
 )
 def test_values_the_model_refuses_name_the_rule(identifier, value, rule, words):
@@ -192,7 +192,7 @@ def test_values_without_at_are_property_posts_after_the_history_one_value_per_pr
         == b'{"id":"7","version":"1.0","params":{"temp":{"value":20.0},"power":{"value":true}}}'
     )
     assert plan.requests[2].body("8") == b'{"id":"8","version":"1.0","params":{"temp":{"value":22.0}}}'
-    assert plan.warnings and "'temp': 2 datapoints without at go in 2 successive property posts" in plan.warnings[0]
+    assert [(w.code, w.args["property"], w.args["n"]) for w in plan.warnings] == [("posts-without-at", "'temp'", 2)]
 
 
 def test_a_value_the_model_refuses_stops_the_plan():
@@ -206,3 +206,21 @@ def test_message_ids_are_digits_at_most_13_and_increase():
     got = [ids.next() for _ in range(3)]
     assert got == ["1800000000000", "1800000000001", "1800000000002"]
     assert MessageIds(first=5).next() == "5"
+
+
+def test_thing_model_issues_are_worded_in_the_users_language():
+    """Each part of an issue (where, what, the rule's name and reason) comes from the catalogue."""
+    from gui import i18n
+
+    readings = Readings.from_pairs(
+        [("count", Datapoint("12", T0)), ("nope", Datapoint(1, T0)), ("label", Datapoint(5, T0))]
+    )
+    issues = check_readings(MODEL, readings)
+    assert {i.rule for i in issues} == {"wrong-type", "unknown-identifier"}
+    i18n.set_language("zh_CN")
+    try:
+        shown = [i18n.render(i.text) for i in issues]
+    finally:
+        i18n.set_language("en")
+    assert all("属性" in text for text in shown), shown
+    assert not any(word in text for text in shown for word in ("property", "the model", "is a text")), shown

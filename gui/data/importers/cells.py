@@ -875,7 +875,7 @@ def date_parts(text: str) -> tuple[int, int, str] | None:
     return (int(match["a"]), int(match["b"]), match["sep"]) if match else None
 
 
-def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, str]:
+def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, Message]:
     """Decide day/month order from `dd?mm?yyyy` cells: a first number above 12 is a day, and so on.
 
     Returns the order (None when the data cannot tell) and how it was
@@ -890,14 +890,21 @@ def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, str]:
         firsts, seconds = max(firsts, a), max(seconds, b)
         seps.add(sep)
     if firsts > 12 and seconds <= 12:
-        return DateOrder.DMY, f"a first number is {firsts}, so it is the day"
+        return DateOrder.DMY, _m(
+            "order-first-day", QT_TRANSLATE_NOOP("importers", "a first number is {n}, so it is the day"), n=firsts
+        )
     if seconds > 12 and firsts <= 12:
-        return DateOrder.MDY, f"a second number is {seconds}, so it is the day"
+        return DateOrder.MDY, _m(
+            "order-second-day", QT_TRANSLATE_NOOP("importers", "a second number is {n}, so it is the day"), n=seconds
+        )
     if firsts > 12 and seconds > 12:
-        return None, "both orders occur; choose one (rows that do not fit it are reported)"
+        return None, _m(
+            "order-both",
+            QT_TRANSLATE_NOOP("importers", "both orders occur; choose one (rows that do not fit it are reported)"),
+        )
     if seps == {"."}:
-        return DateOrder.DMY, "dots: day.month.year by convention"
-    return None, "no day above 12 in the rows read"
+        return DateOrder.DMY, _m("order-dots", QT_TRANSLATE_NOOP("importers", "dots: day.month.year by convention"))
+    return None, _m("order-unknown", QT_TRANSLATE_NOOP("importers", "no day above 12 in the rows read"))
 
 
 def looks_like(cells: Sequence[Any], fmt: TimeFormat) -> bool:

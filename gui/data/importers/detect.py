@@ -20,14 +20,21 @@ from typing import Any
 
 from gui.data.importers import cells as C
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
-from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNKNOWN, ZONE_UNSTATED, ColumnInfo, ImportFailed
+from gui.data.importers.result import (
+    ZONE_IN_TIMES,
+    ZONE_UNKNOWN,
+    ZONE_UNSTATED,
+    ColumnInfo,
+    ImportFailed,
+    zone_reason_message,
+)
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, effective_width
 from gui.data.importers.zones import StatedZone, stated_zone, unused_zone
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import is_safe_stream_id, suggest_stream_id
 from gui.onenet.zones import parse_zone
-from gui.text import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 SAMPLE_ROWS = 1000
 #: Texts that usually mean "no reading": they do not make a number column text (they are reported,
@@ -118,7 +125,7 @@ def plain_name(name: str) -> str:
 # --- delimiter -------------------------------------------------------------------------------
 
 
-def sniff_delimiter(lines: Sequence[str]) -> tuple[str, str]:
+def sniff_delimiter(lines: Sequence[str]) -> tuple[str, Message]:
     """The delimiter among `, ; tab |` and why: the one that splits the data rows most evenly.
 
     The data rows are the lower three quarters of the records read (headers,
@@ -132,7 +139,7 @@ def sniff_delimiter(lines: Sequence[str]) -> tuple[str, str]:
     """
     sample = [line[:SNIFF_LINE_CHARS] for line in lines[:SNIFF_LINES] if line.strip()]
     if not sample:
-        return ",", "empty"
+        return ",", _m("delimiter-empty", QT_TRANSLATE_NOOP("importers", "no data to tell: comma"))
     scores: dict[str, tuple[bool, float, float, int]] = {}
     for delimiter in DELIMITERS:
         try:
@@ -152,7 +159,12 @@ def sniff_delimiter(lines: Sequence[str]) -> tuple[str, str]:
     best = max(scores, key=lambda d: scores[d]) if scores else ","
     width = scores[best][3] if best in scores else 1
     share = scores[best][1] if best in scores else 0.0
-    return best, f"{round(share * 100)}% of the data rows split into {width} cells"
+    return best, _m(
+        "delimiter-split",
+        QT_TRANSLATE_NOOP("importers", "{share}% of the data rows split into {width} cells"),
+        share=round(share * 100),
+        width=width,
+    )
 
 
 # --- columns ---------------------------------------------------------------------------------
@@ -227,11 +239,11 @@ class Structure:
     width: int
     names: list[str]
     data_sample: list[Sequence[Any]]
-    notes: list[str]
+    notes: list[Message]
     units: list[str] = field(default_factory=list)  #: per column, from a units row under the header
     data_start: int = 0  #: index in the sample of the first data row
     annotated: bool = False  #: InfluxDB annotated CSV: `#group`/`#datatype`/`#default` lines, repeated headers
-    decisions: list[str] = field(default_factory=list)
+    decisions: list[Message] = field(default_factory=list)
 
 
 _TIMELIKE = (C.CellClass.DATE, C.CellClass.DATETIME, C.CellClass.TIME_OF_DAY)
@@ -304,15 +316,20 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
             )
         )
     mode = mode_of([w for w in widths if w])[0]
-    notes: list[str] = []
-    decisions: list[str] = []
+    notes: list[Message] = []
+    decisions: list[Message] = []
     if annotated:
-        decisions.append("InfluxDB annotated CSV: #group, #datatype and #default lines skipped")
+        decisions.append(
+            _m(
+                "annotated-csv",
+                QT_TRANSLATE_NOOP("importers", "InfluxDB annotated CSV: #group, #datatype and #default lines skipped"),
+            )
+        )
     n = len(rows)
     if options.skip_rows is not None:
         skip = next((k for k, i in enumerate(at) if i >= options.skip_rows), n)  # annotation lines count
         header_at: int | None = skip if options.has_header is not False else None
-        how = "chosen"
+        how = _CHOSEN
     else:
         need = max(1, math.ceil(mode / 2)) if mode > 1 else 1
         start = 0
@@ -328,14 +345,14 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
             if first_data is not None
             else []
         )
-        how = "the first row of names above the data"
+        how = _m("header-first-names", QT_TRANSLATE_NOOP("importers", "the first row of names above the data"))
         if options.has_header is False:
             header_at, skip = None, start
         elif not text_rows:
             header_at, skip = (start, start) if options.has_header else (None, start)
         elif naming:
             header_at = skip = naming[-1]
-            how = "the row of names that names the time column"
+            how = _m("header-names-time", QT_TRANSLATE_NOOP("importers", "the row of names that names the time column"))
         else:
             header_at = skip = text_rows[0]
     if skip >= n:
@@ -346,7 +363,11 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
             )
         )
     if skip and any(widths[:skip]):
-        notes.append(f"{skip} line(s) above the table were skipped (they do not have its columns).")
+        notes.append(
+            Counted("lines-skipped").tr(
+                "%Ln line(s) above the table were skipped (they do not have its columns).", "", skip
+            )
+        )
     has_header = header_at is not None
     first = rows[skip]
     data_start = skip + 1 if has_header else skip
@@ -367,16 +388,25 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
         seen.add(name)
         names.append(name)
     if has_header and any("\ufffd" in nm for nm in names):
-        notes.append("Some header characters cannot be decoded: is the encoding right?")
+        notes.append(
+            _m(
+                "header-undecodable",
+                QT_TRANSLATE_NOOP("importers", "Some header characters cannot be decoded: is the encoding right?"),
+            )
+        )
     data = [r for r in rows[data_start:] if effective_width(r) and not (annotated and list(r) == list(first))]
     line = at[skip] + 1  # the header's line in the file (annotation lines count)
     if has_header:
-        decisions.append(f"header: line {line} ({how})")
+        decisions.append(
+            _m("header", QT_TRANSLATE_NOOP("importers", "header: line {line} ({how})"), line=line, how=how)
+        )
     else:
-        decisions.append("no header row: columns are numbered")
+        decisions.append(_m("header-none", QT_TRANSLATE_NOOP("importers", "no header row: columns are numbered")))
     if units:
         shown = ", ".join(u for u in units if u)
-        decisions.append(f"units row under the header: {shown}")
+        decisions.append(
+            _m("units-row", QT_TRANSLATE_NOOP("importers", "units row under the header: {units}"), units=shown)
+        )
     start = at[data_start] if data_start < n else len(sample)
     return Structure(at[skip], has_header, width, names, data, notes, units, start, annotated, decisions)
 
@@ -423,10 +453,10 @@ class Plan:
     value_col: int | None = None
     layout: Layout = Layout.WIDE
     date_order: DateOrder | None = None
-    date_order_reason: str = ""
+    date_order_reason: Message | None = None
     ambiguous: tuple[str, ...] = ()
-    notes: list[str] = field(default_factory=list)
-    decisions: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
+    decisions: list[Message] = field(default_factory=list)
     zone: tzinfo | None = None  #: the zone the file states (a header), when it wins over the source zone
     zone_name: str = ""
     zone_reason: str = ""
@@ -439,6 +469,7 @@ class Plan:
     zone_unused: str = ""  #: the zone the caller chose, when it differs from the stated one and so does not apply
     rename: dict[str, str] = field(default_factory=dict)  #: long layout: datastream ids renamed
     missing: frozenset[str] = frozenset()  #: texts found among numbers that mean "no reading" (`---`, `NA`)
+    zone_why: Message | None = None  #: `zone_reason` in words (`result.zone_reason_message`), for a person
 
 
 def times_state_zone(profiles: Sequence[Profile], spec: TimeSpec) -> bool:
@@ -468,22 +499,22 @@ def times_state_zone(profiles: Sequence[Profile], spec: TimeSpec) -> bool:
 
 def pick_time_format(
     profile: Profile, choice: TimeFormat | None, options: ImportOptions
-) -> tuple[TimeFormat, DateOrder | None, str, bool]:
+) -> tuple[TimeFormat, DateOrder | None, Message | None, bool]:
     """(format, date order, order reason, undecided) for a time or date column's text cells."""
     if choice is not None and choice is not TimeFormat.DMY and choice is not TimeFormat.MDY:
-        return choice, None, "", False
+        return choice, None, None, False
     if choice is not None:
         order = DateOrder.DMY if choice is TimeFormat.DMY else DateOrder.MDY
-        return choice, order, "chosen", False
+        return choice, order, _CHOSEN, False
     text_formats = Counter({f: n for f, n in profile.formats.items() if f is not TimeFormat.NATIVE})
     if not text_formats:
-        return TimeFormat.NATIVE if profile.formats else TimeFormat.YMD, None, "", False
+        return TimeFormat.NATIVE if profile.formats else TimeFormat.YMD, None, None, False
     fmt = text_formats.most_common(1)[0][0]
     if fmt is not TimeFormat.DMY:
-        return fmt, None, "", False
+        return fmt, None, None, False
     if options.date_order is not None:
         chosen = options.date_order
-        return (TimeFormat.DMY if chosen is DateOrder.DMY else TimeFormat.MDY), chosen, "chosen", False
+        return (TimeFormat.DMY if chosen is DateOrder.DMY else TimeFormat.MDY), chosen, _CHOSEN, False
     found, reason = C.date_order_from(profile.texts)
     if found is None:
         return TimeFormat.DMY, None, reason, True
@@ -506,7 +537,7 @@ def _integers(raws: Sequence[Any]) -> list[int] | None:
     return out
 
 
-def numeric_time_format(profile: Profile, hinted: bool) -> tuple[TimeFormat, str] | None:
+def numeric_time_format(profile: Profile, hinted: bool) -> tuple[TimeFormat, Message] | None:
     """The format of a column of numbers that are times, with the evidence, or None.
 
     Compact `YYYYMMDD[HH[MM[SS]]]` digits come first when every value has
@@ -530,21 +561,31 @@ def numeric_time_format(profile: Profile, hinted: bool) -> tuple[TimeFormat, str
                 except ValueError:
                     pass
                 else:
-                    return TimeFormat.COMPACT, (
-                        f"every value is {length} digits that form a valid date, {C.COMPACT_LENGTHS[length]}"
+                    return TimeFormat.COMPACT, _m(
+                        "time-compact",
+                        QT_TRANSLATE_NOOP("importers", "every value is {length} digits that form a valid date, {form}"),
+                        length=length,
+                        form=C.COMPACT_LENGTHS[length],
                     )
             if length == 4 and hinted and all(1000 <= i <= 2999 for i in ints):
-                return TimeFormat.PERIOD, "every value is a year: read as the year's start"
+                return TimeFormat.PERIOD, _m(
+                    "time-years", QT_TRANSLATE_NOOP("importers", "every value is a year: read as the year's start")
+                )
     if not hinted:
         return None
     for fmt, (low, high), _ in C.EPOCH_FORMATS:
         if C.looks_like(raws, fmt):
-            unit = {TimeFormat.EPOCH_S: "seconds", TimeFormat.EPOCH_MS: "milliseconds"}.get(
-                fmt, "microseconds" if fmt is TimeFormat.EPOCH_US else "nanoseconds"
+            return fmt, _m(
+                "time-epoch",
+                QT_TRANSLATE_NOOP("importers", "every value is between {low} and {high}: {unit}"),
+                low=f"{low:.0e}",
+                high=f"{high:.1e}",
+                unit=format_label(fmt),
             )
-            return fmt, f"every value is between {low:.0e} and {high:.1e}: Unix {unit}"
     if C.looks_like(raws, TimeFormat.EXCEL):
-        return TimeFormat.EXCEL, "every value is between 20000 and 80000: Excel days"
+        return TimeFormat.EXCEL, _m(
+            "time-excel", QT_TRANSLATE_NOOP("importers", "every value is between 20000 and 80000: Excel days")
+        )
     return None
 
 
@@ -624,31 +665,47 @@ def _time_parts(names: list[str], profiles: list[Profile], free: list[int]) -> d
     return kept
 
 
-def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: bool) -> str:
-    """Why a column is proposed as not imported (empty: it is a reading)."""
+def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: bool) -> Message | None:
+    """Why a column is proposed as not imported (None: it is a reading)."""
     folded = name.strip().casefold()
     if not profile.filled:
-        return f"no header and empty in the first {rows} rows" if unnamed else ""
+        if not unnamed:
+            return None
+        return Counted("skip-unnamed-empty").tr("no header and empty in the first %Ln row(s)", "", rows)
     ints = _integers(profile.raws)
     if folded in _INDEX_NAMES and ints is not None:
-        return "a row index (its header says so)"
+        return _m("skip-index-named", QT_TRANSLATE_NOOP("importers", "a row index (its header says so)"))
     if first and ints is not None and len(ints) >= 3 and all(b - a == 1 for a, b in pairwise(ints)):
-        return "a row index (the first column, counting up by one)"
+        return _m(
+            "skip-index-counting", QT_TRANSLATE_NOOP("importers", "a row index (the first column, counting up by one)")
+        )
     if folded in _EVENT_NAMES or any(folded.startswith(e + " (") for e in _EVENT_NAMES):
-        return "a logger's event marker, not readings"
+        return _m("skip-event", QT_TRANSLATE_NOOP("importers", "a logger's event marker, not readings"))
     texts = profile.classes[C.CellClass.TEXT]
     if profile.missing_like == profile.filled:
-        return f"only {next(iter(profile.missing_texts))!r} (no reading) in the first {rows} rows"
+        return (
+            Counted("skip-no-reading")
+            .tr("only {text} (no reading) in the first %Ln row(s)", "", rows)
+            .with_args(text=repr(next(iter(profile.missing_texts))))
+        )
     if len(profile.distinct) == 1 and profile.filled >= 2:
         value = next(iter(profile.distinct))
         named = plain_name(name) in _LABEL_HINTS or bool(_tokens(name) & _LABEL_HINTS)
         # A constant text is a label when its header says so, when it holds digits (a serial number), or
         # over many rows; a reading may stay the same over a short file (wind from SE all day).
         if texts == profile.filled and (named or any(ch.isdigit() for ch in value) or profile.filled >= 100):
-            return f"the same text in every row ({value!r}): a label"
+            return _m(
+                "skip-label-text",
+                QT_TRANSLATE_NOOP("importers", "the same text in every row ({value}): a label"),
+                value=repr(value),
+            )
         if texts != profile.filled and named:
-            return f"the same code in every row ({value!r}): a label"
-    return ""
+            return _m(
+                "skip-label-code",
+                QT_TRANSLATE_NOOP("importers", "the same code in every row ({value}): a label"),
+                value=repr(value),
+            )
+    return None
 
 
 def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[str], delimiter: str | None) -> Plan:
@@ -664,9 +721,9 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     profiles = profile_columns(structure.data_sample, width, missing)
     choices = {j: options.choice(j) for j in range(width)}
     roles: dict[int, Role] = {j: c.role for j, c in choices.items() if c.role is not None}
-    notes: list[str] = []
-    decisions: list[str] = []
-    reasons: dict[int, str] = {}
+    notes: list[Message] = []
+    decisions: list[Message] = []
+    reasons: dict[int, Message] = {}
     user_roles = set(roles)
 
     excluded = {_resolve(k, names, "excluded") for k in options.exclude}
@@ -688,7 +745,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         return is_time_name(names[j])
 
     spec = TimeSpec(pattern=options.time_pattern)
-    time_reason = ""
+    time_reason: Message | None = None
     has_time_role = any(r in (Role.TIME, Role.DATE, Role.TIME_OF_DAY) for r in roles.values())
     if options.time_pattern and not has_time_role:
         fits = sorted(
@@ -697,7 +754,11 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         )
         if fits and fits[0][0] >= 0.5:
             roles[fits[0][1]] = Role.TIME
-            time_reason = f"its cells match the format {options.time_pattern}"
+            time_reason = _m(
+                "time-pattern-fits",
+                QT_TRANSLATE_NOOP("importers", "its cells match the format {pattern}"),
+                pattern=options.time_pattern,
+            )
             has_time_role = True
     parts = {} if has_time_role else _time_parts(names, profiles, free)
     if parts:
@@ -705,7 +766,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             roles[j] = Role.TIME_PART
         spec.parts = parts
         has_time_role = True
-    numeric_formats: dict[int, tuple[TimeFormat, str]] = {}
+    numeric_formats: dict[int, tuple[TimeFormat, Message]] = {}
     if not has_time_role:
         # A column of dates: 90% of its cells, or half when its header says "time" (the rest are reported).
         dated = [
@@ -737,7 +798,15 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             else:
                 roles[j] = Role.TIME
             share = round(100 * profiles[j].share(C.CellClass.DATETIME, C.CellClass.DATE))
-            time_reason = f"{share}% of its cells are dates" + (" and its header says time" if hinted(j) else "")
+            time_reason = (
+                _m(
+                    "time-dates-named",
+                    QT_TRANSLATE_NOOP("importers", "{share}% of its cells are dates and its header says time"),
+                    share=share,
+                )
+                if hinted(j)
+                else _m("time-dates", QT_TRANSLATE_NOOP("importers", "{share}% of its cells are dates"), share=share)
+            )
         else:
             for j in free:
                 found = numeric_time_format(profiles[j], hinted(j)) if profiles[j].filled else None
@@ -752,13 +821,21 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 roles[tods[0]] = Role.TIME_OF_DAY
 
     if layout is None:
+        how: Message
         if Role.STREAM in roles.values():
-            layout, how = Layout.LONG, "a datastream column was chosen"
+            layout = Layout.LONG
+            how = _m("layout-stream-chosen", QT_TRANSLATE_NOOP("importers", "a datastream column was chosen"))
         elif structure.has_header and stream_guess is not None and value_guess is not None:
             layout = Layout.LONG
-            how = f"headers {names[stream_guess]!r} and {names[value_guess]!r} name the datastream and the value"
+            how = _m(
+                "layout-headers",
+                QT_TRANSLATE_NOOP("importers", "headers {stream} and {value} name the datastream and the value"),
+                stream=repr(names[stream_guess]),
+                value=repr(names[value_guess]),
+            )
         else:
-            layout, how = Layout.WIDE, "one column per datastream"
+            layout = Layout.WIDE
+            how = _m("layout-wide-default", QT_TRANSLATE_NOOP("importers", "one column per datastream"))
             rest = [j for j in range(width) if j not in roles and profiles[j].filled]
             labels = [
                 j
@@ -771,10 +848,30 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             if any(r is Role.TIME for r in roles.values()) and len(labels) == 1 and len(numbers) == 1:
                 stream_guess, value_guess = labels[0], numbers[0]
                 layout = Layout.LONG
-                how = f"a column of a few repeated names ({names[labels[0]]!r}) beside one column of numbers"
-        decisions.append(f"layout: {layout.value} ({how})")
+                how = _m(
+                    "layout-labels",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "a column of a few repeated names ({name}) beside one column of numbers"
+                    ),
+                    name=repr(names[labels[0]]),
+                )
+        decisions.append(
+            _m(
+                "layout",
+                QT_TRANSLATE_NOOP("importers", "layout: {layout} ({how})"),
+                layout=layout_name(layout),
+                how=how,
+            )
+        )
     else:
-        decisions.append(f"layout: {layout.value} (chosen)")
+        decisions.append(
+            _m(
+                "layout",
+                QT_TRANSLATE_NOOP("importers", "layout: {layout} ({how})"),
+                layout=layout_name(layout),
+                how=_CHOSEN,
+            )
+        )
 
     if layout is Layout.LONG:
         pick: int | None
@@ -802,7 +899,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])
             )
             reason = _skip_reason(names[j], profiles[j], rows_read, unnamed, j == 0)
-            if reason:
+            if reason is not None:
                 roles[j], reasons[j] = Role.SKIP, reason
             else:
                 roles[j] = Role.VALUE
@@ -813,9 +910,10 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             if roles[j] is not Role.VALUE:
                 continue
             if j in excluded:
-                roles[j], reasons[j] = Role.SKIP, "excluded"
+                roles[j], reasons[j] = Role.SKIP, _m("skip-excluded", QT_TRANSLATE_NOOP("importers", "excluded"))
             elif included is not None and j not in included:
-                roles[j], reasons[j] = Role.SKIP, "not among the columns chosen"
+                roles[j] = Role.SKIP
+                reasons[j] = _m("skip-not-chosen", QT_TRANSLATE_NOOP("importers", "not among the columns chosen"))
             elif included is not None and j in included and j in reasons:
                 del reasons[j]
         if included is not None:
@@ -835,17 +933,17 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             spec.tod_col = j
         elif role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY):
             roles[j] = Role.SKIP
-            reasons[j] = "another column already gives the time"
+            reasons[j] = _ANOTHER_TIME
     if spec.time_col is not None and spec.tod_col is not None:
         roles[spec.tod_col] = Role.SKIP
-        reasons[spec.tod_col] = "another column already gives the time"
+        reasons[spec.tod_col] = _ANOTHER_TIME
         spec.tod_col = None
 
     date_order: DateOrder | None = None
-    order_reason = ""
+    order_reason: Message | None = None
     ambiguous: tuple[str, ...] = ()
     timed = spec.time_col if spec.time_col is not None else spec.date_col
-    fmt_label = ""
+    fmt_label: Message | None = None
     if timed is not None:
         profile = profiles[timed]
         time_choice = choices[timed].time_format
@@ -865,14 +963,23 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         else:
             spec.date_fmt = fmt
         if choices[timed].time_format is not None:
-            time_reason = "chosen"
+            time_reason = _CHOSEN
         elif time_choice is TimeFormat.PATTERN:
-            time_reason = "the format given"
+            time_reason = _m("time-pattern-given", QT_TRANSLATE_NOOP("importers", "the format given"))
         fmt_label = format_label(fmt, spec.pattern)
         if undecided:  # no day above 12 tells the order: either reading, not the one picked provisionally
-            fmt_label = "day/month/year or month/day/year"
+            fmt_label = _m("time-order-undecided", QT_TRANSLATE_NOOP("importers", "day/month/year or month/day/year"))
         if fmt is TimeFormat.PERIOD:
-            notes.append(f"Column {names[timed]!r} holds periods ({profile.example}): each is read as its start.")
+            notes.append(
+                _m(
+                    "periods",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "Column {column} holds periods ({example}): each is read as its start."
+                    ),
+                    column=repr(names[timed]),
+                    example=profile.example,
+                )
+            )
     if spec.tod_col is not None:
         tod_profile = profiles[spec.tod_col]
         spec.interval = (
@@ -880,18 +987,32 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         )
         if spec.interval:
             notes.append(
-                f"Column {names[spec.tod_col]!r} holds intervals ({tod_profile.example}): each row is read at the "
-                "interval's start."
+                _m(
+                    "intervals",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "Column {column} holds intervals ({example}): each row is read at the interval's start.",
+                    ),
+                    column=repr(names[spec.tod_col]),
+                    example=tod_profile.example,
+                )
             )
     if spec.tod_col is not None and spec.date_col is None:
         spec.today = date.today()
-        notes.append(f"Times of day without a date column: dated today, {spec.today.isoformat()}.")
+        notes.append(
+            _m(
+                "dated-today",
+                QT_TRANSLATE_NOOP("importers", "Times of day without a date column: dated today, {today}."),
+                today=spec.today.isoformat(),
+            )
+        )
     if spec.tod_col is not None:
         spec.fmt = TimeFormat.TIME_OF_DAY
 
     # the zone the file states wins for its column; the caller's zone applies only to times without one
     zone: tzinfo | None = None
     zone_name = zone_reason = zone_stated = zone_column = ""
+    zone_why: Message | None = None
     question: StatedZone | None = None
     time_columns = [j for j in (spec.time_col, spec.date_col, spec.tod_col, *spec.parts.values()) if j is not None]
     if structure.has_header:
@@ -903,9 +1024,16 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 if options.zone_from_file:
                     question = stated
                     zone_reason = f"{ZONE_UNKNOWN}: the header {names[j]!r} says {stated.text}, which several use"
+                    zone_why = _m(
+                        "zone-ambiguous",
+                        QT_TRANSLATE_NOOP("importers", "unknown: the header {header} says {zone}, which several use"),
+                        header=repr(names[j]),
+                        zone=stated.text,
+                    )
             else:
                 zone, zone_name = parse_zone(stated.name).tz, stated.name
                 zone_reason = f"from the header {names[j]!r}"
+                zone_why = zone_reason_message(zone_reason)
                 zone_stated, zone_column = stated.text, names[j]
             break
     unstated = False
@@ -919,29 +1047,84 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         else:  # no times at all is not a zone to ask about: rows without a time follow `missing_time`
             zone_reason, unstated = ZONE_UNSTATED, spec.found
     zone_unused = unused_zone(options, zone_stated, zone_name)
+    zone_why = zone_why or zone_reason_message(zone_reason)
 
     # time decision, in words
+    zone_text = _m("zone-of-time", QT_TRANSLATE_NOOP("importers", "zone {zone} ({why})"), zone=zone_name, why=zone_why)
     if spec.parts:
         shown = " + ".join(f"{names[j]!r}" for j in spec.parts.values())
-        decisions.append(f"time: columns {shown} combined ({', '.join(spec.parts)}), zone {zone_name} ({zone_reason})")
-        notes.append(f"The time is combined from the columns {shown}; they are not imported as datastreams.")
+        decisions.append(
+            _m(
+                "time-parts",
+                QT_TRANSLATE_NOOP("importers", "time: columns {columns} combined, {zone}"),
+                columns=shown,
+                zone=zone_text,
+            )
+        )
+        notes.append(
+            _m(
+                "time-parts-note",
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "The time is combined from the columns {columns}; they are not imported as datastreams.",
+                ),
+                columns=shown,
+            )
+        )
     elif timed is not None or spec.tod_col is not None:
-        where = f"column {names[timed]!r}" if timed is not None else "times of day only"
-        if spec.tod_col is not None:
-            where += f" + {names[spec.tod_col]!r}" + (" (intervals: their start)" if spec.interval else "")
-        how = f" ({time_reason})" if time_reason else ""
+        where: Message
+        if timed is None:
+            where = _m(
+                "time-where-tod",
+                QT_TRANSLATE_NOOP("importers", "times of day only, column {column}"),
+                column=repr(names[spec.tod_col or 0]),
+            )
+        elif spec.tod_col is None:
+            where = _m("time-where", QT_TRANSLATE_NOOP("importers", "column {column}"), column=repr(names[timed]))
+        else:
+            where = _m(
+                "time-where-date-tod",
+                QT_TRANSLATE_NOOP("importers", "columns {date} + {time}"),
+                date=repr(names[timed]),
+                time=repr(names[spec.tod_col]),
+            )
+        if spec.interval:
+            where = _m(
+                "time-where-intervals", QT_TRANSLATE_NOOP("importers", "{where} (intervals: their start)"), where=where
+            )
         epoch = spec.fmt in (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)
         if epoch:
-            zone_text = "UTC instants: no zone applies"
+            zone_text = _m("zone-epoch", QT_TRANSLATE_NOOP("importers", "UTC instants: no zone applies"))
         elif zone_reason == ZONE_IN_TIMES:
-            zone_text = "each time gives its zone (an offset, Z or UTC)"
+            zone_text = _m(
+                "zone-in-times", QT_TRANSLATE_NOOP("importers", "each time gives its zone (an offset, Z or UTC)")
+            )
         elif question is not None:
-            zone_text = f"zone {zone_reason}"
+            zone_text = _m("zone-question", QT_TRANSLATE_NOOP("importers", "zone {why}"), why=zone_why)
+        shown_format = fmt_label or format_label(TimeFormat.TIME_OF_DAY)
+        if time_reason is not None:
+            decisions.append(
+                _m(
+                    "time",
+                    QT_TRANSLATE_NOOP("importers", "time: {where}, format {format} ({how}), {zone}"),
+                    where=where,
+                    format=shown_format,
+                    how=time_reason,
+                    zone=zone_text,
+                )
+            )
         else:
-            zone_text = f"zone {zone_name} ({zone_reason})"
-        decisions.append(f"time: {where}, format {fmt_label or 'time of day'}{how}, {zone_text}")
+            decisions.append(
+                _m(
+                    "time",
+                    QT_TRANSLATE_NOOP("importers", "time: {where}, format {format}, {zone}"),
+                    where=where,
+                    format=shown_format,
+                    zone=zone_text,
+                )
+            )
     else:
-        decisions.append("time: no column was understood as a time")
+        decisions.append(_m("time-none", QT_TRANSLATE_NOOP("importers", "time: no column was understood as a time")))
 
     # decimal marks
     file_votes: Counter[str] = Counter()
@@ -983,7 +1166,9 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 else:
                     kind = ValueKind.TEXT
             suggested = names[j] if is_safe_stream_id(names[j]) else suggest_stream_id(names[j])
-            note = "" if profile.filled else f"empty in the first {rows_read} rows"
+            note = (
+                None if profile.filled else Counted("empty-column").tr("empty in the first %Ln row(s)", "", rows_read)
+            )
             if layout is Layout.WIDE:
                 new = next((rename[k] for k in (names[j], str(j + 1), suggested) if k in rename), None)
                 if new is not None:
@@ -998,9 +1183,13 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         elif role is Role.TIME_OF_DAY:
             info = replace(info, time_format=TimeFormat.INTERVAL if spec.interval else TimeFormat.TIME_OF_DAY)
         elif role is Role.TIME_PART:
-            info = replace(info, time_format=TimeFormat.PARTS, note="part of the time")
-        elif role is Role.SKIP and reasons.get(j):
-            info = replace(info, note=f"not imported: {reasons[j]}")
+            info = replace(
+                info,
+                time_format=TimeFormat.PARTS,
+                note=_m("time-part", QT_TRANSLATE_NOOP("importers", "part of the time")),
+            )
+        elif role is Role.SKIP and j in reasons:
+            info = replace(info, note=_not_imported(reasons[j]))
         infos.append(info)
     if layout is Layout.WIDE:
         unknown = [k for k in rename if k not in renamed_keys]
@@ -1020,10 +1209,23 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     )
     if found_missing:
         shown = ", ".join(repr(t) for t in sorted(found_missing))
-        decisions.append(f"no reading: {shown} among numbers (skipped, never sent)")
-    skipped = [f"{names[j]!r} ({reasons[j]})" for j in range(width) if roles[j] is Role.SKIP and reasons.get(j)]
-    if skipped:
-        decisions.append("not imported: " + ", ".join(skipped))
+        decisions.append(
+            _m(
+                "no-reading-markers",
+                QT_TRANSLATE_NOOP("importers", "no reading: {markers} among numbers (skipped, never sent)"),
+                markers=shown,
+            )
+        )
+    decisions += [
+        _m(
+            "skipped-column",
+            QT_TRANSLATE_NOOP("importers", "not imported: {column} ({why})"),
+            column=repr(names[j]),
+            why=reasons[j],
+        )
+        for j in range(width)
+        if roles[j] is Role.SKIP and j in reasons
+    ]
 
     stream_col = next((j for j in range(width) if roles[j] is Role.STREAM), None)
     value_col = next((j for j in range(width) if roles[j] is Role.VALUE), None)
@@ -1067,10 +1269,11 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         zone_unused,
         rename if layout is Layout.LONG else {},
         found_missing,
+        zone_why,
     )
 
 
-def long_plan(time_format: TimeFormat, decided: tuple[Any, str, bool] | None = None) -> Plan:
+def long_plan(time_format: TimeFormat, decided: tuple[Any, Message | None, bool] | None = None) -> Plan:
     """The plan of (stream, at, value) rows: OneNET bodies and JSON record lists."""
     infos = [
         ColumnInfo(0, "stream", Role.STREAM),
@@ -1085,26 +1288,45 @@ def long_plan(time_format: TimeFormat, decided: tuple[Any, str, bool] | None = N
 
 
 _FORMAT_LABELS = {
-    TimeFormat.YMD: "year-month-day",
-    TimeFormat.DMY: "day/month/year",
-    TimeFormat.MDY: "month/day/year",
-    TimeFormat.TIME_OF_DAY: "time of day",
-    TimeFormat.EXCEL: "Excel days",
-    TimeFormat.EPOCH_S: "Unix seconds",
-    TimeFormat.EPOCH_MS: "Unix milliseconds",
-    TimeFormat.EPOCH_US: "Unix microseconds",
-    TimeFormat.EPOCH_NS: "Unix nanoseconds",
-    TimeFormat.COMPACT: "YYYYMMDD[HH[MM[SS]]] digits",
-    TimeFormat.MONTH_NAME: "dates with month names",
-    TimeFormat.PERIOD: "periods (read as their start)",
-    TimeFormat.INTERVAL: "intervals (read as their start)",
-    TimeFormat.PARTS: "year/month/day… columns",
-    TimeFormat.NATIVE: "spreadsheet dates",
+    TimeFormat.YMD: QT_TRANSLATE_NOOP("importers", "year-month-day"),
+    TimeFormat.DMY: QT_TRANSLATE_NOOP("importers", "day/month/year"),
+    TimeFormat.MDY: QT_TRANSLATE_NOOP("importers", "month/day/year"),
+    TimeFormat.TIME_OF_DAY: QT_TRANSLATE_NOOP("importers", "time of day"),
+    TimeFormat.EXCEL: QT_TRANSLATE_NOOP("importers", "Excel days"),
+    TimeFormat.EPOCH_S: QT_TRANSLATE_NOOP("importers", "Unix seconds"),
+    TimeFormat.EPOCH_MS: QT_TRANSLATE_NOOP("importers", "Unix milliseconds"),
+    TimeFormat.EPOCH_US: QT_TRANSLATE_NOOP("importers", "Unix microseconds"),
+    TimeFormat.EPOCH_NS: QT_TRANSLATE_NOOP("importers", "Unix nanoseconds"),
+    TimeFormat.COMPACT: QT_TRANSLATE_NOOP("importers", "YYYYMMDD[HH[MM[SS]]] digits"),
+    TimeFormat.MONTH_NAME: QT_TRANSLATE_NOOP("importers", "dates with month names"),
+    TimeFormat.PERIOD: QT_TRANSLATE_NOOP("importers", "periods (read as their start)"),
+    TimeFormat.INTERVAL: QT_TRANSLATE_NOOP("importers", "intervals (read as their start)"),
+    TimeFormat.PARTS: QT_TRANSLATE_NOOP("importers", "year/month/day… columns"),
+    TimeFormat.NATIVE: QT_TRANSLATE_NOOP("importers", "spreadsheet dates"),
 }
 
 
-def format_label(fmt: TimeFormat, pattern: str | None = None) -> str:
-    """A time format in words (`send` prints it; the dialog has its own, translated)."""
+def format_label(fmt: TimeFormat, pattern: str | None = None) -> Message:
+    """A time format in words, for `send` and the dialog's "How:" (code `format-<value>`)."""
     if fmt is TimeFormat.PATTERN:
-        return pattern or "the format given"
-    return _FORMAT_LABELS.get(fmt) or fmt.value
+        if pattern:
+            return Message.verbatim(pattern)
+        return _m("time-pattern-given", QT_TRANSLATE_NOOP("importers", "the format given"))
+    source = _FORMAT_LABELS.get(fmt)
+    return _m(f"format-{fmt.value}", source) if source else Message.verbatim(fmt.value)
+
+
+def layout_name(layout: Layout) -> Message:
+    """`wide` / `long` in words (code `layout-<value>`)."""
+    if layout is Layout.LONG:
+        return _m("layout-long", QT_TRANSLATE_NOOP("importers", "long"))
+    return _m("layout-wide", QT_TRANSLATE_NOOP("importers", "wide"))
+
+
+_CHOSEN = _m("chosen", QT_TRANSLATE_NOOP("importers", "chosen"))
+_ANOTHER_TIME = _m("skip-another-time", QT_TRANSLATE_NOOP("importers", "another column already gives the time"))
+
+
+def _not_imported(why: Message) -> Message:
+    """A column's note: not imported, and why."""
+    return _m("not-imported", QT_TRANSLATE_NOOP("importers", "not imported: {why}"), why=why)

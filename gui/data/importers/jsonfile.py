@@ -388,7 +388,15 @@ def _import_body(
         source_tz="UTC+8",
         missing_time=missing_time,
         missing_markers=tuple(m.strip() for m in options.missing_markers),
-        notes=("A OneNET body: its times are platform time (UTC+8); the source time zone does not apply.",),
+        notes=(
+            _m(
+                "onenet-body",
+                QT_TRANSLATE_NOOP(
+                    "importers",
+                    "A OneNET body: its times are platform time (UTC+8); the source time zone does not apply.",
+                ),
+            ),
+        ),
     )
     result = ImportResult(str(path), detected, PointTable([], False, tz), stats=[ColumnStats() for _ in range(3)])
     missing = frozenset({""} | {m.strip() for m in options.missing_markers})
@@ -454,7 +462,9 @@ def _import_records(
             source_tz=options.source_tz,
             missing_time=missing_time,
             missing_markers=tuple(sorted(missing - {""})),
-            notes=("JSON Lines: one record per line.",) if lines else (),
+            notes=(_m("json-lines", QT_TRANSLATE_NOOP("importers", "JSON Lines: one record per line.")),)
+            if lines
+            else (),
             zone_reason=zone_reason,
             zone_stated=ZONE_IN_TIMES if zone_reason == ZONE_IN_TIMES else "",
             zone_column="at" if zone_reason == ZONE_IN_TIMES else "",
@@ -518,11 +528,16 @@ def _import_row_records(
         now,
         encoding,
         None,
-        "",
+        None,
         progress,
         cancelled,
         sink,
-        notes=("A JSON list of row records: read as a table, one column per key.",),
+        notes=(
+            _m(
+                "json-row-records",
+                QT_TRANSLATE_NOOP("importers", "A JSON list of row records: read as a table, one column per key."),
+            ),
+        ),
     )
 
 

@@ -12,7 +12,7 @@ from gui.data.importers.options import FileFormat, Layout, MissingTime, Role, Ti
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Readings, Value, ValueKind
 from gui.onenet.validation import Severity
-from gui.text import Message
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 #: Problems kept in detail; beyond this only `problem_count` grows.
 MAX_PROBLEMS = 10_000
@@ -88,7 +88,7 @@ class ColumnInfo:
     decimal: str = "."
     time_format: TimeFormat | None = None
     example: str = ""
-    note: str = ""
+    note: Message | None = None
     unit: str = ""  #: from a units row under the header (`°C`, `mm`), shown beside the column
 
 
@@ -107,7 +107,9 @@ class Detected:
 
     `encoding_label` is for people ("GBK/GB18030", "UTF-8 with BOM");
     `encoding` the Python codec. `date_order_reason` says how day/month
-    order was decided. `notes` are sentences about the file as a whole.
+    order was decided. `notes` are sentences about the file as a whole;
+    `decisions` say each decision with how it was reached (codes: `layout`,
+    `header`, `time`…). Both are Messages, in the user's language where shown.
     """
 
     file_format: FileFormat
@@ -123,15 +125,16 @@ class Detected:
     body_type: BodyType | None = None
     columns: tuple[ColumnInfo, ...] = ()
     date_order: str | None = None
-    date_order_reason: str = ""
+    date_order_reason: Message | None = None
     source_tz: str = ""
     missing_time: MissingTime = MissingTime.NOW
     missing_markers: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    delimiter_reason: str = ""
+    notes: tuple[Message, ...] = ()
+    delimiter_reason: Message | None = None
     header_line: int | None = None  #: the header's line in the file (1-based), None without a header
     zone_reason: str = ""  #: where `source_tz` came from: "from the header 'Date Time, GMT+00:00'", "chosen"…
-    decisions: tuple[str, ...] = ()  #: each decision with how it was reached, one line each
+    decisions: tuple[Message, ...] = ()  #: each decision with how it was reached, one line each
+    zone_why: Message | None = None  #: `zone_reason` in words (None: `zone_reason_message(zone_reason)`)
     zone_stated: str = ""  #: the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or ""
     zone_column: str = ""  #: the time column whose header (or cells) state `zone_stated`
     #: The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply
@@ -142,48 +145,228 @@ class Detected:
         """The columns that give rows their time."""
         return [c for c in self.columns if c.role in (Role.TIME, Role.DATE, Role.TIME_OF_DAY, Role.TIME_PART)]
 
-    def describe(self) -> list[str]:
-        """The settings as short English lines (`send` prints them; the dialog builds its own, translated)."""
-        lines = [f"format: {self.file_format.value}"]
+    def describe(self) -> list[Message]:
+        """The settings as short lines (`send` prints them; the dialog builds its own)."""
+        formats = {
+            FileFormat.DELIMITED: QT_TRANSLATE_NOOP("importers", "delimited text (CSV, TSV, TXT)"),
+            FileFormat.XLSX: QT_TRANSLATE_NOOP("importers", "Excel workbook (xlsx)"),
+            FileFormat.JSON: QT_TRANSLATE_NOOP("importers", "JSON"),
+            FileFormat.TYPE5: QT_TRANSLATE_NOOP("importers", "OneNET type 5 text"),
+        }
+        name = _m(f"file-format-{self.file_format.value}", formats[self.file_format])
+        lines = [_m("describe-format", QT_TRANSLATE_NOOP("importers", "format: {format}"), format=name)]
         if self.encoding_label:
-            lines.append(
-                f"encoding: {self.encoding_label}" + (f" ({self.encoding_reason})" if self.encoding_reason else "")
-            )
+            if self.encoding_reason:
+                lines.append(
+                    _m(
+                        "describe-encoding",
+                        QT_TRANSLATE_NOOP("importers", "encoding: {encoding} ({how})"),
+                        encoding=self.encoding_label,
+                        how=encoding_reason_message(self.encoding_reason),
+                    )
+                )
+            else:
+                lines.append(
+                    _m(
+                        "describe-encoding",
+                        QT_TRANSLATE_NOOP("importers", "encoding: {encoding}"),
+                        encoding=self.encoding_label,
+                    )
+                )
         if self.delimiter is not None:
-            how = f" ({self.delimiter_reason})" if self.delimiter_reason else ""
-            lines.append(f"delimiter: {DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))}{how}")
+            name = delimiter_name(self.delimiter)
+            if self.delimiter_reason is not None:
+                lines.append(
+                    _m(
+                        "describe-delimiter",
+                        QT_TRANSLATE_NOOP("importers", "delimiter: {delimiter} ({how})"),
+                        delimiter=name,
+                        how=self.delimiter_reason,
+                    )
+                )
+            else:
+                lines.append(
+                    _m("describe-delimiter", QT_TRANSLATE_NOOP("importers", "delimiter: {delimiter}"), delimiter=name)
+                )
         if self.sheet is not None:
-            lines.append(f"sheet: {self.sheet}")
+            lines.append(_m("describe-sheet", QT_TRANSLATE_NOOP("importers", "sheet: {sheet}"), sheet=self.sheet))
         if self.body_type is not None:
-            lines.append(f"OneNET body type {int(self.body_type)}")
+            lines.append(
+                _m("describe-body", QT_TRANSLATE_NOOP("importers", "OneNET body type {n}"), n=str(int(self.body_type)))
+            )
         elif not self.decisions:  # else the decisions say layout and header, with how they were found
-            lines.append(f"layout: {self.layout.value}" + ("" if self.has_header else ", no header row"))
+            if self.has_header:
+                lines.append(
+                    _m("describe-layout", QT_TRANSLATE_NOOP("importers", "layout: {layout}"), layout=self._layout())
+                )
+            else:
+                lines.append(
+                    _m(
+                        "describe-layout",
+                        QT_TRANSLATE_NOOP("importers", "layout: {layout}, no header row"),
+                        layout=self._layout(),
+                    )
+                )
             if self.skipped_rows:
-                lines.append(f"skipped {self.skipped_rows} line(s) above the header")
+                lines.append(
+                    Counted("describe-skipped").tr("skipped %Ln line(s) above the header", "", self.skipped_rows)
+                )
         lines.extend(self.decisions)
         if not self.decisions:
             for column in self.time_columns():
-                fmt = column.time_format.value if column.time_format else "?"
-                lines.append(f"time: column {column.name!r} ({column.role.value}, {fmt}, e.g. {column.example!r})")
+                lines.append(
+                    _m(
+                        "describe-time-column",
+                        QT_TRANSLATE_NOOP("importers", "time: column {column} ({format}, e.g. {example})"),
+                        column=repr(column.name),
+                        format=column.time_format.value if column.time_format else "?",
+                        example=repr(column.example),
+                    )
+                )
         if self.date_order:
-            lines.append(f"day/month order: {self.date_order} ({self.date_order_reason})")
+            lines.append(
+                _m(
+                    "describe-order",
+                    QT_TRANSLATE_NOOP("importers", "day/month order: {order} ({how})"),
+                    order=_ORDER_NAMES.get(self.date_order) or Message.verbatim(self.date_order),
+                    how=self.date_order_reason or Message.verbatim(""),
+                )
+            )
+        why = self.zone_why or zone_reason_message(self.zone_reason)
         if self.zone_reason == ZONE_IN_TIMES:
-            lines.append("source time zone: stated in each time (sent as UTC+8)")
+            lines.append(
+                _m(
+                    "describe-zone-in-times",
+                    QT_TRANSLATE_NOOP("importers", "source time zone: stated in each time (sent as UTC+8)"),
+                )
+            )
         elif self.zone_reason.startswith(ZONE_UNKNOWN):
-            lines.append(f"source time zone: {self.zone_reason}")
+            lines.append(
+                _m("describe-zone-unknown", QT_TRANSLATE_NOOP("importers", "source time zone: {why}"), why=why)
+            )
+        elif self.zone_reason:
+            lines.append(
+                _m(
+                    "describe-zone",
+                    QT_TRANSLATE_NOOP("importers", "source time zone: {zone}, {why} (sent as UTC+8)"),
+                    zone=self.source_tz,
+                    why=why,
+                )
+            )
         else:
-            how = f", {self.zone_reason}" if self.zone_reason else ""
-            lines.append(f"source time zone: {self.source_tz}{how} (sent as UTC+8)")
-        lines.append(f"rows without a time: {self.missing_time.value}")
+            lines.append(
+                _m(
+                    "describe-zone",
+                    QT_TRANSLATE_NOOP("importers", "source time zone: {zone} (sent as UTC+8)"),
+                    zone=self.source_tz,
+                )
+            )
+        lines.append(
+            _m(
+                "describe-missing-time",
+                QT_TRANSLATE_NOOP("importers", "rows without a time: {choice}"),
+                choice=self.missing_time.value,
+            )
+        )
         for column in self.columns:
             if column.role is Role.VALUE and column.stream_id:
-                unsafe = "" if column.id_safe else " (may be rejected by the platform)"
                 unit = f" [{column.unit}]" if column.unit else ""
-                lines.append(
-                    f"column {column.name!r}{unit} -> datastream {column.stream_id!r}{unsafe}, {column.kind.value}"
-                )
+                args = {
+                    "column": repr(column.name) + unit,
+                    "stream": repr(column.stream_id),
+                    "kind": kind_name(column.kind),
+                }
+                if column.id_safe:
+                    source = QT_TRANSLATE_NOOP("importers", "column {column} -> datastream {stream}, {kind}")
+                else:
+                    source = QT_TRANSLATE_NOOP(
+                        "importers", "column {column} -> datastream {stream} (may be rejected by the platform), {kind}"
+                    )
+                lines.append(_m("describe-column", source, **args))
         lines.extend(self.notes)
         return lines
+
+    def _layout(self) -> Message:
+        if self.layout is Layout.LONG:
+            return _m("layout-long", QT_TRANSLATE_NOOP("importers", "long"))
+        return _m("layout-wide", QT_TRANSLATE_NOOP("importers", "wide"))
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    return Message(code, "importers", source, args)
+
+
+_ORDER_NAMES = {
+    "day/month/year": _m("format-dmy", QT_TRANSLATE_NOOP("importers", "day/month/year")),
+    "month/day/year": _m("format-mdy", QT_TRANSLATE_NOOP("importers", "month/day/year")),
+}
+
+
+def kind_name(kind: ValueKind) -> Message:
+    """How a column's values are read, in words (code `kind-<value>`)."""
+    names = {
+        ValueKind.AUTO: QT_TRANSLATE_NOOP("importers", "read as written"),
+        ValueKind.NUMBER: QT_TRANSLATE_NOOP("importers", "numbers"),
+        ValueKind.TEXT: QT_TRANSLATE_NOOP("importers", "text"),
+        ValueKind.JSON: QT_TRANSLATE_NOOP("importers", "JSON"),
+    }
+    return _m(f"kind-{kind.value}", names[kind])
+
+
+def zone_reason_message(reason: str) -> Message:
+    """`Detected.zone_reason` in words: chosen, not stated in the file, stated in each time, from the header …"""
+    if reason == "chosen":
+        return _m("chosen", QT_TRANSLATE_NOOP("importers", "chosen"))
+    if reason == ZONE_UNSTATED:
+        return _m("zone-unstated", QT_TRANSLATE_NOOP("importers", "not stated in the file"))
+    if reason == ZONE_IN_TIMES:
+        return _m("zone-in-each-time", QT_TRANSLATE_NOOP("importers", "stated in each time"))
+    if reason.startswith("from the header "):
+        return _m(
+            "zone-from-header",
+            QT_TRANSLATE_NOOP("importers", "from the header {header}"),
+            header=reason.removeprefix("from the header "),
+        )
+    return Message.verbatim(reason)
+
+
+#: `sniff.Encoding.reason` (a code) in words; `preferred over <codec>` keeps its codec.
+_ENCODING_REASONS = {
+    "chosen": QT_TRANSLATE_NOOP("importers", "chosen"),
+    "detected": QT_TRANSLATE_NOOP("importers", "detected"),
+    "byte order mark": QT_TRANSLATE_NOOP("importers", "byte order mark"),
+    "zero bytes in every other place": QT_TRANSLATE_NOOP("importers", "zero bytes in every other place"),
+    "plain ASCII": QT_TRANSLATE_NOOP("importers", "plain ASCII"),
+    "valid UTF-8": QT_TRANSLATE_NOOP("importers", "valid UTF-8"),
+    "reads as Chinese text": QT_TRANSLATE_NOOP("importers", "reads as Chinese text"),
+}
+
+
+def encoding_reason_message(reason: str) -> Message:
+    """How the encoding was found (`sniff.Encoding.reason`), in words."""
+    if reason in _ENCODING_REASONS:
+        return _m(f"encoding-{reason}", _ENCODING_REASONS[reason])
+    prefix = "Western European text (preferred over "
+    if reason.startswith(prefix):
+        return _m(
+            "encoding-western",
+            QT_TRANSLATE_NOOP("importers", "Western European text (preferred over {codec})"),
+            codec=reason.removeprefix(prefix).rstrip(")"),
+        )
+    return Message.verbatim(reason)
+
+
+def delimiter_name(delimiter: str) -> Message:
+    """A delimiter in words: comma, semicolon, tab, vertical bar, or the character."""
+    names = {
+        ",": QT_TRANSLATE_NOOP("importers", "comma"),
+        ";": QT_TRANSLATE_NOOP("importers", "semicolon"),
+        "\t": QT_TRANSLATE_NOOP("importers", "tab"),
+        "|": QT_TRANSLATE_NOOP("importers", "vertical bar"),
+    }
+    if delimiter in names:
+        return _m("delimiter-name", names[delimiter])
+    return Message.verbatim(repr(delimiter))
 
 
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}

@@ -28,7 +28,7 @@ from gui.data.importers.result import (
 from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, Encoding
 from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, effective_width, take
-from gui.text import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 CHUNK_ROWS = 4096
 
@@ -59,7 +59,7 @@ def import_table(
     ImportCancelled.
     """
     delimiter: str | None = None
-    delimiter_reason = ""
+    delimiter_reason: Message | None = None
     source: Source
     if file_format is FileFormat.XLSX:
         source = XlsxSource(path, options.sheet)
@@ -78,7 +78,8 @@ def import_table(
                 )
             )
         if options.delimiter:
-            delimiter, delimiter_reason = options.delimiter, "chosen"
+            delimiter = options.delimiter
+            delimiter_reason = _m("chosen", QT_TRANSLATE_NOOP("importers", "chosen"))
         else:
             delimiter, delimiter_reason = sniff_delimiter(lines)
         source = DelimitedSource(path, encoding.codec, delimiter)
@@ -96,11 +97,11 @@ def import_rows(
     now: datetime,
     encoding: Encoding | None,
     delimiter: str | None,
-    delimiter_reason: str,
+    delimiter_reason: Message | None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     sink: RejectedSink | None = None,
-    notes: tuple[str, ...] = (),
+    notes: tuple[Message, ...] = (),
 ) -> ImportResult:
     """Import the rows of `source` as a table: detection on the first rows, then the chunked pass.
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
-from gui.data.store.records import BegunRequest, OutboxRow, State
+from gui.data.store.records import BegunRequest, OutboxRow, State, stored_text
 from gui.data.target import Platform
 from gui.onenet.readings import PLATFORM_TZ, Value, ValueKind
 
@@ -89,11 +89,12 @@ def _row(raw: tuple[Any, ...]) -> OutboxRow:
         in_editor=bool(raw[8]),
         revision=raw[9],
         request_id=raw[10],
-        last_error=raw[11],
+        last_error=stored_text(raw[11])[0],
         created=from_ms(raw[12]),
         updated=from_ms(raw[13]),
         platform=_PLATFORMS[raw[14]],
         source=(raw[15], raw[16]) if raw[15] is not None else None,
+        last_error_text=stored_text(raw[11])[1],
     )
 
 

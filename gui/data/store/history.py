@@ -17,6 +17,7 @@ from gui.data.store.records import (
     HistorySummary,
     RequestOutcome,
     UploadedRequest,
+    stored_text,
 )
 from gui.data.target import Platform
 from gui.onenet.formats import BodyType
@@ -65,9 +66,10 @@ class HistoryTables(Connection):
                     latency_s=r[15] / 1000.0,
                     http_status=r[11],
                     errno=r[12],
-                    error=r[13],
+                    error=stored_text(r[13])[0],
                     response=r[14],
                     outcome=AttemptOutcome(r[16]),
+                    text=stored_text(r[13])[1],
                 ),
             )
             for r in raw
@@ -174,7 +176,8 @@ class HistoryTables(Connection):
                 http_status=r[9],
                 errno=r[10],
                 latency_s=r[11] / 1000.0 if r[11] is not None else None,
-                error=r[12],
+                error=stored_text(r[12])[0],
+                error_text=stored_text(r[12])[1],
                 body=bytes(r[13]) if with_body else None,
             )
             for r in raw

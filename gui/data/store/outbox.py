@@ -43,6 +43,7 @@ from gui.data.store.records import (
 from gui.data.target import Platform, Target, normalise_endpoint
 from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind
+from gui.text import Message, stored
 
 _STATES = {state.value: state for state in State}
 
@@ -471,7 +472,11 @@ class OutboxRows(Connection):
             self._insert_attempt(db, request_id, attempt)
 
     def finish_request(
-        self, begun: BegunRequest, outcome: RequestOutcome, last: Attempt | None, last_error: str = ""
+        self,
+        begun: BegunRequest,
+        outcome: RequestOutcome,
+        last: Attempt | None,
+        last_error: str | Message = "",
     ) -> None:
         """Record the last attempt (if any) and move the request's rows on, in one transaction.
 
@@ -480,7 +485,8 @@ class OutboxRows(Connection):
         if they were before, else `unsent`.
         """
         now = _now_ms()
-        error = "" if outcome is RequestOutcome.SENT else redact(last_error)
+        shown = stored(last_error) if isinstance(last_error, Message) else last_error
+        error = "" if outcome is RequestOutcome.SENT else redact(shown)
         sets = ("last_error = ?, request_id = ?, updated_ms = ?", (error, begun.request_id, now))
         with self._transaction(durable=False) as db:
             if last is not None:
@@ -511,7 +517,7 @@ class OutboxRows(Connection):
                 attempt.latency_s * 1000.0,
                 attempt.http_status,
                 attempt.errno,
-                redact(attempt.error),
+                redact(stored(attempt.text) if attempt.text is not None else attempt.error),
                 redact(attempt.response[:RESPONSE_CHARS]),
                 attempt.outcome.value,
             ),

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from gui.data.target import Platform, Target
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint, Value, ValueKind
+from gui.text import QT_TRANSLATE_NOOP, Message, from_stored
 
 
 class State(enum.StrEnum):
@@ -114,6 +115,8 @@ class OutboxRow:
     updated: datetime
     platform: Platform = Platform.DATAPOINTS
     source: tuple[str, int] | None = None  # (file SHA-256, row) when read from a file, as `NewRow.source`
+    #: `last_error` as a Message, shown in the reader's language (`stored_text`); None: `last_error` as is
+    last_error_text: Message | None = None
 
     @property
     def point(self) -> Datapoint:
@@ -159,6 +162,8 @@ class Attempt:
     error: str
     response: str
     outcome: AttemptOutcome
+    #: `error` as a Message, shown in the reader's language (stored with it: `gui.text.stored`); None: `error` as is
+    text: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -255,3 +260,24 @@ class HistorySummary:
     latency_s: float | None
     error: str
     body: bytes | None = None
+    error_text: Message | None = None  #: `error` as a Message (the reader's language); None: `error` as is
+
+
+#: Texts the store wrote in English before messages were stored with their code (`gui.text.stored`).
+_KNOWN_STORED = {
+    "the program stopped while sending these": Message(
+        "stopped-while-sending", "store", QT_TRANSLATE_NOOP("store", "the program stopped while sending these")
+    ),
+}
+
+
+def stored_text(text: str) -> tuple[str, Message | None]:
+    """A stored delivery message (`last_error`, an attempt's `error`): (its English text, its Message or None).
+
+    Rows stored before messages had codes hold plain English: shown as written, but for the
+    store's own texts (`_KNOWN_STORED`), which are translated as well.
+    """
+    if not text:
+        return "", None
+    message = from_stored(text, _KNOWN_STORED)
+    return str(message), (None if message.code == "verbatim" else message)
