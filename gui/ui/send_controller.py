@@ -144,6 +144,10 @@ class SendWorker(Worker):
         finally:
             self._flush()
         stored, unstamped = _stored_and_unstamped(self._out, self._stored_requests)
+        # `run` reports through this worker, so it and this worker refer to each other: a cycle that only the
+        # collector's rare full pass frees, with the send's rows, plan and pipeline (issue 16: every timed send
+        # kept its snapshot of the table until then). Dropped here, they go as soon as the send ends.
+        del self._run, self._prepare, self._out
         return SendReport(result, stored, unstamped)
 
 

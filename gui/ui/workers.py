@@ -90,7 +90,7 @@ class Worker:
     """
 
     def __init__(self, fn: Callable[[Callable[[], bool]], Any]) -> None:
-        self._fn = fn
+        self._fn: Callable[[Callable[[], bool]], Any] | None = fn
         self._cancel = threading.Event()
         self._signals: WorkerSignals | None = None
         self._task_signals: _Outlet | None = None
@@ -128,8 +128,12 @@ class Worker:
         task, alone = self._task_signals, self._signals
         if alone is not None:
             alone.started.emit()
+        # A worker runs once: dropping `fn` as it starts lets what it holds go when it ends, even when it refers
+        # to this worker (a bound method: a cycle only the collector's rare full pass would free; issue 16).
+        fn, self._fn = self._fn, None
         try:
-            outcome = self._fn(self._cancel.is_set)
+            assert fn is not None, "a worker runs once"
+            outcome = fn(self._cancel.is_set)
         except Exception as exc:  # reported to the GUI thread, never lost
             if not self.is_cancelled:
                 if task is not None:
