@@ -651,7 +651,7 @@
     <name>DatapointsModel</name>
     <message>
         <source>Shown and typed in {zone}; sent in platform time (UTC+8)</source>
-        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source, target)`, kind and status as their `.value` strings, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, and a send replaces a row&apos;s tuple to change its status, so neither a million rows nor a send of them grows what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked, and preview and send make no lasting objects per row (measured in benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
+        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint, status and revision: `(stream id, kind, outbox id, source, target)`, the kind as its `.value` string, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, so a million rows do not grow what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked. What a send changes, each row&apos;s status and revision, is kept in columns beside (a `bytearray` of `_STATUS_LIST` indexes, an `array(&quot;q&quot;)`): a send changes them in place, or in a copy of a few megabytes when a snapshot shares them, never in a new list of a million tuples that the next young collections would traverse while holding the GIL (the stall of a send&apos;s start, benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
         <translation>按 {zone} 显示和输入；按平台时间（UTC+8）发送</translation>
     </message>
     <message>
@@ -3246,6 +3246,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>VerifyPanel</name>
     <message>
         <source>&amp;Verify on platform</source>
+        <extracomment>The outcome shown, for `finished` once the run has ended (the panel can start again only then).</extracomment>
         <translation>在平台上核对(&amp;V)</translation>
     </message>
     <message>
