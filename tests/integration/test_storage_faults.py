@@ -203,3 +203,54 @@ def test_an_outbox_that_never_held_data_may_vanish_quietly(data, capsys):
     assert not (data / "outbox.sqlite3.written").exists()
     (data / "outbox.sqlite3").unlink()
     assert run(capsys, "outbox")[0] == 0
+
+
+def garble(path: Path) -> None:
+    """Two pages of garbage three quarters in, the same on every run."""
+    size = path.stat().st_size
+    with open(path, "r+b") as file:
+        file.seek(size * 3 // 4)
+        file.write(random.Random(8192).randbytes(8192))
+
+
+def test_a_damaged_outbox_under_a_relative_data_dir_is_salvaged(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(DATA_DIR_ENV, "dd3")  # relative, as a user types it
+    monkeypatch.setenv(LOG_DIR_ENV, "logs")
+    path = tmp_path / "dd3" / "outbox.sqlite3"
+    fill(path, unsent=2000, sent=2000)
+    garble(path)
+    try:
+        code, text = run(capsys, "outbox")
+        assert code == EXIT_STORAGE  # was: ValueError "relative path can't be expressed as a file URI", exit 1
+        assert "Saved into a new outbox" in text and str(path) in text  # the absolute path, not "dd3/…"
+        code, text = run(capsys, "outbox")
+        assert code == cli_common.EXIT_OK and "unsent" in text
+    finally:
+        close_logging()
+    with Store(path) as store:
+        assert store.counts()[State.UNSENT] > 0
+
+
+def test_a_salvage_that_fails_midway_puts_the_damaged_file_back(data, capsys, monkeypatch):
+    from gui.data.store import health
+
+    path = data / "outbox.sqlite3"
+    fill(path, unsent=2000, sent=2000)
+    garble(path)
+    damaged = path.read_bytes()
+
+    def fail(*args: object) -> None:
+        raise ValueError("an unforeseen error while copying")
+
+    monkeypatch.setattr(health, "_copy_history", fail)
+    code, text = run(capsys, "outbox")
+    assert code == EXIT_STORAGE
+    assert f"{path} is damaged and could not be salvaged" in text and "an unforeseen error" in text
+    assert path.read_bytes() == damaged  # back where it was, as it was: never a new empty outbox in its place
+    assert damaged_copies(data) == []
+    monkeypatch.undo()
+    monkeypatch.setenv(DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(LOG_DIR_ENV, str(data.parent / "logs"))
+    code, text = run(capsys, "outbox")  # the next run salvages it
+    assert code == EXIT_STORAGE and "Saved into a new outbox" in text
