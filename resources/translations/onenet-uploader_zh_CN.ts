@@ -5090,6 +5090,10 @@ base64, an expiry that is not in the future
         <translation>无法判断文件的文本编码（它可能不是文本文件）。请选择编码，例如中文版 Excel 导出的文件可选 gb18030。</translation>
     </message>
     <message>
+        <source>{formula} is a formula without a computed value: open and save the file in Excel or LibreOffice</source>
+        <translation>{formula} 是没有计算结果的公式：请在 Excel 或 LibreOffice 中打开并保存该文件</translation>
+    </message>
+    <message>
         <source>{name} cannot be opened as an Excel workbook: {why}</source>
         <translation>{name} 无法作为 Excel 工作簿打开：{why}</translation>
     </message>

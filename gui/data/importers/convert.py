@@ -354,6 +354,7 @@ class RowConverter:
                     out_p.append(None)
                     continue
                 try:
+                    C.refuse_uncomputed(raw)
                     out_p.append(raw if isinstance(raw, datetime) else C.parse_pattern(cell_text(raw), pattern))
                 except ValueError as exc:
                     errors[i] = (spec.time_col, reason_of(exc))
