@@ -79,6 +79,9 @@ def test_all_case_files_are_covered():
         "doc_example_type3.json",
         "doc_example_type4.json",
         "doc_example_type5.txt",
+        "header_zone_beijing.csv",
+        "header_zone_etc_gmt_minus8.csv",
+        "header_zone_etc_gmt_plus5.csv",
         "lab_readings_gbk.csv",
         "lab_readings_long.csv",
         "lab_readings_wide.csv",
@@ -458,6 +461,21 @@ def test_the_zone_a_header_states_is_used_and_said_and_the_zone_box_does_not_app
     assert preview_texts(dialog)[0][1] == "2019-05-30T20:00:00"  # 12:00 UTC, never 12:00 in Berlin
     assert "(chosen)" not in dialog.detected_label.text()
     assert "(from the header 'Date Time, GMT+00:00')" in dialog.detected_label.text()
+
+
+@pytest.mark.parametrize(
+    ("name", "says", "at"),
+    [
+        ("header_zone_etc_gmt_plus5.csv", "UTC-05:00", "2026-07-16T02:00:00"),  # IANA Etc/GMT+5 is UTC-5
+        ("header_zone_etc_gmt_minus8.csv", "UTC+08:00", "2026-07-15T13:00:00"),
+        ("header_zone_beijing.csv", "Asia/Shanghai", "2026-07-15T13:00:00"),  # 时间(北京时间)
+    ],
+)
+def test_a_header_zone_is_read_with_its_true_offset_and_the_zone_box_gives_way(qtbot, open_dialog, name, says, at):
+    dialog, rows = open_dialog(FIXTURES / name, zone="Europe/Berlin")
+    assert f"zone {says} (from the header" in dialog.detected_label.text()
+    assert not dialog.zone_combo.isEnabled()  # the file states the zone: the box does not apply
+    assert import_rows(qtbot, dialog, rows) == {"v": [(at, 1)]}
 
 
 def test_the_header_row_can_be_chosen(qtbot, open_dialog, tmp_path):
