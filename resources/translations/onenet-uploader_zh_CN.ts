@@ -4663,6 +4663,10 @@ base64, an expiry that is not in the future
         <translation>{why}；如果它表示缺失的读数，请将其添加为缺失值标记</translation>
     </message>
     <message>
+        <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
+        <translation>{why}：这是带单位的数字；请把单位写在表头，单元格里只写数字</translation>
+    </message>
+    <message>
         <source>no datastream id</source>
         <translation>没有数据流 ID</translation>
     </message>
@@ -4917,6 +4921,10 @@ base64, an expiry that is not in the future
     <message>
         <source>no reading: {markers} among numbers (skipped, never sent)</source>
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
+    </message>
+    <message>
+        <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (the import dialog&apos;s columns table)</source>
+        <translation>列 {column}：数字，其中夹有文本（{texts}）：这些行会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（导入对话框的列表格）</translation>
     </message>
     <message>
         <source>not imported: {column} ({why})</source>
