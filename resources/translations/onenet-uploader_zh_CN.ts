@@ -3866,6 +3866,10 @@ exit status:
         <translation>不导入这些列（列名或从 1 开始的列号，用逗号分隔；可重复指定）</translation>
     </message>
     <message>
+        <source>read these columns as text, numbers too (names or 1-based numbers, comma-separated; repeatable); default: a column holding any number is numbers, its other cells rejected</source>
+        <translation>将这些列按文本读取，数字也作为文本（列名或从 1 开始的列号，逗号分隔；可重复）；默认：含有任何数字的列按数字读取，其余单元格被拒绝</translation>
+    </message>
+    <message>
         <source>send column OLD (name, number or suggested id; long layout: a datastream id in the file) as datastream NEW (repeatable)</source>
         <translation>将列 OLD（列名、列号或建议的 ID；长表布局：文件中的数据流 ID）作为数据流 NEW 发送（可重复指定）</translation>
     </message>
@@ -4923,8 +4927,8 @@ base64, an expiry that is not in the future
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>
-        <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (the import dialog&apos;s columns table)</source>
-        <translation>列 {column}：数字，其中夹有文本（{texts}）：这些行会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（导入对话框的列表格）</translation>
+        <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
+        <translation>列 {column}：数字，其中夹有文本（{texts}）：这些行会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（send --text；导入对话框的列表格）</translation>
     </message>
     <message>
         <source>not imported: {column} ({why})</source>

@@ -90,3 +90,13 @@ def test_a_column_of_texts_alone_stays_text(tmp_path):
     path.write_text("time,state\n2026-07-15 10:00,open\n2026-07-15 11:00,closed\n")
     result = import_file(path, ImportOptions(source_tz="UTC"))
     assert values(result) == ["open", "closed"] and not rejected(result)
+
+
+def test_send_text_reads_the_column_as_text(capsysbinary):
+    path = FIXTURES / "numbers_with_logger_over.csv"
+    code = main(["send", str(path), "--dry-run", "--source-tz", "UTC", "--text", "temp"])
+    captured = capsysbinary.readouterr()
+    assert code == 0 and "rejected:" not in captured.err.decode()
+    assert captured.out.decode().count('"value":"OVER"') == 5 and '"value":"25.5"' in captured.out.decode()
+    code = main(["send", str(path), "--dry-run", "--source-tz", "UTC", "--text", "humidity"])
+    assert code == 2 and "text: the file has no column 'humidity'" in capsysbinary.readouterr().err.decode()

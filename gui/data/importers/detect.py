@@ -735,6 +735,9 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
 
     excluded = {_resolve(k, names, "excluded") for k in options.exclude}
     included = {_resolve(k, names, "columns") for k in options.include} if options.include is not None else None
+    for j in {_resolve(k, names, "text") for k in options.text}:
+        if choices[j].kind is None:
+            choices[j] = replace(choices[j], kind=ValueKind.TEXT)
     if options.time_column:
         j = _resolve(options.time_column, names, "time column")
         roles[j] = Role.TIME
@@ -1232,7 +1235,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             QT_TRANSLATE_NOOP(
                 "importers",
                 "column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the "
-                "texts are missing-value markers or the column is read as text (the import dialog's columns table)",
+                "texts are missing-value markers or the column is read as text (send --text; the import dialog's "
+                "columns table)",
             ),
             column=repr(info.name),
             texts=", ".join(repr(t) for t in profiles[info.index].other_texts),
