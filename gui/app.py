@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 APP_NAME = "onenet-uploader"
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """`onenet-uploader [--sandbox | --smoke-test]` or `onenet-uploader COMMAND …`."""
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """`onenet-uploader [--sandbox | --smoke-test]` or `onenet-uploader COMMAND …`.
+
+    Without `commands`, only the options of a window start (`opens_window`): the commands'
+    parsers and the modules they import are not needed to show the window.
+    """
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         description=QT_TRANSLATE_NOOP("cli", "Upload datapoints to China Mobile's OneNET IoT platform by hand."),
@@ -49,10 +53,44 @@ def build_parser() -> argparse.ArgumentParser:
             "cli", "build the window offscreen, send the seed example to an embedded sandbox, check it arrived, exit"
         ),
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     from gui import cli  # the commands and what they import: not needed to show the window
 
     cli.add_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
     return parser
+
+
+#: The options that choose how the window opens (one of them at most).
+_WINDOW_MODES = ("--sandbox", "--smoke-test")
+
+
+def opens_window(argv: Sequence[str]) -> bool:
+    """True when `argv` only opens the window: at most one of --sandbox, --smoke-test and one `--lang LANG`.
+
+    Such a command line means the same to the parser with or without its commands and
+    cannot fail, so it is read without them (`build_parser(commands=False)`). Anything
+    else (a command, --help, --version, an abbreviation, a repeated or unknown option)
+    goes to the whole parser, which says what it means or what is wrong.
+    """
+    seen: set[str] = set()
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        if token in _WINDOW_MODES:
+            option = "mode"
+        elif token.startswith("--lang="):
+            option = "lang"
+        elif token == "--lang" and rest and not rest[0].startswith("-"):
+            option = "lang"
+            rest.pop(0)
+        else:
+            return False
+        if option in seen:
+            return False
+        seen.add(option)
+    return True
 
 
 class _VersionAction(argparse._VersionAction):
@@ -142,7 +180,7 @@ def run_window(argv: Sequence[str], sandbox: bool, language: str | None = None) 
     # A damaged outbox is salvaged and said in a dialog; an emptied, gone, full or read-only one: a dialog, then exit.
     opened = open_outbox(trial.outbox if trial else None)
     if opened is None:
-        from gui.cli import EXIT_STORAGE  # loaded by build_parser already
+        from gui.cli import EXIT_STORAGE
 
         if trial is not None:
             trial.cleanup()
@@ -249,11 +287,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(i18n.choose(requested_language(argv)))
-    parser = build_parser()
-    i18n.translate_parser(parser)
-    from gui.cli import join_dash_values  # loaded by build_parser already
+    if opens_window(argv):  # nothing to say about the command line: the window is what was asked for
+        args = build_parser(commands=False).parse_args(argv)
+    else:
+        parser = build_parser()
+        i18n.translate_parser(parser)
+        from gui.cli import join_dash_values  # loaded by build_parser already
 
-    args = parser.parse_args(join_dash_values(argv))
+        args = parser.parse_args(join_dash_values(argv))
     if args.command:
         from gui.cli import EXIT_STORAGE
         from gui.data.store.health import StorageFault

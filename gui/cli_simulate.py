@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from gui import i18n
+from gui.cli_options import add_target_options
 from gui.data.simulator import Simulation, check_every, parse_interval, parse_stream, run_schedule
 from gui.i18n import translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, validate_endpoint
@@ -74,10 +75,14 @@ def add_simulate_command(subparsers: Any) -> None:
     parser.add_argument(
         "--count", type=int, default=None, help=QT_TRANSLATE_NOOP("cli", "number of ticks (default: until Ctrl+C)")
     )
-    parser.add_argument(
-        "--endpoint", default=DEFAULT_ENDPOINT, help=QT_TRANSLATE_NOOP("cli", "platform URL (default %(default)s)")
+    add_target_options(
+        parser,
+        endpoint=QT_TRANSLATE_NOOP("cli", "platform URL (default %(default)s)"),
+        device=QT_TRANSLATE_NOOP("cli", "device id"),
+        defaults={"endpoint": DEFAULT_ENDPOINT},
+        required=("device",),
+        metavars=False,
     )
-    parser.add_argument("--device", required=True, help=QT_TRANSLATE_NOOP("cli", "device id"))
     parser.add_argument(
         "--no-at",
         action="store_true",
@@ -145,7 +150,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
             )
         print(f"[{number + 1}{total}] {when} {_describe(pairs)} -> {outcome}", file=sys.stderr, flush=True)
 
-    from gui.cli import _on_interrupt  # the CLI's Ctrl+C handling: first press stops, second kills
+    from gui.cli_common import _on_interrupt  # the CLI's Ctrl+C handling: first press stops, second kills
 
     restore = _on_interrupt(stop.set)
     try:

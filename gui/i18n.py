@@ -17,7 +17,6 @@ import argparse
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -101,7 +100,9 @@ def compiled(language: str) -> Path | None:
         if ts.is_file():
             digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
             target = cache_dir() / f"{name}-{digest}.qm"
-            if not target.is_file():
+            if not target.is_file():  # compiled once (each start only hashes the source)
+                import subprocess
+
                 target.parent.mkdir(parents=True, exist_ok=True)
                 partial = target.with_suffix(f".{os.getpid()}.part")
                 subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(partial)], check=True)

@@ -7,27 +7,31 @@ read-back by the platform's rules), :mod:`~gui.sandbox.server` (the
 :mod:`~gui.sandbox.things` (the current platform: a product with devices,
 keys and a thing model, its token checks and routes),
 :mod:`~gui.sandbox.capture` (the inspector's data: every request with its
-bytes, answer and verdict) and :mod:`~gui.sandbox.cli` (``onenet-uploader
-sandbox``). It imports the core (:mod:`gui.onenet`), never the reverse, and
-no Qt.
+bytes, answer and verdict), :mod:`~gui.sandbox.demo` (the demo devices and
+keys) and :mod:`~gui.sandbox.cli` (``onenet-uploader sandbox``). It imports
+the core (:mod:`gui.onenet`), never the reverse, and no Qt.
 """
 
-from gui.sandbox.platform import (
-    DEFAULT_API_KEY,
-    DEFAULT_DEVICE_ID,
-    ERRNO_AUTH_FAILED,
-    ERRNO_BAD_BODY,
-    ERRNO_BAD_LENGTH,
-    ERRNO_BAD_PARAMETER,
-    ERRNO_INTERNAL,
-    ERRNO_NOT_FOUND,
-    ERRNO_OK,
-    READ_LIMIT_DEFAULT,
-    READ_LIMIT_MAX,
-    Platform,
-    mask_key,
-)
-from gui.sandbox.server import MAX_BODY_BYTES, Sandbox
+import importlib
+from typing import TYPE_CHECKING
+
+from gui.sandbox.demo import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+
+if TYPE_CHECKING:
+    from gui.sandbox.platform import (
+        ERRNO_AUTH_FAILED,
+        ERRNO_BAD_BODY,
+        ERRNO_BAD_LENGTH,
+        ERRNO_BAD_PARAMETER,
+        ERRNO_INTERNAL,
+        ERRNO_NOT_FOUND,
+        ERRNO_OK,
+        READ_LIMIT_DEFAULT,
+        READ_LIMIT_MAX,
+        Platform,
+        mask_key,
+    )
+    from gui.sandbox.server import MAX_BODY_BYTES, Sandbox
 
 __all__ = [
     "DEFAULT_API_KEY",
@@ -46,3 +50,37 @@ __all__ = [
     "Sandbox",
     "mask_key",
 ]
+
+
+#: The package's other names, each loaded from its module when first asked for (`__getattr__`).
+_FROM = {
+    **dict.fromkeys(
+        (
+            "ERRNO_AUTH_FAILED",
+            "ERRNO_BAD_BODY",
+            "ERRNO_BAD_LENGTH",
+            "ERRNO_BAD_PARAMETER",
+            "ERRNO_INTERNAL",
+            "ERRNO_NOT_FOUND",
+            "ERRNO_OK",
+            "READ_LIMIT_DEFAULT",
+            "READ_LIMIT_MAX",
+            "Platform",
+            "mask_key",
+        ),
+        "gui.sandbox.platform",
+    ),
+    "MAX_BODY_BYTES": "gui.sandbox.server",
+    "Sandbox": "gui.sandbox.server",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A name of the package, its module loaded when first asked for (the server: h11, sockets, threads).
+
+    The window's built-in profiles need only the sandbox's demo device and keys
+    (`gui.sandbox.demo`), not the sandbox, to be shown.
+    """
+    if name not in _FROM:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(_FROM[name]), name)

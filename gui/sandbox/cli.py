@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from gui.cli_options import add_target_options
 from gui.sandbox import things
 from gui.sandbox.capture import Exchange, describe
 from gui.sandbox.platform import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, is_whole, mask_key
@@ -76,15 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--port", type=_port_number, default=0, help=QT_TRANSLATE_NOOP("cli", "TCP port (default: a free port)")
     )
-    parser.add_argument(
-        "--device",
-        default=DEFAULT_DEVICE_ID,
-        help=QT_TRANSLATE_NOOP("cli", "device id to accept (default %(default)s)"),
-    )
-    parser.add_argument(
-        "--api-key",
-        default=DEFAULT_API_KEY,
-        help=QT_TRANSLATE_NOOP("cli", "api-key of that device (default %(default)s)"),
+    add_target_options(
+        parser,
+        device=QT_TRANSLATE_NOOP("cli", "device id to accept (default %(default)s)"),
+        api_key=QT_TRANSLATE_NOOP("cli", "api-key of that device (default %(default)s)"),
+        defaults={"device": DEFAULT_DEVICE_ID, "api_key": DEFAULT_API_KEY},
+        metavars=False,
     )
     parser.add_argument(
         "--delay",

@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta
 
 from gui.onenet.formats import FormatError
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Readings, Value, is_finite_value, parse_at
+from gui.sandbox.demo import DEFAULT_API_KEY, DEFAULT_DEVICE_ID  # the demo device and its key
 
 __all__ = [
     "DEFAULT_API_KEY",
@@ -41,10 +42,6 @@ __all__ = [
     "mask_key",
     "readback_at",
 ]
-
-#: Device and key the CLI and the tests' ``sandbox`` fixture configure.
-DEFAULT_DEVICE_ID = "4093215"
-DEFAULT_API_KEY = "SANDBOX-KEY-1"
 
 ERRNO_OK = 0
 ERRNO_INTERNAL = 1

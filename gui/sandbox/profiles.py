@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from gui.data.profiles import Profile
 from gui.data.target import SANDBOX_ENDPOINT, Platform
-from gui.sandbox.platform import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
-from gui.sandbox.things import DEFAULT_ACCESS_KEY, DEFAULT_DEVICE_KEY, DEFAULT_DEVICE_NAME, DEFAULT_PRODUCT_ID
+from gui.sandbox.demo import (
+    DEFAULT_ACCESS_KEY,
+    DEFAULT_API_KEY,
+    DEFAULT_DEVICE_ID,
+    DEFAULT_DEVICE_KEY,
+    DEFAULT_DEVICE_NAME,
+    DEFAULT_PRODUCT_ID,
+)
 
 __all__ = ["BUILT_IN", "SANDBOX_LEGACY", "SANDBOX_THING"]
 

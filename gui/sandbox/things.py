@@ -31,7 +31,6 @@ without ``time`` is stamped with the server clock, strictly increasing.
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import threading
@@ -46,6 +45,14 @@ from gui.onenet.onejson import MAX_HISTORY_VALUES, MAX_ID_DIGITS
 from gui.onenet.thingmodel import ModelError, Property, ThingModel, ValueRefused, parse_thing_model
 from gui.onenet.token import VERSION, TokenError, TokenParts, parse_token
 from gui.sandbox.capture import Finding, Severity, thing_model_finding
+from gui.sandbox.demo import (  # the demo product and devices
+    DEFAULT_ACCESS_KEY,
+    DEFAULT_DEVICE_KEY,
+    DEFAULT_DEVICE_NAME,
+    DEFAULT_PRODUCT_ID,
+    SECOND_DEVICE_KEY,
+    SECOND_DEVICE_NAME,
+)
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
@@ -64,14 +71,6 @@ __all__ = [
     "handle",
     "is_thing_path",
 ]
-
-#: The sandbox's demo product and devices (not secrets: like the legacy DEFAULT_API_KEY).
-DEFAULT_PRODUCT_ID = "SbxProd001"
-DEFAULT_DEVICE_NAME = "dev1"
-DEFAULT_DEVICE_KEY = base64.b64encode(b"sandbox device key of dev1 (demo)").decode()
-SECOND_DEVICE_NAME = "dev2"
-SECOND_DEVICE_KEY = base64.b64encode(b"sandbox device key of dev2 (demo)").decode()
-DEFAULT_ACCESS_KEY = base64.b64encode(b"sandbox product access key (demo)").decode()
 
 ERRNO_OK = 0
 ERRNO_INTERNAL = 1

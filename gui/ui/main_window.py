@@ -1,49 +1,43 @@
 """The main window: assembles the connection panel, the datapoint editor, the preview and send panel, the
-result tabs (response, plot, verify, history) and the send controller, and wires them together."""
+result tabs (response, plot, verify, history, sandbox) and the controllers (send, verify, target switch),
+under its menus (gui.ui.window_menus), and wires them together."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 import gui
 from gui import i18n
-from gui.data.logs import log_folder
 from gui.data.outbox import RequestOptions
 from gui.data.secrets import SecretStore
 from gui.data.store import Store, StoreError
-from gui.data.target import NO_TARGET, Platform, Target
-from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
+from gui.onenet.client import DEFAULT_TIMEOUT_S
 from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
-from gui.ui.colours import DARK, LIGHT, SYSTEM, set_style, theme
+from gui.ui.colours import set_style
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel, Row
 from gui.ui.editor import DatapointEditor
+from gui.ui.help_menu import show_getting_started
 from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_controller import ImportController
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
+from gui.ui.result_tabs import ResultTabs
 from gui.ui.retranslate import retranslate_widgets
 from gui.ui.sandbox_tab import SandboxTab
 from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
+from gui.ui.target_switch import TargetSwitch
+from gui.ui.verify_controller import VerifyController
 from gui.ui.verify_panel import VerifyPanel
+from gui.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from gui.data.pipeline import RetryPolicy
@@ -73,10 +67,12 @@ class MainWindow(QMainWindow):
 
     `store` is the outbox on disk (the source of truth; `model` shows it): every row
     typed or imported goes to it before the table shows it, so a crash loses nothing.
-    The parts, each in its module: `connection` (ConnectionPanel), `editor`
-    (DatapointEditor), `send_panel` (PreviewSendPanel), `response` (ResponsePanel),
-    `plot`, `verify_panel`, `history`, `sandbox_tab` (the inspector), and `sender` (SendController: plan, send,
-    prune, with `retry_policy`, default `RetryPolicy()`). Closing cancels its work;
+    The parts, each in its module: `menus` (WindowMenus: the menus and their actions), `connection`
+    (ConnectionPanel), `editor` (DatapointEditor), `send_panel` (PreviewSendPanel), `result_tabs`
+    (ResultTabs: `response`, `plot`, `verify_panel`, `history`, `sandbox_tab`, the inspector),
+    `send_controller` (SendController: plan, send, prune, with `retry_policy`, default `RetryPolicy()`),
+    `verifier` (VerifyController: Verify on platform) and `targets` (TargetSwitch: which target new rows
+    get, and the question about rows waiting for another). Closing cancels its work;
     whoever made the window deletes it (`deleteLater()`) once its pool is done.
     """
 
@@ -100,7 +96,7 @@ class MainWindow(QMainWindow):
         self._language = i18n.language()  # the language the texts are in (changeEvent: it changed)
         self.model = DatapointsModel(parent=self, store=store)
         self.setWindowTitle(self.tr("OneNET Datapoint Uploader"))
-        self._build_actions()
+        self._build_menus()
 
         self.connection = ConnectionPanel(self.settings, secrets, sandbox_factory)
         self.importer.target = self.connection.target  # the panel's bound method: no cycle back to the window
@@ -129,98 +125,36 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S
-        self._target: Target | None = None  # the target new rows get: the connection's (last complete one)
-        self._waiting_for: Target | None = None  # the previous target, while the waiting bar asks about its rows
+        self.verifier = VerifyController(self.model, self.connection, self.verify_panel, self.result_tabs, parent=self)
+        self.targets = TargetSwitch(self.model, self.connection, self.settings, parent=self)
         self._connect_signals()
         self._restore()
-        self._target = self.connection.current_target()
-        self.model.target = self._target or NO_TARGET
-        self._adopt_untargeted()
+        self.targets.start()
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()
         self._painted = False  # see paintEvent
         self._closed = False
 
     # --- construction ------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        self.send_action = QAction(self.tr("&Send"), self)
-        self.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.send_action.setToolTip(self.tr("Send the request shown in the preview (Ctrl+Enter)"))
-        self.cancel_action = QAction(self.tr("&Cancel send"), self)
-        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_action.setEnabled(False)
-        self.remove_action = QAction(self.tr("&Remove selected datapoints"), self)
-        self.remove_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.resend_action = QAction(self.tr("Mark all datapoints &unsent"), self)
-        self.clear_action = QAction(self.tr("C&lear all datapoints…"), self)
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.about_action = QAction(self.tr("&About"), self)
-        self.getting_started_action = QAction(self.tr("&Getting started"), self)
+    def _build_menus(self) -> None:
+        self.menus = WindowMenus(self, self.settings, self._language)
+        m = self.menus  # the actions the parts show, and the tests trigger, by their names on the window
+        self.send_action, self.cancel_action, self.remove_action = m.send_action, m.cancel_action, m.remove_action
+        self.resend_action, self.clear_action, self.quit_action = m.resend_action, m.clear_action, m.quit_action
+        self.verify_action, self.theme_actions = m.verify_action, m.theme_actions
+        self.language_actions = m.language_actions
         self.getting_started_box: QMessageBox | None = None
-        self.log_folder_action = QAction(self.tr("Open &log folder"), self)
-        self.log_folder_action.setToolTip(self.tr("Show the folder of the log file (requests, outcomes, errors)"))
-        self.verify_action = QAction(self.tr("&Verify on platform"), self)
-        self.verify_action.setToolTip(self.tr("Read the sent datapoints back from the platform and compare"))
-        self.timed_send_action = QAction(self.tr("Send on a &timer…"), self)
-        self.timed_send_action.setToolTip(
-            self.tr("Send the selected streams every N seconds, as a device would (through the outbox)")
-        )
         self.timed_send: TimedSendDialog | None = None
         self.trial: Trial | None = None  # a --sandbox session: hands real work over to the user's own when it closes
-
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.log_folder_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
         # Import…, toolbar, drops
         self.importer = ImportController(
             self,
-            file_menu,
+            m.file_menu,
             self.model,
             self.pool,
             self.settings,
             before=self.quit_action,
         )
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.remove_action, self.resend_action, self.clear_action])
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        self.theme_actions = QActionGroup(self)
-        for mode, text, tip in (
-            (SYSTEM, self.tr("&System"), self.tr("Light or dark as the desktop is, and follow it when it changes")),
-            (LIGHT, self.tr("&Light"), self.tr("Dark text on light backgrounds")),
-            (DARK, self.tr("&Dark"), self.tr("Light text on dark backgrounds")),
-        ):
-            action = theme_menu.addAction(text)
-            action.setCheckable(True)
-            action.setData(mode)
-            action.setToolTip(tip)
-            self.theme_actions.addAction(action)
-        theme_menu.setToolTipsVisible(True)
-        self.theme_actions.triggered.connect(self._on_theme_actions_triggered)
-        request_menu = self.menuBar().addMenu(self.tr("&Request"))
-        request_menu.addActions([self.send_action, self.cancel_action, self.timed_send_action])
-        request_menu.addSeparator()
-        request_menu.addAction(self.verify_action)
-        self._build_language_menu()
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.getting_started_action)
-        help_menu.addAction(self.about_action)
-
-    def _build_language_menu(self) -> None:
-        """Language: each language by its own name (never translated), the one in use checked; remembered."""
-        self.language_menu = self.menuBar().addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in i18n.LANGUAGES.items():
-            action = group.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == self._language)
-            action.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
-            self.language_menu.addAction(action)
-            self.language_actions[code] = action
 
     def set_language(self, code: str) -> None:
         """Speak `code` (a key of `gui.i18n.LANGUAGES`) from now on and remember it; the window retranslates."""
@@ -236,8 +170,7 @@ class MainWindow(QMainWindow):
         """Put the open window into the language now in use: every static text, then each panel's own texts."""
         old, self._language = self._language, i18n.language()
         retranslate_widgets(self, old)
-        for code, action in self.language_actions.items():
-            action.setChecked(code == self._language)
+        self.menus.check_language(self._language)
         panels = (self.connection, self.editor, self.send_panel, self.plot, self.history, self.sandbox_tab)
         for panel in (*panels, self.send_controller):
             again = getattr(panel, "retranslate", None)
@@ -253,16 +186,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.editor, 1)
         self.connection.float_waiting_bar_over(left)  # the keep/move/discard question: over the column's bottom
 
-        self.result_tabs = QTabWidget()
-        self.result_tabs.addTab(self.response, self.tr("Response"))
-        self.result_tabs.addTab(self.plot, self.tr("Plot"))
-        self.result_tabs.addTab(self.verify_panel, self.tr("Verify"))
-        self.result_tabs.addTab(self.history, self.tr("History"))
-        # The inspector is the tallest tab: it scrolls rather than make the window too tall for a small screen.
-        self.sandbox_page = QScrollArea(widgetResizable=True)
-        self.sandbox_page.setFrameShape(QFrame.Shape.NoFrame)
-        self.sandbox_page.setWidget(self.sandbox_tab)
-        self.result_tabs.addTab(self.sandbox_page, self.tr("Sandbox"))
+        self.result_tabs = ResultTabs(self.response, self.plot, self.verify_panel, self.history, self.sandbox_tab)
+        self.sandbox_page = self.result_tabs.sandbox_page
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -283,10 +208,8 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.connection.revealToggled.connect(self.send_panel.preview.set_reveal)
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
-        self.connection.targetCommitted.connect(self._on_connection_targetCommitted)
-        self.connection.keep_button.clicked.connect(self._on_keep_button_clicked)
-        self.connection.move_button.clicked.connect(self._on_move_button_clicked)
-        self.connection.discard_button.clicked.connect(self._on_discard_button_clicked)
+        self.targets.message.connect(self._say)
+        self.targets.retargeted.connect(self.send_controller.schedule_preview)
         self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
         self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
@@ -302,15 +225,14 @@ class MainWindow(QMainWindow):
         self.resend_action.triggered.connect(self._on_resend_action_triggered)
         self.clear_action.triggered.connect(self._on_clear_action_triggered)
         self.quit_action.triggered.connect(self.close)
-        self.about_action.triggered.connect(self._on_about_action_triggered)
-        self.getting_started_action.triggered.connect(self.show_getting_started)
-        self.log_folder_action.triggered.connect(self._on_log_folder_action_triggered)
+        self.menus.getting_started_action.triggered.connect(self.show_getting_started)
+        self.menus.languageChosen.connect(self.set_language)
         self.verify_action.triggered.connect(self.verify_on_platform)
-        self.timed_send_action.triggered.connect(self.open_timed_send)
+        self.menus.timed_send_action.triggered.connect(self.open_timed_send)
         self.response.verify_button.clicked.connect(self.verify_on_platform)
         self.verify_panel.verifyRequested.connect(self.verify_on_platform)
         self.history.resendRequested.connect(self._on_history_resendRequested)
-        self.history.verifyRequested.connect(self._on_history_verifyRequested)
+        self.history.verifyRequested.connect(self.verifier.verify_history)
         self.addAction(self.send_action)
         self.addAction(self.cancel_action)
 
@@ -334,13 +256,7 @@ class MainWindow(QMainWindow):
         self.history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
         self.plot.set_axes_mode(self.settings.plot_axes)
         self.plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
-        self.set_theme(self.settings.theme)
-
-    def set_theme(self, mode: str) -> None:
-        """View > Theme: SYSTEM, LIGHT or DARK (gui.ui.colours) for the whole application, at once."""
-        theme().set_mode(mode)
-        for action in self.theme_actions.actions():
-            action.setChecked(action.data() == theme().mode)
+        self.menus.set_theme(self.settings.theme)
 
     # --- between the parts ---------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
@@ -360,102 +276,6 @@ class MainWindow(QMainWindow):
                     "endpoint are kept in it and show at your next start without --sandbox."
                 )
             )
-
-    # --- targets -------------------------------------------------------------------------
-    def _adopt_untargeted(self) -> None:
-        """Rows without a target (drafts of schema v3, or typed before a device id was) get one.
-
-        Drafts of v3 get the remembered connection (not the sandbox: v3 never remembered it):
-        where v3's Send would have sent them. Rows typed in this session before the
-        connection was complete get the connection's target once it is.
-        """
-        try:
-            remembered = Target.of(self.settings.endpoint, self.settings.device_id)
-        except ConfigError:
-            remembered = None
-        target = self._target if self._target is not None and not self._target.is_sandbox else remembered
-        if target is not None:
-            try:
-                self.model.adopt_untargeted(target)
-            except StoreError as exc:
-                self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
-
-    def _on_connection_targetCommitted(self) -> None:
-        """The connection now names another target: new rows get it, Send sends to it; ask about rows waiting.
-
-        Rows not sent yet for the previous target wait for it (Send never takes them
-        elsewhere; the Target column shows them) until the user answers the connection's
-        waiting bar: keep them for their target, move them to the new one, or discard them.
-        A row made for the sandbox never goes elsewhere unless moved there.
-        """
-        new = self.connection.current_target()
-        self.model.target = new or NO_TARGET
-        old = self._target
-        if new is None or new == old:
-            return
-        self._target = new
-        if old is not None and self.model.waiting_for(old):
-            self._waiting_for = old
-        try:
-            self.model.adopt_untargeted(new)  # typed before the connection named a target
-        except StoreError as exc:
-            self._say(self.tr("The datapoints without a target keep none: {why}").format(why=exc), error=True)
-        self._update_waiting_bar()
-        self.send_controller.schedule_preview()
-
-    def _update_waiting_bar(self) -> None:
-        """Show the question about the rows waiting for `_waiting_for` while some wait and it is not the target."""
-        old, new = self._waiting_for, self._target
-        waiting = self.model.waiting_for(old) if old is not None and new is not None and old != new else []
-        bar = self.connection.waiting_bar
-        if not waiting or old is None or new is None:
-            self._waiting_for = None
-            bar.hide()
-            return
-        self.connection.waiting_label.setText(
-            self.tr(
-                "{n} datapoints not sent yet were made for {old}; the connection now names {new}. They are not sent "
-                "here unless you move them."
-            ).format(n=f"{len(waiting):,}", old=self.model.target_text(old), new=self.model.target_text(new))
-        )
-        bar.show()
-
-    def _on_keep_button_clicked(self) -> None:
-        old = self._waiting_for
-        if old is not None:
-            n = len(self.model.waiting_for(old))
-            self._say(self.tr("{n} datapoints wait for {old}.").format(n=n, old=self.model.target_text(old)))
-        self._waiting_for = None
-        self._update_waiting_bar()
-
-    def _on_move_button_clicked(self) -> None:
-        old, new = self._waiting_for, self._target
-        if old is None or new is None:
-            return
-        waiting = self.model.waiting_for(old)
-        try:
-            self.model.retarget(waiting, new)
-        except StoreError as exc:
-            self._say(self.tr("Not moved: {why}").format(why=exc), error=True)
-            return
-        moved = self.tr("{n} datapoints moved to {new}.")
-        self._say(moved.format(n=len(waiting), new=self.model.target_text(new)))
-        self._update_waiting_bar()
-
-    def _on_discard_button_clicked(self) -> None:
-        old = self._waiting_for
-        if old is None:
-            return
-        waiting = self.model.waiting_for(old)
-        if not self._confirm_discard(len(waiting), old):
-            return
-        try:
-            self.model.remove_rows(waiting)
-        except StoreError as exc:
-            self._say(self.tr("Not discarded: {why}").format(why=exc), error=True)
-            return
-        self._say(self.tr("{n} datapoints discarded.").format(n=len(waiting)))
-        self._update_waiting_bar()
 
     def _on_preview_shown(self) -> None:
         problem = "" if self.send_panel.preview.prepared() is not None else self.tr("The editor has no request to send")
@@ -486,10 +306,6 @@ class MainWindow(QMainWindow):
     def _on_plot_axesModeChanged(self, mode: str) -> None:
         self.settings.plot_axes = mode
 
-    def _on_theme_actions_triggered(self, action: QAction) -> None:
-        self.settings.theme = str(action.data())
-        self.set_theme(self.settings.theme)
-
     def add_rows(self, rows: list[Row]) -> int:
         """Add rows (typed, imported) to the outbox and the table in one transaction; returns the first new row.
 
@@ -502,24 +318,6 @@ class MainWindow(QMainWindow):
 
     def _on_resend_action_triggered(self) -> None:
         self.model.mark_unsent(list(range(self.model.rowCount())))
-
-    def _confirm_discard(self, n: int, target: Target) -> bool:
-        """Ask before the waiting rows are deleted (never sent, no undo); Cancel is the default."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Discard datapoints"),
-            self.tr("Discard {n} datapoints made for {old}? They were never sent, and cannot be restored.").format(
-                n=f"{n:,}", old=self.model.target_text(target)
-            ),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        discard = box.addButton(
-            self.tr("Discard {n} datapoints").format(n=f"{n:,}"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return box.clickedButton() is discard
 
     def _on_history_resendRequested(self, ids: list[int]) -> None:
         editor, queued = requeue_for_resend(self.store, ids)
@@ -566,70 +364,11 @@ class MainWindow(QMainWindow):
         self.timed_send.show()
         return self.timed_send
 
-    # --- verify --------------------------------------------------------------------------
     def verify_on_platform(self) -> None:
-        """Read the sent rows back from the platform and compare, on a worker (the Verify tab shows it)."""
-        self.result_tabs.setCurrentWidget(self.verify_panel)
-        if self.verify_panel.is_running:
-            return
-        target = self.connection.current_target()
-        rows = self.model.rows()
-        sent = [i for i, row in enumerate(rows) if row.status is RowStatus.SENT and row.target in (target, NO_TARGET)]
-        if not sent:
-            if any(row.status is RowStatus.SENT for row in rows):
-                self.verify_panel.show_message(
-                    self.tr("Nothing to verify here: the datapoints marked sent were sent to other targets.")
-                )
-            else:
-                self.verify_panel.show_message(self.tr("Nothing to verify: no datapoint in the table is marked sent."))
-            return
-        readings, _ = self.model.readings(sent)
-        if target is not None and target.platform is Platform.THING:  # read back with the product access key
-            client, problem = self.connection.make_client()
-            if not self.connection.access_key:
-                problem = self.tr("Reading back from the current platform needs the product's access key.")
-            if client is None or problem:
-                self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=problem))
-                return
-            self.verify_panel.start(client, readings)
-            return
-        self._verify(self.connection.endpoint, self.connection.device_id, self.connection.api_key, readings)
-
-    def _on_history_verifyRequested(self, endpoint: str, device_id: str, readings: Readings) -> None:
-        """Verify what selected history requests stored; the key: the form's for its device, else the keyring's."""
-        self.result_tabs.setCurrentWidget(self.verify_panel)
-        if self.verify_panel.is_running:
-            return
-        try:
-            url = self.connection.url_of(endpoint)  # the window's sandbox: where it runs now
-        except ConfigError as exc:
-            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=exc))
-            return
-        self._verify(url, device_id, self.connection.key_for(device_id), readings)
-
-    def _verify(self, endpoint: str, device_id: str, api_key: str, readings: Readings) -> None:
-        from gui.onenet.client import ConfigError, OneNetClient
-
-        try:
-            client = OneNetClient(endpoint, device_id, api_key)
-        except ConfigError as exc:
-            self.verify_panel.show_message(self.tr("Cannot read the platform: {why}").format(why=i18n.why(exc)))
-            return
-        self.verify_panel.start(client, readings)
+        """Verify on platform (`gui.ui.verify_controller`): the sent rows read back and compared, on the Verify tab."""
+        self.verifier.verify_on_platform()
 
     # --- misc ----------------------------------------------------------------------------
-    def _on_log_folder_action_triggered(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_folder())))
-
-    def _on_about_action_triggered(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About OneNET Datapoint Uploader"),
-            self.tr("OneNET Datapoint Uploader {version}\nUploads datapoints to OneNET's HTTP API.").format(
-                version=gui.__version__
-            ),
-        )
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:  # what the first paint does not need is loaded after it, on the pool
@@ -644,42 +383,9 @@ class MainWindow(QMainWindow):
         self.send_controller.warm_up()
 
     def show_getting_started(self) -> QMessageBox:
-        """Help > Getting started: the sandbox and its api-key, the seed example (a button adds it), where data
-        and logs are kept (this session's outbox file and the log folder). Shown window-modal; returned for tests."""
-        from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
-
-        box = self.getting_started_box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Getting started"))
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(
-            self.tr(
-                "<p><b>Try it on the sandbox.</b> Tick <i>Use the local sandbox</i> (or start the program with "
-                "<code>onenet-uploader --sandbox</code>): a OneNET-compatible server on this computer with device "
-                "<code>{device}</code> and api-key <code>{key}</code>. Nothing leaves this computer. "
-                "<i>Copy as curl</i> gives a command that sends the previewed request; in the terminal, first "
-                "<code>export ONENET_API_KEY={key}</code>.</p>"
-                "<p><b>The seed example</b> is the request body of OneNET's API description: datastreams "
-                "<code>temperature</code> and <code>key</code>, four datapoints; two of <code>key</code> have the "
-                "same at, so the check warns that the platform keeps only the last. <i>Add the example</i> puts "
-                "it in the table; then press Send.</p>"
-                "<p><b>Where things are kept.</b> Datapoints and the history of requests: <code>{outbox}</code> "
-                "(a <code>--sandbox</code> trial keeps its own in a folder of its own beside it, removed when it "
-                "closes; what it made for a real endpoint moves to yours then, or at the next start if it was "
-                "killed). "
-                "Logs: <code>{logs}</code> (<i>File &gt; Open log folder</i>). The api-key is never written to "
-                "a file: it is kept in the system's keyring, or for the session only.</p>"
-            ).format(
-                device=DEFAULT_DEVICE_ID,
-                key=DEFAULT_API_KEY,
-                outbox=html.escape(str(self.store.path)),
-                logs=html.escape(str(log_folder())),
-            )
-        )
-        add = box.addButton(self.tr("Add the &example"), QMessageBox.ButtonRole.ActionRole)
-        add.clicked.connect(self.add_seed_example)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.open()
-        return box
+        """Help > Getting started (`gui.ui.help_menu`), its button adding the seed example; returned for tests."""
+        self.getting_started_box = show_getting_started(self, self.store.path, self.add_seed_example)
+        return self.getting_started_box
 
     def add_seed_example(self) -> None:
         """Add the seed example's four datapoints to the outbox and the table (the status bar says so)."""
@@ -706,22 +412,7 @@ class MainWindow(QMainWindow):
         self.connection.save()
         self.settings.sync()
         self.pool.waitForDone(2000)
-        if self.trial is not None:
-            self._end_trial(self.trial)
+        if self.trial is not None:  # a --sandbox trial: rows and the connection made for a real endpoint are kept
+            self.trial.hand_over(self, self.model.rows(), *self.connection.real_connection(), self.settings.time_zone)
         self.connection.stop_sandbox()
         super().closeEvent(event)
-
-    def _end_trial(self, trial: Trial) -> None:
-        """A --sandbox trial closes: rows and the connection made for a real endpoint go to the user's own."""
-        endpoint, device_id = self.connection.real_connection()
-        try:
-            trial.keep(self.model.rows(), endpoint, device_id, self.settings.time_zone)
-        except (StoreError, OSError) as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Not kept"),
-                self.tr(
-                    "The datapoints made for a real endpoint in this trial could not be kept in your outbox now: "
-                    "{why}. They stay in the trial's folder and move there at your next start."
-                ).format(why=exc),
-            )

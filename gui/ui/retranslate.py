@@ -15,7 +15,6 @@ The entries are read from the same `.ts` catalogues the translators are compiled
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from functools import cache
 
@@ -49,6 +48,8 @@ def entries(language: str) -> dict[str, tuple[str, str]]:
     English: the sources themselves (and their plural forms are not needed: a text with
     a count is never an entry by itself).
     """
+    import xml.etree.ElementTree as ET  # the language changed: not needed to show the window
+
     found: dict[str, tuple[str, str]] = {}
     name = i18n.CATALOGUE.format("zh_CN" if language == "en" else language) + ".ts"
     for directory in i18n.source_dirs():

@@ -1,7 +1,8 @@
 """The Sandbox tab of the window: where the sandbox listens, and the inspector on its traffic (or how to start it).
 
-The inspector (and with it the sandbox's modules) is built when the window's
-sandbox first starts, not with the window: the first paint does not need them.
+The inspector (and with it the sandbox's modules) and the list of this computer's
+addresses (QtNetwork) are made when the window's sandbox first starts, not with the
+window: the first paint does not need them.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QNetworkInterface
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from gui.ui.colours import set_style
 
 if TYPE_CHECKING:
     import requests
+    from PySide6.QtNetwork import QHostAddress
 
     from gui.sandbox import Sandbox
     from gui.ui.inspector import InspectorPanel
@@ -27,7 +28,6 @@ LOOPBACK = "127.0.0.1"
 LOOPBACK6 = "::1"
 EVERY_ADDRESS = "0.0.0.0"
 EVERY_ADDRESS6 = "::"
-_IP = (QAbstractSocket.NetworkLayerProtocol.IPv4Protocol, QAbstractSocket.NetworkLayerProtocol.IPv6Protocol)
 
 
 def machine_addresses(addresses: Iterable[QHostAddress] | None = None) -> tuple[list[str], list[str]]:
@@ -38,12 +38,15 @@ def machine_addresses(addresses: Iterable[QHostAddress] | None = None) -> tuple[
     only with the interface's zone id (``fe80::1%eth0``), which a device's URL cannot
     carry for most HTTP clients and firmware (RFC 6874's ``%25`` is rarely supported).
     """
+    from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
+
+    ipv4, ipv6 = QAbstractSocket.NetworkLayerProtocol.IPv4Protocol, QAbstractSocket.NetworkLayerProtocol.IPv6Protocol
     usable: list[str] = []
     link_local: list[str] = []
     for address in QNetworkInterface.allAddresses() if addresses is None else addresses:
-        if address.protocol() not in _IP or address.isLoopback():
+        if address.protocol() not in (ipv4, ipv6) or address.isLoopback():
             continue
-        if address.protocol() == _IP[1] and address.isLinkLocal():
+        if address.protocol() == ipv6 and address.isLinkLocal():
             link_local.append(address.toString())
         else:
             usable.append(address.toString())
@@ -96,16 +99,13 @@ class SandboxTab(QWidget):
         self.address_combo = QComboBox()
         self.address_combo.addItem(self.tr("This computer only ({host})").format(host=LOOPBACK), LOOPBACK)
         self.address_combo.addItem(self.tr("This computer only, IPv6 ({host})").format(host=LOOPBACK6), LOOPBACK6)
-        usable, link_local = machine_addresses()
-        for host in usable:
-            self.address_combo.addItem(host, host)
         self.address_combo.addItem(
             self.tr("Every address of this computer ({host})").format(host=EVERY_ADDRESS), EVERY_ADDRESS
         )
         self.address_combo.addItem(
             self.tr("Every IPv6 address of this computer ({host})").format(host=EVERY_ADDRESS6), EVERY_ADDRESS6
         )
-        self._link_local = link_local
+        self._link_local: list[str] | None = None  # None: this computer's addresses are not listed yet (_show_bench)
         self.address_combo.setToolTip(self._address_tip())
         self.url_edit = QLineEdit(readOnly=True)
         self.copy_button = QPushButton(self.tr("Copy URL"))
@@ -195,6 +195,11 @@ class SandboxTab(QWidget):
         from gui.sandbox.server import device_urls, is_loopback
 
         self.address_combo.blockSignals(True)
+        if self._link_local is None:  # the sandbox's first start: this computer's addresses, after the loopback ones
+            usable, self._link_local = machine_addresses()
+            for i, host in enumerate(usable):
+                self.address_combo.insertItem(2 + i, host, host)
+            self.address_combo.setToolTip(self._address_tip())
         if self.address_combo.findData(sandbox.host) < 0:
             self.address_combo.addItem(sandbox.host, sandbox.host)
         self.address_combo.setCurrentIndex(self.address_combo.findData(sandbox.host))

@@ -7,7 +7,7 @@ offers (minus the title bar and frame the window manager adds), placed on it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -35,7 +35,8 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> QSize:
     window.resize(size)
     if window.isVisible():
         keep_on_screen(window)
-    elif window.findChild(_OnScreenWhenShown) is None:
+    # The filter is the window's own child: a recursive search would wrap each of its widgets for Python (~10 ms).
+    elif window.findChild(_OnScreenWhenShown, "", Qt.FindChildOption.FindDirectChildrenOnly) is None:
         window.installEventFilter(_OnScreenWhenShown(window))
     return size
 

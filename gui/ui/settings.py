@@ -85,7 +85,9 @@ class Settings:
 
     @property
     def time_zone(self) -> str:
-        return str(self._get("editor/time_zone", system_zone_name(), str))
+        """The editor's zone (`gui.onenet.zones` name); the computer's (`system_zone_name`) until one was chosen."""
+        value = self._s.value("editor/time_zone")
+        return str(value) if value is not None else system_zone_name()  # asked only then: Qt's first look is slow
 
     @time_zone.setter
     def time_zone(self, value: str) -> None:

@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from gui.data.store import NewRow, Store
+from gui.data.store import NewRow, Store, StoreError
 from gui.data.target import Target
+from gui.i18n import translate
 from gui.ui.datapoints_model import Row, RowStatus
 from gui.ui.settings import Settings
 
@@ -32,8 +34,8 @@ class Trial:
     def __init__(self, user_settings: QSettings, user_store: Path | None = None) -> None:
         self.user_settings = user_settings
         self.user_store = user_store
-        #: False until `keep` has handed the rows over: the trial's folder is then left for the next start
-        #: (`gui.data.trials.adopt_orphaned_trials`) instead of being removed.
+        # False until `keep` has handed the rows over: the trial's folder is then left for the next start
+        # (`gui.data.trials.adopt_orphaned_trials`) instead of being removed.
         self.kept = False
 
     def keep(self, rows: Sequence[Row], endpoint: str, device_id: str, time_zone: str) -> int:
@@ -61,3 +63,22 @@ class Trial:
             settings.endpoint, settings.device_id, settings.time_zone = endpoint, device_id, time_zone
             settings.sync()
         return len(real)
+
+    def hand_over(self, parent: QWidget, rows: Sequence[Row], endpoint: str, device_id: str, time_zone: str) -> None:
+        """The trial's window closes: `keep` what it made for a real endpoint; if it cannot, say so over `parent`.
+
+        What could not be kept stays in the trial's folder and moves at the next start.
+        The texts are the window's (the catalogue's "MainWindow" context).
+        """
+        try:
+            self.keep(rows, endpoint, device_id, time_zone)
+        except (StoreError, OSError) as exc:
+            QMessageBox.warning(
+                parent,
+                translate("MainWindow", "Not kept"),
+                translate(
+                    "MainWindow",
+                    "The datapoints made for a real endpoint in this trial could not be kept in your outbox now: "
+                    "{why}. They stay in the trial's folder and move there at your next start.",
+                ).format(why=exc),
+            )

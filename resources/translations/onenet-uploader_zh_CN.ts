@@ -651,7 +651,7 @@
     <name>DatapointsModel</name>
     <message>
         <source>Shown and typed in {zone}; sent in platform time (UTC+8)</source>
-        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source, target)`, kind and status as their `.value` strings, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, and a send replaces a row&apos;s tuple to change its status, so neither a million rows nor a send of them grows what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked, and preview and send make no lasting objects per row (measured in benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
+        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint, status and revision: `(stream id, kind, outbox id, source, target)`, the kind as its `.value` string, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, so a million rows do not grow what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked. What a send changes, each row&apos;s status and revision, is kept in columns beside (a `bytearray` of `_STATUS_LIST` indexes, an `array(&quot;q&quot;)`): a send changes them in place, or in a copy of a few megabytes when a snapshot shares them, never in a new list of a million tuples that the next young collections would traverse while holding the GIL (the stall of a send&apos;s start, benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
         <translation>按 {zone} 显示和输入；按平台时间（UTC+8）发送</translation>
     </message>
     <message>
@@ -3215,6 +3215,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>VerifyPanel</name>
     <message>
         <source>&amp;Verify on platform</source>
+        <extracomment>The outcome shown, for `finished` once the run has ended (the panel can start again only then).</extracomment>
         <translation>在平台上核对(&amp;V)</translation>
     </message>
     <message>
@@ -3406,7 +3407,7 @@ exit status:
   4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
      saved into a new one), gone or emptied since it held data, disk full or read-only
 </source>
-        <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key. The device id a dry run shows when --device is not given. Problems printed before &quot;… and N more&quot;. The outbox database cannot be used as it is (every command): damaged (moved aside and salvaged), gone or emptied since it held data, disk full, read-only. The message says which.</extracomment>
+        <extracomment>The device id a dry run shows when --device is not given. The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).</extracomment>
         <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
 默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
 并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
@@ -3573,7 +3574,6 @@ exit status:
     </message>
     <message>
         <source>warning: {warning}</source>
-        <extracomment>Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.</extracomment>
         <translation>警告：{warning}</translation>
     </message>
     <message>
@@ -3594,6 +3594,7 @@ exit status:
     </message>
     <message>
         <source>Stopping after the request on the wire (Ctrl+C again to abort at once)…</source>
+        <extracomment>Shown in --dry-run output instead of the api-key.</extracomment>
         <translation>当前请求完成后停止（再按一次 Ctrl+C 立即中止）…</translation>
     </message>
     <message>
@@ -4272,7 +4273,6 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>only datapoints queued for the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
-        <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line). The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway). --profile&apos;s help per command (whole sentences: each language words them its own way).</extracomment>
         <translation>只处理排队发往此设备配置目标的数据点（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
@@ -4289,6 +4289,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>list, add or delete device profiles (the window&apos;s)</source>
+        <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line).</extracomment>
         <translation>列出、添加或删除设备配置（与窗口共用）</translation>
     </message>
     <message>
@@ -5621,7 +5622,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>property {property}: {what}</source>
-        <extracomment>The sandbox&apos;s demo product and devices (not secrets: like the legacy DEFAULT_API_KEY). The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
+        <extracomment>The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
         <translation>属性 {property}：{what}</translation>
     </message>
     <message>

@@ -6,12 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
-from gui.app import no_display, run_window
+from gui.app import build_parser, no_display, opens_window, run_window
 from gui.data.paths import data_dir
-from gui.ui.main_window import MainWindow
+
+from .test_trial import when_shown
 
 
 def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
@@ -20,17 +20,17 @@ def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
     seen = {}
 
-    def look_and_close():
-        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    def look_and_close(window):
         seen["rows"] = window.model.rowCount()
         seen["sandbox"] = window.connection.sandbox_check.isChecked()
         window.editor.zone_combo.setCurrentText("Europe/Berlin")  # a choice a real session would remember
         window.close()
 
-    QTimer.singleShot(300, look_and_close)
+    looking = when_shown(look_and_close)
     try:
         assert run_window([], sandbox=True) == 0
     finally:
+        looking.stop()
         faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
     assert seen == {"rows": 6, "sandbox": True}  # the demo readings, on the embedded sandbox
     assert not config.exists() or not any(p.is_file() for p in config.rglob("*")), list(config.rglob("*"))
@@ -52,3 +52,72 @@ def test_the_command_without_a_display_exits_2_with_the_reason():
     done = subprocess.run([sys.executable, "-m", "gui"], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "no display to open the window on" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--sandbox"],
+        ["--smoke-test"],
+        ["--lang", "zh_CN"],
+        ["--lang=en", "--sandbox"],
+        ["--sandbox", "--lang", "x"],
+    ],
+)
+def test_a_window_start_is_read_as_the_whole_command_line_would_be(argv):
+    assert opens_window(argv)
+    assert vars(build_parser(commands=False).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["send"],
+        ["--help"],
+        ["--version"],
+        ["--sandbox", "--smoke-test"],  # the whole parser says they exclude each other
+        ["--sandbox", "--sandbox"],
+        ["--lang", "en", "--lang", "zh_CN"],
+        ["--lang"],
+        ["--lang", "--sandbox"],
+        ["--sand"],  # an abbreviation: argparse's to read
+        ["--lang", "en", "outbox"],
+        [""],
+    ],
+)
+def test_anything_else_goes_to_the_whole_parser(argv):
+    assert not opens_window(argv)
+
+
+#: What the first paint of a window start does not need: loaded when the user first asks for it.
+NOT_FOR_THE_FIRST_PAINT = (
+    "gui.cli",
+    "gui.data.importers",
+    "gui.sandbox.server",
+    "gui.sandbox.things",
+    "h11",
+    "PySide6.QtNetwork",
+)
+
+
+def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "def first_paint():  # in place of the event loop\n"
+        "    QApplication.processEvents()\n"
+        f"    print(sorted(m for m in {NOT_FOR_THE_FIRST_PAINT!r} if m in sys.modules))\n"
+        "    for w in QApplication.topLevelWidgets(): w.close()\n"
+        "    return 0\n"
+        "QApplication.exec = staticmethod(first_paint)\n"
+        "from gui.app import main\n"
+        "sys.exit(main([]))\n"
+    )
+    home = {f"XDG_{name}_HOME": str(tmp_path / name) for name in ("CONFIG", "DATA", "STATE", "CACHE")}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", **home)
+    for name in ("ONENET_UPLOADER_DATA_DIR", "ONENET_UPLOADER_LOG_DIR"):
+        env[name] = str(tmp_path / name)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -3,7 +3,7 @@
 import json
 from datetime import UTC, datetime, timedelta
 
-from gui import cli
+from gui import cli_common
 from gui.app import main
 from gui.data.outbox import RequestOptions
 from gui.data.store import NewRow, State, Store
@@ -61,9 +61,9 @@ def test_the_three_send_paths_make_the_same_requests(qtbot, window, sandbox, tmp
     assert send_and_wait(qtbot, window, confirm=True)  # warned: several datapoints of "door" without `at`
     from_window = sent_bodies(window.store)
 
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     args = ["send", str(type1_file(tmp_path, rows)), "--device", DEFAULT_DEVICE_ID, "--endpoint", sandbox.url]
-    assert main([*args, "--max-points", str(MAX_POINTS), "--send-anyway"]) == cli.EXIT_OK, capsys.readouterr()
+    assert main([*args, "--max-points", str(MAX_POINTS), "--send-anyway"]) == cli_common.EXIT_OK, capsys.readouterr()
     with Store() as store:  # the user's outbox, where `send` and `outbox send` keep theirs
         from_send = sent_bodies(store)
         store.add(
@@ -73,7 +73,7 @@ def test_the_three_send_paths_make_the_same_requests(qtbot, window, sandbox, tmp
             device_id=DEFAULT_DEVICE_ID,
             in_editor=False,
         )
-    assert main(["outbox", "send", "--batch", str(MAX_POINTS)]) == cli.EXIT_OK, capsys.readouterr()
+    assert main(["outbox", "send", "--batch", str(MAX_POINTS)]) == cli_common.EXIT_OK, capsys.readouterr()
     with Store() as store:
         from_outbox_send = sent_bodies(store)
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from keyring.backends import fail
 
-from gui import cli
+from gui import cli_common, cli_outbox
 from gui.app import build_parser, main
 from gui.data.logs import close_logging
 from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
@@ -27,7 +27,7 @@ T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 def dirs(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli.API_KEY_ENV, raising=False)
+    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
     yield tmp_path
     close_logging()
 
@@ -71,16 +71,16 @@ def test_listing_shows_counts_and_rows(dirs, capsys, sandbox):
 
 def test_send_with_the_key_from_the_environment(dirs, capsys, sandbox, monkeypatch):
     fill(dirs, sandbox.url, 12)
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     sandbox.fail_every = 2
-    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_OK
+    assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_common.EXIT_OK
     captured = capsys.readouterr()
     assert "12 datapoints sent in 3 requests." in captured.out
     assert "[3/3] 2 datapoints: sent" in captured.err
     assert "retrying in" in captured.err
     assert len(sandbox.datapoints(DEVICE, "temperature")) == 12
     assert "request 1 attempt 1" in (dirs / "logs" / "onenet-uploader.log").read_text(encoding="utf-8")
-    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_OK
+    assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_common.EXIT_OK
     assert "Nothing to send" in capsys.readouterr().out
 
 
@@ -88,44 +88,44 @@ def test_send_with_the_key_from_the_keyring(dirs, capsys, sandbox, memory_keyrin
     fill(dirs, sandbox.url, 4)
     secrets = SecretStore(memory_keyring)
     secrets.set(DEVICE, DEFAULT_API_KEY)
-    assert cli.run_outbox_send(send_args(), SecretStore(memory_keyring)) == cli.EXIT_OK
+    assert cli_outbox.run_outbox_send(send_args(), SecretStore(memory_keyring)) == cli_common.EXIT_OK
     assert "4 datapoints sent" in capsys.readouterr().out
 
 
 def test_without_a_key_nothing_is_sent_and_the_rows_wait(dirs, capsys, sandbox):
     ids = fill(dirs, sandbox.url, 4)
-    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_outbox.EXIT_NOT_ALL_SENT
     err = capsys.readouterr().err
-    assert f"no api-key for device {DEVICE}: set ${cli.API_KEY_ENV}" in err
+    assert f"no api-key for device {DEVICE}: set ${cli_common.API_KEY_ENV}" in err
     assert sandbox.upload_count == 0
     with Store(dirs / "data" / "outbox.sqlite3") as store:
         assert {r.state for r in store.get(ids)} == {State.UNSENT}
 
 
 def test_filters_and_a_busy_outbox(dirs, capsys, sandbox, monkeypatch):
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     ours = fill(dirs, sandbox.url, 3)
     other = fill(dirs, sandbox.url, 3, device="another-device")
-    assert cli.run_outbox_send(send_args("--device", DEVICE, "--endpoint", sandbox.url + "/"), no_keyring()) == 0
+    assert cli_outbox.run_outbox_send(send_args("--device", DEVICE, "--endpoint", sandbox.url + "/"), no_keyring()) == 0
     with Store(dirs / "data" / "outbox.sqlite3") as store:
         assert {r.state for r in store.get(ours)} == {State.SENT}
         assert {r.state for r in store.get(other)} == {State.UNSENT}
         with store.send_lock():
-            assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_BUSY
+            assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_outbox.EXIT_BUSY
     assert "another send from this outbox is running" in capsys.readouterr().err
-    assert cli.run_outbox_send(send_args("--batch", "0"), no_keyring()) == cli.EXIT_USAGE
-    assert cli.run_outbox_send(send_args("--endpoint", "ftp://nowhere"), no_keyring()) == cli.EXIT_USAGE
+    assert cli_outbox.run_outbox_send(send_args("--batch", "0"), no_keyring()) == cli_common.EXIT_USAGE
+    assert cli_outbox.run_outbox_send(send_args("--endpoint", "ftp://nowhere"), no_keyring()) == cli_common.EXIT_USAGE
 
 
 def test_unknown_points_without_at_are_held_back_unless_allowed(dirs, capsys, sandbox, monkeypatch):
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     ids = fill(dirs, sandbox.url, 2, at=False)
     with Store(dirs / "data" / "outbox.sqlite3") as store:
         store.set_state(ids, State.UNKNOWN)
-    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_outbox.EXIT_NOT_ALL_SENT
     assert "2 datapoints without an explicit `at` were held back" in capsys.readouterr().out
     assert sandbox.upload_count == 0
-    assert cli.run_outbox_send(send_args("--allow-duplicates"), no_keyring()) == cli.EXIT_OK
+    assert cli_outbox.run_outbox_send(send_args("--allow-duplicates"), no_keyring()) == cli_common.EXIT_OK
     assert sandbox.upload_count == 2  # one request each: of two without `at` in one, only the last is kept
 
 
@@ -136,18 +136,18 @@ def test_the_api_key_is_no_command_line_option():
 
 def test_refused_datapoints_wait_for_retry_failed(dirs, capsys, sandbox, monkeypatch):
     ids = fill(dirs, sandbox.url, 4)
-    monkeypatch.setenv(cli.API_KEY_ENV, "WRONG-KEY")
-    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    monkeypatch.setenv(cli_common.API_KEY_ENV, "WRONG-KEY")
+    assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_outbox.EXIT_NOT_ALL_SENT
     capsys.readouterr()
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)  # the key fixed
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)  # the key fixed
 
-    assert cli.run_outbox_send(send_args(), no_keyring()) == cli.EXIT_NOT_ALL_SENT
+    assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_outbox.EXIT_NOT_ALL_SENT
     out = capsys.readouterr().out
     assert "Nothing to send: the outbox has no unsent or unknown datapoints." in out
     assert "4 datapoints were refused by the platform (failed)" in out and "--retry-failed" in out
     assert sandbox.streams(DEVICE) == []
 
-    assert cli.run_outbox_send(send_args("--retry-failed"), no_keyring()) == cli.EXIT_OK
+    assert cli_outbox.run_outbox_send(send_args("--retry-failed"), no_keyring()) == cli_common.EXIT_OK
     assert "4 datapoints sent" in capsys.readouterr().out
     assert len(sandbox.datapoints(DEVICE, "temperature")) == 4
     with Store(dirs / "data" / "outbox.sqlite3") as store:
@@ -155,9 +155,9 @@ def test_refused_datapoints_wait_for_retry_failed(dirs, capsys, sandbox, monkeyp
 
 
 def test_a_filter_that_matches_nothing_says_so(dirs, capsys, sandbox, monkeypatch):
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     fill(dirs, sandbox.url, 2)
-    assert cli.run_outbox_send(send_args("--device", "another-device"), no_keyring()) == cli.EXIT_OK
+    assert cli_outbox.run_outbox_send(send_args("--device", "another-device"), no_keyring()) == cli_common.EXIT_OK
     assert "no unsent or unknown datapoints for device another-device." in capsys.readouterr().out
     assert sandbox.upload_count == 0
 
@@ -165,7 +165,7 @@ def test_a_filter_that_matches_nothing_says_so(dirs, capsys, sandbox, monkeypatc
 def test_a_send_lock_held_by_another_process_makes_outbox_send_exit_3(dirs, sandbox):
     """The lock is an OS file lock (filelock): one process holds it, `outbox send` in another is refused."""
     ids = fill(dirs, sandbox.url, 3)
-    env = {**os.environ, cli.API_KEY_ENV: DEFAULT_API_KEY}
+    env = {**os.environ, cli_common.API_KEY_ENV: DEFAULT_API_KEY}
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -184,7 +184,7 @@ def test_a_send_lock_held_by_another_process_makes_outbox_send_exit_3(dirs, sand
         busy = subprocess.run(
             [sys.executable, "-m", "gui", "outbox", "send"], env=env, capture_output=True, text=True, timeout=120
         )
-        assert busy.returncode == cli.EXIT_BUSY == 3, busy.stdout + busy.stderr
+        assert busy.returncode == cli_outbox.EXIT_BUSY == 3, busy.stdout + busy.stderr
         assert "another send from this outbox is running" in busy.stderr
         assert sandbox.upload_count == 0
     finally:
@@ -194,7 +194,7 @@ def test_a_send_lock_held_by_another_process_makes_outbox_send_exit_3(dirs, sand
     done = subprocess.run(
         [sys.executable, "-m", "gui", "outbox", "send"], env=env, capture_output=True, text=True, timeout=120
     )
-    assert done.returncode == cli.EXIT_OK, done.stdout + done.stderr
+    assert done.returncode == cli_common.EXIT_OK, done.stdout + done.stderr
     with Store(dirs / "data" / "outbox.sqlite3") as store:
         assert {r.state for r in store.get(ids)} == {State.SENT}
 

@@ -176,7 +176,7 @@ def test_the_last_upload_is_the_newest_send_only(sandbox, monkeypatch, capsys):
 
 def test_the_api_key_comes_from_the_keyring_when_the_environment_has_none(sandbox, monkeypatch, memory_keyring):
     from gui.app import build_parser
-    from gui.cli import run_verify
+    from gui.cli_verify import run_verify
     from gui.data.secrets import SecretStore
 
     send_wide(sandbox, monkeypatch)

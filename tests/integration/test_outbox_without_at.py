@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from gui import cli
+from gui import cli_common, cli_outbox
 from gui.app import build_parser
 from gui.data.logs import close_logging
 from gui.data.outbox import plan_outbox
@@ -27,7 +27,7 @@ T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 def test_ticks_without_at_queued_while_offline_are_each_stored(tmp_path, monkeypatch, capsys, sandbox, memory_keyring):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     target = {"endpoint": sandbox.url, "device_id": DEFAULT_DEVICE_ID}
     with Store(tmp_path / "data" / "outbox.sqlite3") as store:
         for tick, value in enumerate([0, 5, 10, 15]):  # four ticks, each queued on its own, as `simulate --no-at`
@@ -43,7 +43,7 @@ def test_ticks_without_at_queued_while_offline_are_each_stored(tmp_path, monkeyp
         assert sum(len(body) for body in bodies) == 9  # the rest fill those requests: no request more
 
     args = build_parser().parse_args(["outbox", "send"])
-    assert cli.run_outbox_send(args, SecretStore(memory_keyring)) == cli.EXIT_OK
+    assert cli_outbox.run_outbox_send(args, SecretStore(memory_keyring)) == cli_common.EXIT_OK
     close_logging()
     out = capsys.readouterr().out
     assert "3 datapoints without `at` went in requests of their own" in out

@@ -8,7 +8,7 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
-from gui import cli
+from gui import cli_common
 from gui.app import main
 from gui.data.logs import close_logging
 from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
@@ -44,7 +44,7 @@ def leaks(blob: bytes) -> list[str]:
 def dirs(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.setenv(cli.API_KEY_ENV, KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, KEY)
     yield tmp_path
     close_logging()
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_FAILED, EXIT_OK
+from gui.cli_common import API_KEY_ENV, EXIT_FAILED, EXIT_OK
 from gui.onenet.readings import PLATFORM_TZ
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 

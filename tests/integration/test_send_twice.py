@@ -6,7 +6,7 @@ import functools
 
 import pytest
 
-from gui import cli
+from gui import cli_common
 from gui.app import main
 from gui.data import pipeline
 from gui.data.logs import close_logging
@@ -22,7 +22,7 @@ NOTIME = "temperature,humidity,ph\n21.5,40,7.1\n"
 def dirs(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.setenv(cli.API_KEY_ENV, DEFAULT_API_KEY)
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     fast = functools.partial(pipeline.RetryPolicy, max_attempts=2, backoff_s=0.01, backoff_max_s=0.02)
     monkeypatch.setattr(pipeline, "RetryPolicy", fast)
     (tmp_path / "notime.csv").write_text(NOTIME, encoding="utf-8")
@@ -41,27 +41,27 @@ def stored(sandbox) -> int:
 
 def test_sending_a_file_again_while_its_rows_wait_queues_nothing_and_says_so(dirs, closed_port, capsys):
     endpoint = f"http://127.0.0.1:{closed_port}"
-    assert send(dirs, endpoint) == cli.EXIT_FAILED  # the server is down: the 3 readings wait in the outbox
+    assert send(dirs, endpoint) == cli_common.EXIT_FAILED  # the server is down: the 3 readings wait in the outbox
     capsys.readouterr()
     with Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}, port=closed_port) as sandbox:
-        assert send(dirs, endpoint) == cli.EXIT_USAGE
+        assert send(dirs, endpoint) == cli_common.EXIT_USAGE
         err = capsys.readouterr().err
         assert "was queued to this device before: 3 datapoints wait in the outbox" in err
         assert "--again" in err
         assert stored(sandbox) == 0
-        assert main(["outbox", "send"]) == cli.EXIT_OK
+        assert main(["outbox", "send"]) == cli_common.EXIT_OK
         assert stored(sandbox) == 3  # 3 readings, 3 datapoints (main stored 6)
-        assert send(dirs, endpoint) == cli.EXIT_USAGE
+        assert send(dirs, endpoint) == cli_common.EXIT_USAGE
         assert "3 datapoints were sent" in capsys.readouterr().err
         assert stored(sandbox) == 3
-        assert send(dirs, endpoint, "--again") == cli.EXIT_OK  # the user's word
+        assert send(dirs, endpoint, "--again") == cli_common.EXIT_OK  # the user's word
         assert stored(sandbox) == 6
     with Store(dirs / "data" / "outbox.sqlite3") as store:
         assert store.counts()[State.SENT] == 6
 
 
 def test_the_same_file_to_another_device_is_queued(dirs, sandbox, capsys):
-    assert send(dirs, sandbox.url) == cli.EXIT_OK
+    assert send(dirs, sandbox.url) == cli_common.EXIT_OK
     with Store(dirs / "data" / "outbox.sqlite3") as store:
         assert len(store.from_source(_sha256(dirs / "notime.csv"), sandbox.url, DEFAULT_DEVICE_ID)) == 3
         assert store.from_source(_sha256(dirs / "notime.csv"), sandbox.url, "777") == []
@@ -75,7 +75,7 @@ def _sha256(path) -> str:
 
 def test_a_send_refused_by_the_send_lock_queues_nothing(dirs, sandbox, capsys):
     with Store(dirs / "data" / "outbox.sqlite3") as store, store.send_lock():
-        assert send(dirs, sandbox.url) == cli.EXIT_FAILED
+        assert send(dirs, sandbox.url) == cli_common.EXIT_FAILED
         assert "another send from this outbox is running" in capsys.readouterr().err
         assert sum(store.counts().values()) == 0  # main queued the 3 rows, unsaid
     assert stored(sandbox) == 0

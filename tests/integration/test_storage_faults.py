@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from gui import cli
+from gui import cli_common
 from gui.app import main
 from gui.data.logs import close_logging
 from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
@@ -25,27 +24,16 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
-T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
-#: `gui.EXIT_STORAGE`, documented in README.md: the outbox database cannot be used as it is.
-EXIT_STORAGE = 4
-ENDPOINT = "http://127.0.0.1:9"
+from ..outboxes import ENDPOINT, EXIT_STORAGE, T0, fill
 
 
 @pytest.fixture
 def data(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli.API_KEY_ENV, raising=False)
+    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
     yield tmp_path / "data"
     close_logging()
-
-
-def fill(path: Path, unsent: int = 20, sent: int = 0) -> None:
-    with Store(path) as store:
-        rows = [NewRow("temperature", Datapoint(i, T0 + timedelta(seconds=i))) for i in range(unsent + sent)]
-        ids = store.add(rows, state=State.UNSENT, endpoint=ENDPOINT, device_id=DEFAULT_DEVICE_ID)
-        if sent:
-            store.set_state(ids[:sent], State.SENT)
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:
@@ -76,7 +64,7 @@ def test_a_deleted_database_is_reported(data, capsys):
     assert code == EXIT_STORAGE and f"{path} is gone" in text
     assert "delete" in text and "outbox.sqlite3.written" in text  # how to start afresh on purpose
     (data / "outbox.sqlite3.written").unlink()
-    assert run(capsys, "outbox")[0] == cli.EXIT_OK
+    assert run(capsys, "outbox")[0] == cli_common.EXIT_OK
 
 
 # -- damaged ------------------------------------------------------------------------------------------
@@ -100,7 +88,7 @@ def test_a_database_cut_to_half_is_moved_aside_and_its_readable_rows_saved(data,
     with Store(path) as store:
         counts = store.counts()
     assert 0 < counts[State.SENT] + counts[State.UNSENT] < 6000
-    assert run(capsys, "outbox")[0] == cli.EXIT_OK  # the new file opens normally
+    assert run(capsys, "outbox")[0] == cli_common.EXIT_OK  # the new file opens normally
 
 
 def test_garbage_inside_is_found_when_opened_and_unsent_rows_are_saved_first(data, capsys):
@@ -200,37 +188,13 @@ def test_a_full_disk_is_said_with_the_path_not_as_cannot_rollback(tmp_path):
         assert store.counts()[State.UNSENT] == 5
 
 
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder holding an outbox database (5 unsent rows) that this process cannot write."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        fill(folder / "outbox.sqlite3", 5)
-        folder.chmod(0o500)
-        yield folder
-        folder.chmod(0o700)
-        return
-    if shutil.which("mount") is None:
-        pytest.skip("running as root without mount: no folder is read-only to this process")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("running as root and cannot mount a tmpfs: no folder is read-only to this process")
-    try:
-        fill(folder / "outbox.sqlite3", 5)
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def test_a_read_only_folder_is_said_with_the_path(read_only_folder, monkeypatch, capsys):
-    monkeypatch.setenv(DATA_DIR_ENV, str(read_only_folder))
-    monkeypatch.setenv(LOG_DIR_ENV, str(read_only_folder.parent / "logs"))
+def test_a_read_only_outbox_is_said_with_the_path(read_only_outbox, monkeypatch, capsys):
+    monkeypatch.setenv(DATA_DIR_ENV, str(read_only_outbox))
+    monkeypatch.setenv(LOG_DIR_ENV, str(read_only_outbox.parent / "logs"))
     code, text = run(capsys, "outbox", "send")
     close_logging()
     assert code == EXIT_STORAGE, text  # main: a traceback
-    assert str(read_only_folder / "outbox.sqlite3") in text and "read-only" in text
+    assert str(read_only_outbox / "outbox.sqlite3") in text and "read-only" in text
 
 
 def test_an_outbox_that_never_held_data_may_vanish_quietly(data, capsys):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gui import cli
+from gui import cli_common, cli_outbox
 from gui.app import build_parser
 from gui.data.logs import close_logging
 from gui.data.outbox import plan_outbox
@@ -32,7 +32,7 @@ def rows(stream: str, count: int) -> list[NewRow]:
 def dirs(tmp_path, monkeypatch):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
     monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli.API_KEY_ENV, raising=False)
+    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
     yield tmp_path
     close_logging()
 
@@ -71,7 +71,7 @@ def test_outbox_send_sends_each_row_to_its_own_target_and_leaves_the_sandbox_row
         secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
         secrets.set(OTHER_DEVICE, OTHER_KEY)  # each target's key from the keyring, as the window saved it
         args = build_parser().parse_args(["outbox", "send"])
-        assert cli.run_outbox_send(args, SecretStore(memory_keyring)) == cli.EXIT_OK
+        assert cli_outbox.run_outbox_send(args, SecretStore(memory_keyring)) == cli_common.EXIT_OK
         out = capsys.readouterr().out
         assert "2 datapoints made for the window's local sandbox were left alone" in out
         assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 3

@@ -14,7 +14,7 @@ import pytest
 
 from gui import i18n
 from gui.app import main
-from gui.cli import API_KEY_ENV
+from gui.cli_common import API_KEY_ENV
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 #: Words a Chinese reader meets as they are: names, code, field terms the glossary keeps.

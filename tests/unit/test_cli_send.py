@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

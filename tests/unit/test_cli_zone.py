@@ -7,7 +7,7 @@ import json
 import pytest
 
 from gui.app import main
-from gui.cli import EXIT_OK, EXIT_USAGE
+from gui.cli_common import EXIT_OK, EXIT_USAGE
 
 
 @pytest.fixture

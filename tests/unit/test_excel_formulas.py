@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_REJECTED
+from gui.cli_common import API_KEY_ENV, EXIT_REJECTED
 from gui.data.importers import ImportOptions, import_file
 from gui.onenet.readings import format_at
 

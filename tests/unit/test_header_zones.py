@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_OK
+from gui.cli_common import API_KEY_ENV, EXIT_OK
 from gui.data.importers import ImportOptions, import_file
 from gui.data.importers.zones import stated_zone
 from gui.onenet.readings import format_at

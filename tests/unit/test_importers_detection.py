@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from gui.cli_common import API_KEY_ENV, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 from gui.data.importers import (
     ZONE_IN_TIMES,
     DateOrder,

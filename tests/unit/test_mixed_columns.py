@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_REJECTED
+from gui.cli_common import API_KEY_ENV, EXIT_REJECTED
 from gui.data.importers import ColumnChoice, ImportOptions, import_file
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import Severity

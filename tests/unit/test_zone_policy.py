@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli import API_KEY_ENV, EXIT_OK, EXIT_USAGE, join_dash_values
+from gui.cli import join_dash_values
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
 from gui.data.importers import ZONE_IN_TIMES, ZONE_UNSTATED, ImportOptions, MissingTime, import_file
 
 
