@@ -3898,6 +3898,10 @@ exit status (--dry-run exits as the send would, for the same file and options):
         <translation>不导入这些列（列名或从 1 开始的列号，用逗号分隔；可重复指定）</translation>
     </message>
     <message>
+        <source>read these columns as text, numbers too (names or 1-based numbers, comma-separated; repeatable); default: a column holding any number is numbers, its other cells rejected</source>
+        <translation>将这些列按文本读取，数字也作为文本（列名或从 1 开始的列号，逗号分隔；可重复）；默认：含有任何数字的列按数字读取，其余单元格被拒绝</translation>
+    </message>
+    <message>
         <source>send column OLD (name, number or suggested id; long layout: a datastream id in the file) as datastream NEW (repeatable)</source>
         <translation>将列 OLD（列名、列号或建议的 ID；长表布局：文件中的数据流 ID）作为数据流 NEW 发送（可重复指定）</translation>
     </message>
@@ -4776,6 +4780,10 @@ base64, an expiry that is not in the future
         <translation>{why}；如果它表示缺失的读数，请将其添加为缺失值标记</translation>
     </message>
     <message>
+        <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
+        <translation>{why}：这是带单位的数字；请把单位写在表头，单元格里只写数字</translation>
+    </message>
+    <message>
         <source>no datastream id</source>
         <translation>没有数据流 ID</translation>
     </message>
@@ -5032,6 +5040,10 @@ base64, an expiry that is not in the future
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>
+        <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
+        <translation>列 {column}：数字，其中夹有文本（{texts}）：这些行会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（send --text；导入对话框的列表格）</translation>
+    </message>
+    <message>
         <source>not imported: {column} ({why})</source>
         <translation>不导入 {column}：{why}</translation>
     </message>
@@ -5201,6 +5213,10 @@ base64, an expiry that is not in the future
     <message>
         <source>Cannot tell the file&apos;s text encoding (it may not be a text file). Choose the encoding, e.g. gb18030 for files from Chinese-locale Excel.</source>
         <translation>无法判断文件的文本编码（它可能不是文本文件）。请选择编码，例如中文版 Excel 导出的文件可选 gb18030。</translation>
+    </message>
+    <message>
+        <source>{formula} is a formula without a computed value: open and save the file in Excel or LibreOffice</source>
+        <translation>{formula} 是没有计算结果的公式：请在 Excel 或 LibreOffice 中打开并保存该文件</translation>
     </message>
     <message>
         <source>{name} cannot be opened as an Excel workbook: {why}</source>
