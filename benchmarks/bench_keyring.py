@@ -1,28 +1,21 @@
-"""An in-memory keyring for the benchmarks: the window asks the OS keyring, which a headless machine lacks."""
+"""An in-memory keyring for the benchmarks: the window asks the OS keyring, which a headless machine lacks.
+
+It is the tests' own (tests/memory_keyring.py), so the benchmarks measure the window as the tests check it: a
+keyring that counts as the system keyring, as on a user's desktop.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 
 def memory_keyring() -> Any:
-    """A fresh keyring backend that keeps passwords in a dict (keyring imported when called, as the app does)."""
-    import keyring.backend
-
-    class MemoryKeyring(keyring.backend.KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.passwords.pop((service, username), None)
+    """A fresh `MemoryKeyring` (keyring imported when called, as the app does)."""
+    root = str(Path(__file__).resolve().parents[1])  # the repository, whose tests/ holds the keyring
+    if root not in sys.path:
+        sys.path.append(root)
+    from tests.memory_keyring import MemoryKeyring
 
     return MemoryKeyring()

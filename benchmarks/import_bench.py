@@ -96,7 +96,7 @@ def floor_csv(path: str) -> int:
 
 
 def floor_csv_nogc(path: str) -> int:
-    """The floor with the cyclic garbage collector paused, as the importer does (a fairer floor)."""
+    """The floor with the cyclic garbage collector paused: what the collector costs (the importer runs with it)."""
     import gc
 
     gc.disable()

@@ -107,6 +107,17 @@ def add_import_arguments(parser: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--text",
+        metavar="LIST",
+        action="append",
+        default=[],
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "read these columns as text, numbers too (names or 1-based numbers, comma-separated; repeatable); "
+            "default: a column holding any number is numbers, its other cells rejected",
+        ),
+    )
+    parser.add_argument(
         "--stream-id",
         metavar="OLD=NEW",
         action="append",
@@ -162,6 +173,7 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
         time_column=getattr(args, "time_column", None),
         include=_column_list(getattr(args, "columns", None)),
         exclude=_column_list(getattr(args, "exclude", [])) or (),
+        text=_column_list(getattr(args, "text", [])) or (),
         rename=rename,
         zone_from_file=source_tz is None,
     )

@@ -11,6 +11,7 @@ from typing import Any
 from gui import i18n
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _on_interrupt, _pad
 from gui.cli_options import add_target_options
+from gui.cli_outbox_edit import add_outbox_edit_commands
 from gui.cli_profiles import open_profile, thing_keys
 from gui.i18n import render, translate
 from gui.onenet.client import ConfigError
@@ -127,6 +128,7 @@ def add_outbox_commands(subparsers: Any) -> None:
         "--debug", action="store_true", help=QT_TRANSLATE_NOOP("cli", "log request bodies too (the api-key never)")
     )
     send.set_defaults(run=run_outbox_send)
+    add_outbox_edit_commands(actions)
 
 
 def _ellipsis(text: str, width: int) -> str:

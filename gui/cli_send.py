@@ -56,7 +56,7 @@ it is never assumed. A file in which no time column is understood is refused (ex
 unless --time-column/--time-format name it or --missing-time says what rows without a
 time get. Missing-value markers that start with '-' are given as --na=--- or --na ---.
 
-exit status:
+exit status (--dry-run exits as the send would, for the same file and options):
   0  everything sent (or, with --dry-run, every request printed) and nothing rejected
   1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
@@ -303,8 +303,9 @@ def run_send(args: argparse.Namespace) -> int:
         why = render(exc.text) if isinstance(exc, ConfigError) else str(exc)
         _err(translate("cli", "send: {why}").format(why=why))
         return EXIT_FAILED if isinstance(exc, FormatError) else EXIT_USAGE
-    if args.dry_run:
-        return _dry_run(client, bodies, len(readings), errors, rejected)
+    if args.dry_run:  # the exit status the send would have: a script can check first
+        warned = bool(result.time_warnings or issues) and not args.send_anyway
+        return _dry_run(client, bodies, len(readings), rejected=rejected, errors=bool(errors), warned=warned)
     if errors:
         _err(translate("cli", "send: the datapoints have errors (listed above): nothing sent"))
         return EXIT_FAILED
@@ -352,8 +353,13 @@ def run_send(args: argparse.Namespace) -> int:
 
 
 def _dry_run(
-    client: OneNetClient, bodies: Sequence[EncodedBody], points: int, errors: list[Any], rejected: bool
+    client: OneNetClient, bodies: Sequence[EncodedBody], points: int, *, rejected: bool, errors: bool, warned: bool
 ) -> int:
+    """Print the requests a send would make; the exit status that send would have (nothing is sent).
+
+    As `run_send` decides before sending: rows rejected (EXIT_REJECTED), then invalid
+    datapoints, then warnings without --send-anyway (`warned`; EXIT_FAILED), else EXIT_OK.
+    """
     total = 0
     for index, body in enumerate(bodies):
         prepared = client.prepare_upload(body)
@@ -365,9 +371,9 @@ def _dry_run(
         points=i18n.datapoints(points), requests=i18n.requests(len(bodies)), size=total
     )
     _out((said + "\n").encode())
-    if errors:
-        return EXIT_FAILED
-    return EXIT_REJECTED if rejected else EXIT_OK
+    if rejected:
+        return EXIT_REJECTED
+    return EXIT_FAILED if errors or warned else EXIT_OK
 
 
 def _sources(path: str, result: ImportResult) -> tuple[str, list[int]]:
@@ -414,6 +420,37 @@ def _report_queued_before(path: str, states: list[Any]) -> None:
             "them anew (datapoints without `at` would be stored twice).",
         ).format(path=path, parts=translate("cli", "; ").join(parts))
     )
+
+
+def _unknown_next(request: PlannedRequest, rows: dict[int, Any]) -> str:
+    """What `outbox send` does with the datapoints of a request whose outcome is unknown, as one sentence to append.
+
+    It holds back those that `may_store_twice` (without `at`: a copy would be a second
+    datapoint) unless --allow-duplicates, and sends the others again (`plan_outbox`'s rule).
+    """
+    from gui.data.outbox import may_store_twice
+    from gui.data.store import State
+
+    held = sum(
+        1
+        for row_id in request.outbox_ids
+        if row_id in rows and may_store_twice(State.UNKNOWN, rows[row_id].at, BodyType.FULL_JSON)
+    )
+    if not held:
+        return translate("cli", " It may have been stored; `onenet-uploader outbox send` sends it again.")
+    if held == len(request.outbox_ids):
+        return translate(
+            "cli",
+            " It may have been stored; its datapoints have no `at`, so a copy would be stored twice: "
+            "`onenet-uploader outbox send` holds them back. Check the platform (`onenet-uploader verify --last`); "
+            "if they are missing, `outbox send --allow-duplicates` sends them again.",
+        )
+    return translate(
+        "cli",
+        " It may have been stored; `onenet-uploader outbox send` sends again those with `at` and holds back the "
+        "{points} without (a copy would be stored twice): check the platform (`onenet-uploader verify --last`), "
+        "then `outbox send --allow-duplicates` sends those too.",
+    ).format(points=i18n.datapoints(held))
 
 
 def _send_via_outbox(
@@ -480,6 +517,7 @@ def _send_via_outbox(
                 in_editor=False,
             )
             rows = store.get(ids)  # by id: the order of readings.pairs(), the plan's
+            by_id = {row.id: row for row in rows}
             requests = list(requests_for(plan, rows))
             result = pipeline(store).run(requests, progress=progress, lock=lock)
     except StoreBusy as exc:
@@ -514,7 +552,7 @@ def _send_via_outbox(
         failed_label = translate("cli", "FAILED")
         line = f"{where}: {label.get(res.outcome, failed_label)}: {why}.{detail}{hint}"
         if res.outcome is RequestOutcome.UNKNOWN:
-            line += translate("cli", " It may have been stored; `onenet-uploader outbox send` sends it again.")
+            line += _unknown_next(body, by_id)
         elif res.outcome is RequestOutcome.UNSENT:
             line += translate("cli", " Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them.")
         _out((line + "\n").encode())

@@ -16,10 +16,11 @@ os.environ["LC_ALL"] = "C.UTF-8"
 os.environ.pop("LANGUAGE", None)
 os.environ.setdefault("ONENET_UPLOADER_CACHE", os.path.join(tempfile.gettempdir(), "onenet-uploader-test-cache"))
 
-import keyring.backends.SecretService
 import pytest
 from hypothesis import settings
 from pytestqt.qtbot import QtBot
+
+from .memory_keyring import MemoryKeyring
 
 # The suite runs the same hypothesis examples every time (CI must not turn red by luck);
 # HYPOTHESIS_PROFILE=explore draws new ones, to look for bugs on purpose.
@@ -44,25 +45,6 @@ def _patient(wait):
 
 for _name in ("waitSignal", "waitSignals", "waitUntil", "waitCallback", "waitExposed", "waitActive"):
     setattr(QtBot, _name, _patient(getattr(QtBot, _name)))
-
-
-class MemoryKeyring(keyring.backends.SecretService.Keyring):
-    """Stands in for the OS keyring (Secret Service), which cannot run on a headless test machine."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.passwords.pop((service, username), None)
 
 
 @pytest.fixture
@@ -93,6 +75,40 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.fixture
+def read_only_outbox(tmp_path):
+    """A folder holding an outbox database (5 unsent rows, `outboxes.fill`) that this process cannot write.
+
+    As a user's read-only folder is: neither the folder nor the file can be written (chmod; as root, which
+    ignores modes, a tmpfs mounted read-only). Skipped as root where nothing can be mounted.
+    """
+    import shutil
+    import subprocess
+
+    from .outboxes import fill
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        fill(folder / "outbox.sqlite3", 5)
+        folder.chmod(0o500)
+        (folder / "outbox.sqlite3").chmod(0o400)
+        yield folder
+        folder.chmod(0o700)
+        return
+    if shutil.which("mount") is None:
+        pytest.skip("running as root without mount: no folder is read-only to this process")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("running as root and cannot mount a tmpfs: no folder is read-only to this process")
+    try:
+        fill(folder / "outbox.sqlite3", 5)
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_and_log_dirs(tmp_path, monkeypatch):
     """No test reads or writes the user's own outbox or logs (commands default to them)."""
@@ -115,6 +131,20 @@ def _hung_test_watchdog():
     faulthandler.cancel_dump_traceback_later()
 
 
+def _collect_and_freeze() -> None:
+    """Collect what the test left, then move every object still alive out of the collector's sight (`gc.freeze`).
+
+    A full collection visits every object: with the modules the suite has loaded it took 0.1-0.4 s after each Qt
+    test, and longer ones during allocation-heavy tests (hypothesis), most of it spent on modules and
+    classes, which live to the end. After a freeze a collection visits only what was made since, so the
+    collector still runs as usual during a test, on every object the test made. What an earlier test left
+    alive is no longer listed by `gc.get_objects()` (nothing here needs it) nor collected if it later
+    becomes cyclic garbage (the memory of the run; windows are deleted explicitly, above).
+    """
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def _qt_leaves_nothing_behind(request):
     """A Qt test leaves no window behind: what it made is deleted here, on the GUI thread, and checked.
@@ -125,6 +155,7 @@ def _qt_leaves_nothing_behind(request):
     """
     if "qapp" not in request.fixturenames:
         yield
+        _collect_and_freeze()
         return
     import shiboken6
     from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -144,7 +175,7 @@ def _qt_leaves_nothing_behind(request):
     for widget in left:  # deleted all the same, so one leak does not fail the tests after it
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
+    _collect_and_freeze()
     assert not left, f"the test left top-level widgets behind: {[type(w).__name__ for w in left]}"
 
 

@@ -30,6 +30,7 @@ lives here once; the SQL behind it is `gui.data.store`'s, the sending (retries, 
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -211,22 +212,25 @@ class Carried(Protocol):
     def point(self) -> Datapoint: ...
 
 
-def readings_of(rows: Sequence[Carried], chosen: Iterable[int] | None = None) -> tuple[Readings, list[int]]:
+def readings_of(rows: Sequence[Carried], chosen: Iterable[int] | None = None) -> tuple[Readings, array[int]]:
     """The readings of `rows[i]` for i in `chosen` (default: all), and for each datapoint in readings order its i.
 
     Streams appear in the order of their first row; within a stream rows keep their
     order, which is the order the platform receives them in (the later of two equal
-    `at` wins).
+    `at` wins). The i are an `array("q")`: a list of a million ints would be traversed by
+    every garbage collection of its generation, holding the GIL (the window's stall).
     """
-    by_stream: dict[str, tuple[list[int], list[Datapoint]]] = {}
+    by_stream: dict[str, tuple[array[int], list[Datapoint]]] = {}
     for i in range(len(rows)) if chosen is None else chosen:
         row = rows[i]
         group = by_stream.get(row.stream_id)
         if group is None:
-            group = by_stream[row.stream_id] = ([], [])
+            group = by_stream[row.stream_id] = (array("q"), [])
         group[0].append(i)
         group[1].append(row.point)
-    order = [i for indexes, _ in by_stream.values() for i in indexes]
+    order = array("q")
+    for indexes, _ in by_stream.values():
+        order += indexes
     return Readings([Datastream(stream_id, points) for stream_id, (_, points) in by_stream.items()]), order
 
 

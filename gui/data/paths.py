@@ -28,19 +28,21 @@ STORE_FILE = "outbox.sqlite3"
 
 
 def data_dir() -> Path:
-    """The directory for the outbox database: `$ONENET_UPLOADER_DATA_DIR` if set, else the user data dir.
+    """The directory for the outbox database, absolute: `$ONENET_UPLOADER_DATA_DIR` if set, else the user data dir.
 
-    E.g. `~/.local/share/onenet-uploader` on Linux, `%LOCALAPPDATA%\\onenet-uploader` on
-    Windows, `~/Library/Application Support/onenet-uploader` on macOS. Not created here.
+    A relative override is taken from the current directory, here: the paths said to the
+    user and those SQLite opens as URIs must not depend on a later `chdir`. E.g.
+    `~/.local/share/onenet-uploader` on Linux, `%LOCALAPPDATA%\\onenet-uploader` on Windows,
+    `~/Library/Application Support/onenet-uploader` on macOS. Not created here.
     """
     override = os.environ.get(DATA_DIR_ENV)
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def log_dir() -> Path:
-    """The directory for log files: `$ONENET_UPLOADER_LOG_DIR` if set, else the user log dir.
+    """The directory for log files, absolute: `$ONENET_UPLOADER_LOG_DIR` if set, else the user log dir.
 
     E.g. `~/.local/state/onenet-uploader/log` on Linux, `%LOCALAPPDATA%\\onenet-uploader\\Logs`
     on Windows, `~/Library/Logs/onenet-uploader` on macOS. Not created here; the window's
@@ -48,7 +50,7 @@ def log_dir() -> Path:
     """
     override = os.environ.get(LOG_DIR_ENV)
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 

@@ -580,8 +580,10 @@ class _Run:
         user_cancel = _cancel_check(cancel)
         #: Set when the run ends abnormally (an exception, a second Ctrl+C): the sender then
         #: stops retrying, as on Cancel, so clean_up waits at most for the attempt on the wire.
-        self.stop = threading.Event()
-        self.cancelled: Callable[[], bool] = lambda: self.stop.is_set() or user_cancel()
+        stop = self.stop = threading.Event()
+        # not `self.stop` in the lambda: the run would refer to itself, a cycle that keeps its results (every
+        # request's body and answer) until the collector's rare full pass (issue 16: a timed send every second)
+        self.cancelled: Callable[[], bool] = lambda: stop.is_set() or user_cancel()
         self.progress = progress
         self.requests: Iterable[PlannedRequest]
         if isinstance(requests, Plan):  # knows its totals; its bodies are joined as they are taken

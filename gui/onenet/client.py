@@ -502,8 +502,16 @@ class OneNetClient(HttpClient):
         self.endpoint = validate_endpoint(endpoint)
         self.path = device_path(device_id)
         self.device_id = device_id
-        if not api_key or any(c in api_key for c in "\r\n"):
-            raise ConfigError(_m("api-key-invalid", QT_TRANSLATE_NOOP("client", "api-key is empty or spans lines")))
+        if not api_key:
+            no_key = QT_TRANSLATE_NOOP(
+                "client",
+                "no api-key: give the device's api-key (the OneNET console shows it with the device) in the api-key "
+                "field or a profile; on the command line, in the environment variable $ONENET_API_KEY",
+            )
+            raise ConfigError(_m("no-api-key", no_key))
+        if any(c in api_key for c in "\r\n"):
+            spans = QT_TRANSLATE_NOOP("client", "the api-key spans lines: paste it again as one line")
+            raise ConfigError(_m("api-key-lines", spans))
         self._api_key = api_key
         super().__init__(timeout, session, (api_key,))
 
@@ -628,7 +636,7 @@ CURL_INLINE_BODY_MAX = 100_000
 
 
 def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -> str:
-    """A POSIX shell (sh, bash, zsh) command that sends the same upload with curl, body byte for byte.
+    """A POSIX shell (sh, bash, zsh) command that sends the same request with curl, body byte for byte.
 
     The body is single-quoted (`shlex.quote`), which a POSIX shell passes
     on unchanged: JSON, type 5 text, Chinese ids, `$`, quotes and
@@ -643,7 +651,8 @@ def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -
     text = body.decode("utf-8")
     if "\x00" in text:
         raise ValueError("a body with NUL characters cannot be passed to a shell")
-    lines = ["curl -sS -X POST " + shlex.quote(prepared.url or "")]
+    method = prepared.method or "POST"
+    lines = [f"curl -sS -X {shlex.quote(method)} " + shlex.quote(prepared.url or "")]
     for name, value in prepared.headers.items():
         if name.lower() == "api-key":
             lines.append(
@@ -655,6 +664,8 @@ def curl_command(prepared: requests.PreparedRequest, reveal_key: bool = False) -
             )
         elif name.lower() == "content-type":
             lines.append(f"-H {shlex.quote(f'{name}: {value}')}")
+    if not body and method != "POST":  # a read (GET): no body to pass
+        return " \\\n  ".join(lines)
     if len(body) <= CURL_INLINE_BODY_MAX:
         lines.append(f"--data-binary {shlex.quote(text)}")
         return " \\\n  ".join(lines)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import json
 import operator
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -358,12 +360,18 @@ def _non_finite(readings: Readings) -> str | None:
 class Fragments:
     """One upload in one body type as wire text pieces, built once: any run of datapoints joins into a body.
 
-    `points[i]` is the text of the i-th datapoint in `Readings.pairs()`
-    order; `starts[s]:starts[s+1]` are stream s's. A body of datapoints
-    `a:b` is `opening` + pieces of each stream touched (`heads[s]` + points
-    joined by `point_sep` + `stream_close`) joined by `stream_sep` +
-    `closing`: byte for byte what `json.dumps(..., separators=(",", ":"),
+    Datapoint i (in `Readings.pairs()` order) is `point(i)`; `starts[s]:starts[s+1]`
+    are stream s's. A body of datapoints `a:b` is `opening` + pieces of each stream
+    touched (`heads[s]` + points joined by `point_sep` + `stream_close`) joined by
+    `stream_sep` + `closing`: byte for byte what `json.dumps(..., separators=(",", ":"),
     ensure_ascii=False)` writes for types 1, 3 and 4.
+
+    The texts are kept as one string per stream, `texts[s]`, each datapoint's text
+    followed by `point_sep`; datapoint i starts at `offsets[i]`, counted over all streams
+    (`offsets[count]` is the end), so stream s's string starts at `offsets[starts[s]]`.
+    Not a list of a million strings: a list that size is traversed by every garbage
+    collection of its generation while the GIL is held (the window's stall,
+    benchmarks/bench_window_stall.py); an array and a few strings are not.
     """
 
     body_type: BodyType
@@ -374,7 +382,8 @@ class Fragments:
     stream_close: str
     stream_sep: str
     point_sep: str
-    points: list[str]
+    texts: list[str]
+    offsets: array[int]
     starts: list[int]
 
     @property
@@ -382,30 +391,91 @@ class Fragments:
         """`application/json` for types 1, 3, 4; UTF-8 text for type 5."""
         return _TEXT_CT if self.body_type is BodyType.TEXT else _JSON_CT
 
+    @property
+    def count(self) -> int:
+        """How many datapoints."""
+        return len(self.offsets) - 1
+
+    def point(self, index: int) -> str:
+        """The wire text of datapoint `index` (without its separator)."""
+        return self._run(index, index + 1)
+
+    def _run(self, start: int, stop: int) -> str:
+        """Datapoints `start:stop` (start < stop, one stream) joined by `point_sep`."""
+        s = bisect.bisect_right(self.starts, start) - 1
+        base = self.offsets[self.starts[s]]
+        return self.texts[s][self.offsets[start] - base : self.offsets[stop] - base - len(self.point_sep)]
+
+    def byte_offsets(self) -> array[int]:
+        """`offsets` in UTF-8 bytes (each datapoint's text with its separator); FormatError as `utf8`.
+
+        The same array as `offsets` when the texts are ASCII.
+        """
+        if all(text.isascii() for text in self.texts):
+            return self.offsets
+        offsets, starts, sep = self.offsets, self.starts, utf8_len(self.point_sep)
+        sums = array("q", [0])
+        for s, text in enumerate(self.texts):
+            a, b = starts[s], starts[s + 1]
+            if text.isascii():  # characters are bytes: the offsets, moved
+                sums.extend(map(operator.add, offsets[a + 1 : b + 1], itertools.repeat(sums[-1] - offsets[a])))
+            else:
+                ends = itertools.accumulate((utf8_len(self.point(i)) + sep for i in range(a, b)), initial=sums[-1])
+                next(ends)  # the initial offset, already there
+                sums.extend(ends)
+        return sums
+
     def text(self, start: int = 0, stop: int | None = None) -> str:
         """The body text of datapoints `start:stop` (flat order); streams without datapoints there are left out."""
-        starts, points, sep = self.starts, self.points, self.point_sep
-        stop = len(points) if stop is None else stop
+        starts = self.starts
+        stop = self.count if stop is None else stop
         pieces = []
         s = max(bisect.bisect_right(starts, start) - 1, 0)
         while s < len(self.heads) and starts[s] < stop:
             a, b = max(starts[s], start), min(starts[s + 1], stop)
             if a < b:
-                pieces.append(self.heads[s] + sep.join(points[a:b]) + self.stream_close)
+                pieces.append(self.heads[s] + self._run(a, b) + self.stream_close)
             s += 1
         return self.opening + self.stream_sep.join(pieces) + self.closing
 
     def full_text(self) -> str:
         """The body text of every datastream, those without datapoints too (what `encode` sends)."""
-        starts, points, sep = self.starts, self.points, self.point_sep
+        starts = self.starts
         pieces = [
-            head + sep.join(points[starts[s] : starts[s + 1]]) + self.stream_close for s, head in enumerate(self.heads)
+            head + (self._run(starts[s], starts[s + 1]) if starts[s] < starts[s + 1] else "") + self.stream_close
+            for s, head in enumerate(self.heads)
         ]
         return self.opening + self.stream_sep.join(pieces) + self.closing
 
     def body(self, start: int = 0, stop: int | None = None) -> EncodedBody:
         """The EncodedBody of datapoints `start:stop`."""
         return EncodedBody(self.body_type, utf8(self.text(start, stop)), self.content_type)
+
+
+#: Datapoint texts joined by one C call at most (each such call holds the GIL throughout).
+_JOIN_STEP = 1 << 15
+
+
+class _Joiner:
+    """Gathers datapoint texts, stream by stream, into `Fragments.texts` and `Fragments.offsets`."""
+
+    def __init__(self, sep: str) -> None:
+        self.sep = sep
+        self.texts: list[str] = []
+        self.offsets = array("q", [0])
+
+    def add(self, texts: list[str]) -> None:
+        """The next stream's datapoint texts (in steps, so another thread waiting for the GIL gets it between)."""
+        sep, offsets, parts = self.sep, self.offsets, list[str]()
+        for k in range(0, len(texts), _JOIN_STEP):
+            step = texts[k : k + _JOIN_STEP]
+            parts += (sep.join(step), sep)
+            ends = itertools.accumulate(
+                map(operator.add, map(len, step), itertools.repeat(len(sep))), initial=offsets[-1]
+            )
+            next(ends)  # the initial offset, already there
+            offsets.extend(ends)
+        self.texts.append("".join(parts))
 
 
 def fragments(
@@ -437,14 +507,14 @@ def fragments(
     starts = [0]
     for stream in streams:
         starts.append(starts[-1] + len(stream.datapoints))
-    points: list[str] = []
-    add = points.extend
     fr: Callable[[Any], str] = _float_repr
     ir: Callable[[Any], str] = _int_repr
     js: Callable[[Any], str] = _json_str
     if body_type is BodyType.TEXT:
         assert separators is not None
         sub, sep = separators[0], separators[1]
+        out = _Joiner(sep)
+        add = out.add
         for stream, texts in zip(streams, ats, strict=True):
             sid = stream.id + sub
             values = [
@@ -453,7 +523,11 @@ def fragments(
             ]
             _refuse_non_finite(values, stream)
             add([(sid if a is None else f"{sid}{a}{sub}") + v for v, a in zip(values, texts, strict=True)])
-        return Fragments(body_type, separators, separators, "", [""] * len(streams), "", sep, sep, points, starts)
+        return Fragments(
+            body_type, separators, separators, "", [""] * len(streams), "", sep, sep, out.texts, out.offsets, starts
+        )
+    out = _Joiner(",")
+    add = out.add
     for stream, texts in zip(streams, ats, strict=True):
         try:
             values = [
@@ -484,11 +558,11 @@ def fragments(
             add([f"{js(stream.id)}:{v}" for v in values])
     if body_type is BodyType.FULL_JSON:
         heads = [f'{{"id":{_json_str(s.id)},"datapoints":[' for s in streams]
-        return Fragments(body_type, "", '{"datastreams":[', "]}", heads, "]}", ",", ",", points, starts)
+        return Fragments(body_type, "", '{"datastreams":[', "]}", heads, "]}", ",", ",", out.texts, out.offsets, starts)
     if body_type is BodyType.TIMED_JSON:
         heads = [f"{_json_str(s.id)}:{{" for s in streams]
-        return Fragments(body_type, "", "{", "}", heads, "}", ",", ",", points, starts)
-    return Fragments(body_type, "", "{", "}", [""] * len(streams), "", ",", ",", points, starts)
+        return Fragments(body_type, "", "{", "}", heads, "}", ",", ",", out.texts, out.offsets, starts)
+    return Fragments(body_type, "", "{", "}", [""] * len(streams), "", ",", ",", out.texts, out.offsets, starts)
 
 
 def encode(readings: Readings, body_type: BodyType = BodyType.FULL_JSON, separators: str | None = None) -> EncodedBody:
@@ -588,6 +662,11 @@ def utf8(text: str) -> bytes:
         raise FormatError(
             f"the text after {near!r} holds {text[exc.start]!r}, a lone surrogate: not text, cannot be sent"
         ) from None
+
+
+def utf8_len(text: str) -> int:
+    """`len(utf8(text))`, without encoding ASCII text; FormatError as `utf8`."""
+    return len(text) if text.isascii() else len(utf8(text))
 
 
 def has_lone_surrogate(text: str) -> bool:

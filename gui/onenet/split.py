@@ -30,11 +30,9 @@ rule"):
 from __future__ import annotations
 
 import bisect
-import itertools
-from array import array
 from dataclasses import dataclass, field
 
-from gui.onenet.formats import AtTexts, BodyType, EncodedBody, Fragments, fragments, utf8
+from gui.onenet.formats import AtTexts, BodyType, EncodedBody, Fragments, fragments, utf8_len
 from gui.onenet.readings import Datastream, Readings
 from gui.text import QT_TRANSLATE_NOOP, Message
 
@@ -91,7 +89,7 @@ class RequestPlan:
     @property
     def total_points(self) -> int:
         """Datapoints in all requests."""
-        return len(self.fragments.points)
+        return self.fragments.count
 
     @property
     def total_bytes(self) -> int:
@@ -109,10 +107,6 @@ class RequestPlan:
     def bodies(self) -> list[EncodedBody]:
         """Every request's body, in sending order."""
         return [self.body(k) for k in range(len(self.requests))]
-
-
-def _utf8_len(text: str) -> int:
-    return len(text) if text.isascii() else len(utf8(text))  # FormatError for a lone surrogate
 
 
 def plan_requests(
@@ -149,15 +143,14 @@ def plan_requests(
         raise ValueError(f"max_bytes must be at least {MIN_MAX_BYTES}")
     built = fragments(readings, body_type, separators, ats=ats)
     plan = RequestPlan(built, [], max_points, max_bytes)
-    if not built.points:
+    if not built.count:
         return plan
-    point_sep = _utf8_len(built.point_sep)
-    stream_sep = _utf8_len(built.stream_sep)
-    base = _utf8_len(built.opening) + _utf8_len(built.closing)
-    close = _utf8_len(built.stream_close)
-    # sums[k]: bytes of points[:k], each followed by a point separator. An array, not a list: a list of
-    # a million ints is traversed by the garbage collector's young collections (on the GIL, ~10 ms each).
-    sums = array("q", itertools.accumulate((_utf8_len(p) + point_sep for p in built.points), initial=0))
+    point_sep = utf8_len(built.point_sep)
+    stream_sep = utf8_len(built.stream_sep)
+    base = utf8_len(built.opening) + utf8_len(built.closing)
+    close = utf8_len(built.stream_close)
+    # sums[k]: bytes of points[:k], each followed by a point separator (FormatError for a lone surrogate).
+    sums = built.byte_offsets()
     starts = built.starts
 
     chunk_start, used, count, streams_in_chunk = 0, base, 0, 0
@@ -171,7 +164,7 @@ def plan_requests(
         first, end = starts[s], starts[s + 1]
         # The stream's datapoints without `at` (indexes in pairs order): at most one of them in a request.
         no_at = [first + k for k, p in enumerate(stream.datapoints) if p.at is None]
-        head = _utf8_len(built.heads[s]) + close
+        head = utf8_len(built.heads[s]) + close
         i = first
         while i < end:
             stream_cost = head + (stream_sep if streams_in_chunk else 0)
@@ -197,7 +190,7 @@ def plan_requests(
             if oversized or i < end or count >= max_points:
                 close_chunk(i, oversized)
     if count:
-        close_chunk(len(built.points), False)
+        close_chunk(built.count, False)
     return plan
 
 

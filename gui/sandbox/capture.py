@@ -4,8 +4,9 @@ An :class:`Exchange` is one request and its answer, kept by :class:`Capture`
 (a bounded ring, newest last). Secrets never enter it: the value of an
 ``api-key``, ``token`` or ``authorization`` header and of any ``*key*=``
 query parameter is masked where it stands, keeping its length (all but the
-last 2 characters become ``*``, as :func:`~gui.sandbox.platform.mask_key`),
-so the bytes shown or exported are the bytes received, less the secret.
+last 2 characters become ``*``, as :func:`~gui.sandbox.platform.mask_key`;
+all of it when the sandbox found the api-key wrong: a wrong key may be another
+device's real one), so the bytes shown or exported are the bytes received, less the secret.
 
 The verdict is a list of :class:`Finding`: which rule of the platform a
 request breaks and how to fix it (rules from shared onenet-api.md, cited
@@ -18,7 +19,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import shlex
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -295,34 +295,37 @@ def _size(exchange: Exchange) -> int:
 # -- masking -----------------------------------------------------------------------------------
 
 
-def _masked(value: bytes) -> bytes:
-    """Same length: all but the last 2 bytes become ``*`` (all of it when 4 bytes or fewer)."""
-    if len(value) <= 4:
+def _masked(value: bytes, whole: bool = False) -> bytes:
+    """Same length: all but the last 2 bytes become ``*`` (all of it when 4 bytes or fewer, or `whole`)."""
+    if whole or len(value) <= 4:
         return b"*" * len(value)
     return b"*" * (len(value) - 2) + value[-2:]
 
 
-def mask_target(target: bytes) -> bytes:
-    """A request target with every ``*key*=`` query value masked (same length)."""
-    return _SECRET_PARAM.sub(lambda m: m[1] + _masked(m[2]), target)
+def mask_target(target: bytes, *, whole: bool = False) -> bytes:
+    """A request target with every ``*key*=`` query value masked (same length; `whole`: no last 2 characters)."""
+    return _SECRET_PARAM.sub(lambda m: m[1] + _masked(m[2], whole), target)
 
 
-def mask_head(head: bytes) -> bytes:
-    """A request head (request line and header lines) with its secrets masked, same length and line ends."""
+def mask_head(head: bytes, *, whole: bool = False) -> bytes:
+    """A request head (request line and header lines) with its secrets masked, same length and line ends.
+
+    `whole`: every secret masked completely, for a request whose api-key was wrong.
+    """
     out = []
     for number, match in enumerate(_LINE.finditer(head)):
         line, end = match[1], match[2]
         if not line and not end:
             break
         if number == 0:
-            line = mask_target(line)
+            line = mask_target(line, whole=whole)
         else:
             name, colon, value = line.partition(b":")
             if colon and name.strip().lower() in SECRET_HEADERS:
                 stripped = value.strip(b" \t")
                 lead = value[: len(value) - len(value.lstrip(b" \t"))]
                 trail = value[len(lead) + len(stripped) :]
-                line = name + colon + lead + _masked(stripped) + trail
+                line = name + colon + lead + _masked(stripped, whole) + trail
         out.append(line + end)
     return b"".join(out)
 
@@ -459,20 +462,23 @@ def thing_model_finding(rule: str, text: str | Message) -> Finding:
 def as_curl(exchange: Exchange, url: str) -> str:
     """A curl command that sends the same request to ``url`` (the sandbox's, e.g. ``http://127.0.0.1:8080``).
 
-    The secret headers stay masked: put the key back in before running it.
+    Made by the one builder of curl commands, :func:`gui.onenet.client.curl_command`, as
+    the window's preview makes its own: the api-key as ``"$ONENET_API_KEY"`` (a token as
+    ``"$ONENET_TOKEN"``), never the masked value the capture holds, so the command runs
+    once the variable is set. ValueError for a body that is not UTF-8 text.
     """
-    parts = ["curl", "-X", exchange.method]
-    for name, value in exchange.headers:
-        if name.lower() in ("host", "content-length", "transfer-encoding", "connection", "expect"):
-            continue
-        parts += ["-H", f"{name}: {value}"]
-    if exchange.body:
-        parts += ["--data-binary", exchange.body.decode("utf-8", "replace")]
+    import requests
+
     target = exchange.target
     if "://" in target:  # absolute form: keep only the path and query
         target = "/" + target.split("://", 1)[1].partition("/")[2]
-    parts.append(url.rstrip("/") + target)
-    return " ".join(shlex.quote(p) for p in parts)
+    prepared = requests.Request(
+        exchange.method, url.rstrip("/") + target, headers=dict(exchange.headers), data=exchange.body
+    ).prepare()
+    prepared.url = url.rstrip("/") + target  # as received: requests would re-quote it
+    from gui.onenet.client import curl_command
+
+    return curl_command(prepared)
 
 
 def hex_dump(data: bytes, width: int = 16) -> str:

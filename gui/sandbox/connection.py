@@ -291,6 +291,7 @@ class _Request:
     findings: list[Finding] = field(default_factory=list)
     device: str | None = None
     body_type: str | None = None
+    key_wrong: bool = False  # an api-key was given and is not the device's: masked whole, not even its tail
 
     def header(self, name: str) -> str | None:
         values = self.h11_headers.get(name)
@@ -469,14 +470,14 @@ class _Connection(socketserver.BaseRequestHandler):
                 received=started_wall,
                 receive_ms=(body_done - started) * 1000,
                 answer_ms=(finished - body_done) * 1000,
-                raw=mask_head(raw[: len(head)]) + raw[len(head) :],
+                raw=mask_head(raw[: len(head)], whole=request.key_wrong) + raw[len(head) :],
                 method=request.method,
-                target=mask_target(request.target.encode("latin-1")).decode("latin-1"),
+                target=mask_target(request.target.encode("latin-1"), whole=request.key_wrong).decode("latin-1"),
                 version=request.version,
-                headers=tuple(_masked_headers(request.headers)),
+                headers=tuple(_masked_headers(request.headers, whole=request.key_wrong)),
                 body=bytes(request.body),
                 chunks=request.chunks,
-                trailers=tuple(_masked_headers(request.trailers)),
+                trailers=tuple(_masked_headers(request.trailers, whole=request.key_wrong)),
                 device=request.device,
                 body_type=request.body_type,
                 status=answer.status if sent else 0,
@@ -640,6 +641,7 @@ class _Connection(socketserver.BaseRequestHandler):
         given = given.strip() if given is not None else None
         if self.sandbox.key_matches(device_id, given):
             return
+        request.key_wrong = given is not None
         sandbox = self.sandbox
         if given is None:
             finding = capture_finding(
@@ -666,7 +668,7 @@ class _Connection(socketserver.BaseRequestHandler):
                 _m(
                     "key-of-other-device",
                     QT_TRANSLATE_NOOP("sandbox", "the api-key {key} is the key of device {owner}, not of {device}"),
-                    key=mask_key(given),
+                    key=mask_key(given, whole=True),
                     owner=repr(owner),
                     device=repr(device_id),
                 ),
@@ -683,7 +685,7 @@ class _Connection(socketserver.BaseRequestHandler):
                 _m(
                     "wrong-key",
                     QT_TRANSLATE_NOOP("sandbox", "the api-key {key} is not device {device}'s"),
-                    key=mask_key(given),
+                    key=mask_key(given, whole=True),
                     device=repr(device_id),
                 ),
                 _m(
@@ -928,9 +930,10 @@ def _header_lines(head: bytes) -> list[tuple[str, str]]:
     return pairs
 
 
-def _masked_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _masked_headers(headers: list[tuple[str, str]], *, whole: bool = False) -> list[tuple[str, str]]:
+    secret = {b"api-key", b"token", b"authorization"}
     return [
-        (name, mask_key(value) if name.lower().encode("latin-1") in {b"api-key", b"token", b"authorization"} else value)
+        (name, mask_key(value, whole=whole) if name.lower().encode("latin-1") in secret else value)
         for name, value in headers
     ]
 

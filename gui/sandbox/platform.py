@@ -62,14 +62,15 @@ _LOWEST = -(2**63)
 _HIGHEST = 2**63
 
 
-def mask_key(key: str) -> str:
+def mask_key(key: str, *, whole: bool = False) -> str:
     """An api-key as it may be shown or logged: all but the last 2 characters hidden.
 
-    Keys shorter than 12 characters are hidden completely; ``""`` -> ``"(none)"``.
+    Keys shorter than 12 characters are hidden completely, and so is any key when
+    `whole` (a key found wrong: it may be another device's real one); ``""`` -> ``"(none)"``.
     """
     if not key:
         return "(none)"
-    if len(key) < 12:
+    if whole or len(key) < 12:
         return "*" * len(key)
     return "*" * (len(key) - 2) + key[-2:]
 

@@ -111,6 +111,7 @@ class ConnectionPanel(QGroupBox):
         from gui.sandbox.profiles import BUILT_IN
 
         self.profiles = ProfileBook(secrets, builtin=BUILT_IN)
+        self.profiles_problem = ""  # why the profiles file could not be read when last loaded ("": it was)
         self.profile_combo = QComboBox()
         self.profile_combo.setToolTip(
             self.tr("Device profiles: a named target of either platform; its keys are kept in the system keyring")
@@ -337,6 +338,7 @@ class ConnectionPanel(QGroupBox):
         except ProfileError as exc:
             profiles = Profiles([], "", self.profiles.builtin)
             problem = i18n.why(exc)
+        self.profiles_problem = problem  # said at start (gui.ui.startup_checks), where the label is soon replaced
         wanted = profiles.current if select is None else select
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -107,17 +108,20 @@ def _target_index(target: Target) -> int:
     return index
 
 
-#: A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source,
-#: target)`, kind and status as their `.value` strings, the target as its index in `_TARGET_LIST`. A tuple
-#: of strings, numbers and None is untracked by Python's cyclic collector after its first young collection,
-#: and a send replaces a row's tuple to change its status, so neither a million rows nor a send of them grows
-#: what full collections traverse: per row only its `Datapoint` (kept as is, so the preview's readings and the
-#: plot use the very objects) is tracked, and preview and send make no lasting objects per row (measured in
-#: benchmarks/bench_window_stall.py).
+#: A row as the model keeps it, beside its datapoint, status and revision: `(stream id, kind, outbox id, source,
+#: target)`, the kind as its `.value` string, the target as its index in `_TARGET_LIST`. A tuple of strings,
+#: numbers and None is untracked by Python's cyclic collector after its first young collection, so a million
+#: rows do not grow what full collections traverse: per row only its `Datapoint` (kept as is, so the preview's
+#: readings and the plot use the very objects) is tracked. What a send changes, each row's status and
+#: revision, is kept in columns beside (a `bytearray` of `_STATUS_LIST` indexes, an `array("q")`): a send
+#: changes them in place, or in a copy of a few megabytes when a snapshot shares them, never in a new list
+#: of a million tuples that the next young collections would traverse while holding the GIL (the stall of
+#: a send's start, benchmarks/bench_window_stall.py).
 Packed = tuple[Any, ...]
 _KINDS = {kind.value: kind for kind in ValueKind}
-_STATUSES = {status.value: status for status in RowStatus}
-_ID = itemgetter(3)  # a packed row's outbox id
+_STATUS_LIST = list(RowStatus)
+_STATUS_CODE = {status: code for code, status in enumerate(_STATUS_LIST)}
+_ID = itemgetter(2)  # a packed row's outbox id
 _new = object.__new__
 _ROW_FIELDS = [Row.__dict__[name].__set__ for name in ("stream_id", "point", "kind", "status", "id", "revision")]
 _set_source = Row.__dict__["source"].__set__
@@ -125,26 +129,18 @@ _set_target = Row.__dict__["target"].__set__
 
 
 def _pack(row: Row) -> Packed:
-    return (
-        row.stream_id,
-        row.kind.value,
-        row.status.value,
-        row.id,
-        row.revision,
-        row.source,
-        _target_index(row.target),
-    )
+    return (row.stream_id, row.kind.value, row.id, row.source, _target_index(row.target))
 
 
-def _unpack(packed: Packed, point: Datapoint) -> Row:
-    """The Row of a packed row and its datapoint (made without the frozen dataclass's slower __init__)."""
-    stream_id, kind, status, row_id, revision, source, target = packed
+def _unpack(packed: Packed, point: Datapoint, status: int, revision: int) -> Row:
+    """The Row of a packed row, its datapoint, status code and revision (without the frozen dataclass's __init__)."""
+    stream_id, kind, row_id, source, target = packed
     row = _new(Row)
     set_stream_id, set_point, set_kind, set_status, set_id, set_revision = _ROW_FIELDS
     set_stream_id(row, stream_id)
     set_point(row, point)
     set_kind(row, _KINDS[kind])
-    set_status(row, _STATUSES[status])
+    set_status(row, _STATUS_LIST[status])
     set_id(row, row_id)
     set_revision(row, revision)
     _set_source(row, source)
@@ -152,22 +148,21 @@ def _unpack(packed: Packed, point: Datapoint) -> Row:
     return row
 
 
-def _with_status(packed: Packed, status: RowStatus, revision: int | None = None) -> Packed:
-    stream_id, kind, _, row_id, old_revision, source, target = packed
-    return (stream_id, kind, status.value, row_id, old_revision if revision is None else revision, source, target)
-
-
 class RowsView(Sequence[Row]):
     """The model's rows at one moment, as `Row`s made on access (no million Row objects made or kept).
 
     A snapshot: later changes of the model do not show in it. `ids`, `statuses` and
     `readings` read the rows without making a `Row` each, for the planner and the send.
+    The columns are the model's (see `Packed`): `statuses` a bytearray of `_STATUS_LIST`
+    indexes, `revisions` an `array("q")`.
     """
 
-    __slots__ = ("_packed", "_points")
+    __slots__ = ("_packed", "_points", "_revisions", "_statuses")
 
-    def __init__(self, packed: list[Packed], points: list[Datapoint]) -> None:
-        self._packed, self._points = packed, points
+    def __init__(
+        self, packed: list[Packed], points: list[Datapoint], statuses: bytearray, revisions: array[int]
+    ) -> None:
+        self._packed, self._points, self._statuses, self._revisions = packed, points, statuses, revisions
 
     def __len__(self) -> int:
         return len(self._packed)
@@ -178,15 +173,22 @@ class RowsView(Sequence[Row]):
     def __getitem__(self, index: slice) -> list[Row]: ...
     def __getitem__(self, index: int | slice) -> Row | list[Row]:
         if isinstance(index, slice):
-            return list(map(_unpack, self._packed[index], self._points[index]))
-        return _unpack(self._packed[index], self._points[index])
+            return list(
+                map(_unpack, self._packed[index], self._points[index], self._statuses[index], self._revisions[index])
+            )
+        return _unpack(self._packed[index], self._points[index], self._statuses[index], self._revisions[index])
 
     def __iter__(self) -> Iterator[Row]:
-        return map(_unpack, self._packed, self._points)
+        return map(_unpack, self._packed, self._points, self._statuses, self._revisions)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, RowsView):
-            return self._packed == other._packed and self._points == other._points
+            return (
+                self._packed == other._packed
+                and self._points == other._points
+                and self._statuses == other._statuses
+                and self._revisions == other._revisions
+            )
         if isinstance(other, Sequence):
             return list(self) == list(other)
         return NotImplemented
@@ -197,17 +199,20 @@ class RowsView(Sequence[Row]):
         """The rows `indexes` in that order, made as each is read (`requests_of` takes a request's slice at a time)."""
         return _Picked(self, indexes)
 
-    def ids(self, indexes: Iterable[int]) -> list[int]:
-        """The outbox ids of rows `indexes` (rows without one are skipped)."""
+    def ids(self, indexes: Iterable[int]) -> array[int]:
+        """The outbox ids of rows `indexes` (rows without one are skipped), as an `array("q")` (see `Packed`)."""
         packed = self._packed
-        return [i for i in (packed[k][3] for k in indexes) if i is not None]
+        return array("q", (i for i in (packed[k][2] for k in indexes) if i is not None))
 
     def statuses(self) -> Iterator[tuple[RowStatus, datetime | None, Target]]:
         """Every row's status, `at` and target, in order."""
-        statuses, targets = _STATUSES, _TARGET_LIST
-        return ((statuses[p[2]], point.at, targets[p[6]]) for p, point in zip(self._packed, self._points, strict=True))
+        statuses, targets = _STATUS_LIST, _TARGET_LIST
+        return (
+            (statuses[code], point.at, targets[p[4]])
+            for p, point, code in zip(self._packed, self._points, self._statuses, strict=True)
+        )
 
-    def readings(self, indexes: Iterable[int]) -> tuple[Readings, list[int]]:
+    def readings(self, indexes: Iterable[int]) -> tuple[Readings, array[int]]:
         """The readings of rows `indexes`, and for each datapoint in readings order its row (`readings_of`)."""
         return readings_of(_Carried(self._packed, self._points), indexes)
 
@@ -280,8 +285,10 @@ class DatapointsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Packed] = []  # see Packed
         self._points: list[Datapoint] = []  # each row's datapoint
-        # A snapshot (`rows()`) shares the two lists; the model copies one before it next changes it.
-        self._shared_rows = self._shared_points = False
+        self._statuses = bytearray()  # each row's status, as its index in _STATUS_LIST
+        self._revisions = array("q")  # each row's revision
+        # A snapshot (`rows()`) shares the columns; the model copies one before it next changes it.
+        self._shared_rows = self._shared_points = self._shared_states = False
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
@@ -291,6 +298,8 @@ class DatapointsModel(QAbstractTableModel):
         if store is not None:
             rows = [Row.from_outbox(r) for r in store.editor_rows()]
             self._rows, self._points = [_pack(r) for r in rows], [r.point for r in rows]
+            self._statuses = bytearray(_STATUS_CODE[r.status] for r in rows)
+            self._revisions = array("q", (r.revision for r in rows))
             self._positions = None
             self._count_targets()
 
@@ -310,7 +319,7 @@ class DatapointsModel(QAbstractTableModel):
         before = self.several_targets()
         if targets is None:
             self._targets = {}
-            targets = (_TARGET_LIST[p[6]] for p in self._rows)
+            targets = (_TARGET_LIST[p[4]] for p in self._rows)
         counts = self._targets
         step = -1 if removed else 1
         for target in targets:
@@ -451,8 +460,10 @@ class DatapointsModel(QAbstractTableModel):
                 return False
             updated = replace(updated, revision=stored.revision)
         self._own()
-        self._rows[index.row()] = _pack(replace(updated, status=RowStatus.UNSENT))
+        self._rows[index.row()] = _pack(updated)
         self._points[index.row()] = updated.point
+        self._statuses[index.row()] = _STATUS_CODE[RowStatus.UNSENT]
+        self._revisions[index.row()] = updated.revision
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.STATUS))
         return True
 
@@ -503,6 +514,8 @@ class DatapointsModel(QAbstractTableModel):
         self._own()
         self._rows.extend(map(_pack, rows))
         self._points.extend(r.point for r in rows)
+        self._statuses.extend(_STATUS_CODE[r.status] for r in rows)
+        self._revisions.extend(r.revision for r in rows)
         if self._positions is not None:
             self._positions.update((r.id, first + k) for k, r in enumerate(rows) if r.id is not None)
         self.endInsertRows()
@@ -520,21 +533,23 @@ class DatapointsModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> None:
         """Remove the given rows (any order): from the store's editor first (StoreError if one is being sent)."""
         chosen = sorted({row for row in rows if 0 <= row < len(self._rows)}, reverse=True)
-        self._forget([self._rows[row][3] for row in chosen])
-        self._count_targets((_TARGET_LIST[self._rows[row][6]] for row in chosen), removed=True)
+        self._forget([self._rows[row][2] for row in chosen])
+        self._count_targets((_TARGET_LIST[self._rows[row][4]] for row in chosen), removed=True)
         self._own()
         for row in chosen:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             del self._points[row]
+            del self._statuses[row]
+            del self._revisions[row]
             self.endRemoveRows()
 
     def clear(self) -> None:
         """Remove every row (StoreError, nothing removed, if one is being sent)."""
-        self._forget([row[3] for row in self._rows])
+        self._forget([row[2] for row in self._rows])
         self.beginResetModel()
-        self._rows, self._points = [], []
-        self._shared_rows = self._shared_points = False
+        self._rows, self._points, self._statuses, self._revisions = [], [], bytearray(), array("q")
+        self._shared_rows = self._shared_points = self._shared_states = False
         self._positions = {}
         self._targets = {}
         self.endResetModel()
@@ -555,15 +570,19 @@ class DatapointsModel(QAbstractTableModel):
 
     def waiting_for(self, target: Target) -> list[int]:
         """Rows of `target` not sent yet (neither sent nor being sent): those a change of target asks about."""
-        done = (RowStatus.SENT.value, RowStatus.IN_FLIGHT.value)
+        done = (_STATUS_CODE[RowStatus.SENT], _STATUS_CODE[RowStatus.IN_FLIGHT])
         index = _TARGET_INDEX.get(target)
-        return [i for i, p in enumerate(self._rows) if p[6] == index and p[2] not in done]
+        return [
+            i
+            for i, (p, status) in enumerate(zip(self._rows, self._statuses, strict=True))
+            if p[4] == index and status not in done
+        ]
 
     def retarget(self, rows: list[int], target: Target) -> None:
         """Move rows not sent yet to `target` (the store first; sent and in-flight rows keep theirs)."""
-        done = (RowStatus.SENT.value, RowStatus.IN_FLIGHT.value)
-        chosen = [i for i in rows if 0 <= i < len(self._rows) and self._rows[i][2] not in done]
-        ids = [i for i in (self._rows[r][3] for r in chosen) if i is not None]
+        done = (_STATUS_CODE[RowStatus.SENT], _STATUS_CODE[RowStatus.IN_FLIGHT])
+        chosen = [i for i in rows if 0 <= i < len(self._rows) and self._statuses[i] not in done]
+        ids = [i for i in (self._rows[r][2] for r in chosen) if i is not None]
         if self.store is not None and ids:
             self.store.retarget(ids, target)
         self._set_targets(chosen, target)
@@ -571,10 +590,10 @@ class DatapointsModel(QAbstractTableModel):
     def adopt_untargeted(self, target: Target) -> int:
         """Give rows without a target (drafts stored before targets were) `target`; returns how many."""
         if self.store is None:
-            chosen = [i for i, p in enumerate(self._rows) if not _TARGET_LIST[p[6]].is_set]
+            chosen = [i for i, p in enumerate(self._rows) if not _TARGET_LIST[p[4]].is_set]
         else:
             adopted = set(self.store.adopt_untargeted(target))
-            chosen = [i for i, p in enumerate(self._rows) if p[3] in adopted]
+            chosen = [i for i, p in enumerate(self._rows) if p[2] in adopted]
         self._set_targets(chosen, target)
         return len(chosen)
 
@@ -582,17 +601,17 @@ class DatapointsModel(QAbstractTableModel):
         if not rows:
             return
         index = _target_index(target)
-        self._count_targets((_TARGET_LIST[self._rows[i][6]] for i in rows), removed=True)
-        self._own(points=False)
+        self._count_targets((_TARGET_LIST[self._rows[i][4]] for i in rows), removed=True)
+        self._own(points=False, states=False)
         for i in rows:
-            self._rows[i] = (*self._rows[i][:6], index)
+            self._rows[i] = (*self._rows[i][:4], index)
         self._count_targets(_TARGET_LIST[index] for _ in rows)
         # Every listener (the send plan, the plot) hears it: which rows Send takes depends on their target.
         self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.columnCount() - 1))
 
     def mark_unsent(self, rows: list[int]) -> None:
         """Mark rows "not sent" (drafts in the store; rows being sent are left alone), e.g. to send them again."""
-        ids = RowsView(self._rows, self._points).ids(rows)
+        ids = self._view().ids(rows)
         if self.store is not None and ids:
             self.store.set_state(ids, State.DRAFT)
             self.sync_from_store(ids)
@@ -613,11 +632,10 @@ class DatapointsModel(QAbstractTableModel):
             i = self._position(row_id)
             if i is None:
                 continue
-            current = self._rows[i]
-            status = STATUS_OF_STATE[state]
-            if current[2] != status.value or current[4] != revision:
-                self._own(points=False)
-                self._rows[i] = _with_status(current, status, revision)
+            code = _STATUS_CODE[STATUS_OF_STATE[state]]
+            if self._statuses[i] != code or self._revisions[i] != revision:
+                self._own(rows=False, points=False)
+                self._statuses[i], self._revisions[i] = code, revision
                 changed.append(i)
         if changed:
             self.dataChanged.emit(self.index(min(changed), self.STATUS), self.index(max(changed), self.STATUS))
@@ -638,13 +656,13 @@ class DatapointsModel(QAbstractTableModel):
             i = bisect_left(rows, row_id, key=_ID)
         except TypeError:  # rows without an outbox id
             i = len(rows)
-        if i < len(rows) and rows[i][3] == row_id:
+        if i < len(rows) and rows[i][2] == row_id:
             return i
         return self._position_map().get(row_id)
 
     def _position_map(self) -> dict[int, int]:
         if self._positions is None:
-            self._positions = {r[3]: k for k, r in enumerate(self._rows) if r[3] is not None}
+            self._positions = {r[2]: k for k, r in enumerate(self._rows) if r[2] is not None}
         return self._positions
 
     def rows(self) -> RowsView:
@@ -656,41 +674,49 @@ class DatapointsModel(QAbstractTableModel):
         collector traversed while holding the GIL (about 50 ms of a preview's longest
         stall, benchmarks/README.md).
         """
-        self._shared_rows = self._shared_points = True
-        return RowsView(self._rows, self._points)
+        self._shared_rows = self._shared_points = self._shared_states = True
+        return self._view()
 
-    def _own(self, points: bool = True) -> None:
-        """Make the row lists this model's own before changing them in place (a snapshot may share them).
+    def _view(self) -> RowsView:
+        return RowsView(self._rows, self._points, self._statuses, self._revisions)
 
-        `points` False: only the packed rows change (a status, a target), so the datapoints stay shared.
+    def _own(self, *, rows: bool = True, points: bool = True, states: bool = True) -> None:
+        """Make the columns this model's own before changing them in place (a snapshot may share them).
+
+        Only those about to change: `rows` the packed rows (a target, an edit), `points` the
+        datapoints, `states` the statuses and revisions (a send changes only these).
         """
-        if self._shared_rows:
+        if rows and self._shared_rows:
             self._rows, self._shared_rows = list(self._rows), False
         if points and self._shared_points:
             self._points, self._shared_points = list(self._points), False
+        if states and self._shared_states:
+            self._statuses, self._revisions = self._statuses[:], self._revisions[:]
+            self._shared_states = False
 
     def _row(self, row: int) -> Row:
-        return _unpack(self._rows[row], self._points[row])
+        return _unpack(self._rows[row], self._points[row], self._statuses[row], self._revisions[row])
 
     def unsent_rows(self) -> list[int]:
         """Indexes of rows not yet sent successfully."""
-        sent = RowStatus.SENT.value
-        return [i for i, r in enumerate(self._rows) if r[2] != sent]
+        sent = _STATUS_CODE[RowStatus.SENT]
+        return [i for i, status in enumerate(self._statuses) if status != sent]
 
-    def readings(self, rows: list[int] | None = None) -> tuple[Readings, list[int]]:
+    def readings(self, rows: list[int] | None = None) -> tuple[Readings, array[int]]:
         """The readings of `rows` (default all), and for each datapoint in readings order its row.
 
         Streams appear in the order of their first row; within a stream rows
         keep their order (the type 1 body follows this order).
         """
-        return RowsView(self._rows, self._points).readings(range(len(self._rows)) if rows is None else rows)
+        return self._view().readings(range(len(self._rows)) if rows is None else rows)
 
     def set_status(self, rows: list[int], status: RowStatus) -> None:
         """Show rows with `status` (sent, failed, "sending…") without writing the store."""
         if rows:
-            self._own(points=False)
+            self._own(rows=False, points=False)
+        code = _STATUS_CODE[status]
         for i in rows:
-            self._rows[i] = _with_status(self._rows[i], status)
+            self._statuses[i] = code
         if rows:
             self.dataChanged.emit(self.index(min(rows), self.STATUS), self.index(max(rows), self.STATUS))
 

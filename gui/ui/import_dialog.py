@@ -206,7 +206,7 @@ class ImportDialog(QDialog):
     Collaborators are passed in so tests can drive it.
     """
 
-    finishedReading = Signal(bool)  # after every read: True when a result is shown
+    finishedReading = Signal(bool)  # after every read, once it has ended: True when a result is shown
     imported = Signal(int)  # datapoints handed to on_import
     rejectedSaved = Signal(int, str)  # rows written, path
     showInZone = Signal(str)  # the user asks the editor to show times in this zone (a `parse_zone` name)
@@ -238,6 +238,7 @@ class ImportDialog(QDialog):
         self._editor_zone = editor_zone
         self._choices: dict[int, ColumnChoice] = {}
         self.work = Task(pool, self)  # the read, import or save of rejected rows running (one at a time)
+        self._read: bool | None = None  # how the read ended, for finishedReading once its run has ended
         self.import_result: ImportResult | None = None
         self.failure = ""
         self._filling = False
@@ -655,6 +656,7 @@ class ImportDialog(QDialog):
         """Cancel the read (or save, or import) in progress; what is shown stays."""
         if not self.work.cancel():
             return
+        self._read = None
         self._set_busy(False)
         if not quiet:
             self.summary_label.setText(self.tr("Stopped. Change a setting to read the file again."))
@@ -675,11 +677,14 @@ class ImportDialog(QDialog):
     def _on_worker_finished(self, current: bool) -> None:
         if current:
             self._set_busy(False)
+            read, self._read = self._read, None
+            if read is not None:  # said once the read has ended: the dialog can import or read again now
+                self.finishedReading.emit(read)
 
     def _on_read_result(self, result: ImportResult) -> None:
         self.import_result, self.failure = result, ""
         self._show(result)
-        self.finishedReading.emit(True)
+        self._read = True
 
     def _on_read_error(self, exc: Exception) -> None:
         if isinstance(exc, ImportCancelled):
@@ -703,7 +708,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(self.tr("✘ {why}").format(why=self.failure))
         set_style(self.summary_label, f"color: ${RED}; font-weight: bold;")
         self.import_button.setText(self.tr("Import"))
-        self.finishedReading.emit(False)
+        self._read = False
 
     # --- showing a result ------------------------------------------------------------------
     def _can_import(self) -> bool:

@@ -427,13 +427,22 @@ class InspectorPanel(QWidget):
     # -- actions -------------------------------------------------------------------------------------
 
     def copy_as_curl(self) -> str:
-        """Put the selected request on the clipboard as a curl command (api-key masked); returns it."""
+        """Put the selected request on the clipboard as a curl command (the api-key as $ONENET_API_KEY); returns it.
+
+        "" (the reason shown) when nothing is selected or the body is not text a shell can pass.
+        """
         exchange = self.selected()
         if exchange is None:
             return ""
-        command = as_curl(exchange, self._url or "http://127.0.0.1")
+        try:
+            command = as_curl(exchange, self._url or "http://127.0.0.1")
+        except ValueError:
+            self.message_label.setText(self.tr("Not copied: this body is not UTF-8 text, which a shell cannot pass."))
+            return ""
         QGuiApplication.clipboard().setText(command)
-        self.message_label.setText(self.tr("Copied; put the api-key back in before running it."))
+        self.message_label.setText(
+            self.tr("Copied; in the terminal, set $ONENET_API_KEY (or $ONENET_TOKEN) to the key before running it.")
+        )
         return command
 
     def import_readings(self) -> bool:

@@ -34,6 +34,7 @@ from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
+from gui.ui.startup_checks import unreadable_files_box
 from gui.ui.target_switch import TargetSwitch
 from gui.ui.verify_controller import VerifyController
 from gui.ui.verify_panel import VerifyPanel
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.targets = TargetSwitch(self.model, self.connection, self.settings, parent=self)
         self._connect_signals()
         self._restore()
+        self.startup_box = unreadable_files_box(self, self.settings.unreadable(), self.connection.profiles_problem)
         self.targets.start()
         self.send_controller.refresh_preview()
         self.send_controller.start_prune()

@@ -46,7 +46,7 @@ class Outgoing:
     """
 
     readings: Readings
-    rows: list[int]
+    rows: Sequence[int]  # an array("q") (see `readings_of`)
     issues: list[Issue]
     options: RequestOptions
     carry: dict[BodyType, str | None] = field(default_factory=dict)
@@ -67,13 +67,13 @@ class Outgoing:
     def warnings(self) -> list[Issue]:
         return [i for i in self.issues if i.severity is Severity.WARNING]
 
-    def plan_rows(self) -> list[int]:
+    def plan_rows(self) -> Sequence[int]:
         """The table rows in the plan's order: request k carries `plan_rows()[start:stop]` of its span."""
         if isinstance(self.plan, ThingRequestPlan):
             return [self.rows[i] for i in self.plan.order]
         return self.rows
 
-    def request_rows(self, index: int) -> list[int]:
+    def request_rows(self, index: int) -> Sequence[int]:
         """The table rows whose datapoints request `index` carries."""
         assert self.plan is not None
         request = self.plan.requests[index]

@@ -144,6 +144,10 @@ class SendWorker(Worker):
         finally:
             self._flush()
         stored, unstamped = _stored_and_unstamped(self._out, self._stored_requests)
+        # `run` reports through this worker, so it and this worker refer to each other: a cycle that only the
+        # collector's rare full pass frees, with the send's rows, plan and pipeline (issue 16: every timed send
+        # kept its snapshot of the table until then). Dropped here, they go as soon as the send ends.
+        del self._run, self._prepare, self._out
         return SendReport(result, stored, unstamped)
 
 
@@ -161,7 +165,7 @@ class SendController(QObject):
     (`Store.prune`: never rows not sent yet, failed or unknown).
     """
 
-    sendFinished = Signal(bool)  # emitted after every send attempt: True on errno 0
+    sendFinished = Signal(bool)  # emitted after every send attempt, once no send runs: True on errno 0
     message = Signal(str, bool)  # for the status bar: text, error
     historyPruned = Signal()
 
@@ -205,6 +209,7 @@ class SendController(QObject):
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
         self._last_outcome: Callable[[], SendOutcome] | None = None  # the last send's words, made again
         self._last_sent_again: Callable[[], None] | None = None  # "Last sent" shown again (retranslate)
+        self._ended: bool | None = None  # the running send's outcome is shown: sendFinished(ok) when its run ends
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
         self._plan_generation = 0  # bumped on every change of the rows or request options
@@ -510,7 +515,7 @@ class SendController(QObject):
         total = len(plan)
         snapshot = out.snapshot
         first_rows = [snapshot[i] for i in out.request_rows(0)] if total else []
-        ids: list[int] = []  # set by prepare(), on the worker: listing a million rows takes a while
+        ids: Sequence[int] = ()  # set by prepare(), on the worker: listing a million rows takes a while
 
         def prepare() -> None:
             nonlocal ids
@@ -581,6 +586,7 @@ class SendController(QObject):
         )
         self._say(self.tr("Send cancelled."))
         self.refresh_preview()
+        self._emit_ended()  # its outcome came before the cancel
 
     def _set_busy(self, busy: bool) -> None:
         self.panel.progress.setVisible(busy)
@@ -699,7 +705,23 @@ class SendController(QObject):
         self._last_sent_again = None
         self.panel.preview.show_last_sending(summary)
         self._say(text.splitlines()[0], error=True)
-        self.sendFinished.emit(False)
+        self._send_ended(False)
+
+    def _send_ended(self, ok: bool) -> None:
+        """`sendFinished(ok)` as soon as no send runs: a listener may send again at once (the timer dialog does).
+
+        A send's outcome is shown when its result arrives, but its run ends (the task no longer busy)
+        only with the `finished` the pool thread reports after it; until then the signal waits for
+        `_on_send_finished`.
+        """
+        self._ended = ok
+        if not self.sending.is_busy:
+            self._emit_ended()
+
+    def _emit_ended(self) -> None:
+        ended, self._ended = self._ended, None
+        if ended is not None:
+            self.sendFinished.emit(ended)
 
     def _on_send_finished(self, job: _SendJob, current: bool) -> None:
         if not job.finished:
@@ -707,6 +729,7 @@ class SendController(QObject):
         if current:
             self._set_busy(False)
             self.refresh_preview()
+            self._emit_ended()
 
     def _plot_stored(self, report: SendReport) -> None:
         if report.stored > MAX_PLOTTED_POINTS:
@@ -728,7 +751,7 @@ class SendController(QObject):
         self._last_outcome = again or (lambda: outcome)
         text = self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)
         self._say(text.splitlines()[0], error=not outcome.ok)
-        self.sendFinished.emit(outcome.ok)
+        self._send_ended(outcome.ok)
 
     def warm_up(self) -> None:
         """Load the send pipeline and the HTTP client (requests, urllib3) on a worker, once (after the first paint).
@@ -784,7 +807,7 @@ class _SendJob:
     finished: bool = False  # the pipeline ran to the end with every request stored
 
     @property
-    def ids(self) -> list[int]:
+    def ids(self) -> Sequence[int]:
         """The outbox ids of every row the send carries (its plan's rows)."""
         return _ids_of(self.outgoing.snapshot, self.outgoing.rows)
 
@@ -826,7 +849,7 @@ def _stored_and_unstamped(out: Outgoing, requests: Sequence[int]) -> tuple[int, 
     return stored, unstamped
 
 
-def _ids_of(snapshot: Sequence[Row], rows: list[int]) -> list[int]:
+def _ids_of(snapshot: Sequence[Row], rows: Sequence[int]) -> Sequence[int]:
     """The outbox ids of `snapshot[i]` for i in `rows` (read without a Row each from the model's snapshot)."""
     if isinstance(snapshot, RowsView):
         return snapshot.ids(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QTimeZone
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QTimeZone
 
 from gui.onenet.client import DEFAULT_ENDPOINT
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES
@@ -26,21 +26,53 @@ class Settings:
 
     def __init__(self, store: QSettings) -> None:
         self._s = store
+        # A file that could not be read is never written over (Qt would rewrite it from the
+        # defaults): changes are kept here, for this run only (see `unreadable`).
+        self._apart: dict[str, Any] | None = None if store.status() == QSettings.Status.NoError else {}
+
+    def unreadable(self) -> str:
+        """Why the settings file could not be read, in the user's language, with its path; "" when it was read.
+
+        A file Qt cannot parse (`QSettings.Status.FormatError`) or may not read
+        (`AccessError`) gives the defaults, and is never written: it stays as it is for the
+        user to correct or restore; what is changed meanwhile lasts until the window closes.
+        """
+        status = self._s.status()
+        if status == QSettings.Status.NoError:
+            return ""
+        if status == QSettings.Status.FormatError:
+            why = QCoreApplication.translate("Settings", "it is not in the settings format (damaged or edited?)")
+        else:
+            why = QCoreApplication.translate("Settings", "it cannot be read or written (permissions?)")
+        return QCoreApplication.translate(
+            "Settings",
+            "The settings file {path} cannot be read: {why}. The window starts with the default settings and "
+            "leaves the file as it is; what you change now is kept only until the window closes. Correct, restore or "
+            "remove the file to keep your settings again.",
+        ).format(path=self._s.fileName(), why=why)
+
+    def _value(self, key: str, default: Any = None) -> Any:
+        if self._apart is not None and key in self._apart:
+            return self._apart[key]
+        return self._s.value(key, default)
 
     def _get(self, key: str, default: Any, kind: type) -> Any:
-        value = self._s.value(key, default)
+        value = self._value(key, default)
         try:
             return kind(value) if value is not None else default
         except (TypeError, ValueError):
             return default
 
     def _set(self, key: str, value: Any) -> None:
+        if self._apart is not None:
+            self._apart[key] = value
+            return
         self._s.setValue(key, value)
 
     @property
     def language(self) -> str | None:
         """The language chosen in the Language menu (a key of `gui.i18n.LANGUAGES`), None: the system's."""
-        value = self._s.value("ui/language")
+        value = self._value("ui/language")
         return str(value) if value else None
 
     @language.setter
@@ -74,7 +106,7 @@ class Settings:
 
     @property
     def streams(self) -> list[str]:
-        value = self._s.value("editor/streams", [])
+        value = self._value("editor/streams", [])
         if isinstance(value, str):  # QSettings gives a lone item back as a string
             return [value] if value else []
         return [str(v) for v in value] if isinstance(value, list) else []
@@ -117,7 +149,7 @@ class Settings:
 
     @property
     def geometry(self) -> QByteArray | None:
-        value = self._s.value("window/geometry")
+        value = self._value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
     @geometry.setter
@@ -126,7 +158,7 @@ class Settings:
 
     @property
     def window_state(self) -> QByteArray | None:
-        value = self._s.value("window/state")
+        value = self._value("window/state")
         return value if isinstance(value, QByteArray) else None
 
     @window_state.setter
@@ -135,7 +167,7 @@ class Settings:
 
     @property
     def splitter_state(self) -> QByteArray | None:
-        value = self._s.value("window/splitter")
+        value = self._value("window/splitter")
         return value if isinstance(value, QByteArray) else None
 
     @splitter_state.setter
@@ -215,5 +247,6 @@ class Settings:
         self._set("view/theme", value)
 
     def sync(self) -> None:
-        """Write to disk now."""
-        self._s.sync()
+        """Write to disk now (never a file that could not be read)."""
+        if self._apart is None:
+            self._s.sync()

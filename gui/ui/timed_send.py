@@ -208,9 +208,8 @@ class TimedSendDialog(QDialog):
         self._recent.append([row.id for row in added if row.id is not None])
         while len(self._recent) > self.keep_ticks:
             self._leaving.update(self._recent.popleft())
-        if self._busy():
-            self._behind = True  # they go when the running send ends
-        else:
+        self._behind = self._busy()  # then they go when the running send ends
+        if not self._behind:
             self._send()
         count = self.count_spin.value()
         if count and simulation.ticks >= count:
@@ -222,7 +221,7 @@ class TimedSendDialog(QDialog):
         """The window's send ended: trim the table; send what ticks added meanwhile (after a failure the next tick
         retries)."""
         self.trim()
-        if self._behind and ok and not self._busy():
+        if self._behind and ok and not self._busy():  # the window says so once the send's run has ended
             self._behind = False
             self._send()
 

@@ -146,6 +146,8 @@ class VerifyPanel(QWidget):
 
     def __init__(self, pool: QThreadPool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: The outcome shown, for `finished` once the run has ended (the panel can start again only then).
+        self._ended: tuple[VerifyReport | None] | None = None
         self.pool = pool
         self.task = Task(pool, self)  # the verification the panel waits for
         self.report: VerifyReport | None = None
@@ -235,6 +237,7 @@ class VerifyPanel(QWidget):
             return
         self._set_busy(False)
         self._show_summary(self.tr("Verification cancelled: nothing was compared."), "warning")
+        self._ended = None
         self.finished.emit(None)
 
     def set_time_zone(self, tz: tzinfo, name: str) -> None:
@@ -310,15 +313,18 @@ class VerifyPanel(QWidget):
                 requests=report.requests,
             )
         )
-        self.finished.emit(report)
+        self._ended = (report,)
 
     def _on_worker_error(self, exc: Exception) -> None:
         self._show_summary(self.tr("✘ Could not read the platform back: {why}").format(why=i18n.why(exc)), "error")
-        self.finished.emit(None)
+        self._ended = (None,)
 
     def _on_worker_finished(self, current: bool) -> None:
         if current:
             self._set_busy(False)
+            ended, self._ended = self._ended, None
+            if ended is not None:
+                self.finished.emit(ended[0])
 
     def _on_only_problems_check_toggled(self, on: bool) -> None:
         problems = "|".join(o.value for o in Outcome if o.is_problem)

@@ -1,4 +1,4 @@
-"""Background work in one place: a `Worker` (a QRunnable with a cancel flag) and `Task`, which runs them.
+"""Background work in one place: a `Worker` (work with a cancel flag) and `Task`, which runs them on a thread pool.
 
 A panel keeps one `Task` per kind of work (a send, a preview, an export) and
 starts its runs with `Task.start(fn, result=..., error=..., progress=...,
@@ -6,6 +6,16 @@ finished=...)`. The task holds every run until it finished (a cancelled one
 too, so nothing is released while the pool still runs it), knows which run is
 the current one, and calls `result`/`error` only for the current run: a
 cancelled or superseded run can never overwrite what the window shows next.
+
+A run goes to the pool as a callable (`QThreadPool.start(worker.run)`): Qt wraps
+it in a runnable of its own, which the pool deletes after run() has returned,
+and PySide6 holds the callable only while it runs. A worker that is itself a
+QRunnable cannot be released that way: `QThreadPool.start(QRunnable)` makes the
+pool its Python owner, for ever without auto-delete (every finished run, with
+its rows and plan, stayed alive: issue 16), and with auto-delete still for every
+run that had ended before `start` returned (PySide6 adds the ownership after
+the call); deleting it from the GUI thread could free it before its run() had
+returned.
 """
 
 from __future__ import annotations
@@ -15,8 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
 class WorkerSignals(QObject):
@@ -64,8 +73,8 @@ class _Outlet:
                 getattr(self._signals, name).emit(*args)
 
 
-class Worker(QRunnable):
-    """Runs `fn(cancelled)` off the GUI thread; `cancelled()` tells it to stop.
+class Worker:
+    """Runs `fn(cancelled)` off the GUI thread (`run`, on a pool thread); `cancelled()` tells it to stop.
 
     `fn` should hold plain data (rows, options, a client), not widgets: what it
     reads of the window is read when the work starts, on the GUI thread.
@@ -76,14 +85,12 @@ class Worker(QRunnable):
 
     Run by a `Task`, a worker emits through the task's one signals object (no
     Qt object of its own, so whichever thread drops the worker last destroys
-    nothing of Qt's); run alone, `signals` (made on first use, on the GUI
-    thread) tells what happens.
+    nothing of Qt's); run alone (`pool.start(worker.run)`), `signals` (made on
+    first use, on the GUI thread) tells what happens.
     """
 
     def __init__(self, fn: Callable[[Callable[[], bool]], Any]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self._fn = fn
+        self._fn: Callable[[Callable[[], bool]], Any] | None = fn
         self._cancel = threading.Event()
         self._signals: WorkerSignals | None = None
         self._task_signals: _Outlet | None = None
@@ -117,11 +124,16 @@ class Worker(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
+        """Do the work and emit its outcome, then `finished` (on the thread that calls it: a pool thread)."""
         task, alone = self._task_signals, self._signals
         if alone is not None:
             alone.started.emit()
+        # A worker runs once: dropping `fn` as it starts lets what it holds go when it ends, even when it refers
+        # to this worker (a bound method: a cycle only the collector's rare full pass would free; issue 16).
+        fn, self._fn = self._fn, None
         try:
-            outcome = self._fn(self._cancel.is_set)
+            assert fn is not None, "a worker runs once"
+            outcome = fn(self._cancel.is_set)
         except Exception as exc:  # reported to the GUI thread, never lost
             if not self.is_cancelled:
                 if task is not None:
@@ -208,7 +220,7 @@ class Task(QObject):
         worker._task_signals = self._outlet
         self._runs[worker] = _Run(result, error, progress, finished)
         self._current = worker
-        self.pool.start(worker)
+        self.pool.start(worker.run)  # a runnable of Qt's own, deleted by the pool once run() returned
         return worker
 
     def cancel(self) -> bool:
@@ -244,11 +256,6 @@ class Task(QObject):
         run = self._runs.pop(worker, None)
         if run is None:
             return
-        # `QThreadPool.start` makes the pool the worker's owner on the Python side (PySide6's typesystem: the
-        # runnable's parent is the pool), and with auto-delete off Qt never deletes it: every run, with all it
-        # held (a send's rows and plan), stayed alive as long as the pool (issue 16: the window's timed sending
-        # grew by every tick's). Qt allows deleting a run that is not auto-deleted once run() has reported its end.
-        shiboken6.delete(worker)
         current = worker is self._current
         if current:
             self._current = None

@@ -651,7 +651,7 @@
     <name>DatapointsModel</name>
     <message>
         <source>Shown and typed in {zone}; sent in platform time (UTC+8)</source>
-        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint: `(stream id, kind, status, outbox id, revision, source, target)`, kind and status as their `.value` strings, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, and a send replaces a row&apos;s tuple to change its status, so neither a million rows nor a send of them grows what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked, and preview and send make no lasting objects per row (measured in benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
+        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint, status and revision: `(stream id, kind, outbox id, source, target)`, the kind as its `.value` string, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, so a million rows do not grow what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked. What a send changes, each row&apos;s status and revision, is kept in columns beside (a `bytearray` of `_STATUS_LIST` indexes, an `array(&quot;q&quot;)`): a send changes them in place, or in a copy of a few megabytes when a snapshot shares them, never in a new list of a million tuples that the next young collections would traverse while holding the GIL (the stall of a send&apos;s start, benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
         <translation>按 {zone} 显示和输入；按平台时间（UTC+8）发送</translation>
     </message>
     <message>
@@ -1980,8 +1980,12 @@
         <translation>并排显示所选请求和编辑器中的请求：请求头、请求体、数据点</translation>
     </message>
     <message>
-        <source>Copied; put the api-key back in before running it.</source>
-        <translation>已复制；运行前请把 API Key 填回去。</translation>
+        <source>Not copied: this body is not UTF-8 text, which a shell cannot pass.</source>
+        <translation>未复制：此请求体不是 UTF-8 文本，shell 无法传递。</translation>
+    </message>
+    <message>
+        <source>Copied; in the terminal, set $ONENET_API_KEY (or $ONENET_TOKEN) to the key before running it.</source>
+        <translation>已复制；运行前请在终端中把 $ONENET_API_KEY（或 $ONENET_TOKEN）设为密钥。</translation>
     </message>
     <message>
         <source>Cannot import: {reason}</source>
@@ -3049,6 +3053,33 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>it is not in the settings format (damaged or edited?)</source>
+        <extracomment>Days of history kept when nothing else is said (History tab, &quot;Keep history for&quot;). The longest retention that can be chosen (about a century); 0 means &quot;forever&quot;.</extracomment>
+        <translation>它不是设置文件的格式（已损坏或被编辑过？）</translation>
+    </message>
+    <message>
+        <source>it cannot be read or written (permissions?)</source>
+        <translation>无法读取或写入它（权限问题？）</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be read: {why}. The window starts with the default settings and leaves the file as it is; what you change now is kept only until the window closes. Correct, restore or remove the file to keep your settings again.</source>
+        <translation>无法读取设置文件 {path}：{why}。窗口以默认设置启动，并保持该文件原样；现在所做的更改只保留到窗口关闭。请修正、恢复或删除该文件，以便再次保存您的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>StartupChecks</name>
+    <message>
+        <source>Your saved profiles are not listed: {why}. The file is left as it is and no profile can be saved until it is corrected or removed.</source>
+        <translation>未列出您保存的配置：{why}。该文件保持原样；在修正或删除它之前，无法保存任何配置。</translation>
+    </message>
+    <message>
+        <source>A file could not be read</source>
+        <translation>有文件无法读取</translation>
+    </message>
+</context>
+<context>
     <name>StorageFaults</name>
     <message>
         <source>, </source>
@@ -3254,6 +3285,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>VerifyPanel</name>
     <message>
         <source>&amp;Verify on platform</source>
+        <extracomment>The outcome shown, for `finished` once the run has ended (the panel can start again only then).</extracomment>
         <translation>在平台上核对(&amp;V)</translation>
     </message>
     <message>
@@ -3418,62 +3450,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>在后台构建窗口，向内置沙盒发送示例数据，检查是否送达，然后退出</translation>
     </message>
     <message>
-        <source>The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
-Defaults are the import dialog&apos;s: the columns detection proposes (row indexes, labels and
-event markers are left out, with the reason), suggested datastream ids, detected encoding,
-delimiter, header row, layout, time column and time format. The zone of the times is
-the file&apos;s: an offset or Z/UTC in each time, Unix times (UTC), or a zone in the time
-column&apos;s header. Times whose zone the file does not state are refused (exit 2) unless
---source-tz names the zone they were written in (--source-tz local: this computer&apos;s);
-it is never assumed. A file in which no time column is understood is refused (exit 3)
-unless --time-column/--time-format name it or --missing-time says what rows without a
-time get. Missing-value markers that start with &apos;-&apos; are given as --na=--- or --na ---.
-
-exit status:
-  0  everything sent (or, with --dry-run, every request printed) and nothing rejected
-  1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
-     validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
-     one) and --send-anyway was not given
-  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
-     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
-     does not state, or for a header that says CST)
-  2  also: this file was queued to this device before (its datapoints wait in the outbox or
-     were sent): nothing queued again; --again queues them anew
-  3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
-     the other rows (exit 0 if they are stored); or no time column was understood and
-     --missing-time was not given: nothing is sent
-  4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
-     saved into a new one), gone or emptied since it held data, disk full or read-only
-</source>
-        <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key. The device id a dry run shows when --device is not given. Problems printed before &quot;… and N more&quot;. The outbox database cannot be used as it is (every command): damaged (moved aside and salvaged), gone or emptied since it held data, disk full, read-only. The message says which.</extracomment>
-        <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
-默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
-并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
-时间格式。时间的时区以文件为准：每个时间中的偏移或 Z/UTC、Unix 时间（UTC），
-或时间列表头中注明的时区。文件未注明时区的时间会被拒绝（退出码 2），除非用
---source-tz 指明记录时所用的时区（--source-tz local：本机时区）；程序从不自行假定。
-没有识别出时间列的文件会被拒绝（退出码 3），除非用 --time-column/--time-format
-指明时间列，或用 --missing-time 说明没有时间的行如何处理。以“-”开头的缺失值
-标记请写成 --na=--- 或 --na ---。
-
-退出码：
-  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有被拒绝的行
-  1  某个请求失败（errno 非 0、HTTP 或网络错误）、某个数据点无效，或者校验给出
-     警告（例如同一数据流中两个数据点的 at 相同：平台只保留一个）而未指定
-     --send-anyway
-  2  参数错误、没有 ONENET_API_KEY、文件无法读取，或有问题需要回答
-     （04/11/2026 这类日期需要 --date-order；文件未注明时区的时间或表头写着 CST
-     时需要 --source-tz）
-  2  另外：此文件之前已排队发往此设备（其数据点在发件箱中等待或已发送）：
-     不会再次排队；--again 可重新排队
-  3  有些行无法识别：会列出这些行，且不发送任何内容；--skip-rejected 会发送其余
-     的行（存储成功则退出码为 0）；或者没有识别出时间列且未指定 --missing-time：
-     不发送任何内容
-  4  发件箱数据库无法按原样使用：已损坏（已移至别处，可读部分已存入新库）、
-     曾有数据后被删除或清空、磁盘已满或只读
-</translation>
-    </message>
-    <message>
         <source>run a local OneNET-compatible server in the foreground</source>
         <translation>在前台运行与 OneNET 兼容的本地服务器</translation>
     </message>
@@ -3612,7 +3588,6 @@ exit status:
     </message>
     <message>
         <source>warning: {warning}</source>
-        <extracomment>Options whose value may start with `-` (`--na ---`, `--na -`): argparse takes such a value for an option.</extracomment>
         <translation>警告：{warning}</translation>
     </message>
     <message>
@@ -3633,6 +3608,7 @@ exit status:
     </message>
     <message>
         <source>Stopping after the request on the wire (Ctrl+C again to abort at once)…</source>
+        <extracomment>Shown in --dry-run output instead of the api-key.</extracomment>
         <translation>当前请求完成后停止（再按一次 Ctrl+C 立即中止）…</translation>
     </message>
     <message>
@@ -3675,6 +3651,62 @@ exit status:
     <message>
         <source>seconds to wait per request</source>
         <translation>每个请求的等待秒数</translation>
+    </message>
+    <message>
+        <source>The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
+Defaults are the import dialog&apos;s: the columns detection proposes (row indexes, labels and
+event markers are left out, with the reason), suggested datastream ids, detected encoding,
+delimiter, header row, layout, time column and time format. The zone of the times is
+the file&apos;s: an offset or Z/UTC in each time, Unix times (UTC), or a zone in the time
+column&apos;s header. Times whose zone the file does not state are refused (exit 2) unless
+--source-tz names the zone they were written in (--source-tz local: this computer&apos;s);
+it is never assumed. A file in which no time column is understood is refused (exit 3)
+unless --time-column/--time-format name it or --missing-time says what rows without a
+time get. Missing-value markers that start with &apos;-&apos; are given as --na=--- or --na ---.
+
+exit status (--dry-run exits as the send would, for the same file and options):
+  0  everything sent (or, with --dry-run, every request printed) and nothing rejected
+  1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
+     validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
+     one) and --send-anyway was not given
+  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
+     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
+     does not state, or for a header that says CST)
+  2  also: this file was queued to this device before (its datapoints wait in the outbox or
+     were sent): nothing queued again; --again queues them anew
+  3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
+     the other rows (exit 0 if they are stored); or no time column was understood and
+     --missing-time was not given: nothing is sent
+  4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
+     saved into a new one), gone or emptied since it held data, disk full or read-only
+</source>
+        <extracomment>The device id a dry run shows when --device is not given. The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).</extracomment>
+        <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
+默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
+并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
+时间格式。时间的时区以文件为准：每个时间中的偏移或 Z/UTC、Unix 时间（UTC），
+或时间列表头中注明的时区。文件未注明时区的时间会被拒绝（退出码 2），除非用
+--source-tz 指明记录时所用的时区（--source-tz local：本机时区）；程序从不自行假定。
+没有识别出时间列的文件会被拒绝（退出码 3），除非用 --time-column/--time-format
+指明时间列，或用 --missing-time 说明没有时间的行如何处理。以“-”开头的缺失值
+标记请写成 --na=--- 或 --na ---。
+
+退出码（--dry-run 的退出码与同一文件、同样选项下的实际发送相同）：
+  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有被拒绝的行
+  1  某个请求失败（errno 非 0、HTTP 或网络错误）、某个数据点无效，或者校验给出
+     警告（例如同一数据流中两个数据点的 at 相同：平台只保留一个）而未指定
+     --send-anyway
+  2  参数错误、没有 ONENET_API_KEY、文件无法读取，或有问题需要回答
+     （04/11/2026 这类日期需要 --date-order；文件未注明时区的时间或表头写着 CST
+     时需要 --source-tz）
+  2  另外：此文件之前已排队发往此设备（其数据点在发件箱中等待或已发送）：
+     不会再次排队；--again 可重新排队
+  3  有些行无法识别：会列出这些行，且不发送任何内容；--skip-rejected 会发送其余
+     的行（存储成功则退出码为 0）；或者没有识别出时间列且未指定 --missing-time：
+     不发送任何内容
+  4  发件箱数据库无法按原样使用：已损坏（已移至别处，可读部分已存入新库）、
+     曾有数据后被删除或清空、磁盘已满或只读
+</translation>
     </message>
     <message>
         <source>state</source>
@@ -3905,6 +3937,10 @@ exit status:
         <translation>不导入这些列（列名或从 1 开始的列号，用逗号分隔；可重复指定）</translation>
     </message>
     <message>
+        <source>read these columns as text, numbers too (names or 1-based numbers, comma-separated; repeatable); default: a column holding any number is numbers, its other cells rejected</source>
+        <translation>将这些列按文本读取，数字也作为文本（列名或从 1 开始的列号，逗号分隔；可重复）；默认：含有任何数字的列按数字读取，其余单元格被拒绝</translation>
+    </message>
+    <message>
         <source>send column OLD (name, number or suggested id; long layout: a datastream id in the file) as datastream NEW (repeatable)</source>
         <translation>将列 OLD（列名、列号或建议的 ID；长表布局：文件中的数据流 ID）作为数据流 NEW 发送（可重复指定）</translation>
     </message>
@@ -4072,6 +4108,14 @@ exit status:
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source> It may have been stored; its datapoints have no `at`, so a copy would be stored twice: `onenet-uploader outbox send` holds them back. Check the platform (`onenet-uploader verify --last`); if they are missing, `outbox send --allow-duplicates` sends them again.</source>
+        <translation>它可能已被存储；其数据点没有 `at`，再发一份会被存储两次：`onenet-uploader outbox send` 会扣下它们。请先检查平台（`onenet-uploader verify --last`）；若确实缺失，`outbox send --allow-duplicates` 会再次发送。</translation>
+    </message>
+    <message>
+        <source> It may have been stored; `onenet-uploader outbox send` sends again those with `at` and holds back the {points} without (a copy would be stored twice): check the platform (`onenet-uploader verify --last`), then `outbox send --allow-duplicates` sends those too.</source>
+        <translation>它可能已被存储；`onenet-uploader outbox send` 会再次发送带 `at` 的数据点，并扣下没有 `at` 的 {points}（再发一份会被存储两次）：请先检查平台（`onenet-uploader verify --last`），之后 `outbox send --allow-duplicates` 也会发送它们。</translation>
     </message>
     <message>
         <source>  attempt {number} failed: {why}; retrying in {s:.1f} s</source>
@@ -4307,7 +4351,6 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>only datapoints queued for the target of this device profile (saved in the window: either platform; its key from the OS keyring unless the environment gives one)</source>
-        <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line). The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway). --profile&apos;s help per command (whole sentences: each language words them its own way).</extracomment>
         <translation>只处理排队发往此设备配置目标的数据点（在窗口中保存，任一平台均可；密钥取自系统密钥环，除非环境变量已提供）</translation>
     </message>
     <message>
@@ -4324,6 +4367,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>list, add or delete device profiles (the window&apos;s)</source>
+        <extracomment>`profile add` reads a current-platform profile&apos;s product access key from this variable (never the command line).</extracomment>
         <translation>列出、添加或删除设备配置（与窗口共用）</translation>
     </message>
     <message>
@@ -4405,6 +4449,75 @@ base64, an expiry that is not in the future
     <message>
         <source>profile: {why}</source>
         <translation>profile：{why}</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 done; 1 nothing matched, or some matching datapoints are being sent now (left alone); 2 usage (an invalid endpoint); 4 the outbox database is damaged (salvaged), gone, full or read-only.</source>
+        <extracomment>The states these commands touch: rows not sent yet and not being sent.</extracomment>
+        <translation>退出状态：0 完成；1 没有匹配的数据点，或有匹配的数据点正在发送（未改动）；2 用法错误（端点无效）；4 发件箱数据库已损坏（已抢救）、丢失、已满或只读。</translation>
+    </message>
+    <message>
+        <source>delete datapoints waiting for a target (never sent ones only)</source>
+        <translation>删除等待某个目标的数据点（仅限从未发送的）</translation>
+    </message>
+    <message>
+        <source>Delete the outbox&apos;s datapoints waiting for --endpoint (and --device): drafts, unsent, unknown and failed ones, as the window&apos;s Discard does. Asks nothing; prints each datapoint deleted. Datapoints being sent and those sent are left alone.</source>
+        <translation>删除发件箱中等待 --endpoint（及 --device）的数据点：草稿、未发送、结果未知和失败的数据点，与窗口的“丢弃”相同。不做询问；逐个打印删除的数据点。正在发送和已发送的数据点不受影响。</translation>
+    </message>
+    <message>
+        <source>give datapoints waiting for a target another endpoint or device</source>
+        <translation>为等待某个目标的数据点改用另一个端点或设备</translation>
+    </message>
+    <message>
+        <source>Re-address the outbox&apos;s datapoints waiting for --endpoint (and --device) to --to-endpoint (and --to-device), as the window&apos;s Move does; `outbox send` then sends them there. Asks nothing; prints each datapoint moved. Datapoints being sent and those sent keep their target.</source>
+        <translation>改发到 --to-endpoint（及 --to-device）：发件箱中等待 --endpoint（及 --device）的数据点，与窗口的“移动”相同；之后 `outbox send` 把它们发往新目标。不做询问；逐个打印移动的数据点。正在发送和已发送的数据点保留原目标。</translation>
+    </message>
+    <message>
+        <source>the endpoint the datapoints wait for</source>
+        <translation>数据点等待的端点</translation>
+    </message>
+    <message>
+        <source>only datapoints waiting for this device id</source>
+        <translation>只处理等待此设备 ID 的数据点</translation>
+    </message>
+    <message>
+        <source>only datapoints in this state (repeatable; default: all four)</source>
+        <translation>只处理此状态的数据点（可重复；默认：全部四种）</translation>
+    </message>
+    <message>
+        <source>the endpoint to send them to instead</source>
+        <translation>改为发往的端点</translation>
+    </message>
+    <message>
+        <source>the device id to send them to instead (default: each keeps its own)</source>
+        <translation>改为发往的设备 ID（默认：各自保留原设备）</translation>
+    </message>
+    <message>
+        <source>outbox {command}: {why}</source>
+        <translation>outbox {command}：{why}</translation>
+    </message>
+    <message>
+        <source>device {device} at {endpoint}</source>
+        <translation>{endpoint} 的设备 {device}</translation>
+    </message>
+    <message>
+        <source>outbox {command}: {points} for {target} are being sent now and were left alone (`onenet-uploader outbox` shows them once the send has finished)</source>
+        <translation>outbox {command}：发往 {target} 的 {points}正在发送，未做改动（发送结束后 `onenet-uploader outbox` 会列出它们）</translation>
+    </message>
+    <message>
+        <source>outbox {command}: No datapoints wait for {target} (`onenet-uploader outbox` lists the outbox).</source>
+        <translation>outbox {command}：没有等待 {target} 的数据点（`onenet-uploader outbox` 列出发件箱）。</translation>
+    </message>
+    <message>
+        <source>Discarded {points} waiting for {target}.</source>
+        <translation>已丢弃等待 {target} 的 {points}。</translation>
+    </message>
+    <message>
+        <source>Moved {points} from {old} to {new}; `onenet-uploader outbox send` sends them there.</source>
+        <translation>已把 {points}从 {old} 移到 {new}；`onenet-uploader outbox send` 会把它们发往那里。</translation>
+    </message>
+    <message>
+        <source>{points} of them have an unknown outcome: they may be stored at {old} already (`outbox send` holds back those without `at` unless --allow-duplicates).</source>
+        <translation>其中 {points}结果未知：它们可能已存入 {old}（除非使用 --allow-duplicates，`outbox send` 会扣下其中没有 `at` 的数据点）。</translation>
     </message>
 </context>
 <context>
@@ -4512,8 +4625,12 @@ base64, an expiry that is not in the future
         <translation>来自 {host} 的应答超过 {mib} MiB：应答过大，未读取（是否已存储未知）</translation>
     </message>
     <message>
-        <source>api-key is empty or spans lines</source>
-        <translation>API Key 为空或跨越多行</translation>
+        <source>no api-key: give the device&apos;s api-key (the OneNET console shows it with the device) in the api-key field or a profile; on the command line, in the environment variable $ONENET_API_KEY</source>
+        <translation>没有 API Key：请在 API Key 栏或配置中填写设备的 API Key（OneNET 控制台的设备详情中可见）；命令行中请用环境变量 $ONENET_API_KEY 提供</translation>
+    </message>
+    <message>
+        <source>the api-key spans lines: paste it again as one line</source>
+        <translation>API Key 跨了多行：请重新粘贴为一行</translation>
     </message>
 </context>
 <context>
@@ -4700,6 +4817,10 @@ base64, an expiry that is not in the future
     <message>
         <source>{why}; if it marks a missing reading, add it as a missing-value marker</source>
         <translation>{why}；如果它表示缺失的读数，请将其添加为缺失值标记</translation>
+    </message>
+    <message>
+        <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
+        <translation>{why}：这是带单位的数字；请把单位写在表头，单元格里只写数字</translation>
     </message>
     <message>
         <source>no datastream id</source>
@@ -4958,6 +5079,10 @@ base64, an expiry that is not in the future
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>
+        <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
+        <translation>列 {column}：数字，其中夹有文本（{texts}）：这些行会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（send --text；导入对话框的列表格）</translation>
+    </message>
+    <message>
         <source>not imported: {column} ({why})</source>
         <translation>不导入 {column}：{why}</translation>
     </message>
@@ -5127,6 +5252,10 @@ base64, an expiry that is not in the future
     <message>
         <source>Cannot tell the file&apos;s text encoding (it may not be a text file). Choose the encoding, e.g. gb18030 for files from Chinese-locale Excel.</source>
         <translation>无法判断文件的文本编码（它可能不是文本文件）。请选择编码，例如中文版 Excel 导出的文件可选 gb18030。</translation>
+    </message>
+    <message>
+        <source>{formula} is a formula without a computed value: open and save the file in Excel or LibreOffice</source>
+        <translation>{formula} 是没有计算结果的公式：请在 Excel 或 LibreOffice 中打开并保存该文件</translation>
     </message>
     <message>
         <source>{name} cannot be opened as an Excel workbook: {why}</source>
@@ -5656,7 +5785,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>property {property}: {what}</source>
-        <extracomment>The sandbox&apos;s demo product and devices (not secrets: like the legacy DEFAULT_API_KEY). The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
+        <extracomment>The demo product&apos;s thing model, as the console writes one (numbers in specs as text).</extracomment>
         <translation>属性 {property}：{what}</translation>
     </message>
     <message>
@@ -5744,8 +5873,12 @@ base64, an expiry that is not in the future
         <translation>发件箱数据库 {path} 已损坏，且无法移至别处：{error}</translation>
     </message>
     <message>
-        <source>Cannot write the new outbox database {path}: {error}</source>
-        <translation>无法写入新的发件箱数据库 {path}：{error}</translation>
+        <source>The outbox database {path} is damaged and could not be salvaged: {error}. It was left as it was (nothing was removed); the next start tries again. Keep a copy of it: a backup tool or a support request may save more.</source>
+        <translation>发件箱数据库 {path} 已损坏，且无法抢救：{error}。它保持原样（未删除任何内容）；下次启动时会再试。请保留一份副本：备份工具或技术支持也许能救回更多。</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} is damaged and could not be salvaged: {error}. The damaged file is now {damaged}: nothing was removed. Move it back to {path} (replacing what is there) to try again.</source>
+        <translation>发件箱数据库 {path} 已损坏，且无法抢救：{error}。损坏的文件现在位于 {damaged}：未删除任何内容。把它移回 {path}（替换那里的文件）即可再试。</translation>
     </message>
     <message>
         <source>the program stopped while sending these</source>

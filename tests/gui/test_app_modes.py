@@ -6,12 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 from gui.app import build_parser, no_display, opens_window, run_window
 from gui.data.paths import data_dir
-from gui.ui.main_window import MainWindow
+
+from .test_trial import when_shown
 
 
 def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
@@ -20,17 +20,17 @@ def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
     seen = {}
 
-    def look_and_close():
-        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    def look_and_close(window):
         seen["rows"] = window.model.rowCount()
         seen["sandbox"] = window.connection.sandbox_check.isChecked()
         window.editor.zone_combo.setCurrentText("Europe/Berlin")  # a choice a real session would remember
         window.close()
 
-    QTimer.singleShot(300, look_and_close)
+    looking = when_shown(look_and_close)
     try:
         assert run_window([], sandbox=True) == 0
     finally:
+        looking.stop()
         faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
     assert seen == {"rows": 6, "sandbox": True}  # the demo readings, on the embedded sandbox
     assert not config.exists() or not any(p.is_file() for p in config.rglob("*")), list(config.rglob("*"))

@@ -33,7 +33,7 @@ def test_readings_group_rows_and_map_back():
     model.append("a", Datapoint(3))
     readings, rows = model.readings()
     assert [s.id for s in readings.datastreams] == ["a", "b"]
-    assert rows == [0, 2, 1]
+    assert list(rows) == [0, 2, 1]
     model.set_status([0], RowStatus.SENT)
     assert model.unsent_rows() == [1, 2]
 
@@ -103,6 +103,7 @@ def test_a_snapshot_stays_as_it_was_through_every_change_of_the_model():
     assert model.rowCount() == 0
     model.append("d", Datapoint(5))
     snapshot = model.rows()
-    model.set_status([0], RowStatus.SENT)  # what a send's progress does: the datapoints stay shared
-    assert snapshot._points is model._points and snapshot._packed is not model._rows
+    model.set_status([0], RowStatus.SENT)  # what a send's progress does: only the status column is copied
+    assert snapshot._points is model._points and snapshot._packed is model._rows
+    assert snapshot._statuses is not model._statuses and snapshot._revisions is not model._revisions
     assert snapshot[0].status is RowStatus.UNSENT and model.rows()[0].status is RowStatus.SENT

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
 
 from gui.data.importers import CellStatus, DateOrder, Role
-from gui.onenet.readings import format_at
+from gui.onenet.readings import ValueKind, format_at
 from gui.sandbox import DEFAULT_DEVICE_ID
 from gui.ui.colours import css
 from gui.ui.import_dialog import ImportDialog, PreviewModel
@@ -79,9 +79,15 @@ def test_all_case_files_are_covered():
         "doc_example_type3.json",
         "doc_example_type4.json",
         "doc_example_type5.txt",
+        "header_zone_beijing.csv",
+        "header_zone_etc_gmt_minus8.csv",
+        "header_zone_etc_gmt_plus5.csv",
         "lab_readings_gbk.csv",
         "lab_readings_long.csv",
         "lab_readings_wide.csv",
+        "numbers_with_logger_over.csv",
+        "numbers_with_nan_inf.csv",
+        "numbers_with_units.csv",
         "seed_example_type1.json",
     ]
 
@@ -458,6 +464,43 @@ def test_the_zone_a_header_states_is_used_and_said_and_the_zone_box_does_not_app
     assert preview_texts(dialog)[0][1] == "2019-05-30T20:00:00"  # 12:00 UTC, never 12:00 in Berlin
     assert "(chosen)" not in dialog.detected_label.text()
     assert "(from the header 'Date Time, GMT+00:00')" in dialog.detected_label.text()
+
+
+@pytest.mark.parametrize(
+    ("name", "says", "at"),
+    [
+        ("header_zone_etc_gmt_plus5.csv", "UTC-05:00", "2026-07-16T02:00:00"),  # IANA Etc/GMT+5 is UTC-5
+        ("header_zone_etc_gmt_minus8.csv", "UTC+08:00", "2026-07-15T13:00:00"),
+        ("header_zone_beijing.csv", "Asia/Shanghai", "2026-07-15T13:00:00"),  # 时间(北京时间)
+    ],
+)
+def test_a_header_zone_is_read_with_its_true_offset_and_the_zone_box_gives_way(qtbot, open_dialog, name, says, at):
+    dialog, rows = open_dialog(FIXTURES / name, zone="Europe/Berlin")
+    assert f"zone {says} (from the header" in dialog.detected_label.text()
+    assert not dialog.zone_combo.isEnabled()  # the file states the zone: the box does not apply
+    assert import_rows(qtbot, dialog, rows) == {"v": [(at, 1)]}
+
+
+@pytest.mark.parametrize(
+    ("name", "numbers", "rejected"),
+    [
+        ("numbers_with_logger_over.csv", [25.5, 26.5, 27.5, 28.5, 29.5], 5),
+        ("numbers_with_units.csv", [24.5], 2),
+        ("numbers_with_nan_inf.csv", [23.5], 1),
+    ],
+)
+def test_texts_among_numbers_are_rejected_until_the_column_is_read_as_text(qtbot, open_dialog, name, numbers, rejected):
+    dialog, rows = open_dialog(FIXTURES / name)
+    combo = dialog.columns_table.cellWidget(1, dialog.COL_KIND)
+    assert isinstance(combo, QComboBox) and combo.currentText() == "Automatic: number"
+    assert dialog.import_result.rows_rejected == dialog.problems_list.count() == rejected
+    assert "numbers, with texts among them" in dialog.detected_label.text()
+    if name == "numbers_with_logger_over.csv":  # the user says the column is text: every cell is sent as text
+        reread(qtbot, dialog, lambda: combo.setCurrentIndex(combo.findData(ValueKind.TEXT)))
+        assert dialog.import_result.rows_rejected == 0
+        assert [v for _, v in import_rows(qtbot, dialog, rows)["temp"]] == ["OVER"] * 5 + [str(n) for n in numbers]
+    else:
+        assert [v for _, v in import_rows(qtbot, dialog, rows)["temp"]] == numbers
 
 
 def test_the_header_row_can_be_chosen(qtbot, open_dialog, tmp_path):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
@@ -131,16 +133,20 @@ def test_filter_by_device_and_by_outcome(qtbot, panel, sandbox):
     assert panel.proxy.rowCount() == 2
 
 
-def test_copy_as_curl_keeps_the_key_masked(qtbot, panel, sandbox):
-    arrive(qtbot, panel, sandbox, post())
+def test_copy_as_curl_gives_a_command_that_runs_with_the_key_from_the_environment(qtbot, panel, sandbox):
+    arrive(qtbot, panel, sandbox, post(body=b",;temperature,25"))
     select(panel, 0)
     panel.curl_button.click()
 
     command = QGuiApplication.clipboard().text()
-    assert command.startswith("curl -X POST")
-    assert "'api-key: ***********-1'" in command
+    assert command.startswith("curl ") and '-H "api-key: $ONENET_API_KEY"' in command  # as the preview's copy
+    assert "*" not in command and KEY not in command  # never the masked key, which always fails
     assert f"{sandbox.url}/devices/4093215/datapoints?type=5" in command
-    assert KEY not in command
+    ran = subprocess.run(
+        ["bash", "-c", command], env={**os.environ, "ONENET_API_KEY": KEY}, capture_output=True, timeout=30
+    )
+    assert json.loads(ran.stdout)["errno"] == 0, ran
+    assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 2  # the original and the copy's
 
 
 def test_import_as_readings_emits_the_datapoints(qtbot, panel, sandbox):
@@ -220,3 +226,12 @@ def test_the_verdict_is_in_the_users_language(qtbot, panel, sandbox):
     assert verdict.startswith("错误：API Key ") and "属于设备 '777'" in verdict and "请发送设备" in verdict
     assert column in verdict and "KEY-OF-777" not in verdict
     assert note == "提示：请求体后有 4 字节的 CR/LF；已忽略，与平台的做法相同"
+
+
+def test_a_body_that_is_not_text_is_not_copied_as_curl_and_says_why(qtbot, panel, sandbox):
+    arrive(qtbot, panel, sandbox, post(body=b",;t,\xff\xfe"))
+    select(panel, 0)
+    QGuiApplication.clipboard().setText("before")
+    panel.curl_button.click()
+    assert QGuiApplication.clipboard().text() == "before"
+    assert "not UTF-8" in panel.message_label.text()

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import faulthandler
 import os
-import shutil
-import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,22 +16,11 @@ from PySide6.QtWidgets import QMessageBox
 from gui.app import run_window
 from gui.data.logs import close_logging
 from gui.data.paths import DATA_DIR_ENV
-from gui.data.store import NewRow, State, Store
+from gui.data.store import State
 from gui.data.store.health import StoreUnwritable
-from gui.onenet.readings import Datapoint
 from gui.ui import storage_faults
 
-T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
-ENDPOINT = "http://127.0.0.1:9"
-EXIT_STORAGE = 4  # gui.cli.EXIT_STORAGE, documented in README.md
-
-
-def fill(path: Path, unsent: int = 20, sent: int = 0) -> None:
-    with Store(path) as store:
-        rows = [NewRow("temperature", Datapoint(i, T0 + timedelta(seconds=i))) for i in range(unsent + sent)]
-        ids = store.add(rows, state=State.UNSENT, endpoint=ENDPOINT, device_id="dev1")
-        if sent:
-            store.set_state(ids[:sent], State.SENT)
+from ..outboxes import EXIT_STORAGE, fill
 
 
 @pytest.fixture
@@ -90,33 +76,8 @@ def test_garbage_inside_is_salvaged_said_and_the_window_goes_on_with_the_new_out
     assert counts[State.UNSENT] > 0 and counts[State.UNSENT] + counts[State.SENT] >= 3000
 
 
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder holding an outbox database (5 unsent rows) that this process cannot write."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        fill(folder / "outbox.sqlite3", 5)
-        folder.chmod(0o500)
-        (folder / "outbox.sqlite3").chmod(0o400)
-        yield folder
-        folder.chmod(0o700)
-        return
-    if shutil.which("mount") is None:
-        pytest.skip("running as root without mount: no folder is read-only to this process")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("running as root and cannot mount a tmpfs: no folder is read-only to this process")
-    try:
-        fill(folder / "outbox.sqlite3", 5)
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def test_a_read_only_outbox_is_a_dialog_with_the_path_not_a_traceback(qapp, read_only_folder, dialogs):
-    path = read_only_folder / "outbox.sqlite3"
+def test_a_read_only_outbox_is_a_dialog_with_the_path_not_a_traceback(qapp, read_only_outbox, dialogs):
+    path = read_only_outbox / "outbox.sqlite3"
     assert storage_faults.open_outbox(path) is None  # main: a traceback out of run_window
     [(kind, _, text)] = dialogs
     assert kind == "critical"

@@ -2,6 +2,7 @@
 
 import gc
 import threading
+import weakref
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool
@@ -84,6 +85,25 @@ def test_a_tasks_runs_have_no_qt_object_of_their_own(qtbot):
     assert all(worker._signals is None for worker in workers)
     assert [type(child).__name__ for child in task.children()] == ["TaskSignals"]
     assert all(child.thread() is owner.thread() for child in task.children())
+
+
+def test_a_finished_run_is_kept_alive_by_nothing(qtbot):
+    """Neither the pool nor the task keeps a finished run, nor what its work held (a send's rows and plan; issue 16).
+
+    Each run starts on an idle pool, so it may end before `QThreadPool.start` returns: a QRunnable run with
+    auto-delete was then kept by the pool for ever (PySide6 makes the pool its owner after the call).
+    """
+    pool = QThreadPool()
+    owner = QObject()
+    task = Task(pool, owner)
+    ends = []
+    runs = []
+    for _ in range(50):
+        runs.append(weakref.ref(task.start(lambda cancelled: bytearray(10_000), finished=ends.append)))
+        qtbot.waitUntil(lambda: len(ends) == len(runs))
+    assert pool.waitForDone(10_000)
+    gc.collect()
+    assert [run for run in runs if run() is not None] == []
 
 
 def test_a_closed_window_is_deleted_whole_before_any_collection(qtbot, make_window):

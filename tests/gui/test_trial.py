@@ -19,14 +19,29 @@ from .test_targets import type_connection
 REAL_ENDPOINT = "https://onenet.invalid"  # reserved (RFC 6761): nothing is sent in this test
 
 
+def when_shown(act):
+    """Call `act(window)` on the GUI thread as soon as `run_window`'s main window is shown (not after a fixed time:
+    a loaded machine may show it later); returns the timer that looks, every 10 ms."""
+    timer = QTimer(interval=10)
+
+    def look():
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if shown:
+            timer.stop()
+            act(*shown)
+
+    timer.timeout.connect(look)
+    timer.start()
+    return timer
+
+
 def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qapp, tmp_path):
     config = tmp_path / "config"
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
     seen = {}
 
-    def work_and_quit():
-        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    def work_and_quit(window):
         try:
             seen["demo"] = window.model.rowCount()
             qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: a real endpoint
@@ -40,10 +55,11 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
         finally:
             window.close()  # quit: no question needed, nothing is lost
 
-    QTimer.singleShot(300, work_and_quit)
+    looking = when_shown(work_and_quit)
     try:
         assert run_window([], sandbox=True) == 0
     finally:
+        looking.stop()
         faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
     assert seen.pop("said").startswith("A sandbox trial: your own outbox is not shown here.")
     assert seen == {"demo": 6}
@@ -68,8 +84,7 @@ def test_real_work_a_trial_could_not_keep_at_quit_is_handed_over_at_the_next_sta
     said = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
 
-    def work_and_quit():
-        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    def work_and_quit(window):
         try:
             qtbot.mouseClick(window.connection.sandbox_check, Qt.MouseButton.LeftButton)
             type_connection(qtbot, window, REAL_ENDPOINT, "777", "REAL-KEY")
@@ -78,10 +93,11 @@ def test_real_work_a_trial_could_not_keep_at_quit_is_handed_over_at_the_next_sta
         finally:
             window.close()
 
-    QTimer.singleShot(300, work_and_quit)
+    looking = when_shown(work_and_quit)
     try:
         assert run_window([], sandbox=True) == 0
     finally:
+        looking.stop()
         faulthandler.enable(sys.__stderr__, all_threads=True)
     assert len(said) == 1 and "move there at your next start" in said[0]
     [folder] = trials_dir().iterdir()  # left for the next start

@@ -1,5 +1,6 @@
 """Verify on platform from the window: a worker with progress and Cancel, a checked table model, counts."""
 
+import threading
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QThreadPool
@@ -145,3 +146,34 @@ def test_progress_then_cancel_leaves_nothing_compared(qtbot, sandbox):
     assert not panel.progress.isVisible() and panel.run_button.isEnabled()
     qtbot.wait(50)  # a result that still arrives after Cancel changes nothing
     assert panel.model.rowCount() == 0
+
+
+def test_finished_is_said_once_the_panel_can_verify_again(qtbot, sandbox, monkeypatch):
+    """The outcome is shown when the run's result arrives; the run ends a moment later (the pool thread reports it).
+    `finished` comes after that, so a listener may verify again at once (it was refused: "one already runs")."""
+    pool = QThreadPool()
+    panel = VerifyPanel(pool)
+    qtbot.addWidget(panel)
+    client = OneNetClient(sandbox.url, DEVICE, DEFAULT_API_KEY)
+    readings = Readings.from_pairs([("t", Datapoint(1, AT))])
+    client.upload(encode(readings))
+    outlet = panel.task._outlet
+    emit, ended = outlet.emit, threading.Event()
+
+    def end_when_told(name, *args):
+        if name == "finished":
+            ended.wait(60)  # the run reports its end only once the test has looked
+        emit(name, *args)
+
+    monkeypatch.setattr(outlet, "emit", end_when_told)
+    again = []
+    panel.finished.connect(lambda report: again.append(panel.start(client, readings)) if not again else None)
+    try:
+        assert panel.start(client, readings)
+        qtbot.waitUntil(lambda: panel.report is not None)  # the outcome is shown, the run not ended yet
+        assert again == []
+    finally:
+        ended.set()
+    qtbot.waitUntil(lambda: again == [True])
+    qtbot.waitUntil(lambda: not panel.is_running)
+    assert pool.waitForDone(10_000)

@@ -139,6 +139,18 @@ def test_invalid_device_ids_are_refused(device):
         OneNetClient("https://api.heclouds.com", device, "k")
 
 
+@pytest.mark.parametrize(
+    ("key", "why"),
+    [
+        ("", r"^no api-key: .*\$ONENET_API_KEY"),  # said as missing, with where to give one; not "empty or spans lines"
+        ("KEY-PART-1\nKEY-PART-2", r"^the api-key spans lines: paste it again as one line"),
+    ],
+)
+def test_a_missing_or_broken_api_key_is_refused_with_what_to_do(key, why):
+    with pytest.raises(ConfigError, match=why):
+        OneNetClient("https://api.heclouds.com", "1", key)
+
+
 @pytest.mark.parametrize("endpoint", ["api.heclouds.com", "ftp://x", "https://", "https://u:p@h", "https://h/?q=1"])
 def test_invalid_endpoints_are_refused(endpoint):
     with pytest.raises(ConfigError):

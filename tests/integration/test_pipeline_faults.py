@@ -343,7 +343,10 @@ def test_cancel_during_a_request_finishes_it_and_starts_no_other(sandbox, store)
     queue(store, rows, sandbox.url)
     cancel = threading.Event()
     thread, box = run_in_thread(lambda: send(store, cancel=cancel))
-    time.sleep(0.3)  # request 1 is on the wire (the sandbox holds its answer for 1 s)
+    deadline = time.monotonic() + 10
+    while sandbox.upload_count < 1:  # request 1 is on the wire (the sandbox holds its answer for 1 s)
+        assert time.monotonic() < deadline, "request 1 never reached the sandbox"
+        time.sleep(0.005)
     cancel.set()
     thread.join(5)
     assert not thread.is_alive()

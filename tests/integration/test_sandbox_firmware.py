@@ -172,7 +172,7 @@ def test_pipelined_requests_are_answered_in_order_and_captured_apart(sandbox: Sa
     captured = sandbox.capture.exchanges()
     assert [e.raw for e in captured] == [
         first.replace(KEY.encode(), MASKED),
-        wrong.replace(b"NOT-THE-KEY-9", b"***********-9"),
+        wrong.replace(b"NOT-THE-KEY-9", b"*************"),  # a wrong key: not even its tail
         last.replace(KEY.encode(), MASKED),
     ]
     assert "is not device '4093215'" in captured[1].verdict
@@ -301,6 +301,17 @@ def test_verdict_the_api_key_of_another_device(sandbox: Sandbox) -> None:
     assert "is the key of device '777', not of '4093215'" in item.verdict
     assert "KEY-OF-777" not in item.verdict
     assert b"KEY-OF-777" not in item.raw
+
+
+def test_a_wrong_key_is_masked_whole_even_a_long_one_of_another_device(sandbox: Sandbox) -> None:
+    other = "ANOTHER-DEVICES-REAL-KEY-Zq"  # long enough that a right key would show its last 2 characters
+    sandbox.add_device("778", other)
+    item = upload_raw(sandbox, b'{"datastreams":[]}', key=other.encode())
+
+    assert item.errno == 3
+    hidden = "*" * len(other)
+    assert item.header("api-key") == hidden and hidden.encode() + b"\r\n" in item.raw
+    assert "Zq" not in item.verdict and b"Zq" not in item.raw and "Zq" not in json.dumps(item.to_json())
 
 
 def test_verdict_no_api_key(sandbox: Sandbox) -> None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -25,10 +24,7 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
-T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
-#: `gui.EXIT_STORAGE`, documented in README.md: the outbox database cannot be used as it is.
-EXIT_STORAGE = 4
-ENDPOINT = "http://127.0.0.1:9"
+from ..outboxes import ENDPOINT, EXIT_STORAGE, T0, fill
 
 
 @pytest.fixture
@@ -38,14 +34,6 @@ def data(tmp_path, monkeypatch):
     monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
     yield tmp_path / "data"
     close_logging()
-
-
-def fill(path: Path, unsent: int = 20, sent: int = 0) -> None:
-    with Store(path) as store:
-        rows = [NewRow("temperature", Datapoint(i, T0 + timedelta(seconds=i))) for i in range(unsent + sent)]
-        ids = store.add(rows, state=State.UNSENT, endpoint=ENDPOINT, device_id=DEFAULT_DEVICE_ID)
-        if sent:
-            store.set_state(ids[:sent], State.SENT)
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:
@@ -200,37 +188,13 @@ def test_a_full_disk_is_said_with_the_path_not_as_cannot_rollback(tmp_path):
         assert store.counts()[State.UNSENT] == 5
 
 
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """A folder holding an outbox database (5 unsent rows) that this process cannot write."""
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    if os.geteuid() != 0:
-        fill(folder / "outbox.sqlite3", 5)
-        folder.chmod(0o500)
-        yield folder
-        folder.chmod(0o700)
-        return
-    if shutil.which("mount") is None:
-        pytest.skip("running as root without mount: no folder is read-only to this process")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip("running as root and cannot mount a tmpfs: no folder is read-only to this process")
-    try:
-        fill(folder / "outbox.sqlite3", 5)
-        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
-
-
-def test_a_read_only_folder_is_said_with_the_path(read_only_folder, monkeypatch, capsys):
-    monkeypatch.setenv(DATA_DIR_ENV, str(read_only_folder))
-    monkeypatch.setenv(LOG_DIR_ENV, str(read_only_folder.parent / "logs"))
+def test_a_read_only_outbox_is_said_with_the_path(read_only_outbox, monkeypatch, capsys):
+    monkeypatch.setenv(DATA_DIR_ENV, str(read_only_outbox))
+    monkeypatch.setenv(LOG_DIR_ENV, str(read_only_outbox.parent / "logs"))
     code, text = run(capsys, "outbox", "send")
     close_logging()
     assert code == EXIT_STORAGE, text  # main: a traceback
-    assert str(read_only_folder / "outbox.sqlite3") in text and "read-only" in text
+    assert str(read_only_outbox / "outbox.sqlite3") in text and "read-only" in text
 
 
 def test_an_outbox_that_never_held_data_may_vanish_quietly(data, capsys):
@@ -239,3 +203,54 @@ def test_an_outbox_that_never_held_data_may_vanish_quietly(data, capsys):
     assert not (data / "outbox.sqlite3.written").exists()
     (data / "outbox.sqlite3").unlink()
     assert run(capsys, "outbox")[0] == 0
+
+
+def garble(path: Path) -> None:
+    """Two pages of garbage three quarters in, the same on every run."""
+    size = path.stat().st_size
+    with open(path, "r+b") as file:
+        file.seek(size * 3 // 4)
+        file.write(random.Random(8192).randbytes(8192))
+
+
+def test_a_damaged_outbox_under_a_relative_data_dir_is_salvaged(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(DATA_DIR_ENV, "dd3")  # relative, as a user types it
+    monkeypatch.setenv(LOG_DIR_ENV, "logs")
+    path = tmp_path / "dd3" / "outbox.sqlite3"
+    fill(path, unsent=2000, sent=2000)
+    garble(path)
+    try:
+        code, text = run(capsys, "outbox")
+        assert code == EXIT_STORAGE  # was: ValueError "relative path can't be expressed as a file URI", exit 1
+        assert "Saved into a new outbox" in text and str(path) in text  # the absolute path, not "dd3/…"
+        code, text = run(capsys, "outbox")
+        assert code == cli_common.EXIT_OK and "unsent" in text
+    finally:
+        close_logging()
+    with Store(path) as store:
+        assert store.counts()[State.UNSENT] > 0
+
+
+def test_a_salvage_that_fails_midway_puts_the_damaged_file_back(data, capsys, monkeypatch):
+    from gui.data.store import health
+
+    path = data / "outbox.sqlite3"
+    fill(path, unsent=2000, sent=2000)
+    garble(path)
+    damaged = path.read_bytes()
+
+    def fail(*args: object) -> None:
+        raise ValueError("an unforeseen error while copying")
+
+    monkeypatch.setattr(health, "_copy_history", fail)
+    code, text = run(capsys, "outbox")
+    assert code == EXIT_STORAGE
+    assert f"{path} is damaged and could not be salvaged" in text and "an unforeseen error" in text
+    assert path.read_bytes() == damaged  # back where it was, as it was: never a new empty outbox in its place
+    assert damaged_copies(data) == []
+    monkeypatch.undo()
+    monkeypatch.setenv(DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(LOG_DIR_ENV, str(data.parent / "logs"))
+    code, text = run(capsys, "outbox")  # the next run salvages it
+    assert code == EXIT_STORAGE and "Saved into a new outbox" in text

@@ -61,3 +61,29 @@ def test_rows_with_at_are_retried_after_a_502_and_may_be_sent_again(tmp_path, ro
         assert [r.state for r in store.get(ids)] == [State.UNKNOWN] * 3
         plan = plan_outbox(store)
         assert (plan.held_back, plan.datapoints) == (0, 3)
+
+
+def test_send_says_what_outbox_send_will_do_with_unknown_datapoints_without_at(
+    tmp_path, rogue_server, monkeypatch, capsys
+):
+    from gui import cli_common, cli_outbox
+    from gui.app import main
+    from gui.data.logs import close_logging
+    from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
+
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
+    monkeypatch.setenv(cli_common.API_KEY_ENV, "a-key-of-some-length")
+    url = rogue_server(answering(GATEWAY_ANSWERS["502"]))
+    readings = tmp_path / "readings.csv"
+    readings.write_text("temperature\n21.5\n", encoding="utf-8")
+    try:
+        code = main(["send", str(readings), "--missing-time", "platform", "--endpoint", url, "--device", "1"])
+        out = capsys.readouterr().out
+        assert code == cli_common.EXIT_FAILED and "OUTCOME UNKNOWN" in out
+        assert "sends it again" not in out  # what it said; `outbox send` then held it back
+        assert "holds them back" in out and "--allow-duplicates" in out and "verify --last" in out
+        assert main(["outbox", "send"]) == cli_outbox.EXIT_NOT_ALL_SENT  # nothing sent: held back, as `send` said
+        assert "--allow-duplicates" in capsys.readouterr().out
+    finally:
+        close_logging()

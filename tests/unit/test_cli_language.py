@@ -25,7 +25,7 @@ KEPT = {"onenet", "uploader", "json", "api", "key", "errno", "http", "https", "u
         "true", "false", "sh", "bash", "zsh", "stderr", "stdout", "file", "in_flight", "failed", "sent",
         "unsent", "unknown", "asia", "shanghai", "europe", "berlin", "exe", "draft", "ctrl", "tab",
         "sandbox", "outbox", "send", "verify", "simulate", "command", "action", "spec", "stream", "value", "profile",
-        "add", "delete", "name", "pid"}  # fmt: skip
+        "add", "delete", "name", "pid", "discard", "move"}  # fmt: skip
 CODE = re.compile(
     r"--?[\w-]+(=\S*)?|`[^`]*`|(?<![\w$])\$?[A-Z][A-Z0-9_]+\b|\S*\d\S*|%\(\w+\)s|\{[^}]*\}|https?://\S+|\S+/\S+|\S+\.\w+"
 )
@@ -44,7 +44,19 @@ def english_after():
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["send"], ["outbox"], ["outbox", "send"], ["verify"], ["simulate"], ["token"], ["profile", "add"]]
+    "command",
+    [
+        [],
+        ["send"],
+        ["outbox"],
+        ["outbox", "send"],
+        ["outbox", "discard"],
+        ["outbox", "move"],
+        ["verify"],
+        ["simulate"],
+        ["token"],
+        ["profile", "add"],
+    ],
 )
 def test_help_in_chinese_has_no_english_prose(command, capsys):
     with pytest.raises(SystemExit) as exited:
@@ -72,7 +84,7 @@ def test_a_send_in_chinese_says_the_rule_and_the_counts_in_chinese(monkeypatch, 
     code = main(["--lang", "zh_CN", "send", str(path), "--dry-run"])
     captured = capsysbinary.readouterr()
     out, err = captured.out.decode(), captured.err.decode()
-    assert code == 0
+    assert code == 1  # as the send would: a warning without --send-anyway
     assert "at 重复：同一数据流中 at 相同的数据点会互相覆盖" in err
     summary = out.rstrip("\n").rsplit("\n", 1)[1]
     assert re.fullmatch(r"试运行：\d+ 个数据点，1 个请求，请求体共 \d+ 字节；未发送任何内容", summary)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from gui.cli_common import API_KEY_ENV, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -117,7 +117,7 @@ def test_dry_run_type5_text(capsysbinary):
 def test_dry_run_seed_body_is_the_seed(capsysbinary):
     code, _, body, _, err = dry_run(capsysbinary, "seed_example_type1.json")
     seed = json.loads((FIXTURES / "seed_example_type1.json").read_text())
-    assert code == EXIT_OK
+    assert code == EXIT_FAILED  # the warning stops the send without --send-anyway, so the dry run says so too
     assert body == json.dumps(seed, separators=(",", ":")).encode()
     assert "warning: datastream 'key'" in err and "23.001" in err  # the platform keeps only the last
 
@@ -146,6 +146,21 @@ def test_rejected_rows_make_the_exit_status_non_zero_unless_skipped(capsysbinary
     assert code == EXIT_OK
     code, _, body, _, _ = dry_run(capsysbinary, path, "--na", "offline")
     assert code == EXIT_OK and datapoints(body) == {"co": [("2026-11-02T08:30:00", 1.5), ("2026-11-02T10:30:00", 2)]}
+
+
+def test_a_dry_run_exits_as_the_send_would_for_warnings(capsysbinary, tmp_path, monkeypatch):
+    path = tmp_path / "dups.csv"  # the tester's f11_dups.csv: two datapoints at one `at`, the platform keeps one
+    path.write_text("time,t\n2026-08-01 10:00:00,1\n2026-08-01 10:00:00,2\n2026-08-01 10:00:01,3\n")
+    code, _, _, _, err = dry_run(capsysbinary, path)
+    assert code == EXIT_FAILED and "warning" in err  # was 0, while the send itself stops with 1
+    monkeypatch.setenv(API_KEY_ENV, "a-key-of-some-length")
+    code = main(
+        ["send", str(path), "--source-tz", "Asia/Shanghai", "--endpoint", "http://127.0.0.1:9", "--device", "1"]
+    )
+    capsysbinary.readouterr()
+    assert code == EXIT_FAILED  # the send it stands for: refused before anything is sent
+    code, _, _, _, _ = dry_run(capsysbinary, path, "--send-anyway")
+    assert code == EXIT_OK
 
 
 def test_a_question_is_an_error_with_the_option_to_answer_it(capsysbinary, tmp_path):

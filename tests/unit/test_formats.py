@@ -24,6 +24,8 @@ from gui.onenet.formats import (
     choose_type5_separators,
     decode,
     encode,
+    fragments,
+    utf8,
 )
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Datastream, Readings, Value, parse_value
 
@@ -527,3 +529,42 @@ def test_wire_ats_agree_with_format_at(times: list[datetime | None]) -> None:
     except OverflowError:
         assume(False)
     assert wire_ats(readings) == [expected]
+
+
+AT = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("body_type", list(BodyType))
+def test_fragments_keep_every_datapoint_text_in_one_string_with_where_each_starts(body_type):
+    """`Fragments` holds one string and an array of offsets, not a list of a million strings (issue 11)."""
+    streams = [Datastream("温度", [Datapoint(v, AT + timedelta(seconds=i)) for i, v in enumerate([1, "高", 2.5])])]
+    streams += [Datastream("empty", []), Datastream("t", [Datapoint(7, AT)])]
+    if body_type is BodyType.SIMPLE_JSON:
+        streams = [Datastream("温度", [Datapoint("高")]), Datastream("t", [Datapoint(7)])]
+    readings = Readings(streams)
+    built = fragments(readings, body_type)
+    texts = [built.point(i) for i in range(built.count)]
+    assert built.count == len(list(readings.pairs())) == len(built.offsets) - 1
+    assert "".join(built.texts) == "".join(t + built.point_sep for t in texts)
+    assert all(texts)
+    sizes = [len(utf8(t + built.point_sep)) for t in texts]
+    assert list(built.byte_offsets()) == [sum(sizes[:k]) for k in range(len(sizes) + 1)]
+    assert built.full_text().encode() == encode(readings, body_type).data
+    for a in range(built.count):
+        for b in range(a + 1, built.count + 1):
+            chunk = Readings.from_pairs(list(readings.pairs())[a:b])
+            assert built.body(a, b).data == encode(chunk, body_type, built.separators or None).data
+
+
+def test_ascii_fragments_count_bytes_as_characters():
+    built = fragments(Readings([Datastream("t", [Datapoint(i, AT) for i in range(5)])]))
+    assert built.byte_offsets() is built.offsets
+
+
+def test_a_lone_surrogate_in_a_datapoint_is_named_as_utf8_names_it():
+    built = fragments(Readings([Datastream("t", [Datapoint("ok"), Datapoint("bad \ud800 text")])]))
+    with pytest.raises(FormatError) as raised:
+        built.byte_offsets()
+    with pytest.raises(FormatError) as expected:
+        utf8(built.point(1))
+    assert str(raised.value) == str(expected.value)

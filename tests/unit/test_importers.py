@@ -545,6 +545,9 @@ def test_xlsx_cells_keep_their_types(workbook):
     result = load(workbook)
     assert result.detected.file_format is FileFormat.XLSX
     assert result.detected.sheets == ("Readings", "Split") and result.detected.sheet == "Readings"
+    # "2,6" is a number (decimal comma) among texts: the column is not guessed to be text, "start" is rejected
+    assert [(p.row, p.column) for p in result.problems if p.severity is Severity.ERROR] == [(2, "note")]
+    result = load(workbook, columns={3: ColumnChoice(kind=ValueKind.TEXT)})  # the user reads it as text
     assert points(result)["temperature"] == [("2026-11-02T08:30:00", 21.4), ("2026-11-02T09:30:00", 21.5)]
     assert values(result, "count") == [3]
     assert values(result, "note") == ["start", "2,6"]

@@ -413,8 +413,10 @@ def test_no_time_column_is_refused_unless_now_is_chosen(tmp_path, capsysbinary):
     code, points, err = send(capsysbinary, path)
     assert code == EXIT_REJECTED and not points
     assert "no time column was understood" in err and "--missing-time now" in err and "--time-format" in err
-    code, points, _ = send(capsysbinary, path, "--missing-time", "now")
-    assert code == EXIT_OK and len(points["temp"]) == 2
+    code, points, err = send(capsysbinary, path, "--missing-time", "now")
+    assert len(points["temp"]) == 2
+    # both stamped with the same now: the platform keeps one, so the send (and its dry run) stops for the warning
+    assert code == EXIT_FAILED and "warning" in err
 
 
 def test_times_far_off_and_in_the_future_are_warned_and_old_data_sets_are_not(tmp_path, capsysbinary):
@@ -429,7 +431,7 @@ def test_times_far_off_and_in_the_future_are_warned_and_old_data_sets_are_not(tm
     assert "row 30." in far.reason and "1 time(s) are in the future: row 30." in future.reason
     assert result.time_warnings
     code, _, err = send(capsysbinary, typo, "--source-tz", "UTC+8")
-    assert code == EXIT_OK and "far from the rest" in err  # a dry run shows; a send asks (--send-anyway)
+    assert code == EXIT_FAILED and "far from the rest" in err  # a dry run shows, exiting as the send would
     code = main(["send", str(typo), "--device", "1", "--source-tz", "UTC+8"])
     assert code == EXIT_USAGE  # no api-key: checked first
     capsysbinary.readouterr()

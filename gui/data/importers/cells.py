@@ -20,6 +20,7 @@ from itertools import repeat
 from typing import Any
 
 from gui.data.importers.options import DateOrder, TimeFormat
+from gui.data.importers.sources import UncomputedFormula
 from gui.onenet.readings import Value, ValueKind, parse_json_object, parse_number
 from gui.text import QT_TRANSLATE_NOOP, Message
 
@@ -53,6 +54,13 @@ class CellError(ValueError):
 def _m(code: str, source: str, **args: object) -> Message:
     """A reason of the importers (the catalogues' context "importers")."""
     return Message(code, "importers", source, args)
+
+
+def refuse_uncomputed(raw: Any) -> None:
+    """CellError when `raw` is a workbook formula without a computed value (`sources.UncomputedFormula`):
+    every cell parser starts here, so such a cell is never read as empty nor as its formula's text."""
+    if isinstance(raw, UncomputedFormula):
+        raise CellError(raw.reason)
 
 
 def parse_number_text(text: str, decimal: str = ".") -> int | float:
@@ -163,6 +171,7 @@ def parse_cell_value(raw: Any, kind: ValueKind, decimal: str) -> Value:
     `{` and parses, else the text. Spreadsheet cells keep their type
     (numbers stay numbers, dates become text in ISO form).
     """
+    refuse_uncomputed(raw)
     if isinstance(raw, bool):
         if kind is ValueKind.NUMBER:
             raise CellError(
@@ -683,6 +692,7 @@ def parse_time_of_day_text(text: str) -> time:
 
 def parse_time_cell(raw: Any, fmt: TimeFormat) -> datetime:
     """A time cell of any type (text, spreadsheet datetime, number) as naive or aware datetime."""
+    refuse_uncomputed(raw)
     if isinstance(raw, datetime):
         return raw
     if isinstance(raw, date):
@@ -727,6 +737,7 @@ def parse_time_cell(raw: Any, fmt: TimeFormat) -> datetime:
 
 def parse_date_cell(raw: Any, fmt: TimeFormat) -> date:
     """A date cell: a spreadsheet date, or text in `fmt`."""
+    refuse_uncomputed(raw)
     if isinstance(raw, datetime):
         if raw.time() != time(0):
             raise CellError(
@@ -746,6 +757,7 @@ def parse_date_cell(raw: Any, fmt: TimeFormat) -> date:
 
 def parse_time_of_day_cell(raw: Any, interval: bool = False) -> time:
     """A time-of-day cell: a spreadsheet time, an Excel day fraction, or text (`interval`: `00:00 - 01:00`'s start)."""
+    refuse_uncomputed(raw)
     if isinstance(raw, time):
         return raw
     if isinstance(raw, datetime):
@@ -811,6 +823,8 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
         return CellClass.TIME_OF_DAY, TimeFormat.NATIVE
     if isinstance(raw, (int, float)):
         return CellClass.NUMBER, None
+    if isinstance(raw, UncomputedFormula):  # no value to judge the column by; rejected when read
+        return CellClass.MISSING, None
     t = str(raw).strip()
     if t in missing:
         return CellClass.MISSING, None

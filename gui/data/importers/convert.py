@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -25,6 +26,9 @@ from gui.data.importers.zones import ZoneCheck
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
 from gui.text import QT_TRANSLATE_NOOP, Message
+
+# `23.5 °C`, `45%`, `1013 hPa`: a number, then a unit (no unit is read from a cell: the reason says so).
+_NUMBER_AND_UNIT = re.compile(r"[+\-−]?\d[\d.,]*\s*[^\d\s.,:/+\-−][^\d]*")
 
 #: Why a cell or row is not imported: a Message where the core words it, else text (json's, another library's).
 Reason = str | Message
@@ -354,6 +358,7 @@ class RowConverter:
                     out_p.append(None)
                     continue
                 try:
+                    C.refuse_uncomputed(raw)
                     out_p.append(raw if isinstance(raw, datetime) else C.parse_pattern(cell_text(raw), pattern))
                 except ValueError as exc:
                     errors[i] = (spec.time_col, reason_of(exc))
@@ -509,6 +514,11 @@ class RowConverter:
                         "importers", "{why}; if it marks a missing reading, add it as a missing-value marker"
                     )
                     reason = _m("marker", marker, why=reason)
+                elif kind is ValueKind.NUMBER and isinstance(raw, str) and _NUMBER_AND_UNIT.fullmatch(raw.strip()):
+                    unit = QT_TRANSLATE_NOOP(
+                        "importers", "{why}: a number with a unit; write the unit in the header, the number alone"
+                    )
+                    reason = _m("unit", unit, why=reason)
                 errors.setdefault(i, []).append((j, reason))
                 out.append(None)
                 continue

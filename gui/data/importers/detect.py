@@ -183,6 +183,7 @@ class Profile:
     ambiguous_comma: int = 0
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     missing_texts: set[str] = field(default_factory=set)
+    other_texts: list[str] = field(default_factory=list)  # the first few other texts (`OVER`, `23.5 °C`)
     example: str = ""
 
     @property
@@ -216,6 +217,12 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
             if cls is C.CellClass.TEXT and isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
                 profile.missing_like += 1
                 profile.missing_texts.add(raw.strip())
+            elif (
+                cls is C.CellClass.TEXT
+                and len(profile.other_texts) < 3
+                and cell_text(raw).strip() not in (profile.other_texts)
+            ):
+                profile.other_texts.append(cell_text(raw).strip())
             if isinstance(raw, str):
                 if len(profile.texts) < SAMPLE_ROWS:
                     profile.texts.append(raw.strip())
@@ -728,6 +735,9 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
 
     excluded = {_resolve(k, names, "excluded") for k in options.exclude}
     included = {_resolve(k, names, "columns") for k in options.include} if options.include is not None else None
+    for j in {_resolve(k, names, "text") for k in options.text}:
+        if choices[j].kind is None:
+            choices[j] = replace(choices[j], kind=ValueKind.TEXT)
     if options.time_column:
         j = _resolve(options.time_column, names, "time column")
         roles[j] = Role.TIME
@@ -1161,8 +1171,11 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                     kind = ValueKind.AUTO
                 elif profile.share(C.CellClass.JSON) == 1.0:
                     kind = ValueKind.JSON
-                elif profile.classes[C.CellClass.NUMBER] * 2 > profile.filled - profile.missing_like > 0:
-                    kind = ValueKind.NUMBER  # a majority of numbers; `NA`-like cells do not vote
+                elif profile.classes[C.CellClass.NUMBER]:
+                    # numbers, whatever else the column holds: its texts (`OVER`, `23.5 °C`, `inf`) are rejected
+                    # with row and reason, never a guess that sends its numbers as texts (`"25.5"`); `NA`-like
+                    # cells are skipped (below); the user may read the column as text (a column choice)
+                    kind = ValueKind.NUMBER
                 else:
                     kind = ValueKind.TEXT
             suggested = names[j] if is_safe_stream_id(names[j]) else suggest_stream_id(names[j])
@@ -1216,6 +1229,21 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 markers=shown,
             )
         )
+    decisions += [
+        _m(
+            "texts-among-numbers",
+            QT_TRANSLATE_NOOP(
+                "importers",
+                "column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the "
+                "texts are missing-value markers or the column is read as text (send --text; the import dialog's "
+                "columns table)",
+            ),
+            column=repr(info.name),
+            texts=", ".join(repr(t) for t in profiles[info.index].other_texts),
+        )
+        for info in infos
+        if info.kind is ValueKind.NUMBER and choices[info.index].kind is None and profiles[info.index].other_texts
+    ]
     decisions += [
         _m(
             "skipped-column",

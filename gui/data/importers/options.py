@@ -121,6 +121,9 @@ class ImportOptions:
     - `include`: only these columns are imported (names or 1-based numbers;
       time columns are always read); None: every column detection proposes.
     - `exclude`: these columns are not imported (names or 1-based numbers).
+    - `text`: these value columns are read as text (names or 1-based numbers;
+      `send --text`): every cell a string, numbers too; the same as a
+      `ColumnChoice(kind=ValueKind.TEXT)` (a kind chosen in `columns` wins).
     - `rename`: datastream ids: {old: new}; old is a column name, a 1-based
       column number or a suggested id (wide), or a datastream id in the file (long).
     - `zone_from_file`: False when the user chose `source_tz` explicitly
@@ -148,6 +151,7 @@ class ImportOptions:
     time_column: str | None = None
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
+    text: tuple[str, ...] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     zone_from_file: bool = True
 

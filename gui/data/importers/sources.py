@@ -19,7 +19,33 @@ from typing import Any
 
 from gui.data.importers.result import ImportFailed
 from gui.data.importers.result import message as _m
-from gui.text import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP, Message
+
+
+class UncomputedFormula:
+    """A workbook cell holding a formula without a computed value (a file written by a program, e.g.
+    openpyxl, and never opened in a spreadsheet): no value to send, and not an empty cell either, so the row
+    is rejected with `reason` wherever the cell is read (`cells.refuse_uncomputed`). `formula` is its text,
+    `=B2+1`, shown in the preview."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __repr__(self) -> str:
+        return f"UncomputedFormula({self.formula!r})"
+
+    @property
+    def reason(self) -> Message:
+        return _m(
+            "uncomputed-formula",
+            QT_TRANSLATE_NOOP(
+                "importers",
+                "{formula} is a formula without a computed value: open and save the file in Excel or LibreOffice",
+            ),
+            formula=self.formula,
+        )
 
 
 def is_empty(cell: Any) -> bool:
@@ -49,6 +75,8 @@ def cell_text(raw: Any) -> str:
         return raw.isoformat()
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
+    if isinstance(raw, UncomputedFormula):
+        return raw.formula
     return str(raw)
 
 
@@ -158,7 +186,7 @@ class XlsxSource(Source):
     def rows(self) -> Iterator[Sequence[Any]]:
         self._done = 0
         try:
-            for values in self._sheet.iter_rows(values_only=True):
+            for values in _sheet_values(self._book, self._sheet):
                 self._done += 1
                 yield values
         except Exception as exc:  # a damaged sheet inside a sound zip: ParseError, TypeError, ValueError…
@@ -182,6 +210,51 @@ class XlsxSource(Source):
 
     def close(self) -> None:
         self._book.close()
+
+
+def _sheet_values(book: Any, sheet: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of a read-only worksheet as values, as `sheet.iter_rows(values_only=True)` gives them (rows
+    the file leaves out are empty, rows beyond its stated size are not read), except that a formula cell
+    without a computed value is an `UncomputedFormula`, not None (an empty cell).
+
+    openpyxl's `data_only` reader gives None for both; its parser (`WorkSheetParser`, which
+    `ReadOnlyWorksheet._cells_by_row` uses) is given a `parse_cell` that tells them apart, and this loop
+    is that method's, for values from the first row and column. A formula computing the empty text is
+    written `t="str"` with an empty `<v>` by Excel and LibreOffice: that is an empty cell.
+    """
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["value"] is None and cell["data_type"] != "str":
+                formula = element.find(FORMULA_TAG)
+                if formula is not None:
+                    cell["value"] = UncomputedFormula("=" + (formula.text or ""))
+            return cell
+
+    width, height = sheet.max_column, sheet.max_row
+    empty: tuple[Any, ...] = (None,) * width if width is not None else ()
+    done = 0
+    with sheet._get_source() as src:
+        parser = Parser(
+            src,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            if height is not None and number > height:
+                yield from [empty] * (height - done)  # as openpyxl: empty rows up to the stated size
+                return
+            while done + 1 < number:
+                done += 1
+                yield empty
+            if done < number:
+                done += 1
+                yield sheet._get_row(cells, 1, width, values_only=True)
 
 
 class RowsSource(Source):

@@ -16,7 +16,7 @@ from pathlib import Path
 from gui.data.importers.options import ImportOptions
 from gui.data.importers.result import ZONE_IN_TIMES
 from gui.onenet.readings import occurrences
-from gui.onenet.zones import ZoneError, offset_name, parse_zone
+from gui.onenet.zones import ZoneError, inverted_sign, offset_name, parse_zone
 
 #: Abbreviations that name one offset; a file's header writing them means that offset (no DST switch).
 _ABBREVIATIONS = {
@@ -34,8 +34,17 @@ _AMBIGUOUS = {
     "BST": ("Europe/London (British summer, UTC+1)", "Asia/Dhaka (Bangladesh, UTC+6)"),
     "CDT": ("America/Chicago (US Central daylight, UTC-5)", "America/Havana (Cuba daylight, UTC-4)"),
 }
-_WORD = re.compile(r"[A-Za-z]+(?:/[A-Za-z_]+)*")
-_STATED_OFFSET = re.compile(r"(?<![A-Za-z])(?:UTC|GMT)\s*(?P<sign>[+-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?!\d)")
+#: Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China's one zone, UTC+8 today).
+_CHINESE_NAMES = {"北京时间": "Asia/Shanghai"}
+#: A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset's start (`UTC+99`).
+_WORD = re.compile(r"(?<![A-Za-z/])[A-Za-z]+(?![A-Za-z]|\s*[+\-−]\s*\d)")
+#: An IANA name in a header, as the database spells them: `Europe/Berlin`, `America/Port-au-Prince`,
+#: `Etc/GMT+5` (its sign and digits belong to the name, so `GMT+5` is not read as an offset of its own).
+_NAME = re.compile(r"(?<![A-Za-z0-9_/+\-])[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+")
+#: `GMT-05:00` (HOBO), `UTC+8`, `UTC/GMT+8`, `UTC+0530`, `UTC −3`; never the end of an `Etc/GMT+N` name.
+_STATED_OFFSET = re.compile(
+    r"(?<![A-Za-z])(?<![Ee][Tt][Cc]/)(?:UTC|GMT)\s*(?P<sign>[+\-−])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?(?!\d)"
+)
 
 
 @dataclass(frozen=True)
@@ -50,25 +59,42 @@ class StatedZone:
 def stated_zone(header: str) -> StatedZone | None:
     """The zone a column header states: `Date Time, GMT+00:00`, `Timestamp(UTC)`, `time (UTC+8)`, `Zeit (MEZ)`.
 
-    Offsets after UTC/GMT, fixed-offset abbreviations (`CET` means UTC+1
-    all year: loggers that write it do not switch to summer time), IANA
-    names (`Europe/Berlin`). Ambiguous abbreviations (`CST`, `AST/ADT`,
+    IANA names (`Europe/Berlin`; `Etc/GMT+5` is UTC-05:00, as the database
+    defines it, and is named so), offsets after UTC/GMT, `北京时间` (Beijing
+    time: Asia/Shanghai), fixed-offset abbreviations (`CET` means UTC+1
+    all year: loggers that write it do not switch to summer time). Ambiguous abbreviations (`CST`, `AST/ADT`,
     `IST`, `BST`) give `choices` instead of a zone. None when the header
     states no zone.
     """
+    for word in _NAME.findall(header):
+        try:
+            zone = parse_zone(word)
+        except ZoneError:
+            continue
+        # `Etc/GMT+5` is UTC-05:00 (the database's inverted sign): named by its offset, never misread
+        name = (
+            offset_name(zone.tz.utcoffset(datetime(2000, 1, 1)) or timedelta(0))
+            if inverted_sign(zone.name)
+            else zone.name
+        )
+        return StatedZone(word, name)
     match = _STATED_OFFSET.search(header)
     if match:
-        minutes = int(match["h"]) * 60 + int(match["m"] or 0)
-        sign = "-" if match["sign"] in "-−" else "+"
-        if minutes <= 14 * 60:
-            return StatedZone(match[0].strip(), f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}")
+        sign = "+" if match["sign"] == "+" else "-"
+        text = f"UTC{sign}{int(match['h']):02d}:{match['m'] or '00'}"
+        try:
+            parse_zone(text)  # the one parser's limits: at most 14 hours, minutes below 60
+        except ZoneError:
+            pass
+        else:
+            return StatedZone(match[0].strip(), text)
+    for chinese, name in _CHINESE_NAMES.items():
+        if chinese in header:
+            return StatedZone(chinese, name)
+    for first, second in (("AST", "ADT"), ("CST", "CDT")):
+        if first in header and second in header:
+            return StatedZone(f"{first}/{second}", choices=_AMBIGUOUS[first])
     for word in _WORD.findall(header):
-        if "/" in word:
-            try:
-                name = parse_zone(word).name
-            except ZoneError:
-                continue
-            return StatedZone(word, name)
         if not word.isupper():
             continue
         if word in _AMBIGUOUS:
@@ -79,9 +105,6 @@ def stated_zone(header: str) -> StatedZone | None:
                 return StatedZone(word, "UTC")
             sign = "-" if minutes < 0 else "+"
             return StatedZone(word, f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
-    for first, second in (("AST", "ADT"), ("CST", "CDT")):
-        if first in header and second in header:
-            return StatedZone(f"{first}/{second}", choices=_AMBIGUOUS[first])
     return None
 
 

@@ -254,8 +254,11 @@ def _readable_rows(
 def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> SalvageReport:
     """Move the damaged database at `path` aside and copy what is readable into a new one there.
 
-    `migrate_new(connection)` gives the new database its schema. Returns the report;
-    raises StoreUnwritable when the file cannot be moved or the new one written.
+    `migrate_new(connection)` gives the new database its schema. Returns the report.
+    Raises StoreUnwritable when the file cannot be moved aside, or when the new one
+    cannot be made or filled (any error, foreseen or not): then the new file is removed
+    and the damaged one put back at `path` as it was, so the next start finds it again
+    instead of an empty outbox; if it cannot be put back, the message says where it is.
     """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     damaged = path.with_name(f"{path.name}.damaged-{stamp}")
@@ -263,12 +266,15 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
     while damaged.exists():  # never over an earlier damaged copy
         number += 1
         damaged = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+    moved: list[str] = []
     try:
         for suffix in ("", "-wal", "-shm"):
             source = Path(str(path) + suffix)
             if source.exists():
                 os.replace(source, Path(str(damaged) + suffix))
+                moved.append(suffix)
     except OSError as exc:
+        _put_back(path, damaged, moved)
         raise StoreUnwritable(
             _m(
                 "cannot-move-aside",
@@ -280,6 +286,35 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
         ) from exc
     report = SalvageReport(damaged, path)
     log.error("the outbox database %s is damaged: moved aside to %s, salvaging", path, damaged)
+    try:
+        _fill_new(path, damaged, migrate_new, report)
+    except Exception as exc:
+        log.exception("salvaging %s into a new %s failed", damaged, path)
+        fault = unwritable(exc, path)
+        error: Message | str = fault.text if fault else (str(exc) or type(exc).__name__)
+        if _put_back(path, damaged, moved):
+            text = QT_TRANSLATE_NOOP(
+                "store",
+                "The outbox database {path} is damaged and could not be salvaged: {error}. It was left as it was "
+                "(nothing was removed); the next start tries again. Keep a copy of it: a backup tool or a support "
+                "request may save more.",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "store",
+                "The outbox database {path} is damaged and could not be salvaged: {error}. The damaged file is now "
+                "{damaged}: nothing was removed. Move it back to {path} (replacing what is there) to try again.",
+            )
+        message = _m("cannot-salvage", text, path=str(path), damaged=str(damaged), error=error)
+        raise StoreUnwritable(message, path) from exc
+    log.error("salvaged from %s: %s", damaged, report.describe().replace("\n", " "))
+    return report
+
+
+def _fill_new(
+    path: Path, damaged: Path, migrate_new: Callable[[sqlite3.Connection], object], report: SalvageReport
+) -> None:
+    """Make the new database at `path` and copy into it what `damaged` still holds (see `salvage`)."""
     new = sqlite3.connect(path, isolation_level=None)
     try:
         if sys.platform != "win32":
@@ -287,30 +322,32 @@ def salvage(path: Path, migrate_new: Callable[[sqlite3.Connection], object]) -> 
         migrate_new(new)
         new.execute("PRAGMA foreign_keys = ON")
         try:
-            old = sqlite3.connect(f"{damaged.as_uri()}?mode=ro", uri=True, isolation_level=None)
+            old = sqlite3.connect(f"{damaged.absolute().as_uri()}?mode=ro", uri=True, isolation_level=None)
             # Tolerate a schema naming pages past the end of a file cut short: read what is there.
             old.execute("PRAGMA writable_schema = ON")
         except sqlite3.Error as exc:
             report.unreadable.append(f"the whole file ({exc})")
-            return report
+            return
         try:
             _copy_outbox(old, new, report, damaged.stat().st_size // 32)
             _copy_history(old, new, report, damaged.stat().st_size // 64)
         finally:
             old.close()
-    except sqlite3.Error as exc:
-        fault = unwritable(exc, path)
-        new_fault = _m(
-            "cannot-write-new",
-            QT_TRANSLATE_NOOP("store", "Cannot write the new outbox database {path}: {error}"),
-            path=str(path),
-            error=str(exc),
-        )
-        raise (fault or StoreUnwritable(new_fault, path)) from exc
     finally:
         new.close()
-    log.error("salvaged from %s: %s", damaged, report.describe().replace("\n", " "))
-    return report
+
+
+def _put_back(path: Path, damaged: Path, moved: list[str]) -> bool:
+    """Remove a new database at `path` and move the damaged files (`moved` suffixes) back; False if it failed."""
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        for suffix in moved:
+            os.replace(Path(str(damaged) + suffix), Path(str(path) + suffix))
+    except OSError:
+        log.exception("could not put the damaged database %s back at %s", damaged, path)
+        return False
+    return True
 
 
 def _copy_outbox(old: sqlite3.Connection, new: sqlite3.Connection, report: SalvageReport, hint: int) -> None:
