@@ -28,6 +28,8 @@ Configurations:
   objects: the path the window takes); its first render includes turning the
   rows into arrays. Also measured: appending one row to a followed 1,000,000-row
   model and redrawing.
+- `rows-unsent`: the same rows not sent yet (an import before Send: the dashed "not sent" curve). Before
+  the dashed pen was 1 px its first render did not end (a 1.5 px dash: 36 s a paint for 8,000 points).
 
 Offscreen Qt paints into a raster backing store, so painting is real work
 (its time grows with the points drawn); there is no GPU and no screen.
@@ -66,16 +68,17 @@ def measure(kind: str, frames: int) -> dict[str, float]:
     app = QApplication.instance() or QApplication([])
     x, y = arrays()
     rows = None
-    if kind == "rows":
+    if kind in ("rows", "rows-unsent"):
         from gui.onenet.readings import Datapoint
         from gui.ui.datapoints_model import Row, RowStatus
 
         base = datetime.fromtimestamp(START, UTC)
+        status = RowStatus.SENT if kind == "rows" else RowStatus.UNSENT
         rows = [
-            Row("value", Datapoint(float(v), base + timedelta(seconds=i)), status=RowStatus.SENT)
+            Row("value", Datapoint(float(v), base + timedelta(seconds=i)), status=status)
             for i, v in enumerate(y.tolist())
         ]
-    if kind in ("panel", "panel-nogrid", "rows"):
+    if kind in ("panel", "panel-nogrid", "rows", "rows-unsent"):
         from gui.ui.plot import PlotPanel
         from gui.ui.plot_data import SeriesData
 
@@ -153,7 +156,7 @@ def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     frames = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    kinds = ["floor", "panel", "panel-nogrid", "naive", "rows"]
+    kinds = ["floor", "panel", "panel-nogrid", "naive", "rows", "rows-unsent"]
     results: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
     for _ in range(runs):
         for kind in kinds:

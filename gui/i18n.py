@@ -212,6 +212,19 @@ ARGPARSE_WORDS = (
     QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
 )
 
+#: Qt's own words that the qtbase catalogue PySide6 ships does not translate (its sources predate Qt 6's `&Look
+#: in:` and QAbstractFileIconProvider): ours, in Qt's contexts; our catalogue is asked before Qt's (installed last).
+QT_WORDS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+)
+
 
 def translate_parser(parser: argparse.ArgumentParser) -> None:
     """Put a command line's --help and errors into the language in use (from the "cli" and "argparse" contexts).

@@ -27,6 +27,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from gui.data.logs import register_secret
+from gui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -59,6 +60,10 @@ def is_system_keyring(backend: keyring.backend.KeyringBackend) -> bool:
     return any(f"{cls.__module__}.{cls.__qualname__}" in SYSTEM_KEYRINGS for cls in type(backend).__mro__)
 
 
+#: The reason `system_keyring` gives when there is none (the window translates it in the "secrets" context).
+NO_KEYRING = QT_TRANSLATE_NOOP("secrets", "no OS keyring is available")
+
+
 def system_keyring(
     backend: keyring.backend.KeyringBackend,
 ) -> tuple[keyring.backend.KeyringBackend | None, str]:
@@ -71,13 +76,13 @@ def system_keyring(
     from keyring.backends import chainer, fail
 
     if isinstance(backend, fail.Keyring):
-        return None, "no OS keyring is available"
+        return None, NO_KEYRING
     candidates = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
     for candidate in candidates:
         if is_system_keyring(candidate):
             return candidate, ""
     if not candidates:
-        return None, "no OS keyring is available"
+        return None, NO_KEYRING
     names = ", ".join(_name(c) for c in candidates)
     return None, f"the keyring backend {names} does not encrypt the key"
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
+from gui.text import QT_TRANSLATE_NOOP, Message
+
 #: OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST
 #: (shared onenet-api.md, "Timestamps"; the official SDK forces GMT+8).
 PLATFORM_TZ = timezone(timedelta(hours=8), "UTC+8")
@@ -271,17 +273,74 @@ def parse_at(text: str, default_tz: tzinfo = PLATFORM_TZ) -> datetime:
     return parsed
 
 
+class AtError(ValueError):
+    """A wall-clock time that is not one instant in its zone; `text` (a Message) says why and how to type it."""
+
+    def __init__(self, text: Message) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+def occurrences(naive: datetime, tz: tzinfo) -> tuple[timedelta, ...]:
+    """The UTC offsets at which the wall-clock time `naive` happens in `tz`, earliest first.
+
+    One for an ordinary time; none for a time the clocks skipped (02:30 on a
+    spring-forward night in Europe/Berlin); two for a time they went back over
+    (02:30 on the autumn night: +02:00 first, then +01:00). Read from the
+    zone's `fold` (PEP 495). The one rule for both the importer's check
+    (`gui.data.importers.zones.ZoneCheck`) and `localize`.
+    """
+    first = tz.utcoffset(naive.replace(tzinfo=None, fold=0))
+    second = tz.utcoffset(naive.replace(tzinfo=None, fold=1))
+    if first is None or second is None or first == second:
+        return (first,) if first is not None else ()
+    return (first, second) if first > second else ()
+
+
+def _at_with_offset(naive: datetime, offset: timedelta) -> str:
+    """`2026-10-25 02:30:00+02:00`: the time typed with its offset (a form `parse_at` reads)."""
+    return naive.replace(tzinfo=timezone(offset)).isoformat(sep=" ", timespec="seconds")
+
+
 def localize(naive: datetime, tz: tzinfo) -> datetime:
-    """Attach `tz` to a wall-clock time; ValueError when that time does not exist there.
+    """Attach `tz` to a wall-clock time; AtError (a ValueError) when it is not exactly one instant there.
 
     A time skipped by a DST change (e.g. 02:30 on a spring-forward night in
-    Europe/Berlin) raises; a repeated one (autumn) takes its first
-    occurrence (`fold=0`).
+    Europe/Berlin) raises (code `at-skipped`); so does a repeated one (02:30
+    on the autumn night, code `at-twice`): which occurrence is meant is the
+    user's to say, by typing its offset (`2026-10-25 02:30:00+01:00`); the
+    message names both. Never a guess (`occurrences`).
     """
-    aware = naive.replace(tzinfo=tz, fold=0)
-    if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive.replace(tzinfo=None):
-        raise ValueError(f"{naive:%Y-%m-%d %H:%M:%S} does not exist in {tz} (the clocks skipped it)")
-    return aware
+    shown = f"{naive:%Y-%m-%d %H:%M:%S}"
+    offsets = occurrences(naive, tz)
+    if not offsets:
+        raise AtError(
+            Message(
+                "at-skipped",
+                "readings",
+                QT_TRANSLATE_NOOP("readings", "{at} does not exist in {zone} (the clocks skipped it)"),
+                {"at": shown, "zone": str(tz)},
+            )
+        )
+    if len(offsets) > 1:
+        raise AtError(
+            Message(
+                "at-twice",
+                "readings",
+                QT_TRANSLATE_NOOP(
+                    "readings",
+                    "{at} happens twice in {zone} (the clocks went back): type it with its offset to say which, "
+                    "{first} for the first occurrence or {second} for the second",
+                ),
+                {
+                    "at": shown,
+                    "zone": str(tz),
+                    "first": _at_with_offset(naive, offsets[0]),
+                    "second": _at_with_offset(naive, offsets[1]),
+                },
+            )
+        )
+    return naive.replace(tzinfo=tz, fold=0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -741,9 +741,13 @@ class ConnectionPanel(QGroupBox):
         else:
             self.keyring_label.setText(
                 self.tr("No system keyring ({why}): the api-key is kept for this session only.").format(
-                    why=self.secrets.last_error
+                    why=i18n.translate("secrets", self.secrets.last_error)  # its own words when not ours (an error's)
                 )
             )
+
+    def retranslate(self) -> None:
+        """The keyring note in the language now in use (the window retranslates the static texts)."""
+        self._update_keyring_label()
 
     def _fill_sandbox(self) -> None:
         """The sandbox's device and demo keys in the fields, for the platform chosen (`gui.sandbox.profiles`)."""

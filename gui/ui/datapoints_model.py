@@ -14,6 +14,7 @@ from typing import Any, NamedTuple, overload
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from gui import i18n
 from gui.data.outbox import readings_of
 from gui.data.store import NewRow, OutboxRow, State, Store, StoreError
 from gui.data.target import NO_TARGET, Platform, Target
@@ -447,7 +448,7 @@ class DatapointsModel(QAbstractTableModel):
         try:
             updated = self._edited(row, index.column(), str(value))
         except ValueError as exc:
-            self.editRejected.emit(index.row(), index.column(), str(exc))
+            self.editRejected.emit(index.row(), index.column(), i18n.why(exc))
             return False
         if updated == row:
             return True

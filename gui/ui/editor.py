@@ -112,6 +112,7 @@ class DatapointEditor(QGroupBox):
         self.at_edit = AtEdit()
         self.at_edit.setEnabled(False)
         self.zone_combo = ZoneCombo(self.tr("Times are typed and shown in this zone; they are sent in UTC+8"))
+        self._said_error = False  # the last message was an error (a later success clears it from the status bar)
         self._chosen_text = ""  # the chosen time as typed, kept while "Now" or "No at" is picked
         self._now_timer = QTimer(self, singleShot=True)  # the greyed "Now" shows the current time
         self.no_at_label = QLabel(
@@ -205,6 +206,7 @@ class DatapointEditor(QGroupBox):
             self._on_zone_combo_zoneChanged(zone)
 
     def _say(self, text: str, error: bool = False) -> None:
+        self._said_error = error
         self.message.emit(text, error)
 
     @property
@@ -342,7 +344,7 @@ class DatapointEditor(QGroupBox):
                 return False
             try:
                 at = self.at_edit.value(self.display_tz)
-            except ValueError as exc:  # not a time, or a time the clocks skipped in that zone
+            except ValueError as exc:  # not a time, or one the clocks skipped or repeated in that zone (`localize`)
                 self._say(self.tr("The at cannot be read: {why}").format(why=i18n.why(exc)), error=True)
                 self.at_edit.line.setFocus()
                 return False
@@ -354,6 +356,8 @@ class DatapointEditor(QGroupBox):
             self._say(self.tr("The datapoint could not be saved: {why}").format(why=i18n.why(exc)), error=True)
             return False
         self.table.scrollTo(self.model.index(row, 0))
+        if self._said_error:  # an earlier attempt's error no longer holds
+            self._say("")
         self._remember_stream(stream_id)
         self.value_edit.clear()
         self.value_edit.setFocus()

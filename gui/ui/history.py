@@ -358,6 +358,7 @@ class HistoryPanel(QWidget):
         self.pool = pool or QThreadPool.globalInstance()
         self.export_task = Task(self.pool, self)
         self._export_job: _ExportJob | None = None
+        self._exported: Callable[[], str] | None = None  # the export label's "✔ n entries exported", to word again
         self._pending_resend: list[int] = []  # asked about in the resend bar
         self._stale = False  # the store changed while the panel was hidden
         self._zone_name = ""  # the zone times are shown in (set_time_zone)
@@ -588,6 +589,10 @@ class HistoryPanel(QWidget):
         self._update_count()
         if self._zone_name:
             self._show_zone()
+        if self._exported is not None:
+            exported = self._exported
+            self._tell(exported(), "ok")
+            self._exported = exported
 
     # --- selection, detail, resend ------------------------------------------------------
     def selected_summaries(self) -> list[HistorySummary]:
@@ -774,6 +779,7 @@ class HistoryPanel(QWidget):
         self.export_button.setEnabled(not busy)
 
     def _tell(self, text: str, colour: str = "") -> None:
+        self._exported = None
         self.export_label.setText(text)
         set_style(self.export_label, f"color: ${colour}; font-weight: bold;" if colour else "")
         self.export_label.setVisible(bool(text))
@@ -806,12 +812,15 @@ class HistoryPanel(QWidget):
         self._export_job = None
         self._set_exporting(False)
         if job.count is not None:  # the file is in place (even when Cancel came after the last row)
-            text = (
-                self.tr("✔ 1 entry exported to {path}.")
-                if job.count == 1
-                else self.tr("✔ {n} entries exported to {path}.")
-            )
-            self._tell(text.format(n=f"{job.count:,}", path=job.path), "ok")
+            count, path = job.count, job.path
+
+            def exported() -> str:
+                one = count == 1
+                text = self.tr("✔ 1 entry exported to {path}.") if one else self.tr("✔ {n} entries exported to {path}.")
+                return text.format(n=i18n.number(count), path=path)
+
+            self._tell(exported(), "ok")
+            self._exported = exported  # worded again in another language (retranslate)
         elif job.cancelled:
             self._tell(self.tr("Export cancelled: nothing was written to {path}.").format(path=job.path))
         self.exportFinished.emit(job.count is not None)

@@ -208,6 +208,7 @@ class SendController(QObject):
         self._thing_model_reading: tuple[str, str, str] | None = None
         self._allow_duplicates = False  # the user chose "send anyway (may duplicate)" for this send
         self._last_outcome: Callable[[], SendOutcome] | None = None  # the last send's words, made again
+        self._last_sent_again: Callable[[], None] | None = None  # "Last sent" shown again (retranslate)
         self._ended: bool | None = None  # the running send's outcome is shown: sendFinished(ok) when its run ends
         self._confirming_duplicates = False  # the confirm bar asks about duplicates (not warnings)
         self._outgoing: Outgoing | None = None
@@ -564,6 +565,7 @@ class SendController(QObject):
         self._say(sending)
         # Nothing of the previous send stays on show as if it were this one's.
         self.response.show_sending(sending)
+        self._last_sent_again = None
         self.panel.preview.show_last_sending(sending)
 
     def _mark_in_flight(self, rows: list[Row]) -> None:
@@ -637,27 +639,43 @@ class SendController(QObject):
             self._show_failure(exc)
 
     def _show_last_sent(self, job: _SendJob, report: SendReport) -> None:
-        """The preview's "Last sent": the last request of the send that went out, exactly, with its answer."""
+        """The preview's "Last sent": the last request of the send that went out, exactly, with its answer.
+
+        Kept as `_last_sent_again` (that one request only), which `retranslate` calls to word it anew.
+        """
         results = report.result.results
         went = [k for k, r in enumerate(results) if r.outcome is not None]
         preview = self.panel.preview
         if not went:
-            preview.show_last_sending(
-                self.tr("Nothing was sent: {why}").format(why=_reason(results[0]) if results else "")
-            )
+            first = results[0] if results else None
+
+            def nothing() -> None:
+                preview.show_last_sending(
+                    self.tr("Nothing was sent: {why}").format(why=_reason(first) if first is not None else "")
+                )
+
+            self._last_sent_again = nothing
+            nothing()
             return
-        k = went[-1]
+        k, n = went[-1], len(results)
         last = results[k]
-        response = last.response
-        answer = (
-            self.tr("errno {errno}").format(errno=response.errno)
-            if response is not None and response.errno is not None
-            else (self.tr("HTTP {status}").format(status=response.http_status) if response else self.tr("no answer"))
-        )
-        title = self.tr("Last sent: request {k} of {n} · {answer}").format(k=k + 1, n=len(results), answer=answer)
         prepared = job.client.prepare_upload(last.planned.body) if job.client is not None else None
-        error = _reason(last) or (i18n.why(last.error) if last.error is not None else "")
-        preview.show_last_sent(title, prepared, last.planned.body, response, error)
+
+        def show() -> None:
+            response = last.response
+            answer = (
+                self.tr("errno {errno}").format(errno=response.errno)
+                if response is not None and response.errno is not None
+                else (
+                    self.tr("HTTP {status}").format(status=response.http_status) if response else self.tr("no answer")
+                )
+            )
+            title = self.tr("Last sent: request {k} of {n} · {answer}").format(k=k + 1, n=n, answer=answer)
+            error = _reason(last) or (i18n.why(last.error) if last.error is not None else "")
+            preview.show_last_sent(title, prepared, last.planned.body, response, error)
+
+        self._last_sent_again = show
+        show()
         preview.tabs.setCurrentWidget(preview.last_sent_text)
 
     def _on_send_error(self, exc: Exception) -> None:
@@ -684,6 +702,7 @@ class SendController(QObject):
         ).format(kind=type(exc).__name__, why=i18n.why(exc))
         error = exc if isinstance(exc, Exception) else Exception(str(exc))
         text = self.response.show_response(None, error, summary, "")
+        self._last_sent_again = None
         self.panel.preview.show_last_sending(summary)
         self._say(text.splitlines()[0], error=True)
         self._send_ended(False)
@@ -721,7 +740,9 @@ class SendController(QObject):
             self.plot.add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
 
     def retranslate(self) -> None:
-        """The last send's outcome again, in the language now in use."""
+        """The last send's outcome and its last request ("Last sent") again, in the language now in use."""
+        if self._last_sent_again is not None:
+            self._last_sent_again()
         if self._last_outcome is not None:
             outcome = self._last_outcome()
             self.response.show_response(outcome.response, outcome.error, outcome.summary, outcome.kept)

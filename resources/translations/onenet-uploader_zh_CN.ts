@@ -2683,6 +2683,45 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <extracomment>Qt&apos;s own words that the qtbase catalogue PySide6 ships does not translate (its sources predate Qt 6&apos;s `&amp;Look in:` and QAbstractFileIconProvider): ours, in Qt&apos;s contexts; our catalogue is asked before Qt&apos;s (installed last).</extracomment>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RequestListModel</name>
     <message>
         <source>Request {k} of {n} · {points} · {size}</source>
@@ -5540,6 +5579,18 @@ base64, an expiry that is not in the future
     </message>
 </context>
 <context>
+    <name>readings</name>
+    <message>
+        <source>{at} does not exist in {zone} (the clocks skipped it)</source>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back): type it with its offset to say which, {first} for the first occurrence or {second} for the second</source>
+        <translation>{at} 在 {zone} 中出现两次（时钟回拨）：请带上 UTC 偏移输入以指明是哪一次，第一次为 {first}，第二次为 {second}</translation>
+    </message>
+</context>
+<context>
     <name>sandbox</name>
     <message>
         <source> — {fix}</source>
@@ -5768,6 +5819,14 @@ base64, an expiry that is not in the future
     <message>
         <source>Current platform (thing model): product {product}, device {device} (device key {device_key}), product access key {access_key} (the sandbox&apos;s demo keys, not secrets); devices post to {post}, reads go to {read}.</source>
         <translation>新版平台（物模型）：产品 {product}，设备 {device}（设备密钥 {device_key}），产品 access_key 为 {access_key}（沙盒的演示密钥，不是机密）；设备上报发往 {post}，读取发往 {read}。</translation>
+    </message>
+</context>
+<context>
+    <name>secrets</name>
+    <message>
+        <source>no OS keyring is available</source>
+        <extracomment>Backend classes (module.qualname, subclasses included) that keep a key as the OS&apos;s store does or encrypted: the only ones called &quot;the system keyring&quot;. The reason `system_keyring` gives when there is none (the window translates it in the &quot;secrets&quot; context).</extracomment>
+        <translation>没有可用的系统密钥环</translation>
     </message>
 </context>
 <context>

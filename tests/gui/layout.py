@@ -4,7 +4,7 @@
 page shown, not hidden ones) and returns what a user would see as broken, one
 line per problem naming the widget and its text:
 
-- a button, check box, label, non-editable combo box or spin box whose text
+- a button, check box, label, non-editable combo box, spin box or progress bar whose text
   is wider than the room its style leaves for it ("Type 1 · fı",
   "esend selecte"); a word-wrapped label too low for its lines;
 - a widget that reaches outside its parent or its window (cut off);
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QStyleOptionProgressBar,
     QWidget,
 )
 
@@ -107,6 +109,12 @@ def text_problem(widget: QWidget) -> str:
         if not widget.itemIcon(widget.currentIndex()).isNull():
             needs += widget.iconSize().width() + 4
         return f"text needs {needs} px, field has {field.width()}" if field.width() < needs else ""
+    if isinstance(widget, QProgressBar) and widget.isTextVisible() and widget.text():
+        option = QStyleOptionProgressBar()
+        widget.initStyleOption(option)
+        label = widget.style().subElementRect(QStyle.SubElement.SE_ProgressBarLabel, option, widget)
+        needs = widget.fontMetrics().horizontalAdvance(widget.text())
+        return f"text needs {needs} px, bar has {label.width()}" if label.width() < needs else ""
     if isinstance(widget, QAbstractSpinBox):
         edit = widget.findChild(QLineEdit)
         if edit is not None and edit.text():

@@ -171,6 +171,25 @@ def test_every_dialog_shows_its_texts_whole(qtbot, window, size, tmp_path):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_send_progress_shows_request_k_of_n_whole(qtbot, window, language):
+    """Tester fresh5: "request 19 of" over "81" at 1366x768. The bar as a send shows it (send_controller)."""
+    from gui import i18n
+
+    readings_window(qtbot, window)
+    try:
+        window.set_language(language)
+        qtbot.waitUntil(lambda: window.send_panel.progress.format() == window.send_panel.tr("request %v of %m"))
+        progress = window.send_panel.progress
+        progress.setRange(0, 81)
+        progress.setValue(19)
+        progress.setVisible(True)
+        problems = check(qtbot, window, f"sending ({language})")
+    finally:
+        i18n.set_language("en")
+    assert progress.text() != "" and not problems, "\n".join(problems)
+
+
 def test_the_layout_check_finds_cut_text_and_overlaps(qtbot, window):
     """The check itself: squeezed below its minimum, the window's cut texts and overlaps are named."""
     window.setFixedSize(700, 500)

@@ -129,6 +129,22 @@ def test_status_styles_differ(panel):
     assert items.failed.opts["symbol"] == "x"
 
 
+def test_dashed_and_dotted_lines_are_drawn_by_the_raster_engine_itself(panel):
+    """Tester fresh5: the Plot tab froze with 640k unsent datapoints. A dashed pen wider than 1 px is stroked
+    into a polygon along the whole path (36 s for 8,000 points in view); at most 1 px wide and cosmetic, Qt's
+    cosmetic stroker dashes it as it draws (as fast as a solid line)."""
+    panel.set_rows(seed_rows())
+    panel.recolour()  # the pens are set again in the scheme's colours: still so
+    checked = 0
+    for items in panel.series_items.values():
+        for item in items.items:
+            pen = item.opts["pen"]
+            if pen.style() != Qt.PenStyle.SolidLine:
+                assert pen.isCosmetic() and pen.widthF() <= 1, (item, pen.widthF())
+                checked += 1
+    assert checked == 2 * len(panel.series_items)  # not sent (dashed) and failed (dotted) of every series
+
+
 # --- the window ---------------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gui.onenet.readings import (
+    AtError,
     Datapoint,
     MistypedNumber,
     Readings,
@@ -17,6 +18,7 @@ from gui.onenet.readings import (
     kind_of,
     localize,
     mistyped_number,
+    occurrences,
     parse_at,
     parse_value,
 )
@@ -150,3 +152,16 @@ def test_mistyped_number_suggests_only_numbers_that_parse(text, hint):
     if hint is not None:
         assert all(isinstance(parse_value(n), int | float) for n in hint.numbers)
         assert isinstance(parse_value(text), str)  # the hint never changes how the text is read
+
+
+def test_occurrences_of_a_wall_clock_time_and_localize_refuses_a_repeated_one():
+    berlin = ZoneInfo("Europe/Berlin")
+    assert occurrences(datetime(2026, 10, 25, 2, 30), berlin) == (timedelta(hours=2), timedelta(hours=1))
+    assert occurrences(datetime(2026, 3, 29, 2, 30), berlin) == ()
+    assert occurrences(datetime(2026, 10, 25, 3, 30), berlin) == (timedelta(hours=1),)
+    assert occurrences(datetime(2026, 10, 25, 2, 30), UTC) == (timedelta(0),)
+    with pytest.raises(AtError, match="happens twice") as raised:
+        localize(datetime(2026, 10, 25, 2, 30), berlin)
+    assert raised.value.text.code == "at-twice"
+    assert raised.value.text.args["second"] == "2026-10-25 02:30:00+01:00"
+    assert parse_at(raised.value.text.args["second"], berlin) == datetime(2026, 10, 25, 1, 30, tzinfo=UTC)

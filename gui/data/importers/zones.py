@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gui.data.importers.options import ImportOptions
 from gui.data.importers.result import ZONE_IN_TIMES
+from gui.onenet.readings import occurrences
 from gui.onenet.zones import ZoneError, inverted_sign, offset_name, parse_zone
 
 #: Abbreviations that name one offset; a file's header writing them means that offset (no DST switch).
@@ -215,15 +216,15 @@ class ZoneCheck:
             if not self.changes_on(naive.date()):
                 self._previous, self._second = None, False
                 continue
-            first = self.tz.utcoffset(naive.replace(fold=0))
-            second = self.tz.utcoffset(naive.replace(fold=1))
-            if first == second or first is None or second is None:
+            offsets = occurrences(naive, self.tz)  # the one rule of gaps and repeats (`localize` refuses both)
+            if len(offsets) == 1:
                 self._previous, self._second = naive, False
                 continue
             shown = f"{naive:%Y-%m-%d %H:%M:%S}"
-            if first < second:
+            if not offsets:
                 errors[i] = f"{shown} does not exist in {self.tz} (the clocks skipped it at the DST change)"
                 continue
+            first, second = offsets
             if self._previous is not None and (self._second or naive < self._previous):
                 self._second = True
             out[i] = naive.replace(fold=1 if self._second else 0)
