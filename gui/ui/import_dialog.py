@@ -1116,9 +1116,7 @@ class ImportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, problem.row)
             self.problems_list.addItem(item)
         if result.problem_count > SHOWN_PROBLEMS:
-            self.problems_list.addItem(
-                self.tr("… and {n} more problems").format(n=result.problem_count - SHOWN_PROBLEMS)
-            )
+            self.problems_list.addItem(self.tr("… and %Ln more problem(s)", "", result.problem_count - SHOWN_PROBLEMS))
         errors = result.rows_rejected
         warnings = result.problem_count - len(result.errors) if result.problem_count <= SHOWN_PROBLEMS else 0
         self.problems_box.setTitle(
@@ -1184,7 +1182,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
         set_style(self.summary_label, f"color: ${colour};")
         self.import_button.setText(
-            self.tr("&Import {n} datapoints").format(n=count) if not result.needs_answer else self.tr("&Import")
+            self.tr("&Import %Ln datapoint(s)", "", count) if not result.needs_answer else self.tr("&Import")
         )
         self.import_button.setEnabled(self._can_import())
         self.save_rejected_button.setEnabled(bool(result.rows_rejected))
@@ -1280,7 +1278,7 @@ class ImportDialog(QDialog):
 
         worker = Worker(work)
         self._start(worker, self._on_rows_ready, self._on_read_error)
-        self.summary_label.setText(self.tr("Adding {n} datapoints to the editor…").format(n=len(result)))
+        self.summary_label.setText(self.tr("Adding %Ln datapoint(s) to the editor…", "", len(result)))
 
     def _on_rows_ready(self, rows: list[Row] | _QueuedBefore) -> None:
         if isinstance(rows, _QueuedBefore):
@@ -1344,7 +1342,7 @@ class ImportDialog(QDialog):
 
     def _on_rejected_saved(self, count: int) -> None:
         path = self._saving_to
-        self.summary_label.setText(self.tr("{n} rejected rows written to {path}.").format(n=count, path=path))
+        self.summary_label.setText(self.tr("%Ln rejected row(s) written to {path}.", "", count).format(path=path))
         set_style(self.summary_label, f"color: ${GREEN};")
         self.rejectedSaved.emit(count, path)
 
