@@ -809,7 +809,7 @@ class ImportDialog(QDialog):
         elif d.body_type is None:
             parts.append(self.tr("no time column"))
         if d.skipped_rows:
-            parts.append(self.tr("{n} line(s) above the table skipped").format(n=d.skipped_rows))
+            parts.append(self.tr("%Ln line(s) above the table skipped", "", d.skipped_rows))
         text = " · ".join(p for p in parts if p)
         # The core's notes, less those said above in the dialog's own words.
         said = ("onenet-body", "lines-skipped")
@@ -1291,9 +1291,9 @@ class ImportDialog(QDialog):
     def _ask_again(self, found: _QueuedBefore) -> None:
         """Some rows of this file already wait or were sent: "Import again" or "Cancel" (the default)."""
         self.summary_label.setText(
-            self.tr("{n} of {total} datapoints of this file already wait to be sent or were sent.").format(
-                n=found.repeated, total=found.total
-            )
+            self.tr(
+                "%Ln of {total} datapoints of this file already wait to be sent or were sent.", "", found.repeated
+            ).format(total=found.total)
         )
         set_style(self.summary_label, f"color: ${ORANGE};")
         box = self.again_box = QMessageBox(self)
@@ -1301,9 +1301,11 @@ class ImportDialog(QDialog):
         box.setWindowTitle(self.tr("Already queued"))
         box.setText(
             self.tr(
-                "{n} of the {total} datapoints in {name} were imported before and already wait to be sent or were "
-                "sent to this device. Import them again? Datapoints without a time of their own would be stored twice."
-            ).format(n=found.repeated, total=found.total, name=self.path.name)
+                "%Ln of the {total} datapoints in {name} were imported before and already wait to be sent or were "
+                "sent to this device. Import them again? Datapoints without a time of their own would be stored twice.",
+                "",
+                found.repeated,
+            ).format(total=found.total, name=self.path.name)
         )
         again = box.addButton(self.tr("Import again"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

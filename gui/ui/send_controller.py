@@ -462,7 +462,7 @@ class SendController(QObject):
             warnings = i18n.render_all([*(i.text for i in out.warnings), *out.plan.warnings])
             self._confirming_duplicates = False
             self.panel.ask(
-                self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=sentence(warnings[0])),
+                self.tr("%Ln warning(s): {first} Send anyway?", "", len(warnings)).format(first=sentence(warnings[0])),
                 self.tr("Send a&nyway"),
             )
             return

@@ -166,6 +166,14 @@
             <numerusform>%Ln datapoints were stored (marked &apos;sent&apos;).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>sub-field separator {sub}, field separator {sep}; %Ln field(s):</source>
+        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
+        <translation>
+            <numerusform>sub-field separator {sub}, field separator {sep}; %Ln field:</numerusform>
+            <numerusform>sub-field separator {sub}, field separator {sep}; %Ln fields:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -174,6 +182,20 @@
         <translation>
             <numerusform>%Ln request matches</numerusform>
             <numerusform>%Ln requests match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %Ln entry(ies) to {path}…</source>
+        <translation>
+            <numerusform>Exporting %Ln entry to {path}…</numerusform>
+            <numerusform>Exporting %Ln entries to {path}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %Ln entry(ies) exported to {path}.</source>
+        <translation>
+            <numerusform>✔ %Ln entry exported to {path}.</numerusform>
+            <numerusform>✔ %Ln entries exported to {path}.</numerusform>
         </translation>
     </message>
 </context>
@@ -189,6 +211,13 @@
 </context>
 <context>
     <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table skipped</source>
+        <translation>
+            <numerusform>%Ln line above the table skipped</numerusform>
+            <numerusform>%Ln lines above the table skipped</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>… and %Ln more problem(s)</source>
         <translation>
@@ -208,6 +237,20 @@
         <translation>
             <numerusform>Adding %Ln datapoint to the editor…</numerusform>
             <numerusform>Adding %Ln datapoints to the editor…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of {total} datapoints of this file already wait to be sent or were sent.</source>
+        <translation>
+            <numerusform>%Ln of {total} datapoints of this file already waits to be sent or was sent.</numerusform>
+            <numerusform>%Ln of {total} datapoints of this file already wait to be sent or were sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the {total} datapoints in {name} were imported before and already wait to be sent or were sent to this device. Import them again? Datapoints without a time of their own would be stored twice.</source>
+        <translation>
+            <numerusform>%Ln of the {total} datapoints in {name} was imported before and already waits to be sent or was sent to this device. Import it again? Datapoints without a time of their own would be stored twice.</numerusform>
+            <numerusform>%Ln of the {total} datapoints in {name} were imported before and already wait to be sent or were sent to this device. Import them again? Datapoints without a time of their own would be stored twice.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -242,6 +285,23 @@
         <translation>
             <numerusform>Saved %Ln datapoint to {path}</numerusform>
             <numerusform>Saved %Ln datapoints to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message numerus="yes">
+        <source>[… %Ln more byte(s) …]</source>
+        <translation>
+            <numerusform>[… %Ln more byte …]</numerusform>
+            <numerusform>[… %Ln more bytes …]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[… %Ln byte(s) not shown: use &apos;Save body to file…&apos; to see the body whole …]</source>
+        <translation>
+            <numerusform>[… %Ln byte not shown: use &apos;Save body to file…&apos; to see the body whole …]</numerusform>
+            <numerusform>[… %Ln bytes not shown: use &apos;Save body to file…&apos; to see the body whole …]</numerusform>
         </translation>
     </message>
 </context>
@@ -300,6 +360,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln warning(s): {first} Send anyway?</source>
+        <translation>
+            <numerusform>%Ln warning: {first} Send anyway?</numerusform>
+            <numerusform>%Ln warnings: {first} Send anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln datapoint(s) sent: too many to plot.</source>
         <translation>
             <numerusform>%Ln datapoint sent: too many to plot.</numerusform>
@@ -349,6 +416,16 @@
         <translation>
             <numerusform>Discard %Ln datapoint</numerusform>
             <numerusform>Discard %Ln datapoints</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimedSendDialog</name>
+    <message numerus="yes">
+        <source>The table keeps the datapoints of the last %Ln tick(s); older ones leave it once the platform has stored them (History lists every request).</source>
+        <translation>
+            <numerusform>The table keeps the datapoints of the last %Ln tick; older ones leave it once the platform has stored them (History lists every request).</numerusform>
+            <numerusform>The table keeps the datapoints of the last %Ln ticks; older ones leave it once the platform has stored them (History lists every request).</numerusform>
         </translation>
     </message>
 </context>

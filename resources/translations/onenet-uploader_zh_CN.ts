@@ -143,6 +143,13 @@
             <numerusform>%Ln 个数据点已存储（标为“已发送”）。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>sub-field separator {sub}, field separator {sep}; %Ln field(s):</source>
+        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
+        <translation>
+            <numerusform>子字段分隔符 {sub}，字段分隔符 {sep}；共 %Ln 个字段：</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -179,12 +186,12 @@
         <translation>（但发往不同的设备：{device} 和 {editor}）</translation>
     </message>
     <message>
-        <source>Both bodies carry the same {n} datapoint(s){where}, byte for byte the same.</source>
-        <translation>两个请求体携带相同的 {n} 个数据点{where}，逐字节完全相同。</translation>
+        <source>Both bodies carry the same {points}{where}, byte for byte the same.</source>
+        <translation>两个请求体携带相同的 {points}{where}，逐字节完全相同。</translation>
     </message>
     <message>
-        <source>Both bodies carry the same {n} datapoint(s){where}; their bytes differ (type {a} and type {b}).</source>
-        <translation>两个请求体携带相同的 {n} 个数据点{where}；但字节不同（type {a} 与 type {b}）。</translation>
+        <source>Both bodies carry the same {points}{where}; their bytes differ (type {a} and type {b}).</source>
+        <translation>两个请求体携带相同的 {points}{where}；但字节不同（type {a} 与 type {b}）。</translation>
     </message>
     <message>
         <source>only the device&apos;s</source>
@@ -859,8 +866,8 @@
         <translation>type：{type}</translation>
     </message>
     <message>
-        <source>Body ({size} bytes, {n} datapoints):</source>
-        <translation>请求体（{size} 字节，{n} 个数据点）：</translation>
+        <source>Body ({size} bytes, {points}):</source>
+        <translation>请求体（{size} 字节，{points}）：</translation>
     </message>
     <message>
         <source>Response</source>
@@ -1148,9 +1155,17 @@
         <source>{done} of {total} entries</source>
         <translation>{done}/{total} 条记录</translation>
     </message>
-    <message>
-        <source>Exporting {n} entries to {path}…</source>
-        <translation>正在将 {n} 条记录导出到 {path}…</translation>
+    <message numerus="yes">
+        <source>Exporting %Ln entry(ies) to {path}…</source>
+        <translation>
+            <numerusform>正在将 %Ln 条记录导出到 {path}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %Ln entry(ies) exported to {path}.</source>
+        <translation>
+            <numerusform>✔ 已将 %Ln 条记录导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling the export…</source>
@@ -1163,14 +1178,6 @@
     <message>
         <source>✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.</source>
         <translation>✘ 未导出：无法读取历史记录：{why}。未向 {path} 写入任何内容。</translation>
-    </message>
-    <message>
-        <source>✔ 1 entry exported to {path}.</source>
-        <translation>✔ 已将 1 条记录导出到 {path}。</translation>
-    </message>
-    <message>
-        <source>✔ {n} entries exported to {path}.</source>
-        <translation>✔ 已将 {n} 条记录导出到 {path}。</translation>
     </message>
     <message>
         <source>Export cancelled: nothing was written to {path}.</source>
@@ -1555,10 +1562,6 @@
         <translation>没有时间列</translation>
     </message>
     <message>
-        <source>{n} line(s) above the table skipped</source>
-        <translation>跳过了表格上方的 {n} 行</translation>
-    </message>
-    <message>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
@@ -1825,6 +1828,18 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln of {total} datapoints of this file already wait to be sent or were sent.</source>
+        <translation>
+            <numerusform>此文件的 {total} 个数据点中，有 %Ln 个已在等待发送或已发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the {total} datapoints in {name} were imported before and already wait to be sent or were sent to this device. Import them again? Datapoints without a time of their own would be stored twice.</source>
+        <translation>
+            <numerusform>{name} 的 {total} 个数据点中，有 %Ln 个之前已导入，正在等待发送或已发送到此设备。要再次导入吗？本身不带时间的数据点会被存储两次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln rejected row(s) written to {path}.</source>
         <translation>
             <numerusform>已将 %Ln 个被拒绝的行写入 {path}。</numerusform>
@@ -1833,6 +1848,12 @@
     <message>
         <source>Problems: {rows} not imported, {warnings}</source>
         <translation>问题：{rows}未导入，{warnings}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table skipped</source>
+        <translation>
+            <numerusform>跳过了表格上方的 %Ln 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems: none</source>
@@ -1899,16 +1920,8 @@
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <source>{n} of {total} datapoints of this file already wait to be sent or were sent.</source>
-        <translation>此文件的 {total} 个数据点中，有 {n} 个已在等待发送或已发送。</translation>
-    </message>
-    <message>
         <source>Already queued</source>
         <translation>已在队列中</translation>
-    </message>
-    <message>
-        <source>{n} of the {total} datapoints in {name} were imported before and already wait to be sent or were sent to this device. Import them again? Datapoints without a time of their own would be stored twice.</source>
-        <translation>{name} 的 {total} 个数据点中，有 {n} 个之前已导入，正在等待发送或已发送到此设备。要再次导入吗？本身不带时间的数据点会被存储两次。</translation>
     </message>
     <message>
         <source>Import again</source>
@@ -2529,11 +2542,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <source>sub-field separator {sub}, field separator {sep}; {n} fields:</source>
-        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
-        <translation>子字段分隔符 {sub}，字段分隔符 {sep}；共 {n} 个字段：</translation>
-    </message>
-    <message>
         <source>Large uploads are split into several requests, sent in this order</source>
         <translation>大批量上传会拆分为多个请求，按此顺序发送</translation>
     </message>
@@ -2570,10 +2578,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>将请求体保存到文件(&amp;F)…</translation>
     </message>
     <message>
-        <source>[… {n} more bytes …]</source>
-        <translation>[… 另有 {n} 字节 …]</translation>
-    </message>
-    <message>
         <source>Answer: HTTP {status}</source>
         <translation>应答：HTTP {status}</translation>
     </message>
@@ -2581,9 +2585,17 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>No answer: {why}</source>
         <translation>无应答：{why}</translation>
     </message>
-    <message>
-        <source>[… {n} bytes not shown: use &apos;Save body to file…&apos; to see the body whole …]</source>
-        <translation>[… 有 {n} 字节未显示：请使用“将请求体保存到文件…”查看完整请求体 …]</translation>
+    <message numerus="yes">
+        <source>[… %Ln more byte(s) …]</source>
+        <translation>
+            <numerusform>[… 另有 %Ln 字节 …]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[… %Ln byte(s) not shown: use &apos;Save body to file…&apos; to see the body whole …]</source>
+        <translation>
+            <numerusform>[… 有 %Ln 字节未显示：请使用“将请求体保存到文件…”查看完整请求体 …]</numerusform>
+        </translation>
     </message>
     <message>
         <source>This body is {size}: only its first and last {edge} are shown.</source>
@@ -2978,9 +2990,11 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>Fix the errors listed first.</source>
         <translation>请先修正列出的错误。</translation>
     </message>
-    <message>
-        <source>{n} warning(s): {first} Send anyway?</source>
-        <translation>{n} 个警告：{first} 仍然发送吗？</translation>
+    <message numerus="yes">
+        <source>%Ln warning(s): {first} Send anyway?</source>
+        <translation>
+            <numerusform>%Ln 个警告：{first} 仍然发送吗？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Send a&amp;nyway</source>
@@ -3259,9 +3273,11 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
-    <message>
-        <source>The table keeps the datapoints of the last {n} ticks; older ones leave it once the platform has stored them (History lists every request).</source>
-        <translation>表格保留最近 {n} 次发送的数据点；更早的数据点在平台存储后从表格移除（“历史记录”列出每个请求）。</translation>
+    <message numerus="yes">
+        <source>The table keeps the datapoints of the last %Ln tick(s); older ones leave it once the platform has stored them (History lists every request).</source>
+        <translation>
+            <numerusform>表格保留最近 %Ln 次发送的数据点；更早的数据点在平台存储后从表格移除（“历史记录”列出每个请求）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Streams:</source>
