@@ -1070,7 +1070,7 @@ class ImportDialog(QDialog):
     def _column_note(self, column: ColumnInfo, stats: Any, layout: Layout) -> str:
         parts: list[str] = []
         if column.role is Role.VALUE and stats is not None:
-            parts.append(self.tr("{n} values").format(n=stats.values))
+            parts.append(self.tr("%Ln value(s)", "", stats.values))
             if stats.missing:
                 parts.append(self.tr("{n} missing (skipped)").format(n=stats.missing))
             if stats.rejected:
@@ -1171,8 +1171,8 @@ class ImportDialog(QDialog):
                 per=per,
             )
             if result.rows_rejected:
-                text += " " + self.tr("{n} cannot be read and are not imported (see Problems).").format(
-                    n=i18n.rows(result.rows_rejected)
+                text += " " + self.tr(
+                    "%Ln row(s) cannot be read and are not imported (see Problems).", "", result.rows_rejected
                 )
             if count > LARGE_IMPORT:
                 text += " " + self.tr(

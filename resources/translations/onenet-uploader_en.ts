@@ -174,6 +174,48 @@
             <numerusform>sub-field separator {sub}, field separator {sep}; %Ln fields:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</source>
+        <translation>
+            <numerusform>%Ln byte of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</numerusform>
+            <numerusform>%Ln bytes of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) of CR/LF came after the body; ignored, as the platform does</source>
+        <translation>
+            <numerusform>%Ln byte of CR/LF came after the body; ignored, as the platform does</numerusform>
+            <numerusform>%Ln bytes of CR/LF came after the body; ignored, as the platform does</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Content-Length {length} but %Ln more byte(s) came right after the body; they were not read</source>
+        <translation>
+            <numerusform>Content-Length {length} but %Ln more byte came right after the body; it was not read</numerusform>
+            <numerusform>Content-Length {length} but %Ln more bytes came right after the body; they were not read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more byte(s) came right after the body; they were not read</source>
+        <translation>
+            <numerusform>%Ln more byte came right after the body; it was not read</numerusform>
+            <numerusform>%Ln more bytes came right after the body; they were not read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Content-Length {length} but %Ln more byte(s) came right after the body; read as a next request</source>
+        <translation>
+            <numerusform>Content-Length {length} but %Ln more byte came right after the body; read as a next request</numerusform>
+            <numerusform>Content-Length {length} but %Ln more bytes came right after the body; read as a next request</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more byte(s) came right after the body; read as a next request</source>
+        <translation>
+            <numerusform>%Ln more byte came right after the body; read as a next request</numerusform>
+            <numerusform>%Ln more bytes came right after the body; read as a next request</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryPanel</name>
@@ -219,10 +261,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… and %Ln more problem(s)</source>
         <translation>
             <numerusform>… and %Ln more problem</numerusform>
             <numerusform>… and %Ln more problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) cannot be read and are not imported (see Problems).</source>
+        <translation>
+            <numerusform>%Ln row cannot be read and is not imported (see Problems).</numerusform>
+            <numerusform>%Ln rows cannot be read and are not imported (see Problems).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

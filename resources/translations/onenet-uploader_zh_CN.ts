@@ -150,6 +150,42 @@
             <numerusform>子字段分隔符 {sub}，字段分隔符 {sep}；共 %Ln 个字段：</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</source>
+        <translation>
+            <numerusform>请求行之前有 %Ln 字节的空行（是上一个请求体后多余的 CRLF 吗？）；已跳过，RFC 9112 2.2 允许这样做</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) of CR/LF came after the body; ignored, as the platform does</source>
+        <translation>
+            <numerusform>请求体后有 %Ln 字节的 CR/LF；已忽略，与平台的做法相同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Content-Length {length} but %Ln more byte(s) came right after the body; they were not read</source>
+        <translation>
+            <numerusform>Content-Length 为 {length}，但请求体之后紧接着多了 %Ln 字节；未读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more byte(s) came right after the body; they were not read</source>
+        <translation>
+            <numerusform>请求体之后紧接着多了 %Ln 字节；未读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Content-Length {length} but %Ln more byte(s) came right after the body; read as a next request</source>
+        <translation>
+            <numerusform>Content-Length 为 {length}，但请求体之后紧接着多了 %Ln 字节；已当作下一个请求读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more byte(s) came right after the body; read as a next request</source>
+        <translation>
+            <numerusform>请求体之后紧接着多了 %Ln 字节；已当作下一个请求读取</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -1774,10 +1810,6 @@
         <translation>自动：{kind}</translation>
     </message>
     <message>
-        <source>{n} values</source>
-        <translation>{n} 个值</translation>
-    </message>
-    <message>
         <source>{n} missing (skipped)</source>
         <translation>{n} 个缺失（已跳过）</translation>
     </message>
@@ -1813,6 +1845,12 @@
         <source>… and %Ln more problem(s)</source>
         <translation>
             <numerusform>……另有 %Ln 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) cannot be read and are not imported (see Problems).</source>
+        <translation>
+            <numerusform>%Ln 行无法识别，不导入（见“问题”）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1853,6 +1891,12 @@
         <source>%Ln line(s) above the table skipped</source>
         <translation>
             <numerusform>跳过了表格上方的 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln 个值</numerusform>
         </translation>
     </message>
     <message>
@@ -1906,10 +1950,6 @@
     <message>
         <source>{points} from {rows} into {streams} ({per}).</source>
         <translation>{points}，来自 {rows}，分属 {streams}（{per}）。</translation>
-    </message>
-    <message>
-        <source>{n} cannot be read and are not imported (see Problems).</source>
-        <translation>{n}无法识别，不导入（见“问题”）。</translation>
     </message>
     <message>
         <source>That many datapoints make the editor slow; `onenet-uploader send` uploads files this size.</source>
@@ -5776,14 +5816,6 @@ base64, an expiry that is not in the future
         <translation>用完就关闭连接，或减少同时打开的连接</translation>
     </message>
     <message>
-        <source>{n} bytes of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</source>
-        <translation>请求行之前有 {n} 字节的空行（是上一个请求体后多余的 CRLF 吗？）；已跳过，RFC 9112 2.2 允许这样做</translation>
-    </message>
-    <message>
-        <source>{n} bytes of CR/LF came after the body; ignored, as the platform does</source>
-        <translation>请求体后有 {n} 字节的 CR/LF；已忽略，与平台的做法相同</translation>
-    </message>
-    <message>
         <source>make Content-Length the body&apos;s length in bytes as sent (UTF-8 encoded)</source>
         <translation>Content-Length 应为实际发送的请求体字节数（UTF-8 编码后）</translation>
     </message>
@@ -5850,22 +5882,6 @@ base64, an expiry that is not in the future
     <message>
         <source>fault injected: {which}</source>
         <translation>注入的故障：{which}</translation>
-    </message>
-    <message>
-        <source>{n} more bytes came right after the body; they were not read</source>
-        <translation>请求体之后紧接着多了 {n} 字节；未读取</translation>
-    </message>
-    <message>
-        <source>Content-Length {length} but {n} more bytes came right after the body; they were not read</source>
-        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；未读取</translation>
-    </message>
-    <message>
-        <source>{n} more bytes came right after the body; read as a next request</source>
-        <translation>请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
-    </message>
-    <message>
-        <source>Content-Length {length} but {n} more bytes came right after the body; read as a next request</source>
-        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
     </message>
     <message>
         <source>property {property}: {what}</source>
