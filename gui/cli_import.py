@@ -20,7 +20,7 @@ from gui.data.importers import (
 from gui.i18n import render, translate
 from gui.onenet.validation import Severity
 from gui.onenet.zones import ZoneError, parse_zone
-from gui.text import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP, Counted
 
 #: Problems printed before "… and N more".
 SHOWN_PROBLEMS = 20
@@ -248,4 +248,8 @@ def _report_import(path: str, result: ImportResult) -> None:
         why = render(problem.why) if problem.why is not None else problem.reason
         _err(translate("cli", "  {kind}: {where}: {why}").format(kind=kind, where=where, why=why))
     if result.problem_count > SHOWN_PROBLEMS:
-        _err(translate("cli", "  … and {n} more problems").format(n=result.problem_count - SHOWN_PROBLEMS))
+        _err(
+            i18n.render(
+                Counted("more-problems").tr("  … and %Ln more problem(s)", "", result.problem_count - SHOWN_PROBLEMS)
+            )
+        )

@@ -338,11 +338,14 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         narrowed += translate("cli", " for device {device}").format(device=args.device)
     if plan.sandbox:
         print(
-            translate(
-                "cli",
-                "{n} datapoints made for the window's local sandbox were left alone: only the window runs it "
-                "(they never go to another endpoint unless you move them there in the window).",
-            ).format(n=plan.sandbox)
+            render(
+                Counted("sandbox-left").tr(
+                    "%Ln datapoint(s) made for the window's local sandbox were left alone: only the window runs it "
+                    "(they never go to another endpoint unless you move them there in the window).",
+                    "",
+                    plan.sandbox,
+                )
+            )
         )
     if plan.requests == 0 and not plan.held_back:
         print(
@@ -352,11 +355,16 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
         )
         if failed:
             print(
-                translate(
-                    "cli",
-                    "{n} datapoints{narrowed} were refused by the platform (failed): fix the cause (see "
-                    "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed.",
-                ).format(n=len(failed), narrowed=narrowed)
+                render(
+                    Counted("refused")
+                    .tr(
+                        "%Ln datapoint(s){narrowed} were refused by the platform (failed): fix the cause (see "
+                        "`onenet-uploader outbox --state failed` and the log), then send them with --retry-failed.",
+                        "",
+                        len(failed),
+                    )
+                    .with_args(narrowed=narrowed)
+                )
             )
         return EXIT_NOT_ALL_SENT if failed else EXIT_OK
     for warning in plan.warnings:
@@ -376,18 +384,25 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     print(render(result.summary_message()) + translate("cli", "."))
     if failed:
         print(
-            translate(
-                "cli", "{n} datapoints refused by the platform earlier were not retried (--retry-failed does)."
-            ).format(n=len(failed))
+            render(
+                Counted("not-retried").tr(
+                    "%Ln datapoint(s) refused by the platform earlier were not retried (--retry-failed does).",
+                    "",
+                    len(failed),
+                )
+            )
         )
     if plan.held_back:
         print(
-            translate(
-                "cli",
-                "{n} datapoints without an explicit `at` were held back: an earlier request that "
-                "carried them may have stored them (outcome unknown), and the platform would store them again. "
-                "Check the platform, then use --allow-duplicates to send them anyway.",
-            ).format(n=plan.held_back)
+            render(
+                Counted("held-back").tr(
+                    "%Ln datapoint(s) without an explicit `at` were held back: an earlier request that "
+                    "carried them may have stored them (outcome unknown), and the platform would store them again. "
+                    "Check the platform, then use --allow-duplicates to send them anyway.",
+                    "",
+                    plan.held_back,
+                )
+            )
         )
     print(translate("cli", "Log: {path}").format(path=log_file))
     if result.cancelled:

@@ -50,7 +50,7 @@ from gui.sandbox.platform import (
     mask_key,
     readback_at,
 )
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 if TYPE_CHECKING:
     from gui.sandbox.server import Sandbox
@@ -380,14 +380,11 @@ class _Connection(socketserver.BaseRequestHandler):
                 0,
                 capture_finding(
                     Severity.NOTE,
-                    _m(
-                        "stray-lines",
-                        QT_TRANSLATE_NOOP(
-                            "sandbox",
-                            "{n} bytes of empty lines came before the request line (CRLFs after an earlier body?); "
-                            "skipped, as RFC 9112 2.2 allows",
-                        ),
-                        n=stray,
+                    Counted("stray-lines").tr(
+                        "%Ln byte(s) of empty lines came before the request line (CRLFs after an earlier body?); "
+                        "skipped, as RFC 9112 2.2 allows",
+                        "",
+                        stray,
                     ),
                 ),
             )
@@ -432,12 +429,8 @@ class _Connection(socketserver.BaseRequestHandler):
             request.findings.append(
                 capture_finding(
                     Severity.NOTE,
-                    _m(
-                        "crlf-after-body",
-                        QT_TRANSLATE_NOOP(
-                            "sandbox", "{n} bytes of CR/LF came after the body; ignored, as the platform does"
-                        ),
-                        n=extra,
+                    Counted("crlf-after-body").tr(
+                        "%Ln byte(s) of CR/LF came after the body; ignored, as the platform does", "", extra
                     ),
                 )
             )
@@ -1038,15 +1031,16 @@ def _fault(which: str) -> Finding:
 
 def _leftover_text(length: str | None, extra: int, unread: bool) -> Message:
     """Bytes after the body: `Content-Length N but M more bytes came…`, unread or read as a next request."""
-    if unread:
-        what = QT_TRANSLATE_NOOP("sandbox", "{n} more bytes came right after the body; they were not read")
-        with_length = QT_TRANSLATE_NOOP(
-            "sandbox", "Content-Length {length} but {n} more bytes came right after the body; they were not read"
+    if unread and length:
+        text = Counted("leftover").tr(
+            "Content-Length {length} but %Ln more byte(s) came right after the body; they were not read", "", extra
+        )
+    elif unread:
+        text = Counted("leftover").tr("%Ln more byte(s) came right after the body; they were not read", "", extra)
+    elif length:
+        text = Counted("leftover").tr(
+            "Content-Length {length} but %Ln more byte(s) came right after the body; read as a next request", "", extra
         )
     else:
-        what = QT_TRANSLATE_NOOP("sandbox", "{n} more bytes came right after the body; read as a next request")
-        with_length = QT_TRANSLATE_NOOP(
-            "sandbox",
-            "Content-Length {length} but {n} more bytes came right after the body; read as a next request",
-        )
-    return _m("leftover", with_length if length else what, length=length or "", n=extra)
+        text = Counted("leftover").tr("%Ln more byte(s) came right after the body; read as a next request", "", extra)
+    return text.with_args(length=length) if length else text

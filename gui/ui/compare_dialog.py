@@ -186,15 +186,13 @@ def datapoints_verdict(device: RequestSide, editor: RequestSide) -> tuple[bool |
         )
     if left == right:
         if device.body == editor.body:
-            text = translate(
-                "CompareDialog", "Both bodies carry the same {n} datapoint(s){where}, byte for byte the same."
-            )
+            text = translate("CompareDialog", "Both bodies carry the same {points}{where}, byte for byte the same.")
         else:
             text = translate(
                 "CompareDialog",
-                "Both bodies carry the same {n} datapoint(s){where}; their bytes differ (type {a} and type {b}).",
+                "Both bodies carry the same {points}{where}; their bytes differ (type {a} and type {b}).",
             )
-        return True, text.format(n=len(ours), where=where, a=device.body_type, b=editor.body_type)
+        return True, text.format(points=i18n.datapoints(len(ours)), where=where, a=device.body_type, b=editor.body_type)
     only = []
     for label, extra in (
         (translate("CompareDialog", "only the device's"), left - right),

@@ -293,8 +293,8 @@ def detail_text(entry: HistoryEntry, tz: tzinfo = PLATFORM_TZ) -> str:
         "",
     ]
     lines += [
-        translate("HistoryDetail", "Body ({size} bytes, {n} datapoints):").format(
-            size=len(entry.body), n=entry.datapoints
+        translate("HistoryDetail", "Body ({size} bytes, {points}):").format(
+            size=len(entry.body), points=i18n.datapoints(entry.datapoints)
         ),
         _pretty_body(entry),
         "",
@@ -758,7 +758,7 @@ class HistoryPanel(QWidget):
         self.export_progress.setValue(0)
         self.export_progress.setFormat(self.tr("{done} of {total} entries").format(done=0, total=f"{total:,}"))
         self._set_exporting(True)
-        self._tell(self.tr("Exporting {n} entries to {path}…").format(n=f"{total:,}", path=job.path))
+        self._tell(self.tr("Exporting %Ln entry(ies) to {path}…", "", total).format(path=job.path))
         return True
 
     def cancel_export(self) -> None:
@@ -815,9 +815,7 @@ class HistoryPanel(QWidget):
             count, path = job.count, job.path
 
             def exported() -> str:
-                one = count == 1
-                text = self.tr("✔ 1 entry exported to {path}.") if one else self.tr("✔ {n} entries exported to {path}.")
-                return text.format(n=i18n.number(count), path=path)
+                return self.tr("✔ %Ln entry(ies) exported to {path}.", "", count).format(path=path)
 
             self._tell(exported(), "ok")
             self._exported = exported  # worded again in another language (retranslate)

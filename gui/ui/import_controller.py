@@ -146,8 +146,8 @@ class ImportController(QObject):
         if zone:
             self._settings.import_zone = zone
         self.message.emit(
-            self.tr("{n} datapoints imported from {name}.").format(
-                n=count, name=self.dialog.path.name if self.dialog else ""
+            self.tr("%Ln datapoint(s) imported from {name}.", "", count).format(
+                name=self.dialog.path.name if self.dialog else ""
             )
         )
 

@@ -809,7 +809,7 @@ class ImportDialog(QDialog):
         elif d.body_type is None:
             parts.append(self.tr("no time column"))
         if d.skipped_rows:
-            parts.append(self.tr("{n} line(s) above the table skipped").format(n=d.skipped_rows))
+            parts.append(self.tr("%Ln line(s) above the table skipped", "", d.skipped_rows))
         text = " · ".join(p for p in parts if p)
         # The core's notes, less those said above in the dialog's own words.
         said = ("onenet-body", "lines-skipped")
@@ -1070,7 +1070,7 @@ class ImportDialog(QDialog):
     def _column_note(self, column: ColumnInfo, stats: Any, layout: Layout) -> str:
         parts: list[str] = []
         if column.role is Role.VALUE and stats is not None:
-            parts.append(self.tr("{n} values").format(n=stats.values))
+            parts.append(self.tr("%Ln value(s)", "", stats.values))
             if stats.missing:
                 parts.append(self.tr("{n} missing (skipped)").format(n=stats.missing))
             if stats.rejected:
@@ -1116,9 +1116,7 @@ class ImportDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, problem.row)
             self.problems_list.addItem(item)
         if result.problem_count > SHOWN_PROBLEMS:
-            self.problems_list.addItem(
-                self.tr("… and {n} more problems").format(n=result.problem_count - SHOWN_PROBLEMS)
-            )
+            self.problems_list.addItem(self.tr("… and %Ln more problem(s)", "", result.problem_count - SHOWN_PROBLEMS))
         errors = result.rows_rejected
         warnings = result.problem_count - len(result.errors) if result.problem_count <= SHOWN_PROBLEMS else 0
         self.problems_box.setTitle(
@@ -1173,8 +1171,8 @@ class ImportDialog(QDialog):
                 per=per,
             )
             if result.rows_rejected:
-                text += " " + self.tr("{n} cannot be read and are not imported (see Problems).").format(
-                    n=i18n.rows(result.rows_rejected)
+                text += " " + self.tr(
+                    "%Ln row(s) cannot be read and are not imported (see Problems).", "", result.rows_rejected
                 )
             if count > LARGE_IMPORT:
                 text += " " + self.tr(
@@ -1184,7 +1182,7 @@ class ImportDialog(QDialog):
         self.summary_label.setText(text)
         set_style(self.summary_label, f"color: ${colour};")
         self.import_button.setText(
-            self.tr("&Import {n} datapoints").format(n=count) if not result.needs_answer else self.tr("&Import")
+            self.tr("&Import %Ln datapoint(s)", "", count) if not result.needs_answer else self.tr("&Import")
         )
         self.import_button.setEnabled(self._can_import())
         self.save_rejected_button.setEnabled(bool(result.rows_rejected))
@@ -1280,7 +1278,7 @@ class ImportDialog(QDialog):
 
         worker = Worker(work)
         self._start(worker, self._on_rows_ready, self._on_read_error)
-        self.summary_label.setText(self.tr("Adding {n} datapoints to the editor…").format(n=len(result)))
+        self.summary_label.setText(self.tr("Adding %Ln datapoint(s) to the editor…", "", len(result)))
 
     def _on_rows_ready(self, rows: list[Row] | _QueuedBefore) -> None:
         if isinstance(rows, _QueuedBefore):
@@ -1293,9 +1291,9 @@ class ImportDialog(QDialog):
     def _ask_again(self, found: _QueuedBefore) -> None:
         """Some rows of this file already wait or were sent: "Import again" or "Cancel" (the default)."""
         self.summary_label.setText(
-            self.tr("{n} of {total} datapoints of this file already wait to be sent or were sent.").format(
-                n=found.repeated, total=found.total
-            )
+            self.tr(
+                "%Ln of {total} datapoints of this file already wait to be sent or were sent.", "", found.repeated
+            ).format(total=found.total)
         )
         set_style(self.summary_label, f"color: ${ORANGE};")
         box = self.again_box = QMessageBox(self)
@@ -1303,9 +1301,11 @@ class ImportDialog(QDialog):
         box.setWindowTitle(self.tr("Already queued"))
         box.setText(
             self.tr(
-                "{n} of the {total} datapoints in {name} were imported before and already wait to be sent or were "
-                "sent to this device. Import them again? Datapoints without a time of their own would be stored twice."
-            ).format(n=found.repeated, total=found.total, name=self.path.name)
+                "%Ln of the {total} datapoints in {name} were imported before and already wait to be sent or were "
+                "sent to this device. Import them again? Datapoints without a time of their own would be stored twice.",
+                "",
+                found.repeated,
+            ).format(total=found.total, name=self.path.name)
         )
         again = box.addButton(self.tr("Import again"), QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -1344,7 +1344,7 @@ class ImportDialog(QDialog):
 
     def _on_rejected_saved(self, count: int) -> None:
         path = self._saving_to
-        self.summary_label.setText(self.tr("{n} rejected rows written to {path}.").format(n=count, path=path))
+        self.summary_label.setText(self.tr("%Ln rejected row(s) written to {path}.", "", count).format(path=path))
         set_style(self.summary_label, f"color: ${GREEN};")
         self.rejectedSaved.emit(count, path)
 

@@ -325,9 +325,9 @@ class MainWindow(QMainWindow):
         editor, queued = requeue_for_resend(self.store, ids)
         self.model.sync_from_store(editor)
         self._say(
-            self.tr("{n} datapoints marked to send again; {q} not in the table queued for 'outbox send'").format(
-                n=len(editor), q=len(queued)
-            )
+            self.tr(
+                "%Ln datapoint(s) marked to send again; {q} not in the table queued for 'outbox send'", "", len(editor)
+            ).format(q=len(queued))
         )
 
     def _on_clear_action_triggered(self) -> None:
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Clear all datapoints"),
-            self.tr("Remove all {n} datapoints from the table?").format(n=self.model.rowCount()),
+            self.tr("Remove all %Ln datapoint(s) from the table?", "", self.model.rowCount()),
         )
         if answer == QMessageBox.StandardButton.Yes:
             try:

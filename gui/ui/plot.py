@@ -1072,4 +1072,4 @@ class PlotPanel(QWidget):
             except OSError as exc:
                 self.status_label.setText(self.tr("Could not write {path}: {why}").format(path=path, why=i18n.why(exc)))
             else:
-                self.status_label.setText(self.tr("Saved {n} datapoints to {path}").format(n=count, path=path))
+                self.status_label.setText(self.tr("Saved %Ln datapoint(s) to {path}", "", count).format(path=path))

@@ -30,6 +30,7 @@ from gui.onenet.client import PlatformResponse, curl_command, describe_request
 from gui.onenet.formats import BodyType, EncodedBody
 from gui.onenet.split import RequestPlan
 from gui.onenet.thing_client import UploadClient
+from gui.text import Counted
 from gui.ui.colours import set_style
 
 if TYPE_CHECKING:
@@ -56,8 +57,10 @@ def pretty_body(body: EncodedBody) -> str:
         text = body.data.decode("utf-8")
         sub, sep = text[0], text[1]
         fields = text[2:].split(sep)
-        header = i18n.translate("PreviewPanel", "sub-field separator {sub}, field separator {sep}; {n} fields:").format(
-            sub=repr(sub), sep=repr(sep), n=len(fields)
+        header = i18n.render(
+            Counted("fields")
+            .tr("sub-field separator {sub}, field separator {sep}; %Ln field(s):", "", len(fields))
+            .with_args(sub=repr(sub), sep=repr(sep))
         )
         return "\n".join([header, *(f"  {field}" for field in fields)])
     return json.dumps(json.loads(body.data), indent=2, ensure_ascii=False)
@@ -344,7 +347,7 @@ class PreviewPanel(QWidget):
             data = body.data
             shown = data[:WHOLE_BODY_MAX].decode("utf-8", "ignore")
             if len(data) > WHOLE_BODY_MAX:
-                shown += "\n" + self.tr("[… {n} more bytes …]").format(n=f"{len(data) - WHOLE_BODY_MAX:,}")
+                shown += "\n" + self.tr("[… %Ln more byte(s) …]", "", len(data) - WHOLE_BODY_MAX)
             lines += [describe_request(prepared), "", shown, ""]
         if response is not None:
             lines += [self.tr("Answer: HTTP {status}").format(status=response.http_status)]
@@ -425,9 +428,7 @@ class PreviewPanel(QWidget):
             shown = (
                 start
                 + "\n\n"
-                + self.tr("[… {n} bytes not shown: use 'Save body to file…' to see the body whole …]").format(
-                    n=f"{hidden:,}"
-                )
+                + self.tr("[… %Ln byte(s) not shown: use 'Save body to file…' to see the body whole …]", "", hidden)
                 + "\n\n"
                 + end
             )

@@ -376,7 +376,7 @@ class SendController(QObject):
 
         self._plan_worker_generation = generation
         self.planning.start(compute, result=self._on_plan_result, error=self._on_plan_error)
-        message = self.tr("Computing the requests for {n} datapoints…").format(n=f"{len(rows):,}")
+        message = self.tr("Computing the requests for %Ln datapoint(s)…", "", len(rows))
         self.panel.show_message(message)
         self._set_nothing_to_send("")  # Send now sends as soon as the requests are ready
 
@@ -442,9 +442,11 @@ class SendController(QObject):
             self._confirming_duplicates = True
             self.panel.ask(
                 self.tr(
-                    "{n} datapoints got no clear answer and have no at: the platform may have stored them, and "
-                    "sending them again may store them twice. Send anyway (may duplicate)?"
-                ).format(n=f"{len(out.held_back):,}"),
+                    "%Ln datapoint(s) got no clear answer and have no at: the platform may have stored them, and "
+                    "sending them again may store them twice. Send anyway (may duplicate)?",
+                    "",
+                    len(out.held_back),
+                ),
                 self.tr("Send anyway (may &duplicate)"),
             )
             return
@@ -460,7 +462,7 @@ class SendController(QObject):
             warnings = i18n.render_all([*(i.text for i in out.warnings), *out.plan.warnings])
             self._confirming_duplicates = False
             self.panel.ask(
-                self.tr("{n} warning(s): {first} Send anyway?").format(n=len(warnings), first=sentence(warnings[0])),
+                self.tr("%Ln warning(s): {first} Send anyway?", "", len(warnings)).format(first=sentence(warnings[0])),
                 self.tr("Send a&nyway"),
             )
             return
@@ -733,7 +735,7 @@ class SendController(QObject):
 
     def _plot_stored(self, report: SendReport) -> None:
         if report.stored > MAX_PLOTTED_POINTS:
-            self._say(self.tr("{n} datapoints sent: too many to plot.").format(n=f"{report.stored:,}"))
+            self._say(self.tr("%Ln datapoint(s) sent: too many to plot.", "", report.stored))
         elif report.unstamped or (report.stored and (self.plot.isVisible() or report.stored <= PLOT_AT_ONCE)):
             # Only the datapoints without `at` need the send time; after a big send a hidden plot follows the
             # rest from the model when it is shown (building its table for every row now would stall the window).

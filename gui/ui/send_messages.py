@@ -10,7 +10,7 @@ from gui.data.pipeline import PipelineResult
 from gui.data.store import RequestOutcome, Store, StoreBusy
 from gui.i18n import translate
 from gui.onenet.client import PlatformResponse
-from gui.text import Message
+from gui.text import Counted, Message
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ def outcome_of_result(result: PipelineResult, store: Store) -> SendOutcome:
     else:
         summary = translate("SendMessages", "✘ Request {k} of {n} not stored: {why}").format(k=k + 1, n=total, why=why)
     if result.sent:
-        summary += "\n" + translate("SendMessages", "{n} datapoints were stored (marked 'sent').").format(
-            n=f"{result.sent:,}"
+        summary += "\n" + i18n.render(
+            Counted("stored").tr("%Ln datapoint(s) were stored (marked 'sent').", "", result.sent)
         )
     if any(r.outcome is None for r in result.results[k + 1 :]):
         summary += "\n" + translate(

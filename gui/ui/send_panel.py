@@ -118,19 +118,25 @@ class PreviewSendPanel(QGroupBox):
         body_type = out.options.body_type
         if not out.rows and out.held_back:
             problem = self.tr(
-                "{n} datapoints got no clear answer and have no at: sending them again may store them twice. "
-                "Press Send to choose."
-            ).format(n=f"{len(out.held_back):,}")
+                "%Ln datapoint(s) got no clear answer and have no at: sending them again may store them twice. "
+                "Press Send to choose.",
+                "",
+                len(out.held_back),
+            )
         elif not out.rows and len(out.elsewhere_targets) == 1:  # the table may show no Target column then
             problem = self.tr(
-                "Nothing to send to this target: {n} datapoints wait for their target, {target}. Each is sent "
-                "only to its own target: switch the connection to theirs to send them."
-            ).format(n=f"{out.elsewhere:,}", target=DatapointsModel.target_text(out.elsewhere_targets[0]))
+                "Nothing to send to this target: %Ln datapoint(s) wait for their target, {target}. Each is sent "
+                "only to its own target: switch the connection to theirs to send them.",
+                "",
+                out.elsewhere,
+            ).format(target=DatapointsModel.target_text(out.elsewhere_targets[0]))
         elif not out.rows and out.elsewhere:  # rows of several targets: the table shows its Target column
             problem = self.tr(
-                "Nothing to send to this target: {n} datapoints wait for {targets} other targets (Target column). "
-                "Each is sent only to its own target: switch the connection to theirs to send them."
-            ).format(n=f"{out.elsewhere:,}", targets=len(out.elsewhere_targets))
+                "Nothing to send to this target: %Ln datapoint(s) wait for {targets} other targets (Target column). "
+                "Each is sent only to its own target: switch the connection to theirs to send them.",
+                "",
+                out.elsewhere,
+            ).format(targets=len(out.elsewhere_targets))
         elif not out.rows and out.snapshot:
             problem = self.tr(
                 "Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark "
@@ -160,12 +166,12 @@ class PreviewSendPanel(QGroupBox):
             if plan.warnings:
                 summary += "\n⚠ " + i18n.render(plan.warnings[0])
             if out.held_back:
-                summary += "\n" + self.tr("{n} datapoints with an unknown outcome and no at are held back.").format(
-                    n=f"{len(out.held_back):,}"
+                summary += "\n" + self.tr(
+                    "%Ln datapoint(s) with an unknown outcome and no at are held back.", "", len(out.held_back)
                 )
             if out.elsewhere:
-                summary += "\n" + self.tr("{n} datapoints wait for other targets and are not sent now.").format(
-                    n=f"{out.elsewhere:,}"
+                summary += "\n" + self.tr(
+                    "%Ln datapoint(s) wait for other targets and are not sent now.", "", out.elsewhere
                 )
             self.summary_label.setText(summary)
         self.confirm_bar.hide()

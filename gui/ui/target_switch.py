@@ -110,11 +110,12 @@ class TargetSwitch(QObject):
             bar.hide()
             return
         self._connection.waiting_label.setText(
-            translate(
-                "MainWindow",
-                "{n} datapoints not sent yet were made for {old}; the connection now names {new}. They are not sent "
-                "here unless you move them.",
-            ).format(n=f"{len(waiting):,}", old=self._model.target_text(old), new=self._model.target_text(new))
+            self.tr(
+                "%Ln datapoint(s) not sent yet were made for {old}; the connection now names {new}. They are not "
+                "sent here unless you move them.",
+                "",
+                len(waiting),
+            ).format(old=self._model.target_text(old), new=self._model.target_text(new))
         )
         bar.show()
 
@@ -122,9 +123,7 @@ class TargetSwitch(QObject):
         old = self._waiting_for
         if old is not None:
             n = len(self._model.waiting_for(old))
-            self._say(
-                translate("MainWindow", "{n} datapoints wait for {old}.").format(n=n, old=self._model.target_text(old))
-            )
+            self._say(self.tr("%Ln datapoint(s) wait for {old}.", "", n).format(old=self._model.target_text(old)))
         self._waiting_for = None
         self._update_waiting_bar()
 
@@ -138,8 +137,8 @@ class TargetSwitch(QObject):
         except StoreError as exc:
             self._say(translate("MainWindow", "Not moved: {why}").format(why=exc), error=True)
             return
-        moved = translate("MainWindow", "{n} datapoints moved to {new}.")
-        self._say(moved.format(n=len(waiting), new=self._model.target_text(new)))
+        moved = self.tr("%Ln datapoint(s) moved to {new}.", "", len(waiting))
+        self._say(moved.format(new=self._model.target_text(new)))
         self._update_waiting_bar()
 
     def _on_discard_button_clicked(self) -> None:
@@ -154,7 +153,7 @@ class TargetSwitch(QObject):
         except StoreError as exc:
             self._say(translate("MainWindow", "Not discarded: {why}").format(why=exc), error=True)
             return
-        self._say(translate("MainWindow", "{n} datapoints discarded.").format(n=len(waiting)))
+        self._say(self.tr("%Ln datapoint(s) discarded.", "", len(waiting)))
         self._update_waiting_bar()
 
     def _confirm_discard(self, n: int, target: Target) -> bool:
@@ -163,15 +162,15 @@ class TargetSwitch(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             translate("MainWindow", "Discard datapoints"),
-            translate(
-                "MainWindow", "Discard {n} datapoints made for {old}? They were never sent, and cannot be restored."
-            ).format(n=f"{n:,}", old=self._model.target_text(target)),
+            self.tr(
+                "Discard %Ln datapoint(s) made for {old}? They were never sent, and cannot be restored.",
+                "",
+                n,
+            ).format(old=self._model.target_text(target)),
             QMessageBox.StandardButton.Cancel,
             parent if isinstance(parent, QWidget) else None,
         )
-        discard = box.addButton(
-            translate("MainWindow", "Discard {n} datapoints").format(n=f"{n:,}"), QMessageBox.ButtonRole.DestructiveRole
-        )
+        discard = box.addButton(self.tr("Discard %Ln datapoint(s)", "", n), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is discard

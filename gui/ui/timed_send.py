@@ -118,9 +118,11 @@ class TimedSendDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.keep_label = QLabel(
             self.tr(
-                "The table keeps the datapoints of the last {n} ticks; older ones leave it once the platform has "
-                "stored them (History lists every request)."
-            ).format(n=keep_ticks)
+                "The table keeps the datapoints of the last %Ln tick(s); older ones leave it once the platform has "
+                "stored them (History lists every request).",
+                "",
+                keep_ticks,
+            )
         )
         self.keep_label.setWordWrap(True)
         set_style(self.keep_label, "color: $muted;")

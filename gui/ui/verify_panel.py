@@ -227,7 +227,7 @@ class VerifyPanel(QWidget):
         self._set_busy(True)
         self.progress.setRange(0, 0)
         self._show_summary(
-            self.tr("Reading {n} datapoints back from {url}…").format(n=len(readings), url=client.url), "muted"
+            self.tr("Reading %Ln datapoint(s) back from {url}…", "", len(readings)).format(url=client.url), "muted"
         )
         return True
 
@@ -274,8 +274,8 @@ class VerifyPanel(QWidget):
         self.progress.setValue(progress.streams_done)
         self.progress.setFormat(f"{progress.streams_done}/{progress.streams_total}")
         self.counts_label.setText(
-            self.tr("Reading {stream!r}: {n} datapoints read back in {requests} requests").format(
-                stream=progress.stream_id, n=progress.read_back, requests=progress.requests
+            self.tr("Reading {stream!r}: %Ln datapoint(s) read back in {requests}", "", progress.read_back).format(
+                stream=progress.stream_id, requests=i18n.requests(progress.requests)
             )
         )
         self.progressed.emit(progress)
@@ -287,14 +287,14 @@ class VerifyPanel(QWidget):
         checkable = c[Outcome.FOUND] + c[Outcome.MISSING] + c[Outcome.DIFFERENT]
         if not report.ok:
             self._show_summary(
-                self.tr("✘ {missing} missing and {different} different of {n} checkable datapoints.").format(
-                    missing=c[Outcome.MISSING], different=c[Outcome.DIFFERENT], n=checkable
-                ),
+                self.tr(
+                    "✘ {missing} missing and {different} different of %Ln checkable datapoint(s).", "", checkable
+                ).format(missing=c[Outcome.MISSING], different=c[Outcome.DIFFERENT]),
                 "error",
             )
         elif checkable:
             self._show_summary(
-                self.tr("✔ All {n} checkable datapoints are on the platform as sent.").format(n=checkable), "ok"
+                self.tr("✔ All %Ln checkable datapoint(s) are on the platform as sent.", "", checkable), "ok"
             )
         else:
             self._show_summary(self.tr("Nothing could be checked: no sent datapoint has an at."), "warning")

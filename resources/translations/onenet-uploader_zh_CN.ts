@@ -53,9 +53,33 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln datapoint(s) made for the window&apos;s local sandbox were left alone: only the window runs it (they never go to another endpoint unless you move them there in the window).</source>
+        <translation>
+            <numerusform>为窗口本地沙盒创建的 %Ln 个数据点未作处理：只有窗口会运行沙盒（除非在窗口中改发，否则它们绝不会发往其他接入地址）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s){narrowed} were refused by the platform (failed): fix the cause (see `onenet-uploader outbox --state failed` and the log), then send them with --retry-failed.</source>
+        <translation>
+            <numerusform>%Ln 个数据点{narrowed}被平台拒绝（failed）：请修正原因（见 `onenet-uploader outbox --state failed` 和日志），然后用 --retry-failed 发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln datapoint(s) without `at` went in requests of their own: their datastreams had several queued, and of one request the platform keeps only the last. Each is stamped with the time it arrived.</source>
         <translation>
             <numerusform>%Ln 个没有 `at` 的数据点各自单独发送：它们的数据流排队了多个没有 `at` 的数据点，而同一请求中平台只保留最后一个。每个数据点的时间是它到达平台的时间。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) refused by the platform earlier were not retried (--retry-failed does).</source>
+        <translation>
+            <numerusform>之前被平台拒绝的 %Ln 个数据点没有重试（使用 --retry-failed 可重试）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) without an explicit `at` were held back: an earlier request that carried them may have stored them (outcome unknown), and the platform would store them again. Check the platform, then use --allow-duplicates to send them anyway.</source>
+        <translation>
+            <numerusform>%Ln 个没有明确 `at` 的数据点暂不发送：之前携带它们的请求可能已将其存储（结果未知），再发送平台会再存一次。请先在平台上确认，然后用 --allow-duplicates 强制发送。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -107,6 +131,61 @@
             <numerusform>跳过了表头上方的 %Ln 行</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>  … and %Ln more problem(s)</source>
+        <translation>
+            <numerusform>  ……另有 %Ln 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) were stored (marked &apos;sent&apos;).</source>
+        <translation>
+            <numerusform>%Ln 个数据点已存储（标为“已发送”）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>sub-field separator {sub}, field separator {sep}; %Ln field(s):</source>
+        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
+        <translation>
+            <numerusform>子字段分隔符 {sub}，字段分隔符 {sep}；共 %Ln 个字段：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</source>
+        <translation>
+            <numerusform>请求行之前有 %Ln 字节的空行（是上一个请求体后多余的 CRLF 吗？）；已跳过，RFC 9112 2.2 允许这样做</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln byte(s) of CR/LF came after the body; ignored, as the platform does</source>
+        <translation>
+            <numerusform>请求体后有 %Ln 字节的 CR/LF；已忽略，与平台的做法相同</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Content-Length {length} but %Ln more byte(s) came right after the body; they were not read</source>
+        <translation>
+            <numerusform>Content-Length 为 {length}，但请求体之后紧接着多了 %Ln 字节；未读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more byte(s) came right after the body; they were not read</source>
+        <translation>
+            <numerusform>请求体之后紧接着多了 %Ln 字节；未读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Content-Length {length} but %Ln more byte(s) came right after the body; read as a next request</source>
+        <translation>
+            <numerusform>Content-Length 为 {length}，但请求体之后紧接着多了 %Ln 字节；已当作下一个请求读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more byte(s) came right after the body; read as a next request</source>
+        <translation>
+            <numerusform>请求体之后紧接着多了 %Ln 字节；已当作下一个请求读取</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -143,12 +222,12 @@
         <translation>（但发往不同的设备：{device} 和 {editor}）</translation>
     </message>
     <message>
-        <source>Both bodies carry the same {n} datapoint(s){where}, byte for byte the same.</source>
-        <translation>两个请求体携带相同的 {n} 个数据点{where}，逐字节完全相同。</translation>
+        <source>Both bodies carry the same {points}{where}, byte for byte the same.</source>
+        <translation>两个请求体携带相同的 {points}{where}，逐字节完全相同。</translation>
     </message>
     <message>
-        <source>Both bodies carry the same {n} datapoint(s){where}; their bytes differ (type {a} and type {b}).</source>
-        <translation>两个请求体携带相同的 {n} 个数据点{where}；但字节不同（type {a} 与 type {b}）。</translation>
+        <source>Both bodies carry the same {points}{where}; their bytes differ (type {a} and type {b}).</source>
+        <translation>两个请求体携带相同的 {points}{where}；但字节不同（type {a} 与 type {b}）。</translation>
     </message>
     <message>
         <source>only the device&apos;s</source>
@@ -823,8 +902,8 @@
         <translation>type：{type}</translation>
     </message>
     <message>
-        <source>Body ({size} bytes, {n} datapoints):</source>
-        <translation>请求体（{size} 字节，{n} 个数据点）：</translation>
+        <source>Body ({size} bytes, {points}):</source>
+        <translation>请求体（{size} 字节，{points}）：</translation>
     </message>
     <message>
         <source>Response</source>
@@ -1112,9 +1191,17 @@
         <source>{done} of {total} entries</source>
         <translation>{done}/{total} 条记录</translation>
     </message>
-    <message>
-        <source>Exporting {n} entries to {path}…</source>
-        <translation>正在将 {n} 条记录导出到 {path}…</translation>
+    <message numerus="yes">
+        <source>Exporting %Ln entry(ies) to {path}…</source>
+        <translation>
+            <numerusform>正在将 %Ln 条记录导出到 {path}…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ %Ln entry(ies) exported to {path}.</source>
+        <translation>
+            <numerusform>✔ 已将 %Ln 条记录导出到 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling the export…</source>
@@ -1127,14 +1214,6 @@
     <message>
         <source>✘ Not exported: the history could not be read: {why}. Nothing was written to {path}.</source>
         <translation>✘ 未导出：无法读取历史记录：{why}。未向 {path} 写入任何内容。</translation>
-    </message>
-    <message>
-        <source>✔ 1 entry exported to {path}.</source>
-        <translation>✔ 已将 1 条记录导出到 {path}。</translation>
-    </message>
-    <message>
-        <source>✔ {n} entries exported to {path}.</source>
-        <translation>✔ 已将 {n} 条记录导出到 {path}。</translation>
     </message>
     <message>
         <source>Export cancelled: nothing was written to {path}.</source>
@@ -1164,9 +1243,11 @@
         <source>Readings ({patterns});;All files (*)</source>
         <translation>读数 ({patterns});;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>{n} datapoints imported from {name}.</source>
-        <translation>已从 {name} 导入 {n} 个数据点。</translation>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) imported from {name}.</source>
+        <translation>
+            <numerusform>已从 {name} 导入 %Ln 个数据点。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1517,10 +1598,6 @@
         <translation>没有时间列</translation>
     </message>
     <message>
-        <source>{n} line(s) above the table skipped</source>
-        <translation>跳过了表格上方的 {n} 行</translation>
-    </message>
-    <message>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
@@ -1733,10 +1810,6 @@
         <translation>自动：{kind}</translation>
     </message>
     <message>
-        <source>{n} values</source>
-        <translation>{n} 个值</translation>
-    </message>
-    <message>
         <source>{n} missing (skipped)</source>
         <translation>{n} 个缺失（已跳过）</translation>
     </message>
@@ -1768,13 +1841,63 @@
         <source>unit {unit}</source>
         <translation>单位 {unit}</translation>
     </message>
-    <message>
-        <source>… and {n} more problems</source>
-        <translation>……另有 {n} 个问题</translation>
+    <message numerus="yes">
+        <source>… and %Ln more problem(s)</source>
+        <translation>
+            <numerusform>……另有 %Ln 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) cannot be read and are not imported (see Problems).</source>
+        <translation>
+            <numerusform>%Ln 行无法识别，不导入（见“问题”）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %Ln datapoint(s)</source>
+        <translation>
+            <numerusform>导入 %Ln 个数据点(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %Ln datapoint(s) to the editor…</source>
+        <translation>
+            <numerusform>正在将 %Ln 个数据点加入编辑器…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of {total} datapoints of this file already wait to be sent or were sent.</source>
+        <translation>
+            <numerusform>此文件的 {total} 个数据点中，有 %Ln 个已在等待发送或已发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of the {total} datapoints in {name} were imported before and already wait to be sent or were sent to this device. Import them again? Datapoints without a time of their own would be stored twice.</source>
+        <translation>
+            <numerusform>{name} 的 {total} 个数据点中，有 %Ln 个之前已导入，正在等待发送或已发送到此设备。要再次导入吗？本身不带时间的数据点会被存储两次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rejected row(s) written to {path}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个被拒绝的行写入 {path}。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems: {rows} not imported, {warnings}</source>
         <translation>问题：{rows}未导入，{warnings}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table skipped</source>
+        <translation>
+            <numerusform>跳过了表格上方的 %Ln 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln 个值</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems: none</source>
@@ -1829,36 +1952,16 @@
         <translation>{points}，来自 {rows}，分属 {streams}（{per}）。</translation>
     </message>
     <message>
-        <source>{n} cannot be read and are not imported (see Problems).</source>
-        <translation>{n}无法识别，不导入（见“问题”）。</translation>
-    </message>
-    <message>
         <source>That many datapoints make the editor slow; `onenet-uploader send` uploads files this size.</source>
         <translation>数据点这么多会让编辑器变慢；这种大小的文件请用 `onenet-uploader send` 上传。</translation>
-    </message>
-    <message>
-        <source>&amp;Import {n} datapoints</source>
-        <translation>导入 {n} 个数据点(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <source>Adding {n} datapoints to the editor…</source>
-        <translation>正在将 {n} 个数据点加入编辑器…</translation>
-    </message>
-    <message>
-        <source>{n} of {total} datapoints of this file already wait to be sent or were sent.</source>
-        <translation>此文件的 {total} 个数据点中，有 {n} 个已在等待发送或已发送。</translation>
-    </message>
-    <message>
         <source>Already queued</source>
         <translation>已在队列中</translation>
-    </message>
-    <message>
-        <source>{n} of the {total} datapoints in {name} were imported before and already wait to be sent or were sent to this device. Import them again? Datapoints without a time of their own would be stored twice.</source>
-        <translation>{name} 的 {total} 个数据点中，有 {n} 个之前已导入，正在等待发送或已发送到此设备。要再次导入吗？本身不带时间的数据点会被存储两次。</translation>
     </message>
     <message>
         <source>Import again</source>
@@ -1879,10 +1982,6 @@
     <message>
         <source>Writing the rejected rows to {path}…</source>
         <translation>正在将被拒绝的行写入 {path}…</translation>
-    </message>
-    <message>
-        <source>{n} rejected rows written to {path}.</source>
-        <translation>已将 {n} 个被拒绝的行写入 {path}。</translation>
     </message>
     <message>
         <source>✘ The rejected rows could not be written: {why}</source>
@@ -2168,28 +2267,12 @@
         <translation>没有目标的数据点仍无目标：{why}</translation>
     </message>
     <message>
-        <source>{n} datapoints not sent yet were made for {old}; the connection now names {new}. They are not sent here unless you move them.</source>
-        <translation>有 {n} 个尚未发送的数据点是为 {old} 创建的；连接现在指向 {new}。除非改发，否则它们不会发送到这里。</translation>
-    </message>
-    <message>
-        <source>{n} datapoints wait for {old}.</source>
-        <translation>{n} 个数据点在等待发往 {old}。</translation>
-    </message>
-    <message>
         <source>Not moved: {why}</source>
         <translation>未改发：{why}</translation>
     </message>
     <message>
-        <source>{n} datapoints moved to {new}.</source>
-        <translation>已将 {n} 个数据点改发到 {new}。</translation>
-    </message>
-    <message>
         <source>Not discarded: {why}</source>
         <translation>未丢弃：{why}</translation>
-    </message>
-    <message>
-        <source>{n} datapoints discarded.</source>
-        <translation>已丢弃 {n} 个数据点。</translation>
     </message>
     <message>
         <source>The editor has no request to send</source>
@@ -2203,29 +2286,25 @@
         <source>{points} imported from the sandbox&apos;s request.</source>
         <translation>已从沙盒收到的请求导入 {points}。</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) marked to send again; {q} not in the table queued for &apos;outbox send&apos;</source>
+        <translation>
+            <numerusform>已将 %Ln 个数据点标为待重新发送；另有 {q} 个不在表格中的数据点已排入“outbox send”队列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove all %Ln datapoint(s) from the table?</source>
+        <translation>
+            <numerusform>要从表格中删除全部 %Ln 个数据点吗？</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Discard datapoints</source>
         <translation>丢弃数据点</translation>
     </message>
     <message>
-        <source>Discard {n} datapoints made for {old}? They were never sent, and cannot be restored.</source>
-        <translation>丢弃为 {old} 创建的 {n} 个数据点？它们从未发送过，丢弃后无法恢复。</translation>
-    </message>
-    <message>
-        <source>Discard {n} datapoints</source>
-        <translation>丢弃 {n} 个数据点</translation>
-    </message>
-    <message>
-        <source>{n} datapoints marked to send again; {q} not in the table queued for &apos;outbox send&apos;</source>
-        <translation>已将 {n} 个数据点标为待重新发送；另有 {q} 个不在表格中的数据点已排入“outbox send”队列</translation>
-    </message>
-    <message>
         <source>Clear all datapoints</source>
         <translation>清空所有数据点</translation>
-    </message>
-    <message>
-        <source>Remove all {n} datapoints from the table?</source>
-        <translation>要从表格中删除全部 {n} 个数据点吗？</translation>
     </message>
     <message>
         <source>Not cleared: {why}</source>
@@ -2457,9 +2536,11 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>Could not write {path}: {why}</source>
         <translation>无法写入 {path}：{why}</translation>
     </message>
-    <message>
-        <source>Saved {n} datapoints to {path}</source>
-        <translation>已将 {n} 个数据点保存到 {path}</translation>
+    <message numerus="yes">
+        <source>Saved %Ln datapoint(s) to {path}</source>
+        <translation>
+            <numerusform>已将 %Ln 个数据点保存到 {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2501,11 +2582,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <source>sub-field separator {sub}, field separator {sep}; {n} fields:</source>
-        <extracomment>Bodies larger than this are shown as their start and end only (the rest: &quot;Save body to file…&quot;). How much of the start and of the end of a large body is shown. Bodies larger than this are not pretty-printed in the window.</extracomment>
-        <translation>子字段分隔符 {sub}，字段分隔符 {sep}；共 {n} 个字段：</translation>
-    </message>
-    <message>
         <source>Large uploads are split into several requests, sent in this order</source>
         <translation>大批量上传会拆分为多个请求，按此顺序发送</translation>
     </message>
@@ -2542,10 +2618,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>将请求体保存到文件(&amp;F)…</translation>
     </message>
     <message>
-        <source>[… {n} more bytes …]</source>
-        <translation>[… 另有 {n} 字节 …]</translation>
-    </message>
-    <message>
         <source>Answer: HTTP {status}</source>
         <translation>应答：HTTP {status}</translation>
     </message>
@@ -2553,9 +2625,17 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>No answer: {why}</source>
         <translation>无应答：{why}</translation>
     </message>
-    <message>
-        <source>[… {n} bytes not shown: use &apos;Save body to file…&apos; to see the body whole …]</source>
-        <translation>[… 有 {n} 字节未显示：请使用“将请求体保存到文件…”查看完整请求体 …]</translation>
+    <message numerus="yes">
+        <source>[… %Ln more byte(s) …]</source>
+        <translation>
+            <numerusform>[… 另有 %Ln 字节 …]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[… %Ln byte(s) not shown: use &apos;Save body to file…&apos; to see the body whole …]</source>
+        <translation>
+            <numerusform>[… 有 %Ln 字节未显示：请使用“将请求体保存到文件…”查看完整请求体 …]</numerusform>
+        </translation>
     </message>
     <message>
         <source>This body is {size}: only its first and last {edge} are shown.</source>
@@ -2625,17 +2705,23 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>request %v of %m</source>
         <translation>第 %v/%m 个请求</translation>
     </message>
-    <message>
-        <source>{n} datapoints got no clear answer and have no at: sending them again may store them twice. Press Send to choose.</source>
-        <translation>有 {n} 个数据点没有得到明确应答且不带 at：重新发送可能会存储两次。按“发送”后可选择如何处理。</translation>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) got no clear answer and have no at: sending them again may store them twice. Press Send to choose.</source>
+        <translation>
+            <numerusform>有 %Ln 个数据点没有得到明确应答且不带 at：重新发送可能会存储两次。按“发送”后可选择如何处理。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Nothing to send to this target: {n} datapoints wait for their target, {target}. Each is sent only to its own target: switch the connection to theirs to send them.</source>
-        <translation>没有要发往此目标的内容：{n} 个数据点在等待发往其目标 {target}。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</translation>
+    <message numerus="yes">
+        <source>Nothing to send to this target: %Ln datapoint(s) wait for their target, {target}. Each is sent only to its own target: switch the connection to theirs to send them.</source>
+        <translation>
+            <numerusform>没有要发往此目标的内容：%Ln 个数据点在等待发往其目标 {target}。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Nothing to send to this target: {n} datapoints wait for {targets} other targets (Target column). Each is sent only to its own target: switch the connection to theirs to send them.</source>
-        <translation>没有要发往此目标的内容：{n} 个数据点在等待发往其他 {targets} 个目标（见“目标”列）。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</translation>
+    <message numerus="yes">
+        <source>Nothing to send to this target: %Ln datapoint(s) wait for {targets} other targets (Target column). Each is sent only to its own target: switch the connection to theirs to send them.</source>
+        <translation>
+            <numerusform>没有要发往此目标的内容：%Ln 个数据点在等待发往其他 {targets} 个目标（见“目标”列）。每个数据点只发往自己的目标：请将连接切换到其目标再发送。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to send: every datapoint in the table is sent (or being sent). Add datapoints, or mark them unsent (Edit menu) to send them again.</source>
@@ -2665,13 +2751,17 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>type {n}</source>
         <translation>type {n}</translation>
     </message>
-    <message>
-        <source>{n} datapoints with an unknown outcome and no at are held back.</source>
-        <translation>有 {n} 个数据点结果未知且不带 at，暂不发送。</translation>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) with an unknown outcome and no at are held back.</source>
+        <translation>
+            <numerusform>有 %Ln 个数据点结果未知且不带 at，暂不发送。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} datapoints wait for other targets and are not sent now.</source>
-        <translation>{n} 个数据点在等待发往其他目标，现在不发送。</translation>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) wait for other targets and are not sent now.</source>
+        <translation>
+            <numerusform>%Ln 个数据点在等待发往其他目标，现在不发送。</numerusform>
+        </translation>
     </message>
     <message>
         <source>at in the body is platform time (UTC+8), as the table shows it.</source>
@@ -2909,10 +2999,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>无法读取物模型（{why}）：发送前不检查属性标识符和值的类型。</translation>
     </message>
     <message>
-        <source>Computing the requests for {n} datapoints…</source>
-        <translation>正在为 {n} 个数据点生成请求…</translation>
-    </message>
-    <message>
         <source>The preview could not be computed: {why}</source>
         <translation>无法生成预览：{why}</translation>
     </message>
@@ -2924,9 +3010,17 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>Computing the requests; they are sent as soon as they are ready.</source>
         <translation>正在生成请求；生成后立即发送。</translation>
     </message>
-    <message>
-        <source>{n} datapoints got no clear answer and have no at: the platform may have stored them, and sending them again may store them twice. Send anyway (may duplicate)?</source>
-        <translation>有 {n} 个数据点没有得到明确应答且不带 at：平台可能已存储它们，重新发送可能会存储两次。仍然发送（可能重复）吗？</translation>
+    <message numerus="yes">
+        <source>Computing the requests for %Ln datapoint(s)…</source>
+        <translation>
+            <numerusform>正在为 %Ln 个数据点生成请求…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) got no clear answer and have no at: the platform may have stored them, and sending them again may store them twice. Send anyway (may duplicate)?</source>
+        <translation>
+            <numerusform>有 %Ln 个数据点没有得到明确应答且不带 at：平台可能已存储它们，重新发送可能会存储两次。仍然发送（可能重复）吗？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Send anyway (may &amp;duplicate)</source>
@@ -2936,9 +3030,11 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>Fix the errors listed first.</source>
         <translation>请先修正列出的错误。</translation>
     </message>
-    <message>
-        <source>{n} warning(s): {first} Send anyway?</source>
-        <translation>{n} 个警告：{first} 仍然发送吗？</translation>
+    <message numerus="yes">
+        <source>%Ln warning(s): {first} Send anyway?</source>
+        <translation>
+            <numerusform>%Ln 个警告：{first} 仍然发送吗？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Send a&amp;nyway</source>
@@ -2988,9 +3084,11 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>✘ The send stopped with an error: {kind}: {why}. Datapoints not stored stay in the table, marked &apos;not sent&apos; (their Status says where each one is). If the program was updated or reinstalled while this window was open, restart it.</source>
         <translation>✘ 发送因错误而中止：{kind}：{why}。未存储的数据点保留在表格中，标为“未发送”（其“状态”说明每个数据点的情况）。如果在此窗口打开期间程序被更新或重新安装，请重新启动程序。</translation>
     </message>
-    <message>
-        <source>{n} datapoints sent: too many to plot.</source>
-        <translation>已发送 {n} 个数据点：数量太多，无法绘制。</translation>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) sent: too many to plot.</source>
+        <translation>
+            <numerusform>已发送 %Ln 个数据点：数量太多，无法绘制。</numerusform>
+        </translation>
     </message>
     <message>
         <source>History: {n} older than {days} days forgotten.</source>
@@ -3030,10 +3128,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>✘ Request {k} of {n} not stored: {why}</source>
         <translation>✘ 第 {k}/{n} 个请求未被存储：{why}</translation>
-    </message>
-    <message>
-        <source>{n} datapoints were stored (marked &apos;sent&apos;).</source>
-        <translation>{n} 个数据点已存储（标为“已发送”）。</translation>
     </message>
     <message>
         <source>Stopped there: the later requests were not sent, so their datapoints cannot overwrite the earlier ones out of order. Send again to go on.</source>
@@ -3139,6 +3233,45 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
 </context>
 <context>
+    <name>TargetSwitch</name>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) not sent yet were made for {old}; the connection now names {new}. They are not sent here unless you move them.</source>
+        <translation>
+            <numerusform>有 %Ln 个尚未发送的数据点是为 {old} 创建的；连接现在指向 {new}。除非改发，否则它们不会发送到这里。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) wait for {old}.</source>
+        <translation>
+            <numerusform>%Ln 个数据点在等待发往 {old}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) moved to {new}.</source>
+        <translation>
+            <numerusform>已将 %Ln 个数据点改发到 {new}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) discarded.</source>
+        <translation>
+            <numerusform>已丢弃 %Ln 个数据点。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %Ln datapoint(s) made for {old}? They were never sent, and cannot be restored.</source>
+        <translation>
+            <numerusform>丢弃为 {old} 创建的 %Ln 个数据点？它们从未发送过，丢弃后无法恢复。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %Ln datapoint(s)</source>
+        <translation>
+            <numerusform>丢弃 %Ln 个数据点</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimedSendDialog</name>
     <message>
         <source>Send on a timer</source>
@@ -3180,9 +3313,11 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
-    <message>
-        <source>The table keeps the datapoints of the last {n} ticks; older ones leave it once the platform has stored them (History lists every request).</source>
-        <translation>表格保留最近 {n} 次发送的数据点；更早的数据点在平台存储后从表格移除（“历史记录”列出每个请求）。</translation>
+    <message numerus="yes">
+        <source>The table keeps the datapoints of the last %Ln tick(s); older ones leave it once the platform has stored them (History lists every request).</source>
+        <translation>
+            <numerusform>表格保留最近 %Ln 次发送的数据点；更早的数据点在平台存储后从表格移除（“历史记录”列出每个请求）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Streams:</source>
@@ -3304,25 +3439,33 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>Send datapoints, then verify that the platform stored them.</source>
         <translation>先发送数据点，再核对平台是否已存储。</translation>
     </message>
-    <message>
-        <source>Reading {n} datapoints back from {url}…</source>
-        <translation>正在从 {url} 回读 {n} 个数据点…</translation>
+    <message numerus="yes">
+        <source>Reading %Ln datapoint(s) back from {url}…</source>
+        <translation>
+            <numerusform>正在从 {url} 回读 %Ln 个数据点…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading {stream!r}: %Ln datapoint(s) read back in {requests}</source>
+        <translation>
+            <numerusform>正在读取 {stream!r}：已通过 {requests}回读 %Ln 个数据点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✘ {missing} missing and {different} different of %Ln checkable datapoint(s).</source>
+        <translation>
+            <numerusform>✘ 在 %Ln 个可核对的数据点中，{missing} 个缺失，{different} 个不一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ All %Ln checkable datapoint(s) are on the platform as sent.</source>
+        <translation>
+            <numerusform>✔ 全部 %Ln 个可核对的数据点都已按发送的内容存于平台。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Verification cancelled: nothing was compared.</source>
         <translation>已取消核对：未进行任何比对。</translation>
-    </message>
-    <message>
-        <source>Reading {stream!r}: {n} datapoints read back in {requests} requests</source>
-        <translation>正在读取 {stream!r}：已通过 {requests} 个请求回读 {n} 个数据点</translation>
-    </message>
-    <message>
-        <source>✘ {missing} missing and {different} different of {n} checkable datapoints.</source>
-        <translation>✘ 在 {n} 个可核对的数据点中，{missing} 个缺失，{different} 个不一致。</translation>
-    </message>
-    <message>
-        <source>✔ All {n} checkable datapoints are on the platform as sent.</source>
-        <translation>✔ 全部 {n} 个可核对的数据点都已按发送的内容存于平台。</translation>
     </message>
     <message>
         <source>Nothing could be checked: no sent datapoint has an at.</source>
@@ -3575,16 +3718,8 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>（设备 {device}）</translation>
     </message>
     <message>
-        <source>{n} datapoints made for the window&apos;s local sandbox were left alone: only the window runs it (they never go to another endpoint unless you move them there in the window).</source>
-        <translation>为窗口本地沙盒创建的 {n} 个数据点未作处理：只有窗口会运行沙盒（除非在窗口中改发，否则它们绝不会发往其他接入地址）。</translation>
-    </message>
-    <message>
         <source>Nothing to send: the outbox has no unsent or unknown datapoints{narrowed}.</source>
         <translation>没有要发送的内容：发件箱中没有未发送或结果未知的数据点{narrowed}。</translation>
-    </message>
-    <message>
-        <source>{n} datapoints{narrowed} were refused by the platform (failed): fix the cause (see `onenet-uploader outbox --state failed` and the log), then send them with --retry-failed.</source>
-        <translation>{n} 个数据点{narrowed}被平台拒绝（failed）：请修正原因（见 `onenet-uploader outbox --state failed` 和日志），然后用 --retry-failed 发送。</translation>
     </message>
     <message>
         <source>warning: {warning}</source>
@@ -3593,14 +3728,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>.</source>
         <translation>。</translation>
-    </message>
-    <message>
-        <source>{n} datapoints refused by the platform earlier were not retried (--retry-failed does).</source>
-        <translation>之前被平台拒绝的 {n} 个数据点没有重试（使用 --retry-failed 可重试）。</translation>
-    </message>
-    <message>
-        <source>{n} datapoints without an explicit `at` were held back: an earlier request that carried them may have stored them (outcome unknown), and the platform would store them again. Check the platform, then use --allow-duplicates to send them anyway.</source>
-        <translation>{n} 个没有明确 `at` 的数据点暂不发送：之前携带它们的请求可能已将其存储（结果未知），再发送平台会再存一次。请先在平台上确认，然后用 --allow-duplicates 强制发送。</translation>
     </message>
     <message>
         <source>Log: {path}</source>
@@ -3886,6 +4013,7 @@ exit status (--dry-run exits as the send would, for the same file and options):
     </message>
     <message>
         <source>the zone the file&apos;s times were written in: an IANA name (Europe/Berlin), UTC+8, or local for this computer&apos;s; needed when the file does not state it (a zone in the times or the time column&apos;s header is used otherwise)</source>
+        <extracomment>Problems printed before &quot;… and N more&quot;.</extracomment>
         <translation>文件中时间所用的时区：IANA 名称（Asia/Shanghai）、UTC+8，或 local 表示本机时区；文件未注明时区时必须指定（否则使用时间中或时间列表头中注明的时区）</translation>
     </message>
     <message>
@@ -4012,10 +4140,6 @@ exit status (--dry-run exits as the send would, for the same file and options):
     <message>
         <source>  {kind}: {where}: {why}</source>
         <translation>  {kind}：{where}：{why}</translation>
-    </message>
-    <message>
-        <source>  … and {n} more problems</source>
-        <translation>  ……另有 {n} 个问题</translation>
     </message>
     <message>
         <source>send: no api-key saved for profile {name}: save it in the window, or set {env}</source>
@@ -5692,14 +5816,6 @@ base64, an expiry that is not in the future
         <translation>用完就关闭连接，或减少同时打开的连接</translation>
     </message>
     <message>
-        <source>{n} bytes of empty lines came before the request line (CRLFs after an earlier body?); skipped, as RFC 9112 2.2 allows</source>
-        <translation>请求行之前有 {n} 字节的空行（是上一个请求体后多余的 CRLF 吗？）；已跳过，RFC 9112 2.2 允许这样做</translation>
-    </message>
-    <message>
-        <source>{n} bytes of CR/LF came after the body; ignored, as the platform does</source>
-        <translation>请求体后有 {n} 字节的 CR/LF；已忽略，与平台的做法相同</translation>
-    </message>
-    <message>
         <source>make Content-Length the body&apos;s length in bytes as sent (UTF-8 encoded)</source>
         <translation>Content-Length 应为实际发送的请求体字节数（UTF-8 编码后）</translation>
     </message>
@@ -5766,22 +5882,6 @@ base64, an expiry that is not in the future
     <message>
         <source>fault injected: {which}</source>
         <translation>注入的故障：{which}</translation>
-    </message>
-    <message>
-        <source>{n} more bytes came right after the body; they were not read</source>
-        <translation>请求体之后紧接着多了 {n} 字节；未读取</translation>
-    </message>
-    <message>
-        <source>Content-Length {length} but {n} more bytes came right after the body; they were not read</source>
-        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；未读取</translation>
-    </message>
-    <message>
-        <source>{n} more bytes came right after the body; read as a next request</source>
-        <translation>请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
-    </message>
-    <message>
-        <source>Content-Length {length} but {n} more bytes came right after the body; read as a next request</source>
-        <translation>Content-Length 为 {length}，但请求体之后紧接着多了 {n} 字节；已当作下一个请求读取</translation>
     </message>
     <message>
         <source>property {property}: {what}</source>

@@ -63,7 +63,7 @@ def test_a_type5_firmware_request_carries_the_same_datapoints_as_the_editors_typ
 
     assert dialog.same is True
     verdict = dialog.verdict_label.text()
-    assert "same 1 datapoint(s)" in verdict and "their bytes differ (type 5 and type 1)" in verdict, verdict
+    assert "same 1 datapoint;" in verdict and "their bytes differ (type 5 and type 1)" in verdict, verdict
     text = dialog.text()
     # the differing lines, each side's own: request target, header spelling, body format
     assert f"POST /devices/{DEFAULT_DEVICE_ID}/datapoints?type=5 HTTP/1.1" in text

@@ -100,7 +100,10 @@ def test_unknown_rows_without_at_are_held_back_until_the_user_accepts_duplicates
         lambda: not window.send_controller.sending.is_busy
     )  # the send's worker has finished, not only answered
     window.send_controller.refresh_preview()
-    assert "may store them twice. Press Send to choose" in window.send_panel.summary_label.text()
+    assert (  # one datapoint: told in the singular (it read "1 datapoints got no clear answer")
+        "1 datapoint got no clear answer and has no at: sending it again may store it twice. Press Send to choose"
+        in window.send_panel.summary_label.text()
+    )
     qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     assert window.send_panel.confirm_bar.isVisible() and "may &duplicate" in window.send_panel.send_anyway_button.text()
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:

@@ -108,7 +108,7 @@ def test_a_profile_switch_with_rows_waiting_asks_and_never_re_addresses_them(qtb
     connection._reload_profiles(connection.profile_name)  # the profile saved meanwhile is listed
     choose(qtbot, connection.profile_combo, "real")
     qtbot.waitUntil(connection.waiting_bar.isVisible)
-    assert "1 datapoints not sent yet were made for" in connection.waiting_label.text()
+    assert "1 datapoint not sent yet was made for" in connection.waiting_label.text()
     qtbot.mouseClick(connection.keep_button, Qt.MouseButton.LeftButton)
     assert window.model.rows()[0].target.endpoint == SANDBOX_ENDPOINT  # kept for its own target
     type_datapoint(qtbot, window, "temperature", "21.5")

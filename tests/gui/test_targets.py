@@ -74,7 +74,7 @@ def test_a_sandbox_reading_never_goes_to_the_real_endpoint_after_a_restart(
     assert second.connection.sandbox_check.isChecked()  # remembered in a normal session
     qtbot.mouseClick(second.connection.sandbox_check, Qt.MouseButton.LeftButton)  # untick: back to the real fields
     type_connection(qtbot, second, real_platform.url, REAL_DEVICE, REAL_KEY)
-    assert "1 datapoints not sent yet were made for" in answer_waiting(qtbot, second, second.connection.keep_button)
+    assert "1 datapoint not sent yet was made for" in answer_waiting(qtbot, second, second.connection.keep_button)
     assert not second.connection.waiting_bar.isVisible()
     second.send_controller.refresh_preview()
 
@@ -83,7 +83,7 @@ def test_a_sandbox_reading_never_goes_to_the_real_endpoint_after_a_restart(
     # One target in the table: no Target column, so the text names their target itself.
     assert second.model.columnCount() == 5
     assert (
-        f"1 datapoints wait for their target, {DEFAULT_DEVICE_ID} · sandbox." in second.send_panel.send_button.toolTip()
+        f"1 datapoint waits for its target, {DEFAULT_DEVICE_ID} · sandbox." in second.send_panel.send_button.toolTip()
     )
     assert "Target column" not in second.send_panel.send_button.toolTip()
     type_datapoint(qtbot, second, "temperature", "21.5")

@@ -129,6 +129,17 @@ def test_unknown_points_without_at_are_held_back_unless_allowed(dirs, capsys, sa
     assert sandbox.upload_count == 2  # one request each: of two without `at` in one, only the last is kept
 
 
+def test_one_held_back_datapoint_is_told_in_the_singular(dirs, capsys, sandbox, monkeypatch):
+    monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
+    ids = fill(dirs, sandbox.url, 1, at=False)
+    with Store(dirs / "data" / "outbox.sqlite3") as store:
+        store.set_state(ids, State.UNKNOWN)
+    assert cli_outbox.run_outbox_send(send_args(), no_keyring()) == cli_outbox.EXIT_NOT_ALL_SENT
+    out = capsys.readouterr().out
+    assert "1 datapoint without an explicit `at` was held back: an earlier request that carried it" in out
+    assert sandbox.upload_count == 0
+
+
 def test_the_api_key_is_no_command_line_option():
     with pytest.raises(SystemExit):
         build_parser().parse_args(["outbox", "send", "--api-key", "x"])

@@ -17,6 +17,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gui.i18n import render
 from gui.onenet.readings import PLATFORM_TZ, Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.sandbox.capture import Exchange, Severity
@@ -205,7 +206,7 @@ def test_crlfs_after_the_body_are_ignored_and_said(sandbox: Sandbox) -> None:
     assert [json.loads(body) for _, _, body in answers] == [SUCC, SUCC]
     first_item = sandbox.capture.exchanges()[0]
     assert first_item.raw == request[:-4].replace(KEY.encode(), MASKED)
-    assert "4 bytes of CR/LF came after the body" in first_item.verdict
+    assert "4 bytes of CR/LF came after the body" in first_item.verdict_in(render)
 
 
 # -- verdicts --------------------------------------------------------------------------------
@@ -238,7 +239,7 @@ def test_verdict_content_length_smaller_than_the_body(sandbox: Sandbox) -> None:
     item, rest = sandbox.capture.exchanges()  # the 2 bytes left over are read as a next "request"
 
     assert (item.errno, rest.status) == (5, 400)
-    assert f"Content-Length {len(body) - 2} but 2 more bytes came right after the body" in item.verdict
+    assert f"Content-Length {len(body) - 2} but 2 more bytes came right after the body" in item.verdict_in(render)
     assert sandbox.streams(DEVICE) == []
 
 
