@@ -1631,7 +1631,7 @@
     </message>
     <message>
         <source>The file does not say which time zone its times are in: the zone of your last import, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
-        <translation>文件没有注明其时间所用的时区：将使用您上次导入时的时区 {zone}。导入即表示确认；如果记录时用的是其他时区（例如北京时间 Asia/Shanghai），请选择该时区。</translation>
+        <translation>文件没有注明其时间所用的时区：将使用您上次导入时的时区 {zone}。导入即表示确认；如果这些时间是按其他时区记录的，请选择该时区。</translation>
     </message>
     <message>
         <source>The file does not say which time zone its times are in: this computer&apos;s zone, {zone}, is used. Importing confirms it; choose the zone they were written in if it is another.</source>
@@ -1880,7 +1880,7 @@
     <message numerus="yes">
         <source>%Ln rejected row(s) written to {path}.</source>
         <translation>
-            <numerusform>已将 %Ln 个被拒绝的行写入 {path}。</numerusform>
+            <numerusform>已将被拒绝的 %Ln 行写入 {path}。</numerusform>
         </translation>
     </message>
     <message>
@@ -3166,7 +3166,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>StartupChecks</name>
     <message>
         <source>Your saved profiles are not listed: {why}. The file is left as it is and no profile can be saved until it is corrected or removed.</source>
-        <translation>未列出您保存的配置：{why}。该文件保持原样；在修正或删除它之前，无法保存任何配置。</translation>
+        <translation>未列出您保存的设备配置：{why}。该文件保持原样；在修正或删除它之前，无法保存任何设备配置。</translation>
     </message>
     <message>
         <source>A file could not be read</source>
@@ -4496,7 +4496,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>Device profiles name a target of either platform; the window and --profile NAME use them. Keys are read from the environment, never the command line, and kept in the OS keyring under the profile: the api-key from ONENET_API_KEY (legacy), the device key from ONENET_KEY and the product access key from ONENET_ACCESS_KEY (current platform; optional: the thing model and read-back need it).</source>
-        <translation>设备配置为任一平台命名一个目标；窗口和 --profile NAME 都使用它们。密钥从环境变量读取，绝不从命令行读取，并按设备配置保存在系统密钥环中：API Key 取自 ONENET_API_KEY（旧版平台），设备密钥取自 ONENET_KEY，产品 access_key 取自 ONENET_ACCESS_KEY（新版平台；可选：读取物模型和回读时需要）。</translation>
+        <translation>每个设备配置指定一个目标（旧版或新版平台均可）；窗口和 --profile NAME 都使用它们。密钥从环境变量读取，绝不从命令行读取，并按设备配置保存在系统密钥环中：API Key 取自 ONENET_API_KEY（旧版平台），设备密钥取自 ONENET_KEY，产品 access_key 取自 ONENET_ACCESS_KEY（新版平台；可选：读取物模型和回读时需要）。</translation>
     </message>
     <message>
         <source>list the profiles</source>
@@ -4577,7 +4577,7 @@ base64, an expiry that is not in the future
     <message>
         <source>Exit status: 0 done; 1 nothing matched, or some matching datapoints are being sent now (left alone); 2 usage (an invalid endpoint); 4 the outbox database is damaged (salvaged), gone, full or read-only.</source>
         <extracomment>The states these commands touch: rows not sent yet and not being sent.</extracomment>
-        <translation>退出状态：0 完成；1 没有匹配的数据点，或有匹配的数据点正在发送（未改动）；2 用法错误（端点无效）；4 发件箱数据库已损坏（已抢救）、丢失、已满或只读。</translation>
+        <translation>退出码：0 完成；1 没有匹配的数据点，或有匹配的数据点正在发送（未改动）；2 用法错误（接入地址无效）；4 发件箱数据库已损坏（已抢救）、丢失、已满或只读。</translation>
     </message>
     <message>
         <source>delete datapoints waiting for a target (never sent ones only)</source>
@@ -4589,15 +4589,15 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>give datapoints waiting for a target another endpoint or device</source>
-        <translation>为等待某个目标的数据点改用另一个端点或设备</translation>
+        <translation>为等待某个目标的数据点改用另一个接入地址或设备</translation>
     </message>
     <message>
         <source>Re-address the outbox&apos;s datapoints waiting for --endpoint (and --device) to --to-endpoint (and --to-device), as the window&apos;s Move does; `outbox send` then sends them there. Asks nothing; prints each datapoint moved. Datapoints being sent and those sent keep their target.</source>
-        <translation>改发到 --to-endpoint（及 --to-device）：发件箱中等待 --endpoint（及 --device）的数据点，与窗口的“移动”相同；之后 `outbox send` 把它们发往新目标。不做询问；逐个打印移动的数据点。正在发送和已发送的数据点保留原目标。</translation>
+        <translation>改发到 --to-endpoint（及 --to-device）：发件箱中等待发往 --endpoint（及 --device）的数据点，与窗口中的“改发到当前目标”相同；之后 `outbox send` 会把它们发往新目标。不做询问；逐个打印移动的数据点。正在发送和已发送的数据点保留原目标。</translation>
     </message>
     <message>
         <source>the endpoint the datapoints wait for</source>
-        <translation>数据点等待的端点</translation>
+        <translation>数据点等待发往的接入地址</translation>
     </message>
     <message>
         <source>only datapoints waiting for this device id</source>
@@ -4609,7 +4609,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>the endpoint to send them to instead</source>
-        <translation>改为发往的端点</translation>
+        <translation>改为发往的接入地址</translation>
     </message>
     <message>
         <source>the device id to send them to instead (default: each keeps its own)</source>
@@ -4750,7 +4750,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no api-key: give the device&apos;s api-key (the OneNET console shows it with the device) in the api-key field or a profile; on the command line, in the environment variable $ONENET_API_KEY</source>
-        <translation>没有 API Key：请在 API Key 栏或配置中填写设备的 API Key（OneNET 控制台的设备详情中可见）；命令行中请用环境变量 $ONENET_API_KEY 提供</translation>
+        <translation>没有 API Key：请在 API Key 栏或设备配置中填写设备的 API Key（OneNET 控制台的设备详情中可见）；命令行中请用环境变量 $ONENET_API_KEY 提供</translation>
     </message>
     <message>
         <source>the api-key spans lines: paste it again as one line</source>
@@ -4915,11 +4915,11 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>a first number is {n}, so it is the day</source>
-        <translation>第一个数有 {n}，所以它是日</translation>
+        <translation>第一个数为 {n}，所以它是日</translation>
     </message>
     <message>
         <source>a second number is {n}, so it is the day</source>
-        <translation>第二个数有 {n}，所以它是日</translation>
+        <translation>第二个数为 {n}，所以它是日</translation>
     </message>
     <message>
         <source>both orders occur; choose one (rows that do not fit it are reported)</source>
