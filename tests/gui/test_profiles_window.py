@@ -127,7 +127,7 @@ def test_the_remembered_profiles_keys_come_after_the_first_paint(qtbot, make_win
     from gui.data.secrets import SecretStore
 
     first = make_window()
-    first.connection.endpoint_edit.setText("https://open.iot.10086.cn")
+    first.connection.endpoint_edit.setText("https://open.iot.onenet.invalid")
     first.connection.platform_combo.setCurrentIndex(first.connection.platform_combo.findData("thing"))
     first.connection.product_edit.setText("DuE2rcXUKn")
     first.connection.device_name_edit.setText("dev1")
@@ -146,7 +146,7 @@ def test_the_remembered_profiles_keys_come_after_the_first_paint(qtbot, make_win
     second.show()
     qtbot.waitUntil(lambda: connection.access_key_edit.text() == "YWNjZXNzIGtleQ==", timeout=10_000)
     assert connection.key_edit.text() == "ZGV2aWNlIGtleQ=="
-    assert connection.current_target() == Target.thing("https://open.iot.10086.cn", "DuE2rcXUKn", "dev1")
+    assert connection.current_target() == Target.thing("https://open.iot.onenet.invalid", "DuE2rcXUKn", "dev1")
 
 
 def test_ticking_the_sandbox_names_its_built_in_profile_and_nothing_is_remembered(qtbot, make_window, memory_keyring):
