@@ -61,6 +61,56 @@ def sandbox():
         yield running
 
 
+class HeldAnswers:
+    """The sandbox's answers to uploads, held while `holding`: each upload is stored, then its answer waits.
+
+    A test looks at what the window shows while a request is on the wire for as long as it likes, then lets the
+    answers go (`release(n)` the next n, `stop()` all and hold no more). It replaces the sandbox's wait before
+    an upload's answer (where `delay` is slept), so nothing depends on how fast the machine is. Answers still held
+    after 60 s go anyway, so a test that fails leaves no server thread behind.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self._changed = threading.Condition()
+        self.holding = True
+        self.held = 0  # answers waiting now
+        self.uploads = 0  # uploads answered or waiting, since the fixture started
+        self._released = 0
+
+    def _wait_before_answering(self, seconds: float) -> None:
+        with self._changed:
+            self.uploads += 1
+            if not self.holding:
+                return
+            self.held += 1
+            self._changed.notify_all()
+            self._changed.wait_for(lambda: not self.holding or self._released > 0, timeout=60)
+            if self._released > 0:
+                self._released -= 1
+            self.held -= 1
+
+    def release(self, count: int = 1) -> None:
+        with self._changed:
+            self._released += count
+            self._changed.notify_all()
+
+    def stop(self) -> None:
+        with self._changed:
+            self.holding = False
+            self._changed.notify_all()
+
+
+@pytest.fixture
+def held_answers(sandbox, monkeypatch):
+    """`sandbox`'s answers to uploads held until the test lets them go (`HeldAnswers`)."""
+    held = HeldAnswers()
+    monkeypatch.setattr(sandbox, "_sleep", held._wait_before_answering)
+    yield held
+    held.stop()
+
+
 @pytest.fixture
 def closed_port() -> int:
     """A loopback port nothing listens on: bound a moment ago and closed (connections are refused).
