@@ -29,7 +29,7 @@ from gui.data.store import HistoryFilter, Store
 from gui.ui.history import PAGE_SIZE, HistoryPanel
 
 sys.path.append(str(Path(__file__).resolve().parents[1]))  # the repository: tests/histories.py fills the store
-from tests.histories import N, fill  # noqa: E402
+from tests.histories import N, fill
 
 #: The filters the test applies, in order, as the store sees them (the last: one day in UTC+8).
 DAY = datetime(2026, 1, 1, 16, tzinfo=UTC)
