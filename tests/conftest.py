@@ -91,6 +91,11 @@ class HeldAnswers:
                 self._released -= 1
             self.held -= 1
 
+    def wait_held(self, count: int = 1, timeout: float = 30) -> bool:
+        """Block until `count` answers are held (for tests without an event loop); False after `timeout` s."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.held >= count, timeout=timeout)
+
     def release(self, count: int = 1) -> None:
         with self._changed:
             self._released += count

@@ -348,21 +348,14 @@ def test_cancel_interrupts_a_backoff_wait_at_once(sandbox, store):
     assert [h.attempt.http_status for h in store.history(None)] == [503]  # the one attempt made, recorded
 
 
-def test_cancel_during_a_request_finishes_it_and_starts_no_other(sandbox, store, monkeypatch):
-    arrived, answer = threading.Event(), threading.Event()
-
-    def hold(seconds: float) -> None:  # the sandbox's wait before it answers an upload it has stored
-        arrived.set()
-        answer.wait(30)
-
-    monkeypatch.setattr(sandbox, "_sleep", hold)
+def test_cancel_during_a_request_finishes_it_and_starts_no_other(sandbox, store, held_answers):
     rows = readings(30)
     queue(store, rows, sandbox.url)
     cancel = threading.Event()
     thread, box = run_in_thread(lambda: send(store, cancel=cancel))
-    assert arrived.wait(30), "request 1 never reached the sandbox"
+    assert held_answers.wait_held(1), "request 1 never reached the sandbox"
     cancel.set()  # while request 1 is on the wire: the sandbox has stored it and holds its answer
-    answer.set()
+    held_answers.stop()
     thread.join(30)
     assert not thread.is_alive()
     _, result = box[0]
