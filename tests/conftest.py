@@ -172,7 +172,18 @@ def _private_data_and_log_dirs(tmp_path, monkeypatch):
 
 
 #: A test that runs longer than this is taken for hung: every thread's stack is printed and the run stops.
-HANG_AFTER_S = 300
+#: The costliest test needs about 20 s of CPU; on this 2-core machine shared with five other test runs it got
+#: an eighth of a core, and at 38 s of CPU (before its cut) it ran past 300 s and stopped a healthy run.
+HANG_AFTER_S = 600
+
+#: The terminal's stderr, kept before pytest captures output: a dump written to fd 2 during a test would go to
+#: the capture's file and be lost when the watchdog ends the process (a stopped run said nothing at all).
+_TERMINAL_STDERR: int | None = None
+
+
+def pytest_configure(config):
+    global _TERMINAL_STDERR
+    _TERMINAL_STDERR = os.dup(2)
 
 
 @pytest.fixture(autouse=True)
@@ -181,7 +192,7 @@ def _hung_test_watchdog():
 
     faulthandler's watchdog is a C thread: it fires even when a deadlocked thread holds the interpreter lock.
     """
-    faulthandler.dump_traceback_later(HANG_AFTER_S, exit=True)
+    faulthandler.dump_traceback_later(HANG_AFTER_S, exit=True, file=_TERMINAL_STDERR or 2)
     yield
     faulthandler.cancel_dump_traceback_later()
 
