@@ -218,6 +218,16 @@
     </message>
 </context>
 <context>
+    <name>ColumnsTable</name>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message numerus="yes">
         <source>%Ln request(s) match</source>
@@ -253,27 +263,6 @@
 </context>
 <context>
     <name>ImportDialog</name>
-    <message numerus="yes">
-        <source>%Ln line(s) above the table skipped</source>
-        <translation>
-            <numerusform>%Ln line above the table skipped</numerusform>
-            <numerusform>%Ln lines above the table skipped</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln value(s)</source>
-        <translation>
-            <numerusform>%Ln value</numerusform>
-            <numerusform>%Ln values</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %Ln more problem(s)</source>
-        <translation>
-            <numerusform>… and %Ln more problem</numerusform>
-            <numerusform>… and %Ln more problems</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln row(s) cannot be read and are not imported (see Problems).</source>
         <translation>
@@ -396,6 +385,26 @@
         <translation>
             <numerusform>%Ln datapoint waits for another target and is not sent now.</numerusform>
             <numerusform>%Ln datapoints wait for other targets and are not sent now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsBox</name>
+    <message numerus="yes">
+        <source>… and %Ln more problem(s)</source>
+        <translation>
+            <numerusform>… and %Ln more problem</numerusform>
+            <numerusform>… and %Ln more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadSettings</name>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table skipped</source>
+        <translation>
+            <numerusform>%Ln line above the table skipped</numerusform>
+            <numerusform>%Ln lines above the table skipped</numerusform>
         </translation>
     </message>
 </context>
