@@ -3,7 +3,10 @@
 Modules: :mod:`~gui.sandbox.platform` (devices, stored datapoints and
 read-back by the platform's rules), :mod:`~gui.sandbox.server` (the
 :class:`Sandbox`: listening, fault injection, who can reach it),
-:mod:`~gui.sandbox.connection` (HTTP on h11: parsing, answers, limits),
+:mod:`~gui.sandbox.connection` (the connections: requests read and answered
+in turn, the route chosen), :mod:`~gui.sandbox.framing` (HTTP on h11: the
+head, the body's limits, the answer's shape), :mod:`~gui.sandbox.legacy` (the
+legacy platform's datapoints routes and fault injection),
 :mod:`~gui.sandbox.things` (the current platform: a product with devices,
 keys and a thing model, its token checks and routes),
 :mod:`~gui.sandbox.capture` (the inspector's data: every request with its

@@ -190,6 +190,7 @@
     </message>
     <message numerus="yes">
         <source>Content-Length {length} but %Ln more byte(s) came right after the body; they were not read</source>
+        <extracomment>The sandbox&apos;s own cap on one request body. The platform documents no limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md, &quot;Limits&quot;); this only keeps a runaway client from filling memory. The cap on a request line and its headers together (HTTP 431 beyond).</extracomment>
         <translation>
             <numerusform>Content-Length {length} but %Ln more byte came right after the body; it was not read</numerusform>
             <numerusform>Content-Length {length} but %Ln more bytes came right after the body; they were not read</numerusform>

@@ -164,6 +164,7 @@
     </message>
     <message numerus="yes">
         <source>Content-Length {length} but %Ln more byte(s) came right after the body; they were not read</source>
+        <extracomment>The sandbox&apos;s own cap on one request body. The platform documents no limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md, &quot;Limits&quot;); this only keeps a runaway client from filling memory. The cap on a request line and its headers together (HTTP 431 beyond).</extracomment>
         <translation>
             <numerusform>Content-Length 为 {length}，但请求体之后紧接着多了 %Ln 字节；未读取</numerusform>
         </translation>
@@ -5834,7 +5835,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>close each connection when done, or use fewer at once</source>
-        <extracomment>The sandbox&apos;s own cap on one request body. The platform documents no limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md, &quot;Limits&quot;); this only keeps a runaway client from filling memory. The cap on a request line and its headers together (HTTP 431 beyond). Connections served at once by default; more are answered HTTP 503 errno 8 and closed. Seconds a connection may stay idle, or take to send its body, before it is closed.</extracomment>
+        <extracomment>Connections served at once by default; more are answered HTTP 503 errno 8 and closed. Seconds a connection may stay idle, or take to send its body, before it is closed.</extracomment>
         <translation>用完就关闭连接，或减少同时打开的连接</translation>
     </message>
     <message>
