@@ -508,34 +508,6 @@
         <translation>设备配置：为任一平台命名的目标；其密钥保存在系统密钥环中</translation>
     </message>
     <message>
-        <source>…</source>
-        <translation>…</translation>
-    </message>
-    <message>
-        <source>Add, save, rename, duplicate or delete profiles</source>
-        <translation>添加、保存、重命名、复制或删除设备配置</translation>
-    </message>
-    <message>
-        <source>&amp;Save the fields to this profile</source>
-        <translation>将各栏保存到此设备配置(&amp;S)</translation>
-    </message>
-    <message>
-        <source>&amp;Add a profile of the fields…</source>
-        <translation>以各栏新建设备配置(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Rename…</source>
-        <translation>重命名(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate…</source>
-        <translation>复制(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
         <source>The platform the fields are for</source>
         <translation>各栏所对应的平台</translation>
     </message>
@@ -604,26 +576,6 @@
         <translation>access_key：</translation>
     </message>
     <message>
-        <source>&amp;Keep for their target</source>
-        <translation>保留给原目标(&amp;K)</translation>
-    </message>
-    <message>
-        <source>They wait, and are sent when the connection names their target again</source>
-        <translation>它们继续等待，等连接再次指向其目标时发送</translation>
-    </message>
-    <message>
-        <source>&amp;Move to this target</source>
-        <translation>改发到当前目标(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Send them to the target the connection names now</source>
-        <translation>发送到连接当前指向的目标</translation>
-    </message>
-    <message>
-        <source>&amp;Discard them</source>
-        <translation>丢弃(&amp;D)</translation>
-    </message>
-    <message>
         <source>Looking for the profile&apos;s keys in the system keyring…</source>
         <translation>正在系统密钥环中查找此设备配置的密钥…</translation>
     </message>
@@ -646,34 +598,6 @@
     <message>
         <source>Profiles cannot be read: {why}</source>
         <translation>无法读取设备配置：{why}</translation>
-    </message>
-    <message>
-        <source>Profile name:</source>
-        <translation>设备配置名称：</translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation>设备配置</translation>
-    </message>
-    <message>
-        <source>Add a profile</source>
-        <translation>添加设备配置</translation>
-    </message>
-    <message>
-        <source>Rename the profile</source>
-        <translation>重命名设备配置</translation>
-    </message>
-    <message>
-        <source>Duplicate the profile</source>
-        <translation>复制设备配置</translation>
-    </message>
-    <message>
-        <source>{name} (copy)</source>
-        <translation>{name}（副本）</translation>
-    </message>
-    <message>
-        <source>Delete the profile {name} and its keys?</source>
-        <translation>要删除设备配置 {name} 及其密钥吗？</translation>
     </message>
     <message>
         <source>Device &amp;key:</source>
@@ -2461,6 +2385,66 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
 </context>
 <context>
+    <name>ProfileMenu</name>
+    <message>
+        <source>…</source>
+        <extracomment>An operation on the profiles: &quot;&quot; when done, else why not.</extracomment>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Add, save, rename, duplicate or delete profiles</source>
+        <translation>添加、保存、重命名、复制或删除设备配置</translation>
+    </message>
+    <message>
+        <source>&amp;Save the fields to this profile</source>
+        <translation>将各栏保存到此设备配置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a profile of the fields…</source>
+        <translation>以各栏新建设备配置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>设备配置</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>设备配置名称：</translation>
+    </message>
+    <message>
+        <source>Add a profile</source>
+        <translation>添加设备配置</translation>
+    </message>
+    <message>
+        <source>Rename the profile</source>
+        <translation>重命名设备配置</translation>
+    </message>
+    <message>
+        <source>Duplicate the profile</source>
+        <translation>复制设备配置</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name}（副本）</translation>
+    </message>
+    <message>
+        <source>Delete the profile {name} and its keys?</source>
+        <translation>要删除设备配置 {name} 及其密钥吗？</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -3486,6 +3470,29 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>✘ Could not read the platform back: {why}</source>
         <translation>✘ 无法从平台回读：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingBar</name>
+    <message>
+        <source>&amp;Keep for their target</source>
+        <translation>保留给原目标(&amp;K)</translation>
+    </message>
+    <message>
+        <source>They wait, and are sent when the connection names their target again</source>
+        <translation>它们继续等待，等连接再次指向其目标时发送</translation>
+    </message>
+    <message>
+        <source>&amp;Move to this target</source>
+        <translation>改发到当前目标(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Send them to the target the connection names now</source>
+        <translation>发送到连接当前指向的目标</translation>
+    </message>
+    <message>
+        <source>&amp;Discard them</source>
+        <translation>丢弃(&amp;D)</translation>
     </message>
 </context>
 <context>
