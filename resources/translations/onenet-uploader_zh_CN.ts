@@ -634,6 +634,10 @@
         <translation>识别为 JSON 对象</translation>
     </message>
     <message>
+        <source>Read as the number {number} (full-width characters read as half-width)</source>
+        <translation>识别为数值 {number}（全角字符已按半角读取）</translation>
+    </message>
+    <message>
         <source>Read as a number</source>
         <translation>识别为数值</translation>
     </message>
@@ -5706,7 +5710,7 @@ base64, an expiry that is not in the future
     <name>readings</name>
     <message>
         <source>{at} does not exist in {zone} (the clocks skipped it)</source>
-        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
         <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
     </message>
     <message>
