@@ -99,7 +99,8 @@ _GROUPED_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-_FULL_WIDTH = {**FULL_WIDTH_NUMBER, ord("，"): ","}
+#: For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－ｅＥ，", "0123456789.+-eE,")
 
 
 def _is_number(text: str) -> bool:
