@@ -3496,6 +3496,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>“{text}”还不是完整的时区：请继续输入，例如 {example}。</translation>
     </message>
     <message>
+        <source>“{text}” is an abbreviation, not a time zone: several zones share one (CST is China&apos;s, US Central&apos;s and Cuba&apos;s). Type the zone&apos;s name, e.g. Asia/Shanghai, or its offset, e.g. UTC+8.</source>
+        <translation>“{text}”是时区缩写，不是时区：多个时区共用同一缩写（CST 可指中国、美国中部和古巴的时间）。请输入时区名称（例如 Asia/Shanghai）或偏移（例如 UTC+8）。</translation>
+    </message>
+    <message>
         <source>“{text}” is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00).</source>
         <translation>“{text}”不是时区：偏移最多 14 小时（UTC-14:00 到 UTC+14:00）。</translation>
     </message>
@@ -6467,6 +6471,10 @@ base64, an expiry that is not in the future
     <message>
         <source>{text!r} is not a time zone yet: continue it, e.g. {example}</source>
         <translation>{text!r} 还不是完整的时区：请继续输入，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{text!r} is an abbreviation, not a time zone: several zones share one (CST is China&apos;s, US Central&apos;s and Cuba&apos;s); type the zone&apos;s name, e.g. Asia/Shanghai, or its offset, e.g. UTC+8</source>
+        <translation>{text!r} 是时区缩写，不是时区：多个时区共用同一缩写（CST 可指中国、美国中部和古巴的时间）；请输入时区名称（例如 Asia/Shanghai）或偏移（例如 UTC+8）</translation>
     </message>
     <message>
         <source>{text!r} is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)</source>
