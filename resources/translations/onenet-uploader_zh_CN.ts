@@ -4300,7 +4300,8 @@ The api-key is read from $ONENET_API_KEY only. Every datapoint carries `at` = th
 moment of its tick (--no-at: the platform stamps it). Ctrl+C stops; what was not
 sent waits in the outbox (`onenet-uploader outbox send`).
 
-exit status: 0 all sent; 2 bad arguments; 4 some datapoints still wait in the outbox
+exit status: 0 all sent; 1 some datapoints still wait in the outbox; 2 bad arguments; 4 the outbox database
+cannot be used
 </source>
         <translation>数据流的取值（数据流=规则，每个数据流用一次 --stream）：
   temp=21.5              每次都发送同一个值（也可写 fixed:21.5；允许文本）
@@ -4316,7 +4317,8 @@ API Key 只从 $ONENET_API_KEY 读取。每个数据点都带 `at` = 发送时�
 （--no-at：由平台打时间戳）。按 Ctrl+C 停止；未发送的数据点在发件箱中等待
 （`onenet-uploader outbox send`）。
 
-退出码：0 全部已发送；2 参数错误；4 仍有数据点在发件箱中等待
+退出码：0 全部已发送；1 仍有数据点在发件箱中等待；2 参数错误；4 发件箱数据库
+无法使用
 </translation>
     </message>
     <message>
