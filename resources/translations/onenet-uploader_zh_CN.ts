@@ -3728,10 +3728,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>……另有 {n} 行（--limit 0 列出全部）</translation>
     </message>
     <message>
-        <source>outbox send: --batch and --attempts must be at least 1, --max-bytes at least {n}, --timeout above 0</source>
-        <translation>outbox send：--batch 和 --attempts 至少为 1，--max-bytes 至少为 {n}，--timeout 必须大于 0</translation>
-    </message>
-    <message>
         <source>outbox send: {why}</source>
         <translation>outbox send：{why}</translation>
     </message>
@@ -3772,8 +3768,24 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>日志：{path}</translation>
     </message>
     <message>
+        <source>{option} must be at least 1, not {value}</source>
+        <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key.</extracomment>
+        <translation>{option} 至少为 1，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>--max-bytes must be at least {n}, not {value}</source>
+        <translation>--max-bytes 至少为 {n}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds above 0, not {value}</source>
+        <translation>--timeout 必须是大于 0 的秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{command}: {why}</source>
+        <translation>{command}：{why}</translation>
+    </message>
+    <message>
         <source>Stopping after the request on the wire (Ctrl+C again to abort at once)…</source>
-        <extracomment>Shown in --dry-run output instead of the api-key.</extracomment>
         <translation>当前请求完成后停止（再按一次 Ctrl+C 立即中止）…</translation>
     </message>
     <message>
