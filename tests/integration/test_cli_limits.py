@@ -68,7 +68,10 @@ def test_send_refuses_limits_it_cannot_use_and_queues_nothing(
             ["simulate", "--stream", "t=1", "--count", "1", "--device", "1", "--timeout", "-1"],
             "simulate: --timeout must be a number of seconds above 0, not -1.0",
         ),
-        (["verify", "--last", "--device", "1", "--timeout", "0"], "verify: --timeout must be a number of seconds above 0"),
+        (
+            ["verify", "--last", "--device", "1", "--timeout", "0"],
+            "verify: --timeout must be a number of seconds above 0",
+        ),
     ],
 )
 def test_every_command_refuses_them_the_same_way(dirs, capsys, argv, said) -> None:
