@@ -375,6 +375,22 @@ def test_recover_does_nothing_while_another_sender_runs(store):
     assert store.recover() == 1
 
 
+def test_recover_with_nothing_in_flight_takes_no_lock(store):
+    ids = store.add(rows(2), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    with store.send_lock():  # another sender, between two requests: nothing of it is in flight
+        assert store.recover() == 0
+    assert [r.state for r in store.get(ids)] == [State.UNSENT, State.UNSENT]
+
+
+def test_recover_finishes_a_request_left_without_an_outcome(store):
+    ids = store.add(rows(1), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    begin(store, ids)
+    with sqlite3.connect(store.path) as db:  # the row was put back, yet its request never got an outcome
+        db.execute("UPDATE outbox SET state = 'unsent' WHERE id = ?", (ids[0],))
+    assert store.recover() == 0
+    assert [entry.request_outcome for entry in store.history()] == [RequestOutcome.UNKNOWN]
+
+
 def test_the_send_lock_is_exclusive_and_dies_with_its_process(store, tmp_path):
     with store.send_lock(), pytest.raises(StoreBusy):
         store.send_lock().acquire()

@@ -46,6 +46,11 @@ from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind
 from gui.text import Message, stored
 
 _STATES = {state.value: state for state in State}
+#: True when a sender left work unfinished (killed, or running now): what `OutboxRows.recover` has to look at.
+_UNFINISHED = (
+    "SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'in_flight') "
+    "OR EXISTS (SELECT 1 FROM requests WHERE outcome IS NULL)"
+)
 
 
 class OutboxRows(Connection):
@@ -362,9 +367,14 @@ class OutboxRows(Connection):
         Only safe when no other sender is running, so it needs the send lock: pass the
         one you hold, or it is tried here and None returned if another sender has it
         (the rows really are in flight then). Returns the number of rows recovered.
+        Without a lock and with nothing in flight (no row `in_flight`, no request without
+        an outcome: what a start finds unless a sender was killed or runs now) there is
+        nothing to recover: 0 at once, no lock taken (`filelock` is not even imported).
         Call it when the window starts; the pipeline calls it before every run.
         """
         if lock is None:
+            if not self._query(_UNFINISHED)[0][0]:
+                return 0
             try:
                 with self.send_lock() as own:
                     return self.recover(own)
