@@ -149,6 +149,8 @@ def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
         "    read = set(linecache.cache) - read_by_pyside\n"
         "    print(sorted(f for f in read if f.startswith(own) and not f.startswith(others)))\n"
         f"    print(sorted(m for m in {NOT_FOR_THE_FIRST_PAINT!r} if m in sys.modules))\n"
+        "    from gui.onenet.zones import zone_names\n"
+        "    print(zone_names.cache_info().currsize)  # the system's zone database walked: 1\n"
         "    for w in QApplication.topLevelWidgets(): w.close()\n"
         "    return 0\n"
         "QApplication.exec = staticmethod(first_paint)\n"
@@ -160,5 +162,5 @@ def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
         env[name] = str(tmp_path / name)
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    sources_read, loaded = done.stdout.strip().splitlines()[-2:]
-    assert (sources_read, loaded) == ("[]", "[]")
+    sources_read, loaded, zones_listed = done.stdout.strip().splitlines()[-3:]
+    assert (sources_read, loaded, zones_listed) == ("[]", "[]", "0")
