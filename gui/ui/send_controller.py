@@ -116,10 +116,10 @@ class SendWorker(Worker):
         if last is None:
             return
         pending = self._pending
-        for row in self._store.get(list(last.planned.outbox_ids)):
-            pending.ids.append(row.id)
-            pending.states.append(row.state)
-            pending.revisions.append(row.revision)
+        for row_id, state, revision in self._store.states(last.planned.outbox_ids):
+            pending.ids.append(row_id)
+            pending.states.append(state)
+            pending.revisions.append(revision)
         pending.done, pending.total = progress.requests_done, progress.requests_total
         pending.last_sent = last.outcome is RequestOutcome.SENT
         if pending.last_sent:

@@ -107,3 +107,23 @@ def test_a_snapshot_stays_as_it_was_through_every_change_of_the_model():
     assert snapshot._points is model._points and snapshot._packed is model._rows
     assert snapshot._statuses is not model._statuses and snapshot._revisions is not model._revisions
     assert snapshot[0].status is RowStatus.UNSENT and model.rows()[0].status is RowStatus.SENT
+
+
+def test_a_sends_progress_recolours_exactly_its_rows_however_they_lie_in_the_table():
+    """`show_states` finds each id (next row, a stride on, or by bisection), skips ids not in the table."""
+    from gui.data.store import State
+
+    model = DatapointsModel()
+    model.extend([Row(f"s{i % 3}", Datapoint(i), id=10 + i) for i in range(30)])
+    snapshot = model.rows()
+    ids = [10 + i for i in (0, 3, 6, 9, 1, 2, 27, 28, 29)] + [999]  # a stream's rows, a run, the end, a stranger
+    model.show_states(ids, [State.SENT] * 9 + [State.SENT], [1] * 10)
+    rows = model.rows()
+    changed = {i for i in range(30) if rows[i].status is RowStatus.SENT}
+    assert changed == {0, 3, 6, 9, 1, 2, 27, 28, 29}
+    assert {i for i in range(30) if rows[i].revision == 1} == changed
+    assert all(row.status is RowStatus.UNSENT for row in snapshot)  # the snapshot the send planned from stays
+    model.show_states([11, 14], [State.FAILED, State.UNKNOWN], [2, 3])
+    assert [model.rows()[i].status for i in (1, 4)] == [RowStatus.FAILED, RowStatus.UNKNOWN]
+    model.show_status([12, 15, 18, 500], RowStatus.IN_FLIGHT)
+    assert [i for i in range(30) if model.rows()[i].status is RowStatus.IN_FLIGHT] == [2, 5, 8]
