@@ -596,3 +596,16 @@ def test_delivery_messages_are_stored_with_their_code_and_old_plain_rows_stay_re
     old, stopped = store.get(ids[1:])
     assert (old.last_error, old.last_error_text) == ("refused", None)
     assert stopped.last_error_text is not None and stopped.last_error_text.code == "stopped-while-sending"
+
+
+def test_states_read_only_the_state_and_revision_of_each_row(store):
+    """What a send's progress shows: `(id, state, revision)` by id, as `get` has them, missing ids skipped."""
+    from array import array
+
+    ids = store.add(rows(3))
+    store.update(ids[1], point=Datapoint(99, T0))
+    store.set_state([ids[2]], State.FAILED)
+    expected = [(r.id, r.state, r.revision) for r in store.get(ids)]
+    assert store.states(array("q", [ids[2], 10_000, *ids[:2]])) == expected
+    assert [state for _, state, _ in expected] == [State.DRAFT, State.DRAFT, State.FAILED]
+    assert [revision for _, _, revision in expected] == [0, 1, 0]

@@ -279,6 +279,16 @@ class OutboxRows(Connection):
         raw = self._query(f"SELECT {_ROW_COLUMNS} FROM outbox WHERE {_IN_IDS} ORDER BY id", (_ids_json(ids),))
         return [_row(r) for r in raw]
 
+    def states(self, ids: Collection[int]) -> list[tuple[int, State, int]]:
+        """`(id, state, revision)` of the rows with these ids, by id (missing ids are skipped).
+
+        What a send's progress shows of each row, without reading the rest of it (`get` parses
+        three times and the value of every row: a million rows' progress on the sending thread).
+        """
+        raw = self._query(f"SELECT id, state, revision FROM outbox WHERE {_IN_IDS} ORDER BY id", (_ids_json(ids),))
+        states = _STATES
+        return [(r[0], states[r[1]], r[2]) for r in raw]
+
     def rows(
         self,
         states: Collection[State] | None = None,
