@@ -186,6 +186,18 @@
             <numerusform>请求体之后紧接着多了 %Ln 字节；已当作下一个请求读取</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>column {column}: numbers: row {row} holds the number {value}, which the first %Ln row(s) read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
+        <translation>
+            <numerusform>列 {column}：数字：第 {row} 行是数字 {value}，而先读取的前 %Ln 行中没有数字；该列的文本会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（send --text；导入对话框的列表格）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
+        <translation>
+            <numerusform>列 {column}：{kind}，按所有行决定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -4935,7 +4947,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no time of day</source>
-        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}).</extracomment>
+        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`).</extracomment>
         <translation>没有时刻</translation>
     </message>
     <message>
@@ -4985,7 +4997,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no data to tell: comma</source>
-        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit.</extracomment>
+        <extracomment>Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit.</extracomment>
         <translation>没有数据可以判断：使用逗号</translation>
     </message>
     <message>
@@ -5035,7 +5047,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>every value is {length} digits that form a valid date, {form}</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person</extracomment>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.</extracomment>
         <translation>每个值都是 {length} 位数字，且构成有效日期，{form}</translation>
     </message>
     <message>
@@ -5200,6 +5212,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no reading: {markers} among numbers (skipped, never sent)</source>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). The first character of every text `cells.parse_number_text` may read (after stripping spaces).</extracomment>
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>

@@ -122,7 +122,10 @@ def numbers_fast(cells: Sequence[Any], decimal: str) -> list[int | float] | None
     if not cells:
         return []
     if isinstance(cells[0], str):
-        joined = "".join(cells)
+        try:
+            joined = "".join(cells)
+        except TypeError:  # a spreadsheet's text cell, then a number cell: the per-cell path reads each
+            return None
         if decimal == ",":
             if "." in joined:
                 return None

@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from gui.data.importers import cells as C
+from gui.data.importers.kinds import MISSING_LIKE, kind_of, markers_decision
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
@@ -37,11 +38,6 @@ from gui.onenet.zones import parse_zone
 from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 SAMPLE_ROWS = 1000
-#: Texts that usually mean "no reading": they do not make a number column text (they are reported,
-#: with the hint to add them as missing-value markers).
-MISSING_LIKE = frozenset(
-    ["na", "n/a", "n.a.", "nan", "null", "none", "-", "--", "---", "#n/a", "?", "err", "error", "#value!", "#div/0!"]
-)
 DELIMITERS = ",;\t|"
 #: Delimiter detection reads at most this many lines, each cut to this many characters: bounded work
 #: (the csv module's C reader, linear in its input) whatever the file holds.
@@ -477,6 +473,9 @@ class Plan:
     rename: dict[str, str] = field(default_factory=dict)  #: long layout: datastream ids renamed
     missing: frozenset[str] = frozenset()  #: texts found among numbers that mean "no reading" (`---`, `NA`)
     zone_why: Message | None = None  #: `zone_reason` in words (`result.zone_reason_message`), for a person
+    #: Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row
+    #: (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.
+    watched: frozenset[int] = frozenset()
 
 
 def times_state_zone(profiles: Sequence[Profile], spec: TimeSpec) -> bool:
@@ -1155,6 +1154,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
 
     # values and ids
     infos: list[ColumnInfo] = []
+    watched: set[int] = set()
     used_ids: set[str] = set()
     values: list[int] = []
     units = structure.units
@@ -1166,18 +1166,12 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         info = ColumnInfo(index=j, name=names[j], role=role, example=profile.example, unit=unit)
         if role is Role.VALUE:
             kind = choice.kind
-            if kind is None:
-                if layout is Layout.LONG or not profile.filled:
-                    kind = ValueKind.AUTO
-                elif profile.share(C.CellClass.JSON) == 1.0:
-                    kind = ValueKind.JSON
-                elif profile.classes[C.CellClass.NUMBER]:
-                    # numbers, whatever else the column holds: its texts (`OVER`, `23.5 °C`, `inf`) are rejected
-                    # with row and reason, never a guess that sends its numbers as texts (`"25.5"`); `NA`-like
-                    # cells are skipped (below); the user may read the column as text (a column choice)
-                    kind = ValueKind.NUMBER
-                else:
-                    kind = ValueKind.TEXT
+            if kind is None and layout is Layout.LONG:
+                kind = ValueKind.AUTO
+            elif kind is None:
+                # numbers, whatever else the column holds (`kinds.kind_of`); the pass checks every later row
+                kind = kind_of(profile.filled, profile.classes[C.CellClass.NUMBER], profile.classes[C.CellClass.JSON])
+                watched.add(j)
             suggested = names[j] if is_safe_stream_id(names[j]) else suggest_stream_id(names[j])
             note = (
                 None if profile.filled else Counted("empty-column").tr("empty in the first %Ln row(s)", "", rows_read)
@@ -1221,14 +1215,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         t for info in infos if info.kind is ValueKind.NUMBER for t in profiles[info.index].missing_texts
     )
     if found_missing:
-        shown = ", ".join(repr(t) for t in sorted(found_missing))
-        decisions.append(
-            _m(
-                "no-reading-markers",
-                QT_TRANSLATE_NOOP("importers", "no reading: {markers} among numbers (skipped, never sent)"),
-                markers=shown,
-            )
-        )
+        decisions.append(markers_decision(found_missing))
     decisions += [
         _m(
             "texts-among-numbers",
@@ -1298,6 +1285,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         rename if layout is Layout.LONG else {},
         found_missing,
         zone_why,
+        frozenset(watched),
     )
 
 

@@ -1,0 +1,184 @@
+"""A value column's kind (numbers, text, JSON objects) from all its rows, not only the first ones read.
+
+The rule (session 5): a column with any number is numbers, and its texts
+(`OVER`, `23.5 °C`, `inf`) are rejected with row, column and reason unless
+they mean "no reading" (`NA`, `--`: `MISSING_LIKE`, skipped and said among
+the decisions); a column whose every cell is a JSON object is JSON; else
+text. Detection (`detect.make_plan`) applies it to the first rows read
+(`detect.SAMPLE_ROWS`); the chunked pass watches every row of the columns
+so decided (`Seen`, fed by `convert.RowConverter`), and `revise` gives the
+plan of all rows when a later row decides otherwise: `tabular.import_rows`
+then reads the rows again with it (a second pass only then), so no value
+is sent with the JSON type of a sample that did not show it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from gui.data.importers import cells as C
+from gui.data.importers.result import kind_name
+from gui.data.importers.result import message as _m
+from gui.data.importers.sources import cell_text
+from gui.onenet.readings import Value, ValueKind
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
+
+if TYPE_CHECKING:
+    from gui.data.importers.detect import Plan
+
+#: Texts that usually mean "no reading": they do not make a number column text (they are reported,
+#: with the hint to add them as missing-value markers).
+MISSING_LIKE = frozenset(
+    ["na", "n/a", "n.a.", "nan", "null", "none", "-", "--", "---", "#n/a", "?", "err", "error", "#value!", "#div/0!"]
+)
+#: The first character of every text `cells.parse_number_text` may read (after stripping spaces).
+_NUMBER_START = "+-.,\u2212"
+
+
+def kind_of(filled: int, numbers: int, objects: int) -> ValueKind:
+    """The kind of a wide table's value column from its cells: `filled` not missing, of them `numbers`
+    numbers and `objects` JSON objects (`cells.classify`). AUTO for a column without a filled cell."""
+    if not filled:
+        return ValueKind.AUTO
+    if objects == filled:
+        return ValueKind.JSON
+    if numbers:
+        return ValueKind.NUMBER
+    return ValueKind.TEXT
+
+
+def markers_decision(found: Iterable[str]) -> Message:
+    """The decision that texts meaning "no reading" among numbers are skipped (code `no-reading-markers`)."""
+    shown = ", ".join(repr(t) for t in sorted(found))
+    return _m(
+        "no-reading-markers",
+        QT_TRANSLATE_NOOP("importers", "no reading: {markers} among numbers (skipped, never sent)"),
+        markers=shown,
+    )
+
+
+def _is_number(raw: Any) -> bool:
+    if isinstance(raw, str):
+        text = raw.strip()
+        if not text or not (text[0].isdigit() or text[0] in _NUMBER_START):
+            return False  # no number starts so: spares `classify` on every word of a text column
+    return C.classify(raw, frozenset())[0] is C.CellClass.NUMBER
+
+
+@dataclass
+class Seen:
+    """What the pass sees in one value column whose kind the first rows gave (`kind`), over all its rows.
+
+    `first_row` is the file's row number of the first cell that kind does
+    not foresee (a number in a text column, a text meaning "no reading"
+    in a number column…), `first_text` that cell as read.
+    """
+
+    kind: ValueKind
+    filled: int = 0
+    numbers: int = 0
+    objects: int = 0
+    missing_like: set[str] = field(default_factory=set)
+    first_row: int | None = None
+    first_text: str = ""
+
+    def see(
+        self, cells: Sequence[Any], values: Sequence[Value | None], rows: Sequence[int], missing: Callable[[Any], bool]
+    ) -> None:
+        """Take a chunk of the column: its raw `cells`, the `values` read from them (None: missing or
+        rejected), the file's row number of each, and the import's test for a missing cell."""
+        odd: set[Any] = set()
+        if self.kind is ValueKind.NUMBER:  # numbers stay numbers: only a "no reading" text can tell more
+            if None not in values:
+                return
+            for raw, value in zip(cells, values, strict=True):
+                if value is None and isinstance(raw, str) and not missing(raw):
+                    text = raw.strip()
+                    if text.casefold() in MISSING_LIKE and text not in self.missing_like:
+                        self.missing_like.add(text)
+                        odd.add(raw)
+        else:
+            for raw, count in Counter(cells).items():  # distinct cells: a column repeats its words
+                if missing(raw):
+                    continue
+                if isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
+                    self.missing_like.add(raw.strip())
+                self.filled += count
+                if self.kind is ValueKind.TEXT:
+                    number = _is_number(raw)
+                    cls = C.CellClass.NUMBER if number else C.CellClass.TEXT
+                else:
+                    cls = C.classify(raw, frozenset())[0]
+                self.numbers += count if cls is C.CellClass.NUMBER else 0
+                self.objects += count if cls is C.CellClass.JSON else 0
+                if (
+                    self.kind is ValueKind.AUTO
+                    or (self.kind is ValueKind.TEXT and cls is C.CellClass.NUMBER)
+                    or (self.kind is ValueKind.JSON and cls is not C.CellClass.JSON)
+                ):
+                    odd.add(raw)
+        if odd and self.first_row is None:
+            i = next(i for i, raw in enumerate(cells) if raw in odd)
+            self.first_row, self.first_text = rows[i], cell_text(cells[i]).strip()
+
+    def kind_of_all_rows(self) -> ValueKind:
+        """The column's kind from every row seen (`kind_of`; a number column stays numbers)."""
+        if self.kind is ValueKind.NUMBER:
+            return ValueKind.NUMBER
+        if self.kind is ValueKind.TEXT:
+            return ValueKind.NUMBER if self.numbers else ValueKind.TEXT
+        return kind_of(self.filled, self.numbers, self.objects)
+
+
+def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Plan | None:
+    """The plan with the kinds (and "no reading" texts) of all rows, or None when the first rows told them right.
+
+    `seen`: by column index, what the pass saw in the columns `plan.watched`;
+    `rows_read`: how many data rows detection read. Each column whose kind
+    changes gets a decision naming the row that decided it. The plan returned
+    watches nothing (its kinds are those of all rows).
+    """
+    infos = list(plan.infos)
+    decisions: list[Message] = []
+    for j, column in sorted(seen.items()):
+        kind = column.kind_of_all_rows()
+        if kind is column.kind:
+            continue
+        info = infos[j]
+        infos[j] = replace(info, kind=kind, note=None)
+        if kind is ValueKind.NUMBER:
+            decisions.append(
+                Counted("kind-numbers-later")
+                .tr(
+                    "column {column}: numbers: row {row} holds the number {value}, which the first %Ln row(s) "
+                    "read did not show; its texts are rejected unless they are missing-value markers or the "
+                    "column is read as text (send --text; the import dialog's columns table)",
+                    "",
+                    rows_read,
+                )
+                .with_args(column=repr(info.name), row=str(column.first_row), value=column.first_text)
+            )
+        else:
+            decisions.append(
+                Counted("kind-later")
+                .tr(
+                    "column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first "
+                    "%Ln row(s) read did not show",
+                    "",
+                    rows_read,
+                )
+                .with_args(
+                    column=repr(info.name), kind=kind_name(kind), row=str(column.first_row), value=column.first_text
+                )
+            )
+    found = frozenset(t for j, column in seen.items() if infos[j].kind is ValueKind.NUMBER for t in column.missing_like)
+    markers = plan.missing | found
+    if not decisions and markers == plan.missing:
+        return None
+    kept = [d for d in plan.decisions if d.code != "no-reading-markers"]
+    if markers:
+        kept.append(markers_decision(markers))
+    return replace(plan, infos=infos, decisions=kept + decisions, missing=markers, watched=frozenset())
