@@ -14,10 +14,11 @@ is sent with the JSON type of a sample that did not show it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from gui.data.importers import cells as C
 from gui.data.importers.result import kind_name
@@ -36,6 +37,13 @@ MISSING_LIKE = frozenset(
 )
 #: The first character of every text `cells.parse_number_text` may read (after stripping spaces).
 _NUMBER_START = "+-.,\u2212"
+#: Over a text column's distinct cells joined by line breaks (a C-level scan; a hit sends them down the
+#: careful path): a cell that may be a number.
+_MAY_BE_NUMBER = re.compile(rf"\n[\d{re.escape(_NUMBER_START)}]")
+#: `MISSING_LIKE` as people write them (`NA`, `Null`): a C-level set intersection for columns of many texts.
+_MISSING_WRITTEN = frozenset(f(t) for t in MISSING_LIKE for f in (str.lower, str.upper, str.title, str.capitalize))
+#: Up to this many distinct texts in a chunk, each is checked exactly (casefolded, classified).
+_FEW = 64
 
 
 def kind_of(filled: int, numbers: int, objects: int) -> ValueKind:
@@ -73,8 +81,9 @@ class Seen:
     """What the pass sees in one value column whose kind the first rows gave (`kind`), over all its rows.
 
     `first_row` is the file's row number of the first cell that kind does
-    not foresee (a number in a text column, a text meaning "no reading"
-    in a number column…), `first_text` that cell as read.
+    not foresee (a number in a text column, a text in a JSON column, any
+    cell in a column empty so far), `first_text` that cell as read;
+    `missing_like` the texts meaning "no reading" (`MISSING_LIKE`) seen.
     """
 
     kind: ValueKind
@@ -92,36 +101,43 @@ class Seen:
         rejected), the file's row number of each, and the import's test for a missing cell."""
         odd: set[Any] = set()
         if self.kind is ValueKind.NUMBER:  # numbers stay numbers: only a "no reading" text can tell more
-            if None not in values:
-                return
-            for raw, value in zip(cells, values, strict=True):
-                if value is None and isinstance(raw, str) and not missing(raw):
-                    text = raw.strip()
-                    if text.casefold() in MISSING_LIKE and text not in self.missing_like:
-                        self.missing_like.add(text)
-                        odd.add(raw)
+            if None in values:
+                self.missing_like.update(
+                    text
+                    for raw, value in zip(cells, values, strict=True)
+                    if value is None
+                    and isinstance(raw, str)
+                    and (text := raw.strip()).casefold() in MISSING_LIKE
+                    and not missing(raw)
+                )
+            return
+        elif self.kind is ValueKind.TEXT:  # the values are the stripped texts (None: missing or rejected)
+            distinct = set(values)
+            distinct.discard(None)
+            texts = cast(set[str], distinct)
+            if len(texts) <= _FEW:
+                self.missing_like.update(t for t in texts if t.casefold() in MISSING_LIKE)
+            else:
+                self.missing_like.update(texts & _MISSING_WRITTEN)
+                if not _MAY_BE_NUMBER.search("\n" + "\n".join(texts)):
+                    return
+            odd = {t for t in texts if _is_number(t)}
+            self.numbers += sum(1 for v in values if v in odd) if odd else 0
         else:
-            for raw, count in Counter(cells).items():  # distinct cells: a column repeats its words
+            for raw, count in Counter(cells).items():
                 if missing(raw):
                     continue
                 if isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
                     self.missing_like.add(raw.strip())
                 self.filled += count
-                if self.kind is ValueKind.TEXT:
-                    number = _is_number(raw)
-                    cls = C.CellClass.NUMBER if number else C.CellClass.TEXT
-                else:
-                    cls = C.classify(raw, frozenset())[0]
+                cls = C.classify(raw, frozenset())[0]
                 self.numbers += count if cls is C.CellClass.NUMBER else 0
                 self.objects += count if cls is C.CellClass.JSON else 0
-                if (
-                    self.kind is ValueKind.AUTO
-                    or (self.kind is ValueKind.TEXT and cls is C.CellClass.NUMBER)
-                    or (self.kind is ValueKind.JSON and cls is not C.CellClass.JSON)
-                ):
+                if self.kind is ValueKind.AUTO or cls is not C.CellClass.JSON:
                     odd.add(raw)
+            values = cells
         if odd and self.first_row is None:
-            i = next(i for i, raw in enumerate(cells) if raw in odd)
+            i = next(i for i, value in enumerate(values) if value in odd)
             self.first_row, self.first_text = rows[i], cell_text(cells[i]).strip()
 
     def kind_of_all_rows(self) -> ValueKind:
