@@ -109,6 +109,7 @@
     </message>
     <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
+        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
             <numerusform>没有表头，且前 %Ln 行为空</numerusform>
         </translation>
@@ -4786,6 +4787,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{value} is not a number</source>
+        <extracomment>The number parsers (`cell_numbers`) and time parsers (`cell_times`) are read from here too (`cells as C`).</extracomment>
         <translation>{value} 不是数值</translation>
     </message>
     <message>
@@ -4997,7 +4999,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no data to tell: comma</source>
-        <extracomment>Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit.</extracomment>
+        <extracomment>Single-byte Latin encodings charset-normalizer may name for Western European text that Windows-1252 (what Excel and most Western software write) reads as well: `®` is `ź` in ISO-8859-16. Non-letters that Western technical files do contain (so they do not make a Latin reading implausible). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds.</extracomment>
         <translation>没有数据可以判断：使用逗号</translation>
     </message>
     <message>
@@ -5047,7 +5049,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>every value is {length} digits that form a valid date, {form}</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.</extracomment>
+        <extracomment>Time parts split over columns, by header (lower case), and their unit.</extracomment>
         <translation>每个值都是 {length} 位数字，且构成有效日期，{form}</translation>
     </message>
     <message>
@@ -5064,6 +5066,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
+        <extracomment>Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`).</extracomment>
         <translation>{what}：文件中没有列 {text}。文件的列为 {shown}。</translation>
     </message>
     <message>
@@ -5212,7 +5215,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no reading: {markers} among numbers (skipped, never sent)</source>
-        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). The first character of every text `cells.parse_number_text` may read (after stripping spaces).</extracomment>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). The first character of every text `cells.parse_number_text` may read (after stripping spaces). Over a text column&apos;s distinct cells joined by line breaks (a C-level scan; a hit sends them down the careful path): a cell that may be a number. `MISSING_LIKE` as people write them (`NA`, `Null`): a C-level set intersection for columns of many texts. Up to this many distinct texts in a chunk, each is checked exactly (casefolded, classified).</extracomment>
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>
@@ -5233,6 +5236,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>year-month-day</source>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.</extracomment>
         <translation>年-月-日</translation>
     </message>
     <message>
@@ -5351,7 +5355,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV.</source>
-        <extracomment>Bytes read from the middle and the end too, so a file that turns non-ASCII late is still seen. When charset-normalizer finds several encodings equally plausible, the first of these wins: GB18030 (a superset of GBK and GB2312: Chinese-locale Excel) before the others, then Windows-1252 (Western European Excel) over its look-alikes.</extracomment>
+        <extracomment>Bytes read from the start of a file to decide its format and encoding. Bytes read from the middle and the end too, so a file that turns non-ASCII late is still seen. When charset-normalizer finds several encodings equally plausible, the first of these wins: GB18030 (a superset of GBK and GB2312: Chinese-locale Excel) before the others, then Windows-1252 (Western European Excel) over its look-alikes.</extracomment>
         <translation>无法读取 OpenDocument 电子表格：请另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.i18n import render
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED
 from gui.data.importers import ImportOptions, import_file, write_rejected
+from gui.i18n import render
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import Severity
 
@@ -134,7 +134,7 @@ def test_a_column_empty_in_the_first_rows_gets_the_kind_of_the_rows_below(tmp_pa
     assert stream(result, "level") == [7, 8.5]
     assert errors(result) == [(1103, "level", f"'OVER' is not a number; {MARKER}")]
     assert "column 'level': numbers: row 1102 holds the number 7" in said(result)
-    assert not [c for c in result.detected.columns if c.name == "level"][0].note  # not "empty in the first rows"
+    assert not next(c for c in result.detected.columns if c.name == "level").note  # not "empty in the first rows"
 
 
 def test_a_no_reading_text_below_the_first_rows_is_skipped_as_in_them(tmp_path):

@@ -17,9 +17,9 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
-from gui.data.importers.detect import Plan
 from gui.data.importers.kinds import Seen
 from gui.data.importers.options import Layout, MissingTime, TimeFormat
+from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.sources import cell_text, effective_width

@@ -28,7 +28,7 @@ from gui.onenet.readings import Value, ValueKind
 from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 if TYPE_CHECKING:
-    from gui.data.importers.detect import Plan
+    from gui.data.importers.plan import Plan
 
 #: Texts that usually mean "no reading": they do not make a number column text (they are reported,
 #: with the hint to add them as missing-value markers).

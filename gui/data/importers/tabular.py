@@ -14,10 +14,12 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from gui.data.importers.columns import SAMPLE_ROWS
 from gui.data.importers.convert import RejectedSink, RowConverter
-from gui.data.importers.detect import SAMPLE_ROWS, Plan, find_structure, make_plan, sniff_delimiter
+from gui.data.importers.detect import make_plan
 from gui.data.importers.kinds import revise
 from gui.data.importers.options import DateOrder, FileFormat, ImportOptions, Layout, MissingTime
+from gui.data.importers.plan import Plan
 from gui.data.importers.result import (
     ColumnStats,
     Detected,
@@ -27,8 +29,9 @@ from gui.data.importers.result import (
     PointTable,
 )
 from gui.data.importers.result import message as _m
-from gui.data.importers.sniff import HEAD_BYTES, Encoding
+from gui.data.importers.sniff import HEAD_BYTES, Encoding, sniff_delimiter
 from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, effective_width, take
+from gui.data.importers.structure import find_structure
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 CHUNK_ROWS = 4096
