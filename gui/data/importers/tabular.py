@@ -234,10 +234,11 @@ def import_rows(
             return runner
 
         runner = read_all(plan, result)
-        revised = revise(plan, runner.seen, len(structure.data_sample))
-        if revised is not None:  # a later row decides a kind the first rows did not show: read with all rows' kinds
-            result = result_of(revised)
-            runner = read_all(revised, result)
+        revision = revise(plan, runner.seen, len(structure.data_sample))
+        if revision is not None:  # a later row decides what the first rows did not show: read with all rows' plan
+            plan = make_plan(structure, options, missing, delimiter, revision)
+            result = result_of(plan)
+            runner = read_all(plan, result)
         if runner.store:
             runner.finish()
     return result
