@@ -182,6 +182,8 @@ class Revision:
 def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Revision | None:
     """What all rows decide unlike the first ones (`Revision`), or None when the first rows told it right.
 
+    A Revision whenever a column's `Seen.first_row` is set (the pass may stop keeping datapoints then).
+
     `seen`: by column index, what the pass saw in the columns `plan.watched`;
     `rows_read`: how many data rows detection read. `detect.make_plan` takes
     the revision and gives the plan of all rows (which watches nothing).

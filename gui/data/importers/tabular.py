@@ -229,6 +229,8 @@ def import_rows(
                     break
                 runner.process(chunk, number)
                 number += len(chunk)
+                if runner.store and any(seen.first_row is not None for seen in runner.seen.values()):
+                    runner.store = False  # the rows are read again (below): keep nothing of this pass meanwhile
                 if progress is not None:
                     progress(*source.progress())
             return runner
@@ -236,6 +238,7 @@ def import_rows(
         runner = read_all(plan, result)
         revision = revise(plan, runner.seen, len(structure.data_sample))
         if revision is not None:  # a later row decides what the first rows did not show: read with all rows' plan
+            del runner, result  # this pass's datapoints go before the next pass keeps its own
             plan = make_plan(structure, options, missing, delimiter, revision)
             result = result_of(plan)
             runner = read_all(plan, result)
