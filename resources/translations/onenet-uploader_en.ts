@@ -126,6 +126,7 @@
     </message>
     <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
+        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
             <numerusform>no header and empty in the first row</numerusform>
             <numerusform>no header and empty in the first %Ln rows</numerusform>
@@ -215,6 +216,14 @@
         <translation>
             <numerusform>%Ln more byte came right after the body; read as a next request</numerusform>
             <numerusform>%Ln more bytes came right after the body; read as a next request</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
+        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading.</extracomment>
+        <translation>
+            <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row read did not show</numerusform>
+            <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln rows read did not show</numerusform>
         </translation>
     </message>
 </context>

@@ -109,6 +109,7 @@
     </message>
     <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
+        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
             <numerusform>没有表头，且前 %Ln 行为空</numerusform>
         </translation>
@@ -185,6 +186,13 @@
         <source>%Ln more byte(s) came right after the body; read as a next request</source>
         <translation>
             <numerusform>请求体之后紧接着多了 %Ln 字节；已当作下一个请求读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
+        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading.</extracomment>
+        <translation>
+            <numerusform>列 {column}：{kind}，按所有行决定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
         </translation>
     </message>
 </context>
@@ -4826,6 +4834,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{value} is not a number</source>
+        <extracomment>The number parsers (`cell_numbers`) and time parsers (`cell_times`) are read from here too (`cells as C`).</extracomment>
         <translation>{value} 不是数值</translation>
     </message>
     <message>
@@ -4987,7 +4996,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no time of day</source>
-        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}).</extracomment>
+        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`).</extracomment>
         <translation>没有时刻</translation>
     </message>
     <message>
@@ -5037,7 +5046,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no data to tell: comma</source>
-        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit.</extracomment>
+        <extracomment>Single-byte Latin encodings charset-normalizer may name for Western European text that Windows-1252 (what Excel and most Western software write) reads as well: `®` is `ź` in ISO-8859-16. Non-letters that Western technical files do contain (so they do not make a Latin reading implausible). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds.</extracomment>
         <translation>没有数据可以判断：使用逗号</translation>
     </message>
     <message>
@@ -5087,7 +5096,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>every value is {length} digits that form a valid date, {form}</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person</extracomment>
+        <extracomment>Time parts split over columns, by header (lower case), and their unit.</extracomment>
         <translation>每个值都是 {length} 位数字，且构成有效日期，{form}</translation>
     </message>
     <message>
@@ -5104,6 +5113,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
+        <extracomment>Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`).</extracomment>
         <translation>{what}：文件中没有列 {text}。文件的列为 {shown}。</translation>
     </message>
     <message>
@@ -5252,6 +5262,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no reading: {markers} among numbers (skipped, never sent)</source>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). The first character of every text `cells.parse_number_text` may read (after stripping spaces). Over a text column&apos;s distinct cells joined by line breaks (a C-level scan; a hit sends them down the careful path): a cell that may be a number. `MISSING_LIKE` as people write them (`NA`, `Null`): a C-level set intersection for columns of many texts. Up to this many distinct texts in a chunk, each is checked exactly (casefolded, classified).</extracomment>
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>
@@ -5272,6 +5283,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>year-month-day</source>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`).</extracomment>
         <translation>年-月-日</translation>
     </message>
     <message>
@@ -5390,7 +5402,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV.</source>
-        <extracomment>Bytes read from the middle and the end too, so a file that turns non-ASCII late is still seen. When charset-normalizer finds several encodings equally plausible, the first of these wins: GB18030 (a superset of GBK and GB2312: Chinese-locale Excel) before the others, then Windows-1252 (Western European Excel) over its look-alikes.</extracomment>
+        <extracomment>Bytes read from the start of a file to decide its format and encoding. Bytes read from the middle and the end too, so a file that turns non-ASCII late is still seen. When charset-normalizer finds several encodings equally plausible, the first of these wins: GB18030 (a superset of GBK and GB2312: Chinese-locale Excel) before the others, then Windows-1252 (Western European Excel) over its look-alikes.</extracomment>
         <translation>无法读取 OpenDocument 电子表格：请另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>

@@ -82,6 +82,8 @@ def test_all_case_files_are_covered():
         "header_zone_beijing.csv",
         "header_zone_etc_gmt_minus8.csv",
         "header_zone_etc_gmt_plus5.csv",
+        "kind_numbers_then_text.csv",
+        "kind_text_then_numbers.csv",
         "lab_readings_gbk.csv",
         "lab_readings_long.csv",
         "lab_readings_wide.csv",

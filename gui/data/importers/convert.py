@@ -17,8 +17,9 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
-from gui.data.importers.detect import Plan
-from gui.data.importers.options import Layout, MissingTime, TimeFormat
+from gui.data.importers.kinds import Seen
+from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
+from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.sources import cell_text, effective_width
@@ -48,7 +49,8 @@ class RejectedSink(Protocol):
     """Receives the rejected rows of a pass: first the column names, then each row."""
 
     def header(self, names: list[str]) -> None:
-        """The table's column names, before any row."""
+        """The table's column names, before any row; called again when the rows are read again (a later row
+        decided a column's kind, `kinds.revise`): the rows received before are then dropped."""
 
     def row(self, number: int, reasons: list[str], cells: Sequence[Any]) -> None:
         """A rejected row: its row number in the file, the reasons, its cells as read."""
@@ -137,6 +139,11 @@ class RowConverter:
         self._highest: datetime | None = None
         self._sampled: list[datetime] = []
         self._chunks: list[tuple[int, int, datetime, datetime]] = []  # stored rows [start, end): lowest, highest
+        #: What every row shows of the value columns whose kind the first rows gave (`kinds.revise`).
+        self.seen = {
+            j: Seen(plan.infos[j].kind if plan.infos[j].role is Role.VALUE else None, known)
+            for j, known in plan.watched.items()
+        }
 
     # -- rows --
     def process(self, rows: list[Sequence[Any]], first: int) -> None:
@@ -197,6 +204,10 @@ class RowConverter:
 
         if self.plan.layout is Layout.WIDE:
             converted = [self._values(j, columns[j], errors) for j in self.plan.values]
+            if self.seen:
+                by_column = dict(zip(self.plan.values, converted, strict=True))
+                for j, seen in self.seen.items():
+                    seen.see(columns[j], by_column.get(j, ()), numbers, self._is_missing)
             if all(None not in col for col in converted):
                 has_value = [True] * len(good)
             else:
@@ -235,6 +246,9 @@ class RowConverter:
             table.stream_of.extend(stream_ids)
             table.values.extend(v for v in long_values if v is not None)
             table.add_counts(Counter(stream_ids).items())
+
+    def _is_missing(self, raw: Any) -> bool:
+        return is_missing(raw, self.missing)
 
     def _time_column(self) -> int:
         return self.plan.time.column()
