@@ -79,8 +79,9 @@ class Profile:
     texts: list[str] = field(default_factory=list)
     raws: list[Any] = field(default_factory=list)
     decimals: Counter[str] = field(default_factory=Counter)
+    decimal_examples: dict[str, str] = field(default_factory=dict)  # the first cell that showed each decimal mark
     distinct: set[str] = field(default_factory=set)
-    ambiguous_comma: int = 0
+    ambiguous: str = ""  # the first `1,234` / `1.234` cell (`cells.is_ambiguous_number`): its decimal mark is unsure
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     missing_texts: set[str] = field(default_factory=set)
     other_texts: list[str] = field(default_factory=list)  # the first few other texts (`OVER`, `23.5 °C`)
@@ -129,8 +130,9 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
                 evidence = C.decimal_evidence(raw)
                 if evidence:
                     profile.decimals[evidence] += 1
-                elif C.is_ambiguous_comma(raw):
-                    profile.ambiguous_comma += 1
+                    profile.decimal_examples.setdefault(evidence, raw.strip())
+                elif not profile.ambiguous and C.is_ambiguous_number(raw):
+                    profile.ambiguous = raw.strip()
     return profiles
 
 

@@ -21,7 +21,17 @@ from gui.data.importers import cells as C
 from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
 from gui.data.importers.kinds import kind_of, markers_decision
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
-from gui.data.importers.plan import _ANOTHER_TIME, _CHOSEN, Plan, TimeSpec, _not_imported, format_label, layout_name
+from gui.data.importers.plan import (
+    _ANOTHER_TIME,
+    _CHOSEN,
+    Plan,
+    TimeSpec,
+    _not_imported,
+    decimal_decision,
+    decimal_question,
+    format_label,
+    layout_name,
+)
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
     ZONE_UNKNOWN,
@@ -507,19 +517,25 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     else:
         decisions.append(_m("time-none", QT_TRANSLATE_NOOP("importers", "time: no column was understood as a time")))
 
-    # decimal marks
+    # decimal marks: a column's own cells tell, else the file's other cells; `1,234` alone is asked
     file_votes: Counter[str] = Counter()
     for p in profiles:
         file_votes.update(p.decimals)
+    decimal_questions: list[Message] = []
 
-    def decimal_of(j: int) -> str:
+    def decimal_of(j: int, kind: ValueKind) -> str:
         if options.decimal:
             return options.decimal
         votes = profiles[j].decimals
         for source in (votes, file_votes):
             if source[","] != source["."]:
-                return "," if source[","] > source["."] else "."
-        return "," if delimiter == ";" and profiles[j].ambiguous_comma else "."
+                mark = "," if source[","] > source["."] else "."
+                if profiles[j].ambiguous and kind in (ValueKind.NUMBER, ValueKind.AUTO):
+                    decisions.append(decimal_decision(names, profiles, j, mark, source is votes))
+                return mark
+        if profiles[j].ambiguous and kind in (ValueKind.NUMBER, ValueKind.AUTO):
+            decimal_questions.append(decimal_question(names[j], profiles[j].ambiguous))
+        return "."
 
     rename = dict(options.rename)
     renamed_keys: set[str] = set()
@@ -556,7 +572,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 used_ids.add(stream_id)
                 info = replace(info, stream_id=stream_id, suggested_id=suggested, id_safe=is_safe_stream_id(stream_id))
                 values.append(j)
-            info = replace(info, kind=kind, decimal=decimal_of(j), note=note)
+            info = replace(info, kind=kind, decimal=decimal_of(j, kind), note=note)
         elif role in (Role.TIME, Role.DATE):
             info = replace(info, time_format=spec.fmt if role is Role.TIME else spec.date_fmt)
         elif role is Role.TIME_OF_DAY:
@@ -658,4 +674,5 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         found_missing,
         zone_why,
         frozenset(watched),
+        tuple(decimal_questions),
     )

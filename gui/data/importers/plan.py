@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gui.data.importers.cell_numbers import parse_number_text
 from gui.data.importers.options import DateOrder, Layout, Role, TimeFormat
 from gui.data.importers.result import (
     ColumnInfo,
@@ -14,6 +15,9 @@ from gui.data.importers.result import message as _m
 from gui.data.importers.zones import StatedZone
 from gui.onenet.readings import ValueKind
 from gui.text import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from gui.data.importers.columns import Profile
 
 
 @dataclass
@@ -75,6 +79,9 @@ class Plan:
     #: Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row
     #: (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.
     watched: frozenset[int] = frozenset()
+    #: Number columns whose cells are all `1,234` / `1.234` and nothing in the file tells the decimal mark: the
+    #: question, one per column (`decimal_question`); nothing is imported until `ImportOptions.decimal` answers.
+    decimal_questions: tuple[Message, ...] = ()
 
 
 def long_plan(time_format: TimeFormat, decided: tuple[Any, Message | None, bool] | None = None) -> Plan:
@@ -136,3 +143,57 @@ _ANOTHER_TIME = _m("skip-another-time", QT_TRANSLATE_NOOP("importers", "another 
 def _not_imported(why: Message) -> Message:
     """A column's note: not imported, and why."""
     return _m("not-imported", QT_TRANSLATE_NOOP("importers", "not imported: {why}"), why=why)
+
+
+def decimal_question(column: str, value: str) -> Message:
+    """The question for a number column whose every separator may be either mark (`1,234`: 1.234 or 1234),
+    with its first such cell read both ways (code `decimal-question`)."""
+    return _m(
+        "decimal-question",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "column {column}: {value} is {comma} with a decimal comma or {point} with a decimal point (the other "
+            "mark a thousands separator), and no other number in the file tells which",
+        ),
+        column=repr(column),
+        value=repr(value),
+        comma=str(parse_number_text(value, ",")),
+        point=str(parse_number_text(value, ".")),
+    )
+
+
+def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: str, own: bool) -> Message:
+    """How the decimal mark of column `j`, whose cells include `1,234`-like ones, was decided: by another cell of
+    the column (`own`) or of the file that shows `mark` (`1,5`, `1.234,5`, `12,34`); the reading taken, in words."""
+    value = profiles[j].ambiguous
+    number = str(parse_number_text(value, mark))
+    if own:
+        evidence = profiles[j].decimal_examples[mark]
+        where = _m(
+            "decimal-where-column", QT_TRANSLATE_NOOP("importers", "{evidence} in this column"), evidence=repr(evidence)
+        )
+    else:
+        k = next(k for k, p in enumerate(profiles) if k != j and mark in p.decimal_examples)
+        where = _m(
+            "decimal-where-file",
+            QT_TRANSLATE_NOOP("importers", "{evidence} in column {other}"),
+            evidence=repr(profiles[k].decimal_examples[mark]),
+            other=repr(names[k]),
+        )
+    if mark == ",":
+        return _m(
+            "decimal-comma-decided",
+            QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal comma ({where})"),
+            column=repr(names[j]),
+            value=repr(value),
+            number=number,
+            where=where,
+        )
+    return _m(
+        "decimal-point-decided",
+        QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal point ({where})"),
+        column=repr(names[j]),
+        value=repr(value),
+        number=number,
+        where=where,
+    )

@@ -509,6 +509,10 @@ class ImportResult:
       the problems of the first rows are kept (rows that do not fit the table).
     - `zone_question`: the file states an ambiguous zone (`CST`): the
       zones it may mean; nothing is imported until one is chosen.
+    - `decimal_questions`: number columns whose every separated cell reads
+      two ways (`1,234`: 1.234 or 1234) and nothing in the file tells the
+      decimal mark: one question each, with the first such cell read both
+      ways; nothing is imported until `ImportOptions.decimal` answers.
     - `time_warnings`: times far from the rest of their column or in the
       future were found (listed as warnings): ask before sending.
     - `zone_unstated`: the names of the time column(s) whose times
@@ -534,13 +538,14 @@ class ImportResult:
     needs_time: bool = False
     zone_question: tuple[str, ...] = ()
     zone_question_text: str = ""
+    decimal_questions: tuple[Message, ...] = ()
     time_warnings: int = 0
     zone_unstated: tuple[str, ...] = ()
 
     @property
     def needs_answer(self) -> bool:
         """True while a question must be answered before anything is imported."""
-        return self.needs_date_order or self.needs_time or bool(self.zone_question)
+        return self.needs_date_order or self.needs_time or bool(self.zone_question) or bool(self.decimal_questions)
 
     def __len__(self) -> int:
         """The number of datapoints imported."""

@@ -197,8 +197,10 @@ def import_rows(
 
         result = result_of(plan)
         first_data = structure.data_start + 1
-        if plan.time.undecided or plan.zone_question is not None or (no_time and options.missing_time is None):
+        asked = plan.time.undecided or plan.zone_question is not None or bool(plan.decimal_questions)
+        if asked or (no_time and options.missing_time is None):
             result.needs_date_order = plan.time.undecided
+            result.decimal_questions = plan.decimal_questions
             result.ambiguous_dates = plan.ambiguous
             if plan.zone_question is not None:
                 result.zone_question = plan.zone_question.choices
@@ -208,7 +210,7 @@ def import_rows(
             preview.store = False
             preview.warn_missing_time = False
             preview.process(sample[first_data - 1 : first_data - 1 + options.preview_rows], first_data)
-            if result.needs_date_order or result.zone_question:  # the answer changes what can be read
+            if asked:  # the answer changes what can be read
                 result.rows_read = result.rows_rejected = 0
                 result.problems.clear()
                 result.problem_count = 0
