@@ -19,7 +19,7 @@ from datetime import date, tzinfo
 
 from gui.data.importers import cells as C
 from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
-from gui.data.importers.kinds import kind_of, markers_decision
+from gui.data.importers.kinds import kind_of, markers_decision, numbers_with_texts, stream_kinds
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.plan import (
     _ANOTHER_TIME,
@@ -555,7 +555,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         if role is Role.VALUE:
             kind = choice.kind
             if kind is None and layout is Layout.LONG:
-                kind = ValueKind.AUTO
+                kind = ValueKind.AUTO  # each datastream's own: `stream_kinds` below, checked on all rows
+                watched.add(j)
             elif kind is None:
                 # numbers, whatever else the column holds (`kinds.kind_of`); the pass checks every later row
                 kind = kind_of(profile.filled, profile.classes[C.CellClass.NUMBER], profile.classes[C.CellClass.JSON])
@@ -602,6 +603,20 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     found_missing = frozenset(
         t for info in infos if info.kind is ValueKind.NUMBER for t in profiles[info.index].missing_texts
     )
+    # long layout: each datastream's kind by the rule of a wide value column, from the rows read
+    stream_col = next((j for j in range(width) if roles[j] is Role.STREAM), None)
+    value_col = next((j for j in range(width) if roles[j] is Role.VALUE), None)
+    kinds: dict[str, ValueKind] = {}
+    if layout is Layout.LONG and stream_col is not None and value_col in watched:
+        seen = stream_kinds(structure.data_sample, stream_col, value_col, missing)
+        kinds = {stream: values.kind_of_all_rows() for stream, values in seen.items()}
+        numeric_streams = [stream for stream, kind in kinds.items() if kind is ValueKind.NUMBER]
+        found_missing |= {t for stream in numeric_streams for t in seen[stream].missing_like}
+        decisions += [
+            numbers_with_texts(s, names[value_col])
+            for s in numeric_streams
+            if seen[s].filled > seen[s].numbers + seen[s].marked
+        ]
     if found_missing:
         decisions.append(markers_decision(found_missing))
     decisions += [
@@ -630,8 +645,6 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         if roles[j] is Role.SKIP and j in reasons
     ]
 
-    stream_col = next((j for j in range(width) if roles[j] is Role.STREAM), None)
-    value_col = next((j for j in range(width) if roles[j] is Role.VALUE), None)
     if layout is Layout.LONG and (stream_col is None or value_col is None):
         raise ImportFailed(
             _m(
@@ -675,4 +688,5 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         zone_why,
         frozenset(watched),
         tuple(decimal_questions),
+        kinds,
     )

@@ -46,6 +46,17 @@ _MISSING_WRITTEN = frozenset(f(t) for t in MISSING_LIKE for f in (str.lower, str
 _FEW = 64
 
 
+def is_missing(raw: Any, missing: frozenset[str]) -> bool:
+    """Whether a cell means "no reading": empty, or a missing-value marker (numbers too: `-200`)."""
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return raw.strip() in missing
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(missing) > 1:
+        return cell_text(raw) in missing
+    return False
+
+
 def kind_of(filled: int, numbers: int, objects: int) -> ValueKind:
     """The kind of a wide table's value column from its cells: `filled` not missing, of them `numbers`
     numbers and `objects` JSON objects (`cells.classify`). AUTO for a column without a filled cell."""
@@ -93,6 +104,9 @@ class Seen:
     missing_like: set[str] = field(default_factory=set)
     first_row: int | None = None
     first_text: str = ""
+    #: AUTO (a long layout's datastream not in the first rows): values read as text, which its kind may refuse.
+    texts_read: int = 0
+    marked: int = 0  #: AUTO, JSON: cells that are `MISSING_LIKE` texts
 
     def see(
         self, cells: Sequence[Any], values: Sequence[Value | None], rows: Sequence[int], missing: Callable[[Any], bool]
@@ -124,11 +138,14 @@ class Seen:
             odd = {t for t in texts if _is_number(t)}
             self.numbers += sum(1 for v in values if v in odd) if odd else 0
         else:
+            if self.kind is ValueKind.AUTO:
+                self.texts_read += sum(1 for v in values if isinstance(v, str))
             for raw, count in Counter(cells).items():
                 if missing(raw):
                     continue
                 if isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
                     self.missing_like.add(raw.strip())
+                    self.marked += count
                 self.filled += count
                 cls = C.classify(raw, frozenset())[0]
                 self.numbers += count if cls is C.CellClass.NUMBER else 0
@@ -148,8 +165,50 @@ class Seen:
             return ValueKind.NUMBER if self.numbers else ValueKind.TEXT
         return kind_of(self.filled, self.numbers, self.objects)
 
+    def read_right(self) -> bool:
+        """Whether the values read with `kind` are those of `kind_of_all_rows` (AUTO reads what it can: right
+        unless numbers came with texts, or JSON objects with texts)."""
+        kind = self.kind_of_all_rows()
+        if self.kind is not ValueKind.AUTO or kind is ValueKind.AUTO:
+            return kind is self.kind or kind is ValueKind.AUTO
+        if kind is ValueKind.NUMBER:
+            return not self.texts_read and not self.objects
+        return kind is ValueKind.JSON or not self.objects
 
-def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Plan | None:
+
+def stream_kinds(
+    rows: Sequence[Sequence[Any]], stream_col: int, value_col: int, missing: frozenset[str]
+) -> dict[str, Seen]:
+    """Long layout: what `rows` show of each datastream's values (by its id in the file), as `Seen` of kind
+    AUTO: `kind_of_all_rows()` is then the datastream's kind by the rule of a wide value column (`kind_of`)."""
+    seen: dict[str, Seen] = {}
+    for row in rows:
+        if len(row) <= max(stream_col, value_col):
+            continue
+        stream = cell_text(row[stream_col]).strip()
+        if stream:
+            raw = row[value_col]
+            seen.setdefault(stream, Seen(ValueKind.AUTO)).see([raw], [raw], [0], lambda r: is_missing(r, missing))
+    return seen
+
+
+def numbers_with_texts(stream: str, column: str) -> Message:
+    """Long layout: datastream `stream` holds numbers and other texts; its texts are rejected (code
+    `stream-numbers-texts`)."""
+    return _m(
+        "stream-numbers-texts",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "datastream {stream}: numbers, with texts among them: their rows are rejected unless the texts are "
+            "missing-value markers or the column {column} is read as text (send --text; the import dialog's "
+            "columns table)",
+        ),
+        stream=repr(stream),
+        column=repr(column),
+    )
+
+
+def revise(plan: Plan, seen: dict[int, Seen], rows_read: int, streams: dict[str, Seen] | None = None) -> Plan | None:
     """The plan with the kinds (and "no reading" texts) of all rows, or None when the first rows told them right.
 
     `seen`: by column index, what the pass saw in the columns `plan.watched`;
@@ -191,10 +250,25 @@ def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Plan | None:
                 )
             )
     found = frozenset(t for j, column in seen.items() if infos[j].kind is ValueKind.NUMBER for t in column.missing_like)
+    kinds = dict(plan.stream_kinds)
+    changed = False
+    if streams:  # long layout: each datastream's kind from all its rows, as a wide value column's
+        assert plan.value_col is not None
+        for stream, values in streams.items():
+            kind = values.kind_of_all_rows()
+            kinds[stream] = kind
+            if kind is ValueKind.NUMBER:
+                found |= values.missing_like
+            if not values.read_right():
+                changed = True
+                if kind is ValueKind.NUMBER:
+                    decisions.append(numbers_with_texts(stream, infos[plan.value_col].name))
     markers = plan.missing | found
-    if not decisions and markers == plan.missing:
+    if not decisions and not changed and markers == plan.missing:
         return None
     kept = [d for d in plan.decisions if d.code != "no-reading-markers"]
     if markers:
         kept.append(markers_decision(markers))
-    return replace(plan, infos=infos, decisions=kept + decisions, missing=markers, watched=frozenset())
+    return replace(
+        plan, infos=infos, decisions=kept + decisions, missing=markers, watched=frozenset(), stream_kinds=kinds
+    )

@@ -82,6 +82,10 @@ class Plan:
     #: Number columns whose cells are all `1,234` / `1.234` and nothing in the file tells the decimal mark: the
     #: question, one per column (`decimal_question`); nothing is imported until `ImportOptions.decimal` answers.
     decimal_questions: tuple[Message, ...] = ()
+    #: Long layout: each datastream's kind (by its id in the file) by the rule of a wide value column
+    #: (`kinds.kind_of`); a datastream not in it is read as AUTO. Watched like a wide column when `watched`
+    #: holds `value_col` (the user chose no kind for it).
+    stream_kinds: dict[str, ValueKind] = field(default_factory=dict)
 
 
 def long_plan(time_format: TimeFormat, decided: tuple[Any, Message | None, bool] | None = None) -> Plan:

@@ -236,7 +236,7 @@ def import_rows(
             return runner
 
         runner = read_all(plan, result)
-        revised = revise(plan, runner.seen, len(structure.data_sample))
+        revised = revise(plan, runner.seen, len(structure.data_sample), runner.streams_seen)
         if revised is not None:  # a later row decides a kind the first rows did not show: read with all rows' kinds
             result = result_of(revised)
             runner = read_all(revised, result)
