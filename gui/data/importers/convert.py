@@ -22,7 +22,7 @@ from gui.data.importers.options import Layout, MissingTime, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
-from gui.data.importers.sources import cell_text, effective_width
+from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
 from gui.data.importers.zones import ZoneCheck
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
@@ -43,6 +43,9 @@ def reason_of(exc: Exception) -> Reason:
     """A parser's reason: its Message (cells.CellError), else its text."""
     text = getattr(exc, "text", None)
     return text if isinstance(text, Message) else str(exc)
+
+
+_CUT_SHORT = _m("cut-short", QT_TRANSLATE_NOOP("importers", "the quoted cell is not closed: the file may be cut short"))
 
 
 def value_reason(exc: Exception, raw: Any, kind: ValueKind) -> Reason:
@@ -157,6 +160,10 @@ class RowConverter:
     def process(self, rows: list[Sequence[Any]], first: int) -> None:
         """Convert and store rows numbered `first`, `first + 1`, … (blank rows are skipped)."""
         width = self.width
+        if rows and cut_short(rows[-1]):  # the file ends inside a quoted cell: nothing of that row is read
+            cut = without_end(rows[-1])
+            self.reject(first + len(rows) - 1, cut, _CUT_SHORT, len(cut) - 1)
+            rows = rows[:-1]
         if self.repeated_header is not None:  # InfluxDB annotated CSV: each table has its own annotations and header
             header = self.repeated_header
             rows = [
@@ -347,12 +354,16 @@ class RowConverter:
             )
         self.result.time_warnings = count_far + count_future
 
-    def reject(self, number: int, row: Sequence[Any], reason: str) -> None:
+    def reject(self, number: int, row: Sequence[Any], reason: Reason, column: int | None = None) -> None:
+        """Reject a whole row (its `column`, when one cell is the reason)."""
         self.result.rows_read += 1
         self.result.rows_rejected += 1
-        self.result.add_problem(Problem(number, None, reason, Severity.ERROR, self._row_text(row)))
+        name = self.names[column] if column is not None and 0 <= column < len(self.names) else None
+        shown = cell_text(row[column]) if name is not None and column is not None else self._row_text(row)
+        why = reason if isinstance(reason, Message) else None
+        self.result.add_problem(Problem(number, name, str(reason), Severity.ERROR, shown, why))
         if self.sink is not None:
-            self.sink.row(number, [reason], row)
+            self.sink.row(number, [str(reason) if name is None else f"{name}: {reason}"], row)
         if len(self.result.preview) < self.preview_rows:
             padded = list(row[: self.width]) + [None] * (self.width - len(row))
             cells = tuple(PreviewCell(cell_text(c), cell_text(c), CellStatus.ERROR, reason) for c in padded)

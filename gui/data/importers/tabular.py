@@ -30,7 +30,7 @@ from gui.data.importers.result import (
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, Encoding, sniff_delimiter
-from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, effective_width, take
+from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, cut_short, effective_width, take
 from gui.data.importers.structure import find_structure
 from gui.text import QT_TRANSLATE_NOOP, Message
 
@@ -118,6 +118,8 @@ def import_rows(
     missing = frozenset({""} | {m.strip() for m in options.missing_markers})
     with source:
         sample = take(source.rows(), SAMPLE_ROWS + 1, 1)
+        if sample and cut_short(sample[-1]):  # not read for detection: the pass rejects it
+            sample.pop()
         if not sample or all(effective_width(r) == 0 for r in sample):
             if file_format is FileFormat.XLSX:
                 raise ImportFailed(_m("empty-sheet", QT_TRANSLATE_NOOP("importers", "The sheet is empty.")))
