@@ -168,6 +168,12 @@ def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: b
         )
     if folded in _EVENT_NAMES or any(folded.startswith(e + " (") for e in _EVENT_NAMES):
         return _m("skip-event", QT_TRANSLATE_NOOP("importers", "a logger's event marker, not readings"))
+    if unnamed and len(profile.distinct) <= 50 and not any(ch.isalnum() for t in profile.distinct for ch in t):
+        return (
+            Counted("skip-unnamed-junk")
+            .tr("no header and no readings in the first %Ln row(s), only {text}", "", rows)
+            .with_args(text=", ".join(repr(t) for t in sorted(profile.distinct)))
+        )
     texts = profile.classes[C.CellClass.TEXT]
     if profile.missing_like == profile.filled:
         return (

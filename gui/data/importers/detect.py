@@ -31,6 +31,7 @@ from gui.data.importers.plan import (
     decimal_question,
     format_label,
     layout_name,
+    unnamed_question,
 )
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
@@ -111,6 +112,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     roles: dict[int, Role] = {j: c.role for j, c in choices.items() if c.role is not None}
     notes: list[Message] = []
     decisions: list[Message] = []
+    questions: list[Message] = []
+    unnamed: set[int] = set()  # wide: columns under a header without a name: no datastream id is made up
     reasons: dict[int, Message] = {}
     user_roles = set(roles)
 
@@ -284,12 +287,11 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             roles.setdefault(j, Role.SKIP)
     else:
         for j in range(width):
+            if structure.has_header and (names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])):
+                unnamed.add(j)
             if j in roles:
                 continue
-            unnamed = structure.has_header and (
-                names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])
-            )
-            reason = _skip_reason(names[j], profiles[j], rows_read, unnamed, j == 0)
+            reason = _skip_reason(names[j], profiles[j], rows_read, j in unnamed, j == 0)
             if reason is not None:
                 roles[j], reasons[j] = Role.SKIP, reason
             else:
@@ -521,7 +523,6 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     file_votes: Counter[str] = Counter()
     for p in profiles:
         file_votes.update(p.decimals)
-    decimal_questions: list[Message] = []
 
     def decimal_of(j: int, kind: ValueKind) -> str:
         if options.decimal:
@@ -534,7 +535,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                     decisions.append(decimal_decision(names, profiles, j, mark, source is votes))
                 return mark
         if profiles[j].ambiguous and kind in (ValueKind.NUMBER, ValueKind.AUTO):
-            decimal_questions.append(decimal_question(names[j], profiles[j].ambiguous))
+            questions.append(decimal_question(names[j], profiles[j].ambiguous))
         return "."
 
     rename = dict(options.rename)
@@ -570,6 +571,9 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 if new is not None:
                     renamed_keys.update(k for k in (names[j], str(j + 1), suggested) if k in rename)
                 stream_id = choice.stream_id.strip() if choice.stream_id else (new or _unique(suggested, used_ids))
+                if j in unnamed and not choice.stream_id and new is None:
+                    stream_id = ""
+                    questions.append(unnamed_question(j + 1))
                 used_ids.add(stream_id)
                 info = replace(info, stream_id=stream_id, suggested_id=suggested, id_safe=is_safe_stream_id(stream_id))
                 values.append(j)
@@ -687,6 +691,6 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         found_missing,
         zone_why,
         frozenset(watched),
-        tuple(decimal_questions),
+        tuple(questions),
         kinds,
     )

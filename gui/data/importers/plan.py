@@ -79,9 +79,9 @@ class Plan:
     #: Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row
     #: (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.
     watched: frozenset[int] = frozenset()
-    #: Number columns whose cells are all `1,234` / `1.234` and nothing in the file tells the decimal mark: the
-    #: question, one per column (`decimal_question`); nothing is imported until `ImportOptions.decimal` answers.
-    decimal_questions: tuple[Message, ...] = ()
+    #: What the file leaves open and an option answers (`ImportResult.questions`): a number column's decimal mark
+    #: (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`).
+    questions: tuple[Message, ...] = ()
     #: Long layout: each datastream's kind (by its id in the file) by the rule of a wide value column
     #: (`kinds.kind_of`); a datastream not in it is read as AUTO. Watched like a wide column when `watched`
     #: holds `value_col` (the user chose no kind for it).
@@ -157,7 +157,8 @@ def decimal_question(column: str, value: str) -> Message:
         QT_TRANSLATE_NOOP(
             "importers",
             "column {column}: {value} is {comma} with a decimal comma or {point} with a decimal point (the other "
-            "mark a thousands separator), and no other number in the file tells which",
+            "mark a thousands separator), and no other number in the file tells which: choose the decimal mark "
+            "(send --decimal , or --decimal .; the import dialog's Decimal mark)",
         ),
         column=repr(column),
         value=repr(value),
@@ -200,4 +201,18 @@ def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: st
         value=repr(value),
         number=number,
         where=where,
+    )
+
+
+def unnamed_question(number: int) -> Message:
+    """The question for a column with values but no header name (the `number`th, 1-based): a datastream id is
+    never made up for it (code `unnamed-question`)."""
+    return _m(
+        "unnamed-question",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "column {n} has values but no header name, so no datastream id: give it one (send --stream-id {n}=ID; "
+            "the import dialog's columns table) or leave the column out (send --exclude {n})",
+        ),
+        n=number,
     )

@@ -199,10 +199,10 @@ def import_rows(
 
         result = result_of(plan)
         first_data = structure.data_start + 1
-        asked = plan.time.undecided or plan.zone_question is not None or bool(plan.decimal_questions)
+        asked = plan.time.undecided or plan.zone_question is not None or bool(plan.questions)
         if asked or (no_time and options.missing_time is None):
             result.needs_date_order = plan.time.undecided
-            result.decimal_questions = plan.decimal_questions
+            result.questions = plan.questions
             result.ambiguous_dates = plan.ambiguous
             if plan.zone_question is not None:
                 result.zone_question = plan.zone_question.choices
