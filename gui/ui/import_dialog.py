@@ -825,6 +825,8 @@ class ImportDialog(QDialog):
         self._show_zone_note(result)
         self._show_editor_zone_note(result)
         self._show_time_question(result)
+        decimal = any(q.code == "decimal-question" for q in result.questions)
+        set_style(self.decimal_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if decimal else "")
         needs = result.needs_date_order
         self.order_note.setVisible(needs)
         set_style(self.order_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if needs else "")
@@ -1142,8 +1144,8 @@ class ImportDialog(QDialog):
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
         streams = result.stream_counts()
-        if result.needs_date_order or result.zone_question:
-            asked = []
+        if result.needs_date_order or result.zone_question or result.questions:
+            asked = [i18n.render(q)[:1].upper() + i18n.render(q)[1:] + "." for q in result.questions]
             if result.zone_question:
                 asked.append(
                     self.tr("The time column's header says {text}: choose the zone the times were written in.").format(

@@ -133,6 +133,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>no header and no readings in the first %Ln row(s), only {text}</source>
+        <translation>
+            <numerusform>no header and no readings in the first row, only {text}</numerusform>
+            <numerusform>no header and no readings in the first %Ln rows, only {text}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>only {text} (no reading) in the first %Ln row(s)</source>
         <translation>
             <numerusform>only {text} (no reading) in the first row</numerusform>
