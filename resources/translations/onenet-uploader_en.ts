@@ -225,13 +225,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>column {column}: numbers: row {row} holds the number {value}, which the first %Ln row(s) read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
-        <translation>
-            <numerusform>column {column}: numbers: row {row} holds the number {value}, which the first %Ln row read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</numerusform>
-            <numerusform>column {column}: numbers: row {row} holds the number {value}, which the first %Ln rows read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
         <translation>
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row read did not show</numerusform>

@@ -19,7 +19,7 @@ from datetime import date, tzinfo
 
 from gui.data.importers import cells as C
 from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
-from gui.data.importers.kinds import kind_of, markers_decision, numbers_with_texts, stream_kinds
+from gui.data.importers.kinds import SAMPLE_SKIPS, Revision, kind_of, markers_decision, stream_kinds
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.plan import (
     _ANOTHER_TIME,
@@ -27,8 +27,7 @@ from gui.data.importers.plan import (
     Plan,
     TimeSpec,
     _not_imported,
-    decimal_decision,
-    decimal_question,
+    decimal_mark,
     format_label,
     layout_name,
     unnamed_question,
@@ -97,14 +96,23 @@ def _resolve(key: str, names: list[str], what: str) -> int:
     )
 
 
-def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[str], delimiter: str | None) -> Plan:
+def make_plan(
+    structure: Structure,
+    options: ImportOptions,
+    missing: frozenset[str],
+    delimiter: str | None,
+    revision: Revision | None = None,
+) -> Plan:
     """Decide every column's role, the time source, its format and zone, the layout, kinds and ids.
 
     The user's choices (`options.columns`, `time_column`, `time_pattern`,
-    `include`, `exclude`, `rename`, `layout`) win over detection. Raises
-    ImportFailed when a named column does not exist or nothing is left to
-    import.
+    `include`, `exclude`, `rename`, `layout`) win over detection. `revision`:
+    what a pass over all rows decided unlike the first rows (`kinds.revise`):
+    its kinds, its "no reading" texts and its decisions are taken, and the
+    plan watches nothing. Raises ImportFailed when a named column does not
+    exist or nothing is left to import.
     """
+    revised = revision.kinds if revision is not None else {}
     width, names = structure.width, structure.names
     rows_read = len(structure.data_sample)
     profiles = profile_columns(structure.data_sample, width, missing)
@@ -291,7 +299,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 unnamed.add(j)
             if j in roles:
                 continue
-            reason = _skip_reason(names[j], profiles[j], rows_read, j in unnamed, j == 0)
+            reason = None if j in revised else _skip_reason(names[j], profiles[j], rows_read, j in unnamed, j == 0)
             if reason is not None:
                 roles[j], reasons[j] = Role.SKIP, reason
             else:
@@ -519,31 +527,20 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     else:
         decisions.append(_m("time-none", QT_TRANSLATE_NOOP("importers", "time: no column was understood as a time")))
 
-    # decimal marks: a column's own cells tell, else the file's other cells; `1,234` alone is asked
-    file_votes: Counter[str] = Counter()
-    for p in profiles:
-        file_votes.update(p.decimals)
+    file_votes: Counter[str] = sum((p.decimals for p in profiles), Counter())  # `1,234` alone is asked: decimal_mark
 
     def decimal_of(j: int, kind: ValueKind) -> str:
-        if options.decimal:
-            return options.decimal
-        votes = profiles[j].decimals
-        for source in (votes, file_votes):
-            if source[","] != source["."]:
-                mark = "," if source[","] > source["."] else "."
-                if profiles[j].ambiguous and kind in (ValueKind.NUMBER, ValueKind.AUTO):
-                    decisions.append(decimal_decision(names, profiles, j, mark, source is votes))
-                return mark
-        if profiles[j].ambiguous and kind in (ValueKind.NUMBER, ValueKind.AUTO):
-            questions.append(decimal_question(names[j], profiles[j].ambiguous))
-        return "."
+        mark, said = decimal_mark(options.decimal, names, profiles, j, kind, file_votes)
+        if said is not None:
+            (questions if said.code == "decimal-question" else decisions).append(said)
+        return mark
 
     rename = dict(options.rename)
     renamed_keys: set[str] = set()
 
     # values and ids
     infos: list[ColumnInfo] = []
-    watched: set[int] = set()
+    watched: dict[int, frozenset[str]] = {}
     used_ids: set[str] = set()
     values: list[int] = []
     units = structure.units
@@ -557,14 +554,20 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             kind = choice.kind
             if kind is None and layout is Layout.LONG:
                 kind = ValueKind.AUTO  # each datastream's own: `stream_kinds` below, checked on all rows
-                watched.add(j)
+                if revision is None:
+                    watched[j] = frozenset()
+            elif kind is None and j in revised:
+                kind = revised[j]
             elif kind is None:
                 # numbers, whatever else the column holds (`kinds.kind_of`); the pass checks every later row
                 kind = kind_of(profile.filled, profile.classes[C.CellClass.NUMBER], profile.classes[C.CellClass.JSON])
-                watched.add(j)
+                if revision is None:
+                    watched[j] = frozenset()
             suggested = names[j] if is_safe_stream_id(names[j]) else suggest_stream_id(names[j])
             note = (
-                None if profile.filled else Counted("empty-column").tr("empty in the first %Ln row(s)", "", rows_read)
+                None
+                if profile.filled or j in revised
+                else Counted("empty-column").tr("empty in the first %Ln row(s)", "", rows_read)
             )
             if layout is Layout.WIDE:
                 new = next((rename[k] for k in (names[j], str(j + 1), suggested) if k in rename), None)
@@ -590,6 +593,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             )
         elif role is Role.SKIP and j in reasons:
             info = replace(info, note=_not_imported(reasons[j]))
+            if revision is None and layout is Layout.WIDE and reasons[j].code in SAMPLE_SKIPS:
+                watched[j] = frozenset(profile.distinct | profile.missing_texts)
         infos.append(info)
     if layout is Layout.WIDE:
         unknown = [k for k in rename if k not in renamed_keys]
@@ -607,22 +612,20 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     found_missing = frozenset(
         t for info in infos if info.kind is ValueKind.NUMBER for t in profiles[info.index].missing_texts
     )
-    # long layout: each datastream's kind by the rule of a wide value column, from the rows read
+    if revision is not None:
+        found_missing |= revision.markers
+    # long layout: each datastream's kind by the rule of a wide value column, from the rows read (and all rows)
     stream_col = next((j for j in range(width) if roles[j] is Role.STREAM), None)
     value_col = next((j for j in range(width) if roles[j] is Role.VALUE), None)
     kinds: dict[str, ValueKind] = {}
-    if layout is Layout.LONG and stream_col is not None and value_col in watched:
-        seen = stream_kinds(structure.data_sample, stream_col, value_col, missing)
-        kinds = {stream: values.kind_of_all_rows() for stream, values in seen.items()}
-        numeric_streams = [stream for stream, kind in kinds.items() if kind is ValueKind.NUMBER]
-        found_missing |= {t for stream in numeric_streams for t in seen[stream].missing_like}
-        decisions += [
-            numbers_with_texts(s, names[value_col])
-            for s in numeric_streams
-            if seen[s].filled > seen[s].numbers + seen[s].marked
-        ]
+    if layout is Layout.LONG and stream_col is not None and value_col is not None and choices[value_col].kind is None:
+        kinds, markers, said = stream_kinds(structure.data_sample, stream_col, value_col, missing, names[value_col])
+        found_missing, decisions = found_missing | markers, decisions + said
+        kinds.update(revision.stream_kinds if revision is not None else {})
     if found_missing:
         decisions.append(markers_decision(found_missing))
+    if revision is not None:
+        decisions += revision.decisions
     decisions += [
         _m(
             "texts-among-numbers",
@@ -690,7 +693,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         rename if layout is Layout.LONG else {},
         found_missing,
         zone_why,
-        frozenset(watched),
+        watched,
         tuple(questions),
         kinds,
     )

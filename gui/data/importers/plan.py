@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -76,15 +77,16 @@ class Plan:
     rename: dict[str, str] = field(default_factory=dict)  #: long layout: datastream ids renamed
     missing: frozenset[str] = frozenset()  #: texts found among numbers that mean "no reading" (`---`, `NA`)
     zone_why: Message | None = None  #: `zone_reason` in words (`result.zone_reason_message`), for a person
-    #: Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row
-    #: (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.
-    watched: frozenset[int] = frozenset()
+    #: Wide columns whose kind the first rows gave (not the user), and those they proposed not to import
+    #: (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`),
+    #: and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column,
+    #: when the user chose no kind for it (each datastream's values are watched, `stream_kinds`).
+    watched: dict[int, frozenset[str]] = field(default_factory=dict)
     #: What the file leaves open and an option answers (`ImportResult.questions`): a number column's decimal mark
     #: (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`).
     questions: tuple[Message, ...] = ()
     #: Long layout: each datastream's kind (by its id in the file) by the rule of a wide value column
-    #: (`kinds.kind_of`); a datastream not in it is read as AUTO. Watched like a wide column when `watched`
-    #: holds `value_col` (the user chose no kind for it).
+    #: (`kinds.kind_of`); a datastream not in it is read as AUTO.
     stream_kinds: dict[str, ValueKind] = field(default_factory=dict)
 
 
@@ -165,6 +167,24 @@ def decimal_question(column: str, value: str) -> Message:
         comma=str(parse_number_text(value, ",")),
         point=str(parse_number_text(value, ".")),
     )
+
+
+def decimal_mark(
+    chosen: str | None, names: list[str], profiles: list[Profile], j: int, kind: ValueKind, file_votes: Counter[str]
+) -> tuple[str, Message | None]:
+    """The decimal mark of column `j` read as `kind`: `chosen` (the user's), else what a cell of the column
+    shows (`cells.decimal_evidence`), else what cells of the file show (`file_votes`), else `.`; with the
+    reading of its `1,234`-like cells in words (`decimal_decision`), or the question when nothing told
+    (`decimal_question`, code `decimal-question`)."""
+    if chosen:
+        return chosen, None
+    unsure = profiles[j].ambiguous if kind in (ValueKind.NUMBER, ValueKind.AUTO) else ""
+    votes = profiles[j].decimals
+    for source in (votes, file_votes):
+        if source[","] != source["."]:
+            mark = "," if source[","] > source["."] else "."
+            return mark, decimal_decision(names, profiles, j, mark, source is votes) if unsure else None
+    return ".", decimal_question(names[j], unsure) if unsure else None
 
 
 def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: str, own: bool) -> Message:
