@@ -191,3 +191,12 @@ def test_a_closed_quote_at_the_end_of_the_file_is_read(capsysbinary, tmp_path):
     path.write_text('time,temp\n2026-12-07T08:00:00Z,1.5\n2026-12-07T08:01:00Z,"2.5"', encoding="utf-8")
     code, streams, err = dry_run(capsysbinary, path)
     assert code == EXIT_OK and [v for _, v in streams["temp"]] == [1.5, 2.5]
+
+
+def test_values_below_the_rows_detection_reads_in_a_column_without_a_name_are_asked_too(capsysbinary, tmp_path):
+    lines = ["time,,temp"] + [f"2026-12-01T{i // 60:02d}:{i % 60:02d}:00Z,,{i}" for i in range(1200)]
+    path = tmp_path / "late.csv"
+    path.write_text("\n".join([*lines, "2026-12-02T00:00:00Z,XYZ,5"]) + "\n", encoding="utf-8")
+    code, streams, err = dry_run(capsysbinary, path)
+    assert code == EXIT_USAGE and streams == {}
+    assert "send: column 2 has values but no header name, so no datastream id" in err
