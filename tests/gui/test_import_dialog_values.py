@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 
+from gui.data.importers import DateOrder
 from gui.ui.import_dialog import ImportDialog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -84,3 +85,14 @@ def test_a_row_cut_inside_a_quote_is_listed_and_not_imported(qtbot, pool):
         "Row 3, temp “2.5”: the quoted cell is not closed: the file may be cut short (the whole row is not imported)"
     )
     assert imported(qtbot, dialog, rows) == {"temp": [1.5]}
+
+
+def test_a_nameless_column_of_separators_is_not_imported_and_says_why(qtbot, pool):
+    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "uci_air_quality_head_junk_column.csv")
+    with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
+        dialog.order_combo.setCurrentIndex(dialog.order_combo.findData(DateOrder.DMY))
+    assert "not imported: ',,,,,' (no header and no readings in the first 5 rows, only ',')" in (
+        dialog.detected_label.text()
+    )
+    got = imported(qtbot, dialog, rows)
+    assert "stream" not in got and len(got) == 13 and got["CO_GT"][0] == 2.6
