@@ -5367,6 +5367,10 @@ base64, an expiry that is not in the future
         <translation>列 {column}：{value} 读为 {number}，点作小数点（依据：{where}）</translation>
     </message>
     <message>
+        <source>column {column}: full-width characters read as half-width ({text} is {number})</source>
+        <translation>列 {column}：全角字符按半角读取（{text} 即 {number}）</translation>
+    </message>
+    <message>
         <source>column {n} has values but no header name, so no datastream id: give it one (send --stream-id {n}=ID; the import dialog&apos;s columns table) or leave the column out (send --exclude {n})</source>
         <translation>第 {n} 列有值但没有表头名称，因此没有数据流 ID：请为它指定一个（send --stream-id {n}=ID；导入对话框的列表格），或不导入该列（send --exclude {n}）</translation>
     </message>

@@ -94,6 +94,7 @@ def test_all_case_files_are_covered():
         "lab_readings_long.csv",
         "lab_readings_wide.csv",
         "long_numbers_na_err.csv",
+        "numbers_full_width.csv",
         "numbers_with_logger_over.csv",
         "numbers_with_nan_inf.csv",
         "numbers_with_units.csv",

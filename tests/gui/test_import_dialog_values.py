@@ -96,3 +96,11 @@ def test_a_nameless_column_of_separators_is_not_imported_and_says_why(qtbot, poo
     )
     got = imported(qtbot, dialog, rows)
     assert "stream" not in got and len(got) == 13 and got["CO_GT"][0] == 2.6
+
+
+def test_full_width_numbers_are_imported_as_the_numbers_meant(qtbot, pool):
+    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "numbers_full_width.csv")
+    assert (
+        "column '温度': full-width characters read as half-width ('２１．５' is 21.5)" in dialog.detected_label.text()
+    )
+    assert imported(qtbot, dialog, rows) == {"温度": [21.5, 21.7, -3, 22.1]}

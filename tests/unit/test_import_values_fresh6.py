@@ -200,3 +200,18 @@ def test_values_below_the_rows_detection_reads_in_a_column_without_a_name_are_as
     code, streams, err = dry_run(capsysbinary, path)
     assert code == EXIT_USAGE and streams == {}
     assert "send: column 2 has values but no header name, so no datastream id" in err
+
+
+# -- 5. full-width numbers in a file, as an input method in full-width mode writes them --------------------------
+def test_full_width_numbers_in_a_file_are_the_numbers_meant_and_said(capsysbinary):
+    code, streams, err = dry_run(capsysbinary, FIXTURES / "numbers_full_width.csv", "--source-tz", "Asia/Shanghai")
+    # before: '２１．５' and '－３' rejected as "not a number"
+    assert "column '温度': full-width characters read as half-width ('２１．５' is 21.5)" in err
+    assert typed(streams["温度"]) == [
+        ("2026-12-07T08:30:00", 21.5, float),
+        ("2026-12-07T08:40:00", 21.7, float),
+        ("2026-12-07T08:50:00", -3, int),
+        ("2026-12-07T09:30:00", 22.1, float),
+    ]
+    assert code == EXIT_REJECTED  # 1e400, 0x10 and 22.1℃ are not numbers JSON can carry as they are
+    assert "rejected: row 9, 温度: '22.1℃' is not a number: a number with a unit" in err

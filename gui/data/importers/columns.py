@@ -14,6 +14,7 @@ from gui.data.importers.kinds import MISSING_LIKE
 from gui.data.importers.options import TimeFormat
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
+from gui.onenet.readings import FULL_WIDTH_NUMBER
 from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 SAMPLE_ROWS = 1000
@@ -81,6 +82,7 @@ class Profile:
     decimals: Counter[str] = field(default_factory=Counter)
     decimal_examples: dict[str, str] = field(default_factory=dict)  # the first cell that showed each decimal mark
     distinct: set[str] = field(default_factory=set)
+    full_width: str = ""  # the first number written with full-width characters (`２１．５`)
     ambiguous: str = ""  # the first `1,234` / `1.234` cell (`cells.is_ambiguous_number`): its decimal mark is unsure
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     missing_texts: set[str] = field(default_factory=set)
@@ -125,6 +127,9 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
             ):
                 profile.other_texts.append(cell_text(raw).strip())
             if isinstance(raw, str):
+                if cls is C.CellClass.NUMBER and not raw.isascii() and not profile.full_width:
+                    stripped = raw.strip()
+                    profile.full_width = stripped if stripped.translate(FULL_WIDTH_NUMBER) != stripped else ""
                 if len(profile.texts) < SAMPLE_ROWS:
                     profile.texts.append(raw.strip())
                 evidence = C.decimal_evidence(raw)

@@ -29,7 +29,9 @@ from gui.data.importers.plan import (
     _not_imported,
     decimal_mark,
     format_label,
+    full_width_decision,
     layout_name,
+    unique_id,
     unnamed_question,
 )
 from gui.data.importers.result import (
@@ -65,15 +67,6 @@ _STREAM_HINTS = (
 
 
 _VALUE_HINTS = ("value", "_value", "val", "reading", "measurement", "state", "值", "数值", "读数", "测量值", "数据")
-
-
-def _unique(stream_id: str, used: set[str]) -> str:
-    if stream_id not in used:
-        return stream_id
-    n = 2
-    while f"{stream_id}_{n}" in used:
-        n += 1
-    return f"{stream_id}_{n}"
 
 
 def _resolve(key: str, names: list[str], what: str) -> int:
@@ -573,7 +566,7 @@ def make_plan(
                 new = next((rename[k] for k in (names[j], str(j + 1), suggested) if k in rename), None)
                 if new is not None:
                     renamed_keys.update(k for k in (names[j], str(j + 1), suggested) if k in rename)
-                stream_id = choice.stream_id.strip() if choice.stream_id else (new or _unique(suggested, used_ids))
+                stream_id = choice.stream_id.strip() if choice.stream_id else (new or unique_id(suggested, used_ids))
                 if j in unnamed and not choice.stream_id and new is None:
                     stream_id = ""
                     questions.append(unnamed_question(j + 1))
@@ -640,6 +633,11 @@ def make_plan(
         )
         for info in infos
         if info.kind is ValueKind.NUMBER and choices[info.index].kind is None and profiles[info.index].other_texts
+    ]
+    decisions += [
+        full_width_decision(i.name, profiles[i.index].full_width)
+        for i in infos
+        if i.role is Role.VALUE and profiles[i.index].full_width
     ]
     decisions += [
         _m(

@@ -14,7 +14,7 @@ from gui.data.importers.result import (
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.zones import StatedZone
-from gui.onenet.readings import ValueKind
+from gui.onenet.readings import ValueKind, parse_number
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
@@ -221,6 +221,31 @@ def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: st
         value=repr(value),
         number=number,
         where=where,
+    )
+
+
+def unique_id(stream_id: str, used: set[str]) -> str:
+    """`stream_id`, or `stream_id_2`, `_3`… when `used` holds it."""
+    if stream_id not in used:
+        return stream_id
+    n = 2
+    while f"{stream_id}_{n}" in used:
+        n += 1
+    return f"{stream_id}_{n}"
+
+
+def full_width_decision(column: str, text: str) -> Message:
+    """A value column whose numbers are written with full-width characters (`２１．５`, as an input method in
+    full-width mode types them): read as the number meant, as the editor reads them (`readings.parse_number`);
+    said with the first such cell (code `full-width`)."""
+    return _m(
+        "full-width",
+        QT_TRANSLATE_NOOP(
+            "importers", "column {column}: full-width characters read as half-width ({text} is {number})"
+        ),
+        column=repr(column),
+        text=repr(text),
+        number=str(parse_number(text)),
     )
 
 
