@@ -331,6 +331,10 @@
         <translation>导入此列</translation>
     </message>
     <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>

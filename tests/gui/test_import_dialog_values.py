@@ -104,3 +104,15 @@ def test_full_width_numbers_are_imported_as_the_numbers_meant(qtbot, pool):
         "column '温度': full-width characters read as half-width ('２１．５' is 21.5)" in dialog.detected_label.text()
     )
     assert imported(qtbot, dialog, rows) == {"温度": [21.5, 21.7, -3, 22.1]}
+
+
+def test_a_column_without_a_header_name_is_shown_by_its_number_in_the_users_language(qtbot, pool):
+    from gui import i18n
+
+    i18n.set_language("zh_CN")
+    try:
+        dialog, _rows = open_dialog(qtbot, pool, FIXTURES / "uci_air_quality_head_junk_column.csv")
+        names = [dialog.columns_table.item(r, dialog.COL_NAME).text() for r in range(dialog.columns_table.rowCount())]
+    finally:
+        i18n.set_language("en")
+    assert names[15] == "第 16 列" and names[14] == "AH" and names[16] == ",,,,,"
