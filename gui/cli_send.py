@@ -15,7 +15,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
-from gui.cli_common import API_KEY_ENV, DRY_RUN_MASK, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _err, _out
+from gui.cli_common import (
+    API_KEY_ENV,
+    DRY_RUN_MASK,
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USAGE,
+    _err,
+    _out,
+    bad_limits,
+)
 from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
 from gui.cli_options import add_limit_options, add_target_options
 from gui.cli_profiles import access_key, device_key, open_profile
@@ -181,6 +191,10 @@ def run_send(args: argparse.Namespace) -> int:
     """
     from gui.data.target import Platform
 
+    why = bad_limits(args, "send")
+    if why:
+        _err(why)
+        return EXIT_USAGE
     profile = secrets = None
     if args.profile:
         if args.device or args.endpoint:

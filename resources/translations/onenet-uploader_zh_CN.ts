@@ -96,9 +96,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln datapoint(s) share an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</source>
+        <source>%Ln datapoint(s) ({shown}) are overwritten by a later one with the same at; at {at}, the first such, only #{last} ({kept}) is kept</source>
         <translation>
-            <numerusform>%Ln 个数据点与其后的数据点 at 相同（{shown}）；第一个：at {at}，此时只保留最后一个（{kept}，#{last}）</numerusform>
+            <numerusform>%Ln 个数据点（{shown}）被其后 at 相同的数据点覆盖；其中 at {at} 只保留 #{last}（{kept}）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3745,10 +3745,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>……另有 {n} 行（--limit 0 列出全部）</translation>
     </message>
     <message>
-        <source>outbox send: --batch and --attempts must be at least 1, --max-bytes at least {n}, --timeout above 0</source>
-        <translation>outbox send：--batch 和 --attempts 至少为 1，--max-bytes 至少为 {n}，--timeout 必须大于 0</translation>
-    </message>
-    <message>
         <source>outbox send: {why}</source>
         <translation>outbox send：{why}</translation>
     </message>
@@ -3789,8 +3785,24 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>日志：{path}</translation>
     </message>
     <message>
+        <source>{option} must be at least 1, not {value}</source>
+        <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key.</extracomment>
+        <translation>{option} 至少为 1，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>--max-bytes must be at least {n}, not {value}</source>
+        <translation>--max-bytes 至少为 {n}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of seconds above 0, not {value}</source>
+        <translation>--timeout 必须是大于 0 的秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{command}: {why}</source>
+        <translation>{command}：{why}</translation>
+    </message>
+    <message>
         <source>Stopping after the request on the wire (Ctrl+C again to abort at once)…</source>
-        <extracomment>Shown in --dry-run output instead of the api-key.</extracomment>
         <translation>当前请求完成后停止（再按一次 Ctrl+C 立即中止）…</translation>
     </message>
     <message>
