@@ -31,11 +31,12 @@ from gui.onenet.thing_client import ThingClient, UploadClient
 from gui.onenet.thingmodel import ThingModel
 from gui.text import sentence
 from gui.ui.connection_panel import ConnectionPanel
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus, RowsView
+from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.editor import DatapointEditor
 from gui.ui.outgoing import Outgoing, compute_outgoing
 from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
+from gui.ui.rows import Row, RowStatus, RowsView
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
 from gui.ui.workers import Task, Worker

@@ -14,7 +14,7 @@ from gui.data.pipeline import RetryPolicy
 from gui.data.store import State
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_DEVICE_ID
-from gui.ui.datapoints_model import Row
+from gui.ui.rows import Row
 from gui.ui.workers import Worker
 
 
