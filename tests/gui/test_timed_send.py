@@ -213,7 +213,7 @@ def test_a_send_leaves_nothing_for_the_collector(qtbot, make_window, sandbox):
     """
     from gui.data.pipeline import Pipeline
     from gui.ui.outgoing import Outgoing
-    from gui.ui.send_controller import SendWorker
+    from gui.ui.send_worker import SendWorker
 
     window = make_window()
     window.connection.sandbox_check.setChecked(True)
