@@ -257,7 +257,9 @@ def run_send(args: argparse.Namespace) -> int:
         )
     if result.zone_unstated:
         _err(f"send: {zone_unstated_message(result)}")
-    if result.needs_date_order or result.zone_question or result.zone_unstated:
+    for question in result.questions:
+        _err(f"send: {render(question)}")
+    if result.needs_date_order or result.zone_question or result.zone_unstated or result.questions:
         return EXIT_USAGE
     if result.needs_time:
         _err(

@@ -410,8 +410,8 @@ class ImportDialog(QDialog):
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
         streams = result.stream_counts()
-        if result.needs_date_order or result.zone_question:
-            asked = []
+        if result.needs_date_order or result.zone_question or result.questions:
+            asked = [i18n.render(q)[:1].upper() + i18n.render(q)[1:] + "." for q in result.questions]
             if result.zone_question:
                 asked.append(
                     self.tr("The time column's header says {text}: choose the zone the times were written in.").format(

@@ -126,9 +126,17 @@
     </message>
     <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
+        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
             <numerusform>no header and empty in the first row</numerusform>
             <numerusform>no header and empty in the first %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no header and no readings in the first %Ln row(s), only {text}</source>
+        <translation>
+            <numerusform>no header and no readings in the first row, only {text}</numerusform>
+            <numerusform>no header and no readings in the first %Ln rows, only {text}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -215,6 +223,13 @@
         <translation>
             <numerusform>%Ln more byte came right after the body; read as a next request</numerusform>
             <numerusform>%Ln more bytes came right after the body; read as a next request</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
+        <translation>
+            <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row read did not show</numerusform>
+            <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln rows read did not show</numerusform>
         </translation>
     </message>
 </context>

@@ -109,8 +109,15 @@
     </message>
     <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
+        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
             <numerusform>没有表头，且前 %Ln 行为空</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no header and no readings in the first %Ln row(s), only {text}</source>
+        <translation>
+            <numerusform>没有表头，前 %Ln 行也没有读数，只有 {text}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -185,6 +192,12 @@
         <source>%Ln more byte(s) came right after the body; read as a next request</source>
         <translation>
             <numerusform>请求体之后紧接着多了 %Ln 字节；已当作下一个请求读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
+        <translation>
+            <numerusform>列 {column}：{kind}，按所有行决定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
         </translation>
     </message>
 </context>
@@ -316,6 +329,10 @@
     <message>
         <source>Import this column</source>
         <translation>导入此列</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
     </message>
     <message>
         <source>e.g. {example}</source>
@@ -4813,7 +4830,7 @@ base64, an expiry that is not in the future
     <name>importers</name>
     <message>
         <source>{text} is not a number with a decimal comma (this column uses `,` as decimal mark)</source>
-        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions).</extracomment>
+        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions). `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).</extracomment>
         <translation>{text} 不是以逗号作小数点的数值（此列以 `,` 作小数点）</translation>
     </message>
     <message>
@@ -4826,6 +4843,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{value} is not a number</source>
+        <extracomment>The number parsers (`cell_numbers`) and time parsers (`cell_times`) are read from here too (`cells as C`).</extracomment>
         <translation>{value} 不是数值</translation>
     </message>
     <message>
@@ -4987,12 +5005,17 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no time of day</source>
-        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s). JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}).</extracomment>
+        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values.</extracomment>
         <translation>没有时刻</translation>
     </message>
     <message>
         <source>{why}; if it marks a missing reading, add it as a missing-value marker</source>
         <translation>{why}；如果它表示缺失的读数，请将其添加为缺失值标记</translation>
+    </message>
+    <message>
+        <source>the quoted cell is not closed: the file may be cut short</source>
+        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s).</extracomment>
+        <translation>引号内的单元格没有闭合：文件可能不完整</translation>
     </message>
     <message>
         <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
@@ -5037,7 +5060,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no data to tell: comma</source>
-        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds. Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`). Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers. Time parts split over columns, by header (lower case), and their unit.</extracomment>
+        <extracomment>Single-byte Latin encodings charset-normalizer may name for Western European text that Windows-1252 (what Excel and most Western software write) reads as well: `®` is `ź` in ISO-8859-16. Non-letters that Western technical files do contain (so they do not make a Latin reading implausible). Delimiter detection reads at most this many lines, each cut to this many characters: bounded work (the csv module&apos;s C reader, linear in its input) whatever the file holds.</extracomment>
         <translation>没有数据可以判断：使用逗号</translation>
     </message>
     <message>
@@ -5087,7 +5110,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>every value is {length} digits that form a valid date, {form}</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person</extracomment>
+        <extracomment>Time parts split over columns, by header (lower case), and their unit.</extracomment>
         <translation>每个值都是 {length} 位数字，且构成有效日期，{form}</translation>
     </message>
     <message>
@@ -5104,6 +5127,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
+        <extracomment>Long layout: the datastream column&apos;s header, best first (InfluxDB&apos;s `_field` before `_measurement`).</extracomment>
         <translation>{what}：文件中没有列 {text}。文件的列为 {shown}。</translation>
     </message>
     <message>
@@ -5252,7 +5276,13 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no reading: {markers} among numbers (skipped, never sent)</source>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). The first character of every text `cells.parse_number_text` may read (after stripping spaces). Over a text column&apos;s distinct cells joined by line breaks (a C-level scan; a hit sends them down the careful path): a cell that may be a number. `MISSING_LIKE` as people write them (`NA`, `Null`): a C-level set intersection for columns of many texts. Up to this many distinct texts in a chunk, each is checked exactly (casefolded, classified).</extracomment>
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
+    </message>
+    <message>
+        <source>datastream {stream}: numbers, with texts among them: their rows are rejected unless the texts are missing-value markers or the column {column} is read as text (send --text; the import dialog&apos;s columns table)</source>
+        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading. AUTO (a long layout&apos;s datastream not in the first rows): values read as text, which its kind may refuse. AUTO, JSON: cells that are `MISSING_LIKE` texts</extracomment>
+        <translation>数据流 {stream}：数字，其中夹有文本：这些行会被拒绝，除非把这些文本设为缺失值标记，或把列 {column} 按文本读取（send --text；导入对话框的列表格）</translation>
     </message>
     <message>
         <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
@@ -5272,6 +5302,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>year-month-day</source>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column, when the user chose no kind for it (each datastream&apos;s values are watched, `stream_kinds`). What the file leaves open and an option answers (`ImportResult.questions`): a number column&apos;s decimal mark (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`). Long layout: each datastream&apos;s kind (by its id in the file) by the rule of a wide value column (`kinds.kind_of`); a datastream not in it is read as AUTO.</extracomment>
         <translation>年-月-日</translation>
     </message>
     <message>
@@ -5332,6 +5363,34 @@ base64, an expiry that is not in the future
         <translation>不导入：{why}</translation>
     </message>
     <message>
+        <source>column {column}: {value} is {comma} with a decimal comma or {point} with a decimal point (the other mark a thousands separator), and no other number in the file tells which: choose the decimal mark (send --decimal , or --decimal .; the import dialog&apos;s Decimal mark)</source>
+        <translation>列 {column}：{value} 以逗号作小数点时是 {comma}，以点作小数点时是 {point}（另一个符号为千位分隔符），文件中没有其他数值能说明是哪一种：请选择小数点（send --decimal , 或 --decimal .；导入对话框的“小数点”）</translation>
+    </message>
+    <message>
+        <source>{evidence} in this column</source>
+        <translation>本列的 {evidence}</translation>
+    </message>
+    <message>
+        <source>{evidence} in column {other}</source>
+        <translation>列 {other} 的 {evidence}</translation>
+    </message>
+    <message>
+        <source>column {column}: {value} read as {number}, a decimal comma ({where})</source>
+        <translation>列 {column}：{value} 读为 {number}，逗号作小数点（依据：{where}）</translation>
+    </message>
+    <message>
+        <source>column {column}: {value} read as {number}, a decimal point ({where})</source>
+        <translation>列 {column}：{value} 读为 {number}，点作小数点（依据：{where}）</translation>
+    </message>
+    <message>
+        <source>column {column}: full-width characters read as half-width ({text} is {number})</source>
+        <translation>列 {column}：全角字符按半角读取（{text} 即 {number}）</translation>
+    </message>
+    <message>
+        <source>column {n} has values but no header name, so no datastream id: give it one (send --stream-id {n}=ID; the import dialog&apos;s columns table) or leave the column out (send --exclude {n})</source>
+        <translation>第 {n} 列有值但没有表头名称，因此没有数据流 ID：请为它指定一个（send --stream-id {n}=ID；导入对话框的列表格），或不导入该列（send --exclude {n}）</translation>
+    </message>
+    <message>
         <source>The JSON is nested too deeply to read (thousands of [ or {{ inside each other): it is not a file of readings.</source>
         <extracomment>What a JSON nested deeper than Python&apos;s parser goes (thousands of levels) is refused with.</extracomment>
         <translation>JSON 嵌套过深，无法读取（上千层 [ 或 {{ 相互嵌套）：这不是读数文件。</translation>
@@ -5390,7 +5449,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>OpenDocument spreadsheets cannot be read: save it as .xlsx or CSV.</source>
-        <extracomment>Bytes read from the middle and the end too, so a file that turns non-ASCII late is still seen. When charset-normalizer finds several encodings equally plausible, the first of these wins: GB18030 (a superset of GBK and GB2312: Chinese-locale Excel) before the others, then Windows-1252 (Western European Excel) over its look-alikes.</extracomment>
+        <extracomment>Bytes read from the start of a file to decide its format and encoding. Bytes read from the middle and the end too, so a file that turns non-ASCII late is still seen. When charset-normalizer finds several encodings equally plausible, the first of these wins: GB18030 (a superset of GBK and GB2312: Chinese-locale Excel) before the others, then Windows-1252 (Western European Excel) over its look-alikes.</extracomment>
         <translation>无法读取 OpenDocument 电子表格：请另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
@@ -5435,6 +5494,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{name} cannot be opened as an Excel workbook: {why}</source>
+        <extracomment>Read after a delimited file&apos;s last line: a Unicode noncharacter, never in a text file. Alone it is a row of its own, left out (`_END_ROW`); at the end of the last cell, that cell&apos;s quote was never closed (`cut_short`).</extracomment>
         <translation>{name} 无法作为 Excel 工作簿打开：{why}</translation>
     </message>
     <message>

@@ -29,7 +29,7 @@ from gui.data.importers import (
     write_rejected,
 )
 from gui.data.importers.cells import numbers_fast, parse_number_text
-from gui.data.importers.detect import sniff_delimiter
+from gui.data.importers.sniff import sniff_delimiter
 from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import PLATFORM_TZ, ValueKind, format_at
 from gui.onenet.validation import Severity

@@ -20,8 +20,10 @@ from gui.data.importers.cells import (
     parse_number_text,
     times_fast,
 )
-from gui.data.importers.detect import _STREAM_HINTS, _VALUE_HINTS, MISSING_LIKE, is_time_name
-from gui.data.importers.detect import plain_name as _plain
+from gui.data.importers.columns import is_time_name
+from gui.data.importers.columns import plain_name as _plain
+from gui.data.importers.detect import _STREAM_HINTS, _VALUE_HINTS
+from gui.data.importers.kinds import MISSING_LIKE
 
 ZONES = ["Asia/Shanghai", "UTC", "Europe/Berlin", "America/New_York", "Australia/Adelaide"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "gb18030"]

@@ -183,10 +183,14 @@ class _CsvSink:
     """Writes rejected rows to CSV: `row`, `problem`, then the file's own columns."""
 
     def __init__(self, out: IO[str]) -> None:
+        self.out = out
         self.writer = csv.writer(out)
         self.count = 0
 
     def header(self, names: list[str]) -> None:
+        self.out.seek(0)  # a second pass starts over (`RejectedSink.header`)
+        self.out.truncate()
+        self.count = 0
         self.writer.writerow(["row", "problem", *names])
 
     def row(self, number: int, reasons: list[str], cells: Sequence[Any]) -> None:

@@ -23,17 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from gui.data.importers.cells import EPOCH_FORMATS, parse_epoch_int, parse_numeric_time
+from gui.data.importers.columns import SAMPLE_ROWS, profile_columns
 from gui.data.importers.convert import RejectedSink, RowConverter
-from gui.data.importers.detect import (
-    SAMPLE_ROWS,
-    TimeSpec,
-    long_plan,
-    numeric_time_format,
-    pick_time_format,
-    profile_columns,
-    times_state_zone,
-)
 from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, TimeFormat
+from gui.data.importers.plan import TimeSpec, long_plan
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
     ZONE_UNSTATED,
@@ -48,6 +41,7 @@ from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import Encoding
 from gui.data.importers.sources import RowsSource
 from gui.data.importers.tabular import CHUNK_ROWS, Cancelled, Progress, import_rows
+from gui.data.importers.time_columns import numeric_time_format, pick_time_format, times_state_zone
 from gui.data.importers.zones import unused_zone
 from gui.onenet.formats import BodyType, FormatError, decode_type1, decode_type3, decode_type4, decode_type5
 from gui.onenet.readings import parse_at

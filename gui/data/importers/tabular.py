@@ -14,9 +14,12 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from gui.data.importers.columns import SAMPLE_ROWS
 from gui.data.importers.convert import RejectedSink, RowConverter
-from gui.data.importers.detect import SAMPLE_ROWS, find_structure, make_plan, sniff_delimiter
+from gui.data.importers.detect import make_plan
+from gui.data.importers.kinds import revise
 from gui.data.importers.options import DateOrder, FileFormat, ImportOptions, Layout, MissingTime
+from gui.data.importers.plan import Plan
 from gui.data.importers.result import (
     ColumnStats,
     Detected,
@@ -26,8 +29,9 @@ from gui.data.importers.result import (
     PointTable,
 )
 from gui.data.importers.result import message as _m
-from gui.data.importers.sniff import HEAD_BYTES, Encoding
-from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, effective_width, take
+from gui.data.importers.sniff import HEAD_BYTES, Encoding, sniff_delimiter
+from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, cut_short, effective_width, take
+from gui.data.importers.structure import find_structure
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 CHUNK_ROWS = 4096
@@ -114,6 +118,8 @@ def import_rows(
     missing = frozenset({""} | {m.strip() for m in options.missing_markers})
     with source:
         sample = take(source.rows(), SAMPLE_ROWS + 1, 1)
+        if sample and cut_short(sample[-1]):  # not read for detection: the pass rejects it
+            sample.pop()
         if not sample or all(effective_width(r) == 0 for r in sample):
             if file_format is FileFormat.XLSX:
                 raise ImportFailed(_m("empty-sheet", QT_TRANSLATE_NOOP("importers", "The sheet is empty.")))
@@ -129,50 +135,61 @@ def import_rows(
         plan = make_plan(structure, options, missing, delimiter)
         if plan.zone is not None:
             tz = plan.zone
-        missing |= plan.missing
         no_time = not plan.time.found
         missing_time = options.missing_time or MissingTime.NOW
-        decisions = list(structure.decisions) + plan.decisions
-        detected = Detected(
-            file_format=file_format,
-            encoding=encoding.codec if encoding else None,
-            encoding_label=encoding.label if encoding else "",
-            encoding_reason=encoding.reason if encoding else "",
-            delimiter=delimiter,
-            has_header=structure.has_header,
-            skipped_rows=structure.skip,
-            sheet=source.sheet,
-            sheets=source.sheets,
-            layout=plan.layout,
-            columns=tuple(plan.infos),
-            date_order=_order_name(plan.date_order),
-            date_order_reason=plan.date_order_reason,
-            source_tz=plan.zone_name or options.source_tz,
-            missing_time=missing_time,
-            missing_markers=tuple(sorted(missing - {""})),
-            notes=tuple(structure.notes + plan.notes) + notes,
-            delimiter_reason=delimiter_reason,
-            header_line=structure.skip + 1 if structure.has_header else None,
-            zone_reason=plan.zone_reason,
-            decisions=tuple(decisions),
-            zone_stated=plan.zone_stated,
-            zone_column=plan.zone_column,
-            zone_unused=plan.zone_unused,
-        )
-        stream_ids = [plan.infos[j].stream_id for j in plan.values] if plan.layout is Layout.WIDE else []
-        result = ImportResult(
-            str(path),
-            detected,
-            PointTable(stream_ids, plan.layout is Layout.WIDE, tz),
-            stats=[ColumnStats() for _ in range(structure.width)],
-        )
-        if plan.zone_unstated:
-            result.zone_unstated = tuple(c.name for c in detected.time_columns())
+
+        def result_of(plan: Plan) -> ImportResult:
+            detected = Detected(
+                file_format=file_format,
+                encoding=encoding.codec if encoding else None,
+                encoding_label=encoding.label if encoding else "",
+                encoding_reason=encoding.reason if encoding else "",
+                delimiter=delimiter,
+                has_header=structure.has_header,
+                skipped_rows=structure.skip,
+                sheet=source.sheet,
+                sheets=source.sheets,
+                layout=plan.layout,
+                columns=tuple(plan.infos),
+                date_order=_order_name(plan.date_order),
+                date_order_reason=plan.date_order_reason,
+                source_tz=plan.zone_name or options.source_tz,
+                missing_time=missing_time,
+                missing_markers=tuple(sorted((missing | plan.missing) - {""})),
+                notes=tuple(structure.notes + plan.notes) + notes,
+                delimiter_reason=delimiter_reason,
+                header_line=structure.skip + 1 if structure.has_header else None,
+                zone_reason=plan.zone_reason,
+                decisions=tuple(structure.decisions + plan.decisions),
+                zone_stated=plan.zone_stated,
+                zone_column=plan.zone_column,
+                zone_unused=plan.zone_unused,
+            )
+            stream_ids = [plan.infos[j].stream_id for j in plan.values] if plan.layout is Layout.WIDE else []
+            result = ImportResult(
+                str(path),
+                detected,
+                PointTable(stream_ids, plan.layout is Layout.WIDE, tz),
+                stats=[ColumnStats() for _ in range(structure.width)],
+            )
+            if plan.zone_unstated:
+                result.zone_unstated = tuple(c.name for c in detected.time_columns())
+            return result
+
         padded = file_format is not FileFormat.DELIMITED
 
-        def converter(target: RejectedSink | None) -> RowConverter:
+        def converter(plan: Plan, result: ImportResult, target: RejectedSink | None) -> RowConverter:
             runner = RowConverter(
-                plan, structure.width, missing, missing_time, tz, now, result, padded, options.preview_rows, target
+                plan,
+                structure.width,
+                missing | plan.missing,
+                missing_time,
+                tz,
+                now,
+                result,
+                padded,
+                options.preview_rows,
+                target,
             )
             if plan.rename:
                 runner.rename = plan.rename
@@ -180,38 +197,58 @@ def import_rows(
                 runner.repeated_header = list(sample[structure.skip])
             return runner
 
+        result = result_of(plan)
         first_data = structure.data_start + 1
-        if plan.time.undecided or plan.zone_question is not None or (no_time and options.missing_time is None):
+        asked = plan.time.undecided or plan.zone_question is not None or bool(plan.questions)
+        if asked or (no_time and options.missing_time is None):
             result.needs_date_order = plan.time.undecided
+            result.questions = plan.questions
             result.ambiguous_dates = plan.ambiguous
             if plan.zone_question is not None:
                 result.zone_question = plan.zone_question.choices
                 result.zone_question_text = plan.zone_question.text
             result.needs_time = no_time
-            preview = converter(None)
+            preview = converter(plan, result, None)
             preview.store = False
             preview.warn_missing_time = False
             preview.process(sample[first_data - 1 : first_data - 1 + options.preview_rows], first_data)
-            if result.needs_date_order or result.zone_question:  # the answer changes what can be read
+            if asked:  # the answer changes what can be read
                 result.rows_read = result.rows_rejected = 0
                 result.problems.clear()
                 result.problem_count = 0
             return result
-        runner = converter(sink)
-        if sink is not None:
-            sink.header(structure.names)
-        rows = source.rows()
-        take(rows, first_data - 1, 1)
-        number = first_data
-        while True:
-            _check(cancelled)
-            chunk = take(rows, CHUNK_ROWS, number)
-            if not chunk:
-                break
-            runner.process(chunk, number)
-            number += len(chunk)
-            if progress is not None:
-                progress(*source.progress())
+
+        def read_all(plan: Plan, result: ImportResult) -> RowConverter:
+            """One pass over the data rows, by chunks; its runner holds what it saw (`RowConverter.seen`)."""
+            runner = converter(plan, result, sink)
+            if sink is not None:
+                sink.header(structure.names)
+            rows = source.rows()
+            take(rows, first_data - 1, 1)
+            number = first_data
+            while True:
+                _check(cancelled)
+                chunk = take(rows, CHUNK_ROWS, number)
+                if not chunk:
+                    break
+                runner.process(chunk, number)
+                number += len(chunk)
+                if runner.store and any(seen.first_row is not None for seen in runner.seen.values()):
+                    runner.store = False  # the rows are read again (below): keep nothing of this pass meanwhile
+                if progress is not None:
+                    progress(*source.progress())
+            return runner
+
+        runner = read_all(plan, result)
+        revision = revise(plan, runner.seen, len(structure.data_sample), runner.streams_seen)
+        if revision is not None:  # a later row decides what the first rows did not show: read with all rows' plan
+            del runner, result  # this pass's datapoints go before the next pass keeps its own
+            plan = make_plan(structure, options, missing, delimiter, revision)
+            result = result_of(plan)
+            if plan.questions:  # readings below the first rows in a column without a name: asked, nothing read
+                result.questions = plan.questions
+                return result
+            runner = read_all(plan, result)
         if runner.store:
             runner.finish()
     return result

@@ -1,0 +1,160 @@
+"""Reading a number cell: decimal comma, thousands separators, the C-level fast path; the reason a cell
+is refused (`CellError`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from itertools import repeat
+from typing import Any
+
+from gui.data.importers.sources import UncomputedFormula
+from gui.onenet.readings import parse_number
+from gui.text import QT_TRANSLATE_NOOP, Message
+
+#: Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break
+#: space and apostrophe are used in both conventions).
+_GROUPS = {".": ", '\u00a0\u202f", ",": ". '\u00a0\u202f"}
+
+
+_GROUPED = {
+    mark: re.compile(rf"[+-]?\d{{1,3}}(?P<g>[{re.escape(groups)}])\d{{3}}(?:(?P=g)\d{{3}})*(?:{re.escape(mark)}\d+)?")
+    for mark, groups in _GROUPS.items()
+}
+
+
+_PLAIN_CHARS = re.compile(r"[0-9.+\-]*")
+
+
+_STRONG = {
+    ",": re.compile(r"[+-]?(?:\d+,\d{1,2}|\d+,\d{4,}|0,\d+|\d{4,},\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})"),
+    ".": re.compile(
+        r"[+-]?(?:\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+|\d{4,}\.\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})"
+    ),
+}
+
+
+#: `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read: `text` is the reason for a person (a Message), str() its English source."""
+
+    def __init__(self, text: Message) -> None:
+        self.text = text
+        super().__init__(str(text))
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    """A reason of the importers (the catalogues' context "importers")."""
+    return Message(code, "importers", source, args)
+
+
+def refuse_uncomputed(raw: Any) -> None:
+    """CellError when `raw` is a workbook formula without a computed value (`sources.UncomputedFormula`):
+    every cell parser starts here, so such a cell is never read as empty nor as its formula's text."""
+    if isinstance(raw, UncomputedFormula):
+        raise CellError(raw.reason)
+
+
+def parse_number_text(text: str, decimal: str = ".") -> int | float:
+    """A number as written in a file: `84` -> 84, `2,6` (decimal ",") -> 2.6, `1,013.2` -> 1013.2.
+
+    `decimal` is the decimal mark, `.` or `,`. Thousands separators (the
+    other mark, space, no-break space, apostrophe) are accepted only in
+    groups of three digits. Integers stay ints (OneNET keeps `84` and
+    `84.0` apart). Raises ValueError with the reason, also for NaN and
+    infinity (not JSON).
+    """
+    t = text.strip().replace("\u2212", "-")
+    if decimal == ",":
+        if "." not in t and t.count(",") <= 1:
+            try:
+                return parse_number(t.replace(",", "."))
+            except ValueError:
+                pass
+    else:
+        try:
+            return parse_number(t)
+        except ValueError as exc:
+            if "too large" in str(exc):
+                raise
+    grouped = _GROUPED[decimal].fullmatch(t)
+    if grouped:
+        plain = t.replace(grouped["g"], "")
+        return parse_number(plain.replace(",", ".") if decimal == "," else plain)
+    if decimal == "," and re.fullmatch(r"[+-]?\d*\.\d+", t):
+        raise CellError(
+            _m(
+                "is-not-a-number-with-a-decimal-comma-thi",
+                QT_TRANSLATE_NOOP(
+                    "importers", "{text} is not a number with a decimal comma (this column uses `,` as decimal mark)"
+                ),
+                text=repr(text),
+            )
+        )
+    if decimal == "." and re.fullmatch(r"[+-]?\d+,\d+", t):
+        raise CellError(
+            _m(
+                "is-not-a-number-with-a-decimal-point-thi",
+                QT_TRANSLATE_NOOP(
+                    "importers", "{text} is not a number with a decimal point (this column uses `.` as decimal mark)"
+                ),
+                text=repr(text),
+            )
+        )
+    raise CellError(_m("is-not-a-number", QT_TRANSLATE_NOOP("importers", "{text} is not a number"), text=repr(text)))
+
+
+def numbers_fast(cells: Sequence[Any], decimal: str) -> list[int | float] | None:
+    """All cells of a column chunk as numbers at C speed, or None when any cell needs `parse_number_text`.
+
+    Accepted: every cell an int/float object (spreadsheets), or every cell
+    plain digits (ints), or every cell digits with exactly one decimal mark
+    (floats). Empty cells, signs-only, exponents, groups: None.
+    """
+    if not cells:
+        return []
+    if isinstance(cells[0], str):
+        try:
+            joined = "".join(cells)
+        except TypeError:  # a spreadsheet's text cell, then a number cell: the per-cell path reads each
+            return None
+        if decimal == ",":
+            if "." in joined:
+                return None
+            joined = joined.replace(",", ".")
+            cells = list(map(str.replace, cells, repeat(","), repeat(".")))
+        if not _PLAIN_CHARS.fullmatch(joined):
+            return None
+        try:
+            if "." not in joined:
+                return list(map(int, cells))
+            if joined.count(".") == len(cells):
+                return list(map(float, cells))
+        except ValueError:
+            return None
+        return None
+    types = set(map(type, cells))
+    if types <= {int, float}:
+        if float in types and not all(map(math.isfinite, cells)):
+            return None
+        return list(cells)
+    return None
+
+
+def decimal_evidence(text: str) -> str | None:
+    """`,` or `.` when a cell shows which decimal mark it uses (`2,6`, `0.123`, `1.013,2`), else None."""
+    t = text.strip()
+    for mark in (",", "."):
+        if _STRONG[mark].fullmatch(t):
+            return mark
+    return None
+
+
+def is_ambiguous_number(text: str) -> bool:
+    """`1,234` or `1.234`: 1.234 with that separator as decimal mark, 1234 with it as thousands separator; the
+    column or the file must tell (`decimal_evidence` of another cell), else the user."""
+    return bool(_AMBIGUOUS.fullmatch(text.strip()))

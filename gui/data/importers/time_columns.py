@@ -1,0 +1,180 @@
+"""Which columns give the time and how they are written: time formats from the cells, numbers that are
+times, year/month/day… columns, and whether every time states its zone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from gui.data.importers import cells as C
+from gui.data.importers.columns import Profile, _integers, plain_name
+from gui.data.importers.options import DateOrder, ImportOptions, TimeFormat
+from gui.data.importers.plan import _CHOSEN, TimeSpec, format_label
+from gui.data.importers.result import message as _m
+from gui.data.importers.sources import cell_text
+from gui.text import QT_TRANSLATE_NOOP, Message
+
+#: Time parts split over columns, by header (lower case), and their unit.
+_PART_NAMES = {
+    "year": "year", "yr": "year", "yyyy": "year", "jahr": "year", "年": "year", "年份": "year",
+    "month": "month", "mon": "month", "mo": "month", "mm": "month", "monat": "month", "月": "month", "月份": "month",
+    "day": "day", "dd": "day", "tag": "day", "日": "day", "dom": "day",
+    "hour": "hour", "hr": "hour", "hh": "hour", "stunde": "hour", "时": "hour", "小时": "hour",
+    "minute": "minute", "min": "minute", "minuten": "minute", "分": "minute",
+    "second": "second", "sec": "second", "sekunde": "second", "秒": "second",
+}  # fmt: skip
+
+
+_PART_RANGES = {
+    "year": (1000, 2999), "month": (1, 12), "day": (1, 31), "hour": (0, 24), "minute": (0, 59), "second": (0, 59),
+}  # fmt: skip
+
+
+def times_state_zone(profiles: Sequence[Profile], spec: TimeSpec) -> bool:
+    """True when every sampled time cell gives its own zone: an offset, `Z`, ` UTC`, or a Unix time (UTC).
+
+    Only a single time column can: a date column with a time-of-day column,
+    or year/month/day… parts, are clock times of some zone. Cells that do
+    not parse are left out (they are rejected later, with their reason);
+    decided on the sample, as every detection is.
+    """
+    if spec.time_col is None or spec.tod_col is not None or spec.parts:
+        return False
+    aware = False
+    for raw in profiles[spec.time_col].raws:
+        try:
+            if spec.fmt is TimeFormat.PATTERN and spec.pattern and not isinstance(raw, date):
+                parsed = C.parse_pattern(cell_text(raw), spec.pattern)
+            else:
+                parsed = C.parse_time_cell(raw, spec.fmt)
+        except (ValueError, OverflowError):
+            continue
+        if parsed.tzinfo is None:
+            return False
+        aware = True
+    return aware
+
+
+def pick_time_format(
+    profile: Profile, choice: TimeFormat | None, options: ImportOptions
+) -> tuple[TimeFormat, DateOrder | None, Message | None, bool]:
+    """(format, date order, order reason, undecided) for a time or date column's text cells."""
+    if choice is not None and choice is not TimeFormat.DMY and choice is not TimeFormat.MDY:
+        return choice, None, None, False
+    if choice is not None:
+        order = DateOrder.DMY if choice is TimeFormat.DMY else DateOrder.MDY
+        return choice, order, _CHOSEN, False
+    text_formats = Counter({f: n for f, n in profile.formats.items() if f is not TimeFormat.NATIVE})
+    if not text_formats:
+        return TimeFormat.NATIVE if profile.formats else TimeFormat.YMD, None, None, False
+    fmt = text_formats.most_common(1)[0][0]
+    if fmt is not TimeFormat.DMY:
+        return fmt, None, None, False
+    if options.date_order is not None:
+        chosen = options.date_order
+        return (TimeFormat.DMY if chosen is DateOrder.DMY else TimeFormat.MDY), chosen, _CHOSEN, False
+    found, reason = C.date_order_from(profile.texts)
+    if found is None:
+        return TimeFormat.DMY, None, reason, True
+    return (TimeFormat.DMY if found is DateOrder.DMY else TimeFormat.MDY), found, reason, False
+
+
+def numeric_time_format(profile: Profile, hinted: bool) -> tuple[TimeFormat, Message] | None:
+    """The format of a column of numbers that are times, with the evidence, or None.
+
+    Compact `YYYYMMDD[HH[MM[SS]]]` digits come first when every value has
+    the same length and forms a valid date (so `201701010000` is 2017, not
+    milliseconds since 1970); they need a time header only as `YYYYMMDD`.
+    Unix seconds/ms/µs/ns are told apart by magnitude, Excel days and 4-digit
+    years need a time header. Every value must fit.
+    """
+    raws = profile.raws
+    if not raws:
+        return None
+    ints = _integers(raws)
+    if ints is not None and all(i >= 0 for i in ints):
+        lengths = {len(str(i)) for i in ints}
+        if len(lengths) == 1:
+            length = lengths.pop()
+            if length in C.COMPACT_LENGTHS and (hinted or length > 8):
+                try:
+                    for i in ints:
+                        C.parse_compact(str(i))
+                except ValueError:
+                    pass
+                else:
+                    return TimeFormat.COMPACT, _m(
+                        "time-compact",
+                        QT_TRANSLATE_NOOP("importers", "every value is {length} digits that form a valid date, {form}"),
+                        length=length,
+                        form=C.COMPACT_LENGTHS[length],
+                    )
+            if length == 4 and hinted and all(1000 <= i <= 2999 for i in ints):
+                return TimeFormat.PERIOD, _m(
+                    "time-years", QT_TRANSLATE_NOOP("importers", "every value is a year: read as the year's start")
+                )
+    if not hinted:
+        return None
+    for fmt, (low, high), _ in C.EPOCH_FORMATS:
+        if C.looks_like(raws, fmt):
+            return fmt, _m(
+                "time-epoch",
+                QT_TRANSLATE_NOOP("importers", "every value is between {low} and {high}: {unit}"),
+                low=f"{low:.0e}",
+                high=f"{high:.1e}",
+                unit=format_label(fmt),
+            )
+    if C.looks_like(raws, TimeFormat.EXCEL):
+        return TimeFormat.EXCEL, _m(
+            "time-excel", QT_TRANSLATE_NOOP("importers", "every value is between 20000 and 80000: Excel days")
+        )
+    return None
+
+
+def _all_times_of_day(raws: Sequence[Any], interval: bool = False) -> bool:
+    if not raws:
+        return False
+    for raw in raws:
+        try:
+            C.parse_time_of_day_cell(raw, interval)
+        except ValueError:
+            return False
+    return True
+
+
+def _pattern_fits(raws: Sequence[Any], pattern: str) -> float:
+    texts = [r for r in raws if isinstance(r, str)]
+    if not texts:
+        return 0.0
+    good = 0
+    for text in texts:
+        try:
+            C.parse_pattern(text, pattern)
+        except ValueError:
+            continue
+        good += 1
+    return good / len(texts)
+
+
+def _time_parts(names: list[str], profiles: list[Profile], free: list[int]) -> dict[str, int]:
+    """Columns named year, month, day, hour… holding whole numbers in range: a time split over columns."""
+    parts: dict[str, int] = {}
+    for j in free:
+        unit = _PART_NAMES.get(plain_name(names[j]))
+        if unit is None or unit in parts or not profiles[j].filled:
+            continue
+        ints = _integers(profiles[j].raws)
+        low, high = _PART_RANGES[unit]
+        if ints is not None and all(low <= i <= high for i in ints):
+            parts[unit] = j
+    if "year" not in parts:
+        return {}
+    order = ("year", "month", "day", "hour", "minute", "second")
+    kept: dict[str, int] = {}
+    for unit in order:  # a part counts only when every larger one is there: year + day is not a time
+        if unit not in parts:
+            break
+        kept[unit] = parts[unit]
+    return kept
