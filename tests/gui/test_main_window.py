@@ -14,7 +14,7 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.readings import ValueKind, parse_value
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.colours import css
-from gui.ui.datapoints_model import RowStatus
+from gui.ui.rows import RowStatus
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED_ROWS = [

@@ -10,7 +10,8 @@ from gui.data.pipeline import RetryPolicy
 from gui.data.store import State
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_DEVICE_ID
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel
+from gui.ui.rows import Row, RowStatus
 
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox
 

@@ -14,7 +14,7 @@ from gui.data.pipeline import RetryPolicy
 from gui.data.store import State
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_DEVICE_ID
-from gui.ui.datapoints_model import Row
+from gui.ui.rows import Row
 from gui.ui.workers import Worker
 
 
@@ -215,7 +215,7 @@ def test_a_send_leaves_nothing_for_the_collector(qtbot, make_window, sandbox):
     """
     from gui.data.pipeline import Pipeline
     from gui.ui.outgoing import Outgoing
-    from gui.ui.send_controller import SendWorker
+    from gui.ui.send_worker import SendWorker
 
     window = make_window()
     window.connection.sandbox_check.setChecked(True)
