@@ -20,18 +20,18 @@ from __future__ import annotations
 import csv
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette, QPen, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QProgressBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,180 +39,23 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.onenet.readings import PLATFORM_TZ, Readings
-from gui.ui.colours import blend, colour, css, plot_background, series_colour, set_style
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.colours import colour, css, plot_background, series_colour, set_style
+from gui.ui.datapoints_model import DatapointsModel, Row
+from gui.ui.plot_feed import PlotFeed
+from gui.ui.plot_items import (
+    DATED_LABEL_MAX_S,
+    SeriesItems,
+    axis_types,
+    fit_span,
+    format_number,
+    format_time,
+    move_item,
+)
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
 
-    from gui.ui.plot_data import Counts, RowTable, SeriesData
-
-TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-#: Fitting the view never shows less time than this (seconds): one datapoint, or points within a
-#: second, get ten minutes around them, so the axis reads hours and minutes, not "54.600 … 55.099".
-MIN_FIT_SPAN_S = 600.0
-#: The axis label names the date(s) in view while the view spans at most this many seconds
-#: (finer than days, the ticks show clock times only).
-DATED_LABEL_MAX_S = 5 * 24 * 3600
-
-
-@dataclass
-class SeriesItems:
-    """The three curves of one series; `sent` is the one in the legend; `index` picks its colour."""
-
-    sent: pg.PlotDataItem
-    pending: pg.PlotDataItem
-    failed: pg.PlotDataItem
-    index: int
-
-    @property
-    def color(self) -> str:
-        """The series' colour in the scheme in force (`#rrggbb`, gui.ui.colours.series_colour)."""
-        return series_colour(self.index).name()
-
-    @property
-    def items(self) -> tuple[pg.PlotDataItem, pg.PlotDataItem, pg.PlotDataItem]:
-        return (self.sent, self.pending, self.failed)
-
-
-def utc_offset_at(tz: tzinfo, timestamp: float) -> int:
-    """The zone's offset from UTC in seconds at an instant (0 when the instant cannot be expressed)."""
-    try:
-        offset = datetime.fromtimestamp(timestamp, UTC).astimezone(tz).utcoffset()
-    except (OverflowError, OSError, ValueError):
-        return 0
-    return int(offset.total_seconds()) if offset is not None else 0
-
-
-def format_time(timestamp: float, tz: tzinfo, fmt: str = TIME_FORMAT) -> str:
-    """An epoch time as wall-clock text in `tz`; "" when out of range."""
-    try:
-        return datetime.fromtimestamp(timestamp, UTC).astimezone(tz).strftime(fmt)
-    except (OverflowError, OSError, ValueError):
-        return ""
-
-
-def fit_span(x0: float, x1: float, minimum: float = MIN_FIT_SPAN_S) -> tuple[float, float]:
-    """The time range (epoch seconds) a fit shows for data from x0 to x1: as it is, or `minimum` around its middle."""
-    if x1 - x0 >= minimum:
-        return x0, x1
-    middle = (x0 + x1) / 2
-    return middle - minimum / 2, middle + minimum / 2
-
-
-def format_number(y: float) -> str:
-    """A plotted value as text: integers without `.0`, others in the shortest exact form (`23.001`)."""
-    if y.is_integer() and abs(y) < 1e15:
-        return str(int(y))
-    return repr(y)
-
-
-_axis_classes: tuple[Any, Any, Any, Any] | None = None
-
-
-def _axis_types() -> tuple[Any, Any, Any, Any]:
-    """(value axis, zone date axis, time view box, side legend), pyqtgraph classes built on first use.
-
-    The axes draw their tick and grid lines opaque: pyqtgraph fades grid
-    lines of finer tick levels with alpha; Qt's raster engine draws
-    semi-transparent lines about ten times slower, which doubled the frame
-    time of panning a million points. The same colours, made opaque over the
-    plot's background, look alike and draw fast; the axes sit behind the view
-    box so the opaque lines never cover the data. The view box auto-ranges
-    over at least MIN_FIT_SPAN_S of time, and over the times of the series
-    drawn in the views linked to it (`linked_views`: a series with its own
-    axis). The side legend takes its place in the plot's layout, beside the
-    axes, instead of floating over the data.
-    """
-    global _axis_classes
-    if _axis_classes is None:
-        import pyqtgraph as pg
-
-        class OpaqueGridMixin:
-            def generateDrawSpecs(self, p: Any) -> Any:
-                specs = super().generateDrawSpecs(p)  # type: ignore[misc]
-                if specs is None:
-                    return None
-                axis_spec, tick_specs, text_specs = specs
-                opaque, background = [], plot_background()
-                for pen, p1, p2 in tick_specs:
-                    if pen.color().alpha() < 255:
-                        pen = QPen(pen)
-                        pen.setColor(blend(pen.color(), background))
-                    opaque.append((pen, p1, p2))
-                return axis_spec, opaque, text_specs
-
-        class ValueAxis(OpaqueGridMixin, pg.AxisItem):  # type: ignore[misc]
-            """The value axis, with opaque grid lines."""
-
-        class ZoneDateAxis(OpaqueGridMixin, pg.DateAxisItem):  # type: ignore[misc]
-            """Ticks placed with the zone's offset in the middle of the view, labelled exactly in the zone."""
-
-            def __init__(self, zone: tzinfo) -> None:
-                super().__init__(orientation="bottom")
-                self.zone = zone
-
-            def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
-                self.utcOffset = -utc_offset_at(self.zone, (minVal + maxVal) / 2)
-                return super().tickValues(minVal, maxVal, size)
-
-            def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
-                spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
-                if spec is None:
-                    return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
-                texts = []
-                for value in values:
-                    text = format_time(value, self.zone, spec.format)
-                    if "%f" in spec.format:
-                        text = text[:-3]
-                    elif "%Y" in spec.format:
-                        text = text.lstrip("0")
-                    texts.append(text)
-                return texts
-
-        class TimeViewBox(pg.ViewBox):  # type: ignore[misc]
-            """A view box whose auto-range fits at least MIN_FIT_SPAN_S of time (see fit_span)."""
-
-            def __init__(self) -> None:
-                super().__init__()
-                self.linked_views: list[pg.ViewBox] = []
-
-            def childrenBounds(self, *args: Any, **kwargs: Any) -> Any:
-                bounds = super().childrenBounds(*args, **kwargs)
-                for view in self.linked_views:
-                    other = view.childrenBounds()[0]
-                    if other is not None:
-                        bounds[0] = (
-                            other if bounds[0] is None else [min(bounds[0][0], other[0]), max(bounds[0][1], other[1])]
-                        )
-                if bounds[0] is not None:
-                    bounds[0] = list(fit_span(*bounds[0]))
-                return bounds
-
-        class SideLegend(pg.LegendItem):  # type: ignore[misc]
-            """A legend laid out beside the plot: its size is its entries', the layout places it."""
-
-            def updateSize(self) -> None:
-                super().updateSize()
-                self.setMinimumSize(self.width(), self.height())
-                self.setMaximumSize(self.width(), self.height())
-                self.updateGeometry()
-
-        _axis_classes = (ValueAxis, ZoneDateAxis, TimeViewBox, SideLegend)
-    return _axis_classes
-
-
-def _move_item(item: pg.PlotDataItem, old: pg.ViewBox, new: pg.ViewBox) -> None:
-    """Move a curve from one view box to another.
-
-    Its clipping to the view is off while it moves: ViewBox.addItem puts it in
-    the scene before its view, and a clipped curve then asks the plot widget
-    (not a view box) for its range.
-    """
-    old.removeItem(item)
-    item.setClipToView(False)
-    new.addItem(item)
-    item.setClipToView(True)
+    from gui.ui.plot_data import Counts, SeriesData
 
 
 class PlotPanel(QWidget):
@@ -239,14 +82,12 @@ class PlotPanel(QWidget):
     SYMBOL_SPACING_PX = 6
     #: Peak downsampling keeps about this many min/max groups per pixel of plot width.
     GROUPS_PER_PX = 2
-    #: Milliseconds to gather editor changes into one redraw.
-    REFRESH_DELAY_MS = 40
     #: How close (pixels) the crosshair must come to a datapoint to name it.
     SNAP_PX = 12
 
     ZONE_DISPLAY, ZONE_PLATFORM = range(2)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._counts: Counts | None = None  # the last counts shown (retranslate says them again)
         self.plot_widget: pg.PlotWidget | None = None
@@ -255,10 +96,6 @@ class PlotPanel(QWidget):
         self._hline: Any = None
         self._display_tz: tzinfo = PLATFORM_TZ
         self._display_name = "UTC+8"
-        self._model: DatapointsModel | None = None
-        self._rows: list[Row] = []  # the rows shown when no model is followed
-        self._table: RowTable | None = None
-        self._dirty = False
         self._series: dict[str, SeriesData] = {}
         self._stream_of: dict[str, str] = {}
         self.counts: Counts | None = None
@@ -271,8 +108,10 @@ class PlotPanel(QWidget):
         #: The series drawn on an axis of their own: (view box, axis), by series name.
         self._own_axes: dict[str, tuple[pg.ViewBox, pg.AxisItem]] = {}
         self._legend: Any = None
-        self._refresh_timer = QTimer(self, singleShot=True, interval=self.REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._preparing_rows = (0, 0)  # rows converted, of all, while "preparing" is shown
+        self.feed = PlotFeed(pool or QThreadPool.globalInstance(), self.isVisible, self)
+        self.feed.ready.connect(self._on_feed_ready)
+        self.feed.preparing.connect(self._on_feed_preparing)
         self._build_ui()
 
     # --- construction ------------------------------------------------------------------
@@ -361,12 +200,25 @@ class PlotPanel(QWidget):
         set_style(self.status_label, "color: $muted;")
         self._empty = QLabel(self.tr("Numeric values of the datapoints appear here."))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._preparing = QWidget()  # in the plot's place while many rows are converted on the pool
+        self._preparing_label = QLabel()
+        self._preparing_label.setWordWrap(True)
+        self._preparing_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._preparing_bar = QProgressBar()
+        self._preparing_bar.setMaximumWidth(360)
+        preparing = QVBoxLayout(self._preparing)
+        preparing.addStretch(1)
+        preparing.addWidget(self._preparing_label)
+        preparing.addWidget(self._preparing_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        preparing.addStretch(1)
+        self._preparing.hide()
 
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(toolbar)
         self._layout.addLayout(info)
         self._layout.addWidget(self._empty, 1)
+        self._layout.addWidget(self._preparing, 1)
         self._layout.addWidget(self.status_label)
 
         self.fit_button.clicked.connect(self.fit_all)
@@ -382,7 +234,7 @@ class PlotPanel(QWidget):
         if self.plot_widget is None:
             import pyqtgraph as pg
 
-            value_axis, date_axis, view_box, side_legend = _axis_types()
+            value_axis, date_axis, view_box, side_legend = axis_types()
             self._axis = date_axis(self.axis_tz)
             self.plot_widget = pg.PlotWidget(
                 axisItems={"bottom": self._axis, "left": value_axis(orientation="left")},
@@ -413,61 +265,23 @@ class PlotPanel(QWidget):
             self._colour_plot()
             self._update_axis_label()
             self._layout.insertWidget(self._layout.indexOf(self._empty), self.plot_widget, 1)
+            self.plot_widget.setVisible(self._preparing.isHidden())
             self._empty.hide()
         return self.plot_widget
 
-    def _ensure_table(self) -> RowTable:
-        if self._table is None:
-            from gui.ui.plot_data import RowTable
-
-            self._table = RowTable()
-            self._table.reset(self._source_rows())
-        return self._table
-
-    def _source_rows(self) -> Sequence[Row]:
-        return self._model.rows() if self._model is not None else self._rows
-
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_plot()
-        if self._table is None and (self._model is not None or self._rows):
-            self._dirty = True
         super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.feed.shown()
 
     # --- feeding ---------------------------------------------------------------------------
     def set_model(self, model: DatapointsModel) -> None:
-        """Follow the editor model: every row by its status, updated as rows change."""
-        if self._model is not None:
-            for signal, slot in self._model_connections():
-                signal.disconnect(slot)
-        self._model = model
-        for signal, slot in self._model_connections():
-            signal.connect(slot)
-        if self._table is not None:
-            self._table.reset(model.rows())
-        self._schedule_refresh()
-
-    def _model_connections(self) -> list[tuple[Any, Any]]:
-        model = self._model
-        assert model is not None
-        return [
-            (model.rowsInserted, self._on_model_rowsInserted),
-            (model.rowsRemoved, self._on_model_rowsRemoved),
-            (model.dataChanged, self._on_model_dataChanged),
-            (model.modelReset, self._on_model_reset),
-            (model.layoutChanged, self._on_model_reset),
-        ]
+        """Follow the editor model: every row by its status, updated as rows change (see gui.ui.plot_feed)."""
+        self.feed.set_model(model)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show these rows (and stop following a model); redrawn at once."""
-        if self._model is not None:
-            for signal, slot in self._model_connections():
-                signal.disconnect(slot)
-            self._model = None
-        self._rows = list(rows)
-        self._ensure_table().reset(self._rows)
-        self.refresh()
+        """Show these rows (and stop following a model); redrawn at once (more than SYNC_ROWS: when prepared)."""
+        self.feed.set_rows(rows)
 
     def add_sent(self, readings: Readings, stamped_at: datetime) -> None:
         """Datapoints were just sent at `stamped_at`: those without `at` are drawn at that time.
@@ -476,26 +290,14 @@ class PlotPanel(QWidget):
         window sends `model.readings()`). Without a model, the readings are
         added as sent rows. Redrawn at once.
         """
-        table = self._ensure_table()
-        for _, point in readings.pairs():
-            table.stamp(point, stamped_at)
-        if self._model is None:
-            first = len(self._rows)
-            new = [Row(stream_id, point, status=RowStatus.SENT) for stream_id, point in readings.pairs()]
-            self._rows.extend(new)
-            table.insert(first, new)
-        self.refresh()
+        self.feed.add_sent(readings, stamped_at)
 
     def set_series(self, series: Mapping[str, SeriesData]) -> None:
         """Draw these arrays as they are (stops following rows); see SeriesData."""
-        if self._model is not None:
-            for signal, slot in self._model_connections():
-                signal.disconnect(slot)
-            self._model = None
-        self._rows = []
-        self._table = None
         from gui.ui.plot_data import Counts
 
+        self.feed.clear()
+        self._show_preparing(False)
         self._draw(dict(series), {name: name for name in series}, Counts(plotted=sum(map(len, series.values()))))
 
     @property
@@ -507,44 +309,43 @@ class PlotPanel(QWidget):
         """The datastream id of a series (`key` for `key.x`)."""
         return self._stream_of.get(name, name)
 
-    def _on_model_rowsInserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if self._table is not None and self._model is not None:
-            self._table.insert(first, self._model.rows()[first : last + 1])
-        self._schedule_refresh()
-
-    def _on_model_rowsRemoved(self, parent: QModelIndex, first: int, last: int) -> None:
-        if self._table is not None:
-            self._table.remove(first, last)
-        self._schedule_refresh()
-
-    def _on_model_dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = None) -> None:
-        if self._table is not None and self._model is not None:
-            first, last = top_left.row(), bottom_right.row()
-            rows = self._model.rows()[first : last + 1]
-            if top_left.column() == bottom_right.column() == DatapointsModel.STATUS:
-                self._table.set_status(first, rows)
-            else:
-                self._table.replace(first, rows)
-        self._schedule_refresh()
-
-    def _on_model_reset(self) -> None:
-        if self._table is not None:
-            self._table.reset(self._source_rows())
-        self._schedule_refresh()
-
-    def _schedule_refresh(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self._refresh_timer.start()
-
     def refresh(self) -> None:
-        """Rebuild the series from the rows now and redraw (editor changes otherwise wait a moment)."""
-        self._refresh_timer.stop()
-        self._dirty = False
-        table = self._ensure_table()
-        table.restamp(self._source_rows())
-        series, counts = table.series()
-        streams = {name: table.stream_ids[table.series_stream[code]] for code, name in enumerate(table.series_names)}
+        """Rebuild the series from the rows now and redraw (editor changes otherwise wait a moment).
+
+        Rows to convert anew (the first show, a reset) above SYNC_ROWS are
+        prepared on the pool: "preparing" is shown, the redraw follows.
+        """
+        self.feed.refresh()
+
+    @property
+    def is_preparing(self) -> bool:
+        """True while the rows are converted on the pool ("preparing" shown instead of the plot)."""
+        return self.feed.is_preparing
+
+    def cancel(self) -> None:
+        """Stop the work on the pool (the window closes)."""
+        self.feed.cancel()
+
+    def _on_feed_preparing(self, done: int, total: int) -> None:
+        self._preparing_rows = (done, total)
+        self._show_preparing(True)
+
+    def _show_preparing(self, on: bool) -> None:
+        """The "preparing" state in the plot's place, with the rows converted so far, or the plot again."""
+        if on:
+            done, total = self._preparing_rows
+            self._preparing_label.setText(self.tr("Preparing the plot of {rows}…").format(rows=i18n.rows(total)))
+            self._preparing_bar.setRange(0, max(1, total))
+            self._preparing_bar.setValue(done)
+        elif self._preparing.isHidden():
+            return
+        self._preparing.setVisible(on)
+        if self.plot_widget is not None:
+            self.plot_widget.setVisible(not on)
+        self._empty.setVisible(not on and self.plot_widget is None)
+
+    def _on_feed_ready(self, series: dict[str, SeriesData], streams: dict[str, str], counts: Counts) -> None:
+        self._show_preparing(False)
         self._draw(series, streams, counts)
 
     # --- colours ---------------------------------------------------------------------------
@@ -717,7 +518,7 @@ class PlotPanel(QWidget):
         at the right, each labelled in its colour), then the legend after the last axis."""
         import pyqtgraph as pg
 
-        value_axis = _axis_types()[0]
+        value_axis = axis_types()[0]
         plot = self._ensure_plot().getPlotItem()
         main = plot.getViewBox()
         names = list(self.series_items)
@@ -741,7 +542,7 @@ class PlotPanel(QWidget):
                 self._own_axes[name] = (view, axis)
                 main.linked_views.append(view)
                 for item in self.series_items[name].items:
-                    _move_item(item, main, view)
+                    move_item(item, main, view)
                 axis.setVisible(self.is_series_visible(name))
         for column, name in enumerate(own, start=3):
             axis = self._own_axes[name][1]
@@ -771,7 +572,7 @@ class PlotPanel(QWidget):
         main = plot.getViewBox()
         main.linked_views.remove(view)
         for item in self.series_items[name].items:
-            _move_item(item, view, main)
+            move_item(item, view, main)
         plot.layout.removeItem(axis)
         plot.scene().removeItem(axis)
         view.setXLink(None)
@@ -842,6 +643,8 @@ class PlotPanel(QWidget):
         self.key_label.setText(self._key_text())
         if self._counts is not None:
             self._update_status_label(self._counts)
+        if not self._preparing.isHidden():
+            self._show_preparing(True)
 
     def _update_status_label(self, counts: Counts) -> None:
         self._counts = counts
@@ -889,7 +692,7 @@ class PlotPanel(QWidget):
         self._ensure_plot().getPlotItem().getViewBox().scaleBy(x=factor)
 
     def _on_grid_button_toggled(self, on: bool) -> None:
-        """Grid lines behind the curves (opaque, see _axis_types)."""
+        """Grid lines behind the curves (opaque, see gui.ui.plot_items.axis_types)."""
         if self.plot_widget is None:
             return
         plot = self.plot_widget.getPlotItem()
