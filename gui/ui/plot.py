@@ -9,7 +9,10 @@ updated with `setData`: sent (solid line, filled symbols), not sent (dashed
 line, hollow symbols), failed (dotted line, red x symbols). Symbols are drawn
 only while few enough points are in view; with many points the lines carry
 the status (peak downsampling and clip-to-view keep a million points
-interactive). What is and is not plotted is decided in :mod:`gui.ui.plot_data`.
+interactive). What is and is not plotted is decided in :mod:`gui.ui.plot_data`;
+the rows are followed (and a big first conversion prepared on the pool) by
+:mod:`gui.ui.plot_feed`; the series' value axes are :mod:`gui.ui.plot_axes`;
+the pyqtgraph pieces and time helpers :mod:`gui.ui.plot_items`.
 
 pyqtgraph and numpy are imported when the plot is first shown or first gets
 data, so they cost nothing at start-up.
@@ -17,14 +20,12 @@ data, so they cost nothing at start-up.
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -39,17 +40,16 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.onenet.readings import PLATFORM_TZ, Readings
-from gui.ui.colours import colour, css, plot_background, series_colour, set_style
+from gui.ui.colours import css, set_style
 from gui.ui.datapoints_model import DatapointsModel, Row
+from gui.ui.plot_axes import SeriesAxes, detail_for
 from gui.ui.plot_feed import PlotFeed
 from gui.ui.plot_items import (
     DATED_LABEL_MAX_S,
     SeriesItems,
-    axis_types,
-    fit_span,
-    format_number,
+    colour_plot_widget,
     format_time,
-    move_item,
+    make_plot_widget,
 )
 
 if TYPE_CHECKING:
@@ -105,8 +105,7 @@ class PlotPanel(QWidget):
         self._symbols_on: dict[int, bool] = {}
         self._downsample: dict[int, int] = {}
         self.axes_mode = self.AXES_PER_SERIES
-        #: The series drawn on an axis of their own: (view box, axis), by series name.
-        self._own_axes: dict[str, tuple[pg.ViewBox, pg.AxisItem]] = {}
+        self._axes: SeriesAxes | None = None  # made with the plot
         self._legend: Any = None
         self._preparing_rows = (0, 0)  # rows converted, of all, while "preparing" is shown
         self.feed = PlotFeed(pool or QThreadPool.globalInstance(), self.isVisible, self)
@@ -232,35 +231,15 @@ class PlotPanel(QWidget):
 
     def _ensure_plot(self) -> pg.PlotWidget:
         if self.plot_widget is None:
-            import pyqtgraph as pg
-
-            value_axis, date_axis, view_box, side_legend = axis_types()
-            self._axis = date_axis(self.axis_tz)
-            self.plot_widget = pg.PlotWidget(
-                axisItems={"bottom": self._axis, "left": value_axis(orientation="left")},
-                viewBox=view_box(),
-                background=plot_background(),
-            )
-            self.plot_widget.setMinimumHeight(120)
+            self.plot_widget, self._axis, self._legend, (self._vline, self._hline) = make_plot_widget(self.axis_tz)
             plot_item = self.plot_widget.getPlotItem()
             self._on_grid_button_toggled(self.grid_button.isChecked())
-            # Beside the plot (after the axes, see _arrange_axes), never over the data.
-            self._legend = side_legend()
-            plot_item.legend = self._legend  # PlotItem.addItem enters named curves in it
-            plot_item.layout.addItem(self._legend, 2, 3)
-            plot_item.setClipToView(True)  # downsampling is set per curve, see _update_detail
-            plot_item.setMenuEnabled(False)
-            plot_item.hideButtons()
-            self._vline = pg.InfiniteLine(angle=90, movable=False)
-            self._hline = pg.InfiniteLine(angle=0, movable=False)
-            for line in (self._vline, self._hline):
-                line.hide()
-                plot_item.addItem(line, ignoreBounds=True)
             self.plot_widget.scene().sigMouseMoved.connect(self._on_scene_mouseMoved)
             plot_item.getViewBox().sigXRangeChanged.connect(self._update_detail)
             plot_item.getViewBox().sigXRangeChanged.connect(self._update_axis_label)
             plot_item.getViewBox().sigResized.connect(self._update_detail)
-            plot_item.getViewBox().sigResized.connect(self._on_main_view_resized)
+            self._axes = SeriesAxes(plot_item, self._legend)
+            plot_item.getViewBox().sigResized.connect(self._axes.fit_views)
             self.plot_widget.viewport().installEventFilter(self)
             self._colour_plot()
             self._update_axis_label()
@@ -356,41 +335,12 @@ class PlotPanel(QWidget):
             return
         self._colour_plot()
         for items in self.series_items.values():
-            self._colour_series(items)
+            items.recolour()
         self._arrange_axes()  # the axes of the series, in the series' colours
 
     def _colour_plot(self) -> None:
-        """Background (the palette's base), axes and grid (muted), legend (the palette's text), crosshair."""
-        import pyqtgraph as pg
-
         assert self.plot_widget is not None
-        plot = self.plot_widget.getPlotItem()
-        self.plot_widget.setBackground(plot_background())
-        muted = colour("muted")
-        for name in ("left", "bottom"):
-            plot.getAxis(name).setPen(muted)  # the grid's lines too, made opaque over the background
-            plot.getAxis(name).setTextPen(muted)
-        self._legend.setLabelTextColor(QGuiApplication.palette().color(QPalette.ColorRole.Text))
-        for line in (self._vline, self._hline):
-            line.setPen(pg.mkPen(muted, style=Qt.PenStyle.DashLine))
-
-    def _colour_series(self, items: SeriesItems) -> None:
-        """A series' pens and symbols: its colour; hollow symbols filled with the background; failed: error."""
-        import pyqtgraph as pg
-
-        color, error = series_colour(items.index), colour("error")
-        items.sent.setPen(pg.mkPen(color, width=2))
-        items.sent.setSymbolBrush(pg.mkBrush(color))
-        items.sent.setSymbolPen(pg.mkPen(color))
-        # Dashed and dotted lines at most 1 px wide: Qt's raster engine dashes those itself (its cosmetic
-        # stroker); a wider dash is stroked into a polygon over the whole path, 36 s for 8,000 points in view
-        # (tester fresh5: the Plot tab froze with 640k unsent datapoints).
-        items.pending.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
-        items.pending.setSymbolBrush(pg.mkBrush(plot_background()))
-        items.pending.setSymbolPen(pg.mkPen(color, width=1.5))
-        items.failed.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine))
-        items.failed.setSymbolBrush(pg.mkBrush(error))
-        items.failed.setSymbolPen(pg.mkPen(error, width=1.5))
+        colour_plot_widget(self.plot_widget, self._legend, (self._vline, self._hline))
 
     # --- drawing ---------------------------------------------------------------------------
     def _draw(self, series: dict[str, SeriesData], streams: dict[str, str], counts: Counts) -> None:
@@ -420,14 +370,9 @@ class PlotPanel(QWidget):
         self.refreshed.emit()
 
     def _add_series(self, name: str) -> SeriesItems:
-        import pyqtgraph as pg
-
         plot = self._ensure_plot()
-        sent = pg.PlotDataItem(name=name, symbol="o", symbolSize=7)
-        pending = pg.PlotDataItem(symbol="o", symbolSize=8)
-        failed = pg.PlotDataItem(symbol="x", symbolSize=10)
-        items = SeriesItems(sent, pending, failed, len(self.series_items))
-        self._colour_series(items)
+        items = SeriesItems.create(name, len(self.series_items))
+        sent = items.sent
         for item in items.items:
             plot.addItem(item)  # applies the plot's downsampling mode: set ours after it
             item.setDownsampling(ds=1, auto=False, method="peak")
@@ -440,7 +385,7 @@ class PlotPanel(QWidget):
         return items
 
     def _remove_series(self, name: str) -> None:
-        self._drop_own_axis(name)
+        self._series_axes().drop(name, self.series_items[name])
         items = self.series_items.pop(name)
         self.curves.pop(name, None)
         plot = self._ensure_plot().getPlotItem()
@@ -458,8 +403,8 @@ class PlotPanel(QWidget):
         visible = items.sent.isVisible()
         items.pending.setVisible(visible)
         items.failed.setVisible(visible)
-        if name in self._own_axes:
-            self._own_axes[name][1].setVisible(visible)
+        if self._axes is not None:
+            self._axes.set_visible(name, visible)
         for action in self.series_menu.actions():
             if action.data() == name and action.isChecked() != visible:
                 action.setChecked(visible)
@@ -489,6 +434,23 @@ class PlotPanel(QWidget):
         self.series_button.setEnabled(bool(names))
 
     # --- axes ------------------------------------------------------------------------------
+    def view_of(self, name: str) -> pg.ViewBox:
+        """The view box a series is drawn in: its own when it has its own axis, else the plot's."""
+        return self._series_axes().view_of(name)
+
+    def axis_of(self, name: str) -> pg.AxisItem:
+        """The value axis of a series: its own, or the plot's left axis."""
+        return self._series_axes().axis_of(name)
+
+    def _series_axes(self) -> SeriesAxes:
+        self._ensure_plot()
+        assert self._axes is not None
+        return self._axes
+
+    def _arrange_axes(self) -> None:
+        """Each series in its view, on its axis (see gui.ui.plot_axes.SeriesAxes), the legend after the last."""
+        self._series_axes().arrange(self.series_items, self.axes_mode == self.AXES_PER_SERIES)
+
     def set_axes_mode(self, mode: str) -> None:
         """AXES_PER_SERIES or AXES_SHARED (anything else: per series); redrawn at once."""
         mode = self.AXES_SHARED if mode == self.AXES_SHARED else self.AXES_PER_SERIES
@@ -503,99 +465,10 @@ class PlotPanel(QWidget):
         self.set_axes_mode(str(action.data()))
         self.axesModeChanged.emit(self.axes_mode)
 
-    def view_of(self, name: str) -> pg.ViewBox:
-        """The view box a series is drawn in: its own when it has its own axis, else the plot's."""
-        own = self._own_axes.get(name)
-        return own[0] if own is not None else self._ensure_plot().getPlotItem().getViewBox()
-
-    def axis_of(self, name: str) -> pg.AxisItem:
-        """The value axis of a series: its own, or the plot's left axis."""
-        own = self._own_axes.get(name)
-        return own[1] if own is not None else self._ensure_plot().getPlotItem().getAxis("left")
-
-    def _arrange_axes(self) -> None:
-        """Put each series in its view (per series: the first on the left axis, the others on their own axes
-        at the right, each labelled in its colour), then the legend after the last axis."""
-        import pyqtgraph as pg
-
-        value_axis = axis_types()[0]
-        plot = self._ensure_plot().getPlotItem()
-        main = plot.getViewBox()
-        names = list(self.series_items)
-        own = names[1:] if self.axes_mode == self.AXES_PER_SERIES else []
-        layout = plot.layout
-        for name in [n for n in self._own_axes if n not in own]:
-            self._drop_own_axis(name)
-        for _, axis in self._own_axes.values():  # laid out again below, in the order of the series
-            layout.removeItem(axis)
-        layout.removeItem(self._legend)
-        for name in own:
-            if name not in self._own_axes:
-                view = pg.ViewBox(enableMenu=False)
-                view.setMouseEnabled(False, False)  # the plot's own view takes the mouse; time is linked
-                view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-                view.setZValue(main.zValue() - 0.5)  # over the grid, under the crosshair
-                plot.scene().addItem(view)
-                view.setXLink(main)
-                axis = value_axis(orientation="right")
-                axis.linkToView(view)
-                self._own_axes[name] = (view, axis)
-                main.linked_views.append(view)
-                for item in self.series_items[name].items:
-                    move_item(item, main, view)
-                axis.setVisible(self.is_series_visible(name))
-        for column, name in enumerate(own, start=3):
-            axis = self._own_axes[name][1]
-            layout.addItem(axis, 2, column)
-            axis.setPen(colour("muted"))
-            axis.setLabel(name, color=self.series_items[name].color)
-            axis.setTextPen(self.series_items[name].color)
-        layout.addItem(self._legend, 2, 3 + len(own))
-        left = plot.getAxis("left")
-        if own:
-            color = self.series_items[names[0]].color
-            left.setLabel(names[0], color=color)
-            left.setTextPen(color)
-        else:
-            left.setLabel("")
-            left.setTextPen(colour("muted"))
-        layout.activate()  # the view's place now, not at the next event: what it shows is where it is drawn
-        self._on_main_view_resized()
-
-    def _drop_own_axis(self, name: str) -> None:
-        """Back to the plot's view and axis, for a series that had its own."""
-        own = self._own_axes.pop(name, None)
-        if own is None:
-            return
-        view, axis = own
-        plot = self._ensure_plot().getPlotItem()
-        main = plot.getViewBox()
-        main.linked_views.remove(view)
-        for item in self.series_items[name].items:
-            move_item(item, view, main)
-        plot.layout.removeItem(axis)
-        plot.scene().removeItem(axis)
-        view.setXLink(None)
-        plot.scene().removeItem(view)
-
-    def _on_main_view_resized(self, *args: Any) -> None:
-        """The series' own views lie exactly over the plot's view."""
-        if self.plot_widget is None:
-            return
-        main = self.plot_widget.getPlotItem().getViewBox()
-        for view, _ in self._own_axes.values():
-            view.setGeometry(main.sceneBoundingRect())
-            view.linkedViewChanged(main, view.XAxis)
-
     def _update_detail(self, *args: Any) -> None:
         """Per curve, from the number of its points in view: the peak downsampling factor and symbols on/off.
 
-        pyqtgraph's own auto downsampling derives the factor from the mean
-        spacing of the whole series and draws nothing when a short burst sits
-        in a wide view (factor > points); here the factor comes from the points
-        actually in view, is a power of two (panning does not change it) and
-        always leaves at least two min/max groups. Symbols are drawn while at
-        most SYMBOL_LIMIT points are in view and there is room for them.
+        See gui.ui.plot_axes.detail_for: symbols while at most SYMBOL_LIMIT points are in view, with room.
         """
         if self.plot_widget is None:
             return
@@ -611,21 +484,8 @@ class PlotPanel(QWidget):
 
     def _detail_for(self, x: Any) -> tuple[int, bool]:
         """(downsampling factor, symbols on) for a curve with these x values in the current view."""
-        import numpy as np
-
-        n = 0 if x is None else len(x)
-        if not n:
-            return 1, True
         view = self._ensure_plot().getPlotItem().getViewBox()
-        if view.autoRangeEnabled()[0]:
-            count = n  # the view is about to fit all of it
-        else:
-            x0, x1 = view.viewRange()[0]
-            count = int(np.searchsorted(x, x1, "right") - np.searchsorted(x, x0, "left"))
-        width = view.width()
-        ratio = count / max(1.0, width * self.GROUPS_PER_PX)
-        ds = 1 if ratio < 2 else min(2 ** int(math.log2(ratio)), max(1, n // 2))
-        return ds, count <= min(self.SYMBOL_LIMIT, width / self.SYMBOL_SPACING_PX)
+        return detail_for(x, view, self.GROUPS_PER_PX, min(self.SYMBOL_LIMIT, view.width() / self.SYMBOL_SPACING_PX))
 
     def symbols_shown(self, name: str) -> bool:
         """Whether the sent curve of a series currently draws symbols."""
@@ -668,24 +528,9 @@ class PlotPanel(QWidget):
         measures the curves as drawn, which are clipped to the current view.
         At least MIN_FIT_SPAN_S is shown (one datapoint: ten minutes around it).
         """
-        import numpy as np
-
-        plot = self._ensure_plot().getPlotItem()
-        plot.enableAutoRange()
+        self._ensure_plot().getPlotItem().enableAutoRange()
         shown = {name: s for name, s in self._series.items() if len(s) and self.is_series_visible(name)}
-        if not shown:
-            return
-        x0, x1 = fit_span(min(float(s.x[0]) for s in shown.values()), max(float(s.x[-1]) for s in shown.values()))
-        main = plot.getViewBox()
-        for view in {self.view_of(name) for name in shown} | {main}:
-            mine = [s for name, s in shown.items() if self.view_of(name) is view]
-            view.enableAutoRange()
-            if mine:
-                y0 = min(float(np.min(s.y)) for s in mine)
-                y1 = max(float(np.max(s.y)) for s in mine)
-                view.setRange(xRange=(x0, x1), yRange=(y0, y1), disableAutoRange=False)
-            elif view is main:
-                view.setRange(xRange=(x0, x1), disableAutoRange=False)
+        self._series_axes().fit(shown)
 
     def zoom_time(self, factor: float) -> None:
         """Scale the time axis around the middle of the view (factor < 1 zooms in)."""
@@ -785,6 +630,8 @@ class PlotPanel(QWidget):
         )
         nearest = self._nearest(x, y)
         if nearest is not None:
+            from gui.ui.plot_data import format_number
+
             name, px, py, status = nearest
             text += self.tr("  —  {series} = {value} at {time} ({status})").format(
                 series=name, value=format_number(py), time=format_time(px, self.axis_tz), status=status
@@ -794,31 +641,13 @@ class PlotPanel(QWidget):
 
     def _nearest(self, x: float, y: float) -> tuple[str, float, float, str] | None:
         """The shown datapoint nearest to (x, y) within SNAP_PX pixels: series, x, y, status name."""
-        import numpy as np
-
         assert self.plot_widget is not None
         scene_pos = self.plot_widget.getPlotItem().getViewBox().mapViewToScene(QPointF(x, y))
-        best: tuple[float, str, int] | None = None
-        for name, data in self._series.items():
-            if not len(data) or not self.is_series_visible(name):
-                continue
-            view = self.view_of(name)  # each series in the coordinates of its own axis
-            px, py = view.viewPixelSize()
-            if not px or not py:
-                continue
-            point = view.mapSceneToView(scene_pos)
-            x, y = point.x(), point.y()
-            i = int(np.searchsorted(data.x, x))
-            lo, hi = max(0, i - 4), min(len(data), i + 4)
-            dx = (data.x[lo:hi] - x) / px
-            dy = (data.y[lo:hi] - y) / py
-            dist = np.hypot(dx, dy)
-            j = int(np.argmin(dist))
-            if dist[j] <= self.SNAP_PX and (best is None or dist[j] < best[0]):
-                best = (float(dist[j]), name, lo + j)
+        shown = {name: data for name, data in self._series.items() if self.is_series_visible(name)}
+        best = self._series_axes().nearest(shown, scene_pos, self.SNAP_PX)
         if best is None:
             return None
-        _, name, k = best
+        name, k = best
         data = self._series[name]
         return name, float(data.x[k]), float(data.y[k]), self.status_text(int(data.status[k]))
 
@@ -838,22 +667,10 @@ class PlotPanel(QWidget):
         axis zone), value, status. Hidden series are left out. Nothing
         about the connection (never the api-key) is written. Raises OSError.
         """
-        from gui.ui.plot_data import STATUS_NAMES, iso_times
+        from gui.ui.plot_data import write_csv
 
-        written = 0
-        with open(path, "w", newline="", encoding="utf-8") as file:
-            writer = csv.writer(file)
-            writer.writerow(["series", "datastream", "at", "value", "status"])
-            for name, data in self._series.items():
-                if not self.is_series_visible(name) or not len(data):
-                    continue
-                stream = self.stream_of(name)
-                times = iso_times(data.x, self.axis_tz)
-                values = [format_number(v) for v in data.y.tolist()]
-                statuses = [STATUS_NAMES[c] for c in data.status.tolist()]
-                writer.writerows(zip([name] * len(data), [stream] * len(data), times, values, statuses, strict=True))
-                written += len(data)
-        return written
+        shown = {name: data for name, data in self._series.items() if self.is_series_visible(name)}
+        return write_csv(path, shown, self.stream_of, self.axis_tz)
 
     def _on_export_png_action_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

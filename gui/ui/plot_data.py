@@ -28,6 +28,7 @@ Rules (documented for users in the plot's key and the issue note):
 
 from __future__ import annotations
 
+import csv
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -408,6 +409,36 @@ def _overwritten(rows: I64, streams: I32, keys: F64) -> I64:
         s, k, r = s[order2], k[order2], r[order2]
     later_same = (s[1:] == s[:-1]) & (k[1:] == k[:-1])
     return np.asarray(r[:-1][later_same], np.int64)
+
+
+def format_number(y: float) -> str:
+    """A plotted value as text: integers without `.0`, others in the shortest exact form (`23.001`)."""
+    if y.is_integer() and abs(y) < 1e15:
+        return str(int(y))
+    return repr(y)
+
+
+def write_csv(path: str, series: Mapping[str, SeriesData], stream_of: Callable[[str], str], tz: tzinfo) -> int:
+    """Write these series as CSV; returns the number of datapoints written.
+
+    Columns: series, datastream (`stream_of(series name)`), at (ISO 8601
+    with the offset of `tz`), value, status. Nothing about the connection
+    (never the api-key) is written. Raises OSError.
+    """
+    written = 0
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["series", "datastream", "at", "value", "status"])
+        for name, data in series.items():
+            if not len(data):
+                continue
+            stream = stream_of(name)
+            times = iso_times(data.x, tz)
+            values = [format_number(v) for v in data.y.tolist()]
+            statuses = [STATUS_NAMES[c] for c in data.status.tolist()]
+            writer.writerows(zip([name] * len(data), [stream] * len(data), times, values, statuses, strict=True))
+            written += len(data)
+    return written
 
 
 def iso_times(x: F64, tz: tzinfo) -> list[str]:

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette, QPen
 
-from gui.ui.colours import blend, plot_background, series_colour
+from gui.ui.colours import blend, colour, plot_background, series_colour
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
@@ -45,6 +46,36 @@ class SeriesItems:
     def items(self) -> tuple[pg.PlotDataItem, pg.PlotDataItem, pg.PlotDataItem]:
         return (self.sent, self.pending, self.failed)
 
+    @classmethod
+    def create(cls, name: str, index: int) -> SeriesItems:
+        """The curves of a new series named `name` (the sent curve carries the name into the legend), coloured."""
+        import pyqtgraph as pg
+
+        sent = pg.PlotDataItem(name=name, symbol="o", symbolSize=7)
+        pending = pg.PlotDataItem(symbol="o", symbolSize=8)
+        failed = pg.PlotDataItem(symbol="x", symbolSize=10)
+        items = cls(sent, pending, failed, index)
+        items.recolour()
+        return items
+
+    def recolour(self) -> None:
+        """A series' pens and symbols: its colour; hollow symbols filled with the background; failed: error."""
+        import pyqtgraph as pg
+
+        color, error = series_colour(self.index), colour("error")
+        self.sent.setPen(pg.mkPen(color, width=2))
+        self.sent.setSymbolBrush(pg.mkBrush(color))
+        self.sent.setSymbolPen(pg.mkPen(color))
+        # Dashed and dotted lines at most 1 px wide: Qt's raster engine dashes those itself (its cosmetic
+        # stroker); a wider dash is stroked into a polygon over the whole path, 36 s for 8,000 points in view
+        # (tester fresh5: the Plot tab froze with 640k unsent datapoints).
+        self.pending.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
+        self.pending.setSymbolBrush(pg.mkBrush(plot_background()))
+        self.pending.setSymbolPen(pg.mkPen(color, width=1.5))
+        self.failed.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine))
+        self.failed.setSymbolBrush(pg.mkBrush(error))
+        self.failed.setSymbolPen(pg.mkPen(error, width=1.5))
+
 
 def utc_offset_at(tz: tzinfo, timestamp: float) -> int:
     """The zone's offset from UTC in seconds at an instant (0 when the instant cannot be expressed)."""
@@ -69,13 +100,6 @@ def fit_span(x0: float, x1: float, minimum: float = MIN_FIT_SPAN_S) -> tuple[flo
         return x0, x1
     middle = (x0 + x1) / 2
     return middle - minimum / 2, middle + minimum / 2
-
-
-def format_number(y: float) -> str:
-    """A plotted value as text: integers without `.0`, others in the shortest exact form (`23.001`)."""
-    if y.is_integer() and abs(y) < 1e15:
-        return str(int(y))
-    return repr(y)
 
 
 _axis_classes: tuple[Any, Any, Any, Any] | None = None
@@ -171,6 +195,50 @@ def axis_types() -> tuple[Any, Any, Any, Any]:
 
         _axis_classes = (ValueAxis, ZoneDateAxis, TimeViewBox, SideLegend)
     return _axis_classes
+
+
+def make_plot_widget(zone: tzinfo) -> tuple[pg.PlotWidget, Any, Any, tuple[pg.InfiniteLine, pg.InfiniteLine]]:
+    """The plot's widget: a time axis in `zone`, the side legend, crosshair lines (hidden); its pieces as
+    (widget, date axis, legend, (vertical line, horizontal line))."""
+    import pyqtgraph as pg
+
+    value_axis, date_axis, view_box, side_legend = axis_types()
+    axis = date_axis(zone)
+    widget = pg.PlotWidget(
+        axisItems={"bottom": axis, "left": value_axis(orientation="left")},
+        viewBox=view_box(),
+        background=plot_background(),
+    )
+    widget.setMinimumHeight(120)
+    plot_item = widget.getPlotItem()
+    # Beside the plot (after the axes, see gui.ui.plot_axes.SeriesAxes.arrange), never over the data.
+    legend = side_legend()
+    plot_item.legend = legend  # PlotItem.addItem enters named curves in it
+    plot_item.layout.addItem(legend, 2, 3)
+    plot_item.setClipToView(True)  # downsampling is set per curve, see PlotPanel._update_detail
+    plot_item.setMenuEnabled(False)
+    plot_item.hideButtons()
+    vline = pg.InfiniteLine(angle=90, movable=False)
+    hline = pg.InfiniteLine(angle=0, movable=False)
+    for line in (vline, hline):
+        line.hide()
+        plot_item.addItem(line, ignoreBounds=True)
+    return widget, axis, legend, (vline, hline)
+
+
+def colour_plot_widget(widget: pg.PlotWidget, legend: Any, lines: Sequence[pg.InfiniteLine]) -> None:
+    """Background (the palette's base), axes and grid (muted), legend (the palette's text), crosshair lines."""
+    import pyqtgraph as pg
+
+    plot = widget.getPlotItem()
+    widget.setBackground(plot_background())
+    muted = colour("muted")
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setPen(muted)  # the grid's lines too, made opaque over the background
+        plot.getAxis(name).setTextPen(muted)
+    legend.setLabelTextColor(QGuiApplication.palette().color(QPalette.ColorRole.Text))
+    for line in lines:
+        line.setPen(pg.mkPen(muted, style=Qt.PenStyle.DashLine))
 
 
 def move_item(item: pg.PlotDataItem, old: pg.ViewBox, new: pg.ViewBox) -> None:
