@@ -14,7 +14,7 @@ from gui.cli_options import add_target_options
 from gui.cli_outbox_edit import add_outbox_edit_commands
 from gui.cli_profiles import open_profile, thing_keys
 from gui.i18n import render, translate
-from gui.onenet.client import ConfigError
+from gui.onenet.client import ConfigError, answer_message
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES
 from gui.text import QT_TRANSLATE_NOOP, Counted
 
@@ -284,7 +284,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 text = render(last.text) if last.text else last.message
             else:
                 detail = (render(last.text) if last.text else last.message) or (
-                    f"errno {last.response.errno}" if last.response is not None else ""
+                    render(answer_message(last.response)) if last.response is not None else ""
                 )
                 text = last.outcome.value + (f" ({detail})" if detail else "")
             print(
