@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         vsplit.addWidget(self.result_tabs)
         vsplit.setSizes([420, 280])  # the preview shows the headers and the start of the body
         right_layout.addWidget(vsplit)
+        self.send_panel.float_confirm_bar_over(right)  # "Send anyway?": over the result tabs' top, not the body
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
