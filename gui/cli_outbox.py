@@ -58,8 +58,8 @@ def add_outbox_commands(subparsers: Any) -> None:
         description=QT_TRANSLATE_NOOP(
             "cli",
             "Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
-            "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
-            "without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
+            "and --max-bytes body bytes, split as the window and `send` split them (at most one datapoint "
+            "without `at` of a datastream in a request), retrying connection errors, timeouts, HTTP 5xx and 429. "
             "The api-key comes from $ONENET_API_KEY or, if unset, from the system keyring (saved there by the "
             "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
         ),

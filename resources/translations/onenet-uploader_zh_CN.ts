@@ -634,6 +634,10 @@
         <translation>识别为 JSON 对象</translation>
     </message>
     <message>
+        <source>Read as the number {number} (full-width characters read as half-width)</source>
+        <translation>识别为数值 {number}（全角字符已按半角读取）</translation>
+    </message>
+    <message>
         <source>Read as a number</source>
         <translation>识别为数值</translation>
     </message>
@@ -3492,6 +3496,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>“{text}”还不是完整的时区：请继续输入，例如 {example}。</translation>
     </message>
     <message>
+        <source>“{text}” is an abbreviation, not a time zone: several zones share one (CST is China&apos;s, US Central&apos;s and Cuba&apos;s). Type the zone&apos;s name, e.g. Asia/Shanghai, or its offset, e.g. UTC+8.</source>
+        <translation>“{text}”是时区缩写，不是时区：多个时区共用同一缩写（CST 可指中国、美国中部和古巴的时间）。请输入时区名称（例如 Asia/Shanghai）或偏移（例如 UTC+8）。</translation>
+    </message>
+    <message>
         <source>“{text}” is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00).</source>
         <translation>“{text}”不是时区：偏移最多 14 小时（UTC-14:00 到 UTC+14:00）。</translation>
     </message>
@@ -3630,8 +3638,8 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>发送未发送和结果未知的数据点</translation>
     </message>
     <message>
-        <source>Send the outbox&apos;s unsent and unknown datapoints, in requests of at most --batch datapoints and --max-bytes body bytes, split as the window and `send` split them (a datastream&apos;s datapoints without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. The api-key comes from $ONENET_API_KEY or, if unset, from the system keyring (saved there by the window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.</source>
-        <translation>发送发件箱中未发送和结果未知的数据点；每个请求最多 --batch 个数据点、请求体最多 --max-bytes 字节，拆分方式与窗口和 `send` 相同（同一数据流中不带 `at` 的数据点放在同一个请求中）；连接错误、超时、HTTP 5xx 和 429 会重试。API Key 取自 $ONENET_API_KEY，未设置时取自系统密钥环（由窗口保存）。按 Ctrl+C 会在当前请求完成后停止；未发送的内容留在发件箱中。</translation>
+        <source>Send the outbox&apos;s unsent and unknown datapoints, in requests of at most --batch datapoints and --max-bytes body bytes, split as the window and `send` split them (at most one datapoint without `at` of a datastream in a request), retrying connection errors, timeouts, HTTP 5xx and 429. The api-key comes from $ONENET_API_KEY or, if unset, from the system keyring (saved there by the window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.</source>
+        <translation>发送发件箱中未发送和结果未知的数据点；每个请求最多 --batch 个数据点、请求体最多 --max-bytes 字节，拆分方式与窗口和 `send` 相同（一个请求中同一数据流不带 `at` 的数据点至多一个）；连接错误、超时、HTTP 5xx 和 429 会重试。API Key 取自 $ONENET_API_KEY，未设置时取自系统密钥环（由窗口保存）。按 Ctrl+C 会在当前请求完成后停止；未发送的内容留在发件箱中。</translation>
     </message>
     <message>
         <source>Exit status: 0 all sent; 1 some not sent (see the output and the log); 2 usage; 3 another send from this outbox is running; 4 the outbox database is damaged (salvaged), gone, full or read-only; 130 interrupted.</source>
@@ -4292,7 +4300,8 @@ The api-key is read from $ONENET_API_KEY only. Every datapoint carries `at` = th
 moment of its tick (--no-at: the platform stamps it). Ctrl+C stops; what was not
 sent waits in the outbox (`onenet-uploader outbox send`).
 
-exit status: 0 all sent; 2 bad arguments; 4 some datapoints still wait in the outbox
+exit status: 0 all sent; 1 some datapoints still wait in the outbox; 2 bad arguments; 4 the outbox database
+cannot be used
 </source>
         <translation>数据流的取值（数据流=规则，每个数据流用一次 --stream）：
   temp=21.5              每次都发送同一个值（也可写 fixed:21.5；允许文本）
@@ -4308,7 +4317,8 @@ API Key 只从 $ONENET_API_KEY 读取。每个数据点都带 `at` = 发送时�
 （--no-at：由平台打时间戳）。按 Ctrl+C 停止；未发送的数据点在发件箱中等待
 （`onenet-uploader outbox send`）。
 
-退出码：0 全部已发送；2 参数错误；4 仍有数据点在发件箱中等待
+退出码：0 全部已发送；1 仍有数据点在发件箱中等待；2 参数错误；4 发件箱数据库
+无法使用
 </translation>
     </message>
     <message>
@@ -5718,7 +5728,7 @@ base64, an expiry that is not in the future
     <name>readings</name>
     <message>
         <source>{at} does not exist in {zone} (the clocks skipped it)</source>
-        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width). &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
         <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
     </message>
     <message>
@@ -6475,6 +6485,10 @@ base64, an expiry that is not in the future
     <message>
         <source>{text!r} is not a time zone yet: continue it, e.g. {example}</source>
         <translation>{text!r} 还不是完整的时区：请继续输入，例如 {example}</translation>
+    </message>
+    <message>
+        <source>{text!r} is an abbreviation, not a time zone: several zones share one (CST is China&apos;s, US Central&apos;s and Cuba&apos;s); type the zone&apos;s name, e.g. Asia/Shanghai, or its offset, e.g. UTC+8</source>
+        <translation>{text!r} 是时区缩写，不是时区：多个时区共用同一缩写（CST 可指中国、美国中部和古巴的时间）；请输入时区名称（例如 Asia/Shanghai）或偏移（例如 UTC+8）</translation>
     </message>
     <message>
         <source>{text!r} is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)</source>
