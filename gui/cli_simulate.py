@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from gui import i18n
-from gui.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from gui.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, bad_limits
 from gui.cli_options import add_target_options
 from gui.data.simulator import Simulation, check_every, parse_interval, parse_stream, run_schedule
 from gui.i18n import translate
@@ -113,6 +113,10 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
     from gui.data.logs import register_secret, setup_logging
     from gui.data.outbox import clients as outbox_clients
 
+    why = bad_limits(args, "simulate")
+    if why:
+        print(why, file=sys.stderr)
+        return EXIT_USAGE
     api_key = os.environ.get("ONENET_API_KEY", "")
     try:
         if not api_key:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _pad
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _pad, bad_limits
 from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
 from gui.cli_options import add_target_options
 from gui.cli_profiles import access_key, open_profile
@@ -231,6 +231,10 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     from gui.onenet.client import OneNetClient
     from gui.onenet.verify import Outcome, Progress, verify
 
+    why = bad_limits(args, "verify")
+    if why:
+        print(why, file=sys.stderr)
+        return EXIT_USAGE
     profile = None
     if args.profile:
         if args.device or args.endpoint:
