@@ -26,7 +26,9 @@ Configurations:
 - `panel-nogrid`: the same with the Grid button off;
 - `rows`: the app's `PlotPanel.set_rows` with 1,000,000 editor rows (`Row`
   objects: the path the window takes); its first render includes turning the
-  rows into arrays. Also measured: appending one row to a followed 1,000,000-row
+  rows into arrays (on the pool since the first open left the GUI thread:
+  first render is until they are drawn; the GUI thread's stall is measured by
+  benchmarks/bench_plot_open.py). Also measured: appending one row to a followed 1,000,000-row
   model and redrawing.
 - `rows-unsent`: the same rows not sent yet (an import before Send: the dashed "not sent" curve). Before
   the dashed pen was 1 px its first render did not end (a 1.5 px dash: 36 s a paint for 8,000 points).
@@ -56,6 +58,13 @@ def arrays():  # type: ignore[no-untyped-def]
     x = START + np.arange(N, dtype=np.float64)
     y = 20.0 + np.cumsum(np.random.default_rng(6).normal(0.0, 0.05, N))
     return x, y
+
+
+def wait_prepared(app, widget) -> None:  # type: ignore[no-untyped-def]
+    """Until the panel drew rows it converts on the pool (more than gui.ui.plot_feed.SYNC_ROWS of them)."""
+    while getattr(widget, "is_preparing", False):
+        app.processEvents()
+        time.sleep(0.001)
 
 
 def measure(kind: str, frames: int) -> dict[str, float]:
@@ -98,10 +107,12 @@ def measure(kind: str, frames: int) -> dict[str, float]:
             widget.set_series({"value": SeriesData.of(x, y)})
         else:
             widget.set_rows(rows)
-        plot_widget = widget.plot_widget
     widget.resize(*SIZE)
     widget.show()
     app.processEvents()
+    wait_prepared(app, widget)
+    if kind not in ("floor", "naive"):
+        plot_widget = widget.plot_widget  # made when first shown or first drawn
     plot_widget.viewport().repaint()
     first, first_cpu = time.perf_counter() - t0, time.thread_time() - c0
 
@@ -137,6 +148,7 @@ def measure(kind: str, frames: int) -> dict[str, float]:
         model.extend(rows)
         widget.set_model(model)
         widget.refresh()
+        wait_prepared(app, widget)
         t = time.perf_counter()
         model.append("value", Datapoint(1.0, datetime.fromtimestamp(START + N, UTC)))
         widget.refresh()

@@ -14,7 +14,7 @@ from gui.cli_options import add_limit_options, add_target_options
 from gui.cli_outbox_edit import add_outbox_edit_commands
 from gui.cli_profiles import open_profile, thing_keys
 from gui.i18n import render, translate
-from gui.onenet.client import ConfigError
+from gui.onenet.client import ConfigError, answer_message
 from gui.text import QT_TRANSLATE_NOOP, Counted
 
 #: `outbox send` takes the api-key from API_KEY_ENV when set, else the OS keyring.
@@ -251,7 +251,7 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
                 text = render(last.text) if last.text else last.message
             else:
                 detail = (render(last.text) if last.text else last.message) or (
-                    f"errno {last.response.errno}" if last.response is not None else ""
+                    render(answer_message(last.response)) if last.response is not None else ""
                 )
                 text = last.outcome.value + (f" ({detail})" if detail else "")
             print(

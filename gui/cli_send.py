@@ -32,7 +32,7 @@ from gui.cli_profiles import access_key, device_key, open_profile
 from gui.cli_token import KEY_ENV
 from gui.data.importers import ImportFailed, ImportResult, MissingTime, import_file
 from gui.i18n import render, translate
-from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, describe_request
+from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, answer_message, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
 from gui.onenet.split import RequestPlan
@@ -540,8 +540,8 @@ def _send_via_outbox(
         )
         detail = ""
         if answer is not None:  # the errno once: the reason may already say it
-            errno = f"errno {answer.errno}"
-            detail = f" HTTP {answer.http_status}." if errno in why else f" {errno}, HTTP {answer.http_status}."
+            told = answer.errno is not None and f"errno {answer.errno}" in why
+            detail = f" HTTP {answer.http_status}." if told else f" {render(answer_message(answer))}."
         hint = " " + translate("client", answer.hint) if answer is not None and answer.hint else ""
         label = {
             RequestOutcome.UNKNOWN: translate("cli", "OUTCOME UNKNOWN"),

@@ -87,6 +87,30 @@ class PlatformResponse:
         return ERRNO_HINTS.get(self.errno, "") if self.errno is not None else ""
 
 
+def answer_message(response: PlatformResponse | None) -> Message:
+    """What came back, as a user reads it: the one wording of the CLI's lines, the window's and `outbox send`'s.
+
+    `errno 10, HTTP 200`; an answer without errno did not come from OneNET's
+    API but from a gateway or proxy in front of it (shared onenet-api.md,
+    "errno / error": in every response of the platform): `HTTP 502 from the
+    gateway, no OneNET answer`; nothing came back: `no answer`.
+    """
+    if response is None:
+        return _m("no-answer", QT_TRANSLATE_NOOP("client", "no answer"))
+    if response.errno is None:
+        return _m(
+            "gateway-answer",
+            QT_TRANSLATE_NOOP("client", "HTTP {status} from the gateway, no OneNET answer"),
+            status=str(response.http_status),
+        )
+    return _m(
+        "answer",
+        QT_TRANSLATE_NOOP("client", "errno {errno}, HTTP {status}"),
+        errno=str(response.errno),
+        status=str(response.http_status),
+    )
+
+
 class OneNetError(Exception):
     """A failed request; `response` holds what came back, if anything did."""
 

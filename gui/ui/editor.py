@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -158,6 +158,8 @@ class DatapointEditor(QGroupBox):
             stretch=model.STREAM,
             elide_middle=(model.STREAM, model.VALUE),
         )
+        self._value_width = widths[model.VALUE]
+        self.table.viewport().installEventFilter(self)  # narrow: the Value column gives room first (_fit_columns)
         self.table.addAction(remove_action)
         self.issues_list = QListWidget()
         self.issues_list.setMaximumHeight(110)
@@ -179,6 +181,27 @@ class DatapointEditor(QGroupBox):
         self.issues_list.itemActivated.connect(self._on_issues_list_itemActivated)
         self.issues_list.itemClicked.connect(self._on_issues_list_itemActivated)
         remove_action.triggered.connect(self.remove_selected)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Narrow (a 1024 px window), the Value column gives up room first, down to its heading's width (its text
+        is cut in the middle, whole in its tooltip), so the datastream column keeps room for its heading: it
+        had the few pixels left beside the fixed columns ("te…re", the heading cut)."""
+        model, header = self.model, self.table.horizontalHeader()
+        fixed = sum(
+            header.sectionSize(column)
+            for column in range(model.columnCount())
+            if column not in (model.STREAM, model.VALUE) and not header.isSectionHidden(column)
+        )
+        rest = self.table.viewport().width() - fixed  # for the two: the datastream at least its heading or half
+        room = rest - max(header.sectionSizeHint(model.STREAM), rest // 2)
+        width = max(header.sectionSizeHint(model.VALUE), min(self._value_width, room))
+        if header.sectionSize(model.VALUE) != width:
+            self.table.setColumnWidth(model.VALUE, width)
 
     def restore(self) -> None:
         """Show the remembered datastreams and zone (UTC if the remembered one is not a zone here)."""
@@ -263,7 +286,8 @@ class DatapointEditor(QGroupBox):
             try:
                 value = parse_value(text, kind)
             except ValueError as exc:
-                ok, message, colour = False, str(exc), "error"
+                broken = broken_json(text) if kind is ValueKind.JSON else None  # json's reason, in our words
+                ok, message, colour = False, self._broken_json(broken) if broken else str(exc), "error"
                 hint = mistyped_number(text) if kind is ValueKind.NUMBER else None
                 if hint is not None:
                     message += " — " + self.tr("did you mean {number}?").format(number=self._numbers_meant(hint))
@@ -330,8 +354,15 @@ class DatapointEditor(QGroupBox):
             self._say(self.tr("Type a datastream id first."), error=True)
             self.stream_combo.setFocus()
             return False
-        if not self.check_value():
-            self._say(self.tr("The value cannot be read: {why}").format(why=self.value_message.text()), error=True)
+        if not self.check_value():  # why is said under the value, whole (the status bar's one line cut it)
+            said = self.value_message.text()
+            self._say(
+                self.tr("The value cannot be read: see the message under it.")
+                if said
+                else self.tr("Type a value first."),
+                error=True,
+            )
+            self.value_edit.setFocus()
             return False
         kind = self._current_kind()
         value = parse_value(self.value_edit.text(), kind)

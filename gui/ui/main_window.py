@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.editor = DatapointEditor(self.model, self.settings, self.remove_action)
         self.send_panel = PreviewSendPanel(self.send_action)
         self.response = ResponsePanel(self.verify_action)
-        self.plot = PlotPanel()
+        self.plot = PlotPanel(pool=self.pool)
         self.plot.set_model(self.model)
         self.verify_panel = VerifyPanel(self.pool)
         self.history = HistoryPanel(self.store, pool=self.pool)
@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         vsplit.addWidget(self.result_tabs)
         vsplit.setSizes([420, 280])  # the preview shows the headers and the start of the body
         right_layout.addWidget(vsplit)
+        self.send_panel.float_confirm_bar_over(right)  # "Send anyway?": over the result tabs' top, not the body
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -411,6 +412,7 @@ class MainWindow(QMainWindow):
         self.send_controller.stop()
         self.verify_panel.cancel()
         self.history.cancel_export()
+        self.plot.cancel()
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.connection.save()

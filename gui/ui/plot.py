@@ -9,7 +9,10 @@ updated with `setData`: sent (solid line, filled symbols), not sent (dashed
 line, hollow symbols), failed (dotted line, red x symbols). Symbols are drawn
 only while few enough points are in view; with many points the lines carry
 the status (peak downsampling and clip-to-view keep a million points
-interactive). What is and is not plotted is decided in :mod:`gui.ui.plot_data`.
+interactive). What is and is not plotted is decided in :mod:`gui.ui.plot_data`;
+the rows are followed (and a big first conversion prepared on the pool) by
+:mod:`gui.ui.plot_feed`; the series' value axes are :mod:`gui.ui.plot_axes`;
+the pyqtgraph pieces and time helpers :mod:`gui.ui.plot_items`.
 
 pyqtgraph and numpy are imported when the plot is first shown or first gets
 data, so they cost nothing at start-up.
@@ -17,21 +20,19 @@ data, so they cost nothing at start-up.
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette, QPen, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QProgressBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,181 +40,23 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.onenet.readings import PLATFORM_TZ, Readings
-from gui.ui.colours import blend, colour, css, plot_background, series_colour, set_style
+from gui.ui.colours import css, set_style
 from gui.ui.datapoints_model import DatapointsModel
-from gui.ui.rows import Row, RowStatus
+from gui.ui.plot_axes import SeriesAxes, detail_for
+from gui.ui.plot_feed import PlotFeed
+from gui.ui.plot_items import (
+    DATED_LABEL_MAX_S,
+    SeriesItems,
+    colour_plot_widget,
+    format_time,
+    make_plot_widget,
+)
+from gui.ui.rows import Row
 
 if TYPE_CHECKING:
     import pyqtgraph as pg
 
-    from gui.ui.plot_data import Counts, RowTable, SeriesData
-
-TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-#: Fitting the view never shows less time than this (seconds): one datapoint, or points within a
-#: second, get ten minutes around them, so the axis reads hours and minutes, not "54.600 … 55.099".
-MIN_FIT_SPAN_S = 600.0
-#: The axis label names the date(s) in view while the view spans at most this many seconds
-#: (finer than days, the ticks show clock times only).
-DATED_LABEL_MAX_S = 5 * 24 * 3600
-
-
-@dataclass
-class SeriesItems:
-    """The three curves of one series; `sent` is the one in the legend; `index` picks its colour."""
-
-    sent: pg.PlotDataItem
-    pending: pg.PlotDataItem
-    failed: pg.PlotDataItem
-    index: int
-
-    @property
-    def color(self) -> str:
-        """The series' colour in the scheme in force (`#rrggbb`, gui.ui.colours.series_colour)."""
-        return series_colour(self.index).name()
-
-    @property
-    def items(self) -> tuple[pg.PlotDataItem, pg.PlotDataItem, pg.PlotDataItem]:
-        return (self.sent, self.pending, self.failed)
-
-
-def utc_offset_at(tz: tzinfo, timestamp: float) -> int:
-    """The zone's offset from UTC in seconds at an instant (0 when the instant cannot be expressed)."""
-    try:
-        offset = datetime.fromtimestamp(timestamp, UTC).astimezone(tz).utcoffset()
-    except (OverflowError, OSError, ValueError):
-        return 0
-    return int(offset.total_seconds()) if offset is not None else 0
-
-
-def format_time(timestamp: float, tz: tzinfo, fmt: str = TIME_FORMAT) -> str:
-    """An epoch time as wall-clock text in `tz`; "" when out of range."""
-    try:
-        return datetime.fromtimestamp(timestamp, UTC).astimezone(tz).strftime(fmt)
-    except (OverflowError, OSError, ValueError):
-        return ""
-
-
-def fit_span(x0: float, x1: float, minimum: float = MIN_FIT_SPAN_S) -> tuple[float, float]:
-    """The time range (epoch seconds) a fit shows for data from x0 to x1: as it is, or `minimum` around its middle."""
-    if x1 - x0 >= minimum:
-        return x0, x1
-    middle = (x0 + x1) / 2
-    return middle - minimum / 2, middle + minimum / 2
-
-
-def format_number(y: float) -> str:
-    """A plotted value as text: integers without `.0`, others in the shortest exact form (`23.001`)."""
-    if y.is_integer() and abs(y) < 1e15:
-        return str(int(y))
-    return repr(y)
-
-
-_axis_classes: tuple[Any, Any, Any, Any] | None = None
-
-
-def _axis_types() -> tuple[Any, Any, Any, Any]:
-    """(value axis, zone date axis, time view box, side legend), pyqtgraph classes built on first use.
-
-    The axes draw their tick and grid lines opaque: pyqtgraph fades grid
-    lines of finer tick levels with alpha; Qt's raster engine draws
-    semi-transparent lines about ten times slower, which doubled the frame
-    time of panning a million points. The same colours, made opaque over the
-    plot's background, look alike and draw fast; the axes sit behind the view
-    box so the opaque lines never cover the data. The view box auto-ranges
-    over at least MIN_FIT_SPAN_S of time, and over the times of the series
-    drawn in the views linked to it (`linked_views`: a series with its own
-    axis). The side legend takes its place in the plot's layout, beside the
-    axes, instead of floating over the data.
-    """
-    global _axis_classes
-    if _axis_classes is None:
-        import pyqtgraph as pg
-
-        class OpaqueGridMixin:
-            def generateDrawSpecs(self, p: Any) -> Any:
-                specs = super().generateDrawSpecs(p)  # type: ignore[misc]
-                if specs is None:
-                    return None
-                axis_spec, tick_specs, text_specs = specs
-                opaque, background = [], plot_background()
-                for pen, p1, p2 in tick_specs:
-                    if pen.color().alpha() < 255:
-                        pen = QPen(pen)
-                        pen.setColor(blend(pen.color(), background))
-                    opaque.append((pen, p1, p2))
-                return axis_spec, opaque, text_specs
-
-        class ValueAxis(OpaqueGridMixin, pg.AxisItem):  # type: ignore[misc]
-            """The value axis, with opaque grid lines."""
-
-        class ZoneDateAxis(OpaqueGridMixin, pg.DateAxisItem):  # type: ignore[misc]
-            """Ticks placed with the zone's offset in the middle of the view, labelled exactly in the zone."""
-
-            def __init__(self, zone: tzinfo) -> None:
-                super().__init__(orientation="bottom")
-                self.zone = zone
-
-            def tickValues(self, minVal: float, maxVal: float, size: float) -> Any:
-                self.utcOffset = -utc_offset_at(self.zone, (minVal + maxVal) / 2)
-                return super().tickValues(minVal, maxVal, size)
-
-            def tickStrings(self, values: Sequence[float], scale: float, spacing: float) -> list[str]:
-                spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
-                if spec is None:
-                    return super().tickStrings(values, scale, spacing)  # type: ignore[no-any-return]
-                texts = []
-                for value in values:
-                    text = format_time(value, self.zone, spec.format)
-                    if "%f" in spec.format:
-                        text = text[:-3]
-                    elif "%Y" in spec.format:
-                        text = text.lstrip("0")
-                    texts.append(text)
-                return texts
-
-        class TimeViewBox(pg.ViewBox):  # type: ignore[misc]
-            """A view box whose auto-range fits at least MIN_FIT_SPAN_S of time (see fit_span)."""
-
-            def __init__(self) -> None:
-                super().__init__()
-                self.linked_views: list[pg.ViewBox] = []
-
-            def childrenBounds(self, *args: Any, **kwargs: Any) -> Any:
-                bounds = super().childrenBounds(*args, **kwargs)
-                for view in self.linked_views:
-                    other = view.childrenBounds()[0]
-                    if other is not None:
-                        bounds[0] = (
-                            other if bounds[0] is None else [min(bounds[0][0], other[0]), max(bounds[0][1], other[1])]
-                        )
-                if bounds[0] is not None:
-                    bounds[0] = list(fit_span(*bounds[0]))
-                return bounds
-
-        class SideLegend(pg.LegendItem):  # type: ignore[misc]
-            """A legend laid out beside the plot: its size is its entries', the layout places it."""
-
-            def updateSize(self) -> None:
-                super().updateSize()
-                self.setMinimumSize(self.width(), self.height())
-                self.setMaximumSize(self.width(), self.height())
-                self.updateGeometry()
-
-        _axis_classes = (ValueAxis, ZoneDateAxis, TimeViewBox, SideLegend)
-    return _axis_classes
-
-
-def _move_item(item: pg.PlotDataItem, old: pg.ViewBox, new: pg.ViewBox) -> None:
-    """Move a curve from one view box to another.
-
-    Its clipping to the view is off while it moves: ViewBox.addItem puts it in
-    the scene before its view, and a clipped curve then asks the plot widget
-    (not a view box) for its range.
-    """
-    old.removeItem(item)
-    item.setClipToView(False)
-    new.addItem(item)
-    item.setClipToView(True)
+    from gui.ui.plot_data import Counts, SeriesData
 
 
 class PlotPanel(QWidget):
@@ -240,14 +83,12 @@ class PlotPanel(QWidget):
     SYMBOL_SPACING_PX = 6
     #: Peak downsampling keeps about this many min/max groups per pixel of plot width.
     GROUPS_PER_PX = 2
-    #: Milliseconds to gather editor changes into one redraw.
-    REFRESH_DELAY_MS = 40
     #: How close (pixels) the crosshair must come to a datapoint to name it.
     SNAP_PX = 12
 
     ZONE_DISPLAY, ZONE_PLATFORM = range(2)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._counts: Counts | None = None  # the last counts shown (retranslate says them again)
         self.plot_widget: pg.PlotWidget | None = None
@@ -256,10 +97,6 @@ class PlotPanel(QWidget):
         self._hline: Any = None
         self._display_tz: tzinfo = PLATFORM_TZ
         self._display_name = "UTC+8"
-        self._model: DatapointsModel | None = None
-        self._rows: list[Row] = []  # the rows shown when no model is followed
-        self._table: RowTable | None = None
-        self._dirty = False
         self._series: dict[str, SeriesData] = {}
         self._stream_of: dict[str, str] = {}
         self.counts: Counts | None = None
@@ -269,11 +106,12 @@ class PlotPanel(QWidget):
         self._symbols_on: dict[int, bool] = {}
         self._downsample: dict[int, int] = {}
         self.axes_mode = self.AXES_PER_SERIES
-        #: The series drawn on an axis of their own: (view box, axis), by series name.
-        self._own_axes: dict[str, tuple[pg.ViewBox, pg.AxisItem]] = {}
+        self._axes: SeriesAxes | None = None  # made with the plot
         self._legend: Any = None
-        self._refresh_timer = QTimer(self, singleShot=True, interval=self.REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._preparing_rows = (0, 0)  # rows converted, of all, while "preparing" is shown
+        self.feed = PlotFeed(pool or QThreadPool.globalInstance(), self.isVisible, self)
+        self.feed.ready.connect(self._on_feed_ready)
+        self.feed.preparing.connect(self._on_feed_preparing)
         self._build_ui()
 
     # --- construction ------------------------------------------------------------------
@@ -362,12 +200,25 @@ class PlotPanel(QWidget):
         set_style(self.status_label, "color: $muted;")
         self._empty = QLabel(self.tr("Numeric values of the datapoints appear here."))
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._preparing = QWidget()  # in the plot's place while many rows are converted on the pool
+        self._preparing_label = QLabel()
+        self._preparing_label.setWordWrap(True)
+        self._preparing_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._preparing_bar = QProgressBar()
+        self._preparing_bar.setMaximumWidth(360)
+        preparing = QVBoxLayout(self._preparing)
+        preparing.addStretch(1)
+        preparing.addWidget(self._preparing_label)
+        preparing.addWidget(self._preparing_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        preparing.addStretch(1)
+        self._preparing.hide()
 
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(toolbar)
         self._layout.addLayout(info)
         self._layout.addWidget(self._empty, 1)
+        self._layout.addWidget(self._preparing, 1)
         self._layout.addWidget(self.status_label)
 
         self.fit_button.clicked.connect(self.fit_all)
@@ -381,94 +232,36 @@ class PlotPanel(QWidget):
 
     def _ensure_plot(self) -> pg.PlotWidget:
         if self.plot_widget is None:
-            import pyqtgraph as pg
-
-            value_axis, date_axis, view_box, side_legend = _axis_types()
-            self._axis = date_axis(self.axis_tz)
-            self.plot_widget = pg.PlotWidget(
-                axisItems={"bottom": self._axis, "left": value_axis(orientation="left")},
-                viewBox=view_box(),
-                background=plot_background(),
-            )
-            self.plot_widget.setMinimumHeight(120)
+            self.plot_widget, self._axis, self._legend, (self._vline, self._hline) = make_plot_widget(self.axis_tz)
             plot_item = self.plot_widget.getPlotItem()
             self._on_grid_button_toggled(self.grid_button.isChecked())
-            # Beside the plot (after the axes, see _arrange_axes), never over the data.
-            self._legend = side_legend()
-            plot_item.legend = self._legend  # PlotItem.addItem enters named curves in it
-            plot_item.layout.addItem(self._legend, 2, 3)
-            plot_item.setClipToView(True)  # downsampling is set per curve, see _update_detail
-            plot_item.setMenuEnabled(False)
-            plot_item.hideButtons()
-            self._vline = pg.InfiniteLine(angle=90, movable=False)
-            self._hline = pg.InfiniteLine(angle=0, movable=False)
-            for line in (self._vline, self._hline):
-                line.hide()
-                plot_item.addItem(line, ignoreBounds=True)
             self.plot_widget.scene().sigMouseMoved.connect(self._on_scene_mouseMoved)
             plot_item.getViewBox().sigXRangeChanged.connect(self._update_detail)
             plot_item.getViewBox().sigXRangeChanged.connect(self._update_axis_label)
             plot_item.getViewBox().sigResized.connect(self._update_detail)
-            plot_item.getViewBox().sigResized.connect(self._on_main_view_resized)
+            self._axes = SeriesAxes(plot_item, self._legend)
+            plot_item.getViewBox().sigResized.connect(self._axes.fit_views)
             self.plot_widget.viewport().installEventFilter(self)
             self._colour_plot()
             self._update_axis_label()
             self._layout.insertWidget(self._layout.indexOf(self._empty), self.plot_widget, 1)
+            self.plot_widget.setVisible(self._preparing.isHidden())
             self._empty.hide()
         return self.plot_widget
 
-    def _ensure_table(self) -> RowTable:
-        if self._table is None:
-            from gui.ui.plot_data import RowTable
-
-            self._table = RowTable()
-            self._table.reset(self._source_rows())
-        return self._table
-
-    def _source_rows(self) -> Sequence[Row]:
-        return self._model.rows() if self._model is not None else self._rows
-
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_plot()
-        if self._table is None and (self._model is not None or self._rows):
-            self._dirty = True
         super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.feed.shown()
 
     # --- feeding ---------------------------------------------------------------------------
     def set_model(self, model: DatapointsModel) -> None:
-        """Follow the editor model: every row by its status, updated as rows change."""
-        if self._model is not None:
-            for signal, slot in self._model_connections():
-                signal.disconnect(slot)
-        self._model = model
-        for signal, slot in self._model_connections():
-            signal.connect(slot)
-        if self._table is not None:
-            self._table.reset(model.rows())
-        self._schedule_refresh()
-
-    def _model_connections(self) -> list[tuple[Any, Any]]:
-        model = self._model
-        assert model is not None
-        return [
-            (model.rowsInserted, self._on_model_rowsInserted),
-            (model.rowsRemoved, self._on_model_rowsRemoved),
-            (model.dataChanged, self._on_model_dataChanged),
-            (model.modelReset, self._on_model_reset),
-            (model.layoutChanged, self._on_model_reset),
-        ]
+        """Follow the editor model: every row by its status, updated as rows change (see gui.ui.plot_feed)."""
+        self.feed.set_model(model)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        """Show these rows (and stop following a model); redrawn at once."""
-        if self._model is not None:
-            for signal, slot in self._model_connections():
-                signal.disconnect(slot)
-            self._model = None
-        self._rows = list(rows)
-        self._ensure_table().reset(self._rows)
-        self.refresh()
+        """Show these rows (and stop following a model); redrawn at once (more than SYNC_ROWS: when prepared)."""
+        self.feed.set_rows(rows)
 
     def add_sent(self, readings: Readings, stamped_at: datetime) -> None:
         """Datapoints were just sent at `stamped_at`: those without `at` are drawn at that time.
@@ -477,26 +270,14 @@ class PlotPanel(QWidget):
         window sends `model.readings()`). Without a model, the readings are
         added as sent rows. Redrawn at once.
         """
-        table = self._ensure_table()
-        for _, point in readings.pairs():
-            table.stamp(point, stamped_at)
-        if self._model is None:
-            first = len(self._rows)
-            new = [Row(stream_id, point, status=RowStatus.SENT) for stream_id, point in readings.pairs()]
-            self._rows.extend(new)
-            table.insert(first, new)
-        self.refresh()
+        self.feed.add_sent(readings, stamped_at)
 
     def set_series(self, series: Mapping[str, SeriesData]) -> None:
         """Draw these arrays as they are (stops following rows); see SeriesData."""
-        if self._model is not None:
-            for signal, slot in self._model_connections():
-                signal.disconnect(slot)
-            self._model = None
-        self._rows = []
-        self._table = None
         from gui.ui.plot_data import Counts
 
+        self.feed.clear()
+        self._show_preparing(False)
         self._draw(dict(series), {name: name for name in series}, Counts(plotted=sum(map(len, series.values()))))
 
     @property
@@ -508,44 +289,43 @@ class PlotPanel(QWidget):
         """The datastream id of a series (`key` for `key.x`)."""
         return self._stream_of.get(name, name)
 
-    def _on_model_rowsInserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        if self._table is not None and self._model is not None:
-            self._table.insert(first, self._model.rows()[first : last + 1])
-        self._schedule_refresh()
-
-    def _on_model_rowsRemoved(self, parent: QModelIndex, first: int, last: int) -> None:
-        if self._table is not None:
-            self._table.remove(first, last)
-        self._schedule_refresh()
-
-    def _on_model_dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = None) -> None:
-        if self._table is not None and self._model is not None:
-            first, last = top_left.row(), bottom_right.row()
-            rows = self._model.rows()[first : last + 1]
-            if top_left.column() == bottom_right.column() == DatapointsModel.STATUS:
-                self._table.set_status(first, rows)
-            else:
-                self._table.replace(first, rows)
-        self._schedule_refresh()
-
-    def _on_model_reset(self) -> None:
-        if self._table is not None:
-            self._table.reset(self._source_rows())
-        self._schedule_refresh()
-
-    def _schedule_refresh(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self._refresh_timer.start()
-
     def refresh(self) -> None:
-        """Rebuild the series from the rows now and redraw (editor changes otherwise wait a moment)."""
-        self._refresh_timer.stop()
-        self._dirty = False
-        table = self._ensure_table()
-        table.restamp(self._source_rows())
-        series, counts = table.series()
-        streams = {name: table.stream_ids[table.series_stream[code]] for code, name in enumerate(table.series_names)}
+        """Rebuild the series from the rows now and redraw (editor changes otherwise wait a moment).
+
+        Rows to convert anew (the first show, a reset) above SYNC_ROWS are
+        prepared on the pool: "preparing" is shown, the redraw follows.
+        """
+        self.feed.refresh()
+
+    @property
+    def is_preparing(self) -> bool:
+        """True while the rows are converted on the pool ("preparing" shown instead of the plot)."""
+        return self.feed.is_preparing
+
+    def cancel(self) -> None:
+        """Stop the work on the pool (the window closes)."""
+        self.feed.cancel()
+
+    def _on_feed_preparing(self, done: int, total: int) -> None:
+        self._preparing_rows = (done, total)
+        self._show_preparing(True)
+
+    def _show_preparing(self, on: bool) -> None:
+        """The "preparing" state in the plot's place, with the rows converted so far, or the plot again."""
+        if on:
+            done, total = self._preparing_rows
+            self._preparing_label.setText(self.tr("Preparing the plot of {rows}…").format(rows=i18n.rows(total)))
+            self._preparing_bar.setRange(0, max(1, total))
+            self._preparing_bar.setValue(done)
+        elif self._preparing.isHidden():
+            return
+        self._preparing.setVisible(on)
+        if self.plot_widget is not None:
+            self.plot_widget.setVisible(not on)
+        self._empty.setVisible(not on and self.plot_widget is None)
+
+    def _on_feed_ready(self, series: dict[str, SeriesData], streams: dict[str, str], counts: Counts) -> None:
+        self._show_preparing(False)
         self._draw(series, streams, counts)
 
     # --- colours ---------------------------------------------------------------------------
@@ -556,41 +336,12 @@ class PlotPanel(QWidget):
             return
         self._colour_plot()
         for items in self.series_items.values():
-            self._colour_series(items)
+            items.recolour()
         self._arrange_axes()  # the axes of the series, in the series' colours
 
     def _colour_plot(self) -> None:
-        """Background (the palette's base), axes and grid (muted), legend (the palette's text), crosshair."""
-        import pyqtgraph as pg
-
         assert self.plot_widget is not None
-        plot = self.plot_widget.getPlotItem()
-        self.plot_widget.setBackground(plot_background())
-        muted = colour("muted")
-        for name in ("left", "bottom"):
-            plot.getAxis(name).setPen(muted)  # the grid's lines too, made opaque over the background
-            plot.getAxis(name).setTextPen(muted)
-        self._legend.setLabelTextColor(QGuiApplication.palette().color(QPalette.ColorRole.Text))
-        for line in (self._vline, self._hline):
-            line.setPen(pg.mkPen(muted, style=Qt.PenStyle.DashLine))
-
-    def _colour_series(self, items: SeriesItems) -> None:
-        """A series' pens and symbols: its colour; hollow symbols filled with the background; failed: error."""
-        import pyqtgraph as pg
-
-        color, error = series_colour(items.index), colour("error")
-        items.sent.setPen(pg.mkPen(color, width=2))
-        items.sent.setSymbolBrush(pg.mkBrush(color))
-        items.sent.setSymbolPen(pg.mkPen(color))
-        # Dashed and dotted lines at most 1 px wide: Qt's raster engine dashes those itself (its cosmetic
-        # stroker); a wider dash is stroked into a polygon over the whole path, 36 s for 8,000 points in view
-        # (tester fresh5: the Plot tab froze with 640k unsent datapoints).
-        items.pending.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
-        items.pending.setSymbolBrush(pg.mkBrush(plot_background()))
-        items.pending.setSymbolPen(pg.mkPen(color, width=1.5))
-        items.failed.setPen(pg.mkPen(color, width=1, style=Qt.PenStyle.DotLine))
-        items.failed.setSymbolBrush(pg.mkBrush(error))
-        items.failed.setSymbolPen(pg.mkPen(error, width=1.5))
+        colour_plot_widget(self.plot_widget, self._legend, (self._vline, self._hline))
 
     # --- drawing ---------------------------------------------------------------------------
     def _draw(self, series: dict[str, SeriesData], streams: dict[str, str], counts: Counts) -> None:
@@ -620,14 +371,9 @@ class PlotPanel(QWidget):
         self.refreshed.emit()
 
     def _add_series(self, name: str) -> SeriesItems:
-        import pyqtgraph as pg
-
         plot = self._ensure_plot()
-        sent = pg.PlotDataItem(name=name, symbol="o", symbolSize=7)
-        pending = pg.PlotDataItem(symbol="o", symbolSize=8)
-        failed = pg.PlotDataItem(symbol="x", symbolSize=10)
-        items = SeriesItems(sent, pending, failed, len(self.series_items))
-        self._colour_series(items)
+        items = SeriesItems.create(name, len(self.series_items))
+        sent = items.sent
         for item in items.items:
             plot.addItem(item)  # applies the plot's downsampling mode: set ours after it
             item.setDownsampling(ds=1, auto=False, method="peak")
@@ -640,7 +386,7 @@ class PlotPanel(QWidget):
         return items
 
     def _remove_series(self, name: str) -> None:
-        self._drop_own_axis(name)
+        self._series_axes().drop(name, self.series_items[name])
         items = self.series_items.pop(name)
         self.curves.pop(name, None)
         plot = self._ensure_plot().getPlotItem()
@@ -658,8 +404,8 @@ class PlotPanel(QWidget):
         visible = items.sent.isVisible()
         items.pending.setVisible(visible)
         items.failed.setVisible(visible)
-        if name in self._own_axes:
-            self._own_axes[name][1].setVisible(visible)
+        if self._axes is not None:
+            self._axes.set_visible(name, visible)
         for action in self.series_menu.actions():
             if action.data() == name and action.isChecked() != visible:
                 action.setChecked(visible)
@@ -689,6 +435,23 @@ class PlotPanel(QWidget):
         self.series_button.setEnabled(bool(names))
 
     # --- axes ------------------------------------------------------------------------------
+    def view_of(self, name: str) -> pg.ViewBox:
+        """The view box a series is drawn in: its own when it has its own axis, else the plot's."""
+        return self._series_axes().view_of(name)
+
+    def axis_of(self, name: str) -> pg.AxisItem:
+        """The value axis of a series: its own, or the plot's left axis."""
+        return self._series_axes().axis_of(name)
+
+    def _series_axes(self) -> SeriesAxes:
+        self._ensure_plot()
+        assert self._axes is not None
+        return self._axes
+
+    def _arrange_axes(self) -> None:
+        """Each series in its view, on its axis (see gui.ui.plot_axes.SeriesAxes), the legend after the last."""
+        self._series_axes().arrange(self.series_items, self.axes_mode == self.AXES_PER_SERIES)
+
     def set_axes_mode(self, mode: str) -> None:
         """AXES_PER_SERIES or AXES_SHARED (anything else: per series); redrawn at once."""
         mode = self.AXES_SHARED if mode == self.AXES_SHARED else self.AXES_PER_SERIES
@@ -703,99 +466,10 @@ class PlotPanel(QWidget):
         self.set_axes_mode(str(action.data()))
         self.axesModeChanged.emit(self.axes_mode)
 
-    def view_of(self, name: str) -> pg.ViewBox:
-        """The view box a series is drawn in: its own when it has its own axis, else the plot's."""
-        own = self._own_axes.get(name)
-        return own[0] if own is not None else self._ensure_plot().getPlotItem().getViewBox()
-
-    def axis_of(self, name: str) -> pg.AxisItem:
-        """The value axis of a series: its own, or the plot's left axis."""
-        own = self._own_axes.get(name)
-        return own[1] if own is not None else self._ensure_plot().getPlotItem().getAxis("left")
-
-    def _arrange_axes(self) -> None:
-        """Put each series in its view (per series: the first on the left axis, the others on their own axes
-        at the right, each labelled in its colour), then the legend after the last axis."""
-        import pyqtgraph as pg
-
-        value_axis = _axis_types()[0]
-        plot = self._ensure_plot().getPlotItem()
-        main = plot.getViewBox()
-        names = list(self.series_items)
-        own = names[1:] if self.axes_mode == self.AXES_PER_SERIES else []
-        layout = plot.layout
-        for name in [n for n in self._own_axes if n not in own]:
-            self._drop_own_axis(name)
-        for _, axis in self._own_axes.values():  # laid out again below, in the order of the series
-            layout.removeItem(axis)
-        layout.removeItem(self._legend)
-        for name in own:
-            if name not in self._own_axes:
-                view = pg.ViewBox(enableMenu=False)
-                view.setMouseEnabled(False, False)  # the plot's own view takes the mouse; time is linked
-                view.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-                view.setZValue(main.zValue() - 0.5)  # over the grid, under the crosshair
-                plot.scene().addItem(view)
-                view.setXLink(main)
-                axis = value_axis(orientation="right")
-                axis.linkToView(view)
-                self._own_axes[name] = (view, axis)
-                main.linked_views.append(view)
-                for item in self.series_items[name].items:
-                    _move_item(item, main, view)
-                axis.setVisible(self.is_series_visible(name))
-        for column, name in enumerate(own, start=3):
-            axis = self._own_axes[name][1]
-            layout.addItem(axis, 2, column)
-            axis.setPen(colour("muted"))
-            axis.setLabel(name, color=self.series_items[name].color)
-            axis.setTextPen(self.series_items[name].color)
-        layout.addItem(self._legend, 2, 3 + len(own))
-        left = plot.getAxis("left")
-        if own:
-            color = self.series_items[names[0]].color
-            left.setLabel(names[0], color=color)
-            left.setTextPen(color)
-        else:
-            left.setLabel("")
-            left.setTextPen(colour("muted"))
-        layout.activate()  # the view's place now, not at the next event: what it shows is where it is drawn
-        self._on_main_view_resized()
-
-    def _drop_own_axis(self, name: str) -> None:
-        """Back to the plot's view and axis, for a series that had its own."""
-        own = self._own_axes.pop(name, None)
-        if own is None:
-            return
-        view, axis = own
-        plot = self._ensure_plot().getPlotItem()
-        main = plot.getViewBox()
-        main.linked_views.remove(view)
-        for item in self.series_items[name].items:
-            _move_item(item, view, main)
-        plot.layout.removeItem(axis)
-        plot.scene().removeItem(axis)
-        view.setXLink(None)
-        plot.scene().removeItem(view)
-
-    def _on_main_view_resized(self, *args: Any) -> None:
-        """The series' own views lie exactly over the plot's view."""
-        if self.plot_widget is None:
-            return
-        main = self.plot_widget.getPlotItem().getViewBox()
-        for view, _ in self._own_axes.values():
-            view.setGeometry(main.sceneBoundingRect())
-            view.linkedViewChanged(main, view.XAxis)
-
     def _update_detail(self, *args: Any) -> None:
         """Per curve, from the number of its points in view: the peak downsampling factor and symbols on/off.
 
-        pyqtgraph's own auto downsampling derives the factor from the mean
-        spacing of the whole series and draws nothing when a short burst sits
-        in a wide view (factor > points); here the factor comes from the points
-        actually in view, is a power of two (panning does not change it) and
-        always leaves at least two min/max groups. Symbols are drawn while at
-        most SYMBOL_LIMIT points are in view and there is room for them.
+        See gui.ui.plot_axes.detail_for: symbols while at most SYMBOL_LIMIT points are in view, with room.
         """
         if self.plot_widget is None:
             return
@@ -811,21 +485,8 @@ class PlotPanel(QWidget):
 
     def _detail_for(self, x: Any) -> tuple[int, bool]:
         """(downsampling factor, symbols on) for a curve with these x values in the current view."""
-        import numpy as np
-
-        n = 0 if x is None else len(x)
-        if not n:
-            return 1, True
         view = self._ensure_plot().getPlotItem().getViewBox()
-        if view.autoRangeEnabled()[0]:
-            count = n  # the view is about to fit all of it
-        else:
-            x0, x1 = view.viewRange()[0]
-            count = int(np.searchsorted(x, x1, "right") - np.searchsorted(x, x0, "left"))
-        width = view.width()
-        ratio = count / max(1.0, width * self.GROUPS_PER_PX)
-        ds = 1 if ratio < 2 else min(2 ** int(math.log2(ratio)), max(1, n // 2))
-        return ds, count <= min(self.SYMBOL_LIMIT, width / self.SYMBOL_SPACING_PX)
+        return detail_for(x, view, self.GROUPS_PER_PX, min(self.SYMBOL_LIMIT, view.width() / self.SYMBOL_SPACING_PX))
 
     def symbols_shown(self, name: str) -> bool:
         """Whether the sent curve of a series currently draws symbols."""
@@ -843,6 +504,8 @@ class PlotPanel(QWidget):
         self.key_label.setText(self._key_text())
         if self._counts is not None:
             self._update_status_label(self._counts)
+        if not self._preparing.isHidden():
+            self._show_preparing(True)
 
     def _update_status_label(self, counts: Counts) -> None:
         self._counts = counts
@@ -866,31 +529,16 @@ class PlotPanel(QWidget):
         measures the curves as drawn, which are clipped to the current view.
         At least MIN_FIT_SPAN_S is shown (one datapoint: ten minutes around it).
         """
-        import numpy as np
-
-        plot = self._ensure_plot().getPlotItem()
-        plot.enableAutoRange()
+        self._ensure_plot().getPlotItem().enableAutoRange()
         shown = {name: s for name, s in self._series.items() if len(s) and self.is_series_visible(name)}
-        if not shown:
-            return
-        x0, x1 = fit_span(min(float(s.x[0]) for s in shown.values()), max(float(s.x[-1]) for s in shown.values()))
-        main = plot.getViewBox()
-        for view in {self.view_of(name) for name in shown} | {main}:
-            mine = [s for name, s in shown.items() if self.view_of(name) is view]
-            view.enableAutoRange()
-            if mine:
-                y0 = min(float(np.min(s.y)) for s in mine)
-                y1 = max(float(np.max(s.y)) for s in mine)
-                view.setRange(xRange=(x0, x1), yRange=(y0, y1), disableAutoRange=False)
-            elif view is main:
-                view.setRange(xRange=(x0, x1), disableAutoRange=False)
+        self._series_axes().fit(shown)
 
     def zoom_time(self, factor: float) -> None:
         """Scale the time axis around the middle of the view (factor < 1 zooms in)."""
         self._ensure_plot().getPlotItem().getViewBox().scaleBy(x=factor)
 
     def _on_grid_button_toggled(self, on: bool) -> None:
-        """Grid lines behind the curves (opaque, see _axis_types)."""
+        """Grid lines behind the curves (opaque, see gui.ui.plot_items.axis_types)."""
         if self.plot_widget is None:
             return
         plot = self.plot_widget.getPlotItem()
@@ -983,6 +631,8 @@ class PlotPanel(QWidget):
         )
         nearest = self._nearest(x, y)
         if nearest is not None:
+            from gui.ui.plot_data import format_number
+
             name, px, py, status = nearest
             text += self.tr("  —  {series} = {value} at {time} ({status})").format(
                 series=name, value=format_number(py), time=format_time(px, self.axis_tz), status=status
@@ -992,31 +642,13 @@ class PlotPanel(QWidget):
 
     def _nearest(self, x: float, y: float) -> tuple[str, float, float, str] | None:
         """The shown datapoint nearest to (x, y) within SNAP_PX pixels: series, x, y, status name."""
-        import numpy as np
-
         assert self.plot_widget is not None
         scene_pos = self.plot_widget.getPlotItem().getViewBox().mapViewToScene(QPointF(x, y))
-        best: tuple[float, str, int] | None = None
-        for name, data in self._series.items():
-            if not len(data) or not self.is_series_visible(name):
-                continue
-            view = self.view_of(name)  # each series in the coordinates of its own axis
-            px, py = view.viewPixelSize()
-            if not px or not py:
-                continue
-            point = view.mapSceneToView(scene_pos)
-            x, y = point.x(), point.y()
-            i = int(np.searchsorted(data.x, x))
-            lo, hi = max(0, i - 4), min(len(data), i + 4)
-            dx = (data.x[lo:hi] - x) / px
-            dy = (data.y[lo:hi] - y) / py
-            dist = np.hypot(dx, dy)
-            j = int(np.argmin(dist))
-            if dist[j] <= self.SNAP_PX and (best is None or dist[j] < best[0]):
-                best = (float(dist[j]), name, lo + j)
+        shown = {name: data for name, data in self._series.items() if self.is_series_visible(name)}
+        best = self._series_axes().nearest(shown, scene_pos, self.SNAP_PX)
         if best is None:
             return None
-        _, name, k = best
+        name, k = best
         data = self._series[name]
         return name, float(data.x[k]), float(data.y[k]), self.status_text(int(data.status[k]))
 
@@ -1036,22 +668,10 @@ class PlotPanel(QWidget):
         axis zone), value, status. Hidden series are left out. Nothing
         about the connection (never the api-key) is written. Raises OSError.
         """
-        from gui.ui.plot_data import STATUS_NAMES, iso_times
+        from gui.ui.plot_data import write_csv
 
-        written = 0
-        with open(path, "w", newline="", encoding="utf-8") as file:
-            writer = csv.writer(file)
-            writer.writerow(["series", "datastream", "at", "value", "status"])
-            for name, data in self._series.items():
-                if not self.is_series_visible(name) or not len(data):
-                    continue
-                stream = self.stream_of(name)
-                times = iso_times(data.x, self.axis_tz)
-                values = [format_number(v) for v in data.y.tolist()]
-                statuses = [STATUS_NAMES[c] for c in data.status.tolist()]
-                writer.writerows(zip([name] * len(data), [stream] * len(data), times, values, statuses, strict=True))
-                written += len(data)
-        return written
+        shown = {name: data for name, data in self._series.items() if self.is_series_visible(name)}
+        return write_csv(path, shown, self.stream_of, self.axis_tz)
 
     def _on_export_png_action_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

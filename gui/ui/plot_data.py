@@ -28,8 +28,9 @@ Rules (documented for users in the plot's key and the issue note):
 
 from __future__ import annotations
 
+import csv
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Any
@@ -51,6 +52,8 @@ STATUS_CODES = {
     RowStatus.FAILED: FAILED,
 }
 STATUS_NAMES = {UNSENT: "not sent", SENT: "sent", FAILED: "failed"}
+#: Rows converted between two calls of a conversion's `step` (progress, and where it can stop).
+STEP_ROWS = 50_000
 
 F64 = npt.NDArray[np.float64]
 I64 = npt.NDArray[np.int64]
@@ -141,13 +144,13 @@ class RowTable:
     (one per plotted number, sorted by row): row, series code, y.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stamps: Mapping[int, tuple[Datapoint, float]] | None = None) -> None:
         self.stream_ids: list[str] = []
         self._stream_code: dict[str, int] = {}
         self.series_names: list[str] = []
         self.series_stream: list[int] = []
         self._series_code: dict[str, int] = {}
-        self._stamps: dict[int, tuple[Datapoint, float]] = {}
+        self._stamps: dict[int, tuple[Datapoint, float]] = dict(stamps or {})
         self.r_stream: I32 = np.empty(0, np.int32)
         self.r_key: F64 = _empty_f()
         self.r_status: I8 = np.empty(0, np.int8)
@@ -171,6 +174,14 @@ class RowTable:
         entry = self._stamps.get(id(point))
         return entry[1] if entry is not None and entry[0] is point else None
 
+    def stamps(self) -> dict[int, tuple[Datapoint, float]]:
+        """A copy of the recorded stamps (for a table built elsewhere: `RowTable(stamps)`, `add_stamps`)."""
+        return dict(self._stamps)
+
+    def add_stamps(self, stamps: Mapping[int, tuple[Datapoint, float]]) -> None:
+        """Record these stamps too (those recorded on another table while this one was built)."""
+        self._stamps.update(stamps)
+
     def forget_stamps_except(self, rows: Sequence[Row]) -> None:
         """Drop stamps of datapoints no longer in `rows`."""
         alive = {id(r.point) for r in rows if r.point.at is None}
@@ -184,8 +195,13 @@ class RowTable:
             names.append(name)
         return code
 
-    def _convert(self, rows: Sequence[Row], first: int) -> tuple[Any, ...]:
-        """Row and entry columns of `rows`, numbered from row `first` (the only Python loop over rows)."""
+    def _convert(
+        self, rows: Sequence[Row], first: int, step: Callable[[int, int], object] | None = None
+    ) -> tuple[Any, ...]:
+        """Row and entry columns of `rows`, numbered from row `first` (the only Python loop over rows).
+
+        `step(done, total)` is called every STEP_ROWS rows (progress; it may raise to stop the conversion).
+        """
         n = len(rows)
         r_stream = np.empty(n, np.int32)
         r_key = np.empty(n, np.float64)
@@ -198,6 +214,8 @@ class RowTable:
         codes = STATUS_CODES
         nan = math.nan
         for i, row in enumerate(rows):
+            if step is not None and not i % STEP_ROWS:
+                step(i, n)
             point = row.point
             stream_code = self._stream_code.get(row.stream_id)
             if stream_code is None:
@@ -251,8 +269,8 @@ class RowTable:
         return code
 
     # --- splices (indexes are editor rows) ------------------------------------------------
-    def reset(self, rows: Sequence[Row]) -> None:
-        """Replace everything by `rows`."""
+    def reset(self, rows: Sequence[Row], step: Callable[[int, int], object] | None = None) -> None:
+        """Replace everything by `rows`; `step(done, total)` as for the conversion (see `_convert`)."""
         (
             self.r_stream,
             self.r_key,
@@ -262,7 +280,7 @@ class RowTable:
             self.e_row,
             self.e_series,
             self.e_y,
-        ) = self._convert(rows, 0)
+        ) = self._convert(rows, 0, step)
         self.forget_stamps_except(rows)
 
     def insert(self, first: int, rows: Sequence[Row]) -> None:
@@ -320,13 +338,19 @@ class RowTable:
             stamp = self.stamp_of(row.point) if row.status is RowStatus.SENT else None
             self.r_key[first + int(offset)] = math.nan if stamp is None else stamp
 
-    def restamp(self, rows: Sequence[Row]) -> None:
-        """Give sent rows without `at` and without a time their recorded stamp (stamps come after the status)."""
+    def restamp(self, rows: Sequence[Row]) -> int:
+        """Give sent rows without `at` and without a time their recorded stamp (stamps come after the status).
+
+        Returns how many rows got a time.
+        """
         waiting = np.flatnonzero(~self.r_has_at & (self.r_status == SENT) & np.isnan(self.r_key))
+        stamped = 0
         for index in waiting:
             stamp = self.stamp_of(rows[int(index)].point)
             if stamp is not None:
                 self.r_key[int(index)] = stamp
+                stamped += 1
+        return stamped
 
     # --- the series -----------------------------------------------------------------------
     def series(self) -> tuple[dict[str, SeriesData], Counts]:
@@ -387,6 +411,36 @@ def _overwritten(rows: I64, streams: I32, keys: F64) -> I64:
     return np.asarray(r[:-1][later_same], np.int64)
 
 
+def format_number(y: float) -> str:
+    """A plotted value as text: integers without `.0`, others in the shortest exact form (`23.001`)."""
+    if y.is_integer() and abs(y) < 1e15:
+        return str(int(y))
+    return repr(y)
+
+
+def write_csv(path: str, series: Mapping[str, SeriesData], stream_of: Callable[[str], str], tz: tzinfo) -> int:
+    """Write these series as CSV; returns the number of datapoints written.
+
+    Columns: series, datastream (`stream_of(series name)`), at (ISO 8601
+    with the offset of `tz`), value, status. Nothing about the connection
+    (never the api-key) is written. Raises OSError.
+    """
+    written = 0
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(["series", "datastream", "at", "value", "status"])
+        for name, data in series.items():
+            if not len(data):
+                continue
+            stream = stream_of(name)
+            times = iso_times(data.x, tz)
+            values = [format_number(v) for v in data.y.tolist()]
+            statuses = [STATUS_NAMES[c] for c in data.status.tolist()]
+            writer.writerows(zip([name] * len(data), [stream] * len(data), times, values, statuses, strict=True))
+            written += len(data)
+    return written
+
+
 def iso_times(x: F64, tz: tzinfo) -> list[str]:
     """Epoch seconds as ISO 8601 wall-clock times in `tz` with their offset: `2013-04-22T00:35:43+08:00`.
 
@@ -411,3 +465,40 @@ def iso_times(x: F64, tz: tzinfo) -> list[str]:
     whole = bool(np.all(local_ms % 1000 == 0))
     texts = np.datetime_as_string(local_ms.astype("datetime64[ms]"), unit="s" if whole else "ms")
     return [t + suffixes[k] for t, k in zip(texts.tolist(), inverse.tolist(), strict=True)]
+
+
+class Stopped(Exception):
+    """A conversion was cancelled: nobody waits for its result any more."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A table of rows converted off the GUI thread and its series (:func:`prepare`)."""
+
+    table: RowTable
+    series: dict[str, SeriesData]
+    counts: Counts
+
+
+def prepare(
+    rows: Sequence[Row],
+    stamps: Mapping[int, tuple[Datapoint, float]],
+    cancelled: Callable[[], bool],
+    report: Callable[[int, int], object],
+) -> Prepared:
+    """A new table of `rows` (a snapshot nobody changes meanwhile) with these send stamps, and its series.
+
+    For a worker thread: `report(done, total)` every STEP_ROWS rows; raises
+    Stopped at the next step once `cancelled()` is true.
+    """
+
+    def step(done: int, total: int) -> None:
+        if cancelled():
+            raise Stopped
+        report(done, total)
+
+    table = RowTable(stamps)
+    table.reset(rows, step)
+    table.restamp(rows)
+    series, counts = table.series()
+    return Prepared(table, series, counts)

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFontDatabase
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QWidget
 
-from gui.i18n import translate
-from gui.onenet.client import PlatformResponse
+from gui.i18n import render, translate
+from gui.onenet.client import PlatformResponse, answer_message
 from gui.ui.colours import set_style
 
 
@@ -66,7 +66,10 @@ class ResponsePanel(QWidget):
         colour = "ok" if exc is None else "error"
         self.outcome_label.setText(outcome)
         set_style(self.outcome_label, f"color: ${colour}; font-weight: bold;")
-        self.errno_label.setText(str(response.errno) if response and response.errno is not None else "–")
+        errno = "–" if response is None else str(response.errno)
+        if response is not None and response.errno is None:  # not the platform's answer: say whose (as the CLI)
+            errno = "– (" + render(answer_message(response)) + ")"
+        self.errno_label.setText(errno)
         self.error_label.setText(response.error if response and response.error is not None else "–")
         self.http_label.setText(str(response.http_status) if response else self.tr("no answer"))
         self.latency_label.setText(self.tr("{ms:.0f} ms").format(ms=response.latency_s * 1000) if response else "–")

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction
 from gui import i18n
 from gui.data.store import Store
 from gui.data.target import Platform, Target
-from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError
+from gui.onenet.client import DEFAULT_TIMEOUT_S, ConfigError, answer_message
 from gui.onenet.readings import Readings
 from gui.onenet.thing_client import ThingClient
 from gui.onenet.thingmodel import ThingModel
@@ -530,12 +530,10 @@ class SendController(QObject):
 
         def show() -> None:
             response = last.response
-            answer = (
+            answer = (  # the errno alone when there is one (the body shows the rest), else as the CLI says it
                 self.tr("errno {errno}").format(errno=response.errno)
                 if response is not None and response.errno is not None
-                else (
-                    self.tr("HTTP {status}").format(status=response.http_status) if response else self.tr("no answer")
-                )
+                else i18n.render(answer_message(response))
             )
             title = self.tr("Last sent: request {k} of {n} · {answer}").format(k=k + 1, n=n, answer=answer)
             error = _reason(last) or (i18n.why(last.error) if last.error is not None else "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from itertools import islice
 
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -47,8 +48,13 @@ class PreviewSendPanel(QGroupBox):
         self.options_bar = RequestOptionsBar()
         self.preview = PreviewPanel()
 
-        self.confirm_bar = QFrame()
-        set_style(self.confirm_bar, "QFrame { background: $attention_bg; border-radius: 4px; }")
+        # The "Send anyway?" question floats just under this box (`float_confirm_bar_over`: over the top of the
+        # result tabs) and takes no place in any layout: in the layout it squeezed the body preview to a line or
+        # two and grew the window past a 1366x768 screen's 728 px (past 700 px at 1024x700).
+        self.confirm_bar = QFrame(self)
+        self.confirm_bar.setObjectName("confirm_bar")
+        self.confirm_bar.setProperty("overlay", True)  # over its siblings by design (the layout checks know)
+        set_style(self.confirm_bar, "QFrame#confirm_bar { background: $attention_bg; border: 1px solid $note; }")
         self.confirm_label = QLabel()
         self.confirm_label.setWordWrap(True)
         self.send_anyway_button = QPushButton(self.tr("Send a&nyway"))
@@ -76,9 +82,41 @@ class PreviewSendPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.options_bar)
         layout.addWidget(self.preview, 1)
-        layout.addWidget(self.confirm_bar)
         layout.addLayout(send_row)
         self.dont_send_button.clicked.connect(self.confirm_bar.hide)
+        self._bar_host: QWidget = self
+        self.installEventFilter(self)
+        self.confirm_bar.installEventFilter(self)
+
+    def float_confirm_bar_over(self, host: QWidget) -> None:
+        """Show the "Send anyway?" bar over `host` (an ancestor), its full width, just under this box.
+
+        The window gives its right column: while the bar asks it covers the
+        top of the result tabs, under the Send button; the body preview keeps
+        its room and nothing is laid out again. Without a host the bar covers
+        the bottom of this box.
+        """
+        self._bar_host.removeEventFilter(self)
+        self._bar_host = host
+        self.confirm_bar.setParent(host)
+        self.confirm_bar.hide()
+        host.installEventFilter(self)
+        self._place_confirm_bar()
+
+    def _place_confirm_bar(self) -> None:
+        bar, host = self.confirm_bar, self._bar_host
+        width = host.width()
+        height = max(bar.heightForWidth(width) if bar.hasHeightForWidth() else 0, bar.minimumSizeHint().height())
+        below = self.mapTo(host, QPoint(0, self.height())).y() if host is not self else host.height()
+        bar.setGeometry(0, max(0, min(below, host.height() - height)), width, height)
+        bar.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        moved = watched in (self, self._bar_host) and kind in (QEvent.Type.Resize, QEvent.Type.Move)
+        if moved or (watched is self.confirm_bar and kind in (QEvent.Type.Show, QEvent.Type.LayoutRequest)):
+            self._place_confirm_bar()
+        return super().eventFilter(watched, event)
 
     def _word_progress(self) -> None:
         """The progress bar's "request k of n" in the language in use, wide enough for it whole at any count

@@ -833,8 +833,12 @@
         <translation>请先输入数据流 ID。</translation>
     </message>
     <message>
-        <source>The value cannot be read: {why}</source>
-        <translation>无法识别该值：{why}</translation>
+        <source>The value cannot be read: see the message under it.</source>
+        <translation>无法识别该值：请看值下方的提示。</translation>
+    </message>
+    <message>
+        <source>Type a value first.</source>
+        <translation>请先输入值。</translation>
     </message>
     <message>
         <source>The at cannot be read: {why}</source>
@@ -1961,7 +1965,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>PlotPanel</name>
     <message>
         <source>&amp;Fit all</source>
-        <extracomment>Fitting the view never shows less time than this (seconds): one datapoint, or points within a second, get ten minutes around them, so the axis reads hours and minutes, not &quot;54.600 … 55.099&quot;. The axis label names the date(s) in view while the view spans at most this many seconds (finer than days, the ticks show clock times only). Symbols are drawn for a curve while at most this many of its points are in view, and while they are on average at least SYMBOL_SPACING_PX pixels apart. Peak downsampling keeps about this many min/max groups per pixel of plot width. Milliseconds to gather editor changes into one redraw. How close (pixels) the crosshair must come to a datapoint to name it. The legend&apos;s curve (sent points) of every series, by series name. The series drawn on an axis of their own: (view box, axis), by series name.</extracomment>
+        <extracomment>Symbols are drawn for a curve while at most this many of its points are in view, and while they are on average at least SYMBOL_SPACING_PX pixels apart. Peak downsampling keeps about this many min/max groups per pixel of plot width. How close (pixels) the crosshair must come to a datapoint to name it. The legend&apos;s curve (sent points) of every series, by series name.</extracomment>
         <translation>全部显示(&amp;F)</translation>
     </message>
     <message>
@@ -2051,6 +2055,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>Numeric values of the datapoints appear here.</source>
         <translation>数据点的数值会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Preparing the plot of {rows}…</source>
+        <translation>正在准备 {rows}的曲线…</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{muted}&apos;&gt;━●&lt;/span&gt; sent &amp;nbsp; &lt;span style=&apos;color:{muted}&apos;&gt;╌○&lt;/span&gt; not sent &amp;nbsp; &lt;span style=&apos;color:{red}&apos;&gt;✕&lt;/span&gt; failed</source>
@@ -3057,14 +3065,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>errno {errno}</source>
         <translation>错误码 errno {errno}</translation>
-    </message>
-    <message>
-        <source>HTTP {status}</source>
-        <translation>HTTP {status}</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>无应答</translation>
     </message>
     <message>
         <source>Last sent: request {k} of {n} · {answer}</source>
@@ -4723,6 +4723,18 @@ base64, an expiry that is not in the future
     <message>
         <source>Authentication failed: the api-key is wrong or does not belong to this device.</source>
         <translation>鉴权失败：API Key 错误，或不属于此设备。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>HTTP {status} from the gateway, no OneNET answer</source>
+        <translation>HTTP {status}，来自网关，不是 OneNET 的应答</translation>
+    </message>
+    <message>
+        <source>errno {errno}, HTTP {status}</source>
+        <translation>错误码 errno {errno}，HTTP {status}</translation>
     </message>
     <message>
         <source>endpoint {endpoint} must look like https://api.heclouds.com</source>

@@ -6,7 +6,9 @@ and at 1024x700 every tab and dialog shows each text whole with nothing cut
 off or overlapping, as checked by tests/gui/layout.py. History's detail pane
 reads a request without sideways scrolling; the plot gives quantities of
 different ranges their own axes, its legend never covers the data; Help has
-a Getting started.
+a Getting started. The states a user reported, in English and Chinese: the
+"Send anyway?" bar neither squeezes the body nor grows the window, a bad JSON
+value is said whole, the editor's columns keep their headings at 1024x700.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, QSize
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -259,3 +261,91 @@ def test_help_getting_started_names_the_sandbox_key_and_where_data_and_logs_live
     add.click()
     streams = [row.stream_id for row in window.model.rows()]
     assert streams.count("temperature") == 2 and streams.count("key") == 2
+
+
+# --- states a user reported: "Send anyway?", bad JSON, the editor's columns ------------------------
+
+
+def seed_window(qtbot, window, language, size):
+    """The window with the seed example (a duplicate `at`: Send asks first), in `language`, at `size`."""
+    from gui.onenet.examples import seed_example
+
+    window.set_language(language)
+    use_sandbox(window)
+    window.add_rows([Row(stream, point) for stream, point in seed_example().pairs()])
+    window.send_controller.refresh_preview()
+    at_size(qtbot, window, size)
+    settle()
+    return window
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", SIZES, ids=["1366x768", "1024x700"])
+def test_send_anyway_keeps_the_body_preview_and_the_window_size(qtbot, window, size, language):
+    """Tester: the bar squeezed the body to a line or two and grew the window past 728 px (past 700 at 1024x700)."""
+    from gui import i18n
+
+    try:
+        seed_window(qtbot, window, language, size)
+        problems = check(qtbot, window, f"before sending ({language})")
+        height, body = window.height(), window.send_panel.preview.request_text.height()
+        qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+        bar, label = window.send_panel.confirm_bar, window.send_panel.confirm_label
+        qtbot.waitUntil(bar.isVisible)
+        problems += check(qtbot, window, f"send anyway ({language})")
+        assert "Send anyway?" in label.text() or "仍然发送" in label.text()
+        assert window.minimumSizeHint().height() <= min(728, height)
+        assert window.height() == height and window.send_panel.preview.request_text.height() == body
+        assert label.height() >= label.heightForWidth(label.width())  # the whole question
+        assert window.rect().contains(QRect(bar.mapTo(window, QPoint(0, 0)), bar.size()))
+        assert bar.mapTo(window, QPoint(0, 0)).y() >= window.send_panel.send_button.mapTo(window, QPoint(0, 0)).y()
+    finally:
+        i18n.set_language("en")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", SIZES, ids=["1366x768", "1024x700"])
+def test_a_bad_json_value_is_said_whole_in_the_language_in_use(qtbot, window, size, language):
+    from gui import i18n
+    from gui.onenet.readings import ValueKind
+
+    editor = window.editor
+    try:
+        seed_window(qtbot, window, language, size)
+        editor.stream_combo.setCurrentText("key")
+        problems = []
+        for kind in (ValueKind.AUTO, ValueKind.JSON):
+            editor.kind_combo.setCurrentIndex(editor.kind_combo.findData(kind))
+            editor.value_edit.setText('{"temperature": 21.5, "humidity": 40, "pressure": 1013.2, "note": "lab",}')
+            qtbot.keyClick(editor.value_edit, Qt.Key.Key_Return)  # refused: said under the value
+            message, status = editor.value_message, window.statusBar()
+            problems += check(qtbot, window, f"bad JSON, {kind.name} ({language})")
+            assert message.height() >= message.heightForWidth(message.width()) > 0, message.text()
+            said = editor.tr("Not valid JSON: {what} (line {line}, column {column})").split("{what}")[0]
+            assert message.text().startswith(said) and "not valid JSON" not in message.text()
+            assert status.fontMetrics().horizontalAdvance(status.currentMessage()) < status.width()
+    finally:
+        i18n.set_language("en")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_editor_columns_show_their_headings_at_1024x700(qtbot, window, language):
+    from gui import i18n
+
+    try:
+        seed_window(qtbot, window, language, QSize(1024, 700))
+        table = window.editor.table
+        header = table.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        cut = [
+            (window.model.headerData(c, Qt.Orientation.Horizontal), header.sectionSize(c), header.sectionSizeHint(c))
+            for c in shown
+            if header.sectionSize(c) < header.sectionSizeHint(c)
+        ]
+        assert not cut, cut
+        assert sum(header.sectionSize(c) for c in shown) <= table.viewport().width()
+        assert not table.horizontalScrollBar().isVisible()
+    finally:
+        i18n.set_language("en")
