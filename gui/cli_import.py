@@ -60,7 +60,9 @@ def add_import_arguments(parser: Any) -> None:
         "--date-order",
         choices=[m.value for m in DateOrder],
         help=QT_TRANSLATE_NOOP(
-            "cli", "for dates like 04/11/2026: dmy = 4 November, mdy = April 11 (default: from the data)"
+            "cli",
+            "for dates like 04/11/2026: dmy = 4 November, mdy = April 11; with a two-digit year, ymd = 26-12-07 is "
+            "7 December 2026 (default: from the data; asked when more than one order fits every date)",
         ),
     )
     parser.add_argument(
@@ -195,6 +197,25 @@ def source_zone_argument(text: str) -> str:
     except ZoneError as exc:
         why = translate("cli", "{why} (or local: this computer's zone)").format(why=render(exc.message))
         raise argparse.ArgumentTypeError(why) from None
+
+
+def date_order_message(result: ImportResult) -> str:
+    """The question `send` and `verify` ask when `result.needs_date_order`: each --date-order value that fits."""
+    ways = translate("cli", ", ").join(
+        translate("cli", "{reading} with --date-order {order}").format(reading=reading, order=order)
+        for order, reading in result.date_orders
+    )
+    values = translate("cli", " or ").join(order for order, _ in result.date_orders) or "dmy or mdy"
+    return translate(
+        "cli",
+        "dates like {examples} can be read in more than one order ({first} is {ways}): pass --date-order {values}, "
+        "the order they were written in",
+    ).format(
+        examples=", ".join(result.ambiguous_dates),
+        first=result.ambiguous_dates[0] if result.ambiguous_dates else "",
+        ways=ways,
+        values=values,
+    )
 
 
 def zone_unstated_message(result: ImportResult) -> str:

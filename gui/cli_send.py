@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from gui import i18n
 from gui.cli_common import API_KEY_ENV, DRY_RUN_MASK, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _err, _out
-from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
+from gui.cli_import import (
+    _report_import,
+    add_import_arguments,
+    date_order_message,
+    options_from_args,
+    zone_unstated_message,
+)
 from gui.cli_options import add_target_options
 from gui.cli_profiles import access_key, device_key, open_profile
 from gui.cli_token import KEY_ENV
@@ -245,12 +251,7 @@ def run_send(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _report_import(args.file, result)
     if result.needs_date_order:
-        examples = ", ".join(result.ambiguous_dates)
-        _err(
-            translate(
-                "cli", "send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy"
-            ).format(examples=examples)
-        )
+        _err(f"send: {date_order_message(result)}")
     if result.zone_question:
         _err(
             translate(

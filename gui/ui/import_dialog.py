@@ -308,6 +308,7 @@ class ImportDialog(QDialog):
                 (self.tr("From the data"), None),
                 (self.tr("Day first: 04/11/2026 is 4 November"), DateOrder.DMY),
                 (self.tr("Month first: 04/11/2026 is April 11"), DateOrder.MDY),
+                (self.tr("Two-digit year first: 26-12-07 is 7 December 2026"), DateOrder.YMD),
             ]
         )
         self.zone_combo = ZoneCombo(
@@ -765,9 +766,11 @@ class ImportDialog(QDialog):
             if marks
             else "",
         )
-        order = {"day/month/year": self.tr("day first"), "month/day/year": self.tr("month first")}.get(
-            d.date_order or "", ""
-        )
+        order = {
+            "day/month/year": self.tr("day first"),
+            "month/day/year": self.tr("month first"),
+            "yy-mm-dd": self.tr("two-digit year first"),
+        }.get(d.date_order or "", "")
         self.order_combo.setItemText(
             0, self.tr("From the data: {order}").format(order=order) if order else self.tr("From the data")
         )
@@ -829,11 +832,16 @@ class ImportDialog(QDialog):
         self.order_note.setVisible(needs)
         set_style(self.order_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if needs else "")
         if needs:
+            names = {"dmy": self.tr("day first"), "mdy": self.tr("month first"), "ymd": self.tr("two-digit year first")}
+            ways = self.tr(", ").join(
+                self.tr("{reading} ({order})").format(reading=reading, order=names.get(order, order))
+                for order, reading in result.date_orders
+            )
             self.order_note.setText(
                 self.tr(
-                    "Dates like {examples} can be read two ways and no day above 12 tells which. "
-                    "Choose the day/month order above."
-                ).format(examples=", ".join(result.ambiguous_dates))
+                    "Dates like {examples} can be read in more than one order; the first one is {ways}. "
+                    "Choose the order above."
+                ).format(examples=", ".join(result.ambiguous_dates), ways=ways)
             )
 
     def _zone_reason(self, reason: str) -> str:
@@ -923,12 +931,13 @@ class ImportDialog(QDialog):
 
     def _time_format_name(self, fmt: TimeFormat | None, result: ImportResult | None = None) -> str:
         if result is not None and result.needs_date_order and fmt in (TimeFormat.DMY, TimeFormat.MDY):
-            return self.tr("day/month or month/day?")
+            return self.tr("which order?")
         return (
             {
                 TimeFormat.YMD: self.tr("year-month-day"),
                 TimeFormat.DMY: self.tr("day/month/year"),
                 TimeFormat.MDY: self.tr("month/day/year"),
+                TimeFormat.YYMMDD: self.tr("yy-mm-dd (two-digit year first)"),
                 TimeFormat.TIME_OF_DAY: self.tr("time of day"),
                 TimeFormat.EXCEL: self.tr("Excel days"),
                 TimeFormat.EPOCH_S: self.tr("Unix seconds"),

@@ -249,6 +249,17 @@ def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = No
         day, month = (a, b) if fmt is TimeFormat.DMY else (b, a)
         name = "day/month/year" if fmt is TimeFormat.DMY else "month/day/year"
         return _build(_year(match["y"]), month, day, match, text, name)
+    if fmt is TimeFormat.YYMMDD:
+        match = _XY_RE.fullmatch(t)
+        if match is None or len(match["a"]) != 2 or len(match["y"]) != 2:
+            raise CellError(
+                _m(
+                    "is-not-a-time-like-yy-mm-dd",
+                    QT_TRANSLATE_NOOP("importers", "{text} is not a time like 26-12-07 08:30 (two-digit year first)"),
+                    text=repr(text),
+                )
+            )
+        return _build(_year(match["a"]), int(match["b"]), int(match["y"]), match, text, "yy-mm-dd")
     if fmt is TimeFormat.COMPACT:
         return parse_compact(t)
     if fmt is TimeFormat.MONTH_NAME:

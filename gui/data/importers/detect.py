@@ -37,6 +37,7 @@ from gui.data.importers.time_columns import (
     _pattern_fits,
     _time_parts,
     numeric_time_format,
+    order_readings,
     pick_time_format,
     times_state_zone,
 )
@@ -323,6 +324,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     date_order: DateOrder | None = None
     order_reason: Message | None = None
     ambiguous: tuple[str, ...] = ()
+    order_readings_: tuple[tuple[str, str], ...] = ()
     timed = spec.time_col if spec.time_col is not None else spec.date_col
     fmt_label: Message | None = None
     if timed is not None:
@@ -336,9 +338,10 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 time_choice = found[0]
                 time_reason = time_reason or found[1]
         fmt, date_order, order_reason, undecided = pick_time_format(profile, time_choice, options)
-        if undecided:
-            spec.undecided = True
+        if undecided is not None:
+            spec.undecided, spec.orders = True, undecided
             ambiguous = tuple(t for t in profile.texts[:3])
+            order_readings_ = order_readings(undecided, profile.texts)
         if spec.time_col is not None:
             spec.fmt = fmt
         else:
@@ -348,8 +351,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         elif time_choice is TimeFormat.PATTERN:
             time_reason = _m("time-pattern-given", QT_TRANSLATE_NOOP("importers", "the format given"))
         fmt_label = format_label(fmt, spec.pattern)
-        if undecided:  # no day above 12 tells the order: either reading, not the one picked provisionally
-            fmt_label = _m("time-order-undecided", QT_TRANSLATE_NOOP("importers", "day/month/year or month/day/year"))
+        if undecided is not None:  # the cells do not tell the order: any reading that fits, none picked
+            fmt_label = C.orders_in_words(undecided)
         if fmt is TimeFormat.PERIOD:
             notes.append(
                 _m(
@@ -658,4 +661,5 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         found_missing,
         zone_why,
         frozenset(watched),
+        order_readings_,
     )

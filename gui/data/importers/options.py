@@ -48,6 +48,7 @@ class TimeFormat(enum.Enum):
     YMD = "ymd"  #: year first: ISO 8601 (`2026-11-02T08:30:00+01:00`), `2026/11/4 9:00`, `2024年5月14日 8时30分`
     DMY = "dmy"  #: day first: `04/11/2026 18:00`, `4.11.2026 18.00.00`
     MDY = "mdy"  #: month first: `11/04/2026 6:00 PM`
+    YYMMDD = "yymmdd"  #: a two-digit year first: `26-12-07 08:30` (7 December 2026; loggers write it)
     TIME_OF_DAY = "time_of_day"  #: `18:00`, `18.00.00`, `6:00 PM` (with a date column)
     EXCEL = "excel"  #: Excel serial days since 1899-12-30 (`46330.375`)
     EPOCH_S = "epoch_s"  #: Unix time in seconds (`1793500200`), an instant: the source zone does not apply
@@ -64,10 +65,16 @@ class TimeFormat(enum.Enum):
 
 
 class DateOrder(enum.Enum):
-    """Which of `04/11/2026` is the day: asked when the data cannot tell."""
+    """Which of `04/11/2026` is the day (and of `26-12-07` the year): asked when the data cannot tell."""
 
     DMY = "dmy"  #: 4 November 2026
     MDY = "mdy"  #: April 11, 2026
+    YMD = "ymd"  #: with a two-digit year only: `26-12-07` is 7 December 2026
+
+    @property
+    def time_format(self) -> TimeFormat:
+        """The format that reads dates in this order."""
+        return {DateOrder.DMY: TimeFormat.DMY, DateOrder.MDY: TimeFormat.MDY}.get(self, TimeFormat.YYMMDD)
 
 
 class MissingTime(enum.Enum):

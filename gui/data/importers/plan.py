@@ -26,6 +26,7 @@ class TimeSpec:
     fmt: TimeFormat = TimeFormat.YMD
     date_fmt: TimeFormat = TimeFormat.YMD
     undecided: bool = False
+    orders: tuple[DateOrder, ...] = ()  #: when `undecided`: the date orders that fit every cell read, to ask among
     today: date | None = None
     pattern: str | None = None  #: the user's strftime pattern for the TIME column
     interval: bool = False  #: the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start
@@ -75,9 +76,20 @@ class Plan:
     #: Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row
     #: (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.
     watched: frozenset[int] = frozenset()
+    #: When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it.
+    orders: tuple[tuple[str, str], ...] = ()
 
 
-def long_plan(time_format: TimeFormat, decided: tuple[Any, Message | None, bool] | None = None) -> Plan:
+def order_name(order: DateOrder | None) -> str | None:
+    """A date order as `Detected.date_order` names it (`day/month/year`), None for none."""
+    if order is None:
+        return None
+    return {DateOrder.DMY: "day/month/year", DateOrder.MDY: "month/day/year"}.get(order, "yy-mm-dd")
+
+
+def long_plan(
+    time_format: TimeFormat, decided: tuple[Any, Message | None, tuple[DateOrder, ...] | None] | None = None
+) -> Plan:
     """The plan of (stream, at, value) rows: OneNET bodies and JSON record lists."""
     infos = [
         ColumnInfo(0, "stream", Role.STREAM),
@@ -87,7 +99,9 @@ def long_plan(time_format: TimeFormat, decided: tuple[Any, Message | None, bool]
     spec = TimeSpec(time_col=1, fmt=time_format)
     plan = Plan(infos, spec, [], stream_col=0, value_col=2, layout=Layout.LONG)
     if decided is not None:
-        plan.date_order, plan.date_order_reason, spec.undecided = decided
+        plan.date_order, plan.date_order_reason, orders = decided
+        spec.undecided = orders is not None
+        spec.orders = orders or ()
     return plan
 
 
@@ -95,6 +109,7 @@ _FORMAT_LABELS = {
     TimeFormat.YMD: QT_TRANSLATE_NOOP("importers", "year-month-day"),
     TimeFormat.DMY: QT_TRANSLATE_NOOP("importers", "day/month/year"),
     TimeFormat.MDY: QT_TRANSLATE_NOOP("importers", "month/day/year"),
+    TimeFormat.YYMMDD: QT_TRANSLATE_NOOP("importers", "yy-mm-dd (two-digit year first)"),
     TimeFormat.TIME_OF_DAY: QT_TRANSLATE_NOOP("importers", "time of day"),
     TimeFormat.EXCEL: QT_TRANSLATE_NOOP("importers", "Excel days"),
     TimeFormat.EPOCH_S: QT_TRANSLATE_NOOP("importers", "Unix seconds"),

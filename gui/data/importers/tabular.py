@@ -18,8 +18,8 @@ from gui.data.importers.columns import SAMPLE_ROWS
 from gui.data.importers.convert import RejectedSink, RowConverter
 from gui.data.importers.detect import make_plan
 from gui.data.importers.kinds import revise
-from gui.data.importers.options import DateOrder, FileFormat, ImportOptions, Layout, MissingTime
-from gui.data.importers.plan import Plan
+from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime
+from gui.data.importers.plan import Plan, order_name
 from gui.data.importers.result import (
     ColumnStats,
     Detected,
@@ -149,7 +149,7 @@ def import_rows(
                 sheets=source.sheets,
                 layout=plan.layout,
                 columns=tuple(plan.infos),
-                date_order=_order_name(plan.date_order),
+                date_order=order_name(plan.date_order),
                 date_order_reason=plan.date_order_reason,
                 source_tz=plan.zone_name or options.source_tz,
                 missing_time=missing_time,
@@ -200,6 +200,7 @@ def import_rows(
         if plan.time.undecided or plan.zone_question is not None or (no_time and options.missing_time is None):
             result.needs_date_order = plan.time.undecided
             result.ambiguous_dates = plan.ambiguous
+            result.date_orders = plan.orders
             if plan.zone_question is not None:
                 result.zone_question = plan.zone_question.choices
                 result.zone_question_text = plan.zone_question.text
@@ -241,12 +242,6 @@ def import_rows(
         if runner.store:
             runner.finish()
     return result
-
-
-def _order_name(order: DateOrder | None) -> str | None:
-    if order is None:
-        return None
-    return "day/month/year" if order is DateOrder.DMY else "month/day/year"
 
 
 def decode_head(head: bytes, encoding: Encoding, complete: bool) -> str:

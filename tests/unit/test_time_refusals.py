@@ -1,0 +1,77 @@
+"""Times the importer cannot be sure of are asked or refused, never guessed (a fresh tester's files, session 6).
+
+Each file goes through `send --dry-run` as a user runs it; the expected `at` (platform time, UTC+8)
+is worked out by hand in each test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gui.app import main
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
+
+TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
+
+
+@pytest.fixture(autouse=True)
+def no_key(monkeypatch):
+    monkeypatch.delenv(API_KEY_ENV, raising=False)
+
+
+def send(capsysbinary, path: Path, *extra: str) -> tuple[int, list[tuple[str, str | None, object]], str]:
+    """`send PATH --dry-run …`: (exit status, [(stream, at, value)] of every body printed, stderr)."""
+    code = main(["send", str(path), "--dry-run", *extra])
+    captured = capsysbinary.readouterr()
+    points = []
+    for line in captured.out.decode().splitlines():
+        if line.startswith("{"):
+            for stream in json.loads(line)["datastreams"]:
+                points += [(stream["id"], p.get("at"), p["value"]) for p in stream["datapoints"]]
+    return code, points, captured.err.decode()
+
+
+# --- 1. two-digit years: year first is as valid a reading as day first -----------------------------------
+
+
+def test_two_digit_years_that_fit_day_first_and_year_first_are_asked_naming_both_values(capsysbinary):
+    code, points, err = send(capsysbinary, TIMES / "yymmdd_send.csv", "--source-tz", "Asia/Shanghai")
+    assert code == EXIT_USAGE and points == []
+    # 26-12-07 08:30: day first is 26 December 2007, year first 7 December 2026; month first fits no cell
+    assert "26-12-07 08:30 is 2007-12-26 08:30 with --date-order dmy, 2026-12-07 08:30 with --date-order ymd" in err
+    assert "pass --date-order dmy or ymd" in err
+
+
+def test_two_digit_years_that_fit_all_three_orders_offer_all_three(capsysbinary):
+    code, _, err = send(capsysbinary, TIMES / "ddmmyy.csv", "--source-tz", "Asia/Shanghai")
+    assert code == EXIT_USAGE
+    assert (
+        "07-12-26 08:30 is 2026-12-07 08:30 with --date-order dmy, 2026-07-12 08:30 with --date-order mdy, "
+        "2007-12-26 08:30 with --date-order ymd"
+    ) in err
+
+
+def test_the_year_first_answer_reads_the_dates_as_yy_mm_dd(capsysbinary):
+    _, points, err = send(capsysbinary, TIMES / "yymmdd_send.csv", "--source-tz", "UTC", "--date-order", "ymd")
+    # 2026-12-07 08:30 UTC is 16:30 in platform time (UTC+8)
+    assert points == [("yyv", "2026-12-07T16:30:00", 1), ("yyv", "2026-12-08T16:30:00", 2)]
+    assert "format yy-mm-dd (two-digit year first)" in err and "order: yy-mm-dd (chosen)" in err
+
+
+def test_when_only_one_order_fits_every_two_digit_date_it_is_taken_and_said(capsysbinary, tmp_path):
+    path = tmp_path / "logger.csv"
+    # 99-01-15: 99 is no day and no month, so only year first (1999-01-15) fits
+    path.write_text("time,v\n99-01-15 08:00,1\n99-01-16 08:00,2\n", encoding="utf-8")
+    _, points, err = send(capsysbinary, path, "--source-tz", "UTC")  # exit 1: "before 2000" is warned about
+    assert points == [("v", "1999-01-15T16:00:00", 1), ("v", "1999-01-16T16:00:00", 2)]
+    assert "only year-month-day (two-digit year first) gives a valid date in every row read" in err
+
+
+def test_four_digit_years_are_still_told_apart_by_a_day_above_12(capsysbinary, tmp_path):
+    path = tmp_path / "dmy.csv"
+    path.write_text("time,v\n26/12/2025 08:00,1\n", encoding="utf-8")
+    code, points, _ = send(capsysbinary, path, "--source-tz", "UTC")
+    assert code == EXIT_OK and points == [("v", "2025-12-26T16:00:00", 1)]
