@@ -120,9 +120,10 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
         help=(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "rows without a time: now (stamp the import time), platform (send without at), refuse; "
-                "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
-                "(OneNET bodies: platform)",
+                "rows without a time: now (stamp each with the time of the import), platform (send without at: "
+                "the platform stamps each on arrival), refuse; default: a file with no time column is refused "
+                "(exit 3), and so is a row whose time cell is empty (a rejected row, exit 3; OneNET bodies: "
+                "platform)",
             )
         ),
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
 
 TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
 
@@ -75,3 +75,23 @@ def test_four_digit_years_are_still_told_apart_by_a_day_above_12(capsysbinary, t
     path.write_text("time,v\n26/12/2025 08:00,1\n", encoding="utf-8")
     code, points, _ = send(capsysbinary, path, "--source-tz", "UTC")
     assert code == EXIT_OK and points == [("v", "2025-12-26T16:00:00", 1)]
+
+
+# --- 2. an empty time cell is a rejected row, like `--` --------------------------------------------------
+
+
+def test_an_empty_time_cell_is_a_rejected_row_like_a_dash(capsysbinary):
+    code, points, err = send(capsysbinary, TIMES / "empty_time_cell.csv")
+    assert code == EXIT_REJECTED
+    # the January readings, 08:00Z and 08:02Z, are 16:00 and 16:02 in platform time; 99.9 has no time
+    assert points == [("temp", "2026-01-05T16:00:00", 21.5), ("temp", "2026-01-05T16:02:00", 21.7)]
+    assert "rejected: row 3, time: no time: the time cell is empty" in err
+    code, _, err = send(capsysbinary, TIMES / "dash_time_cell.csv")
+    assert code == EXIT_REJECTED and "rejected: row 3, time: '--'" in err
+
+
+def test_stamping_time_less_rows_is_an_explicit_choice(capsysbinary):
+    code, points, err = send(capsysbinary, TIMES / "empty_time_cell.csv", "--missing-time", "platform")
+    assert code == EXIT_OK
+    assert ("temp", None, 99.9) in points  # sent without at: the platform stamps it on arrival
+    assert "warning: row 3, time: no time: sent without at (the platform stamps it)" in err

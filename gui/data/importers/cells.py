@@ -298,12 +298,14 @@ def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, Message, 
     Returns the order (None when the data cannot tell), how it was decided,
     in words, and the orders that fit (every cell a valid date; when none
     fits them all, those that fit some). Dots (`04.11.2026`) are day-first
-    by convention. With two-digit years (`26-12-07`) a year-first reading
-    competes too (loggers write yy-mm-dd): an order is taken only when it
-    alone gives a valid date in every cell, never by convention.
+    by convention (`12.04.23` too: the German and Swiss weather services'
+    dd.mm.yy). With two-digit years written otherwise (`26-12-07`,
+    `07/12/26`) a year-first reading competes too (loggers write yy-mm-dd):
+    an order is taken only when it alone gives a valid date in every cell.
     """
     matches = [m for m in map(_XY_RE.fullmatch, (t.strip() for t in samples)) if m is not None]
-    if matches and all(len(m["y"]) == 2 for m in matches):
+    dots = bool(matches) and all(m["sep"] == "." for m in matches)
+    if matches and all(len(m["y"]) == 2 for m in matches) and not dots:
         candidates = [DateOrder.DMY, DateOrder.MDY]
         if all(len(m["a"]) == 2 for m in matches):
             candidates.append(DateOrder.YMD)

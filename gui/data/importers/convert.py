@@ -39,6 +39,16 @@ def _m(code: str, source: str, **args: object) -> Message:
     return Message(code, "importers", source, args)
 
 
+_NO_TIME = _m(
+    "no-time-refused",
+    QT_TRANSLATE_NOOP(
+        "importers",
+        "no time: the time cell is empty (such rows are refused unless you choose what they get: send "
+        "--missing-time now or platform, the import dialog's Rows without a time)",
+    ),
+)
+
+
 def reason_of(exc: Exception) -> Reason:
     """A parser's reason: its Message (cells.CellError), else its text."""
     text = getattr(exc, "text", None)
@@ -480,7 +490,7 @@ class RowConverter:
             if at is not None or i in errors or not has_value[i]:
                 continue
             if policy is MissingTime.REFUSE:
-                errors.setdefault(i, []).append((time_col, "no time (rows without a time are refused)"))
+                errors.setdefault(i, []).append((time_col, _NO_TIME))
             elif policy is MissingTime.NOW:
                 times[i] = self.now
                 if timed:

@@ -438,7 +438,8 @@ def _import_records(
         fmt, order, reason, undecided = pick_time_format(profile, choice, options)
         plan = long_plan(fmt, (order, reason, undecided))
         orders = order_readings(plan.time.orders, profile.texts)
-        missing_time = options.missing_time or MissingTime.NOW
+        # records whose `at` is empty among records with one are rejected unless the user chose otherwise
+        missing_time = options.missing_time or (MissingTime.REFUSE if profile.filled else MissingTime.NOW)
         if profile.filled and times_state_zone([profile], TimeSpec(time_col=0, fmt=fmt)):
             zone_reason = ZONE_IN_TIMES
         elif not options.zone_from_file:

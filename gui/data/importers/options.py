@@ -117,8 +117,12 @@ class ImportOptions:
     - `missing_markers`: cell texts that mean "no reading" besides an empty
       cell (always missing), e.g. `NA`, `-200`, `--`. Compared after
       stripping spaces, case-sensitive. A missing cell is skipped, never sent.
-    - `missing_time`: None means NOW for tables and records and PLATFORM for
-      OneNET bodies (whose points without `at` mean "server time").
+    - `missing_time`: None means REFUSE for tables and for records with an
+      `at` (an empty cell in a column of times rejects its row, as a cell
+      that is no time does: "no time"; a table without any time column is
+      asked about, `ImportResult.needs_time`), NOW for records without any
+      `at`, and PLATFORM for OneNET bodies (whose points without `at` mean
+      "server time"). NOW and PLATFORM are the user's explicit choices.
     - `columns`: per column overrides, by 0-based column index.
     - `preview_rows`: how many data rows `ImportResult.preview` keeps.
     - `time_pattern`: a strftime pattern (`%d.%m.%Y %H:%M`) for the time

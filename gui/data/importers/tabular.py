@@ -134,7 +134,8 @@ def import_rows(
         if plan.zone is not None:
             tz = plan.zone
         no_time = not plan.time.found
-        missing_time = options.missing_time or MissingTime.NOW
+        # an empty cell in a column of times is a rejected row unless the user chose what such rows get
+        missing_time = options.missing_time or MissingTime.REFUSE
 
         def result_of(plan: Plan) -> ImportResult:
             detected = Detected(
