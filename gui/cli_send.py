@@ -20,6 +20,7 @@ from gui.cli_import import (
     _report_import,
     add_import_arguments,
     date_order_message,
+    needs_date_message,
     options_from_args,
     zone_unstated_message,
 )
@@ -263,7 +264,9 @@ def run_send(args: argparse.Namespace) -> int:
         )
     if result.zone_unstated:
         _err(f"send: {zone_unstated_message(result)}")
-    if result.needs_date_order or result.zone_question or result.zone_unstated:
+    if result.needs_date:
+        _err(f"send: {needs_date_message(result)}")
+    if result.needs_date_order or result.needs_date or result.zone_question or result.zone_unstated:
         return EXIT_USAGE
     if result.needs_time:
         _err(

@@ -16,6 +16,7 @@ from gui.cli_import import (
     _report_import,
     add_import_arguments,
     date_order_message,
+    needs_date_message,
     options_from_args,
     zone_unstated_message,
 )
@@ -188,6 +189,8 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     _report_import(args.file, result)
     if result.needs_date_order:
         return date_order_message(result)
+    if result.needs_date:
+        return needs_date_message(result)
     if result.zone_question:
         return translate("cli", "the time column's header says {zone} ({choices}): pass --source-tz").format(
             zone=result.zone_question_text, choices=" / ".join(result.zone_question)

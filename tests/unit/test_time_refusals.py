@@ -95,3 +95,36 @@ def test_stamping_time_less_rows_is_an_explicit_choice(capsysbinary):
     assert code == EXIT_OK
     assert ("temp", None, 99.9) in points  # sent without at: the platform stamps it on arrival
     assert "warning: row 3, time: no time: sent without at (the platform stamps it)" in err
+
+
+# --- 3. times of day without a date: the date is asked, never today's ---------------------------------------
+
+
+def test_times_of_day_without_a_date_are_refused_naming_the_date_option(capsysbinary):
+    code, points, err = send(capsysbinary, TIMES / "timeonly2.csv", "--source-tz", "Asia/Shanghai")
+    assert code == EXIT_USAGE and points == []
+    assert "column 'Time' holds times of day only and the file gives no date: pass --date YYYY-MM-DD" in err
+    assert "dated today" not in err
+
+
+def test_the_date_given_dates_the_first_row_and_midnight_starts_the_next_day(capsysbinary):
+    code, points, err = send(
+        capsysbinary, TIMES / "timeonly_midnight.csv", "--source-tz", "UTC", "--date", "2026-11-30"
+    )
+    assert code == EXIT_OK
+    # 23:58 and 23:59 UTC on 30 November are 07:58 and 07:59 on 1 December in UTC+8; 00:00 UTC after 23:59 is
+    # 1 December, 08:00 in UTC+8 (never 30 November again)
+    assert [at for _, at, _ in points] == [
+        "2026-12-01T07:58:00",
+        "2026-12-01T07:59:00",
+        "2026-12-01T08:00:00",
+        "2026-12-01T08:01:00",
+    ]
+    assert "row 4, Time: the time of day went back from 23:59:00 to 00:00:00: read as the next day, 2026-12-01" in err
+
+
+def test_a_date_that_is_not_yyyy_mm_dd_is_a_usage_error(capsysbinary):
+    with pytest.raises(SystemExit) as exit_:
+        main(["send", str(TIMES / "timeonly2.csv"), "--dry-run", "--source-tz", "UTC", "--date", "7.12.2026"])
+    assert exit_.value.code == EXIT_USAGE
+    assert "'7.12.2026' is not a date written YYYY-MM-DD" in capsysbinary.readouterr().err.decode()

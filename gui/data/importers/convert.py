@@ -151,6 +151,10 @@ class RowConverter:
         self._chunks: list[tuple[int, int, datetime, datetime]] = []  # stored rows [start, end): lowest, highest
         #: What every row shows of the value columns whose kind the first rows gave (`kinds.revise`).
         self.seen = {j: Seen(plan.infos[j].kind) for j in plan.watched}
+        #: Times of day without a date column: the current row's day, the previous time of day, the chunk's new days.
+        self._day: date | None = None
+        self._last_tod: time | None = None
+        self.new_days: list[tuple[int, Message]] = []
 
     # -- rows --
     def process(self, rows: list[Sequence[Any]], first: int) -> None:
@@ -208,6 +212,8 @@ class RowConverter:
             errors.setdefault(i, []).append((time_col, reason))
         for i, reason in repeats.items():
             warnings.setdefault(i, []).append((time_col, reason))
+        for i, said in self.new_days:
+            warnings.setdefault(i, []).append((time_col, said))
 
         if self.plan.layout is Layout.WIDE:
             converted = [self._values(j, columns[j], errors) for j in self.plan.values]
@@ -400,22 +406,21 @@ class RowConverter:
                     errors[i] = (spec.time_col, reason_of(exc))
                     out.append(None)
             return out, errors
-        if spec.tod_col is None and spec.date_col is None:
-            return [None] * n, errors
+        if spec.date_col is None:
+            if spec.tod_col is None or spec.today is None:  # no time, or the date is asked first
+                return [None] * n, errors
+            return self._times_of_day(columns[spec.tod_col], spec.tod_col, spec.today)
         out = []
-        dates = columns[spec.date_col] if spec.date_col is not None else [spec.today] * n
+        dates = columns[spec.date_col]
         tods = columns[spec.tod_col] if spec.tod_col is not None else [None] * n
         for i, (raw_date, raw_tod) in enumerate(zip(dates, tods, strict=True)):
-            if spec.date_col is not None and is_missing(raw_date, self.missing):
+            if is_missing(raw_date, self.missing):
                 out.append(None)
                 continue
             try:
-                day = raw_date if isinstance(raw_date, date) and spec.date_col is None else None
-                if day is None:
-                    assert spec.date_col is not None
-                    day = C.parse_date_cell(raw_date, spec.date_fmt)
+                day = C.parse_date_cell(raw_date, spec.date_fmt)
             except ValueError as exc:
-                errors[i] = (spec.date_col if spec.date_col is not None else -1, reason_of(exc))
+                errors[i] = (spec.date_col, reason_of(exc))
                 out.append(None)
                 continue
             if spec.tod_col is None or is_missing(raw_tod, self.missing):
@@ -430,6 +435,48 @@ class RowConverter:
             except ValueError as exc:
                 errors[i] = (spec.tod_col, reason_of(exc))
                 out.append(None)
+        return out, errors
+
+    def _times_of_day(
+        self, cells: tuple[Any, ...], column: int, first: date
+    ) -> tuple[list[datetime | None], dict[int, tuple[int, Reason]]]:
+        """Times of day without a date column: the first row on `first`, the next day whenever the clock went
+        back (`23:59` then `00:00`); each new day is said (`self.new_days`, for the chunk's warnings)."""
+        errors: dict[int, tuple[int, Reason]] = {}
+        out: list[datetime | None] = []
+        self.new_days = []
+        if self._day is None:
+            self._day = first
+        for i, raw in enumerate(cells):
+            if is_missing(raw, self.missing):
+                errors[i] = (column, _m("no-time-of-day", QT_TRANSLATE_NOOP("importers", "no time of day")))
+                out.append(None)
+                continue
+            try:
+                moment = C.parse_time_of_day_cell(raw, self.plan.time.interval)
+            except ValueError as exc:
+                errors[i] = (column, reason_of(exc))
+                out.append(None)
+                continue
+            if self._last_tod is not None and moment < self._last_tod:
+                self._day += timedelta(days=1)
+                self.new_days.append(
+                    (
+                        i,
+                        _m(
+                            "next-day",
+                            QT_TRANSLATE_NOOP(
+                                "importers",
+                                "the time of day went back from {before} to {after}: read as the next day, {day}",
+                            ),
+                            before=self._last_tod.isoformat(),
+                            after=moment.isoformat(),
+                            day=self._day.isoformat(),
+                        ),
+                    )
+                )
+            self._last_tod = moment
+            out.append(datetime.combine(self._day, moment))
         return out, errors
 
     def _parts(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date, tzinfo
+from datetime import tzinfo
 
 from gui.data.importers import cells as C
 from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
@@ -382,14 +382,20 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
                 )
             )
     if spec.tod_col is not None and spec.date_col is None:
-        spec.today = date.today()
-        notes.append(
-            _m(
-                "dated-today",
-                QT_TRANSLATE_NOOP("importers", "Times of day without a date column: dated today, {today}."),
-                today=spec.today.isoformat(),
+        spec.today = options.first_date
+        spec.needs_date = options.first_date is None
+        if options.first_date is not None:
+            notes.append(
+                _m(
+                    "dated-from",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "Times of day without a date column: the first row is dated {date} (chosen); a time of "
+                        "day earlier than the row before it starts the next day.",
+                    ),
+                    date=options.first_date.isoformat(),
+                )
             )
-        )
     if spec.tod_col is not None:
         spec.fmt = TimeFormat.TIME_OF_DAY
 

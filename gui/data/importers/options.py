@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from gui.onenet.readings import ValueKind
 
@@ -142,6 +143,10 @@ class ImportOptions:
       as `CST`). A zone the file states (a header such as `Date Time,
       GMT+00:00`, offsets in the times) wins over `source_tz` either way;
       a chosen zone that differs is named in `Detected.zone_unused`.
+    - `first_date`: for a file of times of day without any date (`08:30:00`):
+      the date of its first row (`send --date`); a time of day earlier than
+      the row before it starts the next day. None: asked
+      (`ImportResult.needs_date`), never today's date assumed.
     """
 
     source_tz: str
@@ -165,6 +170,7 @@ class ImportOptions:
     text: tuple[str, ...] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     zone_from_file: bool = True
+    first_date: date | None = None
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):

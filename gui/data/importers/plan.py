@@ -27,7 +27,8 @@ class TimeSpec:
     date_fmt: TimeFormat = TimeFormat.YMD
     undecided: bool = False
     orders: tuple[DateOrder, ...] = ()  #: when `undecided`: the date orders that fit every cell read, to ask among
-    today: date | None = None
+    today: date | None = None  #: times of day without a date column: the first row's date (`first_date`)
+    needs_date: bool = False  #: times of day without a date column, and no `first_date` given: ask for it
     pattern: str | None = None  #: the user's strftime pattern for the TIME column
     interval: bool = False  #: the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start
     parts: dict[str, int] = field(default_factory=dict)  #: unit (`year`, `month`…) -> column

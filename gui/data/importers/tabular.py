@@ -198,8 +198,10 @@ def import_rows(
 
         result = result_of(plan)
         first_data = structure.data_start + 1
-        if plan.time.undecided or plan.zone_question is not None or (no_time and options.missing_time is None):
+        asked = plan.time.undecided or plan.time.needs_date or plan.zone_question is not None
+        if asked or (no_time and options.missing_time is None):
             result.needs_date_order = plan.time.undecided
+            result.needs_date = plan.time.needs_date
             result.ambiguous_dates = plan.ambiguous
             result.date_orders = plan.orders
             if plan.zone_question is not None:
@@ -209,8 +211,10 @@ def import_rows(
             preview = converter(plan, result, None)
             preview.store = False
             preview.warn_missing_time = False
+            if plan.time.needs_date:  # no time can be read before the date is given: none is "missing"
+                preview.missing_time = MissingTime.PLATFORM
             preview.process(sample[first_data - 1 : first_data - 1 + options.preview_rows], first_data)
-            if result.needs_date_order or result.zone_question:  # the answer changes what can be read
+            if asked:  # the answer changes what can be read
                 result.rows_read = result.rows_rejected = 0
                 result.problems.clear()
                 result.problem_count = 0
