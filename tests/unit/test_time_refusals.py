@@ -128,3 +128,52 @@ def test_a_date_that_is_not_yyyy_mm_dd_is_a_usage_error(capsysbinary):
         main(["send", str(TIMES / "timeonly2.csv"), "--dry-run", "--source-tz", "UTC", "--date", "7.12.2026"])
     assert exit_.value.code == EXIT_USAGE
     assert "'7.12.2026' is not a date written YYYY-MM-DD" in capsysbinary.readouterr().err.decode()
+
+
+# --- 4. a wall-clock time that happens twice: worked out from the order, or refused naming both offsets ------
+
+
+def test_a_lone_repeated_time_is_a_rejected_row_naming_both_offsets(capsysbinary):
+    code, points, err = send(capsysbinary, TIMES / "berlin_ambiguous_one.csv", "--source-tz", "Europe/Berlin")
+    assert code == EXIT_REJECTED and points == []
+    assert (
+        "rejected: row 2, Zeit: 2026-10-25 02:30:00 happens twice in Europe/Berlin (the clocks went back) and the "
+        "rows around it do not tell which: write its offset after the time in the file, +02:00 for the first "
+        "occurrence or +01:00 for the second"
+    ) in err
+
+
+def test_the_offset_written_after_the_time_settles_it(capsysbinary, tmp_path):
+    path = tmp_path / "settled.csv"
+    path.write_text("Zeit;Temperatur\n25.10.2026 02:30 +01:00;12,5\n", encoding="utf-8")
+    code, points, _ = send(capsysbinary, path, "--source-tz", "Europe/Berlin")
+    # 02:30 at +01:00 is 01:30 UTC, 09:30 in platform time
+    assert code == EXIT_OK and points == [("Temperatur", "2026-10-25T09:30:00", 12.5)]
+
+
+def test_a_repeated_time_in_new_york_is_refused_too(capsysbinary):
+    code, points, err = send(
+        capsysbinary, TIMES / "ny.csv", "--source-tz", "America/New_York", "--date-order", "mdy", "--skip-rejected"
+    )
+    # 01:30 on 1 November 2026 happens twice in New York (EDT -04:00, then EST -05:00): refused; 02:30 on 8 March
+    # does not exist; 00:30 EDT is 04:30 UTC, 12:30 in UTC+8; 02:30 EST is 07:30 UTC, 15:30 in UTC+8
+    assert "row 3, timestamp: 2026-11-01 01:30:00 happens twice in America/New_York" in err
+    assert "-04:00 for the first occurrence or -05:00 for the second" in err
+    assert points == [("flow", "2026-11-01T12:30:00", 1), ("flow", "2026-11-01T15:30:00", 3)]
+    assert code == EXIT_OK  # --skip-rejected: the other rows are sent
+
+
+def test_a_logger_across_the_change_is_still_worked_out_from_the_order(capsysbinary):
+    code, points, err = send(capsysbinary, TIMES / "berlin_fallback_seq.csv", "--source-tz", "Europe/Berlin")
+    assert code == EXIT_OK
+    # 01:30 +02:00, 02:00 +02:00, 02:30 +02:00, then back: 02:00 +01:00, 02:30 +01:00, 03:00 +01:00
+    # = 23:30, 00:00, 00:30, 01:00, 01:30, 02:00 UTC = 07:30 ... 10:00 in UTC+8
+    assert [at for _, at, _ in points] == [
+        "2026-10-25T07:30:00",
+        "2026-10-25T08:00:00",
+        "2026-10-25T08:30:00",
+        "2026-10-25T09:00:00",
+        "2026-10-25T09:30:00",
+        "2026-10-25T10:00:00",
+    ]
+    assert "row 3, Zeit: 2026-10-25 02:00:00 happens twice" in err and "first occurrence, UTC+02:00" in err
