@@ -177,3 +177,43 @@ def test_a_logger_across_the_change_is_still_worked_out_from_the_order(capsysbin
         "2026-10-25T10:00:00",
     ]
     assert "row 3, Zeit: 2026-10-25 02:00:00 happens twice" in err and "first occurrence, UTC+02:00" in err
+
+
+# --- 5. CET / EST in a header over summer dates: the fixed offset or the region's clock? ---------------------
+
+
+@pytest.mark.parametrize(("header", "zone"), [("Time [CET]", "CET"), ("Time (EST)", "EST"), ("Zeit (MEZ)", "MEZ")])
+def test_a_standard_time_abbreviation_over_summer_dates_is_asked_like_cst(capsysbinary, tmp_path, header, zone):
+    path = tmp_path / "july.csv"
+    path.write_text(f"{header},v\n2026-07-15 13:00,1\n", encoding="utf-8")
+    code, points, err = send(capsysbinary, path)
+    assert code == EXIT_USAGE and points == []
+    assert f"send: the time column's header says {zone}, which can mean UTC" in err
+    assert "pass --source-tz with the zone the times were written in" in err
+
+
+def test_the_answer_to_cet_over_summer_dates_reads_the_local_clock(capsysbinary, tmp_path):
+    path = tmp_path / "july.csv"
+    path.write_text("Time [CET],v\n2026-07-15 13:00,1\n", encoding="utf-8")
+    code, points, _ = send(capsysbinary, path, "--source-tz", "Europe/Berlin")
+    # 13:00 in Berlin in July is CEST, UTC+2: 11:00 UTC, 19:00 in platform time
+    assert code == EXIT_OK and points == [("v", "2026-07-15T19:00:00", 1)]
+
+
+def test_cet_over_winter_dates_is_its_fixed_offset_and_says_why(capsysbinary, tmp_path):
+    path = tmp_path / "january.csv"
+    path.write_text("Time (EST),v\n2026-01-15 13:00,1\n", encoding="utf-8")
+    code, points, err = send(capsysbinary, path)
+    # 13:00 EST (UTC-5) is 18:00 UTC, 02:00 the next day in platform time
+    assert code == EXIT_OK and points == [("v", "2026-01-16T02:00:00", 1)]
+    assert "every date read is outside summer time, so EST is UTC-05:00" in err
+
+
+def test_a_summer_date_after_the_first_rows_is_rejected_not_read_as_winter(capsysbinary, tmp_path):
+    path = tmp_path / "long.csv"
+    rows = [f"2026-01-{1 + i // 96:02d} {i % 96 // 4:02d}:{i % 4 * 15:02d},{i}" for i in range(1200)]
+    path.write_text("Time [CET],v\n" + "\n".join(rows) + "\n2026-07-15 13:00,9999\n", encoding="utf-8")
+    code, points, err = send(capsysbinary, path)
+    assert code == EXIT_REJECTED and len(points) == 1200
+    assert points[0] == ("v", "2026-01-01T07:00:00", 0)  # 00:00 at UTC+1 is 23:00 UTC, 07:00 in UTC+8
+    assert "rejected: row 1202, Time [CET]: the header says CET, read as UTC+01:00" in err

@@ -23,7 +23,7 @@ from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.sources import cell_text, effective_width
-from gui.data.importers.zones import ZoneCheck
+from gui.data.importers.zones import ZoneCheck, summer_days
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
 from gui.text import QT_TRANSLATE_NOOP, Message
@@ -205,6 +205,8 @@ class RowConverter:
 
         times, time_errors = self._times(columns)
         times, gaps, repeats = self.zone.check(times)
+        if self.plan.season is not None:
+            self._outside_season(times, time_errors)
         time_col = self._time_column()
         for i, found in time_errors.items():
             errors.setdefault(i, []).append(found)
@@ -436,6 +438,34 @@ class RowConverter:
                 errors[i] = (spec.tod_col, reason_of(exc))
                 out.append(None)
         return out, errors
+
+    def _outside_season(self, times: list[datetime | None], errors: dict[int, tuple[int, Reason]]) -> None:
+        """A header's `CET` was read as UTC+01:00 because the first rows are all in winter: a later row in the
+        region's summer makes that unsure (the clock may have shown CEST), so it is rejected with the reason."""
+        season = self.plan.season
+        assert season is not None
+        days = {t.date() for t in times if t is not None and t.tzinfo is None}
+        summer = set(summer_days(season, list(days)))
+        if not summer:
+            return
+        for i, at in enumerate(times):
+            if at is not None and at.tzinfo is None and at.date() in summer:
+                errors[i] = (
+                    self._time_column(),
+                    _m(
+                        "zone-summer-row",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "the header says {zone}, read as {offset} because the first rows are all outside summer "
+                            "time, but this date is in summer time, when a clock labelled {zone} may show {region}'s "
+                            "summer time: choose the zone (send --source-tz, the dialog's zone box)",
+                        ),
+                        zone=season.text,
+                        offset=season.name,
+                        region=season.summer,
+                    ),
+                )
+                times[i] = None
 
     def _times_of_day(
         self, cells: tuple[Any, ...], column: int, first: date

@@ -39,9 +39,10 @@ from gui.data.importers.time_columns import (
     numeric_time_format,
     order_readings,
     pick_time_format,
+    sample_days,
     times_state_zone,
 )
-from gui.data.importers.zones import StatedZone, stated_zone, unused_zone
+from gui.data.importers.zones import StatedZone, stated_zone, summer_days, summer_question, unused_zone
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import is_safe_stream_id, suggest_stream_id
 from gui.onenet.zones import parse_zone
@@ -404,26 +405,66 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     zone_name = zone_reason = zone_stated = zone_column = ""
     zone_why: Message | None = None
     question: StatedZone | None = None
+    season_of: StatedZone | None = None
     time_columns = [j for j in (spec.time_col, spec.date_col, spec.tod_col, *spec.parts.values()) if j is not None]
     if structure.has_header:
         for j in time_columns:
             stated = stated_zone(names[j])
             if stated is None:
                 continue
+            season: Message | None = None
+            season_zone = stated if stated.summer else None
+            if stated.summer:  # `CET` over dates in Berlin's summer: the fixed offset, or Berlin's clock?
+                days = sample_days(profiles, spec)
+                summer = summer_days(stated, days)
+                if summer or not days:
+                    stated = summer_question(stated)
+                    summer_reason = _m(
+                        "zone-summer",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "unknown: the header {header} says {zone}, and dates such as {day} fall in summer time "
+                            "where {zone} is the winter time ({region}): the fixed offset or that local time?",
+                        ),
+                        header=repr(names[j]),
+                        zone=stated.text,
+                        day=summer[0].isoformat() if summer else "?",
+                        region=stated.summer,
+                    )
+                else:
+                    season = _m(
+                        "zone-season",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "from the header {header}: every date read is outside summer time, so {zone} is "
+                            "{offset} whether the clock is fixed or {region}'s",
+                        ),
+                        header=repr(names[j]),
+                        zone=stated.text,
+                        offset=stated.name,
+                        region=stated.summer,
+                    )
             if stated.choices:  # ambiguous (`CST`): a zone the user chose is the answer
                 if options.zone_from_file:
                     question = stated
                     zone_reason = f"{ZONE_UNKNOWN}: the header {names[j]!r} says {stated.text}, which several use"
-                    zone_why = _m(
-                        "zone-ambiguous",
-                        QT_TRANSLATE_NOOP("importers", "unknown: the header {header} says {zone}, which several use"),
-                        header=repr(names[j]),
-                        zone=stated.text,
+                    zone_why = (
+                        summer_reason
+                        if stated.summer
+                        else _m(
+                            "zone-ambiguous",
+                            QT_TRANSLATE_NOOP(
+                                "importers", "unknown: the header {header} says {zone}, which several use"
+                            ),
+                            header=repr(names[j]),
+                            zone=stated.text,
+                        )
                     )
             else:
                 zone, zone_name = parse_zone(stated.name).tz, stated.name
                 zone_reason = f"from the header {names[j]!r}"
-                zone_why = zone_reason_message(zone_reason)
+                zone_why = season or zone_reason_message(zone_reason)
+                season_of = season_zone
                 zone_stated, zone_column = stated.text, names[j]
             break
     unstated = False
@@ -668,4 +709,5 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         zone_why,
         frozenset(watched),
         order_readings_,
+        season_of,
     )

@@ -79,6 +79,9 @@ class Plan:
     watched: frozenset[int] = frozenset()
     #: When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it.
     orders: tuple[tuple[str, str], ...] = ()
+    #: A header's `CET` read as its fixed offset because every date of the first rows is in winter: the
+    #: `StatedZone` whose region's summer dates, in a later row, reject that row (the offset is then unsure).
+    season: StatedZone | None = None
 
 
 def order_name(order: DateOrder | None) -> str | None:

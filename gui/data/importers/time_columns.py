@@ -57,6 +57,24 @@ def times_state_zone(profiles: Sequence[Profile], spec: TimeSpec) -> bool:
     return aware
 
 
+def sample_days(profiles: Sequence[Profile], spec: TimeSpec) -> list[date]:
+    """The dates of the sampled time (or date) cells that parse; times of day alone: the date given, if any."""
+    if spec.time_col is None and spec.date_col is None:
+        return [spec.today] if spec.today is not None else []
+    days: list[date] = []
+    for raw in profiles[spec.time_col if spec.time_col is not None else spec.date_col].raws:  # type: ignore[index]
+        try:
+            if spec.time_col is None:
+                days.append(C.parse_date_cell(raw, spec.date_fmt))
+            elif spec.fmt is TimeFormat.PATTERN and spec.pattern and not isinstance(raw, date):
+                days.append(C.parse_pattern(cell_text(raw), spec.pattern).date())
+            else:
+                days.append(C.parse_time_cell(raw, spec.fmt).date())
+        except (ValueError, OverflowError):
+            continue
+    return days
+
+
 def pick_time_format(
     profile: Profile, choice: TimeFormat | None, options: ImportOptions
 ) -> tuple[TimeFormat, DateOrder | None, Message | None, tuple[DateOrder, ...] | None]:

@@ -35,6 +35,15 @@ _AMBIGUOUS = {
     "BST": ("Europe/London (British summer, UTC+1)", "Asia/Dhaka (Bangladesh, UTC+6)"),
     "CDT": ("America/Chicago (US Central daylight, UTC-5)", "America/Havana (Cuba daylight, UTC-4)"),
 }
+#: Standard-time abbreviations of regions with summer time: (the region's zone, its summer abbreviation).
+#: Loggers write `CET` or `EST` over their local clock all year, so over dates in the region's summer the
+#: abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise.
+_SUMMER_REGIONS = {
+    "CET": ("Europe/Berlin", "CEST"), "MEZ": ("Europe/Berlin", "MESZ"), "WET": ("Europe/Lisbon", "WEST"),
+    "EET": ("Europe/Helsinki", "EEST"), "EST": ("America/New_York", "EDT"), "MST": ("America/Denver", "MDT"),
+    "PST": ("America/Los_Angeles", "PDT"), "AKST": ("America/Anchorage", "AKDT"),
+    "AEST": ("Australia/Sydney", "AEDT"), "NZST": ("Pacific/Auckland", "NZDT"),
+}  # fmt: skip
 #: Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China's one zone, UTC+8 today).
 _CHINESE_NAMES = {"北京时间": "Asia/Shanghai"}
 #: A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset's start (`UTC+99`).
@@ -55,6 +64,8 @@ class StatedZone:
     text: str  #: what the header says, e.g. `GMT+00:00`, `UTC`, `CST`
     name: str = ""  #: the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous
     choices: tuple[str, ...] = ()  #: for an ambiguous abbreviation: the zones it may mean, in words
+    #: A standard-time abbreviation of a region with summer time (`CET`): that region's zone (`Europe/Berlin`).
+    summer: str = ""
 
 
 def stated_zone(header: str) -> StatedZone | None:
@@ -105,8 +116,30 @@ def stated_zone(header: str) -> StatedZone | None:
             if minutes == 0:
                 return StatedZone(word, "UTC")
             sign = "-" if minutes < 0 else "+"
-            return StatedZone(word, f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
+            region = _SUMMER_REGIONS.get(word, ("", ""))[0]
+            return StatedZone(word, f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", summer=region)
     return None
+
+
+def summer_days(stated: StatedZone, days: Sequence[date]) -> list[date]:
+    """The days on which `stated.summer`'s region keeps summer time (at noon), in order; [] for none."""
+    if not stated.summer:
+        return []
+    region = parse_zone(stated.summer).tz
+    return [d for d in sorted(set(days)) if region.dst(datetime.combine(d, time(12))) not in (None, timedelta(0))]
+
+
+def summer_question(stated: StatedZone) -> StatedZone:
+    """`CET` over summer dates: the fixed offset or the region's local time, to ask among."""
+    summer = _SUMMER_REGIONS.get(stated.text, ("", ""))[1]
+    return StatedZone(
+        stated.text,
+        choices=(
+            f"{stated.name} ({stated.text} all year: the clock never switches to summer time)",
+            f"{stated.summer} ({stated.text} in winter, {summer} in summer)",
+        ),
+        summer=stated.summer,
+    )
 
 
 def unused_zone(options: ImportOptions, stated: str, applied: str) -> str:
