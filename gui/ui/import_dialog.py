@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -412,8 +412,14 @@ class ImportDialog(QDialog):
         self.stamp_now_button.setToolTip(
             self.tr("Send the rows at the moment of importing: only right for readings taken just now")
         )
+        # Times of day without any date: the date of the first row, typed (never today's, assumed).
+        self.first_date_edit = QLineEdit()
+        self.first_date_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.first_date_edit.setToolTip(self.tr("The date of the file's first row"))
+        self.first_date_edit.hide()
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_note, 1)
+        time_row.addWidget(self.first_date_edit)
         time_row.addWidget(self.stamp_now_button)
         self.time_box = QWidget()
         self.time_box.setLayout(time_row)
@@ -534,6 +540,7 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._on_structure_changed)
         self.header_row_spin.valueChanged.connect(self._on_structure_changed)
         self.time_format_edit.editingFinished.connect(self._schedule)
+        self.first_date_edit.editingFinished.connect(self._schedule)
         self.stamp_now_button.clicked.connect(self._on_stamp_now_button_clicked)
         self.show_in_zone_button.clicked.connect(self._on_show_in_zone_button_clicked)
         for combo in (self.order_combo, self.missing_time_combo, self.decimal_combo):
@@ -576,6 +583,7 @@ class ImportDialog(QDialog):
             date_order=self.order_combo.currentData(),
             missing_time=self.missing_time_combo.currentData(),
             columns=dict(self._choices),
+            first_date=_first_date(self.first_date_edit.text()),
         )
 
     def _schedule(self) -> None:
@@ -901,12 +909,22 @@ class ImportDialog(QDialog):
         self.editor_zone_box.setVisible(example is not None)
 
     def _show_time_question(self, result: ImportResult) -> None:
-        """No time understood, or a zone the file states ambiguously: say so and offer the explicit choices."""
+        """No time understood, a zone the file states ambiguously, or times of day without a date: say so and
+        offer the explicit choices."""
         if result.zone_question:
             self.time_note.setText(
                 self.tr(
                     "The time column's header says {text}, which can mean {choices}. Choose the zone above."
                 ).format(text=result.zone_question_text, choices=self.tr(" or ").join(result.zone_question))
+            )
+            self.stamp_now_button.hide()
+        elif result.needs_date:
+            column = next((c.name for c in result.detected.time_columns()), "")
+            self.time_note.setText(
+                self.tr(
+                    "Column “{column}” holds times of day only and the file gives no date, so nothing is imported. "
+                    "Type the date of the first row (a time earlier than the row before it is read as the next day):"
+                ).format(column=column)
             )
             self.stamp_now_button.hide()
         elif result.needs_time:
@@ -918,7 +936,12 @@ class ImportDialog(QDialog):
                 )
             )
             self.stamp_now_button.show()
-        self.time_box.setVisible(bool(result.zone_question) or result.needs_time)
+        elif self.first_date_edit.text():
+            self.time_note.setText(self.tr("Date of the first row:"))
+            self.stamp_now_button.hide()
+        dated = result.needs_date or bool(self.first_date_edit.text())
+        self.first_date_edit.setVisible(dated)
+        self.time_box.setVisible(bool(result.zone_question) or result.needs_time or dated)
 
     def _format_name(self, d: Any) -> str:
         if d.file_format is FileFormat.XLSX:
@@ -1151,8 +1174,10 @@ class ImportDialog(QDialog):
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
         streams = result.stream_counts()
-        if result.needs_date_order or result.zone_question:
+        if result.needs_date_order or result.zone_question or result.needs_date:
             asked = []
+            if result.needs_date:
+                asked.append(self.tr("Type the date of the first row to read the times of day."))
             if result.zone_question:
                 asked.append(
                     self.tr("The time column's header says {text}: choose the zone the times were written in.").format(
@@ -1423,3 +1448,11 @@ def _clock(when: datetime, other: datetime) -> str:
     if when.date() != other.date():
         fmt = "%Y-%m-%d " + fmt
     return when.strftime(fmt)
+
+
+def _first_date(text: str) -> date | None:
+    """The first row's date typed as YYYY-MM-DD, or None (then the dialog keeps asking for it)."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
