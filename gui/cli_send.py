@@ -69,11 +69,13 @@ exit status (--dry-run exits as the send would, for the same file and options):
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
      one) and --send-anyway was not given
   2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
-     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
-     does not state, or for a header that says CST)
+     (--date-order for dates like 04/11/2026 or 26-12-07; --date for times of day without
+     a date; --source-tz for times whose zone the file does not state, or for a header
+     that says CST, or CET/EST over summer dates)
   2  also: this file was queued to this device before (its datapoints wait in the outbox or
      were sent): nothing queued again; --again queues them anew
-  3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
+  3  some rows cannot be read (an empty time cell, a wall-clock time that happens twice at
+     the end of summer time, ...): they are listed and nothing is sent; --skip-rejected sends
      the other rows (exit 0 if they are stored); or no time column was understood and
      --missing-time was not given: nothing is sent
   4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
