@@ -4860,7 +4860,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{text}: hour {hour} cannot go with {meridian}</source>
-        <extracomment>Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`).</extracomment>
+        <extracomment>Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`). `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM).</extracomment>
         <translation>{text}：{hour} 点不能与 {meridian} 同用</translation>
     </message>
     <message>
@@ -5526,6 +5526,10 @@ base64, an expiry that is not in the future
     <message>
         <source>The sheet is empty.</source>
         <translation>工作表是空的。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} has a header row but no data rows below it. The workbook&apos;s other sheets: {others}; choose one (send --sheet NAME, the import dialog&apos;s Sheet).</source>
+        <translation>工作表 {sheet} 有表头行，但下面没有数据行。工作簿中的其他工作表：{others}；请选择其中一个（send 的 --sheet NAME，或导入对话框中的“工作表”）。</translation>
     </message>
     <message>
         <source>The file has a header row but no data rows below it.</source>

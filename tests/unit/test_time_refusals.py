@@ -217,3 +217,28 @@ def test_a_summer_date_after_the_first_rows_is_rejected_not_read_as_winter(capsy
     assert code == EXIT_REJECTED and len(points) == 1200
     assert points[0] == ("v", "2026-01-01T07:00:00", 0)  # 00:00 at UTC+1 is 23:00 UTC, 07:00 in UTC+8
     assert "rejected: row 1202, Time [CET]: the header says CET, read as UTC+01:00" in err
+
+
+# --- 6. Chinese AM/PM (上午/下午) and a workbook whose first sheet is a note ---------------------------------
+
+
+def test_chinese_am_pm_times_are_read_like_am_pm(capsysbinary, tmp_path):
+    code, points, _ = send(capsysbinary, TIMES / "zh_ampm.csv", "--source-tz", "Asia/Shanghai")
+    # 上午 11:15 = 11:15, 下午 1:15 = 13:15, 下午 12:05 = 12:05 (noon); Beijing time is platform time
+    assert code == EXIT_OK
+    assert points == [
+        ("温度", "2026-12-07T11:15:00", 1),
+        ("温度", "2026-12-07T13:15:00", 2),
+        ("温度", "2026-12-07T12:05:00", 3),
+    ]
+    path = tmp_path / "midnight.csv"
+    path.write_text("时间,温度\n2026/12/7 上午 12:05:00,1\n", encoding="utf-8")
+    code, points, _ = send(capsysbinary, path, "--source-tz", "Asia/Shanghai")
+    assert code == EXIT_OK and points == [("温度", "2026-12-07T00:05:00", 1)]  # 上午 12:05 is five past midnight
+
+
+def test_a_first_sheet_without_data_names_the_other_sheets(capsysbinary):
+    code, _, err = send(capsysbinary, TIMES / "twosheets.xlsx", "--source-tz", "Asia/Shanghai")
+    assert code == EXIT_USAGE
+    assert "Sheet 'Info' has a header row but no data rows below it. The workbook's other sheets: 'Data'" in err
+    assert "--sheet NAME" in err

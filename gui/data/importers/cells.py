@@ -201,7 +201,7 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
     t = str(raw).strip()
     if t in missing:
         return CellClass.MISSING, None
-    if not t.isascii() and "年" in t:
+    if not t.isascii() and ("年" in t or "午" in t):
         t = cjk_clock(t)
     if t[:1].isalpha() or (t[:1].isdigit() and any(ch.isalpha() for ch in t[:12])):
         found = _classify_words(t)

@@ -123,6 +123,20 @@ def import_rows(
                 raise ImportFailed(_m("empty-sheet", QT_TRANSLATE_NOOP("importers", "The sheet is empty.")))
             raise ImportFailed(_m("empty-file", QT_TRANSLATE_NOOP("importers", "The file is empty.")))
         structure = find_structure(sample, options, missing)
+        others = [name for name in source.sheets if name != source.sheet]
+        if structure.has_header and not structure.data_sample and others:
+            raise ImportFailed(
+                _m(
+                    "header-only-sheet",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "Sheet {sheet} has a header row but no data rows below it. The workbook's other sheets: "
+                        "{others}; choose one (send --sheet NAME, the import dialog's Sheet).",
+                    ),
+                    sheet=repr(source.sheet),
+                    others=", ".join(repr(name) for name in others),
+                )
+            )
         if structure.has_header and not structure.data_sample:
             raise ImportFailed(
                 _m(
