@@ -218,14 +218,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>column {column}: numbers: row {row} holds the number {value}, which the first %Ln row(s) read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
-        <translation>
-            <numerusform>column {column}: numbers: row {row} holds the number {value}, which the first %Ln row read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</numerusform>
-            <numerusform>column {column}: numbers: row {row} holds the number {value}, which the first %Ln rows read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
+        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading.</extracomment>
         <translation>
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row read did not show</numerusform>
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln rows read did not show</numerusform>

@@ -188,13 +188,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>column {column}: numbers: row {row} holds the number {value}, which the first %Ln row(s) read did not show; its texts are rejected unless they are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
-        <translation>
-            <numerusform>列 {column}：数字：第 {row} 行是数字 {value}，而先读取的前 %Ln 行中没有数字；该列的文本会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（send --text；导入对话框的列表格）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
+        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading.</extracomment>
         <translation>
             <numerusform>列 {column}：{kind}，按所有行决定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
         </translation>
@@ -5329,7 +5324,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>year-month-day</source>
-        <extracomment>when `undecided`: the date orders that fit every cell read, to ask among times of day without a date column: the first row&apos;s date (`first_date`) times of day without a date column, and no `first_date` given: ask for it the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise. When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it. A header&apos;s `CET` read as its fixed offset because every date of the first rows is in winter: the `StatedZone` whose region&apos;s summer dates, in a later row, reject that row (the offset is then unsure).</extracomment>
+        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`).</extracomment>
         <translation>年-月-日</translation>
     </message>
     <message>

@@ -43,7 +43,7 @@ def test_numbers_below_the_first_rows_make_the_column_numbers_and_the_texts_are_
     dialog, rows = open_dialog(qtbot, pool, FIXTURES / f"kind_text_then_numbers{suffix}")
     combo = dialog.columns_table.cellWidget(LEVEL, dialog.COL_KIND)
     assert isinstance(combo, QComboBox) and combo.currentText() == "Automatic: number"
-    assert "column 'level': numbers: row 1012 holds the number 2" in dialog.detected_label.text()
+    assert "column 'level': numbers, decided on all its rows: row 1012 holds 2" in dialog.detected_label.text()
     assert dialog.problems_box.title() == "Problems: 1,010 rows not imported, 0 warnings"
     first = dialog.problems_list.item(0).text()
     assert first.startswith("Row 2, level “OVER”: 'OVER' is not a number")
@@ -59,7 +59,7 @@ def test_the_kind_box_reads_the_column_as_text_then_every_cell_is_text(qtbot, po
     combo = dialog.columns_table.cellWidget(LEVEL, dialog.COL_KIND)
     with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
         combo.setCurrentIndex(combo.findData(ValueKind.TEXT))
-    assert dialog.import_result.rows_rejected == 0 and "holds the number" not in dialog.detected_label.text()
+    assert dialog.import_result.rows_rejected == 0 and "decided on all its rows" not in dialog.detected_label.text()
     level = imported_level(qtbot, dialog, rows)
     assert len(level) == 1030 and level[1010] == ("2026-11-03T00:50:00", "2")
     assert all(isinstance(v, str) for _, v in level)

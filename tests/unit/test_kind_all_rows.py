@@ -80,9 +80,8 @@ def test_texts_then_numbers_below_the_first_rows_make_the_column_numbers(suffix)
     level = stream(result, "level")
     assert level[:4] == LATER_NUMBERS and len(level) == 20
     assert [type(v) for v in level[:4]] == [int, float, int, float]
-    assert "column 'level': numbers: row 1012 holds the number 2, which the first 1,000 rows read did not show" in said(
-        result
-    )
+    decided = "column 'level': numbers, decided on all its rows: row 1012 holds 2, which the first 1,000 rows read"
+    assert decided + " did not show" in said(result)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
@@ -115,7 +114,7 @@ def test_numbers_then_texts_stay_numbers_and_the_later_texts_are_rejected(capsys
                                   (1013, "level", f"'OVER' is not a number; {MARKER}")]  # fmt: skip
     level = stream(result, "level")
     assert len(level) == 1010 and level[:4] == [0, 3.25, 2, 3.75]
-    assert "holds the number" not in said(result)  # the first rows told it right: nothing to revise
+    assert "decided on all its rows" not in said(result)  # the first rows told it right: nothing to revise
     code, points, _ = send(capsysbinary, path)
     assert code == EXIT_REJECTED and not [v for _, v in points["level"] if isinstance(v, str)]
 
@@ -133,8 +132,33 @@ def test_a_column_empty_in_the_first_rows_gets_the_kind_of_the_rows_below(tmp_pa
     assert kind(result, "level") is ValueKind.NUMBER
     assert stream(result, "level") == [7, 8.5]
     assert errors(result) == [(1103, "level", f"'OVER' is not a number; {MARKER}")]
-    assert "column 'level': numbers: row 1102 holds the number 7" in said(result)
+    assert "column 'level': numbers, decided on all its rows: row 1102 holds 7" in said(result)
     assert not next(c for c in result.detected.columns if c.name == "level").note  # not "empty in the first rows"
+
+
+@pytest.mark.parametrize(
+    ("first", "rejected", "skipped"),
+    [
+        # the same text in 1,010 rows: a label to the first rows; below them, readings: OVER is a text among numbers
+        ("OVER", list(range(2, 1012)), False),
+        # only `NA` (no reading) in the first rows: not imported then; the later numbers are readings
+        ("NA", [], True),
+    ],
+)
+def test_a_column_the_first_rows_left_out_is_imported_when_the_rows_below_hold_readings(
+    tmp_path, capsysbinary, first, rejected, skipped
+):
+    path = _write(tmp_path / "left_out.csv", [first] * 1010 + [str(n) for n in (2, 3, 4)])
+    result = load(path)
+    assert kind(result, "level") is ValueKind.NUMBER
+    assert stream(result, "level") == [2, 3, 4]
+    assert [row for row, _, _ in errors(result)] == rejected
+    assert "column 'level': numbers, decided on all its rows: row 1012 holds 2" in said(result)
+    assert "not imported: 'level'" not in said(result)
+    assert ("no reading: 'NA' among numbers (skipped, never sent)" in said(result)) is skipped
+    code, points, _ = send(capsysbinary, path)
+    assert code == (EXIT_REJECTED if rejected else EXIT_OK)
+    assert points["level"] == [("2026-11-03T00:50:00", 2), ("2026-11-03T00:51:00", 3), ("2026-11-03T00:52:00", 4)]
 
 
 def test_a_no_reading_text_below_the_first_rows_is_skipped_as_in_them(tmp_path):

@@ -18,7 +18,7 @@ from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
 from gui.data.importers.kinds import Seen
-from gui.data.importers.options import Layout, MissingTime, TimeFormat
+from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
@@ -150,7 +150,10 @@ class RowConverter:
         self._sampled: list[datetime] = []
         self._chunks: list[tuple[int, int, datetime, datetime]] = []  # stored rows [start, end): lowest, highest
         #: What every row shows of the value columns whose kind the first rows gave (`kinds.revise`).
-        self.seen = {j: Seen(plan.infos[j].kind) for j in plan.watched}
+        self.seen = {
+            j: Seen(plan.infos[j].kind if plan.infos[j].role is Role.VALUE else None, known)
+            for j, known in plan.watched.items()
+        }
         #: Times of day without a date column: the current row's day, the previous time of day, the chunk's new days.
         self._day: date | None = None
         self._last_tod: time | None = None
@@ -219,9 +222,10 @@ class RowConverter:
 
         if self.plan.layout is Layout.WIDE:
             converted = [self._values(j, columns[j], errors) for j in self.plan.values]
-            for j, col in zip(self.plan.values, converted, strict=True):
-                if j in self.seen:
-                    self.seen[j].see(columns[j], col, numbers, self._is_missing)
+            if self.seen:
+                by_column = dict(zip(self.plan.values, converted, strict=True))
+                for j, seen in self.seen.items():
+                    seen.see(columns[j], by_column.get(j, ()), numbers, self._is_missing)
             if all(None not in col for col in converted):
                 has_value = [True] * len(good)
             else:

@@ -19,7 +19,7 @@ from datetime import tzinfo
 
 from gui.data.importers import cells as C
 from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
-from gui.data.importers.kinds import kind_of, markers_decision
+from gui.data.importers.kinds import SAMPLE_SKIPS, Revision, kind_of, markers_decision
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.plan import _ANOTHER_TIME, _CHOSEN, Plan, TimeSpec, _not_imported, format_label, layout_name
 from gui.data.importers.result import (
@@ -88,14 +88,23 @@ def _resolve(key: str, names: list[str], what: str) -> int:
     )
 
 
-def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[str], delimiter: str | None) -> Plan:
+def make_plan(
+    structure: Structure,
+    options: ImportOptions,
+    missing: frozenset[str],
+    delimiter: str | None,
+    revision: Revision | None = None,
+) -> Plan:
     """Decide every column's role, the time source, its format and zone, the layout, kinds and ids.
 
     The user's choices (`options.columns`, `time_column`, `time_pattern`,
-    `include`, `exclude`, `rename`, `layout`) win over detection. Raises
-    ImportFailed when a named column does not exist or nothing is left to
-    import.
+    `include`, `exclude`, `rename`, `layout`) win over detection. `revision`:
+    what a pass over all rows decided unlike the first rows (`kinds.revise`):
+    its kinds, its "no reading" texts and its decisions are taken, and the
+    plan watches nothing. Raises ImportFailed when a named column does not
+    exist or nothing is left to import.
     """
+    revised = revision.kinds if revision is not None else {}
     width, names = structure.width, structure.names
     rows_read = len(structure.data_sample)
     profiles = profile_columns(structure.data_sample, width, missing)
@@ -281,7 +290,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             unnamed = structure.has_header and (
                 names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])
             )
-            reason = _skip_reason(names[j], profiles[j], rows_read, unnamed, j == 0)
+            reason = None if j in revised else _skip_reason(names[j], profiles[j], rows_read, unnamed, j == 0)
             if reason is not None:
                 roles[j], reasons[j] = Role.SKIP, reason
             else:
@@ -576,7 +585,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
 
     # values and ids
     infos: list[ColumnInfo] = []
-    watched: set[int] = set()
+    watched: dict[int, frozenset[str]] = {}
     used_ids: set[str] = set()
     values: list[int] = []
     units = structure.units
@@ -590,13 +599,18 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             kind = choice.kind
             if kind is None and layout is Layout.LONG:
                 kind = ValueKind.AUTO
+            elif kind is None and j in revised:
+                kind = revised[j]
             elif kind is None:
                 # numbers, whatever else the column holds (`kinds.kind_of`); the pass checks every later row
                 kind = kind_of(profile.filled, profile.classes[C.CellClass.NUMBER], profile.classes[C.CellClass.JSON])
-                watched.add(j)
+                if revision is None:
+                    watched[j] = frozenset()
             suggested = names[j] if is_safe_stream_id(names[j]) else suggest_stream_id(names[j])
             note = (
-                None if profile.filled else Counted("empty-column").tr("empty in the first %Ln row(s)", "", rows_read)
+                None
+                if profile.filled or j in revised
+                else Counted("empty-column").tr("empty in the first %Ln row(s)", "", rows_read)
             )
             if layout is Layout.WIDE:
                 new = next((rename[k] for k in (names[j], str(j + 1), suggested) if k in rename), None)
@@ -619,6 +633,8 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
             )
         elif role is Role.SKIP and j in reasons:
             info = replace(info, note=_not_imported(reasons[j]))
+            if revision is None and layout is Layout.WIDE and reasons[j].code in SAMPLE_SKIPS:
+                watched[j] = frozenset(profile.distinct | profile.missing_texts)
         infos.append(info)
     if layout is Layout.WIDE:
         unknown = [k for k in rename if k not in renamed_keys]
@@ -636,8 +652,12 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
     found_missing = frozenset(
         t for info in infos if info.kind is ValueKind.NUMBER for t in profiles[info.index].missing_texts
     )
+    if revision is not None:
+        found_missing |= revision.markers
     if found_missing:
         decisions.append(markers_decision(found_missing))
+    if revision is not None:
+        decisions += revision.decisions
     decisions += [
         _m(
             "texts-among-numbers",
@@ -707,7 +727,7 @@ def make_plan(structure: Structure, options: ImportOptions, missing: frozenset[s
         rename if layout is Layout.LONG else {},
         found_missing,
         zone_why,
-        frozenset(watched),
+        watched,
         order_readings_,
         season_of,
     )

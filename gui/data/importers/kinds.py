@@ -5,11 +5,13 @@ The rule (session 5): a column with any number is numbers, and its texts
 they mean "no reading" (`NA`, `--`: `MISSING_LIKE`, skipped and said among
 the decisions); a column whose every cell is a JSON object is JSON; else
 text. Detection (`detect.make_plan`) applies it to the first rows read
-(`detect.SAMPLE_ROWS`); the chunked pass watches every row of the columns
-so decided (`Seen`, fed by `convert.RowConverter`), and `revise` gives the
-plan of all rows when a later row decides otherwise: `tabular.import_rows`
-then reads the rows again with it (a second pass only then), so no value
-is sent with the JSON type of a sample that did not show it.
+(`columns.SAMPLE_ROWS`); the chunked pass watches every row of the columns
+so decided, and of those it proposed not to import for what the first rows
+held (`Seen`, fed by `convert.RowConverter`); `revise` says what all rows
+decide otherwise, `detect.make_plan` takes it, and `tabular.import_rows`
+reads the rows again with that plan (a second pass only then), so no value
+is sent with the JSON type of a sample that did not show it, and no reading
+is left out for a reason only the first rows gave.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from gui.data.importers import cells as C
@@ -76,17 +78,24 @@ def _is_number(raw: Any) -> bool:
     return C.classify(raw, frozenset())[0] is C.CellClass.NUMBER
 
 
+#: The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason`
+#: codes): such a column is watched too, and imported when a later row holds a reading.
+SAMPLE_SKIPS = ("skip-unnamed-empty", "skip-no-reading", "skip-label-text")
+
+
 @dataclass
 class Seen:
-    """What the pass sees in one value column whose kind the first rows gave (`kind`), over all its rows.
+    """What the pass sees in one column whose kind the first rows gave (`kind`), over all its rows.
 
-    `first_row` is the file's row number of the first cell that kind does
-    not foresee (a number in a text column, a text in a JSON column, any
-    cell in a column empty so far), `first_text` that cell as read;
-    `missing_like` the texts meaning "no reading" (`MISSING_LIKE`) seen.
+    `kind` None: a column the first rows proposed not to import (`SAMPLE_SKIPS`), `known` the texts they
+    showed in it (its label, its "no reading" texts). `first_row` is the file's row number of the first
+    cell the first rows did not foresee (a number in a text column, a text in a JSON column, a reading in
+    a column not imported…), `first_text` that cell as read; `missing_like` the texts meaning "no
+    reading" (`MISSING_LIKE`) seen.
     """
 
-    kind: ValueKind
+    kind: ValueKind | None
+    known: frozenset[str] = frozenset()
     filled: int = 0
     numbers: int = 0
     objects: int = 0
@@ -98,7 +107,8 @@ class Seen:
         self, cells: Sequence[Any], values: Sequence[Value | None], rows: Sequence[int], missing: Callable[[Any], bool]
     ) -> None:
         """Take a chunk of the column: its raw `cells`, the `values` read from them (None: missing or
-        rejected), the file's row number of each, and the import's test for a missing cell."""
+        rejected; nothing for a column not imported), the file's row number of each, and the import's
+        test for a missing cell."""
         odd: set[Any] = set()
         if self.kind is ValueKind.NUMBER:  # numbers stay numbers: only a "no reading" text can tell more
             if None in values:
@@ -111,7 +121,7 @@ class Seen:
                     and not missing(raw)
                 )
             return
-        elif self.kind is ValueKind.TEXT:  # the values are the stripped texts (None: missing or rejected)
+        if self.kind is ValueKind.TEXT:  # the values are the stripped texts (None: missing or rejected)
             distinct = set(values)
             distinct.discard(None)
             texts = cast(set[str], distinct)
@@ -127,74 +137,78 @@ class Seen:
             for raw, count in Counter(cells).items():
                 if missing(raw):
                     continue
-                if isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
-                    self.missing_like.add(raw.strip())
+                text = cell_text(raw).strip()
+                no_reading = text.casefold() in MISSING_LIKE
+                if no_reading:
+                    self.missing_like.add(text)
                 self.filled += count
                 cls = C.classify(raw, frozenset())[0]
                 self.numbers += count if cls is C.CellClass.NUMBER else 0
                 self.objects += count if cls is C.CellClass.JSON else 0
-                if self.kind is ValueKind.AUTO or cls is not C.CellClass.JSON:
+                if (
+                    self.kind is ValueKind.AUTO
+                    or (self.kind is ValueKind.JSON and cls is not C.CellClass.JSON)
+                    or (self.kind is None and not no_reading and text not in self.known)
+                ):
                     odd.add(raw)
             values = cells
         if odd and self.first_row is None:
             i = next(i for i, value in enumerate(values) if value in odd)
             self.first_row, self.first_text = rows[i], cell_text(cells[i]).strip()
 
-    def kind_of_all_rows(self) -> ValueKind:
-        """The column's kind from every row seen (`kind_of`; a number column stays numbers)."""
+    def kind_of_all_rows(self) -> ValueKind | None:
+        """The column's kind from every row seen (`kind_of`; a number column stays numbers); None: a column
+        not imported whose rows hold no reading the first rows did not show."""
         if self.kind is ValueKind.NUMBER:
             return ValueKind.NUMBER
         if self.kind is ValueKind.TEXT:
             return ValueKind.NUMBER if self.numbers else ValueKind.TEXT
+        if self.kind is None and self.first_row is None:
+            return None
         return kind_of(self.filled, self.numbers, self.objects)
 
 
-def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Plan | None:
-    """The plan with the kinds (and "no reading" texts) of all rows, or None when the first rows told them right.
+@dataclass(frozen=True)
+class Revision:
+    """What all rows decide that the first rows did not: `kinds` of the columns that change (a column not
+    imported by the first rows is then imported), texts meaning "no reading" among numbers found below
+    them (`markers`), and a decision for each column, naming the row that decided it."""
+
+    kinds: dict[int, ValueKind]
+    markers: frozenset[str]
+    decisions: list[Message]
+
+
+def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Revision | None:
+    """What all rows decide unlike the first ones (`Revision`), or None when the first rows told it right.
+
+    A Revision whenever a column's `Seen.first_row` is set (the pass may stop keeping datapoints then).
 
     `seen`: by column index, what the pass saw in the columns `plan.watched`;
-    `rows_read`: how many data rows detection read. Each column whose kind
-    changes gets a decision naming the row that decided it. The plan returned
-    watches nothing (its kinds are those of all rows).
+    `rows_read`: how many data rows detection read. `detect.make_plan` takes
+    the revision and gives the plan of all rows (which watches nothing).
     """
-    infos = list(plan.infos)
+    kinds: dict[int, ValueKind] = {}
     decisions: list[Message] = []
     for j, column in sorted(seen.items()):
         kind = column.kind_of_all_rows()
-        if kind is column.kind:
+        if kind is None or kind is column.kind:
             continue
-        info = infos[j]
-        infos[j] = replace(info, kind=kind, note=None)
-        if kind is ValueKind.NUMBER:
-            decisions.append(
-                Counted("kind-numbers-later")
-                .tr(
-                    "column {column}: numbers: row {row} holds the number {value}, which the first %Ln row(s) "
-                    "read did not show; its texts are rejected unless they are missing-value markers or the "
-                    "column is read as text (send --text; the import dialog's columns table)",
-                    "",
-                    rows_read,
-                )
-                .with_args(column=repr(info.name), row=str(column.first_row), value=column.first_text)
+        kinds[j] = kind
+        name = repr(plan.infos[j].name)
+        decisions.append(
+            Counted("kind-later")
+            .tr(
+                "column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first "
+                "%Ln row(s) read did not show",
+                "",
+                rows_read,
             )
-        else:
-            decisions.append(
-                Counted("kind-later")
-                .tr(
-                    "column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first "
-                    "%Ln row(s) read did not show",
-                    "",
-                    rows_read,
-                )
-                .with_args(
-                    column=repr(info.name), kind=kind_name(kind), row=str(column.first_row), value=column.first_text
-                )
-            )
-    found = frozenset(t for j, column in seen.items() if infos[j].kind is ValueKind.NUMBER for t in column.missing_like)
-    markers = plan.missing | found
-    if not decisions and markers == plan.missing:
+            .with_args(column=name, kind=kind_name(kind), row=str(column.first_row), value=column.first_text)
+        )
+    found = frozenset(
+        t for j, column in seen.items() if kinds.get(j, column.kind) is ValueKind.NUMBER for t in column.missing_like
+    )
+    if not kinds and found <= plan.missing:
         return None
-    kept = [d for d in plan.decisions if d.code != "no-reading-markers"]
-    if markers:
-        kept.append(markers_decision(markers))
-    return replace(plan, infos=infos, decisions=kept + decisions, missing=markers, watched=frozenset())
+    return Revision(kinds, found - plan.missing, decisions)

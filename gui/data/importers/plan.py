@@ -74,9 +74,10 @@ class Plan:
     rename: dict[str, str] = field(default_factory=dict)  #: long layout: datastream ids renamed
     missing: frozenset[str] = frozenset()  #: texts found among numbers that mean "no reading" (`---`, `NA`)
     zone_why: Message | None = None  #: `zone_reason` in words (`result.zone_reason_message`), for a person
-    #: Wide value columns whose kind the first rows gave (not the user): the pass checks it on every row
-    #: (`kinds.Seen`), and `kinds.revise` gives the plan of all rows when a later row decides otherwise.
-    watched: frozenset[int] = frozenset()
+    #: Wide columns whose kind the first rows gave (not the user), and those they proposed not to import
+    #: (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`),
+    #: and `make_plan` takes what all rows decide otherwise (`kinds.revise`).
+    watched: dict[int, frozenset[str]] = field(default_factory=dict)
     #: When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it.
     orders: tuple[tuple[str, str], ...] = ()
     #: A header's `CET` read as its fixed offset because every date of the first rows is in winter: the

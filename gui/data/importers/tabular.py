@@ -249,15 +249,19 @@ def import_rows(
                     break
                 runner.process(chunk, number)
                 number += len(chunk)
+                if runner.store and any(seen.first_row is not None for seen in runner.seen.values()):
+                    runner.store = False  # the rows are read again (below): keep nothing of this pass meanwhile
                 if progress is not None:
                     progress(*source.progress())
             return runner
 
         runner = read_all(plan, result)
-        revised = revise(plan, runner.seen, len(structure.data_sample))
-        if revised is not None:  # a later row decides a kind the first rows did not show: read with all rows' kinds
-            result = result_of(revised)
-            runner = read_all(revised, result)
+        revision = revise(plan, runner.seen, len(structure.data_sample))
+        if revision is not None:  # a later row decides what the first rows did not show: read with all rows' plan
+            del runner, result  # this pass's datapoints go before the next pass keeps its own
+            plan = make_plan(structure, options, missing, delimiter, revision)
+            result = result_of(plan)
+            runner = read_all(plan, result)
         if runner.store:
             runner.finish()
     return result
