@@ -3,6 +3,8 @@ of a table) and Ctrl+C."""
 
 from __future__ import annotations
 
+import argparse
+import math
 import signal
 import sys
 import threading
@@ -10,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gui.i18n import translate
+from gui.onenet.split import MIN_MAX_BYTES
 
 #: The api-key is read from this environment variable only, never from the command line
 #: (a command line is visible to other users and kept in shell history).
@@ -21,6 +24,36 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # a request failed, or validation found an error
 EXIT_USAGE = 2  # bad arguments, no api-key, a file that cannot be read, a question to answer
 EXIT_REJECTED = 3  # rows were rejected: nothing sent (unless --skip-rejected)
+
+
+def bad_limits(args: argparse.Namespace, command: str) -> str | None:
+    """Why the request limits on this command line cannot be used ("{command}: …", translated); None when they can.
+
+    Checks those `args` has (`gui.cli_options.LIMIT_OPTIONS`, and any command's `--timeout`): datapoints per
+    request and attempts at least 1, body bytes at least `MIN_MAX_BYTES`, seconds per attempt a finite number
+    above 0. Checked before anything is queued or sent: `--timeout -1` reached the HTTP library, whose refusal
+    was reported as a request whose outcome is unknown.
+    """
+    problems: list[str] = []
+    for name, flag in (("batch", "--batch"), ("max_points", "--max-points"), ("attempts", "--attempts")):
+        value = getattr(args, name, None)
+        if value is not None and value < 1:
+            problems.append(
+                translate("cli", "{option} must be at least 1, not {value}").format(option=flag, value=value)
+            )
+    value = getattr(args, "max_bytes", None)
+    if value is not None and value < MIN_MAX_BYTES:
+        problems.append(
+            translate("cli", "--max-bytes must be at least {n}, not {value}").format(n=MIN_MAX_BYTES, value=value)
+        )
+    value = getattr(args, "timeout", None)
+    if value is not None and not (math.isfinite(value) and value > 0):
+        problems.append(
+            translate("cli", "--timeout must be a number of seconds above 0, not {value}").format(value=value)
+        )
+    if not problems:
+        return None
+    return translate("cli", "{command}: {why}").format(command=command, why="; ".join(problems))
 
 
 def _err(*lines: str) -> None:

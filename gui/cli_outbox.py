@@ -9,13 +9,12 @@ import threading
 from typing import Any
 
 from gui import i18n
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _on_interrupt, _pad
-from gui.cli_options import add_target_options
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _on_interrupt, _pad, bad_limits
+from gui.cli_options import add_limit_options, add_target_options
 from gui.cli_outbox_edit import add_outbox_edit_commands
 from gui.cli_profiles import open_profile, thing_keys
 from gui.i18n import render, translate
 from gui.onenet.client import ConfigError
-from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, MIN_MAX_BYTES
 from gui.text import QT_TRANSLATE_NOOP, Counted
 
 #: `outbox send` takes the api-key from API_KEY_ENV when set, else the OS keyring.
@@ -58,8 +57,8 @@ def add_outbox_commands(subparsers: Any) -> None:
         description=QT_TRANSLATE_NOOP(
             "cli",
             "Send the outbox's unsent and unknown datapoints, in requests of at most --batch datapoints "
-            "and --max-bytes body bytes, split as the window and `send` split them (a datastream's datapoints "
-            "without `at` stay in one request), retrying connection errors, timeouts, HTTP 5xx and 429. "
+            "and --max-bytes body bytes, split as the window and `send` split them (at most one datapoint "
+            "without `at` of a datastream in a request), retrying connection errors, timeouts, HTTP 5xx and 429. "
             "The api-key comes from $ONENET_API_KEY or, if unset, from the system keyring (saved there by the "
             "window). Ctrl+C stops after the request on the wire; what is not sent stays in the outbox.",
         ),
@@ -82,34 +81,7 @@ def add_outbox_commands(subparsers: Any) -> None:
             "its key from the OS keyring unless the environment gives one)",
         ),
     )
-    send.add_argument(
-        "--batch",
-        type=int,
-        default=DEFAULT_MAX_POINTS,
-        metavar="N",
-        help=QT_TRANSLATE_NOOP("cli", "datapoints per request at most (default %(default)s)"),
-    )
-    send.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="N",
-        help=QT_TRANSLATE_NOOP("cli", "body bytes per request at most (default %(default)s)"),
-    )
-    send.add_argument(
-        "--timeout",
-        type=float,
-        default=10.0,
-        metavar="S",
-        help=QT_TRANSLATE_NOOP("cli", "seconds per attempt: connect, send and the whole answer"),
-    )
-    send.add_argument(
-        "--attempts",
-        type=int,
-        default=5,
-        metavar="N",
-        help=QT_TRANSLATE_NOOP("cli", "attempts per request (default 5)"),
-    )
+    add_limit_options(send, "batch", "max_bytes", "timeout", "attempts")
     send.add_argument(
         "--allow-duplicates",
         action="store_true",
@@ -223,14 +195,9 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     from gui.data.store import State, Store, StoreBusy
     from gui.onenet.client import validate_endpoint
 
-    if args.batch < 1 or args.attempts < 1 or not args.timeout > 0 or args.max_bytes < MIN_MAX_BYTES:
-        print(
-            translate(
-                "cli",
-                "outbox send: --batch and --attempts must be at least 1, --max-bytes at least {n}, --timeout above 0",
-            ).format(n=MIN_MAX_BYTES),
-            file=sys.stderr,
-        )
+    why = bad_limits(args, "outbox send")
+    if why:
+        print(why, file=sys.stderr)
         return EXIT_USAGE
     try:
         endpoint = validate_endpoint(args.endpoint) if args.endpoint else None

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
+from gui.cli_options import add_target_options
 from gui.i18n import render, translate
 from gui.onenet.client import ConfigError
 from gui.text import QT_TRANSLATE_NOOP
@@ -62,21 +63,7 @@ def add_outbox_edit_commands(actions: Any) -> None:
         epilog=EPILOG,
     )
     for parser in (discard, move):
-        parser.add_argument(
-            "--endpoint",
-            metavar="URL",
-            required=True,
-            help=QT_TRANSLATE_NOOP("cli", "the endpoint the datapoints wait for"),
-        )
-        parser.add_argument(
-            "--device", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "only datapoints waiting for this device id")
-        )
-        parser.add_argument(
-            "--state",
-            action="append",
-            choices=EDITABLE,
-            help=QT_TRANSLATE_NOOP("cli", "only datapoints in this state (repeatable; default: all four)"),
-        )
+        _add_row_filter(parser)
     move.add_argument(
         "--to-endpoint",
         metavar="URL",
@@ -90,6 +77,22 @@ def add_outbox_edit_commands(actions: Any) -> None:
     )
     discard.set_defaults(run=run_outbox_discard)
     move.set_defaults(run=run_outbox_move)
+
+
+def _add_row_filter(parser: argparse.ArgumentParser) -> None:
+    """The rows `discard` and `move` touch: those waiting for --endpoint (and --device), in --state."""
+    add_target_options(
+        parser,
+        required=("endpoint",),
+        endpoint=QT_TRANSLATE_NOOP("cli", "the endpoint the datapoints wait for"),
+        device=QT_TRANSLATE_NOOP("cli", "only datapoints waiting for this device id"),
+    )
+    parser.add_argument(
+        "--state",
+        action="append",
+        choices=EDITABLE,
+        help=QT_TRANSLATE_NOOP("cli", "only datapoints in this state (repeatable; default: all four)"),
+    )
 
 
 def _chosen(args: argparse.Namespace, command: str) -> tuple[str, list[State]] | None:
@@ -153,83 +156,105 @@ def _nothing(endpoint: str, device: str | None, command: str) -> int:
 
 def run_outbox_discard(args: argparse.Namespace) -> int:
     """Delete the rows not sent yet that wait for --endpoint/--device (in --state); print each one deleted."""
-    from gui.data.store import Store, StoreError
+    return _edit_waiting(args, "discard", _discard, _say_discarded)
 
-    chosen = _chosen(args, "discard")
+
+def run_outbox_move(args: argparse.Namespace) -> int:
+    """Give the rows not sent yet that wait for --endpoint/--device (in --state) --to-endpoint/--to-device."""
+    return _edit_waiting(args, "move", _move, _say_moved)
+
+
+def _edit_waiting(
+    args: argparse.Namespace,
+    command: str,
+    edit: Callable[[Any, list[OutboxRow], argparse.Namespace], list[OutboxRow] | int],
+    report: Callable[[list[OutboxRow], str, argparse.Namespace], None],
+) -> int:
+    """What discard and move share: the rows waiting for --endpoint/--device in --state, `edit(store, rows, args)`
+    (the rows changed, or an exit status), the datapoints being sent that were left alone, and each row changed
+    printed before `report(rows, endpoint, args)` says the rest."""
+    from gui.data.store import Store
+
+    chosen = _chosen(args, command)
     if chosen is None:
         return EXIT_USAGE
     endpoint, states = chosen
     with Store() as store:
         rows = store.rows(states, endpoint=endpoint, device_id=args.device)
-        if rows:
-            ids = [row.id for row in rows]
-            try:
-                store.remove_from_editor(ids)  # refuses rows gone in flight; keeps rows sent meanwhile on record
-            except StoreError as exc:
-                print(translate("cli", "outbox {command}: {why}").format(command="discard", why=exc), file=sys.stderr)
-                return EXIT_NOT_ALL
-            still = {row.id for row in store.get(ids)}  # sent meanwhile: kept
-            rows = [row for row in rows if row.id not in still]
-        busy = _left_alone(store, endpoint, args.device, args, "discard")
-    if not rows:
-        return EXIT_NOT_ALL if busy else _nothing(endpoint, args.device, "discard")
-    _print_rows(rows)
+        edited = edit(store, rows, args)
+        if isinstance(edited, int):
+            return edited
+        busy = _left_alone(store, endpoint, args.device, args, command)
+    if not edited:
+        return EXIT_NOT_ALL if busy else _nothing(endpoint, args.device, command)
+    _print_rows(edited)
+    report(edited, endpoint, args)
+    return EXIT_NOT_ALL if busy else EXIT_OK
+
+
+def _discard(store: Any, rows: list[OutboxRow], args: argparse.Namespace) -> list[OutboxRow] | int:
+    """Delete `rows`: those deleted (rows sent meanwhile are kept), or EXIT_NOT_ALL when the store refused."""
+    from gui.data.store import StoreError
+
+    if rows:
+        ids = [row.id for row in rows]
+        try:
+            store.remove_from_editor(ids)  # refuses rows gone in flight; keeps rows sent meanwhile on record
+        except StoreError as exc:
+            print(translate("cli", "outbox {command}: {why}").format(command="discard", why=exc), file=sys.stderr)
+            return EXIT_NOT_ALL
+        still = {row.id for row in store.get(ids)}  # sent meanwhile: kept
+        rows = [row for row in rows if row.id not in still]
+    return rows
+
+
+def _say_discarded(rows: list[OutboxRow], endpoint: str, args: argparse.Namespace) -> None:
     print(
         translate("cli", "Discarded {points} waiting for {target}.").format(
             points=i18n.datapoints(len(rows)), target=_where(endpoint, args.device)
         )
     )
-    return EXIT_NOT_ALL if busy else EXIT_OK
 
 
-def run_outbox_move(args: argparse.Namespace) -> int:
-    """Give the rows not sent yet that wait for --endpoint/--device (in --state) --to-endpoint/--to-device."""
-    from gui.data.store import State, Store, StoreError
+def _move(store: Any, rows: list[OutboxRow], args: argparse.Namespace) -> list[OutboxRow] | int:
+    """Give `rows` --to-endpoint/--to-device: those moved, or EXIT_USAGE (an invalid target) or EXIT_NOT_ALL."""
+    from gui.data.store import StoreError
     from gui.data.target import Platform, Target
 
-    chosen = _chosen(args, "move")
-    if chosen is None:
-        return EXIT_USAGE
-    endpoint, states = chosen
-    with Store() as store:
-        rows = store.rows(states, endpoint=endpoint, device_id=args.device)
-        groups: dict[Target, list[int]] = {}
-        try:
-            for row in rows:
-                device = args.to_device or row.device_id
-                if row.platform is Platform.THING and args.to_device:
-                    product, _, name = device.partition("/")
-                    target = Target.thing(args.to_endpoint, product, name)
-                else:
-                    target = Target.of(args.to_endpoint, device, row.platform)
-                groups.setdefault(target, []).append(row.id)
-            if not rows:  # the new endpoint is checked even so: a typo is said, not passed over
-                Target.of(args.to_endpoint, args.to_device or "-")
-        except ConfigError as exc:
-            print(
-                translate("cli", "outbox {command}: {why}").format(command="move", why=render(exc.text)),
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-        try:
-            for target, ids in groups.items():
-                store.retarget(ids, target)  # rows sent or gone in flight meanwhile keep their target
-        except StoreError as exc:
-            print(translate("cli", "outbox {command}: {why}").format(command="move", why=exc), file=sys.stderr)
-            return EXIT_NOT_ALL
-        wanted = {row_id: target for target, ids in groups.items() for row_id in ids}
-        moved = sorted(
-            (
-                row
-                for row in store.get(list(wanted))
-                if Target(row.endpoint, row.device_id, row.platform) == wanted[row.id]
-            ),
-            key=lambda row: row.id,
+    groups: dict[Target, list[int]] = {}
+    try:
+        for row in rows:
+            device = args.to_device or row.device_id
+            if row.platform is Platform.THING and args.to_device:
+                product, _, name = device.partition("/")
+                target = Target.thing(args.to_endpoint, product, name)
+            else:
+                target = Target.of(args.to_endpoint, device, row.platform)
+            groups.setdefault(target, []).append(row.id)
+        if not rows:  # the new endpoint is checked even so: a typo is said, not passed over
+            Target.of(args.to_endpoint, args.to_device or "-")
+    except ConfigError as exc:
+        print(
+            translate("cli", "outbox {command}: {why}").format(command="move", why=render(exc.text)),
+            file=sys.stderr,
         )
-        busy = _left_alone(store, endpoint, args.device, args, "move")
-    if not moved:
-        return EXIT_NOT_ALL if busy else _nothing(endpoint, args.device, "move")
-    _print_rows(moved)
+        return EXIT_USAGE
+    try:
+        for target, ids in groups.items():
+            store.retarget(ids, target)  # rows sent or gone in flight meanwhile keep their target
+    except StoreError as exc:
+        print(translate("cli", "outbox {command}: {why}").format(command="move", why=exc), file=sys.stderr)
+        return EXIT_NOT_ALL
+    wanted = {row_id: target for target, ids in groups.items() for row_id in ids}
+    return sorted(
+        (row for row in store.get(list(wanted)) if Target(row.endpoint, row.device_id, row.platform) == wanted[row.id]),
+        key=lambda row: row.id,
+    )
+
+
+def _say_moved(moved: list[OutboxRow], endpoint: str, args: argparse.Namespace) -> None:
+    from gui.data.store import State
+
     targets = sorted({_where(row.endpoint, row.device_id) for row in moved})
     print(
         translate("cli", "Moved {points} from {old} to {new}; `onenet-uploader outbox send` sends them there.").format(
@@ -245,4 +270,3 @@ def run_outbox_move(args: argparse.Namespace) -> int:
                 "(`outbox send` holds back those without `at` unless --allow-duplicates).",
             ).format(points=i18n.datapoints(unknown), old=_where(endpoint, args.device))
         )
-    return EXIT_NOT_ALL if busy else EXIT_OK

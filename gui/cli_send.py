@@ -15,7 +15,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
-from gui.cli_common import API_KEY_ENV, DRY_RUN_MASK, EXIT_FAILED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _err, _out
+from gui.cli_common import (
+    API_KEY_ENV,
+    DRY_RUN_MASK,
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_REJECTED,
+    EXIT_USAGE,
+    _err,
+    _out,
+    bad_limits,
+)
 from gui.cli_import import (
     _report_import,
     add_import_arguments,
@@ -24,7 +34,7 @@ from gui.cli_import import (
     options_from_args,
     zone_unstated_message,
 )
-from gui.cli_options import add_target_options
+from gui.cli_options import add_limit_options, add_target_options
 from gui.cli_profiles import access_key, device_key, open_profile
 from gui.cli_token import KEY_ENV
 from gui.data.importers import ImportFailed, ImportResult, MissingTime, import_file
@@ -32,7 +42,7 @@ from gui.i18n import render, translate
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, describe_request
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
-from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, RequestPlan
+from gui.onenet.split import RequestPlan
 from gui.onenet.validation import Severity, validate
 from gui.text import QT_TRANSLATE_NOOP, Counted
 
@@ -160,29 +170,11 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
             )
         ),
     )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=10.0,
-        help=QT_TRANSLATE_NOOP("cli", "seconds per attempt: connect, send and the whole answer"),
-    )
+    add_limit_options(parser, "timeout", metavars=False)  # shown as TIMEOUT, as it always was
     parser.add_argument(
         "--type", type=int, choices=[1, 3, 4, 5], default=1, help=QT_TRANSLATE_NOOP("cli", "body format (default 1)")
     )
-    parser.add_argument(
-        "--max-points",
-        type=int,
-        default=DEFAULT_MAX_POINTS,
-        metavar="N",
-        help=QT_TRANSLATE_NOOP("cli", "datapoints per request at most (default %(default)s)"),
-    )
-    parser.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="N",
-        help=QT_TRANSLATE_NOOP("cli", "body bytes per request at most (default %(default)s)"),
-    )
+    add_limit_options(parser, "max_points", "max_bytes")
 
 
 def request_plan(readings: Readings, args: argparse.Namespace) -> RequestPlan:
@@ -209,6 +201,10 @@ def run_send(args: argparse.Namespace) -> int:
     """
     from gui.data.target import Platform
 
+    why = bad_limits(args, "send")
+    if why:
+        _err(why)
+        return EXIT_USAGE
     profile = secrets = None
     if args.profile:
         if args.device or args.endpoint:

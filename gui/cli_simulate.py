@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from gui import i18n
+from gui.cli_common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, bad_limits
 from gui.cli_options import add_target_options
 from gui.data.simulator import Simulation, check_every, parse_interval, parse_stream, run_schedule
 from gui.i18n import translate
@@ -28,7 +29,6 @@ from gui.text import QT_TRANSLATE_NOOP
 
 __all__ = ["add_simulate_command", "run_simulate"]
 
-EXIT_OK, EXIT_USAGE, EXIT_NOT_ALL_SENT = 0, 2, 4
 
 EPILOG = QT_TRANSLATE_NOOP(
     "cli",
@@ -46,7 +46,8 @@ The api-key is read from $ONENET_API_KEY only. Every datapoint carries `at` = th
 moment of its tick (--no-at: the platform stamps it). Ctrl+C stops; what was not
 sent waits in the outbox (`onenet-uploader outbox send`).
 
-exit status: 0 all sent; 2 bad arguments; 4 some datapoints still wait in the outbox
+exit status: 0 all sent; 1 some datapoints still wait in the outbox; 2 bad arguments; 4 the outbox database
+cannot be used
 """,
 )
 
@@ -112,6 +113,10 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
     from gui.data.logs import register_secret, setup_logging
     from gui.data.outbox import clients as outbox_clients
 
+    why = bad_limits(args, "simulate")
+    if why:
+        print(why, file=sys.stderr)
+        return EXIT_USAGE
     api_key = os.environ.get("ONENET_API_KEY", "")
     try:
         if not api_key:
@@ -159,7 +164,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
         restore()
     said = translate("cli", "{ticks} to device {device} at {url}; {points} wait in the outbox")
     print(said.format(ticks=i18n.ticks(ticks), device=args.device, url=endpoint, points=i18n.datapoints(waiting)))
-    return EXIT_OK if not waiting else EXIT_NOT_ALL_SENT
+    return EXIT_OK if not waiting else EXIT_FAILED  # 4 is the outbox database's, for every command
 
 
 def send_tick(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gui import i18n
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _pad
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _pad, bad_limits
 from gui.cli_import import (
     _report_import,
     add_import_arguments,
@@ -238,6 +238,10 @@ def run_verify(args: argparse.Namespace, secrets: Any = None) -> int:
     from gui.onenet.client import OneNetClient
     from gui.onenet.verify import Outcome, Progress, verify
 
+    why = bad_limits(args, "verify")
+    if why:
+        print(why, file=sys.stderr)
+        return EXIT_USAGE
     profile = None
     if args.profile:
         if args.device or args.endpoint:

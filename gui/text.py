@@ -15,6 +15,7 @@ sentence with a count is made with `Counted(code).tr(source, "", n)`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,10 +122,20 @@ def from_stored(text: str, known: Mapping[str, Message] | None = None) -> Messag
 
 
 def untranslated(context: str, source: str, n: int) -> str:
-    """The source as written, its count put in (`%Ln`, `%n`): what `str(Message)` shows."""
+    """The source as written, its count put in (`%Ln`, `%n`): what `str(Message)` shows.
+
+    A counted source's English plural marks take the count's form, as the English
+    catalogue's forms do: `datapoint(s)` is "1 datapoint" / "2 datapoints",
+    `entry(ies)` "1 entry" / "2 entries" (verbs are left as written).
+    """
     if n < 0:
         return source
-    return source.replace("%Ln", f"{n:,}").replace("%n", str(n))
+    text = _PLURAL_MARK.sub(lambda m: m[1] if n == 1 else m[1].removesuffix("y") + m[2], source)
+    return text.replace("%Ln", f"{n:,}").replace("%n", str(n))
+
+
+#: An English plural mark after a word of a counted source: `datapoint(s)`, `entry(ies)`.
+_PLURAL_MARK = re.compile(r"(\w+)\((s|ies)\)")
 
 
 def sentence(text: str) -> str:

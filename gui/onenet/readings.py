@@ -48,18 +48,24 @@ def kind_of(value: Value) -> ValueKind:
     return ValueKind.NUMBER
 
 
-_INT_RE = re.compile(r"[+-]?\d+")
-_FLOAT_RE = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+_INT_RE = re.compile(r"[+-]?[0-9]+")
+_FLOAT_RE = re.compile(r"[+-]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][+-]?[0-9]+)?")
+
+#: The full-width forms of a number's characters, as a Chinese or Japanese input method in full-width mode
+#: types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not.
+FULL_WIDTH_NUMBER = str.maketrans("０１２３４５６７８９．＋－ｅＥ", "0123456789.+-eE")
 
 
 def parse_number(text: str) -> int | float:
     """Parse a JSON-style number: `84` -> int 84, `23.001` -> float 23.001.
 
     Integers stay integers (OneNET stores `84` and `84.0` differently in its
-    JSON). Raises ValueError for anything else, including `nan` and `inf`,
-    which JSON cannot carry.
+    JSON). Full-width digits, point and signs (`２１．５`) are read as their
+    ASCII forms (`FULL_WIDTH_NUMBER`); the number sent is ASCII JSON. Raises
+    ValueError for anything else, including `nan` and `inf`, which JSON cannot
+    carry.
     """
-    stripped = text.strip()
+    stripped = text.strip().translate(FULL_WIDTH_NUMBER)
     if _INT_RE.fullmatch(stripped):
         return int(stripped)
     if _FLOAT_RE.fullmatch(stripped):
@@ -93,6 +99,10 @@ _GROUPED_RE = re.compile(r"[+-]?\d{1,3}(,\d{3})+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
+#: For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－ｅＥ，", "0123456789.+-eE,")
+
+
 def _is_number(text: str) -> bool:
     try:
         parse_number(text)
@@ -111,6 +121,7 @@ def mistyped_number(text: str) -> MistypedNumber | None:
     stripped = text.strip()
     if not stripped or _is_number(stripped):
         return None
+    stripped = stripped.translate(_FULL_WIDTH)  # `２１，５` is `21,5` typed in full-width: the hint says `21.5`
     if "\u2212" in stripped:
         candidate = stripped.replace("\u2212", "-")
         if _is_number(candidate):

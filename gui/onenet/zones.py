@@ -32,6 +32,8 @@ class ZoneError(ValueError):
     - `"empty"`: nothing typed;
     - `"incomplete"`: the start of a zone (`Asia`, `Europe/`, `UTC+`):
       `example` is a zone it could become (`Asia/Aden`, `UTC+8`);
+    - `"abbreviation"`: an abbreviation that is not an IANA name (`CST`, `IST`):
+      several zones share most of them, so none is guessed;
     - `"offset-range"`: an offset beyond ±14:00 (`UTC+99`);
     - `"offset-minutes"`: an offset's minutes beyond 59 (`+05:75`);
     - `"unknown"`: anything else (`Mars/Olympus`, `../etc`).
@@ -53,6 +55,11 @@ class ZoneError(ValueError):
 _MESSAGES = {
     "empty": QT_TRANSLATE_NOOP("zones", "no time zone given: type a name like Asia/Shanghai or an offset like UTC+8"),
     "incomplete": QT_TRANSLATE_NOOP("zones", "{text!r} is not a time zone yet: continue it, e.g. {example}"),
+    "abbreviation": QT_TRANSLATE_NOOP(
+        "zones",
+        "{text!r} is an abbreviation, not a time zone: several zones share one (CST is China's, US Central's "
+        "and Cuba's); type the zone's name, e.g. Asia/Shanghai, or its offset, e.g. UTC+8",
+    ),
     "offset-range": QT_TRANSLATE_NOOP(
         "zones", "{text!r} is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)"
     ),
@@ -158,16 +165,28 @@ def parse_zone(text: str) -> Zone:
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):  # listed, yet its file cannot be read
             raise ZoneError("unknown", text) from None
     example = _completion(stripped)
+    # `CST` is China's, the US's Central and Cuba's: never completed to `CST6CDT` (US Central, 14 h from China).
+    if not example and (_ABBREVIATION.fullmatch(stripped) or stripped.upper() in _POSIX_RULE_STARTS):
+        raise ZoneError("abbreviation", text)
     if example:
         raise ZoneError("incomplete", text, example)
     raise ZoneError("unknown", text)
+
+
+#: A zone abbreviation as clocks and files write it (`CST`, `IST`, `CEST`); the ones that are IANA names
+#: (`EST`, `CET`, `UTC`) are read before this is asked.
+_ABBREVIATION = re.compile(r"[A-Z]{3,5}")
+#: The database's POSIX-style US names (`CST6CDT`, `PST8PDT`): valid typed in full, never offered for `CST` or
+#: `PST`, which mean other zones as often.
+_POSIX_RULE_NAME = re.compile(r"[A-Z]{3}\d[A-Z]{3}")
+_POSIX_RULE_STARTS = frozenset({"CST", "EST", "MST", "PST"})
 
 
 def _completion(start: str) -> str:
     """A zone `start` could become as more is typed ("" when none): an IANA name, or `UTC+8` for an offset."""
     folded = start.casefold()
     for name in zone_names():
-        if name.casefold().startswith(folded):
+        if name.casefold().startswith(folded) and not _POSIX_RULE_NAME.fullmatch(name):
             return name
     if _OFFSET_START.fullmatch(start):
         return "UTC+8"

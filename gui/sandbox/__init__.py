@@ -3,7 +3,10 @@
 Modules: :mod:`~gui.sandbox.platform` (devices, stored datapoints and
 read-back by the platform's rules), :mod:`~gui.sandbox.server` (the
 :class:`Sandbox`: listening, fault injection, who can reach it),
-:mod:`~gui.sandbox.connection` (HTTP on h11: parsing, answers, limits),
+:mod:`~gui.sandbox.connection` (the connections: requests read and answered
+in turn, the route chosen), :mod:`~gui.sandbox.framing` (HTTP on h11: the
+head, the body's limits, the answer's shape), :mod:`~gui.sandbox.legacy` (the
+legacy platform's datapoints routes and fault injection),
 :mod:`~gui.sandbox.things` (the current platform: a product with devices,
 keys and a thing model, its token checks and routes),
 :mod:`~gui.sandbox.capture` (the inspector's data: every request with its
@@ -52,26 +55,13 @@ __all__ = [
 ]
 
 
+#: The names of __all__ that live in gui.sandbox.server; the others not imported above, in gui.sandbox.platform.
+_IN_SERVER = ("MAX_BODY_BYTES", "Sandbox")
 #: The package's other names, each loaded from its module when first asked for (`__getattr__`).
 _FROM = {
-    **dict.fromkeys(
-        (
-            "ERRNO_AUTH_FAILED",
-            "ERRNO_BAD_BODY",
-            "ERRNO_BAD_LENGTH",
-            "ERRNO_BAD_PARAMETER",
-            "ERRNO_INTERNAL",
-            "ERRNO_NOT_FOUND",
-            "ERRNO_OK",
-            "READ_LIMIT_DEFAULT",
-            "READ_LIMIT_MAX",
-            "Platform",
-            "mask_key",
-        ),
-        "gui.sandbox.platform",
-    ),
-    "MAX_BODY_BYTES": "gui.sandbox.server",
-    "Sandbox": "gui.sandbox.server",
+    name: "gui.sandbox.server" if name in _IN_SERVER else "gui.sandbox.platform"
+    for name in __all__
+    if name not in ("DEFAULT_API_KEY", "DEFAULT_DEVICE_ID")
 }
 
 

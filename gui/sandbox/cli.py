@@ -15,7 +15,8 @@ from typing import TextIO
 from gui.cli_options import add_target_options
 from gui.sandbox import things
 from gui.sandbox.capture import Exchange, describe
-from gui.sandbox.platform import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, is_whole, mask_key
+from gui.sandbox.demo import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
+from gui.sandbox.platform import is_whole, mask_key
 from gui.sandbox.server import Sandbox, device_urls, is_loopback
 from gui.text import QT_TRANSLATE_NOOP, Message
 

@@ -22,11 +22,8 @@ from datetime import UTC, datetime, timedelta
 
 from gui.onenet.formats import FormatError
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Readings, Value, is_finite_value, parse_at
-from gui.sandbox.demo import DEFAULT_API_KEY, DEFAULT_DEVICE_ID  # the demo device and its key
 
 __all__ = [
-    "DEFAULT_API_KEY",
-    "DEFAULT_DEVICE_ID",
     "ERRNO_AUTH_FAILED",
     "ERRNO_BAD_BODY",
     "ERRNO_BAD_LENGTH",

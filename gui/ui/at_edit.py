@@ -82,6 +82,10 @@ class ZoneCombo(QComboBox):
         why = {
             "empty": self.tr("Type a time zone: a name like Asia/Shanghai or an offset like UTC+8."),
             "incomplete": self.tr("“{text}” is not a time zone yet: continue it, e.g. {example}."),
+            "abbreviation": self.tr(
+                "“{text}” is an abbreviation, not a time zone: several zones share one (CST is China's, US "
+                "Central's and Cuba's). Type the zone's name, e.g. Asia/Shanghai, or its offset, e.g. UTC+8."
+            ),
             "offset-range": self.tr(
                 "“{text}” is not a time zone: an offset is at most 14 hours (UTC-14:00 to UTC+14:00)."
             ),

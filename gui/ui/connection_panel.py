@@ -11,22 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +32,9 @@ from gui.data.target import SANDBOX_ENDPOINT, Platform, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
 from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT, ThingClient, UploadClient
 from gui.ui.colours import set_style
+from gui.ui.profile_menu import ProfileMenu
 from gui.ui.settings import Settings
+from gui.ui.waiting_bar import WaitingBar
 from gui.ui.workers import Task
 
 if TYPE_CHECKING:
@@ -116,17 +112,17 @@ class ConnectionPanel(QGroupBox):
         self.profile_combo.setToolTip(
             self.tr("Device profiles: a named target of either platform; its keys are kept in the system keyring")
         )
-        self.profile_button = QToolButton()
-        self.profile_button.setText(self.tr("…"))
-        self.profile_button.setToolTip(self.tr("Add, save, rename, duplicate or delete profiles"))
-        self.profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.profile_button)
-        self.save_profile_action = menu.addAction(self.tr("&Save the fields to this profile"))
-        self.add_profile_action = menu.addAction(self.tr("&Add a profile of the fields…"))
-        self.rename_profile_action = menu.addAction(self.tr("&Rename…"))
-        self.duplicate_profile_action = menu.addAction(self.tr("D&uplicate…"))
-        self.delete_profile_action = menu.addAction(self.tr("&Delete"))
-        self.profile_button.setMenu(menu)
+        self.profile_button = menu = ProfileMenu(
+            lambda: self.profile_name,
+            save=self.save_profile,
+            add=self.add_profile,
+            rename=self.rename_profile,
+            duplicate=self.duplicate_profile,
+            delete=self.delete_profile,
+        )
+        self.save_profile_action, self.add_profile_action = menu.save_profile_action, menu.add_profile_action
+        self.rename_profile_action, self.delete_profile_action = menu.rename_profile_action, menu.delete_profile_action
+        self.duplicate_profile_action = menu.duplicate_profile_action
         profile_row = QHBoxLayout()
         profile_row.addWidget(self.profile_combo, 3)
         self.platform_combo = QComboBox()
@@ -168,32 +164,10 @@ class ConnectionPanel(QGroupBox):
         form.addRow(buddy_label(self.tr("Access key:"), self.access_key_edit), self.access_key_edit)
         form.addRow("", self.keyring_label)
         form.addRow("", self.sandbox_check)
-        # Asks what to do with rows made for the previous target (the window fills and answers it). It floats
-        # over the bottom of a host widget (`float_waiting_bar_over`) and takes no place in any layout: it needs
-        # none while nothing is asked, and showing it moves nothing (no row of the editor under the pointer).
-        self.waiting_bar = QFrame(self)
-        self.waiting_bar.setObjectName("waiting_bar")
-        self.waiting_bar.setProperty("overlay", True)  # over its siblings by design (the layout checks know)
-        set_style(self.waiting_bar, "QFrame#waiting_bar { background: $attention_bg; border: 1px solid $note; }")
-        self.waiting_label = QLabel()
-        self.waiting_label.setWordWrap(True)
-        self.keep_button = QPushButton(self.tr("&Keep for their target"))
-        self.keep_button.setToolTip(self.tr("They wait, and are sent when the connection names their target again"))
-        self.move_button = QPushButton(self.tr("&Move to this target"))
-        self.move_button.setToolTip(self.tr("Send them to the target the connection names now"))
-        self.discard_button = QPushButton(self.tr("&Discard them"))
-        waiting_layout = QVBoxLayout(self.waiting_bar)
-        waiting_layout.addWidget(self.waiting_label)
-        waiting_buttons = QHBoxLayout()
-        waiting_buttons.addWidget(self.keep_button)
-        waiting_buttons.addWidget(self.move_button)
-        waiting_buttons.addWidget(self.discard_button)
-        waiting_buttons.addStretch(1)
-        waiting_layout.addLayout(waiting_buttons)
-        self.waiting_bar.hide()
-        self._bar_host: QWidget = self
-        self.installEventFilter(self)
-        self.waiting_bar.installEventFilter(self)
+        # Asks what to do with rows made for the previous target (the window fills and answers it).
+        self.waiting_bar = bar = WaitingBar(self)
+        self.waiting_label, self.keep_button = bar.waiting_label, bar.keep_button
+        self.move_button, self.discard_button = bar.move_button, bar.discard_button
 
         thing_edits = (self.product_edit, self.device_name_edit, self.access_key_edit)
         for edit in (self.endpoint_edit, self.device_edit, self.key_edit, *thing_edits):
@@ -203,42 +177,14 @@ class ConnectionPanel(QGroupBox):
             edit.editingFinished.connect(self.targetCommitted)
         self.platform_combo.currentIndexChanged.connect(self._on_platform_combo_currentIndexChanged)
         self.profile_combo.activated.connect(self._on_profile_combo_activated)
-        self.save_profile_action.triggered.connect(self._on_save_profile_action_triggered)
-        self.add_profile_action.triggered.connect(self._on_add_profile_action_triggered)
-        self.rename_profile_action.triggered.connect(self._on_rename_profile_action_triggered)
-        self.duplicate_profile_action.triggered.connect(self._on_duplicate_profile_action_triggered)
-        self.delete_profile_action.triggered.connect(self._on_delete_profile_action_triggered)
         self._show_platform_rows()
         self.device_edit.editingFinished.connect(self._on_device_edit_editingFinished)
         self.reveal_button.toggled.connect(self._on_reveal_button_toggled)
         self.sandbox_check.toggled.connect(self._on_sandbox_check_toggled)
 
     def float_waiting_bar_over(self, host: QWidget) -> None:
-        """Show the waiting question as a bar over the bottom of `host` (default: this panel), its full width.
-
-        The bar covers what is under it while it asks (the window gives the bottom of the editor's
-        column, away from the connection fields being typed in); nothing is laid out again.
-        """
-        self._bar_host.removeEventFilter(self)
-        self._bar_host = host
-        self.waiting_bar.setParent(host)
-        host.installEventFilter(self)
-        self._place_waiting_bar()
-
-    def _place_waiting_bar(self) -> None:
-        bar, host = self.waiting_bar, self._bar_host
-        width = host.width()
-        height = bar.heightForWidth(width) if bar.hasHeightForWidth() else bar.sizeHint().height()
-        height = max(height, bar.minimumSizeHint().height())
-        bar.setGeometry(0, max(0, host.height() - height), width, height)
-        bar.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        host_resized = watched is self._bar_host and kind == QEvent.Type.Resize
-        if host_resized or (watched is self.waiting_bar and kind in (QEvent.Type.Show, QEvent.Type.LayoutRequest)):
-            self._place_waiting_bar()
-        return super().eventFilter(watched, event)
+        """Show the waiting question as a bar over the bottom of `host` (default: this panel), its full width."""
+        self.waiting_bar.float_over(host)
 
     def restore(self) -> None:
         """Show the remembered endpoint and device, the device's api-key from the keyring, and the sandbox box.
@@ -359,13 +305,8 @@ class ConnectionPanel(QGroupBox):
         if problem:
             self.keyring_label.setText(self.tr("Profiles cannot be read: {why}").format(why=problem))
         builtin = profiles.find(self.profile_name)
-        self._enable_profile_actions(builtin)
+        self.profile_button.enable_for(builtin)
         return builtin
-
-    def _enable_profile_actions(self, profile: Profile | None) -> None:
-        for action in (self.save_profile_action, self.rename_profile_action, self.delete_profile_action):
-            action.setEnabled(profile is not None and not profile.builtin)
-        self.duplicate_profile_action.setEnabled(profile is not None)
 
     def _name_sandbox_profile(self) -> None:
         """Show the built-in sandbox profile of the platform while the sandbox box is ticked with no profile named.
@@ -391,7 +332,7 @@ class ConnectionPanel(QGroupBox):
         self.profile_combo.blockSignals(True)
         self.profile_combo.setCurrentIndex(index)
         self.profile_combo.blockSignals(False)
-        self._enable_profile_actions(builtins.get(wanted))
+        self.profile_button.enable_for(builtins.get(wanted))
 
     def switch_profile(self, name: str) -> str:
         """Use the profile `name` (fields, keys, sandbox) and remember it; "" or why not.
@@ -496,52 +437,17 @@ class ConnectionPanel(QGroupBox):
         self._reload_profiles("")
         return ""
 
-    def _ask_name(self, title: str, text: str = "") -> str | None:
-        name, ok = QInputDialog.getText(self, title, self.tr("Profile name:"), text=text)
-        return name if ok else None
-
-    def _said(self, why: str) -> None:
-        if why:
-            QMessageBox.warning(self, self.tr("Profiles"), why)
-
     def _on_profile_combo_activated(self, index: int) -> None:
         name = str(self.profile_combo.itemData(index) or "")
         if name:
-            self._said(self.switch_profile(name))
+            self.profile_button.say(self.switch_profile(name))
         else:
             try:
                 self.profiles.set_current("")  # the next start too uses the connection typed
             except (ProfileError, OSError) as exc:
-                self._said(str(exc))
+                self.profile_button.say(str(exc))
             self._reload_profiles("")
             self.sandbox_check.setChecked(False)  # "(no profile)": the connection typed in the fields
-
-    def _on_save_profile_action_triggered(self) -> None:
-        self._said(self.save_profile())
-
-    def _on_add_profile_action_triggered(self) -> None:
-        name = self._ask_name(self.tr("Add a profile"))
-        if name is not None:
-            self._said(self.add_profile(name))
-
-    def _on_rename_profile_action_triggered(self) -> None:
-        name = self._ask_name(self.tr("Rename the profile"), self.profile_name)
-        if name is not None:
-            self._said(self.rename_profile(name))
-
-    def _on_duplicate_profile_action_triggered(self) -> None:
-        name = self._ask_name(self.tr("Duplicate the profile"), self.tr("{name} (copy)").format(name=self.profile_name))
-        if name is not None:
-            self._said(self.duplicate_profile(name))
-
-    def _on_delete_profile_action_triggered(self) -> None:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Profiles"),
-            self.tr("Delete the profile {name} and its keys?").format(name=self.profile_name),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._said(self.delete_profile())
 
     # -- the platform ------------------------------------------------------------------------
 

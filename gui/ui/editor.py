@@ -28,6 +28,7 @@ from gui.onenet.readings import (
     MistypedNumber,
     Value,
     ValueKind,
+    format_value,
     mistyped_number,
     parse_value,
 )
@@ -291,6 +292,10 @@ class DatapointEditor(QGroupBox):
         if isinstance(value, dict):
             return self.tr("Read as a JSON object"), "muted"
         if not isinstance(value, str):
+            if not text.isascii():  # `２１．５` from an input method in full-width mode: say what is sent
+                return self.tr("Read as the number {number} (full-width characters read as half-width)").format(
+                    number=format_value(value)
+                ), "muted"
             return self.tr("Read as a number"), "muted"
         hint = mistyped_number(text)
         if hint is None:

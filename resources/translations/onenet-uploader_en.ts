@@ -191,6 +191,7 @@
     </message>
     <message numerus="yes">
         <source>Content-Length {length} but %Ln more byte(s) came right after the body; they were not read</source>
+        <extracomment>The sandbox&apos;s own cap on one request body. The platform documents no limit (related endpoints cap at 64 KB-800 KB, shared onenet-api.md, &quot;Limits&quot;); this only keeps a runaway client from filling memory. The cap on a request line and its headers together (HTTP 431 beyond).</extracomment>
         <translation>
             <numerusform>Content-Length {length} but %Ln more byte came right after the body; it was not read</numerusform>
             <numerusform>Content-Length {length} but %Ln more bytes came right after the body; they were not read</numerusform>
@@ -223,6 +224,16 @@
         <translation>
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row read did not show</numerusform>
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln rows read did not show</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsTable</name>
+    <message numerus="yes">
+        <source>%Ln value(s)</source>
+        <translation>
+            <numerusform>%Ln value</numerusform>
+            <numerusform>%Ln values</numerusform>
         </translation>
     </message>
 </context>
@@ -262,27 +273,6 @@
 </context>
 <context>
     <name>ImportDialog</name>
-    <message numerus="yes">
-        <source>%Ln line(s) above the table skipped</source>
-        <translation>
-            <numerusform>%Ln line above the table skipped</numerusform>
-            <numerusform>%Ln lines above the table skipped</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln value(s)</source>
-        <translation>
-            <numerusform>%Ln value</numerusform>
-            <numerusform>%Ln values</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %Ln more problem(s)</source>
-        <translation>
-            <numerusform>… and %Ln more problem</numerusform>
-            <numerusform>… and %Ln more problems</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>%Ln row(s) cannot be read and are not imported (see Problems).</source>
         <translation>
@@ -405,6 +395,26 @@
         <translation>
             <numerusform>%Ln datapoint waits for another target and is not sent now.</numerusform>
             <numerusform>%Ln datapoints wait for other targets and are not sent now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsBox</name>
+    <message numerus="yes">
+        <source>… and %Ln more problem(s)</source>
+        <translation>
+            <numerusform>… and %Ln more problem</numerusform>
+            <numerusform>… and %Ln more problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReadSettings</name>
+    <message numerus="yes">
+        <source>%Ln line(s) above the table skipped</source>
+        <translation>
+            <numerusform>%Ln line above the table skipped</numerusform>
+            <numerusform>%Ln lines above the table skipped</numerusform>
         </translation>
     </message>
 </context>

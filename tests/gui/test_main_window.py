@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimer
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 
 from gui.onenet.client import OneNetClient
@@ -398,11 +398,19 @@ def test_send_is_disabled_with_the_reason_while_there_is_nothing_to_send(qtbot, 
             "1,000",
             "Read as text — did you mean 1.000 or 1000? A number takes a decimal point and no thousands separators.",
         ),
+        # A Chinese input method in full-width mode: the number meant, said with the number sent.
+        ("２１．５", "Read as the number 21.5 (full-width characters read as half-width)"),
+        ("２１，５", "Read as text — did you mean 21.5? A number takes a decimal point, not a comma."),
     ],
 )
 def test_auto_says_in_words_how_the_value_is_read_and_hints_at_a_mistyped_number(qtbot, window, typed, message):
     window.editor.stream_combo.setCurrentText("bench_voltage")
-    qtbot.keyClicks(window.editor.value_edit, typed)
+    if typed.isascii():
+        qtbot.keyClicks(window.editor.value_edit, typed)
+    else:  # as an input method delivers it: committed text (QTest types Latin-1 keys only)
+        event = QInputMethodEvent()
+        event.setCommitString(typed)
+        QApplication.sendEvent(window.editor.value_edit, event)
     assert window.editor.value_message.isVisible() and window.editor.value_message.text() == message
     hinted = "did you mean" in message
     assert (css("warning") in window.editor.value_message.styleSheet()) is hinted  # a hint stands out, the rest is grey

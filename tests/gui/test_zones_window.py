@@ -83,6 +83,7 @@ def test_an_offset_typed_in_the_zone_box_is_the_zone_times_are_read_in(qtbot, wi
         ("../etc", "is not a time zone"),
         ("UTC+99", "at most 14 hours"),
         ("", "Type a time zone"),
+        ("CST", "is an abbreviation, not a time zone"),  # it offered CST6CDT: US Central, 14 h from China's CST
     ],
 )
 def test_text_that_is_not_a_zone_is_outlined_with_the_reason_and_changes_nothing(qtbot, window, typed, reason):

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from gui.i18n import render
 from gui.onenet.readings import PLATFORM_TZ, Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
-from gui.sandbox.capture import Exchange, Severity
+from gui.sandbox.capture import Exchange, Severity, describe
 from gui.sandbox.server import ERRNO_BUSY, MAX_BODY_BYTES, MAX_HEADER_BYTES, is_loopback
 
 DEVICE, KEY = DEFAULT_DEVICE_ID, DEFAULT_API_KEY
@@ -207,6 +207,9 @@ def test_crlfs_after_the_body_are_ignored_and_said(sandbox: Sandbox) -> None:
     first_item = sandbox.capture.exchanges()[0]
     assert first_item.raw == request[:-4].replace(KEY.encode(), MASKED)
     assert "4 bytes of CR/LF came after the body" in first_item.verdict_in(render)
+    # The plain verdict (the sandbox's --verbose lines, logs) puts the count's English form in too.
+    assert "4 bytes of CR/LF came after the body" in first_item.verdict
+    assert "byte(s)" not in describe(first_item)
 
 
 # -- verdicts --------------------------------------------------------------------------------

@@ -218,3 +218,16 @@ def test_every_fault_keeps_the_datapoints_in_the_outbox_until_they_are_sent(sand
     assert [p.value for p in back.datapoints(DEVICE, "t")] == list(range(7))  # none lost, none twice
     with Store() as store:
         assert store.rows([State.UNSENT, State.UNKNOWN, State.IN_FLIGHT, State.FAILED]) == []
+
+
+def test_ticks_that_wait_in_the_outbox_exit_1_not_the_outbox_databases_4(
+    closed_port: int, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    # Exit status 4 means, for every command, that the outbox database cannot be used (README): a dead server is not.
+    monkeypatch.setenv("ONENET_API_KEY", KEY)
+    args = simulate_args(
+        "--stream", "t=1", "--every", "20ms", "--count", "2", "--no-at",
+        "--endpoint", f"http://127.0.0.1:{closed_port}", "--device", DEVICE,
+    )  # fmt: skip
+    assert run_simulate(args) == 1
+    assert "2 datapoints wait in the outbox" in capsys.readouterr().out

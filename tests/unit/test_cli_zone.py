@@ -42,6 +42,7 @@ def test_source_tz_takes_names_and_offsets(capsysbinary, sheet, zone, sent):
         ("../etc", "'../etc' is not a time zone"),
         ("UTC+99", "'UTC+99' is not a time zone: an offset is at most 14 hours"),
         ("", "no time zone given"),
+        ("CST", "'CST' is an abbreviation, not a time zone: several zones share one (CST is China's"),
     ],
 )
 @pytest.mark.parametrize("command", ["send", "verify"])

@@ -26,7 +26,23 @@ from gui.onenet.readings import (
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("84", 84), ("-3", -3), ("23.001", 23.001), ("1e3", 1000.0), ("bacd", "bacd"), ('{"x": 1}', {"x": 1})],
+    [
+        ("84", 84),
+        ("-3", -3),
+        ("23.001", 23.001),
+        ("1e3", 1000.0),
+        ("bacd", "bacd"),
+        ('{"x": 1}', {"x": 1}),
+        # Full-width forms, as a Chinese input method in full-width mode types them, are the number meant.
+        ("２１．５", 21.5),
+        ("－３", -3),
+        ("８４", 84),
+        ("１ｅ３", 1000.0),
+        # Other digits are not JSON's: kept as the text typed.
+        ("\u0663", "\u0663"),  # Arabic-Indic three
+        ("\u00b2", "\u00b2"),  # superscript two
+        ("２１．５\u00b2", "２１．５\u00b2"),
+    ],
 )
 def test_auto_kind_reads_numbers_objects_and_text(text, expected):
     value = parse_value(text)
@@ -134,6 +150,8 @@ def test_booleans_are_not_values():
         ("12.0x", MistypedNumber(("12.0",), "after", "x")),
         ("V12.5", MistypedNumber(("12.5",), "letter", "V")),
         ("\u22125", MistypedNumber(("-5",), "minus")),
+        ("２１，５", MistypedNumber(("21.5",), "comma")),  # full-width, hinted in ASCII
+        ("１２．５ Ｖ", MistypedNumber(("12.5",), "after", "Ｖ")),
         ("84", None),
         ("23.001", None),
         ("open", None),

@@ -54,6 +54,14 @@ def test_names_and_offsets_are_read_with_their_canonical_name(text, name, offset
         ("UTC+14:30", "offset-range", ""),
         ("+05:60", "offset-minutes", ""),
         ("+٣", "unknown", ""),  # digits are ASCII digits
+        # An abbreviation several zones share is never completed to the database's US name: `CST6CDT` is US
+        # Central, 14 hours from China Standard Time, which a Chinese user typing CST means.
+        ("CST", "abbreviation", ""),
+        ("cst", "abbreviation", ""),
+        ("PST", "abbreviation", ""),
+        ("IST", "abbreviation", ""),
+        ("CEST", "abbreviation", ""),
+        ("CS", "unknown", ""),
     ],
 )
 def test_what_is_not_a_zone_is_refused_with_why(text, code, example):
@@ -70,7 +78,7 @@ def test_any_text_is_a_zone_or_a_zone_error(text):
     try:
         zone = parse_zone(text)
     except ZoneError as exc:
-        assert exc.code in ("empty", "incomplete", "offset-range", "offset-minutes", "unknown")
+        assert exc.code in ("empty", "incomplete", "abbreviation", "offset-range", "offset-minutes", "unknown")
     else:
         assert isinstance(zone, Zone) and parse_zone(zone.name) == zone
 
