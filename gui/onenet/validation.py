@@ -314,8 +314,8 @@ def _overwritten(points: list[Datapoint], texts: Sequence[str | None], sid: str,
             what = (
                 Counted(rule)
                 .tr(
-                    "%Ln datapoint(s) share an at with a later one ({shown}); the first: at {at}, "
-                    "where only the last ({kept}, #{last}) is kept",
+                    "%Ln datapoint(s) ({shown}) are overwritten by a later one with the same at; "
+                    "at {at}, the first such, only #{last} ({kept}) is kept",
                     "",
                     count,
                 )

@@ -111,10 +111,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln datapoint(s) share an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</source>
+        <source>%Ln datapoint(s) ({shown}) are overwritten by a later one with the same at; at {at}, the first such, only #{last} ({kept}) is kept</source>
         <translation>
-            <numerusform>%Ln datapoint shares an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</numerusform>
-            <numerusform>%Ln datapoints share an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</numerusform>
+            <numerusform>%Ln datapoint ({shown}) is overwritten by a later one with the same at; at {at} only #{last} ({kept}) is kept</numerusform>
+            <numerusform>%Ln datapoints ({shown}) are overwritten by a later one with the same at; at {at}, the first such, only #{last} ({kept}) is kept</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -96,9 +96,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln datapoint(s) share an at with a later one ({shown}); the first: at {at}, where only the last ({kept}, #{last}) is kept</source>
+        <source>%Ln datapoint(s) ({shown}) are overwritten by a later one with the same at; at {at}, the first such, only #{last} ({kept}) is kept</source>
         <translation>
-            <numerusform>%Ln 个数据点与其后的数据点 at 相同（{shown}）；第一个：at {at}，此时只保留最后一个（{kept}，#{last}）</numerusform>
+            <numerusform>%Ln 个数据点（{shown}）被其后 at 相同的数据点覆盖；其中 at {at} 只保留 #{last}（{kept}）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
