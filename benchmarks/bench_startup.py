@@ -107,6 +107,9 @@ def timed(cmd: list[str], tree: str | None = None, extra: dict[str, str] | None 
 
 def main() -> None:
     args = sys.argv[1:]
+    if {"-h", "--help"} & set(args):
+        print(__doc__)
+        return
     trees: dict[str, str | None] = {}
     while "--tree" in args:
         at = args.index("--tree")

@@ -34,7 +34,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from gui.data.logs import register_secret
 from gui.data.store import HistoryEntry, OutboxRow, QueuedRow, RequestOutcome, State, Store
@@ -415,6 +415,33 @@ def make_request(rows: Sequence[OutboxRow], body: EncodedBody) -> PlannedRequest
     if not (endpoint and device_id):
         raise ValueError("queue the rows (Store.queue) before planning their request")
     return _request(endpoint, device_id, rows, body)
+
+
+@runtime_checkable
+class CountedRequests(Protocol):
+    """Requests made as they are taken (each body joined, each row read then), their totals known before.
+
+    What `gui.data.pipeline.Pipeline.run` takes without listing every request first: a
+    million datapoints' requests made at once held the GIL against the window for seconds
+    at the start of a send. `Plan` (`outbox send`) and `Requests` (the window's send) are such.
+    """
+
+    requests: int  #: how many requests iterating yields
+    datapoints: int  #: how many datapoints they carry together
+
+    def __iter__(self) -> Iterator[PlannedRequest]: ...
+
+
+class Requests:
+    """`CountedRequests` of the window's send: `make()` yields them one by one; `requests`, `datapoints` its totals."""
+
+    def __init__(self, make: Callable[[], Iterator[PlannedRequest]], requests: int, datapoints: int) -> None:
+        self._make = make
+        self.requests = requests
+        self.datapoints = datapoints
+
+    def __iter__(self) -> Iterator[PlannedRequest]:
+        return self._make()
 
 
 class Plan:

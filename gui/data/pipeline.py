@@ -50,7 +50,7 @@ import requests
 from urllib3.exceptions import ConnectTimeoutError
 from urllib3.util.retry import Retry
 
-from gui.data.outbox import ClientFactory, Plan, PlannedRequest, ThingClientFactory, plan_outbox
+from gui.data.outbox import ClientFactory, CountedRequests, Plan, PlannedRequest, ThingClientFactory, plan_outbox
 from gui.data.store import Attempt, AttemptOutcome, BegunRequest, RequestOutcome, SendLock, Store
 from gui.data.target import Platform
 from gui.onenet.client import (
@@ -586,7 +586,7 @@ class _Run:
         self.cancelled: Callable[[], bool] = lambda: stop.is_set() or user_cancel()
         self.progress = progress
         self.requests: Iterable[PlannedRequest]
-        if isinstance(requests, Plan):  # knows its totals; its bodies are joined as they are taken
+        if isinstance(requests, CountedRequests):  # knows its totals; each request is made as it is taken
             self._totals = (requests.requests, requests.datapoints)
             self.requests = requests
         else:

@@ -120,6 +120,21 @@ def _names_by_folded_case() -> dict[str, str]:
     return {name.casefold(): name for name in zone_names()}
 
 
+@functools.cache
+def _packaged_zone_names() -> frozenset[str]:
+    """The names the `tzdata` package lists (a dependency): `zoneinfo.available_timezones()` starts from this
+    very list, so each is one of `zone_names()`. Read in well under a millisecond, where listing them all
+    walks the system's database and opens each of its ~600 files (6 ms and more): a name typed or remembered
+    exactly as listed is known without that walk. Empty without the package."""
+    from importlib import resources
+
+    try:
+        with resources.files("tzdata").joinpath("zones").open("r") as listed:
+            return frozenset(line.strip() for line in listed if line.strip())
+    except (ImportError, FileNotFoundError):
+        return frozenset()
+
+
 def offset_name(offset: timedelta) -> str:
     """`UTC+08:00`, `UTC-03:00`, `UTC+05:30`; `UTC` for zero (the `name` `parse_zone` gives a fixed offset)."""
     minutes = int(offset.total_seconds() // 60)
@@ -158,7 +173,8 @@ def parse_zone(text: str) -> Zone:
             raise ZoneError("offset-range", text)
         offset = timedelta(minutes=-total if match["sign"] != "+" else total)
         return Zone(offset_name(offset), timezone(offset) if total else UTC)
-    name = _names_by_folded_case().get(stripped.casefold())
+    # Names differ by more than case (IANA), so one listed exactly is the canonical spelling.
+    name = stripped if stripped in _packaged_zone_names() else _names_by_folded_case().get(stripped.casefold())
     if name is not None:
         try:
             return Zone(name, zoneinfo.ZoneInfo(name))

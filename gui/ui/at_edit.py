@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -45,10 +46,11 @@ class ZoneCombo(QComboBox):
     def __init__(self, tip: str, keeps_zone: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
-        names = list(offered_zone_names())  # never `Etc/GMT-3` for `GMT-3` typed: it is UTC+3
-        self.addItems(names)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(names, self)
+        # The ~600 names are listed when first needed (`list_zones`): a window's first paint does without them.
+        self._listed = False
+        self._names = QStringListModel(self)  # the completer's
+        completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
@@ -65,6 +67,30 @@ class ZoneCombo(QComboBox):
         self._zone: Zone | None = None
         self._problem: ZoneError | None = None
         self.currentTextChanged.connect(self._on_currentTextChanged)
+        line = self.lineEdit()
+        assert line is not None  # editable
+        line.textEdited.connect(self.list_zones)
+
+    def list_zones(self) -> None:
+        """Put the zone names into the list and the completer, once: when the box is first focused, typed into or
+        opened (or, in the window, just after its first paint). The text and the zone in use stay as they are."""
+        if self._listed:
+            return
+        self._listed = True
+        names = list(offered_zone_names())  # never `Etc/GMT-3` for `GMT-3` typed: it is UTC+3
+        text = self.currentText()
+        with QSignalBlocker(self):  # the first name would become the text (and the zone) for a moment
+            self.addItems(names)
+            self.setEditText(text)
+        self._names.setStringList(names)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.list_zones()
+        super().focusInEvent(event)
+
+    def showPopup(self) -> None:
+        self.list_zones()
+        super().showPopup()
 
     @property
     def zone(self) -> Zone | None:

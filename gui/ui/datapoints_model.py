@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
-from operator import itemgetter
+from operator import is_not, itemgetter
 from typing import Any, NamedTuple, overload
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -121,7 +121,10 @@ Packed = tuple[Any, ...]
 _KINDS = {kind.value: kind for kind in ValueKind}
 _STATUS_LIST = list(RowStatus)
 _STATUS_CODE = {status: code for code, status in enumerate(_STATUS_LIST)}
+_CODE_OF_STATE = {state: _STATUS_CODE[status] for state, status in STATUS_OF_STATE.items()}
 _ID = itemgetter(2)  # a packed row's outbox id
+_is_not_none = functools.partial(is_not, None)
+_IDS_STEP = 50_000
 _new = object.__new__
 _ROW_FIELDS = [Row.__dict__[name].__set__ for name in ("stream_id", "point", "kind", "status", "id", "revision")]
 _set_source = Row.__dict__["source"].__set__
@@ -199,10 +202,17 @@ class RowsView(Sequence[Row]):
         """The rows `indexes` in that order, made as each is read (`requests_of` takes a request's slice at a time)."""
         return _Picked(self, indexes)
 
-    def ids(self, indexes: Iterable[int]) -> array[int]:
-        """The outbox ids of rows `indexes` (rows without one are skipped), as an `array("q")` (see `Packed`)."""
-        packed = self._packed
-        return array("q", (i for i in (packed[k][2] for k in indexes) if i is not None))
+    def ids(self, indexes: Sequence[int]) -> array[int]:
+        """The outbox ids of rows `indexes` (rows without one are skipped), as an `array("q")` (see `Packed`).
+
+        Read in C, `_IDS_STEP` rows at a time: the thread that queues a send of a million rows
+        holds the GIL a few milliseconds at a stretch, and a tenth of the time a Python step per
+        row took (the window repaints "sending…" meanwhile, each cell a call into Python).
+        """
+        row_of, ids = self._packed.__getitem__, array("q")
+        for start in range(0, len(indexes), _IDS_STEP):
+            ids.extend(filter(_is_not_none, map(_ID, map(row_of, indexes[start : start + _IDS_STEP]))))
+        return ids
 
     def statuses(self) -> Iterator[tuple[RowStatus, datetime | None, Target]]:
         """Every row's status, `at` and target, in order."""
@@ -288,7 +298,7 @@ class DatapointsModel(QAbstractTableModel):
         self._statuses = bytearray()  # each row's status, as its index in _STATUS_LIST
         self._revisions = array("q")  # each row's revision
         # A snapshot (`rows()`) shares the columns; the model copies one before it next changes it.
-        self._shared_rows = self._shared_points = self._shared_states = False
+        self._shared_rows = self._shared_points = self._shared_states = self._shared_revisions = False
         self._tz = display_tz
         self._tz_name = "UTC+8"
         self.store = store
@@ -549,7 +559,7 @@ class DatapointsModel(QAbstractTableModel):
         self._forget([row[2] for row in self._rows])
         self.beginResetModel()
         self._rows, self._points, self._statuses, self._revisions = [], [], bytearray(), array("q")
-        self._shared_rows = self._shared_points = self._shared_states = False
+        self._shared_rows = self._shared_points = self._shared_states = self._shared_revisions = False
         self._positions = {}
         self._targets = {}
         self.endResetModel()
@@ -602,7 +612,7 @@ class DatapointsModel(QAbstractTableModel):
             return
         index = _target_index(target)
         self._count_targets((_TARGET_LIST[self._rows[i][4]] for i in rows), removed=True)
-        self._own(points=False, states=False)
+        self._own(points=False, states=False, revisions=False)
         for i in rows:
             self._rows[i] = (*self._rows[i][:4], index)
         self._count_targets(_TARGET_LIST[index] for _ in rows)
@@ -627,22 +637,48 @@ class DatapointsModel(QAbstractTableModel):
 
     def show_states(self, ids: Sequence[int], states: Sequence[State], revisions: Sequence[int]) -> None:
         """Show outbox rows (by id) in their store `states` and `revisions` (read on any thread), in one change."""
-        changed: list[int] = []
-        for row_id, state, revision in zip(ids, states, revisions, strict=True):
-            i = self._position(row_id)
+        statuses, revisions_, code_of = self._statuses, self._revisions, _CODE_OF_STATE
+        first, last, owned = len(self._rows), -1, False
+        for i, state, revision in zip(self._positions_of(ids), states, revisions, strict=True):
             if i is None:
                 continue
-            code = _STATUS_CODE[STATUS_OF_STATE[state]]
-            if self._statuses[i] != code or self._revisions[i] != revision:
-                self._own(rows=False, points=False)
-                self._statuses[i], self._revisions[i] = code, revision
-                changed.append(i)
-        if changed:
-            self.dataChanged.emit(self.index(min(changed), self.STATUS), self.index(max(changed), self.STATUS))
+            code = code_of[state]
+            if statuses[i] != code or revisions_[i] != revision:
+                if not owned:
+                    self._own(rows=False, points=False)
+                    statuses, revisions_, owned = self._statuses, self._revisions, True
+                statuses[i], revisions_[i] = code, revision
+                if i < first:
+                    first = i
+                if i > last:
+                    last = i
+        if last >= 0:
+            self.dataChanged.emit(self.index(first, self.STATUS), self.index(last, self.STATUS))
 
     def show_status(self, ids: Iterable[int], status: RowStatus) -> None:
         """Show rows (by outbox id) with `status` without writing the store (e.g. "sending…" before it reports)."""
-        self.set_status([p for p in map(self._position, ids) if p is not None], status)
+        self.set_status([p for p in self._positions_of(ids) if p is not None], status)
+
+    def _positions_of(self, ids: Iterable[int]) -> Iterator[int | None]:
+        """The table row of each outbox row `ids` (None: not in the table), for a send's progress.
+
+        A request's rows are mostly rows one after the other, or a stride apart (streams
+        interleaved): each id is first looked for one stride after the previous one's row,
+        then by `_position` (a bisection), ten times a second on the GUI thread during a send.
+        """
+        rows = self._rows
+        n, i, stride = len(rows), -1, 1
+        for row_id in ids:
+            guess = i + stride
+            if 0 <= guess < n and rows[guess][2] == row_id:
+                i = guess
+                yield i
+                continue
+            found = self._position(row_id)
+            if found is not None:
+                stride = found - i if 0 <= i < found else 1
+                i = found
+            yield found
 
     def _position(self, row_id: int) -> int | None:
         """The table row of outbox row `row_id`, or None.
@@ -674,25 +710,27 @@ class DatapointsModel(QAbstractTableModel):
         collector traversed while holding the GIL (about 50 ms of a preview's longest
         stall, benchmarks/README.md).
         """
-        self._shared_rows = self._shared_points = self._shared_states = True
+        self._shared_rows = self._shared_points = self._shared_states = self._shared_revisions = True
         return self._view()
 
     def _view(self) -> RowsView:
         return RowsView(self._rows, self._points, self._statuses, self._revisions)
 
-    def _own(self, *, rows: bool = True, points: bool = True, states: bool = True) -> None:
+    def _own(self, *, rows: bool = True, points: bool = True, states: bool = True, revisions: bool = True) -> None:
         """Make the columns this model's own before changing them in place (a snapshot may share them).
 
         Only those about to change: `rows` the packed rows (a target, an edit), `points` the
-        datapoints, `states` the statuses and revisions (a send changes only these).
+        datapoints, `states` the statuses, `revisions` the revisions (a send changes only these
+        two; "sending…" only the statuses, a copy of a megabyte for a million rows).
         """
         if rows and self._shared_rows:
             self._rows, self._shared_rows = list(self._rows), False
         if points and self._shared_points:
             self._points, self._shared_points = list(self._points), False
         if states and self._shared_states:
-            self._statuses, self._revisions = self._statuses[:], self._revisions[:]
-            self._shared_states = False
+            self._statuses, self._shared_states = self._statuses[:], False
+        if revisions and self._shared_revisions:
+            self._revisions, self._shared_revisions = self._revisions[:], False
 
     def _row(self, row: int) -> Row:
         return _unpack(self._rows[row], self._points[row], self._statuses[row], self._revisions[row])
@@ -713,7 +751,7 @@ class DatapointsModel(QAbstractTableModel):
     def set_status(self, rows: list[int], status: RowStatus) -> None:
         """Show rows with `status` (sent, failed, "sending…") without writing the store."""
         if rows:
-            self._own(rows=False, points=False)
+            self._own(rows=False, points=False, revisions=False)
         code = _STATUS_CODE[status]
         for i in rows:
             self._statuses[i] = code

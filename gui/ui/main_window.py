@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
         QCoreApplication.setApplicationVersion(gui.__version__)  # read from the installed metadata: not needed to show
         self.connection.load_key(self.pool)
         self.send_controller.warm_up()
+        self.editor.zone_combo.list_zones()  # the ~600 zone names of its list and completer
 
     def show_getting_started(self) -> QMessageBox:
         """Help > Getting started (`gui.ui.help_menu`), its button adding the seed example; returned for tests."""

@@ -116,10 +116,10 @@ class SendWorker(Worker):
         if last is None:
             return
         pending = self._pending
-        for row in self._store.get(list(last.planned.outbox_ids)):
-            pending.ids.append(row.id)
-            pending.states.append(row.state)
-            pending.revisions.append(row.revision)
+        for row_id, state, revision in self._store.states(last.planned.outbox_ids):
+            pending.ids.append(row_id)
+            pending.states.append(state)
+            pending.revisions.append(revision)
         pending.done, pending.total = progress.requests_done, progress.requests_total
         pending.last_sent = last.outcome is RequestOutcome.SENT
         if pending.last_sent:
@@ -500,7 +500,7 @@ class SendController(QObject):
         the first request that is neither stored nor plainly refused (the overwrite rule:
         later requests must not overtake it); the rest stay in the outbox for the next Send.
         """
-        from gui.data.outbox import clients, requests_of, thing_clients, thing_requests_of
+        from gui.data.outbox import Requests, clients, requests_of, thing_clients, thing_requests_of
 
         client, problem = self.connection.make_client()
         target = self.connection.current_target()
@@ -533,6 +533,9 @@ class SendController(QObject):
                 return thing_requests_of(plan, carried, target)
             return requests_of(plan, carried, endpoint, device_id)
 
+        # Made as the pipeline takes them (one request's rows and body at a time), not all before the first goes.
+        counted = Requests(planned, total, plan.total_points)
+
         def run(cancelled: Callable[[], bool]) -> PipelineResult:
             # The pipeline imports requests: here, off the GUI thread, if `warm_up` has not loaded it yet.
             from gui.data.pipeline import Pipeline, RetryPolicy
@@ -546,7 +549,7 @@ class SendController(QObject):
             else:
                 make = clients(api_key, timeout=timeout)
                 pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy or RetryPolicy())
-            return pipeline.run(planned(), cancel=cancelled, progress=worker.report)
+            return pipeline.run(counted, cancel=cancelled, progress=worker.report)
 
         worker = SendWorker(run, store, out, prepare)
         job = _SendJob(out, client)

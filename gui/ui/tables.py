@@ -92,8 +92,10 @@ class RowTableView(QTableView):
         roles: Sequence[int] = (),
     ) -> None:
         if self.state() is not QAbstractItemView.State.EditingState and topLeft.isValid() and bottomRight.isValid():
+            # The view's height, not its viewport's: at least the rows on screen, and no `viewport()` call (the
+            # first one from Python wraps the viewport widget, about 0.1 s on a loaded machine, at a send's start).
             first = self.rowAt(0)
-            last = self.rowAt(self.viewport().height() - 1)
+            last = self.rowAt(self.height() - 1)
             if first >= 0 and (bottomRight.row() < first or (last >= 0 and topLeft.row() > last)):
                 return  # nothing on screen changed (nor an open editor's row: none is open)
         super().dataChanged(topLeft, bottomRight, list(roles))

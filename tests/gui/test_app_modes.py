@@ -4,12 +4,17 @@ import faulthandler
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from gui.app import build_parser, no_display, opens_window, run_window
 from gui.data.paths import data_dir
+from gui.data.store import NewRow, State, Store
+from gui.onenet.formats import encode
+from gui.onenet.readings import Datapoint, Readings
+from gui.ui.datapoints_model import DatapointsModel
 
 from .test_trial import when_shown
 
@@ -35,6 +40,32 @@ def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
     assert seen == {"rows": 6, "sandbox": True}  # the demo readings, on the embedded sandbox
     assert not config.exists() or not any(p.is_file() for p in config.rglob("*")), list(config.rglob("*"))
     assert not (data_dir() / "outbox.sqlite3").exists()
+
+
+def test_a_start_after_a_killed_send_shows_its_rows_unknown(qapp, tmp_path):
+    config = tmp_path / "config"
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    endpoint, device = "http://127.0.0.1:9", "4093215"  # the discard port: nothing is sent there
+    with Store(data_dir() / "outbox.sqlite3") as store:  # a send killed while its request was on the wire
+        ids = store.add([NewRow("temperature", Datapoint(21.5, datetime(2024, 5, 1, tzinfo=UTC)))])
+        store.queue(ids, endpoint, device)
+        body = encode(Readings.from_pairs((r.stream_id, r.point) for r in store.get(ids)))
+        assert store.begin_request(endpoint, device, body, ids, [r.revision for r in store.get(ids)], True)
+    seen = {}
+
+    def look_and_close(window):
+        seen["status"] = window.model.index(0, DatapointsModel.STATUS).data()
+        seen["stored"] = window.store.get(ids)[0].state
+        window.close()
+
+    looking = when_shown(look_and_close)
+    try:
+        assert run_window([], sandbox=False) == 0
+    finally:
+        looking.stop()
+        faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
+    assert seen == {"status": "unknown, safe to resend", "stored": State.UNKNOWN}
 
 
 def test_without_a_display_the_app_says_so_instead_of_aborting():
@@ -96,22 +127,33 @@ NOT_FOR_THE_FIRST_PAINT = (
     "gui.data.importers",
     "gui.sandbox.server",
     "gui.sandbox.things",
+    "filelock",  # the send lock: a start with nothing left in flight has nothing to recover (`Store.recover`)
     "h11",
     "PySide6.QtNetwork",
 )
 
 
 def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
+    # As the command starts: gui.app first, then PySide6. PySide6 reads a module's source to see whether it uses
+    # PySide6 unless told before (`gui.app._KnownModules`): no source of ours or of the standard library is read.
     code = (
-        "import sys\n"
+        "import linecache, os, sys, sysconfig\n"
+        "import gui\n"
+        "from gui.app import main\n"
+        "own = (os.path.dirname(gui.__file__) + os.sep, sysconfig.get_path('stdlib') + os.sep)\n"
+        "others = (sysconfig.get_path('purelib'), sysconfig.get_path('platlib'))\n"
         "from PySide6.QtWidgets import QApplication\n"
+        "read_by_pyside = set(linecache.cache)  # PySide6's own start (enum): the floor reads it too\n"
         "def first_paint():  # in place of the event loop\n"
         "    QApplication.processEvents()\n"
+        "    read = set(linecache.cache) - read_by_pyside\n"
+        "    print(sorted(f for f in read if f.startswith(own) and not f.startswith(others)))\n"
         f"    print(sorted(m for m in {NOT_FOR_THE_FIRST_PAINT!r} if m in sys.modules))\n"
+        "    from gui.onenet.zones import zone_names\n"
+        "    print(zone_names.cache_info().currsize)  # the system's zone database walked: 1\n"
         "    for w in QApplication.topLevelWidgets(): w.close()\n"
         "    return 0\n"
         "QApplication.exec = staticmethod(first_paint)\n"
-        "from gui.app import main\n"
         "sys.exit(main([]))\n"
     )
     home = {f"XDG_{name}_HOME": str(tmp_path / name) for name in ("CONFIG", "DATA", "STATE", "CACHE")}
@@ -120,4 +162,5 @@ def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
         env[name] = str(tmp_path / name)
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    sources_read, loaded, zones_listed = done.stdout.strip().splitlines()[-3:]
+    assert (sources_read, loaded, zones_listed) == ("[]", "[]", "0")

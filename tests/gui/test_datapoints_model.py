@@ -103,7 +103,39 @@ def test_a_snapshot_stays_as_it_was_through_every_change_of_the_model():
     assert model.rowCount() == 0
     model.append("d", Datapoint(5))
     snapshot = model.rows()
-    model.set_status([0], RowStatus.SENT)  # what a send's progress does: only the status column is copied
+    model.set_status([0], RowStatus.SENT)  # what "sending…" does: only the status column is copied
     assert snapshot._points is model._points and snapshot._packed is model._rows
-    assert snapshot._statuses is not model._statuses and snapshot._revisions is not model._revisions
+    assert snapshot._statuses is not model._statuses and snapshot._revisions is model._revisions
     assert snapshot[0].status is RowStatus.UNSENT and model.rows()[0].status is RowStatus.SENT
+
+
+def test_a_sends_progress_recolours_exactly_its_rows_however_they_lie_in_the_table():
+    """`show_states` finds each id (next row, a stride on, or by bisection), skips ids not in the table."""
+    from gui.data.store import State
+
+    model = DatapointsModel()
+    model.extend([Row(f"s{i % 3}", Datapoint(i), id=10 + i) for i in range(30)])
+    snapshot = model.rows()
+    ids = [10 + i for i in (0, 3, 6, 9, 1, 2, 27, 28, 29)] + [999]  # a stream's rows, a run, the end, a stranger
+    model.show_states(ids, [State.SENT] * 9 + [State.SENT], [1] * 10)
+    rows = model.rows()
+    changed = {i for i in range(30) if rows[i].status is RowStatus.SENT}
+    assert changed == {0, 3, 6, 9, 1, 2, 27, 28, 29}
+    assert {i for i in range(30) if rows[i].revision == 1} == changed
+    assert all(row.status is RowStatus.UNSENT for row in snapshot)  # the snapshot the send planned from stays
+    model.show_states([11, 14], [State.FAILED, State.UNKNOWN], [2, 3])
+    assert [model.rows()[i].status for i in (1, 4)] == [RowStatus.FAILED, RowStatus.UNKNOWN]
+    model.show_status([12, 15, 18, 500], RowStatus.IN_FLIGHT)
+    assert [i for i in range(30) if model.rows()[i].status is RowStatus.IN_FLIGHT] == [2, 5, 8]
+
+
+def test_a_snapshots_outbox_ids_skip_rows_without_one_in_every_step(monkeypatch):
+    """`RowsView.ids` reads the ids a step of rows at a time: the same ids, in the order asked, as one pass would."""
+    import gui.ui.datapoints_model as datapoints_model
+
+    monkeypatch.setattr(datapoints_model, "_IDS_STEP", 2)
+    model = DatapointsModel()
+    model.extend([Row("a", Datapoint(i), id=None if i % 3 == 0 else 100 + i) for i in range(10)])
+    snapshot = model.rows()
+    assert list(snapshot.ids([8, 9, 0, 1, 2, 3, 4])) == [108, 101, 102, 104]
+    assert list(snapshot.ids(range(10))) == [100 + i for i in range(10) if i % 3]

@@ -8,14 +8,14 @@ from gui.ui.send_controller import SendWorker
 
 
 class FakeStore:
-    """Answers `get(ids)` as the outbox would after the pipeline marked them: SENT, revision 1."""
+    """Answers `states(ids)` as the outbox would after the pipeline marked them: SENT, revision 1."""
 
     def __init__(self):
         self.asked = []
 
-    def get(self, ids):
+    def states(self, ids):
         self.asked.append(list(ids))
-        return [SimpleNamespace(id=i, state=State.SENT, revision=1) for i in ids]
+        return [(i, State.SENT, 1) for i in ids]
 
 
 def progress(done, total, ids, outcome=RequestOutcome.SENT):

@@ -129,6 +129,18 @@ def test_the_zone_box_completes_iana_names(qtbot, window):
     assert completer.completionCount() >= 1 and completer.currentCompletion() == "Asia/Shanghai"
 
 
+def test_the_zone_box_lists_every_name_once_the_window_is_painted_and_keeps_its_zone(qtbot, window):
+    combo = window.editor.zone_combo  # shown, the zone set, not painted yet: no list, the zone in use
+    assert (combo.count(), combo.currentText(), combo.zone.name) == (0, "Asia/Shanghai", "Asia/Shanghai")
+    changes = []
+    combo.zoneChanged.connect(changes.append)
+    qtbot.waitUntil(lambda: combo.count() > 0)  # just after the first paint
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert "Europe/Berlin" in names and "Etc/GMT-3" not in names
+    assert combo.completer().model().rowCount() == len(names)
+    assert (combo.currentText(), combo.zone.name, changes) == ("Asia/Shanghai", "Asia/Shanghai", [])
+
+
 def test_a_remembered_offset_is_restored(qtbot, make_window):
     first = make_window()
     type_zone(qtbot, first.editor.zone_combo, "UTC+8")

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gui.data.outbox import is_safe_to_resend, make_request, plan_outbox
+from gui.data.outbox import Requests, is_safe_to_resend, make_request, plan_outbox
 from gui.data.pipeline import Pipeline, Progress, RetryPolicy, send_outbox
 from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store, StoreBusy
 from gui.onenet.client import ConfigError, OneNetClient
@@ -418,3 +418,26 @@ def test_an_error_mid_run_records_the_request_on_the_wire_and_puts_back_the_rest
     assert states_by_request(store, planned) == [{State.SENT}, {State.SENT}, {State.UNSENT}]
     assert store.request_count() == 2  # request 3, marked early, was put back
     assert send(store)[1].ok
+
+
+def test_counted_requests_are_made_as_the_pipeline_takes_them(sandbox, store):
+    """The window's send (`Requests`): no request made before the one before it is on its way, totals known first."""
+    rows = readings(60)
+    queue(store, rows, sandbox.url)
+    planned = list(plan_outbox(store, max_points=10))
+    made: list[int] = []
+    seen: list[tuple[int, int, int]] = []  # (requests made, requests done, requests total) at each progress
+
+    def make():
+        for request in planned:
+            made.append(len(made))
+            yield request
+
+    counted = Requests(make, len(planned), sum(r.datapoints for r in planned))
+    result = Pipeline(store, clients(), FAST).run(
+        counted, progress=lambda p: seen.append((len(made), p.requests_done, p.requests_total))
+    )
+    assert result.ok and len(made) == 6
+    # When a request is recorded, the next is on the wire and the one after it staged: none made further ahead.
+    assert all(count <= done + 2 and total == 6 for count, done, total in seen)
+    assert_exactly_once(sandbox, rows)

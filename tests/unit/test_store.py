@@ -375,6 +375,22 @@ def test_recover_does_nothing_while_another_sender_runs(store):
     assert store.recover() == 1
 
 
+def test_recover_with_nothing_in_flight_takes_no_lock(store):
+    ids = store.add(rows(2), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    with store.send_lock():  # another sender, between two requests: nothing of it is in flight
+        assert store.recover() == 0
+    assert [r.state for r in store.get(ids)] == [State.UNSENT, State.UNSENT]
+
+
+def test_recover_finishes_a_request_left_without_an_outcome(store):
+    ids = store.add(rows(1), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE)
+    begin(store, ids)
+    with sqlite3.connect(store.path) as db:  # the row was put back, yet its request never got an outcome
+        db.execute("UPDATE outbox SET state = 'unsent' WHERE id = ?", (ids[0],))
+    assert store.recover() == 0
+    assert [entry.request_outcome for entry in store.history()] == [RequestOutcome.UNKNOWN]
+
+
 def test_the_send_lock_is_exclusive_and_dies_with_its_process(store, tmp_path):
     with store.send_lock(), pytest.raises(StoreBusy):
         store.send_lock().acquire()
@@ -580,3 +596,16 @@ def test_delivery_messages_are_stored_with_their_code_and_old_plain_rows_stay_re
     old, stopped = store.get(ids[1:])
     assert (old.last_error, old.last_error_text) == ("refused", None)
     assert stopped.last_error_text is not None and stopped.last_error_text.code == "stopped-while-sending"
+
+
+def test_states_read_only_the_state_and_revision_of_each_row(store):
+    """What a send's progress shows: `(id, state, revision)` by id, as `get` has them, missing ids skipped."""
+    from array import array
+
+    ids = store.add(rows(3))
+    store.update(ids[1], point=Datapoint(99, T0))
+    store.set_state([ids[2]], State.FAILED)
+    expected = [(r.id, r.state, r.revision) for r in store.get(ids)]
+    assert store.states(array("q", [ids[2], 10_000, *ids[:2]])) == expected
+    assert [state for _, state, _ in expected] == [State.DRAFT, State.DRAFT, State.FAILED]
+    assert [revision for _, _, revision in expected] == [0, 1, 0]

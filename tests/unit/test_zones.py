@@ -99,3 +99,10 @@ def test_every_iana_name_is_read_as_itself(name):
 
 def test_utc_is_the_utc_singleton():
     assert parse_zone("Z").tz is UTC
+
+
+def test_a_name_written_as_listed_is_read_without_listing_every_zone():
+    zone_names.cache_clear()  # the system's database walked (and each file opened) again when asked
+    assert parse_zone("Europe/Berlin") == Zone("Europe/Berlin", ZoneInfo("Europe/Berlin"))
+    assert zone_names.cache_info().currsize == 0  # the tzdata package's list said so
+    assert parse_zone("europe/berlin").name == "Europe/Berlin"  # any other spelling: from the whole list
