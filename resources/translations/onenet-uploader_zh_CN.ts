@@ -5822,7 +5822,7 @@ base64, an expiry that is not in the future
     <name>planner</name>
     <message>
         <source>{target}: {warning}</source>
-        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. `(endpoint, &quot;&lt;product id&gt;/&lt;device name&gt;&quot;) -&gt; ThingClient` with that device&apos;s key; may raise ConfigError. The Content-Type of every OneJSON post. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows. THING: which post (property or history)</extracomment>
+        <extracomment>`(endpoint, device_id) -&gt; OneNetClient` with the api-key for that device; may raise ConfigError. `(endpoint, &quot;&lt;product id&gt;/&lt;device name&gt;&quot;) -&gt; ThingClient` with that device&apos;s key; may raise ConfigError. The Content-Type of every OneJSON post. States in which the platform may hold a row&apos;s datapoint already: it answered errno 0, or nobody knows. THING: which post (property or history) how many requests iterating yields how many datapoints they carry together</extracomment>
         <translation>{target}：{warning}</translation>
     </message>
     <message>
