@@ -264,7 +264,9 @@ def run_send(args: argparse.Namespace) -> int:
         _err(f"send: {zone_unstated_message(result)}")
     if result.needs_date:
         _err(f"send: {needs_date_message(result)}")
-    if result.needs_date_order or result.needs_date or result.zone_question or result.zone_unstated:
+    for question in result.questions:
+        _err(f"send: {render(question)}")
+    if result.needs_date_order or result.needs_date or result.zone_question or result.zone_unstated or result.questions:
         return EXIT_USAGE
     if result.needs_time:
         _err(

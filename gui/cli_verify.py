@@ -197,6 +197,8 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         )
     if result.zone_unstated:
         return zone_unstated_message(result)
+    if result.questions:
+        return i18n.render(result.questions[0])
     readings = result.readings()
     if not len(readings):
         return translate("cli", "{path}: no datapoints to verify").format(path=args.file)

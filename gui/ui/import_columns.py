@@ -130,7 +130,9 @@ class ColumnsTable(QTableWidget):
             box.addWidget(include)
             table.setCellWidget(r, self.COL_INCLUDE, holder)
 
-            name = QTableWidgetItem(column.name)
+            # a column without a header name: its number in words, translated (`--time-column` matches `column N`)
+            unnamed = column.name == f"column {column.index + 1}"
+            name = QTableWidgetItem(self.tr("column {n}").format(n=column.index + 1) if unnamed else column.name)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled)
             name.setToolTip(self.tr("e.g. {example}").format(example=column.example) if column.example else "")
             table.setItem(r, self.COL_NAME, name)

@@ -412,8 +412,8 @@ class ImportDialog(QDialog):
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
         streams = result.stream_counts()
-        if result.needs_date_order or result.zone_question or result.needs_date:
-            asked = []
+        if result.needs_date_order or result.zone_question or result.questions or result.needs_date:
+            asked = [i18n.render(q)[:1].upper() + i18n.render(q)[1:] + "." for q in result.questions]
             if result.needs_date:
                 asked.append(self.tr("Type the date of the first row to read the times of day."))
             if result.zone_question:

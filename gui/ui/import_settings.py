@@ -316,6 +316,8 @@ class ReadSettings(QGroupBox):
         self.zone_note.show_for(result)
         self.editor_zone_box.show_for(result)
         self.time_box.show_for(result)
+        decimal = any(q.code == "decimal-question" for q in result.questions)
+        set_style(self.decimal_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if decimal else "")
         needs = result.needs_date_order
         self.order_note.setVisible(needs)
         set_style(self.order_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if needs else "")

@@ -133,6 +133,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>no header and no readings in the first %Ln row(s), only {text}</source>
+        <translation>
+            <numerusform>no header and no readings in the first row, only {text}</numerusform>
+            <numerusform>no header and no readings in the first %Ln rows, only {text}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>only {text} (no reading) in the first %Ln row(s)</source>
         <translation>
             <numerusform>only {text} (no reading) in the first row</numerusform>
@@ -220,7 +227,6 @@
     </message>
     <message numerus="yes">
         <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
-        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading.</extracomment>
         <translation>
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row read did not show</numerusform>
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln rows read did not show</numerusform>

@@ -115,6 +115,12 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>no header and no readings in the first %Ln row(s), only {text}</source>
+        <translation>
+            <numerusform>没有表头，前 %Ln 行也没有读数，只有 {text}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>only {text} (no reading) in the first %Ln row(s)</source>
         <translation>
             <numerusform>前 %Ln 行只有 {text}（无读数）</numerusform>
@@ -190,7 +196,6 @@
     </message>
     <message numerus="yes">
         <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
-        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading.</extracomment>
         <translation>
             <numerusform>列 {column}：{kind}，按所有行决定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
         </translation>
@@ -328,6 +333,10 @@
     <message>
         <source>Import this column</source>
         <translation>导入此列</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <translation>第 {n} 列</translation>
     </message>
     <message>
         <source>e.g. {example}</source>
@@ -4877,7 +4886,7 @@ base64, an expiry that is not in the future
     <name>importers</name>
     <message>
         <source>{text} is not a number with a decimal comma (this column uses `,` as decimal mark)</source>
-        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions).</extracomment>
+        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions). `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).</extracomment>
         <translation>{text} 不是以逗号作小数点的数值（此列以 `,` 作小数点）</translation>
     </message>
     <message>
@@ -5081,7 +5090,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no time of day</source>
-        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
+        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
         <translation>没有时刻</translation>
     </message>
     <message>
@@ -5095,6 +5104,10 @@ base64, an expiry that is not in the future
     <message>
         <source>{why}; if it marks a missing reading, add it as a missing-value marker</source>
         <translation>{why}；如果它表示缺失的读数，请将其添加为缺失值标记</translation>
+    </message>
+    <message>
+        <source>the quoted cell is not closed: the file may be cut short</source>
+        <translation>引号内的单元格没有闭合：文件可能不完整</translation>
     </message>
     <message>
         <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
@@ -5363,6 +5376,11 @@ base64, an expiry that is not in the future
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>
+        <source>datastream {stream}: numbers, with texts among them: their rows are rejected unless the texts are missing-value markers or the column {column} is read as text (send --text; the import dialog&apos;s columns table)</source>
+        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading. AUTO (a long layout&apos;s datastream not in the first rows): values read as text, which its kind may refuse. AUTO, JSON: cells that are `MISSING_LIKE` texts</extracomment>
+        <translation>数据流 {stream}：数字，其中夹有文本：这些行会被拒绝，除非把这些文本设为缺失值标记，或把列 {column} 按文本读取（send --text；导入对话框的列表格）</translation>
+    </message>
+    <message>
         <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
         <translation>列 {column}：数字，其中夹有文本（{texts}）：这些行会被拒绝，除非把这些文本设为缺失值标记，或把该列按文本读取（send --text；导入对话框的列表格）</translation>
     </message>
@@ -5380,7 +5398,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>year-month-day</source>
-        <extracomment>when `undecided`: the date orders that fit every cell read, to ask among times of day without a date column: the first row&apos;s date (`first_date`) times of day without a date column, and no `first_date` given: ask for it the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`). When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it. A header&apos;s `CET` read as its fixed offset because every date of the first rows is in winter: the `StatedZone` whose region&apos;s summer dates, in a later row, reject that row (the offset is then unsure).</extracomment>
+        <extracomment>when `undecided`: the date orders that fit every cell read, to ask among times of day without a date column: the first row&apos;s date (`first_date`) times of day without a date column, and no `first_date` given: ask for it the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column, when the user chose no kind for it (each datastream&apos;s values are watched, `stream_kinds`). What the file leaves open and an option answers (`ImportResult.questions`): a number column&apos;s decimal mark (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`). Long layout: each datastream&apos;s kind (by its id in the file) by the rule of a wide value column (`kinds.kind_of`); a datastream not in it is read as AUTO. When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it. A header&apos;s `CET` read as its fixed offset because every date of the first rows is in winter: the `StatedZone` whose region&apos;s summer dates, in a later row, reject that row (the offset is then unsure).</extracomment>
         <translation>年-月-日</translation>
     </message>
     <message>
@@ -5443,6 +5461,34 @@ base64, an expiry that is not in the future
     <message>
         <source>not imported: {why}</source>
         <translation>不导入：{why}</translation>
+    </message>
+    <message>
+        <source>column {column}: {value} is {comma} with a decimal comma or {point} with a decimal point (the other mark a thousands separator), and no other number in the file tells which: choose the decimal mark (send --decimal , or --decimal .; the import dialog&apos;s Decimal mark)</source>
+        <translation>列 {column}：{value} 以逗号作小数点时是 {comma}，以点作小数点时是 {point}（另一个符号为千位分隔符），文件中没有其他数值能说明是哪一种：请选择小数点（send --decimal , 或 --decimal .；导入对话框的“小数点”）</translation>
+    </message>
+    <message>
+        <source>{evidence} in this column</source>
+        <translation>本列的 {evidence}</translation>
+    </message>
+    <message>
+        <source>{evidence} in column {other}</source>
+        <translation>列 {other} 的 {evidence}</translation>
+    </message>
+    <message>
+        <source>column {column}: {value} read as {number}, a decimal comma ({where})</source>
+        <translation>列 {column}：{value} 读为 {number}，逗号作小数点（依据：{where}）</translation>
+    </message>
+    <message>
+        <source>column {column}: {value} read as {number}, a decimal point ({where})</source>
+        <translation>列 {column}：{value} 读为 {number}，点作小数点（依据：{where}）</translation>
+    </message>
+    <message>
+        <source>column {column}: full-width characters read as half-width ({text} is {number})</source>
+        <translation>列 {column}：全角字符按半角读取（{text} 即 {number}）</translation>
+    </message>
+    <message>
+        <source>column {n} has values but no header name, so no datastream id: give it one (send --stream-id {n}=ID; the import dialog&apos;s columns table) or leave the column out (send --exclude {n})</source>
+        <translation>第 {n} 列有值但没有表头名称，因此没有数据流 ID：请为它指定一个（send --stream-id {n}=ID；导入对话框的列表格），或不导入该列（send --exclude {n}）</translation>
     </message>
     <message>
         <source>The JSON is nested too deeply to read (thousands of [ or {{ inside each other): it is not a file of readings.</source>
@@ -5548,6 +5594,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{name} cannot be opened as an Excel workbook: {why}</source>
+        <extracomment>Read after a delimited file&apos;s last line: a Unicode noncharacter, never in a text file. Alone it is a row of its own, left out (`_END_ROW`); at the end of the last cell, that cell&apos;s quote was never closed (`cut_short`).</extracomment>
         <translation>{name} 无法作为 Excel 工作簿打开：{why}</translation>
     </message>
     <message>

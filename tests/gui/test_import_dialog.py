@@ -76,6 +76,12 @@ def column_names(dialog) -> list[str]:
 
 def test_all_case_files_are_covered():
     assert CASE_FILES == [
+        "cut_inside_quote.csv",
+        "decimal_de_thousands.csv",
+        "decimal_en_thousands.csv",
+        "decimal_unsure_quoted_comma.csv",
+        "decimal_unsure_semicolon_comma.csv",
+        "decimal_unsure_semicolon_dot.csv",
         "doc_example_type3.json",
         "doc_example_type4.json",
         "doc_example_type5.txt",
@@ -87,10 +93,13 @@ def test_all_case_files_are_covered():
         "lab_readings_gbk.csv",
         "lab_readings_long.csv",
         "lab_readings_wide.csv",
+        "long_numbers_na_err.csv",
+        "numbers_full_width.csv",
         "numbers_with_logger_over.csv",
         "numbers_with_nan_inf.csv",
         "numbers_with_units.csv",
         "seed_example_type1.json",
+        "uci_air_quality_head_junk_column.csv",
     ]
 
 

@@ -35,7 +35,8 @@ _STRONG = {
 }
 
 
-_AMBIGUOUS_COMMA = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")
+#: `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
 
 
 class CellError(ValueError):
@@ -153,6 +154,7 @@ def decimal_evidence(text: str) -> str | None:
     return None
 
 
-def is_ambiguous_comma(text: str) -> bool:
-    """`1,234`: a decimal comma or a thousands separator; the file must tell."""
-    return bool(_AMBIGUOUS_COMMA.fullmatch(text.strip()))
+def is_ambiguous_number(text: str) -> bool:
+    """`1,234` or `1.234`: 1.234 with that separator as decimal mark, 1234 with it as thousands separator; the
+    column or the file must tell (`decimal_evidence` of another cell), else the user."""
+    return bool(_AMBIGUOUS.fullmatch(text.strip()))

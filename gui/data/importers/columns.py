@@ -14,6 +14,7 @@ from gui.data.importers.kinds import MISSING_LIKE
 from gui.data.importers.options import TimeFormat
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
+from gui.onenet.readings import FULL_WIDTH_NUMBER
 from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 SAMPLE_ROWS = 1000
@@ -79,8 +80,10 @@ class Profile:
     texts: list[str] = field(default_factory=list)
     raws: list[Any] = field(default_factory=list)
     decimals: Counter[str] = field(default_factory=Counter)
+    decimal_examples: dict[str, str] = field(default_factory=dict)  # the first cell that showed each decimal mark
     distinct: set[str] = field(default_factory=set)
-    ambiguous_comma: int = 0
+    full_width: str = ""  # the first number written with full-width characters (`２１．５`)
+    ambiguous: str = ""  # the first `1,234` / `1.234` cell (`cells.is_ambiguous_number`): its decimal mark is unsure
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     missing_texts: set[str] = field(default_factory=set)
     other_texts: list[str] = field(default_factory=list)  # the first few other texts (`OVER`, `23.5 °C`)
@@ -124,13 +127,17 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
             ):
                 profile.other_texts.append(cell_text(raw).strip())
             if isinstance(raw, str):
+                if cls is C.CellClass.NUMBER and not raw.isascii() and not profile.full_width:
+                    stripped = raw.strip()
+                    profile.full_width = stripped if stripped.translate(FULL_WIDTH_NUMBER) != stripped else ""
                 if len(profile.texts) < SAMPLE_ROWS:
                     profile.texts.append(raw.strip())
                 evidence = C.decimal_evidence(raw)
                 if evidence:
                     profile.decimals[evidence] += 1
-                elif C.is_ambiguous_comma(raw):
-                    profile.ambiguous_comma += 1
+                    profile.decimal_examples.setdefault(evidence, raw.strip())
+                elif not profile.ambiguous and C.is_ambiguous_number(raw):
+                    profile.ambiguous = raw.strip()
     return profiles
 
 
@@ -166,6 +173,12 @@ def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: b
         )
     if folded in _EVENT_NAMES or any(folded.startswith(e + " (") for e in _EVENT_NAMES):
         return _m("skip-event", QT_TRANSLATE_NOOP("importers", "a logger's event marker, not readings"))
+    if unnamed and len(profile.distinct) <= 50 and not any(ch.isalnum() for t in profile.distinct for ch in t):
+        return (
+            Counted("skip-unnamed-junk")
+            .tr("no header and no readings in the first %Ln row(s), only {text}", "", rows)
+            .with_args(text=", ".join(repr(t) for t in sorted(profile.distinct)))
+        )
     texts = profile.classes[C.CellClass.TEXT]
     if profile.missing_like == profile.filled:
         return (

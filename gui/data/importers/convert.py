@@ -17,12 +17,12 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
-from gui.data.importers.kinds import Seen
+from gui.data.importers.kinds import Seen, is_missing
 from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
-from gui.data.importers.sources import cell_text, effective_width
+from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
 from gui.data.importers.zones import ZoneCheck, summer_days
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
@@ -55,6 +55,26 @@ def reason_of(exc: Exception) -> Reason:
     return text if isinstance(text, Message) else str(exc)
 
 
+_CUT_SHORT = _m("cut-short", QT_TRANSLATE_NOOP("importers", "the quoted cell is not closed: the file may be cut short"))
+
+
+def value_reason(exc: Exception, raw: Any, kind: ValueKind) -> Reason:
+    """Why a value cell read as `kind` is refused: the parser's reason, with what to do for a number column's
+    text (a missing-value marker?) or a number with its unit."""
+    reason = reason_of(exc)
+    if kind is ValueKind.NUMBER and isinstance(raw, str) and raw.strip() and not raw.strip()[0].isdigit():
+        marker = QT_TRANSLATE_NOOP(
+            "importers", "{why}; if it marks a missing reading, add it as a missing-value marker"
+        )
+        return _m("marker", marker, why=reason)
+    if kind is ValueKind.NUMBER and isinstance(raw, str) and _NUMBER_AND_UNIT.fullmatch(raw.strip()):
+        unit = QT_TRANSLATE_NOOP(
+            "importers", "{why}: a number with a unit; write the unit in the header, the number alone"
+        )
+        return _m("unit", unit, why=reason)
+    return reason
+
+
 class RejectedSink(Protocol):
     """Receives the rejected rows of a pass: first the column names, then each row."""
 
@@ -74,16 +94,6 @@ def typed_value(raw: Any) -> Value:
     if isinstance(raw, float) and not math.isfinite(raw):
         raise ValueError("NaN or infinity cannot be sent (not valid JSON)")
     return raw
-
-
-def is_missing(raw: Any, missing: frozenset[str]) -> bool:
-    if raw is None:
-        return True
-    if isinstance(raw, str):
-        return raw.strip() in missing
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(missing) > 1:
-        return cell_text(raw) in missing
-    return False
 
 
 def _shown(at: datetime) -> str:
@@ -150,10 +160,14 @@ class RowConverter:
         self._sampled: list[datetime] = []
         self._chunks: list[tuple[int, int, datetime, datetime]] = []  # stored rows [start, end): lowest, highest
         #: What every row shows of the value columns whose kind the first rows gave (`kinds.revise`).
+        wide = plan.layout is Layout.WIDE
         self.seen = {
             j: Seen(plan.infos[j].kind if plan.infos[j].role is Role.VALUE else None, known)
             for j, known in plan.watched.items()
+            if wide
         }
+        #: Long layout, a value column of no chosen kind: what every row shows of each datastream's values.
+        self.streams_seen: dict[str, Seen] | None = {} if not wide and plan.value_col in plan.watched else None
         #: Times of day without a date column: the current row's day, the previous time of day, the chunk's new days.
         self._day: date | None = None
         self._last_tod: time | None = None
@@ -163,6 +177,10 @@ class RowConverter:
     def process(self, rows: list[Sequence[Any]], first: int) -> None:
         """Convert and store rows numbered `first`, `first + 1`, … (blank rows are skipped)."""
         width = self.width
+        if rows and cut_short(rows[-1]):  # the file ends inside a quoted cell: nothing of that row is read
+            cut = without_end(rows[-1])
+            self.reject(first + len(rows) - 1, cut, _CUT_SHORT, len(cut) - 1)
+            rows = rows[:-1]
         if self.repeated_header is not None:  # InfluxDB annotated CSV: each table has its own annotations and header
             header = self.repeated_header
             rows = [
@@ -234,7 +252,7 @@ class RowConverter:
             long_values: list[Value | None] = []
         else:
             converted = []
-            stream_ids, long_values = self._long(columns, errors)
+            stream_ids, long_values = self._long(columns, numbers, errors)
             has_value = [v is not None for v in long_values]
 
         self._missing_times(times, has_value, errors, warnings, time_col)
@@ -358,12 +376,16 @@ class RowConverter:
             )
         self.result.time_warnings = count_far + count_future
 
-    def reject(self, number: int, row: Sequence[Any], reason: str) -> None:
+    def reject(self, number: int, row: Sequence[Any], reason: Reason, column: int | None = None) -> None:
+        """Reject a whole row (its `column`, when one cell is the reason)."""
         self.result.rows_read += 1
         self.result.rows_rejected += 1
-        self.result.add_problem(Problem(number, None, reason, Severity.ERROR, self._row_text(row)))
+        name = self.names[column] if column is not None and 0 <= column < len(self.names) else None
+        shown = cell_text(row[column]) if name is not None and column is not None else self._row_text(row)
+        why = reason if isinstance(reason, Message) else None
+        self.result.add_problem(Problem(number, name, str(reason), Severity.ERROR, shown, why))
         if self.sink is not None:
-            self.sink.row(number, [reason], row)
+            self.sink.row(number, [str(reason) if name is None else f"{name}: {reason}"], row)
         if len(self.result.preview) < self.preview_rows:
             padded = list(row[: self.width]) + [None] * (self.width - len(row))
             cells = tuple(PreviewCell(cell_text(c), cell_text(c), CellStatus.ERROR, reason) for c in padded)
@@ -609,26 +631,17 @@ class RowConverter:
             try:
                 out.append(C.parse_cell_value(raw, kind, info.decimal))
             except ValueError as exc:
-                reason = reason_of(exc)
-                if kind is ValueKind.NUMBER and isinstance(raw, str) and raw.strip() and not raw.strip()[0].isdigit():
-                    marker = QT_TRANSLATE_NOOP(
-                        "importers", "{why}; if it marks a missing reading, add it as a missing-value marker"
-                    )
-                    reason = _m("marker", marker, why=reason)
-                elif kind is ValueKind.NUMBER and isinstance(raw, str) and _NUMBER_AND_UNIT.fullmatch(raw.strip()):
-                    unit = QT_TRANSLATE_NOOP(
-                        "importers", "{why}: a number with a unit; write the unit in the header, the number alone"
-                    )
-                    reason = _m("unit", unit, why=reason)
-                errors.setdefault(i, []).append((j, reason))
+                errors.setdefault(i, []).append((j, value_reason(exc, raw, kind)))
                 out.append(None)
                 continue
             stats.values += 1
         return out
 
     def _long(
-        self, columns: list[tuple[Any, ...]], errors: dict[int, list[tuple[int, Reason]]]
+        self, columns: list[tuple[Any, ...]], rows: Sequence[int], errors: dict[int, list[tuple[int, Reason]]]
     ) -> tuple[list[int], list[Value | None]]:
+        """The stream index and value of each row; a datastream's values are read as its kind (`plan.stream_kinds`,
+        watched in `streams_seen`) unless the user chose the value column's kind."""
         plan = self.plan
         assert plan.stream_col is not None and plan.value_col is not None
         info = plan.infos[plan.value_col]
@@ -636,6 +649,9 @@ class RowConverter:
         ids: list[int] = []
         out: list[Value | None] = []
         stats = self.stats[plan.value_col]
+        watched = self.streams_seen
+        kinds = plan.stream_kinds
+        rows_of: dict[str, list[int]] = {}
         for i, (raw_stream, raw) in enumerate(zip(streams, values, strict=True)):
             stream = cell_text(raw_stream).strip()
             if not stream:
@@ -646,17 +662,28 @@ class RowConverter:
                 out.append(None)
                 continue
             ids.append(self.table.stream_index(self.rename.get(stream, stream), self.stream_index))
+            if watched is not None:
+                rows_of.setdefault(stream, []).append(i)
             if is_missing(raw, self.missing):
                 stats.missing += 1
                 out.append(None)
                 continue
+            kind = kinds.get(stream, info.kind)
             try:
-                out.append(typed_value(raw) if self.json_typed else C.parse_cell_value(raw, info.kind, info.decimal))
+                out.append(typed_value(raw) if self.json_typed else C.parse_cell_value(raw, kind, info.decimal))
             except ValueError as exc:
-                errors.setdefault(i, []).append((plan.value_col, reason_of(exc)))
+                errors.setdefault(i, []).append((plan.value_col, value_reason(exc, raw, kind)))
                 out.append(None)
                 continue
             stats.values += 1
+        if watched is not None:  # each datastream's kind by the rule of a wide value column (`kinds.revise`)
+            for stream, where in rows_of.items():
+                seen = watched.get(stream)
+                if seen is None:
+                    seen = watched[stream] = Seen(kinds.get(stream, ValueKind.AUTO))
+                seen.see(
+                    [values[i] for i in where], [out[i] for i in where], [rows[i] for i in where], self._is_missing
+                )
         return ids, out
 
     # -- reporting --

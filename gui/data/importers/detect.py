@@ -19,9 +19,21 @@ from datetime import tzinfo
 
 from gui.data.importers import cells as C
 from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
-from gui.data.importers.kinds import SAMPLE_SKIPS, Revision, kind_of, markers_decision
+from gui.data.importers.kinds import SAMPLE_SKIPS, Revision, kind_of, markers_decision, stream_kinds
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
-from gui.data.importers.plan import _ANOTHER_TIME, _CHOSEN, Plan, TimeSpec, _not_imported, format_label, layout_name
+from gui.data.importers.plan import (
+    _ANOTHER_TIME,
+    _CHOSEN,
+    Plan,
+    TimeSpec,
+    _not_imported,
+    decimal_mark,
+    format_label,
+    full_width_decision,
+    layout_name,
+    unique_id,
+    unnamed_question,
+)
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
     ZONE_UNKNOWN,
@@ -57,15 +69,6 @@ _STREAM_HINTS = (
 
 
 _VALUE_HINTS = ("value", "_value", "val", "reading", "measurement", "state", "值", "数值", "读数", "测量值", "数据")
-
-
-def _unique(stream_id: str, used: set[str]) -> str:
-    if stream_id not in used:
-        return stream_id
-    n = 2
-    while f"{stream_id}_{n}" in used:
-        n += 1
-    return f"{stream_id}_{n}"
 
 
 def _resolve(key: str, names: list[str], what: str) -> int:
@@ -112,6 +115,8 @@ def make_plan(
     roles: dict[int, Role] = {j: c.role for j, c in choices.items() if c.role is not None}
     notes: list[Message] = []
     decisions: list[Message] = []
+    questions: list[Message] = []
+    unnamed: set[int] = set()  # wide: columns under a header without a name: no datastream id is made up
     reasons: dict[int, Message] = {}
     user_roles = set(roles)
 
@@ -285,12 +290,11 @@ def make_plan(
             roles.setdefault(j, Role.SKIP)
     else:
         for j in range(width):
+            if structure.has_header and (names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])):
+                unnamed.add(j)
             if j in roles:
                 continue
-            unnamed = structure.has_header and (
-                names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])
-            )
-            reason = None if j in revised else _skip_reason(names[j], profiles[j], rows_read, unnamed, j == 0)
+            reason = None if j in revised else _skip_reason(names[j], profiles[j], rows_read, j in unnamed, j == 0)
             if reason is not None:
                 roles[j], reasons[j] = Role.SKIP, reason
             else:
@@ -566,19 +570,13 @@ def make_plan(
     else:
         decisions.append(_m("time-none", QT_TRANSLATE_NOOP("importers", "time: no column was understood as a time")))
 
-    # decimal marks
-    file_votes: Counter[str] = Counter()
-    for p in profiles:
-        file_votes.update(p.decimals)
+    file_votes: Counter[str] = sum((p.decimals for p in profiles), Counter())  # `1,234` alone is asked: decimal_mark
 
-    def decimal_of(j: int) -> str:
-        if options.decimal:
-            return options.decimal
-        votes = profiles[j].decimals
-        for source in (votes, file_votes):
-            if source[","] != source["."]:
-                return "," if source[","] > source["."] else "."
-        return "," if delimiter == ";" and profiles[j].ambiguous_comma else "."
+    def decimal_of(j: int, kind: ValueKind) -> str:
+        mark, said = decimal_mark(options.decimal, names, profiles, j, kind, file_votes)
+        if said is not None:
+            (questions if said.code == "decimal-question" else decisions).append(said)
+        return mark
 
     rename = dict(options.rename)
     renamed_keys: set[str] = set()
@@ -598,7 +596,9 @@ def make_plan(
         if role is Role.VALUE:
             kind = choice.kind
             if kind is None and layout is Layout.LONG:
-                kind = ValueKind.AUTO
+                kind = ValueKind.AUTO  # each datastream's own: `stream_kinds` below, checked on all rows
+                if revision is None:
+                    watched[j] = frozenset()
             elif kind is None and j in revised:
                 kind = revised[j]
             elif kind is None:
@@ -616,11 +616,14 @@ def make_plan(
                 new = next((rename[k] for k in (names[j], str(j + 1), suggested) if k in rename), None)
                 if new is not None:
                     renamed_keys.update(k for k in (names[j], str(j + 1), suggested) if k in rename)
-                stream_id = choice.stream_id.strip() if choice.stream_id else (new or _unique(suggested, used_ids))
+                stream_id = choice.stream_id.strip() if choice.stream_id else (new or unique_id(suggested, used_ids))
+                if j in unnamed and not choice.stream_id and new is None:
+                    stream_id = ""
+                    questions.append(unnamed_question(j + 1))
                 used_ids.add(stream_id)
                 info = replace(info, stream_id=stream_id, suggested_id=suggested, id_safe=is_safe_stream_id(stream_id))
                 values.append(j)
-            info = replace(info, kind=kind, decimal=decimal_of(j), note=note)
+            info = replace(info, kind=kind, decimal=decimal_of(j, kind), note=note)
         elif role in (Role.TIME, Role.DATE):
             info = replace(info, time_format=spec.fmt if role is Role.TIME else spec.date_fmt)
         elif role is Role.TIME_OF_DAY:
@@ -654,6 +657,14 @@ def make_plan(
     )
     if revision is not None:
         found_missing |= revision.markers
+    # long layout: each datastream's kind by the rule of a wide value column, from the rows read (and all rows)
+    stream_col = next((j for j in range(width) if roles[j] is Role.STREAM), None)
+    value_col = next((j for j in range(width) if roles[j] is Role.VALUE), None)
+    kinds: dict[str, ValueKind] = {}
+    if layout is Layout.LONG and stream_col is not None and value_col is not None and choices[value_col].kind is None:
+        kinds, markers, said = stream_kinds(structure.data_sample, stream_col, value_col, missing, names[value_col])
+        found_missing, decisions = found_missing | markers, decisions + said
+        kinds.update(revision.stream_kinds if revision is not None else {})
     if found_missing:
         decisions.append(markers_decision(found_missing))
     if revision is not None:
@@ -674,6 +685,11 @@ def make_plan(
         if info.kind is ValueKind.NUMBER and choices[info.index].kind is None and profiles[info.index].other_texts
     ]
     decisions += [
+        full_width_decision(i.name, profiles[i.index].full_width)
+        for i in infos
+        if i.role is Role.VALUE and profiles[i.index].full_width
+    ]
+    decisions += [
         _m(
             "skipped-column",
             QT_TRANSLATE_NOOP("importers", "not imported: {column} ({why})"),
@@ -684,8 +700,6 @@ def make_plan(
         if roles[j] is Role.SKIP and j in reasons
     ]
 
-    stream_col = next((j for j in range(width) if roles[j] is Role.STREAM), None)
-    value_col = next((j for j in range(width) if roles[j] is Role.VALUE), None)
     if layout is Layout.LONG and (stream_col is None or value_col is None):
         raise ImportFailed(
             _m(
@@ -728,6 +742,8 @@ def make_plan(
         found_missing,
         zone_why,
         watched,
+        tuple(questions),
+        kinds,
         order_readings_,
         season_of,
     )

@@ -48,6 +48,17 @@ _MISSING_WRITTEN = frozenset(f(t) for t in MISSING_LIKE for f in (str.lower, str
 _FEW = 64
 
 
+def is_missing(raw: Any, missing: frozenset[str]) -> bool:
+    """Whether a cell means "no reading": empty, or a missing-value marker (numbers too: `-200`)."""
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return raw.strip() in missing
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and len(missing) > 1:
+        return cell_text(raw) in missing
+    return False
+
+
 def kind_of(filled: int, numbers: int, objects: int) -> ValueKind:
     """The kind of a wide table's value column from its cells: `filled` not missing, of them `numbers`
     numbers and `objects` JSON objects (`cells.classify`). AUTO for a column without a filled cell."""
@@ -80,7 +91,7 @@ def _is_number(raw: Any) -> bool:
 
 #: The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason`
 #: codes): such a column is watched too, and imported when a later row holds a reading.
-SAMPLE_SKIPS = ("skip-unnamed-empty", "skip-no-reading", "skip-label-text")
+SAMPLE_SKIPS = ("skip-unnamed-empty", "skip-unnamed-junk", "skip-no-reading", "skip-label-text")
 
 
 @dataclass
@@ -102,6 +113,9 @@ class Seen:
     missing_like: set[str] = field(default_factory=set)
     first_row: int | None = None
     first_text: str = ""
+    #: AUTO (a long layout's datastream not in the first rows): values read as text, which its kind may refuse.
+    texts_read: int = 0
+    marked: int = 0  #: AUTO, JSON: cells that are `MISSING_LIKE` texts
 
     def see(
         self, cells: Sequence[Any], values: Sequence[Value | None], rows: Sequence[int], missing: Callable[[Any], bool]
@@ -134,6 +148,8 @@ class Seen:
             odd = {t for t in texts if _is_number(t)}
             self.numbers += sum(1 for v in values if v in odd) if odd else 0
         else:
+            if self.kind is ValueKind.AUTO:
+                self.texts_read += sum(1 for v in values if isinstance(v, str))
             for raw, count in Counter(cells).items():
                 if missing(raw):
                     continue
@@ -141,6 +157,7 @@ class Seen:
                 no_reading = text.casefold() in MISSING_LIKE
                 if no_reading:
                     self.missing_like.add(text)
+                    self.marked += count
                 self.filled += count
                 cls = C.classify(raw, frozenset())[0]
                 self.numbers += count if cls is C.CellClass.NUMBER else 0
@@ -167,19 +184,74 @@ class Seen:
             return None
         return kind_of(self.filled, self.numbers, self.objects)
 
+    def read_right(self) -> bool:
+        """Whether the values read with `kind` are those of `kind_of_all_rows` (AUTO reads what it can: right
+        unless numbers came with texts, or JSON objects with texts)."""
+        kind = self.kind_of_all_rows()
+        if self.kind is not ValueKind.AUTO or kind is ValueKind.AUTO:
+            return kind is self.kind or kind is ValueKind.AUTO
+        if kind is ValueKind.NUMBER:
+            return not self.texts_read and not self.objects
+        return kind is ValueKind.JSON or not self.objects
+
+
+def stream_kinds(
+    rows: Sequence[Sequence[Any]], stream_col: int, value_col: int, missing: frozenset[str], column: str
+) -> tuple[dict[str, ValueKind], frozenset[str], list[Message]]:
+    """Long layout: each datastream's kind (by its id in the file) from `rows`, by the rule of a wide value
+    column (`kind_of`); the "no reading" texts among numbers; a decision for each datastream of numbers
+    with other texts (value column named `column`)."""
+    seen: dict[str, Seen] = {}
+    for row in rows:
+        if len(row) <= max(stream_col, value_col):
+            continue
+        stream = cell_text(row[stream_col]).strip()
+        if stream:
+            raw = row[value_col]
+            seen.setdefault(stream, Seen(ValueKind.AUTO)).see([raw], [raw], [0], lambda r: is_missing(r, missing))
+    kinds = {stream: values.kind_of_all_rows() or ValueKind.AUTO for stream, values in seen.items()}
+    numeric = [seen[stream] for stream, kind in kinds.items() if kind is ValueKind.NUMBER]
+    markers = frozenset(t for values in numeric for t in values.missing_like)
+    said = [
+        numbers_with_texts(stream, column)
+        for stream, values in seen.items()
+        if kinds[stream] is ValueKind.NUMBER and values.filled > values.numbers + values.marked
+    ]
+    return kinds, markers, said
+
+
+def numbers_with_texts(stream: str, column: str) -> Message:
+    """Long layout: datastream `stream` holds numbers and other texts; its texts are rejected (code
+    `stream-numbers-texts`)."""
+    return _m(
+        "stream-numbers-texts",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "datastream {stream}: numbers, with texts among them: their rows are rejected unless the texts are "
+            "missing-value markers or the column {column} is read as text (send --text; the import dialog's "
+            "columns table)",
+        ),
+        stream=repr(stream),
+        column=repr(column),
+    )
+
 
 @dataclass(frozen=True)
 class Revision:
     """What all rows decide that the first rows did not: `kinds` of the columns that change (a column not
     imported by the first rows is then imported), texts meaning "no reading" among numbers found below
-    them (`markers`), and a decision for each column, naming the row that decided it."""
+    them (`markers`), and a decision for each column, naming the row that decided it; long layout: the kind
+    of each datastream (by its id in the file) from all its rows (`stream_kinds`)."""
 
     kinds: dict[int, ValueKind]
     markers: frozenset[str]
     decisions: list[Message]
+    stream_kinds: dict[str, ValueKind] = field(default_factory=dict)
 
 
-def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Revision | None:
+def revise(
+    plan: Plan, seen: dict[int, Seen], rows_read: int, streams: dict[str, Seen] | None = None
+) -> Revision | None:
     """What all rows decide unlike the first ones (`Revision`), or None when the first rows told it right.
 
     A Revision whenever a column's `Seen.first_row` is set (the pass may stop keeping datapoints then).
@@ -209,6 +281,19 @@ def revise(plan: Plan, seen: dict[int, Seen], rows_read: int) -> Revision | None
     found = frozenset(
         t for j, column in seen.items() if kinds.get(j, column.kind) is ValueKind.NUMBER for t in column.missing_like
     )
-    if not kinds and found <= plan.missing:
+    stream_kinds: dict[str, ValueKind] = {}
+    changed = False
+    if streams:  # long layout: each datastream's kind from all its rows, as a wide value column's
+        assert plan.value_col is not None
+        for stream, values in streams.items():
+            kind = values.kind_of_all_rows() or ValueKind.AUTO
+            stream_kinds[stream] = kind
+            if kind is ValueKind.NUMBER:
+                found |= values.missing_like
+            if not values.read_right():
+                changed = True
+                if kind is ValueKind.NUMBER:
+                    decisions.append(numbers_with_texts(stream, plan.infos[plan.value_col].name))
+    if not kinds and not changed and found <= plan.missing:
         return None
-    return Revision(kinds, found - plan.missing, decisions)
+    return Revision(kinds, found - plan.missing, decisions, stream_kinds)

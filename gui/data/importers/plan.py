@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from gui.data.importers.cell_numbers import parse_number_text
 from gui.data.importers.options import DateOrder, Layout, Role, TimeFormat
 from gui.data.importers.result import (
     ColumnInfo,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.zones import StatedZone
-from gui.onenet.readings import ValueKind
+from gui.onenet.readings import ValueKind, parse_number
 from gui.text import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from gui.data.importers.columns import Profile
 
 
 @dataclass
@@ -76,8 +81,15 @@ class Plan:
     zone_why: Message | None = None  #: `zone_reason` in words (`result.zone_reason_message`), for a person
     #: Wide columns whose kind the first rows gave (not the user), and those they proposed not to import
     #: (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`),
-    #: and `make_plan` takes what all rows decide otherwise (`kinds.revise`).
+    #: and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column,
+    #: when the user chose no kind for it (each datastream's values are watched, `stream_kinds`).
     watched: dict[int, frozenset[str]] = field(default_factory=dict)
+    #: What the file leaves open and an option answers (`ImportResult.questions`): a number column's decimal mark
+    #: (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`).
+    questions: tuple[Message, ...] = ()
+    #: Long layout: each datastream's kind (by its id in the file) by the rule of a wide value column
+    #: (`kinds.kind_of`); a datastream not in it is read as AUTO.
+    stream_kinds: dict[str, ValueKind] = field(default_factory=dict)
     #: When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it.
     orders: tuple[tuple[str, str], ...] = ()
     #: A header's `CET` read as its fixed offset because every date of the first rows is in winter: the
@@ -156,3 +168,115 @@ _ANOTHER_TIME = _m("skip-another-time", QT_TRANSLATE_NOOP("importers", "another 
 def _not_imported(why: Message) -> Message:
     """A column's note: not imported, and why."""
     return _m("not-imported", QT_TRANSLATE_NOOP("importers", "not imported: {why}"), why=why)
+
+
+def decimal_question(column: str, value: str) -> Message:
+    """The question for a number column whose every separator may be either mark (`1,234`: 1.234 or 1234),
+    with its first such cell read both ways (code `decimal-question`)."""
+    return _m(
+        "decimal-question",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "column {column}: {value} is {comma} with a decimal comma or {point} with a decimal point (the other "
+            "mark a thousands separator), and no other number in the file tells which: choose the decimal mark "
+            "(send --decimal , or --decimal .; the import dialog's Decimal mark)",
+        ),
+        column=repr(column),
+        value=repr(value),
+        comma=str(parse_number_text(value, ",")),
+        point=str(parse_number_text(value, ".")),
+    )
+
+
+def decimal_mark(
+    chosen: str | None, names: list[str], profiles: list[Profile], j: int, kind: ValueKind, file_votes: Counter[str]
+) -> tuple[str, Message | None]:
+    """The decimal mark of column `j` read as `kind`: `chosen` (the user's), else what a cell of the column
+    shows (`cells.decimal_evidence`), else what cells of the file show (`file_votes`), else `.`; with the
+    reading of its `1,234`-like cells in words (`decimal_decision`), or the question when nothing told
+    (`decimal_question`, code `decimal-question`)."""
+    if chosen:
+        return chosen, None
+    unsure = profiles[j].ambiguous if kind in (ValueKind.NUMBER, ValueKind.AUTO) else ""
+    votes = profiles[j].decimals
+    for source in (votes, file_votes):
+        if source[","] != source["."]:
+            mark = "," if source[","] > source["."] else "."
+            return mark, decimal_decision(names, profiles, j, mark, source is votes) if unsure else None
+    return ".", decimal_question(names[j], unsure) if unsure else None
+
+
+def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: str, own: bool) -> Message:
+    """How the decimal mark of column `j`, whose cells include `1,234`-like ones, was decided: by another cell of
+    the column (`own`) or of the file that shows `mark` (`1,5`, `1.234,5`, `12,34`); the reading taken, in words."""
+    value = profiles[j].ambiguous
+    number = str(parse_number_text(value, mark))
+    if own:
+        evidence = profiles[j].decimal_examples[mark]
+        where = _m(
+            "decimal-where-column", QT_TRANSLATE_NOOP("importers", "{evidence} in this column"), evidence=repr(evidence)
+        )
+    else:
+        k = next(k for k, p in enumerate(profiles) if k != j and mark in p.decimal_examples)
+        where = _m(
+            "decimal-where-file",
+            QT_TRANSLATE_NOOP("importers", "{evidence} in column {other}"),
+            evidence=repr(profiles[k].decimal_examples[mark]),
+            other=repr(names[k]),
+        )
+    if mark == ",":
+        return _m(
+            "decimal-comma-decided",
+            QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal comma ({where})"),
+            column=repr(names[j]),
+            value=repr(value),
+            number=number,
+            where=where,
+        )
+    return _m(
+        "decimal-point-decided",
+        QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal point ({where})"),
+        column=repr(names[j]),
+        value=repr(value),
+        number=number,
+        where=where,
+    )
+
+
+def unique_id(stream_id: str, used: set[str]) -> str:
+    """`stream_id`, or `stream_id_2`, `_3`… when `used` holds it."""
+    if stream_id not in used:
+        return stream_id
+    n = 2
+    while f"{stream_id}_{n}" in used:
+        n += 1
+    return f"{stream_id}_{n}"
+
+
+def full_width_decision(column: str, text: str) -> Message:
+    """A value column whose numbers are written with full-width characters (`２１．５`, as an input method in
+    full-width mode types them): read as the number meant, as the editor reads them (`readings.parse_number`);
+    said with the first such cell (code `full-width`)."""
+    return _m(
+        "full-width",
+        QT_TRANSLATE_NOOP(
+            "importers", "column {column}: full-width characters read as half-width ({text} is {number})"
+        ),
+        column=repr(column),
+        text=repr(text),
+        number=str(parse_number(text)),
+    )
+
+
+def unnamed_question(number: int) -> Message:
+    """The question for a column with values but no header name (the `number`th, 1-based): a datastream id is
+    never made up for it (code `unnamed-question`)."""
+    return _m(
+        "unnamed-question",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "column {n} has values but no header name, so no datastream id: give it one (send --stream-id {n}=ID; "
+            "the import dialog's columns table) or leave the column out (send --exclude {n})",
+        ),
+        n=number,
+    )

@@ -515,6 +515,12 @@ class ImportResult:
       the problems of the first rows are kept (rows that do not fit the table).
     - `zone_question`: the file states an ambiguous zone (`CST`): the
       zones it may mean; nothing is imported until one is chosen.
+    - `questions`: what the file leaves open and an option answers, each
+      naming it: a number column whose every separated cell reads two ways
+      (`1,234`: 1.234 or 1234) with nothing in the file telling the decimal
+      mark (`ImportOptions.decimal`); a column with values but no header
+      name (its datastream id: a `ColumnChoice.stream_id`, or leave it out).
+      Nothing is imported until they are answered.
     - `time_warnings`: times far from the rest of their column or in the
       future were found (listed as warnings): ask before sending.
     - `zone_unstated`: the names of the time column(s) whose times
@@ -542,13 +548,20 @@ class ImportResult:
     needs_time: bool = False
     zone_question: tuple[str, ...] = ()
     zone_question_text: str = ""
+    questions: tuple[Message, ...] = ()
     time_warnings: int = 0
     zone_unstated: tuple[str, ...] = ()
 
     @property
     def needs_answer(self) -> bool:
         """True while a question must be answered before anything is imported."""
-        return self.needs_date_order or self.needs_date or self.needs_time or bool(self.zone_question)
+        return (
+            self.needs_date_order
+            or self.needs_date
+            or self.needs_time
+            or bool(self.zone_question)
+            or bool(self.questions)
+        )
 
     def __len__(self) -> int:
         """The number of datapoints imported."""

@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime, time
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +99,23 @@ class Source(AbstractContextManager["Source"]):
         self.close()
 
 
+#: Read after a delimited file's last line: a Unicode noncharacter, never in a text file. Alone it is a row of
+#: its own, left out (`_END_ROW`); at the end of the last cell, that cell's quote was never closed (`cut_short`).
+_END = "\ufdd0"
+_END_ROW = [_END]
+
+
+def cut_short(row: Sequence[Any]) -> bool:
+    """Whether a delimited file's row is its last one, cut inside a quoted cell (`2026-12-07,"2.5` and the file
+    ends): its last cell holds the rest of the file, never a value to read."""
+    return bool(row) and isinstance(row[-1], str) and row[-1].endswith(_END + "\n")
+
+
+def without_end(row: Sequence[Any]) -> list[Any]:
+    """A `cut_short` row as the file has it (without what marks the end of the file)."""
+    return [*row[:-1], row[-1].removesuffix(_END + "\n")]
+
+
 class DelimitedSource(Source):
     """A CSV/TSV/TXT file decoded with `encoding` (bad bytes become U+FFFD, reported per cell)."""
 
@@ -111,11 +128,15 @@ class DelimitedSource(Source):
         self._text: io.TextIOWrapper | None = None
 
     def rows(self) -> Iterator[list[str]]:
-        """The csv reader itself (no wrapper per row); `take` turns its csv.Error into ImportFailed."""
+        """The csv reader (C-level wrappers only); `take` turns its csv.Error into ImportFailed. The last row,
+        when a quote in it is never closed, is `cut_short`."""
         self.close()
         self._raw = self.path.open("rb")
         self._text = io.TextIOWrapper(self._raw, encoding=self.encoding, errors="replace", newline="")
-        return csv.reader(self._text, delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False)
+        reader = csv.reader(
+            chain(self._text, (_END + "\n",)), delimiter=self.delimiter, quotechar='"', doublequote=True, strict=False
+        )
+        return filter(_END_ROW.__ne__, reader)  # C-level: no Python step per row
 
     def progress(self) -> tuple[int, int]:
         try:

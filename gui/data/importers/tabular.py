@@ -30,7 +30,7 @@ from gui.data.importers.result import (
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, Encoding, sniff_delimiter
-from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, effective_width, take
+from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, cut_short, effective_width, take
 from gui.data.importers.structure import find_structure
 from gui.text import QT_TRANSLATE_NOOP, Message
 
@@ -118,6 +118,8 @@ def import_rows(
     missing = frozenset({""} | {m.strip() for m in options.missing_markers})
     with source:
         sample = take(source.rows(), SAMPLE_ROWS + 1, 1)
+        if sample and cut_short(sample[-1]):  # not read for detection: the pass rejects it
+            sample.pop()
         if not sample or all(effective_width(r) == 0 for r in sample):
             if file_format is FileFormat.XLSX:
                 raise ImportFailed(_m("empty-sheet", QT_TRANSLATE_NOOP("importers", "The sheet is empty.")))
@@ -212,10 +214,11 @@ def import_rows(
 
         result = result_of(plan)
         first_data = structure.data_start + 1
-        asked = plan.time.undecided or plan.time.needs_date or plan.zone_question is not None
+        asked = plan.time.undecided or plan.time.needs_date or plan.zone_question is not None or bool(plan.questions)
         if asked or (no_time and options.missing_time is None):
             result.needs_date_order = plan.time.undecided
             result.needs_date = plan.time.needs_date
+            result.questions = plan.questions
             result.ambiguous_dates = plan.ambiguous
             result.date_orders = plan.orders
             if plan.zone_question is not None:
@@ -256,11 +259,14 @@ def import_rows(
             return runner
 
         runner = read_all(plan, result)
-        revision = revise(plan, runner.seen, len(structure.data_sample))
+        revision = revise(plan, runner.seen, len(structure.data_sample), runner.streams_seen)
         if revision is not None:  # a later row decides what the first rows did not show: read with all rows' plan
             del runner, result  # this pass's datapoints go before the next pass keeps its own
             plan = make_plan(structure, options, missing, delimiter, revision)
             result = result_of(plan)
+            if plan.questions:  # readings below the first rows in a column without a name: asked, nothing read
+                result.questions = plan.questions
+                return result
             runner = read_all(plan, result)
         if runner.store:
             runner.finish()
