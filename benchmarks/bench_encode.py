@@ -82,8 +82,8 @@ def preview_open(readings: Readings) -> dict[str, float]:
     from gui.app import make_application
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
-    from gui.ui.datapoints_model import Row
     from gui.ui.main_window import MainWindow
+    from gui.ui.rows import Row
 
     app = make_application([])  # as the app runs: cyclic garbage collected on the GUI thread only
     with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "outbox.sqlite3")) as store:

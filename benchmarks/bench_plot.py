@@ -70,7 +70,7 @@ def measure(kind: str, frames: int) -> dict[str, float]:
     rows = None
     if kind in ("rows", "rows-unsent"):
         from gui.onenet.readings import Datapoint
-        from gui.ui.datapoints_model import Row, RowStatus
+        from gui.ui.rows import Row, RowStatus
 
         base = datetime.fromtimestamp(START, UTC)
         status = RowStatus.SENT if kind == "rows" else RowStatus.UNSENT

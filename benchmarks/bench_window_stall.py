@@ -82,8 +82,8 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
     from gui.onenet.readings import Datapoint
-    from gui.ui.datapoints_model import Row
     from gui.ui.main_window import MainWindow
+    from gui.ui.rows import Row
 
     sandbox_module = _import_sandbox()
     DEFAULT_API_KEY, DEFAULT_DEVICE_ID = sandbox_module.DEFAULT_API_KEY, sandbox_module.DEFAULT_DEVICE_ID

@@ -133,7 +133,7 @@ def make_application(argv: Sequence[str]) -> QApplication:
 def add_demo_readings(window: MainWindow) -> None:
     """A few readings of the last half hour, so a newcomer can press Send at once."""
     from gui.onenet.readings import Datapoint
-    from gui.ui.datapoints_model import Row
+    from gui.ui.rows import Row
 
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     rows = []

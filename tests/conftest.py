@@ -61,6 +61,61 @@ def sandbox():
         yield running
 
 
+class HeldAnswers:
+    """The sandbox's answers to uploads, held while `holding`: each upload is stored, then its answer waits.
+
+    A test looks at what the window shows while a request is on the wire for as long as it likes, then lets the
+    answers go (`release(n)` the next n, `stop()` all and hold no more). It replaces the sandbox's wait before
+    an upload's answer (where `delay` is slept), so nothing depends on how fast the machine is. Answers still held
+    after 60 s go anyway, so a test that fails leaves no server thread behind.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self._changed = threading.Condition()
+        self.holding = True
+        self.held = 0  # answers waiting now
+        self.uploads = 0  # uploads answered or waiting, since the fixture started
+        self._released = 0
+
+    def _wait_before_answering(self, seconds: float) -> None:
+        with self._changed:
+            self.uploads += 1
+            if not self.holding:
+                return
+            self.held += 1
+            self._changed.notify_all()
+            self._changed.wait_for(lambda: not self.holding or self._released > 0, timeout=60)
+            if self._released > 0:
+                self._released -= 1
+            self.held -= 1
+
+    def wait_held(self, count: int = 1, timeout: float = 30) -> bool:
+        """Block until `count` answers are held (for tests without an event loop); False after `timeout` s."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.held >= count, timeout=timeout)
+
+    def release(self, count: int = 1) -> None:
+        with self._changed:
+            self._released += count
+            self._changed.notify_all()
+
+    def stop(self) -> None:
+        with self._changed:
+            self.holding = False
+            self._changed.notify_all()
+
+
+@pytest.fixture
+def held_answers(sandbox, monkeypatch):
+    """`sandbox`'s answers to uploads held until the test lets them go (`HeldAnswers`)."""
+    held = HeldAnswers()
+    monkeypatch.setattr(sandbox, "_sleep", held._wait_before_answering)
+    yield held
+    held.stop()
+
+
 @pytest.fixture
 def closed_port() -> int:
     """A loopback port nothing listens on: bound a moment ago and closed (connections are refused).
@@ -117,7 +172,18 @@ def _private_data_and_log_dirs(tmp_path, monkeypatch):
 
 
 #: A test that runs longer than this is taken for hung: every thread's stack is printed and the run stops.
-HANG_AFTER_S = 300
+#: The costliest test needs about 20 s of CPU; on this 2-core machine shared with five other test runs it got
+#: an eighth of a core, and at 38 s of CPU (before its cut) it ran past 300 s and stopped a healthy run.
+HANG_AFTER_S = 600
+
+#: The terminal's stderr, kept before pytest captures output: a dump written to fd 2 during a test would go to
+#: the capture's file and be lost when the watchdog ends the process (a stopped run said nothing at all).
+_TERMINAL_STDERR: int | None = None
+
+
+def pytest_configure(config):
+    global _TERMINAL_STDERR
+    _TERMINAL_STDERR = os.dup(2)
 
 
 @pytest.fixture(autouse=True)
@@ -126,7 +192,7 @@ def _hung_test_watchdog():
 
     faulthandler's watchdog is a C thread: it fires even when a deadlocked thread holds the interpreter lock.
     """
-    faulthandler.dump_traceback_later(HANG_AFTER_S, exit=True)
+    faulthandler.dump_traceback_later(HANG_AFTER_S, exit=True, file=_TERMINAL_STDERR or 2)
     yield
     faulthandler.cancel_dump_traceback_later()
 

@@ -14,7 +14,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QStyle, QWidget
 
-from gui.ui.datapoints_model import DatapointsModel, Row
+from gui.ui.datapoints_model import DatapointsModel
+from gui.ui.rows import Row
 from gui.ui.settings import Settings
 
 if TYPE_CHECKING:

@@ -45,11 +45,11 @@ from gui.data.importers import (
 from gui.data.store import StoreError, content_hash
 from gui.onenet.readings import kind_of
 from gui.ui.colours import set_style
-from gui.ui.datapoints_model import Row
 from gui.ui.import_columns import ColumnsTable
 from gui.ui.import_preview import GREEN, ORANGE, RED, PreviewModel, ProblemsBox
 from gui.ui.import_settings import ReadSettings
 from gui.ui.preview import human_bytes
+from gui.ui.rows import Row
 from gui.ui.screens import fit_to_screen
 from gui.ui.settings import system_zone_name
 from gui.ui.workers import Task, Worker

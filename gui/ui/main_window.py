@@ -20,7 +20,7 @@ from gui.onenet.formats import BodyType
 from gui.onenet.readings import Readings, kind_of
 from gui.ui.colours import set_style
 from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_sandbox
-from gui.ui.datapoints_model import DatapointsModel, Row
+from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.editor import DatapointEditor
 from gui.ui.help_menu import show_getting_started
 from gui.ui.history import HistoryPanel, requeue_for_resend
@@ -29,6 +29,7 @@ from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
 from gui.ui.result_tabs import ResultTabs
 from gui.ui.retranslate import retranslate_widgets
+from gui.ui.rows import Row
 from gui.ui.sandbox_tab import SandboxTab
 from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController

@@ -20,7 +20,7 @@ from gui.onenet.split import RequestPlan
 from gui.onenet.thingmodel import ThingModel, check_readings
 from gui.onenet.validation import Issue, Severity, validate
 from gui.text import Message
-from gui.ui.datapoints_model import Row, RowStatus, RowsView
+from gui.ui.rows import Row, RowStatus, RowsView
 
 __all__ = ["Cancelled", "Outgoing", "compute_outgoing"]
 

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 from gui import i18n
 from gui.onenet.readings import PLATFORM_TZ, Readings
 from gui.ui.colours import blend, colour, css, plot_background, series_colour, set_style
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel
+from gui.ui.rows import Row, RowStatus
 
 if TYPE_CHECKING:
     import pyqtgraph as pg

@@ -38,7 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from gui.onenet.readings import Datapoint
-from gui.ui.datapoints_model import Row, RowStatus
+from gui.ui.rows import Row, RowStatus
 
 #: Status codes of the `status` arrays.
 UNSENT, SENT, FAILED = 0, 1, 2

@@ -41,7 +41,8 @@ from gui.data.simulator import Simulation, check_every, parse_stream
 from gui.data.store import StoreError
 from gui.onenet.readings import Value, kind_of
 from gui.ui.colours import set_style
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel
+from gui.ui.rows import Row, RowStatus
 
 KEEP_TICKS = 100  # ticks whose rows the editor's table keeps (older ones leave it once stored)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from gui.data.store import NewRow, Store, StoreError
 from gui.data.target import Target
 from gui.i18n import translate
-from gui.ui.datapoints_model import Row, RowStatus
+from gui.ui.rows import Row, RowStatus
 from gui.ui.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,8 @@ from gui.i18n import translate
 from gui.onenet.client import ConfigError
 from gui.onenet.readings import Readings
 from gui.ui.connection_panel import ConnectionPanel
-from gui.ui.datapoints_model import DatapointsModel, RowStatus
+from gui.ui.datapoints_model import DatapointsModel
+from gui.ui.rows import RowStatus
 from gui.ui.verify_panel import VerifyPanel
 
 __all__ = ["VerifyController"]

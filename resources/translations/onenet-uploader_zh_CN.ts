@@ -881,7 +881,7 @@
     <name>DatapointsModel</name>
     <message>
         <source>Shown and typed in {zone}; sent in platform time (UTC+8)</source>
-        <extracomment>The editor&apos;s status of each outbox state (draft and queued rows are both &quot;not sent&quot;). A row as the model keeps it, beside its datapoint, status and revision: `(stream id, kind, outbox id, source, target)`, the kind as its `.value` string, the target as its index in `_TARGET_LIST`. A tuple of strings, numbers and None is untracked by Python&apos;s cyclic collector after its first young collection, so a million rows do not grow what full collections traverse: per row only its `Datapoint` (kept as is, so the preview&apos;s readings and the plot use the very objects) is tracked. What a send changes, each row&apos;s status and revision, is kept in columns beside (a `bytearray` of `_STATUS_LIST` indexes, an `array(&quot;q&quot;)`): a send changes them in place, or in a copy of a few megabytes when a snapshot shares them, never in a new list of a million tuples that the next young collections would traverse while holding the GIL (the stall of a send&apos;s start, benchmarks/bench_window_stall.py). Custom role: the Row dataclass of an index&apos;s row.</extracomment>
+        <extracomment>Custom role: the Row dataclass of an index&apos;s row.</extracomment>
         <translation>按 {zone} 显示和输入；按平台时间（UTC+8）发送</translation>
     </message>
     <message>
@@ -3001,7 +3001,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <name>SendController</name>
     <message>
         <source>No product access key is given: the thing model is not read, so property identifiers and value types are not checked before sending (the platform still refuses what its model does not allow).</source>
-        <extracomment>Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms); above, on a worker, while the preview says &quot;computing…&quot;. Datapoints added to the plot after a send at most (the plot sorts every series in Python). Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown). Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once). (product target, access key, URL) -&gt; the thing model read, or why it could not be</extracomment>
+        <extracomment>Up to this many table rows the preview is computed at once on the GUI thread (a few tens of ms); above, on a worker, while the preview says &quot;computing…&quot;. Datapoints added to the plot after a send at most (the plot sorts every series in Python). Datapoints of a send the plot is redrawn for at once even while hidden (a bigger send: when it is shown). (product target, access key, URL) -&gt; the thing model read, or why it could not be</extracomment>
         <translation>未提供产品 access_key：不读取物模型，因此发送前不检查属性标识符和值的类型（平台仍会拒绝其物模型不允许的内容）。</translation>
     </message>
     <message>

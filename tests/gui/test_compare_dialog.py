@@ -12,7 +12,7 @@ from gui.onenet.readings import PLATFORM_TZ, Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.colours import css
 from gui.ui.compare_dialog import RequestSide, escaped_lines
-from gui.ui.datapoints_model import Row
+from gui.ui.rows import Row
 
 from .test_main_window import use_sandbox
 

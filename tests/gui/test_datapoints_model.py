@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 
 from gui.onenet.readings import Datapoint, ValueKind
 from gui.ui.colours import css
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel
+from gui.ui.rows import Row, RowStatus
 
 
 def test_model_passes_qtmodeltester(qtmodeltester):
@@ -131,9 +132,9 @@ def test_a_sends_progress_recolours_exactly_its_rows_however_they_lie_in_the_tab
 
 def test_a_snapshots_outbox_ids_skip_rows_without_one_in_every_step(monkeypatch):
     """`RowsView.ids` reads the ids a step of rows at a time: the same ids, in the order asked, as one pass would."""
-    import gui.ui.datapoints_model as datapoints_model
+    import gui.ui.rows as rows
 
-    monkeypatch.setattr(datapoints_model, "_IDS_STEP", 2)
+    monkeypatch.setattr(rows, "_IDS_STEP", 2)
     model = DatapointsModel()
     model.extend([Row("a", Datapoint(i), id=None if i % 3 == 0 else 100 + i) for i in range(10)])
     snapshot = model.rows()

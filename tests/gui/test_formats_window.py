@@ -20,7 +20,7 @@ from gui.onenet.examples import seed_example
 from gui.onenet.formats import BodyType, decode
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
-from gui.ui.datapoints_model import Row, RowStatus
+from gui.ui.rows import Row, RowStatus
 from gui.ui.send_controller import SYNC_PLAN_ROWS
 
 BASE = datetime(2026, 11, 29, 8, 0, tzinfo=UTC)

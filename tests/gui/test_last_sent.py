@@ -30,21 +30,22 @@ def test_after_send_the_last_request_its_answer_and_headers_stay_viewable(qtbot,
     assert "Content-Type: application/json" in headers and "Content-Length:" in headers
 
 
-def test_a_new_send_never_shows_the_previous_result_as_current(qtbot, window, sandbox):
+def test_a_new_send_never_shows_the_previous_result_as_current(qtbot, window, held_answers):
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")
+    held_answers.release(1)  # the first send is answered at once
     assert send_and_wait(qtbot, window) is True
     assert window.response.outcome_label.text().startswith("✔ Stored")
 
     type_datapoint(qtbot, window, "humidity", "40")
-    sandbox.delay = 3.0  # the answer waits: what the panels show meanwhile is looked at
     qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.send_controller.sending.is_busy)
+    qtbot.waitUntil(lambda: held_answers.held == 1)  # on the wire, its answer held: what the panels show meanwhile
     response, preview = window.response, window.send_panel.preview
     assert response.outcome_label.text().startswith("Sending 1 datapoint in 1 request to http://127.0.0.1:")
     assert (response.errno_label.text(), response.http_label.text()) == ("–", "–")
     assert response.raw_response.toPlainText() == response.headers_text.toPlainText() == ""
     assert "errno 0" not in preview.last_sent_text.toPlainText()
+    held_answers.release(1)
     qtbot.waitUntil(lambda: not window.send_controller.sending.is_busy, timeout=10_000)
     assert response.outcome_label.text().startswith("✔ Stored")
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
-from gui.ui.datapoints_model import Row
 from gui.ui.plot import PlotPanel
+from gui.ui.rows import Row
 
 from .layout import layout_problems
 from .test_main_window import send_and_wait, use_sandbox

@@ -14,7 +14,7 @@ from gui.onenet.client import OneNetClient
 from gui.onenet.readings import ValueKind, parse_value
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.colours import css
-from gui.ui.datapoints_model import RowStatus
+from gui.ui.rows import RowStatus
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SEED_ROWS = [
@@ -142,8 +142,7 @@ def test_closed_port_gives_a_clear_network_error(qtbot, window, closed_port):
     assert window.model.rowCount() == 1
 
 
-def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sandbox):
-    sandbox.delay = 2.0
+def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sandbox, held_answers):
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")
     ticks = []
@@ -152,8 +151,10 @@ def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sa
     heartbeat.start()
     qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     assert window.send_panel.cancel_button.isEnabled() and window.send_panel.progress.isVisible()
-    qtbot.waitUntil(lambda: len(ticks) >= 10)  # 10 heartbeats of the GUI thread…
-    assert window.send_controller.sending.is_busy, "…only after the send: it stopped processing events meanwhile"
+    qtbot.waitUntil(lambda: held_answers.held == 1)  # stored by the platform, its answer not yet given
+    ticks.clear()
+    qtbot.waitUntil(lambda: len(ticks) >= 10)  # 10 heartbeats of the GUI thread while the send waits
+    assert window.send_controller.sending.is_busy
     qtbot.mouseClick(window.send_panel.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.send_panel.cancel_button.isEnabled()
     assert not window.send_panel.send_button.isEnabled()  # idle again, but its only datapoint is still on the wire
@@ -161,22 +162,28 @@ def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sa
     assert "Cancelled" in window.response.outcome_label.text()
     assert window.model.rows()[0].status is RowStatus.IN_FLIGHT  # on the wire: the answer is waited for
     heartbeat.stop()
+    held_answers.release(1)
     qtbot.waitUntil(lambda: not window.send_controller.is_working, timeout=10_000)
     assert window.model.rows()[0].status is RowStatus.SENT  # it was stored, and the table says so
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 1
 
 
-def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox):
-    sandbox.delay = 2.0
+def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox, held_answers):
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")
     ticks = []
     heartbeat = QTimer(interval=20)
     heartbeat.timeout.connect(lambda: ticks.append(1))
     heartbeat.start()
-    assert send_and_wait(qtbot, window) is True
+    with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
+        qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: held_answers.held == 1)
+        ticks.clear()
+        qtbot.waitUntil(lambda: len(ticks) >= 10)  # the GUI thread goes on while the answer is awaited
+        assert window.send_controller.sending.is_busy
+        held_answers.release(1)
     heartbeat.stop()
-    assert len(ticks) >= 50  # ~2 s of a 20 ms timer
+    assert blocker.args == [True]
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 1
 
 

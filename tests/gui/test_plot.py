@@ -17,9 +17,10 @@ from gui.onenet.examples import seed_example
 from gui.onenet.readings import Datapoint, parse_at
 from gui.sandbox import DEFAULT_API_KEY
 from gui.ui.colours import blend, css, plot_background
-from gui.ui.datapoints_model import DatapointsModel, Row, RowStatus
+from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.plot import MIN_FIT_SPAN_S, PlotPanel
 from gui.ui.plot_data import FAILED, SENT, UNSENT, RowTable, SeriesData
+from gui.ui.rows import Row, RowStatus
 
 SEED_AT = parse_at("2013-04-22T00:35:43").timestamp()
 SEED_AT2 = parse_at("2013-04-22T00:55:43").timestamp()

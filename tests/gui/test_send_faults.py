@@ -15,8 +15,9 @@ from gui.data.pipeline import RetryPolicy
 from gui.data.store import AttemptOutcome, RequestOutcome, State
 from gui.onenet.readings import PLATFORM_TZ, Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
-from gui.ui.datapoints_model import DatapointsModel, RowStatus
+from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.history import HistoryModel
+from gui.ui.rows import RowStatus
 
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox
 

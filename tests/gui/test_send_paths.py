@@ -10,7 +10,7 @@ from gui.data.store import NewRow, State, Store
 from gui.onenet.formats import decode
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, format_at
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
-from gui.ui.datapoints_model import Row
+from gui.ui.rows import Row
 
 from .test_main_window import send_and_wait, use_sandbox
 

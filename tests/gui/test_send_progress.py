@@ -3,8 +3,8 @@
 from types import SimpleNamespace
 
 from gui.data.store import RequestOutcome, State
-from gui.ui import send_controller
-from gui.ui.send_controller import SendWorker
+from gui.ui import send_worker
+from gui.ui.send_worker import SendWorker
 
 
 class FakeStore:
@@ -30,7 +30,7 @@ def make_worker(store, requests):
 
 def test_requests_finished_within_the_interval_reach_the_window_as_one_report(qtbot, monkeypatch):
     clock = [1000.0]
-    monkeypatch.setattr(send_controller.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(send_worker.time, "monotonic", lambda: clock[0])
     store = FakeStore()
     worker = make_worker(store, 5)
     reports = []
@@ -41,7 +41,7 @@ def test_requests_finished_within_the_interval_reach_the_window_as_one_report(qt
     worker.report(progress(2, 5, [3, 4]))
     worker.report(progress(3, 5, [5]))
     assert len(reports) == 1  # within the interval: kept
-    clock[0] += send_controller.PROGRESS_INTERVAL_S
+    clock[0] += send_worker.PROGRESS_INTERVAL_S
     worker.report(progress(4, 5, [6]))
     assert [(r.done, r.ids, r.states, r.revisions) for r in reports[1:]] == [
         (4, [3, 4, 5, 6], [State.SENT] * 4, [1] * 4)
@@ -50,7 +50,7 @@ def test_requests_finished_within_the_interval_reach_the_window_as_one_report(qt
 
 
 def test_a_failed_request_is_reported_at_once_and_the_rest_at_the_end(qtbot, monkeypatch):
-    monkeypatch.setattr(send_controller.time, "monotonic", lambda: 1000.0)
+    monkeypatch.setattr(send_worker.time, "monotonic", lambda: 1000.0)
     worker = make_worker(FakeStore(), 3)
     reports = []
     worker.signals.progress.connect(reports.append)

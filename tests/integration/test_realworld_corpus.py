@@ -8,7 +8,7 @@ answer's exactly (a row index or logger-event column sent as a datastream fails)
 that must be refused is compared by exit status and the words of the reason.
 
 `send` runs in a child process with a time limit, so a file that hangs the importer fails
-its own test instead of the run.
+its own test instead of the run (forked from one that has imported the product: tests/forked.py).
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ import math
 import os
 import re
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from ..forked import GuiCommand
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "realworld"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
@@ -126,17 +127,31 @@ def assert_refusal(code: int, message: str, refusal: dict[str, Any]) -> None:
 # --- the tests ------------------------------------------------------------------------------------
 
 
-def dry_run(name: str, args: list[str]) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "ONENET_API_KEY"} | {"TZ": COMPUTER_ZONE}
-    command = [sys.executable, "-m", "gui", "send", str(CORPUS / name), "--dry-run", *args]
-    try:
-        return subprocess.run(command, env=env, capture_output=True, timeout=HUNG_AFTER_S, check=False)
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"send --dry-run {name} {' '.join(args)} gave no answer in {HUNG_AFTER_S} s")
+def computer() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "ONENET_API_KEY"} | {"TZ": COMPUTER_ZONE}
+
+
+@pytest.fixture(scope="module")
+def gui_command() -> Iterator[GuiCommand]:
+    command = GuiCommand(computer())
+    yield command
+    command.close()
+
+
+@pytest.fixture
+def dry_run(gui_command: GuiCommand, tmp_path: Path) -> Callable[[str, list[str]], subprocess.CompletedProcess[bytes]]:
+    def run(name: str, args: list[str]) -> subprocess.CompletedProcess[bytes]:
+        command = ["send", str(CORPUS / name), "--dry-run", *args]
+        try:
+            return gui_command.run(command, computer(), tmp_path, HUNG_AFTER_S)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"send --dry-run {name} {' '.join(args)} gave no answer in {HUNG_AFTER_S} s")
+
+    return run
 
 
 @pytest.mark.parametrize(("name", "mode"), list(cases()))
-def test_send_dry_run_gives_the_answer(name, mode):
+def test_send_dry_run_gives_the_answer(name, mode, dry_run):
     answer = EXPECTED[name][mode]
     # Warnings (a time far off, equal `at`s) are the user's to weigh: the dry run exits 1 for them, as the send
     # would; what a reading of the file gives is checked as sent anyway.
@@ -168,7 +183,7 @@ def without_source_tz(args: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("name", header_zone_files())
-def test_a_zone_given_by_hand_does_not_override_the_headers(name):
+def test_a_zone_given_by_hand_does_not_override_the_headers(name, dry_run):
     """The header states the zone (`Date Time, GMT+00:00`, `Timestamp(UTC)`): `--source-tz` with another zone
     (the computer's, as the refusal of zone-less files teaches) changes no time, and stderr says why."""
     answer = EXPECTED[name]["careful"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import socket
+import sys
 import threading
 import time
 from datetime import datetime, timedelta
@@ -32,6 +33,7 @@ from gui.sandbox import (
     mask_key,
 )
 from gui.sandbox.cli import add_arguments, main, run
+from gui.sandbox.server import CONNECTION_TIMEOUT
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEVICE = DEFAULT_DEVICE_ID
@@ -487,15 +489,11 @@ def test_fail_every_answers_http_500_plain_text_and_stores_nothing(sandbox: Sand
 
 
 def test_delay_slows_uploads_only(sandbox: Sandbox) -> None:
-    sandbox.delay = 0.3
+    sandbox.delay = 60  # far longer than either request below waits
 
-    started = time.monotonic()
-    assert upload(sandbox, b'{"t":1}', 3).json() == SUCC
-    assert time.monotonic() - started >= 0.3
-
-    started = time.monotonic()
-    read_ok(sandbox)
-    assert time.monotonic() - started < 0.25
+    with pytest.raises(requests.exceptions.ReadTimeout):  # the upload is held for the delay
+        upload(sandbox, b'{"t":1}', 3, timeout=0.3)
+    read_ok(sandbox)  # a read is answered at once (within its 5 s timeout): the delay is not applied to it
 
 
 def test_client_timeout_during_delay_leaves_the_data_stored(sandbox: Sandbox) -> None:
@@ -752,14 +750,31 @@ def test_port_and_url_before_start_raise_and_restart_keeps_data() -> None:
 
 
 def test_stop_ends_idle_keep_alive_connections() -> None:
-    with Sandbox({DEVICE: KEY}) as sandbox, requests.Session() as session:
-        response = session.post(
-            f"{sandbox.url}/devices/{DEVICE}/datapoints?type=3", data=b'{"t":1}', headers={"api-key": KEY}, timeout=5
+    with Sandbox({DEVICE: KEY}) as sandbox, socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
+        conn.sendall(
+            f"POST /devices/{DEVICE}/datapoints?type=3 HTTP/1.1\r\nHost: x\r\napi-key: {KEY}\r\n"
+            'Content-Length: 7\r\n\r\n{"t":1}'.encode()
         )
-        assert response.json() == SUCC
-        started = time.monotonic()
+        answer = b""
+        while b'"succ"' not in answer:
+            answer += conn.recv(65536) or pytest.fail(f"closed before the answer: {answer!r}")
+        assert b"Connection: close" not in answer  # kept alive: the server now waits for a next request
+
+        def reading_the_next_request() -> bool:  # its handler thread blocked reading this connection
+            return any(
+                frame.f_code.co_name == "_receive" and getattr(frame.f_locals.get("self"), "sandbox", None) is sandbox
+                for frame in sys._current_frames().values()
+            )
+
+        deadline = time.monotonic() + 30
+        while not reading_the_next_request():  # a bounded wait on the server's state
+            assert time.monotonic() < deadline, "the connection's handler never waited for a next request"
+            time.sleep(0.01)
         sandbox.stop()
-        assert time.monotonic() - started < 1
+        # The server closed it (end of input), rather than leaving it open until its idle timeout: this read
+        # waits half that, so a connection left open fails here with TimeoutError.
+        conn.settimeout(CONNECTION_TIMEOUT / 2)
+        assert conn.recv(65536) == b""
 
 
 def test_cli_serves_until_stopped(capsys: pytest.CaptureFixture[str]) -> None:
@@ -767,15 +782,18 @@ def test_cli_serves_until_stopped(capsys: pytest.CaptureFixture[str]) -> None:
     add_arguments(parser)
     args = parser.parse_args(["--device", "42", "--api-key", "CLI-SECRET-KEY", "--fail-every", "3"])
     stop = threading.Event()
+    started = threading.Event()
     ready: list[Sandbox] = []
     result: list[int] = []
-    thread = threading.Thread(target=lambda: result.append(run(args, stop_event=stop, on_ready=ready.append)))
+
+    def on_ready(sandbox: Sandbox) -> None:
+        ready.append(sandbox)
+        started.set()
+
+    thread = threading.Thread(target=lambda: result.append(run(args, stop_event=stop, on_ready=on_ready)))
     thread.start()
     try:
-        for _ in range(100):
-            if ready:
-                break
-            time.sleep(0.01)
+        assert started.wait(30), "the sandbox did not start"
         [sandbox] = ready
         url = sandbox.url
         assert sandbox.fail_every == 3

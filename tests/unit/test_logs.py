@@ -99,10 +99,12 @@ def test_a_fatal_error_leaves_every_threads_stack_in_the_crash_log(tmp_path):
         "import ctypes, threading, time\n"
         "from pathlib import Path\nfrom gui.data.logs import enable_crash_log\n"
         f"enable_crash_log(Path({str(tmp_path)!r}))\n"
+        "inside = threading.Event()\n"
         "def reading_back():\n"
+        "    inside.set()\n"
         "    time.sleep(30)\n"
         "threading.Thread(target=reading_back, daemon=True).start()\n"
-        "time.sleep(0.2)\n"
+        "assert inside.wait(30)\n"
         "api_key = 'SECRET-KEY-123'\n"
         "ctypes.string_at(0)\n"
     )

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 from gui.data.outbox import RequestOptions
 from gui.data.target import Target
 from gui.onenet.readings import Datapoint
-from gui.ui.datapoints_model import Row, RowStatus
 from gui.ui.outgoing import compute_outgoing
+from gui.ui.rows import Row, RowStatus
 
 HERE = Target.of("https://api.heclouds.com", "1")
 SANDBOX = Target.sandbox("4093215")

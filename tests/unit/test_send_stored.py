@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from gui.data.outbox import RequestOptions, plan_readings
 from gui.onenet.readings import Datapoint, Datastream, Readings
 from gui.ui.outgoing import Outgoing
-from gui.ui.send_controller import _stored_and_unstamped
+from gui.ui.send_worker import _stored_and_unstamped
 
 
 def test_the_stored_requests_give_their_count_and_their_datapoints_without_at_in_order():

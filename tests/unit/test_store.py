@@ -7,7 +7,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -171,14 +170,26 @@ def test_ids_are_never_reused(store):
     assert store.add(rows(1)) == [first[-1] + 1]
 
 
-def test_a_bulk_of_100000_rows_goes_in_quickly_in_one_transaction(store):
-    bulk = rows(100_000)
-    start = time.perf_counter()
-    ids = store.add(bulk, state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE, in_editor=False)
-    elapsed = time.perf_counter() - start
-    assert len(ids) == 100_000
+def test_a_bulk_goes_in_in_one_transaction(store):
+    """One transaction (one fsync), not one per row: what keeps a big import quick. How quick is measured by
+    benchmarks/bench_pipeline.py ("end to end": storing 100,000 rows, then sending them)."""
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)  # every statement run, each row of the bulk too
+    try:
+        ids = store.add(rows(2_000), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE, in_editor=False)
+    finally:
+        store._db.set_trace_callback(None)
+    assert len(ids) == 2_000 and len([s for s in statements if s.startswith("INSERT INTO outbox")]) == 2_000
+    assert [s for s in statements if s.split()[0].upper() in ("BEGIN", "COMMIT", "ROLLBACK")] == [
+        "BEGIN IMMEDIATE",
+        "COMMIT",
+    ]
+
+
+def test_a_bulk_of_100000_rows_goes_in(store):
+    ids = store.add(rows(100_000), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE, in_editor=False)
+    assert len(ids) == 100_000 == len(set(ids))
     assert store.counts()[State.UNSENT] == 100_000
-    assert elapsed < 5, f"100,000 rows took {elapsed:.2f} s"
 
 
 def test_unsent_rows_need_an_address_which_is_normalised(store):
