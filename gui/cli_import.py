@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from gui import i18n
@@ -60,7 +61,19 @@ def add_import_arguments(parser: Any) -> None:
         "--date-order",
         choices=[m.value for m in DateOrder],
         help=QT_TRANSLATE_NOOP(
-            "cli", "for dates like 04/11/2026: dmy = 4 November, mdy = April 11 (default: from the data)"
+            "cli",
+            "for dates like 04/11/2026: dmy = 4 November, mdy = April 11; with a two-digit year, ymd = 26-12-07 is "
+            "7 December 2026 (default: from the data; asked when more than one order fits every date)",
+        ),
+    )
+    parser.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=first_date_argument,
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "for a file of times of day without any date (08:30:00): the date of its first row; a time earlier "
+            "than the row before it starts the next day (without it such a file is refused, exit 2)",
         ),
     )
     parser.add_argument(
@@ -176,7 +189,28 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
         text=_column_list(getattr(args, "text", [])) or (),
         rename=rename,
         zone_from_file=source_tz is None,
+        first_date=getattr(args, "date", None),
     )
+
+
+def first_date_argument(text: str) -> date:
+    """`--date`: a calendar date written YYYY-MM-DD; argparse.ArgumentTypeError (exit 2) with the reason otherwise."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("cli", "{text} is not a date written YYYY-MM-DD, e.g. 2026-12-07").format(text=repr(text))
+        ) from None
+
+
+def needs_date_message(result: ImportResult) -> str:
+    """The question `send` and `verify` ask when `result.needs_date`: the file has times of day, no date."""
+    column = next((c.name for c in result.detected.time_columns()), "")
+    return translate(
+        "cli",
+        "column {column} holds times of day only and the file gives no date: pass --date YYYY-MM-DD, the date "
+        "of the first row (a time earlier than the row before it is read as the next day)",
+    ).format(column=repr(column))
 
 
 #: `--source-tz local`: this computer's zone, chosen explicitly.
@@ -195,6 +229,25 @@ def source_zone_argument(text: str) -> str:
     except ZoneError as exc:
         why = translate("cli", "{why} (or local: this computer's zone)").format(why=render(exc.message))
         raise argparse.ArgumentTypeError(why) from None
+
+
+def date_order_message(result: ImportResult) -> str:
+    """The question `send` and `verify` ask when `result.needs_date_order`: each --date-order value that fits."""
+    ways = translate("cli", ", ").join(
+        translate("cli", "{reading} with --date-order {order}").format(reading=reading, order=order)
+        for order, reading in result.date_orders
+    )
+    values = translate("cli", " or ").join(order for order, _ in result.date_orders) or "dmy or mdy"
+    return translate(
+        "cli",
+        "dates like {examples} can be read in more than one order ({first} is {ways}): pass --date-order {values}, "
+        "the order they were written in",
+    ).format(
+        examples=", ".join(result.ambiguous_dates),
+        first=result.ambiguous_dates[0] if result.ambiguous_dates else "",
+        ways=ways,
+        values=values,
+    )
 
 
 def zone_unstated_message(result: ImportResult) -> str:

@@ -26,7 +26,14 @@ from gui.cli_common import (
     _out,
     bad_limits,
 )
-from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
+from gui.cli_import import (
+    _report_import,
+    add_import_arguments,
+    date_order_message,
+    needs_date_message,
+    options_from_args,
+    zone_unstated_message,
+)
 from gui.cli_options import add_limit_options, add_target_options
 from gui.cli_profiles import access_key, device_key, open_profile
 from gui.cli_token import KEY_ENV
@@ -72,11 +79,13 @@ exit status (--dry-run exits as the send would, for the same file and options):
      validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
      one) and --send-anyway was not given
   2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
-     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
-     does not state, or for a header that says CST)
+     (--date-order for dates like 04/11/2026 or 26-12-07; --date for times of day without
+     a date; --source-tz for times whose zone the file does not state, or for a header
+     that says CST, or CET/EST over summer dates)
   2  also: this file was queued to this device before (its datapoints wait in the outbox or
      were sent): nothing queued again; --again queues them anew
-  3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
+  3  some rows cannot be read (an empty time cell, a wall-clock time that happens twice at
+     the end of summer time, ...): they are listed and nothing is sent; --skip-rejected sends
      the other rows (exit 0 if they are stored); or no time column was understood and
      --missing-time was not given: nothing is sent
   4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
@@ -124,9 +133,10 @@ def add_send_arguments(parser: argparse.ArgumentParser) -> None:
         help=(
             QT_TRANSLATE_NOOP(
                 "cli",
-                "rows without a time: now (stamp the import time), platform (send without at), refuse; "
-                "default: a file with no time column is refused (exit 3), empty time cells are stamped now "
-                "(OneNET bodies: platform)",
+                "rows without a time: now (stamp each with the time of the import), platform (send without at: "
+                "the platform stamps each on arrival), refuse; default: a file with no time column is refused "
+                "(exit 3), and so is a row whose time cell is empty (a rejected row, exit 3; OneNET bodies: "
+                "platform)",
             )
         ),
     )
@@ -241,12 +251,7 @@ def run_send(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     _report_import(args.file, result)
     if result.needs_date_order:
-        examples = ", ".join(result.ambiguous_dates)
-        _err(
-            translate(
-                "cli", "send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy"
-            ).format(examples=examples)
-        )
+        _err(f"send: {date_order_message(result)}")
     if result.zone_question:
         _err(
             translate(
@@ -257,9 +262,11 @@ def run_send(args: argparse.Namespace) -> int:
         )
     if result.zone_unstated:
         _err(f"send: {zone_unstated_message(result)}")
+    if result.needs_date:
+        _err(f"send: {needs_date_message(result)}")
     for question in result.questions:
         _err(f"send: {render(question)}")
-    if result.needs_date_order or result.zone_question or result.zone_unstated or result.questions:
+    if result.needs_date_order or result.needs_date or result.zone_question or result.zone_unstated or result.questions:
         return EXIT_USAGE
     if result.needs_time:
         _err(

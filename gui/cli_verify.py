@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from gui import i18n
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE, _pad, bad_limits
-from gui.cli_import import _report_import, add_import_arguments, options_from_args, zone_unstated_message
+from gui.cli_import import (
+    _report_import,
+    add_import_arguments,
+    date_order_message,
+    needs_date_message,
+    options_from_args,
+    zone_unstated_message,
+)
 from gui.cli_options import add_target_options
 from gui.cli_profiles import access_key, open_profile
 from gui.data.importers import ImportFailed, MissingTime, import_file
@@ -181,9 +188,9 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
         return f"{args.file}: {i18n.why(exc)}"
     _report_import(args.file, result)
     if result.needs_date_order:
-        return translate("cli", "dates like {dates} can be day/month or month/day: pass --date-order").format(
-            dates=", ".join(result.ambiguous_dates)
-        )
+        return date_order_message(result)
+    if result.needs_date:
+        return needs_date_message(result)
     if result.zone_question:
         return translate("cli", "the time column's header says {zone} ({choices}): pass --source-tz").format(
             zone=result.zone_question_text, choices=" / ".join(result.zone_question)

@@ -66,12 +66,13 @@ class ColumnsTable(QTableWidget):
 
     def time_format_name(self, fmt: TimeFormat | None, result: ImportResult | None = None) -> str:
         if result is not None and result.needs_date_order and fmt in (TimeFormat.DMY, TimeFormat.MDY):
-            return self.tr("day/month or month/day?")
+            return self.tr("which order?")
         return (
             {
                 TimeFormat.YMD: self.tr("year-month-day"),
                 TimeFormat.DMY: self.tr("day/month/year"),
                 TimeFormat.MDY: self.tr("month/day/year"),
+                TimeFormat.YYMMDD: self.tr("yy-mm-dd (two-digit year first)"),
                 TimeFormat.TIME_OF_DAY: self.tr("time of day"),
                 TimeFormat.EXCEL: self.tr("Excel days"),
                 TimeFormat.EPOCH_S: self.tr("Unix seconds"),

@@ -160,6 +160,7 @@ class ImportDialog(QDialog):
             settings.editor_zone_box,
         )
         self.time_note, self.stamp_now_button = self.time_box.time_note, self.time_box.stamp_now_button
+        self.first_date_edit = self.time_box.first_date_edit
         self.editor_zone_note, self.show_in_zone_button = self.editor_zone_box.note, self.editor_zone_box.button
 
         self.columns_table = ColumnsTable()
@@ -237,6 +238,7 @@ class ImportDialog(QDialog):
             combo.currentIndexChanged.connect(self._on_structure_changed)
         self.header_row_spin.valueChanged.connect(self._on_structure_changed)
         self.time_format_edit.editingFinished.connect(self._schedule)
+        self.first_date_edit.editingFinished.connect(self._schedule)
         self.stamp_now_button.clicked.connect(self._on_stamp_now_button_clicked)
         self.editor_zone_box.showInZone.connect(self.showInZone)
         for combo in (self.order_combo, self.missing_time_combo, self.decimal_combo):
@@ -410,8 +412,10 @@ class ImportDialog(QDialog):
     def _show_summary(self, result: ImportResult) -> None:
         count = len(result)
         streams = result.stream_counts()
-        if result.needs_date_order or result.zone_question or result.questions:
+        if result.needs_date_order or result.zone_question or result.questions or result.needs_date:
             asked = [i18n.render(q)[:1].upper() + i18n.render(q)[1:] + "." for q in result.questions]
+            if result.needs_date:
+                asked.append(self.tr("Type the date of the first row to read the times of day."))
             if result.zone_question:
                 asked.append(
                     self.tr("The time column's header says {text}: choose the zone the times were written in.").format(

@@ -82,6 +82,7 @@ class ReadSettings(QGroupBox):
                 (self.tr("From the data"), None),
                 (self.tr("Day first: 04/11/2026 is 4 November"), DateOrder.DMY),
                 (self.tr("Month first: 04/11/2026 is April 11"), DateOrder.MDY),
+                (self.tr("Two-digit year first: 26-12-07 is 7 December 2026"), DateOrder.YMD),
             ]
         )
         self.zone_combo = ZoneCombo(
@@ -218,6 +219,7 @@ class ReadSettings(QGroupBox):
             date_order=self.order_combo.currentData(),
             missing_time=self.missing_time_combo.currentData(),
             columns=dict(columns),
+            first_date=self.time_box.first_date(),
         )
 
     def _set_auto_text(self, combo: QComboBox, detected: str) -> None:
@@ -252,9 +254,11 @@ class ReadSettings(QGroupBox):
             if marks
             else "",
         )
-        order = {"day/month/year": self.tr("day first"), "month/day/year": self.tr("month first")}.get(
-            d.date_order or "", ""
-        )
+        order = {
+            "day/month/year": self.tr("day first"),
+            "month/day/year": self.tr("month first"),
+            "yy-mm-dd": self.tr("two-digit year first"),
+        }.get(d.date_order or "", "")
         self.order_combo.setItemText(
             0, self.tr("From the data: {order}").format(order=order) if order else self.tr("From the data")
         )
@@ -318,11 +322,16 @@ class ReadSettings(QGroupBox):
         self.order_note.setVisible(needs)
         set_style(self.order_combo, f"QComboBox {{ border: 2px solid ${ORANGE}; }}" if needs else "")
         if needs:
+            names = {"dmy": self.tr("day first"), "mdy": self.tr("month first"), "ymd": self.tr("two-digit year first")}
+            ways = self.tr(", ").join(
+                self.tr("{reading} ({order})").format(reading=reading, order=names.get(order, order))
+                for order, reading in result.date_orders
+            )
             self.order_note.setText(
                 self.tr(
-                    "Dates like {examples} can be read two ways and no day above 12 tells which. "
-                    "Choose the day/month order above."
-                ).format(examples=", ".join(result.ambiguous_dates))
+                    "Dates like {examples} can be read in more than one order; the first one is {ways}. "
+                    "Choose the order above."
+                ).format(examples=", ".join(result.ambiguous_dates), ways=ways)
             )
 
     def _zone_reason(self, reason: str) -> str:

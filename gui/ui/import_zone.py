@@ -3,11 +3,11 @@ and the question when no time column is understood or the file states its zone a
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from gui.data.importers import ZONE_IN_TIMES, Detected, ImportResult, TimeFormat
 from gui.onenet.zones import ZoneError, offset_name, parse_zone
@@ -115,7 +115,8 @@ class EditorZoneNote(QWidget):
 
 
 class TimeQuestion(QWidget):
-    """No time understood, or a zone stated ambiguously: `time_note` says so, with `stamp_now_button` when it helps."""
+    """No time understood, a zone stated ambiguously, or times of day without a date: `time_note` says so, with
+    `stamp_now_button` or `first_date_edit` (the first row's date, typed: never today's assumed) when it helps."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,14 +127,20 @@ class TimeQuestion(QWidget):
         self.stamp_now_button.setToolTip(
             self.tr("Send the rows at the moment of importing: only right for readings taken just now")
         )
+        self.first_date_edit = QLineEdit()
+        self.first_date_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.first_date_edit.setToolTip(self.tr("The date of the file's first row"))
+        self.first_date_edit.hide()
         row = QHBoxLayout()
         row.addWidget(self.time_note, 1)
+        row.addWidget(self.first_date_edit)
         row.addWidget(self.stamp_now_button)
         self.setLayout(row)
         self.hide()
 
     def show_for(self, result: ImportResult) -> None:
-        """No time understood, or a zone the file states ambiguously: say so and offer the explicit choices."""
+        """No time understood, a zone the file states ambiguously, or times of day without a date: say so and
+        offer the explicit choices."""
         if result.zone_question:
             self.time_note.setText(
                 self.tr(
@@ -150,7 +157,28 @@ class TimeQuestion(QWidget):
                 )
             )
             self.stamp_now_button.show()
-        self.setVisible(bool(result.zone_question) or result.needs_time)
+        elif result.needs_date:
+            column = next((c.name for c in result.detected.time_columns()), "")
+            self.time_note.setText(
+                self.tr(
+                    "Column “{column}” holds times of day only and the file gives no date, so nothing is imported. "
+                    "Type the date of the first row (a time earlier than the row before it is read as the next day):"
+                ).format(column=column)
+            )
+            self.stamp_now_button.hide()
+        elif self.first_date_edit.text():
+            self.time_note.setText(self.tr("Date of the first row:"))
+            self.stamp_now_button.hide()
+        dated = result.needs_date or bool(self.first_date_edit.text())
+        self.first_date_edit.setVisible(dated)
+        self.setVisible(bool(result.zone_question) or result.needs_time or dated)
+
+    def first_date(self) -> date | None:
+        """The first row's date typed as YYYY-MM-DD, or None (then the dialog keeps asking for it)."""
+        try:
+            return date.fromisoformat(self.first_date_edit.text().strip())
+        except ValueError:
+            return None
 
 
 _EPOCH_FORMATS = (TimeFormat.EPOCH_S, TimeFormat.EPOCH_MS, TimeFormat.EPOCH_US, TimeFormat.EPOCH_NS)

@@ -235,8 +235,8 @@
         <translation>识别结果</translation>
     </message>
     <message>
-        <source>day/month or month/day?</source>
-        <translation>日/月还是月/日？</translation>
+        <source>which order?</source>
+        <translation>哪种顺序？</translation>
     </message>
     <message>
         <source>year-month-day</source>
@@ -249,6 +249,10 @@
     <message>
         <source>month/day/year</source>
         <translation>月/日/年</translation>
+    </message>
+    <message>
+        <source>yy-mm-dd (two-digit year first)</source>
+        <translation>yy-mm-dd（两位年份在前）</translation>
     </message>
     <message>
         <source>time of day</source>
@@ -1483,6 +1487,10 @@
         <source>✘ {why}</source>
         <translation>✘ {why}</translation>
     </message>
+    <message>
+        <source>Type the date of the first row to read the times of day.</source>
+        <translation>请输入第一行的日期，以读取这些时刻。</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln row(s) cannot be read and are not imported (see Problems).</source>
         <translation>
@@ -2579,6 +2587,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>月在前：04/11/2026 是 4 月 11 日</translation>
     </message>
     <message>
+        <source>Two-digit year first: 26-12-07 is 7 December 2026</source>
+        <translation>两位年份在前：26-12-07 是 2026 年 12 月 7 日</translation>
+    </message>
+    <message>
         <source>The zone the file&apos;s clock times were written in; they are sent in platform time, UTC+8.</source>
         <translation>文件中时间所用的时区；发送时换算为平台时间 UTC+8。</translation>
     </message>
@@ -2735,6 +2747,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>月在前</translation>
     </message>
     <message>
+        <source>two-digit year first</source>
+        <translation>两位年份在前</translation>
+    </message>
+    <message>
         <source>From the data: {order}</source>
         <translation>根据数据判断：{order}</translation>
     </message>
@@ -2777,8 +2793,16 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>识别结果：{what}</translation>
     </message>
     <message>
-        <source>Dates like {examples} can be read two ways and no day above 12 tells which. Choose the day/month order above.</source>
-        <translation>{examples} 这样的日期有两种读法，且没有大于 12 的日可供判断。请在上方选择日/月顺序。</translation>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{reading} ({order})</source>
+        <translation>{reading}（{order}）</translation>
+    </message>
+    <message>
+        <source>Dates like {examples} can be read in more than one order; the first one is {ways}. Choose the order above.</source>
+        <translation>{examples} 这样的日期可按不止一种顺序读取；第一个日期可读作 {ways}。请在上方选择顺序。</translation>
     </message>
     <message>
         <source> (from the header {header})</source>
@@ -3272,6 +3296,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>以导入时刻作为各行的时间：只适用于刚刚测得的读数</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>The date of the file&apos;s first row</source>
+        <translation>文件第一行的日期</translation>
+    </message>
+    <message>
         <source>The time column&apos;s header says {text}, which can mean {choices}. Choose the zone above.</source>
         <translation>时间列的表头写的是 {text}，它可能表示 {choices}。请在上方选择时区。</translation>
     </message>
@@ -3282,6 +3314,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>No column was understood as a time, so nothing is imported. Choose the time column (Use as: Time) below and, if it is written another way, type its Time format above — or stamp every row with the import time.</source>
         <translation>没有识别出时间列，因此不会导入任何内容。请在下方选择时间列（用作：时间），如果其写法特殊，请在上方输入时间格式——或者以导入时间作为每一行的时间。</translation>
+    </message>
+    <message>
+        <source>Column “{column}” holds times of day only and the file gives no date, so nothing is imported. Type the date of the first row (a time earlier than the row before it is read as the next day):</source>
+        <translation>列“{column}”只有时刻，文件中没有日期，因此不导入任何内容。请输入第一行的日期（某个时刻早于上一行时，读作下一天）：</translation>
+    </message>
+    <message>
+        <source>Date of the first row:</source>
+        <translation>第一行的日期：</translation>
     </message>
 </context>
 <context>
@@ -3847,62 +3887,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>每个请求的等待秒数</translation>
     </message>
     <message>
-        <source>The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
-Defaults are the import dialog&apos;s: the columns detection proposes (row indexes, labels and
-event markers are left out, with the reason), suggested datastream ids, detected encoding,
-delimiter, header row, layout, time column and time format. The zone of the times is
-the file&apos;s: an offset or Z/UTC in each time, Unix times (UTC), or a zone in the time
-column&apos;s header. Times whose zone the file does not state are refused (exit 2) unless
---source-tz names the zone they were written in (--source-tz local: this computer&apos;s);
-it is never assumed. A file in which no time column is understood is refused (exit 3)
-unless --time-column/--time-format name it or --missing-time says what rows without a
-time get. Missing-value markers that start with &apos;-&apos; are given as --na=--- or --na ---.
-
-exit status (--dry-run exits as the send would, for the same file and options):
-  0  everything sent (or, with --dry-run, every request printed) and nothing rejected
-  1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
-     validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
-     one) and --send-anyway was not given
-  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
-     (--date-order for dates like 04/11/2026; --source-tz for times whose zone the file
-     does not state, or for a header that says CST)
-  2  also: this file was queued to this device before (its datapoints wait in the outbox or
-     were sent): nothing queued again; --again queues them anew
-  3  some rows cannot be read: they are listed and nothing is sent; --skip-rejected sends
-     the other rows (exit 0 if they are stored); or no time column was understood and
-     --missing-time was not given: nothing is sent
-  4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
-     saved into a new one), gone or emptied since it held data, disk full or read-only
-</source>
-        <extracomment>The device id a dry run shows when --device is not given. The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).</extracomment>
-        <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
-默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
-并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
-时间格式。时间的时区以文件为准：每个时间中的偏移或 Z/UTC、Unix 时间（UTC），
-或时间列表头中注明的时区。文件未注明时区的时间会被拒绝（退出码 2），除非用
---source-tz 指明记录时所用的时区（--source-tz local：本机时区）；程序从不自行假定。
-没有识别出时间列的文件会被拒绝（退出码 3），除非用 --time-column/--time-format
-指明时间列，或用 --missing-time 说明没有时间的行如何处理。以“-”开头的缺失值
-标记请写成 --na=--- 或 --na ---。
-
-退出码（--dry-run 的退出码与同一文件、同样选项下的实际发送相同）：
-  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有被拒绝的行
-  1  某个请求失败（errno 非 0、HTTP 或网络错误）、某个数据点无效，或者校验给出
-     警告（例如同一数据流中两个数据点的 at 相同：平台只保留一个）而未指定
-     --send-anyway
-  2  参数错误、没有 ONENET_API_KEY、文件无法读取，或有问题需要回答
-     （04/11/2026 这类日期需要 --date-order；文件未注明时区的时间或表头写着 CST
-     时需要 --source-tz）
-  2  另外：此文件之前已排队发往此设备（其数据点在发件箱中等待或已发送）：
-     不会再次排队；--again 可重新排队
-  3  有些行无法识别：会列出这些行，且不发送任何内容；--skip-rejected 会发送其余
-     的行（存储成功则退出码为 0）；或者没有识别出时间列且未指定 --missing-time：
-     不发送任何内容
-  4  发件箱数据库无法按原样使用：已损坏（已移至别处，可读部分已存入新库）、
-     曾有数据后被删除或清空、磁盘已满或只读
-</translation>
-    </message>
-    <message>
         <source>state</source>
         <translation>状态</translation>
     </message>
@@ -3979,10 +3963,6 @@ exit status (--dry-run exits as the send would, for the same file and options):
         <translation>{path} 不是 type={type} 的请求体：{why}</translation>
     </message>
     <message>
-        <source>dates like {dates} can be day/month or month/day: pass --date-order</source>
-        <translation>像 {dates} 这样的日期既可读作日/月也可读作月/日：请指定 --date-order</translation>
-    </message>
-    <message>
         <source>the time column&apos;s header says {zone} ({choices}): pass --source-tz</source>
         <translation>时间列的表头写的是 {zone}（{choices}）：请指定 --source-tz</translation>
     </message>
@@ -4055,10 +4035,6 @@ exit status (--dry-run exits as the send would, for the same file and options):
         <translation>默认：https://api.heclouds.com</translation>
     </message>
     <message>
-        <source>rows without a time: now (stamp the import time), platform (send without at), refuse; default: a file with no time column is refused (exit 3), empty time cells are stamped now (OneNET bodies: platform)</source>
-        <translation>没有时间的行：now（以导入时间为时间）、platform（不带 at 发送）、refuse（拒绝）；默认：没有时间列的文件会被拒绝（退出码 3），时间为空的单元格取当前时间（OneNET 请求体：platform）</translation>
-    </message>
-    <message>
         <source>print the requests instead of sending them</source>
         <translation>只打印请求，不发送</translation>
     </message>
@@ -4104,10 +4080,6 @@ exit status (--dry-run exits as the send would, for the same file and options):
         <translation>默认：自动识别</translation>
     </message>
     <message>
-        <source>for dates like 04/11/2026: dmy = 4 November, mdy = April 11 (default: from the data)</source>
-        <translation>用于 04/11/2026 这类日期：dmy = 11 月 4 日，mdy = 4 月 11 日（默认：根据数据判断）</translation>
-    </message>
-    <message>
         <source>the decimal mark, . or , (default: detect per column)</source>
         <translation>小数点，. 或 ,（默认：逐列自动识别）</translation>
     </message>
@@ -4140,9 +4112,25 @@ exit status (--dry-run exits as the send would, for the same file and options):
         <translation>将列 OLD（列名、列号或建议的 ID；长表布局：文件中的数据流 ID）作为数据流 NEW 发送（可重复指定）</translation>
     </message>
     <message>
+        <source>{text} is not a date written YYYY-MM-DD, e.g. 2026-12-07</source>
+        <translation>{text} 不是 YYYY-MM-DD 格式的日期，例如 2026-12-07</translation>
+    </message>
+    <message>
+        <source>column {column} holds times of day only and the file gives no date: pass --date YYYY-MM-DD, the date of the first row (a time earlier than the row before it is read as the next day)</source>
+        <translation>列 {column} 只有时刻，文件中没有日期：请用 --date YYYY-MM-DD 指定第一行的日期（某个时刻早于上一行时，读作下一天）</translation>
+    </message>
+    <message>
         <source>{why} (or local: this computer&apos;s zone)</source>
         <extracomment>`--source-tz local`: this computer&apos;s zone, chosen explicitly.</extracomment>
         <translation>{why}（或用 local 表示本机时区）</translation>
+    </message>
+    <message>
+        <source>{reading} with --date-order {order}</source>
+        <translation>使用 --date-order {order} 时为 {reading}</translation>
+    </message>
+    <message>
+        <source>dates like {examples} can be read in more than one order ({first} is {ways}): pass --date-order {values}, the order they were written in</source>
+        <translation>{examples} 这样的日期可按不止一种顺序读取（{first}：{ways}）：请用 --date-order {values} 指定记录时所用的顺序</translation>
     </message>
     <message>
         <source>column {names}</source>
@@ -4171,6 +4159,14 @@ exit status (--dry-run exits as the send would, for the same file and options):
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>for dates like 04/11/2026: dmy = 4 November, mdy = April 11; with a two-digit year, ymd = 26-12-07 is 7 December 2026 (default: from the data; asked when more than one order fits every date)</source>
+        <translation>用于 04/11/2026 这类日期：dmy = 11 月 4 日，mdy = 4 月 11 日；年份为两位时，ymd = 26-12-07 是 2026 年 12 月 7 日（默认：根据数据判断；不止一种顺序适合所有日期时会询问）</translation>
+    </message>
+    <message>
+        <source>for a file of times of day without any date (08:30:00): the date of its first row; a time earlier than the row before it starts the next day (without it such a file is refused, exit 2)</source>
+        <translation>用于只有时刻、没有任何日期的文件（08:30:00）：第一行的日期；某个时刻早于上一行时，从该行起为下一天（未指定时此类文件会被拒绝，退出码 2）</translation>
     </message>
     <message>
         <source>{stream} ({n})</source>
@@ -4223,10 +4219,6 @@ exit status (--dry-run exits as the send would, for the same file and options):
     <message>
         <source>send: {file}: {why}</source>
         <translation>send：{file}：{why}</translation>
-    </message>
-    <message>
-        <source>send: dates like {examples} can be day/month or month/day: pass --date-order dmy or mdy</source>
-        <translation>send：{examples} 这类日期既可能是日/月也可能是月/日：请指定 --date-order dmy 或 mdy</translation>
     </message>
     <message>
         <source>send: the time column&apos;s header says {text}, which can mean {choices}: pass --source-tz with the zone the times were written in</source>
@@ -4335,6 +4327,70 @@ exit status (--dry-run exits as the send would, for the same file and options):
     <message>
         <source> It may have been stored; `onenet-uploader outbox send` sends it again.</source>
         <translation>它可能已被存储；`onenet-uploader outbox send` 会再次发送。</translation>
+    </message>
+    <message>
+        <source>The api-key is read from the environment variable ONENET_API_KEY, never from the command line.
+Defaults are the import dialog&apos;s: the columns detection proposes (row indexes, labels and
+event markers are left out, with the reason), suggested datastream ids, detected encoding,
+delimiter, header row, layout, time column and time format. The zone of the times is
+the file&apos;s: an offset or Z/UTC in each time, Unix times (UTC), or a zone in the time
+column&apos;s header. Times whose zone the file does not state are refused (exit 2) unless
+--source-tz names the zone they were written in (--source-tz local: this computer&apos;s);
+it is never assumed. A file in which no time column is understood is refused (exit 3)
+unless --time-column/--time-format name it or --missing-time says what rows without a
+time get. Missing-value markers that start with &apos;-&apos; are given as --na=--- or --na ---.
+
+exit status (--dry-run exits as the send would, for the same file and options):
+  0  everything sent (or, with --dry-run, every request printed) and nothing rejected
+  1  a request failed (errno not 0, HTTP or network error), a datapoint is invalid, or
+     validation warned (e.g. two datapoints of a stream with the same at: the platform keeps
+     one) and --send-anyway was not given
+  2  bad arguments, no ONENET_API_KEY, a file that cannot be read, or a question to answer
+     (--date-order for dates like 04/11/2026 or 26-12-07; --date for times of day without
+     a date; --source-tz for times whose zone the file does not state, or for a header
+     that says CST, or CET/EST over summer dates)
+  2  also: this file was queued to this device before (its datapoints wait in the outbox or
+     were sent): nothing queued again; --again queues them anew
+  3  some rows cannot be read (an empty time cell, a wall-clock time that happens twice at
+     the end of summer time, ...): they are listed and nothing is sent; --skip-rejected sends
+     the other rows (exit 0 if they are stored); or no time column was understood and
+     --missing-time was not given: nothing is sent
+  4  the outbox database cannot be used as it is: damaged (moved aside, what was readable
+     saved into a new one), gone or emptied since it held data, disk full or read-only
+</source>
+        <extracomment>The device id a dry run shows when --device is not given. The key a dry run signs its stand-in tokens with when no key is at hand (the token is masked anyway).</extracomment>
+        <translation>API Key 只从环境变量 ONENET_API_KEY 读取，绝不从命令行读取。
+默认设置与导入对话框相同：采用自动识别建议的列（行号、标签和事件标记列会被排除，
+并说明原因）、建议的数据流 ID，以及识别出的编码、分隔符、表头行、布局、时间列和
+时间格式。时间的时区以文件为准：每个时间中的偏移或 Z/UTC、Unix 时间（UTC），
+或时间列表头中注明的时区。文件未注明时区的时间会被拒绝（退出码 2），除非用
+--source-tz 指明记录时所用的时区（--source-tz local：本机时区）；程序从不自行假定。
+没有识别出时间列的文件会被拒绝（退出码 3），除非用 --time-column/--time-format
+指明时间列，或用 --missing-time 说明没有时间的行如何处理。以“-”开头的缺失值
+标记请写成 --na=--- 或 --na ---。
+
+退出码（--dry-run 的退出码与同一文件、同样选项下的实际发送相同）：
+  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有被拒绝的行
+  1  某个请求失败（errno 非 0、HTTP 或网络错误）、某个数据点无效，或者校验给出
+     警告（例如同一数据流中两个数据点的 at 相同：平台只保留一个）而未指定
+     --send-anyway
+  2  参数错误、没有 ONENET_API_KEY、文件无法读取，或有问题需要回答
+     （04/11/2026 或 26-12-07 这类日期需要 --date-order；只有时刻而没有日期时
+     需要 --date；文件未注明时区的时间、表头写着 CST，或夏令时日期的表头写着
+     CET/EST 时需要 --source-tz）
+  2  另外：此文件之前已排队发往此设备（其数据点在发件箱中等待或已发送）：
+     不会再次排队；--again 可重新排队
+  3  有些行无法识别（时间单元格为空、夏令时结束时出现两次的时钟时间……）：会列出
+     这些行，且不发送任何内容；--skip-rejected 会发送其余
+     的行（存储成功则退出码为 0）；或者没有识别出时间列且未指定 --missing-time：
+     不发送任何内容
+  4  发件箱数据库无法按原样使用：已损坏（已移至别处，可读部分已存入新库）、
+     曾有数据后被删除或清空、磁盘已满或只读
+</translation>
+    </message>
+    <message>
+        <source>rows without a time: now (stamp each with the time of the import), platform (send without at: the platform stamps each on arrival), refuse; default: a file with no time column is refused (exit 3), and so is a row whose time cell is empty (a rejected row, exit 3; OneNET bodies: platform)</source>
+        <translation>没有时间的行：now（以导入时间为每行的时间）、platform（不带 at 发送：平台按到达时间记录）、refuse（拒绝）；默认：没有时间列的文件会被拒绝（退出码 3），时间单元格为空的行也会被拒绝（被拒绝的行，退出码 3；OneNET 请求体：platform）</translation>
     </message>
     <message>
         <source> Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them.</source>
@@ -4876,7 +4932,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{text}: hour {hour} cannot go with {meridian}</source>
-        <extracomment>Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`).</extracomment>
+        <extracomment>Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`). `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM).</extracomment>
         <translation>{text}：{hour} 点不能与 {meridian} 同用</translation>
     </message>
     <message>
@@ -4894,6 +4950,10 @@ base64, an expiry that is not in the future
     <message>
         <source>{text} is not a time like {example}</source>
         <translation>{text} 不是 {example} 这样的时间</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 26-12-07 08:30 (two-digit year first)</source>
+        <translation>{text} 不是 26-12-07 08:30 这样的时间（两位年份在前）</translation>
     </message>
     <message>
         <source>{text} is not a number of {unit}</source>
@@ -5008,6 +5068,26 @@ base64, an expiry that is not in the future
         <translation>两种顺序都有；请选择一种（不符合的行会列出）</translation>
     </message>
     <message>
+        <source>year-month-day (two-digit year first)</source>
+        <translation>年-月-日（两位年份在前）</translation>
+    </message>
+    <message>
+        <source>{a}, {b} or {c}</source>
+        <translation>{a}、{b} 或 {c}</translation>
+    </message>
+    <message>
+        <source>{a} or {b}</source>
+        <translation>{a} 或 {b}</translation>
+    </message>
+    <message>
+        <source>two-digit years: only {order} gives a valid date in every row read</source>
+        <translation>两位年份：只有按 {order} 读取时，读取的每一行都是有效日期</translation>
+    </message>
+    <message>
+        <source>two-digit years: {orders} all give valid dates; choose one</source>
+        <translation>两位年份：按 {orders} 读取都是有效日期；请选择一种</translation>
+    </message>
+    <message>
         <source>dots: day.month.year by convention</source>
         <translation>用点分隔：按惯例为 日.月.年</translation>
     </message>
@@ -5016,9 +5096,22 @@ base64, an expiry that is not in the future
         <translation>读取的行中没有大于 12 的日</translation>
     </message>
     <message>
+        <source>no time: the time cell is empty (such rows are refused unless you choose what they get: send --missing-time now or platform, the import dialog&apos;s Rows without a time)</source>
+        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s).</extracomment>
+        <translation>没有时间：时间单元格为空（此类行会被拒绝，除非您选择如何处理：send 的 --missing-time now 或 platform，或导入对话框中的“没有时间的行”）</translation>
+    </message>
+    <message>
         <source>no time of day</source>
-        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values.</extracomment>
+        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
         <translation>没有时刻</translation>
+    </message>
+    <message>
+        <source>the header says {zone}, read as {offset} because the first rows are all outside summer time, but this date is in summer time, when a clock labelled {zone} may show {region}&apos;s summer time: choose the zone (send --source-tz, the dialog&apos;s zone box)</source>
+        <translation>表头写的是 {zone}，因前面各行都不在夏令时内而读作 {offset}；但此日期处于夏令时，标为 {zone} 的时钟此时可能显示 {region} 的夏令时：请选择时区（send 的 --source-tz，或对话框中的时区框）</translation>
+    </message>
+    <message>
+        <source>the time of day went back from {before} to {after}: read as the next day, {day}</source>
+        <translation>时刻从 {before} 回到 {after}：读作下一天，{day}</translation>
     </message>
     <message>
         <source>{why}; if it marks a missing reading, add it as a missing-value marker</source>
@@ -5026,7 +5119,6 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>the quoted cell is not closed: the file may be cut short</source>
-        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s).</extracomment>
         <translation>引号内的单元格没有闭合：文件可能不完整</translation>
     </message>
     <message>
@@ -5207,10 +5299,6 @@ base64, an expiry that is not in the future
         <translation>指定的格式</translation>
     </message>
     <message>
-        <source>day/month/year or month/day/year</source>
-        <translation>日/月/年 或 月/日/年</translation>
-    </message>
-    <message>
         <source>Column {column} holds periods ({example}): each is read as its start.</source>
         <translation>列 {column} 是时段（{example}）：每个时段按其开始时间读取。</translation>
     </message>
@@ -5219,8 +5307,16 @@ base64, an expiry that is not in the future
         <translation>列 {column} 是时间区间（{example}）：每行按区间的开始时间读取。</translation>
     </message>
     <message>
-        <source>Times of day without a date column: dated today, {today}.</source>
-        <translation>只有时刻而没有日期列：日期按今天 {today} 计。</translation>
+        <source>Times of day without a date column: the first row is dated {date} (chosen); a time of day earlier than the row before it starts the next day.</source>
+        <translation>只有时刻而没有日期列：第一行的日期为 {date}（已选择）；某个时刻早于上一行时，从该行起为下一天。</translation>
+    </message>
+    <message>
+        <source>unknown: the header {header} says {zone}, and dates such as {day} fall in summer time where {zone} is the winter time ({region}): the fixed offset or that local time?</source>
+        <translation>未知：表头 {header} 写的是 {zone}，而 {day} 等日期处于夏令时，{zone} 是 {region} 的冬令时：是固定偏移，还是该地的当地时间？</translation>
+    </message>
+    <message>
+        <source>from the header {header}: every date read is outside summer time, so {zone} is {offset} whether the clock is fixed or {region}&apos;s</source>
+        <translation>来自表头 {header}：读取的所有日期都不在夏令时内，因此无论时钟是固定偏移还是 {region} 的时间，{zone} 都是 {offset}</translation>
     </message>
     <message>
         <source>unknown: the header {header} says {zone}, which several use</source>
@@ -5314,7 +5410,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>year-month-day</source>
-        <extracomment>the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column, when the user chose no kind for it (each datastream&apos;s values are watched, `stream_kinds`). What the file leaves open and an option answers (`ImportResult.questions`): a number column&apos;s decimal mark (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`). Long layout: each datastream&apos;s kind (by its id in the file) by the rule of a wide value column (`kinds.kind_of`); a datastream not in it is read as AUTO.</extracomment>
+        <extracomment>when `undecided`: the date orders that fit every cell read, to ask among times of day without a date column: the first row&apos;s date (`first_date`) times of day without a date column, and no `first_date` given: ask for it the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column, when the user chose no kind for it (each datastream&apos;s values are watched, `stream_kinds`). What the file leaves open and an option answers (`ImportResult.questions`): a number column&apos;s decimal mark (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`). Long layout: each datastream&apos;s kind (by its id in the file) by the rule of a wide value column (`kinds.kind_of`); a datastream not in it is read as AUTO. When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it. A header&apos;s `CET` read as its fixed offset because every date of the first rows is in winter: the `StatedZone` whose region&apos;s summer dates, in a later row, reject that row (the offset is then unsure).</extracomment>
         <translation>年-月-日</translation>
     </message>
     <message>
@@ -5324,6 +5420,10 @@ base64, an expiry that is not in the future
     <message>
         <source>month/day/year</source>
         <translation>月/日/年</translation>
+    </message>
+    <message>
+        <source>yy-mm-dd (two-digit year first)</source>
+        <translation>yy-mm-dd（两位年份在前）</translation>
     </message>
     <message>
         <source>time of day</source>
@@ -5538,6 +5638,10 @@ base64, an expiry that is not in the future
         <translation>工作表是空的。</translation>
     </message>
     <message>
+        <source>Sheet {sheet} has a header row but no data rows below it. The workbook&apos;s other sheets: {others}; choose one (send --sheet NAME, the import dialog&apos;s Sheet).</source>
+        <translation>工作表 {sheet} 有表头行，但下面没有数据行。工作簿中的其他工作表：{others}；请选择其中一个（send 的 --sheet NAME，或导入对话框中的“工作表”）。</translation>
+    </message>
+    <message>
         <source>The file has a header row but no data rows below it.</source>
         <translation>文件有表头行，但其下没有数据行。</translation>
     </message>
@@ -5697,6 +5801,11 @@ base64, an expiry that is not in the future
     <message>
         <source>vertical bar</source>
         <translation>竖线</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write its offset after the time in the file, {first} for the first occurrence or {second} for the second</source>
+        <extracomment>Abbreviations that name one offset; a file&apos;s header writing them means that offset (no DST switch). Abbreviations several zones use: the file cannot say which, so the user is asked. Standard-time abbreviations of regions with summer time: (the region&apos;s zone, its summer abbreviation). Loggers write `CET` or `EST` over their local clock all year, so over dates in the region&apos;s summer the abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise. Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China&apos;s one zone, UTC+8 today). A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset&apos;s start (`UTC+99`). An IANA name in a header, as the database spells them: `Europe/Berlin`, `America/Port-au-Prince`, `Etc/GMT+5` (its sign and digits belong to the name, so `GMT+5` is not read as an offset of its own). `GMT-05:00` (HOBO), `UTC+8`, `UTC/GMT+8`, `UTC+0530`, `UTC −3`; never the end of an `Etc/GMT+N` name. what the header says, e.g. `GMT+00:00`, `UTC`, `CST` the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous for an ambiguous abbreviation: the zones it may mean, in words A standard-time abbreviation of a region with summer time (`CET`): that region&apos;s zone (`Europe/Berlin`).</extracomment>
+        <translation>{at} 在 {zone} 中出现两次（时钟回拨），前后各行无法判断是哪一次：请在文件中该时间后写上 UTC 偏移，第一次为 {first}，第二次为 {second}</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 #: Words a Chinese reader meets as they are: names, code, field terms the glossary keeps.
 KEPT = {"onenet", "uploader", "json", "api", "key", "errno", "http", "https", "url", "id", "at", "type", "token",
         "curl", "csv", "tsv", "txt", "xlsx", "utf", "gb", "gbk", "iana", "unix", "base", "tcp", "utc", "cst", "nan",
-        "access_key", "strftime", "lang", "zh_cn", "en", "dmy", "mdy", "now", "platform", "refuse", "local",
+        "access_key", "strftime", "lang", "zh_cn", "en", "dmy", "mdy", "ymd", "now", "platform", "refuse", "local",
         "fixed", "list", "walk", "sine", "ramp", "temp", "mode", "eco", "boost", "md", "sha", "heclouds", "com",
         "true", "false", "sh", "bash", "zsh", "stderr", "stdout", "file", "in_flight", "failed", "sent",
         "unsent", "unknown", "asia", "shanghai", "europe", "berlin", "exe", "draft", "ctrl", "tab",

@@ -484,12 +484,15 @@ def test_rows_without_time_follow_the_choice(tmp_path):
     assert len(refused) == 0 and refused.rows_rejected == 2
 
 
-def test_an_empty_time_cell_is_reported(tmp_path):
+def test_an_empty_time_cell_rejects_its_row_unless_stamping_is_chosen(tmp_path):
     path = write(tmp_path, "r.csv", "time,v\n2026-11-02 08:30,1\n,2\n")
     result = load(path)
-    assert values(result, "v") == [1, 2]
-    assert result.problems[0].severity is Severity.WARNING and "stamped now" in result.problems[0].reason
-    assert load(path, missing_time=MissingTime.REFUSE).rows_rejected == 1
+    assert values(result, "v") == [1] and result.rows_rejected == 1
+    assert result.problems[0].severity is Severity.ERROR and result.problems[0].reason.startswith("no time:")
+    assert (result.problems[0].row, result.problems[0].column) == (3, "time")
+    stamped = load(path, missing_time=MissingTime.NOW)
+    assert values(stamped, "v") == [1, 2]
+    assert stamped.problems[0].severity is Severity.WARNING and "stamped now" in stamped.problems[0].reason
 
 
 # --- layouts and structure ---------------------------------------------------------------------

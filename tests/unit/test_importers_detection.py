@@ -225,7 +225,7 @@ def test_a_zone_chosen_for_times_with_offsets_is_named_and_not_applied(tmp_path)
 
 
 @pytest.mark.parametrize(
-    ("header", "at"), [("Timestamp(UTC)", "08:30"), ("time (UTC+8)", "00:30"), ("Zeit (CET)", "07:30")]
+    ("header", "at"), [("Timestamp(UTC)", "08:30"), ("time (UTC+8)", "00:30"), ("Zeit (MESZ)", "06:30")]
 )
 def test_zones_written_in_headers(tmp_path, header, at):
     path = write(tmp_path, "z.csv", f'"{header}",v\n2024-05-14 00:30,1\n')

@@ -135,6 +135,10 @@ _INTERVAL_RE = re.compile(
 _CJK_CLOCK = re.compile(r"(\d{1,2})\s*[时時点點]\s*(?:(\d{1,2})\s*分\s*(?:(\d{1,2})\s*秒)?)?")
 
 
+#: `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM).
+_CJK_MERIDIAN = re.compile(r"(上午|下午)\s*(\d{1,2}:\d{2}(?::\d{2})?)")
+
+
 def _time_of(match: re.Match[str], text: str) -> time:
     hour, minute = int(match["H"]), int(match["M"])
     second = int(match["S"] or 0)
@@ -249,6 +253,17 @@ def parse_datetime_text(text: str, fmt: TimeFormat, order: DateOrder | None = No
         day, month = (a, b) if fmt is TimeFormat.DMY else (b, a)
         name = "day/month/year" if fmt is TimeFormat.DMY else "month/day/year"
         return _build(_year(match["y"]), month, day, match, text, name)
+    if fmt is TimeFormat.YYMMDD:
+        match = _XY_RE.fullmatch(t)
+        if match is None or len(match["a"]) != 2 or len(match["y"]) != 2:
+            raise CellError(
+                _m(
+                    "is-not-a-time-like-yy-mm-dd",
+                    QT_TRANSLATE_NOOP("importers", "{text} is not a time like 26-12-07 08:30 (two-digit year first)"),
+                    text=repr(text),
+                )
+            )
+        return _build(_year(match["a"]), int(match["b"]), int(match["y"]), match, text, "yy-mm-dd")
     if fmt is TimeFormat.COMPACT:
         return parse_compact(t)
     if fmt is TimeFormat.MONTH_NAME:
@@ -283,12 +298,16 @@ _NUMERIC_TIMES = (TimeFormat.EXCEL, *_EPOCH_UNITS)
 
 
 def cjk_clock(text: str) -> str:
-    """`2024年5月14日 8时30分` -> `2024年5月14日 8:30`: Chinese clock times in the form the time parsers read."""
+    """`2024年5月14日 8时30分` -> `2024年5月14日 8:30`, `2026/12/7 下午 1:15:00` -> `2026/12/7 1:15:00 PM`:
+    Chinese clock times in the form the time parsers read (上午 is AM, 下午 PM, as Chinese Excel and WPS write)."""
 
     def clock(match: re.Match[str]) -> str:
         hour, minute, second = match[1], match[2] or "0", match[3]
         return f" {int(hour)}:{int(minute):02d}" + (f":{int(second):02d}" if second else "")
 
+    text = _CJK_MERIDIAN.sub(lambda m: f"{m[2]} {'AM' if m[1] == '上午' else 'PM'}", text)
+    if "日" not in text and not _CJK_CLOCK.search(text):
+        return text.strip()
     return _CJK_CLOCK.sub(clock, text).replace("日 ", "日").replace("日", "日 ").strip()
 
 

@@ -41,6 +41,7 @@ from gui.data.importers.cell_times import (
     COMPACT_LENGTHS,
     EPOCH_FORMATS,
     EXCEL_RANGE,
+    _year,
     cjk_clock,
     parse_compact,
     parse_date_cell,
@@ -71,6 +72,7 @@ __all__ = [
     "json_dumps_compact",
     "looks_like",
     "numbers_fast",
+    "orders_in_words",
     "parse_cell_value",
     "parse_compact",
     "parse_date_cell",
@@ -199,7 +201,7 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
     t = str(raw).strip()
     if t in missing:
         return CellClass.MISSING, None
-    if not t.isascii() and "年" in t:
+    if not t.isascii() and ("年" in t or "午" in t):
         t = cjk_clock(t)
     if t[:1].isalpha() or (t[:1].isdigit() and any(ch.isalpha() for ch in t[:12])):
         found = _classify_words(t)
@@ -260,36 +262,125 @@ def date_parts(text: str) -> tuple[int, int, str] | None:
     return (int(match["a"]), int(match["b"]), match["sep"]) if match else None
 
 
-def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, Message]:
-    """Decide day/month order from `dd?mm?yyyy` cells: a first number above 12 is a day, and so on.
+def _order_fits(match: Any, order: DateOrder) -> bool:
+    """Whether a `dd?mm?yy` match is a valid date when read in `order`."""
+    a, b, last = match["a"], int(match["b"]), match["y"]
+    if order is DateOrder.YMD:
+        year, month, day = _year(a), b, int(last)
+    else:
+        year = _year(last)
+        month, day = (b, int(a)) if order is DateOrder.DMY else (int(a), b)
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
-    Returns the order (None when the data cannot tell) and how it was
-    decided, in words. Dots (`04.11.2026`) are day-first by convention.
+
+def _order_label(order: DateOrder) -> Message:
+    return {
+        DateOrder.DMY: _m("order-dmy", QT_TRANSLATE_NOOP("importers", "day/month/year")),
+        DateOrder.MDY: _m("order-mdy", QT_TRANSLATE_NOOP("importers", "month/day/year")),
+    }.get(order) or _m("order-ymd", QT_TRANSLATE_NOOP("importers", "year-month-day (two-digit year first)"))
+
+
+def orders_in_words(orders: Sequence[DateOrder]) -> Message:
+    """`day/month/year or year-month-day (…)`, `a, b or c`: the orders in words."""
+    labels = [_order_label(o) for o in orders] or [_order_label(DateOrder.DMY), _order_label(DateOrder.MDY)]
+    if len(labels) == 3:
+        return _m("orders-3", QT_TRANSLATE_NOOP("importers", "{a}, {b} or {c}"), a=labels[0], b=labels[1], c=labels[2])
+    return _m("orders-2", QT_TRANSLATE_NOOP("importers", "{a} or {b}"), a=labels[0], b=labels[-1])
+
+
+def date_order_from(samples: Sequence[str]) -> tuple[DateOrder | None, Message, tuple[DateOrder, ...]]:
+    """Decide the order of `dd?mm?yyyy` cells: a first number above 12 is a day, and so on.
+
+    Returns the order (None when the data cannot tell), how it was decided,
+    in words, and the orders that fit (every cell a valid date; when none
+    fits them all, those that fit some). Dots (`04.11.2026`) are day-first
+    by convention (`12.04.23` too: the German and Swiss weather services'
+    dd.mm.yy). With two-digit years written otherwise (`26-12-07`,
+    `07/12/26`) a year-first reading competes too (loggers write yy-mm-dd):
+    an order is taken only when it alone gives a valid date in every cell.
     """
+    matches = [m for m in map(_XY_RE.fullmatch, (t.strip() for t in samples)) if m is not None]
+    dots = bool(matches) and all(m["sep"] == "." for m in matches)
+    if matches and all(len(m["y"]) == 2 for m in matches) and not dots:
+        candidates = [DateOrder.DMY, DateOrder.MDY]
+        if all(len(m["a"]) == 2 for m in matches):
+            candidates.append(DateOrder.YMD)
+        fit = tuple(o for o in candidates if all(_order_fits(m, o) for m in matches))
+        if len(fit) == 1:
+            return (
+                fit[0],
+                _m(
+                    "order-only-fit",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "two-digit years: only {order} gives a valid date in every row read"
+                    ),
+                    order=_order_label(fit[0]),
+                ),
+                fit,
+            )
+        if not fit:
+            some = tuple(o for o in candidates if any(_order_fits(m, o) for m in matches))
+            return (
+                None,
+                _m(
+                    "order-both",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "both orders occur; choose one (rows that do not fit it are reported)"
+                    ),
+                ),
+                some,
+            )
+        return (
+            None,
+            _m(
+                "order-two-digit",
+                QT_TRANSLATE_NOOP("importers", "two-digit years: {orders} all give valid dates; choose one"),
+                orders=orders_in_words(fit),
+            ),
+            fit,
+        )
+    both = (DateOrder.DMY, DateOrder.MDY)
     firsts, seconds, seps = 0, 0, set()
-    for text in samples:
-        parts = date_parts(text)
-        if parts is None:
-            continue
-        a, b, sep = parts
+    for match in matches:
+        a, b, sep = int(match["a"]), int(match["b"]), match["sep"]
         firsts, seconds = max(firsts, a), max(seconds, b)
         seps.add(sep)
     if firsts > 12 and seconds <= 12:
-        return DateOrder.DMY, _m(
-            "order-first-day", QT_TRANSLATE_NOOP("importers", "a first number is {n}, so it is the day"), n=firsts
+        return (
+            DateOrder.DMY,
+            _m("order-first-day", QT_TRANSLATE_NOOP("importers", "a first number is {n}, so it is the day"), n=firsts),
+            (DateOrder.DMY,),
         )
     if seconds > 12 and firsts <= 12:
-        return DateOrder.MDY, _m(
-            "order-second-day", QT_TRANSLATE_NOOP("importers", "a second number is {n}, so it is the day"), n=seconds
+        return (
+            DateOrder.MDY,
+            _m(
+                "order-second-day",
+                QT_TRANSLATE_NOOP("importers", "a second number is {n}, so it is the day"),
+                n=seconds,
+            ),
+            (DateOrder.MDY,),
         )
     if firsts > 12 and seconds > 12:
-        return None, _m(
-            "order-both",
-            QT_TRANSLATE_NOOP("importers", "both orders occur; choose one (rows that do not fit it are reported)"),
+        return (
+            None,
+            _m(
+                "order-both",
+                QT_TRANSLATE_NOOP("importers", "both orders occur; choose one (rows that do not fit it are reported)"),
+            ),
+            both,
         )
     if seps == {"."}:
-        return DateOrder.DMY, _m("order-dots", QT_TRANSLATE_NOOP("importers", "dots: day.month.year by convention"))
-    return None, _m("order-unknown", QT_TRANSLATE_NOOP("importers", "no day above 12 in the rows read"))
+        return (
+            DateOrder.DMY,
+            _m("order-dots", QT_TRANSLATE_NOOP("importers", "dots: day.month.year by convention")),
+            (DateOrder.DMY,),
+        )
+    return None, _m("order-unknown", QT_TRANSLATE_NOOP("importers", "no day above 12 in the rows read")), both
 
 
 def looks_like(cells: Sequence[Any], fmt: TimeFormat) -> bool:

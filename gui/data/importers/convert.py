@@ -23,7 +23,7 @@ from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
-from gui.data.importers.zones import ZoneCheck
+from gui.data.importers.zones import ZoneCheck, summer_days
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
 from gui.text import QT_TRANSLATE_NOOP, Message
@@ -37,6 +37,16 @@ Reason = str | Message
 
 def _m(code: str, source: str, **args: object) -> Message:
     return Message(code, "importers", source, args)
+
+
+_NO_TIME = _m(
+    "no-time-refused",
+    QT_TRANSLATE_NOOP(
+        "importers",
+        "no time: the time cell is empty (such rows are refused unless you choose what they get: send "
+        "--missing-time now or platform, the import dialog's Rows without a time)",
+    ),
+)
 
 
 def reason_of(exc: Exception) -> Reason:
@@ -158,6 +168,10 @@ class RowConverter:
         }
         #: Long layout, a value column of no chosen kind: what every row shows of each datastream's values.
         self.streams_seen: dict[str, Seen] | None = {} if not wide and plan.value_col in plan.watched else None
+        #: Times of day without a date column: the current row's day, the previous time of day, the chunk's new days.
+        self._day: date | None = None
+        self._last_tod: time | None = None
+        self.new_days: list[tuple[int, Message]] = []
 
     # -- rows --
     def process(self, rows: list[Sequence[Any]], first: int) -> None:
@@ -212,6 +226,8 @@ class RowConverter:
 
         times, time_errors = self._times(columns)
         times, gaps, repeats = self.zone.check(times)
+        if self.plan.season is not None:
+            self._outside_season(times, time_errors)
         time_col = self._time_column()
         for i, found in time_errors.items():
             errors.setdefault(i, []).append(found)
@@ -219,6 +235,8 @@ class RowConverter:
             errors.setdefault(i, []).append((time_col, reason))
         for i, reason in repeats.items():
             warnings.setdefault(i, []).append((time_col, reason))
+        for i, said in self.new_days:
+            warnings.setdefault(i, []).append((time_col, said))
 
         if self.plan.layout is Layout.WIDE:
             converted = [self._values(j, columns[j], errors) for j in self.plan.values]
@@ -416,22 +434,21 @@ class RowConverter:
                     errors[i] = (spec.time_col, reason_of(exc))
                     out.append(None)
             return out, errors
-        if spec.tod_col is None and spec.date_col is None:
-            return [None] * n, errors
+        if spec.date_col is None:
+            if spec.tod_col is None or spec.today is None:  # no time, or the date is asked first
+                return [None] * n, errors
+            return self._times_of_day(columns[spec.tod_col], spec.tod_col, spec.today)
         out = []
-        dates = columns[spec.date_col] if spec.date_col is not None else [spec.today] * n
+        dates = columns[spec.date_col]
         tods = columns[spec.tod_col] if spec.tod_col is not None else [None] * n
         for i, (raw_date, raw_tod) in enumerate(zip(dates, tods, strict=True)):
-            if spec.date_col is not None and is_missing(raw_date, self.missing):
+            if is_missing(raw_date, self.missing):
                 out.append(None)
                 continue
             try:
-                day = raw_date if isinstance(raw_date, date) and spec.date_col is None else None
-                if day is None:
-                    assert spec.date_col is not None
-                    day = C.parse_date_cell(raw_date, spec.date_fmt)
+                day = C.parse_date_cell(raw_date, spec.date_fmt)
             except ValueError as exc:
-                errors[i] = (spec.date_col if spec.date_col is not None else -1, reason_of(exc))
+                errors[i] = (spec.date_col, reason_of(exc))
                 out.append(None)
                 continue
             if spec.tod_col is None or is_missing(raw_tod, self.missing):
@@ -446,6 +463,76 @@ class RowConverter:
             except ValueError as exc:
                 errors[i] = (spec.tod_col, reason_of(exc))
                 out.append(None)
+        return out, errors
+
+    def _outside_season(self, times: list[datetime | None], errors: dict[int, tuple[int, Reason]]) -> None:
+        """A header's `CET` was read as UTC+01:00 because the first rows are all in winter: a later row in the
+        region's summer makes that unsure (the clock may have shown CEST), so it is rejected with the reason."""
+        season = self.plan.season
+        assert season is not None
+        days = {t.date() for t in times if t is not None and t.tzinfo is None}
+        summer = set(summer_days(season, list(days)))
+        if not summer:
+            return
+        for i, at in enumerate(times):
+            if at is not None and at.tzinfo is None and at.date() in summer:
+                errors[i] = (
+                    self._time_column(),
+                    _m(
+                        "zone-summer-row",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "the header says {zone}, read as {offset} because the first rows are all outside summer "
+                            "time, but this date is in summer time, when a clock labelled {zone} may show {region}'s "
+                            "summer time: choose the zone (send --source-tz, the dialog's zone box)",
+                        ),
+                        zone=season.text,
+                        offset=season.name,
+                        region=season.summer,
+                    ),
+                )
+                times[i] = None
+
+    def _times_of_day(
+        self, cells: tuple[Any, ...], column: int, first: date
+    ) -> tuple[list[datetime | None], dict[int, tuple[int, Reason]]]:
+        """Times of day without a date column: the first row on `first`, the next day whenever the clock went
+        back (`23:59` then `00:00`); each new day is said (`self.new_days`, for the chunk's warnings)."""
+        errors: dict[int, tuple[int, Reason]] = {}
+        out: list[datetime | None] = []
+        self.new_days = []
+        if self._day is None:
+            self._day = first
+        for i, raw in enumerate(cells):
+            if is_missing(raw, self.missing):
+                errors[i] = (column, _m("no-time-of-day", QT_TRANSLATE_NOOP("importers", "no time of day")))
+                out.append(None)
+                continue
+            try:
+                moment = C.parse_time_of_day_cell(raw, self.plan.time.interval)
+            except ValueError as exc:
+                errors[i] = (column, reason_of(exc))
+                out.append(None)
+                continue
+            if self._last_tod is not None and moment < self._last_tod:
+                self._day += timedelta(days=1)
+                self.new_days.append(
+                    (
+                        i,
+                        _m(
+                            "next-day",
+                            QT_TRANSLATE_NOOP(
+                                "importers",
+                                "the time of day went back from {before} to {after}: read as the next day, {day}",
+                            ),
+                            before=self._last_tod.isoformat(),
+                            after=moment.isoformat(),
+                            day=self._day.isoformat(),
+                        ),
+                    )
+                )
+            self._last_tod = moment
+            out.append(datetime.combine(self._day, moment))
         return out, errors
 
     def _parts(
@@ -506,7 +593,7 @@ class RowConverter:
             if at is not None or i in errors or not has_value[i]:
                 continue
             if policy is MissingTime.REFUSE:
-                errors.setdefault(i, []).append((time_col, "no time (rows without a time are refused)"))
+                errors.setdefault(i, []).append((time_col, _NO_TIME))
             elif policy is MissingTime.NOW:
                 times[i] = self.now
                 if timed:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import date, tzinfo
+from datetime import tzinfo
 
 from gui.data.importers import cells as C
 from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
@@ -49,10 +49,12 @@ from gui.data.importers.time_columns import (
     _pattern_fits,
     _time_parts,
     numeric_time_format,
+    order_readings,
     pick_time_format,
+    sample_days,
     times_state_zone,
 )
-from gui.data.importers.zones import StatedZone, stated_zone, unused_zone
+from gui.data.importers.zones import StatedZone, stated_zone, summer_days, summer_question, unused_zone
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import is_safe_stream_id, suggest_stream_id
 from gui.onenet.zones import parse_zone
@@ -336,6 +338,7 @@ def make_plan(
     date_order: DateOrder | None = None
     order_reason: Message | None = None
     ambiguous: tuple[str, ...] = ()
+    order_readings_: tuple[tuple[str, str], ...] = ()
     timed = spec.time_col if spec.time_col is not None else spec.date_col
     fmt_label: Message | None = None
     if timed is not None:
@@ -349,9 +352,10 @@ def make_plan(
                 time_choice = found[0]
                 time_reason = time_reason or found[1]
         fmt, date_order, order_reason, undecided = pick_time_format(profile, time_choice, options)
-        if undecided:
-            spec.undecided = True
+        if undecided is not None:
+            spec.undecided, spec.orders = True, undecided
             ambiguous = tuple(t for t in profile.texts[:3])
+            order_readings_ = order_readings(undecided, profile.texts)
         if spec.time_col is not None:
             spec.fmt = fmt
         else:
@@ -361,8 +365,8 @@ def make_plan(
         elif time_choice is TimeFormat.PATTERN:
             time_reason = _m("time-pattern-given", QT_TRANSLATE_NOOP("importers", "the format given"))
         fmt_label = format_label(fmt, spec.pattern)
-        if undecided:  # no day above 12 tells the order: either reading, not the one picked provisionally
-            fmt_label = _m("time-order-undecided", QT_TRANSLATE_NOOP("importers", "day/month/year or month/day/year"))
+        if undecided is not None:  # the cells do not tell the order: any reading that fits, none picked
+            fmt_label = C.orders_in_words(undecided)
         if fmt is TimeFormat.PERIOD:
             notes.append(
                 _m(
@@ -392,14 +396,20 @@ def make_plan(
                 )
             )
     if spec.tod_col is not None and spec.date_col is None:
-        spec.today = date.today()
-        notes.append(
-            _m(
-                "dated-today",
-                QT_TRANSLATE_NOOP("importers", "Times of day without a date column: dated today, {today}."),
-                today=spec.today.isoformat(),
+        spec.today = options.first_date
+        spec.needs_date = options.first_date is None
+        if options.first_date is not None:
+            notes.append(
+                _m(
+                    "dated-from",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "Times of day without a date column: the first row is dated {date} (chosen); a time of "
+                        "day earlier than the row before it starts the next day.",
+                    ),
+                    date=options.first_date.isoformat(),
+                )
             )
-        )
     if spec.tod_col is not None:
         spec.fmt = TimeFormat.TIME_OF_DAY
 
@@ -408,26 +418,66 @@ def make_plan(
     zone_name = zone_reason = zone_stated = zone_column = ""
     zone_why: Message | None = None
     question: StatedZone | None = None
+    season_of: StatedZone | None = None
     time_columns = [j for j in (spec.time_col, spec.date_col, spec.tod_col, *spec.parts.values()) if j is not None]
     if structure.has_header:
         for j in time_columns:
             stated = stated_zone(names[j])
             if stated is None:
                 continue
+            season: Message | None = None
+            season_zone = stated if stated.summer else None
+            if stated.summer:  # `CET` over dates in Berlin's summer: the fixed offset, or Berlin's clock?
+                days = sample_days(profiles, spec)
+                summer = summer_days(stated, days)
+                if summer or not days:
+                    stated = summer_question(stated)
+                    summer_reason = _m(
+                        "zone-summer",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "unknown: the header {header} says {zone}, and dates such as {day} fall in summer time "
+                            "where {zone} is the winter time ({region}): the fixed offset or that local time?",
+                        ),
+                        header=repr(names[j]),
+                        zone=stated.text,
+                        day=summer[0].isoformat() if summer else "?",
+                        region=stated.summer,
+                    )
+                else:
+                    season = _m(
+                        "zone-season",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "from the header {header}: every date read is outside summer time, so {zone} is "
+                            "{offset} whether the clock is fixed or {region}'s",
+                        ),
+                        header=repr(names[j]),
+                        zone=stated.text,
+                        offset=stated.name,
+                        region=stated.summer,
+                    )
             if stated.choices:  # ambiguous (`CST`): a zone the user chose is the answer
                 if options.zone_from_file:
                     question = stated
                     zone_reason = f"{ZONE_UNKNOWN}: the header {names[j]!r} says {stated.text}, which several use"
-                    zone_why = _m(
-                        "zone-ambiguous",
-                        QT_TRANSLATE_NOOP("importers", "unknown: the header {header} says {zone}, which several use"),
-                        header=repr(names[j]),
-                        zone=stated.text,
+                    zone_why = (
+                        summer_reason
+                        if stated.summer
+                        else _m(
+                            "zone-ambiguous",
+                            QT_TRANSLATE_NOOP(
+                                "importers", "unknown: the header {header} says {zone}, which several use"
+                            ),
+                            header=repr(names[j]),
+                            zone=stated.text,
+                        )
                     )
             else:
                 zone, zone_name = parse_zone(stated.name).tz, stated.name
                 zone_reason = f"from the header {names[j]!r}"
-                zone_why = zone_reason_message(zone_reason)
+                zone_why = season or zone_reason_message(zone_reason)
+                season_of = season_zone
                 zone_stated, zone_column = stated.text, names[j]
             break
     unstated = False
@@ -694,4 +744,6 @@ def make_plan(
         watched,
         tuple(questions),
         kinds,
+        order_readings_,
+        season_of,
     )

@@ -26,7 +26,7 @@ from gui.data.importers.cells import EPOCH_FORMATS, parse_epoch_int, parse_numer
 from gui.data.importers.columns import SAMPLE_ROWS, profile_columns
 from gui.data.importers.convert import RejectedSink, RowConverter
 from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime, TimeFormat
-from gui.data.importers.plan import TimeSpec, long_plan
+from gui.data.importers.plan import TimeSpec, long_plan, order_name
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
     ZONE_UNSTATED,
@@ -41,7 +41,7 @@ from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import Encoding
 from gui.data.importers.sources import RowsSource
 from gui.data.importers.tabular import CHUNK_ROWS, Cancelled, Progress, import_rows
-from gui.data.importers.time_columns import numeric_time_format, pick_time_format, times_state_zone
+from gui.data.importers.time_columns import numeric_time_format, order_readings, pick_time_format, times_state_zone
 from gui.data.importers.zones import unused_zone
 from gui.onenet.formats import BodyType, FormatError, decode_type1, decode_type3, decode_type4, decode_type5
 from gui.onenet.readings import parse_at
@@ -437,7 +437,9 @@ def _import_records(
             choice = found[0] if found else None
         fmt, order, reason, undecided = pick_time_format(profile, choice, options)
         plan = long_plan(fmt, (order, reason, undecided))
-        missing_time = options.missing_time or MissingTime.NOW
+        orders = order_readings(plan.time.orders, profile.texts)
+        # records whose `at` is empty among records with one are rejected unless the user chose otherwise
+        missing_time = options.missing_time or (MissingTime.REFUSE if profile.filled else MissingTime.NOW)
         if profile.filled and times_state_zone([profile], TimeSpec(time_col=0, fmt=fmt)):
             zone_reason = ZONE_IN_TIMES
         elif not options.zone_from_file:
@@ -451,7 +453,7 @@ def _import_records(
             encoding_reason=encoding.reason,
             layout=Layout.LONG,
             columns=tuple(plan.infos),
-            date_order=None if order is None else ("day/month/year" if order.value == "dmy" else "month/day/year"),
+            date_order=order_name(order),
             date_order_reason=reason,
             source_tz=options.source_tz,
             missing_time=missing_time,
@@ -469,9 +471,10 @@ def _import_records(
             result.zone_unstated = ("at",)
         runner = RowConverter(plan, 3, missing, missing_time, tz, now, result, False, options.preview_rows, sink)
         runner.json_typed = True
-        if undecided:
+        if undecided is not None:
             result.needs_date_order = True
             result.ambiguous_dates = tuple(profile.texts[:3])
+            result.date_orders = orders
             runner.store = False
             first = [r for _, obj in sample[: options.preview_rows] if not isinstance(r := _record_row(obj), str)]
             runner.process(list(first), 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from gui.onenet.readings import ValueKind
 
@@ -48,6 +49,7 @@ class TimeFormat(enum.Enum):
     YMD = "ymd"  #: year first: ISO 8601 (`2026-11-02T08:30:00+01:00`), `2026/11/4 9:00`, `2024年5月14日 8时30分`
     DMY = "dmy"  #: day first: `04/11/2026 18:00`, `4.11.2026 18.00.00`
     MDY = "mdy"  #: month first: `11/04/2026 6:00 PM`
+    YYMMDD = "yymmdd"  #: a two-digit year first: `26-12-07 08:30` (7 December 2026; loggers write it)
     TIME_OF_DAY = "time_of_day"  #: `18:00`, `18.00.00`, `6:00 PM` (with a date column)
     EXCEL = "excel"  #: Excel serial days since 1899-12-30 (`46330.375`)
     EPOCH_S = "epoch_s"  #: Unix time in seconds (`1793500200`), an instant: the source zone does not apply
@@ -64,10 +66,16 @@ class TimeFormat(enum.Enum):
 
 
 class DateOrder(enum.Enum):
-    """Which of `04/11/2026` is the day: asked when the data cannot tell."""
+    """Which of `04/11/2026` is the day (and of `26-12-07` the year): asked when the data cannot tell."""
 
     DMY = "dmy"  #: 4 November 2026
     MDY = "mdy"  #: April 11, 2026
+    YMD = "ymd"  #: with a two-digit year only: `26-12-07` is 7 December 2026
+
+    @property
+    def time_format(self) -> TimeFormat:
+        """The format that reads dates in this order."""
+        return {DateOrder.DMY: TimeFormat.DMY, DateOrder.MDY: TimeFormat.MDY}.get(self, TimeFormat.YYMMDD)
 
 
 class MissingTime(enum.Enum):
@@ -110,8 +118,12 @@ class ImportOptions:
     - `missing_markers`: cell texts that mean "no reading" besides an empty
       cell (always missing), e.g. `NA`, `-200`, `--`. Compared after
       stripping spaces, case-sensitive. A missing cell is skipped, never sent.
-    - `missing_time`: None means NOW for tables and records and PLATFORM for
-      OneNET bodies (whose points without `at` mean "server time").
+    - `missing_time`: None means REFUSE for tables and for records with an
+      `at` (an empty cell in a column of times rejects its row, as a cell
+      that is no time does: "no time"; a table without any time column is
+      asked about, `ImportResult.needs_time`), NOW for records without any
+      `at`, and PLATFORM for OneNET bodies (whose points without `at` mean
+      "server time"). NOW and PLATFORM are the user's explicit choices.
     - `columns`: per column overrides, by 0-based column index.
     - `preview_rows`: how many data rows `ImportResult.preview` keeps.
     - `time_pattern`: a strftime pattern (`%d.%m.%Y %H:%M`) for the time
@@ -131,6 +143,10 @@ class ImportOptions:
       as `CST`). A zone the file states (a header such as `Date Time,
       GMT+00:00`, offsets in the times) wins over `source_tz` either way;
       a chosen zone that differs is named in `Detected.zone_unused`.
+    - `first_date`: for a file of times of day without any date (`08:30:00`):
+      the date of its first row (`send --date`); a time of day earlier than
+      the row before it starts the next day. None: asked
+      (`ImportResult.needs_date`), never today's date assumed.
     """
 
     source_tz: str
@@ -154,6 +170,7 @@ class ImportOptions:
     text: tuple[str, ...] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     zone_from_file: bool = True
+    first_date: date | None = None
 
     def __post_init__(self) -> None:
         if self.decimal not in (None, ".", ","):

@@ -31,7 +31,9 @@ class TimeSpec:
     fmt: TimeFormat = TimeFormat.YMD
     date_fmt: TimeFormat = TimeFormat.YMD
     undecided: bool = False
-    today: date | None = None
+    orders: tuple[DateOrder, ...] = ()  #: when `undecided`: the date orders that fit every cell read, to ask among
+    today: date | None = None  #: times of day without a date column: the first row's date (`first_date`)
+    needs_date: bool = False  #: times of day without a date column, and no `first_date` given: ask for it
     pattern: str | None = None  #: the user's strftime pattern for the TIME column
     interval: bool = False  #: the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start
     parts: dict[str, int] = field(default_factory=dict)  #: unit (`year`, `month`…) -> column
@@ -88,9 +90,23 @@ class Plan:
     #: Long layout: each datastream's kind (by its id in the file) by the rule of a wide value column
     #: (`kinds.kind_of`); a datastream not in it is read as AUTO.
     stream_kinds: dict[str, ValueKind] = field(default_factory=dict)
+    #: When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it.
+    orders: tuple[tuple[str, str], ...] = ()
+    #: A header's `CET` read as its fixed offset because every date of the first rows is in winter: the
+    #: `StatedZone` whose region's summer dates, in a later row, reject that row (the offset is then unsure).
+    season: StatedZone | None = None
 
 
-def long_plan(time_format: TimeFormat, decided: tuple[Any, Message | None, bool] | None = None) -> Plan:
+def order_name(order: DateOrder | None) -> str | None:
+    """A date order as `Detected.date_order` names it (`day/month/year`), None for none."""
+    if order is None:
+        return None
+    return {DateOrder.DMY: "day/month/year", DateOrder.MDY: "month/day/year"}.get(order, "yy-mm-dd")
+
+
+def long_plan(
+    time_format: TimeFormat, decided: tuple[Any, Message | None, tuple[DateOrder, ...] | None] | None = None
+) -> Plan:
     """The plan of (stream, at, value) rows: OneNET bodies and JSON record lists."""
     infos = [
         ColumnInfo(0, "stream", Role.STREAM),
@@ -100,7 +116,9 @@ def long_plan(time_format: TimeFormat, decided: tuple[Any, Message | None, bool]
     spec = TimeSpec(time_col=1, fmt=time_format)
     plan = Plan(infos, spec, [], stream_col=0, value_col=2, layout=Layout.LONG)
     if decided is not None:
-        plan.date_order, plan.date_order_reason, spec.undecided = decided
+        plan.date_order, plan.date_order_reason, orders = decided
+        spec.undecided = orders is not None
+        spec.orders = orders or ()
     return plan
 
 
@@ -108,6 +126,7 @@ _FORMAT_LABELS = {
     TimeFormat.YMD: QT_TRANSLATE_NOOP("importers", "year-month-day"),
     TimeFormat.DMY: QT_TRANSLATE_NOOP("importers", "day/month/year"),
     TimeFormat.MDY: QT_TRANSLATE_NOOP("importers", "month/day/year"),
+    TimeFormat.YYMMDD: QT_TRANSLATE_NOOP("importers", "yy-mm-dd (two-digit year first)"),
     TimeFormat.TIME_OF_DAY: QT_TRANSLATE_NOOP("importers", "time of day"),
     TimeFormat.EXCEL: QT_TRANSLATE_NOOP("importers", "Excel days"),
     TimeFormat.EPOCH_S: QT_TRANSLATE_NOOP("importers", "Unix seconds"),

@@ -502,7 +502,13 @@ class ImportResult:
     - `stats`: per column (same order as `detected.columns`).
     - `preview`: the first `ImportOptions.preview_rows` data rows as read.
     - `needs_date_order`: dates like `04/11/2026` and nothing in the rows
-      read says which number is the day; `ambiguous_dates` are examples.
+      read says which number is the day; `ambiguous_dates` are examples,
+      `date_orders` each order that fits every date read (`DateOrder.value`:
+      `dmy`, `mdy`, `ymd` for a two-digit year first) with the first date
+      read in it (`2026-12-07 08:30`).
+    - `needs_date`: the times are times of day and the file gives no date
+      (`08:30:00` alone): the date of the first row must be given
+      (`ImportOptions.date`); nothing is imported until then.
     - `needs_time`: no column was understood as a time and the caller did
       not choose what rows without a time get (`MissingTime`): nothing is
       imported (stamping thousands of readings "now" is never a default);
@@ -537,6 +543,8 @@ class ImportResult:
     preview: list[PreviewRow] = field(default_factory=list)
     needs_date_order: bool = False
     ambiguous_dates: tuple[str, ...] = ()
+    date_orders: tuple[tuple[str, str], ...] = ()
+    needs_date: bool = False
     needs_time: bool = False
     zone_question: tuple[str, ...] = ()
     zone_question_text: str = ""
@@ -547,7 +555,13 @@ class ImportResult:
     @property
     def needs_answer(self) -> bool:
         """True while a question must be answered before anything is imported."""
-        return self.needs_date_order or self.needs_time or bool(self.zone_question) or bool(self.questions)
+        return (
+            self.needs_date_order
+            or self.needs_date
+            or self.needs_time
+            or bool(self.zone_question)
+            or bool(self.questions)
+        )
 
     def __len__(self) -> int:
         """The number of datapoints imported."""

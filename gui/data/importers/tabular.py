@@ -18,8 +18,8 @@ from gui.data.importers.columns import SAMPLE_ROWS
 from gui.data.importers.convert import RejectedSink, RowConverter
 from gui.data.importers.detect import make_plan
 from gui.data.importers.kinds import revise
-from gui.data.importers.options import DateOrder, FileFormat, ImportOptions, Layout, MissingTime
-from gui.data.importers.plan import Plan
+from gui.data.importers.options import FileFormat, ImportOptions, Layout, MissingTime
+from gui.data.importers.plan import Plan, order_name
 from gui.data.importers.result import (
     ColumnStats,
     Detected,
@@ -125,6 +125,20 @@ def import_rows(
                 raise ImportFailed(_m("empty-sheet", QT_TRANSLATE_NOOP("importers", "The sheet is empty.")))
             raise ImportFailed(_m("empty-file", QT_TRANSLATE_NOOP("importers", "The file is empty.")))
         structure = find_structure(sample, options, missing)
+        others = [name for name in source.sheets if name != source.sheet]
+        if structure.has_header and not structure.data_sample and others:
+            raise ImportFailed(
+                _m(
+                    "header-only-sheet",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "Sheet {sheet} has a header row but no data rows below it. The workbook's other sheets: "
+                        "{others}; choose one (send --sheet NAME, the import dialog's Sheet).",
+                    ),
+                    sheet=repr(source.sheet),
+                    others=", ".join(repr(name) for name in others),
+                )
+            )
         if structure.has_header and not structure.data_sample:
             raise ImportFailed(
                 _m(
@@ -136,7 +150,8 @@ def import_rows(
         if plan.zone is not None:
             tz = plan.zone
         no_time = not plan.time.found
-        missing_time = options.missing_time or MissingTime.NOW
+        # an empty cell in a column of times is a rejected row unless the user chose what such rows get
+        missing_time = options.missing_time or MissingTime.REFUSE
 
         def result_of(plan: Plan) -> ImportResult:
             detected = Detected(
@@ -151,7 +166,7 @@ def import_rows(
                 sheets=source.sheets,
                 layout=plan.layout,
                 columns=tuple(plan.infos),
-                date_order=_order_name(plan.date_order),
+                date_order=order_name(plan.date_order),
                 date_order_reason=plan.date_order_reason,
                 source_tz=plan.zone_name or options.source_tz,
                 missing_time=missing_time,
@@ -199,11 +214,13 @@ def import_rows(
 
         result = result_of(plan)
         first_data = structure.data_start + 1
-        asked = plan.time.undecided or plan.zone_question is not None or bool(plan.questions)
+        asked = plan.time.undecided or plan.time.needs_date or plan.zone_question is not None or bool(plan.questions)
         if asked or (no_time and options.missing_time is None):
             result.needs_date_order = plan.time.undecided
+            result.needs_date = plan.time.needs_date
             result.questions = plan.questions
             result.ambiguous_dates = plan.ambiguous
+            result.date_orders = plan.orders
             if plan.zone_question is not None:
                 result.zone_question = plan.zone_question.choices
                 result.zone_question_text = plan.zone_question.text
@@ -211,6 +228,8 @@ def import_rows(
             preview = converter(plan, result, None)
             preview.store = False
             preview.warn_missing_time = False
+            if plan.time.needs_date:  # no time can be read before the date is given: none is "missing"
+                preview.missing_time = MissingTime.PLATFORM
             preview.process(sample[first_data - 1 : first_data - 1 + options.preview_rows], first_data)
             if asked:  # the answer changes what can be read
                 result.rows_read = result.rows_rejected = 0
@@ -252,12 +271,6 @@ def import_rows(
         if runner.store:
             runner.finish()
     return result
-
-
-def _order_name(order: DateOrder | None) -> str | None:
-    if order is None:
-        return None
-    return "day/month/year" if order is DateOrder.DMY else "month/day/year"
 
 
 def decode_head(head: bytes, encoding: Encoding, complete: bool) -> str:

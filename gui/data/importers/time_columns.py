@@ -57,28 +57,64 @@ def times_state_zone(profiles: Sequence[Profile], spec: TimeSpec) -> bool:
     return aware
 
 
+def sample_days(profiles: Sequence[Profile], spec: TimeSpec) -> list[date]:
+    """The dates of the sampled time (or date) cells that parse; times of day alone: the date given, if any."""
+    if spec.time_col is None and spec.date_col is None:
+        return [spec.today] if spec.today is not None else []
+    days: list[date] = []
+    for raw in profiles[spec.time_col if spec.time_col is not None else spec.date_col].raws:  # type: ignore[index]
+        try:
+            if spec.time_col is None:
+                days.append(C.parse_date_cell(raw, spec.date_fmt))
+            elif spec.fmt is TimeFormat.PATTERN and spec.pattern and not isinstance(raw, date):
+                days.append(C.parse_pattern(cell_text(raw), spec.pattern).date())
+            else:
+                days.append(C.parse_time_cell(raw, spec.fmt).date())
+        except (ValueError, OverflowError):
+            continue
+    return days
+
+
 def pick_time_format(
     profile: Profile, choice: TimeFormat | None, options: ImportOptions
-) -> tuple[TimeFormat, DateOrder | None, Message | None, bool]:
-    """(format, date order, order reason, undecided) for a time or date column's text cells."""
-    if choice is not None and choice is not TimeFormat.DMY and choice is not TimeFormat.MDY:
-        return choice, None, None, False
+) -> tuple[TimeFormat, DateOrder | None, Message | None, tuple[DateOrder, ...] | None]:
+    """(format, date order, order reason, the orders to ask among or None) for a time or date column's text cells.
+
+    The orders to ask among are those that give a valid date in every
+    sampled cell (`cells.date_order_from`); None when the order is decided.
+    """
+    orders = {o.time_format: o for o in DateOrder}
+    if choice is not None and choice not in orders:
+        return choice, None, None, None
     if choice is not None:
-        order = DateOrder.DMY if choice is TimeFormat.DMY else DateOrder.MDY
-        return choice, order, _CHOSEN, False
+        return choice, orders[choice], _CHOSEN, None
     text_formats = Counter({f: n for f, n in profile.formats.items() if f is not TimeFormat.NATIVE})
     if not text_formats:
-        return TimeFormat.NATIVE if profile.formats else TimeFormat.YMD, None, None, False
+        return TimeFormat.NATIVE if profile.formats else TimeFormat.YMD, None, None, None
     fmt = text_formats.most_common(1)[0][0]
     if fmt is not TimeFormat.DMY:
-        return fmt, None, None, False
+        return fmt, None, None, None
     if options.date_order is not None:
         chosen = options.date_order
-        return (TimeFormat.DMY if chosen is DateOrder.DMY else TimeFormat.MDY), chosen, _CHOSEN, False
-    found, reason = C.date_order_from(profile.texts)
+        return chosen.time_format, chosen, _CHOSEN, None
+    found, reason, fit = C.date_order_from(profile.texts)
     if found is None:
-        return TimeFormat.DMY, None, reason, True
-    return (TimeFormat.DMY if found is DateOrder.DMY else TimeFormat.MDY), found, reason, False
+        return TimeFormat.DMY, None, reason, fit
+    return found.time_format, found, reason, None
+
+
+def order_readings(orders: Sequence[DateOrder], texts: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each order with the first date that fits read in it (`YYYY-MM-DD HH:MM`), for the question to show."""
+    readings = []
+    for order in orders:
+        for text in texts:
+            try:
+                parsed = C.parse_datetime_text(text, order.time_format)
+            except ValueError:
+                continue
+            readings.append((order.value, f"{parsed:%Y-%m-%d %H:%M}"))
+            break
+    return tuple(readings)
 
 
 def numeric_time_format(profile: Profile, hinted: bool) -> tuple[TimeFormat, Message] | None:

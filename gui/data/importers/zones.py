@@ -17,6 +17,7 @@ from gui.data.importers.options import ImportOptions
 from gui.data.importers.result import ZONE_IN_TIMES
 from gui.onenet.readings import occurrences
 from gui.onenet.zones import ZoneError, inverted_sign, offset_name, parse_zone
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 #: Abbreviations that name one offset; a file's header writing them means that offset (no DST switch).
 _ABBREVIATIONS = {
@@ -34,6 +35,15 @@ _AMBIGUOUS = {
     "BST": ("Europe/London (British summer, UTC+1)", "Asia/Dhaka (Bangladesh, UTC+6)"),
     "CDT": ("America/Chicago (US Central daylight, UTC-5)", "America/Havana (Cuba daylight, UTC-4)"),
 }
+#: Standard-time abbreviations of regions with summer time: (the region's zone, its summer abbreviation).
+#: Loggers write `CET` or `EST` over their local clock all year, so over dates in the region's summer the
+#: abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise.
+_SUMMER_REGIONS = {
+    "CET": ("Europe/Berlin", "CEST"), "MEZ": ("Europe/Berlin", "MESZ"), "WET": ("Europe/Lisbon", "WEST"),
+    "EET": ("Europe/Helsinki", "EEST"), "EST": ("America/New_York", "EDT"), "MST": ("America/Denver", "MDT"),
+    "PST": ("America/Los_Angeles", "PDT"), "AKST": ("America/Anchorage", "AKDT"),
+    "AEST": ("Australia/Sydney", "AEDT"), "NZST": ("Pacific/Auckland", "NZDT"),
+}  # fmt: skip
 #: Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China's one zone, UTC+8 today).
 _CHINESE_NAMES = {"北京时间": "Asia/Shanghai"}
 #: A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset's start (`UTC+99`).
@@ -54,6 +64,8 @@ class StatedZone:
     text: str  #: what the header says, e.g. `GMT+00:00`, `UTC`, `CST`
     name: str = ""  #: the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous
     choices: tuple[str, ...] = ()  #: for an ambiguous abbreviation: the zones it may mean, in words
+    #: A standard-time abbreviation of a region with summer time (`CET`): that region's zone (`Europe/Berlin`).
+    summer: str = ""
 
 
 def stated_zone(header: str) -> StatedZone | None:
@@ -104,8 +116,30 @@ def stated_zone(header: str) -> StatedZone | None:
             if minutes == 0:
                 return StatedZone(word, "UTC")
             sign = "-" if minutes < 0 else "+"
-            return StatedZone(word, f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
+            region = _SUMMER_REGIONS.get(word, ("", ""))[0]
+            return StatedZone(word, f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", summer=region)
     return None
+
+
+def summer_days(stated: StatedZone, days: Sequence[date]) -> list[date]:
+    """The days on which `stated.summer`'s region keeps summer time (at noon), in order; [] for none."""
+    if not stated.summer:
+        return []
+    region = parse_zone(stated.summer).tz
+    return [d for d in sorted(set(days)) if region.dst(datetime.combine(d, time(12))) not in (None, timedelta(0))]
+
+
+def summer_question(stated: StatedZone) -> StatedZone:
+    """`CET` over summer dates: the fixed offset or the region's local time, to ask among."""
+    summer = _SUMMER_REGIONS.get(stated.text, ("", ""))[1]
+    return StatedZone(
+        stated.text,
+        choices=(
+            f"{stated.name} ({stated.text} all year: the clock never switches to summer time)",
+            f"{stated.summer} ({stated.text} in winter, {summer} in summer)",
+        ),
+        summer=stated.summer,
+    )
 
 
 def unused_zone(options: ImportOptions, stated: str, applied: str) -> str:
@@ -166,18 +200,23 @@ class ZoneCheck:
 
     A gap (02:30 on a spring-forward night in Europe/Berlin) does not exist:
     the row is rejected with the reason. A repeated time (02:30 on the
-    autumn night) is read as its first occurrence, unless the rows went back
-    in time inside the repeated hour (a logger writing on through the
-    change): from there on, while times stay ambiguous, the second
-    occurrence. Either way a warning names the reading taken. Days without
-    a change are recognised once (cached) and cost nothing per row.
+    autumn night) is worked out from the order of the rows only when they
+    go back in time inside the repeated hour (a logger writing on through
+    the change: 02:00, 02:30, 02:00, 02:30): the rows before the step back
+    are the first occurrence, from it on the second, each with a warning
+    naming the reading taken. A repeated time whose rows never go back (a
+    lone `02:30`) is rejected naming both offsets, as the editor refuses
+    it (`gui.onenet.readings.occurrences`, the one rule): which one is meant
+    is the file's to say. So is a run still undecided at the end of a
+    chunk: refused, never guessed. Days without a change are recognised
+    once (cached) and cost nothing per row.
     """
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
         self._fixed = isinstance(tz, timezone)
         self._changes: dict[date, bool] = {}
-        self._previous: datetime | None = None  # the previous row's naive time on a change day
+        self._previous: datetime | None = None  # the previous row's naive time when it was a repeated one
         self._second = False
 
     def changes_on(self, day: date) -> bool:
@@ -192,13 +231,16 @@ class ZoneCheck:
             known = self._changes[day] = len(offsets) > 1
         return known
 
-    def check(self, times: Sequence[datetime | None]) -> tuple[list[datetime | None], dict[int, str], dict[int, str]]:
+    def check(
+        self, times: Sequence[datetime | None]
+    ) -> tuple[list[datetime | None], dict[int, str | Message], dict[int, str]]:
         """Check naive times of consecutive rows; aware ones and None pass through.
 
         Returns the times (second occurrences get `fold=1`), errors by
-        position (gaps) and warnings by position (repeats).
+        position (gaps, repeated times the order does not settle) and
+        warnings by position (repeated times worked out from the order).
         """
-        errors: dict[int, str] = {}
+        errors: dict[int, str | Message] = {}
         warnings: dict[int, str] = {}
         if self._fixed:
             return list(times), errors, warnings
@@ -210,32 +252,71 @@ class ZoneCheck:
             self._previous, self._second = None, False
             return list(times), errors, warnings
         out = list(times)
+        pending: list[tuple[int, datetime, timedelta, timedelta]] = []  # repeated times not yet told apart
+
+        def undecided() -> None:
+            for k, naive, first, second in pending:
+                errors[k] = _twice(naive, self.tz, first, second)
+            pending.clear()
+
         for i, naive in enumerate(times):
             if naive is None or naive.tzinfo is not None:
                 continue
             if not self.changes_on(naive.date()):
+                undecided()
                 self._previous, self._second = None, False
                 continue
             offsets = occurrences(naive, self.tz)  # the one rule of gaps and repeats (`localize` refuses both)
             if len(offsets) == 1:
-                self._previous, self._second = naive, False
+                undecided()
+                self._previous, self._second = None, False
                 continue
             shown = f"{naive:%Y-%m-%d %H:%M:%S}"
             if not offsets:
                 errors[i] = f"{shown} does not exist in {self.tz} (the clocks skipped it at the DST change)"
                 continue
             first, second = offsets
-            if self._previous is not None and (self._second or naive < self._previous):
-                self._second = True
-            out[i] = naive.replace(fold=1 if self._second else 0)
-            offset = second if self._second else first
-            which = "second" if self._second else "first"
-            warnings[i] = (
-                f"{shown} happens twice in {self.tz} (the clocks went back); read as its {which} occurrence, "
-                f"UTC{_format_offset(offset)}"
-            )
+            if not self._second and self._previous is not None and naive < self._previous:
+                self._second = True  # the rows went back inside the repeated hour: the ones before were the first
+                for k, earlier, first_k, _ in pending:
+                    out[k] = earlier.replace(fold=0)
+                    warnings[k] = _read_as(earlier, self.tz, "first", first_k)
+                pending.clear()
             self._previous = naive
+            if self._second:
+                out[i] = naive.replace(fold=1)
+                warnings[i] = _read_as(naive, self.tz, "second", second)
+            else:
+                out[i] = None
+                pending.append((i, naive, first, second))
+        undecided()  # the rows of this chunk do not settle them: refused, never guessed
         return out, errors, warnings
+
+
+def _read_as(naive: datetime, tz: tzinfo, which: str, offset: timedelta) -> str:
+    return (
+        f"{naive:%Y-%m-%d %H:%M:%S} happens twice in {tz} (the clocks went back); read as its {which} occurrence, "
+        f"UTC{_format_offset(offset)}, from the order of the rows"
+    )
+
+
+def _twice(naive: datetime, tz: tzinfo, first: timedelta, second: timedelta) -> Message:
+    """Why a repeated wall-clock time is refused: it names both offsets, to write in the file."""
+    return Message(
+        "time-twice",
+        "importers",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write "
+            "its offset after the time in the file, {first} for the first occurrence or {second} for the second",
+        ),
+        {
+            "at": f"{naive:%Y-%m-%d %H:%M:%S}",
+            "zone": str(tz),
+            "first": _format_offset(first),
+            "second": _format_offset(second),
+        },
+    )
 
 
 def _format_offset(offset: timedelta) -> str:
