@@ -83,7 +83,11 @@ def preview_open(readings: Readings) -> dict[str, float]:
     from gui.data.secrets import SecretStore
     from gui.data.store import Store
     from gui.ui.main_window import MainWindow
-    from gui.ui.rows import Row
+
+    try:
+        from gui.ui.rows import Row
+    except ImportError:  # a tree before the rows moved out of the model's module (a --tree baseline)
+        from gui.ui.datapoints_model import Row
 
     app = make_application([])  # as the app runs: cyclic garbage collected on the GUI thread only
     with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "outbox.sqlite3")) as store:

@@ -79,7 +79,11 @@ def measure(kind: str, frames: int) -> dict[str, float]:
     rows = None
     if kind in ("rows", "rows-unsent"):
         from gui.onenet.readings import Datapoint
-        from gui.ui.rows import Row, RowStatus
+
+        try:
+            from gui.ui.rows import Row, RowStatus
+        except ImportError:  # a tree before the rows moved out of the model's module (a --tree baseline)
+            from gui.ui.datapoints_model import Row, RowStatus
 
         base = datetime.fromtimestamp(START, UTC)
         status = RowStatus.SENT if kind == "rows" else RowStatus.UNSENT
