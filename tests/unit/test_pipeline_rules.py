@@ -9,8 +9,9 @@ from email.utils import format_datetime
 
 import pytest
 
+from gui.data.attempts import classify, retry_after_s
 from gui.data.outbox import is_safe_to_resend, make_request, plan_outbox, resend_risk
-from gui.data.pipeline import RetryPolicy, classify, retry_after_s
+from gui.data.pipeline import RetryPolicy
 from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store
 from gui.onenet.client import AuthError, MalformedResponse, PlatformResponse, RejectedError, ServerError
 from gui.onenet.formats import BodyType, decode, encode
