@@ -250,6 +250,10 @@ def run_send(args: argparse.Namespace) -> int:
         _err(translate("cli", "send: {file}: {why}").format(file=args.file, why=i18n.why(exc)))
         return EXIT_USAGE
     _report_import(args.file, result)
+    if thing:  # the thing model's `time` is Unix milliseconds (shared onenet-api.md, "The current platform")
+        _err("  " + translate("cli", "at on the wire: Unix milliseconds (UTC)"))
+    else:  # the legacy API's `at` is platform time (shared onenet-api.md, "Timestamps")
+        _err("  " + translate("cli", "at on the wire: platform time, UTC+8"))
     if result.needs_date_order:
         _err(f"send: {date_order_message(result)}")
     if result.zone_question:

@@ -4222,6 +4222,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>send：{file}：{why}</translation>
     </message>
     <message>
+        <source>at on the wire: Unix milliseconds (UTC)</source>
+        <translation>请求中的 at：Unix 毫秒（UTC）</translation>
+    </message>
+    <message>
+        <source>at on the wire: platform time, UTC+8</source>
+        <translation>请求中的 at：平台时间（UTC+8）</translation>
+    </message>
+    <message>
         <source>send: the time column&apos;s header says {text}, which can mean {choices}: pass --source-tz with the zone the times were written in</source>
         <translation>send：时间列的表头写的是 {text}，它可能表示 {choices}：请用 --source-tz 指定记录这些时间所用的时区</translation>
     </message>
@@ -5704,24 +5712,28 @@ base64, an expiry that is not in the future
         <translation>时间：列 {column}（{format}，例如 {example}）</translation>
     </message>
     <message>
-        <source>day/month order: {order} ({how})</source>
-        <translation>日/月顺序：{order}（{how}）</translation>
+        <source>time: column {column} ({format})</source>
+        <translation>时间：列 {column}（{format}）</translation>
     </message>
     <message>
-        <source>source time zone: stated in each time (sent as UTC+8)</source>
-        <translation>源时区：每个时间自带（以 UTC+8 发送）</translation>
+        <source>day/month order: {order} ({how})</source>
+        <translation>日/月顺序：{order}（{how}）</translation>
     </message>
     <message>
         <source>source time zone: {why}</source>
         <translation>源时区：{why}</translation>
     </message>
     <message>
-        <source>source time zone: {zone}, {why} (sent as UTC+8)</source>
-        <translation>源时区：{zone}，{why}（以 UTC+8 发送）</translation>
+        <source>source time zone: stated in each time</source>
+        <translation>源时区：每个时间自带</translation>
     </message>
     <message>
-        <source>source time zone: {zone} (sent as UTC+8)</source>
-        <translation>源时区：{zone}（以 UTC+8 发送）</translation>
+        <source>source time zone: {zone}, {why}</source>
+        <translation>源时区：{zone}，{why}</translation>
+    </message>
+    <message>
+        <source>source time zone: {zone}</source>
+        <translation>源时区：{zone}</translation>
     </message>
     <message>
         <source>rows without a time: {choice}</source>

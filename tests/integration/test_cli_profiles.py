@@ -46,7 +46,9 @@ def test_send_with_a_legacy_profile_uses_its_target_and_its_key_from_the_keyring
     book.save(Profile("office", Platform.DATAPOINTS, sandbox.url, device_id=DEFAULT_DEVICE_ID), key=DEFAULT_API_KEY)
     assert main(["send", readings, "--profile", "office"]) == 0
     assert [p.value for p in sandbox.datapoints(DEFAULT_DEVICE_ID, "temp")] == [21.5, 22.0]
-    assert DEFAULT_API_KEY not in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert DEFAULT_API_KEY not in captured.out
+    assert "at on the wire: platform time, UTC+8" in captured.err
 
 
 def test_send_with_a_thing_profile_posts_history_to_the_current_platform(sandbox, book, readings, capsys):
@@ -54,6 +56,8 @@ def test_send_with_a_thing_profile_posts_history_to_the_current_platform(sandbox
     assert main(["send", readings, "--profile", "bench"]) == 0
     captured = capsys.readouterr()
     assert "no product access key" in captured.err and "not checked" in captured.err
+    # The thing model's `time` is Unix milliseconds: stderr said "sent as UTC+8" (a tester read it as a wrong zone)
+    assert "at on the wire: Unix milliseconds (UTC)" in captured.err and "UTC+8" not in captured.err
     assert f"to {sandbox.url}" in captured.out
     assert sandbox.things.history(PID, DEV, "temp") == [(T1_MS, 21.5), (T1_MS + 60_000, 22.0)]
     assert sandbox.things.history(PID, DEV, "count") == [(T1_MS, 3), (T1_MS + 60_000, 4)]

@@ -214,15 +214,23 @@ class Detected:
         lines.extend(self.decisions)
         if not self.decisions:
             for column in self.time_columns():
-                lines.append(
-                    _m(
+                time_format = column.time_format.value if column.time_format else "?"
+                if column.example:
+                    line = _m(
                         "describe-time-column",
                         QT_TRANSLATE_NOOP("importers", "time: column {column} ({format}, e.g. {example})"),
                         column=repr(column.name),
-                        format=column.time_format.value if column.time_format else "?",
+                        format=time_format,
                         example=repr(column.example),
                     )
-                )
+                else:  # JSON records' own times: no text to show
+                    line = _m(
+                        "describe-time-column",
+                        QT_TRANSLATE_NOOP("importers", "time: column {column} ({format})"),
+                        column=repr(column.name),
+                        format=time_format,
+                    )
+                lines.append(line)
         if self.date_order:
             lines.append(
                 _m(
@@ -237,7 +245,7 @@ class Detected:
             lines.append(
                 _m(
                     "describe-zone-in-times",
-                    QT_TRANSLATE_NOOP("importers", "source time zone: stated in each time (sent as UTC+8)"),
+                    QT_TRANSLATE_NOOP("importers", "source time zone: stated in each time"),
                 )
             )
         elif self.zone_reason.startswith(ZONE_UNKNOWN):
@@ -248,7 +256,7 @@ class Detected:
             lines.append(
                 _m(
                     "describe-zone",
-                    QT_TRANSLATE_NOOP("importers", "source time zone: {zone}, {why} (sent as UTC+8)"),
+                    QT_TRANSLATE_NOOP("importers", "source time zone: {zone}, {why}"),
                     zone=self.source_tz,
                     why=why,
                 )
@@ -257,7 +265,7 @@ class Detected:
             lines.append(
                 _m(
                     "describe-zone",
-                    QT_TRANSLATE_NOOP("importers", "source time zone: {zone} (sent as UTC+8)"),
+                    QT_TRANSLATE_NOOP("importers", "source time zone: {zone}"),
                     zone=self.source_tz,
                 )
             )
