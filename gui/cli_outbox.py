@@ -190,8 +190,9 @@ def run_outbox_send(args: argparse.Namespace, secrets: Any = None) -> int:
     """
     from gui.data.logs import register_secret, setup_logging
     from gui.data.outbox import clients, thing_clients
-    from gui.data.pipeline import Progress, RetryPolicy, send_outbox
+    from gui.data.pipeline import RetryPolicy, send_outbox
     from gui.data.secrets import SecretStore
+    from gui.data.send_results import Progress
     from gui.data.store import State, Store, StoreBusy
     from gui.onenet.client import validate_endpoint
 

@@ -484,7 +484,7 @@ def _send_via_outbox(
     are retried, and what is not sent stays in the outbox for `outbox send`.
     """
     from gui.data.logs import setup_logging
-    from gui.data.pipeline import Progress
+    from gui.data.send_results import Progress
     from gui.data.store import NewRow, RequestOutcome, State, Store, StoreBusy
     from gui.onenet.readings import kind_of
 

@@ -127,7 +127,8 @@ class _Sent:
 def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     """What `verify` compares, by target; or why there is nothing (a message for stderr)."""
     from gui.data.store import RequestOutcome, Store, StoreError
-    from gui.onenet.formats import BodyType, decode
+    from gui.onenet.decoding import decode
+    from gui.onenet.formats import BodyType
 
     if args.last:
         if args.endpoint:

@@ -13,7 +13,7 @@ within `RetryPolicy.max_attempts` and `max_total_s`; auth and validation failure
 never are. A failure *after* the request went out (read timeout, connection dropped
 mid-answer, a 5xx other than 503 such as a gateway's 502/504, a redirect, an answer
 that is not OneNET's or too large) is an **unknown** outcome: the platform may have
-stored the datapoints (`classify`). Such a request is sent again only when that cannot
+stored the datapoints (`attempts.classify`). Such a request is sent again only when that cannot
 duplicate anything, i.e. every datapoint carries an explicit `at` (OneNET overwrites
 equal `at`, "Overwrite rule"), see `gui.data.outbox.is_safe_to_resend`; otherwise its rows end
 `unknown` and the user decides (`plan_outbox(..., allow_duplicates=True)`).
@@ -43,41 +43,25 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import requests
-from urllib3.exceptions import ConnectTimeoutError
-from urllib3.util.retry import Retry
 
+from gui.data.attempts import classify, retry_after_s
 from gui.data.outbox import ClientFactory, CountedRequests, Plan, PlannedRequest, ThingClientFactory, plan_outbox
+from gui.data.send_results import PipelineResult, Progress, RequestResult, RetryNotice
 from gui.data.store import Attempt, AttemptOutcome, BegunRequest, RequestOutcome, SendLock, Store
 from gui.data.target import Platform
-from gui.onenet.client import (
-    AuthError,
-    ConfigError,
-    NetworkError,
-    OneNetClient,
-    OneNetError,
-    PlatformResponse,
-    RejectedError,
-    ServerError,
-)
+from gui.onenet.client import AuthError, ConfigError, OneNetClient, OneNetError, PlatformResponse
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS
 from gui.onenet.thing_client import ThingClient
 from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 __all__ = [
-    "NOT_PROCESSED_STATUSES",
     "CancelToken",
     "Pipeline",
-    "PipelineResult",
-    "Progress",
-    "RequestResult",
-    "RetryNotice",
     "RetryPolicy",
-    "Verdict",
-    "classify",
     "send_outbox",
 ]
 
@@ -87,7 +71,7 @@ log = logging.getLogger(__name__)
 CancelToken = threading.Event | Callable[[], bool] | None
 
 
-# -- retry policy and classification --------------------------------------------------------------
+# -- retry policy (what an attempt's result means: `attempts.classify`) ------------------------------
 
 
 @dataclass(frozen=True)
@@ -120,187 +104,6 @@ class RetryPolicy:
             return min(retry_after, self.retry_after_max_s)
         backoff = min(self.backoff_max_s, self.backoff_s * 2.0 ** (failures - 1))
         return backoff * (1.0 - self.jitter * rng.random())
-
-
-def retry_after_s(response: PlatformResponse | None) -> float | None:
-    """The answer's `Retry-After` in seconds (delay-seconds or an HTTP date), None if absent or unreadable."""
-    if response is None:
-        return None
-    for name, value in response.headers.items():
-        if name.lower() == "retry-after":
-            try:
-                return float(Retry().parse_retry_after(value))
-            except Exception:  # urllib3 raises InvalidHeader; any garbage means "not given"
-                return None
-    return None
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What one attempt's result means: its outcome, whether it may have arrived, whether to retry, the end state."""
-
-    outcome: AttemptOutcome
-    may_have_arrived: bool
-    retry: bool
-    final: RequestOutcome
-
-
-def _before_sending(error: BaseException) -> bool:
-    """True when the failure happened before the request left: no connection, DNS, connect timeout."""
-    seen: set[int] = set()
-    stack: list[object] = [error]
-    while stack:
-        item = stack.pop()
-        if not isinstance(item, BaseException) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        # urllib3's NewConnectionError (refused) and NameResolutionError derive from ConnectTimeoutError.
-        if isinstance(item, ConnectTimeoutError | requests.ConnectTimeout):
-            return True
-        stack += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args]
-    return False
-
-
-#: HTTP statuses that say the request was not processed: 503 (Service Unavailable: refused
-#: before it was handled, what an overloaded platform or a gateway with no upstream says)
-#: and 429 (Too Many Requests). Every other 5xx may come after the platform stored the
-#: datapoints: a gateway's 502/504 after forwarding, the platform's 500 midway.
-NOT_PROCESSED_STATUSES = frozenset({429, 503})
-
-
-def classify(error: Exception | None, idempotent: bool) -> Verdict:
-    """What an attempt's error (None: errno 0) means for the request (shared onenet-api.md, "Response").
-
-    "Unknown" means the platform may hold the datapoints: such an attempt is retried only
-    when the request is `idempotent` (every datapoint has an explicit `at`, which the
-    platform overwrites: "Overwrite rule"); otherwise its rows end `unknown` and are never
-    sent again without the user's word (`plan_outbox(..., allow_duplicates=True)`).
-
-    - None: sent.
-    - No connection, host not found, connect timeout: not delivered; retry.
-    - HTTP 503 and 429 (`NOT_PROCESSED_STATUSES`): not stored (the server said it did not
-      handle it); retry.
-    - Any other HTTP 5xx (a gateway's 502/504, a 500): may have arrived: unknown.
-    - Read timeout, past the attempt's deadline, connection dropped after sending: unknown.
-    - Auth (errno 3) and other rejections (4xx, errno != 0): failed; never retried.
-    - A redirect, an answer that is not OneNET's (HTML page with HTTP 200, ...), one too
-      large to read, or anything else: unknown, not retried (the same proxy will answer
-      the same; the user looks).
-    """
-    if error is None:
-        return Verdict(AttemptOutcome.SENT, True, False, RequestOutcome.SENT)
-    if isinstance(error, NetworkError):
-        if _before_sending(error):
-            return Verdict(AttemptOutcome.FAILED, False, True, RequestOutcome.UNSENT)
-        return Verdict(AttemptOutcome.UNKNOWN, True, idempotent, RequestOutcome.UNKNOWN)
-    if isinstance(error, ServerError | RejectedError) and (
-        error.response is not None and error.response.http_status in NOT_PROCESSED_STATUSES
-    ):
-        return Verdict(AttemptOutcome.FAILED, False, True, RequestOutcome.UNSENT)
-    if isinstance(error, ServerError):
-        return Verdict(AttemptOutcome.UNKNOWN, True, idempotent, RequestOutcome.UNKNOWN)
-    if isinstance(error, AuthError | RejectedError):
-        return Verdict(AttemptOutcome.FAILED, False, False, RequestOutcome.FAILED)
-    return Verdict(AttemptOutcome.UNKNOWN, True, False, RequestOutcome.UNKNOWN)
-
-
-# -- results and progress --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RequestResult:
-    """How one planned request ended.
-
-    `outcome` None means it was not sent at all (`message` says why: its rows changed
-    since planning, or no client could be made, e.g. no api-key). `response`/`error`
-    are those of the last attempt.
-    """
-
-    planned: PlannedRequest
-    request_id: int | None
-    outcome: RequestOutcome | None
-    attempts: tuple[Attempt, ...] = ()
-    response: PlatformResponse | None = None
-    error: Exception | None = None
-    message: str = ""
-    #: `message` as a Message for a person (rendered in their language); None: no message.
-    text: Message | None = None
-
-
-@dataclass(frozen=True)
-class RetryNotice:
-    """A failed attempt that will be retried after `wait_s` seconds (for a status line).
-
-    `request_index` counts the run's requests from 1 (as the log's "request k" does).
-    """
-
-    request_index: int
-    attempt: Attempt
-    wait_s: float
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Where a run is: requests done of total, datapoints done (any outcome) and sent, of total.
-
-    `last` is the request that just finished; `retry` is set instead while a request
-    waits to be retried.
-    """
-
-    requests_done: int
-    requests_total: int
-    datapoints_done: int
-    datapoints_sent: int
-    datapoints_total: int
-    last: RequestResult | None = None
-    retry: RetryNotice | None = None
-
-
-@dataclass
-class PipelineResult:
-    """Every request's result, in order, and whether the run was cancelled."""
-
-    results: list[RequestResult] = field(default_factory=list)
-    cancelled: bool = False
-
-    def datapoints(self, outcome: RequestOutcome | None) -> int:
-        """Datapoints carried by requests that ended with `outcome` (None: not sent at all)."""
-        return sum(r.planned.datapoints for r in self.results if r.outcome is outcome)
-
-    @property
-    def sent(self) -> int:
-        """Datapoints stored by the platform (errno 0)."""
-        return self.datapoints(RequestOutcome.SENT)
-
-    @property
-    def ok(self) -> bool:
-        """True when every planned request was sent and the run was not cancelled."""
-        return not self.cancelled and all(r.outcome is RequestOutcome.SENT for r in self.results)
-
-    def summary(self) -> str:
-        """One line for the log (untranslated); a person reads `summary_message()` rendered."""
-        return str(self.summary_message())
-
-    def summary_message(self) -> Message:
-        """What the send did: datapoints sent in how many requests, then the other outcomes' counts."""
-        made = sum(1 for r in self.results if r.outcome is not None)  # skipped requests never went out
-        text = (
-            Counted("sent-in")
-            .tr("%Ln datapoint(s) sent in {requests}", "", self.sent)
-            .with_args(requests=Counted("requests").tr("%Ln request(s)", "", made))
-        )
-        for outcome, label in (
-            (RequestOutcome.FAILED, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} failed")),
-            (RequestOutcome.UNKNOWN, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} unknown (may have arrived)")),
-            (RequestOutcome.UNSENT, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} not delivered")),
-            (None, QT_TRANSLATE_NOOP("pipeline", "{text}, {count} skipped")),
-        ):
-            count = self.datapoints(outcome)
-            if count:
-                text = Message(str(outcome), "pipeline", label, {"text": text, "count": count})
-        if self.cancelled:
-            text = Message("cancelled", "pipeline", QT_TRANSLATE_NOOP("pipeline", "{text}, cancelled"), {"text": text})
-        return text
 
 
 # -- the pipeline -------------------------------------------------------------------------------

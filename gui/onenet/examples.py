@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.onenet.formats import decode
+from gui.onenet.decoding import decode
 from gui.onenet.readings import Readings
 
 #: The request body of the seed's API description ("Examples of request

@@ -27,7 +27,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from gui.onenet.formats import BodyType, FormatError, decode
+from gui.onenet.decoding import decode
+from gui.onenet.formats import BodyType, FormatError
 from gui.onenet.readings import Readings, format_at
 from gui.onenet.thingmodel import RULES as THING_MODEL_RULES
 from gui.text import QT_TRANSLATE_NOOP, Message

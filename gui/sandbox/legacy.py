@@ -10,7 +10,8 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-from gui.onenet.formats import BodyType, FormatError, decode, upload_at_problem
+from gui.onenet.decoding import decode, upload_at_problem
+from gui.onenet.formats import BodyType, FormatError
 from gui.sandbox.capture import Finding, Severity, body_findings, fix_for_format_error
 from gui.sandbox.capture import finding as capture_finding
 from gui.sandbox.framing import Answer, Request, RequestError, json_bytes, sandbox_text, shown_target

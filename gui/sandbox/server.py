@@ -15,7 +15,7 @@ bytes, answer and verdict in :attr:`Sandbox.capture` (the inspector's data,
 Endpoints (shared onenet-api.md, "Request" and "Reading back"):
 
 - ``POST /devices/{device_id}/datapoints[?type=1|3|4|5]`` -- store datapoints.
-  The body is decoded by :func:`gui.onenet.formats.decode` (missing ``type``
+  The body is decoded by :func:`gui.onenet.decoding.decode` (missing ``type``
   means 1). A request is all or nothing: any error stores nothing.
 - ``GET /devices/{device_id}/datapoints`` -- read them back with
   ``datastream_id``, ``start``, ``end``, ``duration``, ``limit``, ``cursor``,

@@ -60,7 +60,8 @@ from gui.data.store import (
     Store,
 )
 from gui.data.target import Platform
-from gui.onenet.formats import FormatError, decode
+from gui.onenet.decoding import decode
+from gui.onenet.formats import FormatError
 from gui.onenet.readings import Readings
 from gui.ui.colours import set_style
 from gui.ui.history_model import PAGE_SIZE, HistoryModel, detail_text
@@ -432,7 +433,7 @@ class HistoryPanel(QWidget):
     def verify_selected(self) -> str:
         """Emit `verifyRequested` with what the selected stored requests carried; returns a problem or "".
 
-        The bodies are decoded as sent (`gui.onenet.formats.decode`); only requests the
+        The bodies are decoded as sent (`gui.onenet.decoding.decode`); only requests the
         platform answered with errno 0 are taken, and all must be of one endpoint and device.
         The button shows the problem under the buttons (`verify_label`).
         """

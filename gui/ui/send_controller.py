@@ -38,7 +38,8 @@ from gui.ui.settings import Settings
 from gui.ui.workers import Task
 
 if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
-    from gui.data.pipeline import RequestResult, RetryPolicy
+    from gui.data.pipeline import RetryPolicy
+    from gui.data.send_results import RequestResult
     from gui.ui.send_messages import SendOutcome
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from gui import i18n
 from gui.data.outbox import is_safe_to_resend
-from gui.data.pipeline import PipelineResult
+from gui.data.send_results import PipelineResult
 from gui.data.store import RequestOutcome, Store, StoreBusy
 from gui.i18n import translate
 from gui.onenet.client import PlatformResponse

@@ -25,7 +25,8 @@ from gui.ui.workers import Worker
 
 if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
     from gui.data.outbox import PlannedRequest
-    from gui.data.pipeline import PipelineResult, Progress, RetryNotice, RetryPolicy
+    from gui.data.pipeline import RetryPolicy
+    from gui.data.send_results import PipelineResult, Progress, RetryNotice
     from gui.onenet.split import RequestPlan
 
 #: Seconds between two progress reports of a send to the GUI thread, at least (a failure is told at once).

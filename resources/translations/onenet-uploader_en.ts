@@ -5,7 +5,7 @@
     <name></name>
     <message numerus="yes">
         <source>%Ln datapoint(s) sent in {requests}</source>
-        <extracomment>Cancel: an Event that gets set, or a callable that returns True once cancelled. HTTP statuses that say the request was not processed: 503 (Service Unavailable: refused before it was handled, what an overloaded platform or a gateway with no upstream says) and 429 (Too Many Requests). Every other 5xx may come after the platform stored the datapoints: a gateway&apos;s 502/504 after forwarding, the platform&apos;s 500 midway. `message` as a Message for a person (rendered in their language); None: no message.</extracomment>
+        <extracomment>`message` as a Message for a person (rendered in their language); None: no message.</extracomment>
         <translation>
             <numerusform>%Ln datapoint sent in {requests}</numerusform>
             <numerusform>%Ln datapoints sent in {requests}</numerusform>
@@ -13,6 +13,7 @@
     </message>
     <message numerus="yes">
         <source>gave up after %Ln attempt(s)</source>
+        <extracomment>Cancel: an Event that gets set, or a callable that returns True once cancelled.</extracomment>
         <translation>
             <numerusform>gave up after %Ln attempt</numerusform>
             <numerusform>gave up after %Ln attempts</numerusform>

@@ -5,13 +5,14 @@
     <name></name>
     <message numerus="yes">
         <source>%Ln datapoint(s) sent in {requests}</source>
-        <extracomment>Cancel: an Event that gets set, or a callable that returns True once cancelled. HTTP statuses that say the request was not processed: 503 (Service Unavailable: refused before it was handled, what an overloaded platform or a gateway with no upstream says) and 429 (Too Many Requests). Every other 5xx may come after the platform stored the datapoints: a gateway&apos;s 502/504 after forwarding, the platform&apos;s 500 midway. `message` as a Message for a person (rendered in their language); None: no message.</extracomment>
+        <extracomment>`message` as a Message for a person (rendered in their language); None: no message.</extracomment>
         <translation>
             <numerusform>已发送 %Ln 个数据点，共 {requests}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>gave up after %Ln attempt(s)</source>
+        <extracomment>Cancel: an Event that gets set, or a callable that returns True once cancelled.</extracomment>
         <translation>
             <numerusform>尝试 %Ln 次后放弃</numerusform>
         </translation>

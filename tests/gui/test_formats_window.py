@@ -16,8 +16,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from gui.onenet.decoding import decode
 from gui.onenet.examples import seed_example
-from gui.onenet.formats import BodyType, decode
+from gui.onenet.formats import BodyType
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.rows import Row, RowStatus

@@ -7,7 +7,7 @@ from gui import cli_common
 from gui.app import main
 from gui.data.outbox import RequestOptions
 from gui.data.store import NewRow, State, Store
-from gui.onenet.formats import decode
+from gui.onenet.decoding import decode
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, format_at
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.rows import Row

@@ -17,7 +17,7 @@ from gui.data.outbox import plan_outbox
 from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.secrets import SecretStore
 from gui.data.store import NewRow, State, Store
-from gui.onenet.formats import decode
+from gui.onenet.decoding import decode
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 

@@ -16,10 +16,12 @@ import pytest
 
 from gui.data import pipeline
 from gui.data.outbox import Requests, is_safe_to_resend, make_request, plan_outbox
-from gui.data.pipeline import Pipeline, Progress, RetryPolicy, send_outbox
+from gui.data.pipeline import Pipeline, RetryPolicy, send_outbox
+from gui.data.send_results import Progress
 from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store, StoreBusy
 from gui.onenet.client import ConfigError, OneNetClient
-from gui.onenet.formats import BodyType, EncodedBody, decode, encode
+from gui.onenet.decoding import decode
+from gui.onenet.formats import BodyType, EncodedBody, encode
 from gui.onenet.readings import Datapoint, Readings
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 

@@ -1,4 +1,4 @@
-"""Refusals, not crashes (issue 12, "Why" 7, decoder half): `formats.decode`, validation and the planner raise only
+"""Refusals, not crashes (issue 12, "Why" 7, decoder half): `decoding.decode`, validation and the planner raise only
 their documented errors for any input. Each crasher found by fuzzing is a regression test; a hypothesis test mutates
 real bodies (the fixtures') within a few seconds."""
 
@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gui.onenet.formats import BodyType, FormatError, decode, encode
+from gui.onenet.decoding import decode
+from gui.onenet.formats import BodyType, FormatError, encode
 from gui.onenet.readings import Datapoint, Datastream, Readings
 from gui.onenet.split import plan_requests
 from gui.onenet.validation import Severity, validate

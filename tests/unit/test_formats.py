@@ -15,6 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from gui.onenet.decoding import decode
 from gui.onenet.formats import (
     TYPE5_SEPARATOR_CANDIDATES,
     BodyType,
@@ -22,7 +23,6 @@ from gui.onenet.formats import (
     can_carry,
     carry_reasons,
     choose_type5_separators,
-    decode,
     encode,
     fragments,
     utf8,

@@ -20,9 +20,8 @@ from gui.data.importers.cells import (
     parse_number_text,
     times_fast,
 )
-from gui.data.importers.columns import is_time_name
+from gui.data.importers.columns import _STREAM_HINTS, _VALUE_HINTS, is_time_name
 from gui.data.importers.columns import plain_name as _plain
-from gui.data.importers.detect import _STREAM_HINTS, _VALUE_HINTS
 from gui.data.importers.kinds import MISSING_LIKE
 
 ZONES = ["Asia/Shanghai", "UTC", "Europe/Berlin", "America/New_York", "Australia/Adelaide"]

@@ -9,11 +9,13 @@ from email.utils import format_datetime
 
 import pytest
 
+from gui.data.attempts import classify, retry_after_s
 from gui.data.outbox import is_safe_to_resend, make_request, plan_outbox, resend_risk
-from gui.data.pipeline import RetryPolicy, classify, retry_after_s
+from gui.data.pipeline import RetryPolicy
 from gui.data.store import AttemptOutcome, NewRow, RequestOutcome, State, Store
 from gui.onenet.client import AuthError, MalformedResponse, PlatformResponse, RejectedError, ServerError
-from gui.onenet.formats import BodyType, decode, encode
+from gui.onenet.decoding import decode
+from gui.onenet.formats import BodyType, encode
 from gui.onenet.readings import Datapoint, Readings
 
 ENDPOINT = "http://127.0.0.1:9"

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gui.onenet.formats import BodyType, FormatError, can_carry, decode, encode
+from gui.onenet.decoding import decode
+from gui.onenet.formats import BodyType, FormatError, can_carry, encode
 from gui.onenet.readings import Datapoint, Datastream, Readings
 from gui.onenet.split import DEFAULT_MAX_BYTES, DEFAULT_MAX_POINTS, plan_requests, split
 

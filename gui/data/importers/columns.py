@@ -12,6 +12,7 @@ from typing import Any
 from gui.data.importers import cells as C
 from gui.data.importers.kinds import MISSING_LIKE
 from gui.data.importers.options import TimeFormat
+from gui.data.importers.result import ImportFailed
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
 from gui.onenet.readings import FULL_WIDTH_NUMBER
@@ -204,3 +205,34 @@ def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: b
                 value=repr(value),
             )
     return None
+
+
+#: Long layout: the datastream column's header, best first (InfluxDB's `_field` before `_measurement`).
+_STREAM_HINTS = (
+    "stream", "datastream", "datastream_id", "datastreamid", "stream_id", "streamid", "entity_id", "_field",
+    "field", "metric", "id", "channel", "sensor", "tag", "name", "variable", "quantity", "parameter",
+    "数据流", "数据流id", "通道", "传感器", "名称", "变量",
+)  # fmt: skip
+
+
+_VALUE_HINTS = ("value", "_value", "val", "reading", "measurement", "state", "值", "数值", "读数", "测量值", "数据")
+
+
+def _resolve(key: str, names: list[str], what: str) -> int:
+    """A column given by name (case-insensitive) or 1-based number; ImportFailed naming the columns otherwise."""
+    text = key.strip()
+    folded = [n.casefold() for n in names]
+    if text.casefold() in folded:
+        return folded.index(text.casefold())
+    if text.isdigit() and 1 <= int(text) <= len(names):
+        return int(text) - 1
+    shown = ", ".join(f"{i + 1}: {n}" for i, n in enumerate(names))
+    raise ImportFailed(
+        _m(
+            "the-file-has-no-column-its-colum",
+            QT_TRANSLATE_NOOP("importers", "{what}: the file has no column {text}. Its columns are {shown}."),
+            what=str(what),
+            text=repr(text),
+            shown=str(shown),
+        )
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -21,6 +20,7 @@ from gui.data.importers.kinds import Seen, is_missing
 from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
+from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, Reason, reason_of, value_reason
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
 from gui.data.importers.zones import ZoneCheck, summer_days
@@ -28,51 +28,9 @@ from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
 from gui.text import QT_TRANSLATE_NOOP, Message
 
-# `23.5 °C`, `45%`, `1013 hPa`: a number, then a unit (no unit is read from a cell: the reason says so).
-_NUMBER_AND_UNIT = re.compile(r"[+\-−]?\d[\d.,]*\s*[^\d\s.,:/+\-−][^\d]*")
-
-#: Why a cell or row is not imported: a Message where the core words it, else text (json's, another library's).
-Reason = str | Message
-
 
 def _m(code: str, source: str, **args: object) -> Message:
     return Message(code, "importers", source, args)
-
-
-_NO_TIME = _m(
-    "no-time-refused",
-    QT_TRANSLATE_NOOP(
-        "importers",
-        "no time: the time cell is empty (such rows are refused unless you choose what they get: send "
-        "--missing-time now or platform, the import dialog's Rows without a time)",
-    ),
-)
-
-
-def reason_of(exc: Exception) -> Reason:
-    """A parser's reason: its Message (cells.CellError), else its text."""
-    text = getattr(exc, "text", None)
-    return text if isinstance(text, Message) else str(exc)
-
-
-_CUT_SHORT = _m("cut-short", QT_TRANSLATE_NOOP("importers", "the quoted cell is not closed: the file may be cut short"))
-
-
-def value_reason(exc: Exception, raw: Any, kind: ValueKind) -> Reason:
-    """Why a value cell read as `kind` is refused: the parser's reason, with what to do for a number column's
-    text (a missing-value marker?) or a number with its unit."""
-    reason = reason_of(exc)
-    if kind is ValueKind.NUMBER and isinstance(raw, str) and raw.strip() and not raw.strip()[0].isdigit():
-        marker = QT_TRANSLATE_NOOP(
-            "importers", "{why}; if it marks a missing reading, add it as a missing-value marker"
-        )
-        return _m("marker", marker, why=reason)
-    if kind is ValueKind.NUMBER and isinstance(raw, str) and _NUMBER_AND_UNIT.fullmatch(raw.strip()):
-        unit = QT_TRANSLATE_NOOP(
-            "importers", "{why}: a number with a unit; write the unit in the header, the number alone"
-        )
-        return _m("unit", unit, why=reason)
-    return reason
 
 
 class RejectedSink(Protocol):

@@ -1,7 +1,7 @@
 """What a table is, decided from its first rows: delimiter, where the table starts, columns, time, zone, layout.
 
 `make_plan` decides every column; it stands on `sniff` (the delimiter), `structure` (where the table
-starts), `columns` (what the first rows say of each column), `time_columns` (time formats), `kinds` (a
+starts), `columns` (what the first rows say of each column), `time_columns` (time formats and zone), `kinds` (a
 value column's kind, checked again on all rows) and `plan` (what is decided, in words).
 
 Every decision is made for a whole column (never per cell) from
@@ -15,10 +15,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import tzinfo
 
 from gui.data.importers import cells as C
-from gui.data.importers.columns import _skip_reason, is_time_name, plain_name, profile_columns
+from gui.data.importers.columns import (
+    _STREAM_HINTS,
+    _VALUE_HINTS,
+    _resolve,
+    _skip_reason,
+    is_time_name,
+    plain_name,
+    profile_columns,
+)
 from gui.data.importers.kinds import SAMPLE_SKIPS, Revision, kind_of, markers_decision, stream_kinds
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.plan import (
@@ -36,11 +43,8 @@ from gui.data.importers.plan import (
 )
 from gui.data.importers.result import (
     ZONE_IN_TIMES,
-    ZONE_UNKNOWN,
-    ZONE_UNSTATED,
     ColumnInfo,
     ImportFailed,
-    zone_reason_message,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.structure import Structure
@@ -51,44 +55,11 @@ from gui.data.importers.time_columns import (
     numeric_time_format,
     order_readings,
     pick_time_format,
-    sample_days,
-    times_state_zone,
+    time_zone,
 )
-from gui.data.importers.zones import StatedZone, stated_zone, summer_days, summer_question, unused_zone
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import is_safe_stream_id, suggest_stream_id
-from gui.onenet.zones import parse_zone
 from gui.text import QT_TRANSLATE_NOOP, Counted, Message
-
-#: Long layout: the datastream column's header, best first (InfluxDB's `_field` before `_measurement`).
-_STREAM_HINTS = (
-    "stream", "datastream", "datastream_id", "datastreamid", "stream_id", "streamid", "entity_id", "_field",
-    "field", "metric", "id", "channel", "sensor", "tag", "name", "variable", "quantity", "parameter",
-    "数据流", "数据流id", "通道", "传感器", "名称", "变量",
-)  # fmt: skip
-
-
-_VALUE_HINTS = ("value", "_value", "val", "reading", "measurement", "state", "值", "数值", "读数", "测量值", "数据")
-
-
-def _resolve(key: str, names: list[str], what: str) -> int:
-    """A column given by name (case-insensitive) or 1-based number; ImportFailed naming the columns otherwise."""
-    text = key.strip()
-    folded = [n.casefold() for n in names]
-    if text.casefold() in folded:
-        return folded.index(text.casefold())
-    if text.isdigit() and 1 <= int(text) <= len(names):
-        return int(text) - 1
-    shown = ", ".join(f"{i + 1}: {n}" for i, n in enumerate(names))
-    raise ImportFailed(
-        _m(
-            "the-file-has-no-column-its-colum",
-            QT_TRANSLATE_NOOP("importers", "{what}: the file has no column {text}. Its columns are {shown}."),
-            what=str(what),
-            text=repr(text),
-            shown=str(shown),
-        )
-    )
 
 
 def make_plan(
@@ -414,84 +385,9 @@ def make_plan(
         spec.fmt = TimeFormat.TIME_OF_DAY
 
     # the zone the file states wins for its column; the caller's zone applies only to times without one
-    zone: tzinfo | None = None
-    zone_name = zone_reason = zone_stated = zone_column = ""
-    zone_why: Message | None = None
-    question: StatedZone | None = None
-    season_of: StatedZone | None = None
-    time_columns = [j for j in (spec.time_col, spec.date_col, spec.tod_col, *spec.parts.values()) if j is not None]
-    if structure.has_header:
-        for j in time_columns:
-            stated = stated_zone(names[j])
-            if stated is None:
-                continue
-            season: Message | None = None
-            season_zone = stated if stated.summer else None
-            if stated.summer:  # `CET` over dates in Berlin's summer: the fixed offset, or Berlin's clock?
-                days = sample_days(profiles, spec)
-                summer = summer_days(stated, days)
-                if summer or not days:
-                    stated = summer_question(stated)
-                    summer_reason = _m(
-                        "zone-summer",
-                        QT_TRANSLATE_NOOP(
-                            "importers",
-                            "unknown: the header {header} says {zone}, and dates such as {day} fall in summer time "
-                            "where {zone} is the winter time ({region}): the fixed offset or that local time?",
-                        ),
-                        header=repr(names[j]),
-                        zone=stated.text,
-                        day=summer[0].isoformat() if summer else "?",
-                        region=stated.summer,
-                    )
-                else:
-                    season = _m(
-                        "zone-season",
-                        QT_TRANSLATE_NOOP(
-                            "importers",
-                            "from the header {header}: every date read is outside summer time, so {zone} is "
-                            "{offset} whether the clock is fixed or {region}'s",
-                        ),
-                        header=repr(names[j]),
-                        zone=stated.text,
-                        offset=stated.name,
-                        region=stated.summer,
-                    )
-            if stated.choices:  # ambiguous (`CST`): a zone the user chose is the answer
-                if options.zone_from_file:
-                    question = stated
-                    zone_reason = f"{ZONE_UNKNOWN}: the header {names[j]!r} says {stated.text}, which several use"
-                    zone_why = (
-                        summer_reason
-                        if stated.summer
-                        else _m(
-                            "zone-ambiguous",
-                            QT_TRANSLATE_NOOP(
-                                "importers", "unknown: the header {header} says {zone}, which several use"
-                            ),
-                            header=repr(names[j]),
-                            zone=stated.text,
-                        )
-                    )
-            else:
-                zone, zone_name = parse_zone(stated.name).tz, stated.name
-                zone_reason = f"from the header {names[j]!r}"
-                zone_why = season or zone_reason_message(zone_reason)
-                season_of = season_zone
-                zone_stated, zone_column = stated.text, names[j]
-            break
-    unstated = False
-    if zone is None and question is None:
-        zone_name = options.source_tz
-        if spec.found and times_state_zone(profiles, spec):
-            zone_reason = ZONE_IN_TIMES
-            zone_stated, zone_column = ZONE_IN_TIMES, names[time_columns[0]]
-        elif not options.zone_from_file:
-            zone_reason = "chosen"
-        else:  # no times at all is not a zone to ask about: rows without a time follow `missing_time`
-            zone_reason, unstated = ZONE_UNSTATED, spec.found
-    zone_unused = unused_zone(options, zone_stated, zone_name)
-    zone_why = zone_why or zone_reason_message(zone_reason)
+    zone, zone_name, zone_reason, zone_why, question, season_of, unstated, zone_stated, zone_column, zone_unused = (
+        time_zone(structure.has_header, names, profiles, spec, options)
+    )
 
     # time decision, in words
     zone_text = _m("zone-of-time", QT_TRANSLATE_NOOP("importers", "zone {zone} ({why})"), zone=zone_name, why=zone_why)

@@ -1,4 +1,4 @@
-"""JSON and type 5 files: OneNET bodies (types 1, 3, 4 and 5, via `formats.decode`) and record lists.
+"""JSON and type 5 files: OneNET bodies (types 1, 3, 4 and 5, via `decoding.decode`) and record lists.
 
 A body is decoded as the platform would decode it (its `at`s are platform
 time, UTC+8; points without `at` keep none unless the user chooses
@@ -43,7 +43,8 @@ from gui.data.importers.sources import RowsSource
 from gui.data.importers.tabular import CHUNK_ROWS, Cancelled, Progress, import_rows
 from gui.data.importers.time_columns import numeric_time_format, order_readings, pick_time_format, times_state_zone
 from gui.data.importers.zones import unused_zone
-from gui.onenet.formats import BodyType, FormatError, decode_type1, decode_type3, decode_type4, decode_type5
+from gui.onenet.decoding import decode_type1, decode_type3, decode_type4, decode_type5
+from gui.onenet.formats import BodyType, FormatError
 from gui.onenet.readings import parse_at
 from gui.text import QT_TRANSLATE_NOOP
 

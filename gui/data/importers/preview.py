@@ -13,7 +13,8 @@ from gui.data.importers.sources import cell_text
 from gui.onenet.readings import Value, format_at, format_value
 
 if TYPE_CHECKING:
-    from gui.data.importers.convert import Reason, RowConverter
+    from gui.data.importers.convert import RowConverter
+    from gui.data.importers.refusals import Reason
 
 
 def preview_rows(

@@ -1,19 +1,22 @@
 """Which columns give the time and how they are written: time formats from the cells, numbers that are
-times, year/month/day… columns, and whether every time states its zone."""
+times, year/month/day… columns, whether every time states its zone, and the zone they are read in (`time_zone`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
-from typing import Any
+from datetime import date, tzinfo
+from typing import Any, NamedTuple
 
 from gui.data.importers import cells as C
 from gui.data.importers.columns import Profile, _integers, plain_name
 from gui.data.importers.options import DateOrder, ImportOptions, TimeFormat
 from gui.data.importers.plan import _CHOSEN, TimeSpec, format_label
+from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNKNOWN, ZONE_UNSTATED, zone_reason_message
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
+from gui.data.importers.zones import StatedZone, stated_zone, summer_days, summer_question, unused_zone
+from gui.onenet.zones import parse_zone
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 #: Time parts split over columns, by header (lower case), and their unit.
@@ -214,3 +217,106 @@ def _time_parts(names: list[str], profiles: list[Profile], free: list[int]) -> d
             break
         kept[unit] = parts[unit]
     return kept
+
+
+class TimeZone(NamedTuple):
+    """The zone the time columns are read in and how it was decided; `make_plan` keeps each in `Plan`."""
+
+    zone: tzinfo | None
+    name: str
+    reason: str
+    why: Message
+    question: StatedZone | None
+    season_of: StatedZone | None
+    unstated: bool
+    stated: str
+    column: str
+    unused: str
+
+
+def time_zone(
+    has_header: bool, names: list[str], profiles: Sequence[Profile], spec: TimeSpec, options: ImportOptions
+) -> TimeZone:
+    """The zone of the time columns: the zone a header states wins for its column; the caller's zone applies
+    only to times without one (`ImportOptions.source_tz`, or asked when `zone_from_file` and none is stated)."""
+    zone: tzinfo | None = None
+    zone_name = zone_reason = zone_stated = zone_column = ""
+    zone_why: Message | None = None
+    question: StatedZone | None = None
+    season_of: StatedZone | None = None
+    columns = [j for j in (spec.time_col, spec.date_col, spec.tod_col, *spec.parts.values()) if j is not None]
+    if has_header:
+        for j in columns:
+            stated = stated_zone(names[j])
+            if stated is None:
+                continue
+            season: Message | None = None
+            season_zone = stated if stated.summer else None
+            if stated.summer:  # `CET` over dates in Berlin's summer: the fixed offset, or Berlin's clock?
+                days = sample_days(profiles, spec)
+                summer = summer_days(stated, days)
+                if summer or not days:
+                    stated = summer_question(stated)
+                    summer_reason = _m(
+                        "zone-summer",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "unknown: the header {header} says {zone}, and dates such as {day} fall in summer time "
+                            "where {zone} is the winter time ({region}): the fixed offset or that local time?",
+                        ),
+                        header=repr(names[j]),
+                        zone=stated.text,
+                        day=summer[0].isoformat() if summer else "?",
+                        region=stated.summer,
+                    )
+                else:
+                    season = _m(
+                        "zone-season",
+                        QT_TRANSLATE_NOOP(
+                            "importers",
+                            "from the header {header}: every date read is outside summer time, so {zone} is "
+                            "{offset} whether the clock is fixed or {region}'s",
+                        ),
+                        header=repr(names[j]),
+                        zone=stated.text,
+                        offset=stated.name,
+                        region=stated.summer,
+                    )
+            if stated.choices:  # ambiguous (`CST`): a zone the user chose is the answer
+                if options.zone_from_file:
+                    question = stated
+                    zone_reason = f"{ZONE_UNKNOWN}: the header {names[j]!r} says {stated.text}, which several use"
+                    zone_why = (
+                        summer_reason
+                        if stated.summer
+                        else _m(
+                            "zone-ambiguous",
+                            QT_TRANSLATE_NOOP(
+                                "importers", "unknown: the header {header} says {zone}, which several use"
+                            ),
+                            header=repr(names[j]),
+                            zone=stated.text,
+                        )
+                    )
+            else:
+                zone, zone_name = parse_zone(stated.name).tz, stated.name
+                zone_reason = f"from the header {names[j]!r}"
+                zone_why = season or zone_reason_message(zone_reason)
+                season_of = season_zone
+                zone_stated, zone_column = stated.text, names[j]
+            break
+    unstated = False
+    if zone is None and question is None:
+        zone_name = options.source_tz
+        if spec.found and times_state_zone(profiles, spec):
+            zone_reason = ZONE_IN_TIMES
+            zone_stated, zone_column = ZONE_IN_TIMES, names[columns[0]]
+        elif not options.zone_from_file:
+            zone_reason = "chosen"
+        else:  # no times at all is not a zone to ask about: rows without a time follow `missing_time`
+            zone_reason, unstated = ZONE_UNSTATED, spec.found
+    zone_unused = unused_zone(options, zone_stated, zone_name)
+    zone_why = zone_why or zone_reason_message(zone_reason)
+    return TimeZone(
+        zone, zone_name, zone_reason, zone_why, question, season_of, unstated, zone_stated, zone_column, zone_unused
+    )
