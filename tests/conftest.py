@@ -166,9 +166,18 @@ def read_only_outbox(tmp_path):
 
 @pytest.fixture(autouse=True)
 def _private_data_and_log_dirs(tmp_path, monkeypatch):
-    """No test reads or writes the user's own outbox or logs (commands default to them)."""
+    """No test reads or writes the user's own outbox or logs (commands default to them), and none leaves logging on.
+
+    A command run by a test (`main(["send", …])`) sets up the product's log at INFO; left on, every later
+    test's request lines were made and kept by pytest's own log capture for that test's report (3 KiB a
+    tick: `test_ticks_keep_nothing_per_tick_in_python` failed after `test_send_paths.py`, passed alone).
+    """
+    from gui.data.logs import close_logging
+
     monkeypatch.setenv("ONENET_UPLOADER_DATA_DIR", str(tmp_path / "user-data"))
     monkeypatch.setenv("ONENET_UPLOADER_LOG_DIR", str(tmp_path / "user-log"))
+    yield
+    close_logging()
 
 
 #: A test that runs longer than this is taken for hung: every thread's stack is printed and the run stops.
