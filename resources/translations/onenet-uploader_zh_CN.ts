@@ -99,7 +99,7 @@
     <message numerus="yes">
         <source>%Ln datapoint(s) ({shown}) are overwritten by a later one with the same at; at {at}, the first such, only #{last} ({kept}) is kept</source>
         <translation>
-            <numerusform>%Ln 个数据点（{shown}）被其后 at 相同的数据点覆盖；其中 at {at} 只保留 #{last}（{kept}）</numerusform>
+            <numerusform>%Ln 个数据点（{shown}）被其后 at 相同的数据点覆盖；以其中第一个重复的 at {at} 为例，只保留 #{last}（{kept}）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -198,7 +198,7 @@
     <message numerus="yes">
         <source>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln row(s) read did not show</source>
         <translation>
-            <numerusform>列 {column}：{kind}，按所有行决定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
+            <numerusform>列 {column}：{kind}，根据该列所有行判定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
         </translation>
     </message>
 </context>
@@ -3828,15 +3828,15 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>{option} must be at least 1, not {value}</source>
         <extracomment>The api-key is read from this environment variable only, never from the command line (a command line is visible to other users and kept in shell history). Shown in --dry-run output instead of the api-key.</extracomment>
-        <translation>{option} 至少为 1，而不是 {value}</translation>
+        <translation>{option} 必须至少为 1，不能为 {value}</translation>
     </message>
     <message>
         <source>--max-bytes must be at least {n}, not {value}</source>
-        <translation>--max-bytes 至少为 {n}，而不是 {value}</translation>
+        <translation>--max-bytes 必须至少为 {n}，不能为 {value}</translation>
     </message>
     <message>
         <source>--timeout must be a number of seconds above 0, not {value}</source>
-        <translation>--timeout 必须是大于 0 的秒数，而不是 {value}</translation>
+        <translation>--timeout 必须是大于 0 的秒数，不能为 {value}</translation>
     </message>
     <message>
         <source>{command}: {why}</source>
@@ -4114,7 +4114,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>{text} is not a date written YYYY-MM-DD, e.g. 2026-12-07</source>
-        <translation>{text} 不是 YYYY-MM-DD 格式的日期，例如 2026-12-07</translation>
+        <translation>{text} 不是 YYYY-MM-DD 格式的日期（例如 2026-12-07）</translation>
     </message>
     <message>
         <source>column {column} holds times of day only and the file gives no date: pass --date YYYY-MM-DD, the date of the first row (a time earlier than the row before it is read as the next day)</source>
@@ -4131,7 +4131,7 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     </message>
     <message>
         <source>dates like {examples} can be read in more than one order ({first} is {ways}): pass --date-order {values}, the order they were written in</source>
-        <translation>{examples} 这样的日期可按不止一种顺序读取（{first}：{ways}）：请用 --date-order {values} 指定记录时所用的顺序</translation>
+        <translation>{examples} 这样的日期可按不止一种顺序读取（{first} 可读作 {ways}）：请用 --date-order {values} 指定记录时所用的顺序</translation>
     </message>
     <message>
         <source>column {names}</source>
@@ -4375,24 +4375,23 @@ exit status (--dry-run exits as the send would, for the same file and options):
 或时间列表头中注明的时区。文件未注明时区的时间会被拒绝（退出码 2），除非用
 --source-tz 指明记录时所用的时区（--source-tz local：本机时区）；程序从不自行假定。
 没有识别出时间列的文件会被拒绝（退出码 3），除非用 --time-column/--time-format
-指明时间列，或用 --missing-time 说明没有时间的行如何处理。以“-”开头的缺失值
+指明时间列，或用 --missing-time 说明没有时间的行如何处理。以 &apos;-&apos; 开头的缺失值
 标记请写成 --na=--- 或 --na ---。
 
 退出码（--dry-run 的退出码与同一文件、同样选项下的实际发送相同）：
-  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有被拒绝的行
+  0  全部已发送（使用 --dry-run 时：所有请求均已打印），且没有任何内容被拒绝
   1  某个请求失败（errno 非 0、HTTP 或网络错误）、某个数据点无效，或者校验给出
      警告（例如同一数据流中两个数据点的 at 相同：平台只保留一个）而未指定
      --send-anyway
   2  参数错误、没有 ONENET_API_KEY、文件无法读取，或有问题需要回答
      （04/11/2026 或 26-12-07 这类日期需要 --date-order；只有时刻而没有日期时
-     需要 --date；文件未注明时区的时间、表头写着 CST，或夏令时日期的表头写着
-     CET/EST 时需要 --source-tz）
+     需要 --date；文件未注明时区的时间、表头写着 CST，或表头写着 CET/EST 而
+     日期处于夏令时，需要 --source-tz）
   2  另外：此文件之前已排队发往此设备（其数据点在发件箱中等待或已发送）：
      不会再次排队；--again 可重新排队
   3  有些行无法识别（时间单元格为空、夏令时结束时出现两次的时钟时间……）：会列出
-     这些行，且不发送任何内容；--skip-rejected 会发送其余
-     的行（存储成功则退出码为 0）；或者没有识别出时间列且未指定 --missing-time：
-     不发送任何内容
+     这些行，且不发送任何内容；--skip-rejected 会发送其余的行（存储成功则退出码
+     为 0）；或者没有识别出时间列且未指定 --missing-time：不发送任何内容
   4  发件箱数据库无法按原样使用：已损坏（已移至别处，可读部分已存入新库）、
      曾有数据后被删除或清空、磁盘已满或只读
 </translation>
@@ -4431,13 +4430,13 @@ cannot be used
   temp=21.5              每次都发送同一个值（也可写 fixed:21.5；允许文本）
   mode=list:eco,boost    依次取这些值
   temp=file:values.txt   依次取文件中的值，每行一个（UTF-8，跳过空行），取完最后一行后
-                         从头开始；所有值的类型与第一个值相同（数值、JSON 对象或文本）：
+                         从头开始；所有值的类型须与第一个值相同（数值、JSON 对象或文本）：
                          不符的行会被拒绝，并指出是哪一行
   temp=walk:20..25       在范围内随机游走（walk:20..25/0.5：每步最多 0.5）
   temp=sine:20..25/60s   在范围内按正弦变化，周期 60 秒（默认）
-  n=ramp:0..100/5        从 0 开始每次加 5，超过 100 后回到 0
+  n=ramp:0..100/5        从 0 开始每次加 5，到 100 后回到 0
 
-API Key 只从 $ONENET_API_KEY 读取。每个数据点都带 `at` = 发送时刻
+API Key 只从 $ONENET_API_KEY 读取。每个数据点都带 `at` = 该次生成的时刻
 （--no-at：由平台打时间戳）。按 Ctrl+C 停止；未发送的数据点在发件箱中等待
 （`onenet-uploader outbox send`）。
 
@@ -4795,7 +4794,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>HTTP {status} from the gateway, no OneNET answer</source>
-        <translation>HTTP {status}，来自网关，不是 OneNET 的应答</translation>
+        <translation>网关返回 HTTP {status}，OneNET 没有响应</translation>
     </message>
     <message>
         <source>errno {errno}, HTTP {status}</source>
@@ -5128,7 +5127,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>the quoted cell is not closed: the file may be cut short</source>
-        <translation>引号内的单元格没有闭合：文件可能不完整</translation>
+        <translation>带引号的单元格缺少结束引号：文件可能不完整</translation>
     </message>
     <message>
         <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
@@ -5399,7 +5398,7 @@ base64, an expiry that is not in the future
     <message>
         <source>datastream {stream}: numbers, with texts among them: their rows are rejected unless the texts are missing-value markers or the column {column} is read as text (send --text; the import dialog&apos;s columns table)</source>
         <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading. AUTO (a long layout&apos;s datastream not in the first rows): values read as text, which its kind may refuse. AUTO, JSON: cells that are `MISSING_LIKE` texts</extracomment>
-        <translation>数据流 {stream}：数字，其中夹有文本：这些行会被拒绝，除非把这些文本设为缺失值标记，或把列 {column} 按文本读取（send --text；导入对话框的列表格）</translation>
+        <translation>数据流 {stream}：数值中夹有文本：含文本的行会被拒绝，除非把这些文本设为缺失值标记，或把列 {column} 按文本读取（send --text；导入对话框的列表格）</translation>
     </message>
     <message>
         <source>column {column}: numbers, with texts among them ({texts}): their rows are rejected unless the texts are missing-value markers or the column is read as text (send --text; the import dialog&apos;s columns table)</source>
