@@ -4919,7 +4919,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{value} is not a number</source>
-        <extracomment>The number parsers (`cell_numbers`) and time parsers (`cell_times`) are read from here too (`cells as C`).</extracomment>
+        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). The number parsers (`cell_numbers`) and time parsers (`cell_times`) are read from here too (`cells as C`).</extracomment>
         <translation>{value} 不是数值</translation>
     </message>
     <message>
@@ -5392,7 +5392,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no reading: {markers} among numbers (skipped, never sent)</source>
-        <extracomment>Texts that usually mean &quot;no reading&quot;: they do not make a number column text (they are reported, with the hint to add them as missing-value markers). The first character of every text `cells.parse_number_text` may read (after stripping spaces). Over a text column&apos;s distinct cells joined by line breaks (a C-level scan; a hit sends them down the careful path): a cell that may be a number. `MISSING_LIKE` as people write them (`NA`, `Null`): a C-level set intersection for columns of many texts. Up to this many distinct texts in a chunk, each is checked exactly (casefolded, classified).</extracomment>
+        <extracomment>The first character of every text `cells.parse_number_text` may read (after stripping spaces). Over a text column&apos;s distinct cells joined by line breaks (a C-level scan; a hit sends them down the careful path): a cell that may be a number. `MISSING_LIKE` as people write them (`NA`, `Null`): a C-level set intersection for columns of many texts. Up to this many distinct texts in a chunk, each is checked exactly (casefolded, classified).</extracomment>
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>

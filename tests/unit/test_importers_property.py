@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from gui.data.importers import DateOrder, ImportOptions, TimeFormat, import_file
 from gui.data.importers.cells import (
+    MISSING_LIKE,
     CellClass,
     classify,
     numbers_fast,
@@ -22,7 +23,6 @@ from gui.data.importers.cells import (
 )
 from gui.data.importers.columns import _STREAM_HINTS, _VALUE_HINTS, is_time_name
 from gui.data.importers.columns import plain_name as _plain
-from gui.data.importers.kinds import MISSING_LIKE
 
 ZONES = ["Asia/Shanghai", "UTC", "Europe/Berlin", "America/New_York", "Australia/Adelaide"]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "gb18030"]

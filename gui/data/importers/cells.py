@@ -58,10 +58,17 @@ from gui.data.importers.sources import UncomputedFormula
 from gui.onenet.readings import Value, ValueKind, parse_json_object
 from gui.text import QT_TRANSLATE_NOOP, Message
 
+#: Texts that usually mean "no reading": they do not make a number column text (they are reported,
+#: with the hint to add them as missing-value markers).
+MISSING_LIKE = frozenset(
+    ["na", "n/a", "n.a.", "nan", "null", "none", "-", "--", "---", "#n/a", "?", "err", "error", "#value!", "#div/0!"]
+)
+
 #: The number parsers (`cell_numbers`) and time parsers (`cell_times`) are read from here too (`cells as C`).
 __all__ = [
     "COMPACT_LENGTHS",
     "EPOCH_FORMATS",
+    "MISSING_LIKE",
     "CellClass",
     "CellError",
     "classify",

@@ -10,7 +10,6 @@ from itertools import pairwise
 from typing import Any
 
 from gui.data.importers import cells as C
-from gui.data.importers.kinds import MISSING_LIKE
 from gui.data.importers.options import TimeFormat
 from gui.data.importers.result import ImportFailed
 from gui.data.importers.result import message as _m
@@ -118,7 +117,7 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
                 profile.raws.append(raw)
             if len(profile.distinct) <= 50:
                 profile.distinct.add(cell_text(raw).strip())
-            if cls is C.CellClass.TEXT and isinstance(raw, str) and raw.strip().casefold() in MISSING_LIKE:
+            if cls is C.CellClass.TEXT and isinstance(raw, str) and raw.strip().casefold() in C.MISSING_LIKE:
                 profile.missing_like += 1
                 profile.missing_texts.add(raw.strip())
             elif (

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from gui.data.importers import cells as C
+from gui.data.importers.cells import MISSING_LIKE
 from gui.data.importers.result import kind_name
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
@@ -32,11 +33,6 @@ from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 if TYPE_CHECKING:
     from gui.data.importers.plan import Plan
 
-#: Texts that usually mean "no reading": they do not make a number column text (they are reported,
-#: with the hint to add them as missing-value markers).
-MISSING_LIKE = frozenset(
-    ["na", "n/a", "n.a.", "nan", "null", "none", "-", "--", "---", "#n/a", "?", "err", "error", "#value!", "#div/0!"]
-)
 #: The first character of every text `cells.parse_number_text` may read (after stripping spaces).
 _NUMBER_START = "+-.,\u2212"
 #: Over a text column's distinct cells joined by line breaks (a C-level scan; a hit sends them down the
