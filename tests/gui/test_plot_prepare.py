@@ -78,7 +78,9 @@ def test_first_open_with_many_rows_converts_them_on_the_pool_showing_preparing(q
 
     assert gate.threads and all(t is not threading.main_thread() for t in gate.threads)
     assert progress[:6] == [(0, 300), (50, 300), (100, 300), (150, 300), (200, 300), (250, 300)]
-    assert not panel.is_preparing
+    # The result is drawn before the run's end reaches the GUI thread (Task: done-signals after the run ends);
+    # under load the test asserted in between (1 run in 10). The state, then, not the moment of the signal:
+    qtbot.waitUntil(lambda: not panel.is_preparing, timeout=10_000)
     assert not panel._preparing.isVisible() and panel.plot_widget.isVisible()
     series, counts = expected(model)
     assert panel.series["t"].y.tolist() == series["t"].y.tolist() == [float(i) for i in range(300)]
