@@ -9,7 +9,7 @@ from gui.data.store import Store
 
 N = 100_000
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
-ENDPOINT = "https://iot-api.heclouds.com"
+ENDPOINT = "https://iot-api.onenet.invalid"
 
 
 def fill(store: Store, n: int = N) -> None:

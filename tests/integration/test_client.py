@@ -136,7 +136,7 @@ def test_device_id_cannot_leave_the_datapoints_path(sandbox):
 @pytest.mark.parametrize("device", ["", " 1", ".", "..", "a\nb"])
 def test_invalid_device_ids_are_refused(device):
     with pytest.raises(ConfigError):
-        OneNetClient("https://api.heclouds.com", device, "k")
+        OneNetClient("https://api.onenet.invalid", device, "k")
 
 
 @pytest.mark.parametrize(
@@ -148,10 +148,10 @@ def test_invalid_device_ids_are_refused(device):
 )
 def test_a_missing_or_broken_api_key_is_refused_with_what_to_do(key, why):
     with pytest.raises(ConfigError, match=why):
-        OneNetClient("https://api.heclouds.com", "1", key)
+        OneNetClient("https://api.onenet.invalid", "1", key)
 
 
-@pytest.mark.parametrize("endpoint", ["api.heclouds.com", "ftp://x", "https://", "https://u:p@h", "https://h/?q=1"])
+@pytest.mark.parametrize("endpoint", ["api.onenet.invalid", "ftp://x", "https://", "https://u:p@h", "https://h/?q=1"])
 def test_invalid_endpoints_are_refused(endpoint):
     with pytest.raises(ConfigError):
         OneNetClient(endpoint, "1", "k")
@@ -160,8 +160,8 @@ def test_invalid_endpoints_are_refused(endpoint):
 @pytest.mark.parametrize(
     ("endpoint", "why"),
     [
-        ("https://api.heclouds.comhttp://127.0.0.1:60805", "two pasted together"),  # typed after the default
-        ("https://api.heclouds.com:", "no valid port"),
+        ("https://api.onenet.invalidhttp://127.0.0.1:60805", "two pasted together"),  # typed after the default
+        ("https://api.onenet.invalid:", "no valid port"),
         ("http://127.0.0.1:99999", "no valid port"),
         ("http://127.0.0.1 :8080", "spaces"),
     ],
@@ -171,20 +171,20 @@ def test_endpoints_mangled_by_typing_are_refused_with_the_reason(endpoint, why):
         validate_endpoint(endpoint)
 
 
-@pytest.mark.parametrize("endpoint", ["http://127.0.0.1:8080", "http://[::1]:80", "https://api.heclouds.com/base/"])
+@pytest.mark.parametrize("endpoint", ["http://127.0.0.1:8080", "http://[::1]:80", "https://api.onenet.invalid/base/"])
 def test_valid_endpoints_pass(endpoint):
     assert validate_endpoint(endpoint) == endpoint.rstrip("/")
 
 
 def test_prepared_request_carries_key_type_and_user_agent():
-    client = OneNetClient("https://api.heclouds.com/", "4093215", "KEY-123")
+    client = OneNetClient("https://api.onenet.invalid/", "4093215", "KEY-123")
     prepared = client.prepare_upload(encode(Readings.from_pairs([("t", Datapoint(1))]), BodyType.TEXT))
-    assert prepared.url == "https://api.heclouds.com/devices/4093215/datapoints?type=5"
+    assert prepared.url == "https://api.onenet.invalid/devices/4093215/datapoints?type=5"
     assert prepared.headers["api-key"] == "KEY-123"
     assert prepared.headers["User-Agent"].startswith("onenet-uploader/")
     shown = describe_request(prepared)
     assert "KEY-123" not in shown
-    assert shown.splitlines()[:2] == ["POST /devices/4093215/datapoints?type=5 HTTP/1.1", "Host: api.heclouds.com"]
+    assert shown.splitlines()[:2] == ["POST /devices/4093215/datapoints?type=5 HTTP/1.1", "Host: api.onenet.invalid"]
     assert "KEY-123" in describe_request(prepared, reveal_key=True)
 
 
@@ -201,6 +201,6 @@ def test_read_back_pages_across_more_than_6000_points(sandbox):
 
 
 def test_read_back_limit_is_checked():
-    client = OneNetClient("https://api.heclouds.com", "1", "k")
+    client = OneNetClient("https://api.onenet.invalid", "1", "k")
     with pytest.raises(ValueError):
         client.read_datapoints(limit=6001)

@@ -662,7 +662,7 @@ def test_unknown_path_or_method_is_404_with_errno(sandbox: Sandbox, method: str,
 
 def test_absolute_form_request_target_is_accepted(sandbox: Sandbox) -> None:
     request = (
-        b"POST http://api.heclouds.com/devices/4093215/datapoints?type=3 HTTP/1.1\r\n"
+        b"POST http://api.onenet.invalid/devices/4093215/datapoints?type=3 HTTP/1.1\r\n"
         b'api-key: SANDBOX-KEY-1\r\nConnection: close\r\nContent-Length: 7\r\n\r\n{"t":1}'
     )
     status, _, body = send_raw_one(sandbox, request)

@@ -38,15 +38,15 @@ def dirs(tmp_path, monkeypatch):
 
 
 def test_target_is_checked_and_the_sandbox_is_a_target_of_its_own():
-    assert Target.of("https://api.heclouds.com/", " 42 ") == Target("https://api.heclouds.com", "42")
-    assert Target.of("https://api.heclouds.com", "42").platform is Platform.DATAPOINTS
+    assert Target.of("https://api.onenet.invalid/", " 42 ") == Target("https://api.onenet.invalid", "42")
+    assert Target.of("https://api.onenet.invalid", "42").platform is Platform.DATAPOINTS
     assert Target.sandbox("42").is_sandbox and Target.sandbox("42").endpoint == SANDBOX_ENDPOINT
     assert Target.sandbox("42") != Target.of("http://127.0.0.1:8080", "42")
     assert not NO_TARGET.is_set
     with pytest.raises(ConfigError):
-        Target.of("https://api.heclouds.com", "")
+        Target.of("https://api.onenet.invalid", "")
     with pytest.raises(ConfigError):
-        Target.of("api.heclouds.com", "42")
+        Target.of("api.onenet.invalid", "42")
 
 
 def test_a_sandbox_row_is_never_planned_for_another_endpoint(tmp_path):
@@ -88,7 +88,7 @@ def test_rows_are_moved_only_when_asked_and_sent_rows_keep_their_target(tmp_path
         ids = store.add(rows("probe", 3), endpoint=sandbox.endpoint, device_id=sandbox.device_id)
         assert {r.target for r in store.get(ids)} == {sandbox}
         store.set_state(ids[:1], State.SENT)
-        real = Target.of("https://api.heclouds.com", "42")
+        real = Target.of("https://api.onenet.invalid", "42")
         assert store.retarget(ids, real) == 2
         assert [r.target for r in store.get(ids)] == [sandbox, real, real]
         with pytest.raises(ValueError):
@@ -101,7 +101,7 @@ def test_v3_drafts_keep_no_target_until_given_the_connection_current_then(tmp_pa
     assert migrate(v3, MIGRATIONS[:3]) == 3
     for value, endpoint, device, state in (
         ("1", "", "", "draft"),  # typed in the window, never queued: no target recorded
-        ("2", "https://api.heclouds.com", "7", "unsent"),  # queued by `send`: its target is known
+        ("2", "https://api.onenet.invalid", "7", "unsent"),  # queued by `send`: its target is known
         ("3", "", "", "sent"),
     ):
         v3.execute(
@@ -114,7 +114,7 @@ def test_v3_drafts_keep_no_target_until_given_the_connection_current_then(tmp_pa
         assert store.schema_version == SCHEMA_VERSION == 5
         draft, queued, sent = store.get([1, 2, 3])
         assert draft.target == NO_TARGET and draft.platform is Platform.DATAPOINTS
-        assert queued.target == Target("https://api.heclouds.com", "7")
+        assert queued.target == Target("https://api.onenet.invalid", "7")
         current = Target.of("https://example.invalid", "8")
         assert store.adopt_untargeted(current) == [1]
         assert [r.target for r in store.get([1, 2, 3])] == [current, queued.target, sent.target]

@@ -8,7 +8,7 @@ from gui.onenet.readings import Datapoint
 from gui.ui.outgoing import compute_outgoing
 from gui.ui.rows import Row, RowStatus
 
-HERE = Target.of("https://api.heclouds.com", "1")
+HERE = Target.of("https://api.onenet.invalid", "1")
 SANDBOX = Target.sandbox("4093215")
 OTHER = Target.of("https://iot.example.invalid", "2")
 AT = datetime(2024, 1, 1, tzinfo=UTC)

@@ -24,7 +24,7 @@ def book(tmp_path) -> ProfileBook:
 
 
 def thing_profile(name: str = "lab") -> Profile:
-    return Profile(name, Platform.THING, "https://open.iot.10086.cn", product_id="DuE2rcXUKn", device_name="dev1")
+    return Profile(name, Platform.THING, "https://open.iot.onenet.invalid", product_id="DuE2rcXUKn", device_name="dev1")
 
 
 def test_a_thing_profile_is_saved_without_its_keys_which_are_kept_under_the_profile(book):
@@ -33,13 +33,13 @@ def test_a_thing_profile_is_saved_without_its_keys_which_are_kept_under_the_prof
     assert DEVICE_KEY not in text and ACCESS_KEY not in text
     assert json.loads(text)["profiles"][0]["product_id"] == "DuE2rcXUKn"
     loaded = book.load().get("lab")
-    assert loaded.target() == Target.thing("https://open.iot.10086.cn", "DuE2rcXUKn", "dev1")
+    assert loaded.target() == Target.thing("https://open.iot.onenet.invalid", "DuE2rcXUKn", "dev1")
     assert loaded.target().device_id == "DuE2rcXUKn/dev1" and loaded.target().platform is Platform.THING
     assert (loaded.key(book.secrets), loaded.access_key(book.secrets)) == (DEVICE_KEY, ACCESS_KEY)
 
 
 def test_rename_duplicate_delete_and_the_last_one_remembered(book):
-    book.save(Profile("office", Platform.DATAPOINTS, "https://api.heclouds.com", device_id="42"), key="K1")
+    book.save(Profile("office", Platform.DATAPOINTS, "https://api.onenet.invalid", device_id="42"), key="K1")
     book.set_current("office")
     book.rename("office", "office 2")
     profiles = book.load()
