@@ -44,12 +44,13 @@ from gui.ui.rows import (
     _unpack,
     shared_target,
 )
+from gui.ui.tables import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 DISPLAY_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 
-class DatapointsModel(QAbstractTableModel):
+class DatapointsModel(OneCallPerCell, QAbstractTableModel):
     """Rows of (datastream, at, value, kind, status); edits parse or are refused.
 
     An edit that cannot be read (a bad number, broken JSON, a time that is

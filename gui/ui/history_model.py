@@ -25,6 +25,7 @@ from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import PLATFORM_TZ
 from gui.onenet.thing_client import ThingClient
 from gui.ui.colours import brush
+from gui.ui.tables import OneCallPerCell
 
 _Index = QModelIndex | QPersistentModelIndex
 #: Rows read from the store per `fetchMore`.
@@ -32,7 +33,7 @@ PAGE_SIZE = 500
 _OUTCOME_COLOURS = {"sent": "ok", "failed": "error", "unknown": "warning"}
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(OneCallPerCell, QAbstractTableModel):
     """History rows matching a `HistoryFilter`, newest first, read from the store lazily."""
 
     #: Columns: what happened when, first (the outcome must show in a narrow tab), then where and the details.

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +37,27 @@ def text_width(widget: QWidget, *samples: str) -> int:
     """The width (px) of a column that shows the widest of `samples` whole in `widget`'s font."""
     metrics = widget.fontMetrics()
     return max(metrics.horizontalAdvance(sample) for sample in samples) + CELL_PADDING
+
+
+class OneCallPerCell:
+    """For a Python item model: a view asks for a cell's roles in one call into Python, not one call per role.
+
+    A delegate paints a cell from some seven roles (text, colours, font, alignment, …) and asks
+    for them together (`multiData`); Qt's default answers by calling `data()` once per role, each
+    call a new entry into Python that waits for the GIL while a worker thread plans or sends
+    (benchmarks/bench_window_stall.py). Here the roles are answered from `data()` in one entry.
+    """
+
+    def multiData(
+        self, index: QModelIndex | QPersistentModelIndex, roleDataSpan: QModelRoleDataSpan | QModelRoleData, /
+    ) -> None:
+        data = self.data  # type: ignore[attr-defined]  # the model's own (QAbstractItemModel.data)
+        if isinstance(roleDataSpan, QModelRoleData):
+            roleDataSpan.setData(data(index, roleDataSpan.role()))
+            return
+        # A sequence at run time (`__len__`, `__getitem__`), which PySide's type stubs do not say.
+        for role_data in cast("Sequence[QModelRoleData]", roleDataSpan):
+            role_data.setData(data(index, role_data.role()))
 
 
 class ElideMiddleDelegate(QStyledItemDelegate):
@@ -119,7 +149,13 @@ def row_table(
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)  # cut text is elided on its line, not wrapped out of the row
-    table.verticalHeader().setDefaultSectionSize(22)
+    vertical = table.verticalHeader()
+    vertical.setDefaultSectionSize(22)
+    # The models give no row headers (an empty strip): hidden, the header is neither sized nor painted. Shown,
+    # it sizes itself from the model's header data of its first and last hundred rows whenever rows are added
+    # or removed: some 800 calls into Python, each waiting for the GIL while a worker thread plans or sends a
+    # million rows (seconds of a frozen window: benchmarks/bench_window_stall.py).
+    vertical.hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch is None)
