@@ -6,7 +6,7 @@ first opened, not with the window: the first paint does not need them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,7 +101,7 @@ class ImportController(QObject):
             self.dialog.close()
         model = self._model
 
-        def add(rows: list[Row]) -> None:
+        def add(rows: Sequence[Row]) -> None:
             model.extend(rows)
 
         dialog = self.dialog = ImportDialog(

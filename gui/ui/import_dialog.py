@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,11 +93,11 @@ class ImportDialog(QDialog):
     def __init__(
         self,
         path: str | Path,
-        on_import: Callable[[list[Row]], None],
+        on_import: Callable[[Sequence[Row]], None],
         pool: QThreadPool,
         source_zone: str | None = None,
         parent: QWidget | None = None,
-        prepare: Callable[[list[Row]], list[Row]] | None = None,
+        prepare: Callable[[list[Row]], Sequence[Row]] | None = None,
         queued_before: Callable[[str], Collection[tuple[int, str]]] | None = None,
         editor_zone: str = "",
         zone_remembered: bool = False,
@@ -492,9 +492,9 @@ class ImportDialog(QDialog):
         queued_before = None if again else self._queued_before
         path = self.path
 
-        def work(cancelled: Callable[[], bool]) -> list[Row] | _QueuedBefore:
+        def work(cancelled: Callable[[], bool]) -> Sequence[Row] | _QueuedBefore:
             digest = content_hash(path)
-            rows = []
+            rows: list[Row] = []
             pairs = zip(result.pairs(), result.table.source_rows(), strict=True)
             for n, ((stream_id, point), row) in enumerate(pairs):
                 if n % 65536 == 0:
@@ -510,14 +510,14 @@ class ImportDialog(QDialog):
                         return _QueuedBefore(repeated, len(rows))
             if prepare is not None:
                 worker.report_progress(len(result), len(result))
-                rows = prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
+                return prepare(rows)  # e.g. into the outbox, one transaction, off the GUI thread
             return rows
 
         worker = Worker(work)
         self._start(worker, self._on_rows_ready, self._on_read_error)
         self.summary_label.setText(self.tr("Adding %Ln datapoint(s) to the editor…", "", len(result)))
 
-    def _on_rows_ready(self, rows: list[Row] | _QueuedBefore) -> None:
+    def _on_rows_ready(self, rows: Sequence[Row] | _QueuedBefore) -> None:
         if isinstance(rows, _QueuedBefore):
             self._ask_again(rows)
             return

@@ -104,6 +104,7 @@ _STATUS_LIST = list(RowStatus)
 _STATUS_CODE = {status: code for code, status in enumerate(_STATUS_LIST)}
 _CODE_OF_STATE = {state: _STATUS_CODE[status] for state, status in STATUS_OF_STATE.items()}
 _ID = itemgetter(2)  # a packed row's outbox id
+_TARGET_OF = itemgetter(4)  # a packed row's target index
 _is_not_none = functools.partial(is_not, None)
 _IDS_STEP = 50_000
 _new = object.__new__
@@ -147,6 +148,20 @@ class RowsView(Sequence[Row]):
         self, packed: list[Packed], points: list[Datapoint], statuses: bytearray, revisions: array[int]
     ) -> None:
         self._packed, self._points, self._statuses, self._revisions = packed, points, statuses, revisions
+
+    @classmethod
+    def of(cls, rows: Sequence[Row]) -> RowsView:
+        """`rows` packed as the model keeps them (on a worker: the model's `extend` then only joins the columns)."""
+        return cls(
+            list(map(_pack, rows)),
+            [r.point for r in rows],
+            bytearray(_STATUS_CODE[r.status] for r in rows),
+            array("q", (r.revision for r in rows)),
+        )
+
+    def columns(self) -> tuple[list[Packed], list[Datapoint], bytearray, array[int]]:
+        """The packed rows, datapoints, status codes and revisions (see `Packed`): the view's own, not copies."""
+        return self._packed, self._points, self._statuses, self._revisions
 
     def __len__(self) -> int:
         return len(self._packed)
