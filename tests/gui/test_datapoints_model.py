@@ -140,3 +140,28 @@ def test_a_snapshots_outbox_ids_skip_rows_without_one_in_every_step(monkeypatch)
     snapshot = model.rows()
     assert list(snapshot.ids([8, 9, 0, 1, 2, 3, 4])) == [108, 101, 102, 104]
     assert list(snapshot.ids(range(10))) == [100 + i for i in range(10) if i % 3]
+
+
+def test_rows_stored_and_packed_on_a_worker_show_as_rows_added_on_the_gui_thread(tmp_path):
+    """The import dialog's worker stores and packs rows (`preparer`); `extend` then joins the columns: the same
+    rows, statuses, ids, targets and lookups as rows the model stores itself."""
+    from gui.data.store import Store
+    from gui.data.target import Target
+    from gui.ui.rows import RowsView
+
+    base = datetime(2026, 1, 1, tzinfo=UTC)
+    made = [Row(f"s{i % 3}", Datapoint(i, base + timedelta(seconds=i)), source=("h", i)) for i in range(50)]
+    with Store(str(tmp_path / "a.sqlite3")) as store_a, Store(str(tmp_path / "b.sqlite3")) as store_b:
+        target = Target("http://127.0.0.1:9", "4093215")
+        by_gui, by_worker = DatapointsModel(store=store_a), DatapointsModel(store=store_b)
+        by_gui.target = by_worker.target = target
+        by_gui.extend(made)
+        prepared = by_worker.preparer()(made)
+        assert isinstance(prepared, RowsView) and len(prepared) == 50
+        assert by_worker.extend(prepared) == 0
+        assert list(by_worker.rows()) == list(by_gui.rows())
+        assert all(r.status is RowStatus.UNSENT and r.id is not None and r.target == target for r in by_worker.rows())
+        assert by_worker._position_map() == by_gui._position_map()  # outbox id -> row: both fresh stores give 1..50
+        assert len(by_worker._position_map()) == 50
+        by_worker.extend(by_worker.preparer()([Row("s0", Datapoint(99))]))
+        assert by_worker.rowCount() == 51 and by_worker._position_map()[by_worker.rows()[50].id] == 50
