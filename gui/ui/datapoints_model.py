@@ -560,27 +560,36 @@ class DatapointsModel(OneCallPerCell, QAbstractTableModel):
 
 
 def _stored_and_packed(store: Store | None, target: Target, rows: Sequence[Row]) -> RowsView:
-    """`store_rows`, packed as the model keeps rows (see `DatapointsModel.preparer`)."""
-    return RowsView.of(store_rows(store, rows, target))
+    """`store_rows`, packed as the model keeps rows (see `DatapointsModel.preparer`), without a Row made each."""
+    if store is None:
+        return RowsView.of(store_rows(store, rows, target))
+    return RowsView.stored(rows, *_store(store, rows, target))
 
 
 def store_rows(store: Store | None, rows: Sequence[Row], target: Target = NO_TARGET) -> list[Row]:
     """`rows` written to `store` (one transaction) for `target`, with the ids it gave, as "not sent".
 
-    May run on a worker (the Store is thread-safe): the import dialog stores a
-    million rows off the GUI thread, then the model's `extend` only shows them.
     With no store, the rows as given. Raises ValueError (nothing stored) for a
     NaN/infinite value, StoreError or OSError when the outbox cannot be written.
     """
-    shared = shared_target(target.endpoint, target.device_id, target.platform)
     if store is None:
+        shared = shared_target(target.endpoint, target.device_id, target.platform)
         return [replace(r, target=shared) for r in rows]
+    ids, shared = _store(store, rows, target)
+    return [
+        Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i, 0, None, shared) for r, i in zip(rows, ids, strict=True)
+    ]
+
+
+def _store(store: Store, rows: Sequence[Row], target: Target) -> tuple[list[int], Target]:
+    """Add `rows` to `store` for `target` (one transaction): their outbox ids, and the one shared Target object.
+
+    May run on a worker (the Store is thread-safe): the import dialog stores a million rows off the GUI thread.
+    """
     ids = store.add(
         (NewRow(r.stream_id, r.point, r.kind, r.source) for r in rows),
         endpoint=target.endpoint,
         device_id=target.device_id,
         platform=target.platform,
     )
-    return [
-        Row(r.stream_id, r.point, r.kind, RowStatus.UNSENT, i, 0, None, shared) for r, i in zip(rows, ids, strict=True)
-    ]
+    return ids, shared_target(target.endpoint, target.device_id, target.platform)

@@ -159,6 +159,18 @@ class RowsView(Sequence[Row]):
             array("q", (r.revision for r in rows)),
         )
 
+    @classmethod
+    def stored(cls, rows: Sequence[Row], ids: Sequence[int], target: Target) -> RowsView:
+        """`rows` just stored with outbox `ids` for `target` (one shared Target): not sent, revision 0, no source, as
+        `store_rows` makes them, packed without a Row made each (a million fewer objects for the collector)."""
+        index, unsent, count = _target_index(target), _STATUS_CODE[RowStatus.UNSENT], len(rows)
+        return cls(
+            [(r.stream_id, r.kind.value, i, None, index) for r, i in zip(rows, ids, strict=True)],
+            [r.point for r in rows],
+            bytearray([unsent]) * count,
+            array("q", bytes(8 * count)),  # revision 0 each
+        )
+
     def columns(self) -> tuple[list[Packed], list[Datapoint], bytearray, array[int]]:
         """The packed rows, datapoints, status codes and revisions (see `Packed`): the view's own, not copies."""
         return self._packed, self._points, self._statuses, self._revisions
