@@ -154,10 +154,12 @@ class PlotFeed(QObject):
         return self._table
 
     # --- changes ---------------------------------------------------------------------------
+    # The changed rows are read from a snapshot of the model (its columns shared, nothing copied) only when the
+    # change is applied: no Row is made for a plot never opened (a million imported rows: 3.5 s of the GUI thread).
     def _on_model_rowsInserted(self, parent: QModelIndex, first: int, last: int) -> None:
         assert self._model is not None
-        rows = self._model.rows()[first : last + 1]
-        self._change(lambda t: t.insert(first, rows))
+        rows = self._model.rows()
+        self._change(lambda t: t.insert(first, rows[first : last + 1]))
 
     def _on_model_rowsRemoved(self, parent: QModelIndex, first: int, last: int) -> None:
         self._change(lambda t: t.remove(first, last))
@@ -165,11 +167,11 @@ class PlotFeed(QObject):
     def _on_model_dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = None) -> None:
         assert self._model is not None
         first, last = top_left.row(), bottom_right.row()
-        rows = self._model.rows()[first : last + 1]
+        rows = self._model.rows()
         if top_left.column() == bottom_right.column() == DatapointsModel.STATUS:
-            self._change(lambda t: t.set_status(first, rows))
+            self._change(lambda t: t.set_status(first, rows[first : last + 1]))
         else:
-            self._change(lambda t: t.replace(first, rows))
+            self._change(lambda t: t.replace(first, rows[first : last + 1]))
 
     def _change(self, change: Change) -> None:
         """A splice of the rows: on the table now, on the table being prepared when it is ready, or on neither
