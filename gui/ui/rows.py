@@ -106,7 +106,7 @@ _CODE_OF_STATE = {state: _STATUS_CODE[status] for state, status in STATUS_OF_STA
 _ID = itemgetter(2)  # a packed row's outbox id
 _TARGET_OF = itemgetter(4)  # a packed row's target index
 _is_not_none = functools.partial(is_not, None)
-_IDS_STEP = 50_000
+_IDS_STEP = 10_000
 _new = object.__new__
 _ROW_FIELDS = [Row.__dict__[name].__set__ for name in ("stream_id", "point", "kind", "status", "id", "revision")]
 _set_source = Row.__dict__["source"].__set__
@@ -214,7 +214,7 @@ class RowsView(Sequence[Row]):
         """The outbox ids of rows `indexes` (rows without one are skipped), as an `array("q")` (see `Packed`).
 
         Read in C, `_IDS_STEP` rows at a time: the thread that queues a send of a million rows
-        holds the GIL a few milliseconds at a stretch, and a tenth of the time a Python step per
+        holds the GIL a millisecond or two at a stretch, and a tenth of the time a Python step per
         row took (the window repaints "sending…" meanwhile, each cell a call into Python).
         """
         row_of, ids = self._packed.__getitem__, array("q")

@@ -620,3 +620,16 @@ def test_states_read_only_the_state_and_revision_of_each_row(store):
     assert store.states(array("q", [ids[2], 10_000, *ids[:2]])) == expected
     assert [state for _, state, _ in expected] == [State.DRAFT, State.DRAFT, State.FAILED]
     assert [revision for _, _, revision in expected] == [0, 1, 0]
+
+
+def test_ids_are_written_as_one_json_list_a_step_at_a_time(monkeypatch):
+    """The ids bound to `id IN (json_each(?))` are the list json writes, whatever the steps they are listed in."""
+    import json
+    from array import array
+
+    from gui.data.store import codec
+
+    monkeypatch.setattr(codec, "_IDS_JSON_STEP", 10)
+    for ids in ([], [7], list(range(25)), list(range(30))):
+        assert codec._ids_json(array("q", ids)) == json.dumps(ids)
+        assert codec._ids_json(iter(ids)) == json.dumps(ids)

@@ -99,17 +99,24 @@ def _row(raw: tuple[Any, ...]) -> OutboxRow:
     )
 
 
-#: Ids written by one `json.dumps` call at most: a call holds the GIL throughout (a million ids, ~80 ms of a
-#: stalled window while a worker queues a send).
-_IDS_JSON_STEP = 50_000
+#: Ids listed and written by one C call at most (`tolist`, `json.dumps`): a call holds the GIL throughout (a million
+#: ids at once, ~80 ms of a stalled window while a worker queues a send; 10,000 a step, a few milliseconds).
+_IDS_JSON_STEP = 10_000
 
 
 def _ids_json(ids: Iterable[int]) -> str:
     """`json.dumps` of the ids as a list, the same text, written in steps so other threads run in between."""
-    # An array("q") (the window's send of a million rows) is listed in C, without a Python step per id.
-    ints = ids.tolist() if isinstance(ids, array) else [int(i) for i in ids]
+    # An array("q") (the window's send of a million rows) is listed in C a step at a time, without a Python step per id.
+    ints: Sequence[int] | array[int] = ids if isinstance(ids, array) else [int(i) for i in ids]
     step = _IDS_JSON_STEP
-    return "[" + ", ".join(json.dumps(ints[k : k + step])[1:-1] for k in range(0, len(ints), step)) + "]"
+    return (
+        "["
+        + ", ".join(
+            json.dumps(ints[k : k + step].tolist() if isinstance(ints, array) else ints[k : k + step])[1:-1]
+            for k in range(0, len(ints), step)
+        )
+        + "]"
+    )
 
 
 #: `id IN` a JSON array bound as one parameter: any number of ids, one statement.
