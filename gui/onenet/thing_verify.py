@@ -28,7 +28,16 @@ from gui.onenet.onejson import time_ms
 from gui.onenet.readings import PLATFORM_TZ, Readings, Value, parse_number
 from gui.onenet.thing_client import ThingClient
 from gui.onenet.thingmodel import Property, ThingModel, ValueRefused
-from gui.onenet.verify import Check, Outcome, Progress, VerifyCancelled, VerifyReport, compare_values, note
+from gui.onenet.verify import (
+    Check,
+    Outcome,
+    Progress,
+    VerifyCancelled,
+    VerifyReport,
+    compare_values,
+    note,
+    plan_by_time,
+)
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["plan_thing_checks", "read_as_sent", "verify_thing"]
@@ -41,45 +50,25 @@ def _at_of(ms: int) -> datetime:
 
 
 def plan_thing_checks(readings: Readings) -> list[Check]:
-    """One check per datapoint, in `Readings.pairs()` order, before anything is read back.
+    """One check per datapoint, in `Readings.pairs()` order, before anything is read back (`plan_by_time`).
 
     With `at`: MISSING (to be looked up) at its millisecond, or OVERWRITTEN when a later
     datapoint of the property has the same millisecond. Without `at`: UNVERIFIABLE.
     `Check.at` is the sent time at millisecond precision, shown in UTC+8 like the legacy's.
     """
-    checks: list[Check] = []
-    winner: dict[tuple[str, int], int] = {}
-    for identifier, point in readings.pairs():
-        if point.at is None:
-            checks.append(
-                Check(
-                    identifier,
-                    None,
-                    point.value,
-                    Outcome.UNVERIFIABLE,
-                    note=note(
-                        "no-at",
-                        QT_TRANSLATE_NOOP(
-                            "verify", "sent without at (a property post): the platform stamped it with its own clock"
-                        ),
-                    ),
-                )
-            )
-            continue
-        ms = time_ms(point.at)
-        earlier = winner.get((identifier, ms))
-        if earlier is not None:
-            old = checks[earlier]
-            checks[earlier] = Check(
-                old.stream_id,
-                old.at,
-                old.sent,
-                Outcome.OVERWRITTEN,
-                note=note("overwritten", QT_TRANSLATE_NOOP("verify", "a later value had the same time (ms)")),
-            )
-        winner[(identifier, ms)] = len(checks)
-        checks.append(Check(identifier, _at_of(ms), point.value, Outcome.MISSING))
-    return checks
+    return plan_by_time(
+        readings,
+        lambda at: _at_of(time_ms(at)),
+        no_at=note(
+            "no-at",
+            QT_TRANSLATE_NOOP(
+                "verify", "sent without at (a property post): the platform stamped it with its own clock"
+            ),
+        ),
+        overwritten=lambda identifier, at: note(
+            "overwritten", QT_TRANSLATE_NOOP("verify", "a later value had the same time (ms)")
+        ),
+    )
 
 
 def read_as_sent(text: str, sent: Value, prop: Property | None) -> tuple[Any, Any, Message | None]:

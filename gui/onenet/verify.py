@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from typing import Any
@@ -183,60 +183,67 @@ def _sent_second(at: datetime) -> datetime:
 
 
 def plan_checks(readings: Readings) -> list[Check]:
-    """One check per datapoint of `readings`, in order, before anything is read back.
+    """One check per datapoint of `readings`, in order, before anything is read back (`plan_by_time`).
 
     Points with `at` start as MISSING (to be looked up), except those a
     later point of the same stream and second overwrites (OVERWRITTEN).
     Points without `at`, and points of a datastream id with a comma, are
     UNVERIFIABLE. `at` of the checks is in platform time, whole seconds.
     """
+    return plan_by_time(
+        readings,
+        _sent_second,
+        no_at=note("no-at", QT_TRANSLATE_NOOP("verify", "sent without at: the platform stamped it with its own clock")),
+        overwritten=lambda stream_id, at: note(
+            "overwritten",
+            QT_TRANSLATE_NOOP("verify", "a later datapoint of {stream} at {at} replaced it"),
+            stream=repr(stream_id),
+            at=format_at(at),
+        ),
+        unverifiable=_comma_id,
+    )
+
+
+def _comma_id(stream_id: str) -> Message | None:
+    if "," not in stream_id:
+        return None
+    return note("comma-id", QT_TRANSLATE_NOOP("verify", "a datastream id with a comma cannot be read back alone"))
+
+
+def _always_verifiable(stream_id: str) -> Message | None:
+    return None
+
+
+def plan_by_time(
+    readings: Readings,
+    kept_at: Callable[[datetime], datetime],
+    *,
+    no_at: Message,
+    overwritten: Callable[[str, datetime], Message],
+    unverifiable: Callable[[str], Message | None] = _always_verifiable,
+) -> list[Check]:
+    """One check per datapoint of `readings`, in `Readings.pairs()` order: either platform's plan.
+
+    Without `at`: UNVERIFIABLE, noted `no_at`; so is a datapoint whose stream `unverifiable` gives a note.
+    With `at`: MISSING (to be looked up) at `kept_at(at)`, the time as the platform keeps it (legacy: whole
+    seconds, thing model: milliseconds), or OVERWRITTEN, noted `overwritten(stream_id, kept at)`, when a
+    later datapoint of the same stream has the same kept time: the platform keeps the last of equal times
+    (shared onenet-api.md).
+    """
     checks: list[Check] = []
     winner: dict[tuple[str, datetime], int] = {}
     for stream_id, point in readings.pairs():
         if point.at is None:
-            checks.append(
-                Check(
-                    stream_id,
-                    None,
-                    point.value,
-                    Outcome.UNVERIFIABLE,
-                    note=note(
-                        "no-at",
-                        QT_TRANSLATE_NOOP("verify", "sent without at: the platform stamped it with its own clock"),
-                    ),
-                )
-            )
+            checks.append(Check(stream_id, None, point.value, Outcome.UNVERIFIABLE, note=no_at))
             continue
-        at = _sent_second(point.at)
-        if "," in stream_id:
-            checks.append(
-                Check(
-                    stream_id,
-                    at,
-                    point.value,
-                    Outcome.UNVERIFIABLE,
-                    note=note(
-                        "comma-id",
-                        QT_TRANSLATE_NOOP("verify", "a datastream id with a comma cannot be read back alone"),
-                    ),
-                )
-            )
+        at = kept_at(point.at)
+        why = unverifiable(stream_id)
+        if why is not None:
+            checks.append(Check(stream_id, at, point.value, Outcome.UNVERIFIABLE, note=why))
             continue
         earlier = winner.get((stream_id, at))
         if earlier is not None:
-            replaced = checks[earlier]
-            checks[earlier] = Check(
-                replaced.stream_id,
-                replaced.at,
-                replaced.sent,
-                Outcome.OVERWRITTEN,
-                note=note(
-                    "overwritten",
-                    QT_TRANSLATE_NOOP("verify", "a later datapoint of {stream} at {at} replaced it"),
-                    stream=repr(stream_id),
-                    at=format_at(at),
-                ),
-            )
+            checks[earlier] = replace(checks[earlier], outcome=Outcome.OVERWRITTEN, note=overwritten(stream_id, at))
         winner[(stream_id, at)] = len(checks)
         checks.append(Check(stream_id, at, point.value, Outcome.MISSING))
     return checks
