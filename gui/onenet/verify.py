@@ -38,7 +38,7 @@ Rules and decisions (see also the issue note of issue 6):
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
@@ -350,7 +350,46 @@ def verify(
     Raises the client's errors (AuthError, RejectedError, ServerError,
     NetworkError, MalformedResponse) and VerifyCancelled.
     """
-    checks = plan_checks(readings)
+
+    def pages(stream_id: str, times: list[datetime]) -> Iterator[list[tuple[int, Any]]]:
+        # `end` one second wider: whether the platform's `end` is inclusive is not documented [L].
+        for page in client.iter_read_pages([stream_id], min(times), max(times) + timedelta(seconds=1), limit):
+            stream = page.readings.stream(stream_id)
+            yield [(_ms(_stamped(point.at)), point.value) for point in (stream.datapoints if stream else ())]
+
+    return read_back_and_compare(plan_checks(readings), pages, _compared, cancelled=cancelled, progress=progress)
+
+
+def _stamped(at: datetime | None) -> datetime:
+    assert at is not None  # a read-back datapoint always has its `at`
+    return at
+
+
+def _compared(check: Check, found: Mapping[int, Any]) -> Check:
+    """A legacy check against the values read back at each millisecond: MISSING, FOUND or DIFFERENT."""
+    assert check.at is not None
+    key = _ms(check.at)
+    if key not in found:
+        return replace(check, note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this at")))
+    equal, compared = compare_values(check.sent, found[key])
+    return replace(check, outcome=Outcome.FOUND if equal else Outcome.DIFFERENT, platform=found[key], note=compared)
+
+
+def read_back_and_compare(
+    checks: list[Check],
+    pages_of: Callable[[str, list[datetime]], Iterator[Iterable[tuple[int, Any]]]],
+    compare: Callable[[Check, Mapping[int, Any]], Check],
+    *,
+    cancelled: Callable[[], bool],
+    progress: Callable[[Progress], None] | None,
+) -> VerifyReport:
+    """Either platform's read-back: the MISSING `checks` (a plan) looked up, stream by stream, in sending order.
+
+    `pages_of(stream_id, sent times)` reads a stream back over the sent range, a page of (Unix ms, value held)
+    at a time; what was read at a sent millisecond is kept, what was not counts in `others`. `compare(check,
+    held by ms)` gives each check its outcome. `cancelled()` is asked before every page is read
+    (VerifyCancelled when True); `progress` is called after every page and after each stream.
+    """
     wanted: dict[str, list[int]] = {}
     for index, check in enumerate(checks):
         if check.outcome is Outcome.MISSING:
@@ -358,13 +397,10 @@ def verify(
     read_back = others = requests = 0
     total = len(wanted)
     for done, (stream_id, indexes) in enumerate(wanted.items()):
-        times = [checks[i].at for i in indexes]
-        start = min(t for t in times if t is not None)
-        end = max(t for t in times if t is not None)
-        expected_ms = {_ms(at) for at in times if at is not None}
-        found: dict[int, Value] = {}
-        # `end` one second wider: whether the platform's `end` is inclusive is not documented [L].
-        pages = client.iter_read_pages([stream_id], start, end + timedelta(seconds=1), limit)
+        times = [at for i in indexes if (at := checks[i].at) is not None]
+        expected = {_ms(at) for at in times}
+        found: dict[int, Any] = {}
+        pages = pages_of(stream_id, times)
         while True:
             if cancelled():
                 raise VerifyCancelled("verification cancelled")
@@ -372,33 +408,16 @@ def verify(
             if page is None:
                 break
             requests += 1
-            stream = page.readings.stream(stream_id)
-            for point in stream.datapoints if stream is not None else []:
-                assert point.at is not None
+            for ms, held in page:
                 read_back += 1
-                key = _ms(point.at)
-                if key in expected_ms:
-                    found[key] = point.value
+                if ms in expected:
+                    found[ms] = held
                 else:
                     others += 1
             if progress is not None:
                 progress(Progress(done, total, read_back, requests, stream_id))
         for i in indexes:
-            check = checks[i]
-            assert check.at is not None
-            key = _ms(check.at)
-            if key not in found:
-                checks[i] = Check(
-                    check.stream_id,
-                    check.at,
-                    check.sent,
-                    Outcome.MISSING,
-                    note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this at")),
-                )
-                continue
-            equal, compared = compare_values(check.sent, found[key])
-            outcome = Outcome.FOUND if equal else Outcome.DIFFERENT
-            checks[i] = Check(check.stream_id, check.at, check.sent, outcome, found[key], compared)
+            checks[i] = compare(checks[i], found)
         if progress is not None:
             progress(Progress(done + 1, total, read_back, requests, stream_id))
     return VerifyReport(tuple(checks), read_back, others, requests)
