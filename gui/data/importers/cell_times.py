@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from itertools import repeat
 from typing import Any
 
-from gui.data.importers.cell_numbers import CellError, _m, refuse_uncomputed
+from gui.data.importers.cell_numbers import CellError, refuse_uncomputed
 from gui.data.importers.options import DateOrder, TimeFormat
+from gui.data.importers.result import message as _m
 from gui.text import QT_TRANSLATE_NOOP
 
 _TIME = (
