@@ -22,11 +22,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from gui.onenet.onejson import time_ms
-from gui.onenet.readings import PLATFORM_TZ, Readings, Value, parse_number
+from gui.onenet.readings import Readings, Value, from_unix_ms, parse_number, unix_ms
 from gui.onenet.thing_client import ThingClient
 from gui.onenet.thingmodel import Property, ThingModel, ValueRefused
 from gui.onenet.verify import (
@@ -43,12 +42,6 @@ from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["plan_thing_checks", "read_as_sent", "verify_thing"]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _at_of(ms: int) -> datetime:
-    return (_EPOCH + timedelta(milliseconds=ms)).astimezone(PLATFORM_TZ)
-
 
 def plan_thing_checks(readings: Readings) -> list[Check]:
     """One check per datapoint, in `Readings.pairs()` order, before anything is read back (`plan_by_time`).
@@ -59,7 +52,7 @@ def plan_thing_checks(readings: Readings) -> list[Check]:
     """
     return plan_by_time(
         readings,
-        lambda at: _at_of(time_ms(at)),
+        lambda at: from_unix_ms(unix_ms(at)),
         no_at=note(
             "no-at",
             QT_TRANSLATE_NOOP(
@@ -112,7 +105,7 @@ def verify_thing(
     """
 
     def pages(identifier: str, times: list[datetime]) -> Iterator[list[tuple[int, str]]]:
-        sent = [time_ms(at) for at in times]
+        sent = [unix_ms(at) for at in times]
         return (page.values for page in client.iter_property_history(identifier, min(sent), max(sent) + 1))
 
     def compared(check: Check, found: Mapping[int, str]) -> Check:
@@ -124,7 +117,7 @@ def verify_thing(
 def _compared(check: Check, found: Mapping[int, str], prop: Property | None) -> Check:
     """A thing-model check against the texts read back at each millisecond: MISSING, FOUND or DIFFERENT."""
     assert check.at is not None
-    held = found.get(time_ms(check.at))
+    held = found.get(unix_ms(check.at))
     if held is None:
         return replace(check, note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this time")))
     try:

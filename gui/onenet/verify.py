@@ -40,12 +40,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any
 
 from gui.onenet.client import MAX_READ_LIMIT, OneNetClient
-from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of
+from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of, unix_ms
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = [
@@ -58,9 +58,6 @@ __all__ = [
     "plan_checks",
     "verify",
 ]
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_ONE_MS = timedelta(milliseconds=1)
 
 
 class Outcome(enum.Enum):
@@ -169,11 +166,6 @@ class VerifyReport:
 
 class VerifyCancelled(Exception):
     """The verification was cancelled between two read-back requests."""
-
-
-def _ms(at: datetime) -> int:
-    """Milliseconds since the Unix epoch of an aware datetime (exact integer arithmetic)."""
-    return (at - _EPOCH) // _ONE_MS
 
 
 def _sent_second(at: datetime) -> datetime:
@@ -355,7 +347,7 @@ def verify(
         # `end` one second wider: whether the platform's `end` is inclusive is not documented [L].
         for page in client.iter_read_pages([stream_id], min(times), max(times) + timedelta(seconds=1), limit):
             stream = page.readings.stream(stream_id)
-            yield [(_ms(_stamped(point.at)), point.value) for point in (stream.datapoints if stream else ())]
+            yield [(unix_ms(_stamped(point.at)), point.value) for point in (stream.datapoints if stream else ())]
 
     return read_back_and_compare(plan_checks(readings), pages, _compared, cancelled=cancelled, progress=progress)
 
@@ -368,7 +360,7 @@ def _stamped(at: datetime | None) -> datetime:
 def _compared(check: Check, found: Mapping[int, Any]) -> Check:
     """A legacy check against the values read back at each millisecond: MISSING, FOUND or DIFFERENT."""
     assert check.at is not None
-    key = _ms(check.at)
+    key = unix_ms(check.at)
     if key not in found:
         return replace(check, note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this at")))
     equal, compared = compare_values(check.sent, found[key])
@@ -398,7 +390,7 @@ def read_back_and_compare(
     total = len(wanted)
     for done, (stream_id, indexes) in enumerate(wanted.items()):
         times = [at for i in indexes if (at := checks[i].at) is not None]
-        expected = {_ms(at) for at in times}
+        expected = {unix_ms(at) for at in times}
         found: dict[int, Any] = {}
         pages = pages_of(stream_id, times)
         while True:
