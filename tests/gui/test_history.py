@@ -17,12 +17,6 @@ from ..histories import ENDPOINT, T0, N, fill, show_one_day
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "outbox.sqlite3") as opened:
-        yield opened
-
-
 @pytest.fixture(scope="module")
 def big_store_file(tmp_path_factory):
     """An outbox file holding N requests (`fill`), made once per module: filling it takes seconds."""
