@@ -84,17 +84,6 @@ __all__ = [
 FILE_PATTERNS = ("*.csv", "*.tsv", "*.txt", "*.xlsx", "*.xlsm", "*.json", "*.jsonl")
 
 
-def _unreadable(exc: OSError) -> ImportFailed:
-    """The file cannot be read (gone, no permission, a read error): the system's reason."""
-    return ImportFailed(
-        _m(
-            "the-file-cannot-be-read",
-            QT_TRANSLATE_NOOP("importers", "The file cannot be read: {strerror_or_exc}."),
-            strerror_or_exc=str(exc.strerror or exc),
-        )
-    )
-
-
 def import_file(
     path: str | Path,
     options: ImportOptions,
@@ -176,6 +165,17 @@ def import_file(
                 QT_TRANSLATE_NOOP("importers", "The file is too large to import in this computer's memory."),
             )
         ) from exc
+
+
+def _unreadable(exc: OSError) -> ImportFailed:
+    """The file cannot be read (gone, no permission, a read error): the system's reason."""
+    return ImportFailed(
+        _m(
+            "the-file-cannot-be-read",
+            QT_TRANSLATE_NOOP("importers", "The file cannot be read: {strerror_or_exc}."),
+            strerror_or_exc=str(exc.strerror or exc),
+        )
+    )
 
 
 class _CsvSink:
