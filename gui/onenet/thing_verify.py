@@ -52,7 +52,8 @@ def plan_thing_checks(readings: Readings) -> list[Check]:
     """
     return plan_by_time(
         readings,
-        lambda at: from_unix_ms(unix_ms(at)),
+        unix_ms,
+        from_unix_ms,
         no_at=note(
             "no-at",
             QT_TRANSLATE_NOOP(

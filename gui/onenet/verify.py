@@ -42,11 +42,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from gui.onenet.client import MAX_READ_LIMIT, OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of, unix_ms
 from gui.text import QT_TRANSLATE_NOOP, Message
+
+#: A time as a platform keeps it (`plan_by_time`): a datetime to the second, or Unix milliseconds.
+_Key = TypeVar("_Key")
 
 __all__ = [
     "Check",
@@ -185,6 +188,7 @@ def plan_checks(readings: Readings) -> list[Check]:
     return plan_by_time(
         readings,
         _sent_second,
+        _same,
         no_at=note("no-at", QT_TRANSLATE_NOOP("verify", "sent without at: the platform stamped it with its own clock")),
         overwritten=lambda stream_id, at: note(
             "overwritten",
@@ -202,42 +206,45 @@ def _comma_id(stream_id: str) -> Message | None:
     return note("comma-id", QT_TRANSLATE_NOOP("verify", "a datastream id with a comma cannot be read back alone"))
 
 
-def _always_verifiable(stream_id: str) -> Message | None:
-    return None
+def _same(at: datetime) -> datetime:
+    return at
 
 
 def plan_by_time(
     readings: Readings,
-    kept_at: Callable[[datetime], datetime],
+    kept: Callable[[datetime], _Key],
+    shown: Callable[[_Key], datetime],
     *,
     no_at: Message,
     overwritten: Callable[[str, datetime], Message],
-    unverifiable: Callable[[str], Message | None] = _always_verifiable,
+    unverifiable: Callable[[str], Message | None] | None = None,
 ) -> list[Check]:
     """One check per datapoint of `readings`, in `Readings.pairs()` order: either platform's plan.
 
     Without `at`: UNVERIFIABLE, noted `no_at`; so is a datapoint whose stream `unverifiable` gives a note.
-    With `at`: MISSING (to be looked up) at `kept_at(at)`, the time as the platform keeps it (legacy: whole
-    seconds, thing model: milliseconds), or OVERWRITTEN, noted `overwritten(stream_id, kept at)`, when a
-    later datapoint of the same stream has the same kept time: the platform keeps the last of equal times
-    (shared onenet-api.md).
+    With `at`: MISSING (to be looked up) at `shown(kept(at))`, the time as the platform keeps it (legacy:
+    whole seconds, thing model: milliseconds), or OVERWRITTEN, noted `overwritten(stream_id, that time)`,
+    when a later datapoint of the same stream has the same `kept(at)`: the platform keeps the last of equal
+    times (shared onenet-api.md).
     """
     checks: list[Check] = []
-    winner: dict[tuple[str, datetime], int] = {}
+    winner: dict[tuple[str, _Key], int] = {}
     for stream_id, point in readings.pairs():
         if point.at is None:
             checks.append(Check(stream_id, None, point.value, Outcome.UNVERIFIABLE, note=no_at))
             continue
-        at = kept_at(point.at)
-        why = unverifiable(stream_id)
+        key = kept(point.at)
+        why = unverifiable(stream_id) if unverifiable is not None else None
         if why is not None:
-            checks.append(Check(stream_id, at, point.value, Outcome.UNVERIFIABLE, note=why))
+            checks.append(Check(stream_id, shown(key), point.value, Outcome.UNVERIFIABLE, note=why))
             continue
-        earlier = winner.get((stream_id, at))
+        earlier = winner.get((stream_id, key))
         if earlier is not None:
-            checks[earlier] = replace(checks[earlier], outcome=Outcome.OVERWRITTEN, note=overwritten(stream_id, at))
-        winner[(stream_id, at)] = len(checks)
-        checks.append(Check(stream_id, at, point.value, Outcome.MISSING))
+            replaced = checks[earlier]
+            assert replaced.at is not None
+            checks[earlier] = replace(replaced, outcome=Outcome.OVERWRITTEN, note=overwritten(stream_id, replaced.at))
+        winner[(stream_id, key)] = len(checks)
+        checks.append(Check(stream_id, shown(key), point.value, Outcome.MISSING))
     return checks
 
 
