@@ -48,7 +48,7 @@ from gui.onenet.client import MAX_READ_LIMIT, OneNetClient
 from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of, unix_ms
 from gui.text import QT_TRANSLATE_NOOP, Message
 
-#: A time as a platform keeps it (`plan_by_time`): a datetime to the second, or Unix milliseconds.
+# A time as a platform keeps it (`plan_by_time`): a datetime to the second, or Unix milliseconds.
 _Key = TypeVar("_Key")
 
 __all__ = [
