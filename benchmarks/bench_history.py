@@ -22,14 +22,14 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from gui.data.store import HistoryFilter, Store
 from gui.ui.history import PAGE_SIZE, HistoryPanel
 
 sys.path.append(str(Path(__file__).resolve().parents[1]))  # the repository: tests/histories.py fills the store
-from tests.histories import N, fill
+from tests.histories import N, fill, show_one_day
 
 #: The filters the test applies, in order, as the store sees them (the last: one day in UTC+8).
 DAY = datetime(2026, 1, 1, 16, tzinfo=UTC)
@@ -59,14 +59,7 @@ def panel_run(store: Store) -> tuple[float, float]:
     panel.apply_filter()
     panel.search_edit.setText('"value":7000}')
     panel.apply_filter()
-    panel.search_edit.clear()
-    panel.device_edit.clear()
-    panel.outcome_combo.setCurrentIndex(0)
-    panel.from_date.setDate(QDate(2026, 1, 2))
-    panel.to_date.setDate(QDate(2026, 1, 2))
-    panel.from_check.setChecked(True)
-    panel.to_check.setChecked(True)
-    panel.apply_filter()
+    show_one_day(panel)
     settle()
     filtered = time.perf_counter() - started
     assert panel.model.total == 24 * 60, panel.model.total

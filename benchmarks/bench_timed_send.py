@@ -48,8 +48,8 @@ import tracemalloc
 from array import array
 from typing import Any
 
-from bench_keyring import memory_keyring  # benchmarks/ is on sys.path when a script there runs
 from bench_memory import malloc_kib, malloc_trim, resident_mib, sqlite_kib, threads
+from bench_window import sandbox_window  # benchmarks/ is on sys.path when a script there runs
 
 TICK_S = 0.010
 # what is sampled at every send, in the per-minute table's order
@@ -61,14 +61,12 @@ SAMPLED = (
 
 def run(every: float, count: int, top: int) -> dict[str, Any]:
     """One run in this process: the figures `report` prints."""
-    from PySide6.QtCore import QSettings, QThreadPool, QTimer
+    from PySide6.QtCore import QTimer
 
     from gui.app import make_application
-    from gui.data.secrets import SecretStore
     from gui.data.store import Store
     from gui.onenet.client import OneNetClient
     from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
-    from gui.ui.main_window import MainWindow
     from gui.ui.timed_send import KEEP_TICKS
 
     minute = max(1, round(60 / every))  # sends in a minute
@@ -96,14 +94,7 @@ def run(every: float, count: int, top: int) -> dict[str, Any]:
         tempfile.TemporaryDirectory() as tmp,
         Store(os.path.join(tmp, "outbox.sqlite3")) as store,
     ):
-        settings = QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat)
-        settings.setValue("connection/endpoint", url)
-        settings.setValue("connection/device_id", DEFAULT_DEVICE_ID)
-        secrets = SecretStore(memory_keyring())
-        secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
-        pool = QThreadPool()
-        window = MainWindow(settings, secrets, store, thread_pool=pool)
-        window.show()
+        window, pool = sandbox_window(tmp, store, url)
         dialog = window.open_timed_send()
         dialog.streams_edit.setPlainText("temp=walk:20..25\nhum=sine:40..60/60s\nmode=list:eco,boost")
         dialog.every_spin.setValue(every)

@@ -164,6 +164,15 @@ def read_only_outbox(tmp_path):
         subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
+@pytest.fixture
+def store(tmp_path):
+    """An empty outbox database of the test's own (tmp_path/outbox.sqlite3), open, closed after."""
+    from gui.data.store import Store
+
+    with Store(tmp_path / "outbox.sqlite3") as opened:
+        yield opened
+
+
 @pytest.fixture(autouse=True)
 def _private_data_and_log_dirs(tmp_path, monkeypatch):
     """No test reads or writes the user's own outbox or logs (commands default to them), and none leaves logging on.

@@ -1,9 +1,13 @@
-"""History databases for the History tab's tests and benchmark: many finished requests, written straight in."""
+"""History databases for the History tab's tests and benchmark: many finished requests, written straight in, and
+the filter both apply last."""
 
 from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate
 
 from gui.data.store import Store
 
@@ -49,3 +53,16 @@ def fill(store: Store, n: int = N) -> None:
             attempts,
         )
     db.close()
+
+
+def show_one_day(panel: Any) -> None:
+    """Clear the other filters of a HistoryPanel and show 2026-01-02 alone (its dates are days in UTC+8): 24 * 60
+    of `fill`'s one-a-minute requests."""
+    panel.search_edit.clear()
+    panel.device_edit.clear()
+    panel.outcome_combo.setCurrentIndex(0)
+    panel.from_date.setDate(QDate(2026, 1, 2))
+    panel.to_date.setDate(QDate(2026, 1, 2))
+    panel.from_check.setChecked(True)
+    panel.to_check.setChecked(True)
+    panel.apply_filter()

@@ -29,10 +29,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from gui.onenet.readings import Readings, Value
+from gui.onenet.readings import Readings, Value, unix_ms
 from gui.onenet.thingmodel import ThingModel
 from gui.text import QT_TRANSLATE_NOOP, Message
 
@@ -45,7 +44,6 @@ __all__ = [
     "ThingRequest",
     "body_of",
     "plan_posts",
-    "time_ms",
 ]
 
 #: At most this many values per property, and per device, in one history post (shared onenet-api.md) [H].
@@ -54,20 +52,6 @@ MAX_HISTORY_VALUES = 100
 ONEJSON_VERSION = "1.0"
 #: `id` is a string of digits, at most 13.
 MAX_ID_DIGITS = 13
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_ONE_MS = timedelta(milliseconds=1)
-
-
-def time_ms(at: datetime) -> int:
-    """`time` on the wire: Unix milliseconds (UTC) of an aware datetime, exact (fractions below 1 ms dropped).
-
-    Raises ValueError for a naive datetime.
-    """
-    try:
-        return (at - _EPOCH) // _ONE_MS
-    except TypeError:
-        raise ValueError("at must be time-zone-aware") from None
 
 
 class PostKind(enum.Enum):
@@ -188,7 +172,7 @@ def plan_posts(readings: Readings, model: ThingModel | None = None, max_values: 
         if point.at is None:
             latest.setdefault(identifier, []).append((index, wire))
         else:
-            timed.append((index, identifier, wire, time_ms(point.at)))
+            timed.append((index, identifier, wire, unix_ms(point.at)))
     for start in range(0, len(timed), max_values):
         chunk = timed[start : start + max_values]
         grouped: dict[str, list[tuple[Any, int | None]]] = {}

@@ -224,12 +224,30 @@ def _is_finite_json(item: Any) -> bool:
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCH_NAIVE = datetime(1970, 1, 1)
 _SECOND = timedelta(seconds=1)
+_ONE_MS = timedelta(milliseconds=1)
 _PLATFORM_OFFSET_S = 8 * 3600
 #: "MM:SS" for every second of an hour, and "YYYY-MM-DDThh:" per hour seen:
 #: formatting a million `at`s this way is ~3x faster than strftime.
 _MINUTE_SECOND = [f"{m:02d}:{s:02d}" for m in range(60) for s in range(60)]
 _HOUR_PREFIX: dict[int, str] = {}
 _HOUR_PREFIX_MAX = 100_000
+
+
+def unix_ms(at: datetime) -> int:
+    """Unix milliseconds (UTC) of an aware datetime, exact (integer arithmetic; fractions below 1 ms dropped): the
+    thing model's `time` on the wire, and the millisecond the sandbox and the outbox keep a datapoint at.
+
+    Raises ValueError for a naive datetime.
+    """
+    try:
+        return (at - _EPOCH) // _ONE_MS
+    except TypeError:
+        raise ValueError("at must be time-zone-aware") from None
+
+
+def from_unix_ms(ms: int) -> datetime:
+    """The instant of Unix milliseconds `ms`, in platform time (UTC+8): `unix_ms` undone."""
+    return (_EPOCH + timedelta(milliseconds=ms)).astimezone(PLATFORM_TZ)
 
 
 def format_at(at: datetime) -> str:

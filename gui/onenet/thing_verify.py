@@ -20,66 +20,50 @@ platform":
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
-from gui.onenet.onejson import time_ms
-from gui.onenet.readings import PLATFORM_TZ, Readings, Value, parse_number
+from gui.onenet.readings import Readings, Value, from_unix_ms, parse_number, unix_ms
 from gui.onenet.thing_client import ThingClient
 from gui.onenet.thingmodel import Property, ThingModel, ValueRefused
-from gui.onenet.verify import Check, Outcome, Progress, VerifyCancelled, VerifyReport, compare_values, note
+from gui.onenet.verify import (
+    Check,
+    Outcome,
+    Progress,
+    VerifyReport,
+    compare_values,
+    note,
+    plan_by_time,
+    read_back_and_compare,
+)
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 __all__ = ["plan_thing_checks", "read_as_sent", "verify_thing"]
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _at_of(ms: int) -> datetime:
-    return (_EPOCH + timedelta(milliseconds=ms)).astimezone(PLATFORM_TZ)
-
 
 def plan_thing_checks(readings: Readings) -> list[Check]:
-    """One check per datapoint, in `Readings.pairs()` order, before anything is read back.
+    """One check per datapoint, in `Readings.pairs()` order, before anything is read back (`plan_by_time`).
 
     With `at`: MISSING (to be looked up) at its millisecond, or OVERWRITTEN when a later
     datapoint of the property has the same millisecond. Without `at`: UNVERIFIABLE.
     `Check.at` is the sent time at millisecond precision, shown in UTC+8 like the legacy's.
     """
-    checks: list[Check] = []
-    winner: dict[tuple[str, int], int] = {}
-    for identifier, point in readings.pairs():
-        if point.at is None:
-            checks.append(
-                Check(
-                    identifier,
-                    None,
-                    point.value,
-                    Outcome.UNVERIFIABLE,
-                    note=note(
-                        "no-at",
-                        QT_TRANSLATE_NOOP(
-                            "verify", "sent without at (a property post): the platform stamped it with its own clock"
-                        ),
-                    ),
-                )
-            )
-            continue
-        ms = time_ms(point.at)
-        earlier = winner.get((identifier, ms))
-        if earlier is not None:
-            old = checks[earlier]
-            checks[earlier] = Check(
-                old.stream_id,
-                old.at,
-                old.sent,
-                Outcome.OVERWRITTEN,
-                note=note("overwritten", QT_TRANSLATE_NOOP("verify", "a later value had the same time (ms)")),
-            )
-        winner[(identifier, ms)] = len(checks)
-        checks.append(Check(identifier, _at_of(ms), point.value, Outcome.MISSING))
-    return checks
+    return plan_by_time(
+        readings,
+        unix_ms,
+        from_unix_ms,
+        no_at=note(
+            "no-at",
+            QT_TRANSLATE_NOOP(
+                "verify", "sent without at (a property post): the platform stamped it with its own clock"
+            ),
+        ),
+        overwritten=lambda identifier, at: note(
+            "overwritten", QT_TRANSLATE_NOOP("verify", "a later value had the same time (ms)")
+        ),
+    )
 
 
 def read_as_sent(text: str, sent: Value, prop: Property | None) -> tuple[Any, Any, Message | None]:
@@ -120,70 +104,40 @@ def verify_thing(
     is called after every page. Raises the client's errors (ConfigError without the
     access key, AuthError, RejectedError, ServerError, NetworkError, MalformedResponse).
     """
-    checks = plan_thing_checks(readings)
-    wanted: dict[str, list[int]] = {}
-    for index, check in enumerate(checks):
-        if check.outcome is Outcome.MISSING:
-            wanted.setdefault(check.stream_id, []).append(index)
-    read_back = others = requests = 0
-    total = len(wanted)
-    for done, (identifier, indexes) in enumerate(wanted.items()):
-        expected = {time_ms(at) for i in indexes if (at := checks[i].at) is not None}
-        found: dict[int, str] = {}
-        pages = client.iter_property_history(identifier, min(expected), max(expected) + 1)
-        while True:
-            if cancelled():
-                raise VerifyCancelled("verification cancelled")
-            page = next(pages, None)
-            if page is None:
-                break
-            requests += 1
-            for ms, text in page.values:
-                read_back += 1
-                if ms in expected:
-                    found[ms] = text
-                else:
-                    others += 1
-            if progress is not None:
-                progress(Progress(done, total, read_back, requests, identifier))
-        prop = model.get(identifier) if model is not None else None
-        for i in indexes:
-            check = checks[i]
-            assert check.at is not None
-            held = found.get(time_ms(check.at))
-            if held is None:
-                checks[i] = Check(
-                    check.stream_id,
-                    check.at,
-                    check.sent,
-                    Outcome.MISSING,
-                    note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this time")),
-                )
-                continue
-            try:
-                platform, wire, read_note = read_as_sent(held, check.sent, prop)
-            except ValueError:
-                checks[i] = Check(
-                    check.stream_id,
-                    check.at,
-                    check.sent,
-                    Outcome.DIFFERENT,
-                    held,
-                    note(
-                        "not-sent-kind",
-                        QT_TRANSLATE_NOOP("verify", "the platform holds {held}, which is not a value of the sent kind"),
-                        held=repr(held),
-                    ),
-                )
-                continue
-            equal, compared = compare_values(wire, platform)
-            notes = (
-                note("notes", QT_TRANSLATE_NOOP("verify", "{first}; {second}"), first=compared, second=read_note)
-                if compared is not None and read_note is not None
-                else compared or read_note
-            )
-            outcome = Outcome.FOUND if equal else Outcome.DIFFERENT
-            checks[i] = Check(check.stream_id, check.at, check.sent, outcome, platform, notes)
-        if progress is not None:
-            progress(Progress(done + 1, total, read_back, requests, identifier))
-    return VerifyReport(tuple(checks), read_back, others, requests)
+
+    def pages(identifier: str, times: list[datetime]) -> Iterator[list[tuple[int, str]]]:
+        sent = [unix_ms(at) for at in times]
+        return (page.values for page in client.iter_property_history(identifier, min(sent), max(sent) + 1))
+
+    def compared(check: Check, found: Mapping[int, str]) -> Check:
+        return _compared(check, found, model.get(check.stream_id) if model is not None else None)
+
+    return read_back_and_compare(plan_thing_checks(readings), pages, compared, cancelled=cancelled, progress=progress)
+
+
+def _compared(check: Check, found: Mapping[int, str], prop: Property | None) -> Check:
+    """A thing-model check against the texts read back at each millisecond: MISSING, FOUND or DIFFERENT."""
+    assert check.at is not None
+    held = found.get(unix_ms(check.at))
+    if held is None:
+        return replace(check, note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this time")))
+    try:
+        platform, wire, read_note = read_as_sent(held, check.sent, prop)
+    except ValueError:
+        return replace(
+            check,
+            outcome=Outcome.DIFFERENT,
+            platform=held,
+            note=note(
+                "not-sent-kind",
+                QT_TRANSLATE_NOOP("verify", "the platform holds {held}, which is not a value of the sent kind"),
+                held=repr(held),
+            ),
+        )
+    equal, compared = compare_values(wire, platform)
+    notes = (
+        note("notes", QT_TRANSLATE_NOOP("verify", "{first}; {second}"), first=compared, second=read_note)
+        if compared is not None and read_note is not None
+        else compared or read_note
+    )
+    return replace(check, outcome=Outcome.FOUND if equal else Outcome.DIFFERENT, platform=platform, note=notes)

@@ -38,15 +38,18 @@ Rules and decisions (see also the issue note of issue 6):
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from gui.onenet.client import MAX_READ_LIMIT, OneNetClient
-from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of
+from gui.onenet.readings import PLATFORM_TZ, Readings, Value, format_at, kind_of, unix_ms
 from gui.text import QT_TRANSLATE_NOOP, Message
+
+# A time as a platform keeps it (`plan_by_time`): a datetime to the second, or Unix milliseconds.
+_Key = TypeVar("_Key")
 
 __all__ = [
     "Check",
@@ -58,9 +61,6 @@ __all__ = [
     "plan_checks",
     "verify",
 ]
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_ONE_MS = timedelta(milliseconds=1)
 
 
 class Outcome(enum.Enum):
@@ -171,11 +171,6 @@ class VerifyCancelled(Exception):
     """The verification was cancelled between two read-back requests."""
 
 
-def _ms(at: datetime) -> int:
-    """Milliseconds since the Unix epoch of an aware datetime (exact integer arithmetic)."""
-    return (at - _EPOCH) // _ONE_MS
-
-
 def _sent_second(at: datetime) -> datetime:
     """`at` as it went on the wire: platform time, fractions of a second dropped (`format_at`)."""
     at = at.astimezone(PLATFORM_TZ)
@@ -183,62 +178,73 @@ def _sent_second(at: datetime) -> datetime:
 
 
 def plan_checks(readings: Readings) -> list[Check]:
-    """One check per datapoint of `readings`, in order, before anything is read back.
+    """One check per datapoint of `readings`, in order, before anything is read back (`plan_by_time`).
 
     Points with `at` start as MISSING (to be looked up), except those a
     later point of the same stream and second overwrites (OVERWRITTEN).
     Points without `at`, and points of a datastream id with a comma, are
     UNVERIFIABLE. `at` of the checks is in platform time, whole seconds.
     """
+    return plan_by_time(
+        readings,
+        _sent_second,
+        _same,
+        no_at=note("no-at", QT_TRANSLATE_NOOP("verify", "sent without at: the platform stamped it with its own clock")),
+        overwritten=lambda stream_id, at: note(
+            "overwritten",
+            QT_TRANSLATE_NOOP("verify", "a later datapoint of {stream} at {at} replaced it"),
+            stream=repr(stream_id),
+            at=format_at(at),
+        ),
+        unverifiable=_comma_id,
+    )
+
+
+def _comma_id(stream_id: str) -> Message | None:
+    if "," not in stream_id:
+        return None
+    return note("comma-id", QT_TRANSLATE_NOOP("verify", "a datastream id with a comma cannot be read back alone"))
+
+
+def _same(at: datetime) -> datetime:
+    return at
+
+
+def plan_by_time(
+    readings: Readings,
+    kept: Callable[[datetime], _Key],
+    shown: Callable[[_Key], datetime],
+    *,
+    no_at: Message,
+    overwritten: Callable[[str, datetime], Message],
+    unverifiable: Callable[[str], Message | None] | None = None,
+) -> list[Check]:
+    """One check per datapoint of `readings`, in `Readings.pairs()` order: either platform's plan.
+
+    Without `at`: UNVERIFIABLE, noted `no_at`; so is a datapoint whose stream `unverifiable` gives a note.
+    With `at`: MISSING (to be looked up) at `shown(kept(at))`, the time as the platform keeps it (legacy:
+    whole seconds, thing model: milliseconds), or OVERWRITTEN, noted `overwritten(stream_id, that time)`,
+    when a later datapoint of the same stream has the same `kept(at)`: the platform keeps the last of equal
+    times (shared onenet-api.md).
+    """
     checks: list[Check] = []
-    winner: dict[tuple[str, datetime], int] = {}
+    winner: dict[tuple[str, _Key], int] = {}
     for stream_id, point in readings.pairs():
         if point.at is None:
-            checks.append(
-                Check(
-                    stream_id,
-                    None,
-                    point.value,
-                    Outcome.UNVERIFIABLE,
-                    note=note(
-                        "no-at",
-                        QT_TRANSLATE_NOOP("verify", "sent without at: the platform stamped it with its own clock"),
-                    ),
-                )
-            )
+            checks.append(Check(stream_id, None, point.value, Outcome.UNVERIFIABLE, note=no_at))
             continue
-        at = _sent_second(point.at)
-        if "," in stream_id:
-            checks.append(
-                Check(
-                    stream_id,
-                    at,
-                    point.value,
-                    Outcome.UNVERIFIABLE,
-                    note=note(
-                        "comma-id",
-                        QT_TRANSLATE_NOOP("verify", "a datastream id with a comma cannot be read back alone"),
-                    ),
-                )
-            )
+        key = kept(point.at)
+        why = unverifiable(stream_id) if unverifiable is not None else None
+        if why is not None:
+            checks.append(Check(stream_id, shown(key), point.value, Outcome.UNVERIFIABLE, note=why))
             continue
-        earlier = winner.get((stream_id, at))
+        earlier = winner.get((stream_id, key))
         if earlier is not None:
             replaced = checks[earlier]
-            checks[earlier] = Check(
-                replaced.stream_id,
-                replaced.at,
-                replaced.sent,
-                Outcome.OVERWRITTEN,
-                note=note(
-                    "overwritten",
-                    QT_TRANSLATE_NOOP("verify", "a later datapoint of {stream} at {at} replaced it"),
-                    stream=repr(stream_id),
-                    at=format_at(at),
-                ),
-            )
-        winner[(stream_id, at)] = len(checks)
-        checks.append(Check(stream_id, at, point.value, Outcome.MISSING))
+            assert replaced.at is not None
+            checks[earlier] = replace(replaced, outcome=Outcome.OVERWRITTEN, note=overwritten(stream_id, replaced.at))
+        winner[(stream_id, key)] = len(checks)
+        checks.append(Check(stream_id, shown(key), point.value, Outcome.MISSING))
     return checks
 
 
@@ -343,7 +349,46 @@ def verify(
     Raises the client's errors (AuthError, RejectedError, ServerError,
     NetworkError, MalformedResponse) and VerifyCancelled.
     """
-    checks = plan_checks(readings)
+
+    def pages(stream_id: str, times: list[datetime]) -> Iterator[list[tuple[int, Any]]]:
+        # `end` one second wider: whether the platform's `end` is inclusive is not documented [L].
+        for page in client.iter_read_pages([stream_id], min(times), max(times) + timedelta(seconds=1), limit):
+            stream = page.readings.stream(stream_id)
+            yield [(unix_ms(_stamped(point.at)), point.value) for point in (stream.datapoints if stream else ())]
+
+    return read_back_and_compare(plan_checks(readings), pages, _compared, cancelled=cancelled, progress=progress)
+
+
+def _stamped(at: datetime | None) -> datetime:
+    assert at is not None  # a read-back datapoint always has its `at`
+    return at
+
+
+def _compared(check: Check, found: Mapping[int, Any]) -> Check:
+    """A legacy check against the values read back at each millisecond: MISSING, FOUND or DIFFERENT."""
+    assert check.at is not None
+    key = unix_ms(check.at)
+    if key not in found:
+        return replace(check, note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this at")))
+    equal, compared = compare_values(check.sent, found[key])
+    return replace(check, outcome=Outcome.FOUND if equal else Outcome.DIFFERENT, platform=found[key], note=compared)
+
+
+def read_back_and_compare(
+    checks: list[Check],
+    pages_of: Callable[[str, list[datetime]], Iterator[Iterable[tuple[int, Any]]]],
+    compare: Callable[[Check, Mapping[int, Any]], Check],
+    *,
+    cancelled: Callable[[], bool],
+    progress: Callable[[Progress], None] | None,
+) -> VerifyReport:
+    """Either platform's read-back: the MISSING `checks` (a plan) looked up, stream by stream, in sending order.
+
+    `pages_of(stream_id, sent times)` reads a stream back over the sent range, a page of (Unix ms, value held)
+    at a time; what was read at a sent millisecond is kept, what was not counts in `others`. `compare(check,
+    held by ms)` gives each check its outcome. `cancelled()` is asked before every page is read
+    (VerifyCancelled when True); `progress` is called after every page and after each stream.
+    """
     wanted: dict[str, list[int]] = {}
     for index, check in enumerate(checks):
         if check.outcome is Outcome.MISSING:
@@ -351,13 +396,10 @@ def verify(
     read_back = others = requests = 0
     total = len(wanted)
     for done, (stream_id, indexes) in enumerate(wanted.items()):
-        times = [checks[i].at for i in indexes]
-        start = min(t for t in times if t is not None)
-        end = max(t for t in times if t is not None)
-        expected_ms = {_ms(at) for at in times if at is not None}
-        found: dict[int, Value] = {}
-        # `end` one second wider: whether the platform's `end` is inclusive is not documented [L].
-        pages = client.iter_read_pages([stream_id], start, end + timedelta(seconds=1), limit)
+        times = [at for i in indexes if (at := checks[i].at) is not None]
+        expected = {unix_ms(at) for at in times}
+        found: dict[int, Any] = {}
+        pages = pages_of(stream_id, times)
         while True:
             if cancelled():
                 raise VerifyCancelled("verification cancelled")
@@ -365,33 +407,16 @@ def verify(
             if page is None:
                 break
             requests += 1
-            stream = page.readings.stream(stream_id)
-            for point in stream.datapoints if stream is not None else []:
-                assert point.at is not None
+            for ms, held in page:
                 read_back += 1
-                key = _ms(point.at)
-                if key in expected_ms:
-                    found[key] = point.value
+                if ms in expected:
+                    found[ms] = held
                 else:
                     others += 1
             if progress is not None:
                 progress(Progress(done, total, read_back, requests, stream_id))
         for i in indexes:
-            check = checks[i]
-            assert check.at is not None
-            key = _ms(check.at)
-            if key not in found:
-                checks[i] = Check(
-                    check.stream_id,
-                    check.at,
-                    check.sent,
-                    Outcome.MISSING,
-                    note=note("missing", QT_TRANSLATE_NOOP("verify", "nothing read back at this at")),
-                )
-                continue
-            equal, compared = compare_values(check.sent, found[key])
-            outcome = Outcome.FOUND if equal else Outcome.DIFFERENT
-            checks[i] = Check(check.stream_id, check.at, check.sent, outcome, found[key], compared)
+            checks[i] = compare(checks[i], found)
         if progress is not None:
             progress(Progress(done + 1, total, read_back, requests, stream_id))
     return VerifyReport(tuple(checks), read_back, others, requests)

@@ -89,8 +89,8 @@ class Finding:
         """The finding in the reader's language: `render` is `gui.i18n.render` (the sandbox imports no UI)."""
         what = render(self.message) if self.message is not None else self.text
         fix = render(self.fix_message) if self.fix_message is not None else self.fix
-        line = render(_m(f"severity-{self.severity.value}", _SEVERITIES[self.severity], what=what))
-        return line + (render(_m("fix", QT_TRANSLATE_NOOP("sandbox", " — {fix}"), fix=fix)) if fix else "")
+        line = render(sandbox_text(f"severity-{self.severity.value}", _SEVERITIES[self.severity], what=what))
+        return line + (render(sandbox_text("fix", QT_TRANSLATE_NOOP("sandbox", " — {fix}"), fix=fix)) if fix else "")
 
 
 _SEVERITIES = {
@@ -100,7 +100,7 @@ _SEVERITIES = {
 }
 
 
-def _m(code: str, source: str, **args: object) -> Message:
+def sandbox_text(code: str, source: str, **args: object) -> Message:
     """A text of the sandbox (the catalogues' context "sandbox")."""
     return Message(code, "sandbox", source, args)
 
@@ -156,7 +156,9 @@ class Exchange:
     def verdict_in(self, render: Callable[[Message], str]) -> str:
         """`verdict` in the reader's language (`render` is `gui.i18n.render`)."""
         lines = [f.shown(render) for f in self.findings]
-        return "\n".join(lines) or render(_m("no-rule-broken", QT_TRANSLATE_NOOP("sandbox", "no rule broken")))
+        return "\n".join(lines) or render(
+            sandbox_text("no-rule-broken", QT_TRANSLATE_NOOP("sandbox", "no rule broken"))
+        )
 
     def header(self, name: str) -> str | None:
         """The first header of that name (any case), as received (masked when secret)."""
@@ -351,7 +353,7 @@ def body_findings(readings: Readings) -> list[Finding]:
                 findings.append(
                     finding(
                         Severity.WARNING,
-                        _m(
+                        sandbox_text(
                             "no-at-overwrite",
                             QT_TRANSLATE_NOOP(
                                 "sandbox",
@@ -361,7 +363,7 @@ def body_findings(readings: Readings) -> list[Finding]:
                             count=count,
                             stream=repr(stream.id),
                         ),
-                        _m(
+                        sandbox_text(
                             "fix-own-at",
                             QT_TRANSLATE_NOOP(
                                 "sandbox", "give each datapoint its own `at`, or send them in separate requests"
@@ -373,7 +375,7 @@ def body_findings(readings: Readings) -> list[Finding]:
                 findings.append(
                     finding(
                         Severity.WARNING,
-                        _m(
+                        sandbox_text(
                             "same-at-overwrite",
                             QT_TRANSLATE_NOOP(
                                 "sandbox",
@@ -384,7 +386,7 @@ def body_findings(readings: Readings) -> list[Finding]:
                             stream=repr(stream.id),
                             at=format_at(at),
                         ),
-                        _m(
+                        sandbox_text(
                             "fix-own-at-seconds",
                             QT_TRANSLATE_NOOP("sandbox", "give each datapoint its own `at` (seconds precision)"),
                         ),
@@ -396,20 +398,20 @@ def body_findings(readings: Readings) -> list[Finding]:
 def fix_for_format_error(message: str) -> Message:
     """How to mend a body the platform cannot decode, from the decoder's message."""
     if "is not a time like" in message or "`at`" in message:
-        return _m(
+        return sandbox_text(
             "fix-at-form",
             QT_TRANSLATE_NOOP(
                 "sandbox", "write `at` as YYYY-MM-DDThh:mm:ss in Beijing time (UTC+8), e.g. 2026-12-07T13:05:00"
             ),
         )
     if "separator" in message:
-        return _m(
+        return sandbox_text(
             "fix-separators",
             QT_TRANSLATE_NOOP(
                 "sandbox", "type 5 starts with two different separator characters, e.g. ,;temperature,23.5"
             ),
         )
-    return _m(
+    return sandbox_text(
         "fix-format",
         QT_TRANSLATE_NOOP(
             "sandbox", "check the body against the format its `type` names (onenet-api.md, Body formats)"
@@ -443,7 +445,7 @@ def thing_model_finding(rule: str, text: str | Message) -> Finding:
     (shared onenet-api.md, "The current platform": identifiers and types must match the model).
     """
     title, reason = THING_MODEL_RULES.get(rule, (rule, ""))
-    what = _m(
+    what = sandbox_text(
         "thing-model-rule",
         QT_TRANSLATE_NOOP(
             "sandbox", "{text} — thing model rule {rule} ({title}): {reason} (onenet-api.md, The current platform)"
@@ -454,7 +456,7 @@ def thing_model_finding(rule: str, text: str | Message) -> Finding:
         reason=Message("thing-model", "validation", reason),
     )
     fix = _THING_MODEL_FIXES.get(rule)
-    return finding(Severity.ERROR, what, _m(f"fix-{rule}", fix) if fix else None)
+    return finding(Severity.ERROR, what, sandbox_text(f"fix-{rule}", fix) if fix else None)
 
 
 # -- showing -----------------------------------------------------------------------------------

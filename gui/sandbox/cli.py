@@ -14,7 +14,7 @@ from typing import TextIO
 
 from gui.cli_options import add_target_options
 from gui.sandbox import things
-from gui.sandbox.capture import Exchange, describe
+from gui.sandbox.capture import Exchange, describe, sandbox_text
 from gui.sandbox.demo import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.sandbox.platform import is_whole, mask_key
 from gui.sandbox.server import Sandbox, device_urls, is_loopback
@@ -131,7 +131,7 @@ def exposure_messages(host: str, port: int, device: str, api_key: str) -> list[M
     """`exposure_lines` as Messages, for the reader's language."""
     if is_loopback(host):
         return [
-            _m(
+            sandbox_text(
                 "local-only",
                 QT_TRANSLATE_NOOP("sandbox", "this computer only: a client here uses {url}"),
                 url=device_urls(host, port)[0],
@@ -139,7 +139,7 @@ def exposure_messages(host: str, port: int, device: str, api_key: str) -> list[M
         ]
     shown_key = api_key if api_key == DEFAULT_API_KEY else mask_key(api_key)
     return [
-        _m(
+        sandbox_text(
             "exposed",
             QT_TRANSLATE_NOOP(
                 "sandbox",
@@ -151,7 +151,7 @@ def exposure_messages(host: str, port: int, device: str, api_key: str) -> list[M
             key=shown_key,
         ),
         *(
-            _m(
+            sandbox_text(
                 "bench-url",
                 QT_TRANSLATE_NOOP("sandbox", "a device on the bench posts to {url}"),
                 url=f"{url}/devices/{device}/datapoints",
@@ -159,11 +159,6 @@ def exposure_messages(host: str, port: int, device: str, api_key: str) -> list[M
             for url in device_urls(host, port)
         ),
     ]
-
-
-def _m(code: str, source: str, **args: object) -> Message:
-    """A text of the sandbox (the catalogues' context "sandbox")."""
-    return Message(code, "sandbox", source, args)
 
 
 def run(
@@ -195,7 +190,7 @@ def run(
             capture_file = capture_path.open("a", encoding="utf-8")
         except OSError as exc:
             cannot = QT_TRANSLATE_NOOP("sandbox", "sandbox: cannot write {path}: {why}")
-            print(render(_m("cannot-write", cannot, path=str(capture_path), why=str(exc))), file=sys.stderr)
+            print(render(sandbox_text("cannot-write", cannot, path=str(capture_path), why=str(exc))), file=sys.stderr)
             return 1
 
     sandbox = Sandbox(
@@ -221,7 +216,10 @@ def run(
         sandbox.start()
     except OSError as exc:
         cannot = QT_TRANSLATE_NOOP("sandbox", "sandbox: cannot listen on {address}: {why}")
-        print(render(_m("cannot-listen", cannot, address=f"{args.host}:{args.port}", why=str(exc))), file=sys.stderr)
+        print(
+            render(sandbox_text("cannot-listen", cannot, address=f"{args.host}:{args.port}", why=str(exc))),
+            file=sys.stderr,
+        )
         if capture_file is not None:
             capture_file.close()
         return 1
@@ -240,14 +238,18 @@ def run(
                 "Press Ctrl+C to stop.",
             )
         key = DEFAULT_API_KEY if args.api_key == DEFAULT_API_KEY else mask_key(args.api_key)
-        print(render(_m("started", started, url=sandbox.url, device=args.device, key=key)), file=sys.stderr, flush=True)
+        print(
+            render(sandbox_text("started", started, url=sandbox.url, device=args.device, key=key)),
+            file=sys.stderr,
+            flush=True,
+        )
         thing = QT_TRANSLATE_NOOP(
             "sandbox",
             "Current platform (thing model): product {product}, device {device} (device key {device_key}), product "
             "access key {access_key} (the sandbox's demo keys, not secrets); devices post to {post}, reads go to "
             "{read}.",
         )
-        shown = _m(
+        shown = sandbox_text(
             "thing-started",
             thing,
             product=things.DEFAULT_PRODUCT_ID,

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import h11
 
 from gui.sandbox import things
-from gui.sandbox.capture import Exchange, Finding, Severity, mask_head, mask_target
+from gui.sandbox.capture import Exchange, Finding, Severity, mask_head, mask_target, sandbox_text
 from gui.sandbox.capture import finding as capture_finding
 from gui.sandbox.framing import (
     MAX_BODY_BYTES,
@@ -46,7 +46,6 @@ from gui.sandbox.framing import (
     leftover_text,
     masked_headers,
     protocol_answer,
-    sandbox_text,
     shown_target,
 )
 from gui.sandbox.legacy import DATAPOINTS_PATH, LegacyRoutes

@@ -203,11 +203,6 @@ def protocol_answer(exc: h11.RemoteProtocolError, raw: bytes) -> tuple[int, int,
     )
 
 
-def sandbox_text(code: str, source: str, **args: object) -> Message:
-    """A text of the sandbox (the catalogues' context "sandbox")."""
-    return Message(code, "sandbox", source, args)
-
-
 def leftover_text(length: str | None, extra: int, unread: bool) -> Message:
     """Bytes after the body: `Content-Length N but M more bytes came…`, unread or read as a next request."""
     if unread and length:

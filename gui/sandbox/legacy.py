@@ -12,9 +12,9 @@ from urllib.parse import parse_qs, urlsplit
 
 from gui.onenet.decoding import decode, upload_at_problem
 from gui.onenet.formats import BodyType, FormatError
-from gui.sandbox.capture import Finding, Severity, body_findings, fix_for_format_error
+from gui.sandbox.capture import Finding, Severity, body_findings, fix_for_format_error, sandbox_text
 from gui.sandbox.capture import finding as capture_finding
-from gui.sandbox.framing import Answer, Request, RequestError, json_bytes, sandbox_text, shown_target
+from gui.sandbox.framing import Answer, Request, RequestError, json_bytes, shown_target
 from gui.sandbox.platform import (
     ERRNO_AUTH_FAILED,
     ERRNO_BAD_BODY,

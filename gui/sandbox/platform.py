@@ -18,10 +18,19 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from gui.onenet.formats import FormatError
-from gui.onenet.readings import PLATFORM_TZ, Datapoint, Readings, Value, is_finite_value, parse_at
+from gui.onenet.readings import (
+    PLATFORM_TZ,
+    Datapoint,
+    Readings,
+    Value,
+    from_unix_ms,
+    is_finite_value,
+    parse_at,
+    unix_ms,
+)
 
 __all__ = [
     "ERRNO_AUTH_FAILED",
@@ -52,8 +61,6 @@ ERRNO_NOT_FOUND = 7
 READ_LIMIT_MAX = 6000
 READ_LIMIT_DEFAULT = 100
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_ONE_MS = timedelta(milliseconds=1)
 _WHOLE = re.compile(r"\s*[0-9]{1,18}\s*")
 _LOWEST = -(2**63)
 _HIGHEST = 2**63
@@ -74,15 +81,6 @@ def mask_key(key: str, *, whole: bool = False) -> str:
 
 def _platform_now() -> datetime:
     return datetime.now(PLATFORM_TZ)
-
-
-def _ms(at: datetime) -> int:
-    """Milliseconds since the Unix epoch of an aware datetime (exact, no float)."""
-    return (at - _EPOCH) // _ONE_MS
-
-
-def _from_ms(ms: int) -> datetime:
-    return (_EPOCH + timedelta(milliseconds=ms)).astimezone(PLATFORM_TZ)
 
 
 def _normalized(point: Datapoint, stamp: datetime | None = None) -> Datapoint:
@@ -193,9 +191,9 @@ def _window(start: str | None, end: str | None, duration: str | None, now: datet
         seconds = int(duration)
     lowest, highest = _LOWEST, _HIGHEST
     if start is not None:
-        lowest = _ms(_time_param("start", start))
+        lowest = unix_ms(_time_param("start", start))
     if end is not None:
-        highest = _ms(_time_param("end", end)) + (0 if "." in end else 999)
+        highest = unix_ms(_time_param("end", end)) + (0 if "." in end else 999)
     if seconds is not None:
         span = seconds * 1000
         if start is not None:
@@ -203,7 +201,7 @@ def _window(start: str | None, end: str | None, duration: str | None, now: datet
         elif end is not None:
             lowest = highest - span
         else:
-            highest = _ms(now)
+            highest = unix_ms(now)
             lowest = highest - span
     if lowest > highest:
         raise ValueError("start is after end")
@@ -302,7 +300,7 @@ class Platform:
 
     def delete(self, device_id: str, stream_id: str, at: datetime) -> bool:
         """Remove the point of that stream at ``at`` (ms precision); False if there was none."""
-        key = _ms(at)
+        key = unix_ms(at)
         with self._lock:
             device = self._data.get(device_id, {})
             stream = device.get(stream_id, {})
@@ -318,15 +316,15 @@ class Platform:
         """Store all of ``readings`` or nothing; FormatError if a point is unstorable."""
         needs_stamp = any(point.at is None for _, point in readings.pairs())
         with self._lock:
-            stamp_ms = max(_ms(self.clock()), self._last_stamp_ms + 1) if needs_stamp else None
-            stamp = _from_ms(stamp_ms) if stamp_ms is not None else None
+            stamp_ms = max(unix_ms(self.clock()), self._last_stamp_ms + 1) if needs_stamp else None
+            stamp = from_unix_ms(stamp_ms) if stamp_ms is not None else None
             stored = [(stream_id, _normalized(point, stamp)) for stream_id, point in readings.pairs()]
             if stamp_ms is not None:
                 self._last_stamp_ms = stamp_ms
             device = self._data.setdefault(device_id, {})
             for stream_id, point in stored:
                 assert point.at is not None
-                device.setdefault(stream_id, {})[_ms(point.at)] = point
+                device.setdefault(stream_id, {})[unix_ms(point.at)] = point
             return stored
 
     def read(self, device_id: str, query: ReadQuery) -> tuple[list[tuple[str, list[Datapoint]]], str | None]:

@@ -1,4 +1,7 @@
-"""GUI fixtures: a main window on isolated settings, an in-memory keyring and a real sandbox."""
+"""GUI fixtures: a main window on isolated settings, an in-memory keyring and a real sandbox; a thread pool and
+the import dialog on it."""
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
@@ -6,7 +9,10 @@ from PySide6.QtCore import QSettings, QThreadPool
 from gui.data.pipeline import RetryPolicy
 from gui.data.secrets import SecretStore
 from gui.data.store import Store
+from gui.ui.import_dialog import ImportDialog
 from gui.ui.main_window import MainWindow
+
+from .import_dialogs import READ_TIMEOUT_MS
 
 #: Retries as the window makes them, with short waits so a test takes seconds.
 FAST_RETRIES = RetryPolicy(max_attempts=4, backoff_s=0.05, backoff_max_s=0.2, jitter=0.0, max_total_s=20.0)
@@ -58,3 +64,27 @@ def make_window(qtbot, settings_path, store_path, memory_keyring, sandbox):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def pool():
+    """A thread pool of the test's own: a worker still running a while after the test fails it."""
+    pool = QThreadPool()
+    yield pool
+    assert pool.waitForDone(READ_TIMEOUT_MS), "a worker was left running"
+
+
+@pytest.fixture
+def open_import_dialog(qtbot, pool):
+    """`open_import_dialog(path, zone)`: an ImportDialog on the file, `zone` the computer's (default Asia/Shanghai),
+    shown and its first read waited for; returns (dialog, the list it hands the editor's rows to)."""
+
+    def open_(path: Path, zone: str = "Asia/Shanghai") -> tuple[ImportDialog, list]:
+        rows: list = []
+        dialog = ImportDialog(path, rows.extend, pool, source_zone=zone)
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.finishedReading, timeout=READ_TIMEOUT_MS):
+            dialog.show()
+        return dialog, rows
+
+    return open_

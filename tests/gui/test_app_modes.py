@@ -1,28 +1,24 @@
 """The app's modes as a user starts them: `--sandbox` is a trial that leaves nothing behind."""
 
-import faulthandler
 import os
 import subprocess
 import sys
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from gui.app import build_parser, no_display, opens_window, run_window
+from gui.app import build_parser, no_display, opens_window
 from gui.data.paths import data_dir
 from gui.data.store import NewRow, State, Store
 from gui.onenet.formats import encode
 from gui.onenet.readings import Datapoint, Readings
 from gui.ui.datapoints_model import DatapointsModel
 
-from .test_trial import when_shown
+from .test_trial import run_window_with, user_config
 
 
 def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
-    config = tmp_path / "config"
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    config = user_config(tmp_path)
     seen = {}
 
     def look_and_close(window):
@@ -31,21 +27,14 @@ def test_a_sandbox_trial_keeps_no_settings_and_no_outbox(qapp, tmp_path):
         window.editor.zone_combo.setCurrentText("Europe/Berlin")  # a choice a real session would remember
         window.close()
 
-    looking = when_shown(look_and_close)
-    try:
-        assert run_window([], sandbox=True) == 0
-    finally:
-        looking.stop()
-        faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
+    run_window_with(look_and_close, sandbox=True)
     assert seen == {"rows": 6, "sandbox": True}  # the demo readings, on the embedded sandbox
     assert not config.exists() or not any(p.is_file() for p in config.rglob("*")), list(config.rglob("*"))
     assert not (data_dir() / "outbox.sqlite3").exists()
 
 
 def test_a_start_after_a_killed_send_shows_its_rows_unknown(qapp, tmp_path):
-    config = tmp_path / "config"
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    user_config(tmp_path)
     endpoint, device = "http://127.0.0.1:9", "4093215"  # the discard port: nothing is sent there
     with Store(data_dir() / "outbox.sqlite3") as store:  # a send killed while its request was on the wire
         ids = store.add([NewRow("temperature", Datapoint(21.5, datetime(2024, 5, 1, tzinfo=UTC)))])
@@ -59,12 +48,7 @@ def test_a_start_after_a_killed_send_shows_its_rows_unknown(qapp, tmp_path):
         seen["stored"] = window.store.get(ids)[0].state
         window.close()
 
-    looking = when_shown(look_and_close)
-    try:
-        assert run_window([], sandbox=False) == 0
-    finally:
-        looking.stop()
-        faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
+    run_window_with(look_and_close, sandbox=False)
     assert seen == {"status": "unknown, safe to resend", "stored": State.UNKNOWN}
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from datetime import datetime
 
 import pytest
@@ -14,6 +13,7 @@ from gui.ui.colours import css
 from gui.ui.compare_dialog import RequestSide, escaped_lines
 from gui.ui.rows import Row
 
+from ..raw_http import exchange
 from .test_main_window import use_sandbox
 
 AT = datetime(2015, 3, 22, 22, 31, 12, tzinfo=PLATFORM_TZ)
@@ -28,16 +28,6 @@ def firmware_request(body: bytes) -> bytes:
     )
 
 
-def send(port: int, data: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
-        conn.sendall(data)
-        conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    return received
-
-
 @pytest.fixture
 def inspector(qtbot, window):
     """The window on its sandbox, the editor holding temperature 22.5 at 2015-03-22T22:31:12 (UTC+8)."""
@@ -48,7 +38,7 @@ def inspector(qtbot, window):
 
 
 def capture(qtbot, window, inspector, body: bytes) -> None:
-    answer = send(window.connection.sandbox.port, firmware_request(body))
+    answer = exchange(window.connection.sandbox.port, firmware_request(body))
     assert answer.startswith(b"HTTP/1.1 200"), answer
     qtbot.waitUntil(lambda: inspector.model.rowCount() == 1)
     inspector.table.setCurrentIndex(inspector.proxy.index(0, 0))
@@ -94,7 +84,7 @@ def test_the_button_says_why_it_is_disabled(qtbot, window):
     inspector = window.sandbox_tab.inspector
     assert not inspector.compare_button.isEnabled()
     assert "Select a captured request" in inspector.compare_button.toolTip()
-    send(window.connection.sandbox.port, firmware_request(b",;temperature,22.5"))
+    exchange(window.connection.sandbox.port, firmware_request(b",;temperature,22.5"))
     qtbot.waitUntil(lambda: inspector.model.rowCount() == 1)
     inspector.table.setCurrentIndex(inspector.proxy.index(0, 0))
     assert not inspector.compare_button.isEnabled()  # the editor is empty

@@ -5,7 +5,7 @@ import shutil
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QTimer
 
 from gui.data.store import HistoryFilter, NewRow, State, Store
 from gui.onenet.readings import Datapoint
@@ -13,14 +13,8 @@ from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.colours import css
 from gui.ui.history import CSV_COLUMNS, PAGE_SIZE, HistoryModel, HistoryPanel
 
-from ..histories import ENDPOINT, T0, N, fill
+from ..histories import ENDPOINT, T0, N, fill, show_one_day
 from .test_main_window import send_and_wait, type_datapoint, use_sandbox
-
-
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "outbox.sqlite3") as opened:
-        yield opened
 
 
 @pytest.fixture(scope="module")
@@ -140,14 +134,7 @@ def test_history_of_100000_requests_opens_and_filters_a_page_at_a_time(qtbot, bi
     panel.search_edit.setText('"value":7000}')
     qtbot.waitUntil(lambda: panel.model.total == 1)
     assert panel.model.summary(0).request_id == 7000
-    panel.search_edit.clear()
-    panel.device_edit.clear()
-    panel.outcome_combo.setCurrentIndex(0)
-    panel.from_date.setDate(QDate(2026, 1, 2))
-    panel.to_date.setDate(QDate(2026, 1, 2))
-    panel.from_check.setChecked(True)
-    panel.to_check.setChecked(True)
-    panel.apply_filter()
+    show_one_day(panel)
     assert panel.model.total == 24 * 60  # one whole day (UTC+8) of one-a-minute requests
     # every filter read a page at most (the view may ask for a second one to fill itself)
     assert fetched and max(fetched) <= PAGE_SIZE

@@ -6,41 +6,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QComboBox
 
-from gui.onenet.readings import ValueKind, format_at
-from gui.ui.import_dialog import ImportDialog
+from gui.onenet.readings import ValueKind
+
+from .import_dialogs import import_points
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LEVEL = 3  # the column's index
 
 
-@pytest.fixture
-def pool():
-    pool = QThreadPool()
-    yield pool
-    assert pool.waitForDone(10_000), "a worker was left running"
-
-
-def open_dialog(qtbot, pool, path: Path) -> tuple[ImportDialog, list]:
-    rows: list = []
-    dialog = ImportDialog(path, rows.extend, pool, source_zone="UTC")
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
-        dialog.show()
-    return dialog, rows
-
-
 def imported_level(qtbot, dialog, rows) -> list[tuple[str | None, object]]:
-    with qtbot.waitSignal(dialog.imported, timeout=20_000):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    return [(format_at(r.point.at) if r.point.at else None, r.point.value) for r in rows if r.stream_id == "level"]
+    return import_points(qtbot, dialog, rows).get("level", [])
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_numbers_below_the_first_rows_make_the_column_numbers_and_the_texts_are_listed(qtbot, pool, suffix):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / f"kind_text_then_numbers{suffix}")
+def test_numbers_below_the_first_rows_make_the_column_numbers_and_the_texts_are_listed(
+    qtbot, open_import_dialog, suffix
+):
+    dialog, rows = open_import_dialog(FIXTURES / f"kind_text_then_numbers{suffix}", zone="UTC")
     combo = dialog.columns_table.cellWidget(LEVEL, dialog.COL_KIND)
     assert isinstance(combo, QComboBox) and combo.currentText() == "Automatic: number"
     assert "column 'level': numbers, decided on all its rows: row 1012 holds 2" in dialog.detected_label.text()
@@ -54,8 +38,8 @@ def test_numbers_below_the_first_rows_make_the_column_numbers_and_the_texts_are_
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_the_kind_box_reads_the_column_as_text_then_every_cell_is_text(qtbot, pool, suffix):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / f"kind_text_then_numbers{suffix}")
+def test_the_kind_box_reads_the_column_as_text_then_every_cell_is_text(qtbot, open_import_dialog, suffix):
+    dialog, rows = open_import_dialog(FIXTURES / f"kind_text_then_numbers{suffix}", zone="UTC")
     combo = dialog.columns_table.cellWidget(LEVEL, dialog.COL_KIND)
     with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
         combo.setCurrentIndex(combo.findData(ValueKind.TEXT))
@@ -65,8 +49,8 @@ def test_the_kind_box_reads_the_column_as_text_then_every_cell_is_text(qtbot, po
     assert all(isinstance(v, str) for _, v in level)
 
 
-def test_texts_below_the_first_rows_of_numbers_are_listed(qtbot, pool):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "kind_numbers_then_text.xlsx")
+def test_texts_below_the_first_rows_of_numbers_are_listed(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(FIXTURES / "kind_numbers_then_text.xlsx", zone="UTC")
     combo = dialog.columns_table.cellWidget(LEVEL, dialog.COL_KIND)
     assert isinstance(combo, QComboBox) and combo.currentText() == "Automatic: number"
     assert dialog.problems_box.title() == "Problems: 20 rows not imported, 0 warnings"

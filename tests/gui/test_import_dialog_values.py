@@ -5,42 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt, QThreadPool
-
 from gui.data.importers import DateOrder
-from gui.ui.import_dialog import ImportDialog
+
+from .import_dialogs import import_points
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-@pytest.fixture
-def pool():
-    pool = QThreadPool()
-    yield pool
-    assert pool.waitForDone(10_000), "a worker was left running"
-
-
-def open_dialog(qtbot, pool, path: Path) -> tuple[ImportDialog, list]:
-    rows: list = []
-    dialog = ImportDialog(path, rows.extend, pool, source_zone="UTC")
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
-        dialog.show()
-    return dialog, rows
-
-
 def imported(qtbot, dialog, rows) -> dict[str, list[object]]:
-    with qtbot.waitSignal(dialog.imported, timeout=20_000):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    out: dict[str, list[object]] = {}
-    for row in rows:
-        out.setdefault(row.stream_id, []).append(row.point.value)
-    return out
+    """The values imported, per datastream."""
+    return {stream: [value for _, value in points] for stream, points in import_points(qtbot, dialog, rows).items()}
 
 
-def test_numbers_that_read_two_ways_are_asked_with_both_readings_then_the_choice_decides(qtbot, pool):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "decimal_unsure_quoted_comma.csv")
+def test_numbers_that_read_two_ways_are_asked_with_both_readings_then_the_choice_decides(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(FIXTURES / "decimal_unsure_quoted_comma.csv", zone="UTC")
     assert (
         "Column 'flow': '1,234' is 1.234 with a decimal comma or 1234 with a decimal point"
         in dialog.summary_label.text()
@@ -53,18 +31,20 @@ def test_numbers_that_read_two_ways_are_asked_with_both_readings_then_the_choice
     assert values == [1.234, 2.5, 3.125] and all(isinstance(v, float) for v in values)
 
 
-def test_the_decimal_reading_taken_from_the_file_is_said_under_how(qtbot, pool):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "decimal_de_thousands.csv")
+def test_the_decimal_reading_taken_from_the_file_is_said_under_how(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(FIXTURES / "decimal_de_thousands.csv", zone="UTC")
     assert "column 'Druck': '1.013' read as 1013, a decimal comma ('21,5' in column 'Temperatur')" in (
         dialog.detected_label.text()
     )
     assert imported(qtbot, dialog, rows)["Druck"] == [1013, 1014, 1012]
 
 
-def test_values_under_a_header_without_a_name_wait_for_an_id_or_for_the_column_to_be_left_out(qtbot, pool, tmp_path):
+def test_values_under_a_header_without_a_name_wait_for_an_id_or_for_the_column_to_be_left_out(
+    qtbot, open_import_dialog, tmp_path
+):
     path = tmp_path / "unnamed.csv"
     path.write_text("time,,temp\n2026-12-07T08:00:00Z,A1,1.5\n2026-12-07T08:01:00Z,A2,2.5\n", encoding="utf-8")
-    dialog, rows = open_dialog(qtbot, pool, path)
+    dialog, rows = open_import_dialog(path, zone="UTC")
     assert "Column 2 has values but no header name, so no datastream id" in dialog.summary_label.text()
     assert not dialog.import_button.isEnabled()
     with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
@@ -73,22 +53,22 @@ def test_values_under_a_header_without_a_name_wait_for_an_id_or_for_the_column_t
     assert imported(qtbot, dialog, rows) == {"code": ["A1", "A2"], "temp": [1.5, 2.5]}
 
 
-def test_long_layout_no_reading_texts_of_a_number_stream_are_not_imported(qtbot, pool):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "long_numbers_na_err.csv")
+def test_long_layout_no_reading_texts_of_a_number_stream_are_not_imported(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(FIXTURES / "long_numbers_na_err.csv", zone="UTC")
     assert "no reading: 'ERR', 'NA' among numbers (skipped, never sent)" in dialog.detected_label.text()
     assert imported(qtbot, dialog, rows) == {"templong3": [21.5, 21.8]}
 
 
-def test_a_row_cut_inside_a_quote_is_listed_and_not_imported(qtbot, pool):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "cut_inside_quote.csv")
+def test_a_row_cut_inside_a_quote_is_listed_and_not_imported(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(FIXTURES / "cut_inside_quote.csv", zone="UTC")
     assert dialog.problems_list.item(0).text() == (
         "Row 3, temp “2.5”: the quoted cell is not closed: the file may be cut short (the whole row is not imported)"
     )
     assert imported(qtbot, dialog, rows) == {"temp": [1.5]}
 
 
-def test_a_nameless_column_of_separators_is_not_imported_and_says_why(qtbot, pool):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "uci_air_quality_head_junk_column.csv")
+def test_a_nameless_column_of_separators_is_not_imported_and_says_why(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(FIXTURES / "uci_air_quality_head_junk_column.csv", zone="UTC")
     with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
         dialog.order_combo.setCurrentIndex(dialog.order_combo.findData(DateOrder.DMY))
     assert "not imported: ',,,,,' (no header and no readings in the first 5 rows, only ',')" in (
@@ -98,20 +78,20 @@ def test_a_nameless_column_of_separators_is_not_imported_and_says_why(qtbot, poo
     assert "stream" not in got and len(got) == 13 and got["CO_GT"][0] == 2.6
 
 
-def test_full_width_numbers_are_imported_as_the_numbers_meant(qtbot, pool):
-    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "numbers_full_width.csv")
+def test_full_width_numbers_are_imported_as_the_numbers_meant(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(FIXTURES / "numbers_full_width.csv", zone="UTC")
     assert (
         "column '温度': full-width characters read as half-width ('２１．５' is 21.5)" in dialog.detected_label.text()
     )
     assert imported(qtbot, dialog, rows) == {"温度": [21.5, 21.7, -3, 22.1]}
 
 
-def test_a_column_without_a_header_name_is_shown_by_its_number_in_the_users_language(qtbot, pool):
+def test_a_column_without_a_header_name_is_shown_by_its_number_in_the_users_language(qtbot, open_import_dialog):
     from gui import i18n
 
     i18n.set_language("zh_CN")
     try:
-        dialog, _rows = open_dialog(qtbot, pool, FIXTURES / "uci_air_quality_head_junk_column.csv")
+        dialog, _rows = open_import_dialog(FIXTURES / "uci_air_quality_head_junk_column.csv", zone="UTC")
         names = [dialog.columns_table.item(r, dialog.COL_NAME).text() for r in range(dialog.columns_table.rowCount())]
     finally:
         i18n.set_language("en")

@@ -4,17 +4,9 @@ is not left "reading" (the crashers that showed only "Cannot read the file" or s
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool
 
 from gui.data.importers.jsonfile import TOO_DEEP
 from gui.ui.import_dialog import ImportDialog
-
-
-@pytest.fixture
-def pool():
-    pool = QThreadPool()
-    yield pool
-    assert pool.waitForDone(10_000), "a worker was left running"
 
 
 @pytest.mark.parametrize(

@@ -6,53 +6,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt, QThreadPool
-
 from gui.data.importers import DateOrder, MissingTime
-from gui.onenet.readings import format_at
-from gui.ui.import_dialog import ImportDialog
+
+from .import_dialogs import import_points, reread
 
 TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
 
 
-@pytest.fixture
-def pool():
-    pool = QThreadPool()
-    yield pool
-    assert pool.waitForDone(10_000), "a worker was left running"
-
-
-@pytest.fixture
-def open_dialog(qtbot, pool):
-    def make(path: Path, zone: str = "Asia/Shanghai"):
-        rows: list = []
-        dialog = ImportDialog(path, rows.extend, pool, source_zone=zone)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitSignal(dialog.finishedReading, timeout=10_000).wait()
-        return dialog, rows
-
-    return make
-
-
-def reread(qtbot, dialog, change):
-    with qtbot.waitSignal(dialog.finishedReading, timeout=10_000):
-        change()
-
-
 def import_rows(qtbot, dialog, rows):
-    with qtbot.waitSignal(dialog.imported, timeout=10_000):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    return [(format_at(r.point.at) if r.point.at else None, r.point.value) for r in rows]
+    """Import the file's one datastream: its (at, value) pairs."""
+    (points,) = import_points(qtbot, dialog, rows).values()
+    return points
 
 
 def problems(dialog) -> list[str]:
     return [dialog.problems_list.item(i).text() for i in range(dialog.problems_list.count())]
 
 
-def test_two_digit_years_ask_the_order_showing_each_reading_that_fits(qtbot, open_dialog):
-    dialog, rows = open_dialog(TIMES / "yymmdd_send.csv")
+def test_two_digit_years_ask_the_order_showing_each_reading_that_fits(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(TIMES / "yymmdd_send.csv")
     assert dialog.import_result.needs_date_order and not dialog.import_button.isEnabled()
     note = dialog.order_note.text()
     # 26-12-07 08:30: 26 December 2007 day first, 7 December 2026 year first; month first fits no date
@@ -64,8 +36,8 @@ def test_two_digit_years_ask_the_order_showing_each_reading_that_fits(qtbot, ope
     assert import_rows(qtbot, dialog, rows) == [("2026-12-07T08:30:00", 1), ("2026-12-08T08:30:00", 2)]
 
 
-def test_an_empty_time_cell_is_refused_by_default_not_stamped_now(qtbot, open_dialog):
-    dialog, rows = open_dialog(TIMES / "empty_time_cell.csv")
+def test_an_empty_time_cell_is_refused_by_default_not_stamped_now(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(TIMES / "empty_time_cell.csv")
     assert dialog.missing_time_combo.currentData() is None
     assert dialog.missing_time_combo.itemText(0) == "Automatic: refuse"
     assert any(p.startswith("Row 3, time: no time: the time cell is empty") for p in problems(dialog))
@@ -73,15 +45,15 @@ def test_an_empty_time_cell_is_refused_by_default_not_stamped_now(qtbot, open_di
     assert import_rows(qtbot, dialog, rows) == [("2026-01-05T16:00:00", 21.5), ("2026-01-05T16:02:00", 21.7)]
 
 
-def test_stamping_rows_without_a_time_is_the_users_choice(qtbot, open_dialog):
-    dialog, _ = open_dialog(TIMES / "empty_time_cell.csv")
+def test_stamping_rows_without_a_time_is_the_users_choice(qtbot, open_import_dialog):
+    dialog, _ = open_import_dialog(TIMES / "empty_time_cell.csv")
     combo = dialog.missing_time_combo
     reread(qtbot, dialog, lambda: combo.setCurrentIndex(combo.findData(MissingTime.PLATFORM)))
     assert dialog.import_result.rows_rejected == 0 and len(dialog.import_result) == 3
 
 
-def test_times_of_day_alone_ask_for_the_date_of_the_first_row(qtbot, open_dialog):
-    dialog, rows = open_dialog(TIMES / "timeonly_midnight.csv", zone="UTC")
+def test_times_of_day_alone_ask_for_the_date_of_the_first_row(qtbot, open_import_dialog):
+    dialog, rows = open_import_dialog(TIMES / "timeonly_midnight.csv", zone="UTC")
     assert dialog.import_result.needs_date and not dialog.import_button.isEnabled()
     assert dialog.time_box.isVisible() and dialog.first_date_edit.isVisible()
     assert "“Time” holds times of day only and the file gives no date" in dialog.time_note.text()
@@ -101,18 +73,18 @@ def test_times_of_day_alone_ask_for_the_date_of_the_first_row(qtbot, open_dialog
     ]
 
 
-def test_a_lone_repeated_wall_clock_time_is_not_imported_and_names_both_offsets(qtbot, open_dialog):
-    dialog, _ = open_dialog(TIMES / "berlin_ambiguous_one.csv", zone="Europe/Berlin")
+def test_a_lone_repeated_wall_clock_time_is_not_imported_and_names_both_offsets(qtbot, open_import_dialog):
+    dialog, _ = open_import_dialog(TIMES / "berlin_ambiguous_one.csv", zone="Europe/Berlin")
     assert dialog.import_result.rows_rejected == 1 and len(dialog.import_result) == 0
     assert not dialog.import_button.isEnabled()
     (text,) = problems(dialog)
     assert "happens twice in Europe/Berlin" in text and "+02:00 for the first occurrence or +01:00" in text
 
 
-def test_cet_over_summer_dates_is_asked_like_cst(qtbot, open_dialog, tmp_path):
+def test_cet_over_summer_dates_is_asked_like_cst(qtbot, open_import_dialog, tmp_path):
     path = tmp_path / "july.csv"
     path.write_text("Time [CET],v\n2026-07-15 13:00,1\n", encoding="utf-8")
-    dialog, rows = open_dialog(path)
+    dialog, rows = open_import_dialog(path)
     assert dialog.import_result.zone_question and not dialog.import_button.isEnabled()
     assert "says CET, which can mean UTC+01:00" in dialog.time_note.text()
     assert "Europe/Berlin (CET in winter, CEST in summer)" in dialog.time_note.text()

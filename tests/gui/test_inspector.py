@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 
 import pytest
@@ -15,17 +14,9 @@ from gui.onenet.readings import Readings
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 from gui.ui.inspector import MAX_REQUEST_WIDTH, MIN_REQUEST_WIDTH, ExchangeFilter, ExchangesModel, InspectorPanel
 
+from ..raw_http import exchange
+
 KEY = DEFAULT_API_KEY
-
-
-def send(sandbox, data: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
-        conn.sendall(data)
-        conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    return received
 
 
 def post(device: str = DEFAULT_DEVICE_ID, body: bytes = b",;temperature,25", key: bytes = KEY.encode()) -> bytes:
@@ -46,7 +37,7 @@ def panel(qtbot, sandbox):
 def arrive(qtbot, panel, sandbox, *requests: bytes) -> None:
     before = panel.model.rowCount()
     for request in requests:
-        send(sandbox, request)
+        exchange(sandbox.port, request)
     qtbot.waitUntil(lambda: panel.model.rowCount() >= before + len(requests))
 
 
@@ -178,7 +169,7 @@ def test_export_writes_json_lines_without_the_key(qtbot, panel, sandbox, tmp_pat
 
 
 def test_what_was_captured_before_the_panel_is_shown_too(qtbot, sandbox):
-    send(sandbox, post())
+    exchange(sandbox.port, post())
     widget = InspectorPanel(sandbox.capture, sandbox.url)
     qtbot.addWidget(widget)
     assert widget.model.rowCount() == 1

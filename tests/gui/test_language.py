@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 
-from .test_layout import SIZES, at_size, check, open_import, readings_window
+from .test_layout import SIZES, at_size, check, dialog_problems, open_import, readings_window, tab_problems
 
 #: Latin words a Chinese window keeps: names, units, code and the platform's field names.
 KEPT = {
@@ -209,31 +209,13 @@ def test_longer_or_chinese_texts_are_not_cut_off_in_any_tab(qtbot, speaking, mak
     readings_window(qtbot, window)
     if speaking == "lengthened":
         assert window.send_action.text().startswith("&Send~")
-    problems = []
-    for index in range(window.result_tabs.count()):
-        window.result_tabs.setCurrentIndex(index)
-        problems += check(qtbot, window, f"tab {window.result_tabs.tabText(index)}")
-    window.send_panel.options_bar.format_combo.setCurrentIndex(2)
-    problems += check(qtbot, window, "type 4")
+    problems = tab_problems(qtbot, window)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize(("speaking", "size"), DIALOG_CASES, ids=DIALOG_CASE_IDS, indirect=["speaking"])
 def test_longer_or_chinese_texts_are_not_cut_off_in_the_dialogs(qtbot, speaking, make_window, size, tmp_path):
-    window = readings_window(qtbot, make_window())
-    at_size(qtbot, window, size)
-    dialog = open_import(qtbot, window, tmp_path)
-    at_size(qtbot, dialog, size)
-    problems = check(qtbot, dialog, "import")
-    dialog.reject()
-    window.editor.table.selectAll()
-    timed = window.open_timed_send()
-    qtbot.waitExposed(timed)
-    problems += check(qtbot, timed, "timed send")
-    timed.close()
-    box = window.show_getting_started()
-    qtbot.waitExposed(box)
-    problems += check(qtbot, box, "getting started")
+    problems = dialog_problems(qtbot, readings_window(qtbot, make_window()), size, tmp_path)
     assert not problems, "\n".join(problems)
 
 

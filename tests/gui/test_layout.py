@@ -145,18 +145,31 @@ def test_every_tab_shows_its_texts_whole(qtbot, window, size):
     at_size(qtbot, window, size)
     problems = []
     readings_window(qtbot, window, all_sent=lambda w: problems.extend(check(qtbot, w, "all sent")))
+    problems += tab_problems(qtbot, window)
+    assert not problems, "\n".join(problems)
+
+
+def tab_problems(qtbot, window) -> list[str]:
+    """What `check` finds on each result tab in turn, then with type 4 chosen (the format box shows each format's
+    name whole, the longest too)."""
+    problems = []
     for index in range(window.result_tabs.count()):
         window.result_tabs.setCurrentIndex(index)
-        problems += check(qtbot, window, window.result_tabs.tabText(index))
-    # the format box shows each format's name whole, the longest too
+        problems += check(qtbot, window, f"tab {window.result_tabs.tabText(index)}")
     window.send_panel.options_bar.format_combo.setCurrentIndex(2)
-    problems += check(qtbot, window, "type 4")
-    assert not problems, "\n".join(problems)
+    return problems + check(qtbot, window, "type 4")
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["1366x768", "1024x700"])
 def test_every_dialog_shows_its_texts_whole(qtbot, window, size, tmp_path):
     readings_window(qtbot, window)
+    problems = dialog_problems(qtbot, window, size, tmp_path)
+    assert not problems, "\n".join(problems)
+
+
+def dialog_problems(qtbot, window, size, tmp_path) -> list[str]:
+    """What `check` finds in each dialog of a window holding readings, the window and the import dialog at `size`:
+    import (of a copy of a fixture in `tmp_path`), timed send of every row, getting started."""
     at_size(qtbot, window, size)
     dialog = open_import(qtbot, window, tmp_path)
     at_size(qtbot, dialog, size)
@@ -169,8 +182,7 @@ def test_every_dialog_shows_its_texts_whole(qtbot, window, size, tmp_path):
     timed.close()
     box = window.show_getting_started()
     qtbot.waitExposed(box)
-    problems += check(qtbot, box, "getting started")
-    assert not problems, "\n".join(problems)
+    return problems + check(qtbot, box, "getting started")
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

@@ -142,13 +142,20 @@ def test_closed_port_gives_a_clear_network_error(qtbot, window, closed_port):
     assert window.model.rowCount() == 1
 
 
-def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sandbox, held_answers):
+@pytest.fixture
+def ticks():
+    """Heartbeats of the GUI thread, one every 20 ms while the test runs: the list grows while events flow."""
+    beats: list[int] = []
+    heartbeat = QTimer(interval=20)
+    heartbeat.timeout.connect(lambda: beats.append(1))
+    heartbeat.start()
+    yield beats
+    heartbeat.stop()
+
+
+def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sandbox, held_answers, ticks):
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")
-    ticks = []
-    heartbeat = QTimer(interval=20)
-    heartbeat.timeout.connect(lambda: ticks.append(1))
-    heartbeat.start()
     qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
     assert window.send_panel.cancel_button.isEnabled() and window.send_panel.progress.isVisible()
     qtbot.waitUntil(lambda: held_answers.held == 1)  # stored by the platform, its answer not yet given
@@ -161,20 +168,15 @@ def test_slow_platform_keeps_the_window_alive_and_cancel_works(qtbot, window, sa
     assert "being sent" in window.send_panel.send_button.toolTip()
     assert "Cancelled" in window.response.outcome_label.text()
     assert window.model.rows()[0].status is RowStatus.IN_FLIGHT  # on the wire: the answer is waited for
-    heartbeat.stop()
     held_answers.release(1)
     qtbot.waitUntil(lambda: not window.send_controller.is_working, timeout=10_000)
     assert window.model.rows()[0].status is RowStatus.SENT  # it was stored, and the table says so
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 1
 
 
-def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox, held_answers):
+def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox, held_answers, ticks):
     use_sandbox(window)
     type_datapoint(qtbot, window, "temperature", "21.5")
-    ticks = []
-    heartbeat = QTimer(interval=20)
-    heartbeat.timeout.connect(lambda: ticks.append(1))
-    heartbeat.start()
     with qtbot.waitSignal(window.sendFinished, timeout=10_000) as blocker:
         qtbot.mouseClick(window.send_panel.send_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: held_answers.held == 1)
@@ -182,7 +184,6 @@ def test_slow_send_finishes_while_events_flow(qtbot, window, sandbox, held_answe
         qtbot.waitUntil(lambda: len(ticks) >= 10)  # the GUI thread goes on while the answer is awaited
         assert window.send_controller.sending.is_busy
         held_answers.release(1)
-    heartbeat.stop()
     assert blocker.args == [True]
     assert len(sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")) == 1
 

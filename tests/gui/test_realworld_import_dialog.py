@@ -25,11 +25,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QComboBox
 
 from gui.data.importers import DateOrder, Layout, MissingTime
-from gui.onenet.readings import format_at
 from gui.ui.import_dialog import ImportDialog
 
 from ..integration.test_realworld_corpus import (
@@ -43,22 +41,13 @@ from ..integration.test_realworld_corpus import (
     summarise,
     without_source_tz,
 )
-
-#: Seconds a read of a file of a few hundred rows may take.
-READ_TIMEOUT_MS = 20_000
+from .import_dialogs import import_points, reread
 
 
 def cases() -> Iterator[Any]:
     for name in sorted(EXPECTED):
         for mode in MODES:
             yield pytest.param(name, mode, id=f"{name}-{mode}")
-
-
-@pytest.fixture
-def pool():
-    pool = QThreadPool()
-    yield pool
-    assert pool.waitForDone(READ_TIMEOUT_MS), "a worker was left running"
 
 
 def options(args: list[str]) -> list[tuple[str, str | None]]:
@@ -75,11 +64,6 @@ def options(args: list[str]) -> list[tuple[str, str | None]]:
         else:
             pairs.append((option, rest.pop(0)))
     return pairs
-
-
-def reread(qtbot, dialog: ImportDialog, change) -> None:
-    with qtbot.waitSignal(dialog.finishedReading, timeout=READ_TIMEOUT_MS):
-        change()
 
 
 def choose(qtbot, dialog: ImportDialog, combo: QComboBox, data: Any) -> None:
@@ -150,13 +134,7 @@ QUESTION_WORDS = {"--source-tz": "zone", "--date-order": "day", "--header-row": 
 
 def imported_points(qtbot, dialog: ImportDialog, rows: list) -> dict[str, list[tuple[str | None, Any]]]:
     assert dialog.import_button.isEnabled(), dialog_text(dialog)
-    with qtbot.waitSignal(dialog.imported, timeout=READ_TIMEOUT_MS):
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    points: dict[str, list[tuple[str | None, Any]]] = {}
-    for row in rows:
-        at = format_at(row.point.at) if row.point.at else None
-        points.setdefault(row.stream_id, []).append((at, row.point.value))
-    return points
+    return import_points(qtbot, dialog, rows)
 
 
 def stream_columns(dialog: ImportDialog) -> dict[str, str]:
@@ -176,16 +154,12 @@ def zone_note(dialog: ImportDialog) -> str:
 
 
 @pytest.mark.parametrize(("name", "mode"), list(cases()))
-def test_import_dialog_gives_the_answer(qtbot, pool, name, mode):
+def test_import_dialog_gives_the_answer(qtbot, open_import_dialog, name, mode):
     answer = EXPECTED[name][mode]
     dialog_answer = answer.get("dialog")
     if dialog_answer is not None:  # the file states no zone: the dialog reads it in the computer's, and says so
         answer = {"args": answer["args"], **dialog_answer}
-    rows: list = []
-    dialog = ImportDialog(Path(CORPUS / name), rows.extend, pool, source_zone=COMPUTER_ZONE)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.finishedReading, timeout=READ_TIMEOUT_MS):
-        dialog.show()
+    dialog, rows = open_import_dialog(Path(CORPUS / name), zone=COMPUTER_ZONE)
     for option, value in options(answer["args"]):
         apply_option(qtbot, dialog, option, value)
     # Beside the zone choice: said while the file states no zone and the zone shown is still the computer's
@@ -218,15 +192,11 @@ def test_import_dialog_gives_the_answer(qtbot, pool, name, mode):
 
 
 @pytest.mark.parametrize("name", header_zone_files())
-def test_a_zone_in_the_box_does_not_override_the_headers(qtbot, pool, name):
+def test_a_zone_in_the_box_does_not_override_the_headers(qtbot, open_import_dialog, name):
     """The header states the zone (`Date Time, GMT+00:00`, `Timestamp(UTC)`): another zone in the box (as
     remembered from the last import) changes no time, and the box is not offered for the column."""
     answer = EXPECTED[name]["careful"]
-    rows: list = []
-    dialog = ImportDialog(Path(CORPUS / name), rows.extend, pool, source_zone="Europe/Berlin")
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.finishedReading, timeout=READ_TIMEOUT_MS):
-        dialog.show()
+    dialog, rows = open_import_dialog(Path(CORPUS / name), zone="Europe/Berlin")
     for option, value in options(without_source_tz(answer["args"])):
         apply_option(qtbot, dialog, option, value)
     assert not dialog.zone_combo.isEnabled()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QHostAddress
 
 from gui.data.store import State
 from gui.ui.inspector import ExchangesModel
 from gui.ui.sandbox_tab import machine_addresses
+
+from ..raw_http import exchange
 
 
 def chunked_request() -> bytes:
@@ -18,16 +18,6 @@ def chunked_request() -> bytes:
         b"POST /devices/4093215/datapoints?type=3 HTTP/1.1\r\napi-key: SANDBOX-KEY-1\r\nHost: 127.0.0.1\r\n"
         b'Transfer-Encoding: chunked\r\n\r\nf\r\n{"temperature":\r\n5\r\n22.5}\r\n0\r\nX-Checksum: 7f3a\r\n\r\n'
     )
-
-
-def send(port: int, data: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
-        conn.sendall(data)
-        conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    return received
 
 
 def test_the_tab_says_how_to_start_the_sandbox_while_it_is_off(window):
@@ -47,7 +37,7 @@ def test_a_chunked_device_request_shows_with_its_verdict_and_imports_into_the_ed
     inspector = window.sandbox_tab.inspector
     window.result_tabs.setCurrentWidget(window.sandbox_page)
 
-    answer = send(window.connection.sandbox.port, chunked_request())
+    answer = exchange(window.connection.sandbox.port, chunked_request())
     assert answer.startswith(b"HTTP/1.1 200")
     qtbot.waitUntil(lambda: inspector.model.rowCount() == 1)
     verdict = inspector.model.index(0, ExchangesModel.VERDICT).data()
@@ -86,7 +76,7 @@ def test_the_sandbox_listens_on_loopback_until_another_address_is_chosen_then_wa
 
     tab.address_combo.setCurrentIndex(tab.address_combo.findData("127.0.0.1"))
     assert sandbox.host == "127.0.0.1" and not tab.warning_label.isVisibleTo(tab)
-    assert send(sandbox.port, b"GET /devices/4093215 HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.")
+    assert exchange(sandbox.port, b"GET /devices/4093215 HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.")
 
 
 def test_ipv6_addresses_are_offered_link_local_ones_left_out_with_the_reason(qtbot, window, sandbox):
@@ -108,11 +98,7 @@ def test_ipv6_addresses_are_offered_link_local_ones_left_out_with_the_reason(qtb
     assert tab.url_edit.text() == f"http://[::1]:{sandbox.port}"
     assert not tab.warning_label.isVisibleTo(tab)
     assert window.connection.endpoint_edit.text() == tab.url_edit.text()
-    with socket.create_connection(("::1", sandbox.port), timeout=5) as conn:  # real HTTP over IPv6
-        conn.sendall(chunked_request())
-        conn.shutdown(socket.SHUT_WR)
-        while conn.recv(65536):
-            pass
+    exchange(sandbox.port, chunked_request(), host="::1")  # real HTTP over IPv6
     assert [p.value for p in sandbox.datapoints("4093215", "temperature")][-1] == 22.5
     qtbot.waitUntil(lambda: tab.inspector.model.rowCount() >= 1)
     assert tab.inspector.model.data(

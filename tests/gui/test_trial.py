@@ -19,9 +19,18 @@ from .test_targets import type_connection
 REAL_ENDPOINT = "https://onenet.invalid"  # reserved (RFC 6761): nothing is sent in this test
 
 
-def when_shown(act):
-    """Call `act(window)` on the GUI thread as soon as `run_window`'s main window is shown (not after a fixed time:
-    a loaded machine may show it later); returns the timer that looks, every 10 ms."""
+def user_config(tmp_path):
+    """QSettings' user folder (native and ini formats) moved to tmp_path/config, a fresh user's; returns it."""
+    config = tmp_path / "config"
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    return config
+
+
+def run_window_with(act, *, sandbox: bool) -> None:
+    """Start the window as the app does (`run_window`, `--sandbox` or not) and call `act(window)` on the GUI thread
+    as soon as its main window is shown (looked for every 10 ms, not after a fixed time: a loaded machine may show
+    it later); `act` must close it. Asserts the app exits 0."""
     timer = QTimer(interval=10)
 
     def look():
@@ -32,13 +41,15 @@ def when_shown(act):
 
     timer.timeout.connect(look)
     timer.start()
-    return timer
+    try:
+        assert run_window([], sandbox=sandbox) == 0
+    finally:
+        timer.stop()
+        faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
 
 
 def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qapp, tmp_path):
-    config = tmp_path / "config"
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    user_config(tmp_path)
     seen = {}
 
     def work_and_quit(window):
@@ -55,12 +66,7 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
         finally:
             window.close()  # quit: no question needed, nothing is lost
 
-    looking = when_shown(work_and_quit)
-    try:
-        assert run_window([], sandbox=True) == 0
-    finally:
-        looking.stop()
-        faulthandler.enable(sys.__stderr__, all_threads=True)  # run_window sent fatal errors to its crash log
+    run_window_with(work_and_quit, sandbox=True)
     assert seen.pop("said").startswith("A sandbox trial: your own outbox is not shown here.")
     assert seen == {"demo": 6}
 
@@ -76,9 +82,7 @@ def test_real_work_made_in_a_sandbox_trial_is_there_at_the_next_start(qtbot, qap
 
 
 def test_real_work_a_trial_could_not_keep_at_quit_is_handed_over_at_the_next_start(qtbot, qapp, tmp_path, monkeypatch):
-    config = tmp_path / "config"
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(config))
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    user_config(tmp_path)
     blocked = data_dir() / "outbox.sqlite3"
     blocked.mkdir(parents=True)  # the user's outbox cannot be opened when the trial quits
     said = []
@@ -93,12 +97,7 @@ def test_real_work_a_trial_could_not_keep_at_quit_is_handed_over_at_the_next_sta
         finally:
             window.close()
 
-    looking = when_shown(work_and_quit)
-    try:
-        assert run_window([], sandbox=True) == 0
-    finally:
-        looking.stop()
-        faulthandler.enable(sys.__stderr__, all_threads=True)
+    run_window_with(work_and_quit, sandbox=True)
     assert len(said) == 1 and "move there at your next start" in said[0]
     [folder] = trials_dir().iterdir()  # left for the next start
 

@@ -6,8 +6,6 @@ import pytest
 
 from gui import cli_common, i18n
 from gui.app import main
-from gui.data.logs import close_logging
-from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.onenet.client import PlatformResponse, answer_message
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
@@ -15,14 +13,11 @@ READINGS = "time,temp\n2026-11-02T00:30:00Z,21.5\n"
 
 
 @pytest.fixture
-def readings(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
+def readings(dirs, monkeypatch):
     monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
-    path = tmp_path / "readings.csv"
+    path = dirs / "readings.csv"
     path.write_text(READINGS, encoding="utf-8")
-    yield str(path)
-    close_logging()
+    return str(path)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

@@ -11,19 +11,14 @@ import pytest
 from gui import cli_common
 from gui.app import main
 from gui.cli_common import EXIT_USAGE
-from gui.data.logs import close_logging
-from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.store import State, Store
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
 
 @pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
+def dirs(dirs, monkeypatch):
     monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
-    yield tmp_path
-    close_logging()
+    return dirs
 
 
 @pytest.fixture

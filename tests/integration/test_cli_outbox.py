@@ -12,8 +12,6 @@ from keyring.backends import fail
 
 from gui import cli_common, cli_outbox
 from gui.app import build_parser, main
-from gui.data.logs import close_logging
-from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.secrets import SecretStore
 from gui.data.store import NewRow, State, Store
 from gui.onenet.readings import Datapoint
@@ -21,15 +19,6 @@ from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 DEVICE = DEFAULT_DEVICE_ID
 T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
-    yield tmp_path
-    close_logging()
 
 
 def fill(tmp_path, endpoint: str, count: int = 12, *, at: bool = True, device: str = DEVICE) -> list[int]:

@@ -9,8 +9,6 @@ import pytest
 
 from gui import cli_common
 from gui.app import main
-from gui.data.logs import close_logging
-from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.store import NewRow, State, Store
 from gui.onenet.readings import Datapoint
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
@@ -20,12 +18,8 @@ TYPO = "http://127.0.0.1:1"
 
 
 @pytest.fixture
-def outbox(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
-    yield tmp_path / "data" / "outbox.sqlite3"
-    close_logging()
+def outbox(dirs):
+    return dirs / "data" / "outbox.sqlite3"
 
 
 def fill(path, endpoint: str, count: int, *, device: str = DEFAULT_DEVICE_ID, state: State = State.UNSENT) -> list[int]:

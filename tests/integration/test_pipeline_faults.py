@@ -33,12 +33,6 @@ STREAMS = ("temperature", "humidity")
 FAST = RetryPolicy(max_attempts=4, backoff_s=0.01, backoff_max_s=0.05, max_total_s=20)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "outbox.sqlite3") as opened:
-        yield opened
-
-
 def readings(count: int, *, at: bool = True, start: datetime = T0) -> list[NewRow]:
     """`count` datapoints alternating over two streams, one second apart (or without `at`)."""
     return [

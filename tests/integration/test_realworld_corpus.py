@@ -62,6 +62,15 @@ def request_bodies(out: bytes) -> list[dict[str, Any]]:
     return bodies
 
 
+def sent_points(out: bytes) -> dict[str, list[tuple[str | None, Any]]]:
+    """The datapoints of a dry run's request bodies, per datastream in order: (at or None, value) each."""
+    points: dict[str, list[tuple[str | None, Any]]] = {}
+    for body in request_bodies(out):
+        for stream in body["datastreams"]:
+            points.setdefault(stream["id"], []).extend((p.get("at"), p["value"]) for p in stream["datapoints"])
+    return points
+
+
 def column_of_stream(err: str) -> dict[str, str]:
     """Datastream id -> the column it was read from, from the lines `column 'X' -> datastream 'Y'`."""
     quoted = r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
@@ -161,11 +170,7 @@ def test_send_dry_run_gives_the_answer(name, mode, dry_run):
         assert_refusal(result.returncode, err, answer["refusal"])
         return
     assert result.returncode == 0, f"exit {result.returncode}:\n{err[-4000:]}"
-    points: dict[str, list[tuple[str | None, Any]]] = {}
-    for body in request_bodies(result.stdout):
-        for stream in body["datastreams"]:
-            points.setdefault(stream["id"], []).extend((p.get("at"), p["value"]) for p in stream["datapoints"])
-    assert_streams(summarise(by_label(points, column_of_stream(err))), answer["streams"])
+    assert_streams(summarise(by_label(sent_points(result.stdout), column_of_stream(err))), answer["streams"])
 
 
 def header_zone_files() -> list[str]:
@@ -190,9 +195,5 @@ def test_a_zone_given_by_hand_does_not_override_the_headers(name, dry_run):
     result = dry_run(name, [*without_source_tz(answer["args"]), "--source-tz", COMPUTER_ZONE, "--send-anyway"])
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 0, f"exit {result.returncode}:\n{err[-4000:]}"
-    points: dict[str, list[tuple[str | None, Any]]] = {}
-    for body in request_bodies(result.stdout):
-        for stream in body["datastreams"]:
-            points.setdefault(stream["id"], []).extend((p.get("at"), p["value"]) for p in stream["datapoints"])
-    assert_streams(summarise(by_label(points, column_of_stream(err))), answer["streams"])
+    assert_streams(summarise(by_label(sent_points(result.stdout), column_of_stream(err))), answer["streams"])
     assert f"--source-tz {COMPUTER_ZONE} applies only to times without a zone" in err, err

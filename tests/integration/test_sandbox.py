@@ -35,6 +35,8 @@ from gui.sandbox import (
 from gui.sandbox.cli import add_arguments, main, run
 from gui.sandbox.server import CONNECTION_TIMEOUT
 
+from ..raw_http import answers_to
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEVICE = DEFAULT_DEVICE_ID
 KEY = DEFAULT_API_KEY
@@ -69,24 +71,7 @@ def split_request(data: bytes) -> tuple[dict[str, str], bytes]:
 
 def send_raw(sandbox: Sandbox, data: bytes, *, half_close: bool = False) -> list[tuple[int, dict[str, str], bytes]]:
     """Send bytes over a socket, read until the server closes; the parsed responses."""
-    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
-        conn.sendall(data)
-        if half_close:
-            conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    responses = []
-    while received:
-        head, sep, rest = received.partition(b"\r\n\r\n")
-        assert sep, received
-        lines = head.decode("latin-1").split("\r\n")
-        status = int(lines[0].split()[1])
-        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
-        length = int(headers["content-length"])
-        responses.append((status, headers, rest[:length]))
-        received = rest[length:]
-    return responses
+    return answers_to(sandbox.port, data, half_close=half_close)
 
 
 def send_raw_one(sandbox: Sandbox, data: bytes, **kwargs: Any) -> tuple[int, dict[str, str], bytes]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,8 @@ import pytest
 
 from gui.sandbox import Sandbox
 from gui.sandbox.cli import add_arguments, exposure_lines, run
+
+from ..raw_http import exchange
 
 KEY = "CLI-SECRET-KEY-42"
 
@@ -43,16 +44,6 @@ def serving(*argv: str) -> Iterator[Sandbox]:
     assert result == [0]
 
 
-def post_raw(sandbox: Sandbox, request: bytes) -> bytes:
-    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
-        conn.sendall(request)
-        conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    return received
-
-
 REQUEST = (
     b"POST /devices/42/datapoints?type=5 HTTP/1.1\r\napi-key:" + KEY.encode() + b"\r\nHost:api.heclouds.com\r\n"
     b"Content-Length:16\r\n\r\n,;temperature,25"
@@ -61,8 +52,8 @@ REQUEST = (
 
 def test_verbose_prints_each_request_whole_with_the_key_masked(capsys: pytest.CaptureFixture[str]) -> None:
     with serving("--verbose") as sandbox:
-        assert post_raw(sandbox, REQUEST).endswith(b'{"errno":0,"error":"succ"}')
-        assert post_raw(sandbox, REQUEST.replace(b"16\r\n\r\n,;temperature,25", b"3\r\n\r\n\xff\xfe\x00"))
+        assert exchange(sandbox.port, REQUEST).endswith(b'{"errno":0,"error":"succ"}')
+        assert exchange(sandbox.port, REQUEST.replace(b"16\r\n\r\n,;temperature,25", b"3\r\n\r\n\xff\xfe\x00"))
 
     _, err = capsys.readouterr()
     assert KEY not in err
@@ -79,8 +70,8 @@ def test_capture_appends_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "traffic.jsonl"
     path.write_text('{"earlier":1}\n')
     with serving("--capture", str(path)) as sandbox:
-        post_raw(sandbox, REQUEST)
-        post_raw(sandbox, b"GET /nothing HTTP/1.0\r\n\r\n")
+        exchange(sandbox.port, REQUEST)
+        exchange(sandbox.port, b"GET /nothing HTTP/1.0\r\n\r\n")
 
     text = path.read_text(encoding="utf-8")
     assert KEY not in text
@@ -123,13 +114,7 @@ def test_the_command_listens_on_ipv6_loopback_and_says_the_url_with_brackets(
     with serving("--host", "::1") as sandbox:
         assert sandbox.host == "::1" and sandbox.loopback_only
         assert sandbox.url == f"http://[::1]:{sandbox.port}"
-        with socket.create_connection(("::1", sandbox.port), timeout=5) as conn:  # real HTTP over IPv6
-            conn.sendall(REQUEST)
-            conn.shutdown(socket.SHUT_WR)
-            received = b""
-            while chunk := conn.recv(65536):
-                received += chunk
-        assert b'"errno":0' in received
+        assert b'"errno":0' in exchange(sandbox.port, REQUEST, host="::1")  # real HTTP over IPv6
         assert [p.value for p in sandbox.datapoints("42", "temperature")] == [25]
         port = sandbox.port
     out, err = capsys.readouterr()

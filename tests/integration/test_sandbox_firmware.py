@@ -23,30 +23,11 @@ from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 from gui.sandbox.capture import Exchange, Severity, describe
 from gui.sandbox.server import ERRNO_BUSY, MAX_BODY_BYTES, MAX_HEADER_BYTES, is_loopback
 
+from ..raw_http import answers_to, exchange
+
 DEVICE, KEY = DEFAULT_DEVICE_ID, DEFAULT_API_KEY
 MASKED = b"***********-1"  # KEY, all but its last 2 characters hidden, same length
 SUCC = {"errno": 0, "error": "succ"}
-
-
-def exchange(sandbox: Sandbox, data: bytes, *, half_close: bool = True) -> list[tuple[int, dict[str, str], bytes]]:
-    """Send bytes on one connection, read until the server closes; the parsed answers (status, headers, body)."""
-    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
-        conn.sendall(data)
-        if half_close:
-            conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    answers = []
-    while received:
-        head, sep, rest = received.partition(b"\r\n\r\n")
-        assert sep, received
-        lines = head.decode("latin-1").split("\r\n")
-        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
-        length = int(headers["content-length"])
-        answers.append((int(lines[0].split()[1]), headers, rest[:length]))
-        received = rest[length:]
-    return answers
 
 
 def only(sandbox: Sandbox) -> Exchange:
@@ -76,7 +57,7 @@ def test_esp8266_type5_request_of_the_onenet_demo_code(sandbox: Sandbox) -> None
         b"Content-Length:16\r\n\r\n"
         b",;temperature,25"
     )
-    [(status, _, body)] = exchange(sandbox, request)
+    [(status, _, body)] = answers_to(sandbox.port, request)
 
     assert (status, json.loads(body)) == (200, SUCC)
     assert values(sandbox, "temperature") == [25]
@@ -105,7 +86,7 @@ def test_stm32_esp8266_type1_request_of_onenetmini(sandbox: Sandbox) -> None:
         b"api-key: SANDBOX-KEY-1\r\n"
         b"\r\n" + body
     )
-    [(status, _, answer)] = exchange(sandbox, request)
+    [(status, _, answer)] = answers_to(sandbox.port, request)
 
     assert (status, json.loads(answer)) == (200, SUCC)
     assert (values(sandbox, "temperature"), values(sandbox, "humidity")) == ([23.45], [55.1])
@@ -132,7 +113,7 @@ def test_chunked_bodies_with_and_without_trailers_are_stored(sandbox: Sandbox, t
     )
     request = head + chunked(b'{"temperature":', b"22.5}", trailers=trailers)
 
-    [(status, _, body)] = exchange(sandbox, request)
+    [(status, _, body)] = answers_to(sandbox.port, request)
 
     assert (status, json.loads(body)) == (200, SUCC)
     assert values(sandbox, "temperature") == [22.5]
@@ -152,7 +133,7 @@ def test_http_1_0_with_connection_close(sandbox: Sandbox) -> None:
         b"POST /devices/4093215/datapoints?type=5 HTTP/1.0\r\nConnection: close\r\n"
         b"api-key: SANDBOX-KEY-1\r\nContent-Length: 22\r\n\r\n,;humidity,55;temp,23\r\n"
     )
-    [(status, headers, body)] = exchange(sandbox, request, half_close=False)  # the server closes by itself
+    [(status, headers, body)] = answers_to(sandbox.port, request, half_close=False)  # the server closes by itself
 
     assert (status, headers["connection"], json.loads(body)) == (200, "close", SUCC)
     assert (values(sandbox, "humidity"), values(sandbox, "temp")) == ([55], [23])
@@ -166,7 +147,7 @@ def test_pipelined_requests_are_answered_in_order_and_captured_apart(sandbox: Sa
     wrong = first.replace(b"SANDBOX-KEY-1", b"NOT-THE-KEY-9")
     last = first.replace(b"Host: a\r\n", b"Host: a\r\nConnection: close\r\n").replace(b",;a,1", b",;b,2")
 
-    answers = exchange(sandbox, first + wrong + last, half_close=False)
+    answers = answers_to(sandbox.port, first + wrong + last, half_close=False)
 
     assert [json.loads(body)["errno"] for _, _, body in answers] == [0, 3, 0]
     assert (values(sandbox, "a"), values(sandbox, "b")) == ([1], [2])
@@ -201,7 +182,7 @@ def test_crlfs_after_the_body_are_ignored_and_said(sandbox: Sandbox) -> None:
     )
     second = request.replace(b",;a,1", b",;a,2")
 
-    answers = exchange(sandbox, request + second)
+    answers = answers_to(sandbox.port, request + second)
 
     assert [json.loads(body) for _, _, body in answers] == [SUCC, SUCC]
     first_item = sandbox.capture.exchanges()[0]
@@ -223,7 +204,7 @@ def upload_raw(
         b"POST /devices/4093215/datapoints" + query + b" HTTP/1.1\r\nHost: a\r\napi-key: " + key + b"\r\n"
         b"Content-Length: " + str(len(body) if length is None else length).encode() + b"\r\n\r\n" + body
     )
-    exchange(sandbox, request)
+    answers_to(sandbox.port, request)
     return sandbox.capture.exchanges()[-1]
 
 
@@ -319,8 +300,8 @@ def test_a_wrong_key_is_masked_whole_even_a_long_one_of_another_device(sandbox: 
 
 
 def test_verdict_no_api_key(sandbox: Sandbox) -> None:
-    exchange(
-        sandbox, b"POST /devices/4093215/datapoints?type=3 HTTP/1.1\r\nHost: a\r\nContent-Length: 7\r\n\r\n{}     "
+    answers_to(
+        sandbox.port, b"POST /devices/4093215/datapoints?type=3 HTTP/1.1\r\nHost: a\r\nContent-Length: 7\r\n\r\n{}     "
     )
     assert "no api-key header" in only(sandbox).verdict
 
@@ -330,7 +311,7 @@ def test_verdict_no_api_key(sandbox: Sandbox) -> None:
 
 def test_a_head_too_large_is_refused_with_431(sandbox: Sandbox) -> None:
     request = b"POST /devices/4093215/datapoints HTTP/1.1\r\nX-Pad: " + b"x" * MAX_HEADER_BYTES + b"\r\n\r\n"
-    [(status, _, body)] = exchange(sandbox, request)
+    [(status, _, body)] = answers_to(sandbox.port, request)
 
     assert (status, json.loads(body)["errno"]) == (431, 4)
     assert "longer than" in only(sandbox).verdict
@@ -341,7 +322,7 @@ def test_a_body_too_large_is_refused_before_it_is_read(sandbox: Sandbox) -> None
         b"POST /devices/4093215/datapoints HTTP/1.1\r\nHost: a\r\napi-key: SANDBOX-KEY-1\r\n"
         b"Expect: 100-continue\r\nContent-Length: " + str(MAX_BODY_BYTES + 1).encode() + b"\r\n\r\n"
     )
-    [(status, _, body)] = exchange(sandbox, request)
+    [(status, _, body)] = answers_to(sandbox.port, request)
 
     assert (status, json.loads(body)["errno"]) == (200, 6)
     assert "larger than" in json.loads(body)["error"]
@@ -351,7 +332,7 @@ def test_too_many_connections_are_refused_with_503() -> None:
     with Sandbox({DEVICE: KEY}, max_connections=1) as sandbox:
         with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as idle:
             idle.sendall(b"POST /devices/4093215/datapoints HTTP/1.1\r\n")  # keeps its connection busy
-            [(status, headers, body)] = exchange(sandbox, b"GET / HTTP/1.1\r\nHost: a\r\n\r\n")
+            [(status, headers, body)] = answers_to(sandbox.port, b"GET / HTTP/1.1\r\nHost: a\r\n\r\n")
         assert (status, headers["connection"], json.loads(body)["errno"]) == (503, "close", ERRNO_BUSY)
         assert "too many connections" in sandbox.capture.exchanges()[0].verdict
 
@@ -395,11 +376,7 @@ def test_too_many_connections_are_refused_with_503() -> None:
     )
 )
 def test_nothing_a_device_sends_stops_the_sandbox(sandbox: Sandbox, data: bytes) -> None:
-    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
-        conn.sendall(data)
-        conn.shutdown(socket.SHUT_WR)
-        while conn.recv(65536):
-            pass
+    exchange(sandbox.port, data)
 
     answer = requests.post(
         f"{sandbox.url}/devices/{DEVICE}/datapoints", params={"type": "3"}, data=b'{"ok":1}', headers={"api-key": KEY}

@@ -11,21 +11,12 @@ import socket
 
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
+from ..raw_http import exchange
+
 
 def logged_sandbox() -> tuple[Sandbox, queue.Queue[str]]:
     lines: queue.Queue[str] = queue.Queue()
     return Sandbox({DEFAULT_DEVICE_ID: DEFAULT_API_KEY}, log=lines.put), lines
-
-
-def exchange(sandbox: Sandbox, data: bytes) -> bytes:
-    """Send bytes on one connection, half-close, read until the server closes; the raw answer."""
-    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
-        conn.sendall(data)
-        conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    return received
 
 
 def post(path: str, body: bytes) -> bytes:
@@ -41,7 +32,7 @@ def test_a_crlf_in_the_device_id_cannot_forge_a_log_line() -> None:
         forged = "GET /devices/1/datapoints -> HTTP 200 errno=0"
         encoded = forged.replace(" ", "%20").replace("/", "%2f")  # one path segment: read as the device id
         path = f"/devices/{DEFAULT_DEVICE_ID}%0d%0a{encoded}%0a%1b[2J/datapoints?type=3"
-        exchange(sandbox, post(path, b'{"t": 1}'))
+        exchange(sandbox.port, post(path, b'{"t": 1}'))
         line = lines.get(timeout=5)
     assert "\r" not in line and "\n" not in line and "\x1b" not in line  # main: a second, forged line
     assert "\\r\\n" in line and "\\x1b" in line  # escaped, so the reader sees what came
@@ -51,7 +42,7 @@ def test_a_number_of_5000_digits_is_refused_with_an_errno_and_a_reason_not_500()
     sandbox, _ = logged_sandbox()
     with sandbox:
         body = b'{"temperature": ' + b"9" * 5000 + b"}"
-        answer = exchange(sandbox, post(f"/devices/{DEFAULT_DEVICE_ID}/datapoints?type=3", body))
+        answer = exchange(sandbox.port, post(f"/devices/{DEFAULT_DEVICE_ID}/datapoints?type=3", body))
         stored = sandbox.datapoints(DEFAULT_DEVICE_ID, "temperature")
     head, _, payload = answer.partition(b"\r\n\r\n")
     assert not head.startswith(b"HTTP/1.1 500"), head  # main: HTTP 500

@@ -11,7 +11,6 @@ import pytest
 from gui import cli_common
 from gui.app import main
 from gui.data.logs import close_logging
-from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 
 KEY = "Zx9+q/Wm=Lk3+Pt/Rv8=="
 FORMS = {
@@ -41,12 +40,9 @@ def leaks(blob: bytes) -> list[str]:
 
 
 @pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
+def dirs(dirs, monkeypatch):
     monkeypatch.setenv(cli_common.API_KEY_ENV, KEY)
-    yield tmp_path
-    close_logging()
+    return dirs
 
 
 def test_an_echoed_key_is_in_no_file_and_no_output(dirs, rogue_server, capsys):

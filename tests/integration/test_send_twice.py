@@ -9,8 +9,6 @@ import pytest
 from gui import cli_common
 from gui.app import main
 from gui.data import pipeline
-from gui.data.logs import close_logging
-from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.store import State, Store
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID, Sandbox
 
@@ -19,15 +17,12 @@ NOTIME = "temperature,humidity,ph\n21.5,40,7.1\n"
 
 
 @pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
+def dirs(dirs, monkeypatch):
     monkeypatch.setenv(cli_common.API_KEY_ENV, DEFAULT_API_KEY)
     fast = functools.partial(pipeline.RetryPolicy, max_attempts=2, backoff_s=0.01, backoff_max_s=0.02)
     monkeypatch.setattr(pipeline, "RetryPolicy", fast)
-    (tmp_path / "notime.csv").write_text(NOTIME, encoding="utf-8")
-    yield tmp_path
-    close_logging()
+    (dirs / "notime.csv").write_text(NOTIME, encoding="utf-8")
+    return dirs
 
 
 def send(dirs, endpoint, *extra):

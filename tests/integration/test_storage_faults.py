@@ -28,12 +28,8 @@ from ..outboxes import ENDPOINT, EXIT_STORAGE, T0, fill
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
-    yield tmp_path / "data"
-    close_logging()
+def data(dirs):
+    return dirs / "data"
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:

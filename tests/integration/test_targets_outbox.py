@@ -9,9 +9,7 @@ import pytest
 
 from gui import cli_common, cli_outbox
 from gui.app import build_parser
-from gui.data.logs import close_logging
 from gui.data.outbox import plan_outbox
-from gui.data.paths import DATA_DIR_ENV, LOG_DIR_ENV
 from gui.data.secrets import SecretStore
 from gui.data.store import MIGRATIONS, SCHEMA_VERSION, NewRow, State, Store, migrate
 from gui.data.target import NO_TARGET, SANDBOX_ENDPOINT, Platform, Target
@@ -26,15 +24,6 @@ OTHER_KEY = "OTHER-KEY"
 
 def rows(stream: str, count: int) -> list[NewRow]:
     return [NewRow(stream, Datapoint(i, T0 + timedelta(seconds=i))) for i in range(count)]
-
-
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(LOG_DIR_ENV, str(tmp_path / "logs"))
-    monkeypatch.delenv(cli_common.API_KEY_ENV, raising=False)
-    yield tmp_path
-    close_logging()
 
 
 def test_target_is_checked_and_the_sandbox_is_a_target_of_its_own():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -37,6 +36,8 @@ from gui.sandbox.things import (
     SECOND_DEVICE_KEY,
     SECOND_DEVICE_NAME,
 )
+
+from ..raw_http import exchange
 
 PID, DEV = DEFAULT_PRODUCT_ID, DEFAULT_DEVICE_NAME
 T0 = datetime(2026, 11, 2, 0, 30, tzinfo=UTC)
@@ -318,13 +319,7 @@ def firmware_sandbox(sandbox: Sandbox, now: float) -> Sandbox:
 
 
 def replay(sandbox: Sandbox, data: bytes) -> tuple[bytes, dict]:
-    with socket.create_connection(("127.0.0.1", sandbox.port), timeout=5) as conn:
-        conn.sendall(data)
-        conn.shutdown(socket.SHUT_WR)
-        received = b""
-        while chunk := conn.recv(65536):
-            received += chunk
-    head, _, body = received.partition(b"\r\n\r\n")
+    head, _, body = exchange(sandbox.port, data).partition(b"\r\n\r\n")
     return head, json.loads(body)
 
 

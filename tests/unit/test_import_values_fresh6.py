@@ -3,13 +3,13 @@ the answers are written by hand (value and JSON type on the wire, exit status, t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from gui.app import main
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+
+from ..dry_runs import dry_run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -17,18 +17,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 @pytest.fixture(autouse=True)
 def no_key(monkeypatch):
     monkeypatch.delenv(API_KEY_ENV, raising=False)
-
-
-def dry_run(capsysbinary, path: Path, *extra: str) -> tuple[int, dict[str, list[tuple[str, object]]], str]:
-    """`send FILE --dry-run`: (exit, {stream: [(at, value)]} of every request, stderr)."""
-    code = main(["send", str(path), "--dry-run", *extra])
-    captured = capsysbinary.readouterr()
-    streams: dict[str, list[tuple[str, object]]] = {}
-    for line in captured.out.decode().splitlines():
-        if line.startswith("{"):
-            for stream in json.loads(line)["datastreams"]:
-                streams.setdefault(stream["id"], []).extend((p["at"], p["value"]) for p in stream["datapoints"])
-    return code, streams, captured.err.decode()
 
 
 def typed(points: list[tuple[str, object]]) -> list[tuple[str, object, type]]:

@@ -11,17 +11,17 @@ The fixtures (tests/fixtures/README.md) hold 1,030 data rows; `level` changes ki
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 import pytest
 
-from gui.app import main
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED
 from gui.data.importers import ImportOptions, import_file, write_rejected
 from gui.i18n import render
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import Severity
+
+from ..dry_runs import dry_run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MARKER = "if it marks a missing reading, add it as a missing-value marker"
@@ -55,16 +55,9 @@ def said(result) -> str:
     return "\n".join(render(d) for d in result.detected.decisions)
 
 
-def send(capsysbinary, path: Path, *extra: str) -> tuple[int, dict[str, list[tuple[str, object]]], str]:
-    """`send PATH --dry-run`: exit status, {stream: [(at, value)]} of every body printed, stderr."""
-    code = main(["send", str(path), "--dry-run", "--source-tz", "UTC", *extra])
-    captured = capsysbinary.readouterr()
-    points: dict[str, list[tuple[str, object]]] = {}
-    for line in captured.out.decode().splitlines():
-        if line.startswith("{"):
-            for ds in json.loads(line)["datastreams"]:
-                points.setdefault(ds["id"], []).extend((p["at"], p["value"]) for p in ds["datapoints"])
-    return code, points, captured.err.decode()
+def send(capsysbinary, path: Path, *extra: str) -> tuple[int, dict[str, list[tuple[str | None, object]]], str]:
+    """`send PATH --dry-run --source-tz UTC`: exit status, {stream: [(at, value)]} of every body printed, stderr."""
+    return dry_run(capsysbinary, path, "--source-tz", "UTC", *extra)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

@@ -23,12 +23,6 @@ DEVICE = "4093215"
 T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "outbox.sqlite3") as opened:
-        yield opened
-
-
 def answer(status: int, headers: dict[str, str] | None = None, errno: int | None = None) -> PlatformResponse:
     return PlatformResponse(status, errno, None, 0.01, "", None, headers or {})
 

@@ -36,12 +36,6 @@ DEVICE = "4093215"
 T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "outbox.sqlite3") as opened:
-        yield opened
-
-
 def rows(count: int, stream: str = "temperature", start: datetime = T0) -> list[NewRow]:
     return [NewRow(stream, Datapoint(20 + i, start + timedelta(seconds=i))) for i in range(count)]
 

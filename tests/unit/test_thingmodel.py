@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from gui.onenet.onejson import MAX_HISTORY_VALUES, MessageIds, PostKind, body_of, plan_posts, time_ms
-from gui.onenet.readings import Datapoint, Readings
+from gui.onenet.onejson import MAX_HISTORY_VALUES, MessageIds, PostKind, body_of, plan_posts
+from gui.onenet.readings import Datapoint, Readings, unix_ms
 from gui.onenet.thingmodel import ModelError, ValueRefused, check_readings, parse_thing_model
 from gui.onenet.validation import Severity
 from gui.sandbox.things import DEMO_THING_MODEL
@@ -164,7 +164,7 @@ def test_250_timed_values_of_one_property_make_3_history_posts_in_order():
     assert [(r.kind, len(r.points)) for r in plan.requests] == [(PostKind.HISTORY, 100)] * 2 + [(PostKind.HISTORY, 50)]
     assert [i for r in plan.requests for i in r.points] == list(range(250))
     times = [ms for r in plan.requests for _, items in r.values for _, ms in items]
-    assert times == [time_ms(T0) + 1000 * k for k in range(250)]
+    assert times == [unix_ms(T0) + 1000 * k for k in range(250)]
 
 
 def test_no_request_holds_more_than_100_values_whatever_the_properties():

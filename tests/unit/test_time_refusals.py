@@ -6,13 +6,14 @@ is worked out by hand in each test.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from gui.app import main
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+
+from ..dry_runs import dry_run
 
 TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
 
@@ -24,14 +25,8 @@ def no_key(monkeypatch):
 
 def send(capsysbinary, path: Path, *extra: str) -> tuple[int, list[tuple[str, str | None, object]], str]:
     """`send PATH --dry-run …`: (exit status, [(stream, at, value)] of every body printed, stderr)."""
-    code = main(["send", str(path), "--dry-run", *extra])
-    captured = capsysbinary.readouterr()
-    points = []
-    for line in captured.out.decode().splitlines():
-        if line.startswith("{"):
-            for stream in json.loads(line)["datastreams"]:
-                points += [(stream["id"], p.get("at"), p["value"]) for p in stream["datapoints"]]
-    return code, points, captured.err.decode()
+    code, streams, err = dry_run(capsysbinary, path, *extra)
+    return code, [(stream, at, value) for stream, points in streams.items() for at, value in points], err
 
 
 # --- 1. two-digit years: year first is as valid a reading as day first -----------------------------------

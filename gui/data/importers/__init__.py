@@ -124,13 +124,7 @@ def import_file(
             )
         head, tail, size = read_probe(path)
     except OSError as exc:
-        raise ImportFailed(
-            _m(
-                "the-file-cannot-be-read",
-                QT_TRANSLATE_NOOP("importers", "The file cannot be read: {strerror_or_exc}."),
-                strerror_or_exc=str(exc.strerror or exc),
-            )
-        ) from exc
+        raise _unreadable(exc) from exc
     if size == 0:
         raise ImportFailed(_m("the-file-is-empty", QT_TRANSLATE_NOOP("importers", "The file is empty.")))
     file_format = options.file_format or detect_format(path, head)
@@ -163,13 +157,7 @@ def import_file(
             return import_json(path, file_format, encoding, text, options, tz, now, progress, cancelled, sink)
         return import_table(path, file_format, options, tz, now, encoding, text, progress, cancelled, sink)
     except OSError as exc:
-        raise ImportFailed(
-            _m(
-                "the-file-cannot-be-read",
-                QT_TRANSLATE_NOOP("importers", "The file cannot be read: {strerror_or_exc}."),
-                strerror_or_exc=str(exc.strerror or exc),
-            )
-        ) from exc
+        raise _unreadable(exc) from exc
     except MemoryError as exc:
         raise ImportFailed(
             _m(
@@ -177,6 +165,17 @@ def import_file(
                 QT_TRANSLATE_NOOP("importers", "The file is too large to import in this computer's memory."),
             )
         ) from exc
+
+
+def _unreadable(exc: OSError) -> ImportFailed:
+    """The file cannot be read (gone, no permission, a read error): the system's reason."""
+    return ImportFailed(
+        _m(
+            "the-file-cannot-be-read",
+            QT_TRANSLATE_NOOP("importers", "The file cannot be read: {strerror_or_exc}."),
+            strerror_or_exc=str(exc.strerror or exc),
+        )
+    )
 
 
 class _CsvSink:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from typing import Any
 
+from gui.data.importers.result import message as _m
 from gui.data.importers.sources import UncomputedFormula
 from gui.onenet.readings import parse_number
 from gui.text import QT_TRANSLATE_NOOP, Message
@@ -45,11 +46,6 @@ class CellError(ValueError):
     def __init__(self, text: Message) -> None:
         self.text = text
         super().__init__(str(text))
-
-
-def _m(code: str, source: str, **args: object) -> Message:
-    """A reason of the importers (the catalogues' context "importers")."""
-    return Message(code, "importers", source, args)
 
 
 def refuse_uncomputed(raw: Any) -> None:

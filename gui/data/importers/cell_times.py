@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from itertools import repeat
 from typing import Any
 
-from gui.data.importers.cell_numbers import CellError, _m, refuse_uncomputed
+from gui.data.importers.cell_numbers import CellError, refuse_uncomputed
 from gui.data.importers.options import DateOrder, TimeFormat
+from gui.data.importers.result import message as _m
 from gui.text import QT_TRANSLATE_NOOP
 
 _TIME = (
@@ -167,6 +168,15 @@ def _time_of(match: re.Match[str], text: str) -> time:
                 why=str(exc),
             )
         ) from exc
+
+
+def _clock_time(pattern: re.Pattern[str], text: str, code: str, refusal: str) -> time:
+    """The time of day `pattern` (with `_time_of`'s groups) reads in the whole of `text`; CellError(`refusal`,
+    a message with `{text}`) when it does not match."""
+    match = pattern.fullmatch(text.strip())
+    if match is None:
+        raise CellError(_m(code, refusal, text=repr(text)))
+    return _time_of(match, text)
 
 
 def _zone_of(match: re.Match[str]) -> Any:
@@ -414,17 +424,12 @@ def parse_period(text: str) -> datetime:
 
 def parse_interval_start(text: str) -> time:
     """`00:00 - 01:00`, `08:00–09:00` -> the interval's start time of day; ValueError otherwise."""
-    t = text.strip()
-    match = _INTERVAL_RE.fullmatch(t)
-    if match is None:
-        raise CellError(
-            _m(
-                "is-not-an-interval-of-times-of-day-like",
-                QT_TRANSLATE_NOOP("importers", "{text} is not an interval of times of day like 00:00 - 01:00"),
-                text=repr(text),
-            )
-        )
-    return _time_of(match, text)
+    return _clock_time(
+        _INTERVAL_RE,
+        text,
+        "is-not-an-interval-of-times-of-day-like",
+        QT_TRANSLATE_NOOP("importers", "{text} is not an interval of times of day like 00:00 - 01:00"),
+    )
 
 
 def parse_pattern(text: str, pattern: str) -> datetime:
@@ -515,17 +520,12 @@ def parse_date_text(text: str, fmt: TimeFormat) -> date:
 
 def parse_time_of_day_text(text: str) -> time:
     """`18:00`, `18.00.00`, `9:00:30.5`, `6:00 PM` -> a time of day; ValueError otherwise."""
-    t = text.strip()
-    match = _TOD_RE.fullmatch(t)
-    if match is None:
-        raise CellError(
-            _m(
-                "is-not-a-time-of-day-like-or",
-                QT_TRANSLATE_NOOP("importers", "{text} is not a time of day like 18:00 or 18.00.00"),
-                text=repr(text),
-            )
-        )
-    return _time_of(match, text)
+    return _clock_time(
+        _TOD_RE,
+        text,
+        "is-not-a-time-of-day-like-or",
+        QT_TRANSLATE_NOOP("importers", "{text} is not a time of day like 18:00 or 18.00.00"),
+    )
 
 
 def parse_time_cell(raw: Any, fmt: TimeFormat) -> datetime:

@@ -22,7 +22,6 @@ from typing import Any
 
 from gui.data.importers.cell_numbers import (
     CellError,
-    _m,
     decimal_evidence,
     is_ambiguous_number,
     numbers_fast,
@@ -54,6 +53,7 @@ from gui.data.importers.cell_times import (
     times_fast,
 )
 from gui.data.importers.options import DateOrder, TimeFormat
+from gui.data.importers.result import message as _m
 from gui.data.importers.sources import UncomputedFormula
 from gui.onenet.readings import Value, ValueKind, parse_json_object
 from gui.text import QT_TRANSLATE_NOOP, Message

@@ -22,15 +22,12 @@ from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
 from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, Reason, reason_of, value_reason
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
+from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
 from gui.data.importers.zones import ZoneCheck, summer_days
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
 from gui.text import QT_TRANSLATE_NOOP, Message
-
-
-def _m(code: str, source: str, **args: object) -> Message:
-    return Message(code, "importers", source, args)
 
 
 class RejectedSink(Protocol):

@@ -153,12 +153,12 @@ class Detected:
             FileFormat.JSON: QT_TRANSLATE_NOOP("importers", "JSON"),
             FileFormat.TYPE5: QT_TRANSLATE_NOOP("importers", "OneNET type 5 text"),
         }
-        name = _m(f"file-format-{self.file_format.value}", formats[self.file_format])
-        lines = [_m("describe-format", QT_TRANSLATE_NOOP("importers", "format: {format}"), format=name)]
+        name = message(f"file-format-{self.file_format.value}", formats[self.file_format])
+        lines = [message("describe-format", QT_TRANSLATE_NOOP("importers", "format: {format}"), format=name)]
         if self.encoding_label:
             if self.encoding_reason:
                 lines.append(
-                    _m(
+                    message(
                         "describe-encoding",
                         QT_TRANSLATE_NOOP("importers", "encoding: {encoding} ({how})"),
                         encoding=self.encoding_label,
@@ -167,7 +167,7 @@ class Detected:
                 )
             else:
                 lines.append(
-                    _m(
+                    message(
                         "describe-encoding",
                         QT_TRANSLATE_NOOP("importers", "encoding: {encoding}"),
                         encoding=self.encoding_label,
@@ -177,7 +177,7 @@ class Detected:
             name = delimiter_name(self.delimiter)
             if self.delimiter_reason is not None:
                 lines.append(
-                    _m(
+                    message(
                         "describe-delimiter",
                         QT_TRANSLATE_NOOP("importers", "delimiter: {delimiter} ({how})"),
                         delimiter=name,
@@ -186,22 +186,28 @@ class Detected:
                 )
             else:
                 lines.append(
-                    _m("describe-delimiter", QT_TRANSLATE_NOOP("importers", "delimiter: {delimiter}"), delimiter=name)
+                    message(
+                        "describe-delimiter", QT_TRANSLATE_NOOP("importers", "delimiter: {delimiter}"), delimiter=name
+                    )
                 )
         if self.sheet is not None:
-            lines.append(_m("describe-sheet", QT_TRANSLATE_NOOP("importers", "sheet: {sheet}"), sheet=self.sheet))
+            lines.append(message("describe-sheet", QT_TRANSLATE_NOOP("importers", "sheet: {sheet}"), sheet=self.sheet))
         if self.body_type is not None:
             lines.append(
-                _m("describe-body", QT_TRANSLATE_NOOP("importers", "OneNET body type {n}"), n=str(int(self.body_type)))
+                message(
+                    "describe-body", QT_TRANSLATE_NOOP("importers", "OneNET body type {n}"), n=str(int(self.body_type))
+                )
             )
         elif not self.decisions:  # else the decisions say layout and header, with how they were found
             if self.has_header:
                 lines.append(
-                    _m("describe-layout", QT_TRANSLATE_NOOP("importers", "layout: {layout}"), layout=self._layout())
+                    message(
+                        "describe-layout", QT_TRANSLATE_NOOP("importers", "layout: {layout}"), layout=self._layout()
+                    )
                 )
             else:
                 lines.append(
-                    _m(
+                    message(
                         "describe-layout",
                         QT_TRANSLATE_NOOP("importers", "layout: {layout}, no header row"),
                         layout=self._layout(),
@@ -216,7 +222,7 @@ class Detected:
             for column in self.time_columns():
                 time_format = column.time_format.value if column.time_format else "?"
                 if column.example:
-                    line = _m(
+                    line = message(
                         "describe-time-column",
                         QT_TRANSLATE_NOOP("importers", "time: column {column} ({format}, e.g. {example})"),
                         column=repr(column.name),
@@ -224,7 +230,7 @@ class Detected:
                         example=repr(column.example),
                     )
                 else:  # JSON records' own times: no text to show
-                    line = _m(
+                    line = message(
                         "describe-time-column",
                         QT_TRANSLATE_NOOP("importers", "time: column {column} ({format})"),
                         column=repr(column.name),
@@ -233,7 +239,7 @@ class Detected:
                 lines.append(line)
         if self.date_order:
             lines.append(
-                _m(
+                message(
                     "describe-order",
                     QT_TRANSLATE_NOOP("importers", "day/month order: {order} ({how})"),
                     order=_ORDER_NAMES.get(self.date_order) or Message.verbatim(self.date_order),
@@ -243,18 +249,18 @@ class Detected:
         why = self.zone_why or zone_reason_message(self.zone_reason)
         if self.zone_reason == ZONE_IN_TIMES:
             lines.append(
-                _m(
+                message(
                     "describe-zone-in-times",
                     QT_TRANSLATE_NOOP("importers", "source time zone: stated in each time"),
                 )
             )
         elif self.zone_reason.startswith(ZONE_UNKNOWN):
             lines.append(
-                _m("describe-zone-unknown", QT_TRANSLATE_NOOP("importers", "source time zone: {why}"), why=why)
+                message("describe-zone-unknown", QT_TRANSLATE_NOOP("importers", "source time zone: {why}"), why=why)
             )
         elif self.zone_reason:
             lines.append(
-                _m(
+                message(
                     "describe-zone",
                     QT_TRANSLATE_NOOP("importers", "source time zone: {zone}, {why}"),
                     zone=self.source_tz,
@@ -263,14 +269,14 @@ class Detected:
             )
         else:
             lines.append(
-                _m(
+                message(
                     "describe-zone",
                     QT_TRANSLATE_NOOP("importers", "source time zone: {zone}"),
                     zone=self.source_tz,
                 )
             )
         lines.append(
-            _m(
+            message(
                 "describe-missing-time",
                 QT_TRANSLATE_NOOP("importers", "rows without a time: {choice}"),
                 choice=self.missing_time.value,
@@ -290,23 +296,19 @@ class Detected:
                     source = QT_TRANSLATE_NOOP(
                         "importers", "column {column} -> datastream {stream} (may be rejected by the platform), {kind}"
                     )
-                lines.append(_m("describe-column", source, **args))
+                lines.append(message("describe-column", source, **args))
         lines.extend(self.notes)
         return lines
 
     def _layout(self) -> Message:
         if self.layout is Layout.LONG:
-            return _m("layout-long", QT_TRANSLATE_NOOP("importers", "long"))
-        return _m("layout-wide", QT_TRANSLATE_NOOP("importers", "wide"))
-
-
-def _m(code: str, source: str, **args: object) -> Message:
-    return Message(code, "importers", source, args)
+            return message("layout-long", QT_TRANSLATE_NOOP("importers", "long"))
+        return message("layout-wide", QT_TRANSLATE_NOOP("importers", "wide"))
 
 
 _ORDER_NAMES = {
-    "day/month/year": _m("format-dmy", QT_TRANSLATE_NOOP("importers", "day/month/year")),
-    "month/day/year": _m("format-mdy", QT_TRANSLATE_NOOP("importers", "month/day/year")),
+    "day/month/year": message("format-dmy", QT_TRANSLATE_NOOP("importers", "day/month/year")),
+    "month/day/year": message("format-mdy", QT_TRANSLATE_NOOP("importers", "month/day/year")),
 }
 
 
@@ -318,19 +320,19 @@ def kind_name(kind: ValueKind) -> Message:
         ValueKind.TEXT: QT_TRANSLATE_NOOP("importers", "text"),
         ValueKind.JSON: QT_TRANSLATE_NOOP("importers", "JSON"),
     }
-    return _m(f"kind-{kind.value}", names[kind])
+    return message(f"kind-{kind.value}", names[kind])
 
 
 def zone_reason_message(reason: str) -> Message:
     """`Detected.zone_reason` in words: chosen, not stated in the file, stated in each time, from the header …"""
     if reason == "chosen":
-        return _m("chosen", QT_TRANSLATE_NOOP("importers", "chosen"))
+        return message("chosen", QT_TRANSLATE_NOOP("importers", "chosen"))
     if reason == ZONE_UNSTATED:
-        return _m("zone-unstated", QT_TRANSLATE_NOOP("importers", "not stated in the file"))
+        return message("zone-unstated", QT_TRANSLATE_NOOP("importers", "not stated in the file"))
     if reason == ZONE_IN_TIMES:
-        return _m("zone-in-each-time", QT_TRANSLATE_NOOP("importers", "stated in each time"))
+        return message("zone-in-each-time", QT_TRANSLATE_NOOP("importers", "stated in each time"))
     if reason.startswith("from the header "):
-        return _m(
+        return message(
             "zone-from-header",
             QT_TRANSLATE_NOOP("importers", "from the header {header}"),
             header=reason.removeprefix("from the header "),
@@ -353,10 +355,10 @@ _ENCODING_REASONS = {
 def encoding_reason_message(reason: str) -> Message:
     """How the encoding was found (`sniff.Encoding.reason`), in words."""
     if reason in _ENCODING_REASONS:
-        return _m(f"encoding-{reason}", _ENCODING_REASONS[reason])
+        return message(f"encoding-{reason}", _ENCODING_REASONS[reason])
     prefix = "Western European text (preferred over "
     if reason.startswith(prefix):
-        return _m(
+        return message(
             "encoding-western",
             QT_TRANSLATE_NOOP("importers", "Western European text (preferred over {codec})"),
             codec=reason.removeprefix(prefix).rstrip(")"),
@@ -373,7 +375,7 @@ def delimiter_name(delimiter: str) -> Message:
         "|": QT_TRANSLATE_NOOP("importers", "vertical bar"),
     }
     if delimiter in names:
-        return _m("delimiter-name", names[delimiter])
+        return message("delimiter-name", names[delimiter])
     return Message.verbatim(repr(delimiter))
 
 

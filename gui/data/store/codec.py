@@ -22,18 +22,12 @@ from gui.onenet.readings import PLATFORM_TZ, Value, ValueKind
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCHS = {UTC: _EPOCH, PLATFORM_TZ: _EPOCH.astimezone(PLATFORM_TZ)}
-_ONE_MS = timedelta(milliseconds=1)
 #: Longest raw answer kept per attempt (characters).
 RESPONSE_CHARS = 2000
 
 
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
-
-
-def to_ms(at: datetime) -> int:
-    """Milliseconds since the Unix epoch (UTC) of an aware datetime; sub-ms fractions dropped."""
-    return (at - _EPOCH) // _ONE_MS
 
 
 def from_ms(ms: int, tz: timezone = UTC) -> datetime:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from gui.data.store.codec import _like, from_ms, to_ms
+from gui.data.store.codec import _like, from_ms
 from gui.data.store.connection import Connection
 from gui.data.store.records import (
     Attempt,
@@ -21,6 +21,7 @@ from gui.data.store.records import (
 )
 from gui.data.target import Platform
 from gui.onenet.formats import BodyType
+from gui.onenet.readings import unix_ms
 
 #: The filter that matches every history row.
 _ANY = HistoryFilter()
@@ -87,10 +88,10 @@ class HistoryTables(Connection):
             params.append(_like(flt.device))
         if flt.since is not None:
             clauses.append("COALESCE(started_ms, created_ms) >= ?")
-            params.append(to_ms(flt.since))
+            params.append(unix_ms(flt.since))
         if flt.until is not None:
             clauses.append("COALESCE(started_ms, created_ms) < ?")
-            params.append(to_ms(flt.until))
+            params.append(unix_ms(flt.until))
         if flt.text:
             pattern = _like(flt.text)
             clauses.append(
@@ -236,7 +237,7 @@ class HistoryTables(Connection):
         of an unknown or failed row (the history that explains it). Returns the number
         of requests removed.
         """
-        cutoff = to_ms(now() - older_than)
+        cutoff = unix_ms(now() - older_than)
         with self._transaction() as db:
             removed = db.execute(
                 "DELETE FROM requests WHERE outcome IS NOT NULL AND finished_ms < ? AND NOT EXISTS "

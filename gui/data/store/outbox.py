@@ -9,11 +9,9 @@ from typing import Any
 
 from gui.data.logs import redact
 from gui.data.store.codec import (
-    _EPOCH,
     _EPOCHS,
     _IN_IDS,
     _KIND_TEXT,
-    _ONE_MS,
     _PLATFORMS,
     _ROW_COLUMNS,
     RESPONSE_CHARS,
@@ -24,7 +22,6 @@ from gui.data.store.codec import (
     _value_json,
     _where_ids,
     _with_sets,
-    to_ms,
 )
 from gui.data.store.connection import Connection, SendLock
 from gui.data.store.records import (
@@ -42,7 +39,7 @@ from gui.data.store.records import (
 )
 from gui.data.target import Platform, Target, normalise_endpoint
 from gui.onenet.formats import EncodedBody
-from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind
+from gui.onenet.readings import PLATFORM_TZ, Datapoint, ValueKind, unix_ms
 from gui.text import Message, stored
 
 _STATES = {state.value: state for state in State}
@@ -90,7 +87,7 @@ class OutboxRows(Connection):
         values = [
             (
                 row.stream_id,
-                None if row.point.at is None else (row.point.at - _EPOCH) // _ONE_MS,
+                None if row.point.at is None else unix_ms(row.point.at),
                 _value_json(row.point.value),
                 kinds[row.kind],
                 *(row.source or (None, None)),
@@ -133,7 +130,7 @@ class OutboxRows(Connection):
             params.append(stream_id)
         if point is not None:
             sets += ["at_ms = ?", "value = ?"]
-            params += [to_ms(point.at) if point.at is not None else None, _value_json(point.value)]
+            params += [unix_ms(point.at) if point.at is not None else None, _value_json(point.value)]
         if kind is not None:
             sets.append("kind = ?")
             params.append(kind.value)
@@ -533,7 +530,7 @@ class OutboxRows(Connection):
             (
                 request_id,
                 attempt.number,
-                to_ms(attempt.started),
+                unix_ms(attempt.started),
                 attempt.latency_s * 1000.0,
                 attempt.http_status,
                 attempt.errno,
