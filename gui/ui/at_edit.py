@@ -20,7 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from gui.onenet.readings import parse_at
-from gui.onenet.zones import Zone, ZoneError, inverted_sign, offered_zone_names, offset_name, parse_zone
+from gui.onenet.zones import (
+    Zone,
+    ZoneError,
+    inverted_sign,
+    legacy_zone,
+    offered_zone_names,
+    offset_name,
+    parse_zone,
+    zone_offsets,
+)
 from gui.ui.colours import set_style
 
 #: How the field shows a time.
@@ -125,6 +134,25 @@ class ZoneCombo(QComboBox):
             why += " " + self.tr("Times stay in {zone}.").format(zone=self._zone.name)
         return why
 
+    def _note(self, zone: Zone) -> str:
+        """What a zone the list never offers is (an inverted `Etc/GMT-3`, a legacy `CST6CDT`), "" for the others."""
+        if inverted_sign(zone.name):
+            offset = zone.tz.utcoffset(None)
+            return self.tr("{name} is {offset} (the Etc/GMT names count west as plus).").format(
+                name=zone.name, offset=offset_name(offset) if offset is not None else "?"
+            )
+        today = legacy_zone(zone.name)
+        if not today:
+            return ""
+        if zone.name.startswith("CST"):  # what a Chinese user's "CST" completes to
+            note = self.tr(
+                "{name} is US Central time ({offsets}, as in {zone}), not China's CST: China's time is Asia/Shanghai "
+                "(UTC+08:00)."
+            )
+        else:
+            note = self.tr("{name} is an old name for the time of {zone} ({offsets}): check that it is the zone meant.")
+        return note.format(name=zone.name, zone=today, offsets=zone_offsets(zone.tz, datetime.now(UTC).year))
+
     def _on_currentTextChanged(self, text: str) -> None:
         try:
             zone = parse_zone(text)
@@ -137,14 +165,10 @@ class ZoneCombo(QComboBox):
             return
         self._problem = None
         set_style(self, "")
-        if inverted_sign(zone.name):  # typed in full: valid, but say which way round it counts
-            offset = zone.tz.utcoffset(None)
+        note = self._note(zone)  # typed in full, never offered: valid, but say what it is
+        if note:
             set_style(self.reason_label, "color: $note;")
-            self.reason_label.setText(
-                self.tr("{name} is {offset} (the Etc/GMT names count west as plus).").format(
-                    name=zone.name, offset=offset_name(offset) if offset is not None else "?"
-                )
-            )
+            self.reason_label.setText(note)
             self.reason_label.show()
         else:
             self.reason_label.hide()
