@@ -9,9 +9,9 @@ from datetime import datetime, tzinfo
 from gui.onenet.readings import FULL_WIDTH_ASCII, localize, parse_at
 from gui.text import QT_TRANSLATE_NOOP, Message
 
-#: Day, month and year in either order (`07/12/2026`, `12.7.26`): 7 December or 12 July, so never read.
+# Day, month and year in either order (`07/12/2026`, `12.7.26`): 7 December or 12 July, so never read.
 _DAY_MONTH_FIRST = re.compile(r"\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{2,4}(?:\D.*)?")
-#: A clock time (`9:30`, `9时`, `9点30分`): a date alone is no `at`.
+# A clock time (`9:30`, `9时`, `9点30分`): a date alone is no `at`.
 _CLOCK = re.compile(r"\d\s*[:时時点點]")
 
 
