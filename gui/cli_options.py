@@ -61,7 +61,20 @@ def add_target_options(
             options["default"] = defaults[key]
         if key in required:
             options["required"] = True
+        if key == "device":
+            options["type"] = _device_argument
         parser.add_argument(flag, **options)
+
+
+def _device_argument(text: str) -> str:
+    """`--device`: the id as the window reads it (`gui.onenet.client.read_device_id`: `４０９３２１５` is 4093215).
+    An id that is not one stays as given: the client refuses it with the reason, translated, before sending."""
+    from gui.onenet.client import ConfigError, read_device_id
+
+    try:
+        return read_device_id(text)
+    except ConfigError:
+        return text
 
 
 #: Each request-limit option by its keyword in `add_limit_options`: its flag, type, default, shown value and help.

@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from gui.onenet.client import ConfigError, validate_endpoint
+from gui.onenet.client import ConfigError, read_device_id, validate_endpoint
 from gui.onenet.thing_client import topic_part
 from gui.text import QT_TRANSLATE_NOOP, Message
 
@@ -72,8 +72,9 @@ class Target:
 
     @classmethod
     def of(cls, endpoint: str, device_id: str, platform: Platform = Platform.DATAPOINTS) -> Target:
-        """A checked target: ConfigError for an invalid endpoint or an empty device id."""
-        device_id = device_id.strip()
+        """A checked target: ConfigError for an invalid endpoint, an empty device id or one not ASCII once its
+        full-width digits are read as ASCII (`gui.onenet.client.read_device_id`: `４０９３２１５` is 4093215)."""
+        device_id = read_device_id(device_id).strip()
         if not device_id:
             raise ConfigError("no device id")
         return cls(normalise_endpoint(endpoint), device_id, platform)

@@ -28,7 +28,7 @@ from urllib.parse import quote, urlsplit
 import gui
 from gui.onenet.formats import EncodedBody
 from gui.onenet.masking import mask, secret_forms
-from gui.onenet.readings import AT_FORMAT, PLATFORM_TZ, Datapoint, Readings, parse_at
+from gui.onenet.readings import AT_FORMAT, FULL_WIDTH_ASCII, PLATFORM_TZ, Datapoint, Readings, parse_at
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:  # requests is imported when a client is made, not with this module (start-up time)
@@ -214,6 +214,34 @@ def validate_endpoint(endpoint: str) -> str:
             )
         )
     return endpoint
+
+
+def read_device_id(text: str) -> str:
+    """A device id as typed (the window's field, `--device`), as it is sent: full-width characters, as an input
+    method in full-width mode types them (`４０９３２１５`), read as their ASCII forms (`FULL_WIDTH_ASCII`).
+
+    A legacy device's id is its number (shared onenet-api.md, "Terms"): ConfigError for one that is still not
+    ASCII (`设备1`), which was sent percent-encoded and answered "auth failed" as if the api-key were wrong.
+    Nothing else is changed (`device_path` checks the rest).
+    """
+    if text.isascii():
+        return text
+    read = text.translate(FULL_WIDTH_ASCII)
+    other = next((c for c in read if not c.isascii()), "")
+    if other:
+        raise ConfigError(
+            _m(
+                "device-not-ascii",
+                QT_TRANSLATE_NOOP(
+                    "client",
+                    "device id {device} has '{char}': a device id is the device's number as the OneNET console "
+                    "shows it, e.g. 4093215",
+                ),
+                device=text,
+                char=other,
+            )
+        )
+    return read
 
 
 def device_path(device_id: str) -> str:
@@ -524,6 +552,7 @@ class OneNetClient(HttpClient):
         session: requests.Session | None = None,
     ) -> None:
         self.endpoint = validate_endpoint(endpoint)
+        device_id = read_device_id(device_id)
         self.path = device_path(device_id)
         self.device_id = device_id
         if not api_key:

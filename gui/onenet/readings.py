@@ -55,6 +55,11 @@ _FLOAT_RE = re.compile(r"[+-]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][+-]?[0-9]+)?
 #: types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not.
 FULL_WIDTH_NUMBER = str.maketrans("０１２３４５６７８９．＋－ｅＥ", "0123456789.+-eE")
 
+#: Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space
+#: (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or
+#: a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers).
+FULL_WIDTH_ASCII = {0x3000: " ", **{0xFF01 + i: chr(0x21 + i) for i in range(94)}}
+
 
 def parse_number(text: str) -> int | float:
     """Parse a JSON-style number: `84` -> int 84, `23.001` -> float 23.001.

@@ -6,7 +6,7 @@ import functools
 import re
 import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from gui.text import QT_TRANSLATE_NOOP, Message
 
@@ -109,10 +109,47 @@ def inverted_sign(name: str) -> bool:
     return bool(_INVERTED_ETC.fullmatch(name)) and int(name[7:]) != 0
 
 
+#: The database's legacy names written like clock abbreviations: the POSIX-style US rules (`CST6CDT` is US
+#: Central time, 14 hours from China's "CST") and the bare abbreviations (`EST`, `CET`), and the zone each stands
+#: for today (tzdata's `backward` file links them there since 2024b). `CST`, `EST`, `IST` typed mean other zones as
+#: often, so none of these is ever offered for them; typed in full, each is read with a note (`legacy_zone`).
+LEGACY_NAMES = {
+    "CET": "Europe/Brussels",
+    "CST6CDT": "America/Chicago",
+    "EET": "Europe/Athens",
+    "EST": "America/Panama",
+    "EST5EDT": "America/New_York",
+    "HST": "Pacific/Honolulu",
+    "MET": "Europe/Brussels",
+    "MST": "America/Phoenix",
+    "MST7MDT": "America/Denver",
+    "PST8PDT": "America/Los_Angeles",
+    "WET": "Europe/Lisbon",
+}
+
+
+def legacy_zone(name: str) -> str:
+    """The zone a legacy abbreviation-like name (`LEGACY_NAMES`, as `parse_zone` spells it) stands for today
+    (`CST6CDT` -> `America/Chicago`); "" for any other name."""
+    return LEGACY_NAMES.get(name, "")
+
+
+def zone_offsets(tz: tzinfo, year: int) -> str:
+    """The UTC offsets `tz` has on 1 January and 1 July of `year`, smaller first: `UTC-06:00 / UTC-05:00`, or one
+    (`UTC+08:00`) when they are equal."""
+    offsets: list[timedelta] = []
+    for month in (1, 7):
+        offset = datetime(year, month, 1, 12, tzinfo=tz).utcoffset()
+        if offset is not None and offset not in offsets:
+            offsets.append(offset)
+    return " / ".join(offset_name(offset) for offset in sorted(offsets))
+
+
 @functools.cache
 def offered_zone_names() -> tuple[str, ...]:
-    """`zone_names()` less those with an inverted sign (`inverted_sign`): what a zone list or completer offers."""
-    return tuple(name for name in zone_names() if not inverted_sign(name))
+    """What a zone list or completer offers: `zone_names()` less those with an inverted sign (`inverted_sign`)
+    and the legacy abbreviation-like names (`LEGACY_NAMES`), which `CST` or `EST` typed would find."""
+    return tuple(name for name in zone_names() if not inverted_sign(name) and name not in LEGACY_NAMES)
 
 
 @functools.cache
@@ -192,9 +229,6 @@ def parse_zone(text: str) -> Zone:
 #: A zone abbreviation as clocks and files write it (`CST`, `IST`, `CEST`); the ones that are IANA names
 #: (`EST`, `CET`, `UTC`) are read before this is asked.
 _ABBREVIATION = re.compile(r"[A-Z]{3,5}")
-#: The database's POSIX-style US names (`CST6CDT`, `PST8PDT`): valid typed in full, never offered for `CST` or
-#: `PST`, which mean other zones as often.
-_POSIX_RULE_NAME = re.compile(r"[A-Z]{3}\d[A-Z]{3}")
 _POSIX_RULE_STARTS = frozenset({"CST", "EST", "MST", "PST"})
 
 
@@ -202,7 +236,7 @@ def _completion(start: str) -> str:
     """A zone `start` could become as more is typed ("" when none): an IANA name, or `UTC+8` for an offset."""
     folded = start.casefold()
     for name in zone_names():
-        if name.casefold().startswith(folded) and not _POSIX_RULE_NAME.fullmatch(name):
+        if name.casefold().startswith(folded) and name not in LEGACY_NAMES:
             return name
     if _OFFSET_START.fullmatch(start):
         return "UTC+8"

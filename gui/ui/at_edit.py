@@ -19,8 +19,18 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from gui.onenet.readings import parse_at
-from gui.onenet.zones import Zone, ZoneError, inverted_sign, offered_zone_names, offset_name, parse_zone
+from gui import i18n
+from gui.data.typed_at import read_typed_at, read_typed_stamp
+from gui.onenet.zones import (
+    Zone,
+    ZoneError,
+    inverted_sign,
+    legacy_zone,
+    offered_zone_names,
+    offset_name,
+    parse_zone,
+    zone_offsets,
+)
 from gui.ui.colours import set_style
 
 #: How the field shows a time.
@@ -125,6 +135,25 @@ class ZoneCombo(QComboBox):
             why += " " + self.tr("Times stay in {zone}.").format(zone=self._zone.name)
         return why
 
+    def _note(self, zone: Zone) -> str:
+        """What a zone the list never offers is (an inverted `Etc/GMT-3`, a legacy `CST6CDT`), "" for the others."""
+        if inverted_sign(zone.name):
+            offset = zone.tz.utcoffset(None)
+            return self.tr("{name} is {offset} (the Etc/GMT names count west as plus).").format(
+                name=zone.name, offset=offset_name(offset) if offset is not None else "?"
+            )
+        today = legacy_zone(zone.name)
+        if not today:
+            return ""
+        if zone.name.startswith("CST"):  # what a Chinese user's "CST" completes to
+            note = self.tr(
+                "{name} is US Central time ({offsets}, as in {zone}), not China's CST: China's time is Asia/Shanghai "
+                "(UTC+08:00)."
+            )
+        else:
+            note = self.tr("{name} is an old name for the time of {zone} ({offsets}): check that it is the zone meant.")
+        return note.format(name=zone.name, zone=today, offsets=zone_offsets(zone.tz, datetime.now(UTC).year))
+
     def _on_currentTextChanged(self, text: str) -> None:
         try:
             zone = parse_zone(text)
@@ -137,14 +166,10 @@ class ZoneCombo(QComboBox):
             return
         self._problem = None
         set_style(self, "")
-        if inverted_sign(zone.name):  # typed in full: valid, but say which way round it counts
-            offset = zone.tz.utcoffset(None)
+        note = self._note(zone)  # typed in full, never offered: valid, but say what it is
+        if note:
             set_style(self.reason_label, "color: $note;")
-            self.reason_label.setText(
-                self.tr("{name} is {offset} (the Etc/GMT names count west as plus).").format(
-                    name=zone.name, offset=offset_name(offset) if offset is not None else "?"
-                )
-            )
+            self.reason_label.setText(note)
             self.reason_label.show()
         else:
             self.reason_label.hide()
@@ -153,21 +178,14 @@ class ZoneCombo(QComboBox):
             self.zoneChanged.emit(zone)
 
 
-def _check_time(text: str) -> None:
-    """ValueError saying how to type a time, unless `text` is one `parse_at` reads (the table's edits use it too)."""
-    try:
-        parse_at(text, UTC)
-    except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a time: type it as 2026-11-02 08:30:00") from None
-
-
 class AtEdit(QWidget):
     """A time typed as text and read exactly as shown, or refused; a calendar button sets its date.
 
     It replaces a QDateTimeEdit, which turned a whole timestamp typed over its
     text into another time without a word (typing `2024-05-14 08:10:00` over
-    `2026-…` gave `2026-05-14 08:31:10`). The text is read as the table's `at`
-    edits are (`parse_at`). While it cannot be read the field is outlined in
+    `2026-…` gave `2026-05-14 08:31:10`). The text is read as the importer reads a
+    year-first time (`gui.data.typed_at`: `2026/12/7 8:30`, `2026年12月7日 9时30分`,
+    full-width digits too). While it cannot be read the field is outlined in
     red and its tooltip says why (not while disabled: then it only shows a
     time, e.g. the current one for "Now"). `changed` is emitted on every edit.
     """
@@ -198,11 +216,9 @@ class AtEdit(QWidget):
         self.calendar.clicked.connect(self._on_calendar_clicked)
 
     def value(self, tz: tzinfo) -> datetime:
-        """The time shown, aware: in `tz` unless the text gives an offset; ValueError if it is not a time or
-        the clocks skipped it in `tz` (`localize`)."""
-        text = self.line.text()
-        _check_time(text)
-        return parse_at(text, tz)
+        """The time shown, aware: in `tz` unless the text gives an offset; ValueError (its `text` a Message saying
+        why) if it is not a time or the clocks skipped or repeated it in `tz` (`read_typed_at`)."""
+        return read_typed_at(self.line.text(), tz)
 
     def set_value(self, when: datetime) -> None:
         """Show `when` (its wall-clock part), to the second."""
@@ -229,22 +245,21 @@ class AtEdit(QWidget):
     def _show_check(self, text: str) -> None:
         try:
             if self.isEnabled():
-                _check_time(text)
+                read_typed_stamp(text)
         except ValueError as exc:
             set_style(self.line, "QLineEdit { border: 1px solid $error; }")
-            self.line.setToolTip(f"{exc}\n{self._zone_tip}".strip())
+            self.line.setToolTip(f"{i18n.why(exc)}\n{self._zone_tip}".strip())
         else:
             set_style(self.line, "")
             self.line.setToolTip(self._zone_tip)
 
     def _on_calendar_clicked(self, date: QDate) -> None:
-        text = self.line.text().strip()
-        try:
-            _check_time(text)
-            rest = text[10:]  # after `YYYY-MM-DD`, which a time always starts with: its time of day, as typed
+        try:  # the time of day typed stays (and its offset, if one is typed)
+            stamped = read_typed_stamp(self.line.text())
         except ValueError:
-            rest = " 00:00:00"
-        self.line.setText(date.toString("yyyy-MM-dd") + rest)
+            stamped = datetime(2000, 1, 1)
+        picked = stamped.replace(year=date.year(), month=date.month(), day=date.day())
+        self.line.setText(picked.isoformat(sep=" ", timespec="seconds"))
         menu = self.calendar_button.menu()
         if menu is not None:
             menu.hide()

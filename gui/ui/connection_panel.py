@@ -32,6 +32,7 @@ from gui.data.target import SANDBOX_ENDPOINT, Platform, Target
 from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, is_cleartext
 from gui.onenet.thing_client import APP_ENDPOINT, DEVICE_ENDPOINT, ThingClient, UploadClient
 from gui.ui.colours import set_style
+from gui.ui.device_field import DeviceField
 from gui.ui.profile_menu import ProfileMenu
 from gui.ui.settings import Settings
 from gui.ui.waiting_bar import WaitingBar
@@ -92,7 +93,8 @@ class ConnectionPanel(QGroupBox):
 
         self.endpoint_edit = QLineEdit()
         self.endpoint_edit.setPlaceholderText(DEFAULT_ENDPOINT)
-        self.device_edit = QLineEdit()
+        self.device_field = DeviceField()  # says under the id how it was read (`４０９３２１５` is 4093215)
+        self.device_edit = self.device_field.line
         self.device_edit.setPlaceholderText(self.tr("e.g. 4093215"))
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -156,7 +158,7 @@ class ConnectionPanel(QGroupBox):
         form.addRow(buddy_label(self.tr("Profile:"), self.profile_combo), profile_row)
         form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
         form.addRow("", self.cleartext_label)
-        form.addRow(self.tr("&Device id:"), self.device_edit)
+        form.addRow(self.tr("&Device id:"), self.device_field)
         form.addRow(buddy_label(self.tr("Product id:"), self.product_edit), self.product_edit)
         form.addRow(buddy_label(self.tr("Device name:"), self.device_name_edit), self.device_name_edit)
         self.key_label = buddy_label(self.tr("api-&key:"), self.key_edit)
@@ -458,7 +460,7 @@ class ConnectionPanel(QGroupBox):
 
     def _show_platform_rows(self) -> None:
         thing = self.platform is Platform.THING
-        self.form.setRowVisible(self.device_edit, not thing)
+        self.form.setRowVisible(self.device_field, not thing)
         for edit in (self.product_edit, self.device_name_edit, self.access_key_edit):
             self.form.setRowVisible(edit, thing)
         self.key_label.setText(self.tr("Device &key:") if thing else self.tr("api-&key:"))

@@ -125,6 +125,11 @@ class DatapointEditor(QGroupBox):
         self.no_at_label.setWordWrap(True)
         set_style(self.no_at_label, "color: $warning;")
         self.no_at_label.hide()
+        # Why the at typed cannot be added, whole and wrapped: the status bar's one line cut it at the window's edge.
+        self.at_message = QLabel()
+        self.at_message.setWordWrap(True)
+        set_style(self.at_message, "color: $error;")
+        self.at_message.hide()
         self.add_button = QPushButton(self.tr("&Add datapoint"))
         self.value_message = HintLabel()
 
@@ -139,6 +144,7 @@ class DatapointEditor(QGroupBox):
         time_row.addWidget(self.time_combo)
         time_row.addWidget(self.at_edit, 1)
         add_form.addRow(buddy_label(self.tr("a&t:"), self.time_combo), time_row)
+        add_form.addRow("", self.at_message)
         add_form.addRow("", self.no_at_label)
         zone_row = QHBoxLayout()
         zone_row.addWidget(self.zone_combo, 1)
@@ -174,6 +180,7 @@ class DatapointEditor(QGroupBox):
         self.value_edit.returnPressed.connect(self.add_datapoint)
         self.kind_combo.currentIndexChanged.connect(self.check_value)
         self.time_combo.currentIndexChanged.connect(self._on_time_combo_changed)
+        self.at_edit.changed.connect(self._on_at_edit_changed)
         self.zone_combo.zoneChanged.connect(self._on_zone_combo_zoneChanged)
         self._now_timer.timeout.connect(self._show_now)
         self.add_button.clicked.connect(self.add_datapoint)
@@ -264,6 +271,25 @@ class DatapointEditor(QGroupBox):
                 self.at_edit.set_value(datetime.now(self.display_tz))
         else:
             self.at_edit.line.clear()
+
+    def _check_at(self) -> datetime | None:
+        """The chosen at, aware; None with why shown under the field (whole: it may name two offsets to type)."""
+        try:
+            at = self.at_edit.value(self.display_tz)
+        except ValueError as exc:
+            self.at_message.setText(self.tr("The at cannot be read: {why}").format(why=i18n.why(exc)))
+            self.at_message.show()
+            return None
+        self.at_message.hide()
+        return at
+
+    def _on_at_edit_changed(self) -> None:
+        """While a refusal shows under the field, it follows the text: gone once the text reads, or says why not."""
+        if not self.at_message.isHidden():
+            if self.time_combo.currentIndex() == self.TIME_CHOSEN:
+                self._check_at()
+            else:
+                self.at_message.hide()
 
     def _show_now(self) -> None:
         """The greyed field of "Now": the current time in the display zone, renewed as each second starts."""
@@ -372,16 +398,12 @@ class DatapointEditor(QGroupBox):
             at = datetime.now(UTC).replace(microsecond=0)
         elif mode == self.TIME_CHOSEN:
             if self.zone_combo.problem is not None:  # the time would be read in a zone other than the one typed
-                self._say(
-                    self.tr("The at cannot be read: {why}").format(why=self.zone_combo.reason(self.zone_combo.problem)),
-                    error=True,
-                )
+                self._say(self.tr("The at cannot be read: see the message under the time zone."), error=True)
                 self.zone_combo.setFocus()
                 return False
-            try:
-                at = self.at_edit.value(self.display_tz)
-            except ValueError as exc:  # not a time, or one the clocks skipped or repeated in that zone (`localize`)
-                self._say(self.tr("The at cannot be read: {why}").format(why=i18n.why(exc)), error=True)
+            at = self._check_at()
+            if at is None:  # not a time, or one the clocks skipped or repeated in that zone (`localize`)
+                self._say(self.tr("The at cannot be read: see the message under it."), error=True)
                 self.at_edit.line.setFocus()
                 return False
         else:

@@ -850,6 +850,14 @@
         <translation>无法识别该 at：{why}</translation>
     </message>
     <message>
+        <source>The at cannot be read: see the message under the time zone.</source>
+        <translation>无法识别该 at：请看时区下方的提示。</translation>
+    </message>
+    <message>
+        <source>The at cannot be read: see the message under it.</source>
+        <translation>无法识别该 at：请看其下方的提示。</translation>
+    </message>
+    <message>
         <source>The datapoint could not be saved: {why}</source>
         <translation>无法保存该数据点：{why}</translation>
     </message>
@@ -988,6 +996,17 @@
     <message>
         <source>sandbox</source>
         <translation>沙盒</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceField</name>
+    <message>
+        <source>No request can go to this device id: {why}</source>
+        <translation>无法向此设备 ID 发送请求：{why}</translation>
+    </message>
+    <message>
+        <source>Read as {device}: full-width digits are sent as ASCII digits.</source>
+        <translation>已识别为 {device}：全角数字按半角（ASCII）数字发送。</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +3611,14 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <source>{name} is {offset} (the Etc/GMT names count west as plus).</source>
         <translation>{name} 即 {offset}（Etc/GMT 名称以西为正）。</translation>
     </message>
+    <message>
+        <source>{name} is US Central time ({offsets}, as in {zone}), not China&apos;s CST: China&apos;s time is Asia/Shanghai (UTC+08:00).</source>
+        <translation>{name} 是美国中部时间（{offsets}，同 {zone}），不是中国的 CST：中国时间请用 Asia/Shanghai（UTC+08:00）。</translation>
+    </message>
+    <message>
+        <source>{name} is an old name for the time of {zone} ({offsets}): check that it is the zone meant.</source>
+        <translation>{name} 是 {zone} 时间的旧名称（{offsets}）：请确认这是您要的时区。</translation>
+    </message>
 </context>
 <context>
     <name>ZoneNote</name>
@@ -4822,6 +4849,10 @@ base64, an expiry that is not in the future
         <translation>接入地址 {endpoint} 的“:”后面没有有效的端口</translation>
     </message>
     <message>
+        <source>device id {device} has &apos;{char}&apos;: a device id is the device&apos;s number as the OneNET console shows it, e.g. 4093215</source>
+        <translation>设备 ID {device} 含有“{char}”：设备 ID 是 OneNET 控制台显示的设备编号，例如 4093215</translation>
+    </message>
+    <message>
         <source>device id must not be empty or have spaces around it</source>
         <translation>设备 ID 不能为空，前后也不能有空格</translation>
     </message>
@@ -5951,7 +5982,7 @@ base64, an expiry that is not in the future
     <name>readings</name>
     <message>
         <source>{at} does not exist in {zone} (the clocks skipped it)</source>
-        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width). &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width). &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
         <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
     </message>
     <message>
@@ -6270,6 +6301,25 @@ base64, an expiry that is not in the future
     <message>
         <source>{device} at {endpoint}</source>
         <translation>{device}，接入地址 {endpoint}</translation>
+    </message>
+</context>
+<context>
+    <name>typed_at</name>
+    <message>
+        <source>type a time, e.g. 2026-11-02 08:30:00</source>
+        <translation>请输入时间，例如 2026-11-02 08:30:00</translation>
+    </message>
+    <message>
+        <source>“{text}” is not read: with the day and month before the year, 07/12/2026 is 7 December or 12 July; type the year first, e.g. 2026-12-07 09:30</source>
+        <translation>无法识别“{text}”：日和月写在年之前时，07/12/2026 既可能是 12 月 7 日，也可能是 7 月 12 日；请把年写在前面，例如 2026-12-07 09:30</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time: type it as 2026-11-02 08:30:00</source>
+        <translation>“{text}”不是时间：请按 2026-11-02 08:30:00 的格式输入</translation>
+    </message>
+    <message>
+        <source>“{text}” has no time of day: type it too, e.g. 2026-12-07 09:30</source>
+        <translation>“{text}”缺少时刻：请一并输入，例如 2026-12-07 09:30</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ def test_a_repeated_time_is_refused_with_both_offsets_and_the_chosen_one_is_adde
     window.editor.zone_combo.setCurrentText("Europe/Berlin")
     add_chosen(qtbot, window, "2026-10-25 02:30:00")
     assert window.model.rowCount() == 0  # main added it as 08:30 platform time (the first occurrence), silently
-    said = window.statusBar().currentMessage()
+    said = window.editor.at_message.text()  # whole, under the field (the status bar's one line cut it)
     assert "2026-10-25 02:30:00 happens twice in Europe/Berlin" in said
     assert "2026-10-25 02:30:00+02:00 for the first occurrence" in said
     assert "2026-10-25 02:30:00+01:00 for the second" in said
@@ -40,7 +40,7 @@ def test_a_skipped_time_is_still_refused_and_ordinary_times_of_the_change_day_ar
     window.editor.zone_combo.setCurrentText("Europe/Berlin")
     add_chosen(qtbot, window, "2026-03-29 02:30:00")
     assert window.model.rowCount() == 0
-    assert "2026-03-29 02:30:00 does not exist in Europe/Berlin" in window.statusBar().currentMessage()
+    assert "2026-03-29 02:30:00 does not exist in Europe/Berlin" in window.editor.at_message.text()
     add_chosen(qtbot, window, "2026-10-25 03:30:00")  # after the repeated hour: once only
     (row,) = window.model.rows()
     assert row.point.at == datetime(2026, 10, 25, 2, 30, tzinfo=UTC)

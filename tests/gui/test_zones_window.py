@@ -109,7 +109,9 @@ def test_a_chosen_time_is_not_added_while_the_zone_box_is_not_a_zone(qtbot, wind
     type_zone(qtbot, window.editor.zone_combo, "Asia")
     add_reading(qtbot, window, "2013-04-22 00:35:43")
     assert window.model.rowCount() == 0
-    assert "not a time zone yet" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "The at cannot be read: see the message under the time zone."
+    assert "not a time zone yet" in window.editor.zone_combo.reason_label.text()  # said whole there
+    assert window.editor.zone_combo.reason_label.isVisible()
 
 
 def test_changing_the_zone_converts_and_replaces_nothing_typed(qtbot, window):
