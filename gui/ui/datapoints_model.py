@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from gui import i18n
 from gui.data.store import NewRow, State, Store, StoreError
 from gui.data.target import NO_TARGET, Target
+from gui.data.typed_at import read_typed_at
 from gui.onenet.readings import (
     PLATFORM_TZ,
     Datapoint,
@@ -26,7 +27,6 @@ from gui.onenet.readings import (
     format_value,
     kind_of,
     mistyped_number,
-    parse_at,
     parse_value,
 )
 from gui.ui.colours import brush
@@ -270,7 +270,7 @@ class DatapointsModel(OneCallPerCell, QAbstractTableModel):
         if column == self.STREAM:
             return replace(row, stream_id=text.strip())
         if column == self.AT:
-            at = parse_at(text, self._tz) if text.strip() else None
+            at = read_typed_at(text, self._tz) if text.strip() else None  # as the at field reads it
             return replace(row, point=Datapoint(row.point.value, at))
         if column == self.VALUE:
             return replace(row, point=Datapoint(parse_value(text, row.kind), row.point.at))

@@ -165,3 +165,17 @@ def test_rows_stored_and_packed_on_a_worker_show_as_rows_added_on_the_gui_thread
         assert len(by_worker._position_map()) == 50
         by_worker.extend(by_worker.preparer()([Row("s0", Datapoint(99))]))
         assert by_worker.rowCount() == 51 and by_worker._position_map()[by_worker.rows()[50].id] == 50
+
+
+def test_an_at_edited_in_the_table_is_read_as_the_at_field_reads_it():
+    """The table's at cell takes the forms the editor's at field takes (`gui.data.typed_at`), and refuses the same."""
+    from gui.onenet.readings import PLATFORM_TZ
+
+    model = DatapointsModel()
+    model.append("t", Datapoint(1.0))
+    assert model.setData(model.index(0, model.AT), "2026/12/7 8:30")
+    assert model.rows()[0].point.at == datetime(2026, 12, 7, 8, 30, tzinfo=PLATFORM_TZ)
+    assert model.setData(model.index(0, model.AT), "２０２６年１２月７日　９：３０")  # an input method's full width
+    assert model.rows()[0].point.at == datetime(2026, 12, 7, 9, 30, tzinfo=PLATFORM_TZ)
+    assert not model.setData(model.index(0, model.AT), "07/12/2026 8:30")  # 7 December or 12 July: refused
+    assert model.rows()[0].point.at == datetime(2026, 12, 7, 9, 30, tzinfo=PLATFORM_TZ)
