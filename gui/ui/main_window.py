@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         plot.set_time_zone(self.model.display_tz, self.model.display_zone_name)
         plot.set_axes_mode(self.settings.plot_axes)
         plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
+        plot.refresh()  # drawn now, shown or not, as a plot made at start is after each send
         return plot
 
     def _make_verify_panel(self) -> VerifyPanel:
