@@ -38,6 +38,8 @@ from gui.ui.target_switch import TargetSwitch
 from gui.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     import requests
 
     from gui.data.pipeline import RetryPolicy
@@ -330,11 +332,11 @@ class MainWindow(QMainWindow):
         set_style(self.statusBar(), "color: $error;" if error else "")
         self.statusBar().showMessage(message, 15000)
 
-    def _on_editor_zoneChanged(self, tz: object, name: str) -> None:
-        for panel in self.result_tabs.built_panels():
-            again = getattr(panel, "set_time_zone", None)
-            if callable(again):
-                again(tz, name)
+    def _on_editor_zoneChanged(self, tz: tzinfo, name: str) -> None:
+        tabs = self.result_tabs  # a tab made later takes the model's zone
+        tabs.plot.if_built(lambda plot: plot.set_time_zone(tz, name))
+        tabs.verify.if_built(lambda panel: panel.set_time_zone(tz, name))
+        tabs.history.if_built(lambda history: history.set_time_zone(tz, name))
 
     def _on_connection_sandboxChanged(self) -> None:
         connection = self.connection
