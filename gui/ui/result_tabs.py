@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
+from weakref import WeakMethod
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QWidget
 
@@ -32,17 +33,19 @@ P = TypeVar("P", bound=QWidget, covariant=True)
 class LazyTab(Generic[P]):
     """A tab of `tabs` whose panel `make()` makes when the tab is first shown or `get()` first called.
 
-    `page(panel)` (default: the panel itself) is what the tab shows: made with the panel, it takes
-    the empty page's place at the same index, with its title (in the language now in use).
-    `built` is the panel once made, else None: what only a made panel needs (a redraw, a cancel)
-    goes through `if_built`; a panel made later reads the window's state as it is then.
+    `make` is a bound method of the window, held weakly: the tabs do not keep the window alive (a
+    cycle left for Python's collector, which may run on any thread). `page(panel)` (default: the
+    panel itself) is what the tab shows: made with the panel, it takes the empty page's place at the
+    same index, with its title (in the language now in use). `built` is the panel once made, else
+    None: what only a made panel needs (a redraw, a cancel) goes through `if_built`; a panel made
+    later reads the window's state as it is then.
     """
 
     def __init__(
         self, tabs: ResultTabs, title: str, make: Callable[[], P], page: Callable[[P], QWidget] | None = None
     ) -> None:
         self._tabs = tabs
-        self._make = make
+        self._make = WeakMethod(make)
         self._page_of = page
         self.built: P | None = None
         self.page = QWidget()  # the empty page until the panel is made, then the panel's page
@@ -51,7 +54,9 @@ class LazyTab(Generic[P]):
     def get(self) -> P:
         """The panel, made now if it was not yet."""
         if self.built is None:
-            panel = self.built = self._make()
+            make = self._make()
+            assert make is not None, "the window that makes the panel is gone"
+            panel = self.built = make()
             page = self._page_of(panel) if self._page_of is not None else panel
             self._tabs.replace_page(self.page, page)
             self.page = page
