@@ -269,46 +269,6 @@ def smoke_test(argv: Sequence[str]) -> int:
     return 0
 
 
-class _KnownModules:
-    """A meta path finder that finds nothing: it tells PySide6 what it would find in a module's source, first.
-
-    Once PySide6 is imported, every `import` statement of a module it has not seen asks
-    whether that module uses PySide6 (`from __feature__ import …` selects per module) by
-    reading the module's whole source (`inspect.getsource`, looking for "PySide6"): about
-    0.25 ms a module, some 40 ms of a start over the ~200 modules the window imports. Its
-    answer for the standard library is "no" (-1, ignore the module) and for the product's
-    own modules "no feature" (0, what it decides for every module that uses PySide6; none
-    of ours selects a feature, so 0 and -1 behave alike): written into PySide's table
-    before the import, the source is not read. Other packages are left to PySide.
-    """
-
-    def __init__(self, decided: dict[str, int]) -> None:
-        self.decided = decided
-
-    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
-        top = name.partition(".")[0]
-        if top == "gui":
-            self.decided.setdefault(name, 0)
-        elif top in sys.stdlib_module_names or top.startswith("_sysconfigdata_"):  # the latter: sysconfig's own
-            self.decided.setdefault(name, -1)
-
-    @classmethod
-    def install(cls) -> None:
-        """Import PySide6 and put the finder first on `sys.meta_path` (once); without PySide's table, nothing."""
-        import PySide6.QtCore  # noqa: F401  (PySide's table exists once shiboken6 is imported)
-
-        try:
-            from shibokensupport.feature import pyside_feature_dict  # PySide6's own, since 6.0
-        except ImportError:  # another PySide: it reads sources or not, it works either way
-            return
-        if any(isinstance(finder, cls) for finder in sys.meta_path):
-            return
-        finder = cls(pyside_feature_dict)
-        for name in list(sys.modules):  # imported already, yet each first `import` of them after PySide6 asks
-            finder.find_spec(name)
-        sys.meta_path.insert(0, finder)
-
-
 def requested_language(argv: Sequence[str]) -> str | None:
     """The `--lang` of a command line (read before parsing it: --help is written in that language), or None."""
     for i, arg in enumerate(argv):
@@ -323,7 +283,6 @@ def requested_language(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `onenet-uploader` and `python -m gui`."""
-    _KnownModules.install()
     from gui import i18n
 
     argv = list(sys.argv[1:] if argv is None else argv)

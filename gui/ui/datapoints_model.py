@@ -284,6 +284,11 @@ class DatapointsModel(OneCallPerCell, QAbstractTableModel):
         """The zone `at` is shown and typed in (the user's setting)."""
         return self._tz
 
+    @property
+    def display_zone_name(self) -> str:
+        """The name of `display_tz` as the header says it (`Asia/Shanghai`, `UTC+8`)."""
+        return self._tz_name
+
     def set_display_tz(self, tz: tzinfo, name: str) -> None:
         """Show and read `at` in `tz` (named `name` in the header); values do not change."""
         self._tz, self._tz_name = tz, name

@@ -4,11 +4,12 @@ under its menus (gui.ui.window_menus), and wires them together."""
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 import gui
 from gui import i18n
@@ -23,28 +24,32 @@ from gui.ui.connection_panel import ConnectionPanel, SandboxFactory, default_san
 from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.editor import DatapointEditor
 from gui.ui.help_menu import show_getting_started
-from gui.ui.history import HistoryPanel, requeue_for_resend
 from gui.ui.import_controller import ImportController
-from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
 from gui.ui.result_tabs import ResultTabs
 from gui.ui.retranslate import retranslate_widgets
 from gui.ui.rows import Row
-from gui.ui.sandbox_tab import SandboxTab
 from gui.ui.screens import fit_to_screen
 from gui.ui.send_controller import SendController
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.settings import Settings
 from gui.ui.startup_checks import unreadable_files_box
 from gui.ui.target_switch import TargetSwitch
-from gui.ui.verify_controller import VerifyController
-from gui.ui.verify_panel import VerifyPanel
 from gui.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    import requests
+
     from gui.data.pipeline import RetryPolicy
+    from gui.ui.history import HistoryPanel
+    from gui.ui.plot import PlotPanel
+    from gui.ui.sandbox_tab import SandboxTab
     from gui.ui.timed_send import TimedSendDialog
     from gui.ui.trial import Trial
+    from gui.ui.verify_controller import VerifyController
+    from gui.ui.verify_panel import VerifyPanel
 
 __all__ = ["MainWindow", "SandboxFactory", "default_sandbox", "delete_now"]
 
@@ -74,7 +79,9 @@ class MainWindow(QMainWindow):
     (ResultTabs: `response`, `plot`, `verify_panel`, `history`, `sandbox_tab`, the inspector),
     `send_controller` (SendController: plan, send, prune, with `retry_policy`, default `RetryPolicy()`),
     `verifier` (VerifyController: Verify on platform) and `targets` (TargetSwitch: which target new rows
-    get, and the question about rows waiting for another). Closing cancels its work;
+    get, and the question about rows waiting for another). The result tabs but Response are made when
+    first shown or first used (`gui.ui.result_tabs.LazyTab`; `_make_plot` and its kin say what the window
+    gives each), and so is `verifier`: the first paint needs none of them. Closing cancels its work;
     whoever made the window deletes it (`deleteLater()`) once its pool is done.
     """
 
@@ -105,11 +112,6 @@ class MainWindow(QMainWindow):
         self.editor = DatapointEditor(self.model, self.settings, self.remove_action)
         self.send_panel = PreviewSendPanel(self.send_action)
         self.response = ResponsePanel(self.verify_action)
-        self.plot = PlotPanel(pool=self.pool)
-        self.plot.set_model(self.model)
-        self.verify_panel = VerifyPanel(self.pool)
-        self.history = HistoryPanel(self.store, pool=self.pool)
-        self.sandbox_tab = SandboxTab()
         self._build_layout()
         self.send_controller = SendController(
             model=self.model,
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
             editor=self.editor,
             panel=self.send_panel,
             response=self.response,
-            plot=self.plot,
+            plot=self.result_tabs.plot,
             send_action=self.send_action,
             cancel_action=self.cancel_action,
             pool=self.pool,
@@ -127,7 +129,6 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         self.send_controller.client_timeout = DEFAULT_TIMEOUT_S
-        self.verifier = VerifyController(self.model, self.connection, self.verify_panel, self.result_tabs, parent=self)
         self.targets = TargetSwitch(self.model, self.connection, self.settings, parent=self)
         self._connect_signals()
         self._restore()
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         old, self._language = self._language, i18n.language()
         retranslate_widgets(self, old)
         self.menus.check_language(self._language)
-        panels = (self.connection, self.editor, self.send_panel, self.plot, self.history, self.sandbox_tab)
+        panels = (self.connection, self.editor, self.send_panel, *self.result_tabs.built_panels())
         for panel in (*panels, self.send_controller):
             again = getattr(panel, "retranslate", None)
             if callable(again):
@@ -189,8 +190,9 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.editor, 1)
         self.connection.float_waiting_bar_over(left)  # the keep/move/discard question: over the column's bottom
 
-        self.result_tabs = ResultTabs(self.response, self.plot, self.verify_panel, self.history, self.sandbox_tab)
-        self.sandbox_page = self.result_tabs.sandbox_page
+        self.result_tabs = ResultTabs(
+            self.response, self._make_plot, self._make_verify_panel, self._make_history, self._make_sandbox_tab
+        )
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -214,8 +216,6 @@ class MainWindow(QMainWindow):
         self.connection.sandboxChanged.connect(self._on_connection_sandboxChanged)
         self.targets.message.connect(self._say)
         self.targets.retargeted.connect(self.send_controller.schedule_preview)
-        self.sandbox_tab.readingsImported.connect(self._on_inspector_readingsImported)
-        self.sandbox_tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
         self.send_panel.preview.shown.connect(self._on_preview_shown)
         self.send_panel.preview.copied.connect(self._say)
         self.editor.zoneChanged.connect(self._on_editor_zoneChanged)
@@ -225,7 +225,6 @@ class MainWindow(QMainWindow):
         self.importer.zoneRequested.connect(self.editor.set_zone)
         self.send_controller.sendFinished.connect(self.sendFinished)
         self.send_controller.sendFinished.connect(self._on_sendFinished)
-        self.send_controller.historyPruned.connect(self.history.refresh)
         self.resend_action.triggered.connect(self._on_resend_action_triggered)
         self.clear_action.triggered.connect(self._on_clear_action_triggered)
         self.quit_action.triggered.connect(self.close)
@@ -234,9 +233,6 @@ class MainWindow(QMainWindow):
         self.verify_action.triggered.connect(self.verify_on_platform)
         self.menus.timed_send_action.triggered.connect(self.open_timed_send)
         self.response.verify_button.clicked.connect(self.verify_on_platform)
-        self.verify_panel.verifyRequested.connect(self.verify_on_platform)
-        self.history.resendRequested.connect(self._on_history_resendRequested)
-        self.history.verifyRequested.connect(self.verifier.verify_history)
         self.addAction(self.send_action)
         self.addAction(self.cancel_action)
 
@@ -256,23 +252,95 @@ class MainWindow(QMainWindow):
                 self.settings.max_bytes,
             )
         )
-        self.history.keep_days_spin.setValue(self.settings.history_days)
-        self.history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
-        self.plot.set_axes_mode(self.settings.plot_axes)
-        self.plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
         self.menus.set_theme(self.settings.theme)
+
+    # --- the lazy result tabs (gui.ui.result_tabs): each made with the window's state as it is then ---------
+    @property
+    def plot(self) -> PlotPanel:
+        return self.result_tabs.plot.get()
+
+    @property
+    def verify_panel(self) -> VerifyPanel:
+        return self.result_tabs.verify.get()
+
+    @property
+    def history(self) -> HistoryPanel:
+        return self.result_tabs.history.get()
+
+    @property
+    def sandbox_tab(self) -> SandboxTab:
+        return self.result_tabs.sandbox.get()
+
+    @property
+    def sandbox_page(self) -> QScrollArea:
+        """The Sandbox tab's page: a scroll area holding `sandbox_tab`."""
+        self.result_tabs.sandbox.get()
+        page = self.result_tabs.sandbox.page
+        assert isinstance(page, QScrollArea)
+        return page
+
+    @cached_property
+    def verifier(self) -> VerifyController:
+        """Verify on platform (`gui.ui.verify_controller`), made at the first verification."""
+        from gui.ui.verify_controller import VerifyController
+
+        return VerifyController(self.model, self.connection, self.result_tabs.verify, parent=self)
+
+    def _make_plot(self) -> PlotPanel:
+        from gui.ui.plot import PlotPanel
+
+        plot = PlotPanel(pool=self.pool)
+        plot.set_model(self.model)  # the rows sent before are the model's: drawn by their status
+        plot.set_time_zone(self.model.display_tz, self.model.display_zone_name)
+        plot.set_axes_mode(self.settings.plot_axes)
+        plot.axesModeChanged.connect(self._on_plot_axesModeChanged)
+        plot.refresh()  # drawn now, shown or not, as a plot made at start is after each send
+        return plot
+
+    def _make_verify_panel(self) -> VerifyPanel:
+        from gui.ui.verify_panel import VerifyPanel
+
+        panel = VerifyPanel(self.pool)
+        panel.set_time_zone(self.model.display_tz, self.model.display_zone_name)
+        panel.verifyRequested.connect(self.verify_on_platform)
+        return panel
+
+    def _make_history(self) -> HistoryPanel:
+        from gui.ui.history import HistoryPanel
+
+        history = HistoryPanel(self.store, pool=self.pool)  # reads the store when first shown
+        history.set_time_zone(self.model.display_tz, self.model.display_zone_name)
+        history.keep_days_spin.setValue(self.settings.history_days)
+        history.keep_days_spin.valueChanged.connect(self._on_keep_days_spin_valueChanged)
+        self.send_controller.historyPruned.connect(history.refresh)
+        history.resendRequested.connect(self._on_history_resendRequested)
+        history.verifyRequested.connect(self._on_history_verifyRequested)
+        return history
+
+    def _make_sandbox_tab(self) -> SandboxTab:
+        from gui.ui.sandbox_tab import SandboxTab
+
+        tab = SandboxTab()
+        tab.readingsImported.connect(self._on_inspector_readingsImported)
+        tab.listenRequested.connect(self._on_sandbox_tab_listenRequested)
+        tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)  # its capture so far with it
+        tab.set_editor_request(*self._editor_request())
+        return tab
 
     # --- between the parts ---------------------------------------------------------------
     def _say(self, message: str, error: bool = False) -> None:
         set_style(self.statusBar(), "color: $error;" if error else "")
         self.statusBar().showMessage(message, 15000)
 
-    def _on_editor_zoneChanged(self, tz: object, name: str) -> None:
-        for panel in (self.plot, self.verify_panel, self.history):
-            panel.set_time_zone(tz, name)  # type: ignore[arg-type]
+    def _on_editor_zoneChanged(self, tz: tzinfo, name: str) -> None:
+        tabs = self.result_tabs  # a tab made later takes the model's zone
+        tabs.plot.if_built(lambda plot: plot.set_time_zone(tz, name))
+        tabs.verify.if_built(lambda panel: panel.set_time_zone(tz, name))
+        tabs.history.if_built(lambda history: history.set_time_zone(tz, name))
 
     def _on_connection_sandboxChanged(self) -> None:
-        self.sandbox_tab.show_sandbox(self.connection.sandbox, self.connection.sandbox_in_use)
+        connection = self.connection
+        self.result_tabs.sandbox.if_built(lambda tab: tab.show_sandbox(connection.sandbox, connection.sandbox_in_use))
         if self.trial is not None and not self.connection.sandbox_in_use:  # the README's "A sandbox trial" paragraph
             self._say(
                 self.tr(
@@ -281,9 +349,13 @@ class MainWindow(QMainWindow):
                 )
             )
 
+    def _editor_request(self) -> tuple[requests.PreparedRequest | None, str]:
+        """The preview's request for the inspector to compare with, or None and why there is none."""
+        prepared = self.send_panel.preview.prepared()
+        return prepared, "" if prepared is not None else self.tr("The editor has no request to send")
+
     def _on_preview_shown(self) -> None:
-        problem = "" if self.send_panel.preview.prepared() is not None else self.tr("The editor has no request to send")
-        self.sandbox_tab.set_editor_request(self.send_panel.preview.prepared(), problem)
+        self.result_tabs.sandbox.if_built(lambda tab: tab.set_editor_request(*self._editor_request()))
 
     def _on_sandbox_tab_listenRequested(self, host: str) -> None:
         why = self.connection.listen_on(host)
@@ -302,7 +374,7 @@ class MainWindow(QMainWindow):
 
     def _on_sendFinished(self, ok: bool) -> None:
         self.result_tabs.setCurrentIndex(0)
-        self.history.refresh()
+        self.result_tabs.history.if_built(lambda history: history.refresh())
 
     def _on_keep_days_spin_valueChanged(self, days: int) -> None:
         self.settings.history_days = days
@@ -323,7 +395,12 @@ class MainWindow(QMainWindow):
     def _on_resend_action_triggered(self) -> None:
         self.model.mark_unsent(list(range(self.model.rowCount())))
 
+    def _on_history_verifyRequested(self, endpoint: str, device_id: str, readings: Readings) -> None:
+        self.verifier.verify_history(endpoint, device_id, readings)
+
     def _on_history_resendRequested(self, ids: list[int]) -> None:
+        from gui.ui.history import requeue_for_resend
+
         editor, queued = requeue_for_resend(self.store, ids)
         self.model.sync_from_store(editor)
         self._say(
@@ -346,7 +423,7 @@ class MainWindow(QMainWindow):
             except StoreError as exc:
                 self._say(self.tr("Not cleared: {why}").format(why=i18n.why(exc)), error=True)
                 return
-            self.verify_panel.clear()  # its results were of the rows cleared
+            self.result_tabs.verify.if_built(lambda panel: panel.clear())  # its results were of the rows cleared
 
     # --- timed sending -------------------------------------------------------------------
     def open_timed_send(self) -> TimedSendDialog:
@@ -410,9 +487,10 @@ class MainWindow(QMainWindow):
         if self.timed_send is not None:
             self.timed_send.stop()
         self.send_controller.stop()
-        self.verify_panel.cancel()
-        self.history.cancel_export()
-        self.plot.cancel()
+        tabs = self.result_tabs
+        tabs.verify.if_built(lambda panel: panel.cancel())
+        tabs.history.if_built(lambda history: history.cancel_export())
+        tabs.plot.if_built(lambda plot: plot.cancel())
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter_state = self.splitter.saveState()
         self.connection.save()

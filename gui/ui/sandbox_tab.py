@@ -1,8 +1,8 @@
 """The Sandbox tab of the window: where the sandbox listens, and the inspector on its traffic (or how to start it).
 
-The inspector (and with it the sandbox's modules) and the list of this computer's
-addresses (QtNetwork) are made when the window's sandbox first starts, not with the
-window: the first paint does not need them.
+The tab is made when it is first opened (`gui.ui.result_tabs.LazyTab`). The inspector (and
+with it the sandbox's modules) and the list of this computer's addresses (QtNetwork) are
+made when the tab is shown a running sandbox, not before: the first paint needs none of them.
 """
 
 from __future__ import annotations

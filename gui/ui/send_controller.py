@@ -29,8 +29,8 @@ from gui.ui.connection_panel import ConnectionPanel
 from gui.ui.datapoints_model import DatapointsModel
 from gui.ui.editor import DatapointEditor
 from gui.ui.outgoing import Outgoing, compute_outgoing
-from gui.ui.plot import PlotPanel
 from gui.ui.response_panel import ResponsePanel
+from gui.ui.result_tabs import LazyTab
 from gui.ui.rows import Row, RowStatus
 from gui.ui.send_panel import PreviewSendPanel
 from gui.ui.send_worker import SendProgress, SendReport, _load_pipeline, _SendJob, upload_worker
@@ -40,6 +40,7 @@ from gui.ui.workers import Task
 if TYPE_CHECKING:  # the pipeline (and requests) is imported by the first send, not at start-up
     from gui.data.pipeline import RetryPolicy
     from gui.data.send_results import RequestResult
+    from gui.ui.plot import PlotPanel
     from gui.ui.send_messages import SendOutcome
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,7 @@ class SendController(QObject):
         editor: DatapointEditor,
         panel: PreviewSendPanel,
         response: ResponsePanel,
-        plot: PlotPanel,
+        plot: LazyTab[PlotPanel],
         send_action: QAction,
         cancel_action: QAction,
         pool: QThreadPool,
@@ -600,10 +601,17 @@ class SendController(QObject):
     def _plot_stored(self, report: SendReport) -> None:
         if report.stored > MAX_PLOTTED_POINTS:
             self._say(self.tr("%Ln datapoint(s) sent: too many to plot.", "", report.stored))
-        elif report.unstamped or (report.stored and (self.plot.isVisible() or report.stored <= PLOT_AT_ONCE)):
-            # Only the datapoints without `at` need the send time; after a big send a hidden plot follows the
-            # rest from the model when it is shown (building its table for every row now would stall the window).
-            self.plot.add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
+        elif report.unstamped:  # drawn at the send's time, which only the plot keeps: it is made now if not yet
+            self.plot.get().add_sent(Readings.from_pairs(report.unstamped), datetime.now(UTC))
+        elif report.stored:
+            # Only the datapoints without `at` need the send time: the rest is redrawn now on a plot made already
+            # (one not made reads the model when it is); after a big send a hidden plot follows the rest from the
+            # model when it is shown (building its table for every row now would stall the window).
+            def redraw(plot: PlotPanel) -> None:
+                if plot.isVisible() or report.stored <= PLOT_AT_ONCE:
+                    plot.refresh()
+
+            self.plot.if_built(redraw)
 
     def retranslate(self) -> None:
         """The last send's outcome and its last request ("Last sent") again, in the language now in use."""

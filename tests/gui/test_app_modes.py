@@ -114,27 +114,34 @@ NOT_FOR_THE_FIRST_PAINT = (
     "filelock",  # the send lock: a start with nothing left in flight has nothing to recover (`Store.recover`)
     "h11",
     "PySide6.QtNetwork",
+    *(f"gui.ui.{name}" for name in ("verify_controller", "inspector", "compare_dialog")),
+)
+#: The modules of the result tabs but Response (`gui.ui.result_tabs.LazyTab`): loaded when their tab first opens.
+THE_TABS = (
+    *(f"gui.ui.{name}" for name in ("plot", "plot_feed", "verify_panel", "history", "history_model", "sandbox_tab")),
+    "pyqtgraph",
+    "numpy",
 )
 
 
 def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
-    # As the command starts: gui.app first, then PySide6. PySide6 reads a module's source to see whether it uses
-    # PySide6 unless told before (`gui.app._KnownModules`): no source of ours or of the standard library is read.
+    # As the command starts, up to the first paint; then each result tab opened in turn, as a user clicks it.
     code = (
-        "import linecache, os, sys, sysconfig\n"
-        "import gui\n"
+        "import sys\n"
         "from gui.app import main\n"
-        "own = (os.path.dirname(gui.__file__) + os.sep, sysconfig.get_path('stdlib') + os.sep)\n"
-        "others = (sysconfig.get_path('purelib'), sysconfig.get_path('platlib'))\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "read_by_pyside = set(linecache.cache)  # PySide6's own start (enum): the floor reads it too\n"
+        "def loaded(names):\n"
+        "    return sorted(m for m in names if m in sys.modules)\n"
         "def first_paint():  # in place of the event loop\n"
         "    QApplication.processEvents()\n"
-        "    read = set(linecache.cache) - read_by_pyside\n"
-        "    print(sorted(f for f in read if f.startswith(own) and not f.startswith(others)))\n"
-        f"    print(sorted(m for m in {NOT_FOR_THE_FIRST_PAINT!r} if m in sys.modules))\n"
+        f"    print(loaded({NOT_FOR_THE_FIRST_PAINT + THE_TABS!r}))\n"
         "    from gui.onenet.zones import zone_names\n"
         "    print(zone_names.cache_info().currsize)  # the system's zone database walked: 1\n"
+        "    window, = (w for w in QApplication.topLevelWidgets() if type(w).__name__ == 'MainWindow')\n"
+        "    for index in range(window.result_tabs.count()):\n"
+        "        window.result_tabs.setCurrentIndex(index)\n"
+        "        QApplication.processEvents()\n"
+        f"    print(loaded({THE_TABS!r}))\n"
         "    for w in QApplication.topLevelWidgets(): w.close()\n"
         "    return 0\n"
         "QApplication.exec = staticmethod(first_paint)\n"
@@ -146,5 +153,6 @@ def test_a_window_start_loads_what_the_first_paint_needs_and_no_more(tmp_path):
         env[name] = str(tmp_path / name)
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    sources_read, loaded, zones_listed = done.stdout.strip().splitlines()[-3:]
-    assert (sources_read, loaded, zones_listed) == ("[]", "[]", "0")
+    at_first_paint, zones_listed, tabs_opened = done.stdout.strip().splitlines()[-3:]
+    assert (at_first_paint, zones_listed) == ("[]", "0")
+    assert tabs_opened == str(sorted(THE_TABS))
