@@ -12,6 +12,7 @@ from typing import Any
 
 from gui.data.importers.cell_numbers import CellError, _m, refuse_uncomputed
 from gui.data.importers.options import DateOrder, TimeFormat
+from gui.data.importers.serials import excel_datetime
 from gui.text import QT_TRANSLATE_NOOP
 
 _TIME = (
@@ -36,9 +37,6 @@ _XY_RE = re.compile(
 
 
 _TOD_RE = re.compile(_TIME)
-
-
-EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 #: Plausible ranges of numeric times (so a column of pressures is never read as dates).
@@ -472,8 +470,9 @@ def _numeric_name(fmt: TimeFormat) -> str:
 def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
     """Excel serial days (naive, the sheet's clock) or Unix time in s/ms/us/ns (aware UTC instants).
 
-    Excel serials are rounded to the millisecond (09:01 is 0.37569444…
-    days); the 1900 leap-year bug affects only dates before March 1900.
+    Excel serials are read to the precision they are written with
+    (`excel_serial`: 46363.3888888 is 09:20:00, not 09:19:59.992); the
+    1900 leap-year bug affects only dates before March 1900.
     """
     if not math.isfinite(number):
         raise CellError(_m("not-a-finite-number", QT_TRANSLATE_NOOP("importers", "not a finite number")))
@@ -486,7 +485,7 @@ def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
                     number=format(number, "g"),
                 )
             )
-        return EXCEL_EPOCH + timedelta(milliseconds=round(number * 86_400_000))
+        return excel_datetime(number)
     if fmt is not TimeFormat.EPOCH_S and number.is_integer():
         return parse_epoch_int(int(number), fmt)
     seconds = number / _EPOCH_UNITS[fmt]
@@ -601,7 +600,7 @@ def parse_time_of_day_cell(raw: Any, interval: bool = False) -> time:
     if isinstance(raw, datetime):
         return raw.time()
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 <= raw < 1:
-        return (EXCEL_EPOCH + timedelta(milliseconds=round(raw * 86_400_000))).time()
+        return excel_datetime(raw).time()
     if interval:
         return parse_interval_start(str(raw))
     return parse_time_of_day_text(str(raw))
