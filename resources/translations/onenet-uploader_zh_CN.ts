@@ -4940,12 +4940,16 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{text}: hour {hour} cannot go with {meridian}</source>
-        <extracomment>Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`). `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM).</extracomment>
+        <extracomment>After a time: an offset, `Z`, ` UTC`, or a zone abbreviation the header rule knows (`CET`, `CST`: `cell_zone`). Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`). `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM).</extracomment>
         <translation>{text}：{hour} 点不能与 {meridian} 同用</translation>
     </message>
     <message>
         <source>{text} is not a valid time of day ({why})</source>
         <translation>{text} 不是有效的时刻（{why}）</translation>
+    </message>
+    <message>
+        <source>{text}: {why}</source>
+        <translation>{text}：{why}</translation>
     </message>
     <message>
         <source>{text} is not a valid date when read as {order} ({why})</source>
@@ -5128,6 +5132,11 @@ base64, an expiry that is not in the future
     <message>
         <source>the quoted cell is not closed: the file may be cut short</source>
         <translation>带引号的单元格缺少结束引号：文件可能不完整</translation>
+    </message>
+    <message>
+        <source>no time: no column of the file was understood as a time (name it, with its format if need be: send --time-column and --time-format, the import dialog&apos;s Use as and Read as; or choose what rows without a time get: send --missing-time now or platform, the import dialog&apos;s Rows without a time)</source>
+        <extracomment>A row of a file in which no column was understood as a time: its time cell is not empty, there is none.</extracomment>
+        <translation>没有时间：文件中没有任何一列被识别为时间（请指定时间列，必要时连同其格式：send 的 --time-column 和 --time-format，或导入对话框中的“用作”和“识别为”；或者选择没有时间的行如何处理：send 的 --missing-time now 或 platform，或导入对话框中的“没有时间的行”）</translation>
     </message>
     <message>
         <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
@@ -5815,8 +5824,17 @@ base64, an expiry that is not in the future
         <translation>竖线</translation>
     </message>
     <message>
+        <source>the zone {zone} in the cell is used by several zones ({choices}): write the offset that was meant in its place, such as +08:00</source>
+        <extracomment>Abbreviations that name one offset; a file&apos;s header writing them means that offset (no DST switch). Abbreviations several zones use: the file cannot say which, so the user is asked. Standard-time abbreviations of regions with summer time: (the region&apos;s zone, its summer abbreviation). Loggers write `CET` or `EST` over their local clock all year, so over dates in the region&apos;s summer the abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise. Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China&apos;s one zone, UTC+8 today). A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset&apos;s start (`UTC+99`). An IANA name in a header, as the database spells them: `Europe/Berlin`, `America/Port-au-Prince`, `Etc/GMT+5` (its sign and digits belong to the name, so `GMT+5` is not read as an offset of its own). `GMT-05:00` (HOBO), `UTC+8`, `UTC/GMT+8`, `UTC+0530`, `UTC −3`; never the end of an `Etc/GMT+N` name. what the header says, e.g. `GMT+00:00`, `UTC`, `CST` the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous for an ambiguous abbreviation: the zones it may mean, in words A standard-time abbreviation of a region with summer time (`CET`): that region&apos;s zone (`Europe/Berlin`). A zone abbreviation a time cell may carry after its time (`2026-12-07 09:00:00 CET`, `date`&apos;s `… CST 2026`): the words the header rule knows, upper case, longest first (`CEST` before `CET`).</extracomment>
+        <translation>单元格中的时区 {zone} 被多个时区使用（{choices}）：请在该处改写为实际所指的 UTC 偏移，例如 +08:00</translation>
+    </message>
+    <message>
+        <source>the zone {zone} in the cell is {offset}, but this date is in summer time, when a clock labelled {zone} may show {region}&apos;s summer time: write the offset that was meant in its place</source>
+        <translation>单元格中的时区 {zone} 是 {offset}，但该日期处于夏令时，此时标为 {zone} 的时钟可能显示的是 {region} 的夏令时：请在该处改写为实际所指的 UTC 偏移</translation>
+    </message>
+    <message>
         <source>{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write its offset after the time in the file, {first} for the first occurrence or {second} for the second</source>
-        <extracomment>Abbreviations that name one offset; a file&apos;s header writing them means that offset (no DST switch). Abbreviations several zones use: the file cannot say which, so the user is asked. Standard-time abbreviations of regions with summer time: (the region&apos;s zone, its summer abbreviation). Loggers write `CET` or `EST` over their local clock all year, so over dates in the region&apos;s summer the abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise. Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China&apos;s one zone, UTC+8 today). A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset&apos;s start (`UTC+99`). An IANA name in a header, as the database spells them: `Europe/Berlin`, `America/Port-au-Prince`, `Etc/GMT+5` (its sign and digits belong to the name, so `GMT+5` is not read as an offset of its own). `GMT-05:00` (HOBO), `UTC+8`, `UTC/GMT+8`, `UTC+0530`, `UTC −3`; never the end of an `Etc/GMT+N` name. what the header says, e.g. `GMT+00:00`, `UTC`, `CST` the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous for an ambiguous abbreviation: the zones it may mean, in words A standard-time abbreviation of a region with summer time (`CET`): that region&apos;s zone (`Europe/Berlin`).</extracomment>
+        <extracomment>The last row&apos;s instant (naive UTC) with a known one, and the direction the rows took to it (+1, -1, 0).</extracomment>
         <translation>{at} 在 {zone} 中出现两次（时钟回拨），前后各行无法判断是哪一次：请在文件中该时间后写上 UTC 偏移，第一次为 {first}，第二次为 {second}</translation>
     </message>
 </context>

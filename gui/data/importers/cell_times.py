@@ -13,7 +13,8 @@ from typing import Any
 from gui.data.importers.cell_numbers import CellError, _m, refuse_uncomputed
 from gui.data.importers.options import DateOrder, TimeFormat
 from gui.data.importers.serials import excel_datetime
-from gui.text import QT_TRANSLATE_NOOP
+from gui.data.importers.zones import CELL_ZONE_WORDS, cell_zone
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 _TIME = (
     r"(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<F>\d{1,6}))?)?"
@@ -21,7 +22,8 @@ _TIME = (
 )
 
 
-_ZONE = r"(?:\s*(?P<Z>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?"
+#: After a time: an offset, `Z`, ` UTC`, or a zone abbreviation the header rule knows (`CET`, `CST`: `cell_zone`).
+_ZONE = rf"(?:\s*(?P<Z>Z|UTC|GMT|[+-]\d{{2}}(?::?\d{{2}})?)|\s+(?-i:(?P<A>{CELL_ZONE_WORDS})))?"
 
 
 _YMD_RE = re.compile(
@@ -109,6 +111,8 @@ _MONTH_RES = (
         rf"{_WEEKDAY}(?P<mon>[a-z]{{3,9}})\.?{_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y>\d{{4}}){_TAIL}", re.I
     ),
     re.compile(rf"(?P<y>\d{{4}}){_SEP}(?P<mon>[a-z]{{3,9}})\.?{_SEP}(?P<d>\d{{1,2}}){_TAIL}", re.I),
+    # `date`'s layout: `Mon Dec  7 09:00:00 CST 2026` (the year after the time and its zone)
+    re.compile(rf"{_WEEKDAY}(?P<mon>[a-z]{{3,9}})\s+(?P<d>\d{{1,2}})\s+{_TIME}{_ZONE}\s+(?P<y>\d{{4}})", re.I),
 )
 
 
@@ -167,9 +171,16 @@ def _time_of(match: re.Match[str], text: str) -> time:
         ) from exc
 
 
-def _zone_of(match: re.Match[str]) -> Any:
+def _zone_of(match: re.Match[str], day: date, text: str) -> Any:
     zone = match["Z"]
     if not zone:
+        if match["A"]:  # an abbreviation: its offset on that date, by the header's rule, or why it has none
+            found = cell_zone(match["A"], day)
+            if isinstance(found, Message):
+                raise CellError(
+                    _m("cell-zone", QT_TRANSLATE_NOOP("importers", "{text}: {why}"), text=repr(text), why=found)
+                )
+            return found
         return None
     if zone in ("Z", "UTC", "GMT"):
         return UTC
@@ -194,7 +205,7 @@ def _build(y: int, m: int, d: int, match: re.Match[str], text: str, order: str) 
         ) from exc
     moment = _time_of(match, text) if match["H"] is not None else time(0)
     stamped = datetime.combine(day, moment)
-    zone = _zone_of(match)
+    zone = _zone_of(match, day, text)
     return stamped.replace(tzinfo=zone) if zone is not None else stamped
 
 

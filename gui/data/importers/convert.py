@@ -20,7 +20,7 @@ from gui.data.importers.kinds import Seen, is_missing
 from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
-from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, Reason, reason_of, value_reason
+from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, _NO_TIME_COLUMN, Reason, reason_of, value_reason
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
 from gui.data.importers.zones import ZoneCheck, summer_days
@@ -551,7 +551,7 @@ class RowConverter:
             if at is not None or i in errors or not has_value[i]:
                 continue
             if policy is MissingTime.REFUSE:
-                errors.setdefault(i, []).append((time_col, _NO_TIME))
+                errors.setdefault(i, []).append((time_col, _NO_TIME if time_col >= 0 else _NO_TIME_COLUMN))
             elif policy is MissingTime.NOW:
                 times[i] = self.now
                 if timed:

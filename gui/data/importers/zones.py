@@ -6,6 +6,7 @@ Zone names are read by the one parser, `gui.onenet.zones.parse_zone`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Sequence
@@ -119,6 +120,52 @@ def stated_zone(header: str) -> StatedZone | None:
             region = _SUMMER_REGIONS.get(word, ("", ""))[0]
             return StatedZone(word, f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", summer=region)
     return None
+
+
+#: A zone abbreviation a time cell may carry after its time (`2026-12-07 09:00:00 CET`, `date`'s `… CST 2026`):
+#: the words the header rule knows, upper case, longest first (`CEST` before `CET`).
+CELL_ZONE_WORDS = "|".join(sorted((set(_ABBREVIATIONS) | set(_AMBIGUOUS)) - {"Z", "UTC", "GMT"}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def cell_zone(word: str, day: date) -> tzinfo | Message:
+    """The offset a zone abbreviation in a time cell gives that cell (of date `day`), by the header's rule.
+
+    `stated_zone` reads the word as it reads a header: a word of one offset
+    (`CEST`, `JST`, `UTC`) is that offset; a region's standard-time word
+    (`CET`, `EST`) is its fixed offset on a date outside the region's summer.
+    Otherwise the cell cannot say which instant it is, and the Message says
+    why: an ambiguous word (`CST`: China, US Central or Cuba) or a
+    standard-time word on a summer date (`CET` in July: UTC+01:00 all year,
+    or Berlin's clock showing CEST?). A header's word is asked; a cell's is
+    refused with the reason, never read in a guessed zone: the offset
+    written in its place settles it.
+    """
+    stated = stated_zone(word)
+    assert stated is not None, word  # every word of CELL_ZONE_WORDS is one `stated_zone` reads
+    if stated.choices:
+        return Message(
+            "cell-zone-ambiguous",
+            "importers",
+            QT_TRANSLATE_NOOP(
+                "importers",
+                "the zone {zone} in the cell is used by several zones ({choices}): write the offset that was "
+                "meant in its place, such as +08:00",
+            ),
+            {"zone": word, "choices": "; ".join(stated.choices)},
+        )
+    if stated.summer and summer_days(stated, [day]):
+        return Message(
+            "cell-zone-summer",
+            "importers",
+            QT_TRANSLATE_NOOP(
+                "importers",
+                "the zone {zone} in the cell is {offset}, but this date is in summer time, when a clock labelled "
+                "{zone} may show {region}'s summer time: write the offset that was meant in its place",
+            ),
+            {"zone": word, "offset": stated.name, "region": stated.summer},
+        )
+    return parse_zone(stated.name).tz
 
 
 def summer_days(stated: StatedZone, days: Sequence[date]) -> list[date]:
