@@ -148,3 +148,14 @@ def test_newest_first_rows_that_jump_forward_in_the_repeated_hour_import_mirrore
         "2026-10-25T08:00:00",
         "2026-10-25T07:30:00",
     ]
+
+
+def test_cst_in_the_time_cells_is_asked_like_a_header_cst(qtbot, open_dialog):
+    # `date`'s layout, `Mon Dec  7 09:00:00 CST 2026`: China, US Central or Cuba? 09:00 in China (UTC+8) is
+    # 01:00Z, 09:00 in platform time
+    dialog, rows = open_dialog(TIMES / "date_cst.csv", zone="UTC")
+    assert dialog.import_result.zone_question and not dialog.import_button.isEnabled()
+    assert "The time column says CST, which can mean Asia/Shanghai (China, UTC+8)" in dialog.time_note.text()
+    assert not any("empty" in p for p in problems(dialog))
+    reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("Asia/Shanghai"))
+    assert import_rows(qtbot, dialog, rows) == [("2026-12-07T09:00:00", 1)]

@@ -1,6 +1,7 @@
 """A zone abbreviation inside a time cell is read by the header's rule (`stated_zone`): one offset (`CEST`,
 `JST`), or a region's standard time (`CET`) over a winter date, is that offset; an ambiguous one (`CST`) or
-`CET` over a summer date is refused with that reason, never read in a guessed zone; and `date`'s layout
+`CET` over a summer date is asked, as in a header (refused with that reason where the column's zone is another's),
+never read in a guessed zone; and `date`'s layout
 `Mon Dec  7 09:00:00 CST 2026` is read (a fresh tester's files, session 7: both were "the time cell is empty").
 
 Worked out by hand: CET is UTC+01:00, CEST UTC+02:00; `at` on the wire is platform time, UTC+8.
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from gui.app import main
-from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED
+from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
 
 TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
 
@@ -45,15 +46,20 @@ def test_cet_in_winter_cells_is_their_offset_and_states_the_zone(capsysbinary):
     assert "source time zone: stated in each time" in err
 
 
-def test_cst_in_a_date_layout_cell_is_refused_naming_what_it_may_mean_not_called_empty(capsysbinary):
-    code, points, err = send(capsysbinary, TIMES / "date_cst.csv", "--source-tz", "Asia/Shanghai")
-    assert code == EXIT_REJECTED and points == []
+def test_cst_in_date_layout_cells_is_asked_as_a_header_cst_is(capsysbinary):
+    code, points, err = send(capsysbinary, TIMES / "date_cst.csv")
+    assert code == EXIT_USAGE and points == []
     assert "empty" not in err
     assert (
-        "rejected: row 2, time: 'Mon Dec  7 09:00:00 CST 2026': the zone CST in the cell is used by several zones "
-        "(Asia/Shanghai (China, UTC+8); America/Chicago (US Central, UTC-6); America/Havana (Cuba, UTC-5)): "
-        "write the offset that was meant in its place, such as +08:00"
+        "send: the time column says CST, which can mean Asia/Shanghai (China, UTC+8) or America/Chicago (US Central, "
+        "UTC-6) or America/Havana (Cuba, UTC-5): pass --source-tz with the zone the times were written in"
     ) in err
+
+
+def test_the_zone_chosen_answers_cst_in_the_cells(capsysbinary):
+    code, points, _ = send(capsysbinary, TIMES / "date_cst.csv", "--source-tz", "Asia/Shanghai")
+    # Mon Dec  7 09:00:00 CST 2026 in China (UTC+8) is 01:00Z, 09:00 in platform time (UTC+8)
+    assert code == EXIT_OK and points == [("2026-12-07T09:00:00", 1)]
 
 
 def test_the_date_layout_with_a_zone_that_says_its_offset_is_read(capsysbinary, tmp_path):
@@ -64,16 +70,28 @@ def test_the_date_layout_with_a_zone_that_says_its_offset_is_read(capsysbinary, 
     assert code == EXIT_OK and points == [("2026-12-07T16:00:00", 1), ("2026-07-12T15:00:00", 2)]
 
 
-def test_cet_on_a_summer_date_is_refused_as_the_header_would_ask(capsysbinary, tmp_path):
+def test_cet_on_a_summer_date_is_asked_as_the_header_would_be(capsysbinary, tmp_path):
     path = tmp_path / "july.csv"
     path.write_text("time,v\n2026-07-15 13:00 CET,1\n2026-12-07 13:00 CET,2\n", encoding="utf-8")
+    code, points, err = send(capsysbinary, path)
+    assert code == EXIT_USAGE and points == []
+    assert "the cells of 'time' say CET on dates such as 2026-07-15, in summer time" in err
+    assert "send: the time column says CET, which can mean UTC+01:00 (CET all year" in err
+    code, points, _ = send(capsysbinary, path, "--source-tz", "Europe/Berlin")
+    # 15 July 13:00 in Berlin is CEST (+02:00): 11:00Z, 19:00 (+8); 7 December 13:00 CET = 12:00Z = 20:00 (+8)
+    assert code == EXIT_OK and points == [("2026-07-15T19:00:00", 1), ("2026-12-07T20:00:00", 2)]
+
+
+def test_a_cell_zone_left_open_under_a_header_zone_is_refused_saying_why(capsysbinary, tmp_path):
+    path = tmp_path / "both.csv"
+    path.write_text("time (UTC),v\n2026-12-07 09:00 CST,1\n2026-12-07 10:00,2\n", encoding="utf-8")
     code, points, err = send(capsysbinary, path, "--skip-rejected")
-    # 15 July: CET all year (+01:00) or Berlin's clock (CEST)? refused; 7 December 13:00 CET = 12:00Z = 20:00 (+8)
-    assert code == EXIT_OK and points == [("2026-12-07T20:00:00", 2)]
+    # the header's UTC is the column's zone: 10:00 UTC is 18:00 (+8); CST in the cell is not read as UTC
+    assert code == EXIT_OK and points == [("2026-12-07T18:00:00", 2)]
     assert (
-        "row 2, time: '2026-07-15 13:00 CET': the zone CET in the cell is UTC+01:00, but this date is in summer "
-        "time, when a clock labelled CET may show Europe/Berlin's summer time: write the offset that was meant "
-        "in its place"
+        "row 2, time (UTC): '2026-12-07 09:00 CST': the zone CST in the cell is used by several zones "
+        "(Asia/Shanghai (China, UTC+8); America/Chicago (US Central, UTC-6); America/Havana (Cuba, UTC-5)): "
+        "write the offset that was meant in its place, such as +08:00"
     ) in err
 
 

@@ -141,6 +141,46 @@ _CJK_CLOCK = re.compile(r"(\d{1,2})\s*[时時点點]\s*(?:(\d{1,2})\s*分\s*(?:(
 _CJK_MERIDIAN = re.compile(r"(上午|下午)\s*(\d{1,2}:\d{2}(?::\d{2})?)")
 
 
+#: A zone abbreviation inside a time cell, as a word of its own (`… CET`, `… 09:00:00 CST 2026`).
+_ZONE_WORD = re.compile(rf"\s({CELL_ZONE_WORDS})(?=\s|$)")
+
+
+def open_zone_word(raws: Sequence[Any], fmt: TimeFormat) -> tuple[str, list[date]]:
+    """The zone abbreviation sampled time cells carry that leaves their offset open, and the dates of those cells.
+
+    The first word a cell is refused for (`cell_zone`: `CST`, or `CET` on a
+    summer date) that reads without it; ("", []) when there is none. The
+    column's zone then answers that word (`time_columns.time_zone`) as it
+    answers a header's; a cell with another such word stays refused with
+    its reason. Cells the word settles (`CEST`, `CET` in winter) are read
+    with their offset and do not count.
+    """
+    word, days = "", []
+    for raw in raws:
+        if not isinstance(raw, str):
+            continue
+        try:
+            parse_datetime_text(raw, fmt)
+        except CellError as exc:
+            found = _ZONE_WORD.search(raw)
+            if found is None or getattr(exc.text, "code", "") != "cell-zone" or word not in ("", found[1]):
+                continue
+            try:
+                stripped = parse_datetime_text(without_zone_word(raw, found[1]), fmt)
+            except ValueError:
+                continue
+            word = found[1]
+            days.append(stripped.date())
+        except ValueError:
+            continue
+    return word, days
+
+
+def without_zone_word(text: str, word: str) -> str:
+    """`text` without the zone abbreviation `word` (a word of its own), to read its clock time alone."""
+    return _ZONE_WORD.sub(lambda m: "" if m[1] == word else m[0], text, count=1)
+
+
 def _time_of(match: re.Match[str], text: str) -> time:
     hour, minute = int(match["H"]), int(match["M"])
     second = int(match["S"] or 0)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
+from gui.data.importers.cell_times import without_zone_word
 from gui.data.importers.kinds import Seen, is_missing
 from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
@@ -382,11 +383,14 @@ class RowConverter:
             if fast is not None:
                 return list(fast), errors
             out: list[datetime | None] = []
+            word = spec.open_zone
             for i, raw in enumerate(cells):
                 if is_missing(raw, self.missing):
                     out.append(None)
                     continue
                 try:
+                    if word and isinstance(raw, str):  # the column's zone answers it: read the clock time alone
+                        raw = without_zone_word(raw, word)
                     out.append(C.parse_time_cell(raw, spec.fmt))
                 except ValueError as exc:
                     errors[i] = (spec.time_col, reason_of(exc))
