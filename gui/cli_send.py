@@ -260,7 +260,7 @@ def run_send(args: argparse.Namespace) -> int:
         _err(
             translate(
                 "cli",
-                "send: the time column's header says {text}, which can mean {choices}: pass --source-tz with the "
+                "send: the time column says {text}, which can mean {choices}: pass --source-tz with the "
                 "zone the times were written in",
             ).format(text=result.zone_question_text, choices=translate("cli", " or ").join(result.zone_question))
         )

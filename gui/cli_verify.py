@@ -193,7 +193,7 @@ def _sent_from_args(args: argparse.Namespace) -> list[_Sent] | str:
     if result.needs_date:
         return needs_date_message(result)
     if result.zone_question:
-        return translate("cli", "the time column's header says {zone} ({choices}): pass --source-tz").format(
+        return translate("cli", "the time column says {zone} ({choices}): pass --source-tz").format(
             zone=result.zone_question_text, choices=" / ".join(result.zone_question)
         )
     if result.zone_unstated:

@@ -418,7 +418,7 @@ class ImportDialog(QDialog):
                 asked.append(self.tr("Type the date of the first row to read the times of day."))
             if result.zone_question:
                 asked.append(
-                    self.tr("The time column's header says {text}: choose the zone the times were written in.").format(
+                    self.tr("The time column says {text}: choose the zone the times were written in.").format(
                         text=result.zone_question_text
                     )
                 )

@@ -143,9 +143,9 @@ class TimeQuestion(QWidget):
         offer the explicit choices."""
         if result.zone_question:
             self.time_note.setText(
-                self.tr(
-                    "The time column's header says {text}, which can mean {choices}. Choose the zone above."
-                ).format(text=result.zone_question_text, choices=self.tr(" or ").join(result.zone_question))
+                self.tr("The time column says {text}, which can mean {choices}. Choose the zone above.").format(
+                    text=result.zone_question_text, choices=self.tr(" or ").join(result.zone_question)
+                )
             )
             self.stamp_now_button.hide()
         elif result.needs_time:

@@ -1511,6 +1511,10 @@
         <source>Type the date of the first row to read the times of day.</source>
         <translation>请输入第一行的日期，以读取这些时刻。</translation>
     </message>
+    <message>
+        <source>The time column says {text}: choose the zone the times were written in.</source>
+        <translation>时间列写的是 {text}：请选择记录这些时间时所用的时区。</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln row(s) cannot be read and are not imported (see Problems).</source>
         <translation>
@@ -1546,10 +1550,6 @@
         <translation>
             <numerusform>已将被拒绝的 %Ln 行写入 {path}。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The time column&apos;s header says {text}: choose the zone the times were written in.</source>
-        <translation>时间列的表头写的是 {text}：请选择记录这些时间时所用的时区。</translation>
     </message>
     <message>
         <source>Choose the day/month order to read the times.</source>
@@ -3324,8 +3324,8 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>文件第一行的日期</translation>
     </message>
     <message>
-        <source>The time column&apos;s header says {text}, which can mean {choices}. Choose the zone above.</source>
-        <translation>时间列的表头写的是 {text}，它可能表示 {choices}。请在上方选择时区。</translation>
+        <source>The time column says {text}, which can mean {choices}. Choose the zone above.</source>
+        <translation>时间列写的是 {text}，它可能表示 {choices}。请在上方选择时区。</translation>
     </message>
     <message>
         <source> or </source>
@@ -3991,8 +3991,8 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>{path} 不是 type={type} 的请求体：{why}</translation>
     </message>
     <message>
-        <source>the time column&apos;s header says {zone} ({choices}): pass --source-tz</source>
-        <translation>时间列的表头写的是 {zone}（{choices}）：请指定 --source-tz</translation>
+        <source>the time column says {zone} ({choices}): pass --source-tz</source>
+        <translation>时间列写的是 {zone}（{choices}）：请指定 --source-tz</translation>
     </message>
     <message>
         <source>{path}: no datapoints to verify</source>
@@ -4257,10 +4257,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>请求中的 at：平台时间（UTC+8）</translation>
     </message>
     <message>
-        <source>send: the time column&apos;s header says {text}, which can mean {choices}: pass --source-tz with the zone the times were written in</source>
-        <translation>send：时间列的表头写的是 {text}，它可能表示 {choices}：请用 --source-tz 指定记录这些时间所用的时区</translation>
-    </message>
-    <message>
         <source> or </source>
         <translation> 或 </translation>
     </message>
@@ -4426,6 +4422,10 @@ exit status (--dry-run exits as the send would, for the same file and options):
     <message>
         <source>rows without a time: now (stamp each with the time of the import), platform (send without at: the platform stamps each on arrival), refuse; default: a file with no time column is refused (exit 3), and so is a row whose time cell is empty (a rejected row, exit 3; OneNET bodies: platform)</source>
         <translation>没有时间的行：now（以导入时间为每行的时间）、platform（不带 at 发送：平台按到达时间记录）、refuse（拒绝）；默认：没有时间列的文件会被拒绝（退出码 3），时间单元格为空的行也会被拒绝（被拒绝的行，退出码 3；OneNET 请求体：platform）</translation>
+    </message>
+    <message>
+        <source>send: the time column says {text}, which can mean {choices}: pass --source-tz with the zone the times were written in</source>
+        <translation>send：时间列写的是 {text}，它可能表示 {choices}：请用 --source-tz 指定记录这些时间所用的时区</translation>
     </message>
     <message>
         <source> Its datapoints wait in the outbox: `onenet-uploader outbox send` sends them.</source>
@@ -4971,12 +4971,16 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{text}: hour {hour} cannot go with {meridian}</source>
-        <extracomment>Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`). `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM).</extracomment>
+        <extracomment>After a time: an offset, `Z`, ` UTC`, or a zone abbreviation the header rule knows (`CET`, `CST`: `cell_zone`). Plausible ranges of numeric times (so a column of pressures is never read as dates). Unix time formats by magnitude; the ranges do not overlap, so the magnitude alone tells them apart. Years a compact `YYYYMMDD…` number may have (a weather service&apos;s archive starts in the 19th century). Chinese clock times: `8时30分`, `8点30分15秒`, `8时` (read as `8:30`, `8:30:15`, `8:00`). `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM). A zone abbreviation inside a time cell, as a word of its own (`… CET`, `… 09:00:00 CST 2026`).</extracomment>
         <translation>{text}：{hour} 点不能与 {meridian} 同用</translation>
     </message>
     <message>
         <source>{text} is not a valid time of day ({why})</source>
         <translation>{text} 不是有效的时刻（{why}）</translation>
+    </message>
+    <message>
+        <source>{text}: {why}</source>
+        <translation>{text}：{why}</translation>
     </message>
     <message>
         <source>{text} is not a valid date when read as {order} ({why})</source>
@@ -5161,6 +5165,11 @@ base64, an expiry that is not in the future
         <translation>带引号的单元格缺少结束引号：文件可能不完整</translation>
     </message>
     <message>
+        <source>no time: no column of the file was understood as a time (name it, with its format if need be: send --time-column and --time-format, the import dialog&apos;s Use as and Read as; or choose what rows without a time get: send --missing-time now or platform, the import dialog&apos;s Rows without a time)</source>
+        <extracomment>A row of a file in which no column was understood as a time: its time cell is not empty, there is none.</extracomment>
+        <translation>没有时间：文件中没有任何一列被识别为时间（请指定时间列，必要时连同其格式：send 的 --time-column 和 --time-format，或导入对话框中的“用作”和“识别为”；或者选择没有时间的行如何处理：send 的 --missing-time now 或 platform，或导入对话框中的“没有时间的行”）</translation>
+    </message>
+    <message>
         <source>{why}: a number with a unit; write the unit in the header, the number alone</source>
         <translation>{why}：这是带单位的数字；请把单位写在表头，单元格里只写数字</translation>
     </message>
@@ -5267,6 +5276,14 @@ base64, an expiry that is not in the future
     <message>
         <source>every value is between 20000 and 80000: Excel days</source>
         <translation>每个值都在 20000 到 80000 之间：Excel 日期序号</translation>
+    </message>
+    <message>
+        <source>unknown: the cells of {column} say {zone} on dates such as {day}, in summer time where {zone} is the winter time ({region}): the fixed offset or that local time?</source>
+        <translation>未知：列 {column} 的单元格写的是 {zone}，而 {day} 等日期处于夏令时，{zone} 是 {region} 的冬令时：是固定偏移，还是该地的当地时间？</translation>
+    </message>
+    <message>
+        <source>unknown: the cells of {column} say {zone}, which several use</source>
+        <translation>未知：列 {column} 的单元格写的是 {zone}，而多个时区都用这个名称</translation>
     </message>
     <message>
         <source>{what}: the file has no column {text}. Its columns are {shown}.</source>
@@ -5449,7 +5466,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>year-month-day</source>
-        <extracomment>when `undecided`: the date orders that fit every cell read, to ask among times of day without a date column: the first row&apos;s date (`first_date`) times of day without a date column, and no `first_date` given: ask for it the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column, when the user chose no kind for it (each datastream&apos;s values are watched, `stream_kinds`). What the file leaves open and an option answers (`ImportResult.questions`): a number column&apos;s decimal mark (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`). Long layout: each datastream&apos;s kind (by its id in the file) by the rule of a wide value column (`kinds.kind_of`); a datastream not in it is read as AUTO. When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it. A header&apos;s `CET` read as its fixed offset because every date of the first rows is in winter: the `StatedZone` whose region&apos;s summer dates, in a later row, reject that row (the offset is then unsure).</extracomment>
+        <extracomment>when `undecided`: the date orders that fit every cell read, to ask among times of day without a date column: the first row&apos;s date (`first_date`) times of day without a date column, and no `first_date` given: ask for it the user&apos;s strftime pattern for the TIME column the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start unit (`year`, `month`…) -&gt; column A zone abbreviation the TIME column&apos;s cells carry that leaves their offset open (`CST`; `CET` on summer dates): the column&apos;s zone answers it (asked, or the zone chosen), so it is taken out of each cell first. the zone the file states (a header), when it wins over the source zone an ambiguous zone the file states: ask The times state no zone (no offset in the cells, none in the header) and nobody chose one: they are read in `ImportOptions.source_tz`, which `send` must not assume (it asks) and the dialog shows. what the file states (`GMT+00:00`; ZONE_IN_TIMES when each time gives its zone) the time column whose header (or cells) state `zone_stated` the zone the caller chose, when it differs from the stated one and so does not apply long layout: datastream ids renamed texts found among numbers that mean &quot;no reading&quot; (`---`, `NA`) `zone_reason` in words (`result.zone_reason_message`), for a person Wide columns whose kind the first rows gave (not the user), and those they proposed not to import (`kinds.SAMPLE_SKIPS`), with the texts they showed in them: the pass checks every row (`kinds.Seen`), and `make_plan` takes what all rows decide otherwise (`kinds.revise`). Long layout: the value column, when the user chose no kind for it (each datastream&apos;s values are watched, `stream_kinds`). What the file leaves open and an option answers (`ImportResult.questions`): a number column&apos;s decimal mark (`decimal_question`), a datastream id for a column without a header name (`unnamed_question`). Long layout: each datastream&apos;s kind (by its id in the file) by the rule of a wide value column (`kinds.kind_of`); a datastream not in it is read as AUTO. When the date order is asked: each order that fits (`DateOrder.value`) with the first date read in it. A header&apos;s `CET` read as its fixed offset because every date of the first rows is in winter: the `StatedZone` whose region&apos;s summer dates, in a later row, reject that row (the offset is then unsure).</extracomment>
         <translation>年-月-日</translation>
     </message>
     <message>
@@ -5846,8 +5863,17 @@ base64, an expiry that is not in the future
         <translation>竖线</translation>
     </message>
     <message>
+        <source>the zone {zone} in the cell is used by several zones ({choices}): write the offset that was meant in its place, such as +08:00</source>
+        <extracomment>Abbreviations that name one offset; a file&apos;s header writing them means that offset (no DST switch). Abbreviations several zones use: the file cannot say which, so the user is asked. Standard-time abbreviations of regions with summer time: (the region&apos;s zone, its summer abbreviation). Loggers write `CET` or `EST` over their local clock all year, so over dates in the region&apos;s summer the abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise. Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China&apos;s one zone, UTC+8 today). A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset&apos;s start (`UTC+99`). An IANA name in a header, as the database spells them: `Europe/Berlin`, `America/Port-au-Prince`, `Etc/GMT+5` (its sign and digits belong to the name, so `GMT+5` is not read as an offset of its own). `GMT-05:00` (HOBO), `UTC+8`, `UTC/GMT+8`, `UTC+0530`, `UTC −3`; never the end of an `Etc/GMT+N` name. what the header says, e.g. `GMT+00:00`, `UTC`, `CST` the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous for an ambiguous abbreviation: the zones it may mean, in words A standard-time abbreviation of a region with summer time (`CET`): that region&apos;s zone (`Europe/Berlin`). A zone abbreviation a time cell may carry after its time (`2026-12-07 09:00:00 CET`, `date`&apos;s `… CST 2026`): the words the header rule knows, upper case, longest first (`CEST` before `CET`).</extracomment>
+        <translation>单元格中的时区 {zone} 被多个时区使用（{choices}）：请在该处改写为实际所指的 UTC 偏移，例如 +08:00</translation>
+    </message>
+    <message>
+        <source>the zone {zone} in the cell is {offset}, but this date is in summer time, when a clock labelled {zone} may show {region}&apos;s summer time: write the offset that was meant in its place</source>
+        <translation>单元格中的时区 {zone} 是 {offset}，但该日期处于夏令时，此时标为 {zone} 的时钟可能显示的是 {region} 的夏令时：请在该处改写为实际所指的 UTC 偏移</translation>
+    </message>
+    <message>
         <source>{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write its offset after the time in the file, {first} for the first occurrence or {second} for the second</source>
-        <extracomment>Abbreviations that name one offset; a file&apos;s header writing them means that offset (no DST switch). Abbreviations several zones use: the file cannot say which, so the user is asked. Standard-time abbreviations of regions with summer time: (the region&apos;s zone, its summer abbreviation). Loggers write `CET` or `EST` over their local clock all year, so over dates in the region&apos;s summer the abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise. Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China&apos;s one zone, UTC+8 today). A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset&apos;s start (`UTC+99`). An IANA name in a header, as the database spells them: `Europe/Berlin`, `America/Port-au-Prince`, `Etc/GMT+5` (its sign and digits belong to the name, so `GMT+5` is not read as an offset of its own). `GMT-05:00` (HOBO), `UTC+8`, `UTC/GMT+8`, `UTC+0530`, `UTC −3`; never the end of an `Etc/GMT+N` name. what the header says, e.g. `GMT+00:00`, `UTC`, `CST` the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous for an ambiguous abbreviation: the zones it may mean, in words A standard-time abbreviation of a region with summer time (`CET`): that region&apos;s zone (`Europe/Berlin`).</extracomment>
+        <extracomment>The last row&apos;s instant (naive UTC) with a known one, and the direction the rows took to it (+1, -1, 0).</extracomment>
         <translation>{at} 在 {zone} 中出现两次（时钟回拨），前后各行无法判断是哪一次：请在文件中该时间后写上 UTC 偏移，第一次为 {first}，第二次为 {second}</translation>
     </message>
 </context>

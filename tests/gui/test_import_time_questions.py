@@ -91,3 +91,43 @@ def test_cet_over_summer_dates_is_asked_like_cst(qtbot, open_import_dialog, tmp_
     reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("Europe/Berlin"))
     # 13:00 CEST (UTC+2) is 11:00 UTC, 19:00 in UTC+8
     assert import_rows(qtbot, dialog, rows) == [("2026-07-15T19:00:00", 1)]
+
+
+def test_newest_first_rows_across_the_autumn_change_are_refused_when_the_order_cannot_tell(qtbot, open_dialog):
+    # 02:40, 02:20 newest first fit both summer, both winter, or winter then summer: both refused; 01:50 is
+    # CEST only: 23:50Z on the 24th, 07:50 on the 25th in UTC+8
+    dialog, rows = open_dialog(TIMES / "berlin_fallback_newest3.csv", zone="Europe/Berlin")
+    assert dialog.import_result.rows_rejected == 2 and len(dialog.import_result) == 1
+    twice = "happens twice in Europe/Berlin (the clocks went back) and the rows around it do not tell which"
+    said = problems(dialog)
+    assert len(said) == 2
+    for text, (row, at) in zip(said, ((2, "02:40"), (3, "02:20")), strict=True):
+        assert text.startswith(f"Row {row}, time “2026-10-25 {at}”: 2026-10-25 {at}:00 {twice}")
+        assert "+02:00 for the first occurrence or +01:00 for the second" in text
+    assert import_rows(qtbot, dialog, rows) == [("2026-10-25T07:50:00", 1)]
+
+
+def test_newest_first_rows_that_jump_forward_in_the_repeated_hour_import_mirrored(qtbot, open_dialog):
+    # 03:30, 03:00 CET; 02:30, 02:00 CET; the jump forward; 02:30, 02:00, 01:30 CEST: 02:30Z … 23:30Z, +8 h
+    dialog, rows = open_dialog(TIMES / "berlin_fallback_newest.csv", zone="Europe/Berlin")
+    assert dialog.import_result.rows_rejected == 0
+    assert [at for at, _ in import_rows(qtbot, dialog, rows)] == [
+        "2026-10-25T10:30:00",
+        "2026-10-25T10:00:00",
+        "2026-10-25T09:30:00",
+        "2026-10-25T09:00:00",
+        "2026-10-25T08:30:00",
+        "2026-10-25T08:00:00",
+        "2026-10-25T07:30:00",
+    ]
+
+
+def test_cst_in_the_time_cells_is_asked_like_a_header_cst(qtbot, open_dialog):
+    # `date`'s layout, `Mon Dec  7 09:00:00 CST 2026`: China, US Central or Cuba? 09:00 in China (UTC+8) is
+    # 01:00Z, 09:00 in platform time
+    dialog, rows = open_dialog(TIMES / "date_cst.csv", zone="UTC")
+    assert dialog.import_result.zone_question and not dialog.import_button.isEnabled()
+    assert "The time column says CST, which can mean Asia/Shanghai (China, UTC+8)" in dialog.time_note.text()
+    assert not any("empty" in p for p in problems(dialog))
+    reread(qtbot, dialog, lambda: dialog.zone_combo.setCurrentText("Asia/Shanghai"))
+    assert import_rows(qtbot, dialog, rows) == [("2026-12-07T09:00:00", 1)]

@@ -13,7 +13,9 @@ from typing import Any
 from gui.data.importers.cell_numbers import CellError, refuse_uncomputed
 from gui.data.importers.options import DateOrder, TimeFormat
 from gui.data.importers.result import message as _m
-from gui.text import QT_TRANSLATE_NOOP
+from gui.data.importers.serials import excel_datetime
+from gui.data.importers.zones import CELL_ZONE_WORDS, cell_zone
+from gui.text import QT_TRANSLATE_NOOP, Message
 
 _TIME = (
     r"(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<F>\d{1,6}))?)?"
@@ -21,7 +23,8 @@ _TIME = (
 )
 
 
-_ZONE = r"(?:\s*(?P<Z>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?"
+#: After a time: an offset, `Z`, ` UTC`, or a zone abbreviation the header rule knows (`CET`, `CST`: `cell_zone`).
+_ZONE = rf"(?:\s*(?P<Z>Z|UTC|GMT|[+-]\d{{2}}(?::?\d{{2}})?)|\s+(?-i:(?P<A>{CELL_ZONE_WORDS})))?"
 
 
 _YMD_RE = re.compile(
@@ -37,9 +40,6 @@ _XY_RE = re.compile(
 
 
 _TOD_RE = re.compile(_TIME)
-
-
-EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 #: Plausible ranges of numeric times (so a column of pressures is never read as dates).
@@ -112,6 +112,8 @@ _MONTH_RES = (
         rf"{_WEEKDAY}(?P<mon>[a-z]{{3,9}})\.?{_SEP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?{_SEP}(?P<y>\d{{4}}){_TAIL}", re.I
     ),
     re.compile(rf"(?P<y>\d{{4}}){_SEP}(?P<mon>[a-z]{{3,9}})\.?{_SEP}(?P<d>\d{{1,2}}){_TAIL}", re.I),
+    # `date`'s layout: `Mon Dec  7 09:00:00 CST 2026` (the year after the time and its zone)
+    re.compile(rf"{_WEEKDAY}(?P<mon>[a-z]{{3,9}})\s+(?P<d>\d{{1,2}})\s+{_TIME}{_ZONE}\s+(?P<y>\d{{4}})", re.I),
 )
 
 
@@ -138,6 +140,46 @@ _CJK_CLOCK = re.compile(r"(\d{1,2})\s*[时時点點]\s*(?:(\d{1,2})\s*分\s*(?:(
 
 #: `上午 11:15:00` / `下午 1:15` (before the time, as Chinese Excel and WPS write AM/PM).
 _CJK_MERIDIAN = re.compile(r"(上午|下午)\s*(\d{1,2}:\d{2}(?::\d{2})?)")
+
+
+#: A zone abbreviation inside a time cell, as a word of its own (`… CET`, `… 09:00:00 CST 2026`).
+_ZONE_WORD = re.compile(rf"\s({CELL_ZONE_WORDS})(?=\s|$)")
+
+
+def open_zone_word(raws: Sequence[Any], fmt: TimeFormat) -> tuple[str, list[date]]:
+    """The zone abbreviation sampled time cells carry that leaves their offset open, and the dates of those cells.
+
+    The first word a cell is refused for (`cell_zone`: `CST`, or `CET` on a
+    summer date) that reads without it; ("", []) when there is none. The
+    column's zone then answers that word (`time_columns.time_zone`) as it
+    answers a header's; a cell with another such word stays refused with
+    its reason. Cells the word settles (`CEST`, `CET` in winter) are read
+    with their offset and do not count.
+    """
+    word, days = "", []
+    for raw in raws:
+        if not isinstance(raw, str):
+            continue
+        try:
+            parse_datetime_text(raw, fmt)
+        except CellError as exc:
+            found = _ZONE_WORD.search(raw)
+            if found is None or getattr(exc.text, "code", "") != "cell-zone" or word not in ("", found[1]):
+                continue
+            try:
+                stripped = parse_datetime_text(without_zone_word(raw, found[1]), fmt)
+            except ValueError:
+                continue
+            word = found[1]
+            days.append(stripped.date())
+        except ValueError:
+            continue
+    return word, days
+
+
+def without_zone_word(text: str, word: str) -> str:
+    """`text` without the zone abbreviation `word` (a word of its own), to read its clock time alone."""
+    return _ZONE_WORD.sub(lambda m: "" if m[1] == word else m[0], text, count=1)
 
 
 def _time_of(match: re.Match[str], text: str) -> time:
@@ -179,9 +221,16 @@ def _clock_time(pattern: re.Pattern[str], text: str, code: str, refusal: str) ->
     return _time_of(match, text)
 
 
-def _zone_of(match: re.Match[str]) -> Any:
+def _zone_of(match: re.Match[str], day: date, text: str) -> Any:
     zone = match["Z"]
     if not zone:
+        if match["A"]:  # an abbreviation: its offset on that date, by the header's rule, or why it has none
+            found = cell_zone(match["A"], day)
+            if isinstance(found, Message):
+                raise CellError(
+                    _m("cell-zone", QT_TRANSLATE_NOOP("importers", "{text}: {why}"), text=repr(text), why=found)
+                )
+            return found
         return None
     if zone in ("Z", "UTC", "GMT"):
         return UTC
@@ -206,7 +255,7 @@ def _build(y: int, m: int, d: int, match: re.Match[str], text: str, order: str) 
         ) from exc
     moment = _time_of(match, text) if match["H"] is not None else time(0)
     stamped = datetime.combine(day, moment)
-    zone = _zone_of(match)
+    zone = _zone_of(match, day, text)
     return stamped.replace(tzinfo=zone) if zone is not None else stamped
 
 
@@ -477,8 +526,9 @@ def _numeric_name(fmt: TimeFormat) -> str:
 def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
     """Excel serial days (naive, the sheet's clock) or Unix time in s/ms/us/ns (aware UTC instants).
 
-    Excel serials are rounded to the millisecond (09:01 is 0.37569444…
-    days); the 1900 leap-year bug affects only dates before March 1900.
+    Excel serials are read to the precision they are written with
+    (`excel_serial`: 46363.3888888 is 09:20:00, not 09:19:59.992); the
+    1900 leap-year bug affects only dates before March 1900.
     """
     if not math.isfinite(number):
         raise CellError(_m("not-a-finite-number", QT_TRANSLATE_NOOP("importers", "not a finite number")))
@@ -491,7 +541,7 @@ def parse_numeric_time(number: float, fmt: TimeFormat) -> datetime:
                     number=format(number, "g"),
                 )
             )
-        return EXCEL_EPOCH + timedelta(milliseconds=round(number * 86_400_000))
+        return excel_datetime(number)
     if fmt is not TimeFormat.EPOCH_S and number.is_integer():
         return parse_epoch_int(int(number), fmt)
     seconds = number / _EPOCH_UNITS[fmt]
@@ -601,7 +651,7 @@ def parse_time_of_day_cell(raw: Any, interval: bool = False) -> time:
     if isinstance(raw, datetime):
         return raw.time()
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 <= raw < 1:
-        return (EXCEL_EPOCH + timedelta(milliseconds=round(raw * 86_400_000))).time()
+        return excel_datetime(raw).time()
     if interval:
         return parse_interval_start(str(raw))
     return parse_time_of_day_text(str(raw))

@@ -16,11 +16,12 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
+from gui.data.importers.cell_times import without_zone_word
 from gui.data.importers.kinds import Seen, is_missing
 from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
-from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, Reason, reason_of, value_reason
+from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, _NO_TIME_COLUMN, Reason, reason_of, value_reason
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
@@ -379,11 +380,14 @@ class RowConverter:
             if fast is not None:
                 return list(fast), errors
             out: list[datetime | None] = []
+            word = spec.open_zone
             for i, raw in enumerate(cells):
                 if is_missing(raw, self.missing):
                     out.append(None)
                     continue
                 try:
+                    if word and isinstance(raw, str):  # the column's zone answers it: read the clock time alone
+                        raw = without_zone_word(raw, word)
                     out.append(C.parse_time_cell(raw, spec.fmt))
                 except ValueError as exc:
                     errors[i] = (spec.time_col, reason_of(exc))
@@ -548,7 +552,7 @@ class RowConverter:
             if at is not None or i in errors or not has_value[i]:
                 continue
             if policy is MissingTime.REFUSE:
-                errors.setdefault(i, []).append((time_col, _NO_TIME))
+                errors.setdefault(i, []).append((time_col, _NO_TIME if time_col >= 0 else _NO_TIME_COLUMN))
             elif policy is MissingTime.NOW:
                 times[i] = self.now
                 if timed:

@@ -37,6 +37,9 @@ class TimeSpec:
     pattern: str | None = None  #: the user's strftime pattern for the TIME column
     interval: bool = False  #: the TIME_OF_DAY column holds intervals (`00:00 - 01:00`): read as their start
     parts: dict[str, int] = field(default_factory=dict)  #: unit (`year`, `month`…) -> column
+    #: A zone abbreviation the TIME column's cells carry that leaves their offset open (`CST`; `CET` on summer
+    #: dates): the column's zone answers it (asked, or the zone chosen), so it is taken out of each cell first.
+    open_zone: str = ""
 
     @property
     def found(self) -> bool:

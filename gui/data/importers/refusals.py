@@ -29,6 +29,18 @@ _NO_TIME = _m(
 )
 
 
+#: A row of a file in which no column was understood as a time: its time cell is not empty, there is none.
+_NO_TIME_COLUMN = _m(
+    "no-time-column-refused",
+    QT_TRANSLATE_NOOP(
+        "importers",
+        "no time: no column of the file was understood as a time (name it, with its format if need be: send "
+        "--time-column and --time-format, the import dialog's Use as and Read as; or choose what rows without a "
+        "time get: send --missing-time now or platform, the import dialog's Rows without a time)",
+    ),
+)
+
+
 def reason_of(exc: Exception) -> Reason:
     """A parser's reason: its Message (cells.CellError), else its text."""
     text = getattr(exc, "text", None)

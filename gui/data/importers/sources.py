@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from datetime import date, datetime, time
 from itertools import chain, islice
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 
 from gui.data.importers.result import ImportFailed
 from gui.data.importers.result import message as _m
+from gui.data.importers.serials import excel_serial
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 
@@ -241,14 +242,21 @@ def _sheet_values(book: Any, sheet: Any) -> Iterator[tuple[Any, ...]]:
     openpyxl's `data_only` reader gives None for both; its parser (`WorkSheetParser`, which
     `ReadOnlyWorksheet._cells_by_row` uses) is given a `parse_cell` that tells them apart, and this loop
     is that method's, for values from the first row and column. A formula computing the empty text is
-    written `t="str"` with an empty `<v>` by Excel and LibreOffice: that is an empty cell.
+    written `t="str"` with an empty `<v>` by Excel and LibreOffice: that is an empty cell. A date cell
+    whose serial is not a whole second is read to the precision its `<v>` is written with (`excel_serial`,
+    the rule of CSV cells too): openpyxl alone gives 09:19:59.992 for `46363.3888888`, Excel shows 09:20:00.
     """
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+    from openpyxl.utils.datetime import from_excel
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
-            if cell["value"] is None and cell["data_type"] != "str":
+            value = cell["value"]
+            if cell["data_type"] == "d" and isinstance(value, (datetime, time)) and value.microsecond:
+                with suppress(TypeError, ValueError, OverflowError):  # ISO text (`t="d"`): as read
+                    cell["value"] = from_excel(excel_serial(float(element.findtext(VALUE_TAG))), self.epoch)
+            elif value is None and cell["data_type"] != "str":
                 formula = element.find(FORMULA_TAG)
                 if formula is not None:
                     cell["value"] = UncomputedFormula("=" + (formula.text or ""))

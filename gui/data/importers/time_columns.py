@@ -9,6 +9,7 @@ from datetime import date, tzinfo
 from typing import Any, NamedTuple
 
 from gui.data.importers import cells as C
+from gui.data.importers.cell_times import open_zone_word
 from gui.data.importers.columns import Profile, _integers, plain_name
 from gui.data.importers.options import DateOrder, ImportOptions, TimeFormat
 from gui.data.importers.plan import _CHOSEN, TimeSpec, format_label
@@ -234,6 +235,43 @@ class TimeZone(NamedTuple):
     unused: str
 
 
+def cells_zone(
+    name: str, profile: Profile, spec: TimeSpec, options: ImportOptions
+) -> tuple[StatedZone | None, Message | None]:
+    """A zone abbreviation in the time cells that leaves their offset open (`CST`; `CET` on summer dates), read
+    as a header's (`stated_zone`, `summer_question`): asked (the question and why) when the caller chose no
+    zone, else answered by the chosen zone. Either way `spec.open_zone` is set, so each cell is read without
+    the word (`convert`). (None, None) when the cells carry no such word, or the caller chose the zone."""
+    word, days = open_zone_word(profile.raws, spec.fmt)
+    if not word:
+        return None, None
+    spec.open_zone = word
+    if not options.zone_from_file:
+        return None, None
+    stated = stated_zone(word)
+    assert stated is not None, word  # the cells' words are those `stated_zone` reads
+    if stated.summer:
+        summer = summer_days(stated, days)
+        return summer_question(stated), _m(
+            "zone-cells-summer",
+            QT_TRANSLATE_NOOP(
+                "importers",
+                "unknown: the cells of {column} say {zone} on dates such as {day}, in summer time where {zone} is "
+                "the winter time ({region}): the fixed offset or that local time?",
+            ),
+            column=repr(name),
+            zone=word,
+            day=summer[0].isoformat() if summer else "?",
+            region=stated.summer,
+        )
+    return stated, _m(
+        "zone-cells-ambiguous",
+        QT_TRANSLATE_NOOP("importers", "unknown: the cells of {column} say {zone}, which several use"),
+        column=repr(name),
+        zone=word,
+    )
+
+
 def time_zone(
     has_header: bool, names: list[str], profiles: Sequence[Profile], spec: TimeSpec, options: ImportOptions
 ) -> TimeZone:
@@ -305,10 +343,14 @@ def time_zone(
                 season_of = season_zone
                 zone_stated, zone_column = stated.text, names[j]
             break
+    if zone is None and question is None and spec.time_col is not None and spec.fmt is not TimeFormat.PATTERN:
+        question, why = cells_zone(names[spec.time_col], profiles[spec.time_col], spec, options)
+        if question is not None:
+            zone_reason, zone_why = f"{ZONE_UNKNOWN}: the cells of {names[spec.time_col]!r} say {question.text}", why
     unstated = False
     if zone is None and question is None:
         zone_name = options.source_tz
-        if spec.found and times_state_zone(profiles, spec):
+        if spec.found and not spec.open_zone and times_state_zone(profiles, spec):
             zone_reason = ZONE_IN_TIMES
             zone_stated, zone_column = ZONE_IN_TIMES, names[columns[0]]
         elif not options.zone_from_file:

@@ -6,11 +6,12 @@ Zone names are read by the one parser, `gui.onenet.zones.parse_zone`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from gui.data.importers.options import ImportOptions
@@ -121,6 +122,52 @@ def stated_zone(header: str) -> StatedZone | None:
     return None
 
 
+#: A zone abbreviation a time cell may carry after its time (`2026-12-07 09:00:00 CET`, `date`'s `… CST 2026`):
+#: the words the header rule knows, upper case, longest first (`CEST` before `CET`).
+CELL_ZONE_WORDS = "|".join(sorted((set(_ABBREVIATIONS) | set(_AMBIGUOUS)) - {"Z", "UTC", "GMT"}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def cell_zone(word: str, day: date) -> tzinfo | Message:
+    """The offset a zone abbreviation in a time cell gives that cell (of date `day`), by the header's rule.
+
+    `stated_zone` reads the word as it reads a header: a word of one offset
+    (`CEST`, `JST`, `UTC`) is that offset; a region's standard-time word
+    (`CET`, `EST`) is its fixed offset on a date outside the region's summer.
+    Otherwise the cell cannot say which instant it is, and the Message says
+    why: an ambiguous word (`CST`: China, US Central or Cuba) or a
+    standard-time word on a summer date (`CET` in July: UTC+01:00 all year,
+    or Berlin's clock showing CEST?). A header's word is asked; a cell's is
+    refused with the reason, never read in a guessed zone: the offset
+    written in its place settles it.
+    """
+    stated = stated_zone(word)
+    assert stated is not None, word  # every word of CELL_ZONE_WORDS is one `stated_zone` reads
+    if stated.choices:
+        return Message(
+            "cell-zone-ambiguous",
+            "importers",
+            QT_TRANSLATE_NOOP(
+                "importers",
+                "the zone {zone} in the cell is used by several zones ({choices}): write the offset that was "
+                "meant in its place, such as +08:00",
+            ),
+            {"zone": word, "choices": "; ".join(stated.choices)},
+        )
+    if stated.summer and summer_days(stated, [day]):
+        return Message(
+            "cell-zone-summer",
+            "importers",
+            QT_TRANSLATE_NOOP(
+                "importers",
+                "the zone {zone} in the cell is {offset}, but this date is in summer time, when a clock labelled "
+                "{zone} may show {region}'s summer time: write the offset that was meant in its place",
+            ),
+            {"zone": word, "offset": stated.name, "region": stated.summer},
+        )
+    return parse_zone(stated.name).tz
+
+
 def summer_days(stated: StatedZone, days: Sequence[date]) -> list[date]:
     """The days on which `stated.summer`'s region keeps summer time (at noon), in order; [] for none."""
     if not stated.summer:
@@ -200,24 +247,34 @@ class ZoneCheck:
 
     A gap (02:30 on a spring-forward night in Europe/Berlin) does not exist:
     the row is rejected with the reason. A repeated time (02:30 on the
-    autumn night) is worked out from the order of the rows only when they
-    go back in time inside the repeated hour (a logger writing on through
-    the change: 02:00, 02:30, 02:00, 02:30): the rows before the step back
-    are the first occurrence, from it on the second, each with a warning
-    naming the reading taken. A repeated time whose rows never go back (a
-    lone `02:30`) is rejected naming both offsets, as the editor refuses
-    it (`gui.onenet.readings.occurrences`, the one rule): which one is meant
-    is the file's to say. So is a run still undecided at the end of a
-    chunk: refused, never guessed. Days without a change are recognised
-    once (cached) and cost nothing per row.
+    autumn night) is worked out from the order of the rows only when exactly
+    one reading puts the run of repeated rows, with the rows just around it,
+    in order, and in the direction the file shows (the last step between
+    rows before it, when there is one). Oldest first, a logger writing on
+    through the change goes back inside the repeated hour (02:00, 02:30,
+    02:00, 02:30): the rows before the step back are the first occurrence,
+    from it on the second. Newest first, the same rows read mirrored jump
+    forward (02:30, 02:00, 02:30, 02:00): the rows before the jump are the
+    second occurrence, from it on the first. Each worked-out row gets a
+    warning naming the reading taken. A run that more than one reading puts
+    in order (a lone `02:30`; 02:40, 02:20 read newest first, which may be
+    both summer, both winter or one of each) or none does (rows out of
+    order) is rejected naming both offsets, as the editor refuses it
+    (`gui.onenet.readings.occurrences`, the one rule): which one is meant
+    is the file's to say. So two rows are never read as one instant because
+    of the fold. A run still open at the end of a chunk is decided from the
+    rows seen so far, and the next chunk goes on from its last instant and
+    direction. Days without a change are recognised once (cached) and cost
+    nothing per row.
     """
 
     def __init__(self, tz: tzinfo) -> None:
         self.tz = tz
         self._fixed = isinstance(tz, timezone)
         self._changes: dict[date, bool] = {}
-        self._previous: datetime | None = None  # the previous row's naive time when it was a repeated one
-        self._second = False
+        #: The last row's instant (naive UTC) with a known one, and the direction the rows took to it (+1, -1, 0).
+        self._last: datetime | None = None
+        self._direction = 0
 
     def changes_on(self, day: date) -> bool:
         """True when the zone's UTC offset changes on `day` (so some times there are gaps or repeats)."""
@@ -230,6 +287,18 @@ class ZoneCheck:
             }
             known = self._changes[day] = len(offsets) > 1
         return known
+
+    def _instant(self, t: datetime) -> datetime:
+        """The UTC instant (naive) of an aware time or of a naive one that happens once in the zone."""
+        if t.tzinfo is not None:
+            return t.astimezone(UTC).replace(tzinfo=None)
+        return t - (self.tz.utcoffset(t) or timedelta(0))
+
+    def _pass(self, instant: datetime) -> None:
+        """A row with a known instant: it sets the direction the file shows (equal times show none)."""
+        if self._last is not None and instant != self._last:
+            self._direction = 1 if instant > self._last else -1
+        self._last = instant
 
     def check(
         self, times: Sequence[datetime | None]
@@ -249,48 +318,115 @@ class ZoneCheck:
         else:  # C speed; aware times add a day or two to look at, nothing more
             naive_days = set(map(datetime.date, times))  # type: ignore[arg-type]
         if not any(self.changes_on(day) for day in naive_days):
-            self._previous, self._second = None, False
+            self._tail(times)
             return list(times), errors, warnings
         out = list(times)
-        pending: list[tuple[int, datetime, timedelta, timedelta]] = []  # repeated times not yet told apart
+        run: list[tuple[int, datetime, timedelta, timedelta]] = []  # consecutive repeated times of one day
 
-        def undecided() -> None:
-            for k, naive, first, second in pending:
-                errors[k] = _twice(naive, self.tz, first, second)
-            pending.clear()
+        def settle(following: datetime | None) -> None:
+            if run:
+                self._settle(run, following, out, errors, warnings)
+                run.clear()
 
-        for i, naive in enumerate(times):
-            if naive is None or naive.tzinfo is not None:
+        for i, t in enumerate(times):
+            if t is None:
                 continue
-            if not self.changes_on(naive.date()):
-                undecided()
-                self._previous, self._second = None, False
-                continue
-            offsets = occurrences(naive, self.tz)  # the one rule of gaps and repeats (`localize` refuses both)
-            if len(offsets) == 1:
-                undecided()
-                self._previous, self._second = None, False
-                continue
-            shown = f"{naive:%Y-%m-%d %H:%M:%S}"
-            if not offsets:
-                errors[i] = f"{shown} does not exist in {self.tz} (the clocks skipped it at the DST change)"
-                continue
-            first, second = offsets
-            if not self._second and self._previous is not None and naive < self._previous:
-                self._second = True  # the rows went back inside the repeated hour: the ones before were the first
-                for k, earlier, first_k, _ in pending:
-                    out[k] = earlier.replace(fold=0)
-                    warnings[k] = _read_as(earlier, self.tz, "first", first_k)
-                pending.clear()
-            self._previous = naive
-            if self._second:
-                out[i] = naive.replace(fold=1)
-                warnings[i] = _read_as(naive, self.tz, "second", second)
-            else:
-                out[i] = None
-                pending.append((i, naive, first, second))
-        undecided()  # the rows of this chunk do not settle them: refused, never guessed
+            if t.tzinfo is None and self.changes_on(t.date()):
+                offsets = occurrences(t, self.tz)  # the one rule of gaps and repeats (`localize` refuses both)
+                if not offsets:
+                    errors[i] = (
+                        f"{t:%Y-%m-%d %H:%M:%S} does not exist in {self.tz} (the clocks skipped it at the DST change)"
+                    )
+                    continue
+                if len(offsets) == 2:
+                    if run and run[0][1].date() != t.date():
+                        settle(None)  # another night's change: a run is one night's repeated hour
+                    run.append((i, t, offsets[0], offsets[1]))
+                    continue
+            instant = self._instant(t)
+            settle(instant)
+            self._pass(instant)
+        settle(None)  # decided from the rows seen so far; the next chunk goes on from the last instant
         return out, errors, warnings
+
+    def _tail(self, times: Sequence[datetime | None]) -> None:
+        """A chunk without a change: its last instant and the direction of its last step, for the next chunk."""
+        last: datetime | None = None
+        for t in reversed(times):
+            if t is None:
+                continue
+            instant = self._instant(t)
+            if last is None:
+                last = instant
+            elif instant != last:
+                self._last, self._direction = instant, 0
+                break
+        if last is not None:
+            self._pass(last)
+
+    def _settle(
+        self,
+        run: list[tuple[int, datetime, timedelta, timedelta]],
+        following: datetime | None,
+        out: list[datetime | None],
+        errors: dict[int, str | Message],
+        warnings: dict[int, str],
+    ) -> None:
+        """Read a run of repeated times by the one reading that keeps it in order with the rows around it.
+
+        In order oldest first, first occurrences come before second ones
+        (folds 0…0 1…1); newest first, the reverse (1…1 0…0). Each direction
+        the file may take (only the one it shows, when it shows one) and each
+        place of the switch is tried; equal times may stay equal (several
+        datastreams of one time, long layout). Exactly one fitting reading is
+        taken; otherwise every row of the run is rejected naming both offsets.
+        """
+        n = len(run)
+        previous = self._last
+        readings: set[tuple[int, int]] = set()  # (fold of every row before the switch, switch position)
+        last: tuple[int, int] | None = None  # a fitting reading: (fold before the switch, switch position)
+        for direction in (1, -1):
+            if self._direction and direction != self._direction:
+                continue
+            before, after = (0, 1) if direction == 1 else (1, 0)
+            a = [naive - (first if before == 0 else second) for _, naive, first, second in run]
+            b = [naive - (first if after == 0 else second) for _, naive, first, second in run]
+            ordered = _ascending if direction == 1 else _descending
+            head = [True] * (n + 1)  # head[k]: previous, a[0], …, a[k-1] in order
+            for k in range(1, n + 1):
+                head[k] = head[k - 1] and ordered(previous if k == 1 else a[k - 2], a[k - 1])
+            tail = [True] * (n + 1)  # tail[k]: b[k], …, b[n-1], following in order
+            for k in range(n - 1, -1, -1):
+                tail[k] = tail[k + 1] and ordered(b[k], following if k == n - 1 else b[k + 1])
+            for k in range(n + 1):
+                join = ordered(previous if k == 0 else a[k - 1], following if k == n else b[k])
+                if head[k] and tail[k] and join:
+                    # all rows of one fold is one reading, whichever direction found it
+                    key = (after, n) if k == 0 else (before, k)
+                    readings.add(key)
+                    last = (before, k)
+        if len(readings) != 1 or last is None:
+            for k, naive, first, second in run:
+                out[k] = None
+                errors[k] = _twice(naive, self.tz, first, second)
+            self._last = None
+            return
+        before, switch = last
+        for position, (k, naive, first, second) in enumerate(run):
+            fold = before if position < switch else 1 - before
+            out[k] = naive.replace(fold=fold)
+            warnings[k] = _read_as(naive, self.tz, "second" if fold else "first", second if fold else first)
+            self._pass(naive - (second if fold else first))
+
+
+def _ascending(x: datetime | None, y: datetime | None) -> bool:
+    """`y` is not before `x` (or one of them is not there to compare)."""
+    return x is None or y is None or y >= x
+
+
+def _descending(x: datetime | None, y: datetime | None) -> bool:
+    """`y` is not after `x` (or one of them is not there to compare)."""
+    return x is None or y is None or y <= x
 
 
 def _read_as(naive: datetime, tz: tzinfo, which: str, offset: timedelta) -> str:
