@@ -55,7 +55,7 @@ from gui.data.importers.cell_times import (
 )
 from gui.data.importers.options import DateOrder, TimeFormat
 from gui.data.importers.sources import UncomputedFormula
-from gui.onenet.readings import Value, ValueKind, parse_json_object
+from gui.onenet.readings import RepeatedKey, Value, ValueKind, parse_json_object
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 #: Texts that usually mean "no reading": they do not make a number column text (they are reported,
@@ -164,6 +164,8 @@ def parse_cell_value(raw: Any, kind: ValueKind, decimal: str) -> Value:
     if text.startswith("{"):
         try:
             return parse_json_object(text)
+        except RepeatedKey:
+            raise  # an object whose key is named twice: refused, never sent as text instead
         except ValueError:
             pass
     return text
@@ -245,6 +247,8 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
     if t.startswith("{"):
         try:
             parse_json_object(t)
+        except RepeatedKey:
+            return CellClass.JSON, None  # an object (refused when read: which value of the key is meant?)
         except ValueError:
             pass
         else:
