@@ -174,9 +174,7 @@ class RepeatedKey(ValueError):
         self.text = Message(
             "json-repeated-key",
             "readings",
-            QT_TRANSLATE_NOOP(
-                "readings", "the JSON object names the key {key} more than once: write each key once"
-            ),
+            QT_TRANSLATE_NOOP("readings", "the JSON object names the key {key} more than once: write each key once"),
             {"key": json.dumps(key, ensure_ascii=False)},
         )
         super().__init__(str(self.text))

@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from gui.data.importers.cell_numbers import (
+    ZERO_PADDED_IN,
     CellError,
     _m,
     decimal_evidence,
@@ -28,6 +29,7 @@ from gui.data.importers.cell_numbers import (
     numbers_fast,
     parse_number_text,
     refuse_uncomputed,
+    zero_padded,
 )
 from gui.data.importers.cell_times import (
     _INTERVAL_RE,
@@ -69,6 +71,7 @@ __all__ = [
     "COMPACT_LENGTHS",
     "EPOCH_FORMATS",
     "MISSING_LIKE",
+    "ZERO_PADDED_IN",
     "CellClass",
     "CellError",
     "classify",
@@ -92,6 +95,7 @@ __all__ = [
     "parse_time_of_day_cell",
     "refuse_uncomputed",
     "times_fast",
+    "zero_padded",
 ]
 
 

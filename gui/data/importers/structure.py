@@ -243,5 +243,5 @@ def short_rows_said(count: int) -> Message:
     """The decision that `count` rows had fewer cells than the header, their missing cells at the end read as
     empty (code `short-rows`; CSV writers often leave off trailing empty fields)."""
     return Counted("short-rows").tr(
-        "%Ln row(s) have fewer cells than the header: the cells missing at their end are read as empty", "", count
+        "%Ln row(s) with fewer cells than the header: the cells missing at their end are read as empty", "", count
     )
