@@ -723,7 +723,8 @@ def test_a_row_with_more_cells_is_rejected_one_with_fewer_has_its_last_cells_emp
     assert values(result, "b") == [2, 6]
     assert [(p.row, p.column) for p in result.problems] == [(3, None)]
     assert "the row has 4 cells but the table has 3 columns" in result.problems[0].reason
-    assert "1 row with fewer cells than the header: the cells missing at their end are read as empty" in " ".join(map(str, result.detected.decisions))
+    said = " ".join(map(str, result.detected.decisions))
+    assert "1 row with fewer cells than the header: the cells missing at their end are read as empty" in said
 
 
 def test_a_50_mb_single_line_is_refused_quickly(tmp_path):
