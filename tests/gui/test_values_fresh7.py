@@ -78,6 +78,24 @@ def test_rows_that_leave_off_trailing_empty_fields_are_imported_and_counted(qtbo
     assert len(imported(qtbot, dialog, rows)["codename"]) == 22
 
 
+def test_ubuntu_short_rows_are_read_and_the_lts_versions_listed_as_problems(qtbot, pool):
+    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "distro_info_ubuntu.csv")
+    assert "37 rows with fewer cells than the header" in dialog.detected_label.text()
+    assert dialog.problems_box.title() == "Problems: 11 rows not imported, 0 warnings"
+    assert dialog.problems_list.item(0).text().startswith("Row 5, version “6.06 LTS”: '6.06 LTS' is not a number")
+    assert len(imported(qtbot, dialog, rows)["codename"]) == 33
+
+
+def test_a_json_cell_naming_a_key_twice_is_a_problem_naming_the_key(qtbot, pool):
+    dialog, rows = open_dialog(qtbot, pool, FIXTURES / "json_repeated_key.csv")
+    assert (
+        dialog.problems_list.item(0)
+        .text()
+        .startswith('Row 2, meta “{"x": 1, "x": 2}”: the JSON object names the key "x" more than once')
+    )
+    assert imported(qtbot, dialog, rows)["meta"] == [{"x": 3}]
+
+
 def test_a_json_object_naming_a_key_twice_is_refused_in_the_editor_with_the_key(qtbot, window):
     editor = window.editor
     for kind in (ValueKind.AUTO, ValueKind.JSON):
