@@ -152,7 +152,8 @@ def parse_json_object(text: str) -> dict[str, Any]:
 
     Raises ValueError naming the line and column of a syntax error, or when
     the text is valid JSON but not an object (OneNET takes objects, not
-    arrays or scalars, as JSON values); RepeatedKey (a ValueError) when an
+    arrays or scalars, as JSON values) or nested too deeply for Python's
+    json (thousands of levels); RepeatedKey (a ValueError) when an
     object, at any depth, names a key twice (`{"x": 1, "x": 2}`: json would
     keep the last value without a word).
     """
@@ -160,6 +161,8 @@ def parse_json_object(text: str) -> dict[str, Any]:
         parsed = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object_once)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:  # json's C scanner counts each `[`/`{` against the recursion limit
+        raise ValueError("not valid JSON: nested too deeply") from exc
     if not isinstance(parsed, dict):
         raise ValueError("a JSON value must be an object: {...}")
     return parsed

@@ -190,3 +190,12 @@ def test_a_json_cell_naming_a_key_twice_rejects_its_row_with_the_key(capsysbinar
     assert code == EXIT_REJECTED
     assert streams["meta"] == [("2026-12-07T18:00:00", {"x": 3})]
     assert 'rejected: row 2, meta: the JSON object names the key "x" more than once: write each key once' in err
+
+
+def test_a_cell_nested_too_deeply_for_json_is_read_as_text_not_a_crash(tmp_path):
+    # found by the fuzz test once the fixtures above were added: json's RecursionError escaped from `classify`
+    deep = '{"a": ' + "[" * 100_000
+    path = tmp_path / "deep.csv"
+    path.write_text(f"time,note\n2026-12-07 09:00,{deep}\n2026-12-07 10:00,ok\n", encoding="utf-8")
+    result = import_file(path, ImportOptions(source_tz="UTC"))
+    assert [p.value for _, p in result.pairs()] == [deep, "ok"]
