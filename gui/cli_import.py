@@ -131,6 +131,17 @@ def add_import_arguments(parser: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--number",
+        metavar="LIST",
+        action="append",
+        default=[],
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "read these columns as numbers (names or 1-based numbers, comma-separated; repeatable); default: a "
+            "column whose numbers are written with leading zeros (0012) is text, as identifiers and codes are",
+        ),
+    )
+    parser.add_argument(
         "--stream-id",
         metavar="OLD=NEW",
         action="append",
@@ -187,6 +198,7 @@ def options_from_args(args: argparse.Namespace) -> ImportOptions:
         include=_column_list(getattr(args, "columns", None)),
         exclude=_column_list(getattr(args, "exclude", [])) or (),
         text=_column_list(getattr(args, "text", [])) or (),
+        numbers=_column_list(getattr(args, "number", [])) or (),
         rename=rename,
         zone_from_file=source_tz is None,
         first_date=getattr(args, "date", None),

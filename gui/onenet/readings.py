@@ -157,15 +157,47 @@ def parse_json_object(text: str) -> dict[str, Any]:
 
     Raises ValueError naming the line and column of a syntax error, or when
     the text is valid JSON but not an object (OneNET takes objects, not
-    arrays or scalars, as JSON values).
+    arrays or scalars, as JSON values) or nested too deeply for Python's
+    json (thousands of levels); RepeatedKey (a ValueError) when an
+    object, at any depth, names a key twice (`{"x": 1, "x": 2}`: json would
+    keep the last value without a word).
     """
     try:
-        parsed = json.loads(text, parse_constant=_refuse_constant)
+        parsed = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object_once)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError as exc:  # json's C scanner counts each `[`/`{` against the recursion limit
+        raise ValueError("not valid JSON: nested too deeply") from exc
     if not isinstance(parsed, dict):
         raise ValueError("a JSON value must be an object: {...}")
     return parsed
+
+
+class RepeatedKey(ValueError):
+    """A JSON object that names `key` twice: which value is meant is the user's to say, never json's silent
+    "the last one wins"; `text` (a Message) says so."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.text = Message(
+            "json-repeated-key",
+            "readings",
+            QT_TRANSLATE_NOOP("readings", "the JSON object names the key {key} more than once: write each key once"),
+            {"key": json.dumps(key, ensure_ascii=False)},
+        )
+        super().__init__(str(self.text))
+
+
+def _object_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json's `object_pairs_hook`: the object, or RepeatedKey for its first key named twice."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise RepeatedKey(key)
+            seen.add(key)
+    return obj
 
 
 def _refuse_constant(name: str) -> Any:
@@ -178,7 +210,8 @@ def parse_value(text: str, kind: ValueKind = ValueKind.AUTO) -> Value:
     `AUTO`: a number if the text is one (`84` -> 84, `23.001` -> 23.001), a
     JSON object if it starts with `{` and parses, otherwise the text itself.
     An explicit kind forces the reading (`TEXT` keeps `"84"` a string) and
-    raises ValueError when the text cannot be read that way.
+    raises ValueError when the text cannot be read that way; an object that
+    names a key twice is RepeatedKey in AUTO too (`parse_json_object`).
     """
     if kind is ValueKind.TEXT:
         return text
@@ -193,6 +226,8 @@ def parse_value(text: str, kind: ValueKind = ValueKind.AUTO) -> Value:
     if text.lstrip().startswith("{"):
         try:
             return parse_json_object(text)
+        except RepeatedKey:
+            raise  # an object, but which value of the key is meant is unknown: never sent as text instead
         except ValueError:
             pass
     return text

@@ -183,12 +183,12 @@ def broken_json(text: str) -> BrokenJson | None:
         return None
     try:
         parse_json_object(text)
-    except RecursionError:
-        return BrokenJson("nested too deeply")
     except ValueError as exc:
         cause = exc.__cause__
         if isinstance(cause, json.JSONDecodeError):
             return BrokenJson(cause.msg, cause.lineno, cause.colno)
+        if isinstance(cause, RecursionError):
+            return BrokenJson("nested too deeply")
         return BrokenJson(str(exc))
     return None
 

@@ -26,6 +26,7 @@ from gui.data.store import StoreError
 from gui.onenet.readings import (
     Datapoint,
     MistypedNumber,
+    RepeatedKey,
     Value,
     ValueKind,
     format_value,
@@ -311,6 +312,8 @@ class DatapointEditor(QGroupBox):
         else:
             try:
                 value = parse_value(text, kind)
+            except RepeatedKey as exc:  # an object, but which value of the key is meant?
+                ok, message, colour = False, i18n.render(exc.text), "error"
             except ValueError as exc:
                 broken = broken_json(text) if kind is ValueKind.JSON else None  # json's reason, in our words
                 ok, message, colour = False, self._broken_json(broken) if broken else str(exc), "error"

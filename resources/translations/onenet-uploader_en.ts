@@ -126,6 +126,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln row(s) with fewer cells than the header: the cells missing at their end are read as empty</source>
+        <translation>
+            <numerusform>%Ln row with fewer cells than the header: the cells missing at its end are read as empty</numerusform>
+            <numerusform>%Ln rows with fewer cells than the header: the cells missing at their end are read as empty</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
         <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>

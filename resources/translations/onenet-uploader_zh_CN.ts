@@ -109,6 +109,12 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln row(s) with fewer cells than the header: the cells missing at their end are read as empty</source>
+        <translation>
+            <numerusform>%Ln 行的单元格少于表头：行末缺少的单元格按空读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
         <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
@@ -4136,6 +4142,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>将这些列按文本读取，数字也作为文本（列名或从 1 开始的列号，逗号分隔；可重复）；默认：含有任何数字的列按数字读取，其余单元格被拒绝</translation>
     </message>
     <message>
+        <source>read these columns as numbers (names or 1-based numbers, comma-separated; repeatable); default: a column whose numbers are written with leading zeros (0012) is text, as identifiers and codes are</source>
+        <translation>将这些列按数字读取（列名或从 1 开始的列号，逗号分隔；可重复）；默认：数字带前导零（0012）的列按文本读取，如同编号和代码</translation>
+    </message>
+    <message>
         <source>send column OLD (name, number or suggested id; long layout: a datastream id in the file) as datastream NEW (repeatable)</source>
         <translation>将列 OLD（列名、列号或建议的 ID；长表布局：文件中的数据流 ID）作为数据流 NEW 发送（可重复指定）</translation>
     </message>
@@ -4937,7 +4947,7 @@ base64, an expiry that is not in the future
     <name>importers</name>
     <message>
         <source>{text} is not a number with a decimal comma (this column uses `,` as decimal mark)</source>
-        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions). `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).</extracomment>
+        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions). A number written with a zero before another digit (`0012`, `-007`; not `0`, `0.5`, `-0.5`). The same at the start of a line of cells joined by line breaks (a C-level scan over a chunk of a column). `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).</extracomment>
         <translation>{text} 不是以逗号作小数点的数值（此列以 `,` 作小数点）</translation>
     </message>
     <message>
@@ -5145,7 +5155,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no time of day</source>
-        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
+        <extracomment>delimited rows read with empty cells added at their end (`process`) JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
         <translation>没有时刻</translation>
     </message>
     <message>
@@ -5259,6 +5269,14 @@ base64, an expiry that is not in the future
     <message>
         <source>units row under the header: {units}</source>
         <translation>表头下方的单位行：{units}</translation>
+    </message>
+    <message>
+        <source>the row has {cells} cells but the table has {width} columns (a delimiter inside a cell without quotes?)</source>
+        <translation>该行有 {cells} 个单元格，但表格只有 {width} 列（某个单元格内有分隔符却没有引号？）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s last line has {cells} cells but the table has {width} columns, and no line end after it: the file may be cut short</source>
+        <translation>文件的最后一行只有 {cells} 个单元格，而表格有 {width} 列，且其后没有换行符：文件可能不完整</translation>
     </message>
     <message>
         <source>every value is {length} digits that form a valid date, {form}</source>
@@ -5439,13 +5457,21 @@ base64, an expiry that is not in the future
         <translation>数据流 ID：文件中没有要改名的列 {unknown_0}。文件的列为 {join}。</translation>
     </message>
     <message>
-        <source>no reading: {markers} among numbers (skipped, never sent)</source>
+        <source>datastream {column}: text, not numbers: {example} is written with leading zeros, as identifiers and codes are, and a number would lose them</source>
         <extracomment>The first character of every text `cells.parse_number_text` may read (after stripping spaces). Over a text column&apos;s distinct cells joined by line breaks (a C-level scan; a hit sends them down the careful path): a cell that may be a number. `MISSING_LIKE` as people write them (`NA`, `Null`): a C-level set intersection for columns of many texts. Up to this many distinct texts in a chunk, each is checked exactly (casefolded, classified).</extracomment>
+        <translation>数据流 {column}：按文本读取，而非数字：{example} 带前导零（编号和代码常这样写），按数字读取会丢失这些零</translation>
+    </message>
+    <message>
+        <source>column {column}: text, not numbers: {example} is written with leading zeros, as identifiers and codes are, and a number would lose them (to send numbers: send --number {column}; the import dialog&apos;s columns table)</source>
+        <translation>列 {column}：按文本读取，而非数字：{example} 带前导零（编号和代码常这样写），按数字读取会丢失这些零（要按数字发送：send --number {column}；或导入对话框的列表格）</translation>
+    </message>
+    <message>
+        <source>no reading: {markers} among numbers (skipped, never sent)</source>
         <translation>无读数：数字中夹有 {markers}（跳过，不会发送）</translation>
     </message>
     <message>
         <source>datastream {stream}: numbers, with texts among them: their rows are rejected unless the texts are missing-value markers or the column {column} is read as text (send --text; the import dialog&apos;s columns table)</source>
-        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading. AUTO (a long layout&apos;s datastream not in the first rows): values read as text, which its kind may refuse. AUTO, JSON: cells that are `MISSING_LIKE` texts</extracomment>
+        <extracomment>The reasons a column is proposed as not imported that only the first rows gave (`columns._skip_reason` codes): such a column is watched too, and imported when a later row holds a reading. numbers written with leading zeros (`cells.zero_padded`): the column is text the first of them AUTO (a long layout&apos;s datastream not in the first rows): values read as text, which its kind may refuse. AUTO, JSON: cells that are `MISSING_LIKE` texts</extracomment>
         <translation>数据流 {stream}：数值中夹有文本：含文本的行会被拒绝，除非把这些文本设为缺失值标记，或把列 {column} 按文本读取（send --text；导入对话框的列表格）</translation>
     </message>
     <message>
@@ -5662,7 +5688,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{name} cannot be opened as an Excel workbook: {why}</source>
-        <extracomment>Read after a delimited file&apos;s last line: a Unicode noncharacter, never in a text file. Alone it is a row of its own, left out (`_END_ROW`); at the end of the last cell, that cell&apos;s quote was never closed (`cut_short`).</extracomment>
+        <extracomment>A delimited file whose last line has no line end after it: that row may be cut short (`line_end_missing`). Read after a delimited file&apos;s last line: a Unicode noncharacter, never in a text file. Alone it is a row of its own, left out (`_END_ROW`); at the end of the last cell, that cell&apos;s quote was never closed (`cut_short`).</extracomment>
         <translation>{name} 无法作为 Excel 工作簿打开：{why}</translation>
     </message>
     <message>
@@ -6007,8 +6033,13 @@ base64, an expiry that is not in the future
 <context>
     <name>readings</name>
     <message>
+        <source>the JSON object names the key {key} more than once: write each key once</source>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).</extracomment>
+        <translation>该 JSON 对象中键 {key} 出现了不止一次：每个键只能写一次</translation>
+    </message>
+    <message>
         <source>{at} does not exist in {zone} (the clocks skipped it)</source>
-        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width). &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <extracomment>&quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
         <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
     </message>
     <message>

@@ -206,8 +206,8 @@ def test_a_file_that_cannot_be_read(capsysbinary, tmp_path):
 def test_problems_are_listed_in_row_order_and_a_folder_is_named_as_one(capsysbinary, tmp_path):
     path = tmp_path / "r.csv"
     lines = ["time,a,b", "2026-11-02 08:30,1,1", "2026-11-02 09:30,2,2,2", "2026-11-02 10:30,3,x"]
-    lines += ["2026-11-02 11:30,4,4", "2026-11-02 12:30,y,5", "2026-11-02 13:30,6", "2026-11-02 14:30,7,7"]
-    path.write_text("\n".join(lines) + "\n")  # too long, not a number, too short: found in different passes
+    lines += ["2026-11-02 11:30,4,4", "2026-11-02 12:30,y,5", "2026-11-02 13:30,6,6", "2026-11-02 14:30,7"]
+    path.write_text("\n".join(lines))  # too long, not a number, cut short (the last line): found in different passes
     _, _, _, _, err = dry_run(capsysbinary, path)
     rows = [int(re.match(r"\s*rejected: row (\d+)", line)[1]) for line in err.splitlines() if "rejected: row" in line]
     assert rows == sorted(rows) and len(rows) == 4, err

@@ -36,6 +36,18 @@ _STRONG = {
 }
 
 
+#: A number written with a zero before another digit (`0012`, `-007`; not `0`, `0.5`, `-0.5`).
+_ZERO_PADDED = re.compile(r"\s*[+-]?0\d")
+#: The same at the start of a line of cells joined by line breaks (a C-level scan over a chunk of a column).
+ZERO_PADDED_IN = re.compile(r"(?:^|\n)[^\S\n]*[+-]?0\d")
+
+
+def zero_padded(text: str) -> bool:
+    """Whether a number cell is written with leading zeros (`0012`): an identifier or a code (a batch, a sample,
+    a postcode), whose zeros a number would lose; its column is read as text (`kinds.kind_of`)."""
+    return _ZERO_PADDED.match(text) is not None
+
+
 #: `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).
 _AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}[.,]\d{3}")
 

@@ -21,12 +21,14 @@ from datetime import date, datetime, time
 from typing import Any
 
 from gui.data.importers.cell_numbers import (
+    ZERO_PADDED_IN,
     CellError,
     decimal_evidence,
     is_ambiguous_number,
     numbers_fast,
     parse_number_text,
     refuse_uncomputed,
+    zero_padded,
 )
 from gui.data.importers.cell_times import (
     _INTERVAL_RE,
@@ -55,7 +57,7 @@ from gui.data.importers.cell_times import (
 from gui.data.importers.options import DateOrder, TimeFormat
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import UncomputedFormula
-from gui.onenet.readings import Value, ValueKind, parse_json_object
+from gui.onenet.readings import RepeatedKey, Value, ValueKind, parse_json_object
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 #: Texts that usually mean "no reading": they do not make a number column text (they are reported,
@@ -69,6 +71,7 @@ __all__ = [
     "COMPACT_LENGTHS",
     "EPOCH_FORMATS",
     "MISSING_LIKE",
+    "ZERO_PADDED_IN",
     "CellClass",
     "CellError",
     "classify",
@@ -92,6 +95,7 @@ __all__ = [
     "parse_time_of_day_cell",
     "refuse_uncomputed",
     "times_fast",
+    "zero_padded",
 ]
 
 
@@ -164,6 +168,8 @@ def parse_cell_value(raw: Any, kind: ValueKind, decimal: str) -> Value:
     if text.startswith("{"):
         try:
             return parse_json_object(text)
+        except RepeatedKey:
+            raise  # an object whose key is named twice: refused, never sent as text instead
         except ValueError:
             pass
     return text
@@ -245,6 +251,8 @@ def classify(raw: Any, missing: frozenset[str]) -> tuple[CellClass, TimeFormat |
     if t.startswith("{"):
         try:
             parse_json_object(t)
+        except RepeatedKey:
+            return CellClass.JSON, None  # an object (refused when read: which value of the key is meant?)
         except ValueError:
             pass
         else:

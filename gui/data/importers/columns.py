@@ -83,6 +83,7 @@ class Profile:
     decimal_examples: dict[str, str] = field(default_factory=dict)  # the first cell that showed each decimal mark
     distinct: set[str] = field(default_factory=set)
     full_width: str = ""  # the first number written with full-width characters (`２１．５`)
+    zero_padded: str = ""  # the first number written with leading zeros (`0012`, `cells.zero_padded`): a code
     ambiguous: str = ""  # the first `1,234` / `1.234` cell (`cells.is_ambiguous_number`): its decimal mark is unsure
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     missing_texts: set[str] = field(default_factory=set)
@@ -127,6 +128,8 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
             ):
                 profile.other_texts.append(cell_text(raw).strip())
             if isinstance(raw, str):
+                if cls is C.CellClass.NUMBER and not profile.zero_padded and C.zero_padded(raw):
+                    profile.zero_padded = raw.strip()
                 if cls is C.CellClass.NUMBER and not raw.isascii() and not profile.full_width:
                     stripped = raw.strip()
                     profile.full_width = stripped if stripped.translate(FULL_WIDTH_NUMBER) != stripped else ""

@@ -25,6 +25,7 @@ from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, _NO_TIME_COLUMN, R
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
+from gui.data.importers.structure import row_cut_short, row_too_long
 from gui.data.importers.zones import ZoneCheck, summer_days
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
@@ -96,7 +97,8 @@ class RowConverter:
         self.now = now
         self.result = result
         self.table = result.table
-        self.padded = padded  # spreadsheets: short rows are padded, not refused
+        self.padded = padded  # spreadsheets: short rows are padded, never said
+        self.short_rows = 0  #: delimited rows read with empty cells added at their end (`process`)
         self.preview_rows = preview_rows
         self.sink = sink
         self.store = sink is None
@@ -130,13 +132,19 @@ class RowConverter:
         self.new_days: list[tuple[int, Message]] = []
 
     # -- rows --
-    def process(self, rows: list[Sequence[Any]], first: int) -> None:
-        """Convert and store rows numbered `first`, `first + 1`, … (blank rows are skipped)."""
+    def process(self, rows: list[Sequence[Any]], first: int, ends_file: bool = False) -> None:
+        """Convert and store rows numbered `first`, `first + 1`, … (blank rows are skipped).
+
+        A row with fewer cells than the table has its missing cells at the end empty (writers leave off
+        trailing empty fields; counted in `short_rows`), unless it is the file's last line without a line
+        end after it (`ends_file`: the last of `rows` is): that one may be cut short and is rejected.
+        """
         width = self.width
+        last = len(rows) - 1 if ends_file else -1  # the file's last line, with no line end after it
         if rows and cut_short(rows[-1]):  # the file ends inside a quoted cell: nothing of that row is read
             cut = without_end(rows[-1])
             self.reject(first + len(rows) - 1, cut, _CUT_SHORT, len(cut) - 1)
-            rows = rows[:-1]
+            rows, last = rows[:-1], -1
         if self.repeated_header is not None:  # InfluxDB annotated CSV: each table has its own annotations and header
             header = self.repeated_header
             rows = [
@@ -155,20 +163,14 @@ class RowConverter:
                     continue
                 if len(row) > width:
                     if effective > width:
-                        self.reject(
-                            number,
-                            row,
-                            f"the row has {effective} cells but the table has {width} columns "
-                            "(a delimiter inside a cell without quotes?)",
-                        )
+                        self.reject(number, row, row_too_long(effective, width))
                         continue
                     row = row[:width]
                 elif len(row) < width:
-                    if not self.padded:
-                        self.reject(
-                            number, row, f"the row has {len(row)} cells but the table has {width} columns (cut short?)"
-                        )
+                    if not self.padded and offset == last:
+                        self.reject(number, row, row_cut_short(len(row), width))
                         continue
+                    self.short_rows += not self.padded
                     row = tuple(row) + (None,) * (width - len(row))
                 good.append(row)
                 kept.append(number)

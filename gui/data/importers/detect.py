@@ -26,7 +26,14 @@ from gui.data.importers.columns import (
     plain_name,
     profile_columns,
 )
-from gui.data.importers.kinds import SAMPLE_SKIPS, Revision, kind_of, markers_decision, stream_kinds
+from gui.data.importers.kinds import (
+    SAMPLE_SKIPS,
+    Revision,
+    kind_of,
+    markers_decision,
+    stream_kinds,
+    zero_padded_decision,
+)
 from gui.data.importers.options import DateOrder, ImportOptions, Layout, Role, TimeFormat
 from gui.data.importers.plan import (
     _ANOTHER_TIME,
@@ -93,9 +100,10 @@ def make_plan(
 
     excluded = {_resolve(k, names, "excluded") for k in options.exclude}
     included = {_resolve(k, names, "columns") for k in options.include} if options.include is not None else None
-    for j in {_resolve(k, names, "text") for k in options.text}:
-        if choices[j].kind is None:
-            choices[j] = replace(choices[j], kind=ValueKind.TEXT)
+    for keys, chosen in ((options.text, ValueKind.TEXT), (options.numbers, ValueKind.NUMBER)):
+        for j in {_resolve(k, names, chosen.value) for k in keys}:
+            if choices[j].kind is None:
+                choices[j] = replace(choices[j], kind=chosen)
     if options.time_column:
         j = _resolve(options.time_column, names, "time column")
         roles[j] = Role.TIME
@@ -498,8 +506,12 @@ def make_plan(
             elif kind is None and j in revised:
                 kind = revised[j]
             elif kind is None:
-                # numbers, whatever else the column holds (`kinds.kind_of`); the pass checks every later row
-                kind = kind_of(profile.filled, profile.classes[C.CellClass.NUMBER], profile.classes[C.CellClass.JSON])
+                # numbers, whatever else the column holds, unless written with leading zeros (`kinds.kind_of`); the
+                # pass checks every later row
+                counted = profile.classes[C.CellClass.NUMBER]
+                kind = kind_of(profile.filled, counted, profile.classes[C.CellClass.JSON], bool(profile.zero_padded))
+                if kind is ValueKind.TEXT and profile.zero_padded:
+                    decisions.append(zero_padded_decision(names[j], profile.zero_padded))
                 if revision is None:
                     watched[j] = frozenset()
             suggested = names[j] if is_safe_stream_id(names[j]) else suggest_stream_id(names[j])

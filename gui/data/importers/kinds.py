@@ -55,16 +55,38 @@ def is_missing(raw: Any, missing: frozenset[str]) -> bool:
     return False
 
 
-def kind_of(filled: int, numbers: int, objects: int) -> ValueKind:
+def kind_of(filled: int, numbers: int, objects: int, padded: int = 0) -> ValueKind:
     """The kind of a wide table's value column from its cells: `filled` not missing, of them `numbers`
-    numbers and `objects` JSON objects (`cells.classify`). AUTO for a column without a filled cell."""
+    numbers and `objects` JSON objects (`cells.classify`), `padded` of the numbers written with leading
+    zeros (`0012`, `cells.zero_padded`: identifiers or codes, text, never a number that loses the zeros).
+    AUTO for a column without a filled cell."""
     if not filled:
         return ValueKind.AUTO
     if objects == filled:
         return ValueKind.JSON
-    if numbers:
+    if numbers and not padded:
         return ValueKind.NUMBER
     return ValueKind.TEXT
+
+
+def zero_padded_decision(column: str, example: str, stream: bool = False) -> Message:
+    """The decision that a value column (`stream`: a long layout's datastream) whose numbers carry leading
+    zeros is read as text, and how to get numbers instead (code `zero-padded-text`)."""
+    source = (
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "datastream {column}: text, not numbers: {example} is written with leading zeros, as identifiers and "
+            "codes are, and a number would lose them",
+        )
+        if stream
+        else QT_TRANSLATE_NOOP(
+            "importers",
+            "column {column}: text, not numbers: {example} is written with leading zeros, as identifiers and codes "
+            "are, and a number would lose them (to send numbers: send --number {column}; the import dialog's "
+            "columns table)",
+        )
+    )
+    return _m("zero-padded-text", source, column=repr(column), example=repr(example))
 
 
 def markers_decision(found: Iterable[str]) -> Message:
@@ -109,6 +131,8 @@ class Seen:
     missing_like: set[str] = field(default_factory=set)
     first_row: int | None = None
     first_text: str = ""
+    padded: int = 0  #: numbers written with leading zeros (`cells.zero_padded`): the column is text
+    first_padded: str = ""  #: the first of them
     #: AUTO (a long layout's datastream not in the first rows): values read as text, which its kind may refuse.
     texts_read: int = 0
     marked: int = 0  #: AUTO, JSON: cells that are `MISSING_LIKE` texts
@@ -120,7 +144,8 @@ class Seen:
         rejected; nothing for a column not imported), the file's row number of each, and the import's
         test for a missing cell."""
         odd: set[Any] = set()
-        if self.kind is ValueKind.NUMBER:  # numbers stay numbers: only a "no reading" text can tell more
+        if self.kind is ValueKind.NUMBER:  # numbers stay numbers unless written with leading zeros (`0012`)
+            self._see_padded(cells, rows)
             if None in values:
                 self.missing_like.update(
                     text
@@ -143,6 +168,11 @@ class Seen:
                     return
             odd = {t for t in texts if _is_number(t)}
             self.numbers += sum(1 for v in values if v in odd) if odd else 0
+            padded = {v for v in odd if C.zero_padded(v)}
+            self.padded += sum(1 for v in values if v in padded) if padded else 0
+            self.first_padded = self.first_padded or next((v for v in values if isinstance(v, str) and v in padded), "")
+            if self.kind_of_all_rows() is ValueKind.TEXT:  # a column of codes (`0012`, `13`) stays text
+                odd = set()
         else:
             if self.kind is ValueKind.AUTO:
                 self.texts_read += sum(1 for v in values if isinstance(v, str))
@@ -157,6 +187,9 @@ class Seen:
                 self.filled += count
                 cls = C.classify(raw, frozenset())[0]
                 self.numbers += count if cls is C.CellClass.NUMBER else 0
+                if cls is C.CellClass.NUMBER and C.zero_padded(text):
+                    self.padded += count
+                    self.first_padded = self.first_padded or text
                 self.objects += count if cls is C.CellClass.JSON else 0
                 if (
                     self.kind is ValueKind.AUTO
@@ -169,16 +202,30 @@ class Seen:
             i = next(i for i, value in enumerate(values) if value in odd)
             self.first_row, self.first_text = rows[i], cell_text(cells[i]).strip()
 
+    def _see_padded(self, cells: Sequence[Any], rows: Sequence[int]) -> None:
+        """A number column: count its cells written with leading zeros (C-level scan of the chunk's texts)."""
+        try:
+            joined = "\n".join(cells)
+        except TypeError:  # a spreadsheet's number cells among its texts: only the texts can carry zeros
+            joined = "\n".join(c if isinstance(c, str) else "" for c in cells)
+        if C.ZERO_PADDED_IN.search(joined) is None:
+            return
+        padded = [i for i, c in enumerate(cells) if isinstance(c, str) and C.zero_padded(c)]
+        self.padded += len(padded)
+        self.first_padded = self.first_padded or (cell_text(cells[padded[0]]).strip() if padded else "")
+        if padded and self.first_row is None:
+            self.first_row, self.first_text = rows[padded[0]], cell_text(cells[padded[0]]).strip()
+
     def kind_of_all_rows(self) -> ValueKind | None:
-        """The column's kind from every row seen (`kind_of`; a number column stays numbers); None: a column
-        not imported whose rows hold no reading the first rows did not show."""
+        """The column's kind from every row seen (`kind_of`; a number column stays numbers unless written with
+        leading zeros); None: a column not imported whose rows hold no reading the first rows did not show."""
         if self.kind is ValueKind.NUMBER:
-            return ValueKind.NUMBER
+            return ValueKind.TEXT if self.padded else ValueKind.NUMBER
         if self.kind is ValueKind.TEXT:
-            return ValueKind.NUMBER if self.numbers else ValueKind.TEXT
+            return ValueKind.NUMBER if self.numbers and not self.padded else ValueKind.TEXT
         if self.kind is None and self.first_row is None:
             return None
-        return kind_of(self.filled, self.numbers, self.objects)
+        return kind_of(self.filled, self.numbers, self.objects, self.padded)
 
     def read_right(self) -> bool:
         """Whether the values read with `kind` are those of `kind_of_all_rows` (AUTO reads what it can: right
@@ -188,6 +235,8 @@ class Seen:
             return kind is self.kind or kind is ValueKind.AUTO
         if kind is ValueKind.NUMBER:
             return not self.texts_read and not self.objects
+        if kind is ValueKind.TEXT and self.padded:  # AUTO read `0012` as the number 12
+            return False
         return kind is ValueKind.JSON or not self.objects
 
 
@@ -212,6 +261,9 @@ def stream_kinds(
         numbers_with_texts(stream, column)
         for stream, values in seen.items()
         if kinds[stream] is ValueKind.NUMBER and values.filled > values.numbers + values.marked
+    ]
+    said += [
+        zero_padded_decision(stream, values.first_padded, True) for stream, values in seen.items() if values.padded
     ]
     return kinds, markers, said
 
@@ -290,6 +342,7 @@ def revise(
                 changed = True
                 if kind is ValueKind.NUMBER:
                     decisions.append(numbers_with_texts(stream, plan.infos[plan.value_col].name))
-    if not kinds and not changed and found <= plan.missing:
+    rescan = any(column.first_row is not None for column in seen.values())  # the pass kept nothing then
+    if not kinds and not changed and not rescan and found <= plan.missing:
         return None
     return Revision(kinds, found - plan.missing, decisions, stream_kinds)

@@ -136,6 +136,9 @@ class ImportOptions:
     - `text`: these value columns are read as text (names or 1-based numbers;
       `send --text`): every cell a string, numbers too; the same as a
       `ColumnChoice(kind=ValueKind.TEXT)` (a kind chosen in `columns` wins).
+    - `numbers`: these value columns are read as numbers (`send --number`),
+      also when written with leading zeros (`0012` -> 12), which are
+      otherwise read as text (`kinds.kind_of`); a kind chosen in `columns` wins.
     - `rename`: datastream ids: {old: new}; old is a column name, a 1-based
       column number or a suggested id (wide), or a datastream id in the file (long).
     - `zone_from_file`: False when the user chose `source_tz` explicitly
@@ -168,6 +171,7 @@ class ImportOptions:
     include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = ()
     text: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
     rename: Mapping[str, str] = field(default_factory=dict)
     zone_from_file: bool = True
     first_date: date | None = None

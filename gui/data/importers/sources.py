@@ -8,6 +8,7 @@ ImportFailed.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -86,6 +87,8 @@ class Source(AbstractContextManager["Source"]):
 
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
+    #: A delimited file whose last line has no line end after it: that row may be cut short (`line_end_missing`).
+    unterminated: bool = False
 
     def rows(self) -> Iterator[Sequence[Any]]:
         raise NotImplementedError
@@ -117,6 +120,26 @@ def without_end(row: Sequence[Any]) -> list[Any]:
     return [*row[:-1], row[-1].removesuffix(_END + "\n")]
 
 
+def line_end_missing(path: Path, encoding: str) -> bool:
+    """Whether a text file's last line has no line end after it (a file written to the end ends with one).
+
+    Reads the last 16 bytes (a character cut at their start is dropped when decoded); UTF-16 and UTF-32
+    with a byte-order mark are read in the order it gives.
+    """
+    with path.open("rb") as f:
+        head = f.read(4)
+        size = f.seek(0, io.SEEK_END)
+        f.seek(max(0, size - 16))
+        tail = f.read()
+    if not size:
+        return False
+    if encoding.replace("_", "-").casefold() in ("utf-16", "utf-32"):
+        bits = encoding[-2:]
+        big = head.startswith(codecs.BOM_UTF32_BE if bits == "32" else codecs.BOM_UTF16_BE)
+        encoding = f"utf-{bits}-{'be' if big else 'le'}"
+    return not tail.decode(encoding, errors="ignore").endswith(("\n", "\r"))
+
+
 class DelimitedSource(Source):
     """A CSV/TSV/TXT file decoded with `encoding` (bad bytes become U+FFFD, reported per cell)."""
 
@@ -125,6 +148,7 @@ class DelimitedSource(Source):
         self.encoding = encoding
         self.delimiter = delimiter
         self.size = path.stat().st_size
+        self.unterminated = line_end_missing(path, encoding)
         self._raw: Any = None
         self._text: io.TextIOWrapper | None = None
 

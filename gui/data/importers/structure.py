@@ -209,3 +209,39 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
         )
     start = at[data_start] if data_start < n else len(sample)
     return Structure(at[skip], has_header, width, names, data, notes, units, start, annotated, decisions)
+
+
+def row_too_long(cells: int, width: int) -> Message:
+    """Why a row with more cells than the table is rejected (code `row-too-long`)."""
+    return _m(
+        "row-too-long",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "the row has {cells} cells but the table has {width} columns (a delimiter inside a cell without quotes?)",
+        ),
+        cells=cells,
+        width=width,
+    )
+
+
+def row_cut_short(cells: int, width: int) -> Message:
+    """Why the file's last line, with fewer cells than the table and no line end after it, is rejected (code
+    `row-cut-short`): the file may have been cut while it was written."""
+    return _m(
+        "row-cut-short",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "the file's last line has {cells} cells but the table has {width} columns, and no line end after it: "
+            "the file may be cut short",
+        ),
+        cells=cells,
+        width=width,
+    )
+
+
+def short_rows_said(count: int) -> Message:
+    """The decision that `count` rows had fewer cells than the header, their missing cells at the end read as
+    empty (code `short-rows`; CSV writers often leave off trailing empty fields)."""
+    return Counted("short-rows").tr(
+        "%Ln row(s) with fewer cells than the header: the cells missing at their end are read as empty", "", count
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from gui.data.importers.result import (
 from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, Encoding, sniff_delimiter
 from gui.data.importers.sources import DelimitedSource, Source, XlsxSource, cut_short, effective_width, take
-from gui.data.importers.structure import find_structure
+from gui.data.importers.structure import find_structure, short_rows_said
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 CHUNK_ROWS = 4096
@@ -118,8 +119,10 @@ def import_rows(
     missing = frozenset({""} | {m.strip() for m in options.missing_markers})
     with source:
         sample = take(source.rows(), SAMPLE_ROWS + 1, 1)
+        sample_ends_file = source.unterminated and len(sample) <= SAMPLE_ROWS  # its last row: the file's last line
         if sample and cut_short(sample[-1]):  # not read for detection: the pass rejects it
             sample.pop()
+            sample_ends_file = False
         if not sample or all(effective_width(r) == 0 for r in sample):
             if file_format is FileFormat.XLSX:
                 raise ImportFailed(_m("empty-sheet", QT_TRANSLATE_NOOP("importers", "The sheet is empty.")))
@@ -230,7 +233,9 @@ def import_rows(
             preview.warn_missing_time = False
             if plan.time.needs_date:  # no time can be read before the date is given: none is "missing"
                 preview.missing_time = MissingTime.PLATFORM
-            preview.process(sample[first_data - 1 : first_data - 1 + options.preview_rows], first_data)
+            shown = sample[first_data - 1 : first_data - 1 + options.preview_rows]
+            preview.process(shown, first_data, sample_ends_file and first_data - 1 + len(shown) == len(sample))
+            said_short_rows(result, preview)
             if asked:  # the answer changes what can be read
                 result.rows_read = result.rows_rejected = 0
                 result.problems.clear()
@@ -245,13 +250,13 @@ def import_rows(
             rows = source.rows()
             take(rows, first_data - 1, 1)
             number = first_data
-            while True:
+            chunk = take(rows, CHUNK_ROWS, number)
+            while chunk:  # one chunk ahead: the last one holds the file's last line
                 _check(cancelled)
-                chunk = take(rows, CHUNK_ROWS, number)
-                if not chunk:
-                    break
-                runner.process(chunk, number)
+                after = take(rows, CHUNK_ROWS, number + len(chunk))
+                runner.process(chunk, number, source.unterminated and not after)
                 number += len(chunk)
+                chunk = after
                 if runner.store and any(seen.first_row is not None for seen in runner.seen.values()):
                     runner.store = False  # the rows are read again (below): keep nothing of this pass meanwhile
                 if progress is not None:
@@ -270,7 +275,15 @@ def import_rows(
             runner = read_all(plan, result)
         if runner.store:
             runner.finish()
+        said_short_rows(result, runner)
     return result
+
+
+def said_short_rows(result: ImportResult, runner: RowConverter) -> None:
+    """Add to the detection lines how many rows had fewer cells than the header (`RowConverter.process`)."""
+    if runner.short_rows:
+        decisions = (*result.detected.decisions, short_rows_said(runner.short_rows))
+        result.detected = replace(result.detected, decisions=decisions)
 
 
 def decode_head(head: bytes, encoding: Encoding, complete: bool) -> str:
