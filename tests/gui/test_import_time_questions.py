@@ -93,10 +93,10 @@ def test_cet_over_summer_dates_is_asked_like_cst(qtbot, open_import_dialog, tmp_
     assert import_rows(qtbot, dialog, rows) == [("2026-07-15T19:00:00", 1)]
 
 
-def test_newest_first_rows_across_the_autumn_change_are_refused_when_the_order_cannot_tell(qtbot, open_dialog):
+def test_newest_first_rows_across_the_autumn_change_are_refused_when_the_order_cannot_tell(qtbot, open_import_dialog):
     # 02:40, 02:20 newest first fit both summer, both winter, or winter then summer: both refused; 01:50 is
     # CEST only: 23:50Z on the 24th, 07:50 on the 25th in UTC+8
-    dialog, rows = open_dialog(TIMES / "berlin_fallback_newest3.csv", zone="Europe/Berlin")
+    dialog, rows = open_import_dialog(TIMES / "berlin_fallback_newest3.csv", zone="Europe/Berlin")
     assert dialog.import_result.rows_rejected == 2 and len(dialog.import_result) == 1
     twice = "happens twice in Europe/Berlin (the clocks went back) and the rows around it do not tell which"
     said = problems(dialog)
@@ -107,9 +107,9 @@ def test_newest_first_rows_across_the_autumn_change_are_refused_when_the_order_c
     assert import_rows(qtbot, dialog, rows) == [("2026-10-25T07:50:00", 1)]
 
 
-def test_newest_first_rows_that_jump_forward_in_the_repeated_hour_import_mirrored(qtbot, open_dialog):
+def test_newest_first_rows_that_jump_forward_in_the_repeated_hour_import_mirrored(qtbot, open_import_dialog):
     # 03:30, 03:00 CET; 02:30, 02:00 CET; the jump forward; 02:30, 02:00, 01:30 CEST: 02:30Z … 23:30Z, +8 h
-    dialog, rows = open_dialog(TIMES / "berlin_fallback_newest.csv", zone="Europe/Berlin")
+    dialog, rows = open_import_dialog(TIMES / "berlin_fallback_newest.csv", zone="Europe/Berlin")
     assert dialog.import_result.rows_rejected == 0
     assert [at for at, _ in import_rows(qtbot, dialog, rows)] == [
         "2026-10-25T10:30:00",
@@ -122,10 +122,10 @@ def test_newest_first_rows_that_jump_forward_in_the_repeated_hour_import_mirrore
     ]
 
 
-def test_cst_in_the_time_cells_is_asked_like_a_header_cst(qtbot, open_dialog):
+def test_cst_in_the_time_cells_is_asked_like_a_header_cst(qtbot, open_import_dialog):
     # `date`'s layout, `Mon Dec  7 09:00:00 CST 2026`: China, US Central or Cuba? 09:00 in China (UTC+8) is
     # 01:00Z, 09:00 in platform time
-    dialog, rows = open_dialog(TIMES / "date_cst.csv", zone="UTC")
+    dialog, rows = open_import_dialog(TIMES / "date_cst.csv", zone="UTC")
     assert dialog.import_result.zone_question and not dialog.import_button.isEnabled()
     assert "The time column says CST, which can mean Asia/Shanghai (China, UTC+8)" in dialog.time_note.text()
     assert not any("empty" in p for p in problems(dialog))
