@@ -201,6 +201,19 @@
             <numerusform>列 {column}：{kind}，根据该列所有行判定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln time(s) lie far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. A typing error, or another format?</source>
+        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
+        <translation>
+            <numerusform>%Ln 个时间与该列其余时间相差很远（大多数行在 {low} 到 {high} 之间）：第 {rows} 行。是输入错误，还是另一种格式？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln time(s) are in the future: row(s) {rows}. Is the time zone or the format right?</source>
+        <translation>
+            <numerusform>%Ln 个时间在将来：第 {rows} 行。时区或格式是否正确？</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -5105,12 +5118,60 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no time: the time cell is empty (such rows are refused unless you choose what they get: send --missing-time now or platform, the import dialog&apos;s Rows without a time)</source>
-        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s).</extracomment>
+        <extracomment>Why a cell or row is not imported: always a Message (another library&apos;s words go through `gui.text.reason_of`).</extracomment>
         <translation>没有时间：时间单元格为空（此类行会被拒绝，除非您选择如何处理：send 的 --missing-time now 或 platform，或导入对话框中的“没有时间的行”）</translation>
     </message>
     <message>
+        <source>{shown} is not a datapoint value (a number, a string or a JSON object)</source>
+        <translation>{shown} 不是数据点的值（应为数字、字符串或 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>the row has {cells} cells but the table has {width} columns (a delimiter inside a cell without quotes?)</source>
+        <translation>该行有 {cells} 个单元格，但表格有 {width} 列（单元格内有分隔符却没有加引号？）</translation>
+    </message>
+    <message>
+        <source>the row has {cells} cells but the table has {width} columns (cut short?)</source>
+        <translation>该行有 {cells} 个单元格，但表格有 {width} 列（该行不完整？）</translation>
+    </message>
+    <message>
+        <source>no time: sent without at (the platform stamps it)</source>
+        <translation>没有时间：不带 at 发送（由平台记录时间）</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <extracomment>A part of the time (`TimeSpec.parts`&apos; units) in words.</extracomment>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>no {unit}</source>
+        <translation>没有{unit}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number ({unit})</source>
+        <translation>{text} 不是整数（{unit}）</translation>
+    </message>
+    <message>
         <source>no time of day</source>
-        <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
         <translation>没有时刻</translation>
     </message>
     <message>
@@ -5120,6 +5181,14 @@ base64, an expiry that is not in the future
     <message>
         <source>the time of day went back from {before} to {after}: read as the next day, {day}</source>
         <translation>时刻从 {before} 回到 {after}：读作下一天，{day}</translation>
+    </message>
+    <message>
+        <source>{parts} is not a time ({why})</source>
+        <translation>{parts} 不是有效的时间（{why}）</translation>
+    </message>
+    <message>
+        <source>no time: stamped now ({at})</source>
+        <translation>没有时间：以当前时间记录（{at}）</translation>
     </message>
     <message>
         <source>{why}; if it marks a missing reading, add it as a missing-value marker</source>
@@ -5516,6 +5585,10 @@ base64, an expiry that is not in the future
         <translation>JSON 嵌套过深，无法读取（上千层 [ 或 {{ 相互嵌套）：这不是读数文件。</translation>
     </message>
     <message>
+        <source>{name} is not valid JSON</source>
+        <translation>{name} 不是有效的 JSON</translation>
+    </message>
+    <message>
         <source>The JSON file does not start with [ or {{.</source>
         <translation>JSON 文件不是以 [ 或 {{ 开头。</translation>
     </message>
@@ -5536,12 +5609,28 @@ base64, an expiry that is not in the future
         <translation>某条 JSON 记录超过 16 MiB。</translation>
     </message>
     <message>
+        <source>a record must be an object {{&quot;stream&quot;: …, &quot;at&quot;: …, &quot;value&quot;: …}}</source>
+        <translation>每条记录必须是一个对象 {{&quot;stream&quot;: …, &quot;at&quot;: …, &quot;value&quot;: …}}</translation>
+    </message>
+    <message>
+        <source>the record has no &quot;stream&quot;</source>
+        <translation>该记录没有 &quot;stream&quot;</translation>
+    </message>
+    <message>
+        <source>the record has no &quot;value&quot;</source>
+        <translation>该记录没有 &quot;value&quot;</translation>
+    </message>
+    <message>
+        <source>this line is not JSON: {why}</source>
+        <translation>这一行不是 JSON：{why}</translation>
+    </message>
+    <message>
         <source>The file is not valid {label} text (byte {start}): choose the encoding.</source>
         <translation>文件不是有效的 {label} 文本（第 {start} 字节）：请选择编码。</translation>
     </message>
     <message>
-        <source>The file is not valid JSON: {message}{where}.</source>
-        <translation>文件不是有效的 JSON：{message}{where}。</translation>
+        <source>The file is not valid JSON: {why}.</source>
+        <translation>该文件不是有效的 JSON：{why}。</translation>
     </message>
     <message>
         <source>This looks like a OneNET type {int} body but cannot be read: {why}</source>
@@ -5747,6 +5836,18 @@ base64, an expiry that is not in the future
         <translation>列 {column} -&gt; 数据流 {stream}（平台可能拒收），{kind}</translation>
     </message>
     <message>
+        <source>stamped with the import time</source>
+        <translation>以导入时间记录</translation>
+    </message>
+    <message>
+        <source>sent without at (the platform stamps them)</source>
+        <translation>不带 at 发送（由平台记录时间）</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
         <source>read as written</source>
         <translation>按原样读取</translation>
     </message>
@@ -5815,9 +5916,29 @@ base64, an expiry that is not in the future
         <translation>竖线</translation>
     </message>
     <message>
-        <source>{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write its offset after the time in the file, {first} for the first occurrence or {second} for the second</source>
+        <source>{at} does not exist in {zone} (the clocks skipped it at the DST change)</source>
         <extracomment>Abbreviations that name one offset; a file&apos;s header writing them means that offset (no DST switch). Abbreviations several zones use: the file cannot say which, so the user is asked. Standard-time abbreviations of regions with summer time: (the region&apos;s zone, its summer abbreviation). Loggers write `CET` or `EST` over their local clock all year, so over dates in the region&apos;s summer the abbreviation may mean the fixed offset or that local time: asked then (`summer_question`), fixed otherwise. Chinese names of zones a header may give (`时间(北京时间)`: Beijing time is China&apos;s one zone, UTC+8 today). A word that may be an abbreviation (`CET`); not the end of a name (`Etc/GMT+13`) nor an offset&apos;s start (`UTC+99`). An IANA name in a header, as the database spells them: `Europe/Berlin`, `America/Port-au-Prince`, `Etc/GMT+5` (its sign and digits belong to the name, so `GMT+5` is not read as an offset of its own). `GMT-05:00` (HOBO), `UTC+8`, `UTC/GMT+8`, `UTC+0530`, `UTC −3`; never the end of an `Etc/GMT+N` name. what the header says, e.g. `GMT+00:00`, `UTC`, `CST` the zone as `parse_zone` reads it (`UTC`, `UTC+08:00`, `Europe/Berlin`); empty when ambiguous for an ambiguous abbreviation: the zones it may mean, in words A standard-time abbreviation of a region with summer time (`CET`): that region&apos;s zone (`Europe/Berlin`).</extracomment>
+        <translation>{at} 在 {zone} 中不存在（夏令时切换时时钟跳过了这段时间）</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back); read as its first occurrence, UTC{offset}, from the order of the rows</source>
+        <translation>{at} 在 {zone} 中出现两次（时钟回拨）；根据行的顺序，按第一次出现读取，即 UTC{offset}</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back); read as its second occurrence, UTC{offset}, from the order of the rows</source>
+        <translation>{at} 在 {zone} 中出现两次（时钟回拨）；根据行的顺序，按第二次出现读取，即 UTC{offset}</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write its offset after the time in the file, {first} for the first occurrence or {second} for the second</source>
         <translation>{at} 在 {zone} 中出现两次（时钟回拨），前后各行无法判断是哪一次：请在文件中该时间后写上 UTC 偏移，第一次为 {first}，第二次为 {second}</translation>
+    </message>
+    <message>
+        <source>day/month order not known: choose it</source>
+        <translation>日/月顺序未知：请选择</translation>
+    </message>
+    <message>
+        <source>missing: skipped</source>
+        <translation>缺失：已跳过</translation>
     </message>
 </context>
 <context>
@@ -5957,6 +6078,75 @@ base64, an expiry that is not in the future
     <message>
         <source>{at} happens twice in {zone} (the clocks went back): type it with its offset to say which, {first} for the first occurrence or {second} for the second</source>
         <translation>{at} 在 {zone} 中出现两次（时钟回拨）：请带上 UTC 偏移输入以指明是哪一次，第一次为 {first}，第二次为 {second}</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>the hour must be 0 to 23</source>
+        <extracomment>(context, source, n) -&gt; the translated source; n is -1 when the sentence has no count. Marks a stored text that is a Message (`stored`), so that a text stored before is told apart and shown as it is. An English plural mark after a word of a counted source: `datapoint(s)`, `entry(ies)`. Python&apos;s own words for what a file&apos;s cell or a typed value can cause (datetime, strptime, int(), float(), json, zoneinfo): a pattern over `str(exc)` and the product&apos;s sentence in the catalogue&apos;s context &quot;reasons&quot; (the pattern&apos;s named groups are the sentence&apos;s `{fields}`: the cell&apos;s text as Python quotes it).</extracomment>
+        <translation>小时须在 0 到 23 之间</translation>
+    </message>
+    <message>
+        <source>the minute must be 0 to 59</source>
+        <translation>分钟须在 0 到 59 之间</translation>
+    </message>
+    <message>
+        <source>the second must be 0 to 59</source>
+        <translation>秒须在 0 到 59 之间</translation>
+    </message>
+    <message>
+        <source>the fraction of a second is out of range</source>
+        <translation>秒的小数部分超出范围</translation>
+    </message>
+    <message>
+        <source>the month must be 1 to 12</source>
+        <translation>月份须在 1 到 12 之间</translation>
+    </message>
+    <message>
+        <source>the month has no such day</source>
+        <translation>该月没有这一天</translation>
+    </message>
+    <message>
+        <source>the year {year} is out of range</source>
+        <translation>年份 {year} 超出范围</translation>
+    </message>
+    <message>
+        <source>{text} does not match the format {format}</source>
+        <translation>{text} 与格式 {format} 不符</translation>
+    </message>
+    <message>
+        <source>{rest} is left over after the format</source>
+        <translation>按格式读取后还剩下 {rest}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number</source>
+        <translation>{text} 不是整数</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数值</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>不是有限数值</translation>
+    </message>
+    <message>
+        <source>the number is too large for a time or a value</source>
+        <translation>该数值太大，无法作为时间或值</translation>
+    </message>
+    <message>
+        <source>{zone} is not a known time zone</source>
+        <translation>{zone} 不是已知的时区</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column})</source>
+        <translation>不是有效的 JSON（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <extracomment>What an error of another library that no pattern knows is called; its own words go to the log only.</extracomment>
+        <translation>无法读取</translation>
     </message>
 </context>
 <context>

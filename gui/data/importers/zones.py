@@ -233,15 +233,15 @@ class ZoneCheck:
 
     def check(
         self, times: Sequence[datetime | None]
-    ) -> tuple[list[datetime | None], dict[int, str | Message], dict[int, str]]:
+    ) -> tuple[list[datetime | None], dict[int, Message], dict[int, Message]]:
         """Check naive times of consecutive rows; aware ones and None pass through.
 
         Returns the times (second occurrences get `fold=1`), errors by
         position (gaps, repeated times the order does not settle) and
         warnings by position (repeated times worked out from the order).
         """
-        errors: dict[int, str | Message] = {}
-        warnings: dict[int, str] = {}
+        errors: dict[int, Message] = {}
+        warnings: dict[int, Message] = {}
         if self._fixed:
             return list(times), errors, warnings
         if None in times:
@@ -273,7 +273,10 @@ class ZoneCheck:
                 continue
             shown = f"{naive:%Y-%m-%d %H:%M:%S}"
             if not offsets:
-                errors[i] = f"{shown} does not exist in {self.tz} (the clocks skipped it at the DST change)"
+                skipped = QT_TRANSLATE_NOOP(
+                    "importers", "{at} does not exist in {zone} (the clocks skipped it at the DST change)"
+                )
+                errors[i] = Message("time-skipped", "importers", skipped, {"at": shown, "zone": str(self.tz)})
                 continue
             first, second = offsets
             if not self._second and self._previous is not None and naive < self._previous:
@@ -293,11 +296,22 @@ class ZoneCheck:
         return out, errors, warnings
 
 
-def _read_as(naive: datetime, tz: tzinfo, which: str, offset: timedelta) -> str:
-    return (
-        f"{naive:%Y-%m-%d %H:%M:%S} happens twice in {tz} (the clocks went back); read as its {which} occurrence, "
-        f"UTC{_format_offset(offset)}, from the order of the rows"
-    )
+def _read_as(naive: datetime, tz: tzinfo, which: str, offset: timedelta) -> Message:
+    """Which occurrence of a repeated wall-clock time the order of the rows gave (`which`: first, second)."""
+    if which == "first":
+        source = QT_TRANSLATE_NOOP(
+            "importers",
+            "{at} happens twice in {zone} (the clocks went back); read as its first occurrence, UTC{offset}, "
+            "from the order of the rows",
+        )
+    else:
+        source = QT_TRANSLATE_NOOP(
+            "importers",
+            "{at} happens twice in {zone} (the clocks went back); read as its second occurrence, UTC{offset}, "
+            "from the order of the rows",
+        )
+    args = {"at": f"{naive:%Y-%m-%d %H:%M:%S}", "zone": str(tz), "offset": _format_offset(offset)}
+    return Message(f"time-twice-{which}", "importers", source, args)
 
 
 def _twice(naive: datetime, tz: tzinfo, first: timedelta, second: timedelta) -> Message:
