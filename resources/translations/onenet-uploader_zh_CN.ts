@@ -202,14 +202,14 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln time(s) lie far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. A typing error, or another format?</source>
+        <source>%Ln time(s) far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. A typing error, or another format?</source>
         <extracomment>JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
         <translation>
             <numerusform>%Ln 个时间与该列其余时间相差很远（大多数行在 {low} 到 {high} 之间）：第 {rows} 行。是输入错误，还是另一种格式？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln time(s) are in the future: row(s) {rows}. Is the time zone or the format right?</source>
+        <source>%Ln time(s) in the future: row(s) {rows}. Is the time zone or the format right?</source>
         <translation>
             <numerusform>%Ln 个时间在将来：第 {rows} 行。时区或格式是否正确？</numerusform>
         </translation>

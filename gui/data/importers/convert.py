@@ -351,7 +351,7 @@ class RowConverter:
         name = self.names[self._time_column()] if 0 <= self._time_column() < len(self.names) else "time"
         if count_far:
             far_off = Counted("times-far").tr(
-                "%Ln time(s) lie far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. "
+                "%Ln time(s) far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. "
                 "A typing error, or another format?",
                 "",
                 count_far,
@@ -360,7 +360,7 @@ class RowConverter:
             self.result.add_problem(Problem(None, name, str(far_off), Severity.WARNING, why=far_off))
         if count_future:
             ahead = Counted("times-future").tr(
-                "%Ln time(s) are in the future: row(s) {rows}. Is the time zone or the format right?", "", count_future
+                "%Ln time(s) in the future: row(s) {rows}. Is the time zone or the format right?", "", count_future
             )
             ahead = ahead.with_args(rows=_first_few(future_rows, count_future))
             self.result.add_problem(Problem(None, name, str(ahead), Severity.WARNING, why=ahead))
