@@ -6071,8 +6071,30 @@ base64, an expiry that is not in the future
 <context>
     <name>readings</name>
     <message>
+        <source>{text} is too large for a JSON number</source>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not.</extracomment>
+        <translation>{text} 太大，无法作为 JSON 数值</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数值</translation>
+    </message>
+    <message>
+        <source>a JSON value must be an object: {{...}}</source>
+        <extracomment>A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).</extracomment>
+        <translation>JSON 值必须是对象：{{...}}</translation>
+    </message>
+    <message>
+        <source>{name} is not valid JSON</source>
+        <translation>{name} 不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 2013-04-22T00:35:43</source>
+        <extracomment>&quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <translation>{text} 不是 2013-04-22T00:35:43 这样的时间</translation>
+    </message>
+    <message>
         <source>{at} does not exist in {zone} (the clocks skipped it)</source>
-        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width). &quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
         <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
     </message>
     <message>
