@@ -28,7 +28,6 @@ FILES = {
     "1.1,Buzz,buzz,1993-08-16,1996-06-17,1997-06-05\n"
     "12,Bookworm,bookworm,2021-08-14,2023-06-10,2026-06-10,2028-06-30,2033-06-30\n",
     "broken.jsonl": '{"stream": "temp", "at": "2026-12-07T08:00:00", "value": 1}\n{"stream": "temp", "at": \n',
-    "parts.csv": "year,month,day,hour,value\n2026,12,7,8,1\n2026,13,7,8,2\n2026,12,7,x,3\n",
 }
 #: What a Chinese reader may meet in Latin letters: quoted cells, option names, zone names and ids, paths, numbers.
 _KEPT = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|--[\w-]+|\S*[/\\]\S*|\S*\d\S*|\b(?:UTC|JSON|at|DST)\b")
