@@ -4498,6 +4498,14 @@ API Key 只从 $ONENET_API_KEY 读取。每个数据点都带 `at` = 该次生�
         <translation>随机游走的种子（可重现运行结果）</translation>
     </message>
     <message>
+        <source>set the environment variable ONENET_API_KEY to the device&apos;s api-key</source>
+        <translation>请将环境变量 ONENET_API_KEY 设为设备的 API Key</translation>
+    </message>
+    <message>
+        <source>--count must be at least 1</source>
+        <translation>--count 至少为 1</translation>
+    </message>
+    <message>
         <source>simulate: {why}</source>
         <translation>simulate：{why}</translation>
     </message>
@@ -6384,6 +6392,85 @@ base64, an expiry that is not in the future
         <source>no OS keyring is available</source>
         <extracomment>Backend classes (module.qualname, subclasses included) that keep a key as the OS&apos;s store does or encrypted: the only ones called &quot;the system keyring&quot;. The reason `system_keyring` gives when there is none (the window translates it in the &quot;secrets&quot; context).</extracomment>
         <translation>没有可用的系统密钥环</translation>
+    </message>
+</context>
+<context>
+    <name>simulator</name>
+    <message>
+        <source>ticks less than 1 s apart would need `at`s less than 1 s apart, and the platform&apos;s `at` has seconds precision: tick every 1 s or more, or send without `at` (the platform stamps them)</source>
+        <translation>间隔小于 1 秒的发送需要相差不到 1 秒的 `at`，而平台的 `at` 只精确到秒：请每 1 秒或更长时间发送一次，或不带 `at` 发送（由平台记录时间）</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 1s, 500ms, 2m</source>
+        <translation>{text} 不是 1s、500ms、2m 这样的时长</translation>
+    </message>
+    <message>
+        <source>{text} is not more than zero</source>
+        <translation>{text} 不大于零</translation>
+    </message>
+    <message>
+        <source>{kind} needs bounds like {kind}:20..25, not {text}</source>
+        <translation>{kind} 需要 {kind}:20..25 这样的上下限，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>{kind}: the low bound must be below the high one, not {text}</source>
+        <translation>{kind}：下限必须小于上限，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {why}</source>
+        <translation>无法读取 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: not UTF-8 text</source>
+        <translation>{path}，第 {line} 行：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {text} is not a number, as the file&apos;s first value (line {first}) is</source>
+        <translation>{path}，第 {line} 行：{text} 不是数值，而文件的第一个值（第 {first} 行）是数值</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {text} is not a JSON object ({why}), as the file&apos;s first value (line {first}) is</source>
+        <translation>{path}，第 {line} 行：{text} 不是 JSON 对象（{why}），而文件的第一个值（第 {first} 行）是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {text} is not a finite number</source>
+        <translation>{path}，第 {line} 行：{text} 不是有限数值</translation>
+    </message>
+    <message>
+        <source>{path} has no values (one value a line)</source>
+        <translation>{path} 中没有值（每行一个值）</translation>
+    </message>
+    <message>
+        <source>{text}: give STREAM=VALUES, e.g. temp=walk:20..25</source>
+        <translation>{text}：请写成 STREAM=VALUES，例如 temp=walk:20..25</translation>
+    </message>
+    <message>
+        <source>{text}: list needs values, e.g. list:20,21,22</source>
+        <translation>{text}：list 需要值，例如 list:20,21,22</translation>
+    </message>
+    <message>
+        <source>{text}: file needs a path, e.g. file:values.txt</source>
+        <translation>{text}：file 需要路径，例如 file:values.txt</translation>
+    </message>
+    <message>
+        <source>the walk&apos;s step must be a number above 0, not {text}</source>
+        <translation>walk 的步长必须是大于 0 的数值，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>the ramp&apos;s step must be a number above 0, not {text}</source>
+        <translation>ramp 的步长必须是大于 0 的数值，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>{text}: {kind} is not one of fixed, list, file, walk, sine, ramp</source>
+        <translation>{text}：{kind} 不是 fixed、list、file、walk、sine、ramp 之一</translation>
+    </message>
+    <message>
+        <source>a simulation needs at least one stream</source>
+        <translation>模拟至少需要一个数据流</translation>
+    </message>
+    <message>
+        <source>each stream may be given once: two datapoints of a stream in one tick overwrite</source>
+        <translation>每个数据流只能给出一次：同一次发送中同一数据流的两个数据点会互相覆盖</translation>
     </message>
 </context>
 <context>

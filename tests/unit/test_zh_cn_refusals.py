@@ -113,3 +113,12 @@ def test_another_library_s_words_are_logged_not_shown(caplog):
     i18n.set_language("zh_CN")
     assert i18n.render(reason) == "无法读取"
     assert "some internal detail of a library" in caplog.text
+
+
+@pytest.mark.parametrize("spec", ["temp=walk:25..20", "temp=bogus:1", "temp=walk:20..25/0", "temp=list:", "temp"])
+def test_a_simulation_refused_in_chinese_says_why_in_chinese(spec, monkeypatch, capsys):
+    monkeypatch.setenv(API_KEY_ENV, "not-a-real-key")
+    code = main(["--lang", "zh_CN", "simulate", "--stream", spec, "--device", "1", "--count", "1"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("simulate："), err
+    assert english_runs(err) == [], err
