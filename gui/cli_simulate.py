@@ -120,9 +120,9 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
     api_key = os.environ.get("ONENET_API_KEY", "")
     try:
         if not api_key:
-            raise ValueError("set the environment variable ONENET_API_KEY to the device's api-key")
+            raise ValueError(translate("cli", "set the environment variable ONENET_API_KEY to the device's api-key"))
         if args.count is not None and args.count < 1:
-            raise ValueError("--count must be at least 1")
+            raise ValueError(translate("cli", "--count must be at least 1"))
         every_s = parse_interval(args.every)
         check_every(every_s, with_at=not args.no_at)
         endpoint = validate_endpoint(args.endpoint)
@@ -132,7 +132,7 @@ def run_simulate(args: argparse.Namespace, *, stop: threading.Event | None = Non
             [parse_stream(text, every_s=every_s, rng=rng) for text in args.stream], with_at=not args.no_at
         )
     except (ValueError, ConfigError) as exc:
-        print(translate("cli", "simulate: {why}").format(why=exc), file=sys.stderr)
+        print(translate("cli", "simulate: {why}").format(why=i18n.why(exc)), file=sys.stderr)
         return EXIT_USAGE
     setup_logging()
     register_secret(api_key)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from gui.text import QT_TRANSLATE_NOOP, Counted, Message
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message, library_reason
 
 #: The languages the product speaks: code -> its name in itself (the Language menu).
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
@@ -299,6 +299,10 @@ def ticks(n: int) -> str:
 
 
 def why(exc: BaseException) -> str:
-    """What went wrong, for a person: an error's `text` (a core Message) rendered, else its own words."""
+    """What went wrong, for a person: an error's `text` (a core Message) rendered, Python's own words (datetime's,
+    int()'s, json's… `gui.text.library_reason`) in the product's, else the error's own words (an OS error's)."""
     text = getattr(exc, "text", None)
-    return render(text) if isinstance(text, Message) else str(exc)
+    if isinstance(text, Message):
+        return render(text)
+    known = library_reason(exc)
+    return render(known) if known is not None else str(exc)

@@ -15,6 +15,7 @@ sentence with a count is made with `Counted(code).tr(source, "", n)`.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -145,3 +146,101 @@ def sentence(text: str) -> str:
     """
     stripped = text.rstrip()
     return stripped if stripped.endswith((".", "?", "!", "…", "。", "？", "！")) else stripped + "."
+
+
+def _reason(code: str, source: str) -> tuple[str, str]:
+    return code, source
+
+
+#: Python's own words for what a file's cell or a typed value can cause (datetime, strptime, int(), float(), json,
+#: zoneinfo): a pattern over `str(exc)` and the product's sentence in the catalogue's context "reasons" (the
+#: pattern's named groups are the sentence's `{fields}`: the cell's text as Python quotes it).
+_LIBRARY_WORDS: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
+    (
+        re.compile(r"hour must be in 0\.\.23"),
+        _reason("hour-range", QT_TRANSLATE_NOOP("reasons", "the hour must be 0 to 23")),
+    ),
+    (
+        re.compile(r"minute must be in 0\.\.59"),
+        _reason("minute-range", QT_TRANSLATE_NOOP("reasons", "the minute must be 0 to 59")),
+    ),
+    (
+        re.compile(r"second must be in 0\.\.59"),
+        _reason("second-range", QT_TRANSLATE_NOOP("reasons", "the second must be 0 to 59")),
+    ),
+    (
+        re.compile(r"microsecond must be in"),
+        _reason("fraction-range", QT_TRANSLATE_NOOP("reasons", "the fraction of a second is out of range")),
+    ),
+    (
+        re.compile(r"month must be in 1\.\.12"),
+        _reason("month-range", QT_TRANSLATE_NOOP("reasons", "the month must be 1 to 12")),
+    ),
+    (
+        re.compile(r"day is out of range for month"),
+        _reason("day-range", QT_TRANSLATE_NOOP("reasons", "the month has no such day")),
+    ),
+    (
+        re.compile(r"year (?P<year>-?\d+) is out of range"),
+        _reason("year-range", QT_TRANSLATE_NOOP("reasons", "the year {year} is out of range")),
+    ),
+    (
+        re.compile(r"time data (?P<text>.+) does not match format (?P<format>.+)"),
+        _reason("strptime-mismatch", QT_TRANSLATE_NOOP("reasons", "{text} does not match the format {format}")),
+    ),
+    (
+        re.compile(r"unconverted data remains: (?P<rest>.*)"),
+        _reason("strptime-rest", QT_TRANSLATE_NOOP("reasons", "{rest} is left over after the format")),
+    ),
+    (
+        re.compile(r"invalid literal for int\(\) with base \d+: (?P<text>.*)"),
+        _reason("not-whole", QT_TRANSLATE_NOOP("reasons", "{text} is not a whole number")),
+    ),
+    (
+        re.compile(r"could not convert string to float: (?P<text>.*)"),
+        _reason("not-number", QT_TRANSLATE_NOOP("reasons", "{text} is not a number")),
+    ),
+    (
+        re.compile(r"cannot convert float (?:infinity|NaN) to integer"),
+        _reason("not-finite", QT_TRANSLATE_NOOP("reasons", "not a finite number")),
+    ),
+    (
+        re.compile(r"out of range|must have magnitude|too large|overflow", re.I),
+        _reason("out-of-range", QT_TRANSLATE_NOOP("reasons", "the number is too large for a time or a value")),
+    ),
+    (
+        re.compile(r"No time zone found with key (?P<zone>.+)"),
+        _reason("unknown-zone", QT_TRANSLATE_NOOP("reasons", "{zone} is not a known time zone")),
+    ),
+)
+
+_NOT_JSON = QT_TRANSLATE_NOOP("reasons", "not valid JSON (line {line}, column {column})")
+#: What an error of another library that no pattern knows is called; its own words go to the log only.
+UNREADABLE = Message("unreadable", "reasons", QT_TRANSLATE_NOOP("reasons", "cannot be read"))
+
+
+def library_reason(exc: BaseException) -> Message | None:
+    """Python's own words in `exc` (datetime's `hour must be in 0..23`, int()'s, float()'s, json's, strptime's,
+    zoneinfo's) as the product's translated sentence; None when they are none of those (`_LIBRARY_WORDS`)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return Message("not-json", "reasons", _NOT_JSON, {"line": exc.lineno, "column": exc.colno})
+    text = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+    for pattern, (code, source) in _LIBRARY_WORDS:
+        found = pattern.search(text)
+        if found:
+            return Message(code, "reasons", source, found.groupdict())
+    return None
+
+
+def reason_of(exc: BaseException) -> Message:
+    """Why a cell, a value or a file is refused, for a person: the core's Message (an error's `text`), else Python's
+    own words translated (`library_reason`), else `UNREADABLE` (the error's own words are logged, never shown:
+    they are another library's English)."""
+    text = getattr(exc, "text", None)
+    if isinstance(text, Message):
+        return text
+    known = library_reason(exc)
+    if known is not None:
+        return known
+    logging.getLogger(__name__).info("refused for a reason in another library's words: %s: %s", type(exc).__name__, exc)
+    return UNREADABLE

@@ -42,6 +42,21 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from gui.onenet.readings import Datapoint, Value, ValueKind, is_finite_value, parse_value
+from gui.text import QT_TRANSLATE_NOOP, Message, reason_of
+
+
+class SimulationError(ValueError):
+    """A simulation that cannot run as asked (an interval, a stream's spec, a values file): `text` (a Message) says
+    why, translated where shown; str() is its English source."""
+
+    def __init__(self, text: Message) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+def _m(code: str, source: str, **args: object) -> Message:
+    return Message(code, "simulator", source, args)
+
 
 __all__ = [
     "Generator",
@@ -68,9 +83,15 @@ def check_every(every_s: float, with_at: bool) -> None:
     an hour, until the window asks whether to send times that far in the future.
     """
     if with_at and every_s < 1:
-        raise ValueError(
-            "ticks less than 1 s apart would need `at`s less than 1 s apart, and the platform's `at` has "
-            "seconds precision: tick every 1 s or more, or send without `at` (the platform stamps them)"
+        raise SimulationError(
+            _m(
+                "too-fast",
+                QT_TRANSLATE_NOOP(
+                    "simulator",
+                    "ticks less than 1 s apart would need `at`s less than 1 s apart, and the platform's `at` has "
+                    "seconds precision: tick every 1 s or more, or send without `at` (the platform stamps them)",
+                ),
+            )
         )
 
 
@@ -78,10 +99,18 @@ def parse_interval(text: str) -> float:
     """Seconds of ``1s``, ``500ms``, ``2m``, ``1h`` or a bare number of seconds; ValueError unless > 0."""
     match = _INTERVAL.fullmatch(text)
     if match is None:
-        raise ValueError(f"{text!r} is not a time like 1s, 500ms, 2m")
+        raise SimulationError(
+            _m(
+                "not-interval",
+                QT_TRANSLATE_NOOP("simulator", "{text} is not a time like 1s, 500ms, 2m"),
+                text=repr(text),
+            )
+        )
     seconds = float(match[1]) * _UNIT_S[(match[2] or "s").lower()]
     if not seconds > 0:
-        raise ValueError(f"{text!r} is not more than zero")
+        raise SimulationError(
+            _m("not-positive", QT_TRANSLATE_NOOP("simulator", "{text} is not more than zero"), text=repr(text))
+        )
     return seconds
 
 
@@ -168,10 +197,12 @@ class StreamSpec:
 def _bounds(text: str, kind: str) -> tuple[float, float]:
     match = _BOUNDS.fullmatch(text)
     if match is None:
-        raise ValueError(f"{kind} needs bounds like {kind}:20..25, not {text!r}")
+        needs = QT_TRANSLATE_NOOP("simulator", "{kind} needs bounds like {kind}:20..25, not {text}")
+        raise SimulationError(_m("no-bounds", needs, kind=kind, text=repr(text)))
     low, high = float(match[1]), float(match[2])
     if not (math.isfinite(low) and math.isfinite(high)) or not low < high:
-        raise ValueError(f"{kind}: the low bound must be below the high one, not {text!r}")
+        order = QT_TRANSLATE_NOOP("simulator", "{kind}: the low bound must be below the high one, not {text}")
+        raise SimulationError(_m("bounds-order", order, kind=kind, text=repr(text)))
     return low, high
 
 
@@ -181,7 +212,7 @@ def _positive(text: str, what: str) -> float:
     except ValueError:
         number = math.nan
     if not (math.isfinite(number) and number > 0):
-        raise ValueError(f"{what} must be a number above 0, not {text!r}")
+        raise SimulationError(_m("not-above-zero", what, text=repr(text)))
     return number
 
 
@@ -196,7 +227,8 @@ def read_values(path: Path) -> list[Value]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+        cannot = QT_TRANSLATE_NOOP("simulator", "cannot read {path}: {why}")
+        raise SimulationError(_m("cannot-read", cannot, path=str(path), why=exc.strerror or str(exc))) from None
     data = data.removeprefix(b"\xef\xbb\xbf")
     values: list[Value] = []
     kind: ValueKind | None = None
@@ -205,7 +237,8 @@ def read_values(path: Path) -> list[Value]:
         try:
             text = raw.decode("utf-8").strip()
         except UnicodeDecodeError:
-            raise ValueError(f"{path}, line {number}: not UTF-8 text") from None
+            not_utf8 = QT_TRANSLATE_NOOP("simulator", "{path}, line {line}: not UTF-8 text")
+            raise SimulationError(_m("not-utf8", not_utf8, path=str(path), line=number)) from None
         if not text:
             continue
         if kind is None:
@@ -218,15 +251,26 @@ def read_values(path: Path) -> list[Value]:
             try:
                 value = parse_value(text, kind)
             except ValueError as exc:
-                what = "a number" if kind is ValueKind.NUMBER else f"a JSON object ({exc})"
-                raise ValueError(
-                    f"{path}, line {number}: {text[:40]!r} is not {what}, as the file's first value (line {first}) is"
-                ) from None
+                if kind is ValueKind.NUMBER:
+                    unlike = QT_TRANSLATE_NOOP(
+                        "simulator",
+                        "{path}, line {line}: {text} is not a number, as the file's first value (line {first}) is",
+                    )
+                else:
+                    unlike = QT_TRANSLATE_NOOP(
+                        "simulator",
+                        "{path}, line {line}: {text} is not a JSON object ({why}), as the file's first value "
+                        "(line {first}) is",
+                    )
+                args = {"path": str(path), "line": number, "text": repr(text[:40]), "first": first}
+                raise SimulationError(_m("unlike-first", unlike, why=reason_of(exc), **args)) from None
         if not is_finite_value(value):
-            raise ValueError(f"{path}, line {number}: {text[:40]!r} is not a finite number")
+            infinite = QT_TRANSLATE_NOOP("simulator", "{path}, line {line}: {text} is not a finite number")
+            raise SimulationError(_m("not-finite", infinite, path=str(path), line=number, text=repr(text[:40])))
         values.append(value)
     if not values:
-        raise ValueError(f"{path} has no values (one value a line)")
+        empty = QT_TRANSLATE_NOOP("simulator", "{path} has no values (one value a line)")
+        raise SimulationError(_m("no-values", empty, path=str(path)))
     return values
 
 
@@ -239,7 +283,8 @@ def parse_stream(text: str, *, every_s: float = 1.0, decimals: int = 2, rng: ran
     stream_id, equals, spec = text.partition("=")
     stream_id = stream_id.strip()
     if not equals or not stream_id:
-        raise ValueError(f"{text!r}: give STREAM=VALUES, e.g. temp=walk:20..25")
+        give = QT_TRANSLATE_NOOP("simulator", "{text}: give STREAM=VALUES, e.g. temp=walk:20..25")
+        raise SimulationError(_m("no-spec", give, text=repr(text)))
     kind, colon, rest = spec.partition(":")
     kind = kind.strip().lower()
     generator: Generator
@@ -249,25 +294,39 @@ def parse_stream(text: str, *, every_s: float = 1.0, decimals: int = 2, rng: ran
     elif kind == "list":
         values = [parse_value(part) for part in rest.split(",") if part.strip()]
         if not values:
-            raise ValueError(f"{text!r}: list needs values, e.g. list:20,21,22")
+            needs = QT_TRANSLATE_NOOP("simulator", "{text}: list needs values, e.g. list:20,21,22")
+            raise SimulationError(_m("list-empty", needs, text=repr(text)))
         generator = _InTurn(values)
     elif kind == "file":
         if not rest.strip():
-            raise ValueError(f"{text!r}: file needs a path, e.g. file:values.txt")
+            needs = QT_TRANSLATE_NOOP("simulator", "{text}: file needs a path, e.g. file:values.txt")
+            raise SimulationError(_m("file-no-path", needs, text=repr(text)))
         generator = _InTurn(read_values(Path(rest.strip()).expanduser()))
     elif kind in ("walk", "sine", "ramp"):
         bounds, slash, extra = rest.partition("/")
         low, high = _bounds(bounds, kind)
         if kind == "walk":
-            step = _positive(extra, "the walk's step") if slash else (high - low) / 10
+            step = (
+                _positive(extra, QT_TRANSLATE_NOOP("simulator", "the walk's step must be a number above 0, not {text}"))
+                if slash
+                else (high - low) / 10
+            )
             generator = _Walk(low, high, step, decimals, rng or random.Random())
         elif kind == "sine":
             period_s = parse_interval(extra) if slash else 60.0
             generator = _Sine(low, high, max(period_s / every_s, 1.0), decimals)
         else:
-            generator = _Ramp(low, high, _positive(extra, "the ramp's step") if slash else 1.0, decimals)
+            generator = _Ramp(
+                low,
+                high,
+                _positive(extra, QT_TRANSLATE_NOOP("simulator", "the ramp's step must be a number above 0, not {text}"))
+                if slash
+                else 1.0,
+                decimals,
+            )
     else:
-        raise ValueError(f"{text!r}: {kind!r} is not one of fixed, list, file, walk, sine, ramp")
+        unknown = QT_TRANSLATE_NOOP("simulator", "{text}: {kind} is not one of fixed, list, file, walk, sine, ramp")
+        raise SimulationError(_m("unknown-kind", unknown, text=repr(text), kind=repr(kind)))
     return StreamSpec(stream_id, generator)
 
 
@@ -283,9 +342,14 @@ class Simulation:
     def __post_init__(self) -> None:
         ids = [s.stream_id for s in self.streams]
         if not ids:
-            raise ValueError("a simulation needs at least one stream")
+            raise SimulationError(
+                _m("no-streams", QT_TRANSLATE_NOOP("simulator", "a simulation needs at least one stream"))
+            )
         if len(set(ids)) != len(ids):
-            raise ValueError("each stream may be given once: two datapoints of a stream in one tick overwrite")
+            twice = QT_TRANSLATE_NOOP(
+                "simulator", "each stream may be given once: two datapoints of a stream in one tick overwrite"
+            )
+            raise SimulationError(_m("stream-twice", twice))
 
     def tick(self, now: datetime | None = None) -> list[tuple[str, Datapoint]]:
         """One datapoint per stream, ``at`` = ``now`` (default: the clock, UTC) unless ``with_at`` is off.

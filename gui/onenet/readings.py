@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Message, reason_of
 
 #: OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST
 #: (shared onenet-api.md, "Timestamps"; the official SDK forces GMT+8).
@@ -77,8 +77,10 @@ def parse_number(text: str) -> int | float:
         number = float(stripped)
         if math.isfinite(number):
             return number
-        raise ValueError(f"{text!r} is too large for a JSON number")
-    raise ValueError(f"{text!r} is not a number")
+        raise ReadingError(
+            _m("too-large", QT_TRANSLATE_NOOP("readings", "{text} is too large for a JSON number"), text)
+        )
+    raise ReadingError(_m("not-a-number", QT_TRANSLATE_NOOP("readings", "{text} is not a number"), text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +167,15 @@ def parse_json_object(text: str) -> dict[str, Any]:
     try:
         parsed = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_object_once)
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+        raise ReadingError(reason_of(exc)) from exc
     except RecursionError as exc:  # json's C scanner counts each `[`/`{` against the recursion limit
-        raise ValueError("not valid JSON: nested too deeply") from exc
+        raise ReadingError(
+            _m("json-too-deep", QT_TRANSLATE_NOOP("readings", "not valid JSON: nested too deeply"))
+        ) from exc
     if not isinstance(parsed, dict):
-        raise ValueError("a JSON value must be an object: {...}")
+        raise ReadingError(
+            _m("not-an-object", QT_TRANSLATE_NOOP("readings", "a JSON value must be an object: {{...}}"))
+        )
     return parsed
 
 
@@ -201,7 +207,11 @@ def _object_once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+    raise ReadingError(
+        Message(
+            "constant-not-json", "readings", QT_TRANSLATE_NOOP("readings", "{name} is not valid JSON"), {"name": name}
+        )
+    )
 
 
 def parse_value(text: str, kind: ValueKind = ValueKind.AUTO) -> Value:
@@ -331,7 +341,8 @@ def parse_at(text: str, default_tz: tzinfo = PLATFORM_TZ) -> datetime:
     """
     match = _AT_RE.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"{text!r} is not a time like 2013-04-22T00:35:43")
+        not_at = QT_TRANSLATE_NOOP("readings", "{text} is not a time like 2013-04-22T00:35:43")
+        raise ReadingError(_m("not-an-at", not_at, text))
     iso = f"{match['date']}T{match['time']}"
     zone = match["zone"]
     if zone:
@@ -340,6 +351,19 @@ def parse_at(text: str, default_tz: tzinfo = PLATFORM_TZ) -> datetime:
     if parsed.tzinfo is None:
         parsed = localize(parsed, default_tz)
     return parsed
+
+
+class ReadingError(ValueError):
+    """A typed or read value or `at` that cannot be read: `text` (a Message) says why; str() is its English."""
+
+    def __init__(self, text: Message) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+def _m(code: str, source: str, text: str | None = None) -> Message:
+    """A reason of the readings (context "readings") about `text`, as typed (quoted)."""
+    return Message(code, "readings", source, {} if text is None else {"text": repr(text)})
 
 
 class AtError(ValueError):

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QStyle, Q
 from gui import i18n
 from gui.data.importers import CellStatus, ColumnInfo, ImportResult, Problem, Role
 from gui.onenet.validation import Severity
-from gui.text import Message
 from gui.ui.colours import brush
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -98,8 +97,7 @@ class PreviewModel(QAbstractTableModel):
             return cell.shown
         if role == Qt.ItemDataRole.ToolTipRole:
             read = self.tr("In the file: {text}").format(text=cell.text) if cell.text else self.tr("Empty in the file")
-            why = i18n.render(cell.reason) if isinstance(cell.reason, Message) else cell.reason
-            return f"{read}\n{why}" if why else read
+            return f"{read}\n{i18n.render(cell.reason)}" if cell.reason is not None else read
         if role == Qt.ItemDataRole.ForegroundRole:
             colour = {
                 CellStatus.ERROR: RED,

@@ -240,6 +240,21 @@
             <numerusform>column {column}: {kind}, decided on all its rows: row {row} holds {value}, which the first %Ln rows read did not show</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln time(s) far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. A typing error, or another format?</source>
+        <extracomment>delimited rows read with empty cells added at their end (`process`) JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
+        <translation>
+            <numerusform>%Ln time far from the rest of the column ({low} to {high} for most rows): row {rows}. A typing error, or another format?</numerusform>
+            <numerusform>%Ln times far from the rest of the column ({low} to {high} for most rows): rows {rows}. A typing error, or another format?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln time(s) in the future: row(s) {rows}. Is the time zone or the format right?</source>
+        <translation>
+            <numerusform>%Ln time in the future: row {rows}. Is the time zone or the format right?</numerusform>
+            <numerusform>%Ln times in the future: rows {rows}. Is the time zone or the format right?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ColumnsTable</name>

@@ -207,6 +207,19 @@
             <numerusform>列 {column}：{kind}，根据该列所有行判定：第 {row} 行是 {value}，这是先读取的前 %Ln 行中没有的</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln time(s) far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. A typing error, or another format?</source>
+        <extracomment>delimited rows read with empty cells added at their end (`process`) JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
+        <translation>
+            <numerusform>%Ln 个时间与该列其余时间相差很远（大多数行在 {low} 到 {high} 之间）：第 {rows} 行。是输入错误，还是另一种格式？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln time(s) in the future: row(s) {rows}. Is the time zone or the format right?</source>
+        <translation>
+            <numerusform>%Ln 个时间在将来：第 {rows} 行。时区或格式是否正确？</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -4522,6 +4535,14 @@ API Key 只从 $ONENET_API_KEY 读取。每个数据点都带 `at` = 该次生�
         <translation>随机游走的种子（可重现运行结果）</translation>
     </message>
     <message>
+        <source>set the environment variable ONENET_API_KEY to the device&apos;s api-key</source>
+        <translation>请将环境变量 ONENET_API_KEY 设为设备的 API Key</translation>
+    </message>
+    <message>
+        <source>--count must be at least 1</source>
+        <translation>--count 至少为 1</translation>
+    </message>
+    <message>
         <source>simulate: {why}</source>
         <translation>simulate：{why}</translation>
     </message>
@@ -5150,12 +5171,52 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>no time: the time cell is empty (such rows are refused unless you choose what they get: send --missing-time now or platform, the import dialog&apos;s Rows without a time)</source>
-        <extracomment>Why a cell or row is not imported: a Message where the core words it, else text (json&apos;s, another library&apos;s).</extracomment>
+        <extracomment>Why a cell or row is not imported: always a Message (another library&apos;s words go through `gui.text.reason_of`).</extracomment>
         <translation>没有时间：时间单元格为空（此类行会被拒绝，除非您选择如何处理：send 的 --missing-time now 或 platform，或导入对话框中的“没有时间的行”）</translation>
     </message>
     <message>
+        <source>{shown} is not a datapoint value (a number, a string or a JSON object)</source>
+        <translation>{shown} 不是数据点的值（应为数字、字符串或 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>no time: sent without at (the platform stamps it)</source>
+        <translation>没有时间：不带 at 发送（由平台记录时间）</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <extracomment>A part of the time (`TimeSpec.parts`&apos; units) in words.</extracomment>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source>second</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>no {unit}</source>
+        <translation>没有{unit}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number ({unit})</source>
+        <translation>{text} 不是整数（{unit}）</translation>
+    </message>
+    <message>
         <source>no time of day</source>
-        <extracomment>delimited rows read with empty cells added at their end (`process`) JSON sources: values keep their JSON type (&quot;20.9&quot; stays text); no text is parsed. Warn per row about a missing time (not for OneNET bodies, where no `at` means &quot;server time&quot;). InfluxDB annotated CSV: the header, repeated above each table (those rows and `#` lines are skipped). Long layout: datastream ids renamed ({id in the file: id sent}). What every row shows of the value columns whose kind the first rows gave (`kinds.revise`). Long layout, a value column of no chosen kind: what every row shows of each datastream&apos;s values. Times of day without a date column: the current row&apos;s day, the previous time of day, the chunk&apos;s new days.</extracomment>
         <translation>没有时刻</translation>
     </message>
     <message>
@@ -5165,6 +5226,14 @@ base64, an expiry that is not in the future
     <message>
         <source>the time of day went back from {before} to {after}: read as the next day, {day}</source>
         <translation>时刻从 {before} 回到 {after}：读作下一天，{day}</translation>
+    </message>
+    <message>
+        <source>{parts} is not a time ({why})</source>
+        <translation>{parts} 不是有效的时间（{why}）</translation>
+    </message>
+    <message>
+        <source>no time: stamped now ({at})</source>
+        <translation>没有时间：以当前时间记录（{at}）</translation>
     </message>
     <message>
         <source>{why}; if it marks a missing reading, add it as a missing-value marker</source>
@@ -5590,6 +5659,10 @@ base64, an expiry that is not in the future
         <translation>JSON 嵌套过深，无法读取（上千层 [ 或 {{ 相互嵌套）：这不是读数文件。</translation>
     </message>
     <message>
+        <source>{name} is not valid JSON</source>
+        <translation>{name} 不是有效的 JSON</translation>
+    </message>
+    <message>
         <source>The JSON file does not start with [ or {{.</source>
         <translation>JSON 文件不是以 [ 或 {{ 开头。</translation>
     </message>
@@ -5610,12 +5683,28 @@ base64, an expiry that is not in the future
         <translation>某条 JSON 记录超过 16 MiB。</translation>
     </message>
     <message>
+        <source>a record must be an object {{&quot;stream&quot;: …, &quot;at&quot;: …, &quot;value&quot;: …}}</source>
+        <translation>每条记录必须是一个对象 {{&quot;stream&quot;: …, &quot;at&quot;: …, &quot;value&quot;: …}}</translation>
+    </message>
+    <message>
+        <source>the record has no &quot;stream&quot;</source>
+        <translation>该记录没有 &quot;stream&quot;</translation>
+    </message>
+    <message>
+        <source>the record has no &quot;value&quot;</source>
+        <translation>该记录没有 &quot;value&quot;</translation>
+    </message>
+    <message>
+        <source>this line is not JSON: {why}</source>
+        <translation>这一行不是 JSON：{why}</translation>
+    </message>
+    <message>
         <source>The file is not valid {label} text (byte {start}): choose the encoding.</source>
         <translation>文件不是有效的 {label} 文本（第 {start} 字节）：请选择编码。</translation>
     </message>
     <message>
-        <source>The file is not valid JSON: {message}{where}.</source>
-        <translation>文件不是有效的 JSON：{message}{where}。</translation>
+        <source>The file is not valid JSON: {why}.</source>
+        <translation>该文件不是有效的 JSON：{why}。</translation>
     </message>
     <message>
         <source>This looks like a OneNET type {int} body but cannot be read: {why}</source>
@@ -5821,6 +5910,18 @@ base64, an expiry that is not in the future
         <translation>列 {column} -&gt; 数据流 {stream}（平台可能拒收），{kind}</translation>
     </message>
     <message>
+        <source>stamped with the import time</source>
+        <translation>以导入时间记录</translation>
+    </message>
+    <message>
+        <source>sent without at (the platform stamps them)</source>
+        <translation>不带 at 发送（由平台记录时间）</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
         <source>read as written</source>
         <translation>按原样读取</translation>
     </message>
@@ -5898,9 +5999,29 @@ base64, an expiry that is not in the future
         <translation>单元格中的时区 {zone} 是 {offset}，但该日期处于夏令时，此时标为 {zone} 的时钟可能显示的是 {region} 的夏令时：请在该处改写为实际所指的 UTC 偏移</translation>
     </message>
     <message>
-        <source>{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write its offset after the time in the file, {first} for the first occurrence or {second} for the second</source>
+        <source>{at} does not exist in {zone} (the clocks skipped it at the DST change)</source>
         <extracomment>The last row&apos;s instant (naive UTC) with a known one, and the direction the rows took to it (+1, -1, 0).</extracomment>
+        <translation>{at} 在 {zone} 中不存在（夏令时切换时时钟跳过了这段时间）</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back); read as its first occurrence, UTC{offset}, from the order of the rows</source>
+        <translation>{at} 在 {zone} 中出现两次（时钟回拨）；根据行的顺序，按第一次出现读取，即 UTC{offset}</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back); read as its second occurrence, UTC{offset}, from the order of the rows</source>
+        <translation>{at} 在 {zone} 中出现两次（时钟回拨）；根据行的顺序，按第二次出现读取，即 UTC{offset}</translation>
+    </message>
+    <message>
+        <source>{at} happens twice in {zone} (the clocks went back) and the rows around it do not tell which: write its offset after the time in the file, {first} for the first occurrence or {second} for the second</source>
         <translation>{at} 在 {zone} 中出现两次（时钟回拨），前后各行无法判断是哪一次：请在文件中该时间后写上 UTC 偏移，第一次为 {first}，第二次为 {second}</translation>
+    </message>
+    <message>
+        <source>day/month order not known: choose it</source>
+        <translation>日/月顺序未知：请选择</translation>
+    </message>
+    <message>
+        <source>missing: skipped</source>
+        <translation>缺失：已跳过</translation>
     </message>
 </context>
 <context>
@@ -6033,18 +6154,112 @@ base64, an expiry that is not in the future
 <context>
     <name>readings</name>
     <message>
+        <source>{text} is too large for a JSON number</source>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers).</extracomment>
+        <translation>{text} 太大，无法作为 JSON 数值</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数值</translation>
+    </message>
+    <message>
+        <source>not valid JSON: nested too deeply</source>
+        <extracomment>A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).</extracomment>
+        <translation>不是有效的 JSON：嵌套层数过多</translation>
+    </message>
+    <message>
+        <source>a JSON value must be an object: {{...}}</source>
+        <translation>JSON 值必须是对象：{{...}}</translation>
+    </message>
+    <message>
         <source>the JSON object names the key {key} more than once: write each key once</source>
-        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).</extracomment>
         <translation>该 JSON 对象中键 {key} 出现了不止一次：每个键只能写一次</translation>
     </message>
     <message>
-        <source>{at} does not exist in {zone} (the clocks skipped it)</source>
+        <source>{name} is not valid JSON</source>
+        <translation>{name} 不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 2013-04-22T00:35:43</source>
         <extracomment>&quot;MM:SS&quot; for every second of an hour, and &quot;YYYY-MM-DDThh:&quot; per hour seen: formatting a million `at`s this way is ~3x faster than strftime.</extracomment>
+        <translation>{text} 不是 2013-04-22T00:35:43 这样的时间</translation>
+    </message>
+    <message>
+        <source>{at} does not exist in {zone} (the clocks skipped it)</source>
         <translation>{at} 在 {zone} 中不存在（夏令时调整时钟跳过了这段时间）</translation>
     </message>
     <message>
         <source>{at} happens twice in {zone} (the clocks went back): type it with its offset to say which, {first} for the first occurrence or {second} for the second</source>
         <translation>{at} 在 {zone} 中出现两次（时钟回拨）：请带上 UTC 偏移输入以指明是哪一次，第一次为 {first}，第二次为 {second}</translation>
+    </message>
+</context>
+<context>
+    <name>reasons</name>
+    <message>
+        <source>the hour must be 0 to 23</source>
+        <extracomment>(context, source, n) -&gt; the translated source; n is -1 when the sentence has no count. Marks a stored text that is a Message (`stored`), so that a text stored before is told apart and shown as it is. An English plural mark after a word of a counted source: `datapoint(s)`, `entry(ies)`. Python&apos;s own words for what a file&apos;s cell or a typed value can cause (datetime, strptime, int(), float(), json, zoneinfo): a pattern over `str(exc)` and the product&apos;s sentence in the catalogue&apos;s context &quot;reasons&quot; (the pattern&apos;s named groups are the sentence&apos;s `{fields}`: the cell&apos;s text as Python quotes it).</extracomment>
+        <translation>小时须在 0 到 23 之间</translation>
+    </message>
+    <message>
+        <source>the minute must be 0 to 59</source>
+        <translation>分钟须在 0 到 59 之间</translation>
+    </message>
+    <message>
+        <source>the second must be 0 to 59</source>
+        <translation>秒须在 0 到 59 之间</translation>
+    </message>
+    <message>
+        <source>the fraction of a second is out of range</source>
+        <translation>秒的小数部分超出范围</translation>
+    </message>
+    <message>
+        <source>the month must be 1 to 12</source>
+        <translation>月份须在 1 到 12 之间</translation>
+    </message>
+    <message>
+        <source>the month has no such day</source>
+        <translation>该月没有这一天</translation>
+    </message>
+    <message>
+        <source>the year {year} is out of range</source>
+        <translation>年份 {year} 超出范围</translation>
+    </message>
+    <message>
+        <source>{text} does not match the format {format}</source>
+        <translation>{text} 与格式 {format} 不符</translation>
+    </message>
+    <message>
+        <source>{rest} is left over after the format</source>
+        <translation>按格式读取后还剩下 {rest}</translation>
+    </message>
+    <message>
+        <source>{text} is not a whole number</source>
+        <translation>{text} 不是整数</translation>
+    </message>
+    <message>
+        <source>{text} is not a number</source>
+        <translation>{text} 不是数值</translation>
+    </message>
+    <message>
+        <source>not a finite number</source>
+        <translation>不是有限数值</translation>
+    </message>
+    <message>
+        <source>the number is too large for a time or a value</source>
+        <translation>该数值太大，无法作为时间或值</translation>
+    </message>
+    <message>
+        <source>{zone} is not a known time zone</source>
+        <translation>{zone} 不是已知的时区</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line {line}, column {column})</source>
+        <translation>不是有效的 JSON（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <extracomment>What an error of another library that no pattern knows is called; its own words go to the log only.</extracomment>
+        <translation>无法读取</translation>
     </message>
 </context>
 <context>
@@ -6260,6 +6475,85 @@ base64, an expiry that is not in the future
         <source>no OS keyring is available</source>
         <extracomment>Backend classes (module.qualname, subclasses included) that keep a key as the OS&apos;s store does or encrypted: the only ones called &quot;the system keyring&quot;. The reason `system_keyring` gives when there is none (the window translates it in the &quot;secrets&quot; context).</extracomment>
         <translation>没有可用的系统密钥环</translation>
+    </message>
+</context>
+<context>
+    <name>simulator</name>
+    <message>
+        <source>ticks less than 1 s apart would need `at`s less than 1 s apart, and the platform&apos;s `at` has seconds precision: tick every 1 s or more, or send without `at` (the platform stamps them)</source>
+        <translation>间隔小于 1 秒的发送需要相差不到 1 秒的 `at`，而平台的 `at` 只精确到秒：请每 1 秒或更长时间发送一次，或不带 `at` 发送（由平台记录时间）</translation>
+    </message>
+    <message>
+        <source>{text} is not a time like 1s, 500ms, 2m</source>
+        <translation>{text} 不是 1s、500ms、2m 这样的时长</translation>
+    </message>
+    <message>
+        <source>{text} is not more than zero</source>
+        <translation>{text} 不大于零</translation>
+    </message>
+    <message>
+        <source>{kind} needs bounds like {kind}:20..25, not {text}</source>
+        <translation>{kind} 需要 {kind}:20..25 这样的上下限，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>{kind}: the low bound must be below the high one, not {text}</source>
+        <translation>{kind}：下限必须小于上限，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {why}</source>
+        <translation>无法读取 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: not UTF-8 text</source>
+        <translation>{path}，第 {line} 行：不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {text} is not a number, as the file&apos;s first value (line {first}) is</source>
+        <translation>{path}，第 {line} 行：{text} 不是数值，而文件的第一个值（第 {first} 行）是数值</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {text} is not a JSON object ({why}), as the file&apos;s first value (line {first}) is</source>
+        <translation>{path}，第 {line} 行：{text} 不是 JSON 对象（{why}），而文件的第一个值（第 {first} 行）是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {text} is not a finite number</source>
+        <translation>{path}，第 {line} 行：{text} 不是有限数值</translation>
+    </message>
+    <message>
+        <source>{path} has no values (one value a line)</source>
+        <translation>{path} 中没有值（每行一个值）</translation>
+    </message>
+    <message>
+        <source>{text}: give STREAM=VALUES, e.g. temp=walk:20..25</source>
+        <translation>{text}：请写成 STREAM=VALUES，例如 temp=walk:20..25</translation>
+    </message>
+    <message>
+        <source>{text}: list needs values, e.g. list:20,21,22</source>
+        <translation>{text}：list 需要值，例如 list:20,21,22</translation>
+    </message>
+    <message>
+        <source>{text}: file needs a path, e.g. file:values.txt</source>
+        <translation>{text}：file 需要路径，例如 file:values.txt</translation>
+    </message>
+    <message>
+        <source>the walk&apos;s step must be a number above 0, not {text}</source>
+        <translation>walk 的步长必须是大于 0 的数值，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>the ramp&apos;s step must be a number above 0, not {text}</source>
+        <translation>ramp 的步长必须是大于 0 的数值，而不是 {text}</translation>
+    </message>
+    <message>
+        <source>{text}: {kind} is not one of fixed, list, file, walk, sine, ramp</source>
+        <translation>{text}：{kind} 不是 fixed、list、file、walk、sine、ramp 之一</translation>
+    </message>
+    <message>
+        <source>a simulation needs at least one stream</source>
+        <translation>模拟至少需要一个数据流</translation>
+    </message>
+    <message>
+        <source>each stream may be given once: two datapoints of a stream in one tick overwrite</source>
+        <translation>每个数据流只能给出一次：同一次发送中同一数据流的两个数据点会互相覆盖</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from gui.data.importers.options import DateOrder, TimeFormat
 from gui.data.importers.result import message as _m
 from gui.data.importers.serials import excel_datetime
 from gui.data.importers.zones import CELL_ZONE_WORDS, cell_zone
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Message, reason_of
 
 _TIME = (
     r"(?P<H>\d{1,2})(?P<ts>[:.])(?P<M>\d{2})(?:(?P=ts)(?P<S>\d{2})(?:[.,](?P<F>\d{1,6}))?)?"
@@ -207,7 +207,7 @@ def _time_of(match: re.Match[str], text: str) -> time:
                 "is-not-a-valid-time-of-day",
                 QT_TRANSLATE_NOOP("importers", "{text} is not a valid time of day ({why})"),
                 text=repr(text),
-                why=str(exc),
+                why=reason_of(exc),
             )
         ) from exc
 
@@ -250,7 +250,7 @@ def _build(y: int, m: int, d: int, match: re.Match[str], text: str, order: str) 
                 QT_TRANSLATE_NOOP("importers", "{text} is not a valid date when read as {order} ({why})"),
                 text=repr(text),
                 order=str(order),
-                why=str(exc),
+                why=reason_of(exc),
             )
         ) from exc
     moment = _time_of(match, text) if match["H"] is not None else time(0)
@@ -405,7 +405,7 @@ def parse_compact(text: str) -> datetime:
                 QT_TRANSLATE_NOOP("importers", "{text} is not a valid {what} time ({why})"),
                 text=repr(text),
                 what=str(COMPACT_LENGTHS[len(t)]),
-                why=str(exc),
+                why=reason_of(exc),
             )
         ) from None
 

@@ -16,12 +16,13 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Protocol, cast
 
 from gui.data.importers import cells as C
+from gui.data.importers.cell_numbers import CellError
 from gui.data.importers.cell_times import without_zone_word
 from gui.data.importers.kinds import Seen, is_missing
 from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
-from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, _NO_TIME_COLUMN, Reason, reason_of, value_reason
+from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, _NO_TIME_COLUMN, Reason, value_reason
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
@@ -29,7 +30,7 @@ from gui.data.importers.structure import row_cut_short, row_too_long
 from gui.data.importers.zones import ZoneCheck, summer_days
 from gui.onenet.readings import Value, ValueKind, format_at
 from gui.onenet.validation import Severity
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message, reason_of
 
 
 class RejectedSink(Protocol):
@@ -47,9 +48,13 @@ def typed_value(raw: Any) -> Value:
     """A JSON value as a datapoint value: numbers, strings and objects as they are."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str, dict)):
         shown = json.dumps(raw, ensure_ascii=False)
-        raise ValueError(f"{shown} is not a datapoint value (a number, a string or a JSON object)")
+        not_value = QT_TRANSLATE_NOOP(
+            "importers", "{shown} is not a datapoint value (a number, a string or a JSON object)"
+        )
+        raise CellError(_m("not-a-value", not_value, shown=shown))
     if isinstance(raw, float) and not math.isfinite(raw):
-        raise ValueError("NaN or infinity cannot be sent (not valid JSON)")
+        not_finite = QT_TRANSLATE_NOOP("importers", "NaN or infinity cannot be sent (not valid JSON)")
+        raise CellError(_m("not-finite", not_finite))
     return raw
 
 
@@ -58,8 +63,35 @@ def _shown(at: datetime) -> str:
 
 
 def _first_few(rows: list[int], count: int) -> str:
-    """`row 30` or `rows 3, 9, 12, …`."""
-    return ("row " if count == 1 else "rows ") + ", ".join(str(r) for r in rows) + (", …" if count > len(rows) else "")
+    """`30` or `3, 9, 12, …`: the first rows' numbers (the sentence around them says "row(s)")."""
+    return ", ".join(str(r) for r in rows) + (", …" if count > len(rows) else "")
+
+
+_STAMPED_BY_PLATFORM = _m(
+    "stamped-by-platform", QT_TRANSLATE_NOOP("importers", "no time: sent without at (the platform stamps it)")
+)
+#: A part of the time (`TimeSpec.parts`' units) in words.
+_UNITS = {
+    "year": QT_TRANSLATE_NOOP("importers", "year"),
+    "month": QT_TRANSLATE_NOOP("importers", "month"),
+    "day": QT_TRANSLATE_NOOP("importers", "day"),
+    "hour": QT_TRANSLATE_NOOP("importers", "hour"),
+    "minute": QT_TRANSLATE_NOOP("importers", "minute"),
+    "second": QT_TRANSLATE_NOOP("importers", "second"),
+}
+
+
+def _part_reason(unit: str, text: str | None) -> Message:
+    """Why a year/month/day/hour/minute/second cell is refused: empty (`text` None) or not a whole number."""
+    name = _m(f"unit-{unit}", _UNITS[unit]) if unit in _UNITS else Message.verbatim(unit)
+    if text is None:
+        return _m("no-part", QT_TRANSLATE_NOOP("importers", "no {unit}"), unit=name)
+    return _m(
+        "part-not-whole",
+        QT_TRANSLATE_NOOP("importers", "{text} is not a whole number ({unit})"),
+        text=repr(text),
+        unit=name,
+    )
 
 
 class RowConverter:
@@ -312,26 +344,20 @@ class RowConverter:
                         future_rows.append(rows[index])
         name = self.names[self._time_column()] if 0 <= self._time_column() < len(self.names) else "time"
         if count_far:
-            self.result.add_problem(
-                Problem(
-                    None,
-                    name,
-                    f"{count_far:,} time(s) lie far from the rest of the column ({_shown(low)} to "
-                    f"{_shown(high)} for most rows): {_first_few(far_rows, count_far)}. A typing error, "
-                    "or another format?",
-                    Severity.WARNING,
-                )
+            far_off = Counted("times-far").tr(
+                "%Ln time(s) far from the rest of the column ({low} to {high} for most rows): row(s) {rows}. "
+                "A typing error, or another format?",
+                "",
+                count_far,
             )
+            far_off = far_off.with_args(low=_shown(low), high=_shown(high), rows=_first_few(far_rows, count_far))
+            self.result.add_problem(Problem(None, name, str(far_off), Severity.WARNING, why=far_off))
         if count_future:
-            self.result.add_problem(
-                Problem(
-                    None,
-                    name,
-                    f"{count_future:,} time(s) are in the future: {_first_few(future_rows, count_future)}. "
-                    "Is the time zone or the format right?",
-                    Severity.WARNING,
-                )
+            ahead = Counted("times-future").tr(
+                "%Ln time(s) in the future: row(s) {rows}. Is the time zone or the format right?", "", count_future
             )
+            ahead = ahead.with_args(rows=_first_few(future_rows, count_future))
+            self.result.add_problem(Problem(None, name, str(ahead), Severity.WARNING, why=ahead))
         self.result.time_warnings = count_far + count_future
 
     def reject(self, number: int, row: Sequence[Any], reason: Reason, column: int | None = None) -> None:
@@ -340,8 +366,7 @@ class RowConverter:
         self.result.rows_rejected += 1
         name = self.names[column] if column is not None and 0 <= column < len(self.names) else None
         shown = cell_text(row[column]) if name is not None and column is not None else self._row_text(row)
-        why = reason if isinstance(reason, Message) else None
-        self.result.add_problem(Problem(number, name, str(reason), Severity.ERROR, shown, why))
+        self.result.add_problem(Problem(number, name, str(reason), Severity.ERROR, shown, reason))
         if self.sink is not None:
             self.sink.row(number, [str(reason) if name is None else f"{name}: {reason}"], row)
         if len(self.result.preview) < self.preview_rows:
@@ -511,16 +536,16 @@ class RowConverter:
             for k, (unit, col) in enumerate(zip(units, cols, strict=True)):
                 raw = col[i]
                 if is_missing(raw, self.missing):
-                    bad = (spec.parts[unit], f"no {unit}")
+                    bad = (spec.parts[unit], _part_reason(unit, None))
                     break
                 text = cell_text(raw).strip()
                 try:
                     number = float(text)
                 except ValueError:
-                    bad = (spec.parts[unit], f"{text!r} is not a whole number ({unit})")
+                    bad = (spec.parts[unit], _part_reason(unit, text))
                     break
                 if not number.is_integer():
-                    bad = (spec.parts[unit], f"{text!r} is not a whole number ({unit})")
+                    bad = (spec.parts[unit], _part_reason(unit, text))
                     break
                 values[k] = int(number)
             if bad is not None:
@@ -534,7 +559,9 @@ class RowConverter:
                 y, mo, d, h, mi, sec = values
                 out.append(datetime(y, mo, d, h, mi, sec) + extra)
             except ValueError as exc:
-                errors[i] = (spec.parts[units[0]], f"{'-'.join(map(str, values[: len(units)]))} is not a time ({exc})")
+                not_time = QT_TRANSLATE_NOOP("importers", "{parts} is not a time ({why})")
+                parts = "-".join(map(str, values[: len(units)]))
+                errors[i] = (spec.parts[units[0]], _m("parts-not-time", not_time, parts=parts, why=reason_of(exc)))
                 out.append(None)
         return out, errors
 
@@ -558,9 +585,10 @@ class RowConverter:
             elif policy is MissingTime.NOW:
                 times[i] = self.now
                 if timed:
-                    warnings.setdefault(i, []).append((time_col, f"no time: stamped now ({format_at(self.now)})"))
+                    stamped = QT_TRANSLATE_NOOP("importers", "no time: stamped now ({at})")
+                    warnings.setdefault(i, []).append((time_col, _m("stamped-now", stamped, at=format_at(self.now))))
             elif timed:
-                warnings.setdefault(i, []).append((time_col, "no time: sent without at (the platform stamps it)"))
+                warnings.setdefault(i, []).append((time_col, _STAMPED_BY_PLATFORM))
 
     # -- values --
     def _values(
@@ -663,8 +691,7 @@ class RowConverter:
                 for j, reason in found:
                     name = self.names[j] if 0 <= j < len(self.names) else None
                     text = cell_text(row[j]) if 0 <= j < len(row) else ""
-                    why = reason if isinstance(reason, Message) else None
-                    result.add_problem(Problem(numbers[i], name, str(reason), severity, text, why))
+                    result.add_problem(Problem(numbers[i], name, str(reason), severity, text, reason))
                     if severity is Severity.ERROR and 0 <= j < len(self.stats):
                         self.stats[j].rejected += 1
             if i in rejected:

@@ -22,6 +22,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from gui.data.importers.cell_numbers import CellError
 from gui.data.importers.cells import EPOCH_FORMATS, parse_epoch_int, parse_numeric_time
 from gui.data.importers.columns import SAMPLE_ROWS, profile_columns
 from gui.data.importers.convert import RejectedSink, RowConverter
@@ -46,7 +47,7 @@ from gui.data.importers.zones import unused_zone
 from gui.onenet.decoding import decode_type1, decode_type3, decode_type4, decode_type5
 from gui.onenet.formats import BodyType, FormatError
 from gui.onenet.readings import parse_at
-from gui.text import QT_TRANSLATE_NOOP
+from gui.text import QT_TRANSLATE_NOOP, Message, reason_of
 
 _KEYS = {
     "stream": ("stream", "datastream", "datastream_id", "stream_id", "id", "name"),
@@ -101,7 +102,7 @@ def _is_at(text: str) -> bool:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
+    raise CellError(_m("constant-not-json", QT_TRANSLATE_NOOP("importers", "{name} is not valid JSON"), name=name))
 
 
 def _key(record: dict[str, Any], name: str) -> Any:
@@ -142,9 +143,9 @@ class _Records:
                         try:
                             yield number, json.loads(line, parse_constant=_refuse_constant)
                         except RecursionError:
-                            yield number, _Broken(str(TOO_DEEP))
+                            yield number, _Broken(TOO_DEEP)
                         except ValueError as exc:
-                            yield number, _Broken(str(exc))
+                            yield number, _Broken(reason_of(exc))
             else:
                 yield from enumerate(_iter_array(text), 1)
         finally:
@@ -159,7 +160,7 @@ class _Records:
 class _Broken:
     """A JSON Lines line that is not JSON."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: Message) -> None:
         self.reason = reason
 
 
@@ -227,7 +228,7 @@ def _iter_array(f: io.TextIOWrapper) -> Iterator[Any]:
                         _m(
                             "the-json-is-not-valid",
                             QT_TRANSLATE_NOOP("importers", "The JSON is not valid: {why}."),
-                            why=str(exc),
+                            why=reason_of(exc),
                         )
                     ) from exc
                 if len(buf) - pos > MAX_RECORD_CHARS:
@@ -247,16 +248,24 @@ def _iter_array(f: io.TextIOWrapper) -> Iterator[Any]:
         pos, first = end, False
 
 
-def _record_row(obj: Any) -> tuple[Any, Any, Any] | str:
+_NOT_OBJECT = _m(
+    "record-not-object",
+    QT_TRANSLATE_NOOP("importers", 'a record must be an object {{"stream": …, "at": …, "value": …}}'),
+)
+_NO_STREAM = _m("record-no-stream", QT_TRANSLATE_NOOP("importers", 'the record has no "stream"'))
+_NO_VALUE = _m("record-no-value", QT_TRANSLATE_NOOP("importers", 'the record has no "value"'))
+
+
+def _record_row(obj: Any) -> tuple[Any, Any, Any] | Message:
     if isinstance(obj, _Broken):
-        return f"this line is not JSON: {obj.reason}"
+        return _m("line-not-json", QT_TRANSLATE_NOOP("importers", "this line is not JSON: {why}"), why=obj.reason)
     if not isinstance(obj, dict):
-        return 'a record must be an object {"stream": …, "at": …, "value": …}'
+        return _NOT_OBJECT
     stream, at, value = _key(obj, "stream"), _key(obj, "at"), _key(obj, "value")
     if stream is _ABSENT:
-        return 'the record has no "stream"'
+        return _NO_STREAM
     if value is _ABSENT:
-        return 'the record has no "value"'
+        return _NO_VALUE
     if isinstance(at, (int, float)) and not isinstance(at, bool):
         # A number in JSON is a Unix time: seconds, ms, µs or ns by its magnitude.
         fmt = next((f for f, (low, _), _ in reversed(EPOCH_FORMATS) if abs(at) >= low), TimeFormat.EPOCH_S)
@@ -343,14 +352,11 @@ def _import_body(
         except RecursionError as exc:
             raise ImportFailed(TOO_DEEP) from exc
         except ValueError as exc:
-            where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
-            message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             raise ImportFailed(
                 _m(
                     "the-file-is-not-valid-json",
-                    QT_TRANSLATE_NOOP("importers", "The file is not valid JSON: {message}{where}."),
-                    message=str(message),
-                    where=str(where),
+                    QT_TRANSLATE_NOOP("importers", "The file is not valid JSON: {why}."),
+                    why=reason_of(exc),
                 )
             ) from exc
         body_type = body_type_of(obj)
@@ -363,7 +369,7 @@ def _import_body(
                 "this-looks-like-a-onenet-type-bo",
                 QT_TRANSLATE_NOOP("importers", "This looks like a OneNET type {int} body but cannot be read: {why}"),
                 int=str(int(body_type)),
-                why=str(exc),
+                why=reason_of(exc),
             )
         ) from exc
     if not len(readings):
@@ -430,7 +436,7 @@ def _import_records(
             )
         if _is_row_record(sample[0][1]):
             return _import_row_records(path, records, sample, encoding, options, tz, now, progress, cancelled, sink)
-        rows = [r for _, obj in sample if not isinstance(r := _record_row(obj), str)]
+        rows = [r for _, obj in sample if not isinstance(r := _record_row(obj), Message)]
         profile = profile_columns([(at,) for _, at, _ in rows], 1, missing)[0]
         choice = options.choice(1).time_format
         if choice is None and profile.filled and not profile.formats:
@@ -477,7 +483,7 @@ def _import_records(
             result.ambiguous_dates = tuple(profile.texts[:3])
             result.date_orders = orders
             runner.store = False
-            first = [r for _, obj in sample[: options.preview_rows] if not isinstance(r := _record_row(obj), str)]
+            first = [r for _, obj in sample[: options.preview_rows] if not isinstance(r := _record_row(obj), Message)]
             runner.process(list(first), 1)
             result.rows_read = result.rows_rejected = result.problem_count = 0
             result.problems.clear()
@@ -549,7 +555,7 @@ def _records_pass(
         if not batch:
             batch_start = number
         row = _record_row(obj)
-        if isinstance(row, str):
+        if isinstance(row, Message):
             _flush(runner, batch, batch_start)
             batch = []
             runner.reject(number, (json.dumps(obj, ensure_ascii=False, default=str)[:200],), row)

@@ -9,12 +9,17 @@ from typing import TYPE_CHECKING, Any
 from gui.data.importers import cells as C
 from gui.data.importers.options import Role
 from gui.data.importers.result import CellStatus, PreviewCell, PreviewRow
+from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
 from gui.onenet.readings import Value, format_at, format_value
+from gui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from gui.data.importers.convert import RowConverter
     from gui.data.importers.refusals import Reason
+
+_ORDER_UNKNOWN = _m("order-unknown", QT_TRANSLATE_NOOP("importers", "day/month order not known: choose it"))
+_SKIPPED = _m("missing-skipped", QT_TRANSLATE_NOOP("importers", "missing: skipped"))
 
 
 def preview_rows(
@@ -51,16 +56,16 @@ def preview_rows(
                 continue
             if j == time_col:
                 at = times[i]
-                reason: Reason
+                reason: Reason | None
                 if plan.time.undecided:
-                    shown, status, reason = text, CellStatus.WARNING, "day/month order not known: choose it"
+                    shown, status, reason = text, CellStatus.WARNING, _ORDER_UNKNOWN
                 elif at is None:
-                    shown, status, reason = "(no at)", CellStatus.MISSING, noted.get(j, "")
+                    shown, status, reason = "(no at)", CellStatus.MISSING, noted.get(j)
                 else:
                     aware = at if at.tzinfo is not None else at.replace(tzinfo=tz)
                     shown = format_at(aware)
                     status = CellStatus.WARNING if j in noted else CellStatus.OK
-                    reason = noted.get(j, "")
+                    reason = noted.get(j)
                 cells.append(PreviewCell(text, shown, status, reason))
                 continue
             if info.role in (Role.DATE, Role.TIME_OF_DAY, Role.TIME, Role.TIME_PART):
@@ -71,7 +76,7 @@ def preview_rows(
                 continue
             value = by_col[j][i] if j in by_col else long_values[i] if long_values else None
             if value is None:
-                cells.append(PreviewCell(text, "", CellStatus.MISSING, "missing: skipped"))
+                cells.append(PreviewCell(text, "", CellStatus.MISSING, _SKIPPED))
             else:
                 shown = format_value(value) if not isinstance(value, dict) else C.json_dumps_compact(value)
                 cells.append(PreviewCell(text, shown, CellStatus.OK))

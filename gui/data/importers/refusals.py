@@ -10,13 +10,13 @@ from typing import Any
 
 from gui.data.importers.result import message as _m
 from gui.onenet.readings import ValueKind
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Message, reason_of
 
 # `23.5 °C`, `45%`, `1013 hPa`: a number, then a unit (no unit is read from a cell: the reason says so).
 _NUMBER_AND_UNIT = re.compile(r"[+\-−]?\d[\d.,]*\s*[^\d\s.,:/+\-−][^\d]*")
 
-#: Why a cell or row is not imported: a Message where the core words it, else text (json's, another library's).
-Reason = str | Message
+#: Why a cell or row is not imported: always a Message (another library's words go through `gui.text.reason_of`).
+Reason = Message
 
 
 _NO_TIME = _m(
@@ -39,12 +39,6 @@ _NO_TIME_COLUMN = _m(
         "time get: send --missing-time now or platform, the import dialog's Rows without a time)",
     ),
 )
-
-
-def reason_of(exc: Exception) -> Reason:
-    """A parser's reason: its Message (cells.CellError), else its text."""
-    text = getattr(exc, "text", None)
-    return text if isinstance(text, Message) else str(exc)
 
 
 _CUT_SHORT = _m("cut-short", QT_TRANSLATE_NOOP("importers", "the quoted cell is not closed: the file may be cut short"))

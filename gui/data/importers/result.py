@@ -279,7 +279,7 @@ class Detected:
             message(
                 "describe-missing-time",
                 QT_TRANSLATE_NOOP("importers", "rows without a time: {choice}"),
-                choice=self.missing_time.value,
+                choice=missing_time_name(self.missing_time),
             )
         )
         for column in self.columns:
@@ -310,6 +310,16 @@ _ORDER_NAMES = {
     "day/month/year": message("format-dmy", QT_TRANSLATE_NOOP("importers", "day/month/year")),
     "month/day/year": message("format-mdy", QT_TRANSLATE_NOOP("importers", "month/day/year")),
 }
+
+
+def missing_time_name(choice: MissingTime) -> Message:
+    """What rows without a time get (`MissingTime`), in words (code `missing-time-<value>`)."""
+    names = {
+        MissingTime.NOW: QT_TRANSLATE_NOOP("importers", "stamped with the import time"),
+        MissingTime.PLATFORM: QT_TRANSLATE_NOOP("importers", "sent without at (the platform stamps them)"),
+        MissingTime.REFUSE: QT_TRANSLATE_NOOP("importers", "refused"),
+    }
+    return message(f"missing-time-{choice.value}", names[choice])
 
 
 def kind_name(kind: ValueKind) -> Message:
@@ -399,7 +409,7 @@ class PreviewCell:
     text: str
     shown: str
     status: CellStatus = CellStatus.OK
-    reason: str | Message = ""  # a Message where the core words it (rendered where shown)
+    reason: Message | None = None  #: rendered where shown (`gui.i18n.render`)
 
 
 @dataclass(frozen=True)

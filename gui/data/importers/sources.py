@@ -21,7 +21,7 @@ from typing import Any
 from gui.data.importers.result import ImportFailed
 from gui.data.importers.result import message as _m
 from gui.data.importers.serials import excel_serial
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Message, reason_of
 
 
 class UncomputedFormula:
@@ -194,7 +194,7 @@ class XlsxSource(Source):
                     "cannot-be-opened-as-an-excel-wor",
                     QT_TRANSLATE_NOOP("importers", "{name} cannot be opened as an Excel workbook: {why}"),
                     name=str(path.name),
-                    why=str(exc),
+                    why=reason_of(exc),
                 )
             ) from exc
         except Exception as exc:  # zipfile.BadZipFile and friends from a damaged file
@@ -342,7 +342,7 @@ def take(rows: Iterator[Sequence[Any]], count: int, first: int) -> list[Sequence
                     "is never closed can cause this.",
                 ),
                 first_len=str(first + len(chunk)),
-                why=str(exc),
+                why=reason_of(exc),
             )
         ) from exc
     return chunk

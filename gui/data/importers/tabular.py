@@ -178,6 +178,7 @@ def import_rows(
                 delimiter_reason=delimiter_reason,
                 header_line=structure.skip + 1 if structure.has_header else None,
                 zone_reason=plan.zone_reason,
+                zone_why=plan.zone_why,
                 decisions=tuple(structure.decisions + plan.decisions),
                 zone_stated=plan.zone_stated,
                 zone_column=plan.zone_column,

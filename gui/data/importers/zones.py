@@ -302,15 +302,15 @@ class ZoneCheck:
 
     def check(
         self, times: Sequence[datetime | None]
-    ) -> tuple[list[datetime | None], dict[int, str | Message], dict[int, str]]:
+    ) -> tuple[list[datetime | None], dict[int, Message], dict[int, Message]]:
         """Check naive times of consecutive rows; aware ones and None pass through.
 
         Returns the times (second occurrences get `fold=1`), errors by
         position (gaps, repeated times the order does not settle) and
         warnings by position (repeated times worked out from the order).
         """
-        errors: dict[int, str | Message] = {}
-        warnings: dict[int, str] = {}
+        errors: dict[int, Message] = {}
+        warnings: dict[int, Message] = {}
         if self._fixed:
             return list(times), errors, warnings
         if None in times:
@@ -334,9 +334,11 @@ class ZoneCheck:
             if t.tzinfo is None and self.changes_on(t.date()):
                 offsets = occurrences(t, self.tz)  # the one rule of gaps and repeats (`localize` refuses both)
                 if not offsets:
-                    errors[i] = (
-                        f"{t:%Y-%m-%d %H:%M:%S} does not exist in {self.tz} (the clocks skipped it at the DST change)"
+                    skipped = QT_TRANSLATE_NOOP(
+                        "importers", "{at} does not exist in {zone} (the clocks skipped it at the DST change)"
                     )
+                    args = {"at": f"{t:%Y-%m-%d %H:%M:%S}", "zone": str(self.tz)}
+                    errors[i] = Message("time-skipped", "importers", skipped, args)
                     continue
                 if len(offsets) == 2:
                     if run and run[0][1].date() != t.date():
@@ -369,8 +371,8 @@ class ZoneCheck:
         run: list[tuple[int, datetime, timedelta, timedelta]],
         following: datetime | None,
         out: list[datetime | None],
-        errors: dict[int, str | Message],
-        warnings: dict[int, str],
+        errors: dict[int, Message],
+        warnings: dict[int, Message],
     ) -> None:
         """Read a run of repeated times by the one reading that keeps it in order with the rows around it.
 
@@ -429,11 +431,22 @@ def _descending(x: datetime | None, y: datetime | None) -> bool:
     return x is None or y is None or y <= x
 
 
-def _read_as(naive: datetime, tz: tzinfo, which: str, offset: timedelta) -> str:
-    return (
-        f"{naive:%Y-%m-%d %H:%M:%S} happens twice in {tz} (the clocks went back); read as its {which} occurrence, "
-        f"UTC{_format_offset(offset)}, from the order of the rows"
-    )
+def _read_as(naive: datetime, tz: tzinfo, which: str, offset: timedelta) -> Message:
+    """Which occurrence of a repeated wall-clock time the order of the rows gave (`which`: first, second)."""
+    if which == "first":
+        source = QT_TRANSLATE_NOOP(
+            "importers",
+            "{at} happens twice in {zone} (the clocks went back); read as its first occurrence, UTC{offset}, "
+            "from the order of the rows",
+        )
+    else:
+        source = QT_TRANSLATE_NOOP(
+            "importers",
+            "{at} happens twice in {zone} (the clocks went back); read as its second occurrence, UTC{offset}, "
+            "from the order of the rows",
+        )
+    args = {"at": f"{naive:%Y-%m-%d %H:%M:%S}", "zone": str(tz), "offset": _format_offset(offset)}
+    return Message(f"time-twice-{which}", "importers", source, args)
 
 
 def _twice(naive: datetime, tz: tzinfo, first: timedelta, second: timedelta) -> Message:
