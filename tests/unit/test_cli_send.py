@@ -214,3 +214,14 @@ def test_problems_are_listed_in_row_order_and_a_folder_is_named_as_one(capsysbin
     code, _, _, _, err = dry_run(capsysbinary, tmp_path)
     assert code == EXIT_USAGE
     assert "is a folder: give one file of readings in it" in err
+
+
+def test_a_body_without_at_and_rows_without_a_time_refused_is_rejected_with_its_streams_counted(capsysbinary, tmp_path):
+    """A type-3 body has no `at`; with --missing-time refuse every row is rejected, each stream counted 0 (it was
+    an IndexError traceback: a stream seen only in refused rows had no count)."""
+    body = tmp_path / "type3.json"
+    body.write_text('{"temperature": 21.5, "humidity": 40}', encoding="utf-8")
+    code, _, _, _, err = dry_run(capsysbinary, body, "--missing-time", "refuse")
+    assert code == EXIT_REJECTED
+    assert "0 datapoints from 2 rows (temperature (0), humidity (0)); 2 rows rejected" in err
+    assert "Traceback" not in err

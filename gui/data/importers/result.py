@@ -452,6 +452,7 @@ class PointTable:
         if found is None:
             found = index[stream_id] = len(self.stream_ids)
             self.stream_ids.append(stream_id)
+            self._counts.append(0)  # seen, though its rows may all be refused: counted 0 until some are kept
         return found
 
     def __len__(self) -> int:
