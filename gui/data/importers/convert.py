@@ -22,7 +22,7 @@ from gui.data.importers.kinds import Seen, is_missing
 from gui.data.importers.options import Layout, MissingTime, Role, TimeFormat
 from gui.data.importers.plan import Plan
 from gui.data.importers.preview import preview_rows
-from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, _NO_TIME_COLUMN, Reason, value_reason
+from gui.data.importers.refusals import _CUT_SHORT, _NO_TIME, _NO_TIME_COLUMN, Reason, part_reason, value_reason
 from gui.data.importers.result import CellStatus, ImportResult, PreviewCell, PreviewRow, Problem
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text, cut_short, effective_width, without_end
@@ -70,28 +70,6 @@ def _first_few(rows: list[int], count: int) -> str:
 _STAMPED_BY_PLATFORM = _m(
     "stamped-by-platform", QT_TRANSLATE_NOOP("importers", "no time: sent without at (the platform stamps it)")
 )
-#: A part of the time (`TimeSpec.parts`' units) in words.
-_UNITS = {
-    "year": QT_TRANSLATE_NOOP("importers", "year"),
-    "month": QT_TRANSLATE_NOOP("importers", "month"),
-    "day": QT_TRANSLATE_NOOP("importers", "day"),
-    "hour": QT_TRANSLATE_NOOP("importers", "hour"),
-    "minute": QT_TRANSLATE_NOOP("importers", "minute"),
-    "second": QT_TRANSLATE_NOOP("importers", "second"),
-}
-
-
-def _part_reason(unit: str, text: str | None) -> Message:
-    """Why a year/month/day/hour/minute/second cell is refused: empty (`text` None) or not a whole number."""
-    name = _m(f"unit-{unit}", _UNITS[unit]) if unit in _UNITS else Message.verbatim(unit)
-    if text is None:
-        return _m("no-part", QT_TRANSLATE_NOOP("importers", "no {unit}"), unit=name)
-    return _m(
-        "part-not-whole",
-        QT_TRANSLATE_NOOP("importers", "{text} is not a whole number ({unit})"),
-        text=repr(text),
-        unit=name,
-    )
 
 
 class RowConverter:
@@ -536,16 +514,16 @@ class RowConverter:
             for k, (unit, col) in enumerate(zip(units, cols, strict=True)):
                 raw = col[i]
                 if is_missing(raw, self.missing):
-                    bad = (spec.parts[unit], _part_reason(unit, None))
+                    bad = (spec.parts[unit], part_reason(unit, None))
                     break
                 text = cell_text(raw).strip()
                 try:
                     number = float(text)
                 except ValueError:
-                    bad = (spec.parts[unit], _part_reason(unit, text))
+                    bad = (spec.parts[unit], part_reason(unit, text))
                     break
                 if not number.is_integer():
-                    bad = (spec.parts[unit], _part_reason(unit, text))
+                    bad = (spec.parts[unit], part_reason(unit, text))
                     break
                 values[k] = int(number)
             if bad is not None:

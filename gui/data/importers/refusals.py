@@ -59,3 +59,27 @@ def value_reason(exc: Exception, raw: Any, kind: ValueKind) -> Reason:
         )
         return _m("unit", unit, why=reason)
     return reason
+
+
+#: A part of the time (`TimeSpec.parts`' units) in words.
+_UNITS = {
+    "year": QT_TRANSLATE_NOOP("importers", "year"),
+    "month": QT_TRANSLATE_NOOP("importers", "month"),
+    "day": QT_TRANSLATE_NOOP("importers", "day"),
+    "hour": QT_TRANSLATE_NOOP("importers", "hour"),
+    "minute": QT_TRANSLATE_NOOP("importers", "minute"),
+    "second": QT_TRANSLATE_NOOP("importers", "second"),
+}
+
+
+def part_reason(unit: str, text: str | None) -> Message:
+    """Why a year/month/day/hour/minute/second cell is refused: empty (`text` None) or not a whole number."""
+    name = _m(f"unit-{unit}", _UNITS[unit]) if unit in _UNITS else Message.verbatim(unit)
+    if text is None:
+        return _m("no-part", QT_TRANSLATE_NOOP("importers", "no {unit}"), unit=name)
+    return _m(
+        "part-not-whole",
+        QT_TRANSLATE_NOOP("importers", "{text} is not a whole number ({unit})"),
+        text=repr(text),
+        unit=name,
+    )
