@@ -39,9 +39,10 @@ from gui.cli_profiles import access_key, device_key, open_profile
 from gui.cli_token import KEY_ENV
 from gui.data.importers import ImportFailed, ImportResult, MissingTime, import_file
 from gui.i18n import render, translate
-from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, answer_message, describe_request
+from gui.onenet.client import DEFAULT_ENDPOINT, ConfigError, OneNetClient, answer_message
 from gui.onenet.formats import BodyType, EncodedBody, FormatError
 from gui.onenet.readings import Readings
+from gui.onenet.request_text import describe_request
 from gui.onenet.split import RequestPlan
 from gui.onenet.validation import Severity, validate
 from gui.text import QT_TRANSLATE_NOOP, Counted
@@ -618,9 +619,9 @@ def send_thing(
     from gui.data.logs import register_secret
     from gui.data.outbox import clients, plan_thing, thing_clients, thing_requests_of
     from gui.data.pipeline import Pipeline
-    from gui.onenet.client import describe_request
     from gui.onenet.formats import FormatError
     from gui.onenet.onejson import MAX_HISTORY_VALUES
+    from gui.onenet.request_text import describe_request
     from gui.onenet.thing_client import ThingClient
     from gui.onenet.thingmodel import check_readings
 

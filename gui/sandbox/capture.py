@@ -479,7 +479,7 @@ def as_curl(exchange: Exchange, url: str) -> str:
         exchange.method, url.rstrip("/") + target, headers=dict(exchange.headers), data=exchange.body
     ).prepare()
     prepared.url = url.rstrip("/") + target  # as received: requests would re-quote it
-    from gui.onenet.client import curl_command
+    from gui.onenet.request_text import curl_command
 
     return curl_command(prepared)
 

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QTe
 
 from gui import i18n
 from gui.i18n import translate
-from gui.onenet.client import MASK, describe_request
+from gui.onenet.client import MASK
 from gui.onenet.decoding import decode
 from gui.onenet.formats import BodyType, FormatError
 from gui.onenet.readings import PLATFORM_TZ, Readings
+from gui.onenet.request_text import describe_request
 from gui.sandbox.capture import SECRET_HEADERS, Exchange
 from gui.ui.colours import filled, set_style
 from gui.ui.screens import fit_to_screen

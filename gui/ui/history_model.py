@@ -20,9 +20,10 @@ from gui.data.history_export import format_time
 from gui.data.store import HistoryEntry, HistoryFilter, HistorySummary, Store
 from gui.data.target import Platform
 from gui.i18n import translate
-from gui.onenet.client import MASK, ConfigError, OneNetClient, describe_request
+from gui.onenet.client import MASK, ConfigError, OneNetClient
 from gui.onenet.formats import EncodedBody
 from gui.onenet.readings import PLATFORM_TZ
+from gui.onenet.request_text import describe_request
 from gui.onenet.thing_client import ThingClient
 from gui.ui.colours import brush
 from gui.ui.tables import OneCallPerCell

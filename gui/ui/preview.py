@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.data.outbox import RequestOptions, ThingRequestPlan
-from gui.onenet.client import PlatformResponse, curl_command, describe_request
+from gui.onenet.client import PlatformResponse
 from gui.onenet.formats import BodyType, EncodedBody
+from gui.onenet.request_text import curl_command, describe_request
 from gui.onenet.split import RequestPlan
 from gui.onenet.thing_client import UploadClient
 from gui.text import Counted

@@ -15,12 +15,12 @@ from gui.onenet.client import (
     OneNetClient,
     RejectedError,
     ServerError,
-    describe_request,
     validate_endpoint,
 )
 from gui.onenet.examples import SEED_EXAMPLE_TYPE1
 from gui.onenet.formats import BodyType, EncodedBody, encode
 from gui.onenet.readings import PLATFORM_TZ, Datapoint, Readings, parse_at
+from gui.onenet.request_text import describe_request
 from gui.sandbox import DEFAULT_API_KEY, DEFAULT_DEVICE_ID
 
 SEED = EncodedBody(BodyType.FULL_JSON, SEED_EXAMPLE_TYPE1, "application/json")

@@ -22,8 +22,9 @@ from gui.data.logs import close_logging, setup_logging
 from gui.data.pipeline import RetryPolicy, send_outbox
 from gui.data.secrets import SecretStore
 from gui.data.store import NewRow, State, Store
-from gui.onenet.client import OneNetClient, describe_request
+from gui.onenet.client import OneNetClient
 from gui.onenet.readings import Datapoint
+from gui.onenet.request_text import describe_request
 from gui.sandbox import Sandbox
 
 CANARY = "CANARY-APIKEY-3f9d2c7b1e8a4d60"

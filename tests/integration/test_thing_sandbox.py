@@ -382,7 +382,7 @@ def test_sandbox_command_verdicts_name_the_thing_model_rule(tmp_path, capsys):
 
 
 def test_the_request_as_shown_and_as_curl_masks_the_token(thing):
-    from gui.onenet.client import curl_command, describe_request
+    from gui.onenet.request_text import curl_command, describe_request
 
     prepared = thing.prepare_post(ThingRequest(PostKind.PROPERTY, (0,), (("count", ((1, None),)),)), "77")
     token = prepared.headers["token"]
