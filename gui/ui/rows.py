@@ -211,16 +211,23 @@ class RowsView(Sequence[Row]):
         return _Picked(self, indexes)
 
     def ids(self, indexes: Sequence[int]) -> array[int]:
-        """The outbox ids of rows `indexes` (rows without one are skipped), as an `array("q")` (see `Packed`).
-
-        Read in C, `_IDS_STEP` rows at a time: the thread that queues a send of a million rows
-        holds the GIL a millisecond or two at a stretch, and a tenth of the time a Python step per
-        row took (the window repaints "sending…" meanwhile, each cell a call into Python).
-        """
-        row_of, ids = self._packed.__getitem__, array("q")
-        for start in range(0, len(indexes), _IDS_STEP):
-            ids.extend(filter(_is_not_none, map(_ID, map(row_of, indexes[start : start + _IDS_STEP]))))
+        """The outbox ids of rows `indexes` (rows without one are skipped), as an `array("q")` (see `Packed`)."""
+        ids = array("q")
+        for step in self.id_steps(indexes):
+            ids.extend(step)
         return ids
+
+    def id_steps(self, indexes: Sequence[int]) -> Iterator[Iterator[int]]:
+        """The outbox ids of rows `indexes` (rows without one skipped), `_IDS_STEP` rows a step, each read as taken.
+
+        Read in C: a step holds the GIL a millisecond or two, a tenth of the time a Python
+        step per row took. A million rows listed at once would keep the GIL from the GUI
+        thread for a tenth of a second, which repainting waits for at every widget: the send
+        queues a step's rows before it lists the next (`Store.queue`).
+        """
+        row_of = self._packed.__getitem__
+        for start in range(0, len(indexes), _IDS_STEP):
+            yield filter(_is_not_none, map(_ID, map(row_of, indexes[start : start + _IDS_STEP])))
 
     def statuses(self) -> Iterator[tuple[RowStatus, datetime | None, Target]]:
         """Every row's status, `at` and target, in order."""

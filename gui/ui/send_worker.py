@@ -57,7 +57,7 @@ class SendReport:
 
 
 class SendWorker(Worker):
-    """A send on the pool: `prepare()`, then `run(cancelled)`; progress is read from the outbox on this thread.
+    """A send on the pool: `run(cancelled)`; progress is read from the outbox on this thread.
 
     `report(progress)` (the pipeline's callback) reads the rows of the finished
     request from `store` and keeps them; every PROGRESS_INTERVAL_S, on a
@@ -70,11 +70,9 @@ class SendWorker(Worker):
         run: Callable[[Callable[[], bool]], PipelineResult],
         store: Store,
         out: Outgoing,
-        prepare: Callable[[], None],
     ) -> None:
         super().__init__(self._send)
         self._run = run
-        self._prepare = prepare
         self._store = store
         self._out = out
         self._stored_requests: list[int] = []
@@ -113,7 +111,6 @@ class SendWorker(Worker):
         self._last_report = time.monotonic() if now is None else now
 
     def _send(self, cancelled: Callable[[], bool]) -> SendReport:
-        self._prepare()
         try:
             result = self._run(cancelled)
         finally:
@@ -122,7 +119,7 @@ class SendWorker(Worker):
         # `run` reports through this worker, so it and this worker refer to each other: a cycle that only the
         # collector's rare full pass frees, with the send's rows, plan and pipeline (issue 16: every timed send
         # kept its snapshot of the table until then). Dropped here, they go as soon as the send ends.
-        del self._run, self._prepare, self._out
+        del self._run, self._out
         return SendReport(result, stored, unstamped)
 
 
@@ -151,11 +148,6 @@ def upload_worker(
     endpoint, device_id = target.endpoint, target.device_id
     total = len(plan)
     snapshot = out.snapshot
-    ids: Sequence[int] = ()  # set by prepare(), on the worker: listing a million rows takes a while
-
-    def prepare() -> None:
-        nonlocal ids
-        ids = _ids_of(snapshot, out.rows)
 
     def planned() -> Iterator[PlannedRequest]:
         # Each request's rows are made as it is taken, not a million Rows kept for the whole send.
@@ -172,7 +164,9 @@ def upload_worker(
         # The pipeline imports requests: here, off the GUI thread, if `warm_up` has not loaded it yet.
         from gui.data.pipeline import Pipeline, RetryPolicy
 
-        store.queue(ids, endpoint, device_id)
+        # The ids are listed as the queue takes them, a step at a time (`RowsView.id_steps`), not all at once.
+        steps = snapshot.id_steps(out.rows) if isinstance(snapshot, RowsView) else [_ids_of(snapshot, out.rows)]
+        store.queue(itertools.chain.from_iterable(steps), endpoint, device_id)
         if target.platform is Platform.THING:  # a fresh token per request, from the device key
             things = thing_clients(
                 api_key, access_key=access_key, url_of=lambda e: url if e == endpoint else e, timeout=timeout
@@ -183,7 +177,7 @@ def upload_worker(
             pipeline = Pipeline(store, lambda e, d: make(url if e == endpoint else e, d), policy or RetryPolicy())
         return pipeline.run(counted, cancel=cancelled, progress=worker.report)
 
-    worker = SendWorker(run, store, out, prepare)
+    worker = SendWorker(run, store, out)
     return worker
 
 

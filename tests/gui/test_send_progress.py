@@ -25,7 +25,7 @@ def progress(done, total, ids, outcome=RequestOutcome.SENT):
 
 def make_worker(store, requests):
     out = SimpleNamespace(plan=[None] * requests, readings=None)
-    return SendWorker(lambda cancelled: None, store, out, lambda: None)
+    return SendWorker(lambda cancelled: None, store, out)
 
 
 def test_requests_finished_within_the_interval_reach_the_window_as_one_report(qtbot, monkeypatch):

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -184,6 +185,35 @@ def test_a_bulk_of_100000_rows_goes_in(store):
     ids = store.add(rows(100_000), state=State.UNSENT, endpoint=ENDPOINT, device_id=DEVICE, in_editor=False)
     assert len(ids) == 100_000 == len(set(ids))
     assert store.counts()[State.UNSENT] == 100_000
+
+
+def test_queue_takes_its_ids_a_step_at_a_time_in_one_transaction(store):
+    """25,001 ids (three steps of `_IDS_JSON_STEP`) read from an iterator as the queue goes: each step its own
+    statement, which SQLite runs without the GIL (the window's stall while a million rows are queued), all in one
+    transaction; an id the iterator gives after the last step is never asked for."""
+    ids = store.add(rows(25_001))
+    taken: list[int] = []
+
+    def listed() -> Iterator[int]:
+        for i in ids:
+            taken.append(i)
+            yield i
+
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    try:
+        assert store.queue(listed(), ENDPOINT, DEVICE) == 25_001
+    finally:
+        store._db.set_trace_callback(None)
+    assert taken == ids
+    assert [s.split()[0] for s in statements if s.split()[0].upper() in ("BEGIN", "COMMIT", "UPDATE")] == [
+        "BEGIN",
+        "UPDATE",
+        "UPDATE",
+        "UPDATE",
+        "COMMIT",
+    ]
+    assert store.counts()[State.UNSENT] == 25_001 and store.counts()[State.DRAFT] == 0
 
 
 def test_unsent_rows_need_an_address_which_is_normalised(store):

@@ -10,7 +10,7 @@ import json
 import math
 import time
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -111,6 +111,19 @@ def _ids_json(ids: Iterable[int]) -> str:
         )
         + "]"
     )
+
+
+def _ids_json_steps(ids: Iterable[int]) -> Iterator[str]:
+    """`ids` as JSON arrays of `_IDS_JSON_STEP` ids at most, taken from `ids` as each is made (an iterator is
+    read a step at a time): a statement per step, run between two steps, leaves the GIL to other threads (the
+    window repaints meanwhile, each widget a call into Python; see `OutboxRows.queue`)."""
+    if isinstance(ids, array):
+        for k in range(0, len(ids), _IDS_JSON_STEP):
+            yield _ids_json(ids[k : k + _IDS_JSON_STEP])
+        return
+    it = iter(ids)
+    while step := array("q", itertools.islice(it, _IDS_JSON_STEP)):
+        yield _ids_json(step)
 
 
 #: `id IN` a JSON array bound as one parameter: any number of ids, one statement.

@@ -16,6 +16,7 @@ from gui.data.store.codec import (
     _ROW_COLUMNS,
     RESPONSE_CHARS,
     _ids_json,
+    _ids_json_steps,
     _now_ms,
     _row,
     _value,
@@ -180,7 +181,7 @@ class OutboxRows(Connection):
         if busy:
             raise StoreError(f"{busy} of these datapoints are being sent; wait for the send to finish")
 
-    def queue(self, ids: Collection[int], endpoint: str, device_id: str) -> int:
+    def queue(self, ids: Iterable[int], endpoint: str, device_id: str) -> int:
         """Queue rows for sending to `endpoint`/`device_id` (draft, unsent, unknown, failed -> unsent).
 
         `unknown` rows stay `unknown` (re-addressed): whether they arrived is still not
@@ -188,18 +189,25 @@ class OutboxRows(Connection):
         The endpoint is normalised (`normalise_endpoint`: no trailing slash); ConfigError if invalid.
         Only the window's Send and a history resend queue rows, each to the target the rows
         already have (or, for rows without one, the target in use); `retarget` moves rows.
+
+        One transaction, a statement per `_IDS_JSON_STEP` ids, `ids` read a step at a time
+        (an iterator may list them as they go): SQLite runs each statement without the GIL,
+        so queueing a million rows on a worker never keeps it from the GUI thread for more
+        than the few milliseconds of listing one step.
         """
         if not (endpoint and device_id):
             raise ValueError("queue needs an endpoint and a device id")
         endpoint = normalise_endpoint(endpoint)
         with self._transaction() as db:
-            return int(
+            now = _now_ms()
+            return sum(
                 db.execute(
                     "UPDATE outbox SET endpoint = ?, device_id = ?, last_error = '', updated_ms = ?, "
                     "state = CASE state WHEN 'unknown' THEN 'unknown' ELSE 'unsent' END "
                     f"WHERE {_IN_IDS} AND state IN ('draft', 'unsent', 'unknown', 'failed')",
-                    (endpoint, device_id, _now_ms(), _ids_json(ids)),
+                    (endpoint, device_id, now, step),
                 ).rowcount
+                for step in _ids_json_steps(ids)
             )
 
     def retarget(self, ids: Collection[int], target: Target) -> int:
