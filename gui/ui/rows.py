@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 import functools
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -142,12 +143,18 @@ class RowsView(Sequence[Row]):
     indexes, `revisions` an `array("q")`.
     """
 
-    __slots__ = ("_packed", "_points", "_revisions", "_statuses")
+    __slots__ = ("_packed", "_points", "_revisions", "_statuses", "_target_counts")
 
     def __init__(
-        self, packed: list[Packed], points: list[Datapoint], statuses: bytearray, revisions: array[int]
+        self,
+        packed: list[Packed],
+        points: list[Datapoint],
+        statuses: bytearray,
+        revisions: array[int],
+        target_counts: dict[int, int] | None = None,
     ) -> None:
         self._packed, self._points, self._statuses, self._revisions = packed, points, statuses, revisions
+        self._target_counts = target_counts
 
     @classmethod
     def of(cls, rows: Sequence[Row]) -> RowsView:
@@ -169,11 +176,18 @@ class RowsView(Sequence[Row]):
             [r.point for r in rows],
             bytearray([unsent]) * count,
             array("q", bytes(8 * count)),  # revision 0 each
+            {index: count} if count else {},
         )
 
     def columns(self) -> tuple[list[Packed], list[Datapoint], bytearray, array[int]]:
         """The packed rows, datapoints, status codes and revisions (see `Packed`): the view's own, not copies."""
         return self._packed, self._points, self._statuses, self._revisions
+
+    def target_counts(self) -> dict[int, int]:
+        """How many rows each target has, by the shared target's index (`_TARGET_LIST`): counted once, in C."""
+        if self._target_counts is None:
+            self._target_counts = dict(Counter(map(_TARGET_OF, self._packed)))
+        return self._target_counts
 
     def __len__(self) -> int:
         return len(self._packed)

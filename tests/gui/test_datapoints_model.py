@@ -167,6 +167,28 @@ def test_rows_stored_and_packed_on_a_worker_show_as_rows_added_on_the_gui_thread
         assert by_worker.rowCount() == 51 and by_worker._position_map()[by_worker.rows()[50].id] == 50
 
 
+def test_rows_packed_on_a_worker_bring_their_target_counted_there(tmp_path):
+    """An import for a second target shows the Target column; the worker counted its rows' targets (one target,
+    so one count), not the GUI thread row by row. Removing them takes the column away again."""
+    from gui.data.store import Store
+    from gui.data.target import Target
+    from gui.ui.rows import _target_index
+
+    with Store(str(tmp_path / "a.sqlite3")) as store:
+        model = DatapointsModel(store=store)
+        first, second = Target("http://127.0.0.1:9", "4093215"), Target("http://127.0.0.1:9", "777")
+        model.target = first
+        model.extend([Row("s", Datapoint(1)), Row("s", Datapoint(2))])
+        assert model.columnCount() == 5
+        model.target = second
+        prepared = model.preparer()([Row("t", Datapoint(i)) for i in range(3)])
+        assert prepared.target_counts() == {_target_index(second): 3}
+        model.extend(prepared)
+        assert model.columnCount() == 6 and model.several_targets()
+        model.remove_rows([2, 3, 4])
+        assert model.columnCount() == 5 and [r.target for r in model.rows()] == [first, first]
+
+
 def test_an_at_edited_in_the_table_is_read_as_the_at_field_reads_it():
     """The table's at cell takes the forms the editor's at field takes (`gui.data.typed_at`), and refuses the same."""
     from gui.onenet.readings import PLATFORM_TZ
