@@ -7,15 +7,33 @@ from pathlib import Path
 
 from gui.app import main
 
+Point = tuple[str | None, object]  # (at or None, value) as printed
 
-def dry_run(capsysbinary, path: Path, *extra: str) -> tuple[int, dict[str, list[tuple[str | None, object]]], str]:
+
+def dry_run(capsysbinary, path: Path, *extra: str) -> tuple[int, dict[str, list[Point]], str]:
     """`send PATH --dry-run EXTRA…`: (exit status, {datastream: [(at or None, value)]} of every body printed in
     order, stderr)."""
+    code, printed, err = _printed(capsysbinary, path, extra)
+    streams: dict[str, list[Point]] = {}
+    for stream_id, point in printed:
+        streams.setdefault(stream_id, []).append(point)
+    return code, streams, err
+
+
+def dry_run_points(capsysbinary, path: Path, *extra: str) -> tuple[int, list[Point], str]:
+    """`dry_run`, with every datapoint printed in one list, in order, whatever its datastream."""
+    code, printed, err = _printed(capsysbinary, path, extra)
+    return code, [point for _, point in printed], err
+
+
+def _printed(capsysbinary, path: Path, extra: tuple[str, ...]) -> tuple[int, list[tuple[str, Point]], str]:
     code = main(["send", str(path), "--dry-run", *extra])
     captured = capsysbinary.readouterr()
-    streams: dict[str, list[tuple[str | None, object]]] = {}
-    for line in captured.out.decode().splitlines():
-        if line.startswith("{"):
-            for stream in json.loads(line)["datastreams"]:
-                streams.setdefault(stream["id"], []).extend((p.get("at"), p["value"]) for p in stream["datapoints"])
-    return code, streams, captured.err.decode()
+    printed = [
+        (stream["id"], (p.get("at"), p["value"]))
+        for line in captured.out.decode().splitlines()
+        if line.startswith("{")
+        for stream in json.loads(line)["datastreams"]
+        for p in stream["datapoints"]
+    ]
+    return code, printed, captured.err.decode()

@@ -9,13 +9,13 @@ Worked out by hand: CET is UTC+01:00, CEST UTC+02:00; `at` on the wire is platfo
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from gui.app import main
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_USAGE
+
+from ..dry_runs import dry_run_points as send
 
 TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
 
@@ -23,19 +23,6 @@ TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
 @pytest.fixture(autouse=True)
 def no_key(monkeypatch):
     monkeypatch.delenv(API_KEY_ENV, raising=False)
-
-
-def send(capsysbinary, path: Path, *extra: str) -> tuple[int, list[tuple[str | None, object]], str]:
-    code = main(["send", str(path), "--dry-run", *extra])
-    captured = capsysbinary.readouterr()
-    points = [
-        (p.get("at"), p["value"])
-        for line in captured.out.decode().splitlines()
-        if line.startswith("{")
-        for stream in json.loads(line)["datastreams"]
-        for p in stream["datapoints"]
-    ]
-    return code, points, captured.err.decode()
 
 
 def test_cet_in_winter_cells_is_their_offset_and_states_the_zone(capsysbinary):

@@ -8,16 +8,16 @@ to 02:00 CET (+01:00) at 01:00 UTC, so 02:00-02:59 happens twice; `at` on the wi
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from gui.app import main
 from gui.cli_common import API_KEY_ENV, EXIT_OK, EXIT_REJECTED
 from gui.data.importers.zones import ZoneCheck
+
+from ..dry_runs import dry_run_points
 
 TIMES = Path(__file__).resolve().parents[1] / "fixtures" / "times"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -30,16 +30,7 @@ def no_key(monkeypatch):
 
 def send(capsysbinary, path: Path) -> tuple[int, list[tuple[str | None, object]], str]:
     """`send PATH --dry-run --source-tz Europe/Berlin`: (exit status, [(at, value)] printed, stderr)."""
-    code = main(["send", str(path), "--dry-run", "--source-tz", "Europe/Berlin"])
-    captured = capsysbinary.readouterr()
-    points = [
-        (p.get("at"), p["value"])
-        for line in captured.out.decode().splitlines()
-        if line.startswith("{")
-        for stream in json.loads(line)["datastreams"]
-        for p in stream["datapoints"]
-    ]
-    return code, points, captured.err.decode()
+    return dry_run_points(capsysbinary, path, "--source-tz", "Europe/Berlin")
 
 
 def test_newest_first_rows_that_never_jump_forward_are_refused_not_read_as_both_offsets(capsysbinary):
