@@ -43,17 +43,10 @@ TICK_S = 0.010
 STREAMS = 4
 
 
-def _import_sandbox() -> Any:
-    try:
-        import gui.sandbox as sandbox
-    except ImportError:  # a checkout from before the sandbox moved to its own package
-        import gui.onenet.sandbox as sandbox  # type: ignore[no-redef]
-    return sandbox
-
-
 def _sandbox_child() -> None:
     """Run in a process of its own: a sandbox with the demo device; prints its URL, then on stdin EOF the counts."""
-    sandbox = _import_sandbox()
+    import gui.sandbox as sandbox
+
     with sandbox.Sandbox({sandbox.DEFAULT_DEVICE_ID: sandbox.DEFAULT_API_KEY}) as server:
         print(server.url, flush=True)
         sys.stdin.read()
@@ -89,22 +82,17 @@ def _settle(app: Any, pool: Any, seconds: float = 0.3) -> None:
 
 def _case(points: int, send: bool = True) -> dict[str, float]:
     """Run in a child process: load `points` rows, preview them, send them; the seconds and longest gaps."""
-    from bench_keyring import memory_keyring  # benchmarks/ is on sys.path when a script there runs
-    from PySide6.QtCore import QSettings, QThreadPool, QTimer
+    from bench_window import sandbox_window  # benchmarks/ is on sys.path when a script there runs
+    from PySide6.QtCore import QTimer
 
     from gui.app import make_application
-    from gui.data.secrets import SecretStore
     from gui.data.store import Store
     from gui.onenet.readings import Datapoint
-    from gui.ui.main_window import MainWindow
 
     try:
         from gui.ui.rows import Row
     except ImportError:  # a tree before the rows moved out of the model's module (a --tree baseline)
         from gui.ui.datapoints_model import Row
-
-    sandbox_module = _import_sandbox()
-    DEFAULT_API_KEY, DEFAULT_DEVICE_ID = sandbox_module.DEFAULT_API_KEY, sandbox_module.DEFAULT_DEVICE_ID
 
     app = make_application([])
     base = datetime(2026, 1, 1, tzinfo=UTC)
@@ -120,14 +108,7 @@ def _case(points: int, send: bool = True) -> dict[str, float]:
         _sandbox_process() as (sandbox_url, stored),
         Store(os.path.join(tmp, "outbox.sqlite3")) as store,
     ):
-        settings = QSettings(os.path.join(tmp, "s.ini"), QSettings.Format.IniFormat)
-        settings.setValue("connection/endpoint", sandbox_url)
-        settings.setValue("connection/device_id", DEFAULT_DEVICE_ID)
-        secrets = SecretStore(memory_keyring())
-        secrets.set(DEFAULT_DEVICE_ID, DEFAULT_API_KEY)
-        pool = QThreadPool()
-        window = MainWindow(settings, secrets, store, thread_pool=pool)
-        window.show()
+        window, pool = sandbox_window(tmp, store, sandbox_url)
         controller = getattr(window, "send_controller", window)  # the window did it all before it was split
         preview = getattr(window, "send_panel", window).preview
         _settle(app, pool)  # the start's own work (done after the first paint) is not the preview's
