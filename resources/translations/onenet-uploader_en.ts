@@ -134,7 +134,6 @@
     </message>
     <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
-        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
             <numerusform>no header and empty in the first row</numerusform>
             <numerusform>no header and empty in the first %Ln rows</numerusform>

@@ -116,7 +116,6 @@
     </message>
     <message numerus="yes">
         <source>no header and empty in the first %Ln row(s)</source>
-        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>
             <numerusform>没有表头，且前 %Ln 行为空</numerusform>
         </translation>
@@ -5379,6 +5378,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>a row index (its header says so)</source>
+        <extracomment>Headers of columns that number rows, not readings. Data-logger event columns (HOBOware: `Logged`, `Button Down`, `Host Connected`…): markers, not readings. Headers of label columns (a station&apos;s code) that are not readings even when they hold numbers.</extracomment>
         <translation>行序号（表头如此注明）</translation>
     </message>
     <message>

@@ -66,6 +66,8 @@ def test_all_case_files_are_covered():
         "numbers_with_logger_over.csv",
         "numbers_with_nan_inf.csv",
         "numbers_with_units.csv",
+        "r_export_samples.csv",
+        "r_ggplot2_presidential.csv",
         "seed_example_type1.json",
         "uci_air_quality_head_junk_column.csv",
     ]

@@ -160,6 +160,21 @@ def _integers(raws: Sequence[Any]) -> list[int] | None:
     return out
 
 
+def row_index(name: str, profile: Profile, first: bool) -> Message | None:
+    """Why a column numbers the rows (None: it does not): whole numbers under a header such as `#`, `index`, `序号`,
+    or the first column counting up by one (R's `write.csv`, pandas' `to_csv`). Never a reading, in any layout."""
+    ints = _integers(profile.raws) if profile.filled else None
+    if ints is None:
+        return None
+    if name.strip().casefold() in _INDEX_NAMES:
+        return _m("skip-index-named", QT_TRANSLATE_NOOP("importers", "a row index (its header says so)"))
+    if first and len(ints) >= 3 and all(b - a == 1 for a, b in pairwise(ints)):
+        return _m(
+            "skip-index-counting", QT_TRANSLATE_NOOP("importers", "a row index (the first column, counting up by one)")
+        )
+    return None
+
+
 def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: bool) -> Message | None:
     """Why a column is proposed as not imported (None: it is a reading)."""
     folded = name.strip().casefold()
@@ -167,13 +182,9 @@ def _skip_reason(name: str, profile: Profile, rows: int, unnamed: bool, first: b
         if not unnamed:
             return None
         return Counted("skip-unnamed-empty").tr("no header and empty in the first %Ln row(s)", "", rows)
-    ints = _integers(profile.raws)
-    if folded in _INDEX_NAMES and ints is not None:
-        return _m("skip-index-named", QT_TRANSLATE_NOOP("importers", "a row index (its header says so)"))
-    if first and ints is not None and len(ints) >= 3 and all(b - a == 1 for a, b in pairwise(ints)):
-        return _m(
-            "skip-index-counting", QT_TRANSLATE_NOOP("importers", "a row index (the first column, counting up by one)")
-        )
+    index = row_index(name, profile, first)
+    if index is not None:
+        return index
     if folded in _EVENT_NAMES or any(folded.startswith(e + " (") for e in _EVENT_NAMES):
         return _m("skip-event", QT_TRANSLATE_NOOP("importers", "a logger's event marker, not readings"))
     if unnamed and len(profile.distinct) <= 50 and not any(ch.isalnum() for t in profile.distinct for ch in t):

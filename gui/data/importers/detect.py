@@ -25,6 +25,7 @@ from gui.data.importers.columns import (
     is_time_name,
     plain_name,
     profile_columns,
+    row_index,
 )
 from gui.data.importers.kinds import (
     SAMPLE_SKIPS,
@@ -109,11 +110,14 @@ def make_plan(
         roles[j] = Role.TIME
         user_roles.add(j)
 
-    # layout
+    # layout; a row index (as wide leaves it out) is never a long layout's value column, nor counted as one
     layout = options.layout
     folded = [plain_name(n) for n in names]
+    indexes = {j for j in range(width) if row_index(names[j], profiles[j], j == 0) is not None}
     stream_guess = next((folded.index(h) for h in _STREAM_HINTS if h in folded), None)
-    value_guess = next((folded.index(h) for h in _VALUE_HINTS if h in folded and folded.index(h) != stream_guess), None)
+    value_guess = next(
+        (j for h in _VALUE_HINTS if h in folded and (j := folded.index(h)) != stream_guess and j not in indexes), None
+    )
 
     free = [j for j in range(width) if j not in roles]
 
@@ -212,7 +216,7 @@ def make_plan(
         else:
             layout = Layout.WIDE
             how = _m("layout-wide-default", QT_TRANSLATE_NOOP("importers", "one column per datastream"))
-            rest = [j for j in range(width) if j not in roles and profiles[j].filled]
+            rest = [j for j in range(width) if j not in roles and j not in indexes and profiles[j].filled]
             labels = [
                 j
                 for j in rest
@@ -262,7 +266,7 @@ def make_plan(
         if Role.VALUE not in roles.values():
             pick = value_guess if value_guess is not None and value_guess not in roles else None
             if pick is None:
-                pick = next((k for k in reversed(range(width)) if k not in roles), None)
+                pick = next((k for k in reversed(range(width)) if k not in roles and k not in indexes), None)
             if pick is not None:
                 roles[pick] = Role.VALUE
         for j in range(width):
