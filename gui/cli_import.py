@@ -55,7 +55,14 @@ def add_import_arguments(parser: Any) -> None:
         help=QT_TRANSLATE_NOOP("cli", "the file's encoding, e.g. gb18030, utf-8, cp1252 (default: detect)"),
     )
     parser.add_argument("--delimiter", help=QT_TRANSLATE_NOOP("cli", "the cell delimiter: , ; tab | (default: detect)"))
-    parser.add_argument("--sheet", help=QT_TRANSLATE_NOOP("cli", "the XLSX sheet (default: the first)"))
+    parser.add_argument(
+        "--sheet",
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "the XLSX sheet, hidden or not (default: the sheet the workbook opens on, else the first visible one; "
+            "never a hidden one)",
+        ),
+    )
     parser.add_argument("--layout", choices=[m.value for m in Layout], help=QT_TRANSLATE_NOOP("cli", "default: detect"))
     parser.add_argument(
         "--date-order",

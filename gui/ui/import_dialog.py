@@ -366,6 +366,12 @@ class ImportDialog(QDialog):
         self.import_result = None
         if isinstance(exc, ImportFailed):
             self.failure = i18n.why(exc)
+            if exc.sheets is not None:  # a workbook whose sheet cannot be read: the Sheet box offers the others
+                self._filling = True
+                try:
+                    self.settings.show_sheets(exc.sheets)
+                finally:
+                    self._filling = False
         elif isinstance(exc, StoreError):  # the rows were read, the outbox could not take them (its path: in exc)
             self.failure = self.tr("Nothing imported, the outbox cannot be written: {why}").format(why=i18n.why(exc))
         else:

@@ -22,6 +22,7 @@ from gui.data.importers import (
     Layout,
     MissingTime,
     Role,
+    Sheets,
     TimeFormat,
 )
 from gui.onenet.readings import ValueKind
@@ -195,9 +196,7 @@ class ReadSettings(QGroupBox):
         """The ImportOptions the controls say now, with the user's `columns` choices; `zone_from_file`: a zone the
         file states wins over the box (the user did not choose one)."""
         markers = tuple(m.strip() for m in self.markers_edit.text().split(",") if m.strip())
-        sheet = (
-            self.sheet_combo.currentText() if self.sheet_combo.count() and self.sheet_combo.currentIndex() > 0 else None
-        )
+        sheet = self.sheet_combo.currentData() if self.sheet_combo.currentIndex() > 0 else None
         header_line = self.header_row_spin.value()
         pattern = self.time_format_edit.text().strip() or None
         zone = self.zone_combo.zone
@@ -273,13 +272,8 @@ class ReadSettings(QGroupBox):
         xlsx = d.file_format is FileFormat.XLSX
         self.sheet_label.setVisible(xlsx)
         self.sheet_combo.setVisible(xlsx)
-        if xlsx and [self.sheet_combo.itemText(i) for i in range(1, self.sheet_combo.count())] != list(d.sheets):
-            current = self.sheet_combo.currentText()
-            self.sheet_combo.clear()
-            self.sheet_combo.addItem(self.tr("First sheet: {name}").format(name=d.sheets[0] if d.sheets else ""))
-            self.sheet_combo.addItems(list(d.sheets))
-            if current in d.sheets:
-                self.sheet_combo.setCurrentText(current)
+        if xlsx:
+            self.show_sheets(Sheets(d.sheets, d.hidden_sheets, d.default_sheet))
 
         parts = [self._format_name(d)]
         if d.body_type is not None:
@@ -334,6 +328,31 @@ class ReadSettings(QGroupBox):
                 ).format(examples=", ".join(result.ambiguous_dates), ways=ways)
             )
 
+    def show_sheets(self, sheets: Sheets) -> None:
+        """List a workbook's `sheets` in the Sheet box, each hidden one said, first the one read when none is chosen
+        (the sheet the workbook opens on); the sheet chosen stays chosen."""
+        items = [
+            (name, self.tr("{name} (hidden)").format(name=name) if name in sheets.hidden else name)
+            for name in sheets.names
+        ]
+        first = (
+            self.tr("Shown on opening: {name}").format(name=sheets.default)
+            if sheets.default is not None
+            else self.tr("No visible sheet: choose one")
+        )
+        box = self.sheet_combo
+        if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] == [(None, first), *items]:
+            return
+        current = box.currentData() if box.currentIndex() > 0 else None
+        box.clear()
+        box.addItem(first, None)
+        for name, text in items:
+            box.addItem(text, name)
+        if current in sheets.names:
+            box.setCurrentIndex(sheets.names.index(current) + 1)
+        self.sheet_label.setVisible(True)
+        box.setVisible(True)
+
     def _zone_reason(self, reason: str) -> str:
         if reason.startswith("from the header"):
             return self.tr(" (from the header {header})").format(header=reason.removeprefix("from the header "))
@@ -345,6 +364,10 @@ class ReadSettings(QGroupBox):
 
     def _format_name(self, d: Any) -> str:
         if d.file_format is FileFormat.XLSX:
+            if d.sheet_how is not None:
+                return self.tr("Excel workbook, sheet “{sheet}” ({how})").format(
+                    sheet=d.sheet or "", how=i18n.render(d.sheet_how)
+                )
             return self.tr("Excel workbook, sheet “{sheet}”").format(sheet=d.sheet or "")
         if d.file_format is FileFormat.TYPE5:
             return self.tr("OneNET type 5 text ({encoding})").format(encoding=d.encoding_label)

@@ -2793,10 +2793,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>根据数据判断：{order}</translation>
     </message>
     <message>
-        <source>First sheet: {name}</source>
-        <translation>第一个工作表：{name}</translation>
-    </message>
-    <message>
         <source>a OneNET type {n} body: times are platform time (UTC+8)</source>
         <translation>OneNET type {n} 格式的请求体：时间为平台时间（UTC+8）</translation>
     </message>
@@ -2843,6 +2839,18 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>{examples} 这样的日期可按不止一种顺序读取；第一个日期可读作 {ways}。请在上方选择顺序。</translation>
     </message>
     <message>
+        <source>{name} (hidden)</source>
+        <translation>{name}（隐藏）</translation>
+    </message>
+    <message>
+        <source>Shown on opening: {name}</source>
+        <translation>打开时显示的工作表：{name}</translation>
+    </message>
+    <message>
+        <source>No visible sheet: choose one</source>
+        <translation>没有可见的工作表：请选择一个</translation>
+    </message>
+    <message>
         <source> (from the header {header})</source>
         <translation>（取自表头 {header}）</translation>
     </message>
@@ -2853,6 +2861,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source> (not stated in the file: the zone chosen above)</source>
         <translation>（文件中未注明：使用上方选择的时区）</translation>
+    </message>
+    <message>
+        <source>Excel workbook, sheet “{sheet}” ({how})</source>
+        <translation>Excel 工作簿，工作表“{sheet}”（{how}）</translation>
     </message>
     <message>
         <source>Excel workbook, sheet “{sheet}”</source>
@@ -4118,10 +4130,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
         <translation>单元格分隔符：, ; tab |（默认：自动识别）</translation>
     </message>
     <message>
-        <source>the XLSX sheet (default: the first)</source>
-        <translation>XLSX 工作表（默认：第一个）</translation>
-    </message>
-    <message>
         <source>default: detect</source>
         <translation>默认：自动识别</translation>
     </message>
@@ -4209,6 +4217,10 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>the XLSX sheet, hidden or not (default: the sheet the workbook opens on, else the first visible one; never a hidden one)</source>
+        <translation>XLSX 工作表，隐藏的也可以（默认：工作簿打开时显示的工作表，否则为第一个可见的工作表；从不默认读取隐藏的工作表）</translation>
     </message>
     <message>
         <source>for dates like 04/11/2026: dmy = 4 November, mdy = April 11; with a two-digit year, ymd = 26-12-07 is 7 December 2026 (default: from the data; asked when more than one order fits every date)</source>
@@ -5777,7 +5789,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>{name} cannot be opened as an Excel workbook: {why}</source>
-        <extracomment>A delimited file whose last line has no line end after it: that row may be cut short (`line_end_missing`). Read after a delimited file&apos;s last line: a Unicode noncharacter, never in a text file. Alone it is a row of its own, left out (`_END_ROW`); at the end of the last cell, that cell&apos;s quote was never closed (`cut_short`).</extracomment>
+        <extracomment>the workbook&apos;s hidden worksheets (Excel and LibreOffice do not show them) the sheet read when none is chosen (`_opening_sheet`) how `sheet` was chosen A delimited file whose last line has no line end after it: that row may be cut short (`line_end_missing`). Read after a delimited file&apos;s last line: a Unicode noncharacter, never in a text file. Alone it is a row of its own, left out (`_END_ROW`); at the end of the last cell, that cell&apos;s quote was never closed (`cut_short`).</extracomment>
         <translation>{name} 无法作为 Excel 工作簿打开：{why}</translation>
     </message>
     <message>
@@ -5785,8 +5797,20 @@ base64, an expiry that is not in the future
         <translation>{name} 不是可读取的 Excel 工作簿（{name2}）。</translation>
     </message>
     <message>
+        <source>chosen; it is a hidden sheet: Excel and LibreOffice do not show it</source>
+        <translation>已选择；这是隐藏的工作表：Excel 和 LibreOffice 不会显示它</translation>
+    </message>
+    <message>
         <source>The workbook has no sheet {sheet}; it has {sheets}.</source>
         <translation>工作簿中没有工作表 {sheet}；现有工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet} is a chart: it holds no table to read.</source>
+        <translation>工作表 {sheet} 是图表：其中没有可读取的表格。</translation>
+    </message>
+    <message>
+        <source>No sheet of the workbook is visible (hidden: {hidden}): which one a person opening it reads cannot be told. Choose the sheet to read (send --sheet NAME, the import dialog&apos;s Sheet).</source>
+        <translation>工作簿中没有可见的工作表（隐藏：{hidden}）：无法判断打开它的人看的是哪一个。请选择要读取的工作表（send 的 --sheet NAME，或导入对话框中的“工作表”）。</translation>
     </message>
     <message>
         <source>The workbook has no sheets.</source>
@@ -5795,6 +5819,26 @@ base64, an expiry that is not in the future
     <message>
         <source>Row {done_1} of sheet {sheet} cannot be read: the workbook is damaged ({name}). Open it in Excel or LibreOffice and save it again.</source>
         <translation>无法读取工作表 {sheet} 的第 {done_1} 行：工作簿已损坏（{name}）。请在 Excel 或 LibreOffice 中打开并重新保存。</translation>
+    </message>
+    <message>
+        <source>the sheet the workbook opens on</source>
+        <translation>工作簿打开时显示的工作表</translation>
+    </message>
+    <message>
+        <source>the first visible sheet: the workbook does not say which sheet it opens on</source>
+        <translation>第一个可见的工作表：工作簿没有说明打开时显示哪个工作表</translation>
+    </message>
+    <message>
+        <source>the first visible sheet: the sheet the workbook opens on, {sheet}, is hidden</source>
+        <translation>第一个可见的工作表：工作簿打开时的工作表 {sheet} 是隐藏的</translation>
+    </message>
+    <message>
+        <source>the first visible sheet: the workbook opens on the chart {sheet}</source>
+        <translation>第一个可见的工作表：工作簿打开时显示的是图表 {sheet}</translation>
+    </message>
+    <message>
+        <source>{how}; hidden sheets, not read: {hidden}</source>
+        <translation>{how}；未读取的隐藏工作表：{hidden}</translation>
     </message>
     <message>
         <source>Row {first_len} cannot be read: {why}. A cell over 128 KiB or a quote (&quot;) that is never closed can cause this.</source>
@@ -5818,7 +5862,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>delimited text (CSV, TSV, TXT)</source>
-        <extracomment>Problems kept in detail; beyond this only `problem_count` grows. `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`). `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet. `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC). `reason` as a Message (translated where shown), when the core words it; None: `reason` as it is. from a units row under the header (`°C`, `mm`), shown beside the column the header&apos;s line in the file (1-based), None without a header where `source_tz` came from: &quot;from the header &apos;Date Time, GMT+00:00&apos;&quot;, &quot;chosen&quot;… each decision with how it was reached, one line each `zone_reason` in words (None: `zone_reason_message(zone_reason)`) the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or &quot;&quot; the time column whose header (or cells) state `zone_stated` The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply to that column (`gui.data.importers.zones.unused_zone`); &quot;&quot; otherwise.</extracomment>
+        <extracomment>Problems kept in detail; beyond this only `problem_count` grows. `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`). `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet. `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC). a workbook&apos;s sheets, to choose another one from (the import dialog&apos;s Sheet) `reason` as a Message (translated where shown), when the core words it; None: `reason` as it is. from a units row under the header (`°C`, `mm`), shown beside the column a workbook&apos;s hidden sheets the sheet read when none is chosen (the one the workbook opens on) how `sheet` was chosen the header&apos;s line in the file (1-based), None without a header where `source_tz` came from: &quot;from the header &apos;Date Time, GMT+00:00&apos;&quot;, &quot;chosen&quot;… each decision with how it was reached, one line each `zone_reason` in words (None: `zone_reason_message(zone_reason)`) the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or &quot;&quot; the time column whose header (or cells) state `zone_stated` The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply to that column (`gui.data.importers.zones.unused_zone`); &quot;&quot; otherwise.</extracomment>
         <translation>分隔文本（CSV、TSV、TXT）</translation>
     </message>
     <message>
@@ -5888,6 +5932,10 @@ base64, an expiry that is not in the future
     <message>
         <source>source time zone: stated in each time</source>
         <translation>源时区：每个时间自带</translation>
+    </message>
+    <message>
+        <source>sheet: {sheet} ({how})</source>
+        <translation>工作表：{sheet}（{how}）</translation>
     </message>
     <message>
         <source>source time zone: {zone}, {why}</source>

@@ -41,6 +41,7 @@ from gui.data.importers.result import (
     PreviewCell,
     PreviewRow,
     Problem,
+    Sheets,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, detect_encoding, detect_format, encoding_label, read_probe
@@ -73,6 +74,7 @@ __all__ = [
     "PreviewRow",
     "Problem",
     "Role",
+    "Sheets",
     "TimeFormat",
     "encoding_label",
     "import_file",

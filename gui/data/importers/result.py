@@ -31,9 +31,20 @@ class ImportFailed(Exception):
     possible, what to do: `text` (a Message, translated where shown); str() is its English source.
     """
 
-    def __init__(self, message: Message | str) -> None:
+    def __init__(self, message: Message | str, sheets: Sheets | None = None) -> None:
         self.text = message if isinstance(message, Message) else Message.verbatim(message)
+        self.sheets = sheets  #: a workbook's sheets, to choose another one from (the import dialog's Sheet)
         super().__init__(str(self.text))
+
+
+@dataclass(frozen=True)
+class Sheets:
+    """A workbook's sheets, to choose one from: every name in order, the hidden ones, and the sheet read when
+    none is chosen (the one a person sees on opening the workbook; None: no sheet is visible)."""
+
+    names: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+    default: str | None = None
 
 
 def message(code: str, source: str, **args: object) -> Message:
@@ -121,6 +132,9 @@ class Detected:
     skipped_rows: int = 0
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
+    hidden_sheets: tuple[str, ...] = ()  #: a workbook's hidden sheets
+    default_sheet: str | None = None  #: the sheet read when none is chosen (the one the workbook opens on)
+    sheet_how: Message | None = None  #: how `sheet` was chosen
     layout: Layout = Layout.WIDE
     body_type: BodyType | None = None
     columns: tuple[ColumnInfo, ...] = ()
@@ -190,7 +204,16 @@ class Detected:
                         "describe-delimiter", QT_TRANSLATE_NOOP("importers", "delimiter: {delimiter}"), delimiter=name
                     )
                 )
-        if self.sheet is not None:
+        if self.sheet is not None and self.sheet_how is not None:
+            lines.append(
+                message(
+                    "describe-sheet",
+                    QT_TRANSLATE_NOOP("importers", "sheet: {sheet} ({how})"),
+                    sheet=self.sheet,
+                    how=self.sheet_how,
+                )
+            )
+        elif self.sheet is not None:
             lines.append(message("describe-sheet", QT_TRANSLATE_NOOP("importers", "sheet: {sheet}"), sheet=self.sheet))
         if self.body_type is not None:
             lines.append(

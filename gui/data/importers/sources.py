@@ -18,7 +18,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from gui.data.importers.result import ImportFailed
+from gui.data.importers.result import ImportFailed, Sheets
 from gui.data.importers.result import message as _m
 from gui.data.importers.serials import excel_serial
 from gui.text import QT_TRANSLATE_NOOP, Message, reason_of
@@ -87,6 +87,9 @@ class Source(AbstractContextManager["Source"]):
 
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
+    hidden_sheets: tuple[str, ...] = ()  #: the workbook's hidden worksheets (Excel and LibreOffice do not show them)
+    default_sheet: str | None = None  #: the sheet read when none is chosen (`_opening_sheet`)
+    sheet_how: Message | None = None  #: how `sheet` was chosen
     #: A delimited file whose last line has no line end after it: that row may be cut short (`line_end_missing`).
     unterminated: bool = False
 
@@ -207,10 +210,23 @@ class XlsxSource(Source):
                 )
             ) from exc
         self.sheets = tuple(self._book.sheetnames)
+        self.hidden_sheets = tuple(ws.title for ws in self._book.worksheets if ws.sheet_state != "visible")
+        self.default_sheet, how = _opening_sheet(self._book)
+        listed = Sheets(self.sheets, self.hidden_sheets, self.default_sheet)
+        charts = {cs.title for cs in self._book.chartsheets}
         if sheet is None:
-            self.sheet = self.sheets[0] if self.sheets else None
+            self.sheet, self.sheet_how = self.default_sheet, how
         elif sheet in self.sheets:
             self.sheet = sheet
+            if sheet in self.hidden_sheets:
+                self.sheet_how = _m(
+                    "sheet-chosen-hidden",
+                    QT_TRANSLATE_NOOP(
+                        "importers", "chosen; it is a hidden sheet: Excel and LibreOffice do not show it"
+                    ),
+                )
+            else:
+                self.sheet_how = _m("sheet-chosen", QT_TRANSLATE_NOOP("importers", "chosen"))
         else:
             self.close()
             raise ImportFailed(
@@ -219,7 +235,33 @@ class XlsxSource(Source):
                     QT_TRANSLATE_NOOP("importers", "The workbook has no sheet {sheet}; it has {sheets}."),
                     sheet=repr(sheet),
                     sheets=str(", ".join(self.sheets)),
-                )
+                ),
+                sheets=listed,
+            )
+        if self.sheet in charts:
+            self.close()
+            raise ImportFailed(
+                _m(
+                    "sheet-is-a-chart",
+                    QT_TRANSLATE_NOOP("importers", "Sheet {sheet} is a chart: it holds no table to read."),
+                    sheet=repr(self.sheet),
+                ),
+                sheets=listed,
+            )
+        if self.sheet is None and self.hidden_sheets:
+            self.close()
+            raise ImportFailed(
+                _m(
+                    "no-visible-sheet",
+                    QT_TRANSLATE_NOOP(
+                        "importers",
+                        "No sheet of the workbook is visible (hidden: {hidden}): which one a person opening it "
+                        "reads cannot be told. Choose the sheet to read (send --sheet NAME, the import dialog's "
+                        "Sheet).",
+                    ),
+                    hidden=", ".join(repr(name) for name in self.hidden_sheets),
+                ),
+                sheets=listed,
             )
         if self.sheet is None:
             self.close()
@@ -256,6 +298,52 @@ class XlsxSource(Source):
 
     def close(self) -> None:
         self._book.close()
+
+
+def _opening_sheet(book: Any) -> tuple[str | None, Message | None]:
+    """The worksheet a person sees on opening `book`, read when no sheet is chosen, with how it was found: the
+    sheet the workbook opens on (its active sheet) when that is a visible worksheet, else the first visible
+    worksheet, never a hidden one (None: no visible worksheet). The how is None for a workbook of one sheet."""
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    if not visible:
+        return None, None
+    hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
+    active = book.active  # None: the workbook's activeTab is no sheet of it
+    opens_on_it = active is not None and active.title in visible
+    name = active.title if opens_on_it else visible[0]
+    if opens_on_it:
+        if len(book.sheetnames) == 1:
+            return name, None
+        how = _m("sheet-opens-on", QT_TRANSLATE_NOOP("importers", "the sheet the workbook opens on"))
+    elif active is None:
+        how = _m(
+            "sheet-first-visible",
+            QT_TRANSLATE_NOOP(
+                "importers", "the first visible sheet: the workbook does not say which sheet it opens on"
+            ),
+        )
+    elif active.title in hidden:
+        how = _m(
+            "sheet-first-visible-active-hidden",
+            QT_TRANSLATE_NOOP(
+                "importers", "the first visible sheet: the sheet the workbook opens on, {sheet}, is hidden"
+            ),
+            sheet=repr(active.title),
+        )
+    else:
+        how = _m(
+            "sheet-first-visible-active-chart",
+            QT_TRANSLATE_NOOP("importers", "the first visible sheet: the workbook opens on the chart {sheet}"),
+            sheet=repr(active.title),
+        )
+    if hidden:
+        how = _m(
+            "sheet-hidden-not-read",
+            QT_TRANSLATE_NOOP("importers", "{how}; hidden sheets, not read: {hidden}"),
+            how=how,
+            hidden=", ".join(repr(title) for title in hidden),
+        )
+    return name, how
 
 
 def _sheet_values(book: Any, sheet: Any) -> Iterator[tuple[Any, ...]]:

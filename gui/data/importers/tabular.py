@@ -28,6 +28,7 @@ from gui.data.importers.result import (
     ImportFailed,
     ImportResult,
     PointTable,
+    Sheets,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import HEAD_BYTES, Encoding, sniff_delimiter
@@ -140,7 +141,8 @@ def import_rows(
                     ),
                     sheet=repr(source.sheet),
                     others=", ".join(repr(name) for name in others),
-                )
+                ),
+                sheets=Sheets(source.sheets, source.hidden_sheets, source.default_sheet),
             )
         if structure.has_header and not structure.data_sample:
             raise ImportFailed(
@@ -167,6 +169,9 @@ def import_rows(
                 skipped_rows=structure.skip,
                 sheet=source.sheet,
                 sheets=source.sheets,
+                hidden_sheets=source.hidden_sheets,
+                default_sheet=source.default_sheet,
+                sheet_how=source.sheet_how,
                 layout=plan.layout,
                 columns=tuple(plan.infos),
                 date_order=order_name(plan.date_order),
