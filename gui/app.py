@@ -296,13 +296,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         args = parser.parse_args(join_dash_values(argv))
     if args.command:
+        import logging
+
         from gui.cli import EXIT_STORAGE
+        from gui.data.logs import LOGGER_NAME
+
+        # The log's lines go to its file (commands that keep one), never to the terminal in English: without this,
+        # Python's last-resort handler prints the store's errors (a salvage) before the command's own message.
+        logging.getLogger(LOGGER_NAME).addHandler(logging.NullHandler())
         from gui.data.store.health import StorageFault
 
         try:
             return int(args.run(args))
         except StorageFault as exc:  # damaged, lost, full, read-only: said with the path, its own exit status
-            print(f"onenet-uploader: {exc}", file=sys.stderr)
+            print(f"onenet-uploader: {i18n.render(exc.text)}", file=sys.stderr)
             return EXIT_STORAGE
         except BrokenPipeError:  # `onenet-uploader outbox | head`: the reader left; say nothing more
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

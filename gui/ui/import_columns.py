@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui import i18n
 from gui.data.importers import ColumnChoice, ColumnInfo, FileFormat, ImportResult, Layout, Role, TimeFormat
+from gui.data.importers.result import column_title
 from gui.onenet.readings import ValueKind
 from gui.onenet.validation import suggest_stream_id
 from gui.ui.colours import set_item_colour
@@ -131,8 +132,7 @@ class ColumnsTable(QTableWidget):
             table.setCellWidget(r, self.COL_INCLUDE, holder)
 
             # a column without a header name: its number in words, translated (`--time-column` matches `column N`)
-            unnamed = column.name == f"column {column.index + 1}"
-            name = QTableWidgetItem(self.tr("column {n}").format(n=column.index + 1) if unnamed else column.name)
+            name = QTableWidgetItem(i18n.render(column_title(column.name, column.index)))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled)
             name.setToolTip(self.tr("e.g. {example}").format(example=column.example) if column.example else "")
             table.setItem(r, self.COL_NAME, name)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QStyle, Q
 
 from gui import i18n
 from gui.data.importers import CellStatus, ColumnInfo, ImportResult, Problem, Role
+from gui.data.importers.result import column_title
 from gui.onenet.validation import Severity
 from gui.ui.colours import brush
 
@@ -58,7 +59,7 @@ class PreviewModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{column.name}\n{self._target(column)}"
+            return f"{i18n.render(column_title(column.name, column.index))}\n{self._target(column)}"
         if role == Qt.ItemDataRole.ForegroundRole and column.role is Role.SKIP:
             return brush(GREY)
         return None

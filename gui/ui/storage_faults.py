@@ -14,33 +14,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gui.data.store import Store
 from gui.data.store.health import SalvageReport, StorageFault, StoreMissing, StoreSalvaged, StoreUnwritable
-from gui.i18n import translate
+from gui.i18n import render, translate
 
 
 def salvaged_text(report: SalvageReport) -> str:
-    """What the dialog says after a damaged outbox was moved aside and salvaged (several lines)."""
-    saved = translate("StorageFaults", ", ").join(
-        translate("StorageFaults", "{n} {state}").format(n=n, state=translate("outbox-state", str(state)))
-        for state, n in report.rows.items()
-        if n
-    ) or translate("StorageFaults", "no rows")
-    lines = [
-        translate("StorageFaults", "The outbox database {path} was damaged.").format(path=report.new_path),
-        translate(
-            "StorageFaults",
-            "It was moved aside to {damaged}: keep it, a backup tool or a support request may save more.",
-        ).format(damaged=report.damaged_path),
-        translate(
-            "StorageFaults", "Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts."
-        ).format(saved=saved, requests=report.requests, attempts=report.attempts),
-    ]
-    gaps = report.gaps()
-    if gaps:
-        lines.append(
-            translate("StorageFaults", "Could not be read: {gaps}").format(
-                gaps="; ".join(gaps[:5]) + ("; …" if len(gaps) > 5 else "")
-            )
-        )
+    """What the dialog says after a damaged outbox was moved aside and salvaged (several lines): the report's
+    lines (saved, lost, where the damaged copy is), then what to do in the window."""
+    lines = [render(line) for line in report.lines()]
     lines.append(translate("StorageFaults", "Check the table and the history, then send again."))
     return "\n".join(lines)
 
@@ -58,7 +38,7 @@ def fault_text(fault: StorageFault) -> str:
     return "\n".join(
         [
             head.format(path=fault.path),
-            str(fault),
+            render(fault.text),
             translate(
                 "StorageFaults",
                 "The window closes and leaves the file as it is: free space, fix permissions or restore a backup.",

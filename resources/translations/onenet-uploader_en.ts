@@ -254,6 +254,34 @@
             <numerusform>%Ln times in the future: rows {rows}. Is the time zone or the format right?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) could not be read.</source>
+        <translation>
+            <numerusform>%Ln datapoint could not be read.</numerusform>
+            <numerusform>%Ln datapoints could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %Ln datapoint(s) could not be read.</source>
+        <translation>
+            <numerusform>At least %Ln datapoint could not be read.</numerusform>
+            <numerusform>At least %Ln datapoints could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln history entry(ies) could not be read.</source>
+        <translation>
+            <numerusform>%Ln history entry could not be read.</numerusform>
+            <numerusform>%Ln history entries could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %Ln history entry(ies) could not be read.</source>
+        <translation>
+            <numerusform>At least %Ln history entry could not be read.</numerusform>
+            <numerusform>At least %Ln history entries could not be read.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ColumnsTable</name>

@@ -219,6 +219,30 @@
             <numerusform>%Ln 个时间在将来：第 {rows} 行。时区或格式是否正确？</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln datapoint(s) could not be read.</source>
+        <translation>
+            <numerusform>%Ln 个数据点无法读取。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %Ln datapoint(s) could not be read.</source>
+        <translation>
+            <numerusform>至少 %Ln 个数据点无法读取。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln history entry(ies) could not be read.</source>
+        <translation>
+            <numerusform>%Ln 条历史记录无法读取。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %Ln history entry(ies) could not be read.</source>
+        <translation>
+            <numerusform>至少 %Ln 条历史记录无法读取。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AtEdit</name>
@@ -352,10 +376,6 @@
     <message>
         <source>Import this column</source>
         <translation>导入此列</translation>
-    </message>
-    <message>
-        <source>column {n}</source>
-        <translation>第 {n} 列</translation>
     </message>
     <message>
         <source>e.g. {example}</source>
@@ -3240,34 +3260,6 @@ Uploads datapoints to OneNET&apos;s HTTP API.</source>
 <context>
     <name>StorageFaults</name>
     <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>{n} {state}</source>
-        <translation>{state} {n} 个</translation>
-    </message>
-    <message>
-        <source>no rows</source>
-        <translation>没有行</translation>
-    </message>
-    <message>
-        <source>The outbox database {path} was damaged.</source>
-        <translation>发件箱数据库 {path} 已损坏。</translation>
-    </message>
-    <message>
-        <source>It was moved aside to {damaged}: keep it, a backup tool or a support request may save more.</source>
-        <translation>已将其移至 {damaged}：请保留该文件，借助备份工具或技术支持也许还能找回更多数据。</translation>
-    </message>
-    <message>
-        <source>Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts.</source>
-        <translation>已保存到新的发件箱：{saved}；历史记录：{requests} 个请求，{attempts} 次尝试。</translation>
-    </message>
-    <message>
-        <source>Could not be read: {gaps}</source>
-        <translation>无法读取：{gaps}</translation>
-    </message>
-    <message>
         <source>Check the table and the history, then send again.</source>
         <translation>请检查表格和历史记录，然后再次发送。</translation>
     </message>
@@ -5862,7 +5854,7 @@ base64, an expiry that is not in the future
     </message>
     <message>
         <source>delimited text (CSV, TSV, TXT)</source>
-        <extracomment>Problems kept in detail; beyond this only `problem_count` grows. `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`). `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet. `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC). a workbook&apos;s sheets, to choose another one from (the import dialog&apos;s Sheet) `reason` as a Message (translated where shown), when the core words it; None: `reason` as it is. from a units row under the header (`°C`, `mm`), shown beside the column a workbook&apos;s hidden sheets the sheet read when none is chosen (the one the workbook opens on) how `sheet` was chosen the header&apos;s line in the file (1-based), None without a header where `source_tz` came from: &quot;from the header &apos;Date Time, GMT+00:00&apos;&quot;, &quot;chosen&quot;… each decision with how it was reached, one line each `zone_reason` in words (None: `zone_reason_message(zone_reason)`) the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or &quot;&quot; the time column whose header (or cells) state `zone_stated` The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply to that column (`gui.data.importers.zones.unused_zone`); &quot;&quot; otherwise.</extracomment>
+        <extracomment>`reason` as a Message (translated where shown), when the core words it; None: `reason` as it is. from a units row under the header (`°C`, `mm`), shown beside the column a workbook&apos;s hidden sheets the sheet read when none is chosen (the one the workbook opens on) how `sheet` was chosen the header&apos;s line in the file (1-based), None without a header where `source_tz` came from: &quot;from the header &apos;Date Time, GMT+00:00&apos;&quot;, &quot;chosen&quot;… each decision with how it was reached, one line each `zone_reason` in words (None: `zone_reason_message(zone_reason)`) the zone the file states for its times (`GMT+00:00`), ZONE_IN_TIMES, or &quot;&quot; the time column whose header (or cells) state `zone_stated` The zone the caller chose (`--source-tz`, the zone box) when the file states another: it does not apply to that column (`gui.data.importers.zones.unused_zone`); &quot;&quot; otherwise.</extracomment>
         <translation>分隔文本（CSV、TSV、TXT）</translation>
     </message>
     <message>
@@ -5932,6 +5924,11 @@ base64, an expiry that is not in the future
     <message>
         <source>source time zone: stated in each time</source>
         <translation>源时区：每个时间自带</translation>
+    </message>
+    <message>
+        <source>column {n}</source>
+        <extracomment>Problems kept in detail; beyond this only `problem_count` grows. `Detected.zone_reason` of times that state no zone, read in the zone the caller gave (`ImportOptions.source_tz`). `Detected.zone_reason` starts so while the zone a header states is ambiguous (`CST`): nobody chose one yet. `Detected.zone_reason` of times that each give their zone (`+02:00`, `Z`, ` UTC`) or are Unix times (UTC). a workbook&apos;s sheets, to choose another one from (the import dialog&apos;s Sheet)</extracomment>
+        <translation>第 {n} 列</translation>
     </message>
     <message>
         <source>sheet: {sheet} ({how})</source>
@@ -6611,8 +6608,72 @@ base64, an expiry that is not in the future
         <translation>无法创建发件箱数据库所在的文件夹 {folder}：{error}。</translation>
     </message>
     <message>
-        <source>The outbox database {path} is gone, though it held datapoints and history before: it was deleted or truncated outside the program. Restore it from a backup if you have one; to start with an empty outbox instead, delete {marker}.</source>
+        <source>outbox rows</source>
         <extracomment>Rows taken first from a damaged file: those still to be sent or decided on.</extracomment>
+        <translation>发件箱行</translation>
+    </message>
+    <message>
+        <source>history requests</source>
+        <translation>历史记录中的请求</translation>
+    </message>
+    <message>
+        <source>history attempts</source>
+        <translation>历史记录中的尝试</translation>
+    </message>
+    <message>
+        <source>{what} id {id}</source>
+        <translation>{what} id {id}</translation>
+    </message>
+    <message>
+        <source>{what} ids {first}-{last}</source>
+        <translation>{what} id {first}-{last}</translation>
+    </message>
+    <message>
+        <source>Some datapoints may be lost: the damaged file no longer says how many it held.</source>
+        <translation>可能有数据点丢失：损坏的文件已无法说明它原有多少数据点。</translation>
+    </message>
+    <message>
+        <source>Datapoints imported from a file are queued again when you send the file again (those still in the outbox are not queued twice); readings typed in the window cannot be sent again from a file: look for them in the damaged copy or a backup.</source>
+        <translation>从文件导入的数据点，再次发送该文件即可重新排队（仍在发件箱中的不会重复排队）；在窗口中手动输入的读数无法从文件重新发送：请在损坏的副本或备份中查找。</translation>
+    </message>
+    <message>
+        <source>{n} {state}</source>
+        <translation>{n} {state}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>no rows</source>
+        <translation>没有行</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} was damaged.</source>
+        <translation>发件箱数据库 {path} 已损坏。</translation>
+    </message>
+    <message>
+        <source>It was moved aside to {damaged} (keep it: a backup tool or a support request may save more).</source>
+        <translation>它已被移到 {damaged}（请保留：备份工具或技术支持也许能救回更多）。</translation>
+    </message>
+    <message>
+        <source>Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts.</source>
+        <translation>已保存到新的发件箱：{saved}；历史记录：{requests} 个请求，{attempts} 次尝试。</translation>
+    </message>
+    <message>
+        <source>Could not be read: {gaps}</source>
+        <translation>无法读取：{gaps}</translation>
+    </message>
+    <message>
+        <source>Could not be read: {gaps}; …</source>
+        <translation>无法读取：{gaps}；…</translation>
+    </message>
+    <message>
+        <source>Check the outbox (`onenet-uploader outbox`), then send again.</source>
+        <translation>请检查发件箱（`onenet-uploader outbox`），然后重新发送。</translation>
+    </message>
+    <message>
+        <source>The outbox database {path} is gone, though it held datapoints and history before: it was deleted or truncated outside the program. Restore it from a backup if you have one; to start with an empty outbox instead, delete {marker}.</source>
         <translation>发件箱数据库 {path} 不见了，而它之前存有数据点和历史记录：它在程序之外被删除或截断。如有备份，请从备份恢复；如要从空的发件箱开始，请删除 {marker}。</translation>
     </message>
     <message>
@@ -6644,6 +6705,22 @@ base64, an expiry that is not in the future
         <translation>无法写入发件箱数据库 {path}：{error}。</translation>
     </message>
     <message>
+        <source>the outbox table</source>
+        <translation>发件箱表</translation>
+    </message>
+    <message>
+        <source>the requests table</source>
+        <translation>请求表</translation>
+    </message>
+    <message>
+        <source>the attempts table</source>
+        <translation>尝试表</translation>
+    </message>
+    <message>
+        <source>{table} ({error})</source>
+        <translation>{table}（{error}）</translation>
+    </message>
+    <message>
         <source>The outbox database {path} is damaged and cannot be moved aside: {error}</source>
         <translation>发件箱数据库 {path} 已损坏，且无法移至别处：{error}</translation>
     </message>
@@ -6654,6 +6731,14 @@ base64, an expiry that is not in the future
     <message>
         <source>The outbox database {path} is damaged and could not be salvaged: {error}. The damaged file is now {damaged}: nothing was removed. Move it back to {path} (replacing what is there) to try again.</source>
         <translation>发件箱数据库 {path} 已损坏，且无法抢救：{error}。损坏的文件现在位于 {damaged}：未删除任何内容。把它移回 {path}（替换那里的文件）即可再试。</translation>
+    </message>
+    <message>
+        <source>the whole file ({error})</source>
+        <translation>整个文件（{error}）</translation>
+    </message>
+    <message>
+        <source>outbox row {id}</source>
+        <translation>发件箱第 {id} 行</translation>
     </message>
     <message>
         <source>the program stopped while sending these</source>

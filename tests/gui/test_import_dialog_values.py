@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from gui.data.importers import DateOrder
 
 from .import_dialogs import import_points
@@ -93,6 +95,24 @@ def test_a_column_without_a_header_name_is_shown_by_its_number_in_the_users_lang
     try:
         dialog, _rows = open_import_dialog(FIXTURES / "uci_air_quality_head_junk_column.csv", zone="UTC")
         names = [dialog.columns_table.item(r, dialog.COL_NAME).text() for r in range(dialog.columns_table.rowCount())]
+        model = dialog.preview_model
+        headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     finally:
         i18n.set_language("en")
     assert names[15] == "第 16 列" and names[14] == "AH" and names[16] == ",,,,,"
+    # the preview's header names it as the table does (was: `column 16` in English above the preview)
+    assert headers[15].split("\n")[0] == "第 16 列" and headers[14].split("\n")[0] == "AH"
+
+
+def test_a_column_without_a_header_name_is_said_in_chinese_on_the_command_line(capsys):
+    from gui import i18n
+    from gui.app import main
+
+    try:
+        main(["--lang", "zh_CN", "send", str(FIXTURES / "uci_air_quality_head_junk_column.csv"), "--dry-run",
+              "--source-tz", "UTC"])  # fmt: skip
+    finally:
+        i18n.set_language("en")
+    err = capsys.readouterr().err
+    assert "不导入 第 16 列：" in err  # its 16th column has no header
+    assert "column 16" not in err  # was: `不导入 'column 16'`

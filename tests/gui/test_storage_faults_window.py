@@ -72,8 +72,11 @@ def test_garbage_inside_is_salvaged_said_and_the_window_goes_on_with_the_new_out
     [damaged] = [p for p in tmp_path.glob("outbox.sqlite3.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
     assert kind == "warning"
     assert f"{path} was damaged" in text and f"moved aside to {damaged}" in text
-    assert f"{counts[State.UNSENT]} unsent" in text  # what was saved, as the new outbox holds it
+    assert f"{counts[State.UNSENT]:,} unsent" in text  # what was saved, as the new outbox holds it
     assert counts[State.UNSENT] > 0 and counts[State.UNSENT] + counts[State.SENT] >= 3000
+    lost = 4000 - counts[State.UNSENT] - counts[State.SENT]  # 4,000 put in, minus what the new outbox holds
+    assert f" {lost:,} datapoints could not be read" in text  # what was lost too (was: not said)
+    assert "typed in the window cannot be sent again from a file" in text
 
 
 def test_a_read_only_outbox_is_a_dialog_with_the_path_not_a_traceback(qapp, read_only_outbox, dialogs):

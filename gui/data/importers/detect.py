@@ -53,6 +53,8 @@ from gui.data.importers.result import (
     ZONE_IN_TIMES,
     ColumnInfo,
     ImportFailed,
+    column_ref,
+    unnamed_column,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.structure import Structure
@@ -210,8 +212,8 @@ def make_plan(
             how = _m(
                 "layout-headers",
                 QT_TRANSLATE_NOOP("importers", "headers {stream} and {value} name the datastream and the value"),
-                stream=repr(names[stream_guess]),
-                value=repr(names[value_guess]),
+                stream=column_ref(names[stream_guess], stream_guess),
+                value=column_ref(names[value_guess], value_guess),
             )
         else:
             layout = Layout.WIDE
@@ -273,7 +275,7 @@ def make_plan(
             roles.setdefault(j, Role.SKIP)
     else:
         for j in range(width):
-            if structure.has_header and (names[j] == f"column {j + 1}" or not any(ch.isalnum() for ch in names[j])):
+            if structure.has_header and (names[j] == unnamed_column(j) or not any(ch.isalnum() for ch in names[j])):
                 unnamed.add(j)
             if j in roles:
                 continue
@@ -357,7 +359,7 @@ def make_plan(
                     QT_TRANSLATE_NOOP(
                         "importers", "Column {column} holds periods ({example}): each is read as its start."
                     ),
-                    column=repr(names[timed]),
+                    column=column_ref(names[timed], timed),
                     example=profile.example,
                 )
             )
@@ -374,7 +376,7 @@ def make_plan(
                         "importers",
                         "Column {column} holds intervals ({example}): each row is read at the interval's start.",
                     ),
-                    column=repr(names[spec.tod_col]),
+                    column=column_ref(names[spec.tod_col], spec.tod_col),
                     example=tod_profile.example,
                 )
             )
@@ -429,16 +431,18 @@ def make_plan(
             where = _m(
                 "time-where-tod",
                 QT_TRANSLATE_NOOP("importers", "times of day only, column {column}"),
-                column=repr(names[spec.tod_col or 0]),
+                column=column_ref(names[spec.tod_col or 0], spec.tod_col or 0),
             )
         elif spec.tod_col is None:
-            where = _m("time-where", QT_TRANSLATE_NOOP("importers", "column {column}"), column=repr(names[timed]))
+            where = _m(
+                "time-where", QT_TRANSLATE_NOOP("importers", "column {column}"), column=column_ref(names[timed], timed)
+            )
         else:
             where = _m(
                 "time-where-date-tod",
                 QT_TRANSLATE_NOOP("importers", "columns {date} + {time}"),
-                date=repr(names[timed]),
-                time=repr(names[spec.tod_col]),
+                date=column_ref(names[timed], timed),
+                time=column_ref(names[spec.tod_col], spec.tod_col),
             )
         if spec.interval:
             where = _m(
@@ -590,7 +594,7 @@ def make_plan(
                 "texts are missing-value markers or the column is read as text (send --text; the import dialog's "
                 "columns table)",
             ),
-            column=repr(info.name),
+            column=column_ref(info.name, info.index),
             texts=", ".join(repr(t) for t in profiles[info.index].other_texts),
         )
         for info in infos
@@ -605,7 +609,7 @@ def make_plan(
         _m(
             "skipped-column",
             QT_TRANSLATE_NOOP("importers", "not imported: {column} ({why})"),
-            column=repr(names[j]),
+            column=column_ref(names[j], j),
             why=reasons[j],
         )
         for j in range(width)

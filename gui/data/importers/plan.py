@@ -11,6 +11,7 @@ from gui.data.importers.cell_numbers import parse_number_text
 from gui.data.importers.options import DateOrder, Layout, Role, TimeFormat
 from gui.data.importers.result import (
     ColumnInfo,
+    column_ref,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.zones import StatedZone
@@ -225,13 +226,13 @@ def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: st
             "decimal-where-file",
             QT_TRANSLATE_NOOP("importers", "{evidence} in column {other}"),
             evidence=repr(profiles[k].decimal_examples[mark]),
-            other=repr(names[k]),
+            other=column_ref(names[k], k),
         )
     if mark == ",":
         return _m(
             "decimal-comma-decided",
             QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal comma ({where})"),
-            column=repr(names[j]),
+            column=column_ref(names[j], j),
             value=repr(value),
             number=number,
             where=where,
@@ -239,7 +240,7 @@ def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: st
     return _m(
         "decimal-point-decided",
         QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal point ({where})"),
-        column=repr(names[j]),
+        column=column_ref(names[j], j),
         value=repr(value),
         number=number,
         where=where,

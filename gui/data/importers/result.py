@@ -52,6 +52,25 @@ def message(code: str, source: str, **args: object) -> Message:
     return Message(code, "importers", source, args)
 
 
+def unnamed_column(index: int) -> str:
+    """The name of the column at `index` (0-based) when it has no header: `column 3`, what `--time-column` and
+    the other options match. Said to a person by `column_title` (in the reader's language)."""
+    return f"column {index + 1}"
+
+
+def column_title(name: str, index: int) -> Message:
+    """The column `name` at `index` as a person reads it: its header as it is, or, for a column without one
+    (`unnamed_column`), `column 3` in the reader's language (`第 3 列`)."""
+    if name == unnamed_column(index):
+        return message("unnamed-column", QT_TRANSLATE_NOOP("importers", "column {n}"), n=index + 1)
+    return Message.verbatim(name)
+
+
+def column_ref(name: str, index: int) -> Message | str:
+    """The column in a sentence: its header quoted (`'Temp'`), or `column_title`'s words for one without a header."""
+    return column_title(name, index) if name == unnamed_column(index) else repr(name)
+
+
 class ImportCancelled(Exception):
     """The caller's `cancelled()` returned True; nothing was imported."""
 
@@ -248,7 +267,7 @@ class Detected:
                     line = message(
                         "describe-time-column",
                         QT_TRANSLATE_NOOP("importers", "time: column {column} ({format}, e.g. {example})"),
-                        column=repr(column.name),
+                        column=column_ref(column.name, column.index),
                         format=time_format,
                         example=repr(column.example),
                     )
@@ -256,7 +275,7 @@ class Detected:
                     line = message(
                         "describe-time-column",
                         QT_TRANSLATE_NOOP("importers", "time: column {column} ({format})"),
-                        column=repr(column.name),
+                        column=column_ref(column.name, column.index),
                         format=time_format,
                     )
                 lines.append(line)
@@ -308,8 +327,9 @@ class Detected:
         for column in self.columns:
             if column.role is Role.VALUE and column.stream_id:
                 unit = f" [{column.unit}]" if column.unit else ""
+                ref = column_ref(column.name, column.index)
                 args = {
-                    "column": repr(column.name) + unit,
+                    "column": Message("with-unit", "", "{column}{unit}", {"column": ref, "unit": unit}),
                     "stream": repr(column.stream_id),
                     "kind": kind_name(column.kind),
                 }

@@ -13,6 +13,7 @@ from gui.data.importers.options import ImportOptions
 from gui.data.importers.plan import _CHOSEN
 from gui.data.importers.result import (
     ImportFailed,
+    unnamed_column,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.sniff import mode_of
@@ -182,7 +183,7 @@ def find_structure(sample: list[Sequence[Any]], options: ImportOptions, missing:
     seen: set[str] = set()
     for j in range(width):
         name = cell_text(first[j]).strip() if has_header and j < len(first) else ""
-        name = name or f"column {j + 1}"
+        name = name or unnamed_column(j)
         if name in seen:
             name = f"{name} ({j + 1})"
         seen.add(name)

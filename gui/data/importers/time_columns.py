@@ -13,7 +13,7 @@ from gui.data.importers.cell_times import open_zone_word
 from gui.data.importers.columns import Profile, _integers, plain_name
 from gui.data.importers.options import DateOrder, ImportOptions, TimeFormat
 from gui.data.importers.plan import _CHOSEN, TimeSpec, format_label
-from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNKNOWN, ZONE_UNSTATED, zone_reason_message
+from gui.data.importers.result import ZONE_IN_TIMES, ZONE_UNKNOWN, ZONE_UNSTATED, column_ref, zone_reason_message
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
 from gui.data.importers.zones import StatedZone, stated_zone, summer_days, summer_question, unused_zone
@@ -302,7 +302,7 @@ def time_zone(
                             "unknown: the header {header} says {zone}, and dates such as {day} fall in summer time "
                             "where {zone} is the winter time ({region}): the fixed offset or that local time?",
                         ),
-                        header=repr(names[j]),
+                        header=column_ref(names[j], j),
                         zone=stated.text,
                         day=summer[0].isoformat() if summer else "?",
                         region=stated.summer,
@@ -315,7 +315,7 @@ def time_zone(
                             "from the header {header}: every date read is outside summer time, so {zone} is "
                             "{offset} whether the clock is fixed or {region}'s",
                         ),
-                        header=repr(names[j]),
+                        header=column_ref(names[j], j),
                         zone=stated.text,
                         offset=stated.name,
                         region=stated.summer,
@@ -332,7 +332,7 @@ def time_zone(
                             QT_TRANSLATE_NOOP(
                                 "importers", "unknown: the header {header} says {zone}, which several use"
                             ),
-                            header=repr(names[j]),
+                            header=column_ref(names[j], j),
                             zone=stated.text,
                         )
                     )

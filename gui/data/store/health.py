@@ -7,7 +7,9 @@ What the store does when its file is not what it left (issue 12, "Why" 5):
   (with its `-wal`/`-shm`), a new database is made at the old path and everything still
   readable is copied into it: unsent, unknown, failed and in-flight rows first (in-flight
   ones become unknown), then drafts, then sent rows, then the history. `StoreSalvaged`
-  then says what was saved and where the old file is.
+  then says what was saved, what was lost (counted from what the damaged file still says it
+  held: its table's and indexes' row counts; "at least" when they disagree, "some may be
+  lost" when none can be read) and where the old file is.
 - **Written before, now empty or gone**: a marker beside the database
   (`outbox.sqlite3.written`, made once it holds a row or a request) remembers that it held data;
   opening a missing or empty database with the marker present raises `StoreMissing`
@@ -35,7 +37,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from gui.data.store.records import StoreError
-from gui.text import QT_TRANSLATE_NOOP, Message
+from gui.text import QT_TRANSLATE_NOOP, Counted, Message
 
 __all__ = [
     "SalvageReport",
@@ -76,57 +78,187 @@ class StoreUnwritable(StorageFault):
     """The database cannot be written: disk full, read-only folder or file, an I/O error."""
 
 
+# What the salvage could not read, by kind (`SalvageReport.lost`): the words of `SalvageReport.gaps`.
+_WHAT = {
+    "outbox rows": QT_TRANSLATE_NOOP("store", "outbox rows"),
+    "requests": QT_TRANSLATE_NOOP("store", "history requests"),
+    "attempts": QT_TRANSLATE_NOOP("store", "history attempts"),
+}
+
+
+def _lines(parts: list[Message], separator: str = "\n") -> Message:
+    """`parts` rendered one after another, `separator` between them (a layout, not a sentence to translate)."""
+    source = separator.join(f"{{p{i}}}" for i in range(len(parts)))
+    return Message("lines", "", source, {f"p{i}": part for i, part in enumerate(parts)})
+
+
 @dataclass
 class SalvageReport:
-    """What was saved from a damaged database: rows per state, history requests and attempts, where the old file is."""
+    """What was saved from a damaged database: rows per state, history requests and attempts, where the old file is,
+    and what the damaged file said it held (`held`: table -> (rows, exact), None when it no longer says)."""
 
     damaged_path: Path
     new_path: Path
     rows: dict[str, int] = field(default_factory=dict)
     requests: int = 0
     attempts: int = 0
-    unreadable: list[str] = field(default_factory=list)  # what could not be read at all (tables, id ranges)
+    unreadable: list[Message] = field(default_factory=list)  # what could not be read at all (tables, rows)
+    held: dict[str, tuple[int | None, bool]] = field(default_factory=dict)
     _gaps: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def lost(self, what: str, row_id: int) -> None:
-        """Note that the row `row_id` of `what` (e.g. "outbox rows (pending)") could not be read."""
+        """Note that the row `row_id` of `what` (a key of `_WHAT`: "outbox rows", "requests") could not be read."""
         self._gaps.setdefault(what, []).append(row_id)
 
-    def gaps(self) -> list[str]:
+    def gaps(self) -> list[Message]:
         """Everything that could not be read: whole tables, then id ranges per kind of row."""
         found = list(self.unreadable)
         for what, ids in self._gaps.items():
+            kind = _m(what, _WHAT.get(what, what))
             ids = sorted(set(ids))
             start = previous = ids[0]
             for row_id in [*ids[1:], None]:
                 if row_id is not None and row_id == previous + 1:
                     previous = row_id
                     continue
-                found.append(f"{what} id {start}" if start == previous else f"{what} ids {start}-{previous}")
+                if start == previous:
+                    found.append(_m("gap-id", QT_TRANSLATE_NOOP("store", "{what} id {id}"), what=kind, id=str(start)))
+                else:
+                    found.append(
+                        _m(
+                            "gap-ids",
+                            QT_TRANSLATE_NOOP("store", "{what} ids {first}-{last}"),
+                            what=kind,
+                            first=str(start),
+                            last=str(previous),
+                        )
+                    )
                 if row_id is not None:
                     start = previous = row_id
         return found
 
-    def describe(self) -> str:
-        """Several lines in English for the terminal or a dialog."""
-        saved = ", ".join(f"{n} {state}" for state, n in self.rows.items() if n) or "no rows"
+    def missing(self, table: str, saved: int) -> tuple[int | None, bool]:
+        """How many rows of `table` the damaged file held that were not saved: (n, exact); (None, False) when the
+        file no longer says how many it held, or says fewer than were saved (then its count is garbled too)."""
+        held, exact = self.held.get(table, (None, False))
+        if held is None or held < saved:
+            return None, False
+        return held - saved, exact
+
+    def lost_lines(self) -> list[Message]:
+        """What was lost, counted where the damaged file still says how many it held, and what the user can do."""
+        lines: list[Message] = []
+        saved = sum(self.rows.values())
+        n, exact = self.missing("outbox", saved)
+        if n is None:
+            lines.append(
+                _m(
+                    "rows-maybe-lost",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "Some datapoints may be lost: the damaged file no longer says how many it held.",
+                    ),
+                )
+            )
+        elif n and exact:
+            lines.append(Counted("rows-lost").tr("%Ln datapoint(s) could not be read.", "", n))
+        elif n:
+            lines.append(Counted("rows-lost-at-least").tr("At least %Ln datapoint(s) could not be read.", "", n))
+        requests, requests_exact = self.missing("requests", self.requests)
+        attempts, attempts_exact = self.missing("attempts", self.attempts)
+        entries = (requests or 0) + (attempts or 0)
+        if entries:
+            if requests_exact and attempts_exact:
+                lines.append(Counted("history-lost").tr("%Ln history entry(ies) could not be read.", "", entries))
+            else:
+                lines.append(
+                    Counted("history-lost-at-least").tr(
+                        "At least %Ln history entry(ies) could not be read.", "", entries
+                    )
+                )
+        if n is None or n:
+            lines.append(
+                _m(
+                    "lost-again",
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "Datapoints imported from a file are queued again when you send the file again (those still "
+                        "in the outbox are not queued twice); readings typed in the window cannot be sent again from "
+                        "a file: look for them in the damaged copy or a backup.",
+                    ),
+                )
+            )
+        return lines
+
+    def lines(self) -> list[Message]:
+        """The report, a sentence a line, without what to do next (the window and the command line say their own)."""
+        states = [
+            _m(
+                "saved-state",
+                QT_TRANSLATE_NOOP("store", "{n} {state}"),
+                n=n,
+                state=Message(state, "outbox-state", state),
+            )
+            for state, n in self.rows.items()
+            if n
+        ]
+        saved = (
+            _lines(states, "{sep}").with_args(sep=_m("sep", QT_TRANSLATE_NOOP("store", ", ")))
+            if states
+            else _m("no-rows", QT_TRANSLATE_NOOP("store", "no rows"))
+        )
         lines = [
-            f"The outbox database {self.new_path} was damaged.",
-            f"It was moved aside to {self.damaged_path} (keep it: a backup tool or a support request may save more).",
-            f"Saved into a new outbox: {saved}; history: {self.requests} requests, {self.attempts} attempts.",
+            _m(
+                "damaged",
+                QT_TRANSLATE_NOOP("store", "The outbox database {path} was damaged."),
+                path=str(self.new_path),
+            ),
+            _m(
+                "moved-aside",
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "It was moved aside to {damaged} (keep it: a backup tool or a support request may save more).",
+                ),
+                damaged=str(self.damaged_path),
+            ),
+            _m(
+                "saved",
+                QT_TRANSLATE_NOOP(
+                    "store", "Saved into a new outbox: {saved}; history: {requests} requests, {attempts} attempts."
+                ),
+                saved=saved,
+                requests=self.requests,
+                attempts=self.attempts,
+            ),
+            *self.lost_lines(),
         ]
         gaps = self.gaps()
         if gaps:
-            lines.append("Could not be read: " + "; ".join(gaps[:5]) + ("; …" if len(gaps) > 5 else ""))
-        lines.append("Check the outbox (`onenet-uploader outbox`), then send again.")
-        return "\n".join(lines)
+            shown = _lines(gaps[:5], "; ")
+            lines.append(
+                _m("gaps", QT_TRANSLATE_NOOP("store", "Could not be read: {gaps}"), gaps=shown)
+                if len(gaps) <= 5
+                else _m("gaps-more", QT_TRANSLATE_NOOP("store", "Could not be read: {gaps}; …"), gaps=shown)
+            )
+        return lines
+
+    def message(self) -> Message:
+        """The report for the command line: its lines, then what to do."""
+        check = _m(
+            "check-outbox", QT_TRANSLATE_NOOP("store", "Check the outbox (`onenet-uploader outbox`), then send again.")
+        )
+        return _lines([*self.lines(), check])
+
+    def describe(self) -> str:
+        """Several lines in English for the log."""
+        return str(self.message())
 
 
 class StoreSalvaged(StorageFault):
     """The database was damaged: moved aside and salvaged (`report`); opening it again opens the new one."""
 
     def __init__(self, report: SalvageReport) -> None:
-        super().__init__(report.describe(), report.new_path)
+        super().__init__(report.message(), report.new_path)
         self.report = report
 
 
@@ -216,6 +348,52 @@ def quick_check(db: sqlite3.Connection) -> list[str]:
 
 def _columns(db: sqlite3.Connection, table: str) -> list[str]:
     return [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
+
+
+def _table(table: str, exc: BaseException | None = None) -> Message:
+    """`the outbox table` (with sqlite's words when there are some): a table that could not be read at all."""
+    names = {
+        "outbox": QT_TRANSLATE_NOOP("store", "the outbox table"),
+        "requests": QT_TRANSLATE_NOOP("store", "the requests table"),
+        "attempts": QT_TRANSLATE_NOOP("store", "the attempts table"),
+    }
+    name = _m(f"table-{table}", names.get(table, table))
+    if exc is None:
+        return name
+    return _m("table-error", QT_TRANSLATE_NOOP("store", "{table} ({error})"), table=name, error=str(exc))
+
+
+def _held(db: sqlite3.Connection, table: str) -> tuple[int | None, bool]:
+    """How many rows the damaged `table` held, as its file still says: (n, exact), or (None, False).
+
+    A count is the number of cells in a b-tree, read without decoding the rows (SQLite's
+    count(*)): the table's own and each index's that holds every row. A count above the
+    highest id ever given (`sqlite_sequence`) is garbled and left out. Exact when two or
+    more counts agree; else the smallest is a bound from below ("at least" that many,
+    as far as a damaged file can say).
+    """
+    counts: list[int] = []
+    with contextlib.suppress(sqlite3.DatabaseError):
+        counts.append(int(db.execute(f"SELECT count(*) FROM {table} NOT INDEXED").fetchone()[0]))
+    indexes: list[str] = []
+    with contextlib.suppress(sqlite3.DatabaseError):
+        indexes = [
+            str(name)
+            for name, sql in db.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table,)
+            )
+            if sql and " WHERE " not in sql.upper()  # a partial index holds some rows only
+        ]
+    for index in indexes:
+        with contextlib.suppress(sqlite3.DatabaseError):
+            counts.append(int(db.execute(f'SELECT count(*) FROM {table} INDEXED BY "{index}"').fetchone()[0]))
+    highest: int | None = None
+    with contextlib.suppress(sqlite3.DatabaseError, TypeError):
+        highest = int(db.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()[0])
+    plausible = [n for n in counts if n >= 0 and (highest is None or n <= highest)]
+    if not plausible:
+        return None, False
+    return min(plausible), len(plausible) == len(counts) >= 2 and len(set(plausible)) == 1
 
 
 def _id_range(db: sqlite3.Connection, table: str, size_hint: int) -> tuple[int, int]:
@@ -326,7 +504,9 @@ def _fill_new(
             # Tolerate a schema naming pages past the end of a file cut short: read what is there.
             old.execute("PRAGMA writable_schema = ON")
         except sqlite3.Error as exc:
-            report.unreadable.append(f"the whole file ({exc})")
+            report.unreadable.append(
+                _m("whole-file", QT_TRANSLATE_NOOP("store", "the whole file ({error})"), error=str(exc))
+            )
             return
         try:
             _copy_outbox(old, new, report, damaged.stat().st_size // 32)
@@ -354,11 +534,12 @@ def _copy_outbox(old: sqlite3.Connection, new: sqlite3.Connection, report: Salva
     try:
         columns = [c for c in _columns(old, "outbox") if c in set(_columns(new, "outbox"))]
     except sqlite3.DatabaseError as exc:
-        report.unreadable.append(f"the outbox table ({exc})")
+        report.unreadable.append(_table("outbox", exc))
         return
     if "id" not in columns or "state" not in columns:
-        report.unreadable.append("the outbox table")
+        report.unreadable.append(_table("outbox"))
         return
+    report.held["outbox"] = _held(old, "outbox")
     low, high = _id_range(old, "outbox", hint)
     names = ", ".join(columns)
     insert = f"INSERT OR IGNORE INTO outbox ({names}) VALUES ({', '.join('?' * len(columns))})"
@@ -379,7 +560,7 @@ def _copy_outbox(old: sqlite3.Connection, new: sqlite3.Connection, report: Salva
                 if new.execute(insert, row).rowcount:
                     report.rows[str(row[state_at])] = report.rows.get(str(row[state_at]), 0) + 1
             except sqlite3.IntegrityError:  # a garbled value the schema refuses
-                report.unreadable.append(f"outbox row {row[0]}")
+                report.unreadable.append(_m("bad-row", QT_TRANSLATE_NOOP("store", "outbox row {id}"), id=str(row[0])))
         new.execute("COMMIT")
 
 
@@ -388,11 +569,12 @@ def _copy_history(old: sqlite3.Connection, new: sqlite3.Connection, report: Salv
         try:
             columns = [c for c in _columns(old, table) if c in set(_columns(new, table))]
         except sqlite3.DatabaseError as exc:
-            report.unreadable.append(f"the {table} table ({exc})")
+            report.unreadable.append(_table(table, exc))
             continue
         if "id" not in columns:
-            report.unreadable.append(f"the {table} table")
+            report.unreadable.append(_table(table))
             continue
+        report.held[table] = _held(old, table)
         low, high = _id_range(old, table, hint)
         names = ", ".join(columns)
         insert = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
