@@ -5931,6 +5931,10 @@ base64, an expiry that is not in the future
         <translation>第 {n} 列</translation>
     </message>
     <message>
+        <source>{n} (no header)</source>
+        <translation>{n}（无表头）</translation>
+    </message>
+    <message>
         <source>sheet: {sheet} ({how})</source>
         <translation>工作表：{sheet}（{how}）</translation>
     </message>

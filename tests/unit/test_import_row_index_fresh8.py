@@ -15,7 +15,7 @@ from gui.cli_common import API_KEY_ENV, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from ..dry_runs import dry_run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-INDEX_LEFT_OUT = "not imported: 'column 1' (a row index (the first column, counting up by one))"
+INDEX_LEFT_OUT = "not imported: column 1 (a row index (the first column, counting up by one))"
 
 
 @pytest.fixture(autouse=True)

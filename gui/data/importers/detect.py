@@ -53,6 +53,7 @@ from gui.data.importers.result import (
     ZONE_IN_TIMES,
     ColumnInfo,
     ImportFailed,
+    column_label,
     column_ref,
     unnamed_column,
 )
@@ -359,7 +360,7 @@ def make_plan(
                     QT_TRANSLATE_NOOP(
                         "importers", "Column {column} holds periods ({example}): each is read as its start."
                     ),
-                    column=column_ref(names[timed], timed),
+                    column=column_label(names[timed], timed),
                     example=profile.example,
                 )
             )
@@ -376,7 +377,7 @@ def make_plan(
                         "importers",
                         "Column {column} holds intervals ({example}): each row is read at the interval's start.",
                     ),
-                    column=column_ref(names[spec.tod_col], spec.tod_col),
+                    column=column_label(names[spec.tod_col], spec.tod_col),
                     example=tod_profile.example,
                 )
             )
@@ -431,18 +432,17 @@ def make_plan(
             where = _m(
                 "time-where-tod",
                 QT_TRANSLATE_NOOP("importers", "times of day only, column {column}"),
-                column=column_ref(names[spec.tod_col or 0], spec.tod_col or 0),
+                column=column_label(names[spec.tod_col or 0], spec.tod_col or 0),
             )
         elif spec.tod_col is None:
-            where = _m(
-                "time-where", QT_TRANSLATE_NOOP("importers", "column {column}"), column=column_ref(names[timed], timed)
-            )
+            column = column_label(names[timed], timed)
+            where = _m("time-where", QT_TRANSLATE_NOOP("importers", "column {column}"), column=column)
         else:
             where = _m(
                 "time-where-date-tod",
                 QT_TRANSLATE_NOOP("importers", "columns {date} + {time}"),
-                date=column_ref(names[timed], timed),
-                time=column_ref(names[spec.tod_col], spec.tod_col),
+                date=column_label(names[timed], timed),
+                time=column_label(names[spec.tod_col], spec.tod_col),
             )
         if spec.interval:
             where = _m(
@@ -594,7 +594,7 @@ def make_plan(
                 "texts are missing-value markers or the column is read as text (send --text; the import dialog's "
                 "columns table)",
             ),
-            column=column_ref(info.name, info.index),
+            column=column_label(info.name, info.index),
             texts=", ".join(repr(t) for t in profiles[info.index].other_texts),
         )
         for info in infos

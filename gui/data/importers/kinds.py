@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from gui.data.importers import cells as C
 from gui.data.importers.cells import MISSING_LIKE
-from gui.data.importers.result import column_ref, kind_name
+from gui.data.importers.result import column_label, kind_name
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import cell_text
 from gui.onenet.readings import Value, ValueKind
@@ -315,7 +315,7 @@ def revise(
         if kind is None or kind is column.kind:
             continue
         kinds[j] = kind
-        name = column_ref(plan.infos[j].name, j)
+        name = column_label(plan.infos[j].name, j)
         decisions.append(
             Counted("kind-later")
             .tr(

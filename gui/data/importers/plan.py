@@ -11,7 +11,7 @@ from gui.data.importers.cell_numbers import parse_number_text
 from gui.data.importers.options import DateOrder, Layout, Role, TimeFormat
 from gui.data.importers.result import (
     ColumnInfo,
-    column_ref,
+    column_label,
 )
 from gui.data.importers.result import message as _m
 from gui.data.importers.zones import StatedZone
@@ -226,13 +226,13 @@ def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: st
             "decimal-where-file",
             QT_TRANSLATE_NOOP("importers", "{evidence} in column {other}"),
             evidence=repr(profiles[k].decimal_examples[mark]),
-            other=column_ref(names[k], k),
+            other=column_label(names[k], k),
         )
     if mark == ",":
         return _m(
             "decimal-comma-decided",
             QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal comma ({where})"),
-            column=column_ref(names[j], j),
+            column=column_label(names[j], j),
             value=repr(value),
             number=number,
             where=where,
@@ -240,7 +240,7 @@ def decimal_decision(names: list[str], profiles: list[Profile], j: int, mark: st
     return _m(
         "decimal-point-decided",
         QT_TRANSLATE_NOOP("importers", "column {column}: {value} read as {number}, a decimal point ({where})"),
-        column=column_ref(names[j], j),
+        column=column_label(names[j], j),
         value=repr(value),
         number=number,
         where=where,

@@ -71,6 +71,14 @@ def column_ref(name: str, index: int) -> Message | str:
     return column_title(name, index) if name == unnamed_column(index) else repr(name)
 
 
+def column_label(name: str, index: int) -> Message | str:
+    """The column after the word "column" in a sentence ("column {column}: …"): its header quoted (`'Temp'`), or for
+    one without a header its number so marked (`16 (no header)`), not "column column 16"."""
+    if name == unnamed_column(index):
+        return message("unnamed-column-label", QT_TRANSLATE_NOOP("importers", "{n} (no header)"), n=index + 1)
+    return repr(name)
+
+
 class ImportCancelled(Exception):
     """The caller's `cancelled()` returned True; nothing was imported."""
 
@@ -267,7 +275,7 @@ class Detected:
                     line = message(
                         "describe-time-column",
                         QT_TRANSLATE_NOOP("importers", "time: column {column} ({format}, e.g. {example})"),
-                        column=column_ref(column.name, column.index),
+                        column=column_label(column.name, column.index),
                         format=time_format,
                         example=repr(column.example),
                     )
@@ -275,7 +283,7 @@ class Detected:
                     line = message(
                         "describe-time-column",
                         QT_TRANSLATE_NOOP("importers", "time: column {column} ({format})"),
-                        column=column_ref(column.name, column.index),
+                        column=column_label(column.name, column.index),
                         format=time_format,
                     )
                 lines.append(line)
@@ -327,7 +335,7 @@ class Detected:
         for column in self.columns:
             if column.role is Role.VALUE and column.stream_id:
                 unit = f" [{column.unit}]" if column.unit else ""
-                ref = column_ref(column.name, column.index)
+                ref = column_label(column.name, column.index)
                 args = {
                     "column": Message("with-unit", "", "{column}{unit}", {"column": ref, "unit": unit}),
                     "stream": repr(column.stream_id),
