@@ -10,6 +10,7 @@ import enum
 import json
 import math
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
@@ -61,6 +62,10 @@ FULL_WIDTH_NUMBER = str.maketrans("０１２３４５６７８９．＋－ｅＥ
 FULL_WIDTH_ASCII = {0x3000: " ", **{0xFF01 + i: chr(0x21 + i) for i in range(94)}}
 
 
+#: A number whose digits before its exponent are not all zero (`1e-400`, `0.001e-310`; not `0e-400`, `0.0`).
+_NONZERO_MANTISSA = re.compile(r"[^eE]*[1-9]")
+
+
 def parse_number(text: str) -> int | float:
     """Parse a JSON-style number: `84` -> int 84, `23.001` -> float 23.001.
 
@@ -68,18 +73,36 @@ def parse_number(text: str) -> int | float:
     JSON). Full-width digits, point and signs (`２１．５`) are read as their
     ASCII forms (`FULL_WIDTH_NUMBER`); the number sent is ASCII JSON. Raises
     ValueError for anything else, including `nan` and `inf`, which JSON cannot
-    carry.
+    carry. NumberOutOfRange (a ReadingError) for a number outside a double's
+    normal range: beyond 1.8e308 (`1e309`, a float would be infinity) or,
+    written not zero, nearer zero than 2.2e-308 (`1e-400` would be sent as
+    0.0; `1e-310`, a subnormal, keeps fewer digits than written): the number
+    written is never sent as another one.
     """
     stripped = text.strip().translate(FULL_WIDTH_NUMBER)
     if _INT_RE.fullmatch(stripped):
         return int(stripped)
     if _FLOAT_RE.fullmatch(stripped):
         number = float(stripped)
-        if math.isfinite(number):
-            return number
-        raise ReadingError(
-            _m("too-large", QT_TRANSLATE_NOOP("readings", "{text} is too large for a JSON number"), text)
-        )
+        if not math.isfinite(number):
+            raise NumberOutOfRange(
+                "too large",
+                _m("too-large", QT_TRANSLATE_NOOP("readings", "{text} is too large for a JSON number"), text),
+            )
+        if abs(number) < sys.float_info.min and _NONZERO_MANTISSA.match(stripped):
+            raise NumberOutOfRange(
+                "too small",
+                _m(
+                    "too-small",
+                    QT_TRANSLATE_NOOP(
+                        "readings",
+                        "{text} is too close to zero for a JSON number (nearer 0 than 2.2e-308): it would be sent as 0"
+                        " or with digits lost",
+                    ),
+                    text,
+                ),
+            )
+        return number
     raise ReadingError(_m("not-a-number", QT_TRANSLATE_NOOP("readings", "{text} is not a number"), text))
 
 
@@ -92,12 +115,19 @@ class MistypedNumber:
     `cause`: "comma" (`150,2`), "thousands" (`1,234,567`), "comma or thousands"
     (`1,000`), "after" (something after the number, a unit or a stray letter:
     `12.5 V`, `12.0x`; `extra` is it), "letter" (one letter before the
-    number: `V12`; `extra` is it) or "minus" (the typographic minus sign `−5`).
+    number: `V12`; `extra` is it), "minus" (the typographic minus sign `−5`),
+    "hex" (`0x10` -> `16`) or "underscores" (`1_000` -> `1000`, Python's digit
+    groups). With no number meant (`numbers` empty): "too large" (`1e309`) and
+    "too small" (`1e-400`), a number out of a double's range
+    (`NumberOutOfRange`), "nan" and "infinity" (`nan`, `-inf`, `Infinity`: not
+    JSON numbers).
     """
 
     numbers: tuple[str, ...]
     cause: str
     extra: str = ""
+    #: Why the text is not a number, for the causes added with NaN and the range (the editor words the others).
+    why: Message | None = field(default=None, compare=False)
 
 
 #: A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`.
@@ -108,6 +138,12 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 #: For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．＋－ｅＥ，", "0123456789.+-eE,")
+
+
+_HEX_RE = re.compile(r"[+-]?0[xX][0-9a-fA-F]+")
+_UNDERSCORES_RE = re.compile(r"[+-]?\d+(_\d+)+(\.\d+(_\d+)*)?([eE][+-]?\d+)?")
+#: What Python and JavaScript write for NaN and the infinities (`float()` reads them; JSON does not).
+_NOT_FINITE = {"nan": "nan", "inf": "infinity", "infinity": "infinity"}
 
 
 def _is_number(text: str) -> bool:
@@ -123,11 +159,34 @@ def mistyped_number(text: str) -> MistypedNumber | None:
 
     For hints only: the value stays the text typed (`parse_value` is not
     changed by this); the user decides. Conservative: `3rd floor`, `N/A`,
-    `2024-01-05`, `0x1F`, `1o0` and numbers give None.
+    `2024-01-05`, `1o0` and numbers give None. A number out of range
+    (`1e309`), NaN and infinity give a hint with no number meant: why the
+    text is not one (the editor and `validate` say so).
     """
     stripped = text.strip()
-    if not stripped or _is_number(stripped):
+    if not stripped:
         return None
+    try:
+        parse_number(stripped)
+    except NumberOutOfRange as exc:
+        return MistypedNumber((), exc.cause, why=exc.text)
+    except ValueError:
+        pass
+    else:
+        return None
+    cause = _NOT_FINITE.get(stripped.lower().lstrip("+-"))
+    if cause == "nan":
+        nan = QT_TRANSLATE_NOOP("readings", "{text} is NaN (not a number), which JSON cannot carry")
+        return MistypedNumber((), cause, why=_m("hint-nan", nan, text))
+    if cause == "infinity":
+        inf = QT_TRANSLATE_NOOP("readings", "{text} is infinity, which JSON cannot carry")
+        return MistypedNumber((), cause, why=_m("hint-infinity", inf, text))
+    if _HEX_RE.fullmatch(stripped):
+        hexa = QT_TRANSLATE_NOOP("readings", "{text} is hexadecimal: a JSON number is written in decimal digits")
+        return MistypedNumber((str(int(stripped, 16)),), "hex", why=_m("hint-hex", hexa, text))
+    if _UNDERSCORES_RE.fullmatch(stripped) and _is_number(stripped.replace("_", "")):
+        under = QT_TRANSLATE_NOOP("readings", "{text} has '_' between its digits: a JSON number has none")
+        return MistypedNumber((stripped.replace("_", ""),), "underscores", why=_m("hint-underscores", under, text))
     stripped = stripped.translate(_FULL_WIDTH)  # `２１，５` is `21,5` typed in full-width: the hint says `21.5`
     if "\u2212" in stripped:
         candidate = stripped.replace("\u2212", "-")
@@ -359,6 +418,15 @@ class ReadingError(ValueError):
     def __init__(self, text: Message) -> None:
         super().__init__(str(text))
         self.text = text
+
+
+class NumberOutOfRange(ReadingError):
+    """A number written in JSON's grammar that a double cannot hold as written (`parse_number`): `cause` is
+    "too large" (`1e309`) or "too small" (`1e-400`)."""
+
+    def __init__(self, cause: str, text: Message) -> None:
+        super().__init__(text)
+        self.cause = cause
 
 
 def _m(code: str, source: str, text: str | None = None) -> Message:

@@ -496,7 +496,18 @@ def validate(readings: Readings, now: datetime | None = None, *, ats: AtTexts | 
         if has_numbers:
             for p_index in texts_seen:
                 hint = mistyped_number(points[p_index].value)  # type: ignore[arg-type]  # a str, seen above
-                if hint is not None:
+                if hint is not None and not hint.numbers and hint.why is not None:  # `nan`, `1e309`
+                    what = _m(
+                        "not-a-json-number",
+                        QT_TRANSLATE_NOOP("validation", "{why}: the platform would store it as text"),
+                        why=hint.why,
+                    )
+                    issues.append(
+                        _issue(
+                            Severity.WARNING, "text-among-numbers", what, sid, s_index, p_index, texts[p_index] or ""
+                        )
+                    )
+                elif hint is not None:
                     meant: Message | str = hint.numbers[0]
                     if len(hint.numbers) == 2:
                         meant = _m(

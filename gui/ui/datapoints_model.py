@@ -178,6 +178,10 @@ class DatapointsModel(OneCallPerCell, QAbstractTableModel):
             if hint is not None:  # text that looks like a number typed wrongly: say so where the row is
                 if role == Qt.ItemDataRole.ForegroundRole:
                     return brush("warning")
+                if not hint.numbers and hint.why is not None:  # `nan`, `1e309`: no number meant
+                    return self.tr(
+                        "Read as text: {why}. Edit the value, or set the kind to text to keep it as text."
+                    ).format(why=i18n.render(hint.why))
                 return self.tr(
                     "Read as text — did you mean {number}? Edit the value to send a number, or set the kind to "
                     "text to keep it as text."

@@ -26,11 +26,13 @@ from gui.data.store import StoreError
 from gui.onenet.readings import (
     Datapoint,
     MistypedNumber,
+    NumberOutOfRange,
     RepeatedKey,
     Value,
     ValueKind,
     format_value,
     mistyped_number,
+    parse_number,
     parse_value,
 )
 from gui.onenet.validation import BrokenJson, Severity, broken_json
@@ -316,9 +318,10 @@ class DatapointEditor(QGroupBox):
                 ok, message, colour = False, i18n.render(exc.text), "error"
             except ValueError as exc:
                 broken = broken_json(text) if kind is ValueKind.JSON else None  # json's reason, in our words
-                ok, message, colour = False, self._broken_json(broken) if broken else str(exc), "error"
+                reason = i18n.why(exc) if isinstance(exc, NumberOutOfRange) else str(exc)
+                ok, message, colour = False, self._broken_json(broken) if broken else reason, "error"
                 hint = mistyped_number(text) if kind is ValueKind.NUMBER else None
-                if hint is not None:
+                if hint is not None and hint.numbers:
                     message += " — " + self.tr("did you mean {number}?").format(number=self._numbers_meant(hint))
             else:
                 broken = broken_json(text) if isinstance(value, str) else None
@@ -332,12 +335,26 @@ class DatapointEditor(QGroupBox):
                         why=self._broken_json(broken)
                     )
                     colour = "warning"
+                elif kind is ValueKind.AUTO and (out := self._out_of_range(text)) is not None:
+                    ok, colour = False, "error"  # a number the importer refuses too: never text without asking
+                    message = self.tr("{why}. To add it as text, set the kind to Text.").format(why=i18n.why(out))
                 elif kind is ValueKind.AUTO:
                     message, colour = self._read_as(text, value)
         self.value_message.setText(message)
         set_style(self.value_message, f"color: ${colour};")
         self.add_button.setEnabled(ok)
         return ok
+
+    @staticmethod
+    def _out_of_range(text: str) -> NumberOutOfRange | None:
+        """The reason `text` is a number a double cannot hold as written (`1e309`, `1e-400`: `parse_number`)."""
+        try:
+            parse_number(text)
+        except NumberOutOfRange as exc:
+            return exc
+        except ValueError:
+            pass
+        return None
 
     def _read_as(self, text: str, value: Value) -> tuple[str, str]:
         """How Auto read `text`, in words, and the colour to say it in: a text that looks like a mistyped number
@@ -353,6 +370,8 @@ class DatapointEditor(QGroupBox):
         hint = mistyped_number(text)
         if hint is None:
             return self.tr("Read as text"), "muted"
+        if not hint.numbers and hint.why is not None:  # `nan`, `inf`: no number meant
+            return self.tr("Read as text: {why}").format(why=i18n.render(hint.why)), "warning"
         why = {
             "comma": self.tr("A number takes a decimal point, not a comma."),
             "thousands": self.tr("A number is typed without thousands separators."),
@@ -360,7 +379,7 @@ class DatapointEditor(QGroupBox):
             "after": self.tr("'{extra}' after the number makes it text."),
             "letter": self.tr("'{extra}' before the number makes it text."),
             "minus": self.tr("A number's minus sign is '-', not '−'."),
-        }.get(hint.cause, "")
+        }.get(hint.cause, i18n.render(hint.why) + "." if hint.why is not None else "")
         message = self.tr("Read as text — did you mean {number}?").format(number=self._numbers_meant(hint))
         return f"{message} {why.format(extra=hint.extra)}".rstrip(), "warning"
 

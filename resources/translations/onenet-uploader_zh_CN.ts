@@ -832,6 +832,10 @@
         <translation>识别为文本</translation>
     </message>
     <message>
+        <source>Read as text: {why}</source>
+        <translation>识别为文本：{why}</translation>
+    </message>
+    <message>
         <source>A number takes a decimal point, not a comma.</source>
         <translation>数值的小数点应使用“.”，而不是逗号。</translation>
     </message>
@@ -970,6 +974,10 @@
     <message>
         <source>json</source>
         <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Read as text: {why}. Edit the value, or set the kind to text to keep it as text.</source>
+        <translation>识别为文本：{why}。修改该值，或将类型设为文本以保持文本。</translation>
     </message>
     <message>
         <source>Read as text — did you mean {number}? Edit the value to send a number, or set the kind to text to keep it as text.</source>
@@ -4971,7 +4979,7 @@ base64, an expiry that is not in the future
     <name>importers</name>
     <message>
         <source>{text} is not a number with a decimal comma (this column uses `,` as decimal mark)</source>
-        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions). A number written with a zero before another digit (`0012`, `-007`; not `0`, `0.5`, `-0.5`). The same at the start of a line of cells joined by line breaks (a C-level scan over a chunk of a column). `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).</extracomment>
+        <extracomment>Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break space and apostrophe are used in both conventions). The longest plain decimal the fast path reads with float(): a longer one may be nearer 0 than a double&apos;s normal range (2.2e-308 takes 308 zeros), which `parse_number` refuses. A number written with a zero before another digit (`0012`, `-007`; not `0`, `0.5`, `-0.5`). The same at the start of a line of cells joined by line breaks (a C-level scan over a chunk of a column). `1,234` / `1.234`: one separator with exactly three digits after it (a decimal mark or a thousands separator).</extracomment>
         <translation>{text} 不是以逗号作小数点的数值（此列以 `,` 作小数点）</translation>
     </message>
     <message>
@@ -6204,16 +6212,36 @@ base64, an expiry that is not in the future
     <name>readings</name>
     <message>
         <source>{text} is too large for a JSON number</source>
-        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers).</extracomment>
+        <extracomment>OneNET interprets `at` as Beijing time, a fixed UTC+8 without DST (shared onenet-api.md, &quot;Timestamps&quot;; the official SDK forces GMT+8). Wire format of `at` in uploads: `YYYY-MM-DDThh:mm:ss`, seconds precision, no zone suffix (shared onenet-api.md; the seed&apos;s API description). A datapoint value: a JSON number, a string or a JSON object (the seed&apos;s API description: &quot;string / int / json...&quot;). The full-width forms of a number&apos;s characters, as a Chinese or Japanese input method in full-width mode types them (`２１．５`, `－３`): read as the ASCII characters they stand for. Other digits (`٣`, `²`) are not. Every full-width form of an ASCII character (U+FF01..U+FF5E: `４`, `：`, `／`, `Ａ`) and the ideographic space (U+3000), as an input method in full-width mode types them: read as the characters they stand for (a time or a device id typed; `FULL_WIDTH_NUMBER` is its part for numbers). A number whose digits before its exponent are not all zero (`1e-400`, `0.001e-310`; not `0e-400`, `0.0`).</extracomment>
         <translation>{text} 太大，无法作为 JSON 数值</translation>
+    </message>
+    <message>
+        <source>{text} is too close to zero for a JSON number (nearer 0 than 2.2e-308): it would be sent as 0 or with digits lost</source>
+        <translation>{text} 太接近零，无法作为 JSON 数值（比 2.2e-308 更接近 0）：发送后会变成 0 或丢失有效数字</translation>
     </message>
     <message>
         <source>{text} is not a number</source>
         <translation>{text} 不是数值</translation>
     </message>
     <message>
+        <source>{text} is NaN (not a number), which JSON cannot carry</source>
+        <extracomment>Why the text is not a number, for the causes added with NaN and the range (the editor words the others). A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width). What Python and JavaScript write for NaN and the infinities (`float()` reads them; JSON does not).</extracomment>
+        <translation>{text} 是 NaN（非数值），JSON 无法表示</translation>
+    </message>
+    <message>
+        <source>{text} is infinity, which JSON cannot carry</source>
+        <translation>{text} 是无穷大，JSON 无法表示</translation>
+    </message>
+    <message>
+        <source>{text} is hexadecimal: a JSON number is written in decimal digits</source>
+        <translation>{text} 是十六进制：JSON 数值须用十进制数字书写</translation>
+    </message>
+    <message>
+        <source>{text} has &apos;_&apos; between its digits: a JSON number has none</source>
+        <translation>{text} 的数字之间有“_”：JSON 数值中不能有它</translation>
+    </message>
+    <message>
         <source>not valid JSON: nested too deeply</source>
-        <extracomment>A number (decimal point or comma) followed by something that is neither a digit nor a space: `12.5 V`, `12.0x`. For hints: `FULL_WIDTH_NUMBER` and the full-width comma (`２１，５` is `21,5` typed in full-width).</extracomment>
         <translation>不是有效的 JSON：嵌套层数过多</translation>
     </message>
     <message>
@@ -7146,6 +7174,10 @@ base64, an expiry that is not in the future
     <message>
         <source>{at} (UTC+8) is more than 10 minutes in the future</source>
         <translation>{at}（UTC+8）比当前时间晚 10 分钟以上</translation>
+    </message>
+    <message>
+        <source>{why}: the platform would store it as text</source>
+        <translation>{why}：平台会将其存为文本</translation>
     </message>
     <message>
         <source>{a} or {b}</source>

@@ -52,6 +52,8 @@ def test_all_case_files_are_covered():
         "doc_example_type4.json",
         "doc_example_type5.txt",
         "fresh7_values.csv",
+        "fresh8_number_like.csv",
+        "fresh8_tiny_huge.csv",
         "header_zone_beijing.csv",
         "header_zone_etc_gmt_minus8.csv",
         "header_zone_etc_gmt_plus5.csv",

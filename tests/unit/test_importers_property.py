@@ -59,7 +59,8 @@ _pieces = st.one_of(
 )
 texts = st.lists(_pieces, min_size=1, max_size=4).map("".join).filter(_is_plain_text)
 integers = st.integers(-(10**6), 10**6)
-floats = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+# No subnormals (nearer 0 than 2.2e-308): a cell holding one is refused (`parse_number`, NumberOutOfRange).
+floats = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False, allow_subnormal=False)
 
 
 @st.composite

@@ -53,7 +53,7 @@ def values(result) -> list[object]:
             ],
         ),
         # `nan` means no reading (skipped, said among the decisions); `inf` is no number JSON can send
-        ("numbers_with_nan_inf.csv", [23.5], [(4, f"'inf' is not a number; {MARKER}")]),
+        ("numbers_with_nan_inf.csv", [23.5], [(4, f"'inf' is infinity, which JSON cannot carry; {MARKER}")]),
     ],
 )
 def test_numbers_stay_numbers_and_texts_among_them_are_rejected(name, kept, refused):

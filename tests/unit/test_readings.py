@@ -11,6 +11,7 @@ from gui.onenet.readings import (
     AtError,
     Datapoint,
     MistypedNumber,
+    NumberOutOfRange,
     Readings,
     ValueKind,
     format_at,
@@ -20,6 +21,7 @@ from gui.onenet.readings import (
     mistyped_number,
     occurrences,
     parse_at,
+    parse_number,
     parse_value,
 )
 
@@ -63,6 +65,43 @@ def test_explicit_text_keeps_a_number_like_string():
 def test_explicit_number_refuses_what_json_cannot_carry(text):
     with pytest.raises(ValueError):
         parse_value(text, ValueKind.NUMBER)
+
+
+# Fresh tester 8, finding 6: `1e-400` was sent as 0.0. A double's normal range is 2.2250738585072014e-308
+# (sys.float_info.min) to 1.8e308: nearer 0 and not written as zero, the number is refused, as `1e309` is.
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("1e-400", "too small"),  # float() gives 0.0
+        ("-1e-400", "too small"),  # -0.0
+        ("0.001e-306", "too small"),  # 1e-309, a subnormal: fewer digits than a double's 15-17
+        ("1e-310", "too small"),  # subnormal
+        ("0." + "0" * 400 + "1", "too small"),  # 1e-401 without an exponent
+        ("1e309", "too large"),  # infinity
+        ("-1.8e308", "too large"),  # -inf (the largest double is 1.7976931348623157e308)
+    ],
+)
+def test_parse_number_refuses_what_a_double_loses(text, cause):
+    with pytest.raises(NumberOutOfRange) as caught:
+        parse_number(text)
+    assert caught.value.cause == cause
+    with pytest.raises(NumberOutOfRange):
+        parse_value(text, ValueKind.NUMBER)
+    assert parse_value(text) == text  # Auto: text; the editor refuses it (tests/gui/test_value_range.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("0e-400", 0.0),  # written as zero: zero is meant
+        ("-0.0e-999", 0.0),
+        ("0." + "0" * 400, 0.0),
+        ("2.2250738585072014e-308", 2.2250738585072014e-308),  # sys.float_info.min, the smallest normal double
+        ("1.7976931348623157e308", 1.7976931348623157e308),  # sys.float_info.max
+    ],
+)
+def test_parse_number_keeps_zero_and_the_ends_of_the_range(text, number):
+    assert parse_number(text) == number
 
 
 def test_broken_json_names_line_and_column():
@@ -115,7 +154,8 @@ def test_at_round_trips_at_seconds_precision(at):
 @given(
     st.one_of(
         st.integers(),
-        st.floats(allow_nan=False, allow_infinity=False),
+        # subnormals (under 2.2e-308) are refused as typed: `test_parse_number_refuses_what_a_double_loses`
+        st.floats(allow_nan=False, allow_infinity=False, allow_subnormal=False),
         st.text(),
         st.dictionaries(st.text(), st.integers()),
     )
@@ -158,7 +198,17 @@ def test_booleans_are_not_values():
         ("3rd floor", None),
         ("N/A", None),
         ("2024-01-05", None),
-        ("0x1F", None),
+        # Fresh tester 8, finding 7: number-like texts that no number reads, each with why.
+        ("0x1F", MistypedNumber(("31",), "hex")),  # 1*16 + 15
+        ("0x10", MistypedNumber(("16",), "hex")),  # 1*16 + 0
+        ("1_000", MistypedNumber(("1000",), "underscores")),
+        ("-1_000.5", MistypedNumber(("-1000.5",), "underscores")),
+        ("1e309", MistypedNumber((), "too large")),  # doubles end at 1.8e308
+        ("1e-400", MistypedNumber((), "too small")),  # float() gives 0.0; the normal range starts at 2.2e-308
+        ("nan", MistypedNumber((), "nan")),
+        ("-Infinity", MistypedNumber((), "infinity")),
+        ("inf", MistypedNumber((), "infinity")),
+        ("_1", None),
         ("1o0", None),
         ("12 V DC", None),
         ('{"x": 1}', None),

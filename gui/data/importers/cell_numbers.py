@@ -11,7 +11,7 @@ from typing import Any
 
 from gui.data.importers.result import message as _m
 from gui.data.importers.sources import UncomputedFormula
-from gui.onenet.readings import parse_number
+from gui.onenet.readings import NumberOutOfRange, mistyped_number, parse_number
 from gui.text import QT_TRANSLATE_NOOP, Message
 
 #: Thousands separators accepted with each decimal mark (space, no-break space, narrow no-break
@@ -26,6 +26,9 @@ _GROUPED = {
 
 
 _PLAIN_CHARS = re.compile(r"[0-9.+\-]*")
+#: The longest plain decimal the fast path reads with float(): a longer one may be nearer 0 than a double's
+#: normal range (2.2e-308 takes 308 zeros), which `parse_number` refuses.
+_FLOAT_FAST_MAX = 300
 
 
 _STRONG = {
@@ -81,14 +84,17 @@ def parse_number_text(text: str, decimal: str = ".") -> int | float:
         if "." not in t and t.count(",") <= 1:
             try:
                 return parse_number(t.replace(",", "."))
+            except NumberOutOfRange:
+                raise
             except ValueError:
                 pass
     else:
         try:
             return parse_number(t)
-        except ValueError as exc:
-            if "too large" in str(exc):
-                raise
+        except NumberOutOfRange:  # `1e309`, `1e-400`: a number, but not one a double holds as written
+            raise
+        except ValueError:
+            pass
     grouped = _GROUPED[decimal].fullmatch(t)
     if grouped:
         plain = t.replace(grouped["g"], "")
@@ -113,6 +119,9 @@ def parse_number_text(text: str, decimal: str = ".") -> int | float:
                 text=repr(text),
             )
         )
+    hint = mistyped_number(t)
+    if hint is not None and hint.why is not None:  # `0x10`, `1_000`, `inf`: why, as the editor says it
+        raise CellError(hint.why)
     raise CellError(_m("is-not-a-number", QT_TRANSLATE_NOOP("importers", "{text} is not a number"), text=repr(text)))
 
 
@@ -121,7 +130,9 @@ def numbers_fast(cells: Sequence[Any], decimal: str) -> list[int | float] | None
 
     Accepted: every cell an int/float object (spreadsheets), or every cell
     plain digits (ints), or every cell digits with exactly one decimal mark
-    (floats). Empty cells, signs-only, exponents, groups: None.
+    (floats). Empty cells, signs-only, exponents, groups: None; so is a
+    chunk with a cell over 300 characters (`0.000…1` with 400 zeros would be
+    0.0: `parse_number` refuses it, `NumberOutOfRange`).
     """
     if not cells:
         return []
@@ -140,7 +151,7 @@ def numbers_fast(cells: Sequence[Any], decimal: str) -> list[int | float] | None
         try:
             if "." not in joined:
                 return list(map(int, cells))
-            if joined.count(".") == len(cells):
+            if joined.count(".") == len(cells) and len(max(cells, key=len)) <= _FLOAT_FAST_MAX:
                 return list(map(float, cells))
         except ValueError:
             return None
