@@ -96,3 +96,19 @@ def test_a_column_without_a_header_name_is_shown_by_its_number_in_the_users_lang
     finally:
         i18n.set_language("en")
     assert names[15] == "第 16 列" and names[14] == "AH" and names[16] == ",,,,,"
+
+
+def test_number_cells_and_text_cells_that_disagree_about_the_decimal_mark_are_asked(qtbot, open_import_dialog):
+    # LibreOffice with English settings kept 1.013 and 1.011 as numbers and '1.012,5' as text (session 8): the
+    # text's decimal comma would make 1.013 read 1013, so neither reading is taken (before: 1.013, 1012.5, 1.011)
+    dialog, _rows = open_import_dialog(FIXTURES / "decimal_mixed_locale_de.xlsx", zone="Europe/Berlin")
+    asked = (
+        "Column 'Druck': its number cells and its text cells disagree about the decimal mark: the text '1.012,5' "
+        "has a decimal comma, with which the number 1.013 would be 1013"
+    )
+    assert asked in dialog.summary_label.text()
+    assert not dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
+        dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData(","))
+    assert asked in dialog.summary_label.text()
+    assert not dialog.import_button.isEnabled()
