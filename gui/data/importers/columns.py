@@ -86,9 +86,7 @@ class Profile:
     full_width: str = ""  # the first number written with full-width characters (`２１．５`)
     zero_padded: str = ""  # the first number written with leading zeros (`0012`, `cells.zero_padded`): a code
     ambiguous: str = ""  # the first `1,234` / `1.234` cell (`cells.is_ambiguous_number`): its decimal mark is unsure
-    comma_reread: str = (
-        ""  # the first number cell a decimal-comma reading makes another number (`cell_numbers.comma_rereads`)
-    )
+    comma_reread: str = ""  # the first number cell a decimal comma reads otherwise (`cell_numbers.comma_rereads`)
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     missing_texts: set[str] = field(default_factory=set)
     other_texts: list[str] = field(default_factory=list)  # the first few other texts (`OVER`, `23.5 °C`)
