@@ -112,3 +112,12 @@ def test_number_cells_and_text_cells_that_disagree_about_the_decimal_mark_are_as
         dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData(","))
     assert asked in dialog.summary_label.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_same_sheet_as_csv_is_read_with_its_decimal_comma(qtbot, open_import_dialog):
+    # the CSV the .xlsx was made from: every cell is text, `1.012,5` tells the comma, so 1.013 -> 1013
+    dialog, rows = open_import_dialog(FIXTURES / "decimal_mixed_locale_de.csv", zone="Europe/Berlin")
+    assert dialog.import_button.isEnabled()
+    values = imported(qtbot, dialog, rows)
+    assert values["Druck"] == [1013, 1012.5, 1011]
+    assert values["Temperatur"] == [21.5, 22, 22.25]
