@@ -5642,6 +5642,10 @@ base64, an expiry that is not in the future
         <translation>列 {column}：{value} 以逗号作小数点时是 {comma}，以点作小数点时是 {point}（另一个符号为千位分隔符），文件中没有其他数值能说明是哪一种：请选择小数点（send --decimal , 或 --decimal .；导入对话框的“小数点”）</translation>
     </message>
     <message>
+        <source>column {column}: its number cells and its text cells disagree about the decimal mark: the text {text} has a decimal comma, with which the number {number} would be {comma}; a sheet with decimal commas was likely opened with another language&apos;s settings. Fix these cells in the sheet, or choose the decimal point to send the number cells as they are and refuse the text cells (send --decimal .; the import dialog&apos;s Decimal mark)</source>
+        <translation>列 {column}：其数值单元格与文本单元格对小数点的用法不一致：文本 {text} 以逗号作小数点，按此读法数值 {number} 应为 {comma}；这很可能是一个以逗号作小数点的表格被按另一种语言的设置打开过。请在表格中修正这些单元格，或选择以点作小数点，按原样发送数值单元格并拒绝文本单元格（send --decimal .；导入对话框的“小数点”）</translation>
+    </message>
+    <message>
         <source>{evidence} in this column</source>
         <translation>本列的 {evidence}</translation>
     </message>

@@ -43,6 +43,7 @@ def test_all_case_files_are_covered():
         "cut_inside_quote.csv",
         "decimal_de_thousands.csv",
         "decimal_en_thousands.csv",
+        "decimal_mixed_locale_de.csv",
         "decimal_unsure_quoted_comma.csv",
         "decimal_unsure_semicolon_comma.csv",
         "decimal_unsure_semicolon_dot.csv",

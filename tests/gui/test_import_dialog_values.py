@@ -116,3 +116,28 @@ def test_a_column_without_a_header_name_is_said_in_chinese_on_the_command_line(c
     err = capsys.readouterr().err
     assert "不导入 第 16 列：" in err  # its 16th column has no header
     assert "column 16" not in err  # was: `不导入 'column 16'`
+
+
+def test_number_cells_and_text_cells_that_disagree_about_the_decimal_mark_are_asked(qtbot, open_import_dialog):
+    # LibreOffice with English settings kept 1.013 and 1.011 as numbers and '1.012,5' as text (session 8): the
+    # text's decimal comma would make 1.013 read 1013, so neither reading is taken (before: 1.013, 1012.5, 1.011)
+    dialog, _rows = open_import_dialog(FIXTURES / "decimal_mixed_locale_de.xlsx", zone="Europe/Berlin")
+    asked = (
+        "Column 'Druck': its number cells and its text cells disagree about the decimal mark: the text '1.012,5' "
+        "has a decimal comma, with which the number 1.013 would be 1013"
+    )
+    assert asked in dialog.summary_label.text()
+    assert not dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.finishedReading, timeout=20_000):
+        dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData(","))
+    assert asked in dialog.summary_label.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_the_same_sheet_as_csv_is_read_with_its_decimal_comma(qtbot, open_import_dialog):
+    # the CSV the .xlsx was made from: every cell is text, `1.012,5` tells the comma, so 1.013 -> 1013
+    dialog, rows = open_import_dialog(FIXTURES / "decimal_mixed_locale_de.csv", zone="Europe/Berlin")
+    assert dialog.import_button.isEnabled()
+    values = imported(qtbot, dialog, rows)
+    assert values["Druck"] == [1013, 1012.5, 1011]
+    assert values["Temperatur"] == [21.5, 22, 22.25]

@@ -173,6 +173,20 @@ def decimal_evidence(text: str) -> str | None:
     return None
 
 
+def comma_rereads(number: Any) -> str:
+    """The written form of a spreadsheet's number cell (`1.013`) when a decimal-comma reading, with `.` for
+    thousands, makes another number of it (1013), else "": beside text cells with a decimal comma (`1.012,5`) it
+    is the sign of a locale mix-up (a German sheet opened in an English spreadsheet: `1.013` became a number,
+    `1.012,5` stayed text), and no mark reads both alike (`plan.decimal_mark`)."""
+    if not isinstance(number, float) or not math.isfinite(number) or number.is_integer():
+        return ""
+    written = str(number)
+    try:
+        return written if parse_number_text(written, ",") != number else ""
+    except ValueError:
+        return ""
+
+
 def is_ambiguous_number(text: str) -> bool:
     """`1,234` or `1.234`: 1.234 with that separator as decimal mark, 1234 with it as thousands separator; the
     column or the file must tell (`decimal_evidence` of another cell), else the user."""

@@ -10,6 +10,7 @@ from itertools import pairwise
 from typing import Any
 
 from gui.data.importers import cells as C
+from gui.data.importers.cell_numbers import comma_rereads
 from gui.data.importers.options import TimeFormat
 from gui.data.importers.result import ImportFailed
 from gui.data.importers.result import message as _m
@@ -85,6 +86,7 @@ class Profile:
     full_width: str = ""  # the first number written with full-width characters (`２１．５`)
     zero_padded: str = ""  # the first number written with leading zeros (`0012`, `cells.zero_padded`): a code
     ambiguous: str = ""  # the first `1,234` / `1.234` cell (`cells.is_ambiguous_number`): its decimal mark is unsure
+    comma_reread: str = ""  # the first number cell a decimal comma reads otherwise (`cell_numbers.comma_rereads`)
     missing_like: int = 0  # text cells such as `NA`, `--`, `#N/A`: a marker the user has not given
     missing_texts: set[str] = field(default_factory=set)
     other_texts: list[str] = field(default_factory=list)  # the first few other texts (`OVER`, `23.5 °C`)
@@ -127,6 +129,8 @@ def profile_columns(rows: Sequence[Sequence[Any]], width: int, missing: frozense
                 and cell_text(raw).strip() not in (profile.other_texts)
             ):
                 profile.other_texts.append(cell_text(raw).strip())
+            if not profile.comma_reread:
+                profile.comma_reread = comma_rereads(raw)
             if isinstance(raw, str):
                 if cls is C.CellClass.NUMBER and not profile.zero_padded and C.zero_padded(raw):
                     profile.zero_padded = raw.strip()

@@ -192,13 +192,39 @@ def decimal_question(column: str, value: str) -> Message:
     )
 
 
+def mixed_marks_question(column: str, number: str, text: str) -> Message:
+    """The question for a spreadsheet column whose number cells (`1.013`) and text cells (`1.012,5`) disagree
+    about the decimal mark (code `decimal-question`): `number` read with the text's decimal comma is another number
+    (1013), the sign of a locale mix-up; the decimal point sends the number cells and refuses the text cells."""
+    return _m(
+        "decimal-question",
+        QT_TRANSLATE_NOOP(
+            "importers",
+            "column {column}: its number cells and its text cells disagree about the decimal mark: the text {text} "
+            "has a decimal comma, with which the number {number} would be {comma}; a sheet with decimal commas was "
+            "likely opened with another language's settings. Fix these cells in the sheet, or choose the decimal "
+            "point to send the number cells as they are and refuse the text cells (send --decimal .; the import "
+            "dialog's Decimal mark)",
+        ),
+        column=repr(column),
+        number=number,
+        text=repr(text),
+        comma=str(parse_number_text(number, ",")),
+    )
+
+
 def decimal_mark(
     chosen: str | None, names: list[str], profiles: list[Profile], j: int, kind: ValueKind, file_votes: Counter[str]
 ) -> tuple[str, Message | None]:
     """The decimal mark of column `j` read as `kind`: `chosen` (the user's), else what a cell of the column
     shows (`cells.decimal_evidence`), else what cells of the file show (`file_votes`), else `.`; with the
     reading of its `1,234`-like cells in words (`decimal_decision`), or the question when nothing told
-    (`decimal_question`, code `decimal-question`)."""
+    (`decimal_question`, code `decimal-question`). A column whose number cells a decimal comma would read
+    otherwise (`cell_numbers.comma_rereads`) beside text cells with a decimal comma is asked even when the user chose
+    the comma (`mixed_marks_question`): only the decimal point reads its number cells as they are."""
+    reread = profiles[j].comma_reread if kind in (ValueKind.NUMBER, ValueKind.AUTO) else ""
+    if reread and profiles[j].decimals[","] and chosen != ".":
+        return ",", mixed_marks_question(names[j], reread, profiles[j].decimal_examples[","])
     if chosen:
         return chosen, None
     unsure = profiles[j].ambiguous if kind in (ValueKind.NUMBER, ValueKind.AUTO) else ""
