@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
@@ -52,14 +53,19 @@ class _Outlet:
 
     A window can be deleted (on the GUI thread) while one of its runs still
     works on the pool; emitting on the deleted signals object would raise in
-    the pool thread. The outlet is closed from the signals object's
-    `destroyed` (before it is freed) under the same lock its emits hold, so
-    an emit either happens wholly before the deletion or not at all.
+    the pool thread. The outlet is closed from the task's `destroyed`, which
+    Qt emits before it deletes the task's children (the signals object among
+    them), under the same lock its emits hold, so an emit either happens
+    wholly before the deletion or not at all. PySide marks a Python-made
+    object deleted as its destructor starts, before `destroyed`: an emit in
+    that moment finds the signals deleted ("Signal source has been deleted",
+    a run's `finished` seen once in a test run) and closes the outlet.
     """
 
-    def __init__(self, signals: TaskSignals) -> None:
+    def __init__(self, signals: TaskSignals, owner: QObject) -> None:
         self._lock = threading.Lock()
         self._signals: TaskSignals | None = signals
+        owner.destroyed.connect(self.close)
         signals.destroyed.connect(self.close)
 
     def close(self) -> None:
@@ -69,8 +75,15 @@ class _Outlet:
     def emit(self, name: str, *args: object) -> None:
         """Emit the signal `name` with `args` unless the task is gone (its run's outcome has nobody to go to)."""
         with self._lock:
-            if self._signals is not None:
-                getattr(self._signals, name).emit(*args)
+            signals = self._signals
+            if signals is None:
+                return
+            try:
+                getattr(signals, name).emit(*args)
+            except RuntimeError:
+                if shiboken6.isValid(signals):
+                    raise
+                self._signals = None  # being deleted: the C++ object lives until `close` (waiting for this lock)
 
 
 class Worker:
@@ -189,7 +202,7 @@ class Task(QObject):
         self._signals.error.connect(self._on_error)
         self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
-        self._outlet = _Outlet(self._signals)
+        self._outlet = _Outlet(self._signals, self)
 
     @property
     def current(self) -> Worker | None:

@@ -75,6 +75,26 @@ def test_a_run_that_ends_after_its_panel_was_deleted_says_nothing_and_raises_not
     assert seen == []
 
 
+def test_a_run_that_ends_as_its_signals_are_being_deleted_raises_nothing(qtbot):
+    """The moment between PySide marking the signals object deleted (its destructor starts) and Qt's `destroyed`,
+    which closes the outlet: a run's `finished` emitted then found "Signal source has been deleted" (once in a
+    test run, a window deleted while its start-up work still ran). Made here by deleting the signals object with
+    its `destroyed` not connected: the run's end is dropped, nothing raises in the pool thread."""
+    pool = QThreadPool()
+    owner = QObject()
+    task = Task(pool, owner)
+    seen = []
+    gate = Gate("late")
+    task.start(gate, result=seen.append, finished=lambda current: seen.append(("end", current)))
+    signals = task._signals
+    signals.destroyed.disconnect()  # as if `destroyed` had not come yet
+    shiboken6.delete(signals)
+    gate.open.set()
+    assert pool.waitForDone(10_000)
+    assert seen == []
+    delete_now(owner)
+
+
 def test_a_tasks_runs_have_no_qt_object_of_their_own(qtbot):
     owner = QObject()
     task = Task(QThreadPool.globalInstance(), owner)
