@@ -25,17 +25,23 @@ SEED_ROWS = [
 ]
 
 
+def fill_form(qtbot, window, stream, value, hms=None, day=QDate(2013, 4, 22)):  # noqa: B008
+    """Fill the add form like a user (at `hms` on `day`, or now), without pressing Enter."""
+    editor = window.editor
+    editor.stream_combo.setCurrentText("")
+    qtbot.keyClicks(editor.stream_combo.lineEdit(), stream)
+    if hms is None:
+        editor.time_combo.setCurrentIndex(editor.TIME_NOW)
+    else:
+        editor.time_combo.setCurrentIndex(editor.TIME_CHOSEN)
+        editor.at_edit.setDateTime(QDateTime(day, QTime(*hms)))
+    editor.value_edit.clear()
+    qtbot.keyClicks(editor.value_edit, value)
+
+
 def type_datapoint(qtbot, window, stream, value, hms=None):
     """Fill the add form like a user and press Enter in the value field."""
-    window.editor.stream_combo.setCurrentText("")
-    qtbot.keyClicks(window.editor.stream_combo.lineEdit(), stream)
-    if hms is None:
-        window.editor.time_combo.setCurrentIndex(window.editor.TIME_NOW)
-    else:
-        window.editor.time_combo.setCurrentIndex(window.editor.TIME_CHOSEN)
-        window.editor.at_edit.setDateTime(QDateTime(QDate(2013, 4, 22), QTime(*hms)))
-    window.editor.value_edit.clear()
-    qtbot.keyClicks(window.editor.value_edit, value)
+    fill_form(qtbot, window, stream, value, hms)
     qtbot.keyClick(window.editor.value_edit, Qt.Key.Key_Return)
 
 

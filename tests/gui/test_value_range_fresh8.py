@@ -6,11 +6,13 @@ of `21,5` with their reason, under the field, on the row and at send. Expected w
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, Qt
 
 from gui.onenet.readings import ValueKind
 from gui.sandbox import DEFAULT_DEVICE_ID
 from gui.ui.colours import css
+
+from .test_main_window import fill_form
 
 TINY = (
     "'1e-400' is too close to zero for a JSON number (nearer 0 than 2.2e-308): it would be sent as 0 or with digits "
@@ -20,17 +22,8 @@ HUGE = "'1e309' is too large for a JSON number"
 
 
 def type_value(qtbot, window, stream, text, hms=None):
-    """Fill the add form like a user, without pressing Enter."""
-    editor = window.editor
-    editor.stream_combo.setCurrentText("")
-    qtbot.keyClicks(editor.stream_combo.lineEdit(), stream)
-    if hms is None:
-        editor.time_combo.setCurrentIndex(editor.TIME_NOW)
-    else:
-        editor.time_combo.setCurrentIndex(editor.TIME_CHOSEN)
-        editor.at_edit.setDateTime(QDateTime(QDate(2026, 12, 7), QTime(*hms)))
-    editor.value_edit.clear()
-    qtbot.keyClicks(editor.value_edit, text)
+    """Fill the add form like a user (on 2026-12-07 at `hms`, or now), without pressing Enter."""
+    fill_form(qtbot, window, stream, text, hms, QDate(2026, 12, 7))
 
 
 def enter(qtbot, window):
